@@ -24,6 +24,10 @@ export interface HookEmitter {
   /** The function being emitted (null: the main chunk). */
   readonly fn: FunctionDeclaration | null;
   expr(e: Expression): string;
+  /** expr() of a value that a statement of its own takes: it may write statements before it. */
+  flatExpr(e: Expression): string;
+  /** The hooked expression may write statements that run before it (flatExpr). */
+  readonly flat: boolean;
   temp(type?: string): string;
   line(s: string): void;
   open(s: string): void;
@@ -38,8 +42,11 @@ export interface HookEmitter {
 
 /** The emitter's hooks (all optional; no hook: the emitter's own code). */
 export interface EmitHooks {
-  /** An expression's code, or undefined. `plain` gives the emitter's own code for it. */
-  expression(e: Expression, em: HookEmitter, plain: () => string): string | undefined;
+  /**
+   * An expression's code, or undefined. `plain` gives the emitter's own code for it;
+   * `inBranch`: it goes alone in a branch of the hook's statements (it may then write its own).
+   */
+  expression(e: Expression, em: HookEmitter, plain: (inBranch?: boolean) => string): string | undefined;
   /** Declarations at the top of a function's body. */
   prologue(fn: FunctionDeclaration | null, em: HookEmitter): string[];
   /** The function expression stored for `fn`. */
@@ -68,7 +75,7 @@ class DirectHooks implements EmitHooks {
     for (const h of plan.handlers.values()) for (const v of h.loopLocals.values()) this.loopOwner.set(v, h);
   }
 
-  expression(e: Expression, em: HookEmitter, plain: () => string): string | undefined {
+  expression(e: Expression, em: HookEmitter, plain: (inBranch?: boolean) => string): string | undefined {
     const read = this.plan.reads.get(e);
     if (read === undefined) return undefined;
     this.used = true;
@@ -79,7 +86,14 @@ class DirectHooks implements EmitHooks {
       : read.kind === 'param' ? `${c}.param(${jsString(read.key)})`
       : read.kind === 'header' ? `${c}.header(${jsString(read.key)})`
       : `${c}.queryValue(${jsString(read.key)})`;
-    return `(rh.pristineContext(${ctx}) ? ${direct} : ${plain()})`;
+    if (!em.flat) return `(rh.pristineContext(${ctx}) ? ${direct} : ${plain()})`;
+    // as statements: the emitter's code (with its own statements) in the else branch
+    const v = em.temp();
+    em.line(`if (rh.pristineContext(${ctx})) ${v} = ${direct};`);
+    em.open('else');
+    em.line(`${v} = ${plain(true)};`);
+    em.close();
+    return v;
   }
 
   prologue(fn: FunctionDeclaration | null, em: HookEmitter): string[] {
@@ -147,7 +161,7 @@ class DirectHooks implements EmitHooks {
     const checks: string[] = [];
     if (r.builder !== undefined) {
       const b = em.temp();
-      em.line(`${b} = ${em.expr(r.builder.callee)};`);
+      em.line(`${b} = ${em.flatExpr(r.builder.callee)};`);
       overrides.set(r.builder.callee, b);
       checks.push(`rh.isJsonBuilder(${b})`);
     }
@@ -163,7 +177,7 @@ class DirectHooks implements EmitHooks {
     if (checked) {
       em.close();
       // the same values, as the table the handler builds
-      em.withOverrides(overrides, () => em.line(`return ${em.leave(em.expr(r.builder?.call ?? r.table))};`));
+      em.withOverrides(overrides, () => em.line(`return ${em.leave(em.flatExpr(r.builder?.call ?? r.table))};`));
     }
     em.close();
   }
@@ -213,7 +227,7 @@ class DirectHooks implements EmitHooks {
         if (inline && t.concat !== undefined) return concatParts(t.concat, em);
         if (inline) return [{ code: em.expr(e), as: t.type! }];
         const v = em.temp();
-        em.line(`${v} = ${em.expr(e)};`);
+        em.line(`${v} = ${em.flatExpr(e)};`);
         overrides.set(e, v);
         if (t.type !== undefined) return [{ code: v, as: t.type }];
         checks.push(`rh.isScalar(${v})`);

@@ -9,7 +9,7 @@ import { luaMark } from './source-map.js';
 import type {
   AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
   ElseClause, Identifier, IfClause, IfStatement, IndexExpression, MemberExpression, LabelStatement, LocalStatement, Node, RepeatStatement, Statement,
-  TableConstructorExpression, UnaryExpression, WhileStatement,
+  LogicalExpression, TableConstructorExpression, UnaryExpression, WhileStatement,
 } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
@@ -80,6 +80,12 @@ class Lines {
   close(s = '}'): void {
     this.depth--;
     this.line(s);
+  }
+
+  /** Lines written to another Lines at depth 0 (marked already), indented to this one's depth. */
+  append(lines: readonly string[]): void {
+    const indent = '  '.repeat(this.depth);
+    for (const l of lines) this.out.push(indent + l.replaceAll('\n', '\n' + indent));
   }
 
   /** `} else {` and the like: closes one block and opens the next. */
@@ -195,6 +201,12 @@ class FunctionEmitter {
   private readonly hiddenIndex = new Map<Node, number>();
   /** Debug support: locals were declared since the frame's accessor was last registered. */
   private unregistered = false;
+  /**
+   * The next expression emitted may write statements that must run before it (preceding
+   * statements, into `w`): nothing that its statement evaluates earlier is still waiting in
+   * an expression's text. expr() takes the flag, so it holds for one expression only.
+   */
+  private flat = false;
 
   constructor(
     private readonly ctx: ModuleContext,
@@ -499,6 +511,37 @@ class FunctionEmitter {
     return this.selfTyped(e) || type === 'rt.LuaValue' ? code : `(${code} as ${type})`;
   }
 
+  /** An expression that may write preceding statements (see `flat`). */
+  private flatExpr(e: Expression): string {
+    this.flat = true;
+    return this.expr(e);
+  }
+
+  /** typed() of an expression that may write preceding statements. */
+  private flatTyped(e: Expression): string {
+    this.flat = true;
+    return this.typed(e);
+  }
+
+  /** truth() of an expression that may write preceding statements. */
+  private flatTruth(e: Expression): string {
+    this.flat = true;
+    return this.truth(e);
+  }
+
+  /** Runs `emit` with the statements it writes kept apart (at depth 0): those and its value. */
+  private captured(emit: () => string): { pre: string[]; code: string } {
+    const outer = this.w;
+    this.w = new Lines();
+    this.w.lua = outer.lua;
+    try {
+      const code = emit();
+      return { pre: this.w.out, code };
+    } finally {
+      this.w = outer;
+    }
+  }
+
   // ---- statements ----
 
   private statement(s: Statement): void {
@@ -531,34 +574,50 @@ class FunctionEmitter {
       case 'LocalStatement': return this.local(s);
       case 'AssignmentStatement': return this.assignment(s);
       case 'CallStatement':
-        this.w.line(`${this.call(s.expression, false)};`);
+        this.callStatement(s.expression);
         return;
       case 'FunctionDeclaration': return this.functionStatement(s);
       case 'ReturnStatement': return this.returnStatement(s.arguments);
-      case 'IfStatement':
+      case 'IfStatement': {
+        // an elseif whose test writes statements is an else holding them and an if: its braces close last
+        let nested = 0;
         s.clauses.forEach((c, i) => {
           if (c.type === 'ElseClause') {
             this.w.reopen('} else {');
+          } else if (i === 0) {
+            this.w.open(`if (${this.flatTruth(c.condition)})`);
           } else {
             // an elseif runs after the earlier conditions, not after the clause above it
-            if (i > 0) {
-              this.stmtLine = -1;
-              this.curLine = this.w.lua = lineOf(c.condition);
+            this.stmtLine = -1;
+            this.curLine = this.w.lua = lineOf(c.condition);
+            const { pre, code } = this.captured(() => this.flatTruth(c.condition));
+            if (pre.length === 0) this.w.reopen(`} else if (${code}) {`);
+            else {
+              this.w.reopen('} else {');
+              this.w.append(pre);
+              this.w.open(`if (${code})`);
+              nested++;
             }
-            const cond = this.truth(c.condition);
-            if (i === 0) this.w.open(`if (${cond})`);
-            else this.w.reopen(`} else if (${cond}) {`);
           }
           this.block(c.body);
         });
         this.w.close();
+        for (let k = 0; k < nested; k++) this.w.close();
         return;
+      }
       case 'WhileStatement': {
         const label = this.pushLoop();
         // the condition runs again after the body: it writes its own line
         this.stmtLine = -1;
         const header = this.w.out.length;
-        this.w.open(`${label}: while (${this.truth(s.condition)})`);
+        const { pre, code } = this.captured(() => this.flatTruth(s.condition));
+        if (pre.length === 0) this.w.open(`${label}: while (${code})`);
+        else {
+          // the test's statements run before each test: at the top of an endless loop
+          this.w.open(`${label}: for (;;)`);
+          this.w.append(pre);
+          this.w.line(`if (${/^[\w$.]+$/.test(code) ? `!${code}` : `!(${code})`}) break;`);
+        }
         this.block(s.body);
         this.w.close();
         this.popLoop(header);
@@ -572,7 +631,7 @@ class FunctionEmitter {
         this.block(s.body, () => {
           this.stmtLine = -1;
           this.curLine = this.w.lua = lineOf(s.condition);
-          this.w.line(`if (${this.truth(s.condition)}) ${this.breakLoop()};`);
+          this.w.line(`if (${this.flatTruth(s.condition)}) ${this.breakLoop()};`);
         });
         this.w.close();
         this.popLoop(header);
@@ -597,6 +656,12 @@ class FunctionEmitter {
       case 'LabelStatement':
         return;
     }
+  }
+
+  /** A call whose results are dropped; a temp holding them (flat code) is no statement. */
+  private callStatement(e: AnyCall): void {
+    const code = this.call(e, false, true);
+    if (!/^\$\w+$/.test(code)) this.w.line(`${code};`);
   }
 
   /** Whether a statement's own code (not its nested blocks) can fail or call, so needs its line. */
@@ -707,15 +772,15 @@ class FunctionEmitter {
   private local(s: LocalStatement): void {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
     if (vars.length === 1 && s.init.length <= 1) {
-      this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.arithmeticValue(s.init[0], true) ?? this.expr(s.init[0])) : undefined);
+      this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.arithmeticValue(s.init[0], true) ?? this.flatExpr(s.init[0])) : undefined);
       return;
     }
     const last = s.init[s.init.length - 1];
     if (s.init.length === 0 || s.init.length >= vars.length || !this.expands(last)) {
       // One value per name, bound as it is computed: the new names are not visible to the
       // values (and have JS names of their own), so this is Lua's evaluate-all-then-bind.
-      vars.forEach((v, i) => this.declare(v, i < s.init.length ? this.valueFor(v, s.init[i], this.arithmeticValue(s.init[i]) ?? this.expr(s.init[i])) : undefined));
-      for (const extra of s.init.slice(vars.length)) if (!this.isSafe(extra)) this.w.line(`${this.expr(extra)};`);
+      vars.forEach((v, i) => this.declare(v, i < s.init.length ? this.valueFor(v, s.init[i], this.arithmeticValue(s.init[i]) ?? this.flatExpr(s.init[i])) : undefined));
+      for (const extra of s.init.slice(vars.length)) if (!this.isSafe(extra)) this.w.line(`${this.flatExpr(extra)};`);
       return;
     }
     // A call or `...` gives the last names their values: adjusted as an array.
@@ -731,7 +796,7 @@ class FunctionEmitter {
       const target = s.variables[0];
       const value = s.init[0];
       if (target.type === 'Identifier') {
-        this.w.line(`${this.store(target, this.arithmeticValue(value, true) ?? this.expr(value), value)};`);
+        this.store(target, this.arithmeticValue(value, true) ?? this.flatExpr(value), value);
         return;
       }
       const { base: lateBase, key: lateKey } = late[0];
@@ -740,31 +805,32 @@ class FunctionEmitter {
       if (name !== undefined) {
         if (this.arithmeticStore(target, name, value, desc)) return;
         const o = lateBase ? this.lateOperand(target.base) : this.stableOperand(target.base, value);
-        this.w.line(`${this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.expr(value), desc)};`);
+        this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.flatExpr(value), desc);
         return;
       }
       if (target.type === 'IndexExpression' && this.mayBeTable(target.base) && only(this.ctx.types.of(target.index), NUMBER) && this.mode === 'sync') {
         const o = lateBase ? this.lateOperand(target.base) : this.temp();
         const k = lateKey ? this.lateOperand(target.index, true) : this.temp('number', '$k');
-        if (!lateBase) this.w.line(`${o} = ${this.expr(target.base)};`);
-        if (!lateKey) this.w.line(`${k} = ${this.typed(target.index)};`);
-        this.w.line(`${this.itemStore(o, k, lateBase || lateKey ? this.valueFirst(value) : this.expr(value), desc)};`);
+        if (!lateBase) this.w.line(`${o} = ${this.flatExpr(target.base)};`);
+        if (!lateKey) this.w.line(`${k} = ${this.flatTyped(target.index)};`);
+        this.itemStore(o, k, lateBase || lateKey ? this.valueFirst(value) : this.flatExpr(value), desc);
         return;
       }
       if (lateBase || lateKey) {
         const obj = lateBase ? this.lateOperand(target.base) : this.earlyOperand(target.base);
         const key = target.type === 'MemberExpression' ? jsString(target.identifier.name)
           : lateKey ? this.lateOperand(target.index, true) : this.earlyOperand(target.index);
-        this.w.line(`${this.setIndex(obj, key, this.valueFirst(value), desc)};`);
+        this.setIndex(obj, key, this.valueFirst(value), desc);
         return;
       }
+      // (the position is stored before the table, key and value are evaluated)
       const obj = this.expr(target.base);
       const key = target.type === 'MemberExpression' ? jsString(target.identifier.name) : this.expr(target.index);
-      this.w.line(`${this.setIndex(obj, key, this.expr(value), desc)};`);
+      this.setIndex(obj, key, this.expr(value), desc);
       return;
     }
     // Lua evaluates every target's table and key, then every value, then assigns (right to left).
-    const stores: ((v: string) => string)[] = [];
+    const stores: ((v: string) => void)[] = [];
     for (const [i, target] of s.variables.entries()) {
       if (target.type === 'Identifier') {
         stores.push((v) => this.store(target, v));
@@ -783,22 +849,23 @@ class FunctionEmitter {
       const values = stores.map((_, i) => {
         if (i >= s.init.length) return 'undefined';
         const t = this.temp();
-        this.w.line(`${t} = ${this.expr(s.init[i])};`);
+        this.w.line(`${t} = ${this.flatExpr(s.init[i])};`);
         return t;
       });
-      for (const extra of s.init.slice(stores.length)) if (!this.isSafe(extra)) this.w.line(`${this.expr(extra)};`);
-      for (let i = stores.length - 1; i >= 0; i--) this.w.line(`${stores[i](values[i])};`);
+      for (const extra of s.init.slice(stores.length)) if (!this.isSafe(extra)) this.w.line(`${this.flatExpr(extra)};`);
+      for (let i = stores.length - 1; i >= 0; i--) stores[i](values[i]);
       return;
     }
     const arr = this.temp('rt.LuaValue[]', '$l');
     this.w.line(`${arr} = ${this.exprList(s.init, stores.length)};`);
-    for (let i = stores.length - 1; i >= 0; i--) this.w.line(`${stores[i](`${arr}[${i}]`)};`);
+    for (let i = stores.length - 1; i >= 0; i--) stores[i](`${arr}[${i}]`);
   }
 
-  private setIndex(obj: string, key: string, value: string, desc: string | undefined): string {
+  /** Writes `obj[key] = value` through the runtime (its position stored first). */
+  private setIndex(obj: string, key: string, value: string, desc: string | undefined): void {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
-    if (this.mode === 'co') return `yield* rt.meta(rt.setIndexOrCall(${obj}, ${key}, ${value}${d}))`;
-    return this.slowPath(`rt.setIndex(${obj}, ${key}, ${value}${d})`);
+    if (this.mode === 'co') this.w.line(`yield* rt.meta(rt.setIndexOrCall(${obj}, ${key}, ${value}${d}));`);
+    else this.w.line(`${this.slowStatements(`rt.setIndex(${obj}, ${key}, ${value}${d})`)};`);
   }
 
   /** Records the frame's position (line, and the name of the call it makes); a lazy frame is entered first. */
@@ -816,22 +883,34 @@ class FunctionEmitter {
     return this.mode === 'sync' ? `(${this.setLine(this.curLine)}, ${call})` : call;
   }
 
-  /** A slow path applied to a value computed first (which may enter the frame itself). */
+  /** slowPath() with its position store written as a statement first (flat code): the call. */
+  private slowStatements(call: string): string {
+    if (this.mode === 'sync') this.w.line(`${this.setLine(this.curLine)};`);
+    return call;
+  }
+
+  /**
+   * A slow path applied to a value computed first (which may enter the frame itself), as flat
+   * code: the value into a temp, the position, then the call.
+   */
   private slowValue(value: string, call: (v: string) => string): string {
     if (this.mode !== 'sync') return call(value);
-    const t = this.temp();
-    return `(${t} = ${value}, ${this.slowPath(call(t))})`;
+    return this.slowStatements(call(this.valueTemp(value)));
   }
 
   /** Assignment to a variable (`e`: the value's expression, when it is a single one). */
-  private store(id: Identifier, value: string, e?: Expression): string {
+  /** Writes the assignment to a variable (`e`: the value's expression, when it is a single one). */
+  private store(id: Identifier, value: string, e?: Expression): void {
     const ref = this.res.refs.get(id)!;
-    if (ref.kind === 'global') {
-      if (this.mode !== 'sync') return `rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value})`;
-      const t = this.temp();
-      return `(${t} = ${value}, ${this.slowPath(`rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${t})`)})`;
+    if (ref.kind !== 'global') {
+      this.w.line(`${this.ctx.names.of(ref.v)} = ${this.valueFor(ref.v, e, value)};`);
+    } else if (this.mode !== 'sync') {
+      this.w.line(`rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value});`);
+    } else {
+      // the value first, then the position
+      const t = this.valueTemp(value);
+      this.w.line(`${this.slowStatements(`rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${t})`)};`);
     }
-    return `${this.ctx.names.of(ref.v)} = ${this.valueFor(ref.v, e, value)}`;
   }
 
   private functionStatement(s: FunctionDeclaration): void {
@@ -843,15 +922,16 @@ class FunctionEmitter {
     }
     if (s.identifier === null) return;
     if (s.identifier.type === 'Identifier') {
-      this.w.line(`${this.store(s.identifier, this.closure(s, fname))};`);
+      this.store(s.identifier, this.closure(s, fname));
       return;
     }
     const target = s.identifier;
     const obj = this.temp();
-    this.w.line(`${obj} = ${this.expr(target.base)};`);
+    this.w.line(`${obj} = ${this.flatExpr(target.base)};`);
     const desc = describeExpr(target.base, this.res.refs);
     const name = target.identifier.name;
-    this.w.line(`${isPlainKey(name) && this.mayBeTable(target.base) ? this.fieldStore(obj, name, this.closure(s, fname), desc) : this.setIndex(obj, jsString(name), this.closure(s, fname), desc)};`);
+    if (isPlainKey(name) && this.mayBeTable(target.base)) this.fieldStore(obj, name, this.closure(s, fname), desc);
+    else this.setIndex(obj, jsString(name), this.closure(s, fname), desc);
   }
 
   private closure(f: FunctionDeclaration, name: string): string {
@@ -865,11 +945,13 @@ class FunctionEmitter {
   }
 
   /** What hooks (direct-emit.ts) may use of this emitter. */
-  private hookApi(): HookEmitter {
+  private hookApi(flat = false): HookEmitter {
     return {
       mode: this.mode,
       fn: this.node,
+      flat,
       expr: (e) => this.expr(e),
+      flatExpr: (e) => this.flatExpr(e),
       // never reused: a hook's value may live past the statement that made it
       temp: (type) => this.newTemp(type ?? 'rt.LuaValue', '$'),
       line: (l) => this.w.line(l),
@@ -892,14 +974,14 @@ class FunctionEmitter {
 
   private returnStatement(args: Expression[]): void {
     if (args.length === 1 && isCall(args[0]) && !inParens(args[0])) {
-      this.w.line(`return ${this.call(args[0], true)};`);
+      this.w.line(`return ${this.call(args[0], true, true)};`);
       return;
     }
     if (args.length === 0) {
       this.w.line(`return ${LEAVE}rt.NONE);`);
       return;
     }
-    const value = args.length === 1 && !this.expands(args[0]) ? this.arithmeticValue(args[0], true) ?? this.expr(args[0]) : this.exprList(args, -1);
+    const value = args.length === 1 && !this.expands(args[0]) ? this.arithmeticValue(args[0], true) ?? this.flatExpr(args[0]) : this.exprList(args, -1);
     this.w.line(`return ${LEAVE}${value});`);
   }
 
@@ -908,7 +990,7 @@ class FunctionEmitter {
     const n = ++this.loopCount;
     const T = this.ctx.types;
     const bound = (e: Expression, what: string): string =>
-      only(T.of(e), NUMBER) ? this.typed(e) : this.slowValue(this.expr(e), (v) => `rt.forNumber(${v}, '${what}')`);
+      only(T.of(e), NUMBER) ? this.flatTyped(e) : this.slowValue(this.flatExpr(e), (v) => `rt.forNumber(${v}, '${what}')`);
     this.w.open('');
     const visible = this.visible.length;
     // (debug.setlocal may change the limit and the step: variables then)
@@ -958,7 +1040,7 @@ class FunctionEmitter {
     const visible = this.visible.length;
     this.forTriple(s, n);
     if (debug) this.debugHidden(s, [`$it${n}`, `$st${n}`, `$key${n}`]);
-    this.w.line(`${debug ? 'let' : 'const'} $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
+    this.w.line(`${debug ? 'let' : 'const'} $iter${n} = ${this.slowStatements(`rt.callable($it${n})`)};`);
     if (!debug) this.w.line(`const $kind${n} = rt.forKind($it${n}, $st${n}, $key${n});`);
     this.w.line(`let $second${n}: rt.LuaValue, $res${n}: rt.LuaResult = undefined;`);
     const label = `$loop${n}`;
@@ -1003,13 +1085,18 @@ class FunctionEmitter {
     this.w.line(`let $it${n}: rt.LuaValue, $st${n}: rt.LuaValue, $key${n}: rt.LuaValue;`);
     // (indexed, not destructured: destructuring is the iterator protocol, much more bytecode)
     const list = this.temp('rt.LuaValue[]', '$l');
-    const assign = (values: string): string => `$it${n} = (${list} = ${values})[0], $st${n} = ${list}[1], $key${n} = ${list}[2];`;
+    const assign = (values: string): void => {
+      this.w.line(`${list} = ${values};`);
+      this.w.line(`$it${n} = ${list}[0];`);
+      this.w.line(`$st${n} = ${list}[1];`);
+      this.w.line(`$key${n} = ${list}[2];`);
+    };
     const it = s.iterators.length === 1 ? s.iterators[0] : undefined;
     const lib = it !== undefined && isCall(it) && it.base.type === 'Identifier' && (it.base.name === 'ipairs' || it.base.name === 'pairs')
       ? it.base.name : undefined;
     const args = lib === undefined ? [] : callArguments(it as AnyCall);
     if (this.ctx.debug || this.mode !== 'sync' || lib === undefined || args.length !== 1 || this.expands(args[0])) {
-      this.w.line(assign(this.exprList(s.iterators, 3)));
+      assign(this.exprList(s.iterators, 3));
       return;
     }
     const base = (it as AnyCall).base;
@@ -1017,30 +1104,37 @@ class FunctionEmitter {
     const t = this.temp();
     const desc = describeExpr(base, this.res.refs);
     const [iter, control] = lib === 'ipairs' ? ['ipairsIter', '0'] : ['next', 'undefined'];
+    this.w.line(`${f} = ${this.flatExpr(base)};`);
     // (`as rt.LuaValue`: a literal argument would otherwise narrow the temp for tsc)
-    this.w.line(`if ((${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])} as rt.LuaValue, ${f} === rt.ITERATION.${lib} && ${t} instanceof rt.LuaTable)) ` +
-      `$it${n} = rt.ITERATION.${iter}, $st${n} = ${t}, $key${n} = ${control};`);
-    const call = `(${this.setLine(lineOf(it!), callNameOf(base, this.res.refs))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}))`;
+    this.w.line(`${t} = ${this.flatExpr(args[0])} as rt.LuaValue;`);
+    this.w.open(`if (${f} === rt.ITERATION.${lib} && ${t} instanceof rt.LuaTable)`);
+    this.w.line(`$it${n} = rt.ITERATION.${iter};`);
+    this.w.line(`$st${n} = ${t};`);
+    this.w.line(`$key${n} = ${control};`);
+    this.w.reopen('} else {');
+    this.w.line(`${this.setLine(lineOf(it!), callNameOf(base, this.res.refs))};`);
     // (the results are only read: no copy)
-    this.w.line(`else ${assign(`rt.adjust(rt.all(${call}), 3)`)}`);
+    assign(`rt.adjust(rt.all(rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t})), 3)`);
+    this.w.close();
   }
 
   // ---- expressions ----
 
-  /** A list adjusted to `want` values (-1: all, the last multi-value expression expanded), as an array. */
+  /**
+   * A list adjusted to `want` values (-1: all, the last multi-value expression expanded), as an
+   * array; flat code (its statements are written first), for the statement that takes the list.
+   */
   private exprList(list: Expression[], want: number): string {
     if (list.length === 0) return want < 0 ? 'rt.NONE' : `rt.adjust(rt.NONE, ${want})`;
-    const last = list[list.length - 1];
-    const fixed = (this.expands(last) ? list.slice(0, -1) : list).map((e) => this.expr(e));
-    const parts = this.expands(last) ? [...fixed, `...${this.multi(last)}`] : fixed;
+    const parts = this.flatList(list);
     const arr = `[${parts.join(', ')}]`;
     return want < 0 ? arr : `rt.adjust(${arr}, ${want})`;
   }
 
   /** All values of a call or `...`, as an array. */
-  private multi(e: Expression): string {
+  private multi(e: Expression, flat = false): string {
     if (e.type === 'VarargLiteral') return '$va';
-    return `rt.all(${this.call(e as AnyCall, false)})`;
+    return `rt.all(${this.call(e as AnyCall, false, flat)})`;
   }
 
   /**
@@ -1048,7 +1142,8 @@ class FunctionEmitter {
    * evaluated (a call among them moves it), as the interpreter does; it is left out when
    * nothing can have moved it since the statement began.
    */
-  private op(name: string, operands: Expression[], values: string[], extra: string[], line: number, lead: string[] = []): string {
+  private op(name: string, operands: Expression[], values: string[], extra: string[], line: number, lead: string[] = [], flat = false): string {
+    if (flat && this.mode === 'sync' && ARMS[name] !== undefined) return this.flatOp(name, operands, values, extra, line);
     const fast = this.mode === 'sync' ? FAST_OPS[name] : undefined;
     if (fast !== undefined) {
       // The plain-operand case inline; the runtime (and the running line) only otherwise.
@@ -1072,6 +1167,73 @@ class FunctionEmitter {
     return this.mode === 'co' ? `(yield* rt.meta(rt.${name}OrCall(${args})))` : `rt.${name}(${args})`;
   }
 
+  /**
+   * op() as statements (its values are flat code, in order): operands that are not plain
+   * into temps, then an `if` per plain case (ARMS) and the runtime's operator in the `else`.
+   * The value is a temp.
+   */
+  private flatOp(name: string, operands: Expression[], values: string[], extra: string[], line: number): string {
+    const kinds = operands.map((o, i) => (name === 'len' ? undefined : this.plainOperand(o, values[i], operands.slice(i + 1))));
+    const ts = values.map((v, i) => {
+      if (kinds[i] !== undefined || isValueTemp(v)) return v;
+      const t = this.temp();
+      this.w.line(`${t} = ${asValue(v)};`);
+      return t;
+    });
+    const r = this.temp();
+    this.writeArms(name, ts, kinds.map((k) => k === 'number'), extra, line, r);
+    return r;
+  }
+
+  /** Writes operator `name` (ARMS) over the values `ts` into `r`: an `if` per plain case, the runtime in the `else`. */
+  private writeArms(name: string, ts: string[], known: boolean[], extra: string[], line: number, r: string): void {
+    ARMS[name](ts, known).forEach(([test, value], i) => this.w.line(`${i === 0 ? 'if' : 'else if'} (${test}) ${r} = ${value};`));
+    this.w.open('else');
+    this.w.line(`${this.setLine(line)};`);
+    this.w.line(`${r} = rt.${name}(${[...ts, ...extra].join(', ')});`);
+    this.w.close();
+  }
+
+  /**
+   * Operands evaluated in order as flat code: each may write preceding statements, and when
+   * one does, the values before it that those statements could change are saved first.
+   */
+  private orderedValues(operands: Expression[], emit = (o: Expression, _i: number): string => this.flatExpr(o)): string[] {
+    const codes: string[] = [];
+    operands.forEach((o, i) => {
+      if (i === 0) {
+        codes.push(emit(o, i));
+        return;
+      }
+      const { pre, code } = this.captured(() => emit(o, i));
+      if (pre.length > 0) {
+        this.saveValues(codes, operands);
+        this.w.append(pre);
+      }
+      codes.push(code);
+    });
+    return codes;
+  }
+
+  /**
+   * Before statements that run after the values `codes` (of `operands`, in order) and before
+   * their use: each value such a statement could change, or that has yet to run, into a temp.
+   */
+  private saveValues(codes: string[], operands: Expression[]): void {
+    codes.forEach((c, k) => {
+      if (this.plainOperand(operands[k], c, operands.slice(k + 1)) !== undefined || isValueTemp(c) || constantOf(operands[k]) !== undefined) return;
+      if (c.startsWith('...')) {
+        // a multi-value tail (see flatKnownCall): its values, spread
+        const m = this.temp('rt.LuaValue[]', '$m');
+        this.w.line(`${m} = ${c.slice(3)};`);
+        codes[k] = `...${m}`;
+        return;
+      }
+      const t = this.temp();
+      this.w.line(`${t} = ${asValue(c)};`);
+      codes[k] = t;
+    });
+  }
 
   private descArgs(...descs: (string | undefined)[]): string[] {
     while (descs.length > 0 && descs[descs.length - 1] === undefined) descs.pop();
@@ -1079,16 +1241,20 @@ class FunctionEmitter {
   }
 
   expr(e: Expression): string {
+    const flat = this.flat;
+    this.flat = false;
     const fixed = this.overrides?.get(e);
     if (fixed !== undefined) return fixed;
     if (this.ctx.hooks !== undefined) {
-      const hooked = this.ctx.hooks.expression(e, this.hookApi(), () => this.plainExpr(e));
+      // (plain code in a branch of the hook's expression writes no statements: the hook says)
+      const hooked = this.ctx.hooks.expression(e, this.hookApi(flat), (inBranch = false) => this.plainExpr(e, flat && inBranch));
       if (hooked !== undefined) return hooked;
     }
-    return this.plainExpr(e);
+    return this.plainExpr(e, flat);
   }
 
-  private plainExpr(e: Expression): string {
+  /** `flat`: the expression may write preceding statements (see FunctionEmitter.flat). */
+  private plainExpr(e: Expression, flat: boolean): string {
     switch (e.type) {
       case 'NilLiteral': return 'undefined';
       case 'BooleanLiteral': return e.value ? 'true' : 'false';
@@ -1098,22 +1264,27 @@ class FunctionEmitter {
       case 'Identifier': {
         const ref = this.res.refs.get(e)!;
         if (ref.kind === 'global') {
-          const get = this.slowPath(`rt.getGlobal(${this.env()}, ${jsString(ref.name)})`);
-          if (!isPlainKey(ref.name)) return get;
+          const call = `rt.getGlobal(${this.env()}, ${jsString(ref.name)})`;
+          if (!isPlainKey(ref.name)) return flat ? this.slowStatements(call) : this.slowPath(call);
           // the environment's fields first: a cached load (through its __index chain when linked)
           const v = this.temp();
-          return `((${v} = ${this.env()}.f${property(ref.name)}) !== undefined ? ${v} : ${get})`;
+          const load = `(${v} = ${this.env()}.f${property(ref.name)})`;
+          if (!flat) return `(${load} !== undefined ? ${v} : ${this.slowPath(call)})`;
+          this.w.open(`if (${load} === undefined)`);
+          this.w.line(`${v} = ${this.slowStatements(call)};`);
+          this.w.close();
+          return v;
         }
         return this.ctx.names.of(ref.v);
       }
       case 'FunctionDeclaration': return this.closure(e, 'anonymous');
-      case 'TableConstructorExpression': return this.table(e);
+      case 'TableConstructorExpression': return this.table(e, flat);
       case 'MemberExpression':
       case 'IndexExpression': {
         const name = fieldName(e);
         const table = this.mayBeTable(e.base);
-        if (name !== undefined && table) return this.fieldRead(e.base, name, lineOf(e));
-        if (this.isItemRead(e)) return this.itemRead(e.base, (e as IndexExpression).index, lineOf(e));
+        if (name !== undefined && table) return this.fieldRead(e.base, name, lineOf(e), flat);
+        if (this.isItemRead(e)) return this.itemRead(e.base, (e as IndexExpression).index, lineOf(e), flat);
         const key = e.type === 'MemberExpression' ? jsString(e.identifier.name) : this.expr(e.index);
         return this.op('index', e.type === 'MemberExpression' ? [e.base] : [e.base, e.index], [this.expr(e.base), key], this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e));
       }
@@ -1121,35 +1292,37 @@ class FunctionEmitter {
       case 'StringCallExpression':
       case 'TableCallExpression': {
         const math = this.mode === 'sync'
-          ? this.mathCall(e, callArguments(e), lineOf(e), false, true) ?? this.insertCall(e, callArguments(e), lineOf(e), false, true)
+          ? this.mathCall(e, callArguments(e), lineOf(e), false, true, flat) ?? this.insertCall(e, callArguments(e), lineOf(e), false, true, flat)
           : undefined;
         if (math !== undefined) return math;
         const target = this.knownTarget(e.base);
         // a function that always returns one value returns it as is (never an array)
-        if (target !== undefined && this.ctx.types.returnsOne(target)) return `(${this.call(e, false)} as rt.LuaValue)`;
-        return `rt.first(${this.call(e, false)})`;
+        if (target !== undefined && this.ctx.types.returnsOne(target)) return `(${this.call(e, false, flat)} as rt.LuaValue)`;
+        return `rt.first(${this.call(e, false, flat)})`;
       }
       case 'LogicalExpression': {
         const t = this.temp();
+        if (flat) return this.flatLogical(e, t);
         const l = this.expr(e.left);
         const r = this.expr(e.right);
         return e.operator === 'and' ? `(rt.t(${t} = ${l}) ? ${r} : ${t})` : `(rt.t(${t} = ${l}) ? ${t} : ${r})`;
       }
       case 'UnaryExpression': {
         if (this.typedOp(e) !== undefined) return this.plainUnary(e);
-        const a = this.expr(e.argument);
+        const a = flat ? this.flatExpr(e.argument) : this.expr(e.argument);
         const d = this.descArgs(describeExpr(e.argument, this.res.refs));
         switch (e.operator) {
           case 'not': return `!rt.t(${a})`;
-          case '-': return this.op('unm', [e.argument], [a], d, lineOf(e));
-          case '#': return this.op('len', [e.argument], [a], d, lineOf(e));
+          case '-': return this.op('unm', [e.argument], [a], d, lineOf(e), [], flat);
+          case '#': return this.op('len', [e.argument], [a], d, lineOf(e), [], flat);
           default: throw new Error(`unsupported unary operator ${e.operator}`);
         }
       }
       case 'BinaryExpression': {
         if (this.typedOp(e) !== undefined) return this.plainBinary(e);
-        const fused = this.fusedItemOperand(e);
+        const fused = this.fusedItemOperand(e, flat);
         if (fused !== undefined) return fused;
+        if (flat && this.mode === 'sync') return this.flatBinary(e);
         const a = this.expr(e.left);
         let b = this.expr(e.right);
         const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
@@ -1166,22 +1339,54 @@ class FunctionEmitter {
   }
 
   /**
+   * `a and b`, `a or b` as flat code: `a` into `t`; `b` in the expression when it writes no
+   * statements, else in an `if` on `t`'s truth, whose statements run only when `b` is needed.
+   */
+  private flatLogical(e: LogicalExpression, t: string): string {
+    this.w.line(`${t} = ${this.flatExpr(e.left)};`);
+    const and = e.operator === 'and';
+    const { pre, code } = this.captured(() => this.flatExpr(e.right));
+    if (pre.length === 0) return and ? `(rt.t(${t}) ? ${code} : ${t})` : `(rt.t(${t}) ? ${t} : ${code})`;
+    this.w.open(`if (${and ? '' : '!'}rt.t(${t}))`);
+    this.w.append(pre);
+    this.w.line(`${t} = ${code};`);
+    this.w.close();
+    return t;
+  }
+
+  /**
    * `base.name` for a constant key that lives in a table's fields object: a property load V8
    * caches (the table's own field, else what its metatable's `__index` chain of tables holds);
    * the runtime's index only when that finds nothing or `base` is not a table.
    */
-  private fieldRead(base: Expression, name: string, line: number): string {
-    const o = this.temp();
-    const slow = this.indexCall(o, name, describeExpr(base, this.res.refs), line, base);
-    return `(${o} = ${this.operand(base)}, ${this.fieldLookup(o, name, slow)})`;
+  private fieldRead(base: Expression, name: string, line: number, flat: boolean): string {
+    const desc = describeExpr(base, this.res.refs);
+    if (!flat) {
+      const o = this.temp();
+      return `(${o} = ${this.operand(base)}, ${this.fieldLookup(o, name, this.indexCall(o, name, desc, line, base))})`;
+    }
+    const o = this.valueTemp(this.operand(base, true));
+    const { hit, value } = this.fieldLookupParts(o, name);
+    this.w.open(`if (!(${hit}))`);
+    this.w.line(`${value} = ${this.indexStatements(o, name, desc, line, base)};`);
+    this.w.close();
+    return value;
+  }
+
+  /** Flat code's value in a temp of its own (a statement), unless it is one already. */
+  private valueTemp(code: string): string {
+    if (isValueTemp(code)) return code;
+    const t = this.temp();
+    this.w.line(`${t} = ${code};`);
+    return t;
   }
 
   /**
    * A table operand's code for a temp: a local of no proven type is cast back to its declared
    * type, since TS narrows it by assignments it sees and misses those made by closures.
    */
-  private operand(e: Expression): string {
-    const code = this.expr(e);
+  private operand(e: Expression, flat = false): string {
+    const code = flat ? this.flatExpr(e) : this.expr(e);
     return e.type === 'Identifier' && this.res.refs.get(e)!.kind !== 'global' && tsType(this.ctx.types.of(e)) === 'rt.LuaValue'
       ? `${code} as rt.LuaValue` : code;
   }
@@ -1192,26 +1397,40 @@ class FunctionEmitter {
   }
 
   /** `base[index]` for a proven number: the array part's item, the runtime when there is none. */
-  private itemRead(base: Expression, index: Expression, line: number): string {
-    const p = this.itemReadParts(base, index, line);
-    return `(${p.setup}, ${p.hit} ? ${p.value} : ${p.slow})`;
+  private itemRead(base: Expression, index: Expression, line: number, flat: boolean): string {
+    const p = this.itemReadParts(base, index, line, flat);
+    if (!flat) return `(${p.setup.join(', ')}, ${p.hit} ? ${p.value} : ${p.slow})`;
+    this.w.open(`if (!(${p.hit}))`);
+    this.w.line(`${p.value} = ${p.slowCall()};`);
+    this.w.close();
+    return p.value;
   }
 
-  /** An item read in pieces: `(setup, hit ? value : slow)` is the read. */
-  private itemReadParts(base: Expression, index: Expression, line: number): { setup: string; hit: string; value: string; slow: string } {
+  /**
+   * An item read in pieces: `(setup, hit ? value : slow)` is the read. Flat: the setup is
+   * written as statements (none left in `setup`), and slowCall() writes the slow path's position.
+   */
+  private itemReadParts(base: Expression, index: Expression, line: number, flat = false): { setup: string[]; hit: string; value: string; slow: string; slowCall: () => string } {
+    const setup: string[] = [];
     const o = this.temp();
     const k = this.temp('number', '$k');
+    this.sink(setup, flat)(`${o} = ${flat ? this.flatExpr(base) : this.expr(base)}`);
+    this.sink(setup, flat)(`${k} = ${flat ? this.flatTyped(index) : this.typed(index)}`);
     const v = this.temp();
     const desc = describeExpr(base, this.res.refs);
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.index(${o}, ${k}${d})`;
-    const slow = line !== this.stmtLine || containsCall(base) || containsCall(index) ? `(${this.setLine(line)}, ${call})` : call;
+    const position = line !== this.stmtLine || containsCall(base) || containsCall(index) ? this.setLine(line) : undefined;
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
     return {
-      setup: `${o} = ${this.expr(base)}, ${k} = ${this.typed(index)}`,
+      setup,
       hit: `(${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && (${v} = ${a}[${k} - 1]) !== undefined`,
       value: v,
-      slow,
+      slow: position === undefined ? call : `(${position}, ${call})`,
+      slowCall: () => {
+        if (position !== undefined) this.w.line(`${position};`);
+        return call;
+      },
     };
   }
 
@@ -1228,7 +1447,7 @@ class FunctionEmitter {
    * allocation per operation); this way both branches give a float. The other operand is
    * computed before the read (or is a literal or local), as without fusing.
    */
-  private fusedItemOperand(e: BinaryExpression): string | undefined {
+  private fusedItemOperand(e: BinaryExpression, flat: boolean): string | undefined {
     const name = FUSED_OPERATORS[e.operator];
     // hooks (direct-emit.ts) may replace operands: they see every expression unfused
     if (name === undefined || this.mode !== 'sync' || this.ctx.hooks !== undefined) return undefined;
@@ -1237,46 +1456,61 @@ class FunctionEmitter {
     const at = this.isItemRead(right) ? 1 : this.isItemRead(left) ? 0 : -1;
     if (at < 0) return undefined;
     const other = at === 1 ? left : right;
-    const otherCode = this.expr(other);
+    // (a right operand is fused only when plain: it writes no statements)
+    const otherCode = flat && at === 1 ? this.flatExpr(other) : this.expr(other);
     const kind = this.plainOperand(other, otherCode, at === 1 ? [right] : []);
     if (at === 0 && kind === undefined) return undefined; // the other side would run after the read
     const item = (at === 1 ? right : left) as IndexExpression;
-    const read = this.itemReadParts(item.base, item.index, lineOf(e));
     const before: string[] = [];
     let o = otherCode;
     if (kind === undefined) {
       o = this.temp();
-      before.push(`${o} = (${otherCode}) as rt.LuaValue`);
+      this.sink(before, flat)(`${o} = (${otherCode}) as rt.LuaValue`);
     }
+    const read = this.itemReadParts(item.base, item.index, lineOf(e), flat);
     const d = this.descArgs(describeExpr(left, this.res.refs), describeExpr(right, this.res.refs));
-    const fast = FAST_OPS[name];
-    const apply = (v: string): string => {
-      const ts = at === 1 ? [o, v] : [v, o];
-      const known = at === 1 ? [kind === 'number', false] : [false, kind === 'number'];
-      return fast(ts, `(${this.setLine(lineOf(e))}, rt.${name}(${[...ts, ...d].join(', ')}))`, known);
-    };
+    const operands = (v: string): string[] => (at === 1 ? [o, v] : [v, o]);
+    const known = at === 1 ? [kind === 'number', false] : [false, kind === 'number'];
     const t = this.temp();
-    return `(${[...before, read.setup].join(', ')}, ${read.hit} ? ${apply(read.value)} : (${t} = ${read.slow}, ${apply(t)}))`;
+    if (flat) {
+      const r = this.temp();
+      this.w.open(`if (${read.hit})`);
+      this.writeArms(name, operands(read.value), known, d, lineOf(e), r);
+      this.w.reopen('} else {');
+      this.w.line(`${t} = ${read.slowCall()};`);
+      this.writeArms(name, operands(t), known, d, lineOf(e), r);
+      this.w.close();
+      return r;
+    }
+    const apply = (v: string): string => FAST_OPS[name](operands(v), `(${this.setLine(lineOf(e))}, rt.${name}(${[...operands(v), ...d].join(', ')}))`, known);
+    return `(${[...before, ...read.setup].join(', ')}, ${read.hit} ? ${apply(read.value)} : (${t} = ${read.slow}, ${apply(t)}))`;
   }
 
   /**
    * `o[k] = value` for a number key: a store into the array part over a live item, or a push
    * onto a plain table's end; the runtime otherwise (o, k: temps).
    */
-  private itemStore(o: string, k: string, value: string, desc: string | undefined): string {
-    const v = this.temp();
+  private itemStore(o: string, k: string, value: string, desc: string | undefined): void {
+    const v = this.valueTemp(value);
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const t = `(${o} as rt.LuaTable)`;
-    return `((${v} = ${value}) !== undefined && (${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && ${a}[${k} - 1] !== undefined ? (${a}[${k} - 1] = ${v}) : ` +
-      `${v} !== undefined && ${a} !== undefined && ${k} === ${a}.length + 1 && ${t}.other === undefined && ${t}.metatable === undefined ? ${a}.push(${v}) : ` +
-      `${this.slowPath(`rt.setIndex(${o}, ${k}, ${v}${d})`)})`;
+    this.w.line(`if (${v} !== undefined && (${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && ${a}[${k} - 1] !== undefined) ${a}[${k} - 1] = ${v};`);
+    this.w.line(`else if (${v} !== undefined && ${a} !== undefined && ${k} === ${a}.length + 1 && ${t}.other === undefined && ${t}.metatable === undefined) ${a}.push(${v});`);
+    this.slowElse(`rt.setIndex(${o}, ${k}, ${v}${d})`);
+  }
+
+  /** `else { position; call; }`: the runtime's path after a store's fast cases. */
+  private slowElse(call: string): void {
+    this.w.open('else');
+    this.w.line(`${this.slowStatements(call)};`);
+    this.w.close();
   }
 
   /** A target part evaluated now, before the values: into a temp. */
   private earlyOperand(e: Expression): string {
     const t = this.temp();
-    this.w.line(`${t} = ${this.expr(e)};`);
+    this.w.line(`${t} = ${this.flatExpr(e)};`);
     return t;
   }
 
@@ -1293,7 +1527,7 @@ class FunctionEmitter {
   private valueFirst(e: Expression): string {
     if (this.isSafe(e)) return this.expr(e);
     const t = this.temp();
-    this.w.line(`${t} = ${this.expr(e)};`);
+    this.w.line(`${t} = ${this.flatExpr(e)};`);
     return t;
   }
 
@@ -1307,16 +1541,29 @@ class FunctionEmitter {
       if (['rt.LuaValue', 'rt.LuaTable'].includes(tsType(this.ctx.types.of(base)))) return name;
     }
     const o = this.temp();
-    this.w.line(`${o} = ${this.expr(base)};`);
+    this.w.line(`${o} = ${this.flatExpr(base)};`);
     return o;
   }
 
   /** The runtime's index of `o[name]` (o: a temp holding the evaluated base). */
   private indexCall(o: string, name: string, desc: string | undefined, line: number, base?: Expression): string {
+    const { position, call } = this.indexCallParts(o, name, desc, line, base);
+    return position === undefined ? call : `(${position}, ${call})`;
+  }
+
+  /** indexCall() with its position store written as a statement first: the call. */
+  private indexStatements(o: string, name: string, desc: string | undefined, line: number, base?: Expression): string {
+    const { position, call } = this.indexCallParts(o, name, desc, line, base);
+    if (position !== undefined) this.w.line(`${position};`);
+    return call;
+  }
+
+  /** The runtime's index of `o[name]`, and the position store it needs first, if any. */
+  private indexCallParts(o: string, name: string, desc: string | undefined, line: number, base?: Expression): { position?: string; call: string } {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${jsString(name)}${d})))` : `rt.index(${o}, ${jsString(name)}${d})`;
     const needLine = line !== this.stmtLine || (base !== undefined && containsCall(base));
-    return needLine ? `(${this.setLine(line)}, ${call})` : call;
+    return needLine ? { position: this.setLine(line), call } : { call };
   }
 
   /**
@@ -1325,12 +1572,21 @@ class FunctionEmitter {
    * table of a complete chain has the key (rt.CUT marks chains the runtime must finish).
    */
   private fieldLookup(o: string, name: string, slow: string): string {
+    const { hit, value } = this.fieldLookupParts(o, name);
+    return `(${hit} ? ${value} : ${slow})`;
+  }
+
+  /** fieldLookup() in pieces: when `hit` holds, `value` (a temp) has the field's value. */
+  private fieldLookupParts(o: string, name: string): { hit: string; value: string } {
     const v = this.temp();
     const m = this.temp('rt.LuaTable | undefined', '$m');
     const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
-    return `((${f} = ${fieldsOf(o)}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
-      `(${v} = ${m}.view${p}) !== undefined || (!(${jsString(name)} in ${m}.view) && ${m}.view[rt.CUT] === undefined)) ? ${v} : ${slow})`;
+    return {
+      hit: `(${f} = ${fieldsOf(o)}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
+        `(${v} = ${m}.view${p}) !== undefined || (!(${jsString(name)} in ${m}.view) && ${m}.view[rt.CUT] === undefined))`,
+      value: v,
+    };
   }
 
   /**
@@ -1440,7 +1696,7 @@ class FunctionEmitter {
     const plan = this.arithmeticPlan(e, leadingCall);
     if (plan === undefined) return undefined;
     // the general code has the value's proven type, as the fast path's code has
-    const slow = this.outline(plan, tsType(this.ctx.types.of(e)), () => this.typed(e));
+    const slow = this.outline(plan, tsType(this.ctx.types.of(e)), () => this.flatTyped(e));
     return `(${plan.guards.join(' && ')} ? ${plan.code} : ${slow})`;
   }
 
@@ -1464,7 +1720,7 @@ class FunctionEmitter {
     const slow = this.outline(plan, 'void', () => {
       const late = ref.kind === 'local';
       const o = late ? this.lateOperand(target.base) : this.stableOperand(target.base, e);
-      this.w.line(`${this.fieldStore(o, name, late ? this.valueFirst(e) : this.expr(e), desc)};`);
+      this.fieldStore(o, name, late ? this.valueFirst(e) : this.flatExpr(e), desc);
       return undefined;
     });
     const held = plan.read.has(f + p) ? [] : [`${f}${p} !== undefined`];
@@ -1514,16 +1770,17 @@ class FunctionEmitter {
    * already (no __newindex then) and has no inherited fields; the runtime otherwise. `__index`
    * always takes the runtime, which keeps metatable views in step.
    */
-  private fieldStore(o: string, name: string, value: string, desc: string | undefined): string {
+  private fieldStore(o: string, name: string, value: string, desc: string | undefined): void {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
-    if (this.mode === 'co') return `yield* rt.meta(rt.setIndexOrCall(${o}, ${jsString(name)}, ${value}${d}))`;
-    const slow = this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${value}${d})`);
-    if (name === '__index') return slow;
-    const v = this.temp();
+    if (this.mode === 'co' || name === '__index') {
+      this.setIndex(o, jsString(name), value, desc);
+      return;
+    }
+    const v = this.valueTemp(value);
     const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
-    return `((${v} = ${value}) !== undefined && (${f} = ${fieldsOf(o)}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined ? ` +
-      `(${f}${p} = ${v}) : ${this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`)})`;
+    this.w.line(`if (${v} !== undefined && (${f} = ${fieldsOf(o)}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined) ${f}${p} = ${v};`);
+    this.slowElse(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`);
   }
 
   /**
@@ -1618,7 +1875,19 @@ class FunctionEmitter {
     return `(${before}${op})`;
   }
 
-  private binaryOp(e: BinaryExpression, a: string, b: string, d: string[], line: number): string {
+  /** A binary operator through the runtime as flat code (see `flat`): operands in order, then flatOp. */
+  private flatBinary(e: BinaryExpression): string {
+    const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
+    if (readsLocalLate(e, this.res.refs)) {
+      // luajit reads a local operand when the operation runs, after the other side's call.
+      const t = this.valueTemp(this.flatExpr(e.right));
+      return this.binaryOp(e, this.expr(e.left), t, d, lineOf(e), true);
+    }
+    const [a, b] = this.orderedValues([e.left, e.right]);
+    return this.binaryOp(e, a, b, d, lineOf(e), true);
+  }
+
+  private binaryOp(e: BinaryExpression, a: string, b: string, d: string[], line: number, flat = false): string {
     const arith: Record<string, [string, string]> = {
       '+': ['__add', 'add'], '-': ['__sub', 'sub'], '*': ['__mul', 'mul'], '/': ['__div', 'div'],
       '%': ['__mod', 'modulo'], '^': ['__pow', 'pow'],
@@ -1629,32 +1898,31 @@ class FunctionEmitter {
       // generic form that hands back a pending metamethod call.
       return this.mode === 'co'
         ? this.op('arith', [e.left, e.right], [a, b], d, line, [jsString(ar[0])])
-        : this.op(ar[1], [e.left, e.right], [a, b], d, line);
+        : this.op(ar[1], [e.left, e.right], [a, b], d, line, [], flat);
     }
     switch (e.operator) {
-      case '..': return this.op('concat', [e.left, e.right], [a, b], d, line);
+      case '..': return this.op('concat', [e.left, e.right], [a, b], d, line, [], flat);
       case '==': return this.op('eq', [e.left, e.right], [a, b], [], line);
       case '~=': return `!${this.op('eq', [e.left, e.right], [a, b], [], line)}`;
-      case '<': return this.op('lt', [e.left, e.right], [a, b], [], line);
-      case '<=': return this.op('le', [e.left, e.right], [a, b], [], line);
+      case '<': return this.op('lt', [e.left, e.right], [a, b], [], line, [], flat);
+      case '<=': return this.op('le', [e.left, e.right], [a, b], [], line, [], flat);
       // a > b is b < a, but a is still evaluated first.
-      case '>': {
+      case '>': case '>=': {
+        const name = e.operator === '>' ? 'lt' : 'le';
+        // (a plain left operand is read in place: nothing after it can change it)
+        if (flat) return this.op(name, [e.right, e.left], [b, this.plainOperand(e.left, a, [e.right]) !== undefined ? a : this.valueTemp(a)], [], line, [], true);
         const t = this.temp();
-        return `(${t} = ${a}, ${this.op('lt', [e.left, e.right], [b, t], [], line)})`;
-      }
-      case '>=': {
-        const t = this.temp();
-        return `(${t} = ${a}, ${this.op('le', [e.left, e.right], [b, t], [], line)})`;
+        return `(${t} = ${a}, ${this.op(name, [e.right, e.left], [b, t], [], line)})`;
       }
       default: throw new Error(`unsupported binary operator ${e.operator}`);
     }
   }
 
   /** Constructors: constant entries first (luajit's template), then the rest in order. */
-  private table(e: TableConstructorExpression): string {
+  private table(e: TableConstructorExpression, flat = false): string {
     if (e.fields.length === 0) return 'new rt.LuaTable()';
     const layout = tableLayout(e, (v) => this.expands(v));
-    const record = this.record(layout);
+    const record = this.record(layout, flat);
     if (record !== undefined) return record;
     const entries = [
       ...layout.consts.flatMap(([k, v]) => [this.constant(k), this.constant(v)]),
@@ -1671,7 +1939,7 @@ class FunctionEmitter {
    * fields object is built by property stores at this site, so its records share a hidden
    * class, in the order buildTable would insert them (constants first, luajit's template).
    */
-  private record(layout: ReturnType<typeof tableLayout>): string | undefined {
+  private record(layout: ReturnType<typeof tableLayout>, flat: boolean): string | undefined {
     if (layout.tail !== undefined || this.mode !== 'sync') return undefined;
     const keyOf = (k: unknown): string | undefined => (typeof k === 'string' && isPlainKey(k) ? k : undefined);
     const names: string[] = [];
@@ -1691,13 +1959,20 @@ class FunctionEmitter {
       // items only: an array literal, its values computed in source order (which is key order)
       const items: string[] = new Array(layout.size).fill('undefined');
       for (const [k, v] of layout.consts) items[(k as number) - 1] = this.constant(v);
-      for (const d of layout.dynamic) items[((d.key as { value: number }).value) - 1] = this.expr(d.value);
+      // (flat: in the array's order, which is the order the literal evaluates them in)
+      const dynamic = [...layout.dynamic].sort((x, y) => (x.key as { value: number }).value - (y.key as { value: number }).value);
+      const values = flat ? this.orderedValues(dynamic.map((d) => d.value)) : dynamic.map((d) => this.expr(d.value));
+      dynamic.forEach((d, i) => (items[(d.key as { value: number }).value - 1] = values[i]));
       return `new rt.LuaTable([${items.join(', ')}])`;
     }
     // dynamic values in source order, into temps; then the stores
     const values = new Map<(typeof layout.dynamic)[number], string>();
     const evals: string[] = [];
     for (const d of layout.dynamic) {
+      if (flat) {
+        values.set(d, this.valueTemp(this.flatExpr(d.value)));
+        continue;
+      }
       const t = this.temp();
       evals.push(`${t} = ${this.expr(d.value)}`);
       values.set(d, t);
@@ -1706,6 +1981,10 @@ class FunctionEmitter {
     const n = this.temp('number', '$n');
     let fixed = 0;
     const stores: string[] = [];
+    // (flat: the stores of values that may be nil are if statements)
+    const maybe = (t: string, k: string): string => (flat
+      ? `if (${t} !== undefined) {\n  ${o}${property(k)} = ${t};\n  ${n}++;\n}`
+      : `(${t} !== undefined && (${o}${property(k)} = ${t}, ${n}++))`);
     const items: string[] = new Array(layout.size).fill('undefined');
     for (const [k, v] of layout.consts) {
       if (typeof k === 'number') items[k - 1] = this.constant(v);
@@ -1716,10 +1995,15 @@ class FunctionEmitter {
       const t = values.get(d)!;
       if (typeof k === 'number') items[k - 1] = t;
       else if ((this.ctx.types.of(d.value) & NIL_TYPE) === 0) { stores.push(`${o}${property(k as string)} = ${t}`); fixed++; }
-      else stores.push(`(${t} !== undefined && (${o}${property(k as string)} = ${t}, ${n}++))`);
+      else stores.push(maybe(t, k as string));
     }
     const arr = layout.size === 0 ? '' : `, [${items.join(', ')}]`;
-    return `(${[...evals, `${o} = new rt.FieldsObject()`, `${n} = ${fixed}`, ...stores].join(', ')}, rt.LuaTable.record(${o}, ${n}${arr}))`;
+    const record = `rt.LuaTable.record(${o}, ${n}${arr})`;
+    if (!flat) return `(${[...evals, `${o} = new rt.FieldsObject()`, `${n} = ${fixed}`, ...stores].join(', ')}, ${record})`;
+    this.w.line(`${o} = new rt.FieldsObject();`);
+    this.w.line(`${n} = ${fixed};`);
+    for (const store of stores) this.w.line(store.startsWith('if') ? store : `${store};`);
+    return record;
   }
 
   private constant(v: unknown): string {
@@ -1728,25 +2012,29 @@ class FunctionEmitter {
     return String(v);
   }
 
-  /** A call, as an expression giving the LuaResult; `tail` marks `return f(...)`. */
-  private call(e: AnyCall, tail: boolean): string {
+  /**
+   * A call, as an expression giving the LuaResult; `tail` marks `return f(...)`. `flat`: the
+   * steps before the call itself are written as statements (see FunctionEmitter.flat).
+   */
+  private call(e: AnyCall, tail: boolean, flat = false): string {
     const line = lineOf(e);
     const args = callArguments(e);
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
-    const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail) ?? this.insertCall(e, args, line, tail) : undefined;
+    const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail, false, flat) ?? this.insertCall(e, args, line, tail, false, flat) : undefined;
     if (math !== undefined) return math;
     const simpleArg = (a: Expression): boolean => isSimple(a) || (!this.expands(a) && (constantOf(a) !== undefined || this.isSafe(a)));
     if (this.mode === 'sync' && !tail && args.every(simpleArg) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
-      return this.directCall(e, args, line, isMethod);
+      return this.directCall(e, args, line, isMethod, flat);
     }
-    if (this.mode === 'sync' && !tail && this.knownTarget(e.base) !== undefined) return this.knownCall(e, args, line);
+    if (this.mode === 'sync' && !tail && this.knownTarget(e.base) !== undefined) return this.knownCall(e, args, line, flat);
     const parts: string[] = [];
+    const put = this.sink(parts, flat);
     const fnVar = this.temp('rt.LuaFunction', '$fn');
     let self: string | undefined;
     let callName: string;
     if (e.base.type === 'MemberExpression' && e.base.indexer === ':') {
       self = this.temp();
-      parts.push(`${self} = ${this.operand(e.base.base)}`);
+      put(`${self} = ${this.operand(e.base.base, flat)}`);
       const method = e.base.identifier.name;
       const objDesc = describeExpr(e.base.base, this.res.refs);
       const slow = this.mode === 'co'
@@ -1754,24 +2042,36 @@ class FunctionEmitter {
         : `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
       const index = isPlainKey(method) && this.mayBeTable(e.base.base) ? this.calleeLookup(self, method, slow) : slow;
       callName = tail ? '?' : ':' + method;
-      parts.push(this.setLine(line, args.every((a) => this.isSafe(a)) ? callName : undefined));
-      parts.push(`${fnVar} = rt.fn(${index}, ${jsString(`method '${method}'`)})`);
-    } else {
-      const callee = this.temp();
-      parts.push(`${callee} = ${this.expr(e.base)}`);
-      callName = tail ? '?' : callNameOf(e.base, this.res.refs);
-      const desc = describeExpr(e.base, this.res.refs);
-      // Arguments are evaluated before the callee is checked, as in Lua.
-      const argv = this.callArgs(args, parts);
-      parts.push(this.setLine(line, callName));
-      parts.push(this.knownFunction(e.base)
-        ? `${fnVar} = ${callee} as rt.LuaFunction`
-        : `${fnVar} = rt.fn(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
-      return this.invoke(parts, fnVar, argv, callName, tail);
+      put(this.setLine(line, args.every((a) => this.isSafe(a)) ? callName : undefined));
+      put(`${fnVar} = rt.fn(${index}, ${jsString(`method '${method}'`)})`);
+      const rest = this.callArgs(args, put, flat);
+      if (!args.every((a) => this.isSafe(a))) put(this.setLine(line, callName));
+      return this.sequence(parts, this.invoke(put, fnVar, { argv: [self, ...rest.argv], result: rest.result }, tail, flat));
     }
-    const rest = this.callArgs(args, parts);
-    if (!args.every((a) => this.isSafe(a))) parts.push(this.setLine(line, callName));
-    return this.invoke(parts, fnVar, { argv: [self, ...rest.argv], result: rest.result }, callName, tail);
+    const callee = this.temp();
+    put(`${callee} = ${flat ? this.flatExpr(e.base) : this.expr(e.base)}`);
+    callName = tail ? '?' : callNameOf(e.base, this.res.refs);
+    const desc = describeExpr(e.base, this.res.refs);
+    // Arguments are evaluated before the callee is checked, as in Lua.
+    const argv = this.callArgs(args, put, flat);
+    put(this.setLine(line, callName));
+    put(this.knownFunction(e.base)
+      ? `${fnVar} = ${callee} as rt.LuaFunction`
+      : `${fnVar} = rt.fn(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
+    return this.sequence(parts, this.invoke(put, fnVar, argv, tail, flat));
+  }
+
+  /**
+   * Where the steps of an expression go, in order: into `parts` (for a comma expression, see
+   * sequence) or, as flat code, straight out as statements.
+   */
+  private sink(parts: string[], flat: boolean): (part: string) => void {
+    return flat ? (part) => this.w.line(`${part};`) : (part) => parts.push(part);
+  }
+
+  /** `value` after the steps a sink kept (none when it wrote statements). */
+  private sequence(parts: string[], value: string): string {
+    return parts.length === 0 ? value : `(${[...parts, value].join(', ')})`;
   }
 
   /**
@@ -1785,7 +2085,7 @@ class FunctionEmitter {
     return base.base.name === lib && this.res.refs.get(base.base)?.kind === 'global' ? base : undefined;
   }
 
-  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false): string | undefined {
+  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false, flat = false): string | undefined {
     const base = this.libraryField(e, 'math');
     if (base === undefined) return undefined;
     const name = base.identifier.name;
@@ -1795,19 +2095,53 @@ class FunctionEmitter {
     const js = JS_MATH.has(name) ? `Math.${name}` : `rt.MATH_UNARY_JS.${name}`;
     const desc = describeExpr(base, this.res.refs);
     const callee = `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})`;
-    let value = `${js}(${x})`;
-    let call: string;
+    const parts: string[] = [];
+    const put = this.sink(parts, flat);
+    put(`${f} = ${flat ? this.flatExpr(base) : this.expr(base)}`);
+    put(`${x} = ${flat ? this.flatExpr(args[0]) : this.expr(args[0])}`);
+    const test = `${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number'`;
     if (tail) {
       // `return math.floor(x)`: the value leaves the frame; the call is a tail call
       const fnVar = this.temp('rt.LuaFunction', '$fn');
-      value = `rt.leave($s, $d, ${value})`;
-      call = this.invoke([this.setLine(line, '?'), `${fnVar} = ${callee}`], fnVar, { argv: [x], result: undefined }, '?', true);
-    } else {
-      call = `(${this.setLine(line, callNameOf(base, this.res.refs))}, ${callee}(${x}))`;
-      // as a value: only a replaced function's results need adjusting to one
-      if (first) call = `rt.first(${call})`;
+      const value = `rt.leave($s, $d, ${js}(${x}))`;
+      return this.libraryCall(parts, test, value, 'rt.LuaResult', (steps) => {
+        const at = this.sink(steps, flat);
+        at(this.setLine(line, '?'));
+        at(`${fnVar} = ${callee}`);
+        return this.sequence(steps, this.invoke(at, fnVar, { argv: [x], result: undefined }, true, flat));
+      }, flat);
     }
-    return `(${f} = ${this.expr(base)}, ${x} = ${this.expr(args[0])}, ${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number' ? ${value} : ${call})`;
+    return this.libraryCall(parts, test, `${js}(${x})`, first ? 'rt.LuaValue' : 'rt.LuaResult', (steps) => {
+      this.sink(steps, flat)(this.setLine(line, callNameOf(base, this.res.refs)));
+      const call = this.sequence(steps, `${callee}(${x})`);
+      // as a value: only a replaced function's results need adjusting to one
+      return first ? `rt.first(${call})` : call;
+    }, flat);
+  }
+
+  /**
+   * A library function's fast path, after its steps (`parts`, none when flat): `value` while
+   * `test` holds, else the call `slow` makes (given where its own steps go). Flat code is an
+   * `if` whose branches set a temp of `type`, the value.
+   */
+  private libraryCall(parts: string[], test: string, fast: string | { effect: string; value: string }, type: string, slow: (steps: string[]) => string, flat: boolean): string {
+    if (!flat) {
+      const value = typeof fast === 'string' ? fast : `(${fast.effect}, ${fast.value})`;
+      return `(${[...parts, `${test} ? ${value} : ${slow([])}`].join(', ')})`;
+    }
+    const r = this.temp(type, type === 'rt.LuaResult' ? '$r' : '$');
+    if (typeof fast === 'string') {
+      this.w.line(`if (${test}) ${r} = ${fast};`);
+      this.w.open('else');
+    } else {
+      this.w.open(`if (${test})`);
+      this.w.line(`${fast.effect};`);
+      this.w.line(`${r} = ${fast.value};`);
+      this.w.reopen('} else {');
+    }
+    this.w.line(`${r} = ${slow([])};`);
+    this.w.close();
+    return r;
   }
 
   /**
@@ -1815,26 +2149,36 @@ class FunctionEmitter {
    * hash keys (so `#t` is its array part's length) and v not nil, a push; the call otherwise.
    * The library's insert sets raw, so metatables do not matter.
    */
-  private insertCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false): string | undefined {
+  private insertCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false, flat = false): string | undefined {
     const base = this.libraryField(e, 'table');
     if (base === undefined || base.identifier.name !== 'insert' || tail || args.length !== 2 || this.expands(args[1])) return undefined;
     const f = this.temp();
     const t = this.temp();
     const v = this.temp();
     const desc = describeExpr(base, this.res.refs);
-    const call = `(${this.setLine(line, callNameOf(base, this.res.refs))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v}))`;
+    const parts: string[] = [];
+    const put = this.sink(parts, flat);
+    put(`${f} = ${flat ? this.flatExpr(base) : this.expr(base)}`);
     // (`as rt.LuaValue`: a literal argument would otherwise narrow the temp for tsc)
-    return `(${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])} as rt.LuaValue, ${v} = ${this.expr(args[1])}, ` +
-      `${f} === rt.TABLE_INSERT && ${t} instanceof rt.LuaTable && ${t}.other === undefined && ${v} !== undefined ` +
-      `? (${t}.arr.push(${v}), ${first ? 'undefined' : 'rt.NONE'}) : ${first ? `rt.first(${call})` : call})`;
+    put(`${t} = ${flat ? this.flatExpr(args[0]) : this.expr(args[0])} as rt.LuaValue`);
+    put(`${v} = ${flat ? this.flatExpr(args[1]) : this.expr(args[1])}`);
+    const test = `${f} === rt.TABLE_INSERT && ${t} instanceof rt.LuaTable && ${t}.other === undefined && ${v} !== undefined`;
+    const push = { effect: `${t}.arr.push(${v})`, value: first ? 'undefined' : 'rt.NONE' };
+    return this.libraryCall(parts, test, push, first ? 'rt.LuaValue' : 'rt.LuaResult', (steps) => {
+      this.sink(steps, flat)(this.setLine(line, callNameOf(base, this.res.refs)));
+      const call = this.sequence(steps, `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v})`);
+      return first ? `rt.first(${call})` : call;
+    }, flat);
   }
 
   /**
    * A call whose callee and arguments cannot run code or fail: evaluated in place, without
    * temporaries (the order of evaluation cannot be observed).
    */
-  private directCall(e: AnyCall, args: Expression[], line: number, isMethod: boolean): string {
+  private directCall(e: AnyCall, args: Expression[], line: number, isMethod: boolean, flat = false): string {
     const argv = args.map((a) => this.expr(a));
+    const parts: string[] = [];
+    const put = this.sink(parts, flat);
     if (isMethod) {
       const member = e.base as { base: Expression; identifier: Identifier };
       const self = this.temp();
@@ -1842,13 +2186,20 @@ class FunctionEmitter {
       const method = member.identifier.name;
       const slow = `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
       const index = isPlainKey(method) && this.mayBeTable(member.base) ? this.calleeLookup(self, method, slow) : slow;
-      return `(${self} = ${this.operand(member.base)}, ${this.setLine(line, ':' + method)}, ` +
-        `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')}))`;
+      put(`${self} = ${this.operand(member.base, flat)}`);
+      put(this.setLine(line, ':' + method));
+      return this.sequence(parts, `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')})`);
     }
     const desc = describeExpr(e.base, this.res.refs);
-    const callee = this.knownFunction(e.base) ? this.typed(e.base) : `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})`;
-    if (this.isSilent(e.base)) return `${callee}(${argv.join(', ')})`;
-    return `(${this.setLine(line, callNameOf(e.base, this.res.refs))}, ${callee}(${argv.join(', ')}))`;
+    // the callee is read after the position is stored (its own slow path stores another);
+    // a known function has its proven type
+    const known = this.knownFunction(e.base);
+    const read = (): string => (known ? this.typed(e.base) : this.expr(e.base));
+    const { pre, code } = flat ? this.captured(() => { this.flat = true; return read(); }) : { pre: [], code: read() };
+    const callee = known ? code : `rt.fn(${code}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    if (!this.isSilent(e.base)) put(this.setLine(line, callNameOf(e.base, this.res.refs)));
+    this.w.append(pre);
+    return this.sequence(parts, `${callee}(${argv.join(', ')})`);
   }
 
   /**
@@ -1856,7 +2207,8 @@ class FunctionEmitter {
    * cannot change while the arguments run, so they are evaluated in place. The line and
    * call name are set after them (they may call).
    */
-  private knownCall(e: AnyCall, args: Expression[], line: number): string {
+  private knownCall(e: AnyCall, args: Expression[], line: number, flat = false): string {
+    if (flat) return this.flatKnownCall(e, args, line);
     if (this.isSilent(e.base)) {
       const plain = args.map((a, i) => (i === args.length - 1 && this.expands(a) ? `...${this.multi(a)}` : this.expr(a)));
       return `${this.expr(e.base)}(${plain.join(', ')})`;
@@ -1871,6 +2223,22 @@ class FunctionEmitter {
     });
     const callee = this.expr(e.base);
     return argv.length === 0 ? `(${setup}, ${callee}())` : `${callee}(${argv.join(', ')})`;
+  }
+
+  /** A list's values as flat code, in order; the last one spread (`...`) when it expands. */
+  private flatList(list: Expression[]): string[] {
+    const last = list.length - 1;
+    return this.orderedValues(list, (a, i) => (i === last && this.expands(a) ? `...${this.multi(a, true)}` : this.flatExpr(a)));
+  }
+
+  /** knownCall() as flat code: the arguments in order, then the position, then the call. */
+  private flatKnownCall(e: AnyCall, args: Expression[], line: number): string {
+    const argv = this.flatList(args);
+    if (!this.isSilent(e.base)) {
+      this.saveValues(argv, args);
+      this.w.line(`${this.setLine(line, callNameOf(e.base, this.res.refs))};`);
+    }
+    return `${this.expr(e.base)}(${argv.join(', ')})`;
   }
 
   /** The callee is always a silent function (see ModuleContext.silent): no position to record. */
@@ -1900,32 +2268,36 @@ class FunctionEmitter {
     return e.type === 'Identifier' && this.res.refs.get(e)!.kind !== 'global' && only(this.ctx.types.of(e), FUNCTION);
   }
 
-  /** Evaluates fixed arguments into temps (in order); the multi-value tail stays a spread. */
-  private callArgs(args: Expression[], parts: string[]): CallArgs {
+  /**
+   * Evaluates fixed arguments into temps (in order, each step into `put`); the multi-value
+   * tail stays a spread. `flat`: the steps are statements, so each argument may write its own.
+   */
+  private callArgs(args: Expression[], put: (part: string) => void, flat: boolean): CallArgs {
     const out: string[] = [];
     let result: string | undefined;
     args.forEach((a, i) => {
       if (i === args.length - 1 && this.expands(a) && isCall(a) && this.mode === 'sync') {
         // a call's values are passed on without packing a single value into an array
         result = this.temp('rt.LuaResult', '$r');
-        parts.push(`${result} = ${this.call(a, false)}`);
+        put(`${result} = ${this.call(a, false, flat)}`);
         return;
       }
       if (i === args.length - 1 && this.expands(a)) {
         const t = this.temp('rt.LuaValue[]', '$m');
-        parts.push(`${t} = ${this.multi(a)}`);
+        put(`${t} = ${this.multi(a)}`);
         out.push(`...${t}`);
         return;
       }
       const t = this.temp();
-      parts.push(`${t} = ${this.expr(a)}`);
+      put(`${t} = ${flat ? this.flatExpr(a) : this.expr(a)}`);
       out.push(t);
     });
     return { argv: out, result };
   }
 
-  private invoke(parts: string[], fnVar: string, args: CallArgs, callName: string, tail: boolean): string {
-    if (tail) parts.push('$s.truncate($d)');
+  /** The call of `fnVar` itself, its steps before it into `put` (see call). */
+  private invoke(put: (part: string) => void, fnVar: string, args: CallArgs, tail: boolean, flat: boolean): string {
+    if (tail) put('$s.truncate($d)');
     const { argv, result } = args;
     if (tail && this.mode === 'sync') {
       // A JS call while few are pending, else the trampoline's (see runtime/compiled/tail.ts).
@@ -1936,18 +2308,21 @@ class FunctionEmitter {
         : `(Array.isArray(${result}) ? ${fnVar}(${[...argv, `...${result}`].join(', ')}) : ${fnVar}(${[...argv, result].join(', ')}))`;
       const list = result === undefined ? `[${argv.join(', ')}]`
         : `(Array.isArray(${result}) ? [${[...argv, `...${result}`].join(', ')}] : [${[...argv, result].join(', ')}])`;
-      parts.push(`$s.tails < rt.TAIL_DEPTH ? (${saved} = $s.tails++, ${r} = ${call}, $s.tails = ${saved}, ${r}) : rt.tail($s, ${fnVar}, ${list})`);
-      return `(${parts.join(', ')})`;
+      const trampoline = `rt.tail($s, ${fnVar}, ${list})`;
+      if (!flat) return `$s.tails < rt.TAIL_DEPTH ? (${saved} = $s.tails++, ${r} = ${call}, $s.tails = ${saved}, ${r}) : ${trampoline}`;
+      this.w.open('if ($s.tails < rt.TAIL_DEPTH)');
+      this.w.line(`${saved} = $s.tails++;`);
+      this.w.line(`${r} = ${call};`);
+      this.w.line(`$s.tails = ${saved};`);
+      this.w.reopen('} else {');
+      this.w.line(`${r} = ${trampoline};`);
+      this.w.close();
+      return r;
     }
-    if (this.mode === 'co') {
-      parts.push(`(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))`);
-    } else if (result === undefined) {
-      parts.push(`${fnVar}(${argv.join(', ')})`);
-    } else {
-      const spread = `${fnVar}(${[...argv, `...${result}`].join(', ')})`;
-      parts.push(`(Array.isArray(${result}) ? ${spread} : ${fnVar}(${[...argv, result].join(', ')}))`);
-    }
-    return `(${parts.join(', ')})`;
+    if (this.mode === 'co') return `(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))`;
+    if (result === undefined) return `${fnVar}(${argv.join(', ')})`;
+    const spread = `${fnVar}(${[...argv, `...${result}`].join(', ')})`;
+    return `(Array.isArray(${result}) ? ${spread} : ${fnVar}(${[...argv, result].join(', ')}))`;
   }
 }
 
@@ -1974,6 +2349,19 @@ function arrayIndex(k: string): string {
   return `(${k} - 1 >>> 0) === ${k} - 1`;
 }
 
+/** A temporary of type rt.LuaValue (`$12`): flat code's values that later code cannot change. */
+function isValueTemp(code: string): boolean {
+  return /^\$\d+$/.test(code);
+}
+
+/**
+ * `code` as rt.LuaValue, for a temp: TS would narrow the temp by the value's static type and
+ * then reject the tests of the fast paths.
+ */
+function asValue(code: string): string {
+  return /^[\w$.]+$/.test(code) ? `${code} as rt.LuaValue` : `(${code}) as rt.LuaValue`;
+}
+
 /** Math functions that are V8 builtins as well (inlined by its compiler). */
 const JS_MATH = new Set(['abs', 'floor', 'sqrt', 'tanh']);
 
@@ -1996,21 +2384,35 @@ function concatPart(code: string, t: TypeMask): string {
 /** Binary operators fused with an item read operand (see fusedItemOperand). */
 const FUSED_OPERATORS: Record<string, string | undefined> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'modulo', '^': 'pow', '<': 'lt', '<=': 'le' };
 
+/**
+ * An inline operator's plain cases, given its operand temps: tests tried in order, each with
+ * the value it gives; the runtime's operator (the slow path) when none holds.
+ */
+type FastArms = (t: string[], known: boolean[]) => [test: string, value: string][];
+
+const ARMS: Record<string, FastArms> = {
+  add: (t, known) => [[numbers(t, known), `${t[0]} + ${t[1]}`]],
+  sub: (t, known) => [[numbers(t, known), `${t[0]} - ${t[1]}`]],
+  mul: (t, known) => [[numbers(t, known), `${t[0]} * ${t[1]}`]],
+  div: (t, known) => [[numbers(t, known), `${t[0]} / ${t[1]}`]],
+  modulo: (t, known) => [[numbers(t, known), `rt.mod(${t[0]}, ${t[1]})`]],
+  pow: (t, known) => [[numbers(t, known), `rt.powNum(${t[0]}, ${t[1]})`]],
+  lt: (t, known) => [[numbers(t, known), `${t[0]} < ${t[1]}`]],
+  le: (t, known) => [[numbers(t, known), `${t[0]} <= ${t[1]}`]],
+  concat: ([a, b]) => [[`typeof ${a} === 'string' && typeof ${b} === 'string'`, `${a} + ${b}`]],
+  unm: ([a], known) => [[numbers([a], known), `-${a}`]],
+  // Lua 5.1: `#` of a table is its border, no __len
+  len: ([a]) => [[`${arrayOf(a)} !== undefined`, `(${a} as rt.LuaTable).length()`], [`typeof ${a} === 'string'`, `${a}.length`]],
+};
+
+/** An operator's arms (ARMS) as one conditional expression ending in `slow`. */
+const armsExpression = (arms: [string, string][], slow: string): string =>
+  `(${arms.map(([test, value]) => `${test} ? ${value} : `).join('')}${slow})`;
+
 const FAST_OPS: Record<string, (t: string[], slow: string, known: boolean[]) => string> = {
-  add: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} + ${t[1]} : ${slow})`,
-  sub: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} - ${t[1]} : ${slow})`,
-  mul: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} * ${t[1]} : ${slow})`,
-  div: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} / ${t[1]} : ${slow})`,
-  modulo: (t, slow, known) => `(${numbers(t, known)} ? rt.mod(${t[0]}, ${t[1]}) : ${slow})`,
-  pow: (t, slow, known) => `(${numbers(t, known)} ? rt.powNum(${t[0]}, ${t[1]}) : ${slow})`,
-  lt: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} < ${t[1]} : ${slow})`,
-  le: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} <= ${t[1]} : ${slow})`,
+  ...Object.fromEntries(Object.entries(ARMS).map(([name, arms]) => [name, (t: string[], slow: string, known: boolean[]) => armsExpression(arms(t, known), slow)])),
   // only two tables or userdata can have __eq
   eq: ([a, b], slow) => `(${a} === ${b} || (typeof ${a} === 'object' && typeof ${b} === 'object' && ${slow}))`,
-  concat: ([a, b], slow) => `(typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : ${slow})`,
-  unm: ([a], slow, known) => `(${numbers([a], known)} ? -${a} : ${slow})`,
-  // Lua 5.1: `#` of a table is its border, no __len
-  len: ([a], slow) => `(${arrayOf(a)} !== undefined ? (${a} as rt.LuaTable).length() : typeof ${a} === 'string' ? ${a}.length : ${slow})`,
 };
 
 /** Whether a function body (not counting nested functions) calls anything or runs a generic `for`. */

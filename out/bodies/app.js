@@ -45,19 +45,39 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let $m12;
-    let $13;
-    let $f14;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 1024, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.echo) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "echo", "local 'api'")));
-    ($3 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    let $m11;
+    let $12;
+    let $f13;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 2;
+    $o8.log_level = "nope";
+    $o8.body_size_limit = 1024;
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.echo) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.echo) !== void 0 || !("echo" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "echo", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -68,22 +88,58 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $r7;
       let $fn8;
       let $9;
       let $10;
-      let $m11;
+      let $m112;
       let $f12;
       let $m13;
-      let $f142;
+      let $f14;
       let $t15;
       let $r16;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 5, $fn8 = rt.fn(($f142 = $9?.f)?.text !== void 0 ? $f142.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 6, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "post", $3, "field 'echo'"));
-    $3 = ($4 = ($5 = api, ($f11 = $5?.f) !== void 0 && (($8 = $f11.echo) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 7, rt.index($5, "echo", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.data) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.data) !== void 0 || !("data" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 7, rt.index($4, "data", "field 'echo'")));
-    ($13 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 3;
+        $42 = rt.index($32, "text", "upvalue 'api'");
+      }
+      $22 = $42;
+      $10 = ctx;
+      $s2.pcs[$d2] = $pc + 4;
+      $9 = rt.first(rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $s2.pcs[$d2] = $pc + 5;
+      $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $r7 = $fn8($9);
+      $s2.pcs[$d2] = $pc + 6;
+      $fn12 = rt.fn($22, "field 'text'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t15 = $s2.tails++;
+        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t15;
+      } else {
+        $r16 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+      }
+      return $r16;
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "post", $2, "field 'echo'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.echo) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.echo) !== void 0 || !("echo" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 7;
+      $4 = rt.index($3, "echo", "local 'api'");
+    }
+    if (!(($f6 = $4?.f) !== void 0 && (($7 = $f6.data) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.data) !== void 0 || !("data" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 7;
+      $7 = rt.index($4, "data", "field 'echo'");
+    }
+    $2 = $7;
+    $12 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -95,14 +151,37 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
+      let $m6;
+      let $f7;
       let $t8;
       let $r9;
-      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 9, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
-    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 7, rt.setIndex($3, "post", $13, "field 'data'"));
-    $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($8 = $f14.length) !== void 0 || ($m12 = $2.metatable) === void 0 || ($8 = $m12.view.length) !== void 0 || !("length" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 10, rt.index($2, "length", "local 'api'")));
-    ($5 = $handlers[2] = rh.jsonHandler((function $put(ctx) {
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 8;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 9;
+      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($22);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$22]);
+      }
+      return $r9;
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $12;
+    else {
+      $s.pcs[$d] = $pc + 7;
+      rt.setIndex($2, "post", $12, "field 'data'");
+    }
+    $7 = api;
+    if (!(($f13 = $7?.f) !== void 0 && (($4 = $f13.length) !== void 0 || ($m11 = $7.metatable) === void 0 || ($4 = $m11.view.length) !== void 0 || !("length" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 10;
+      $4 = rt.index($7, "length", "local 'api'");
+    }
+    $12 = $4;
+    $3 = $handlers[2] = rh.jsonHandler((function $put(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -110,25 +189,38 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $10;
       let $fn11;
-      let $12;
-      let $132;
+      let $122;
+      let $13;
       let $m14;
       let $f15;
       let $m16;
       let $f17;
       let $18;
-      let $o19;
-      let $n20;
+      let $19;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 12, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 13, rt.len($9)));
+        $42 = ctx;
+        $s2.pcs[$d2] = $pc + 11;
+        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $s2.pcs[$d2] = $pc + 12;
+        $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
+        $9 = rt.first($fn2($32));
+        if ($9?.arr !== void 0) $10 = $9.length();
+        else if (typeof $9 === "string") $10 = $9.length;
+        else {
+          $s2.pcs[$d2] = $pc + 13;
+          $10 = rt.len($9);
+        }
+        $1 = $10;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(9), $p = $w.p;
@@ -151,8 +243,28 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($10 = ($18 = rt.first(($12 = rt.first(($132 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f15 = $132?.f)?.body !== void 0 ? $f15.body : ($m14 = $132?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($132, "body", "local 'ctx'"), "method 'body'")($132))), $s2.pcs[$d2] = $pc + 12, $fn11 = rt.fn(($f17 = $12?.f)?.text !== void 0 ? $f17.text : ($m16 = $12?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($12, "text"), "method 'text'"), $fn11($12))), $18?.arr !== void 0 ? $18.length() : typeof $18 === "string" ? $18.length : ($s2.pcs[$d2] = $pc + 13, rt.len($18))), $o19 = new rt.FieldsObject(), $n20 = 1, $o19.bytes = $10, rt.LuaTable.record($o19, $n20)));
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.put !== void 0 ? $f7.put = $5 : ($s.pcs[$d] = $pc + 10, rt.setIndex($13, "put", $5, "field 'length'"));
+      $13 = ctx;
+      $s2.pcs[$d2] = $pc + 11;
+      $122 = rt.first(rt.fn(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
+      $s2.pcs[$d2] = $pc + 12;
+      $fn11 = rt.fn(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
+      $18 = rt.first($fn11($122));
+      if ($18?.arr !== void 0) $19 = $18.length();
+      else if (typeof $18 === "string") $19 = $18.length;
+      else {
+        $s2.pcs[$d2] = $pc + 13;
+        $19 = rt.len($18);
+      }
+      $o20 = new rt.FieldsObject();
+      $n21 = 1;
+      $o20.bytes = $19;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+    }));
+    if ($3 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0) $f6.put = $3;
+    else {
+      $s.pcs[$d] = $pc + 10;
+      rt.setIndex($12, "put", $3, "field 'length'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -40,17 +40,40 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 5, $o9.log_level = "nope", $o9.cors_origin = "https://app.example.com", $o9.cors_methods = "GET, POST, DELETE", $o9.cors_headers = "Content-Type, Authorization, X-Request-ID", $o9.cors_credentials = true, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 5;
+    $o8.log_level = "nope";
+    $o8.cors_origin = "https://app.example.com";
+    $o8.cors_methods = "GET, POST, DELETE";
+    $o8.cors_headers = "Content-Type, Authorization, X-Request-ID";
+    $o8.cors_credentials = true;
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
     let ready = true;
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.items) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "items", "local 'api'")));
-    ($3 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.items) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.items) !== void 0 || !("items" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "items", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
       let $1;
       let $o2;
       let $n3;
@@ -82,10 +105,24 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.items) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($4, "items", "local 'api'")));
-    ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+      $1 = new rt.LuaTable(["a", "b"]);
+      $o2 = new rt.FieldsObject();
+      $n3 = 1;
+      $o2.items = $1;
+      return rt.LuaTable.record($o2, $n3);
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'items'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.items) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.items) !== void 0 || !("items" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 3;
+      $4 = rt.index($3, "items", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -96,8 +133,8 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
@@ -106,10 +143,42 @@ function load($env) {
       let $n12;
       let $t13;
       let $r14;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 4, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 4, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 5, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($22, $9, $10), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$22, $9, $10]);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "post", $8, "field 'items'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.embed) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.embed) !== void 0 || !("embed" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 6, rt.index($5, "embed", "local 'api'")));
-    ($3 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 4;
+        $42 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 4;
+      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.created = true;
+      $10 = rt.LuaTable.record($o11, $n12);
+      $s2.pcs[$d2] = $pc + 5;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t13 = $s2.tails++;
+        $r14 = $fn12($22, $9, $10);
+        $s2.tails = $t13;
+      } else {
+        $r14 = rt.tail($s2, $fn12, [$22, $9, $10]);
+      }
+      return $r14;
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($2, "post", $7, "field 'items'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.embed) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.embed) !== void 0 || !("embed" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 6;
+      $3 = rt.index($4, "embed", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -120,20 +189,55 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $82;
-      let $o92;
-      let $n102;
+      let $m52;
+      let $f62;
+      let $72;
+      let $o82;
+      let $n92;
+      let $10;
       let $o11;
       let $n12;
       let $t13;
       let $r14;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 7, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 1, $o92["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 8, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 6, rt.setIndex($8, "get", $3, "field 'embed'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.readyz) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.readyz) !== void 0 || !("readyz" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($4, "readyz", "local 'api'")));
-    ($8 = $handlers[3] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 7;
+        $42 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $22 = $42;
+      $o82 = new rt.FieldsObject();
+      $n92 = 1;
+      $o82["X-Frame-Options"] = "SAMEORIGIN";
+      $10 = rt.LuaTable.record($o82, $n92);
+      $o11 = new rt.FieldsObject();
+      $n12 = 2;
+      $o11.ok = true;
+      $o11.headers = $10;
+      $72 = rt.LuaTable.record($o11, $n12);
+      $s2.pcs[$d2] = $pc + 8;
+      $fn12 = rt.fn($22, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t13 = $s2.tails++;
+        $r14 = $fn12($72);
+        $s2.tails = $t13;
+      } else {
+        $r14 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r14;
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 6;
+      rt.setIndex($7, "get", $2, "field 'embed'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.readyz) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.readyz) !== void 0 || !("readyz" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 9;
+      $4 = rt.index($3, "readyz", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[3] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -144,15 +248,28 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
+      let $5;
       let $6;
       let $t7;
       let $r8;
-      let $o92;
-      let $n102;
+      let $o9;
+      let $n10;
       const $json = rh.claim(ctx);
       if (!ready) {
-        return $22 = api, $s2.pcs[$d2] = $pc + 10, $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $52 = 503, $6 = "starting", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12($22, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, [$22, $52, $6]);
+        $22 = api;
+        $s2.pcs[$d2] = $pc + 10;
+        $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+        $5 = 503;
+        $6 = "starting";
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t7 = $s2.tails++;
+          $r8 = $fn12($22, $5, $6);
+          $s2.tails = $t7;
+        } else {
+          $r8 = rt.tail($s2, $fn12, [$22, $5, $6]);
+        }
+        return $r8;
       }
       if ($json) {
         const $w = rh.jsonBytes();
@@ -176,8 +293,16 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($o92 = new rt.FieldsObject(), $n102 = 1, $o92.ready = true, rt.LuaTable.record($o92, $n102)));
-    })))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $8, "field 'readyz'"));
+      $o9 = new rt.FieldsObject();
+      $n10 = 1;
+      $o9.ready = true;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
+    })));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($2, "get", $7, "field 'readyz'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -32,17 +32,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 5, $o9.log_level = "nope", $o9.cors_origin = "https://app.example.com", $o9.cors_methods = "GET, POST, DELETE", $o9.cors_headers = "Content-Type, Authorization, X-Request-ID", $o9.cors_credentials = true, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 5;
+      $o8.log_level = "nope";
+      $o8.cors_origin = "https://app.example.com";
+      $o8.cors_methods = "GET, POST, DELETE";
+      $o8.cors_headers = "Content-Type, Authorization, X-Request-ID";
+      $o8.cors_credentials = true;
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
       let ready: boolean = true;
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.items) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "items", "local 'api'"))));
-      (($3 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.items) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.items) !== undefined || (!("items" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "items", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
@@ -52,10 +75,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(19), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $b[$p + 10] = 34; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 98; $b[$p + 16] = 34; $b[$p + 17] = 93; $b[$p + 18] = 125; $w.p = $p + 19; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.items) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($4, "items", "local 'api'"))));
-      (($8 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $1 = new rt.LuaTable(["a", "b"]);
+        $o2 = new rt.FieldsObject();
+        $n3 = 1;
+        $o2.items = $1;
+        return (rt.LuaTable.record($o2, $n3));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $2, "field 'items'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.items) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.items) !== undefined || (!("items" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 3;
+        $4 = rt.index($3, "items", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -76,10 +113,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n12: number;
         let $t13: number;
         let $r14: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'"), $9 = 201, $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($2, $9, $10), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$2, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "post", $8, "field 'items'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.embed) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.embed) !== undefined || (!("embed" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 6, rt.index($5, "embed", "local 'api'"))));
-      (($3 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 4;
+          $4 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 4;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.created = true;
+        $10 = rt.LuaTable.record($o11, $n12);
+        $s.pcs[$d] = $pc + 5;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t13 = $s.tails++;
+          $r14 = $fn1($2, $9, $10);
+          $s.tails = $t13;
+        } else {
+          $r14 = rt.tail($s, $fn1, [$2, $9, $10]);
+        }
+        return $r14;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($2, "post", $7, "field 'items'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.embed) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.embed) !== undefined || (!("embed" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 6;
+        $3 = rt.index($4, "embed", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -93,17 +162,52 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $o9: rt.Fields;
-        let $n10: number;
+        let $o8: rt.Fields;
+        let $n9: number;
+        let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
         let $t13: number;
         let $r14: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 8, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 6, rt.setIndex($8, "get", $3, "field 'embed'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.readyz) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.readyz) !== undefined || (!("readyz" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($4, "readyz", "local 'api'"))));
-      (($8 = ($handlers[3] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 7;
+          $4 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $2 = $4;
+        $o8 = new rt.FieldsObject();
+        $n9 = 1;
+        $o8["X-Frame-Options"] = "SAMEORIGIN";
+        $10 = rt.LuaTable.record($o8, $n9);
+        $o11 = new rt.FieldsObject();
+        $n12 = 2;
+        $o11.ok = true;
+        $o11.headers = $10;
+        $7 = rt.LuaTable.record($o11, $n12);
+        $s.pcs[$d] = $pc + 8;
+        $fn1 = rt.fn($2, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t13 = $s.tails++;
+          $r14 = $fn1($7);
+          $s.tails = $t13;
+        } else {
+          $r14 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r14;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 6;
+        rt.setIndex($7, "get", $2, "field 'embed'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.readyz) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.readyz) !== undefined || (!("readyz" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 9;
+        $4 = rt.index($3, "readyz", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[3] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -122,15 +226,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n10: number;
         const $json: boolean = rh.claim(ctx);
         if ((!ready)) {
-          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 503, $6 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+          $2 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 10;
+          $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+          $5 = 503;
+          $6 = "starting";
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t7 = $s.tails++;
+            $r8 = $fn1($2, $5, $6);
+            $s.tails = $t7;
+          } else {
+            $r8 = rt.tail($s, $fn1, [$2, $5, $6]);
+          }
+          return $r8;
         }
         if ($json) {
           const $w = rh.jsonBytes();
           { const $b = $w.room(14), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 121; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 116; $b[$p + 10] = 114; $b[$p + 11] = 117; $b[$p + 12] = 101; $b[$p + 13] = 125; $w.p = $p + 14; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return rt.leave($s, $d, ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.ready = true, rt.LuaTable.record($o9, $n10)));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $8, "field 'readyz'")));
+        $o9 = new rt.FieldsObject();
+        $n10 = 1;
+        $o9.ready = true;
+        return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 9;
+        rt.setIndex($2, "get", $7, "field 'readyz'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -118,20 +118,44 @@ function load($env) {
     let $fn2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let $m12;
-    let $13;
-    let $f14;
-    let users = rt.first(($s.pcs[$d] = $pc + 1, rt.fn(($1 = $env.f.require) !== void 0 ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require")), "global 'require'")("lib.users")));
-    let api = rt.first(($1 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 2, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($1, "field 'server'"), $fn2($8)));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.users) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($5, "users", "local 'api'")));
-    ($3 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    let $m11;
+    let $12;
+    let $f13;
+    $s.pcs[$d] = $pc + 1;
+    if (($1 = $env.f.require) === void 0) {
+      $s.pcs[$d] = $pc;
+      $1 = rt.getGlobal($env, "require");
+    }
+    let users = rt.first(rt.fn($1, "global 'require'")("lib.users"));
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $1 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 3;
+    $fn2 = rt.fn($1, "field 'server'");
+    let api = rt.first($fn2($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $3 = rt.index($4, "users", "local 'api'");
+    }
+    $7 = $3;
+    $1 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -142,21 +166,21 @@ function load($env) {
       let $2;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $10;
       let $11;
-      let $12;
-      let $132;
+      let $122;
+      let $13;
       let $14;
       let $15;
-      let $k16;
-      let $17;
-      let $a18;
-      let $19;
+      let $16;
+      let $k17;
+      let $18;
+      let $a19;
       let $a20;
       let $21;
       let $22;
@@ -171,24 +195,96 @@ function load($env) {
       let $t31;
       let $r32;
       const $json = rh.claim(ctx);
-      let list = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.store) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.store) !== void 0 || !("store" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 5, rt.index($32, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 6, $fn1 = rt.fn(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'"), $fn1($2)));
-      let limit = rt.first(($42 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 7, rt.getGlobal($env, "tonumber")), $2 = rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10))), ($f6 = $9?.f) !== void 0 && (($11 = $f6.limit) !== void 0 || ($m5 = $9.metatable) === void 0 || ($11 = $m5.view.limit) !== void 0 || !("limit" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 7, rt.index($9, "limit"))), $s2.pcs[$d2] = $pc + 9, $fn1 = rt.fn($42, "global 'tonumber'"), $fn1($2)));
+      $32 = users;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.store) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.store) !== void 0 || !("store" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 5;
+        $42 = rt.index($32, "store", "upvalue 'users'");
+      }
+      $2 = $42;
+      $s2.pcs[$d2] = $pc + 6;
+      $fn1 = rt.fn(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'");
+      let list = rt.first($fn1($2));
+      if (($32 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 7;
+        $32 = rt.getGlobal($env, "tonumber");
+      }
+      $42 = $32;
+      if (rh.pristineContext(ctx)) $9 = ctx.queryValue("limit");
+      else {
+        $10 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $11 = rt.first(rt.fn(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10));
+        if (!(($f62 = $11?.f) !== void 0 && (($122 = $f62.limit) !== void 0 || ($m52 = $11.metatable) === void 0 || ($122 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $122 = rt.index($11, "limit");
+        }
+        $9 = $122;
+      }
+      $2 = $9;
+      $s2.pcs[$d2] = $pc + 9;
+      $fn1 = rt.fn($42, "global 'tonumber'");
+      let limit = rt.first($fn1($2));
       if (rt.t(limit)) {
         let cut = new rt.LuaTable();
         {
           const $start1 = 1;
-          const $limit1 = ($132 = rt.first(($11 = ($10 = ($9 = $env.f.math) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f6 = $10?.f) !== void 0 && (($2 = $f6.min) !== void 0 || ($m5 = $10.metatable) === void 0 || ($2 = $m5.view.min) !== void 0 || !("min" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($10, "min", "global 'math'"))), $32 = limit, $42 = ($12 = list, $12?.arr !== void 0 ? $12.length() : typeof $12 === "string" ? $12.length : ($s2.pcs[$d2] = $pc + 10, rt.len($12, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($132, "limit"));
+          if (($11 = $env.f.math) === void 0) {
+            $s2.pcs[$d2] = $pc + 10;
+            $11 = rt.getGlobal($env, "math");
+          }
+          if (!(($f62 = $11?.f) !== void 0 && (($10 = $f62.min) !== void 0 || ($m52 = $11.metatable) === void 0 || ($10 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 10;
+            $10 = rt.index($11, "min", "global 'math'");
+          }
+          $122 = $10;
+          $2 = limit;
+          $42 = list;
+          if ($42?.arr !== void 0) $13 = $42.length();
+          else if (typeof $42 === "string") $13 = $42.length;
+          else {
+            $s2.pcs[$d2] = $pc + 10;
+            $13 = rt.len($42, "local 'list'");
+          }
+          $32 = $13;
+          $s2.pcs[$d2] = $pc + 11;
+          $fn1 = rt.fn($122, "field 'min'");
+          $14 = rt.first($fn1($2, $32));
+          $s2.pcs[$d2] = $pc + 10;
+          const $limit1 = rt.forNumber($14, "limit");
           for (let i = $start1; i <= $limit1; i++) {
-            $14 = ($15 = list, $k16 = i, ($a18 = $15?.arr) !== void 0 && $k16 - 1 >>> 0 === $k16 - 1 && ($17 = $a18[$k16 - 1]) !== void 0 ? $17 : ($s2.pcs[$d2] = $pc + 10, rt.index($15, $k16, "local 'list'")));
-            ($19 = $14) !== void 0 && ($a20 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a20[i - 1] !== void 0 ? $a20[i - 1] = $19 : $19 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.other === void 0 && cut.metatable === void 0 ? $a20.push($19) : ($s2.pcs[$d2] = $pc + 10, rt.setIndex(cut, i, $19, "local 'cut'"));
+            $16 = list;
+            $k17 = i;
+            if (!(($a19 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== void 0)) {
+              $s2.pcs[$d2] = $pc + 10;
+              $18 = rt.index($16, $k17, "local 'list'");
+            }
+            $15 = $18;
+            if ($15 !== void 0 && ($a20 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a20[i - 1] !== void 0) $a20[i - 1] = $15;
+            else if ($15 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.other === void 0 && cut.metatable === void 0) $a20.push($15);
+            else {
+              $s2.pcs[$d2] = $pc + 10;
+              rt.setIndex(cut, i, $15, "local 'cut'");
+            }
           }
         }
         list = cut;
       }
       if ($json) {
-        $21 = ($132 = api, ($f6 = $132?.f) !== void 0 && (($12 = $f6.json) !== void 0 || ($m5 = $132.metatable) === void 0 || ($12 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 12, rt.index($132, "json", "upvalue 'api'")));
+        $14 = api;
+        if (!(($f62 = $14?.f) !== void 0 && (($13 = $f62.json) !== void 0 || ($m52 = $14.metatable) === void 0 || ($13 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 12;
+          $13 = rt.index($14, "json", "upvalue 'api'");
+        }
+        $21 = $13;
         $22 = list;
-        $23 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
+        $42 = list;
+        if ($42?.arr !== void 0) $32 = $42.length();
+        else if (typeof $42 === "string") $32 = $42.length;
+        else {
+          $s2.pcs[$d2] = $pc + 12;
+          $32 = rt.len($42, "local 'list'");
+        }
+        $23 = $32;
         if (rh.isJsonBuilder($21) && rh.isScalar($22)) {
           const $w = rh.jsonBytes();
           {
@@ -226,12 +322,65 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($32 = $21, $2 = ($9 = $22, $10 = $23, $o24 = new rt.FieldsObject(), $n25 = 1, $9 !== void 0 && ($o24.users = $9, $n25++), $o24.count = $10, rt.LuaTable.record($o24, $n25)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
+        $2 = $21;
+        $o24 = new rt.FieldsObject();
+        $n25 = 1;
+        if ($22 !== void 0) {
+          $o24.users = $22;
+          $n25++;
+        }
+        $o24.count = $23;
+        $10 = rt.LuaTable.record($o24, $n25);
+        $s2.pcs[$d2] = $pc + 13;
+        $fn1 = rt.fn($2, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn1($10)));
       }
-      return $11 = ($19 = api, ($f8 = $19?.f) !== void 0 && (($17 = $f8.json) !== void 0 || ($m7 = $19.metatable) === void 0 || ($17 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 12, rt.index($19, "json", "upvalue 'api'"))), $15 = ($14 = list, $27 = ($28 = list, $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 12, rt.len($28, "local 'list'"))), $o29 = new rt.FieldsObject(), $n30 = 1, $14 !== void 0 && ($o29.users = $14, $n30++), $o29.count = $27, rt.LuaTable.record($o29, $n30)), $s2.pcs[$d2] = $pc + 14, $fn26 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t31 = $s2.tails++, $r32 = $fn26($15), $s2.tails = $t31, $r32) : rt.tail($s2, $fn26, [$15]);
-    })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'")));
-    ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+      $122 = api;
+      if (!(($f8 = $122?.f) !== void 0 && (($18 = $f8.json) !== void 0 || ($m7 = $122.metatable) === void 0 || ($18 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 12;
+        $18 = rt.index($122, "json", "upvalue 'api'");
+      }
+      $11 = $18;
+      $15 = list;
+      $27 = list;
+      if ($27?.arr !== void 0) $28 = $27.length();
+      else if (typeof $27 === "string") $28 = $27.length;
+      else {
+        $s2.pcs[$d2] = $pc + 12;
+        $28 = rt.len($27, "local 'list'");
+      }
+      $o29 = new rt.FieldsObject();
+      $n30 = 1;
+      if ($15 !== void 0) {
+        $o29.users = $15;
+        $n30++;
+      }
+      $o29.count = $28;
+      $16 = rt.LuaTable.record($o29, $n30);
+      $s2.pcs[$d2] = $pc + 14;
+      $fn26 = rt.fn($11, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t31 = $s2.tails++;
+        $r32 = $fn26($16);
+        $s2.tails = $t31;
+      } else {
+        $r32 = rt.tail($s2, $fn26, [$16]);
+      }
+      return $r32;
+    })));
+    if ($1 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $1;
+    else {
+      $s.pcs[$d] = $pc + 4;
+      rt.setIndex($7, "get", $1, "field 'users'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.users) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 15;
+      $4 = rt.index($3, "users", "local 'api'");
+    }
+    $1 = $4;
+    $7 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -243,19 +392,63 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $82;
+      let $m6;
+      let $f7;
+      let $8;
       let $9;
       let $10;
-      let $m11;
+      let $m112;
       let $f12;
       let $t13;
       let $r14;
-      let input = rt.first(($2 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 16, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 17, $fn1 = rt.fn(($f72 = $2?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $2?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($2, "expect"), "method 'expect'"), $82 = ($9 = users, ($f12 = $9?.f) !== void 0 && (($10 = $f12.create_schema) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.create_schema) !== void 0 || !("create_schema" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 17, rt.index($9, "create_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 18, $fn1($2, $82)));
-      let user = rt.first(($10 = ($9 = users, ($f12 = $9?.f) !== void 0 && (($82 = $f12.store) !== void 0 || ($m11 = $9.metatable) === void 0 || ($82 = $m11.view.store) !== void 0 || !("store" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 19, rt.index($9, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 20, $fn1 = rt.fn(($f72 = $10?.f)?.insert !== void 0 ? $f72.insert : ($m62 = $10?.metatable) !== void 0 && $m62.view.insert !== void 0 ? $m62.view.insert : rt.index($10, "insert", "field 'store'"), "method 'insert'"), $32 = input, $fn1($10, $32)));
-      return $32 = ($82 = api, ($f72 = $82?.f) !== void 0 && (($9 = $f72.json) !== void 0 || ($m62 = $82.metatable) === void 0 || ($9 = $m62.view.json) !== void 0 || !("json" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 21, rt.index($82, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 22, $fn1 = rt.fn(($f12 = $32?.f)?.status !== void 0 ? $f12.status : ($m11 = $32?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($32, "status", "field 'json'"), "method 'status'"), $10 = 201, $2 = user, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn1($32, $10, $2), $s2.tails = $t13, $r14) : rt.tail($s2, $fn1, [$32, $10, $2]);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 15, rt.setIndex($3, "post", $8, "field 'users'"));
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 16;
+      $2 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 17;
+      $fn1 = rt.fn(($f7 = $2?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $2?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($2, "expect"), "method 'expect'");
+      $9 = users;
+      if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.create_schema) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.create_schema) !== void 0 || !("create_schema" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 17;
+        $10 = rt.index($9, "create_schema", "upvalue 'users'");
+      }
+      $8 = $10;
+      $s2.pcs[$d2] = $pc + 18;
+      let input = rt.first($fn1($2, $8));
+      $9 = users;
+      if (!(($f12 = $9?.f) !== void 0 && (($8 = $f12.store) !== void 0 || ($m112 = $9.metatable) === void 0 || ($8 = $m112.view.store) !== void 0 || !("store" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 19;
+        $8 = rt.index($9, "store", "upvalue 'users'");
+      }
+      $10 = $8;
+      $s2.pcs[$d2] = $pc + 20;
+      $fn1 = rt.fn(($f7 = $10?.f)?.insert !== void 0 ? $f7.insert : ($m6 = $10?.metatable) !== void 0 && $m6.view.insert !== void 0 ? $m6.view.insert : rt.index($10, "insert", "field 'store'"), "method 'insert'");
+      $32 = input;
+      let user = rt.first($fn1($10, $32));
+      $8 = api;
+      if (!(($f7 = $8?.f) !== void 0 && (($9 = $f7.json) !== void 0 || ($m6 = $8.metatable) === void 0 || ($9 = $m6.view.json) !== void 0 || !("json" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 21;
+        $9 = rt.index($8, "json", "upvalue 'api'");
+      }
+      $32 = $9;
+      $s2.pcs[$d2] = $pc + 22;
+      $fn1 = rt.fn(($f12 = $32?.f)?.status !== void 0 ? $f12.status : ($m112 = $32?.metatable) !== void 0 && $m112.view.status !== void 0 ? $m112.view.status : rt.index($32, "status", "field 'json'"), "method 'status'");
+      $10 = 201;
+      $2 = user;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t13 = $s2.tails++;
+        $r14 = $fn1($32, $10, $2);
+        $s2.tails = $t13;
+      } else {
+        $r14 = rt.tail($s2, $fn1, [$32, $10, $2]);
+      }
+      return $r14;
+    }));
+    if ($7 !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 15;
+      rt.setIndex($1, "post", $7, "field 'users'");
+    }
     let find;
     find = function $find(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -265,21 +458,59 @@ function load($env) {
       let $2;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $82;
-      let $9;
-      let $m10;
-      let $f112;
-      let $12;
+      let $m52;
+      let $f62;
+      let $72;
+      let $8;
+      let $m9;
+      let $f102;
+      let $11;
+      let $122;
       let $m13;
-      let $f142;
-      let id = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 23, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 23, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-      return rt.leave($s2, $d2, rt.t($12 = id) ? rt.first(($9 = ($82 = users, ($f142 = $82?.f) !== void 0 && (($7 = $f142.store) !== void 0 || ($m13 = $82.metatable) === void 0 || ($7 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 26, rt.index($82, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 27, $fn1 = rt.fn(($f112 = $9?.f)?.get !== void 0 ? $f112.get : ($m10 = $9?.metatable) !== void 0 && $m10.view.get !== void 0 ? $m10.view.get : rt.index($9, "get", "field 'store'"), "method 'get'"), $42 = id, $fn1($9, $42))) : $12);
+      let $f14;
+      $32 = users;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.parse_id) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.parse_id) !== void 0 || !("parse_id" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 23;
+        $42 = rt.index($32, "parse_id", "upvalue 'users'");
+      }
+      $2 = $42;
+      $8 = ctx;
+      $s2.pcs[$d2] = $pc + 24;
+      $11 = rt.first(rt.fn(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 23;
+        $122 = rt.index($11, "id");
+      }
+      $72 = $122;
+      $s2.pcs[$d2] = $pc + 25;
+      $fn1 = rt.fn($2, "field 'parse_id'");
+      let id = rt.first($fn1($72));
+      $122 = id;
+      if (rt.t($122)) {
+        $8 = users;
+        if (!(($f14 = $8?.f) !== void 0 && (($72 = $f14.store) !== void 0 || ($m13 = $8.metatable) === void 0 || ($72 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 26;
+          $72 = rt.index($8, "store", "upvalue 'users'");
+        }
+        $11 = $72;
+        $s2.pcs[$d2] = $pc + 27;
+        $fn1 = rt.fn(($f102 = $11?.f)?.get !== void 0 ? $f102.get : ($m9 = $11?.metatable) !== void 0 && $m9.view.get !== void 0 ? $m9.view.get : rt.index($11, "get", "field 'store'"), "method 'get'");
+        $42 = id;
+        $122 = rt.first($fn1($11, $42));
+      }
+      return rt.leave($s2, $d2, $122);
     };
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "local 'api'"))), ($f11 = $5?.f) !== void 0 && (($1 = $f11.p_id) !== void 0 || ($m12 = $5.metatable) === void 0 || ($1 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $1 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'")));
-    ($13 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 28;
+      $3 = rt.index($4, "users", "local 'api'");
+    }
+    if (!(($f10 = $3?.f) !== void 0 && (($1 = $f10.p_id) !== void 0 || ($m11 = $3.metatable) === void 0 || ($1 = $m11.view.p_id) !== void 0 || !("p_id" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 28;
+      $1 = rt.index($3, "p_id", "field 'users'");
+    }
+    $7 = $1;
+    $12 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -290,18 +521,46 @@ function load($env) {
       let $2;
       let $m3;
       let $f4;
-      let $52;
+      let $5;
       let $6;
       let $t7;
       let $r8;
-      let user = ($s2.pcs[$d2] = $pc + 29, find(ctx));
+      $s2.pcs[$d2] = $pc + 29;
+      let user = find(ctx);
       if (!rt.t(user)) {
-        return $2 = api, $s2.pcs[$d2] = $pc + 30, $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $52 = 404, $6 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn1($2, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn1, [$2, $52, $6]);
+        $2 = api;
+        $s2.pcs[$d2] = $pc + 30;
+        $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
+        $5 = 404;
+        $6 = "User not found";
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t7 = $s2.tails++;
+          $r8 = $fn1($2, $5, $6);
+          $s2.tails = $t7;
+        } else {
+          $r8 = rt.tail($s2, $fn1, [$2, $5, $6]);
+        }
+        return $r8;
       }
       return rt.leave($s2, $d2, user);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $13, "field 'p_id'"));
-    $13 = ($1 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.users) !== void 0 || ($m12 = $3.metatable) === void 0 || ($4 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "users", "local 'api'"))), ($f11 = $1?.f) !== void 0 && (($5 = $f11.p_id) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 31, rt.index($1, "p_id", "field 'users'")));
-    ($8 = $handlers[3] = (($body) => rt.withBody((function $put(ctx) {
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 28;
+      rt.setIndex($7, "get", $12, "field 'p_id'");
+    }
+    $1 = api;
+    if (!(($f13 = $1?.f) !== void 0 && (($3 = $f13.users) !== void 0 || ($m11 = $1.metatable) === void 0 || ($3 = $m11.view.users) !== void 0 || !("users" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 31;
+      $3 = rt.index($1, "users", "local 'api'");
+    }
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.p_id) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.p_id) !== void 0 || !("p_id" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 31;
+      $4 = rt.index($3, "p_id", "field 'users'");
+    }
+    $12 = $4;
+    $7 = $handlers[3] = (($body) => rt.withBody((function $put(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $put$body(ctx) {
@@ -312,27 +571,69 @@ function load($env) {
       let $2;
       let $m3;
       let $f4;
-      let $52;
+      let $5;
       let $6;
       let $t7;
       let $r8;
       let $m9;
-      let $f10;
+      let $f102;
       let $11;
-      let $12;
+      let $122;
       let $m13;
-      let $f142;
+      let $f14;
       let $l15;
-      let user = ($s2.pcs[$d2] = $pc + 32, find(ctx));
+      $s2.pcs[$d2] = $pc + 32;
+      let user = find(ctx);
       if (!rt.t(user)) {
-        return $2 = api, $s2.pcs[$d2] = $pc + 33, $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $52 = 404, $6 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn1($2, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn1, [$2, $52, $6]);
+        $2 = api;
+        $s2.pcs[$d2] = $pc + 33;
+        $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
+        $5 = 404;
+        $6 = "User not found";
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t7 = $s2.tails++;
+          $r8 = $fn1($2, $5, $6);
+          $s2.tails = $t7;
+        } else {
+          $r8 = rt.tail($s2, $fn1, [$2, $5, $6]);
+        }
+        return $r8;
       }
-      let changes = rt.first(($6 = rt.first(($52 = ctx, $s2.pcs[$d2] = $pc + 34, rt.fn(($f4 = $52?.f)?.body !== void 0 ? $f4.body : ($m3 = $52?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($52, "body", "local 'ctx'"), "method 'body'")($52))), $s2.pcs[$d2] = $pc + 35, $fn1 = rt.fn(($f10 = $6?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'"), $2 = ($11 = users, ($f142 = $11?.f) !== void 0 && (($12 = $f142.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 35, rt.index($11, "update_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 36, $fn1($6, $2)));
+      $5 = ctx;
+      $s2.pcs[$d2] = $pc + 34;
+      $6 = rt.first(rt.fn(($f4 = $5?.f)?.body !== void 0 ? $f4.body : ($m3 = $5?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($5, "body", "local 'ctx'"), "method 'body'")($5));
+      $s2.pcs[$d2] = $pc + 35;
+      $fn1 = rt.fn(($f102 = $6?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'");
+      $11 = users;
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 35;
+        $122 = rt.index($11, "update_schema", "upvalue 'users'");
+      }
+      $2 = $122;
+      $s2.pcs[$d2] = $pc + 36;
+      let changes = rt.first($fn1($6, $2));
       {
         let $it1, $st1, $key1;
-        if ($12 = ($2 = $env.f.pairs) !== void 0 ? $2 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), $11 = changes, $12 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $11, $key1 = void 0;
-        else $it1 = ($l15 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn($12, "global 'pairs'")($11))), 3))[0], $st1 = $l15[1], $key1 = $l15[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 37, rt.callable($it1));
+        if (($2 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 37;
+          $2 = rt.getGlobal($env, "pairs");
+        }
+        $122 = $2;
+        $11 = changes;
+        if ($122 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.next;
+          $st1 = $11;
+          $key1 = void 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 38;
+          $l15 = rt.adjust(rt.all(rt.fn($122, "global 'pairs'")($11)), 3);
+          $it1 = $l15[0];
+          $st1 = $l15[1];
+          $key1 = $l15[2];
+        }
+        $s2.pcs[$d2] = $pc + 37;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -349,13 +650,28 @@ function load($env) {
           }
           let k = $key1;
           let v = $second1;
-          $s2.pcs[$d2] = $pc + 37, rt.setIndex(user, k, v, "local 'user'");
+          $s2.pcs[$d2] = $pc + 37;
+          rt.setIndex(user, k, v, "local 'user'");
         }
       }
       return rt.leave($s2, $d2, user);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.put !== void 0 ? $f7.put = $8 : ($s.pcs[$d] = $pc + 31, rt.setIndex($13, "put", $8, "field 'p_id'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 40, rt.index($4, "users", "local 'api'"))), ($f11 = $5?.f) !== void 0 && (($1 = $f11.p_id) !== void 0 || ($m12 = $5.metatable) === void 0 || ($1 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $1 : ($s.pcs[$d] = $pc + 40, rt.index($5, "p_id", "field 'users'")));
-    ($13 = $handlers[4] = (($body) => rt.withBody((function $delete(ctx) {
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0) $f6.put = $7;
+    else {
+      $s.pcs[$d] = $pc + 31;
+      rt.setIndex($12, "put", $7, "field 'p_id'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 40;
+      $3 = rt.index($4, "users", "local 'api'");
+    }
+    if (!(($f10 = $3?.f) !== void 0 && (($1 = $f10.p_id) !== void 0 || ($m11 = $3.metatable) === void 0 || ($1 = $m11.view.p_id) !== void 0 || !("p_id" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 40;
+      $1 = rt.index($3, "p_id", "field 'users'");
+    }
+    $7 = $1;
+    $12 = $handlers[4] = (($body) => rt.withBody((function $delete(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $delete$body(ctx) {
@@ -366,26 +682,94 @@ function load($env) {
       let $2;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $82;
+      let $m52;
+      let $f62;
+      let $72;
+      let $8;
       let $9;
       let $m10;
-      let $f112;
-      let $12;
-      let $m13;
-      let $f142;
-      let $fn15;
-      let $16;
-      let $t17;
-      let $r18;
-      let id = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 41, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = rh.pristineContext(ctx) ? ctx.param("id") : ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 42, rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 41, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-      if (rt.t($12 = !rt.t(id)) ? $12 : !rt.t(rt.first(($9 = ($82 = users, ($f142 = $82?.f) !== void 0 && (($7 = $f142.store) !== void 0 || ($m13 = $82.metatable) === void 0 || ($7 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 44, rt.index($82, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 45, $fn1 = rt.fn(($f112 = $9?.f)?.remove !== void 0 ? $f112.remove : ($m10 = $9?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($9, "remove", "field 'store'"), "method 'remove'"), $42 = id, $fn1($9, $42))))) {
-        return $32 = api, $s2.pcs[$d2] = $pc + 46, $fn15 = rt.fn(($f6 = $32?.f)?.error !== void 0 ? $f6.error : ($m5 = $32?.metatable) !== void 0 && $m5.view.error !== void 0 ? $m5.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'"), $2 = 404, $16 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = $fn15($32, $2, $16), $s2.tails = $t17, $r18) : rt.tail($s2, $fn15, [$32, $2, $16]);
+      let $f11;
+      let $122;
+      let $13;
+      let $m14;
+      let $f15;
+      let $fn16;
+      let $17;
+      let $t18;
+      let $r19;
+      $32 = users;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.parse_id) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.parse_id) !== void 0 || !("parse_id" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 41;
+        $42 = rt.index($32, "parse_id", "upvalue 'users'");
       }
-      return $42 = ($7 = api, ($f112 = $7?.f) !== void 0 && (($82 = $f112.no_content) !== void 0 || ($m10 = $7.metatable) === void 0 || ($82 = $m10.view.no_content) !== void 0 || !("no_content" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($7, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 48, $fn1 = rt.fn($42, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = $fn1(), $s2.tails = $t17, $r18) : rt.tail($s2, $fn1, []);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.delete !== void 0 ? $f14.delete = $13 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "delete", $13, "field 'p_id'"));
+      $2 = $42;
+      if (rh.pristineContext(ctx)) $8 = ctx.param("id");
+      else {
+        $9 = ctx;
+        $s2.pcs[$d2] = $pc + 42;
+        $122 = rt.first(rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
+        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 41;
+          $13 = rt.index($122, "id");
+        }
+        $8 = $13;
+      }
+      $72 = $8;
+      $s2.pcs[$d2] = $pc + 43;
+      $fn1 = rt.fn($2, "field 'parse_id'");
+      let id = rt.first($fn1($72));
+      $13 = !rt.t(id);
+      if (!rt.t($13)) {
+        $9 = users;
+        if (!(($f15 = $9?.f) !== void 0 && (($72 = $f15.store) !== void 0 || ($m14 = $9.metatable) === void 0 || ($72 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 44;
+          $72 = rt.index($9, "store", "upvalue 'users'");
+        }
+        $122 = $72;
+        $s2.pcs[$d2] = $pc + 45;
+        $fn1 = rt.fn(($f11 = $122?.f)?.remove !== void 0 ? $f11.remove : ($m10 = $122?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($122, "remove", "field 'store'"), "method 'remove'");
+        $42 = id;
+        $13 = !rt.t(rt.first($fn1($122, $42)));
+      }
+      if ($13) {
+        $32 = api;
+        $s2.pcs[$d2] = $pc + 46;
+        $fn16 = rt.fn(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
+        $2 = 404;
+        $17 = "User not found";
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t18 = $s2.tails++;
+          $r19 = $fn16($32, $2, $17);
+          $s2.tails = $t18;
+        } else {
+          $r19 = rt.tail($s2, $fn16, [$32, $2, $17]);
+        }
+        return $r19;
+      }
+      $72 = api;
+      if (!(($f11 = $72?.f) !== void 0 && (($9 = $f11.no_content) !== void 0 || ($m10 = $72.metatable) === void 0 || ($9 = $m10.view.no_content) !== void 0 || !("no_content" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 47;
+        $9 = rt.index($72, "no_content", "upvalue 'api'");
+      }
+      $42 = $9;
+      $s2.pcs[$d2] = $pc + 48;
+      $fn1 = rt.fn($42, "field 'no_content'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t18 = $s2.tails++;
+        $r19 = $fn1();
+        $s2.tails = $t18;
+      } else {
+        $r19 = rt.tail($s2, $fn1, []);
+      }
+      return $r19;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.delete !== void 0) $f13.delete = $12;
+    else {
+      $s.pcs[$d] = $pc + 40;
+      rt.setIndex($7, "delete", $12, "field 'p_id'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -72,20 +72,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $fn2!: rt.LuaFunction;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let $m12: rt.LuaTable | undefined;
-      let $13: rt.LuaValue;
-      let $f14: rt.Fields | undefined;
-      let users: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.users")));
-      let api: rt.LuaValue = rt.first(($1 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 2, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($1, "field 'server'"), $fn2($8)));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.users) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($5, "users", "local 'api'"))));
-      (($3 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      let $m11: rt.LuaTable | undefined;
+      let $12: rt.LuaValue;
+      let $f13: rt.Fields | undefined;
+      $s.pcs[$d] = $pc + 1;
+      if (($1 = $env.f.require) === undefined) {
+        $s.pcs[$d] = $pc;
+        $1 = rt.getGlobal($env, "require");
+      }
+      let users: rt.LuaValue = rt.first(rt.fn($1, "global 'require'")("lib.users"));
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $1 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 3;
+      $fn2 = rt.fn($1, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn2($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $3 = rt.index($4, "users", "local 'api'");
+      }
+      $7 = $3;
+      $1 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -107,10 +131,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $k16: number;
-        let $17: rt.LuaValue;
-        let $a18: rt.LuaValue[] | undefined;
-        let $19: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $k17: number;
+        let $18: rt.LuaValue;
+        let $a19: rt.LuaValue[] | undefined;
         let $a20: rt.LuaValue[] | undefined;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
@@ -125,24 +149,96 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t31: number;
         let $r32: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
-        let list: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
-        let limit: rt.LuaValue = rt.first(($4 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10))), (($f6 = ($9 as rt.LuaTable)?.f) !== undefined && (($11 = $f6.limit) !== undefined || ($m5 = ($9 as rt.LuaTable).metatable) === undefined || ($11 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 7, rt.index($9, "limit"))))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn($4, "global 'tonumber'"), $fn1($2)));
+        $3 = users as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 5;
+          $4 = rt.index($3, "store", "upvalue 'users'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 6;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'")), "method 'all'");
+        let list: rt.LuaValue = rt.first($fn1($2));
+        if (($3 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 7;
+          $3 = rt.getGlobal($env, "tonumber");
+        }
+        $4 = $3;
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).queryValue("limit");
+        else {
+          $10 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $11 = rt.first(rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10));
+          if (!(($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.limit) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $12 = rt.index($11, "limit");
+          }
+          $9 = $12;
+        }
+        $2 = $9;
+        $s.pcs[$d] = $pc + 9;
+        $fn1 = rt.fn($4, "global 'tonumber'");
+        let limit: rt.LuaValue = rt.first($fn1($2));
         if (rt.t(limit)) {
           let cut: rt.LuaTable = new rt.LuaTable();
           {
             const $start1 = 1;
-            const $limit1 = ($13 = rt.first(($11 = ($10 = (($9 = $env.f.math) !== undefined ? $9 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($10, "min", "global 'math'")))), $3 = limit, $4 = ($12 = (list) as rt.LuaValue, (($12 as rt.LuaTable)?.arr !== undefined ? ($12 as rt.LuaTable).length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 10, rt.len($12, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($13, 'limit')));
+            if (($11 = $env.f.math) === undefined) {
+              $s.pcs[$d] = $pc + 10;
+              $11 = rt.getGlobal($env, "math");
+            }
+            if (!(($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($10 = $f6.min) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($10 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 10;
+              $10 = rt.index($11, "min", "global 'math'");
+            }
+            $12 = $10;
+            $2 = limit;
+            $4 = list as rt.LuaValue;
+            if (($4 as rt.LuaTable)?.arr !== undefined) $13 = ($4 as rt.LuaTable).length();
+            else if (typeof $4 === 'string') $13 = $4.length;
+            else {
+              $s.pcs[$d] = $pc + 10;
+              $13 = rt.len($4, "local 'list'");
+            }
+            $3 = $13;
+            $s.pcs[$d] = $pc + 11;
+            $fn1 = rt.fn($12, "field 'min'");
+            $14 = rt.first($fn1($2, $3));
+            $s.pcs[$d] = $pc + 10;
+            const $limit1 = rt.forNumber($14, 'limit');
             for (let i: number = $start1; i <= $limit1; i++) {
-              $14 = ($15 = list, $k16 = i, ($a18 = ($15 as rt.LuaTable)?.arr) !== undefined && ($k16 - 1 >>> 0) === $k16 - 1 && ($17 = $a18[$k16 - 1]) !== undefined ? $17 : ($s.pcs[$d] = $pc + 10, rt.index($15, $k16, "local 'list'")));
-              (($19 = $14) !== undefined && ($a20 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a20[i - 1] !== undefined ? ($a20[i - 1] = $19) : $19 !== undefined && $a20 !== undefined && i === $a20.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined ? $a20.push($19) : ($s.pcs[$d] = $pc + 10, rt.setIndex(cut, i, $19, "local 'cut'")));
+              $16 = list;
+              $k17 = i;
+              if (!(($a19 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== undefined)) {
+                $s.pcs[$d] = $pc + 10;
+                $18 = rt.index($16, $k17, "local 'list'");
+              }
+              $15 = $18;
+              if ($15 !== undefined && ($a20 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a20[i - 1] !== undefined) $a20[i - 1] = $15;
+              else if ($15 !== undefined && $a20 !== undefined && i === $a20.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined) $a20.push($15);
+              else {
+                $s.pcs[$d] = $pc + 10;
+                rt.setIndex(cut, i, $15, "local 'cut'");
+              }
             }
           }
           list = cut;
         }
         if ($json) {
-          $21 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
+          $14 = api as rt.LuaValue;
+          if (!(($f6 = ($14 as rt.LuaTable)?.f) !== undefined && (($13 = $f6.json) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($13 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 12;
+            $13 = rt.index($14, "json", "upvalue 'api'");
+          }
+          $21 = $13;
           $22 = list;
-          $23 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
+          $4 = list as rt.LuaValue;
+          if (($4 as rt.LuaTable)?.arr !== undefined) $3 = ($4 as rt.LuaTable).length();
+          else if (typeof $4 === 'string') $3 = $4.length;
+          else {
+            $s.pcs[$d] = $pc + 12;
+            $3 = rt.len($4, "local 'list'");
+          }
+          $23 = $3;
           if (rh.isJsonBuilder($21) && rh.isScalar($22)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
@@ -152,12 +248,65 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($3 = $21, $2 = ($9 = $22, $10 = $23, $o24 = new rt.FieldsObject(), $n25 = 1, ($9 !== undefined && ($o24.users = $9, $n25++)), $o24.count = $10, rt.LuaTable.record($o24, $n25)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
+          $2 = $21;
+          $o24 = new rt.FieldsObject();
+          $n25 = 1;
+          if ($22 !== undefined) {
+            $o24.users = $22;
+            $n25++;
+          }
+          $o24.count = $23;
+          $10 = rt.LuaTable.record($o24, $n25);
+          $s.pcs[$d] = $pc + 13;
+          $fn1 = rt.fn($2, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn1($10)));
         }
-        return ($11 = ($19 = api as rt.LuaValue, (($f8 = ($19 as rt.LuaTable)?.f) !== undefined && (($17 = $f8.json) !== undefined || ($m7 = ($19 as rt.LuaTable).metatable) === undefined || ($17 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 12, rt.index($19, "json", "upvalue 'api'")))), $15 = ($14 = list, $27 = ($28 = (list) as rt.LuaValue, (($28 as rt.LuaTable)?.arr !== undefined ? ($28 as rt.LuaTable).length() : typeof $28 === 'string' ? $28.length : ($s.pcs[$d] = $pc + 12, rt.len($28, "local 'list'")))), $o29 = new rt.FieldsObject(), $n30 = 1, ($14 !== undefined && ($o29.users = $14, $n30++)), $o29.count = $27, rt.LuaTable.record($o29, $n30)), $s.pcs[$d] = $pc + 14, $fn26 = rt.fn($11, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t31 = $s.tails++, $r32 = $fn26($15), $s.tails = $t31, $r32) : rt.tail($s, $fn26, [$15]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'"))));
-      (($8 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $12 = api as rt.LuaValue;
+        if (!(($f8 = ($12 as rt.LuaTable)?.f) !== undefined && (($18 = $f8.json) !== undefined || ($m7 = ($12 as rt.LuaTable).metatable) === undefined || ($18 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 12;
+          $18 = rt.index($12, "json", "upvalue 'api'");
+        }
+        $11 = $18;
+        $15 = list;
+        $27 = list as rt.LuaValue;
+        if (($27 as rt.LuaTable)?.arr !== undefined) $28 = ($27 as rt.LuaTable).length();
+        else if (typeof $27 === 'string') $28 = $27.length;
+        else {
+          $s.pcs[$d] = $pc + 12;
+          $28 = rt.len($27, "local 'list'");
+        }
+        $o29 = new rt.FieldsObject();
+        $n30 = 1;
+        if ($15 !== undefined) {
+          $o29.users = $15;
+          $n30++;
+        }
+        $o29.count = $28;
+        $16 = rt.LuaTable.record($o29, $n30);
+        $s.pcs[$d] = $pc + 14;
+        $fn26 = rt.fn($11, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t31 = $s.tails++;
+          $r32 = $fn26($16);
+          $s.tails = $t31;
+        } else {
+          $r32 = rt.tail($s, $fn26, [$16]);
+        }
+        return $r32;
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($1 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $1;
+      else {
+        $s.pcs[$d] = $pc + 4;
+        rt.setIndex($7, "get", $1, "field 'users'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.users) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 15;
+        $4 = rt.index($3, "users", "local 'api'");
+      }
+      $1 = $4;
+      $7 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -178,10 +327,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f12: rt.Fields | undefined;
         let $t13: number;
         let $r14: rt.LuaResult;
-        let input: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 17, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = users as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.create_schema) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 17, rt.index($9, "create_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 18, $fn1($2, $8)));
-        let user: rt.LuaValue = rt.first(($10 = ($9 = users as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f12.store) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m11.view.store) !== undefined || (!("store" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($9, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn1 = rt.fn((($f7 = ($10 as rt.LuaTable)?.f)?.insert !== undefined ? $f7.insert : ($m6 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m6.view.insert !== undefined ? $m6.view.insert : rt.index($10, "insert", "field 'store'")), "method 'insert'"), $3 = input, $fn1($10, $3)));
-        return ($3 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f7.json) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 21, rt.index($8, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn1 = rt.fn((($f12 = ($3 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($3, "status", "field 'json'")), "method 'status'"), $10 = 201, $2 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($3, $10, $2), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$3, $10, $2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 15, rt.setIndex($3, "post", $8, "field 'users'")));
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 16;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 17;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $9 = users as rt.LuaValue;
+        if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.create_schema) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 17;
+          $10 = rt.index($9, "create_schema", "upvalue 'users'");
+        }
+        $8 = $10;
+        $s.pcs[$d] = $pc + 18;
+        let input: rt.LuaValue = rt.first($fn1($2, $8));
+        $9 = users as rt.LuaValue;
+        if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f12.store) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m11.view.store) !== undefined || (!("store" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 19;
+          $8 = rt.index($9, "store", "upvalue 'users'");
+        }
+        $10 = $8;
+        $s.pcs[$d] = $pc + 20;
+        $fn1 = rt.fn((($f7 = ($10 as rt.LuaTable)?.f)?.insert !== undefined ? $f7.insert : ($m6 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m6.view.insert !== undefined ? $m6.view.insert : rt.index($10, "insert", "field 'store'")), "method 'insert'");
+        $3 = input;
+        let user: rt.LuaValue = rt.first($fn1($10, $3));
+        $8 = api as rt.LuaValue;
+        if (!(($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f7.json) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 21;
+          $9 = rt.index($8, "json", "upvalue 'api'");
+        }
+        $3 = $9;
+        $s.pcs[$d] = $pc + 22;
+        $fn1 = rt.fn((($f12 = ($3 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($3, "status", "field 'json'")), "method 'status'");
+        $10 = 201;
+        $2 = user;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t13 = $s.tails++;
+          $r14 = $fn1($3, $10, $2);
+          $s.tails = $t13;
+        } else {
+          $r14 = rt.tail($s, $fn1, [$3, $10, $2]);
+        }
+        return $r14;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 15;
+        rt.setIndex($1, "post", $7, "field 'users'");
+      }
       let find: rt.LuaFunction;
       find = function $find(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -195,17 +388,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $m13: rt.LuaTable | undefined;
         let $f14: rt.Fields | undefined;
-        let id: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 23, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 23, rt.index($8, "id")))), $s.pcs[$d] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-        return rt.leave($s, $d, (rt.t($12 = id) ? rt.first(($9 = ($8 = users as rt.LuaValue, (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 26, rt.index($8, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn1 = rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.get !== undefined ? $f11.get : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($9, "get", "field 'store'")), "method 'get'"), $4 = id, $fn1($9, $4))) : $12));
+        $3 = users as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 23;
+          $4 = rt.index($3, "parse_id", "upvalue 'users'");
+        }
+        $2 = $4;
+        $8 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 24;
+        $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 23;
+          $12 = rt.index($11, "id");
+        }
+        $7 = $12;
+        $s.pcs[$d] = $pc + 25;
+        $fn1 = rt.fn($2, "field 'parse_id'");
+        let id: rt.LuaValue = rt.first($fn1($7));
+        $12 = id;
+        if (rt.t($12)) {
+          $8 = users as rt.LuaValue;
+          if (!(($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 26;
+            $7 = rt.index($8, "store", "upvalue 'users'");
+          }
+          $11 = $7;
+          $s.pcs[$d] = $pc + 27;
+          $fn1 = rt.fn((($f10 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f10.get : ($m9 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m9.view.get !== undefined ? $m9.view.get : rt.index($11, "get", "field 'store'")), "method 'get'");
+          $4 = id;
+          $12 = rt.first($fn1($11, $4));
+        }
+        return rt.leave($s, $d, $12);
       };
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "local 'api'")))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f11.p_id) !== undefined || ($m12 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'"))));
-      (($13 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 28;
+        $3 = rt.index($4, "users", "local 'api'");
+      }
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($1 = $f10.p_id) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($1 = $m11.view.p_id) !== undefined || (!("p_id" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 28;
+        $1 = rt.index($3, "p_id", "field 'users'");
+      }
+      $7 = $1;
+      $12 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -220,14 +451,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $t7: number;
         let $r8: rt.LuaResult;
-        let user: rt.LuaValue = (($s.pcs[$d] = $pc + 29, find(ctx)) as rt.LuaValue);
+        $s.pcs[$d] = $pc + 29;
+        let user: rt.LuaValue = (find(ctx) as rt.LuaValue);
         if (!rt.t(user)) {
-          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+          $2 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 30;
+          $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+          $5 = 404;
+          $6 = "User not found";
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t7 = $s.tails++;
+            $r8 = $fn1($2, $5, $6);
+            $s.tails = $t7;
+          } else {
+            $r8 = rt.tail($s, $fn1, [$2, $5, $6]);
+          }
+          return $r8;
         }
         return rt.leave($s, $d, user);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $13, "field 'p_id'")));
-      $13 = ($1 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.users) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "users", "local 'api'")))), (($f11 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.p_id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.p_id) !== undefined || (!("p_id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 31, rt.index($1, "p_id", "field 'users'"))));
-      (($8 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $put(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 28;
+        rt.setIndex($7, "get", $12, "field 'p_id'");
+      }
+      $1 = api as rt.LuaValue;
+      if (!(($f13 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.users) !== undefined || ($m11 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.users) !== undefined || (!("users" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 31;
+        $3 = rt.index($1, "users", "local 'api'");
+      }
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.p_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.p_id) !== undefined || (!("p_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 31;
+        $4 = rt.index($3, "p_id", "field 'users'");
+      }
+      $12 = $4;
+      $7 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $put(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $put$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -249,16 +508,58 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m13: rt.LuaTable | undefined;
         let $f14: rt.Fields | undefined;
         let $l15: rt.LuaValue[];
-        let user: rt.LuaValue = (($s.pcs[$d] = $pc + 32, find(ctx)) as rt.LuaValue);
+        $s.pcs[$d] = $pc + 32;
+        let user: rt.LuaValue = (find(ctx) as rt.LuaValue);
         if (!rt.t(user)) {
-          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+          $2 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 33;
+          $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+          $5 = 404;
+          $6 = "User not found";
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t7 = $s.tails++;
+            $r8 = $fn1($2, $5, $6);
+            $s.tails = $t7;
+          } else {
+            $r8 = rt.tail($s, $fn1, [$2, $5, $6]);
+          }
+          return $r8;
         }
-        let changes: rt.LuaValue = rt.first(($6 = rt.first(($5 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f4 = ($5 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($5, "body", "local 'ctx'")), "method 'body'")($5))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f10 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f10.expect : ($m9 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($6, "expect")), "method 'expect'"), $2 = ($11 = users as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.update_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.update_schema) !== undefined || (!("update_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 35, rt.index($11, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn1($6, $2)));
+        $5 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 34;
+        $6 = rt.first(rt.fn((($f4 = ($5 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($5, "body", "local 'ctx'")), "method 'body'")($5));
+        $s.pcs[$d] = $pc + 35;
+        $fn1 = rt.fn((($f10 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f10.expect : ($m9 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($6, "expect")), "method 'expect'");
+        $11 = users as rt.LuaValue;
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.update_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.update_schema) !== undefined || (!("update_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 35;
+          $12 = rt.index($11, "update_schema", "upvalue 'users'");
+        }
+        $2 = $12;
+        $s.pcs[$d] = $pc + 36;
+        let changes: rt.LuaValue = rt.first($fn1($6, $2));
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($12 = (($2 = $env.f.pairs) !== undefined ? $2 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), $11 = changes as rt.LuaValue, $12 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable)) $it1 = rt.ITERATION.next, $st1 = $11, $key1 = undefined;
-          else $it1 = ($l15 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 38, rt.fn($12, "global 'pairs'")($11))), 3))[0], $st1 = $l15[1], $key1 = $l15[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
+          if (($2 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 37;
+            $2 = rt.getGlobal($env, "pairs");
+          }
+          $12 = $2;
+          $11 = changes as rt.LuaValue;
+          if ($12 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.next;
+            $st1 = $11;
+            $key1 = undefined;
+          } else {
+            $s.pcs[$d] = $pc + 38;
+            $l15 = rt.adjust(rt.all(rt.fn($12, "global 'pairs'")($11)), 3);
+            $it1 = $l15[0];
+            $st1 = $l15[1];
+            $key1 = $l15[2];
+          }
+          $s.pcs[$d] = $pc + 37;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -275,13 +576,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let k: rt.LuaValue = $key1;
             let v: rt.LuaValue = $second1;
-            ($s.pcs[$d] = $pc + 37, rt.setIndex(user, k, v, "local 'user'"));
+            $s.pcs[$d] = $pc + 37;
+            rt.setIndex(user, k, v, "local 'user'");
           }
         }
         return rt.leave($s, $d, user);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.put !== undefined ? ($f7.put = $8) : ($s.pcs[$d] = $pc + 31, rt.setIndex($13, "put", $8, "field 'p_id'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 40, rt.index($4, "users", "local 'api'")))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f11.p_id) !== undefined || ($m12 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 40, rt.index($5, "p_id", "field 'users'"))));
-      (($13 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.put !== undefined) $f6.put = $7;
+      else {
+        $s.pcs[$d] = $pc + 31;
+        rt.setIndex($12, "put", $7, "field 'p_id'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 40;
+        $3 = rt.index($4, "users", "local 'api'");
+      }
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($1 = $f10.p_id) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($1 = $m11.view.p_id) !== undefined || (!("p_id" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 40;
+        $1 = rt.index($3, "p_id", "field 'users'");
+      }
+      $7 = $1;
+      $12 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $delete$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -300,18 +616,86 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m10: rt.LuaTable | undefined;
         let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $fn15!: rt.LuaFunction;
-        let $16: rt.LuaValue;
-        let $t17: number;
-        let $r18: rt.LuaResult;
-        let id: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 41, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 41, rt.index($8, "id"))))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-        if ((rt.t($12 = !rt.t(id)) ? $12 : !rt.t(rt.first(($9 = ($8 = users as rt.LuaValue, (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 44, rt.index($8, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($9, "remove", "field 'store'")), "method 'remove'"), $4 = id, $fn1($9, $4)))))) {
-          return ($3 = api as rt.LuaValue, $s.pcs[$d] = $pc + 46, $fn15 = rt.fn((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $2 = 404, $16 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn15($3, $2, $16), $s.tails = $t17, $r18) : rt.tail($s, $fn15, [$3, $2, $16]));
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $fn16!: rt.LuaFunction;
+        let $17: rt.LuaValue;
+        let $t18: number;
+        let $r19: rt.LuaResult;
+        $3 = users as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 41;
+          $4 = rt.index($3, "parse_id", "upvalue 'users'");
         }
-        return ($4 = ($7 = api as rt.LuaValue, (($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.no_content) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m10.view.no_content) !== undefined || (!("no_content" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 47, rt.index($7, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn1 = rt.fn($4, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1(), $s.tails = $t17, $r18) : rt.tail($s, $fn1, []));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.delete !== undefined ? ($f14.delete = $13) : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "delete", $13, "field 'p_id'")));
+        $2 = $4;
+        if (rh.pristineContext(ctx)) $8 = (ctx as rh.RequestContext).param("id");
+        else {
+          $9 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 42;
+          $12 = rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
+          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 41;
+            $13 = rt.index($12, "id");
+          }
+          $8 = $13;
+        }
+        $7 = $8;
+        $s.pcs[$d] = $pc + 43;
+        $fn1 = rt.fn($2, "field 'parse_id'");
+        let id: rt.LuaValue = rt.first($fn1($7));
+        $13 = !rt.t(id);
+        if (!rt.t($13)) {
+          $9 = users as rt.LuaValue;
+          if (!(($f15 = ($9 as rt.LuaTable)?.f) !== undefined && (($7 = $f15.store) !== undefined || ($m14 = ($9 as rt.LuaTable).metatable) === undefined || ($7 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 44;
+            $7 = rt.index($9, "store", "upvalue 'users'");
+          }
+          $12 = $7;
+          $s.pcs[$d] = $pc + 45;
+          $fn1 = rt.fn((($f11 = ($12 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m10 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($12, "remove", "field 'store'")), "method 'remove'");
+          $4 = id;
+          $13 = !rt.t(rt.first($fn1($12, $4)));
+        }
+        if ($13) {
+          $3 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 46;
+          $fn16 = rt.fn((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'");
+          $2 = 404;
+          $17 = "User not found";
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t18 = $s.tails++;
+            $r19 = $fn16($3, $2, $17);
+            $s.tails = $t18;
+          } else {
+            $r19 = rt.tail($s, $fn16, [$3, $2, $17]);
+          }
+          return $r19;
+        }
+        $7 = api as rt.LuaValue;
+        if (!(($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.no_content) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.no_content) !== undefined || (!("no_content" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 47;
+          $9 = rt.index($7, "no_content", "upvalue 'api'");
+        }
+        $4 = $9;
+        $s.pcs[$d] = $pc + 48;
+        $fn1 = rt.fn($4, "field 'no_content'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t18 = $s.tails++;
+          $r19 = $fn1();
+          $s.tails = $t18;
+        } else {
+          $r19 = rt.tail($s, $fn1, []);
+        }
+        return $r19;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.delete !== undefined) $f13.delete = $12;
+      else {
+        $s.pcs[$d] = $pc + 40;
+        rt.setIndex($7, "delete", $12, "field 'p_id'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -25,15 +25,15 @@ const $pc = rt.positions([
   // 1
   [$site0, 7],
   // 2
-  [$site1, 8],
-  // 3
   [$site1, 8, ":params"],
+  // 3
+  [$site1, 8],
   // 4
   [$site1, 8, ":headers"],
   // 5
-  [$site1, 9],
-  // 6
   [$site1, 9, ":headers"],
+  // 6
+  [$site1, 9],
   // 7
   [$site1, 9, ":query"],
   // 8
@@ -49,9 +49,9 @@ const $pc = rt.positions([
   // 13
   [$site0, 20],
   // 14
-  [$site3, 21],
-  // 15
   [$site3, 21, ":query"],
+  // 15
+  [$site3, 21],
   // 16
   [$site3, 22],
   // 17
@@ -89,15 +89,15 @@ const $pc = rt.positions([
   // 33
   [$site0, 55],
   // 34
-  [$site7, 56],
-  // 35
   [$site7, 56, ":params"],
+  // 35
+  [$site7, 56],
   // 36
   [$site7, 57, "^touch"],
   // 37
-  [$site7, 58],
-  // 38
   [$site7, 58, ":params"],
+  // 38
+  [$site7, 58],
   // 39
   [$site7, 58, ":headers"],
   // 40
@@ -117,9 +117,9 @@ const $pc = rt.positions([
   // 47
   [$site8, 65, ".sort"],
   // 48
-  [$site8, 66],
-  // 49
   [$site8, 66, ":headers"],
+  // 49
+  [$site8, 66],
   // 50
   [$site0, 70],
   // 51
@@ -147,9 +147,9 @@ const $pc = rt.positions([
   // 62
   [$site0, 86],
   // 63
-  [$site12, 87],
-  // 64
   [$site12, 87, ":query"],
+  // 64
+  [$site12, 87],
   // 65
   [$site13, 88],
   // 66
@@ -161,9 +161,9 @@ const $pc = rt.positions([
   // 69
   [$site0, 96],
   // 70
-  [$site15, 97],
-  // 71
   [$site15, 97, ":params"],
+  // 71
+  [$site15, 97],
   // 72
   [$site14, 97],
   // 73
@@ -179,23 +179,49 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $11;
-    let $m12;
-    let $f13;
-    let $14;
-    let $m15;
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $m10;
+    let $f11;
+    let $12;
+    let $m13;
+    let $f14;
+    let $15;
     let $f16;
-    let $17;
-    let $f18;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = ($4 = ($3 = api, ($f7 = $3?.f) !== void 0 && (($2 = $f7.items) !== void 0 || ($m6 = $3.metatable) === void 0 || ($2 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($3, "items", "local 'api'"))), ($f13 = $4?.f) !== void 0 && (($11 = $f13.p_id) !== void 0 || ($m12 = $4.metatable) === void 0 || ($11 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 2, rt.index($4, "p_id", "field 'items'"))), ($f16 = $5?.f) !== void 0 && (($14 = $f16.p_sub) !== void 0 || ($m15 = $5.metatable) === void 0 || ($14 = $m15.view.p_sub) !== void 0 || !("p_sub" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($5, "p_sub", "field 'p_id'")));
-    ($17 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.items) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.items) !== void 0 || !("items" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "items", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.p_id) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.p_id) !== void 0 || !("p_id" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $2 = rt.index($3, "p_id", "field 'items'");
+    }
+    if (!(($f14 = $2?.f) !== void 0 && (($12 = $f14.p_sub) !== void 0 || ($m13 = $2.metatable) === void 0 || ($12 = $m13.view.p_sub) !== void 0 || !("p_sub" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $12 = rt.index($2, "p_sub", "field 'p_id'");
+    }
+    $7 = $12;
+    $15 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -205,41 +231,41 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $9;
+      let $72;
+      let $m8;
+      let $f9;
       let $10;
-      let $112;
-      let $m122;
-      let $f132;
-      let $142;
-      let $m152;
-      let $f162;
-      let $172;
-      let $18;
+      let $11;
+      let $122;
+      let $m132;
+      let $f142;
+      let $152;
+      let $16;
+      let $m17;
+      let $f18;
       let $19;
-      let $m20;
-      let $f21;
-      let $222;
-      let $m23;
-      let $f24;
+      let $20;
+      let $21;
+      let $m22;
+      let $f23;
+      let $24;
       let $25;
-      let $26;
-      let $27;
-      let $m28;
-      let $f29;
+      let $m26;
+      let $f27;
+      let $28;
+      let $29;
       let $30;
       let $m31;
       let $f32;
       let $33;
       let $34;
-      let $35;
-      let $m36;
-      let $f37;
+      let $m35;
+      let $f36;
+      let $37;
       let $38;
-      let $m39;
-      let $f40;
-      let $41;
+      let $39;
+      let $m40;
+      let $f41;
       let $42;
       let $43;
       let $m44;
@@ -247,54 +273,54 @@ function load($env) {
       let $46;
       let $47;
       let $48;
-      let $m49;
-      let $f50;
-      let $51;
+      let $49;
+      let $m50;
+      let $f51;
       let $52;
       let $53;
       let $54;
       let $55;
-      let $56;
-      let $57;
+      let $m56;
+      let $f57;
       let $o58;
       let $n59;
       let $60;
       let $61;
-      let $62;
-      let $m63;
-      let $f64;
+      let $m62;
+      let $f63;
+      let $64;
       let $65;
       let $m66;
       let $f67;
       let $68;
       let $69;
-      let $70;
-      let $m71;
-      let $f72;
+      let $m70;
+      let $f71;
+      let $722;
       let $73;
       let $m74;
       let $f75;
       let $76;
       let $77;
-      let $78;
-      let $m79;
-      let $f80;
+      let $m78;
+      let $f79;
+      let $80;
       let $81;
       let $m82;
       let $f83;
       let $84;
       let $85;
-      let $86;
-      let $m87;
-      let $f88;
+      let $m86;
+      let $f87;
+      let $88;
       let $89;
       let $m90;
       let $f91;
       let $92;
       let $93;
-      let $94;
-      let $m95;
-      let $f96;
+      let $m94;
+      let $f95;
+      let $96;
       let $97;
       let $m98;
       let $f99;
@@ -312,14 +338,87 @@ function load($env) {
       let $n111;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 3, rt.index($22, "id")));
-        $9 = rh.pristineContext(ctx) ? ctx.param("sub") : ($10 = rt.first(($112 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f132 = $112?.f)?.params !== void 0 ? $f132.params : ($m122 = $112?.metatable) !== void 0 && $m122.view.params !== void 0 ? $m122.view.params : rt.index($112, "params", "local 'ctx'"), "method 'params'")($112))), ($f162 = $10?.f) !== void 0 && (($142 = $f162.sub) !== void 0 || ($m152 = $10.metatable) === void 0 || ($142 = $m152.view.sub) !== void 0 || !("sub" in $m152.view) && $m152.view[rt.CUT] === void 0) ? $142 : ($s2.pcs[$d2] = $pc + 3, rt.index($10, "sub")));
-        $172 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f21 = $19?.f)?.headers !== void 0 ? $f21.headers : ($m20 = $19?.metatable) !== void 0 && $m20.view.headers !== void 0 ? $m20.view.headers : rt.index($19, "headers", "local 'ctx'"), "method 'headers'")($19))), ($f24 = $18?.f) !== void 0 && (($222 = $f24["X-Multi"]) !== void 0 || ($m23 = $18.metatable) === void 0 || ($222 = $m23.view["X-Multi"]) !== void 0 || !("X-Multi" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 3, rt.index($18, "X-Multi")));
-        $25 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($26 = rt.first(($27 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f29 = $27?.f)?.headers !== void 0 ? $f29.headers : ($m28 = $27?.metatable) !== void 0 && $m28.view.headers !== void 0 ? $m28.view.headers : rt.index($27, "headers", "local 'ctx'"), "method 'headers'")($27))), ($f32 = $26?.f) !== void 0 && (($30 = $f32["x-multi"]) !== void 0 || ($m31 = $26.metatable) === void 0 || ($30 = $m31.view["x-multi"]) !== void 0 || !("x-multi" in $m31.view) && $m31.view[rt.CUT] === void 0) ? $30 : ($s2.pcs[$d2] = $pc + 6, rt.index($26, "x-multi")));
-        $33 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($34 = rt.first(($35 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f37 = $35?.f)?.query !== void 0 ? $f37.query : ($m36 = $35?.metatable) !== void 0 && $m36.view.query !== void 0 ? $m36.view.query : rt.index($35, "query", "local 'ctx'"), "method 'query'")($35))), ($f40 = $34?.f) !== void 0 && (($38 = $f40.page) !== void 0 || ($m39 = $34.metatable) === void 0 || ($38 = $m39.view.page) !== void 0 || !("page" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : ($s2.pcs[$d2] = $pc + 6, rt.index($34, "page")));
-        $41 = rh.pristineContext(ctx) ? ctx.method : ($42 = ctx, ($f45 = $42?.f) !== void 0 && (($43 = $f45.method) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.method) !== void 0 || !("method" in $m44.view) && $m44.view[rt.CUT] === void 0) ? $43 : ($s2.pcs[$d2] = $pc + 6, rt.index($42, "method", "local 'ctx'")));
-        $46 = rh.pristineContext(ctx) ? ctx.path() : ($47 = ctx, ($f50 = $47?.f) !== void 0 && (($48 = $f50.path) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.path) !== void 0 || !("path" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 6, rt.index($47, "path", "local 'ctx'")));
-        if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($172) && rh.isScalar($25) && rh.isScalar($33) && rh.isScalar($41) && rh.isScalar($46)) {
+        if (rh.pristineContext(ctx)) $22 = ctx.param("id");
+        else {
+          $32 = ctx;
+          $s2.pcs[$d2] = $pc + 3;
+          $6 = rt.first(rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 4;
+            $72 = rt.index($6, "id");
+          }
+          $22 = $72;
+        }
+        $1 = $22;
+        if (rh.pristineContext(ctx)) $11 = ctx.param("sub");
+        else {
+          $122 = ctx;
+          $s2.pcs[$d2] = $pc + 3;
+          $152 = rt.first(rt.fn(($f142 = $122?.f)?.params !== void 0 ? $f142.params : ($m132 = $122?.metatable) !== void 0 && $m132.view.params !== void 0 ? $m132.view.params : rt.index($122, "params", "local 'ctx'"), "method 'params'")($122));
+          if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.sub) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.sub) !== void 0 || !("sub" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 4;
+            $16 = rt.index($152, "sub");
+          }
+          $11 = $16;
+        }
+        $10 = $11;
+        if (rh.pristineContext(ctx)) $20 = ctx.header("X-Multi");
+        else {
+          $21 = ctx;
+          $s2.pcs[$d2] = $pc + 5;
+          $24 = rt.first(rt.fn(($f23 = $21?.f)?.headers !== void 0 ? $f23.headers : ($m22 = $21?.metatable) !== void 0 && $m22.view.headers !== void 0 ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'"), "method 'headers'")($21));
+          if (!(($f27 = $24?.f) !== void 0 && (($25 = $f27["X-Multi"]) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view["X-Multi"]) !== void 0 || !("X-Multi" in $m26.view) && $m26.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 4;
+            $25 = rt.index($24, "X-Multi");
+          }
+          $20 = $25;
+        }
+        $19 = $20;
+        if (rh.pristineContext(ctx)) $29 = ctx.header("x-multi");
+        else {
+          $30 = ctx;
+          $s2.pcs[$d2] = $pc + 6;
+          $33 = rt.first(rt.fn(($f32 = $30?.f)?.headers !== void 0 ? $f32.headers : ($m31 = $30?.metatable) !== void 0 && $m31.view.headers !== void 0 ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'"), "method 'headers'")($30));
+          if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36["x-multi"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-multi"]) !== void 0 || !("x-multi" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $34 = rt.index($33, "x-multi");
+          }
+          $29 = $34;
+        }
+        $28 = $29;
+        if (rh.pristineContext(ctx)) $38 = ctx.queryValue("page");
+        else {
+          $39 = ctx;
+          $s2.pcs[$d2] = $pc + 8;
+          $42 = rt.first(rt.fn(($f41 = $39?.f)?.query !== void 0 ? $f41.query : ($m40 = $39?.metatable) !== void 0 && $m40.view.query !== void 0 ? $m40.view.query : rt.index($39, "query", "local 'ctx'"), "method 'query'")($39));
+          if (!(($f45 = $42?.f) !== void 0 && (($43 = $f45.page) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.page) !== void 0 || !("page" in $m44.view) && $m44.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $43 = rt.index($42, "page");
+          }
+          $38 = $43;
+        }
+        $37 = $38;
+        if (rh.pristineContext(ctx)) $47 = ctx.method;
+        else {
+          $48 = ctx;
+          if (!(($f51 = $48?.f) !== void 0 && (($49 = $f51.method) !== void 0 || ($m50 = $48.metatable) === void 0 || ($49 = $m50.view.method) !== void 0 || !("method" in $m50.view) && $m50.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $49 = rt.index($48, "method", "local 'ctx'");
+          }
+          $47 = $49;
+        }
+        $46 = $47;
+        if (rh.pristineContext(ctx)) $53 = ctx.path();
+        else {
+          $54 = ctx;
+          if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.path) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.path) !== void 0 || !("path" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $55 = rt.index($54, "path", "local 'ctx'");
+          }
+          $53 = $55;
+        }
+        $52 = $53;
+        if (rh.isScalar($1) && rh.isScalar($10) && rh.isScalar($19) && rh.isScalar($28) && rh.isScalar($37) && rh.isScalar($46) && rh.isScalar($52)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(6), $p = $w.p;
@@ -343,7 +442,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -357,7 +456,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($172);
+          $w.scalar($19);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -371,7 +470,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($25);
+          $w.scalar($28);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -384,7 +483,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($33);
+          $w.scalar($37);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -399,7 +498,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($41);
+          $w.scalar($46);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -412,7 +511,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($46);
+          $w.scalar($52);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -420,12 +519,155 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($51 = $1, $52 = $9, $53 = $172, $54 = $25, $55 = $33, $56 = $41, $57 = $46, $o58 = new rt.FieldsObject(), $n59 = 0, $51 !== void 0 && ($o58.id = $51, $n59++), $52 !== void 0 && ($o58.sub = $52, $n59++), $53 !== void 0 && ($o58.upper = $53, $n59++), $54 !== void 0 && ($o58.multi = $54, $n59++), $55 !== void 0 && ($o58.page = $55, $n59++), $56 !== void 0 && ($o58.method = $56, $n59++), $57 !== void 0 && ($o58.path = $57, $n59++), rt.LuaTable.record($o58, $n59)));
+        $o58 = new rt.FieldsObject();
+        $n59 = 0;
+        if ($1 !== void 0) {
+          $o58.id = $1;
+          $n59++;
+        }
+        if ($10 !== void 0) {
+          $o58.sub = $10;
+          $n59++;
+        }
+        if ($19 !== void 0) {
+          $o58.upper = $19;
+          $n59++;
+        }
+        if ($28 !== void 0) {
+          $o58.multi = $28;
+          $n59++;
+        }
+        if ($37 !== void 0) {
+          $o58.page = $37;
+          $n59++;
+        }
+        if ($46 !== void 0) {
+          $o58.method = $46;
+          $n59++;
+        }
+        if ($52 !== void 0) {
+          $o58.path = $52;
+          $n59++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o58, $n59));
       }
-      return rt.leave($s2, $d2, ($60 = rh.pristineContext(ctx) ? ctx.param("id") : ($61 = rt.first(($62 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f64 = $62?.f)?.params !== void 0 ? $f64.params : ($m63 = $62?.metatable) !== void 0 && $m63.view.params !== void 0 ? $m63.view.params : rt.index($62, "params", "local 'ctx'"), "method 'params'")($62))), ($f67 = $61?.f) !== void 0 && (($65 = $f67.id) !== void 0 || ($m66 = $61.metatable) === void 0 || ($65 = $m66.view.id) !== void 0 || !("id" in $m66.view) && $m66.view[rt.CUT] === void 0) ? $65 : ($s2.pcs[$d2] = $pc + 3, rt.index($61, "id"))), $68 = rh.pristineContext(ctx) ? ctx.param("sub") : ($69 = rt.first(($70 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f72 = $70?.f)?.params !== void 0 ? $f72.params : ($m71 = $70?.metatable) !== void 0 && $m71.view.params !== void 0 ? $m71.view.params : rt.index($70, "params", "local 'ctx'"), "method 'params'")($70))), ($f75 = $69?.f) !== void 0 && (($73 = $f75.sub) !== void 0 || ($m74 = $69.metatable) === void 0 || ($73 = $m74.view.sub) !== void 0 || !("sub" in $m74.view) && $m74.view[rt.CUT] === void 0) ? $73 : ($s2.pcs[$d2] = $pc + 3, rt.index($69, "sub"))), $76 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($77 = rt.first(($78 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f80 = $78?.f)?.headers !== void 0 ? $f80.headers : ($m79 = $78?.metatable) !== void 0 && $m79.view.headers !== void 0 ? $m79.view.headers : rt.index($78, "headers", "local 'ctx'"), "method 'headers'")($78))), ($f83 = $77?.f) !== void 0 && (($81 = $f83["X-Multi"]) !== void 0 || ($m82 = $77.metatable) === void 0 || ($81 = $m82.view["X-Multi"]) !== void 0 || !("X-Multi" in $m82.view) && $m82.view[rt.CUT] === void 0) ? $81 : ($s2.pcs[$d2] = $pc + 3, rt.index($77, "X-Multi"))), $84 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($85 = rt.first(($86 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f88 = $86?.f)?.headers !== void 0 ? $f88.headers : ($m87 = $86?.metatable) !== void 0 && $m87.view.headers !== void 0 ? $m87.view.headers : rt.index($86, "headers", "local 'ctx'"), "method 'headers'")($86))), ($f91 = $85?.f) !== void 0 && (($89 = $f91["x-multi"]) !== void 0 || ($m90 = $85.metatable) === void 0 || ($89 = $m90.view["x-multi"]) !== void 0 || !("x-multi" in $m90.view) && $m90.view[rt.CUT] === void 0) ? $89 : ($s2.pcs[$d2] = $pc + 6, rt.index($85, "x-multi"))), $92 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($93 = rt.first(($94 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f96 = $94?.f)?.query !== void 0 ? $f96.query : ($m95 = $94?.metatable) !== void 0 && $m95.view.query !== void 0 ? $m95.view.query : rt.index($94, "query", "local 'ctx'"), "method 'query'")($94))), ($f99 = $93?.f) !== void 0 && (($97 = $f99.page) !== void 0 || ($m98 = $93.metatable) === void 0 || ($97 = $m98.view.page) !== void 0 || !("page" in $m98.view) && $m98.view[rt.CUT] === void 0) ? $97 : ($s2.pcs[$d2] = $pc + 6, rt.index($93, "page"))), $100 = rh.pristineContext(ctx) ? ctx.method : ($101 = ctx, ($f104 = $101?.f) !== void 0 && (($102 = $f104.method) !== void 0 || ($m103 = $101.metatable) === void 0 || ($102 = $m103.view.method) !== void 0 || !("method" in $m103.view) && $m103.view[rt.CUT] === void 0) ? $102 : ($s2.pcs[$d2] = $pc + 6, rt.index($101, "method", "local 'ctx'"))), $105 = rh.pristineContext(ctx) ? ctx.path() : ($106 = ctx, ($f109 = $106?.f) !== void 0 && (($107 = $f109.path) !== void 0 || ($m108 = $106.metatable) === void 0 || ($107 = $m108.view.path) !== void 0 || !("path" in $m108.view) && $m108.view[rt.CUT] === void 0) ? $107 : ($s2.pcs[$d2] = $pc + 6, rt.index($106, "path", "local 'ctx'"))), $o110 = new rt.FieldsObject(), $n111 = 0, $60 !== void 0 && ($o110.id = $60, $n111++), $68 !== void 0 && ($o110.sub = $68, $n111++), $76 !== void 0 && ($o110.upper = $76, $n111++), $84 !== void 0 && ($o110.multi = $84, $n111++), $92 !== void 0 && ($o110.page = $92, $n111++), $100 !== void 0 && ($o110.method = $100, $n111++), $105 !== void 0 && ($o110.path = $105, $n111++), rt.LuaTable.record($o110, $n111)));
-    }))) !== void 0 && ($f18 = $8?.f) !== void 0 && !$8.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $17, "field 'p_sub'"));
-    $17 = ($14 = api, ($f18 = $14?.f) !== void 0 && (($11 = $f18.scalars) !== void 0 || ($m15 = $14.metatable) === void 0 || ($11 = $m15.view.scalars) !== void 0 || !("scalars" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 9, rt.index($14, "scalars", "local 'api'")));
-    ($2 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+      if (rh.pristineContext(ctx)) $60 = ctx.param("id");
+      else {
+        $61 = ctx;
+        $s2.pcs[$d2] = $pc + 3;
+        $64 = rt.first(rt.fn(($f63 = $61?.f)?.params !== void 0 ? $f63.params : ($m62 = $61?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($61, "params", "local 'ctx'"), "method 'params'")($61));
+        if (!(($f67 = $64?.f) !== void 0 && (($65 = $f67.id) !== void 0 || ($m66 = $64.metatable) === void 0 || ($65 = $m66.view.id) !== void 0 || !("id" in $m66.view) && $m66.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 4;
+          $65 = rt.index($64, "id");
+        }
+        $60 = $65;
+      }
+      if (rh.pristineContext(ctx)) $68 = ctx.param("sub");
+      else {
+        $69 = ctx;
+        $s2.pcs[$d2] = $pc + 3;
+        $722 = rt.first(rt.fn(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69));
+        if (!(($f75 = $722?.f) !== void 0 && (($73 = $f75.sub) !== void 0 || ($m74 = $722.metatable) === void 0 || ($73 = $m74.view.sub) !== void 0 || !("sub" in $m74.view) && $m74.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 4;
+          $73 = rt.index($722, "sub");
+        }
+        $68 = $73;
+      }
+      if (rh.pristineContext(ctx)) $76 = ctx.header("X-Multi");
+      else {
+        $77 = ctx;
+        $s2.pcs[$d2] = $pc + 5;
+        $80 = rt.first(rt.fn(($f79 = $77?.f)?.headers !== void 0 ? $f79.headers : ($m78 = $77?.metatable) !== void 0 && $m78.view.headers !== void 0 ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'"), "method 'headers'")($77));
+        if (!(($f83 = $80?.f) !== void 0 && (($81 = $f83["X-Multi"]) !== void 0 || ($m82 = $80.metatable) === void 0 || ($81 = $m82.view["X-Multi"]) !== void 0 || !("X-Multi" in $m82.view) && $m82.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 4;
+          $81 = rt.index($80, "X-Multi");
+        }
+        $76 = $81;
+      }
+      if (rh.pristineContext(ctx)) $84 = ctx.header("x-multi");
+      else {
+        $85 = ctx;
+        $s2.pcs[$d2] = $pc + 6;
+        $88 = rt.first(rt.fn(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85));
+        if (!(($f91 = $88?.f) !== void 0 && (($89 = $f91["x-multi"]) !== void 0 || ($m90 = $88.metatable) === void 0 || ($89 = $m90.view["x-multi"]) !== void 0 || !("x-multi" in $m90.view) && $m90.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $89 = rt.index($88, "x-multi");
+        }
+        $84 = $89;
+      }
+      if (rh.pristineContext(ctx)) $92 = ctx.queryValue("page");
+      else {
+        $93 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $96 = rt.first(rt.fn(($f95 = $93?.f)?.query !== void 0 ? $f95.query : ($m94 = $93?.metatable) !== void 0 && $m94.view.query !== void 0 ? $m94.view.query : rt.index($93, "query", "local 'ctx'"), "method 'query'")($93));
+        if (!(($f99 = $96?.f) !== void 0 && (($97 = $f99.page) !== void 0 || ($m98 = $96.metatable) === void 0 || ($97 = $m98.view.page) !== void 0 || !("page" in $m98.view) && $m98.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $97 = rt.index($96, "page");
+        }
+        $92 = $97;
+      }
+      if (rh.pristineContext(ctx)) $100 = ctx.method;
+      else {
+        $101 = ctx;
+        if (!(($f104 = $101?.f) !== void 0 && (($102 = $f104.method) !== void 0 || ($m103 = $101.metatable) === void 0 || ($102 = $m103.view.method) !== void 0 || !("method" in $m103.view) && $m103.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $102 = rt.index($101, "method", "local 'ctx'");
+        }
+        $100 = $102;
+      }
+      if (rh.pristineContext(ctx)) $105 = ctx.path();
+      else {
+        $106 = ctx;
+        if (!(($f109 = $106?.f) !== void 0 && (($107 = $f109.path) !== void 0 || ($m108 = $106.metatable) === void 0 || ($107 = $m108.view.path) !== void 0 || !("path" in $m108.view) && $m108.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $107 = rt.index($106, "path", "local 'ctx'");
+        }
+        $105 = $107;
+      }
+      $o110 = new rt.FieldsObject();
+      $n111 = 0;
+      if ($60 !== void 0) {
+        $o110.id = $60;
+        $n111++;
+      }
+      if ($68 !== void 0) {
+        $o110.sub = $68;
+        $n111++;
+      }
+      if ($76 !== void 0) {
+        $o110.upper = $76;
+        $n111++;
+      }
+      if ($84 !== void 0) {
+        $o110.multi = $84;
+        $n111++;
+      }
+      if ($92 !== void 0) {
+        $o110.page = $92;
+        $n111++;
+      }
+      if ($100 !== void 0) {
+        $o110.method = $100;
+        $n111++;
+      }
+      if ($105 !== void 0) {
+        $o110.path = $105;
+        $n111++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o110, $n111));
+    }));
+    if ($15 !== void 0 && ($f16 = $7?.f) !== void 0 && !$7.linked && $f16.get !== void 0) $f16.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $15, "field 'p_sub'");
+    }
+    $12 = api;
+    if (!(($f16 = $12?.f) !== void 0 && (($2 = $f16.scalars) !== void 0 || ($m13 = $12.metatable) === void 0 || ($2 = $m13.view.scalars) !== void 0 || !("scalars" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 9;
+      $2 = rt.index($12, "scalars", "local 'api'");
+    }
+    $15 = $2;
+    $3 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -433,84 +675,126 @@ function load($env) {
       let $m2;
       let $f3;
       let $fn4;
-      let $52;
+      let $5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $9;
       let $10;
-      let $112;
-      let $12;
+      let $11;
+      let $122;
       let $13;
-      let $142;
-      let $m152;
-      let $f162;
-      let $172;
-      let $18;
+      let $14;
+      let $152;
+      let $16;
+      let $m17;
+      let $f18;
       let $19;
-      let $m20;
-      let $f21;
-      let $22;
-      let $23;
+      let $20;
+      let $21;
+      let $m22;
+      let $f23;
       let $24;
-      let $m25;
-      let $f26;
-      let $27;
-      let $28;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
       let $29;
       let $30;
-      let $31;
-      let $32;
+      let $o31;
+      let $n32;
       let $33;
-      let $34;
-      let $35;
-      let $o36;
-      let $n37;
-      let $o38;
-      let $n39;
+      let $o34;
+      let $n35;
+      let $36;
+      let $37;
+      let $m38;
+      let $f39;
       let $40;
       let $41;
       let $42;
-      let $m43;
-      let $f44;
+      let $43;
+      let $44;
       let $45;
       let $46;
-      let $47;
-      let $48;
+      let $m47;
+      let $f48;
       let $49;
       let $50;
       let $51;
-      let $522;
-      let $m53;
-      let $f54;
+      let $m52;
+      let $f53;
+      let $54;
       let $55;
-      let $56;
-      let $57;
+      let $m56;
+      let $f57;
       let $58;
-      let $m59;
-      let $f60;
+      let $o59;
+      let $n60;
       let $61;
-      let $62;
-      let $63;
-      let $m64;
-      let $f65;
-      let $o66;
-      let $n67;
-      let $o68;
-      let $n69;
+      let $o62;
+      let $n63;
       const $json = rh.claim(ctx);
-      let q = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 10, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
-      let x = rt.first(($1 = ($52 = $env.f.tonumber) !== void 0 ? $52 : ($s2.pcs[$d2] = $pc + 11, rt.getGlobal($env, "tonumber")), $6 = ($7 = q, ($f3 = $7?.f) !== void 0 && (($82 = $f3.x) !== void 0 || ($m2 = $7.metatable) === void 0 || ($82 = $m2.view.x) !== void 0 || !("x" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 11, rt.index($7, "x", "local 'q'"))), $s2.pcs[$d2] = $pc + 12, $fn4 = rt.fn($1, "global 'tonumber'"), $fn4($6)));
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 10;
+      let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      if (($5 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 11;
+        $5 = rt.getGlobal($env, "tonumber");
+      }
+      $1 = $5;
+      $72 = q;
+      if (!(($f3 = $72?.f) !== void 0 && (($8 = $f3.x) !== void 0 || ($m2 = $72.metatable) === void 0 || ($8 = $m2.view.x) !== void 0 || !("x" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 11;
+        $8 = rt.index($72, "x", "local 'q'");
+      }
+      $6 = $8;
+      $s2.pcs[$d2] = $pc + 12;
+      $fn4 = rt.fn($1, "global 'tonumber'");
+      let x = rt.first($fn4($6));
       if ($json) {
-        $9 = ($82 = q, ($f3 = $82?.f) !== void 0 && (($7 = $f3.s) !== void 0 || ($m2 = $82.metatable) === void 0 || ($7 = $m2.view.s) !== void 0 || !("s" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 13, rt.index($82, "s", "local 'q'")));
+        $8 = q;
+        if (!(($f3 = $8?.f) !== void 0 && (($72 = $f3.s) !== void 0 || ($m2 = $8.metatable) === void 0 || ($72 = $m2.view.s) !== void 0 || !("s" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 13;
+          $72 = rt.index($8, "s", "local 'q'");
+        }
+        $9 = $72;
         $10 = x;
-        $112 = rt.t($6 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $6;
-        $12 = rt.t($52 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $52;
-        $13 = ($1 = q, ($f162 = $1?.f) !== void 0 && (($142 = $f162.b) !== void 0 || ($m152 = $1.metatable) === void 0 || ($142 = $m152.view.b) !== void 0 || !("b" in $m152.view) && $m152.view[rt.CUT] === void 0) ? $142 : ($s2.pcs[$d2] = $pc + 13, rt.index($1, "b", "local 'q'"))) === "1";
-        $172 = ($18 = q, ($f21 = $18?.f) !== void 0 && (($19 = $f21.t) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.t) !== void 0 || !("t" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 13, rt.index($18, "t", "local 'q'")));
-        $22 = ($23 = q, ($f26 = $23?.f) !== void 0 && (($24 = $f26.s) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.s) !== void 0 || !("s" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 13, rt.index($23, "s", "local 'q'")));
-        $27 = x;
-        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($112) && rh.isScalar($12) && rh.isScalar($172) && rh.isScalar($22) && rh.isScalar($27)) {
+        $6 = x;
+        if (rt.t($6)) {
+          if (typeof x === "number") $5 = x / 0;
+          else {
+            $s2.pcs[$d2] = $pc + 13;
+            $5 = rt.div(x, 0, "local 'x'");
+          }
+          $6 = $5;
+        }
+        $11 = $6;
+        $1 = x;
+        if (rt.t($1)) {
+          if (typeof x === "number") $13 = -x;
+          else {
+            $s2.pcs[$d2] = $pc + 13;
+            $13 = rt.unm(x, "local 'x'");
+          }
+          $1 = $13;
+        }
+        $122 = $1;
+        $14 = ($152 = q, ($f18 = $152?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 13, rt.index($152, "b", "local 'q'"))) === "1";
+        $20 = q;
+        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.t) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.t) !== void 0 || !("t" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 13;
+          $21 = rt.index($20, "t", "local 'q'");
+        }
+        $19 = $21;
+        $25 = q;
+        if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.s) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.s) !== void 0 || !("s" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 13;
+          $26 = rt.index($25, "s", "local 'q'");
+        }
+        $24 = $26;
+        $29 = x;
+        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($122) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(5), $p = $w.p;
@@ -543,7 +827,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($112);
+          $w.scalar($11);
           {
             const $b = $w.room(7), $p = $w.p;
             $b[$p] = 44;
@@ -555,7 +839,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($12);
+          $w.scalar($122);
           {
             const $b = $w.room(5), $p = $w.p;
             $b[$p] = 44;
@@ -565,7 +849,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          if ($13) {
+          if ($14) {
             const $b = $w.room(19), $p = $w.p;
             $b[$p] = 116;
             $b[$p + 1] = 114;
@@ -611,7 +895,7 @@ function load($env) {
             $b[$p + 19] = 58;
             $w.p = $p + 20;
           }
-          $w.scalar($172);
+          $w.scalar($19);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -625,13 +909,13 @@ function load($env) {
             $b[$p + 8] = 91;
             $w.p = $p + 9;
           }
-          $w.scalar($22);
+          $w.scalar($24);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 44;
             $w.p = $p + 1;
           }
-          $w.scalar($27);
+          $w.scalar($29);
           {
             const $b = $w.room(3), $p = $w.p;
             $b[$p] = 93;
@@ -641,12 +925,115 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($28 = $9, $29 = $10, $30 = $112, $31 = $12, $32 = $13, $33 = ($34 = $172, $35 = new rt.LuaTable([$22, $27]), $o36 = new rt.FieldsObject(), $n37 = 1, $34 !== void 0 && ($o36.t = $34, $n37++), $o36.list = $35, rt.LuaTable.record($o36, $n37)), $o38 = new rt.FieldsObject(), $n39 = 2, $28 !== void 0 && ($o38.s = $28, $n39++), $29 !== void 0 && ($o38.x = $29, $n39++), $30 !== void 0 && ($o38.inf = $30, $n39++), $31 !== void 0 && ($o38.neg = $31, $n39++), $o38.b = $32, $o38.nested = $33, rt.LuaTable.record($o38, $n39)));
+        $30 = new rt.LuaTable([$24, $29]);
+        $o31 = new rt.FieldsObject();
+        $n32 = 1;
+        if ($19 !== void 0) {
+          $o31.t = $19;
+          $n32++;
+        }
+        $o31.list = $30;
+        $33 = rt.LuaTable.record($o31, $n32);
+        $o34 = new rt.FieldsObject();
+        $n35 = 2;
+        if ($9 !== void 0) {
+          $o34.s = $9;
+          $n35++;
+        }
+        if ($10 !== void 0) {
+          $o34.x = $10;
+          $n35++;
+        }
+        if ($11 !== void 0) {
+          $o34.inf = $11;
+          $n35++;
+        }
+        if ($122 !== void 0) {
+          $o34.neg = $122;
+          $n35++;
+        }
+        $o34.b = $14;
+        $o34.nested = $33;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o34, $n35));
       }
-      return rt.leave($s2, $d2, ($40 = ($41 = q, ($f44 = $41?.f) !== void 0 && (($42 = $f44.s) !== void 0 || ($m43 = $41.metatable) === void 0 || ($42 = $m43.view.s) !== void 0 || !("s" in $m43.view) && $m43.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 13, rt.index($41, "s", "local 'q'"))), $45 = x, $46 = rt.t($47 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $47, $48 = rt.t($49 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $49, $50 = ($51 = q, ($f54 = $51?.f) !== void 0 && (($522 = $f54.b) !== void 0 || ($m53 = $51.metatable) === void 0 || ($522 = $m53.view.b) !== void 0 || !("b" in $m53.view) && $m53.view[rt.CUT] === void 0) ? $522 : ($s2.pcs[$d2] = $pc + 13, rt.index($51, "b", "local 'q'"))) === "1", $55 = ($56 = ($57 = q, ($f60 = $57?.f) !== void 0 && (($58 = $f60.t) !== void 0 || ($m59 = $57.metatable) === void 0 || ($58 = $m59.view.t) !== void 0 || !("t" in $m59.view) && $m59.view[rt.CUT] === void 0) ? $58 : ($s2.pcs[$d2] = $pc + 13, rt.index($57, "t", "local 'q'"))), $61 = new rt.LuaTable([($62 = q, ($f65 = $62?.f) !== void 0 && (($63 = $f65.s) !== void 0 || ($m64 = $62.metatable) === void 0 || ($63 = $m64.view.s) !== void 0 || !("s" in $m64.view) && $m64.view[rt.CUT] === void 0) ? $63 : ($s2.pcs[$d2] = $pc + 13, rt.index($62, "s", "local 'q'"))), x]), $o66 = new rt.FieldsObject(), $n67 = 1, $56 !== void 0 && ($o66.t = $56, $n67++), $o66.list = $61, rt.LuaTable.record($o66, $n67)), $o68 = new rt.FieldsObject(), $n69 = 2, $40 !== void 0 && ($o68.s = $40, $n69++), $45 !== void 0 && ($o68.x = $45, $n69++), $46 !== void 0 && ($o68.inf = $46, $n69++), $48 !== void 0 && ($o68.neg = $48, $n69++), $o68.b = $50, $o68.nested = $55, rt.LuaTable.record($o68, $n69)));
-    }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 9, rt.setIndex($17, "get", $2, "field 'scalars'"));
-    $2 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($14 = $f16.bytes) !== void 0 || ($m15 = $11.metatable) === void 0 || ($14 = $m15.view.bytes) !== void 0 || !("bytes" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 14, rt.index($11, "bytes", "local 'api'")));
-    ($17 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
+      $36 = q;
+      if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39.s) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view.s) !== void 0 || !("s" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 13;
+        $37 = rt.index($36, "s", "local 'q'");
+      }
+      $40 = x;
+      $41 = x;
+      if (rt.t($41)) {
+        if (typeof x === "number") $42 = x / 0;
+        else {
+          $s2.pcs[$d2] = $pc + 13;
+          $42 = rt.div(x, 0, "local 'x'");
+        }
+        $41 = $42;
+      }
+      $43 = x;
+      if (rt.t($43)) {
+        if (typeof x === "number") $44 = -x;
+        else {
+          $s2.pcs[$d2] = $pc + 13;
+          $44 = rt.unm(x, "local 'x'");
+        }
+        $43 = $44;
+      }
+      $49 = ($45 = q, ($f48 = $45?.f) !== void 0 && (($46 = $f48.b) !== void 0 || ($m47 = $45.metatable) === void 0 || ($46 = $m47.view.b) !== void 0 || !("b" in $m47.view) && $m47.view[rt.CUT] === void 0) ? $46 : ($s2.pcs[$d2] = $pc + 13, rt.index($45, "b", "local 'q'"))) === "1";
+      $50 = q;
+      if (!(($f53 = $50?.f) !== void 0 && (($51 = $f53.t) !== void 0 || ($m52 = $50.metatable) === void 0 || ($51 = $m52.view.t) !== void 0 || !("t" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 13;
+        $51 = rt.index($50, "t", "local 'q'");
+      }
+      $54 = q;
+      if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.s) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.s) !== void 0 || !("s" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 13;
+        $55 = rt.index($54, "s", "local 'q'");
+      }
+      $58 = new rt.LuaTable([$55, x]);
+      $o59 = new rt.FieldsObject();
+      $n60 = 1;
+      if ($51 !== void 0) {
+        $o59.t = $51;
+        $n60++;
+      }
+      $o59.list = $58;
+      $61 = rt.LuaTable.record($o59, $n60);
+      $o62 = new rt.FieldsObject();
+      $n63 = 2;
+      if ($37 !== void 0) {
+        $o62.s = $37;
+        $n63++;
+      }
+      if ($40 !== void 0) {
+        $o62.x = $40;
+        $n63++;
+      }
+      if ($41 !== void 0) {
+        $o62.inf = $41;
+        $n63++;
+      }
+      if ($43 !== void 0) {
+        $o62.neg = $43;
+        $n63++;
+      }
+      $o62.b = $49;
+      $o62.nested = $61;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o62, $n63));
+    }));
+    if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($15, "get", $3, "field 'scalars'");
+    }
+    $2 = api;
+    if (!(($f14 = $2?.f) !== void 0 && (($12 = $f14.bytes) !== void 0 || ($m13 = $2.metatable) === void 0 || ($12 = $m13.view.bytes) !== void 0 || !("bytes" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $12 = rt.index($2, "bytes", "local 'api'");
+    }
+    $3 = $12;
+    $15 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -656,28 +1043,52 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $9;
+      let $72;
+      let $m8;
+      let $f9;
       let $10;
-      let $112;
-      let $12;
+      let $11;
+      let $122;
       let $o13;
       let $n14;
-      let $15;
+      let $152;
       let $16;
-      let $172;
+      let $17;
       let $18;
       let $19;
       let $o20;
       let $n21;
       const $json = rh.claim(ctx);
-      let s = rt.t($1 = rh.pristineContext(ctx) ? ctx.queryValue("s") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 16, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.s) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.s) !== void 0 || !("s" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 15, rt.index($22, "s")))) ? $1 : "";
+      if (rh.pristineContext(ctx)) $22 = ctx.queryValue("s");
+      else {
+        $32 = ctx;
+        $s2.pcs[$d2] = $pc + 15;
+        $6 = rt.first(rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
+        if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.s) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.s) !== void 0 || !("s" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 16;
+          $72 = rt.index($6, "s");
+        }
+        $22 = $72;
+      }
+      $1 = $22;
+      let s = rt.t($1) ? $1 : "";
       if ($json) {
-        $9 = s;
-        $10 = ($6 = 'q"b\\s/\n\r	\0', typeof $6 === "string" && typeof s === "string" ? $6 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($6, s, void 0, "local 's'")));
-        $112 = ($32 = "\xC8\xFF", typeof $32 === "string" && typeof s === "string" ? $32 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($32, s, void 0, "local 's'")));
-        if (rh.isScalar($9)) {
+        $10 = s;
+        $72 = 'q"b\\s/\n\r	\0';
+        if (typeof $72 === "string" && typeof s === "string") $6 = $72 + s;
+        else {
+          $s2.pcs[$d2] = $pc + 17;
+          $6 = rt.concat($72, s, void 0, "local 's'");
+        }
+        $11 = $6;
+        $32 = "\xC8\xFF";
+        if (typeof $32 === "string" && typeof s === "string") $1 = $32 + s;
+        else {
+          $s2.pcs[$d2] = $pc + 17;
+          $1 = rt.concat($32, s, void 0, "local 's'");
+        }
+        $122 = $1;
+        if (rh.isScalar($10)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(21), $p = $w.p;
@@ -704,7 +1115,7 @@ function load($env) {
             $b[$p + 20] = 58;
             $w.p = $p + 21;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(7), $p = $w.p;
             $b[$p] = 44;
@@ -716,7 +1127,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.str($10);
+          $w.str($11);
           {
             const $b = $w.room(6), $p = $w.p;
             $b[$p] = 44;
@@ -727,7 +1138,7 @@ function load($env) {
             $b[$p + 5] = 58;
             $w.p = $p + 6;
           }
-          $w.str($112);
+          $w.str($122);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -735,12 +1146,47 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $9, $1 = $10, $12 = $112, $o13 = new rt.FieldsObject(), $n14 = 4, $o13.utf = "\xC3\xA9\xE2\x82\xAC", $o13.raw = $22, $o13.esc = $1, $o13.hi = $12, rt.LuaTable.record($o13, $n14)));
+        $o13 = new rt.FieldsObject();
+        $n14 = 4;
+        $o13.utf = "\xC3\xA9\xE2\x82\xAC";
+        $o13.raw = $10;
+        $o13.esc = $11;
+        $o13.hi = $122;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      return rt.leave($s2, $d2, ($15 = s, $16 = ($172 = 'q"b\\s/\n\r	\0', typeof $172 === "string" && typeof s === "string" ? $172 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($172, s, void 0, "local 's'"))), $18 = ($19 = "\xC8\xFF", typeof $19 === "string" && typeof s === "string" ? $19 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($19, s, void 0, "local 's'"))), $o20 = new rt.FieldsObject(), $n21 = 4, $o20.utf = "\xC3\xA9\xE2\x82\xAC", $o20.raw = $15, $o20.esc = $16, $o20.hi = $18, rt.LuaTable.record($o20, $n21)));
-    }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 14, rt.setIndex($2, "get", $17, "field 'bytes'"));
-    $17 = ($14 = api, ($f18 = $14?.f) !== void 0 && (($11 = $f18.list) !== void 0 || ($m15 = $14.metatable) === void 0 || ($11 = $m15.view.list) !== void 0 || !("list" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 18, rt.index($14, "list", "local 'api'")));
-    ($2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
+      $152 = s;
+      $16 = 'q"b\\s/\n\r	\0';
+      if (typeof $16 === "string" && typeof s === "string") $17 = $16 + s;
+      else {
+        $s2.pcs[$d2] = $pc + 17;
+        $17 = rt.concat($16, s, void 0, "local 's'");
+      }
+      $18 = "\xC8\xFF";
+      if (typeof $18 === "string" && typeof s === "string") $19 = $18 + s;
+      else {
+        $s2.pcs[$d2] = $pc + 17;
+        $19 = rt.concat($18, s, void 0, "local 's'");
+      }
+      $o20 = new rt.FieldsObject();
+      $n21 = 4;
+      $o20.utf = "\xC3\xA9\xE2\x82\xAC";
+      $o20.raw = $152;
+      $o20.esc = $17;
+      $o20.hi = $19;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+    }));
+    if ($15 !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0) $f16.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 14;
+      rt.setIndex($3, "get", $15, "field 'bytes'");
+    }
+    $12 = api;
+    if (!(($f16 = $12?.f) !== void 0 && (($2 = $f16.list) !== void 0 || ($m13 = $12.metatable) === void 0 || ($2 = $m13.view.list) !== void 0 || !("list" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 18;
+      $2 = rt.index($12, "list", "local 'api'");
+    }
+    $15 = $2;
+    $3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -748,30 +1194,52 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $52;
+      let $5;
       let $6;
-      let $7;
+      let $72;
       let $m8;
       let $f9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
-      let $o14;
-      let $n15;
-      let $16;
+      let $11;
+      let $m12;
+      let $f13;
+      let $14;
+      let $o15;
+      let $n16;
       let $a17;
       let $18;
       let $o19;
       let $n20;
       const $json = rh.claim(ctx);
-      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 20, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 21, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 3;
+      if (($42 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 19;
+        $42 = rt.getGlobal($env, "tonumber");
+      }
+      $32 = $42;
+      if (rh.pristineContext(ctx)) $6 = ctx.queryValue("n");
+      else {
+        $72 = ctx;
+        $s2.pcs[$d2] = $pc + 20;
+        $10 = rt.first(rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 19;
+          $11 = rt.index($10, "n");
+        }
+        $6 = $11;
+      }
+      $5 = $6;
+      $s2.pcs[$d2] = $pc + 21;
+      $fn2 = rt.fn($32, "global 'tonumber'");
+      $1 = rt.first($fn2($5));
+      let n = rt.t($1) ? $1 : 3;
       let items = new rt.LuaTable();
       const items$w = $json ? rh.jsonBytes() : void 0;
       let items$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 22, rt.forNumber($10, "limit"));
+        $11 = n;
+        $s2.pcs[$d2] = $pc + 22;
+        const $limit1 = rt.forNumber($11, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
@@ -897,8 +1365,27 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $7 = ($6 = i, $52 = i / 2, $42 = -i * 0, $32 = "n" + rt.numberToString(i), $1 = rt.mod(i, 2) === 1, $13 = new rt.LuaTable([i, "x" + rt.numberToString(i)]), $o14 = new rt.FieldsObject(), $n15 = 6, $o14.i = $6, $o14.half = $52, $o14.neg = $42, $o14.name = $32, $o14.odd = $1, $o14.pair = $13, rt.LuaTable.record($o14, $n15));
-            ($16 = $7) !== void 0 && ($a17 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a17[i - 1] !== void 0 ? $a17[i - 1] = $16 : $16 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.other === void 0 && items.metatable === void 0 ? $a17.push($16) : ($s2.pcs[$d2] = $pc + 23, rt.setIndex(items, i, $16, "local 'items'"));
+            $72 = i;
+            $5 = i / 2;
+            $42 = -i * 0;
+            $32 = "n" + rt.numberToString(i);
+            $1 = rt.mod(i, 2) === 1;
+            $14 = new rt.LuaTable([i, "x" + rt.numberToString(i)]);
+            $o15 = new rt.FieldsObject();
+            $n16 = 6;
+            $o15.i = $72;
+            $o15.half = $5;
+            $o15.neg = $42;
+            $o15.name = $32;
+            $o15.odd = $1;
+            $o15.pair = $14;
+            $10 = rt.LuaTable.record($o15, $n16);
+            if ($10 !== void 0 && ($a17 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a17[i - 1] !== void 0) $a17[i - 1] = $10;
+            else if ($10 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.other === void 0 && items.metatable === void 0) $a17.push($10);
+            else {
+              $s2.pcs[$d2] = $pc + 23;
+              rt.setIndex(items, i, $10, "local 'items'");
+            }
           }
         }
       }
@@ -943,12 +1430,33 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $18, $16 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $16, rt.LuaTable.record($o14, $n15)));
+        $11 = items;
+        $o15 = new rt.FieldsObject();
+        $n16 = 2;
+        $o15.count = $18;
+        $o15.items = $11;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      return rt.leave($s2, $d2, ($13 = items.length(), $1 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $13, $o19.items = $1, rt.LuaTable.record($o19, $n20)));
-    }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'"));
-    $2 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($14 = $f16.rows) !== void 0 || ($m15 = $11.metatable) === void 0 || ($14 = $m15.view.rows) !== void 0 || !("rows" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 24, rt.index($11, "rows", "local 'api'")));
-    ($17 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
+      $14 = items.length();
+      $1 = items;
+      $o19 = new rt.FieldsObject();
+      $n20 = 2;
+      $o19.count = $14;
+      $o19.items = $1;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+    }));
+    if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 18;
+      rt.setIndex($15, "get", $3, "field 'list'");
+    }
+    $2 = api;
+    if (!(($f14 = $2?.f) !== void 0 && (($12 = $f14.rows) !== void 0 || ($m13 = $2.metatable) === void 0 || ($12 = $m13.view.rows) !== void 0 || !("rows" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 24;
+      $12 = rt.index($2, "rows", "local 'api'");
+    }
+    $3 = $12;
+    $15 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -956,19 +1464,19 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $52;
+      let $5;
       let $6;
-      let $7;
+      let $72;
       let $m8;
       let $f9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
-      let $142;
-      let $15;
+      let $11;
+      let $m12;
+      let $f13;
+      let $14;
+      let $152;
       let $16;
-      let $172;
+      let $17;
       let $18;
       let $19;
       let $20;
@@ -976,21 +1484,43 @@ function load($env) {
       let $22;
       let $23;
       let $24;
-      let $o25;
-      let $n26;
-      let $27;
+      let $25;
+      let $o26;
+      let $n27;
       let $a28;
       let $29;
       let $o30;
       let $n31;
       const $json = rh.claim(ctx);
-      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 26, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 27, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 2;
+      if (($42 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 25;
+        $42 = rt.getGlobal($env, "tonumber");
+      }
+      $32 = $42;
+      if (rh.pristineContext(ctx)) $6 = ctx.queryValue("n");
+      else {
+        $72 = ctx;
+        $s2.pcs[$d2] = $pc + 26;
+        $10 = rt.first(rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 25;
+          $11 = rt.index($10, "n");
+        }
+        $6 = $11;
+      }
+      $5 = $6;
+      $s2.pcs[$d2] = $pc + 27;
+      $fn2 = rt.fn($32, "global 'tonumber'");
+      $1 = rt.first($fn2($5));
+      let n = rt.t($1) ? $1 : 2;
       let rows = new rt.LuaTable();
       const rows$w = $json ? rh.jsonBytes() : void 0;
       let rows$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 28, rt.forNumber($10, "limit"));
+        $11 = n;
+        $s2.pcs[$d2] = $pc + 28;
+        const $limit1 = rt.forNumber($11, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = rows$w;
@@ -1313,8 +1843,49 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $7 = ($6 = "s" + rt.numberToString(i), $52 = '"\\\n\0\x7F' + rt.numberToString(i), $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4), $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i), $1 = "", $13 = i / 2, $142 = i / 3, $15 = i / (i - 2), $16 = (i - 2) / (i - 2), $172 = (2 - i) * 0, $18 = i * rt.powNum(2, 60), $19 = i * 1e300 * 1e8, $20 = i / 1e7, $21 = i * 1e-310, $22 = i < 3, $23 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]), $24 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7))))))))))), $o25 = new rt.FieldsObject(), $n26 = 17, $o25.si = $6, $o25.esc = $52, $o25.bytes = $42, $o25.long = $32, $o25.empty = $1, $o25.half = $13, $o25.third = $142, $o25.inf = $15, $o25.nan = $16, $o25.neg = $172, $o25.big = $18, $o25.huge = $19, $o25.tiny = $20, $o25.small = $21, $o25.less = $22, $o25.pair = $23, $o25.lua = $24, rt.LuaTable.record($o25, $n26));
-            ($27 = $7) !== void 0 && ($a28 = rows?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a28[i - 1] !== void 0 ? $a28[i - 1] = $27 : $27 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.other === void 0 && rows.metatable === void 0 ? $a28.push($27) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex(rows, i, $27, "local 'rows'"));
+            $72 = "s" + rt.numberToString(i);
+            $5 = '"\\\n\0\x7F' + rt.numberToString(i);
+            $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4);
+            $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i);
+            $1 = "";
+            $14 = i / 2;
+            $152 = i / 3;
+            $16 = i / (i - 2);
+            $17 = (i - 2) / (i - 2);
+            $18 = (2 - i) * 0;
+            $19 = i * rt.powNum(2, 60);
+            $20 = i * 1e300 * 1e8;
+            $21 = i / 1e7;
+            $22 = i * 1e-310;
+            $23 = i < 3;
+            $24 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]);
+            $25 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7)))))))))));
+            $o26 = new rt.FieldsObject();
+            $n27 = 17;
+            $o26.si = $72;
+            $o26.esc = $5;
+            $o26.bytes = $42;
+            $o26.long = $32;
+            $o26.empty = $1;
+            $o26.half = $14;
+            $o26.third = $152;
+            $o26.inf = $16;
+            $o26.nan = $17;
+            $o26.neg = $18;
+            $o26.big = $19;
+            $o26.huge = $20;
+            $o26.tiny = $21;
+            $o26.small = $22;
+            $o26.less = $23;
+            $o26.pair = $24;
+            $o26.lua = $25;
+            $10 = rt.LuaTable.record($o26, $n27);
+            if ($10 !== void 0 && ($a28 = rows?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a28[i - 1] !== void 0) $a28[i - 1] = $10;
+            else if ($10 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.other === void 0 && rows.metatable === void 0) $a28.push($10);
+            else {
+              $s2.pcs[$d2] = $pc + 29;
+              rt.setIndex(rows, i, $10, "local 'rows'");
+            }
           }
         }
       }
@@ -1354,10 +1925,26 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
+        $11 = rows;
+        $o26 = new rt.FieldsObject();
+        $n27 = 2;
+        $o26.n = $29;
+        $o26.rows = $11;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
       }
-      return rt.leave($s2, $d2, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
-    }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'"));
+      $25 = rows.length();
+      $24 = rows;
+      $o30 = new rt.FieldsObject();
+      $n31 = 2;
+      $o30.n = $25;
+      $o30.rows = $24;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
+    }));
+    if ($15 !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0) $f16.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($3, "get", $15, "field 'rows'");
+    }
     let touch;
     touch = function $touch(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -1367,16 +1954,39 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
-      let $f6;
-      $1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22)));
-      ($52 = "changed") !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.id !== void 0 ? $f6.id = $52 : ($s2.pcs[$d2] = $pc + 31, rt.setIndex($1, "id", $52));
-      $52 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 32, rt.fn(($f6 = $22?.f)?.headers !== void 0 ? $f6.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22)));
-      ($1 = "set by lua") !== void 0 && ($f4 = $52?.f) !== void 0 && !$52.linked && $f4["x-a"] !== void 0 ? $f4["x-a"] = $1 : ($s2.pcs[$d2] = $pc + 33, rt.setIndex($52, "x-a", $1));
+      let $5;
+      let $f62;
+      $22 = ctx;
+      $s2.pcs[$d2] = $pc + 30;
+      $1 = rt.first(rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+      $5 = "changed";
+      if ($5 !== void 0 && ($f62 = $1?.f) !== void 0 && !$1.linked && $f62.id !== void 0) $f62.id = $5;
+      else {
+        $s2.pcs[$d2] = $pc + 31;
+        rt.setIndex($1, "id", $5);
+      }
+      $22 = ctx;
+      $s2.pcs[$d2] = $pc + 32;
+      $5 = rt.first(rt.fn(($f62 = $22?.f)?.headers !== void 0 ? $f62.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
+      $1 = "set by lua";
+      if ($1 !== void 0 && ($f4 = $5?.f) !== void 0 && !$5.linked && $f4["x-a"] !== void 0) $f4["x-a"] = $1;
+      else {
+        $s2.pcs[$d2] = $pc + 33;
+        rt.setIndex($5, "x-a", $1);
+      }
       return rt.leave($s2, $d2, rt.NONE);
     };
-    $17 = ($14 = ($11 = api, ($f18 = $11?.f) !== void 0 && (($2 = $f18.touched) !== void 0 || ($m15 = $11.metatable) === void 0 || ($2 = $m15.view.touched) !== void 0 || !("touched" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 34, rt.index($11, "touched", "local 'api'"))), ($f16 = $14?.f) !== void 0 && (($3 = $f16.p_id) !== void 0 || ($m12 = $14.metatable) === void 0 || ($3 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 34, rt.index($14, "p_id", "field 'touched'")));
-    ($4 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
+    $12 = api;
+    if (!(($f16 = $12?.f) !== void 0 && (($2 = $f16.touched) !== void 0 || ($m13 = $12.metatable) === void 0 || ($2 = $m13.view.touched) !== void 0 || !("touched" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 34;
+      $2 = rt.index($12, "touched", "local 'api'");
+    }
+    if (!(($f14 = $2?.f) !== void 0 && (($3 = $f14.p_id) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.p_id) !== void 0 || !("p_id" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 34;
+      $3 = rt.index($2, "p_id", "field 'touched'");
+    }
+    $15 = $3;
+    $4 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1384,51 +1994,85 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
-      let $m62;
-      let $f72;
-      let $82;
+      let $5;
+      let $6;
+      let $m7;
+      let $f8;
       let $9;
       let $10;
-      let $112;
-      let $12;
-      let $m13;
-      let $f14;
-      let $15;
-      let $m16;
-      let $f17;
+      let $11;
+      let $122;
+      let $13;
+      let $14;
+      let $m15;
+      let $f162;
+      let $17;
       let $18;
-      let $19;
-      let $20;
+      let $m19;
+      let $f20;
       let $o21;
       let $n22;
       let $23;
       let $24;
       let $25;
-      let $26;
-      let $m27;
-      let $f28;
+      let $m26;
+      let $f27;
+      let $28;
       let $29;
       let $m30;
       let $f31;
       let $32;
       let $33;
-      let $34;
-      let $m35;
-      let $f36;
+      let $m34;
+      let $f35;
+      let $36;
       let $37;
       let $m38;
       let $f39;
       let $o40;
       let $n41;
       const $json = rh.claim(ctx);
-      let before = rh.pristineContext(ctx) ? ctx.param("id") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 35, rt.index($1, "id")));
-      $s2.pcs[$d2] = $pc + 37, touch(ctx);
+      if (rh.pristineContext(ctx)) $1 = ctx.param("id");
+      else {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 35;
+        $5 = rt.first(rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 36;
+          $6 = rt.index($5, "id");
+        }
+        $1 = $6;
+      }
+      let before = $1;
+      $s2.pcs[$d2] = $pc + 37;
+      touch(ctx);
       if ($json) {
-        $82 = before;
-        $9 = rh.pristineContext(ctx) ? ctx.param("id") : ($52 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 39, rt.fn(($f72 = $22?.f)?.params !== void 0 ? $f72.params : ($m62 = $22?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f4 = $52?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 38, rt.index($52, "id")));
-        $10 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($112 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f14 = $12?.f)?.headers !== void 0 ? $f14.headers : ($m13 = $12?.metatable) !== void 0 && $m13.view.headers !== void 0 ? $m13.view.headers : rt.index($12, "headers", "local 'ctx'"), "method 'headers'")($12))), ($f17 = $112?.f) !== void 0 && (($15 = $f17["x-a"]) !== void 0 || ($m16 = $112.metatable) === void 0 || ($15 = $m16.view["x-a"]) !== void 0 || !("x-a" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $15 : ($s2.pcs[$d2] = $pc + 38, rt.index($112, "x-a")));
-        if (rh.isScalar($82) && rh.isScalar($9) && rh.isScalar($10)) {
+        $9 = before;
+        if (rh.pristineContext(ctx)) $11 = ctx.param("id");
+        else {
+          $6 = ctx;
+          $s2.pcs[$d2] = $pc + 38;
+          $5 = rt.first(rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
+          if (!(($f4 = $5?.f) !== void 0 && (($22 = $f4.id) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 39;
+            $22 = rt.index($5, "id");
+          }
+          $11 = $22;
+        }
+        $10 = $11;
+        if (rh.pristineContext(ctx)) $13 = ctx.header("x-a");
+        else {
+          $14 = ctx;
+          $s2.pcs[$d2] = $pc + 40;
+          $17 = rt.first(rt.fn(($f162 = $14?.f)?.headers !== void 0 ? $f162.headers : ($m15 = $14?.metatable) !== void 0 && $m15.view.headers !== void 0 ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'"), "method 'headers'")($14));
+          if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20["x-a"]) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view["x-a"]) !== void 0 || !("x-a" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 39;
+            $18 = rt.index($17, "x-a");
+          }
+          $13 = $18;
+        }
+        $122 = $13;
+        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($122)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(10), $p = $w.p;
@@ -1444,7 +2088,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($82);
+          $w.scalar($9);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1458,7 +2102,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -1473,7 +2117,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($10);
+          $w.scalar($122);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1481,12 +2125,73 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($18 = $82, $19 = $9, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, $18 !== void 0 && ($o21.before = $18, $n22++), $19 !== void 0 && ($o21.after = $19, $n22++), $20 !== void 0 && ($o21.header = $20, $n22++), rt.LuaTable.record($o21, $n22)));
+        $o21 = new rt.FieldsObject();
+        $n22 = 0;
+        if ($9 !== void 0) {
+          $o21.before = $9;
+          $n22++;
+        }
+        if ($10 !== void 0) {
+          $o21.after = $10;
+          $n22++;
+        }
+        if ($122 !== void 0) {
+          $o21.header = $122;
+          $n22++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
       }
-      return rt.leave($s2, $d2, ($23 = before, $24 = rh.pristineContext(ctx) ? ctx.param("id") : ($25 = rt.first(($26 = ctx, $s2.pcs[$d2] = $pc + 39, rt.fn(($f28 = $26?.f)?.params !== void 0 ? $f28.params : ($m27 = $26?.metatable) !== void 0 && $m27.view.params !== void 0 ? $m27.view.params : rt.index($26, "params", "local 'ctx'"), "method 'params'")($26))), ($f31 = $25?.f) !== void 0 && (($29 = $f31.id) !== void 0 || ($m30 = $25.metatable) === void 0 || ($29 = $m30.view.id) !== void 0 || !("id" in $m30.view) && $m30.view[rt.CUT] === void 0) ? $29 : ($s2.pcs[$d2] = $pc + 38, rt.index($25, "id"))), $32 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($33 = rt.first(($34 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f36 = $34?.f)?.headers !== void 0 ? $f36.headers : ($m35 = $34?.metatable) !== void 0 && $m35.view.headers !== void 0 ? $m35.view.headers : rt.index($34, "headers", "local 'ctx'"), "method 'headers'")($34))), ($f39 = $33?.f) !== void 0 && (($37 = $f39["x-a"]) !== void 0 || ($m38 = $33.metatable) === void 0 || ($37 = $m38.view["x-a"]) !== void 0 || !("x-a" in $m38.view) && $m38.view[rt.CUT] === void 0) ? $37 : ($s2.pcs[$d2] = $pc + 38, rt.index($33, "x-a"))), $o40 = new rt.FieldsObject(), $n41 = 0, $23 !== void 0 && ($o40.before = $23, $n41++), $24 !== void 0 && ($o40.after = $24, $n41++), $32 !== void 0 && ($o40.header = $32, $n41++), rt.LuaTable.record($o40, $n41)));
-    }))) !== void 0 && ($f13 = $17?.f) !== void 0 && !$17.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 34, rt.setIndex($17, "get", $4, "field 'p_id'"));
-    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.whole) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.whole) !== void 0 || !("whole" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($3, "whole", "local 'api'")));
-    ($11 = $handlers[6] = function $get(ctx) {
+      $23 = before;
+      if (rh.pristineContext(ctx)) $24 = ctx.param("id");
+      else {
+        $25 = ctx;
+        $s2.pcs[$d2] = $pc + 38;
+        $28 = rt.first(rt.fn(($f27 = $25?.f)?.params !== void 0 ? $f27.params : ($m26 = $25?.metatable) !== void 0 && $m26.view.params !== void 0 ? $m26.view.params : rt.index($25, "params", "local 'ctx'"), "method 'params'")($25));
+        if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.id) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.id) !== void 0 || !("id" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 39;
+          $29 = rt.index($28, "id");
+        }
+        $24 = $29;
+      }
+      if (rh.pristineContext(ctx)) $32 = ctx.header("x-a");
+      else {
+        $33 = ctx;
+        $s2.pcs[$d2] = $pc + 40;
+        $36 = rt.first(rt.fn(($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33));
+        if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39["x-a"]) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view["x-a"]) !== void 0 || !("x-a" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 39;
+          $37 = rt.index($36, "x-a");
+        }
+        $32 = $37;
+      }
+      $o40 = new rt.FieldsObject();
+      $n41 = 0;
+      if ($23 !== void 0) {
+        $o40.before = $23;
+        $n41++;
+      }
+      if ($24 !== void 0) {
+        $o40.after = $24;
+        $n41++;
+      }
+      if ($32 !== void 0) {
+        $o40.header = $32;
+        $n41++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o40, $n41));
+    }));
+    if ($4 !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0) $f11.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 34;
+      rt.setIndex($15, "get", $4, "field 'p_id'");
+    }
+    $3 = api;
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.whole) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.whole) !== void 0 || !("whole" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 41;
+      $2 = rt.index($3, "whole", "local 'api'");
+    }
+    $4 = $2;
+    $12 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1499,18 +2204,33 @@ function load($env) {
       let $m7;
       let $f8;
       let $9;
-      let $m10;
-      let $f11;
+      let $m102;
+      let $f112;
       let $k12;
       let $13;
       let $a14;
-      let $o15;
-      let $n16;
+      let $152;
+      let $o16;
+      let $n17;
       let names = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        $it1 = ($l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pairs) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r5 = ($6 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6)), $s2.pcs[$d2] = $pc + 44, $fn2 = rt.fn($32, "global 'pairs'"), Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 42, rt.callable($it1));
+        if (($42 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 42;
+          $42 = rt.getGlobal($env, "pairs");
+        }
+        $32 = $42;
+        $6 = ctx;
+        $s2.pcs[$d2] = $pc + 43;
+        $r5 = rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $s2.pcs[$d2] = $pc + 44;
+        $fn2 = rt.fn($32, "global 'pairs'");
+        $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
+        $it1 = $l1[0];
+        $st1 = $l1[1];
+        $key1 = $l1[2];
+        $s2.pcs[$d2] = $pc + 42;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -1524,36 +2244,92 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 46, rt.fn(($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
+          if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 46, rt.fn(($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m102 = $9?.metatable) !== void 0 && $m102.view.sub !== void 0 ? $m102.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
             $k12 = names.length() + 1;
-            ($13 = k) !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 42, rt.setIndex(names, $k12, $13, "local 'names'"));
+            $13 = k;
+            if ($13 !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
+            else if ($13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0) $a14.push($13);
+            else {
+              $s2.pcs[$d2] = $pc + 42;
+              rt.setIndex(names, $k12, $13, "local 'names'");
+            }
           }
         }
       }
-      $6 = ($42 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "table")), ($f8 = $42?.f) !== void 0 && (($9 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($9 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 47, rt.index($42, "sort", "global 'table'"))), $13 = names, $s2.pcs[$d2] = $pc + 48, $fn2 = rt.fn($6, "field 'sort'"), $fn2($13);
-      return rt.leave($s2, $d2, ($13 = names, $9 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 50, rt.fn(($f8 = $42?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $42?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($42, "headers", "local 'ctx'"), "method 'headers'")($42))), ($f11 = $32?.f) !== void 0 && (($6 = $f11["x-a"]) !== void 0 || ($m10 = $32.metatable) === void 0 || ($6 = $m10.view["x-a"]) !== void 0 || !("x-a" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 49, rt.index($32, "x-a"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, $9 !== void 0 && ($o15.a = $9, $n16++), rt.LuaTable.record($o15, $n16)));
-    }) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'"));
-    $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.inner) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.inner) !== void 0 || !("inner" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'")));
-    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
+      if (($42 = $env.f.table) === void 0) {
+        $s2.pcs[$d2] = $pc + 47;
+        $42 = rt.getGlobal($env, "table");
+      }
+      if (!(($f8 = $42?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($32 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 47;
+        $32 = rt.index($42, "sort", "global 'table'");
+      }
+      $6 = $32;
+      $9 = names;
+      $s2.pcs[$d2] = $pc + 48;
+      $fn2 = rt.fn($6, "field 'sort'");
+      $fn2($9);
+      $9 = names;
+      if (rh.pristineContext(ctx)) $152 = ctx.header("x-a");
+      else {
+        $32 = ctx;
+        $s2.pcs[$d2] = $pc + 49;
+        $42 = rt.first(rt.fn(($f8 = $32?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $32?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32));
+        if (!(($f112 = $42?.f) !== void 0 && (($6 = $f112["x-a"]) !== void 0 || ($m102 = $42.metatable) === void 0 || ($6 = $m102.view["x-a"]) !== void 0 || !("x-a" in $m102.view) && $m102.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 50;
+          $6 = rt.index($42, "x-a");
+        }
+        $152 = $6;
+      }
+      $o16 = new rt.FieldsObject();
+      $n17 = 1;
+      $o16.names = $9;
+      if ($152 !== void 0) {
+        $o16.a = $152;
+        $n17++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+    };
+    if ($12 !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0) $f14.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 41;
+      rt.setIndex($4, "get", $12, "field 'whole'");
+    }
+    $2 = api;
+    if (!(($f14 = $2?.f) !== void 0 && (($3 = $f14.inner) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.inner) !== void 0 || !("inner" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 51;
+      $3 = rt.index($2, "inner", "local 'api'");
+    }
+    $12 = $3;
+    $4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
-      let $112;
-      let $m122;
-      let $f132;
+      let $11;
+      let $m12;
+      let $f13;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 52), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 52);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1592,12 +2368,45 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.who = "inner", $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 1;
+        $o7.who = "inner";
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f132 = $10?.f) !== void 0 && (($112 = $f132.method) !== void 0 || ($m122 = $10.metatable) === void 0 || ($112 = $m122.view.method) !== void 0 || !("method" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : (rt.at($s2, $d2, $pc + 52), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.who = "inner", $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($11, "get", $4, "field 'inner'"));
-    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.outer) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.outer) !== void 0 || !("outer" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 53, rt.index($3, "outer", "local 'api'")));
-    ($11 = $handlers[8] = rh.jsonHandler((function $get(ctx) {
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 52);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
+      $o14 = new rt.FieldsObject();
+      $n15 = 1;
+      $o14.who = "inner";
+      if ($9 !== void 0) {
+        $o14.method = $9;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 51;
+      rt.setIndex($12, "get", $4, "field 'inner'");
+    }
+    $3 = api;
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.outer) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.outer) !== void 0 || !("outer" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 53;
+      $2 = rt.index($3, "outer", "local 'api'");
+    }
+    $4 = $2;
+    $12 = $handlers[8] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1605,35 +2414,54 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $52;
-      let $m62;
-      let $f72;
-      let $82;
-      let $m9;
-      let $f10;
-      let $112;
-      let $12;
-      let $13;
-      let $o14;
-      let $n15;
-      let $16;
-      let $172;
+      let $m52;
+      let $f62;
+      let $72;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $122;
+      let $o13;
+      let $n14;
+      let $152;
+      let $m16;
+      let $f17;
       let $18;
-      let $m19;
-      let $f20;
-      let $21;
-      let $222;
-      let $23;
-      let $m24;
-      let $f25;
-      let $o26;
-      let $n27;
+      let $19;
+      let $m20;
+      let $f21;
+      let $o22;
+      let $n23;
       const $json = rh.claim(ctx);
-      let t = rt.first(($22 = ($32 = ($42 = api, ($f72 = $42?.f) !== void 0 && (($52 = $f72.inner) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.inner) !== void 0 || !("inner" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 54, rt.index($42, "inner", "upvalue 'api'"))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 54, rt.index($32, "get", "field 'inner'"))), $112 = ctx, $s2.pcs[$d2] = $pc + 55, $fn12 = rt.fn($22, "field 'get'"), $fn12($112)));
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.inner) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.inner) !== void 0 || !("inner" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 54;
+        $42 = rt.index($32, "inner", "upvalue 'api'");
+      }
+      if (!(($f9 = $42?.f) !== void 0 && (($72 = $f9.get) !== void 0 || ($m8 = $42.metatable) === void 0 || ($72 = $m8.view.get) !== void 0 || !("get" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 54;
+        $72 = rt.index($42, "get", "field 'inner'");
+      }
+      $22 = $72;
+      $10 = ctx;
+      $s2.pcs[$d2] = $pc + 55;
+      $fn12 = rt.fn($22, "field 'get'");
+      let t = rt.first($fn12($10));
       if ($json) {
-        $12 = ($112 = t, ($f10 = $112?.f) !== void 0 && (($82 = $f10.who) !== void 0 || ($m9 = $112.metatable) === void 0 || ($82 = $m9.view.who) !== void 0 || !("who" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 56, rt.index($112, "who", "local 't'")));
-        $13 = ($52 = t, ($f72 = $52?.f) !== void 0 && (($42 = $f72.method) !== void 0 || ($m62 = $52.metatable) === void 0 || ($42 = $m62.view.method) !== void 0 || !("method" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 56, rt.index($52, "method", "local 't'")));
-        if (rh.isScalar($12) && rh.isScalar($13)) {
+        $10 = t;
+        if (!(($f9 = $10?.f) !== void 0 && (($72 = $f9.who) !== void 0 || ($m8 = $10.metatable) === void 0 || ($72 = $m8.view.who) !== void 0 || !("who" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 56;
+          $72 = rt.index($10, "who", "local 't'");
+        }
+        $11 = $72;
+        $42 = t;
+        if (!(($f62 = $42?.f) !== void 0 && (($32 = $f62.method) !== void 0 || ($m52 = $42.metatable) === void 0 || ($32 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 56;
+          $32 = rt.index($42, "method", "local 't'");
+        }
+        $122 = $32;
+        if (rh.isScalar($11) && rh.isScalar($122)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(7), $p = $w.p;
@@ -1646,7 +2474,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($12);
+          $w.scalar($11);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -1661,7 +2489,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($13);
+          $w.scalar($122);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1669,12 +2497,52 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($32 = $12, $22 = $13, $o14 = new rt.FieldsObject(), $n15 = 0, $32 !== void 0 && ($o14.got = $32, $n15++), $22 !== void 0 && ($o14.method = $22, $n15++), rt.LuaTable.record($o14, $n15)));
+        $o13 = new rt.FieldsObject();
+        $n14 = 0;
+        if ($11 !== void 0) {
+          $o13.got = $11;
+          $n14++;
+        }
+        if ($122 !== void 0) {
+          $o13.method = $122;
+          $n14++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      return rt.leave($s2, $d2, ($16 = ($172 = t, ($f20 = $172?.f) !== void 0 && (($18 = $f20.who) !== void 0 || ($m19 = $172.metatable) === void 0 || ($18 = $m19.view.who) !== void 0 || !("who" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 56, rt.index($172, "who", "local 't'"))), $21 = ($222 = t, ($f25 = $222?.f) !== void 0 && (($23 = $f25.method) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.method) !== void 0 || !("method" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 56, rt.index($222, "method", "local 't'"))), $o26 = new rt.FieldsObject(), $n27 = 0, $16 !== void 0 && ($o26.got = $16, $n27++), $21 !== void 0 && ($o26.method = $21, $n27++), rt.LuaTable.record($o26, $n27)));
-    }))) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $11, "field 'outer'"));
-    $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.built) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.built) !== void 0 || !("built" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($2, "built", "local 'api'")));
-    ($4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      $22 = t;
+      if (!(($f17 = $22?.f) !== void 0 && (($152 = $f17.who) !== void 0 || ($m16 = $22.metatable) === void 0 || ($152 = $m16.view.who) !== void 0 || !("who" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 56;
+        $152 = rt.index($22, "who", "local 't'");
+      }
+      $18 = t;
+      if (!(($f21 = $18?.f) !== void 0 && (($19 = $f21.method) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.method) !== void 0 || !("method" in $m20.view) && $m20.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 56;
+        $19 = rt.index($18, "method", "local 't'");
+      }
+      $o22 = new rt.FieldsObject();
+      $n23 = 0;
+      if ($152 !== void 0) {
+        $o22.got = $152;
+        $n23++;
+      }
+      if ($19 !== void 0) {
+        $o22.method = $19;
+        $n23++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o22, $n23));
+    }));
+    if ($12 !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0) $f14.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 53;
+      rt.setIndex($4, "get", $12, "field 'outer'");
+    }
+    $2 = api;
+    if (!(($f14 = $2?.f) !== void 0 && (($3 = $f14.built) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.built) !== void 0 || !("built" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 57;
+      $3 = rt.index($2, "built", "local 'api'");
+    }
+    $12 = $3;
+    $4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -1687,17 +2555,17 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $m9;
       let $f10;
-      let $112;
-      let $m122;
-      let $f132;
-      let $fn14;
-      let $15;
+      let $11;
+      let $122;
+      let $m132;
+      let $f142;
+      let $fn15;
       let $16;
-      let $172;
+      let $17;
       let $o18;
       let $n19;
       let $fn20;
@@ -1709,9 +2577,9 @@ function load($env) {
       let $26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
+      let $m29;
+      let $f30;
+      let $31;
       let $322;
       let $m33;
       let $f34;
@@ -1721,8 +2589,24 @@ function load($env) {
       let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f10 = $82?.f)?.query !== void 0 ? $f10.query : ($m9 = $82?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($82, "query", "local 'ctx'"), "method 'query'")($82))), ($f132 = $7?.f) !== void 0 && (($112 = $f132.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($112 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 58, rt.index($7, "id")));
+        $22 = api;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 58;
+          $32 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $1 = $32;
+        if (rh.pristineContext(ctx)) $72 = ctx.queryValue("id");
+        else {
+          $8 = ctx;
+          $s2.pcs[$d2] = $pc + 59;
+          $11 = rt.first(rt.fn(($f10 = $8?.f)?.query !== void 0 ? $f10.query : ($m9 = $8?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($8, "query", "local 'ctx'"), "method 'query'")($8));
+          if (!(($f142 = $11?.f) !== void 0 && (($122 = $f142.id) !== void 0 || ($m132 = $11.metatable) === void 0 || ($122 = $m132.view.id) !== void 0 || !("id" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 58;
+            $122 = rt.index($11, "id");
+          }
+          $72 = $122;
+        }
+        $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -1753,13 +2637,74 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($15 = $1, $16 = ($172 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.ok = true, $172 !== void 0 && ($o18.id = $172, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 60, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+        $16 = $1;
+        $o18 = new rt.FieldsObject();
+        $n19 = 1;
+        $o18.ok = true;
+        if ($6 !== void 0) {
+          $o18.id = $6;
+          $n19++;
+        }
+        $17 = rt.LuaTable.record($o18, $n19);
+        $s2.pcs[$d2] = $pc + 60;
+        $fn15 = rt.fn($16, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
-      return $21 = ($222 = api, ($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 58, rt.index($222, "json", "upvalue 'api'"))), $26 = ($27 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f31 = $29?.f)?.query !== void 0 ? $f31.query : ($m30 = $29?.metatable) !== void 0 && $m30.view.query !== void 0 ? $m30.view.query : rt.index($29, "query", "local 'ctx'"), "method 'query'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 58, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.ok = true, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36)), $s2.pcs[$d2] = $pc + 61, $fn20 = rt.fn($21, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t37 = $s2.tails++, $r38 = $fn20($26), $s2.tails = $t37, $r38) : rt.tail($s2, $fn20, [$26]);
-    })))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 57, rt.setIndex($11, "get", $4, "field 'built'"));
-    let original_json = ($4 = api, ($f13 = $4?.f) !== void 0 && (($3 = $f13.json) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.json) !== void 0 || !("json" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 62, rt.index($4, "json", "local 'api'")));
-    $3 = ($4 = api, ($f13 = $4?.f) !== void 0 && (($2 = $f13.swap) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.swap) !== void 0 || !("swap" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 63, rt.index($4, "swap", "local 'api'")));
-    ($11 = $handlers[10] = function $get(ctx) {
+      $222 = api;
+      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 58;
+        $23 = rt.index($222, "json", "upvalue 'api'");
+      }
+      $21 = $23;
+      if (rh.pristineContext(ctx)) $27 = ctx.queryValue("id");
+      else {
+        $28 = ctx;
+        $s2.pcs[$d2] = $pc + 59;
+        $31 = rt.first(rt.fn(($f30 = $28?.f)?.query !== void 0 ? $f30.query : ($m29 = $28?.metatable) !== void 0 && $m29.view.query !== void 0 ? $m29.view.query : rt.index($28, "query", "local 'ctx'"), "method 'query'")($28));
+        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 58;
+          $322 = rt.index($31, "id");
+        }
+        $27 = $322;
+      }
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.ok = true;
+      if ($27 !== void 0) {
+        $o35.id = $27;
+        $n36++;
+      }
+      $26 = rt.LuaTable.record($o35, $n36);
+      $s2.pcs[$d2] = $pc + 61;
+      $fn20 = rt.fn($21, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t37 = $s2.tails++;
+        $r38 = $fn20($26);
+        $s2.tails = $t37;
+      } else {
+        $r38 = rt.tail($s2, $fn20, [$26]);
+      }
+      return $r38;
+    })));
+    if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 57;
+      rt.setIndex($12, "get", $4, "field 'built'");
+    }
+    $4 = api;
+    if (!(($f11 = $4?.f) !== void 0 && (($3 = $f11.json) !== void 0 || ($m10 = $4.metatable) === void 0 || ($3 = $m10.view.json) !== void 0 || !("json" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 62;
+      $3 = rt.index($4, "json", "local 'api'");
+    }
+    let original_json = $3;
+    $4 = api;
+    if (!(($f11 = $4?.f) !== void 0 && (($2 = $f11.swap) !== void 0 || ($m10 = $4.metatable) === void 0 || ($2 = $m10.view.swap) !== void 0 || !("swap" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 63;
+      $2 = rt.index($4, "swap", "local 'api'");
+    }
+    $3 = $2;
+    $12 = $handlers[10] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1767,35 +2712,76 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
-      let $m62;
-      let $f72;
-      let $82;
+      let $5;
+      let $m6;
+      let $f7;
+      let $8;
       let $f9;
-      if ((rh.pristineContext(ctx) ? ctx.queryValue("on") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 65, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.on) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.on) !== void 0 || !("on" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 64, rt.index($1, "on")))) === "1") {
-        ($82 = (($body) => rt.withBody((function $anonymous(t) {
+      if ((rh.pristineContext(ctx) ? ctx.queryValue("on") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 64, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.on) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.on) !== void 0 || !("on" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 65, rt.index($1, "on")))) === "1") {
+        $8 = (($body) => rt.withBody((function $anonymous(t) {
           const $r = $body(t);
           return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $anonymous$body(t) {
           const $s3 = rt.current, $d3 = $s3.depth;
           if ($d3 >= $s3.limit) $s3.deepen();
           $s3.depth = $d3 + 1;
-          let $12;
+          let $13;
           let $f2;
           let $fn3;
           let $42;
           let $t5;
           let $r6;
-          ($12 = true) !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.wrapped !== void 0 ? $f2.wrapped = $12 : ($s3.pcs[$d3] = $pc + 66, rt.setIndex(t, "wrapped", $12, "local 't'"));
-          return $12 = original_json, $42 = t, $s3.pcs[$d3] = $pc + 67, $fn3 = rt.fn($12, "upvalue 'original_json'"), $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t5 = $s3.tails++, $r6 = $fn3($42), $s3.tails = $t5, $r6) : rt.tail($s3, $fn3, [$42]);
-        }))) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $82 : ($s2.pcs[$d2] = $pc + 68, rt.setIndex(api, "json", $82, "upvalue 'api'"));
+          $13 = true;
+          if ($13 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.wrapped !== void 0) $f2.wrapped = $13;
+          else {
+            $s3.pcs[$d3] = $pc + 66;
+            rt.setIndex(t, "wrapped", $13, "local 't'");
+          }
+          $13 = original_json;
+          $42 = t;
+          $s3.pcs[$d3] = $pc + 67;
+          $fn3 = rt.fn($13, "upvalue 'original_json'");
+          $s3.truncate($d3);
+          if ($s3.tails < rt.TAIL_DEPTH) {
+            $t5 = $s3.tails++;
+            $r6 = $fn3($42);
+            $s3.tails = $t5;
+          } else {
+            $r6 = rt.tail($s3, $fn3, [$42]);
+          }
+          return $r6;
+        }));
+        if ($8 !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0) $f9.json = $8;
+        else {
+          $s2.pcs[$d2] = $pc + 68;
+          rt.setIndex(api, "json", $8, "upvalue 'api'");
+        }
       } else {
-        ($82 = original_json) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $82 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(api, "json", $82, "upvalue 'api'"));
+        $8 = original_json;
+        if ($8 !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0) $f9.json = $8;
+        else {
+          $s2.pcs[$d2] = $pc + 69;
+          rt.setIndex(api, "json", $8, "upvalue 'api'");
+        }
       }
       return rt.leave($s2, $d2, "swapped");
-    }) !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 63, rt.setIndex($3, "get", $11, "field 'swap'"));
-    $11 = ($2 = ($4 = api, ($f16 = $4?.f) !== void 0 && (($3 = $f16.caught) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.caught) !== void 0 || !("caught" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 70, rt.index($4, "caught", "local 'api'"))), ($f13 = $2?.f) !== void 0 && (($14 = $f13.p_id) !== void 0 || ($m15 = $2.metatable) === void 0 || ($14 = $m15.view.p_id) !== void 0 || !("p_id" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 70, rt.index($2, "p_id", "field 'caught'")));
-    ($17 = $handlers[11] = rh.jsonHandler((function $get(ctx) {
+    };
+    if ($12 !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0) $f14.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 63;
+      rt.setIndex($3, "get", $12, "field 'swap'");
+    }
+    $2 = api;
+    if (!(($f14 = $2?.f) !== void 0 && (($4 = $f14.caught) !== void 0 || ($m10 = $2.metatable) === void 0 || ($4 = $m10.view.caught) !== void 0 || !("caught" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 70;
+      $4 = rt.index($2, "caught", "local 'api'");
+    }
+    if (!(($f11 = $4?.f) !== void 0 && (($3 = $f11.p_id) !== void 0 || ($m13 = $4.metatable) === void 0 || ($3 = $m13.view.p_id) !== void 0 || !("p_id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 70;
+      $3 = rt.index($4, "p_id", "field 'caught'");
+    }
+    $12 = $3;
+    $15 = $handlers[11] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1803,15 +2789,18 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $52;
-      let $o6;
-      let $n7;
-      let $82;
-      let $9;
-      let $o10;
-      let $n11;
+      let $o5;
+      let $n6;
+      let $72;
+      let $o82;
+      let $n92;
       const $json = rh.claim(ctx);
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 74, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 73, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
+      $s2.pcs[$d2] = $pc + 74;
+      if (($22 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 73;
+        $22 = rt.getGlobal($env, "pcall");
+      }
+      $l1 = rt.adjust([...rt.all(rt.fn($22, "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
@@ -1819,11 +2808,23 @@ function load($env) {
         let $23;
         let $m3;
         let $f4;
-        let $53;
-        let $m62;
-        let $f72;
-        return rt.leave($s3, $d3, rh.pristineContext(ctx) ? ctx.param("id") : ($1 = rt.first(($23 = ctx, $s3.pcs[$d3] = $pc + 72, rt.fn(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23))), ($f72 = $1?.f) !== void 0 && (($53 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($53 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $53 : ($s3.pcs[$d3] = $pc + 71, rt.index($1, "id"))));
-      })))], 2);
+        let $5;
+        let $6;
+        let $m7;
+        let $f8;
+        if (rh.pristineContext(ctx)) $1 = ctx.param("id");
+        else {
+          $23 = ctx;
+          $s3.pcs[$d3] = $pc + 71;
+          $5 = rt.first(rt.fn(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23));
+          if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+            $s3.pcs[$d3] = $pc + 72;
+            $6 = rt.index($5, "id");
+          }
+          $1 = $6;
+        }
+        return rt.leave($s3, $d3, $1);
+      }))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {
@@ -1861,10 +2862,37 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $32, $52 = $42, $o6 = new rt.FieldsObject(), $n7 = 0, $22 !== void 0 && ($o6.ok = $22, $n7++), $52 !== void 0 && ($o6.err = $52, $n7++), rt.LuaTable.record($o6, $n7)));
+        $o5 = new rt.FieldsObject();
+        $n6 = 0;
+        if ($32 !== void 0) {
+          $o5.ok = $32;
+          $n6++;
+        }
+        if ($42 !== void 0) {
+          $o5.err = $42;
+          $n6++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o5, $n6));
       }
-      return rt.leave($s2, $d2, ($82 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, $82 !== void 0 && ($o10.ok = $82, $n11++), $9 !== void 0 && ($o10.err = $9, $n11++), rt.LuaTable.record($o10, $n11)));
-    }))) !== void 0 && ($f18 = $11?.f) !== void 0 && !$11.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 70, rt.setIndex($11, "get", $17, "field 'p_id'"));
+      $22 = ok;
+      $72 = err;
+      $o82 = new rt.FieldsObject();
+      $n92 = 0;
+      if ($22 !== void 0) {
+        $o82.ok = $22;
+        $n92++;
+      }
+      if ($72 !== void 0) {
+        $o82.err = $72;
+        $n92++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o82, $n92));
+    }));
+    if ($15 !== void 0 && ($f16 = $12?.f) !== void 0 && !$12.linked && $f16.get !== void 0) $f16.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 70;
+      rt.setIndex($12, "get", $15, "field 'p_id'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -23,11 +23,11 @@ const $pc = rt.positions([
   [$site0, 4], // 0
   [$site0, 4, ".server"], // 1
   [$site0, 7], // 2
-  [$site1, 8], // 3
-  [$site1, 8, ":params"], // 4
+  [$site1, 8, ":params"], // 3
+  [$site1, 8], // 4
   [$site1, 8, ":headers"], // 5
-  [$site1, 9], // 6
-  [$site1, 9, ":headers"], // 7
+  [$site1, 9, ":headers"], // 6
+  [$site1, 9], // 7
   [$site1, 9, ":query"], // 8
   [$site0, 13], // 9
   [$site2, 14, ":query"], // 10
@@ -35,8 +35,8 @@ const $pc = rt.positions([
   [$site2, 15, "tonumber"], // 12
   [$site2, 16], // 13
   [$site0, 20], // 14
-  [$site3, 21], // 15
-  [$site3, 21, ":query"], // 16
+  [$site3, 21, ":query"], // 15
+  [$site3, 21], // 16
   [$site3, 22], // 17
   [$site0, 26], // 18
   [$site4, 27], // 19
@@ -55,11 +55,11 @@ const $pc = rt.positions([
   [$site6, 52, ":headers"], // 32
   [$site6, 52], // 33
   [$site0, 55], // 34
-  [$site7, 56], // 35
-  [$site7, 56, ":params"], // 36
+  [$site7, 56, ":params"], // 35
+  [$site7, 56], // 36
   [$site7, 57, "^touch"], // 37
-  [$site7, 58], // 38
-  [$site7, 58, ":params"], // 39
+  [$site7, 58, ":params"], // 38
+  [$site7, 58], // 39
   [$site7, 58, ":headers"], // 40
   [$site0, 62], // 41
   [$site8, 64], // 42
@@ -69,8 +69,8 @@ const $pc = rt.positions([
   [$site8, 64, ":sub"], // 46
   [$site8, 65], // 47
   [$site8, 65, ".sort"], // 48
-  [$site8, 66], // 49
-  [$site8, 66, ":headers"], // 50
+  [$site8, 66, ":headers"], // 49
+  [$site8, 66], // 50
   [$site0, 70], // 51
   [$site9, 71], // 52
   [$site0, 74], // 53
@@ -84,15 +84,15 @@ const $pc = rt.positions([
   [$site11, 81, "?"], // 61
   [$site0, 85], // 62
   [$site0, 86], // 63
-  [$site12, 87], // 64
-  [$site12, 87, ":query"], // 65
+  [$site12, 87, ":query"], // 64
+  [$site12, 87], // 65
   [$site13, 88], // 66
   [$site13, 88, "?"], // 67
   [$site12, 88], // 68
   [$site12, 90], // 69
   [$site0, 96], // 70
-  [$site15, 97], // 71
-  [$site15, 97, ":params"], // 72
+  [$site15, 97, ":params"], // 71
+  [$site15, 97], // 72
   [$site14, 97], // 73
   [$site14, 97, "pcall"], // 74
 ]);
@@ -107,23 +107,49 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $11: rt.LuaValue;
-      let $m12: rt.LuaTable | undefined;
-      let $f13: rt.Fields | undefined;
-      let $14: rt.LuaValue;
-      let $m15: rt.LuaTable | undefined;
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $m10: rt.LuaTable | undefined;
+      let $f11: rt.Fields | undefined;
+      let $12: rt.LuaValue;
+      let $m13: rt.LuaTable | undefined;
+      let $f14: rt.Fields | undefined;
+      let $15: rt.LuaValue;
       let $f16: rt.Fields | undefined;
-      let $17: rt.LuaValue;
-      let $f18: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = ($4 = ($3 = api as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.items) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($3, "items", "local 'api'")))), (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.p_id) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 2, rt.index($4, "p_id", "field 'items'")))), (($f16 = ($5 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.p_sub) !== undefined || ($m15 = ($5 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.p_sub) !== undefined || (!("p_sub" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($5, "p_sub", "field 'p_id'"))));
-      (($17 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.items) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.items) !== undefined || (!("items" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "items", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.p_id) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.p_id) !== undefined || (!("p_id" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $2 = rt.index($3, "p_id", "field 'items'");
+      }
+      if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.p_sub) !== undefined || ($m13 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.p_sub) !== undefined || (!("p_sub" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $12 = rt.index($2, "p_sub", "field 'p_id'");
+      }
+      $7 = $12;
+      $15 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -133,41 +159,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
+        let $m26: rt.LuaTable | undefined;
+        let $f27: rt.Fields | undefined;
+        let $28: rt.LuaValue;
+        let $29: rt.LuaValue;
         let $30: rt.LuaValue;
         let $m31: rt.LuaTable | undefined;
         let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
         let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
+        let $m35: rt.LuaTable | undefined;
+        let $f36: rt.Fields | undefined;
+        let $37: rt.LuaValue;
         let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
-        let $41: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $m40: rt.LuaTable | undefined;
+        let $f41: rt.Fields | undefined;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
         let $m44: rt.LuaTable | undefined;
@@ -175,54 +201,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $46: rt.LuaValue;
         let $47: rt.LuaValue;
         let $48: rt.LuaValue;
-        let $m49: rt.LuaTable | undefined;
-        let $f50: rt.Fields | undefined;
-        let $51: rt.LuaValue;
+        let $49: rt.LuaValue;
+        let $m50: rt.LuaTable | undefined;
+        let $f51: rt.Fields | undefined;
         let $52: rt.LuaValue;
         let $53: rt.LuaValue;
         let $54: rt.LuaValue;
         let $55: rt.LuaValue;
-        let $56: rt.LuaValue;
-        let $57: rt.LuaValue;
+        let $m56: rt.LuaTable | undefined;
+        let $f57: rt.Fields | undefined;
         let $o58: rt.Fields;
         let $n59: number;
         let $60: rt.LuaValue;
         let $61: rt.LuaValue;
-        let $62: rt.LuaValue;
-        let $m63: rt.LuaTable | undefined;
-        let $f64: rt.Fields | undefined;
+        let $m62: rt.LuaTable | undefined;
+        let $f63: rt.Fields | undefined;
+        let $64: rt.LuaValue;
         let $65: rt.LuaValue;
         let $m66: rt.LuaTable | undefined;
         let $f67: rt.Fields | undefined;
         let $68: rt.LuaValue;
         let $69: rt.LuaValue;
-        let $70: rt.LuaValue;
-        let $m71: rt.LuaTable | undefined;
-        let $f72: rt.Fields | undefined;
+        let $m70: rt.LuaTable | undefined;
+        let $f71: rt.Fields | undefined;
+        let $72: rt.LuaValue;
         let $73: rt.LuaValue;
         let $m74: rt.LuaTable | undefined;
         let $f75: rt.Fields | undefined;
         let $76: rt.LuaValue;
         let $77: rt.LuaValue;
-        let $78: rt.LuaValue;
-        let $m79: rt.LuaTable | undefined;
-        let $f80: rt.Fields | undefined;
+        let $m78: rt.LuaTable | undefined;
+        let $f79: rt.Fields | undefined;
+        let $80: rt.LuaValue;
         let $81: rt.LuaValue;
         let $m82: rt.LuaTable | undefined;
         let $f83: rt.Fields | undefined;
         let $84: rt.LuaValue;
         let $85: rt.LuaValue;
-        let $86: rt.LuaValue;
-        let $m87: rt.LuaTable | undefined;
-        let $f88: rt.Fields | undefined;
+        let $m86: rt.LuaTable | undefined;
+        let $f87: rt.Fields | undefined;
+        let $88: rt.LuaValue;
         let $89: rt.LuaValue;
         let $m90: rt.LuaTable | undefined;
         let $f91: rt.Fields | undefined;
         let $92: rt.LuaValue;
         let $93: rt.LuaValue;
-        let $94: rt.LuaValue;
-        let $m95: rt.LuaTable | undefined;
-        let $f96: rt.Fields | undefined;
+        let $m94: rt.LuaTable | undefined;
+        let $f95: rt.Fields | undefined;
+        let $96: rt.LuaValue;
         let $97: rt.LuaValue;
         let $m98: rt.LuaTable | undefined;
         let $f99: rt.Fields | undefined;
@@ -240,38 +266,254 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n111: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 3, rt.index($2, "id")))));
-          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.params !== undefined ? $f13.params : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.params !== undefined ? $m12.view.params : rt.index($11, "params", "local 'ctx'")), "method 'params'")($11))), (($f16 = ($10 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.sub) !== undefined || ($m15 = ($10 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.sub) !== undefined || (!("sub" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 3, rt.index($10, "sub")))));
-          $17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.headers !== undefined ? $f21.headers : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.headers !== undefined ? $m20.view.headers : rt.index($19, "headers", "local 'ctx'")), "method 'headers'")($19))), (($f24 = ($18 as rt.LuaTable)?.f) !== undefined && (($22 = $f24["X-Multi"]) !== undefined || ($m23 = ($18 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view["X-Multi"]) !== undefined || (!("X-Multi" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 3, rt.index($18, "X-Multi")))));
-          $25 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($26 = rt.first(($27 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.headers !== undefined ? $f29.headers : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.headers !== undefined ? $m28.view.headers : rt.index($27, "headers", "local 'ctx'")), "method 'headers'")($27))), (($f32 = ($26 as rt.LuaTable)?.f) !== undefined && (($30 = $f32["x-multi"]) !== undefined || ($m31 = ($26 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view["x-multi"]) !== undefined || (!("x-multi" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 6, rt.index($26, "x-multi")))));
-          $33 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($34 = rt.first(($35 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f37 = ($35 as rt.LuaTable)?.f)?.query !== undefined ? $f37.query : ($m36 = ($35 as rt.LuaTable)?.metatable) !== undefined && $m36.view.query !== undefined ? $m36.view.query : rt.index($35, "query", "local 'ctx'")), "method 'query'")($35))), (($f40 = ($34 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.page) !== undefined || ($m39 = ($34 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.page) !== undefined || (!("page" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 6, rt.index($34, "page")))));
-          $41 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($42 = ctx as rt.LuaValue, (($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.method) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.method) !== undefined || (!("method" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 6, rt.index($42, "method", "local 'ctx'")))));
-          $46 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($47 = ctx as rt.LuaValue, (($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.path) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.path) !== undefined || (!("path" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 6, rt.index($47, "path", "local 'ctx'")))));
-          if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($17) && rh.isScalar($25) && rh.isScalar($33) && rh.isScalar($41) && rh.isScalar($46)) {
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
+          else {
+            $3 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 3;
+            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 4;
+              $7 = rt.index($6, "id");
+            }
+            $2 = $7;
+          }
+          $1 = $2;
+          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).param("sub");
+          else {
+            $12 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 3;
+            $15 = rt.first(rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.params !== undefined ? $f14.params : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.params !== undefined ? $m13.view.params : rt.index($12, "params", "local 'ctx'")), "method 'params'")($12));
+            if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.sub) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.sub) !== undefined || (!("sub" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 4;
+              $16 = rt.index($15, "sub");
+            }
+            $11 = $16;
+          }
+          $10 = $11;
+          if (rh.pristineContext(ctx)) $20 = (ctx as rh.RequestContext).header("X-Multi");
+          else {
+            $21 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 5;
+            $24 = rt.first(rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.headers !== undefined ? $f23.headers : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.headers !== undefined ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21));
+            if (!(($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27["X-Multi"]) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view["X-Multi"]) !== undefined || (!("X-Multi" in $m26.view) && $m26.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 4;
+              $25 = rt.index($24, "X-Multi");
+            }
+            $20 = $25;
+          }
+          $19 = $20;
+          if (rh.pristineContext(ctx)) $29 = (ctx as rh.RequestContext).header("x-multi");
+          else {
+            $30 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 6;
+            $33 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.headers !== undefined ? $f32.headers : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.headers !== undefined ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'")), "method 'headers'")($30));
+            if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-multi"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-multi"]) !== undefined || (!("x-multi" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $34 = rt.index($33, "x-multi");
+            }
+            $29 = $34;
+          }
+          $28 = $29;
+          if (rh.pristineContext(ctx)) $38 = (ctx as rh.RequestContext).queryValue("page");
+          else {
+            $39 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 8;
+            $42 = rt.first(rt.fn((($f41 = ($39 as rt.LuaTable)?.f)?.query !== undefined ? $f41.query : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.query !== undefined ? $m40.view.query : rt.index($39, "query", "local 'ctx'")), "method 'query'")($39));
+            if (!(($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.page) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.page) !== undefined || (!("page" in $m44.view) && $m44.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $43 = rt.index($42, "page");
+            }
+            $38 = $43;
+          }
+          $37 = $38;
+          if (rh.pristineContext(ctx)) $47 = (ctx as rh.RequestContext).method;
+          else {
+            $48 = ctx as rt.LuaValue;
+            if (!(($f51 = ($48 as rt.LuaTable)?.f) !== undefined && (($49 = $f51.method) !== undefined || ($m50 = ($48 as rt.LuaTable).metatable) === undefined || ($49 = $m50.view.method) !== undefined || (!("method" in $m50.view) && $m50.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $49 = rt.index($48, "method", "local 'ctx'");
+            }
+            $47 = $49;
+          }
+          $46 = $47;
+          if (rh.pristineContext(ctx)) $53 = (ctx as rh.RequestContext).path();
+          else {
+            $54 = ctx as rt.LuaValue;
+            if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.path) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.path) !== undefined || (!("path" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $55 = rt.index($54, "path", "local 'ctx'");
+            }
+            $53 = $55;
+          }
+          $52 = $53;
+          if (rh.isScalar($1) && rh.isScalar($10) && rh.isScalar($19) && rh.isScalar($28) && rh.isScalar($37) && rh.isScalar($46) && rh.isScalar($52)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 117; $b[$p + 4] = 98; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($17 as string | number | boolean);
+            $w.scalar($19 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 117; $b[$p + 4] = 108; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($25 as string | number | boolean);
+            $w.scalar($28 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($33 as string | number | boolean);
+            $w.scalar($37 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($41 as string | number | boolean);
-            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($46 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($52 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($51 = $1, $52 = $9, $53 = $17, $54 = $25, $55 = $33, $56 = $41, $57 = $46, $o58 = new rt.FieldsObject(), $n59 = 0, ($51 !== undefined && ($o58.id = $51, $n59++)), ($52 !== undefined && ($o58.sub = $52, $n59++)), ($53 !== undefined && ($o58.upper = $53, $n59++)), ($54 !== undefined && ($o58.multi = $54, $n59++)), ($55 !== undefined && ($o58.page = $55, $n59++)), ($56 !== undefined && ($o58.method = $56, $n59++)), ($57 !== undefined && ($o58.path = $57, $n59++)), rt.LuaTable.record($o58, $n59)));
+          $o58 = new rt.FieldsObject();
+          $n59 = 0;
+          if ($1 !== undefined) {
+            $o58.id = $1;
+            $n59++;
+          }
+          if ($10 !== undefined) {
+            $o58.sub = $10;
+            $n59++;
+          }
+          if ($19 !== undefined) {
+            $o58.upper = $19;
+            $n59++;
+          }
+          if ($28 !== undefined) {
+            $o58.multi = $28;
+            $n59++;
+          }
+          if ($37 !== undefined) {
+            $o58.page = $37;
+            $n59++;
+          }
+          if ($46 !== undefined) {
+            $o58.method = $46;
+            $n59++;
+          }
+          if ($52 !== undefined) {
+            $o58.path = $52;
+            $n59++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o58, $n59));
         }
-        return rt.leave($s, $d, ($60 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($61 = rt.first(($62 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f64 = ($62 as rt.LuaTable)?.f)?.params !== undefined ? $f64.params : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.params !== undefined ? $m63.view.params : rt.index($62, "params", "local 'ctx'")), "method 'params'")($62))), (($f67 = ($61 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.id) !== undefined || ($m66 = ($61 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 3, rt.index($61, "id"))))), $68 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($69 = rt.first(($70 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f72 = ($70 as rt.LuaTable)?.f)?.params !== undefined ? $f72.params : ($m71 = ($70 as rt.LuaTable)?.metatable) !== undefined && $m71.view.params !== undefined ? $m71.view.params : rt.index($70, "params", "local 'ctx'")), "method 'params'")($70))), (($f75 = ($69 as rt.LuaTable)?.f) !== undefined && (($73 = $f75.sub) !== undefined || ($m74 = ($69 as rt.LuaTable).metatable) === undefined || ($73 = $m74.view.sub) !== undefined || (!("sub" in $m74.view) && $m74.view[rt.CUT] === undefined)) ? $73 : ($s.pcs[$d] = $pc + 3, rt.index($69, "sub"))))), $76 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($77 = rt.first(($78 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f80 = ($78 as rt.LuaTable)?.f)?.headers !== undefined ? $f80.headers : ($m79 = ($78 as rt.LuaTable)?.metatable) !== undefined && $m79.view.headers !== undefined ? $m79.view.headers : rt.index($78, "headers", "local 'ctx'")), "method 'headers'")($78))), (($f83 = ($77 as rt.LuaTable)?.f) !== undefined && (($81 = $f83["X-Multi"]) !== undefined || ($m82 = ($77 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view["X-Multi"]) !== undefined || (!("X-Multi" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 3, rt.index($77, "X-Multi"))))), $84 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($85 = rt.first(($86 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f88 = ($86 as rt.LuaTable)?.f)?.headers !== undefined ? $f88.headers : ($m87 = ($86 as rt.LuaTable)?.metatable) !== undefined && $m87.view.headers !== undefined ? $m87.view.headers : rt.index($86, "headers", "local 'ctx'")), "method 'headers'")($86))), (($f91 = ($85 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["x-multi"]) !== undefined || ($m90 = ($85 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["x-multi"]) !== undefined || (!("x-multi" in $m90.view) && $m90.view[rt.CUT] === undefined)) ? $89 : ($s.pcs[$d] = $pc + 6, rt.index($85, "x-multi"))))), $92 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($93 = rt.first(($94 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f96 = ($94 as rt.LuaTable)?.f)?.query !== undefined ? $f96.query : ($m95 = ($94 as rt.LuaTable)?.metatable) !== undefined && $m95.view.query !== undefined ? $m95.view.query : rt.index($94, "query", "local 'ctx'")), "method 'query'")($94))), (($f99 = ($93 as rt.LuaTable)?.f) !== undefined && (($97 = $f99.page) !== undefined || ($m98 = ($93 as rt.LuaTable).metatable) === undefined || ($97 = $m98.view.page) !== undefined || (!("page" in $m98.view) && $m98.view[rt.CUT] === undefined)) ? $97 : ($s.pcs[$d] = $pc + 6, rt.index($93, "page"))))), $100 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($101 = ctx as rt.LuaValue, (($f104 = ($101 as rt.LuaTable)?.f) !== undefined && (($102 = $f104.method) !== undefined || ($m103 = ($101 as rt.LuaTable).metatable) === undefined || ($102 = $m103.view.method) !== undefined || (!("method" in $m103.view) && $m103.view[rt.CUT] === undefined)) ? $102 : ($s.pcs[$d] = $pc + 6, rt.index($101, "method", "local 'ctx'"))))), $105 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($106 = ctx as rt.LuaValue, (($f109 = ($106 as rt.LuaTable)?.f) !== undefined && (($107 = $f109.path) !== undefined || ($m108 = ($106 as rt.LuaTable).metatable) === undefined || ($107 = $m108.view.path) !== undefined || (!("path" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : ($s.pcs[$d] = $pc + 6, rt.index($106, "path", "local 'ctx'"))))), $o110 = new rt.FieldsObject(), $n111 = 0, ($60 !== undefined && ($o110.id = $60, $n111++)), ($68 !== undefined && ($o110.sub = $68, $n111++)), ($76 !== undefined && ($o110.upper = $76, $n111++)), ($84 !== undefined && ($o110.multi = $84, $n111++)), ($92 !== undefined && ($o110.page = $92, $n111++)), ($100 !== undefined && ($o110.method = $100, $n111++)), ($105 !== undefined && ($o110.path = $105, $n111++)), rt.LuaTable.record($o110, $n111)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $17, "field 'p_sub'")));
-      $17 = ($14 = api as rt.LuaValue, (($f18 = ($14 as rt.LuaTable)?.f) !== undefined && (($11 = $f18.scalars) !== undefined || ($m15 = ($14 as rt.LuaTable).metatable) === undefined || ($11 = $m15.view.scalars) !== undefined || (!("scalars" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 9, rt.index($14, "scalars", "local 'api'"))));
-      (($2 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (rh.pristineContext(ctx)) $60 = (ctx as rh.RequestContext).param("id");
+        else {
+          $61 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 3;
+          $64 = rt.first(rt.fn((($f63 = ($61 as rt.LuaTable)?.f)?.params !== undefined ? $f63.params : ($m62 = ($61 as rt.LuaTable)?.metatable) !== undefined && $m62.view.params !== undefined ? $m62.view.params : rt.index($61, "params", "local 'ctx'")), "method 'params'")($61));
+          if (!(($f67 = ($64 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.id) !== undefined || ($m66 = ($64 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 4;
+            $65 = rt.index($64, "id");
+          }
+          $60 = $65;
+        }
+        if (rh.pristineContext(ctx)) $68 = (ctx as rh.RequestContext).param("sub");
+        else {
+          $69 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 3;
+          $72 = rt.first(rt.fn((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69));
+          if (!(($f75 = ($72 as rt.LuaTable)?.f) !== undefined && (($73 = $f75.sub) !== undefined || ($m74 = ($72 as rt.LuaTable).metatable) === undefined || ($73 = $m74.view.sub) !== undefined || (!("sub" in $m74.view) && $m74.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 4;
+            $73 = rt.index($72, "sub");
+          }
+          $68 = $73;
+        }
+        if (rh.pristineContext(ctx)) $76 = (ctx as rh.RequestContext).header("X-Multi");
+        else {
+          $77 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 5;
+          $80 = rt.first(rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.headers !== undefined ? $f79.headers : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.headers !== undefined ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'")), "method 'headers'")($77));
+          if (!(($f83 = ($80 as rt.LuaTable)?.f) !== undefined && (($81 = $f83["X-Multi"]) !== undefined || ($m82 = ($80 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view["X-Multi"]) !== undefined || (!("X-Multi" in $m82.view) && $m82.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 4;
+            $81 = rt.index($80, "X-Multi");
+          }
+          $76 = $81;
+        }
+        if (rh.pristineContext(ctx)) $84 = (ctx as rh.RequestContext).header("x-multi");
+        else {
+          $85 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 6;
+          $88 = rt.first(rt.fn((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85));
+          if (!(($f91 = ($88 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["x-multi"]) !== undefined || ($m90 = ($88 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["x-multi"]) !== undefined || (!("x-multi" in $m90.view) && $m90.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $89 = rt.index($88, "x-multi");
+          }
+          $84 = $89;
+        }
+        if (rh.pristineContext(ctx)) $92 = (ctx as rh.RequestContext).queryValue("page");
+        else {
+          $93 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $96 = rt.first(rt.fn((($f95 = ($93 as rt.LuaTable)?.f)?.query !== undefined ? $f95.query : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.query !== undefined ? $m94.view.query : rt.index($93, "query", "local 'ctx'")), "method 'query'")($93));
+          if (!(($f99 = ($96 as rt.LuaTable)?.f) !== undefined && (($97 = $f99.page) !== undefined || ($m98 = ($96 as rt.LuaTable).metatable) === undefined || ($97 = $m98.view.page) !== undefined || (!("page" in $m98.view) && $m98.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $97 = rt.index($96, "page");
+          }
+          $92 = $97;
+        }
+        if (rh.pristineContext(ctx)) $100 = (ctx as rh.RequestContext).method;
+        else {
+          $101 = ctx as rt.LuaValue;
+          if (!(($f104 = ($101 as rt.LuaTable)?.f) !== undefined && (($102 = $f104.method) !== undefined || ($m103 = ($101 as rt.LuaTable).metatable) === undefined || ($102 = $m103.view.method) !== undefined || (!("method" in $m103.view) && $m103.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $102 = rt.index($101, "method", "local 'ctx'");
+          }
+          $100 = $102;
+        }
+        if (rh.pristineContext(ctx)) $105 = (ctx as rh.RequestContext).path();
+        else {
+          $106 = ctx as rt.LuaValue;
+          if (!(($f109 = ($106 as rt.LuaTable)?.f) !== undefined && (($107 = $f109.path) !== undefined || ($m108 = ($106 as rt.LuaTable).metatable) === undefined || ($107 = $m108.view.path) !== undefined || (!("path" in $m108.view) && $m108.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $107 = rt.index($106, "path", "local 'ctx'");
+          }
+          $105 = $107;
+        }
+        $o110 = new rt.FieldsObject();
+        $n111 = 0;
+        if ($60 !== undefined) {
+          $o110.id = $60;
+          $n111++;
+        }
+        if ($68 !== undefined) {
+          $o110.sub = $68;
+          $n111++;
+        }
+        if ($76 !== undefined) {
+          $o110.upper = $76;
+          $n111++;
+        }
+        if ($84 !== undefined) {
+          $o110.multi = $84;
+          $n111++;
+        }
+        if ($92 !== undefined) {
+          $o110.page = $92;
+          $n111++;
+        }
+        if ($100 !== undefined) {
+          $o110.method = $100;
+          $n111++;
+        }
+        if ($105 !== undefined) {
+          $o110.path = $105;
+          $n111++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o110, $n111));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f16 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $15, "field 'p_sub'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.scalars) !== undefined || ($m13 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m13.view.scalars) !== undefined || (!("scalars" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 9;
+        $2 = rt.index($12, "scalars", "local 'api'");
+      }
+      $15 = $2;
+      $3 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -289,74 +531,116 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
         let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
+        let $o31: rt.Fields;
+        let $n32: number;
         let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $o36: rt.Fields;
-        let $n37: number;
-        let $o38: rt.Fields;
-        let $n39: number;
+        let $o34: rt.Fields;
+        let $n35: number;
+        let $36: rt.LuaValue;
+        let $37: rt.LuaValue;
+        let $m38: rt.LuaTable | undefined;
+        let $f39: rt.Fields | undefined;
         let $40: rt.LuaValue;
         let $41: rt.LuaValue;
         let $42: rt.LuaValue;
-        let $m43: rt.LuaTable | undefined;
-        let $f44: rt.Fields | undefined;
+        let $43: rt.LuaValue;
+        let $44: rt.LuaValue;
         let $45: rt.LuaValue;
         let $46: rt.LuaValue;
-        let $47: rt.LuaValue;
-        let $48: rt.LuaValue;
+        let $m47: rt.LuaTable | undefined;
+        let $f48: rt.Fields | undefined;
         let $49: rt.LuaValue;
         let $50: rt.LuaValue;
         let $51: rt.LuaValue;
-        let $52: rt.LuaValue;
-        let $m53: rt.LuaTable | undefined;
-        let $f54: rt.Fields | undefined;
+        let $m52: rt.LuaTable | undefined;
+        let $f53: rt.Fields | undefined;
+        let $54: rt.LuaValue;
         let $55: rt.LuaValue;
-        let $56: rt.LuaValue;
-        let $57: rt.LuaValue;
+        let $m56: rt.LuaTable | undefined;
+        let $f57: rt.Fields | undefined;
         let $58: rt.LuaValue;
-        let $m59: rt.LuaTable | undefined;
-        let $f60: rt.Fields | undefined;
+        let $o59: rt.Fields;
+        let $n60: number;
         let $61: rt.LuaValue;
-        let $62: rt.LuaValue;
-        let $63: rt.LuaValue;
-        let $m64: rt.LuaTable | undefined;
-        let $f65: rt.Fields | undefined;
-        let $o66: rt.Fields;
-        let $n67: number;
-        let $o68: rt.Fields;
-        let $n69: number;
+        let $o62: rt.Fields;
+        let $n63: number;
         const $json: boolean = rh.claim(ctx);
-        let q: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
-        let x: rt.LuaValue = rt.first(($1 = (($5 = $env.f.tonumber) !== undefined ? $5 : ($s.pcs[$d] = $pc + 11, rt.getGlobal($env, "tonumber"))), $6 = ($7 = q as rt.LuaValue, (($f3 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.x) !== undefined || ($m2 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.x) !== undefined || (!("x" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 11, rt.index($7, "x", "local 'q'")))), $s.pcs[$d] = $pc + 12, $fn4 = rt.fn($1, "global 'tonumber'"), $fn4($6)));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 10;
+        let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
+        if (($5 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 11;
+          $5 = rt.getGlobal($env, "tonumber");
+        }
+        $1 = $5;
+        $7 = q as rt.LuaValue;
+        if (!(($f3 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.x) !== undefined || ($m2 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.x) !== undefined || (!("x" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 11;
+          $8 = rt.index($7, "x", "local 'q'");
+        }
+        $6 = $8;
+        $s.pcs[$d] = $pc + 12;
+        $fn4 = rt.fn($1, "global 'tonumber'");
+        let x: rt.LuaValue = rt.first($fn4($6));
         if ($json) {
-          $9 = ($8 = q as rt.LuaValue, (($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f3.s) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m2.view.s) !== undefined || (!("s" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 13, rt.index($8, "s", "local 'q'"))));
+          $8 = q as rt.LuaValue;
+          if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f3.s) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m2.view.s) !== undefined || (!("s" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 13;
+            $7 = rt.index($8, "s", "local 'q'");
+          }
+          $9 = $7;
           $10 = x;
-          $11 = (rt.t($6 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $6);
-          $12 = (rt.t($5 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $5);
-          $13 = (($1 = q as rt.LuaValue, (($f16 = ($1 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.b) !== undefined || ($m15 = ($1 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 13, rt.index($1, "b", "local 'q'")))) === "1");
-          $17 = ($18 = q as rt.LuaValue, (($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.t) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.t) !== undefined || (!("t" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 13, rt.index($18, "t", "local 'q'"))));
-          $22 = ($23 = q as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.s) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.s) !== undefined || (!("s" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 13, rt.index($23, "s", "local 'q'"))));
-          $27 = x;
-          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($17) && rh.isScalar($22) && rh.isScalar($27)) {
+          $6 = x;
+          if (rt.t($6)) {
+            if (typeof x === 'number') $5 = x / 0;
+            else {
+              $s.pcs[$d] = $pc + 13;
+              $5 = rt.div(x, 0, "local 'x'");
+            }
+            $6 = $5;
+          }
+          $11 = $6;
+          $1 = x;
+          if (rt.t($1)) {
+            if (typeof x === 'number') $13 = -x;
+            else {
+              $s.pcs[$d] = $pc + 13;
+              $13 = rt.unm(x, "local 'x'");
+            }
+            $1 = $13;
+          }
+          $12 = $1;
+          $14 = (($15 = q as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 13, rt.index($15, "b", "local 'q'")))) === "1");
+          $20 = q as rt.LuaValue;
+          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.t) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.t) !== undefined || (!("t" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 13;
+            $21 = rt.index($20, "t", "local 'q'");
+          }
+          $19 = $21;
+          $25 = q as rt.LuaValue;
+          if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.s) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.s) !== undefined || (!("s" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 13;
+            $26 = rt.index($25, "s", "local 'q'");
+          }
+          $24 = $26;
+          $29 = x;
+          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($9 as string | number | boolean);
@@ -367,21 +651,124 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            if ($13) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
-            $w.scalar($17 as string | number | boolean);
+            if ($14) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
+            $w.scalar($19 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 105; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
-            $w.scalar($22 as string | number | boolean);
+            $w.scalar($24 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
-            $w.scalar($27 as string | number | boolean);
+            $w.scalar($29 as string | number | boolean);
             { const $b = $w.room(3), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $b[$p + 2] = 125; $w.p = $p + 3; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($28 = $9, $29 = $10, $30 = $11, $31 = $12, $32 = $13, $33 = ($34 = $17, $35 = new rt.LuaTable([$22, $27]), $o36 = new rt.FieldsObject(), $n37 = 1, ($34 !== undefined && ($o36.t = $34, $n37++)), $o36.list = $35, rt.LuaTable.record($o36, $n37)), $o38 = new rt.FieldsObject(), $n39 = 2, ($28 !== undefined && ($o38.s = $28, $n39++)), ($29 !== undefined && ($o38.x = $29, $n39++)), ($30 !== undefined && ($o38.inf = $30, $n39++)), ($31 !== undefined && ($o38.neg = $31, $n39++)), $o38.b = $32, $o38.nested = $33, rt.LuaTable.record($o38, $n39)));
+          $30 = new rt.LuaTable([$24, $29]);
+          $o31 = new rt.FieldsObject();
+          $n32 = 1;
+          if ($19 !== undefined) {
+            $o31.t = $19;
+            $n32++;
+          }
+          $o31.list = $30;
+          $33 = rt.LuaTable.record($o31, $n32);
+          $o34 = new rt.FieldsObject();
+          $n35 = 2;
+          if ($9 !== undefined) {
+            $o34.s = $9;
+            $n35++;
+          }
+          if ($10 !== undefined) {
+            $o34.x = $10;
+            $n35++;
+          }
+          if ($11 !== undefined) {
+            $o34.inf = $11;
+            $n35++;
+          }
+          if ($12 !== undefined) {
+            $o34.neg = $12;
+            $n35++;
+          }
+          $o34.b = $14;
+          $o34.nested = $33;
+          return rt.leave($s, $d, rt.LuaTable.record($o34, $n35));
         }
-        return rt.leave($s, $d, ($40 = ($41 = q as rt.LuaValue, (($f44 = ($41 as rt.LuaTable)?.f) !== undefined && (($42 = $f44.s) !== undefined || ($m43 = ($41 as rt.LuaTable).metatable) === undefined || ($42 = $m43.view.s) !== undefined || (!("s" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 13, rt.index($41, "s", "local 'q'")))), $45 = x, $46 = (rt.t($47 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $47), $48 = (rt.t($49 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $49), $50 = (($51 = q as rt.LuaValue, (($f54 = ($51 as rt.LuaTable)?.f) !== undefined && (($52 = $f54.b) !== undefined || ($m53 = ($51 as rt.LuaTable).metatable) === undefined || ($52 = $m53.view.b) !== undefined || (!("b" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 13, rt.index($51, "b", "local 'q'")))) === "1"), $55 = ($56 = ($57 = q as rt.LuaValue, (($f60 = ($57 as rt.LuaTable)?.f) !== undefined && (($58 = $f60.t) !== undefined || ($m59 = ($57 as rt.LuaTable).metatable) === undefined || ($58 = $m59.view.t) !== undefined || (!("t" in $m59.view) && $m59.view[rt.CUT] === undefined)) ? $58 : ($s.pcs[$d] = $pc + 13, rt.index($57, "t", "local 'q'")))), $61 = new rt.LuaTable([($62 = q as rt.LuaValue, (($f65 = ($62 as rt.LuaTable)?.f) !== undefined && (($63 = $f65.s) !== undefined || ($m64 = ($62 as rt.LuaTable).metatable) === undefined || ($63 = $m64.view.s) !== undefined || (!("s" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 13, rt.index($62, "s", "local 'q'")))), x]), $o66 = new rt.FieldsObject(), $n67 = 1, ($56 !== undefined && ($o66.t = $56, $n67++)), $o66.list = $61, rt.LuaTable.record($o66, $n67)), $o68 = new rt.FieldsObject(), $n69 = 2, ($40 !== undefined && ($o68.s = $40, $n69++)), ($45 !== undefined && ($o68.x = $45, $n69++)), ($46 !== undefined && ($o68.inf = $46, $n69++)), ($48 !== undefined && ($o68.neg = $48, $n69++)), $o68.b = $50, $o68.nested = $55, rt.LuaTable.record($o68, $n69)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $2) : ($s.pcs[$d] = $pc + 9, rt.setIndex($17, "get", $2, "field 'scalars'")));
-      $2 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.bytes) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.bytes) !== undefined || (!("bytes" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 14, rt.index($11, "bytes", "local 'api'"))));
-      (($17 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $36 = q as rt.LuaValue;
+        if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39.s) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view.s) !== undefined || (!("s" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 13;
+          $37 = rt.index($36, "s", "local 'q'");
+        }
+        $40 = x;
+        $41 = x;
+        if (rt.t($41)) {
+          if (typeof x === 'number') $42 = x / 0;
+          else {
+            $s.pcs[$d] = $pc + 13;
+            $42 = rt.div(x, 0, "local 'x'");
+          }
+          $41 = $42;
+        }
+        $43 = x;
+        if (rt.t($43)) {
+          if (typeof x === 'number') $44 = -x;
+          else {
+            $s.pcs[$d] = $pc + 13;
+            $44 = rt.unm(x, "local 'x'");
+          }
+          $43 = $44;
+        }
+        $49 = (($45 = q as rt.LuaValue, (($f48 = ($45 as rt.LuaTable)?.f) !== undefined && (($46 = $f48.b) !== undefined || ($m47 = ($45 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view.b) !== undefined || (!("b" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 13, rt.index($45, "b", "local 'q'")))) === "1");
+        $50 = q as rt.LuaValue;
+        if (!(($f53 = ($50 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.t) !== undefined || ($m52 = ($50 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.t) !== undefined || (!("t" in $m52.view) && $m52.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 13;
+          $51 = rt.index($50, "t", "local 'q'");
+        }
+        $54 = q as rt.LuaValue;
+        if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.s) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.s) !== undefined || (!("s" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 13;
+          $55 = rt.index($54, "s", "local 'q'");
+        }
+        $58 = new rt.LuaTable([$55, x]);
+        $o59 = new rt.FieldsObject();
+        $n60 = 1;
+        if ($51 !== undefined) {
+          $o59.t = $51;
+          $n60++;
+        }
+        $o59.list = $58;
+        $61 = rt.LuaTable.record($o59, $n60);
+        $o62 = new rt.FieldsObject();
+        $n63 = 2;
+        if ($37 !== undefined) {
+          $o62.s = $37;
+          $n63++;
+        }
+        if ($40 !== undefined) {
+          $o62.x = $40;
+          $n63++;
+        }
+        if ($41 !== undefined) {
+          $o62.inf = $41;
+          $n63++;
+        }
+        if ($43 !== undefined) {
+          $o62.neg = $43;
+          $n63++;
+        }
+        $o62.b = $49;
+        $o62.nested = $61;
+        return rt.leave($s, $d, rt.LuaTable.record($o62, $n63));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 9;
+        rt.setIndex($15, "get", $3, "field 'scalars'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.bytes) !== undefined || ($m13 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.bytes) !== undefined || (!("bytes" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $12 = rt.index($2, "bytes", "local 'api'");
+      }
+      $3 = $12;
+      $15 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -391,9 +778,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
@@ -407,28 +794,87 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o20: rt.Fields;
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
-        let s: rt.LuaValue = (rt.t($1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("s") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.s) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.s) !== undefined || (!("s" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 15, rt.index($2, "s")))))) ? $1 : "");
+        if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).queryValue("s");
+        else {
+          $3 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 15;
+          $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
+          if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.s) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.s) !== undefined || (!("s" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 16;
+            $7 = rt.index($6, "s");
+          }
+          $2 = $7;
+        }
+        $1 = $2;
+        let s: rt.LuaValue = (rt.t($1) ? $1 : "");
         if ($json) {
-          $9 = s;
-          $10 = ($6 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $6 === 'string' && typeof s === 'string' ? $6 + s : ($s.pcs[$d] = $pc + 17, rt.concat($6, s, undefined, "local 's'"))));
-          $11 = ($3 = ("\xc8\xff") as rt.LuaValue, (typeof $3 === 'string' && typeof s === 'string' ? $3 + s : ($s.pcs[$d] = $pc + 17, rt.concat($3, s, undefined, "local 's'"))));
-          if (rh.isScalar($9)) {
+          $10 = s;
+          $7 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
+          if (typeof $7 === 'string' && typeof s === 'string') $6 = $7 + s;
+          else {
+            $s.pcs[$d] = $pc + 17;
+            $6 = rt.concat($7, s, undefined, "local 's'");
+          }
+          $11 = $6;
+          $3 = ("\xc8\xff") as rt.LuaValue;
+          if (typeof $3 === 'string' && typeof s === 'string') $1 = $3 + s;
+          else {
+            $s.pcs[$d] = $pc + 17;
+            $1 = rt.concat($3, s, undefined, "local 's'");
+          }
+          $12 = $1;
+          if (rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 116; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 195; $b[$p + 9] = 169; $b[$p + 10] = 226; $b[$p + 11] = 130; $b[$p + 12] = 172; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 114; $b[$p + 17] = 97; $b[$p + 18] = 119; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.str($10 as string);
-            { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.str($11 as string);
+            { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+            $w.str($12 as string);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $9, $1 = $10, $12 = $11, $o13 = new rt.FieldsObject(), $n14 = 4, $o13.utf = "\xc3\xa9\xe2\x82\xac", $o13.raw = $2, $o13.esc = $1, $o13.hi = $12, rt.LuaTable.record($o13, $n14)));
+          $o13 = new rt.FieldsObject();
+          $n14 = 4;
+          $o13.utf = "\xc3\xa9\xe2\x82\xac";
+          $o13.raw = $10;
+          $o13.esc = $11;
+          $o13.hi = $12;
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        return rt.leave($s, $d, ($15 = s, $16 = ($17 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $17 === 'string' && typeof s === 'string' ? $17 + s : ($s.pcs[$d] = $pc + 17, rt.concat($17, s, undefined, "local 's'")))), $18 = ($19 = ("\xc8\xff") as rt.LuaValue, (typeof $19 === 'string' && typeof s === 'string' ? $19 + s : ($s.pcs[$d] = $pc + 17, rt.concat($19, s, undefined, "local 's'")))), $o20 = new rt.FieldsObject(), $n21 = 4, $o20.utf = "\xc3\xa9\xe2\x82\xac", $o20.raw = $15, $o20.esc = $16, $o20.hi = $18, rt.LuaTable.record($o20, $n21)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 14, rt.setIndex($2, "get", $17, "field 'bytes'")));
-      $17 = ($14 = api as rt.LuaValue, (($f18 = ($14 as rt.LuaTable)?.f) !== undefined && (($11 = $f18.list) !== undefined || ($m15 = ($14 as rt.LuaTable).metatable) === undefined || ($11 = $m15.view.list) !== undefined || (!("list" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 18, rt.index($14, "list", "local 'api'"))));
-      (($2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $15 = s;
+        $16 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
+        if (typeof $16 === 'string' && typeof s === 'string') $17 = $16 + s;
+        else {
+          $s.pcs[$d] = $pc + 17;
+          $17 = rt.concat($16, s, undefined, "local 's'");
+        }
+        $18 = ("\xc8\xff") as rt.LuaValue;
+        if (typeof $18 === 'string' && typeof s === 'string') $19 = $18 + s;
+        else {
+          $s.pcs[$d] = $pc + 17;
+          $19 = rt.concat($18, s, undefined, "local 's'");
+        }
+        $o20 = new rt.FieldsObject();
+        $n21 = 4;
+        $o20.utf = "\xc3\xa9\xe2\x82\xac";
+        $o20.raw = $15;
+        $o20.esc = $17;
+        $o20.hi = $19;
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 14;
+        rt.setIndex($3, "get", $15, "field 'bytes'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.list) !== undefined || ($m13 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m13.view.list) !== undefined || (!("list" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 18;
+        $2 = rt.index($12, "list", "local 'api'");
+      }
+      $15 = $2;
+      $3 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -442,24 +888,46 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $o14: rt.Fields;
-        let $n15: number;
-        let $16: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
         let $a17: rt.LuaValue[] | undefined;
         let $18: number;
         let $o19: rt.Fields;
         let $n20: number;
         const $json: boolean = rh.claim(ctx);
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 21, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 3);
+        if (($4 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 19;
+          $4 = rt.getGlobal($env, "tonumber");
+        }
+        $3 = $4;
+        if (rh.pristineContext(ctx)) $6 = (ctx as rh.RequestContext).queryValue("n");
+        else {
+          $7 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 20;
+          $10 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 19;
+            $11 = rt.index($10, "n");
+          }
+          $6 = $11;
+        }
+        $5 = $6;
+        $s.pcs[$d] = $pc + 21;
+        $fn2 = rt.fn($3, "global 'tonumber'");
+        $1 = rt.first($fn2($5));
+        let n: rt.LuaValue = (rt.t($1) ? $1 : 3);
         let items: rt.LuaTable = new rt.LuaTable();
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;
         {
           const $start1 = 1;
-          const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($10, 'limit')));
+          $11 = n;
+          $s.pcs[$d] = $pc + 22;
+          const $limit1 = rt.forNumber($11, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
@@ -478,8 +946,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 93; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $7 = ($6 = i, $5 = (i / 2), $4 = ((-i) * 0), $3 = ("n" + rt.numberToString(i)), $1 = ((rt.mod(i, 2)) === 1), $13 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]), $o14 = new rt.FieldsObject(), $n15 = 6, $o14.i = $6, $o14.half = $5, $o14.neg = $4, $o14.name = $3, $o14.odd = $1, $o14.pair = $13, rt.LuaTable.record($o14, $n15));
-              (($16 = $7) !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a17[i - 1] !== undefined ? ($a17[i - 1] = $16) : $16 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined ? $a17.push($16) : ($s.pcs[$d] = $pc + 23, rt.setIndex(items, i, $16, "local 'items'")));
+              $7 = i;
+              $5 = (i / 2);
+              $4 = ((-i) * 0);
+              $3 = ("n" + rt.numberToString(i));
+              $1 = ((rt.mod(i, 2)) === 1);
+              $14 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]);
+              $o15 = new rt.FieldsObject();
+              $n16 = 6;
+              $o15.i = $7;
+              $o15.half = $5;
+              $o15.neg = $4;
+              $o15.name = $3;
+              $o15.odd = $1;
+              $o15.pair = $14;
+              $10 = rt.LuaTable.record($o15, $n16);
+              if ($10 !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a17[i - 1] !== undefined) $a17[i - 1] = $10;
+              else if ($10 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a17.push($10);
+              else {
+                $s.pcs[$d] = $pc + 23;
+                rt.setIndex(items, i, $10, "local 'items'");
+              }
             }
           }
         }
@@ -494,12 +981,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $18, $16 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $16, rt.LuaTable.record($o14, $n15)));
+          $11 = items;
+          $o15 = new rt.FieldsObject();
+          $n16 = 2;
+          $o15.count = $18;
+          $o15.items = $11;
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        return rt.leave($s, $d, ($13 = items.length(), $1 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $13, $o19.items = $1, rt.LuaTable.record($o19, $n20)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $2) : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'")));
-      $2 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.rows) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.rows) !== undefined || (!("rows" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 24, rt.index($11, "rows", "local 'api'"))));
-      (($17 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $14 = items.length();
+        $1 = items;
+        $o19 = new rt.FieldsObject();
+        $n20 = 2;
+        $o19.count = $14;
+        $o19.items = $1;
+        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 18;
+        rt.setIndex($15, "get", $3, "field 'list'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.rows) !== undefined || ($m13 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.rows) !== undefined || (!("rows" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 24;
+        $12 = rt.index($2, "rows", "local 'api'");
+      }
+      $3 = $12;
+      $15 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -513,9 +1021,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
@@ -527,21 +1035,43 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
-        let $27: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $o26: rt.Fields;
+        let $n27: number;
         let $a28: rt.LuaValue[] | undefined;
         let $29: number;
         let $o30: rt.Fields;
         let $n31: number;
         const $json: boolean = rh.claim(ctx);
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 25, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 25, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 27, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 2);
+        if (($4 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 25;
+          $4 = rt.getGlobal($env, "tonumber");
+        }
+        $3 = $4;
+        if (rh.pristineContext(ctx)) $6 = (ctx as rh.RequestContext).queryValue("n");
+        else {
+          $7 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 26;
+          $10 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 25;
+            $11 = rt.index($10, "n");
+          }
+          $6 = $11;
+        }
+        $5 = $6;
+        $s.pcs[$d] = $pc + 27;
+        $fn2 = rt.fn($3, "global 'tonumber'");
+        $1 = rt.first($fn2($5));
+        let n: rt.LuaValue = (rt.t($1) ? $1 : 2);
         let rows: rt.LuaTable = new rt.LuaTable();
         const rows$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let rows$n = 0;
         {
           const $start1 = 1;
-          const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 28, rt.forNumber($10, 'limit')));
+          $11 = n;
+          $s.pcs[$d] = $pc + 28;
+          const $limit1 = rt.forNumber($11, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = rows$w!;
@@ -590,8 +1120,49 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 55; $b[$p + 1] = 34; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $7 = ($6 = ("s" + rt.numberToString(i)), $5 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i)), $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4))), $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i)), $1 = ("" + ""), $13 = (i / 2), $14 = (i / 3), $15 = (i / (i - 2)), $16 = ((i - 2) / (i - 2)), $17 = ((2 - i) * 0), $18 = (i * (rt.powNum(2, 60))), $19 = ((i * 1e+300) * 100000000), $20 = (i / 10000000), $21 = (i * 1e-310), $22 = (i < 3), $23 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]), $24 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7)))))))))))), $o25 = new rt.FieldsObject(), $n26 = 17, $o25.si = $6, $o25.esc = $5, $o25.bytes = $4, $o25.long = $3, $o25.empty = $1, $o25.half = $13, $o25.third = $14, $o25.inf = $15, $o25.nan = $16, $o25.neg = $17, $o25.big = $18, $o25.huge = $19, $o25.tiny = $20, $o25.small = $21, $o25.less = $22, $o25.pair = $23, $o25.lua = $24, rt.LuaTable.record($o25, $n26));
-              (($27 = $7) !== undefined && ($a28 = (rows as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a28[i - 1] !== undefined ? ($a28[i - 1] = $27) : $27 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined ? $a28.push($27) : ($s.pcs[$d] = $pc + 29, rt.setIndex(rows, i, $27, "local 'rows'")));
+              $7 = ("s" + rt.numberToString(i));
+              $5 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i));
+              $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4)));
+              $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i));
+              $1 = ("" + "");
+              $14 = (i / 2);
+              $15 = (i / 3);
+              $16 = (i / (i - 2));
+              $17 = ((i - 2) / (i - 2));
+              $18 = ((2 - i) * 0);
+              $19 = (i * (rt.powNum(2, 60)));
+              $20 = ((i * 1e+300) * 100000000);
+              $21 = (i / 10000000);
+              $22 = (i * 1e-310);
+              $23 = (i < 3);
+              $24 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]);
+              $25 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7))))))))))));
+              $o26 = new rt.FieldsObject();
+              $n27 = 17;
+              $o26.si = $7;
+              $o26.esc = $5;
+              $o26.bytes = $4;
+              $o26.long = $3;
+              $o26.empty = $1;
+              $o26.half = $14;
+              $o26.third = $15;
+              $o26.inf = $16;
+              $o26.nan = $17;
+              $o26.neg = $18;
+              $o26.big = $19;
+              $o26.huge = $20;
+              $o26.tiny = $21;
+              $o26.small = $22;
+              $o26.less = $23;
+              $o26.pair = $24;
+              $o26.lua = $25;
+              $10 = rt.LuaTable.record($o26, $n27);
+              if ($10 !== undefined && ($a28 = (rows as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a28[i - 1] !== undefined) $a28[i - 1] = $10;
+              else if ($10 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined) $a28.push($10);
+              else {
+                $s.pcs[$d] = $pc + 29;
+                rt.setIndex(rows, i, $10, "local 'rows'");
+              }
             }
           }
         }
@@ -606,10 +1177,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
+          $11 = rows;
+          $o26 = new rt.FieldsObject();
+          $n27 = 2;
+          $o26.n = $29;
+          $o26.rows = $11;
+          return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
         }
-        return rt.leave($s, $d, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'")));
+        $25 = rows.length();
+        $24 = rows;
+        $o30 = new rt.FieldsObject();
+        $n31 = 2;
+        $o30.n = $25;
+        $o30.rows = $24;
+        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($3, "get", $15, "field 'rows'");
+      }
       let touch: rt.LuaFunction;
       touch = function $touch(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -621,14 +1208,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $f6: rt.Fields | undefined;
-        $1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
-        (($5 = "changed") !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined ? ($f6.id = $5) : ($s.pcs[$d] = $pc + 31, rt.setIndex($1, "id", $5)));
-        $5 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 32, rt.fn((($f6 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f6.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2)));
-        (($1 = "set by lua") !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined ? ($f4["x-a"] = $1) : ($s.pcs[$d] = $pc + 33, rt.setIndex($5, "x-a", $1)));
+        $2 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 30;
+        $1 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+        $5 = "changed";
+        if ($5 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined) $f6.id = $5;
+        else {
+          $s.pcs[$d] = $pc + 31;
+          rt.setIndex($1, "id", $5);
+        }
+        $2 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 32;
+        $5 = rt.first(rt.fn((($f6 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f6.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
+        $1 = "set by lua";
+        if ($1 !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined) $f4["x-a"] = $1;
+        else {
+          $s.pcs[$d] = $pc + 33;
+          rt.setIndex($5, "x-a", $1);
+        }
         return rt.leave($s, $d, rt.NONE);
       };
-      $17 = ($14 = ($11 = api as rt.LuaValue, (($f18 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f18.touched) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m15.view.touched) !== undefined || (!("touched" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 34, rt.index($11, "touched", "local 'api'")))), (($f16 = ($14 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.p_id) !== undefined || ($m12 = ($14 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 34, rt.index($14, "p_id", "field 'touched'"))));
-      (($4 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = api as rt.LuaValue;
+      if (!(($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.touched) !== undefined || ($m13 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m13.view.touched) !== undefined || (!("touched" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 34;
+        $2 = rt.index($12, "touched", "local 'api'");
+      }
+      if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.p_id) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.p_id) !== undefined || (!("p_id" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 34;
+        $3 = rt.index($2, "p_id", "field 'touched'");
+      }
+      $15 = $3;
+      $4 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -637,66 +1247,161 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
         let $o21: rt.Fields;
         let $n22: number;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
+        let $m26: rt.LuaTable | undefined;
+        let $f27: rt.Fields | undefined;
+        let $28: rt.LuaValue;
         let $29: rt.LuaValue;
         let $m30: rt.LuaTable | undefined;
         let $f31: rt.Fields | undefined;
         let $32: rt.LuaValue;
         let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
+        let $m34: rt.LuaTable | undefined;
+        let $f35: rt.Fields | undefined;
+        let $36: rt.LuaValue;
         let $37: rt.LuaValue;
         let $m38: rt.LuaTable | undefined;
         let $f39: rt.Fields | undefined;
         let $o40: rt.Fields;
         let $n41: number;
         const $json: boolean = rh.claim(ctx);
-        let before: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($1, "id")))));
-        ($s.pcs[$d] = $pc + 37, touch(ctx));
+        if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("id");
+        else {
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 35;
+          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 36;
+            $6 = rt.index($5, "id");
+          }
+          $1 = $6;
+        }
+        let before: rt.LuaValue = $1;
+        $s.pcs[$d] = $pc + 37;
+        touch(ctx);
         if ($json) {
-          $8 = before;
-          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($5 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f7.params : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 38, rt.index($5, "id")))));
-          $10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.headers !== undefined ? $f14.headers : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.headers !== undefined ? $m13.view.headers : rt.index($12, "headers", "local 'ctx'")), "method 'headers'")($12))), (($f17 = ($11 as rt.LuaTable)?.f) !== undefined && (($15 = $f17["x-a"]) !== undefined || ($m16 = ($11 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view["x-a"]) !== undefined || (!("x-a" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 38, rt.index($11, "x-a")))));
-          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($10)) {
+          $9 = before;
+          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).param("id");
+          else {
+            $6 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 38;
+            $5 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
+            if (!(($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 39;
+              $2 = rt.index($5, "id");
+            }
+            $11 = $2;
+          }
+          $10 = $11;
+          if (rh.pristineContext(ctx)) $13 = (ctx as rh.RequestContext).header("x-a");
+          else {
+            $14 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 40;
+            $17 = rt.first(rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14));
+            if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20["x-a"]) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view["x-a"]) !== undefined || (!("x-a" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 39;
+              $18 = rt.index($17, "x-a");
+            }
+            $13 = $18;
+          }
+          $12 = $13;
+          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 101; $b[$p + 4] = 102; $b[$p + 5] = 111; $b[$p + 6] = 114; $b[$p + 7] = 101; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($8 as string | number | boolean);
-            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 102; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($9 as string | number | boolean);
-            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 101; $b[$p + 7] = 114; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 102; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($10 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 101; $b[$p + 7] = 114; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($18 = $8, $19 = $9, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, ($18 !== undefined && ($o21.before = $18, $n22++)), ($19 !== undefined && ($o21.after = $19, $n22++)), ($20 !== undefined && ($o21.header = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
+          $o21 = new rt.FieldsObject();
+          $n22 = 0;
+          if ($9 !== undefined) {
+            $o21.before = $9;
+            $n22++;
+          }
+          if ($10 !== undefined) {
+            $o21.after = $10;
+            $n22++;
+          }
+          if ($12 !== undefined) {
+            $o21.header = $12;
+            $n22++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
         }
-        return rt.leave($s, $d, ($23 = before, $24 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($25 = rt.first(($26 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.params !== undefined ? $f28.params : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.params !== undefined ? $m27.view.params : rt.index($26, "params", "local 'ctx'")), "method 'params'")($26))), (($f31 = ($25 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.id) !== undefined || ($m30 = ($25 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.id) !== undefined || (!("id" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 38, rt.index($25, "id"))))), $32 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($33 = rt.first(($34 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f36 = ($34 as rt.LuaTable)?.f)?.headers !== undefined ? $f36.headers : ($m35 = ($34 as rt.LuaTable)?.metatable) !== undefined && $m35.view.headers !== undefined ? $m35.view.headers : rt.index($34, "headers", "local 'ctx'")), "method 'headers'")($34))), (($f39 = ($33 as rt.LuaTable)?.f) !== undefined && (($37 = $f39["x-a"]) !== undefined || ($m38 = ($33 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view["x-a"]) !== undefined || (!("x-a" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 38, rt.index($33, "x-a"))))), $o40 = new rt.FieldsObject(), $n41 = 0, ($23 !== undefined && ($o40.before = $23, $n41++)), ($24 !== undefined && ($o40.after = $24, $n41++)), ($32 !== undefined && ($o40.header = $32, $n41++)), rt.LuaTable.record($o40, $n41)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 34, rt.setIndex($17, "get", $4, "field 'p_id'")));
-      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.whole) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.whole) !== undefined || (!("whole" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($3, "whole", "local 'api'"))));
-      (($11 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $23 = before;
+        if (rh.pristineContext(ctx)) $24 = (ctx as rh.RequestContext).param("id");
+        else {
+          $25 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 38;
+          $28 = rt.first(rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.params !== undefined ? $f27.params : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.params !== undefined ? $m26.view.params : rt.index($25, "params", "local 'ctx'")), "method 'params'")($25));
+          if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.id) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.id) !== undefined || (!("id" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 39;
+            $29 = rt.index($28, "id");
+          }
+          $24 = $29;
+        }
+        if (rh.pristineContext(ctx)) $32 = (ctx as rh.RequestContext).header("x-a");
+        else {
+          $33 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 40;
+          $36 = rt.first(rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33));
+          if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39["x-a"]) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view["x-a"]) !== undefined || (!("x-a" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 39;
+            $37 = rt.index($36, "x-a");
+          }
+          $32 = $37;
+        }
+        $o40 = new rt.FieldsObject();
+        $n41 = 0;
+        if ($23 !== undefined) {
+          $o40.before = $23;
+          $n41++;
+        }
+        if ($24 !== undefined) {
+          $o40.after = $24;
+          $n41++;
+        }
+        if ($32 !== undefined) {
+          $o40.header = $32;
+          $n41++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o40, $n41));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 34;
+        rt.setIndex($15, "get", $4, "field 'p_id'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.whole) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.whole) !== undefined || (!("whole" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 41;
+        $2 = rt.index($3, "whole", "local 'api'");
+      }
+      $4 = $2;
+      $12 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -714,13 +1419,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $k12: number;
         let $13: rt.LuaValue;
         let $a14: rt.LuaValue[] | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $15: rt.LuaValue;
+        let $o16: rt.Fields;
+        let $n17: number;
         let names: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          $it1 = ($l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 42, rt.getGlobal($env, "pairs"))), $r5 = ($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6)), $s.pcs[$d] = $pc + 44, $fn2 = rt.fn($3, "global 'pairs'"), (Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 42, rt.callable($it1));
+          if (($4 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 42;
+            $4 = rt.getGlobal($env, "pairs");
+          }
+          $3 = $4;
+          $6 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 43;
+          $r5 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
+          $s.pcs[$d] = $pc + 44;
+          $fn2 = rt.fn($3, "global 'pairs'");
+          $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
+          $it1 = $l1[0];
+          $st1 = $l1[1];
+          $key1 = $l1[2];
+          $s.pcs[$d] = $pc + 42;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -736,22 +1456,69 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let k: rt.LuaValue = $key1;
             if ((rt.first(($9 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2))) === "x-")) {
               $k12 = (names.length() + 1);
-              (($13 = k) !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 42, rt.setIndex(names, $k12, $13, "local 'names'")));
+              $13 = k;
+              if ($13 !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
+              else if ($13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a14.push($13);
+              else {
+                $s.pcs[$d] = $pc + 42;
+                rt.setIndex(names, $k12, $13, "local 'names'");
+              }
             }
           }
         }
-        ($6 = ($4 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "table"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($9 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($9 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 47, rt.index($4, "sort", "global 'table'")))), $13 = names, $s.pcs[$d] = $pc + 48, $fn2 = rt.fn($6, "field 'sort'"), $fn2($13));
-        return rt.leave($s, $d, ($13 = names, $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f8 = ($4 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($4, "headers", "local 'ctx'")), "method 'headers'")($4))), (($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($6 = $m10.view["x-a"]) !== undefined || (!("x-a" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 49, rt.index($3, "x-a"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, ($9 !== undefined && ($o15.a = $9, $n16++)), rt.LuaTable.record($o15, $n16)));
-      } as rt.LuaFunction)) !== undefined && ($f16 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'")));
-      $11 = ($2 = api as rt.LuaValue, (($f16 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.inner) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.inner) !== undefined || (!("inner" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'"))));
-      (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (($4 = $env.f.table) === undefined) {
+          $s.pcs[$d] = $pc + 47;
+          $4 = rt.getGlobal($env, "table");
+        }
+        if (!(($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 47;
+          $3 = rt.index($4, "sort", "global 'table'");
+        }
+        $6 = $3;
+        $9 = names;
+        $s.pcs[$d] = $pc + 48;
+        $fn2 = rt.fn($6, "field 'sort'");
+        $fn2($9);
+        $9 = names;
+        if (rh.pristineContext(ctx)) $15 = (ctx as rh.RequestContext).header("x-a");
+        else {
+          $3 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 49;
+          $4 = rt.first(rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3));
+          if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m10.view["x-a"]) !== undefined || (!("x-a" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 50;
+            $6 = rt.index($4, "x-a");
+          }
+          $15 = $6;
+        }
+        $o16 = new rt.FieldsObject();
+        $n17 = 1;
+        $o16.names = $9;
+        if ($15 !== undefined) {
+          $o16.a = $15;
+          $n17++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 41;
+        rt.setIndex($4, "get", $12, "field 'whole'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.inner) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.inner) !== undefined || (!("inner" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 51;
+        $3 = rt.index($2, "inner", "local 'api'");
+      }
+      $12 = $3;
+      $4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
@@ -763,7 +1530,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 52), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 52);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(24), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 119; $b[$p + 3] = 104; $b[$p + 4] = 111; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 105; $b[$p + 9] = 110; $b[$p + 10] = 110; $b[$p + 11] = 101; $b[$p + 12] = 114; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 109; $b[$p + 17] = 101; $b[$p + 18] = 116; $b[$p + 19] = 104; $b[$p + 20] = 111; $b[$p + 21] = 100; $b[$p + 22] = 34; $b[$p + 23] = 58; $w.p = $p + 24; }
@@ -771,12 +1547,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.who = "inner", ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 1;
+          $o7.who = "inner";
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 52), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.who = "inner", ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 51, rt.setIndex($11, "get", $4, "field 'inner'")));
-      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.outer) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.outer) !== undefined || (!("outer" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 53, rt.index($3, "outer", "local 'api'"))));
-      (($11 = ($handlers[8] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 52);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
+        $o14 = new rt.FieldsObject();
+        $n15 = 1;
+        $o14.who = "inner";
+        if ($9 !== undefined) {
+          $o14.method = $9;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 51;
+        rt.setIndex($12, "get", $4, "field 'inner'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.outer) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.outer) !== undefined || (!("outer" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 53;
+        $2 = rt.index($3, "outer", "local 'api'");
+      }
+      $4 = $2;
+      $12 = ($handlers[8] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -784,49 +1593,108 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $o14: rt.Fields;
-        let $n15: number;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $o26: rt.Fields;
-        let $n27: number;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $o22: rt.Fields;
+        let $n23: number;
         const $json: boolean = rh.claim(ctx);
-        let t: rt.LuaValue = rt.first(($2 = ($3 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.inner) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 54, rt.index($4, "inner", "upvalue 'api'")))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 54, rt.index($3, "get", "field 'inner'")))), $11 = ctx, $s.pcs[$d] = $pc + 55, $fn1 = rt.fn($2, "field 'get'"), $fn1($11)));
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.inner) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.inner) !== undefined || (!("inner" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 54;
+          $4 = rt.index($3, "inner", "upvalue 'api'");
+        }
+        if (!(($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.get) !== undefined || ($m8 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.get) !== undefined || (!("get" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 54;
+          $7 = rt.index($4, "get", "field 'inner'");
+        }
+        $2 = $7;
+        $10 = ctx;
+        $s.pcs[$d] = $pc + 55;
+        $fn1 = rt.fn($2, "field 'get'");
+        let t: rt.LuaValue = rt.first($fn1($10));
         if ($json) {
-          $12 = ($11 = t as rt.LuaValue, (($f10 = ($11 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.who) !== undefined || ($m9 = ($11 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.who) !== undefined || (!("who" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 56, rt.index($11, "who", "local 't'"))));
-          $13 = ($5 = t as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.method) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.method) !== undefined || (!("method" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 56, rt.index($5, "method", "local 't'"))));
-          if (rh.isScalar($12) && rh.isScalar($13)) {
+          $10 = t as rt.LuaValue;
+          if (!(($f9 = ($10 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.who) !== undefined || ($m8 = ($10 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.who) !== undefined || (!("who" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 56;
+            $7 = rt.index($10, "who", "local 't'");
+          }
+          $11 = $7;
+          $4 = t as rt.LuaValue;
+          if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.method) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 56;
+            $3 = rt.index($4, "method", "local 't'");
+          }
+          $12 = $3;
+          if (rh.isScalar($11) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($12 as string | number | boolean);
+            $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($13 as string | number | boolean);
+            $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($3 = $12, $2 = $13, $o14 = new rt.FieldsObject(), $n15 = 0, ($3 !== undefined && ($o14.got = $3, $n15++)), ($2 !== undefined && ($o14.method = $2, $n15++)), rt.LuaTable.record($o14, $n15)));
+          $o13 = new rt.FieldsObject();
+          $n14 = 0;
+          if ($11 !== undefined) {
+            $o13.got = $11;
+            $n14++;
+          }
+          if ($12 !== undefined) {
+            $o13.method = $12;
+            $n14++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        return rt.leave($s, $d, ($16 = ($17 = t as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.who) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.who) !== undefined || (!("who" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 56, rt.index($17, "who", "local 't'")))), $21 = ($22 = t as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.method) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.method) !== undefined || (!("method" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 56, rt.index($22, "method", "local 't'")))), $o26 = new rt.FieldsObject(), $n27 = 0, ($16 !== undefined && ($o26.got = $16, $n27++)), ($21 !== undefined && ($o26.method = $21, $n27++)), rt.LuaTable.record($o26, $n27)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $11, "field 'outer'")));
-      $11 = ($2 = api as rt.LuaValue, (($f16 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.built) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.built) !== undefined || (!("built" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($2, "built", "local 'api'"))));
-      (($4 = ($handlers[9] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $2 = t as rt.LuaValue;
+        if (!(($f17 = ($2 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.who) !== undefined || ($m16 = ($2 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.who) !== undefined || (!("who" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 56;
+          $15 = rt.index($2, "who", "local 't'");
+        }
+        $18 = t as rt.LuaValue;
+        if (!(($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.method) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.method) !== undefined || (!("method" in $m20.view) && $m20.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 56;
+          $19 = rt.index($18, "method", "local 't'");
+        }
+        $o22 = new rt.FieldsObject();
+        $n23 = 0;
+        if ($15 !== undefined) {
+          $o22.got = $15;
+          $n23++;
+        }
+        if ($19 !== undefined) {
+          $o22.method = $19;
+          $n23++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o22, $n23));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 53;
+        rt.setIndex($4, "get", $12, "field 'outer'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.built) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.built) !== undefined || (!("built" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 57;
+        $3 = rt.index($2, "built", "local 'api'");
+      }
+      $12 = $3;
+      $4 = ($handlers[9] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -844,10 +1712,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $o18: rt.Fields;
@@ -861,9 +1729,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
         let $32: rt.LuaValue;
         let $m33: rt.LuaTable | undefined;
         let $f34: rt.Fields | undefined;
@@ -873,8 +1741,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 58, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 58, rt.index($7, "id")))));
+          $2 = api as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 58;
+            $3 = rt.index($2, "json", "upvalue 'api'");
+          }
+          $1 = $3;
+          if (rh.pristineContext(ctx)) $7 = (ctx as rh.RequestContext).queryValue("id");
+          else {
+            $8 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 59;
+            $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8));
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 58;
+              $12 = rt.index($11, "id");
+            }
+            $7 = $12;
+          }
+          $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 105; $b[$p + 13] = 100; $b[$p + 14] = 34; $b[$p + 15] = 58; $w.p = $p + 16; }
@@ -882,13 +1766,74 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.ok = true, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 60, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+          $16 = $1;
+          $o18 = new rt.FieldsObject();
+          $n19 = 1;
+          $o18.ok = true;
+          if ($6 !== undefined) {
+            $o18.id = $6;
+            $n19++;
+          }
+          $17 = rt.LuaTable.record($o18, $n19);
+          $s.pcs[$d] = $pc + 60;
+          $fn15 = rt.fn($16, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn15($17)));
         }
-        return ($21 = ($22 = api as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 58, rt.index($22, "json", "upvalue 'api'")))), $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.query !== undefined ? $f31.query : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.query !== undefined ? $m30.view.query : rt.index($29, "query", "local 'ctx'")), "method 'query'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 58, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.ok = true, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 61, $fn20 = rt.fn($21, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn20($26), $s.tails = $t37, $r38) : rt.tail($s, $fn20, [$26]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 57, rt.setIndex($11, "get", $4, "field 'built'")));
-      let original_json: rt.LuaValue = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.json) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.json) !== undefined || (!("json" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 62, rt.index($4, "json", "local 'api'"))));
-      $3 = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.swap) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.swap) !== undefined || (!("swap" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 63, rt.index($4, "swap", "local 'api'"))));
-      (($11 = ($handlers[10] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $22 = api as rt.LuaValue;
+        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 58;
+          $23 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $21 = $23;
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).queryValue("id");
+        else {
+          $28 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 59;
+          $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.query !== undefined ? $f30.query : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.query !== undefined ? $m29.view.query : rt.index($28, "query", "local 'ctx'")), "method 'query'")($28));
+          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 58;
+            $32 = rt.index($31, "id");
+          }
+          $27 = $32;
+        }
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.ok = true;
+        if ($27 !== undefined) {
+          $o35.id = $27;
+          $n36++;
+        }
+        $26 = rt.LuaTable.record($o35, $n36);
+        $s.pcs[$d] = $pc + 61;
+        $fn20 = rt.fn($21, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t37 = $s.tails++;
+          $r38 = $fn20($26);
+          $s.tails = $t37;
+        } else {
+          $r38 = rt.tail($s, $fn20, [$26]);
+        }
+        return $r38;
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 57;
+        rt.setIndex($12, "get", $4, "field 'built'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f11.json) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.json) !== undefined || (!("json" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 62;
+        $3 = rt.index($4, "json", "local 'api'");
+      }
+      let original_json: rt.LuaValue = $3;
+      $4 = api as rt.LuaValue;
+      if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.swap) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.swap) !== undefined || (!("swap" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 63;
+        $2 = rt.index($4, "swap", "local 'api'");
+      }
+      $3 = $2;
+      $12 = ($handlers[10] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -901,8 +1846,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
         let $f9: rt.Fields | undefined;
-        if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 65, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.on) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 64, rt.index($1, "on"))))) === "1")) {
-          (($8 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
+        if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 64, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.on) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($1, "on"))))) === "1")) {
+          $8 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
             const $r = $body(t);
             return $r === rt.TAIL ? rt.runTail() : $r;
           }) as rt.LuaFunction, $body))((function $anonymous$body(t?: rt.LuaValue): rt.LuaResult {
@@ -915,16 +1860,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let $4: rt.LuaValue;
             let $t5: number;
             let $r6: rt.LuaResult;
-            (($1 = true) !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.wrapped !== undefined ? ($f2.wrapped = $1) : ($s.pcs[$d] = $pc + 66, rt.setIndex(t, "wrapped", $1, "local 't'")));
-            return ($1 = original_json, $4 = t, $s.pcs[$d] = $pc + 67, $fn3 = rt.fn($1, "upvalue 'original_json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn3($4), $s.tails = $t5, $r6) : rt.tail($s, $fn3, [$4]));
-          }) as rt.LuaFunction)) !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined ? ($f9.json = $8) : ($s.pcs[$d] = $pc + 68, rt.setIndex(api, "json", $8, "upvalue 'api'")));
+            $1 = true;
+            if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.wrapped !== undefined) $f2.wrapped = $1;
+            else {
+              $s.pcs[$d] = $pc + 66;
+              rt.setIndex(t, "wrapped", $1, "local 't'");
+            }
+            $1 = original_json;
+            $4 = t;
+            $s.pcs[$d] = $pc + 67;
+            $fn3 = rt.fn($1, "upvalue 'original_json'");
+            $s.truncate($d);
+            if ($s.tails < rt.TAIL_DEPTH) {
+              $t5 = $s.tails++;
+              $r6 = $fn3($4);
+              $s.tails = $t5;
+            } else {
+              $r6 = rt.tail($s, $fn3, [$4]);
+            }
+            return $r6;
+          }) as rt.LuaFunction);
+          if ($8 !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined) $f9.json = $8;
+          else {
+            $s.pcs[$d] = $pc + 68;
+            rt.setIndex(api, "json", $8, "upvalue 'api'");
+          }
         } else {
-          (($8 = original_json) !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined ? ($f9.json = $8) : ($s.pcs[$d] = $pc + 69, rt.setIndex(api, "json", $8, "upvalue 'api'")));
+          $8 = original_json;
+          if ($8 !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined) $f9.json = $8;
+          else {
+            $s.pcs[$d] = $pc + 69;
+            rt.setIndex(api, "json", $8, "upvalue 'api'");
+          }
         }
         return rt.leave($s, $d, "swapped");
-      } as rt.LuaFunction)) !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 63, rt.setIndex($3, "get", $11, "field 'swap'")));
-      $11 = ($2 = ($4 = api as rt.LuaValue, (($f16 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.caught) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.caught) !== undefined || (!("caught" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 70, rt.index($4, "caught", "local 'api'")))), (($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($14 = $f13.p_id) !== undefined || ($m15 = ($2 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.p_id) !== undefined || (!("p_id" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 70, rt.index($2, "p_id", "field 'caught'"))));
-      (($17 = ($handlers[11] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 63;
+        rt.setIndex($3, "get", $12, "field 'swap'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.caught) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m10.view.caught) !== undefined || (!("caught" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 70;
+        $4 = rt.index($2, "caught", "local 'api'");
+      }
+      if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f11.p_id) !== undefined || ($m13 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m13.view.p_id) !== undefined || (!("p_id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 70;
+        $3 = rt.index($4, "p_id", "field 'caught'");
+      }
+      $12 = $3;
+      $15 = ($handlers[11] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -932,15 +1918,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $o6: rt.Fields;
-        let $n7: number;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $o5: rt.Fields;
+        let $n6: number;
+        let $7: rt.LuaValue;
+        let $o8: rt.Fields;
+        let $n9: number;
         const $json: boolean = rh.claim(ctx);
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 74, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 73, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
+        $s.pcs[$d] = $pc + 74;
+        if (($2 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 73;
+          $2 = rt.getGlobal($env, "pcall");
+        }
+        $l1 = rt.adjust([...rt.all(rt.fn($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
@@ -949,10 +1938,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $m3: rt.LuaTable | undefined;
           let $f4: rt.Fields | undefined;
           let $5: rt.LuaValue;
-          let $m6: rt.LuaTable | undefined;
-          let $f7: rt.Fields | undefined;
-          return rt.leave($s, $d, (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 71, rt.index($1, "id"))))));
-        })))], 2);
+          let $6: rt.LuaValue;
+          let $m7: rt.LuaTable | undefined;
+          let $f8: rt.Fields | undefined;
+          if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("id");
+          else {
+            $2 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 71;
+            $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2));
+            if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 72;
+              $6 = rt.index($5, "id");
+            }
+            $1 = $6;
+          }
+          return rt.leave($s, $d, $1);
+        }))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {
@@ -967,10 +1968,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $3, $5 = $4, $o6 = new rt.FieldsObject(), $n7 = 0, ($2 !== undefined && ($o6.ok = $2, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
+          $o5 = new rt.FieldsObject();
+          $n6 = 0;
+          if ($3 !== undefined) {
+            $o5.ok = $3;
+            $n6++;
+          }
+          if ($4 !== undefined) {
+            $o5.err = $4;
+            $n6++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o5, $n6));
         }
-        return rt.leave($s, $d, ($8 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, ($8 !== undefined && ($o10.ok = $8, $n11++)), ($9 !== undefined && ($o10.err = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 70, rt.setIndex($11, "get", $17, "field 'p_id'")));
+        $2 = ok;
+        $7 = err;
+        $o8 = new rt.FieldsObject();
+        $n9 = 0;
+        if ($2 !== undefined) {
+          $o8.ok = $2;
+          $n9++;
+        }
+        if ($7 !== undefined) {
+          $o8.err = $7;
+          $n9++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o8, $n9));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f16 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 70;
+        rt.setIndex($12, "get", $15, "field 'p_id'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -28,16 +28,35 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.docs) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.docs) !== void 0 || !("docs" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "docs", "local 'api'")));
-    ($3 = $handlers[0] = (($body) => rt.withBody((function $get(ctx) {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.docs) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.docs) !== void 0 || !("docs" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "docs", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[0] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -48,15 +67,42 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
+      let $m52;
+      let $f62;
+      let $72;
       let $t8;
       let $r9;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.html) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.html) !== void 0 || !("html" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.index($32, "html", "upvalue 'api'"))), $7 = "<h1>Our own docs</h1>", $s2.pcs[$d2] = $pc + 4, $fn12 = rt.fn($22, "field 'html'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'docs'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11["openapi.json"]) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view["openapi.json"]) !== void 0 || !("openapi.json" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($4, "openapi.json", "local 'api'")));
-    ($8 = $handlers[1] = rh.jsonHandler((function $anonymous(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.html) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.html) !== void 0 || !("html" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 3;
+        $42 = rt.index($32, "html", "upvalue 'api'");
+      }
+      $22 = $42;
+      $72 = "<h1>Our own docs</h1>";
+      $s2.pcs[$d2] = $pc + 4;
+      $fn12 = rt.fn($22, "field 'html'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($72);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r9;
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'docs'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10["openapi.json"]) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view["openapi.json"]) !== void 0 || !("openapi.json" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 5;
+      $4 = rt.index($3, "openapi.json", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[1] = rh.jsonHandler((function $anonymous(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -83,8 +129,16 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 5, rt.setIndex($3, "post", $8, "field 'openapi.json'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.posted = true;
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 5;
+      rt.setIndex($2, "post", $7, "field 'openapi.json'");
+    }
     return rt.leave($s, $d, api);
   };
 }

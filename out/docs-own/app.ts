@@ -25,16 +25,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.docs) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.docs) !== undefined || (!("docs" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "docs", "local 'api'"))));
-      (($3 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.docs) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.docs) !== undefined || (!("docs" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "docs", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -50,10 +69,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Our own docs</h1>", $s.pcs[$d] = $pc + 4, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'docs'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11["openapi.json"]) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view["openapi.json"]) !== undefined || (!("openapi.json" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($4, "openapi.json", "local 'api'"))));
-      (($8 = ($handlers[1] = rh.jsonHandler((function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 3;
+          $4 = rt.index($3, "html", "upvalue 'api'");
+        }
+        $2 = $4;
+        $7 = "<h1>Our own docs</h1>";
+        $s.pcs[$d] = $pc + 4;
+        $fn1 = rt.fn($2, "field 'html'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($7);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $2, "field 'docs'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10["openapi.json"]) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view["openapi.json"]) !== undefined || (!("openapi.json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 5;
+        $4 = rt.index($3, "openapi.json", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[1] = rh.jsonHandler((function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -62,8 +108,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 101; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 5, rt.setIndex($3, "post", $8, "field 'openapi.json'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.posted = true;
+        return (rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 5;
+        rt.setIndex($2, "post", $7, "field 'openapi.json'");
+      }
       return rt.leave($s, $d, api);
     };
 }

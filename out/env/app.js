@@ -26,9 +26,9 @@ const $pc = rt.positions([
   // 7
   [$site0, 11],
   // 8
-  [$site1, 13],
-  // 9
   [$site1, 12],
+  // 9
+  [$site1, 13],
   // 10
   [$site1, 14],
   // 11
@@ -58,128 +58,227 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $6;
-    let $m7;
-    let $f8;
-    let $9;
-    let $m10;
-    let $f11;
+    let $m5;
+    let $f6;
+    let $7;
+    let $m8;
+    let $f9;
+    let $10;
+    let $fn11;
     let $12;
-    let $fn13;
+    let $13;
     let $14;
     let $15;
     let $16;
     let $17;
-    let $18;
-    let $19;
+    let $m18;
+    let $f19;
     let $20;
-    let $21;
-    let $m22;
-    let $f23;
-    let $o24;
-    let $n25;
-    let settings = rt.first(($2 = ($3 = ($4 = ($5 = $env.f.rover) !== void 0 ? $5 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f8 = $4?.f) !== void 0 && (($6 = $f8.config) !== void 0 || ($m7 = $4.metatable) === void 0 || ($6 = $m7.view.config) !== void 0 || !("config" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s.pcs[$d] = $pc, rt.index($4, "config", "global 'rover'"))), ($f11 = $3?.f) !== void 0 && (($9 = $f11.load) !== void 0 || ($m10 = $3.metatable) === void 0 || ($9 = $m10.view.load) !== void 0 || !("load" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s.pcs[$d] = $pc, rt.index($3, "load", "field 'config'"))), $12 = "settings.lua", $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'load'"), $fn1($12)));
-    let db = rt.first(($12 = ($9 = ($6 = ($5 = $env.f.rover) !== void 0 ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f11 = $6?.f) !== void 0 && (($4 = $f11.config) !== void 0 || ($m10 = $6.metatable) === void 0 || ($4 = $m10.view.config) !== void 0 || !("config" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($6, "config", "global 'rover'"))), ($f8 = $9?.f) !== void 0 && (($3 = $f8.from_env) !== void 0 || ($m7 = $9.metatable) === void 0 || ($3 = $m7.view.from_env) !== void 0 || !("from_env" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($9, "from_env", "field 'config'"))), $2 = "DEMO", $s.pcs[$d] = $pc + 3, $fn1 = rt.fn($12, "field 'from_env'"), $fn1($2)));
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover")), ($f8 = $3?.f) !== void 0 && (($5 = $f8.server) !== void 0 || ($m7 = $3.metatable) === void 0 || ($5 = $m7.view.server) !== void 0 || !("server" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($3, "server", "global 'rover'"))), $6 = ($9 = rt.first(($12 = ($14 = $env.f.tonumber) !== void 0 ? $14 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber")), $15 = rt.t($16 = ($17 = ($18 = ($19 = $env.f.rover) !== void 0 ? $19 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover")), ($f11 = $18?.f) !== void 0 && (($20 = $f11.env) !== void 0 || ($m10 = $18.metatable) === void 0 || ($20 = $m10.view.env) !== void 0 || !("env" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($18, "env", "global 'rover'"))), ($f23 = $17?.f) !== void 0 && (($21 = $f23.PORT) !== void 0 || ($m22 = $17.metatable) === void 0 || ($21 = $m22.view.PORT) !== void 0 || !("PORT" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : ($s.pcs[$d] = $pc + 5, rt.index($17, "PORT", "field 'env'")))) ? $16 : "4242", $s.pcs[$d] = $pc + 6, $fn13 = rt.fn($12, "global 'tonumber'"), $fn13($15))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.log_level = "nope", $9 !== void 0 && ($o24.port = $9, $n25++), rt.LuaTable.record($o24, $n25)), $s.pcs[$d] = $pc + 7, $fn1 = rt.fn($2, "field 'server'"), $fn1($6)));
-    $21 = ($20 = api, ($f23 = $20?.f) !== void 0 && (($19 = $f23.env) !== void 0 || ($m22 = $20.metatable) === void 0 || ($19 = $m22.view.env) !== void 0 || !("env" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $19 : ($s.pcs[$d] = $pc + 8, rt.index($20, "env", "local 'api'")));
-    ($18 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+    let $o21;
+    let $n22;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.config) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.config) !== void 0 || !("config" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "config", "global 'rover'");
+    }
+    if (!(($f9 = $4?.f) !== void 0 && (($7 = $f9.load) !== void 0 || ($m8 = $4.metatable) === void 0 || ($7 = $m8.view.load) !== void 0 || !("load" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $7 = rt.index($4, "load", "field 'config'");
+    }
+    $2 = $7;
+    $10 = "settings.lua";
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'load'");
+    let settings = rt.first($fn1($10));
+    if (($7 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc + 2;
+      $7 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f9 = $7?.f) !== void 0 && (($4 = $f9.config) !== void 0 || ($m8 = $7.metatable) === void 0 || ($4 = $m8.view.config) !== void 0 || !("config" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $4 = rt.index($7, "config", "global 'rover'");
+    }
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.from_env) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.from_env) !== void 0 || !("from_env" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "from_env", "field 'config'");
+    }
+    $10 = $3;
+    $2 = "DEMO";
+    $s.pcs[$d] = $pc + 3;
+    $fn1 = rt.fn($10, "field 'from_env'");
+    let db = rt.first($fn1($2));
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc + 4;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    if (($12 = $env.f.tonumber) === void 0) {
+      $s.pcs[$d] = $pc + 4;
+      $12 = rt.getGlobal($env, "tonumber");
+    }
+    $10 = $12;
+    if (($15 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc + 4;
+      $15 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f9 = $15?.f) !== void 0 && (($16 = $f9.env) !== void 0 || ($m8 = $15.metatable) === void 0 || ($16 = $m8.view.env) !== void 0 || !("env" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 5;
+      $16 = rt.index($15, "env", "global 'rover'");
+    }
+    if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.PORT) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.PORT) !== void 0 || !("PORT" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 5;
+      $17 = rt.index($16, "PORT", "field 'env'");
+    }
+    $14 = $17;
+    $13 = rt.t($14) ? $14 : "4242";
+    $s.pcs[$d] = $pc + 6;
+    $fn11 = rt.fn($10, "global 'tonumber'");
+    $20 = rt.first($fn11($13));
+    $o21 = new rt.FieldsObject();
+    $n22 = 1;
+    $o21.log_level = "nope";
+    if ($20 !== void 0) {
+      $o21.port = $20;
+      $n22++;
+    }
+    $7 = rt.LuaTable.record($o21, $n22);
+    $s.pcs[$d] = $pc + 7;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $17 = api;
+    if (!(($f19 = $17?.f) !== void 0 && (($16 = $f19.env) !== void 0 || ($m18 = $17.metatable) === void 0 || ($16 = $m18.view.env) !== void 0 || !("env" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $16 = rt.index($17, "env", "local 'api'");
+    }
+    $20 = $16;
+    $15 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
       let $32;
-      let $42;
-      let $52;
-      let $m6;
-      let $f7;
-      let $8;
-      let $m9;
-      let $f10;
+      let $m4;
+      let $f5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $102;
       let $11;
-      let $122;
-      let $13;
+      let $m12;
+      let $f13;
       let $142;
-      let $152;
-      let $m16;
-      let $f17;
-      let $182;
-      let $m19;
-      let $f20;
-      let $212;
+      let $m15;
+      let $f16;
+      let $172;
+      let $18;
+      let $19;
+      let $m20;
+      let $f21;
       let $222;
-      let $23;
-      let $24;
+      let $m23;
+      let $f24;
       let $25;
-      let $m26;
-      let $f27;
-      let $28;
-      let $m29;
-      let $f30;
-      let $31;
-      let $322;
-      let $33;
-      let $34;
+      let $26;
+      let $27;
+      let $m28;
+      let $f29;
+      let $30;
+      let $m31;
+      let $f32;
+      let $o33;
+      let $n34;
       let $35;
-      let $m36;
-      let $f37;
-      let $38;
-      let $m39;
-      let $f40;
-      let $41;
-      let $422;
+      let $36;
+      let $m37;
+      let $f38;
+      let $39;
+      let $m40;
+      let $f41;
+      let $42;
       let $43;
-      let $44;
-      let $o45;
-      let $n46;
-      let $47;
-      let $48;
+      let $m44;
+      let $f45;
+      let $46;
+      let $m47;
+      let $f48;
       let $49;
       let $50;
-      let $51;
-      let $m52;
-      let $f53;
-      let $54;
-      let $m55;
-      let $f56;
+      let $m51;
+      let $f52;
+      let $53;
+      let $m54;
+      let $f55;
+      let $56;
       let $57;
-      let $58;
-      let $59;
+      let $m58;
+      let $f59;
       let $60;
-      let $61;
-      let $m62;
-      let $f63;
-      let $64;
-      let $m65;
-      let $f66;
-      let $67;
-      let $68;
-      let $69;
-      let $70;
-      let $71;
-      let $m72;
-      let $f73;
-      let $74;
-      let $m75;
-      let $f76;
-      let $77;
-      let $78;
-      let $79;
-      let $80;
-      let $81;
-      let $m82;
-      let $f83;
-      let $84;
-      let $m85;
-      let $f86;
-      let $o87;
-      let $n88;
+      let $m61;
+      let $f62;
+      let $o63;
+      let $n64;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = ($32 = ($42 = $env.f.rover) !== void 0 ? $42 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f7 = $32?.f) !== void 0 && (($52 = $f7.env) !== void 0 || ($m6 = $32.metatable) === void 0 || ($52 = $m6.view.env) !== void 0 || !("env" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $52 : (rt.at($s2, $d2, $pc + 9), rt.index($32, "env", "global 'rover'"))), ($f10 = $22?.f) !== void 0 && (($8 = $f10.APP_NAME) !== void 0 || ($m9 = $22.metatable) === void 0 || ($8 = $m9.view.APP_NAME) !== void 0 || !("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : (rt.at($s2, $d2, $pc + 9), rt.index($22, "APP_NAME", "field 'env'")));
-        $11 = ($122 = ($13 = ($142 = $env.f.rover) !== void 0 ? $142 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f17 = $13?.f) !== void 0 && (($152 = $f17.env) !== void 0 || ($m16 = $13.metatable) === void 0 || ($152 = $m16.view.env) !== void 0 || !("env" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : (rt.at($s2, $d2, $pc + 11), rt.index($13, "env", "global 'rover'"))), ($f20 = $122?.f) !== void 0 && (($182 = $f20.GREETING) !== void 0 || ($m19 = $122.metatable) === void 0 || ($182 = $m19.view.GREETING) !== void 0 || !("GREETING" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $182 : (rt.at($s2, $d2, $pc + 11), rt.index($122, "GREETING", "field 'env'")));
-        $212 = ($222 = ($23 = ($24 = $env.f.rover) !== void 0 ? $24 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f27 = $23?.f) !== void 0 && (($25 = $f27.env) !== void 0 || ($m26 = $23.metatable) === void 0 || ($25 = $m26.view.env) !== void 0 || !("env" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : (rt.at($s2, $d2, $pc + 12), rt.index($23, "env", "global 'rover'"))), ($f30 = $222?.f) !== void 0 && (($28 = $f30.OVERRIDDEN) !== void 0 || ($m29 = $222.metatable) === void 0 || ($28 = $m29.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : (rt.at($s2, $d2, $pc + 12), rt.index($222, "OVERRIDDEN", "field 'env'")));
-        $31 = ($322 = ($33 = ($34 = $env.f.rover) !== void 0 ? $34 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f37 = $33?.f) !== void 0 && (($35 = $f37.env) !== void 0 || ($m36 = $33.metatable) === void 0 || ($35 = $m36.view.env) !== void 0 || !("env" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : (rt.at($s2, $d2, $pc + 13), rt.index($33, "env", "global 'rover'"))), ($f40 = $322?.f) !== void 0 && (($38 = $f40.NOT_SET_ANYWHERE) !== void 0 || ($m39 = $322.metatable) === void 0 || ($38 = $m39.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : (rt.at($s2, $d2, $pc + 13), rt.index($322, "NOT_SET_ANYWHERE", "field 'env'")));
-        if (rh.isScalar($1) && rh.isScalar($11) && rh.isScalar($212) && rh.isScalar($31)) {
+        if (($22 = $env.f.rover) === void 0) {
+          rt.at($s2, $d2, $pc + 9);
+          $22 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.env) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.env) !== void 0 || !("env" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 10);
+          $32 = rt.index($22, "env", "global 'rover'");
+        }
+        if (!(($f8 = $32?.f) !== void 0 && (($6 = $f8.APP_NAME) !== void 0 || ($m7 = $32.metatable) === void 0 || ($6 = $m7.view.APP_NAME) !== void 0 || !("APP_NAME" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 10);
+          $6 = rt.index($32, "APP_NAME", "field 'env'");
+        }
+        $1 = $6;
+        if (($102 = $env.f.rover) === void 0) {
+          rt.at($s2, $d2, $pc + 9);
+          $102 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f13 = $102?.f) !== void 0 && (($11 = $f13.env) !== void 0 || ($m12 = $102.metatable) === void 0 || ($11 = $m12.view.env) !== void 0 || !("env" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 11);
+          $11 = rt.index($102, "env", "global 'rover'");
+        }
+        if (!(($f16 = $11?.f) !== void 0 && (($142 = $f16.GREETING) !== void 0 || ($m15 = $11.metatable) === void 0 || ($142 = $m15.view.GREETING) !== void 0 || !("GREETING" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 11);
+          $142 = rt.index($11, "GREETING", "field 'env'");
+        }
+        $9 = $142;
+        if (($18 = $env.f.rover) === void 0) {
+          rt.at($s2, $d2, $pc + 9);
+          $18 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f21 = $18?.f) !== void 0 && (($19 = $f21.env) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.env) !== void 0 || !("env" in $m20.view) && $m20.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 12);
+          $19 = rt.index($18, "env", "global 'rover'");
+        }
+        if (!(($f24 = $19?.f) !== void 0 && (($222 = $f24.OVERRIDDEN) !== void 0 || ($m23 = $19.metatable) === void 0 || ($222 = $m23.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 12);
+          $222 = rt.index($19, "OVERRIDDEN", "field 'env'");
+        }
+        $172 = $222;
+        if (($26 = $env.f.rover) === void 0) {
+          rt.at($s2, $d2, $pc + 9);
+          $26 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f29 = $26?.f) !== void 0 && (($27 = $f29.env) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view.env) !== void 0 || !("env" in $m28.view) && $m28.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 13);
+          $27 = rt.index($26, "env", "global 'rover'");
+        }
+        if (!(($f32 = $27?.f) !== void 0 && (($30 = $f32.NOT_SET_ANYWHERE) !== void 0 || ($m31 = $27.metatable) === void 0 || ($30 = $m31.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m31.view) && $m31.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 13);
+          $30 = rt.index($27, "NOT_SET_ANYWHERE", "field 'env'");
+        }
+        $25 = $30;
+        if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($172) && rh.isScalar($25)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(7), $p = $w.p;
@@ -209,7 +308,7 @@ function load($env) {
             $b[$p + 11] = 58;
             $w.p = $p + 12;
           }
-          $w.scalar($11);
+          $w.scalar($9);
           {
             const $b = $w.room(14), $p = $w.p;
             $b[$p] = 44;
@@ -228,7 +327,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($212);
+          $w.scalar($172);
           {
             const $b = $w.room(11), $p = $w.p;
             $b[$p] = 44;
@@ -244,7 +343,7 @@ function load($env) {
             $b[$p + 10] = 58;
             $w.p = $p + 11;
           }
-          $w.scalar($31);
+          $w.scalar($25);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -252,64 +351,169 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($41 = $1, $422 = $11, $43 = $212, $44 = $31, $o45 = new rt.FieldsObject(), $n46 = 0, $41 !== void 0 && ($o45.app = $41, $n46++), $422 !== void 0 && ($o45.greeting = $422, $n46++), $43 !== void 0 && ($o45.overridden = $43, $n46++), $44 !== void 0 && ($o45.missing = $44, $n46++), rt.LuaTable.record($o45, $n46)));
+        $o33 = new rt.FieldsObject();
+        $n34 = 0;
+        if ($1 !== void 0) {
+          $o33.app = $1;
+          $n34++;
+        }
+        if ($9 !== void 0) {
+          $o33.greeting = $9;
+          $n34++;
+        }
+        if ($172 !== void 0) {
+          $o33.overridden = $172;
+          $n34++;
+        }
+        if ($25 !== void 0) {
+          $o33.missing = $25;
+          $n34++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o33, $n34));
       }
-      return rt.leave($s2, $d2, ($47 = ($48 = ($49 = ($50 = $env.f.rover) !== void 0 ? $50 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f53 = $49?.f) !== void 0 && (($51 = $f53.env) !== void 0 || ($m52 = $49.metatable) === void 0 || ($51 = $m52.view.env) !== void 0 || !("env" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $51 : (rt.at($s2, $d2, $pc + 9), rt.index($49, "env", "global 'rover'"))), ($f56 = $48?.f) !== void 0 && (($54 = $f56.APP_NAME) !== void 0 || ($m55 = $48.metatable) === void 0 || ($54 = $m55.view.APP_NAME) !== void 0 || !("APP_NAME" in $m55.view) && $m55.view[rt.CUT] === void 0) ? $54 : (rt.at($s2, $d2, $pc + 9), rt.index($48, "APP_NAME", "field 'env'"))), $57 = ($58 = ($59 = ($60 = $env.f.rover) !== void 0 ? $60 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f63 = $59?.f) !== void 0 && (($61 = $f63.env) !== void 0 || ($m62 = $59.metatable) === void 0 || ($61 = $m62.view.env) !== void 0 || !("env" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $61 : (rt.at($s2, $d2, $pc + 11), rt.index($59, "env", "global 'rover'"))), ($f66 = $58?.f) !== void 0 && (($64 = $f66.GREETING) !== void 0 || ($m65 = $58.metatable) === void 0 || ($64 = $m65.view.GREETING) !== void 0 || !("GREETING" in $m65.view) && $m65.view[rt.CUT] === void 0) ? $64 : (rt.at($s2, $d2, $pc + 11), rt.index($58, "GREETING", "field 'env'"))), $67 = ($68 = ($69 = ($70 = $env.f.rover) !== void 0 ? $70 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f73 = $69?.f) !== void 0 && (($71 = $f73.env) !== void 0 || ($m72 = $69.metatable) === void 0 || ($71 = $m72.view.env) !== void 0 || !("env" in $m72.view) && $m72.view[rt.CUT] === void 0) ? $71 : (rt.at($s2, $d2, $pc + 12), rt.index($69, "env", "global 'rover'"))), ($f76 = $68?.f) !== void 0 && (($74 = $f76.OVERRIDDEN) !== void 0 || ($m75 = $68.metatable) === void 0 || ($74 = $m75.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m75.view) && $m75.view[rt.CUT] === void 0) ? $74 : (rt.at($s2, $d2, $pc + 12), rt.index($68, "OVERRIDDEN", "field 'env'"))), $77 = ($78 = ($79 = ($80 = $env.f.rover) !== void 0 ? $80 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f83 = $79?.f) !== void 0 && (($81 = $f83.env) !== void 0 || ($m82 = $79.metatable) === void 0 || ($81 = $m82.view.env) !== void 0 || !("env" in $m82.view) && $m82.view[rt.CUT] === void 0) ? $81 : (rt.at($s2, $d2, $pc + 13), rt.index($79, "env", "global 'rover'"))), ($f86 = $78?.f) !== void 0 && (($84 = $f86.NOT_SET_ANYWHERE) !== void 0 || ($m85 = $78.metatable) === void 0 || ($84 = $m85.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m85.view) && $m85.view[rt.CUT] === void 0) ? $84 : (rt.at($s2, $d2, $pc + 13), rt.index($78, "NOT_SET_ANYWHERE", "field 'env'"))), $o87 = new rt.FieldsObject(), $n88 = 0, $47 !== void 0 && ($o87.app = $47, $n88++), $57 !== void 0 && ($o87.greeting = $57, $n88++), $67 !== void 0 && ($o87.overridden = $67, $n88++), $77 !== void 0 && ($o87.missing = $77, $n88++), rt.LuaTable.record($o87, $n88)));
-    }))) !== void 0 && ($f11 = $21?.f) !== void 0 && !$21.linked && $f11.get !== void 0 ? $f11.get = $18 : ($s.pcs[$d] = $pc + 8, rt.setIndex($21, "get", $18, "field 'env'"));
-    $18 = ($19 = api, ($f11 = $19?.f) !== void 0 && (($20 = $f11.settings) !== void 0 || ($m22 = $19.metatable) === void 0 || ($20 = $m22.view.settings) !== void 0 || !("settings" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $20 : ($s.pcs[$d] = $pc + 14, rt.index($19, "settings", "local 'api'")));
-    ($21 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+      if (($35 = $env.f.rover) === void 0) {
+        rt.at($s2, $d2, $pc + 9);
+        $35 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f38 = $35?.f) !== void 0 && (($36 = $f38.env) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.env) !== void 0 || !("env" in $m37.view) && $m37.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 10);
+        $36 = rt.index($35, "env", "global 'rover'");
+      }
+      if (!(($f41 = $36?.f) !== void 0 && (($39 = $f41.APP_NAME) !== void 0 || ($m40 = $36.metatable) === void 0 || ($39 = $m40.view.APP_NAME) !== void 0 || !("APP_NAME" in $m40.view) && $m40.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 10);
+        $39 = rt.index($36, "APP_NAME", "field 'env'");
+      }
+      if (($42 = $env.f.rover) === void 0) {
+        rt.at($s2, $d2, $pc + 9);
+        $42 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f45 = $42?.f) !== void 0 && (($43 = $f45.env) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.env) !== void 0 || !("env" in $m44.view) && $m44.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 11);
+        $43 = rt.index($42, "env", "global 'rover'");
+      }
+      if (!(($f48 = $43?.f) !== void 0 && (($46 = $f48.GREETING) !== void 0 || ($m47 = $43.metatable) === void 0 || ($46 = $m47.view.GREETING) !== void 0 || !("GREETING" in $m47.view) && $m47.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 11);
+        $46 = rt.index($43, "GREETING", "field 'env'");
+      }
+      if (($49 = $env.f.rover) === void 0) {
+        rt.at($s2, $d2, $pc + 9);
+        $49 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f52 = $49?.f) !== void 0 && (($50 = $f52.env) !== void 0 || ($m51 = $49.metatable) === void 0 || ($50 = $m51.view.env) !== void 0 || !("env" in $m51.view) && $m51.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 12);
+        $50 = rt.index($49, "env", "global 'rover'");
+      }
+      if (!(($f55 = $50?.f) !== void 0 && (($53 = $f55.OVERRIDDEN) !== void 0 || ($m54 = $50.metatable) === void 0 || ($53 = $m54.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m54.view) && $m54.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 12);
+        $53 = rt.index($50, "OVERRIDDEN", "field 'env'");
+      }
+      if (($56 = $env.f.rover) === void 0) {
+        rt.at($s2, $d2, $pc + 9);
+        $56 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f59 = $56?.f) !== void 0 && (($57 = $f59.env) !== void 0 || ($m58 = $56.metatable) === void 0 || ($57 = $m58.view.env) !== void 0 || !("env" in $m58.view) && $m58.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 13);
+        $57 = rt.index($56, "env", "global 'rover'");
+      }
+      if (!(($f62 = $57?.f) !== void 0 && (($60 = $f62.NOT_SET_ANYWHERE) !== void 0 || ($m61 = $57.metatable) === void 0 || ($60 = $m61.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m61.view) && $m61.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 13);
+        $60 = rt.index($57, "NOT_SET_ANYWHERE", "field 'env'");
+      }
+      $o63 = new rt.FieldsObject();
+      $n64 = 0;
+      if ($39 !== void 0) {
+        $o63.app = $39;
+        $n64++;
+      }
+      if ($46 !== void 0) {
+        $o63.greeting = $46;
+        $n64++;
+      }
+      if ($53 !== void 0) {
+        $o63.overridden = $53;
+        $n64++;
+      }
+      if ($60 !== void 0) {
+        $o63.missing = $60;
+        $n64++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o63, $n64));
+    }));
+    if ($15 !== void 0 && ($f9 = $20?.f) !== void 0 && !$20.linked && $f9.get !== void 0) $f9.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($20, "get", $15, "field 'env'");
+    }
+    $16 = api;
+    if (!(($f9 = $16?.f) !== void 0 && (($17 = $f9.settings) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.settings) !== void 0 || !("settings" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $17 = rt.index($16, "settings", "local 'api'");
+    }
+    $15 = $17;
+    $20 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
       let $32;
       let $m4;
       let $f5;
-      let $62;
-      let $7;
+      let $6;
+      let $72;
       let $8;
-      let $92;
-      let $m102;
-      let $f112;
-      let $122;
-      let $m13;
-      let $f14;
+      let $m9;
+      let $f10;
+      let $11;
+      let $m12;
+      let $f13;
+      let $142;
       let $152;
       let $162;
-      let $172;
-      let $m18;
-      let $f19;
-      let $202;
-      let $212;
+      let $m17;
+      let $f18;
+      let $o19;
+      let $n20;
+      let $21;
       let $222;
-      let $o23;
-      let $n24;
+      let $m23;
+      let $f24;
       let $25;
       let $26;
-      let $27;
-      let $m28;
-      let $f29;
-      let $30;
-      let $31;
+      let $m27;
+      let $f28;
+      let $29;
+      let $m30;
+      let $f31;
       let $322;
       let $33;
       let $m34;
       let $f35;
-      let $36;
-      let $m37;
-      let $f38;
-      let $39;
-      let $40;
-      let $41;
-      let $m42;
-      let $f43;
-      let $o44;
-      let $n45;
+      let $o36;
+      let $n37;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = settings, ($f5 = $22?.f) !== void 0 && (($32 = $f5.page_size) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.page_size) !== void 0 || !("page_size" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 15), rt.index($22, "page_size", "upvalue 'settings'")));
-        $62 = ($7 = ($8 = settings, ($f112 = $8?.f) !== void 0 && (($92 = $f112.features) !== void 0 || ($m102 = $8.metatable) === void 0 || ($92 = $m102.view.features) !== void 0 || !("features" in $m102.view) && $m102.view[rt.CUT] === void 0) ? $92 : (rt.at($s2, $d2, $pc + 15), rt.index($8, "features", "upvalue 'settings'"))), ($f14 = $7?.f) !== void 0 && (($122 = $f14.search) !== void 0 || ($m13 = $7.metatable) === void 0 || ($122 = $m13.view.search) !== void 0 || !("search" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $122 : (rt.at($s2, $d2, $pc + 15), rt.index($7, "search", "field 'features'")));
-        $152 = ($162 = db, ($f19 = $162?.f) !== void 0 && (($172 = $f19.db) !== void 0 || ($m18 = $162.metatable) === void 0 || ($172 = $m18.view.db) !== void 0 || !("db" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $172 : (rt.at($s2, $d2, $pc + 15), rt.index($162, "db", "upvalue 'db'")));
-        if (rh.isScalar($1) && rh.isScalar($62) && rh.isScalar($152)) {
+        $22 = settings;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.page_size) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.page_size) !== void 0 || !("page_size" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 15);
+          $32 = rt.index($22, "page_size", "upvalue 'settings'");
+        }
+        $1 = $32;
+        $72 = settings;
+        if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.features) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.features) !== void 0 || !("features" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 15);
+          $8 = rt.index($72, "features", "upvalue 'settings'");
+        }
+        if (!(($f13 = $8?.f) !== void 0 && (($11 = $f13.search) !== void 0 || ($m12 = $8.metatable) === void 0 || ($11 = $m12.view.search) !== void 0 || !("search" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 15);
+          $11 = rt.index($8, "search", "field 'features'");
+        }
+        $6 = $11;
+        $152 = db;
+        if (!(($f18 = $152?.f) !== void 0 && (($162 = $f18.db) !== void 0 || ($m17 = $152.metatable) === void 0 || ($162 = $m17.view.db) !== void 0 || !("db" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 15);
+          $162 = rt.index($152, "db", "upvalue 'db'");
+        }
+        $142 = $162;
+        if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($142)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(13), $p = $w.p;
@@ -343,7 +547,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($62);
+          $w.scalar($6);
           {
             const $b = $w.room(6), $p = $w.p;
             $b[$p] = 44;
@@ -354,7 +558,7 @@ function load($env) {
             $b[$p + 5] = 58;
             $w.p = $p + 6;
           }
-          $w.scalar($152);
+          $w.scalar($142);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -362,12 +566,69 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($202 = $1, $212 = $62, $222 = $152, $o23 = new rt.FieldsObject(), $n24 = 0, $202 !== void 0 && ($o23.page_size = $202, $n24++), $212 !== void 0 && ($o23.search = $212, $n24++), $222 !== void 0 && ($o23.db = $222, $n24++), rt.LuaTable.record($o23, $n24)));
+        $o19 = new rt.FieldsObject();
+        $n20 = 0;
+        if ($1 !== void 0) {
+          $o19.page_size = $1;
+          $n20++;
+        }
+        if ($6 !== void 0) {
+          $o19.search = $6;
+          $n20++;
+        }
+        if ($142 !== void 0) {
+          $o19.db = $142;
+          $n20++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
       }
-      return rt.leave($s2, $d2, ($25 = ($26 = settings, ($f29 = $26?.f) !== void 0 && (($27 = $f29.page_size) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view.page_size) !== void 0 || !("page_size" in $m28.view) && $m28.view[rt.CUT] === void 0) ? $27 : (rt.at($s2, $d2, $pc + 15), rt.index($26, "page_size", "upvalue 'settings'"))), $30 = ($31 = ($322 = settings, ($f35 = $322?.f) !== void 0 && (($33 = $f35.features) !== void 0 || ($m34 = $322.metatable) === void 0 || ($33 = $m34.view.features) !== void 0 || !("features" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : (rt.at($s2, $d2, $pc + 15), rt.index($322, "features", "upvalue 'settings'"))), ($f38 = $31?.f) !== void 0 && (($36 = $f38.search) !== void 0 || ($m37 = $31.metatable) === void 0 || ($36 = $m37.view.search) !== void 0 || !("search" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : (rt.at($s2, $d2, $pc + 15), rt.index($31, "search", "field 'features'"))), $39 = ($40 = db, ($f43 = $40?.f) !== void 0 && (($41 = $f43.db) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.db) !== void 0 || !("db" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : (rt.at($s2, $d2, $pc + 15), rt.index($40, "db", "upvalue 'db'"))), $o44 = new rt.FieldsObject(), $n45 = 0, $25 !== void 0 && ($o44.page_size = $25, $n45++), $30 !== void 0 && ($o44.search = $30, $n45++), $39 !== void 0 && ($o44.db = $39, $n45++), rt.LuaTable.record($o44, $n45)));
-    }))) !== void 0 && ($f23 = $18?.f) !== void 0 && !$18.linked && $f23.get !== void 0 ? $f23.get = $21 : ($s.pcs[$d] = $pc + 14, rt.setIndex($18, "get", $21, "field 'settings'"));
-    $21 = ($20 = api, ($f23 = $20?.f) !== void 0 && (($19 = $f23.readonly) !== void 0 || ($m22 = $20.metatable) === void 0 || ($19 = $m22.view.readonly) !== void 0 || !("readonly" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $19 : ($s.pcs[$d] = $pc + 16, rt.index($20, "readonly", "local 'api'")));
-    ($18 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
+      $21 = settings;
+      if (!(($f24 = $21?.f) !== void 0 && (($222 = $f24.page_size) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.page_size) !== void 0 || !("page_size" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 15);
+        $222 = rt.index($21, "page_size", "upvalue 'settings'");
+      }
+      $25 = settings;
+      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.features) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.features) !== void 0 || !("features" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 15);
+        $26 = rt.index($25, "features", "upvalue 'settings'");
+      }
+      if (!(($f31 = $26?.f) !== void 0 && (($29 = $f31.search) !== void 0 || ($m30 = $26.metatable) === void 0 || ($29 = $m30.view.search) !== void 0 || !("search" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 15);
+        $29 = rt.index($26, "search", "field 'features'");
+      }
+      $322 = db;
+      if (!(($f35 = $322?.f) !== void 0 && (($33 = $f35.db) !== void 0 || ($m34 = $322.metatable) === void 0 || ($33 = $m34.view.db) !== void 0 || !("db" in $m34.view) && $m34.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 15);
+        $33 = rt.index($322, "db", "upvalue 'db'");
+      }
+      $o36 = new rt.FieldsObject();
+      $n37 = 0;
+      if ($222 !== void 0) {
+        $o36.page_size = $222;
+        $n37++;
+      }
+      if ($29 !== void 0) {
+        $o36.search = $29;
+        $n37++;
+      }
+      if ($33 !== void 0) {
+        $o36.db = $33;
+        $n37++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o36, $n37));
+    }));
+    if ($20 !== void 0 && ($f19 = $15?.f) !== void 0 && !$15.linked && $f19.get !== void 0) $f19.get = $20;
+    else {
+      $s.pcs[$d] = $pc + 14;
+      rt.setIndex($15, "get", $20, "field 'settings'");
+    }
+    $17 = api;
+    if (!(($f19 = $17?.f) !== void 0 && (($16 = $f19.readonly) !== void 0 || ($m18 = $17.metatable) === void 0 || ($16 = $m18.view.readonly) !== void 0 || !("readonly" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 16;
+      $16 = rt.index($17, "readonly", "local 'api'");
+    }
+    $20 = $16;
+    $15 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -375,28 +636,43 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $52;
-      let $o6;
-      let $n7;
-      let $8;
-      let $92;
-      let $o10;
-      let $n11;
+      let $o5;
+      let $n6;
+      let $72;
+      let $o8;
+      let $n9;
       const $json = rh.claim(ctx);
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 19, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 18, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
+      $s2.pcs[$d2] = $pc + 19;
+      if (($22 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 18;
+        $22 = rt.getGlobal($env, "pcall");
+      }
+      $l1 = rt.adjust([...rt.all(rt.fn($22, "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         let $1;
         let $23;
         let $33;
-        let $43;
-        let $m5;
-        let $f6;
-        let $7;
-        let $f82;
-        $1 = ($23 = ($33 = $env.f.rover) !== void 0 ? $33 : (rt.at($s3, $d3, $pc + 17), rt.getGlobal($env, "rover")), ($f6 = $23?.f) !== void 0 && (($43 = $f6.env) !== void 0 || ($m5 = $23.metatable) === void 0 || ($43 = $m5.view.env) !== void 0 || !("env" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $43 : (rt.at($s3, $d3, $pc + 17), rt.index($23, "env", "global 'rover'")));
-        ($7 = "changed") !== void 0 && ($f82 = $1?.f) !== void 0 && !$1.linked && $f82.APP_NAME !== void 0 ? $f82.APP_NAME = $7 : (rt.at($s3, $d3, $pc + 17), rt.setIndex($1, "APP_NAME", $7, "field 'env'"));
+        let $m4;
+        let $f5;
+        let $6;
+        let $f7;
+        if (($23 = $env.f.rover) === void 0) {
+          rt.at($s3, $d3, $pc + 17);
+          $23 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f5 = $23?.f) !== void 0 && (($33 = $f5.env) !== void 0 || ($m4 = $23.metatable) === void 0 || ($33 = $m4.view.env) !== void 0 || !("env" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          rt.at($s3, $d3, $pc + 17);
+          $33 = rt.index($23, "env", "global 'rover'");
+        }
+        $1 = $33;
+        $6 = "changed";
+        if ($6 !== void 0 && ($f7 = $1?.f) !== void 0 && !$1.linked && $f7.APP_NAME !== void 0) $f7.APP_NAME = $6;
+        else {
+          rt.at($s3, $d3, $pc + 17);
+          rt.setIndex($1, "APP_NAME", $6, "field 'env'");
+        }
         return rt.leave($s3, $d3, rt.NONE);
-      })))], 2);
+      }))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {
@@ -434,10 +710,37 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $32, $52 = $42, $o6 = new rt.FieldsObject(), $n7 = 0, $22 !== void 0 && ($o6.ok = $22, $n7++), $52 !== void 0 && ($o6.err = $52, $n7++), rt.LuaTable.record($o6, $n7)));
+        $o5 = new rt.FieldsObject();
+        $n6 = 0;
+        if ($32 !== void 0) {
+          $o5.ok = $32;
+          $n6++;
+        }
+        if ($42 !== void 0) {
+          $o5.err = $42;
+          $n6++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o5, $n6));
       }
-      return rt.leave($s2, $d2, ($8 = ok, $92 = err, $o10 = new rt.FieldsObject(), $n11 = 0, $8 !== void 0 && ($o10.ok = $8, $n11++), $92 !== void 0 && ($o10.err = $92, $n11++), rt.LuaTable.record($o10, $n11)));
-    }))) !== void 0 && ($f11 = $21?.f) !== void 0 && !$21.linked && $f11.get !== void 0 ? $f11.get = $18 : ($s.pcs[$d] = $pc + 16, rt.setIndex($21, "get", $18, "field 'readonly'"));
+      $22 = ok;
+      $72 = err;
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($22 !== void 0) {
+        $o8.ok = $22;
+        $n9++;
+      }
+      if ($72 !== void 0) {
+        $o8.err = $72;
+        $n9++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o8, $n9));
+    }));
+    if ($15 !== void 0 && ($f9 = $20?.f) !== void 0 && !$20.linked && $f9.get !== void 0) $f9.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 16;
+      rt.setIndex($20, "get", $15, "field 'readonly'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -18,8 +18,8 @@ const $pc = rt.positions([
   [$site0, 8, "tonumber"], // 6
   [$site0, 6, ".server"], // 7
   [$site0, 11], // 8
-  [$site1, 13], // 9
-  [$site1, 12], // 10
+  [$site1, 12], // 9
+  [$site1, 13], // 10
   [$site1, 14], // 11
   [$site1, 15], // 12
   [$site1, 16], // 13
@@ -41,146 +41,339 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $6: rt.LuaValue;
-      let $m7: rt.LuaTable | undefined;
-      let $f8: rt.Fields | undefined;
-      let $9: rt.LuaValue;
-      let $m10: rt.LuaTable | undefined;
-      let $f11: rt.Fields | undefined;
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $m8: rt.LuaTable | undefined;
+      let $f9: rt.Fields | undefined;
+      let $10: rt.LuaValue;
+      let $fn11!: rt.LuaFunction;
       let $12: rt.LuaValue;
-      let $fn13!: rt.LuaFunction;
+      let $13: rt.LuaValue;
       let $14: rt.LuaValue;
       let $15: rt.LuaValue;
       let $16: rt.LuaValue;
       let $17: rt.LuaValue;
-      let $18: rt.LuaValue;
-      let $19: rt.LuaValue;
+      let $m18: rt.LuaTable | undefined;
+      let $f19: rt.Fields | undefined;
       let $20: rt.LuaValue;
-      let $21: rt.LuaValue;
-      let $m22: rt.LuaTable | undefined;
-      let $f23: rt.Fields | undefined;
-      let $o24: rt.Fields;
-      let $n25: number;
-      let settings: rt.LuaValue = rt.first(($2 = ($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.config) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.config) !== undefined || (!("config" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc, rt.index($4, "config", "global 'rover'")))), (($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.load) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.load) !== undefined || (!("load" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc, rt.index($3, "load", "field 'config'")))), $12 = "settings.lua", $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'load'"), $fn1($12)));
-      let db: rt.LuaValue = rt.first(($12 = ($9 = ($6 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f11 = ($6 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.config) !== undefined || ($m10 = ($6 as rt.LuaTable).metatable) === undefined || ($4 = $m10.view.config) !== undefined || (!("config" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($6, "config", "global 'rover'")))), (($f8 = ($9 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.from_env) !== undefined || ($m7 = ($9 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.from_env) !== undefined || (!("from_env" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($9, "from_env", "field 'config'")))), $2 = "DEMO", $s.pcs[$d] = $pc + 3, $fn1 = rt.fn($12, "field 'from_env'"), $fn1($2)));
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f8.server) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($3, "server", "global 'rover'")))), $6 = ($9 = rt.first(($12 = (($14 = $env.f.tonumber) !== undefined ? $14 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber"))), $15 = (rt.t($16 = ($17 = ($18 = (($19 = $env.f.rover) !== undefined ? $19 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f11 = ($18 as rt.LuaTable)?.f) !== undefined && (($20 = $f11.env) !== undefined || ($m10 = ($18 as rt.LuaTable).metatable) === undefined || ($20 = $m10.view.env) !== undefined || (!("env" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($18, "env", "global 'rover'")))), (($f23 = ($17 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.PORT) !== undefined || ($m22 = ($17 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.PORT) !== undefined || (!("PORT" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 5, rt.index($17, "PORT", "field 'env'"))))) ? $16 : "4242"), $s.pcs[$d] = $pc + 6, $fn13 = rt.fn($12, "global 'tonumber'"), $fn13($15))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.log_level = "nope", ($9 !== undefined && ($o24.port = $9, $n25++)), rt.LuaTable.record($o24, $n25)), $s.pcs[$d] = $pc + 7, $fn1 = rt.fn($2, "field 'server'"), $fn1($6)));
-      $21 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($19 = $f23.env) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($19 = $m22.view.env) !== undefined || (!("env" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 8, rt.index($20, "env", "local 'api'"))));
-      (($18 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $o21: rt.Fields;
+      let $n22: number;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.config) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.config) !== undefined || (!("config" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "config", "global 'rover'");
+      }
+      if (!(($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.load) !== undefined || ($m8 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.load) !== undefined || (!("load" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $7 = rt.index($4, "load", "field 'config'");
+      }
+      $2 = $7;
+      $10 = "settings.lua";
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'load'");
+      let settings: rt.LuaValue = rt.first($fn1($10));
+      if (($7 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 2;
+        $7 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f9 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f9.config) !== undefined || ($m8 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m8.view.config) !== undefined || (!("config" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $4 = rt.index($7, "config", "global 'rover'");
+      }
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.from_env) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.from_env) !== undefined || (!("from_env" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "from_env", "field 'config'");
+      }
+      $10 = $3;
+      $2 = "DEMO";
+      $s.pcs[$d] = $pc + 3;
+      $fn1 = rt.fn($10, "field 'from_env'");
+      let db: rt.LuaValue = rt.first($fn1($2));
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 4;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      if (($12 = $env.f.tonumber) === undefined) {
+        $s.pcs[$d] = $pc + 4;
+        $12 = rt.getGlobal($env, "tonumber");
+      }
+      $10 = $12;
+      if (($15 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 4;
+        $15 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f9 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f9.env) !== undefined || ($m8 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m8.view.env) !== undefined || (!("env" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 5;
+        $16 = rt.index($15, "env", "global 'rover'");
+      }
+      if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.PORT) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.PORT) !== undefined || (!("PORT" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 5;
+        $17 = rt.index($16, "PORT", "field 'env'");
+      }
+      $14 = $17;
+      $13 = (rt.t($14) ? $14 : "4242");
+      $s.pcs[$d] = $pc + 6;
+      $fn11 = rt.fn($10, "global 'tonumber'");
+      $20 = rt.first($fn11($13));
+      $o21 = new rt.FieldsObject();
+      $n22 = 1;
+      $o21.log_level = "nope";
+      if ($20 !== undefined) {
+        $o21.port = $20;
+        $n22++;
+      }
+      $7 = rt.LuaTable.record($o21, $n22);
+      $s.pcs[$d] = $pc + 7;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $17 = api as rt.LuaValue;
+      if (!(($f19 = ($17 as rt.LuaTable)?.f) !== undefined && (($16 = $f19.env) !== undefined || ($m18 = ($17 as rt.LuaTable).metatable) === undefined || ($16 = $m18.view.env) !== undefined || (!("env" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $16 = rt.index($17, "env", "local 'api'");
+      }
+      $20 = $16;
+      $15 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
+        let $f5: rt.Fields | undefined;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
         let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $o33: rt.Fields;
+        let $n34: number;
         let $35: rt.LuaValue;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
-        let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
-        let $41: rt.LuaValue;
+        let $36: rt.LuaValue;
+        let $m37: rt.LuaTable | undefined;
+        let $f38: rt.Fields | undefined;
+        let $39: rt.LuaValue;
+        let $m40: rt.LuaTable | undefined;
+        let $f41: rt.Fields | undefined;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
-        let $44: rt.LuaValue;
-        let $o45: rt.Fields;
-        let $n46: number;
-        let $47: rt.LuaValue;
-        let $48: rt.LuaValue;
+        let $m44: rt.LuaTable | undefined;
+        let $f45: rt.Fields | undefined;
+        let $46: rt.LuaValue;
+        let $m47: rt.LuaTable | undefined;
+        let $f48: rt.Fields | undefined;
         let $49: rt.LuaValue;
         let $50: rt.LuaValue;
-        let $51: rt.LuaValue;
-        let $m52: rt.LuaTable | undefined;
-        let $f53: rt.Fields | undefined;
-        let $54: rt.LuaValue;
-        let $m55: rt.LuaTable | undefined;
-        let $f56: rt.Fields | undefined;
+        let $m51: rt.LuaTable | undefined;
+        let $f52: rt.Fields | undefined;
+        let $53: rt.LuaValue;
+        let $m54: rt.LuaTable | undefined;
+        let $f55: rt.Fields | undefined;
+        let $56: rt.LuaValue;
         let $57: rt.LuaValue;
-        let $58: rt.LuaValue;
-        let $59: rt.LuaValue;
+        let $m58: rt.LuaTable | undefined;
+        let $f59: rt.Fields | undefined;
         let $60: rt.LuaValue;
-        let $61: rt.LuaValue;
-        let $m62: rt.LuaTable | undefined;
-        let $f63: rt.Fields | undefined;
-        let $64: rt.LuaValue;
-        let $m65: rt.LuaTable | undefined;
-        let $f66: rt.Fields | undefined;
-        let $67: rt.LuaValue;
-        let $68: rt.LuaValue;
-        let $69: rt.LuaValue;
-        let $70: rt.LuaValue;
-        let $71: rt.LuaValue;
-        let $m72: rt.LuaTable | undefined;
-        let $f73: rt.Fields | undefined;
-        let $74: rt.LuaValue;
-        let $m75: rt.LuaTable | undefined;
-        let $f76: rt.Fields | undefined;
-        let $77: rt.LuaValue;
-        let $78: rt.LuaValue;
-        let $79: rt.LuaValue;
-        let $80: rt.LuaValue;
-        let $81: rt.LuaValue;
-        let $m82: rt.LuaTable | undefined;
-        let $f83: rt.Fields | undefined;
-        let $84: rt.LuaValue;
-        let $m85: rt.LuaTable | undefined;
-        let $f86: rt.Fields | undefined;
-        let $o87: rt.Fields;
-        let $n88: number;
+        let $m61: rt.LuaTable | undefined;
+        let $f62: rt.Fields | undefined;
+        let $o63: rt.Fields;
+        let $n64: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.env) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.env) !== undefined || (!("env" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 9), rt.index($3, "env", "global 'rover'")))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.APP_NAME) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.APP_NAME) !== undefined || (!("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.at($s, $d, $pc + 9), rt.index($2, "APP_NAME", "field 'env'"))));
-          $11 = ($12 = ($13 = (($14 = $env.f.rover) !== undefined ? $14 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f17 = ($13 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.env) !== undefined || ($m16 = ($13 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.env) !== undefined || (!("env" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : (rt.at($s, $d, $pc + 11), rt.index($13, "env", "global 'rover'")))), (($f20 = ($12 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.GREETING) !== undefined || ($m19 = ($12 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.GREETING) !== undefined || (!("GREETING" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : (rt.at($s, $d, $pc + 11), rt.index($12, "GREETING", "field 'env'"))));
-          $21 = ($22 = ($23 = (($24 = $env.f.rover) !== undefined ? $24 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f27 = ($23 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.env) !== undefined || ($m26 = ($23 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.env) !== undefined || (!("env" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : (rt.at($s, $d, $pc + 12), rt.index($23, "env", "global 'rover'")))), (($f30 = ($22 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.OVERRIDDEN) !== undefined || ($m29 = ($22 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : (rt.at($s, $d, $pc + 12), rt.index($22, "OVERRIDDEN", "field 'env'"))));
-          $31 = ($32 = ($33 = (($34 = $env.f.rover) !== undefined ? $34 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f37 = ($33 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.env) !== undefined || ($m36 = ($33 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.env) !== undefined || (!("env" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : (rt.at($s, $d, $pc + 13), rt.index($33, "env", "global 'rover'")))), (($f40 = ($32 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.NOT_SET_ANYWHERE) !== undefined || ($m39 = ($32 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : (rt.at($s, $d, $pc + 13), rt.index($32, "NOT_SET_ANYWHERE", "field 'env'"))));
-          if (rh.isScalar($1) && rh.isScalar($11) && rh.isScalar($21) && rh.isScalar($31)) {
+          if (($2 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 9);
+            $2 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.env) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.env) !== undefined || (!("env" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 10);
+            $3 = rt.index($2, "env", "global 'rover'");
+          }
+          if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.APP_NAME) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.APP_NAME) !== undefined || (!("APP_NAME" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 10);
+            $6 = rt.index($3, "APP_NAME", "field 'env'");
+          }
+          $1 = $6;
+          if (($10 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 9);
+            $10 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.env) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.env) !== undefined || (!("env" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 11);
+            $11 = rt.index($10, "env", "global 'rover'");
+          }
+          if (!(($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.GREETING) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.GREETING) !== undefined || (!("GREETING" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 11);
+            $14 = rt.index($11, "GREETING", "field 'env'");
+          }
+          $9 = $14;
+          if (($18 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 9);
+            $18 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.env) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.env) !== undefined || (!("env" in $m20.view) && $m20.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 12);
+            $19 = rt.index($18, "env", "global 'rover'");
+          }
+          if (!(($f24 = ($19 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.OVERRIDDEN) !== undefined || ($m23 = ($19 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 12);
+            $22 = rt.index($19, "OVERRIDDEN", "field 'env'");
+          }
+          $17 = $22;
+          if (($26 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 9);
+            $26 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.env) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.env) !== undefined || (!("env" in $m28.view) && $m28.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 13);
+            $27 = rt.index($26, "env", "global 'rover'");
+          }
+          if (!(($f32 = ($27 as rt.LuaTable)?.f) !== undefined && (($30 = $f32.NOT_SET_ANYWHERE) !== undefined || ($m31 = ($27 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m31.view) && $m31.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 13);
+            $30 = rt.index($27, "NOT_SET_ANYWHERE", "field 'env'");
+          }
+          $25 = $30;
+          if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($17) && rh.isScalar($25)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(12), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 114; $b[$p + 4] = 101; $b[$p + 5] = 101; $b[$p + 6] = 116; $b[$p + 7] = 105; $b[$p + 8] = 110; $b[$p + 9] = 103; $b[$p + 10] = 34; $b[$p + 11] = 58; $w.p = $p + 12; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 118; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 114; $b[$p + 7] = 105; $b[$p + 8] = 100; $b[$p + 9] = 100; $b[$p + 10] = 101; $b[$p + 11] = 110; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.scalar($21 as string | number | boolean);
+            $w.scalar($17 as string | number | boolean);
             { const $b = $w.room(11), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 105; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 105; $b[$p + 7] = 110; $b[$p + 8] = 103; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-            $w.scalar($31 as string | number | boolean);
+            $w.scalar($25 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($41 = $1, $42 = $11, $43 = $21, $44 = $31, $o45 = new rt.FieldsObject(), $n46 = 0, ($41 !== undefined && ($o45.app = $41, $n46++)), ($42 !== undefined && ($o45.greeting = $42, $n46++)), ($43 !== undefined && ($o45.overridden = $43, $n46++)), ($44 !== undefined && ($o45.missing = $44, $n46++)), rt.LuaTable.record($o45, $n46)));
+          $o33 = new rt.FieldsObject();
+          $n34 = 0;
+          if ($1 !== undefined) {
+            $o33.app = $1;
+            $n34++;
+          }
+          if ($9 !== undefined) {
+            $o33.greeting = $9;
+            $n34++;
+          }
+          if ($17 !== undefined) {
+            $o33.overridden = $17;
+            $n34++;
+          }
+          if ($25 !== undefined) {
+            $o33.missing = $25;
+            $n34++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o33, $n34));
         }
-        return rt.leave($s, $d, ($47 = ($48 = ($49 = (($50 = $env.f.rover) !== undefined ? $50 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f53 = ($49 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.env) !== undefined || ($m52 = ($49 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.env) !== undefined || (!("env" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : (rt.at($s, $d, $pc + 9), rt.index($49, "env", "global 'rover'")))), (($f56 = ($48 as rt.LuaTable)?.f) !== undefined && (($54 = $f56.APP_NAME) !== undefined || ($m55 = ($48 as rt.LuaTable).metatable) === undefined || ($54 = $m55.view.APP_NAME) !== undefined || (!("APP_NAME" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : (rt.at($s, $d, $pc + 9), rt.index($48, "APP_NAME", "field 'env'")))), $57 = ($58 = ($59 = (($60 = $env.f.rover) !== undefined ? $60 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f63 = ($59 as rt.LuaTable)?.f) !== undefined && (($61 = $f63.env) !== undefined || ($m62 = ($59 as rt.LuaTable).metatable) === undefined || ($61 = $m62.view.env) !== undefined || (!("env" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : (rt.at($s, $d, $pc + 11), rt.index($59, "env", "global 'rover'")))), (($f66 = ($58 as rt.LuaTable)?.f) !== undefined && (($64 = $f66.GREETING) !== undefined || ($m65 = ($58 as rt.LuaTable).metatable) === undefined || ($64 = $m65.view.GREETING) !== undefined || (!("GREETING" in $m65.view) && $m65.view[rt.CUT] === undefined)) ? $64 : (rt.at($s, $d, $pc + 11), rt.index($58, "GREETING", "field 'env'")))), $67 = ($68 = ($69 = (($70 = $env.f.rover) !== undefined ? $70 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f73 = ($69 as rt.LuaTable)?.f) !== undefined && (($71 = $f73.env) !== undefined || ($m72 = ($69 as rt.LuaTable).metatable) === undefined || ($71 = $m72.view.env) !== undefined || (!("env" in $m72.view) && $m72.view[rt.CUT] === undefined)) ? $71 : (rt.at($s, $d, $pc + 12), rt.index($69, "env", "global 'rover'")))), (($f76 = ($68 as rt.LuaTable)?.f) !== undefined && (($74 = $f76.OVERRIDDEN) !== undefined || ($m75 = ($68 as rt.LuaTable).metatable) === undefined || ($74 = $m75.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : (rt.at($s, $d, $pc + 12), rt.index($68, "OVERRIDDEN", "field 'env'")))), $77 = ($78 = ($79 = (($80 = $env.f.rover) !== undefined ? $80 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f83 = ($79 as rt.LuaTable)?.f) !== undefined && (($81 = $f83.env) !== undefined || ($m82 = ($79 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view.env) !== undefined || (!("env" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : (rt.at($s, $d, $pc + 13), rt.index($79, "env", "global 'rover'")))), (($f86 = ($78 as rt.LuaTable)?.f) !== undefined && (($84 = $f86.NOT_SET_ANYWHERE) !== undefined || ($m85 = ($78 as rt.LuaTable).metatable) === undefined || ($84 = $m85.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m85.view) && $m85.view[rt.CUT] === undefined)) ? $84 : (rt.at($s, $d, $pc + 13), rt.index($78, "NOT_SET_ANYWHERE", "field 'env'")))), $o87 = new rt.FieldsObject(), $n88 = 0, ($47 !== undefined && ($o87.app = $47, $n88++)), ($57 !== undefined && ($o87.greeting = $57, $n88++)), ($67 !== undefined && ($o87.overridden = $67, $n88++)), ($77 !== undefined && ($o87.missing = $77, $n88++)), rt.LuaTable.record($o87, $n88)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $18) : ($s.pcs[$d] = $pc + 8, rt.setIndex($21, "get", $18, "field 'env'")));
-      $18 = ($19 = api as rt.LuaValue, (($f11 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f11.settings) !== undefined || ($m22 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m22.view.settings) !== undefined || (!("settings" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 14, rt.index($19, "settings", "local 'api'"))));
-      (($21 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (($35 = $env.f.rover) === undefined) {
+          rt.at($s, $d, $pc + 9);
+          $35 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.env) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.env) !== undefined || (!("env" in $m37.view) && $m37.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 10);
+          $36 = rt.index($35, "env", "global 'rover'");
+        }
+        if (!(($f41 = ($36 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.APP_NAME) !== undefined || ($m40 = ($36 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.APP_NAME) !== undefined || (!("APP_NAME" in $m40.view) && $m40.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 10);
+          $39 = rt.index($36, "APP_NAME", "field 'env'");
+        }
+        if (($42 = $env.f.rover) === undefined) {
+          rt.at($s, $d, $pc + 9);
+          $42 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.env) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.env) !== undefined || (!("env" in $m44.view) && $m44.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 11);
+          $43 = rt.index($42, "env", "global 'rover'");
+        }
+        if (!(($f48 = ($43 as rt.LuaTable)?.f) !== undefined && (($46 = $f48.GREETING) !== undefined || ($m47 = ($43 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view.GREETING) !== undefined || (!("GREETING" in $m47.view) && $m47.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 11);
+          $46 = rt.index($43, "GREETING", "field 'env'");
+        }
+        if (($49 = $env.f.rover) === undefined) {
+          rt.at($s, $d, $pc + 9);
+          $49 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f52 = ($49 as rt.LuaTable)?.f) !== undefined && (($50 = $f52.env) !== undefined || ($m51 = ($49 as rt.LuaTable).metatable) === undefined || ($50 = $m51.view.env) !== undefined || (!("env" in $m51.view) && $m51.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 12);
+          $50 = rt.index($49, "env", "global 'rover'");
+        }
+        if (!(($f55 = ($50 as rt.LuaTable)?.f) !== undefined && (($53 = $f55.OVERRIDDEN) !== undefined || ($m54 = ($50 as rt.LuaTable).metatable) === undefined || ($53 = $m54.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m54.view) && $m54.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 12);
+          $53 = rt.index($50, "OVERRIDDEN", "field 'env'");
+        }
+        if (($56 = $env.f.rover) === undefined) {
+          rt.at($s, $d, $pc + 9);
+          $56 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f59 = ($56 as rt.LuaTable)?.f) !== undefined && (($57 = $f59.env) !== undefined || ($m58 = ($56 as rt.LuaTable).metatable) === undefined || ($57 = $m58.view.env) !== undefined || (!("env" in $m58.view) && $m58.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 13);
+          $57 = rt.index($56, "env", "global 'rover'");
+        }
+        if (!(($f62 = ($57 as rt.LuaTable)?.f) !== undefined && (($60 = $f62.NOT_SET_ANYWHERE) !== undefined || ($m61 = ($57 as rt.LuaTable).metatable) === undefined || ($60 = $m61.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m61.view) && $m61.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 13);
+          $60 = rt.index($57, "NOT_SET_ANYWHERE", "field 'env'");
+        }
+        $o63 = new rt.FieldsObject();
+        $n64 = 0;
+        if ($39 !== undefined) {
+          $o63.app = $39;
+          $n64++;
+        }
+        if ($46 !== undefined) {
+          $o63.greeting = $46;
+          $n64++;
+        }
+        if ($53 !== undefined) {
+          $o63.overridden = $53;
+          $n64++;
+        }
+        if ($60 !== undefined) {
+          $o63.missing = $60;
+          $n64++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o63, $n64));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined) $f9.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($20, "get", $15, "field 'env'");
+      }
+      $16 = api as rt.LuaValue;
+      if (!(($f9 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f9.settings) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.settings) !== undefined || (!("settings" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $17 = rt.index($16, "settings", "local 'api'");
+      }
+      $15 = $17;
+      $20 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -190,65 +383,133 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $o19: rt.Fields;
+        let $n20: number;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
-        let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
         let $32: rt.LuaValue;
         let $33: rt.LuaValue;
         let $m34: rt.LuaTable | undefined;
         let $f35: rt.Fields | undefined;
-        let $36: rt.LuaValue;
-        let $m37: rt.LuaTable | undefined;
-        let $f38: rt.Fields | undefined;
-        let $39: rt.LuaValue;
-        let $40: rt.LuaValue;
-        let $41: rt.LuaValue;
-        let $m42: rt.LuaTable | undefined;
-        let $f43: rt.Fields | undefined;
-        let $o44: rt.Fields;
-        let $n45: number;
+        let $o36: rt.Fields;
+        let $n37: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = settings as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.page_size) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.page_size) !== undefined || (!("page_size" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 15), rt.index($2, "page_size", "upvalue 'settings'"))));
-          $6 = ($7 = ($8 = settings as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.features) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.features) !== undefined || (!("features" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : (rt.at($s, $d, $pc + 15), rt.index($8, "features", "upvalue 'settings'")))), (($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.search) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.search) !== undefined || (!("search" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 15), rt.index($7, "search", "field 'features'"))));
-          $15 = ($16 = db as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.db) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.db) !== undefined || (!("db" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : (rt.at($s, $d, $pc + 15), rt.index($16, "db", "upvalue 'db'"))));
-          if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($15)) {
+          $2 = settings as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.page_size) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.page_size) !== undefined || (!("page_size" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 15);
+            $3 = rt.index($2, "page_size", "upvalue 'settings'");
+          }
+          $1 = $3;
+          $7 = settings as rt.LuaValue;
+          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.features) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.features) !== undefined || (!("features" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 15);
+            $8 = rt.index($7, "features", "upvalue 'settings'");
+          }
+          if (!(($f13 = ($8 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.search) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.search) !== undefined || (!("search" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 15);
+            $11 = rt.index($8, "search", "field 'features'");
+          }
+          $6 = $11;
+          $15 = db as rt.LuaValue;
+          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.db) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.db) !== undefined || (!("db" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 15);
+            $16 = rt.index($15, "db", "upvalue 'db'");
+          }
+          $14 = $16;
+          if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($14)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(13), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 95; $b[$p + 7] = 115; $b[$p + 8] = 105; $b[$p + 9] = 122; $b[$p + 10] = 101; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 114; $b[$p + 6] = 99; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($6 as string | number | boolean);
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 100; $b[$p + 3] = 98; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
-            $w.scalar($15 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($20 = $1, $21 = $6, $22 = $15, $o23 = new rt.FieldsObject(), $n24 = 0, ($20 !== undefined && ($o23.page_size = $20, $n24++)), ($21 !== undefined && ($o23.search = $21, $n24++)), ($22 !== undefined && ($o23.db = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
+          $o19 = new rt.FieldsObject();
+          $n20 = 0;
+          if ($1 !== undefined) {
+            $o19.page_size = $1;
+            $n20++;
+          }
+          if ($6 !== undefined) {
+            $o19.search = $6;
+            $n20++;
+          }
+          if ($14 !== undefined) {
+            $o19.db = $14;
+            $n20++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
         }
-        return rt.leave($s, $d, ($25 = ($26 = settings as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.page_size) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.page_size) !== undefined || (!("page_size" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : (rt.at($s, $d, $pc + 15), rt.index($26, "page_size", "upvalue 'settings'")))), $30 = ($31 = ($32 = settings as rt.LuaValue, (($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.features) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.features) !== undefined || (!("features" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : (rt.at($s, $d, $pc + 15), rt.index($32, "features", "upvalue 'settings'")))), (($f38 = ($31 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.search) !== undefined || ($m37 = ($31 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.search) !== undefined || (!("search" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : (rt.at($s, $d, $pc + 15), rt.index($31, "search", "field 'features'")))), $39 = ($40 = db as rt.LuaValue, (($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.db) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.db) !== undefined || (!("db" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : (rt.at($s, $d, $pc + 15), rt.index($40, "db", "upvalue 'db'")))), $o44 = new rt.FieldsObject(), $n45 = 0, ($25 !== undefined && ($o44.page_size = $25, $n45++)), ($30 !== undefined && ($o44.search = $30, $n45++)), ($39 !== undefined && ($o44.db = $39, $n45++)), rt.LuaTable.record($o44, $n45)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f23 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f23.get !== undefined ? ($f23.get = $21) : ($s.pcs[$d] = $pc + 14, rt.setIndex($18, "get", $21, "field 'settings'")));
-      $21 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($19 = $f23.readonly) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($19 = $m22.view.readonly) !== undefined || (!("readonly" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 16, rt.index($20, "readonly", "local 'api'"))));
-      (($18 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $21 = settings as rt.LuaValue;
+        if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.page_size) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.page_size) !== undefined || (!("page_size" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 15);
+          $22 = rt.index($21, "page_size", "upvalue 'settings'");
+        }
+        $25 = settings as rt.LuaValue;
+        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.features) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.features) !== undefined || (!("features" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 15);
+          $26 = rt.index($25, "features", "upvalue 'settings'");
+        }
+        if (!(($f31 = ($26 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.search) !== undefined || ($m30 = ($26 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.search) !== undefined || (!("search" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 15);
+          $29 = rt.index($26, "search", "field 'features'");
+        }
+        $32 = db as rt.LuaValue;
+        if (!(($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.db) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.db) !== undefined || (!("db" in $m34.view) && $m34.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 15);
+          $33 = rt.index($32, "db", "upvalue 'db'");
+        }
+        $o36 = new rt.FieldsObject();
+        $n37 = 0;
+        if ($22 !== undefined) {
+          $o36.page_size = $22;
+          $n37++;
+        }
+        if ($29 !== undefined) {
+          $o36.search = $29;
+          $n37++;
+        }
+        if ($33 !== undefined) {
+          $o36.db = $33;
+          $n37++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o36, $n37));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($20 !== undefined && ($f19 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f19.get !== undefined) $f19.get = $20;
+      else {
+        $s.pcs[$d] = $pc + 14;
+        rt.setIndex($15, "get", $20, "field 'settings'");
+      }
+      $17 = api as rt.LuaValue;
+      if (!(($f19 = ($17 as rt.LuaTable)?.f) !== undefined && (($16 = $f19.readonly) !== undefined || ($m18 = ($17 as rt.LuaTable).metatable) === undefined || ($16 = $m18.view.readonly) !== undefined || (!("readonly" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 16;
+        $16 = rt.index($17, "readonly", "local 'api'");
+      }
+      $20 = $16;
+      $15 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -256,28 +517,43 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $o6: rt.Fields;
-        let $n7: number;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $o5: rt.Fields;
+        let $n6: number;
+        let $7: rt.LuaValue;
+        let $o8: rt.Fields;
+        let $n9: number;
         const $json: boolean = rh.claim(ctx);
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 19, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 18, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
+        $s.pcs[$d] = $pc + 19;
+        if (($2 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 18;
+          $2 = rt.getGlobal($env, "pcall");
+        }
+        $l1 = rt.adjust([...rt.all(rt.fn($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           let $1: rt.LuaValue;
           let $2: rt.LuaValue;
           let $3: rt.LuaValue;
-          let $4: rt.LuaValue;
-          let $m5: rt.LuaTable | undefined;
-          let $f6: rt.Fields | undefined;
-          let $7: rt.LuaValue;
-          let $f8: rt.Fields | undefined;
-          $1 = ($2 = (($3 = $env.f.rover) !== undefined ? $3 : (rt.at($s, $d, $pc + 17), rt.getGlobal($env, "rover"))), (($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.env) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.env) !== undefined || (!("env" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : (rt.at($s, $d, $pc + 17), rt.index($2, "env", "global 'rover'"))));
-          (($7 = "changed") !== undefined && ($f8 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f8.APP_NAME !== undefined ? ($f8.APP_NAME = $7) : (rt.at($s, $d, $pc + 17), rt.setIndex($1, "APP_NAME", $7, "field 'env'")));
+          let $m4: rt.LuaTable | undefined;
+          let $f5: rt.Fields | undefined;
+          let $6: rt.LuaValue;
+          let $f7: rt.Fields | undefined;
+          if (($2 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 17);
+            $2 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.env) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.env) !== undefined || (!("env" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 17);
+            $3 = rt.index($2, "env", "global 'rover'");
+          }
+          $1 = $3;
+          $6 = "changed";
+          if ($6 !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.APP_NAME !== undefined) $f7.APP_NAME = $6;
+          else {
+            rt.at($s, $d, $pc + 17);
+            rt.setIndex($1, "APP_NAME", $6, "field 'env'");
+          }
           return rt.leave($s, $d, rt.NONE);
-        })))], 2);
+        }))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {
@@ -292,10 +568,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $3, $5 = $4, $o6 = new rt.FieldsObject(), $n7 = 0, ($2 !== undefined && ($o6.ok = $2, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
+          $o5 = new rt.FieldsObject();
+          $n6 = 0;
+          if ($3 !== undefined) {
+            $o5.ok = $3;
+            $n6++;
+          }
+          if ($4 !== undefined) {
+            $o5.err = $4;
+            $n6++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o5, $n6));
         }
-        return rt.leave($s, $d, ($8 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, ($8 !== undefined && ($o10.ok = $8, $n11++)), ($9 !== undefined && ($o10.err = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $18) : ($s.pcs[$d] = $pc + 16, rt.setIndex($21, "get", $18, "field 'readonly'")));
+        $2 = ok;
+        $7 = err;
+        $o8 = new rt.FieldsObject();
+        $n9 = 0;
+        if ($2 !== undefined) {
+          $o8.ok = $2;
+          $n9++;
+        }
+        if ($7 !== undefined) {
+          $o8.err = $7;
+          $n9++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o8, $n9));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined) $f9.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 16;
+        rt.setIndex($20, "get", $15, "field 'readonly'");
+      }
       return rt.leave($s, $d, api);
     };
 }

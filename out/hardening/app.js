@@ -33,9 +33,9 @@ const $pc = rt.positions([
   // 2
   [$site0, 8],
   // 3
-  [$site2, 8],
-  // 4
   [$site2, 8, ":params"],
+  // 4
+  [$site2, 8],
   // 5
   [$site0, 9],
   // 6
@@ -185,23 +185,57 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let $m12;
-    let $13;
-    let $f14;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 4096, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.hello) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "hello", "local 'api'")));
-    ($3 = $handlers[0] = function $get() {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    let $m11;
+    let $12;
+    let $f13;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 2;
+    $o8.log_level = "nope";
+    $o8.body_size_limit = 4096;
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.hello) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.hello) !== void 0 || !("hello" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "hello", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[0] = function $get() {
       return "hello";
-    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'hello'"));
-    $3 = ($4 = ($5 = api, ($f11 = $5?.f) !== void 0 && (($8 = $f11.users) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 3, rt.index($5, "users", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_id) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 3, rt.index($4, "p_id", "field 'users'")));
-    ($13 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+    };
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'hello'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.users) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 3;
+      $4 = rt.index($3, "users", "local 'api'");
+    }
+    if (!(($f6 = $4?.f) !== void 0 && (($7 = $f6.p_id) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.p_id) !== void 0 || !("p_id" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 3;
+      $7 = rt.index($4, "p_id", "field 'users'");
+    }
+    $2 = $7;
+    $12 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -211,16 +245,16 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $9;
+      let $72;
+      let $m8;
+      let $f9;
       let $o10;
       let $n11;
-      let $12;
-      let $132;
-      let $14;
-      let $m15;
-      let $f16;
+      let $122;
+      let $13;
+      let $m14;
+      let $f15;
+      let $16;
       let $17;
       let $m18;
       let $f19;
@@ -228,7 +262,18 @@ function load($env) {
       let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 4, rt.index($22, "id")));
+        if (rh.pristineContext(ctx)) $22 = ctx.param("id");
+        else {
+          $32 = ctx;
+          $s2.pcs[$d2] = $pc + 4;
+          $6 = rt.first(rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 5;
+            $72 = rt.index($6, "id");
+          }
+          $22 = $72;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -249,12 +294,45 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.id = $9, $n11++), rt.LuaTable.record($o10, $n11)));
+        $o10 = new rt.FieldsObject();
+        $n11 = 0;
+        if ($1 !== void 0) {
+          $o10.id = $1;
+          $n11++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
       }
-      return rt.leave($s2, $d2, ($12 = rh.pristineContext(ctx) ? ctx.param("id") : ($132 = rt.first(($14 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f16 = $14?.f)?.params !== void 0 ? $f16.params : ($m15 = $14?.metatable) !== void 0 && $m15.view.params !== void 0 ? $m15.view.params : rt.index($14, "params", "local 'ctx'"), "method 'params'")($14))), ($f19 = $132?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $132.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 4, rt.index($132, "id"))), $o20 = new rt.FieldsObject(), $n21 = 0, $12 !== void 0 && ($o20.id = $12, $n21++), rt.LuaTable.record($o20, $n21)));
-    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "get", $13, "field 'p_id'"));
-    $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($8 = $f14.query) !== void 0 || ($m12 = $2.metatable) === void 0 || ($8 = $m12.view.query) !== void 0 || !("query" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 6, rt.index($2, "query", "local 'api'")));
-    ($5 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+      if (rh.pristineContext(ctx)) $122 = ctx.param("id");
+      else {
+        $13 = ctx;
+        $s2.pcs[$d2] = $pc + 4;
+        $16 = rt.first(rt.fn(($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13));
+        if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 5;
+          $17 = rt.index($16, "id");
+        }
+        $122 = $17;
+      }
+      $o20 = new rt.FieldsObject();
+      $n21 = 0;
+      if ($122 !== void 0) {
+        $o20.id = $122;
+        $n21++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($2, "get", $12, "field 'p_id'");
+    }
+    $7 = api;
+    if (!(($f13 = $7?.f) !== void 0 && (($4 = $f13.query) !== void 0 || ($m11 = $7.metatable) === void 0 || ($4 = $m11.view.query) !== void 0 || !("query" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 6;
+      $4 = rt.index($7, "query", "local 'api'");
+    }
+    $12 = $4;
+    $3 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -267,10 +345,35 @@ function load($env) {
       let $f4;
       let $t5;
       let $r6;
-      return $22 = ctx, $s2.pcs[$d2] = $pc + 7, $fn12 = rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t5 = $s2.tails++, $r6 = $fn12($22), $s2.tails = $t5, $r6) : rt.tail($s2, $fn12, [$22]);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $5 : ($s.pcs[$d] = $pc + 6, rt.setIndex($13, "get", $5, "field 'query'"));
-    $5 = ($8 = ($2 = api, ($f7 = $2?.f) !== void 0 && (($13 = $f7.safe) !== void 0 || ($m12 = $2.metatable) === void 0 || ($13 = $m12.view.safe) !== void 0 || !("safe" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 8, rt.index($2, "safe", "local 'api'"))), ($f14 = $8?.f) !== void 0 && (($4 = $f14.p_id) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($8, "p_id", "field 'safe'")));
-    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
+      $22 = ctx;
+      $s2.pcs[$d2] = $pc + 7;
+      $fn12 = rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t5 = $s2.tails++;
+        $r6 = $fn12($22);
+        $s2.tails = $t5;
+      } else {
+        $r6 = rt.tail($s2, $fn12, [$22]);
+      }
+      return $r6;
+    }));
+    if ($3 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 6;
+      rt.setIndex($12, "get", $3, "field 'query'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($7 = $f6.safe) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.safe) !== void 0 || !("safe" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $7 = rt.index($4, "safe", "local 'api'");
+    }
+    if (!(($f13 = $7?.f) !== void 0 && (($12 = $f13.p_id) !== void 0 || ($m5 = $7.metatable) === void 0 || ($12 = $m5.view.p_id) !== void 0 || !("p_id" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $12 = rt.index($7, "p_id", "field 'safe'");
+    }
+    $3 = $12;
+    $2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -278,28 +381,42 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $52;
+      let $5;
       let $6;
-      let $7;
+      let $72;
       let $m8;
       let $f9;
       let $10;
       let $11;
-      let $12;
+      let $122;
       let $o13;
       let $n14;
-      let $15;
-      let $16;
-      let $o17;
-      let $n18;
+      let $o15;
+      let $n16;
       const $json = rh.claim(ctx);
-      $l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pcall) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pcall")), $52 = ($6 = ctx, ($f9 = $6?.f) !== void 0 && (($7 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($7 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 9, rt.index($6, "params", "local 'ctx'"))), $10 = ctx, $s2.pcs[$d2] = $pc + 10, $fn2 = rt.fn($32, "global 'pcall'"), $fn2($52, $10)))], 2);
+      if (($42 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 9;
+        $42 = rt.getGlobal($env, "pcall");
+      }
+      $32 = $42;
+      $6 = ctx;
+      if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 9;
+        $72 = rt.index($6, "params", "local 'ctx'");
+      }
+      $5 = $72;
+      $10 = ctx;
+      $s2.pcs[$d2] = $pc + 10;
+      $fn2 = rt.fn($32, "global 'pcall'");
+      $l1 = rt.adjust([...rt.all($fn2($5, $10))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {
         $11 = ok;
-        $12 = rt.t($10 = rt.t($7 = !rt.t(ok)) ? err : $7) ? $10 : void 0;
-        if (rh.isScalar($11) && rh.isScalar($12)) {
+        $72 = !rt.t(ok);
+        $10 = rt.t($72) ? err : $72;
+        $122 = rt.t($10) ? $10 : void 0;
+        if (rh.isScalar($11) && rh.isScalar($122)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(6), $p = $w.p;
@@ -323,7 +440,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($12);
+          $w.scalar($122);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -331,12 +448,46 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $11, $52 = $12, $o13 = new rt.FieldsObject(), $n14 = 0, $6 !== void 0 && ($o13.ok = $6, $n14++), $52 !== void 0 && ($o13.err = $52, $n14++), rt.LuaTable.record($o13, $n14)));
+        $o13 = new rt.FieldsObject();
+        $n14 = 0;
+        if ($11 !== void 0) {
+          $o13.ok = $11;
+          $n14++;
+        }
+        if ($122 !== void 0) {
+          $o13.err = $122;
+          $n14++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      return rt.leave($s2, $d2, ($42 = ok, $32 = rt.t($15 = rt.t($16 = !rt.t(ok)) ? err : $16) ? $15 : void 0, $o17 = new rt.FieldsObject(), $n18 = 0, $42 !== void 0 && ($o17.ok = $42, $n18++), $32 !== void 0 && ($o17.err = $32, $n18++), rt.LuaTable.record($o17, $n18)));
-    }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 8, rt.setIndex($5, "get", $3, "field 'p_id'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($13 = $f11.echo) !== void 0 || ($m6 = $4.metatable) === void 0 || ($13 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 11, rt.index($4, "echo", "local 'api'")));
-    ($2 = $handlers[4] = (($body) => rt.withBody((function $post(ctx) {
+      $6 = ok;
+      $42 = !rt.t(ok);
+      $5 = rt.t($42) ? err : $42;
+      $32 = rt.t($5) ? $5 : void 0;
+      $o15 = new rt.FieldsObject();
+      $n16 = 0;
+      if ($6 !== void 0) {
+        $o15.ok = $6;
+        $n16++;
+      }
+      if ($32 !== void 0) {
+        $o15.err = $32;
+        $n16++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+    }));
+    if ($2 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($3, "get", $2, "field 'p_id'");
+    }
+    $12 = api;
+    if (!(($f10 = $12?.f) !== void 0 && (($7 = $f10.echo) !== void 0 || ($m5 = $12.metatable) === void 0 || ($7 = $m5.view.echo) !== void 0 || !("echo" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 11;
+      $7 = rt.index($12, "echo", "local 'api'");
+    }
+    $2 = $7;
+    $4 = $handlers[4] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -347,22 +498,58 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $r7;
       let $fn8;
       let $9;
       let $10;
-      let $m11;
+      let $m112;
       let $f12;
       let $m13;
-      let $f142;
+      let $f14;
       let $t15;
       let $r16;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 12, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 13, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 14, $fn8 = rt.fn(($f142 = $9?.f)?.text !== void 0 ? $f142.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 15, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
-    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.post !== void 0 ? $f14.post = $2 : ($s.pcs[$d] = $pc + 11, rt.setIndex($3, "post", $2, "field 'echo'"));
-    $2 = ($13 = ($4 = api, ($f14 = $4?.f) !== void 0 && (($3 = $f14.echo) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 16, rt.index($4, "echo", "local 'api'"))), ($f11 = $13?.f) !== void 0 && (($8 = $f11.data) !== void 0 || ($m12 = $13.metatable) === void 0 || ($8 = $m12.view.data) !== void 0 || !("data" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 16, rt.index($13, "data", "field 'echo'")));
-    ($5 = $handlers[5] = (($body) => rt.withBody((function $post(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 12;
+        $42 = rt.index($32, "text", "upvalue 'api'");
+      }
+      $22 = $42;
+      $10 = ctx;
+      $s2.pcs[$d2] = $pc + 13;
+      $9 = rt.first(rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $s2.pcs[$d2] = $pc + 14;
+      $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $r7 = $fn8($9);
+      $s2.pcs[$d2] = $pc + 15;
+      $fn12 = rt.fn($22, "field 'text'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t15 = $s2.tails++;
+        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t15;
+      } else {
+        $r16 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+      }
+      return $r16;
+    }));
+    if ($4 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $4;
+    else {
+      $s.pcs[$d] = $pc + 11;
+      rt.setIndex($2, "post", $4, "field 'echo'");
+    }
+    $7 = api;
+    if (!(($f13 = $7?.f) !== void 0 && (($12 = $f13.echo) !== void 0 || ($m5 = $7.metatable) === void 0 || ($12 = $m5.view.echo) !== void 0 || !("echo" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 16;
+      $12 = rt.index($7, "echo", "local 'api'");
+    }
+    if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.data) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.data) !== void 0 || !("data" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 16;
+      $2 = rt.index($12, "data", "field 'echo'");
+    }
+    $4 = $2;
+    $3 = $handlers[5] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -374,14 +561,37 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
+      let $m6;
+      let $f7;
       let $t8;
       let $r9;
-      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 17, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 18, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
-    }))) !== void 0 && ($f7 = $2?.f) !== void 0 && !$2.linked && $f7.post !== void 0 ? $f7.post = $5 : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "post", $5, "field 'data'"));
-    $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($3 = $f7.object) !== void 0 || ($m12 = $8.metatable) === void 0 || ($3 = $m12.view.object) !== void 0 || !("object" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 19, rt.index($8, "object", "local 'api'")));
-    ($4 = $handlers[6] = (($body) => rt.withBody((function $post(ctx) {
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 17;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 18;
+      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($22);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$22]);
+      }
+      return $r9;
+    }));
+    if ($3 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $3;
+    else {
+      $s.pcs[$d] = $pc + 16;
+      rt.setIndex($4, "post", $3, "field 'data'");
+    }
+    $2 = api;
+    if (!(($f6 = $2?.f) !== void 0 && (($12 = $f6.object) !== void 0 || ($m11 = $2.metatable) === void 0 || ($12 = $m11.view.object) !== void 0 || !("object" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 19;
+      $12 = rt.index($2, "object", "local 'api'");
+    }
+    $3 = $12;
+    $7 = $handlers[6] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -393,27 +603,69 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $82;
-      let $9;
-      let $fn10;
+      let $m6;
+      let $f7;
+      let $8;
+      let $fn9;
+      let $10;
       let $11;
-      let $12;
-      let $132;
-      let $14;
+      let $122;
+      let $m13;
+      let $f14;
       let $m15;
       let $f16;
-      let $m17;
-      let $f18;
-      let $o19;
-      let $n20;
-      let $t21;
-      let $r22;
-      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 20, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 21, $fn12 = rt.fn(($f72 = $22?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $22?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($22, "expect"), "method 'expect'"), $82 = ($9 = rt.first(($11 = ($12 = ($132 = $env.f.rover) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 21, rt.getGlobal($env, "rover")), ($f16 = $12?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $12.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 21, rt.index($12, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 22, $fn10 = rt.fn(($f18 = $11?.f)?.string !== void 0 ? $f18.string : ($m17 = $11?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($11, "string", "field 'guard'"), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, $9 !== void 0 && ($o19.name = $9, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 23, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t21 = $s2.tails++, $r22 = $fn12($22, $82), $s2.tails = $t21, $r22) : rt.tail($s2, $fn12, [$22, $82]);
-    }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.post !== void 0 ? $f11.post = $4 : ($s.pcs[$d] = $pc + 19, rt.setIndex($5, "post", $4, "field 'object'"));
-    $4 = ($3 = api, ($f11 = $3?.f) !== void 0 && (($8 = $f11.keys) !== void 0 || ($m12 = $3.metatable) === void 0 || ($8 = $m12.view.keys) !== void 0 || !("keys" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 24, rt.index($3, "keys", "local 'api'")));
-    ($5 = $handlers[7] = function $post(ctx) {
+      let $17;
+      let $o18;
+      let $n19;
+      let $t20;
+      let $r21;
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 20;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 21;
+      $fn12 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      if (($11 = $env.f.rover) === void 0) {
+        $s2.pcs[$d2] = $pc + 21;
+        $11 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 21;
+        $122 = rt.index($11, "guard", "global 'rover'");
+      }
+      $10 = $122;
+      $s2.pcs[$d2] = $pc + 22;
+      $fn9 = rt.fn(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
+      $17 = rt.first($fn9($10));
+      $o18 = new rt.FieldsObject();
+      $n19 = 0;
+      if ($17 !== void 0) {
+        $o18.name = $17;
+        $n19++;
+      }
+      $8 = rt.LuaTable.record($o18, $n19);
+      $s2.pcs[$d2] = $pc + 23;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t20 = $s2.tails++;
+        $r21 = $fn12($22, $8);
+        $s2.tails = $t20;
+      } else {
+        $r21 = rt.tail($s2, $fn12, [$22, $8]);
+      }
+      return $r21;
+    }));
+    if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.post !== void 0) $f10.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 19;
+      rt.setIndex($3, "post", $7, "field 'object'");
+    }
+    $12 = api;
+    if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.keys) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.keys) !== void 0 || !("keys" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 24;
+      $2 = rt.index($12, "keys", "local 'api'");
+    }
+    $7 = $2;
+    $3 = $handlers[7] = function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -422,27 +674,46 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
+      let $m6;
+      let $f7;
       let $l8;
       let $9;
       let $k10;
       let $11;
       let $a12;
-      let $132;
+      let $13;
       let $14;
       let $15;
-      let $16;
-      let $17;
-      let $o18;
-      let $n19;
-      let t = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 26, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $fn12($22)));
+      let $o16;
+      let $n17;
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 25;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 26;
+      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      let t = rt.first($fn12($22));
       let keys = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        if ($32 = ($9 = $env.f.pairs) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 27, rt.getGlobal($env, "pairs")), $22 = t, $32 === rt.ITERATION.pairs && $22 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $22, $key1 = void 0;
-        else $it1 = ($l8 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 28, rt.fn($32, "global 'pairs'")($22))), 3))[0], $st1 = $l8[1], $key1 = $l8[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 27, rt.callable($it1));
+        if (($9 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 27;
+          $9 = rt.getGlobal($env, "pairs");
+        }
+        $32 = $9;
+        $22 = t;
+        if ($32 === rt.ITERATION.pairs && $22 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.next;
+          $st1 = $22;
+          $key1 = void 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 28;
+          $l8 = rt.adjust(rt.all(rt.fn($32, "global 'pairs'")($22)), 3);
+          $it1 = $l8[0];
+          $st1 = $l8[1];
+          $key1 = $l8[2];
+        }
+        $s2.pcs[$d2] = $pc + 27;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -457,35 +728,129 @@ function load($env) {
           }
           let k = $key1;
           $k10 = keys.length() + 1;
-          ($11 = k) !== void 0 && ($a12 = keys?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && $a12[$k10 - 1] !== void 0 ? $a12[$k10 - 1] = $11 : $11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a12.push($11) : ($s2.pcs[$d2] = $pc + 27, rt.setIndex(keys, $k10, $11, "local 'keys'"));
+          $11 = k;
+          if ($11 !== void 0 && ($a12 = keys?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && $a12[$k10 - 1] !== void 0) $a12[$k10 - 1] = $11;
+          else if ($11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a12.push($11);
+          else {
+            $s2.pcs[$d2] = $pc + 27;
+            rt.setIndex(keys, $k10, $11, "local 'keys'");
+          }
         }
       }
-      $9 = ($22 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 30, rt.getGlobal($env, "table")), ($f72 = $22?.f) !== void 0 && (($11 = $f72.sort) !== void 0 || ($m62 = $22.metatable) === void 0 || ($11 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 30, rt.index($22, "sort", "global 'table'"))), $132 = keys, $s2.pcs[$d2] = $pc + 31, $fn12 = rt.fn($9, "field 'sort'"), $fn12($132);
-      return rt.leave($s2, $d2, ($132 = keys, $11 = rt.index(t, ($32 = "__proto__", $s2.pcs[$d2] = $pc + 32, $32), "local 't'"), $22 = ($9 = t, ($f72 = $9?.f) !== void 0 && (($14 = $f72["constructor"]) !== void 0 || ($m62 = $9.metatable) === void 0 || ($14 = $m62.view["constructor"]) !== void 0 || !("constructor" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 32, rt.index($9, "constructor", "local 't'"))), $15 = ($16 = t, ($f5 = $16?.f) !== void 0 && (($17 = $f5.prototype) !== void 0 || ($m4 = $16.metatable) === void 0 || ($17 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 32, rt.index($16, "prototype", "local 't'"))), $o18 = new rt.FieldsObject(), $n19 = 1, $o18.keys = $132, $11 !== void 0 && ($o18.proto = $11, $n19++), $22 !== void 0 && ($o18.ctor = $22, $n19++), $15 !== void 0 && ($o18.prototype = $15, $n19++), rt.LuaTable.record($o18, $n19)));
-    }) !== void 0 && ($f7 = $4?.f) !== void 0 && !$4.linked && $f7.post !== void 0 ? $f7.post = $5 : ($s.pcs[$d] = $pc + 24, rt.setIndex($4, "post", $5, "field 'keys'"));
-    $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($3 = $f7.fresh) !== void 0 || ($m12 = $8.metatable) === void 0 || ($3 = $m12.view.fresh) !== void 0 || !("fresh" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 33, rt.index($8, "fresh", "local 'api'")));
-    ($4 = $handlers[8] = function $get() {
+      if (($22 = $env.f.table) === void 0) {
+        $s2.pcs[$d2] = $pc + 30;
+        $22 = rt.getGlobal($env, "table");
+      }
+      if (!(($f7 = $22?.f) !== void 0 && (($32 = $f7.sort) !== void 0 || ($m6 = $22.metatable) === void 0 || ($32 = $m6.view.sort) !== void 0 || !("sort" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 30;
+        $32 = rt.index($22, "sort", "global 'table'");
+      }
+      $9 = $32;
+      $11 = keys;
+      $s2.pcs[$d2] = $pc + 31;
+      $fn12 = rt.fn($9, "field 'sort'");
+      $fn12($11);
+      $11 = keys;
+      $22 = rt.index(t, ($32 = "__proto__", $s2.pcs[$d2] = $pc + 32, $32), "local 't'");
+      $9 = t;
+      if (!(($f7 = $9?.f) !== void 0 && (($13 = $f7["constructor"]) !== void 0 || ($m6 = $9.metatable) === void 0 || ($13 = $m6.view["constructor"]) !== void 0 || !("constructor" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 32;
+        $13 = rt.index($9, "constructor", "local 't'");
+      }
+      $14 = t;
+      if (!(($f5 = $14?.f) !== void 0 && (($15 = $f5.prototype) !== void 0 || ($m4 = $14.metatable) === void 0 || ($15 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 32;
+        $15 = rt.index($14, "prototype", "local 't'");
+      }
+      $o16 = new rt.FieldsObject();
+      $n17 = 1;
+      $o16.keys = $11;
+      if ($22 !== void 0) {
+        $o16.proto = $22;
+        $n17++;
+      }
+      if ($13 !== void 0) {
+        $o16.ctor = $13;
+        $n17++;
+      }
+      if ($15 !== void 0) {
+        $o16.prototype = $15;
+        $n17++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+    };
+    if ($3 !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.post !== void 0) $f6.post = $3;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($7, "post", $3, "field 'keys'");
+    }
+    $2 = api;
+    if (!(($f6 = $2?.f) !== void 0 && (($12 = $f6.fresh) !== void 0 || ($m11 = $2.metatable) === void 0 || ($12 = $m11.view.fresh) !== void 0 || !("fresh" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 33;
+      $12 = rt.index($2, "fresh", "local 'api'");
+    }
+    $3 = $12;
+    $7 = $handlers[8] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
+      let $m3;
+      let $f4;
+      let $5;
       let $6;
-      let $7;
-      let $82;
-      let $9;
-      let $10;
-      let $m11;
-      let $f12;
-      let $132;
-      let $o14;
-      let $n15;
+      let $72;
+      let $8;
+      let $m9;
+      let $f102;
+      let $11;
+      let $o12;
+      let $n13;
       let t = new rt.LuaTable();
-      return rt.leave($s2, $d2, ($1 = ($22 = t, ($f5 = $22?.f) !== void 0 && (($32 = $f5.polluted) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.polluted) !== void 0 || !("polluted" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 34), rt.index($22, "polluted", "local 't'"))), $6 = rt.index(t, ($7 = "__proto__", rt.at($s2, $d2, $pc + 34), $7), "local 't'"), $82 = ($9 = t, ($f12 = $9?.f) !== void 0 && (($10 = $f12["constructor"]) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view["constructor"]) !== void 0 || !("constructor" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 34), rt.index($9, "constructor", "local 't'"))), $132 = t.length(), $o14 = new rt.FieldsObject(), $n15 = 1, $1 !== void 0 && ($o14.polluted = $1, $n15++), $6 !== void 0 && ($o14.proto = $6, $n15++), $82 !== void 0 && ($o14.ctor = $82, $n15++), $o14.n = $132, rt.LuaTable.record($o14, $n15)));
-    }) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 33, rt.setIndex($5, "get", $4, "field 'fresh'"));
-    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.crlf) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.crlf) !== void 0 || !("crlf" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 35, rt.index($3, "crlf", "field 'loc'")));
-    ($2 = $handlers[9] = (($body) => rt.withBody((function $get() {
+      $1 = t;
+      if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.polluted) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.polluted) !== void 0 || !("polluted" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 34);
+        $22 = rt.index($1, "polluted", "local 't'");
+      }
+      $6 = rt.index(t, ($5 = "__proto__", rt.at($s2, $d2, $pc + 34), $5), "local 't'");
+      $72 = t;
+      if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102["constructor"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["constructor"]) !== void 0 || !("constructor" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 34);
+        $8 = rt.index($72, "constructor", "local 't'");
+      }
+      $11 = t.length();
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      if ($22 !== void 0) {
+        $o12.polluted = $22;
+        $n13++;
+      }
+      if ($6 !== void 0) {
+        $o12.proto = $6;
+        $n13++;
+      }
+      if ($8 !== void 0) {
+        $o12.ctor = $8;
+        $n13++;
+      }
+      $o12.n = $11;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
+    };
+    if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 33;
+      rt.setIndex($3, "get", $7, "field 'fresh'");
+    }
+    $12 = api;
+    if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.loc) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.loc) !== void 0 || !("loc" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 35;
+      $2 = rt.index($12, "loc", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($3 = $f6.crlf) !== void 0 || ($m5 = $2.metatable) === void 0 || ($3 = $m5.view.crlf) !== void 0 || !("crlf" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 35;
+      $3 = rt.index($2, "crlf", "field 'loc'");
+    }
+    $7 = $3;
+    $4 = $handlers[9] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -496,15 +861,46 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
+      let $m52;
+      let $f62;
+      let $72;
       let $t8;
       let $r9;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 36, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/x\r\nSet-Cookie: a=b", $s2.pcs[$d2] = $pc + 37, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 35, rt.setIndex($4, "get", $2, "field 'crlf'"));
-    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.loc) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.loc) !== void 0 || !("loc" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 38, rt.index($5, "loc", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.lf) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.lf) !== void 0 || !("lf" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "lf", "field 'loc'")));
-    ($4 = $handlers[10] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 36;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      $72 = "/x\r\nSet-Cookie: a=b";
+      $s2.pcs[$d2] = $pc + 37;
+      $fn12 = rt.fn($22, "field 'redirect'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($72);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r9;
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 35;
+      rt.setIndex($7, "get", $4, "field 'crlf'");
+    }
+    $3 = api;
+    if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.loc) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.loc) !== void 0 || !("loc" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 38;
+      $2 = rt.index($3, "loc", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($12 = $f6.lf) !== void 0 || ($m11 = $2.metatable) === void 0 || ($12 = $m11.view.lf) !== void 0 || !("lf" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 38;
+      $12 = rt.index($2, "lf", "field 'loc'");
+    }
+    $4 = $12;
+    $7 = $handlers[10] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -515,15 +911,46 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
+      let $m52;
+      let $f62;
+      let $72;
       let $t8;
       let $r9;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 39, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/x\nSet-Cookie: a=b", $s2.pcs[$d2] = $pc + 40, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 38, rt.setIndex($2, "get", $4, "field 'lf'"));
-    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 41, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.cr) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.cr) !== void 0 || !("cr" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 41, rt.index($3, "cr", "field 'loc'")));
-    ($2 = $handlers[11] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 39;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      $72 = "/x\nSet-Cookie: a=b";
+      $s2.pcs[$d2] = $pc + 40;
+      $fn12 = rt.fn($22, "field 'redirect'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($72);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r9;
+    }));
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 38;
+      rt.setIndex($4, "get", $7, "field 'lf'");
+    }
+    $12 = api;
+    if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.loc) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.loc) !== void 0 || !("loc" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 41;
+      $2 = rt.index($12, "loc", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($3 = $f6.cr) !== void 0 || ($m5 = $2.metatable) === void 0 || ($3 = $m5.view.cr) !== void 0 || !("cr" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 41;
+      $3 = rt.index($2, "cr", "field 'loc'");
+    }
+    $7 = $3;
+    $4 = $handlers[11] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -534,17 +961,48 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $t10;
       let $r11;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 42, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 43, $fn12 = rt.fn(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'"), $9 = "/x\rSet-Cookie: a=b", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22, $9), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22, $9]);
-    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $2, "field 'cr'"));
-    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.loc) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.loc) !== void 0 || !("loc" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 44, rt.index($5, "loc", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.nul) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.nul) !== void 0 || !("nul" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 44, rt.index($13, "nul", "field 'loc'")));
-    ($4 = $handlers[12] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 42;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 43;
+      $fn12 = rt.fn(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
+      $9 = "/x\rSet-Cookie: a=b";
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t10 = $s2.tails++;
+        $r11 = $fn12($22, $9);
+        $s2.tails = $t10;
+      } else {
+        $r11 = rt.tail($s2, $fn12, [$22, $9]);
+      }
+      return $r11;
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 41;
+      rt.setIndex($7, "get", $4, "field 'cr'");
+    }
+    $3 = api;
+    if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.loc) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.loc) !== void 0 || !("loc" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 44;
+      $2 = rt.index($3, "loc", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($12 = $f6.nul) !== void 0 || ($m11 = $2.metatable) === void 0 || ($12 = $m11.view.nul) !== void 0 || !("nul" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 44;
+      $12 = rt.index($2, "nul", "field 'loc'");
+    }
+    $4 = $12;
+    $7 = $handlers[12] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -555,18 +1013,50 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $10;
       let $t11;
       let $r12;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 45, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 46, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'"), $9 = 307, $10 = "/x\0y", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $9, $10]);
-    }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 44, rt.setIndex($2, "get", $4, "field 'nul'"));
-    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.query) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.query) !== void 0 || !("query" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 47, rt.index($3, "query", "field 'loc'")));
-    ($2 = $handlers[13] = (($body) => rt.withBody((function $get(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 45;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 46;
+      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
+      $9 = 307;
+      $10 = "/x\0y";
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $9, $10);
+        $s2.tails = $t11;
+      } else {
+        $r12 = rt.tail($s2, $fn12, [$22, $9, $10]);
+      }
+      return $r12;
+    }));
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 44;
+      rt.setIndex($4, "get", $7, "field 'nul'");
+    }
+    $12 = api;
+    if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.loc) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.loc) !== void 0 || !("loc" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 47;
+      $2 = rt.index($12, "loc", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($3 = $f6.query) !== void 0 || ($m5 = $2.metatable) === void 0 || ($3 = $m5.view.query) !== void 0 || !("query" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 47;
+      $3 = rt.index($2, "query", "field 'loc'");
+    }
+    $7 = $3;
+    $4 = $handlers[13] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -577,22 +1067,65 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $82;
+      let $m52;
+      let $f62;
+      let $72;
+      let $8;
       let $9;
       let $m10;
-      let $f112;
-      let $12;
-      let $m13;
-      let $f142;
-      let $t15;
-      let $r16;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 48, rt.index($32, "redirect", "upvalue 'api'"))), $7 = rh.pristineContext(ctx) ? ctx.queryValue("to") : ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 49, rt.fn(($f112 = $9?.f)?.query !== void 0 ? $f112.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.to) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.to) !== void 0 || !("to" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 48, rt.index($82, "to"))), $s2.pcs[$d2] = $pc + 50, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = $fn12($7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $2, "field 'query'"));
-    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.loc) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.loc) !== void 0 || !("loc" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 51, rt.index($5, "loc", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.tab) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.tab) !== void 0 || !("tab" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($13, "tab", "field 'loc'")));
-    ($4 = $handlers[14] = (($body) => rt.withBody((function $get() {
+      let $f11;
+      let $122;
+      let $13;
+      let $m14;
+      let $f15;
+      let $t16;
+      let $r17;
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 48;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      if (rh.pristineContext(ctx)) $8 = ctx.queryValue("to");
+      else {
+        $9 = ctx;
+        $s2.pcs[$d2] = $pc + 49;
+        $122 = rt.first(rt.fn(($f11 = $9?.f)?.query !== void 0 ? $f11.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9));
+        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.to) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.to) !== void 0 || !("to" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 48;
+          $13 = rt.index($122, "to");
+        }
+        $8 = $13;
+      }
+      $72 = $8;
+      $s2.pcs[$d2] = $pc + 50;
+      $fn12 = rt.fn($22, "field 'redirect'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t16 = $s2.tails++;
+        $r17 = $fn12($72);
+        $s2.tails = $t16;
+      } else {
+        $r17 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r17;
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 47;
+      rt.setIndex($7, "get", $4, "field 'query'");
+    }
+    $3 = api;
+    if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.loc) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.loc) !== void 0 || !("loc" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 51;
+      $2 = rt.index($3, "loc", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($12 = $f6.tab) !== void 0 || ($m11 = $2.metatable) === void 0 || ($12 = $m11.view.tab) !== void 0 || !("tab" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 51;
+      $12 = rt.index($2, "tab", "field 'loc'");
+    }
+    $4 = $12;
+    $7 = $handlers[14] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -603,15 +1136,46 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
+      let $m52;
+      let $f62;
+      let $72;
       let $t8;
       let $r9;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 52, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/a	b", $s2.pcs[$d2] = $pc + 53, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($2, "get", $4, "field 'tab'"));
-    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 54, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.utf8) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.utf8) !== void 0 || !("utf8" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 54, rt.index($3, "utf8", "field 'loc'")));
-    ($2 = $handlers[15] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 52;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      $72 = "/a	b";
+      $s2.pcs[$d2] = $pc + 53;
+      $fn12 = rt.fn($22, "field 'redirect'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($72);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r9;
+    }));
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 51;
+      rt.setIndex($4, "get", $7, "field 'tab'");
+    }
+    $12 = api;
+    if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.loc) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.loc) !== void 0 || !("loc" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 54;
+      $2 = rt.index($12, "loc", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($3 = $f6.utf8) !== void 0 || ($m5 = $2.metatable) === void 0 || ($3 = $m5.view.utf8) !== void 0 || !("utf8" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 54;
+      $3 = rt.index($2, "utf8", "field 'loc'");
+    }
+    $7 = $3;
+    $4 = $handlers[15] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -622,15 +1186,46 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
+      let $m52;
+      let $f62;
+      let $72;
       let $t8;
       let $r9;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 55, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/caf\xC3\xA9", $s2.pcs[$d2] = $pc + 56, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 54, rt.setIndex($4, "get", $2, "field 'utf8'"));
-    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.deep) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.deep) !== void 0 || !("deep" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 57, rt.index($5, "deep", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.p_n) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.p_n) !== void 0 || !("p_n" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($13, "p_n", "field 'deep'")));
-    ($4 = $handlers[16] = function $get(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 55;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      $72 = "/caf\xC3\xA9";
+      $s2.pcs[$d2] = $pc + 56;
+      $fn12 = rt.fn($22, "field 'redirect'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($72);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r9;
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 54;
+      rt.setIndex($7, "get", $4, "field 'utf8'");
+    }
+    $3 = api;
+    if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.deep) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.deep) !== void 0 || !("deep" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 57;
+      $2 = rt.index($3, "deep", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($12 = $f6.p_n) !== void 0 || ($m11 = $2.metatable) === void 0 || ($12 = $m11.view.p_n) !== void 0 || !("p_n" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 57;
+      $12 = rt.index($2, "p_n", "field 'deep'");
+    }
+    $4 = $12;
+    $7 = $handlers[16] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -638,44 +1233,109 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $52;
+      let $5;
       let $6;
       let $m7;
       let $f8;
       let $9;
-      let $m10;
-      let $f112;
-      let $12;
-      let $132;
+      let $10;
+      let $m112;
+      let $f12;
+      let $13;
       let $14;
       let $f15;
-      let $m16;
+      let $16;
+      let $m17;
       let t = new rt.LuaTable();
       let cur = t;
       {
         const $start1 = 1;
-        const $limit1 = ($12 = rt.first(($22 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.getGlobal($env, "tonumber")), $42 = rh.pristineContext(ctx) ? ctx.param("n") : ($52 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6))), ($f112 = $52?.f) !== void 0 && (($9 = $f112.n) !== void 0 || ($m10 = $52.metatable) === void 0 || ($9 = $m10.view.n) !== void 0 || !("n" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 58, rt.index($52, "n"))), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'tonumber'"), $fn12($42))), $s2.pcs[$d2] = $pc + 58, rt.forNumber($12, "limit"));
+        if (($32 = $env.f.tonumber) === void 0) {
+          $s2.pcs[$d2] = $pc + 58;
+          $32 = rt.getGlobal($env, "tonumber");
+        }
+        $22 = $32;
+        if (rh.pristineContext(ctx)) $5 = ctx.param("n");
+        else {
+          $6 = ctx;
+          $s2.pcs[$d2] = $pc + 59;
+          $9 = rt.first(rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
+          if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.n) !== void 0 || !("n" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 58;
+            $10 = rt.index($9, "n");
+          }
+          $5 = $10;
+        }
+        $42 = $5;
+        $s2.pcs[$d2] = $pc + 60;
+        $fn12 = rt.fn($22, "global 'tonumber'");
+        $13 = rt.first($fn12($42));
+        $s2.pcs[$d2] = $pc + 58;
+        const $limit1 = rt.forNumber($13, "limit");
         for (let _ = $start1; _ <= $limit1; _++) {
-          $132 = new rt.LuaTable();
-          ($14 = $132) !== void 0 && ($f15 = cur?.f) !== void 0 && !cur.linked && $f15.child !== void 0 ? $f15.child = $14 : ($s2.pcs[$d2] = $pc + 58, rt.setIndex(cur, "child", $14, "local 'cur'"));
-          cur = ($14 = cur, ($f15 = $14?.f) !== void 0 && (($132 = $f15.child) !== void 0 || ($m16 = $14.metatable) === void 0 || ($132 = $m16.view.child) !== void 0 || !("child" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 58, rt.index($14, "child", "local 'cur'")));
+          $14 = new rt.LuaTable();
+          if ($14 !== void 0 && ($f15 = cur?.f) !== void 0 && !cur.linked && $f15.child !== void 0) $f15.child = $14;
+          else {
+            $s2.pcs[$d2] = $pc + 58;
+            rt.setIndex(cur, "child", $14, "local 'cur'");
+          }
+          $14 = cur;
+          if (!(($f15 = $14?.f) !== void 0 && (($16 = $f15.child) !== void 0 || ($m17 = $14.metatable) === void 0 || ($16 = $m17.view.child) !== void 0 || !("child" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 58;
+            $16 = rt.index($14, "child", "local 'cur'");
+          }
+          cur = $16;
         }
       }
       return rt.leave($s2, $d2, t);
-    }) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 57, rt.setIndex($2, "get", $4, "field 'p_n'"));
-    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.cycle) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.cycle) !== void 0 || !("cycle" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 61, rt.index($8, "cycle", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.array) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.array) !== void 0 || !("array" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 61, rt.index($3, "array", "field 'cycle'")));
-    ($2 = $handlers[17] = function $get() {
+    };
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 57;
+      rt.setIndex($4, "get", $7, "field 'p_n'");
+    }
+    $12 = api;
+    if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.cycle) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.cycle) !== void 0 || !("cycle" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 61;
+      $2 = rt.index($12, "cycle", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($3 = $f6.array) !== void 0 || ($m5 = $2.metatable) === void 0 || ($3 = $m5.view.array) !== void 0 || !("array" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 61;
+      $3 = rt.index($2, "array", "field 'cycle'");
+    }
+    $7 = $3;
+    $4 = $handlers[17] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $k1;
       let $22;
       let $a3;
       let t = new rt.LuaTable([1]);
       $k1 = 2;
-      ($22 = t) !== void 0 && ($a3 = t?.arr) !== void 0 && $k1 - 1 >>> 0 === $k1 - 1 && $a3[$k1 - 1] !== void 0 ? $a3[$k1 - 1] = $22 : $22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.other === void 0 && t.metatable === void 0 ? $a3.push($22) : (rt.at($s2, $d2, $pc + 62), rt.setIndex(t, $k1, $22, "local 't'"));
+      $22 = t;
+      if ($22 !== void 0 && ($a3 = t?.arr) !== void 0 && $k1 - 1 >>> 0 === $k1 - 1 && $a3[$k1 - 1] !== void 0) $a3[$k1 - 1] = $22;
+      else if ($22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.other === void 0 && t.metatable === void 0) $a3.push($22);
+      else {
+        rt.at($s2, $d2, $pc + 62);
+        rt.setIndex(t, $k1, $22, "local 't'");
+      }
       return rt.leave($s2, $d2, t);
-    }) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 61, rt.setIndex($4, "get", $2, "field 'array'"));
-    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.cycle) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.cycle) !== void 0 || !("cycle" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 63, rt.index($5, "cycle", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.indirect) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.indirect) !== void 0 || !("indirect" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 63, rt.index($13, "indirect", "field 'cycle'")));
-    ($4 = $handlers[18] = (($body) => rt.withBody((function $get() {
+    };
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 61;
+      rt.setIndex($7, "get", $4, "field 'array'");
+    }
+    $3 = api;
+    if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.cycle) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.cycle) !== void 0 || !("cycle" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 63;
+      $2 = rt.index($3, "cycle", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($12 = $f6.indirect) !== void 0 || ($m11 = $2.metatable) === void 0 || ($12 = $m11.view.indirect) !== void 0 || !("indirect" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 63;
+      $12 = rt.index($2, "indirect", "field 'cycle'");
+    }
+    $4 = $12;
+    $7 = $handlers[18] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -686,8 +1346,8 @@ function load($env) {
       let $f2;
       let $fn3;
       let $42;
-      let $52;
-      let $m62;
+      let $5;
+      let $m6;
       let $m7;
       let $f8;
       let $9;
@@ -699,12 +1359,59 @@ function load($env) {
       let $r15;
       let a = new rt.LuaTable();
       let b = new rt.LuaTable();
-      ($1 = b) !== void 0 && ($f2 = a?.f) !== void 0 && !a.linked && $f2.b !== void 0 ? $f2.b = $1 : ($s2.pcs[$d2] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'"));
-      ($1 = a) !== void 0 && ($f2 = b?.f) !== void 0 && !b.linked && $f2.a !== void 0 ? $f2.a = $1 : ($s2.pcs[$d2] = $pc + 65, rt.setIndex(b, "a", $1, "local 'b'"));
-      return $1 = ($42 = api, ($f2 = $42?.f) !== void 0 && (($52 = $f2.json) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.json) !== void 0 || !("json" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 66, rt.index($42, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 66, $fn3 = rt.fn(($f8 = $1?.f)?.status !== void 0 ? $f8.status : ($m7 = $1?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($1, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($11 = a, $o12 = new rt.FieldsObject(), $n13 = 1, $o12.a = $11, rt.LuaTable.record($o12, $n13)), $s2.pcs[$d2] = $pc + 67, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t14 = $s2.tails++, $r15 = $fn3($1, $9, $10), $s2.tails = $t14, $r15) : rt.tail($s2, $fn3, [$1, $9, $10]);
-    }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 63, rt.setIndex($2, "get", $4, "field 'indirect'"));
-    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.cycle) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.cycle) !== void 0 || !("cycle" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 68, rt.index($8, "cycle", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.err) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.err) !== void 0 || !("err" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 68, rt.index($3, "err", "field 'cycle'")));
-    ($2 = $handlers[19] = (($body) => rt.withBody((function $get() {
+      $1 = b;
+      if ($1 !== void 0 && ($f2 = a?.f) !== void 0 && !a.linked && $f2.b !== void 0) $f2.b = $1;
+      else {
+        $s2.pcs[$d2] = $pc + 64;
+        rt.setIndex(a, "b", $1, "local 'a'");
+      }
+      $1 = a;
+      if ($1 !== void 0 && ($f2 = b?.f) !== void 0 && !b.linked && $f2.a !== void 0) $f2.a = $1;
+      else {
+        $s2.pcs[$d2] = $pc + 65;
+        rt.setIndex(b, "a", $1, "local 'b'");
+      }
+      $42 = api;
+      if (!(($f2 = $42?.f) !== void 0 && (($5 = $f2.json) !== void 0 || ($m6 = $42.metatable) === void 0 || ($5 = $m6.view.json) !== void 0 || !("json" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 66;
+        $5 = rt.index($42, "json", "upvalue 'api'");
+      }
+      $1 = $5;
+      $s2.pcs[$d2] = $pc + 66;
+      $fn3 = rt.fn(($f8 = $1?.f)?.status !== void 0 ? $f8.status : ($m7 = $1?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($1, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $11 = a;
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      $o12.a = $11;
+      $10 = rt.LuaTable.record($o12, $n13);
+      $s2.pcs[$d2] = $pc + 67;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t14 = $s2.tails++;
+        $r15 = $fn3($1, $9, $10);
+        $s2.tails = $t14;
+      } else {
+        $r15 = rt.tail($s2, $fn3, [$1, $9, $10]);
+      }
+      return $r15;
+    }));
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 63;
+      rt.setIndex($4, "get", $7, "field 'indirect'");
+    }
+    $12 = api;
+    if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.cycle) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.cycle) !== void 0 || !("cycle" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 68;
+      $2 = rt.index($12, "cycle", "local 'api'");
+    }
+    if (!(($f6 = $2?.f) !== void 0 && (($3 = $f6.err) !== void 0 || ($m5 = $2.metatable) === void 0 || ($3 = $m5.view.err) !== void 0 || !("err" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 68;
+      $3 = rt.index($2, "err", "field 'cycle'");
+    }
+    $7 = $3;
+    $4 = $handlers[19] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -715,16 +1422,44 @@ function load($env) {
       let $f2;
       let $fn3;
       let $m4;
-      let $52;
+      let $5;
       let $6;
       let $t7;
       let $r8;
       let t = new rt.LuaTable();
-      ($1 = t) !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.t !== void 0 ? $f2.t = $1 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(t, "t", $1, "local 't'"));
-      return $1 = api, $s2.pcs[$d2] = $pc + 70, $fn3 = rt.fn(($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'"), $52 = 422, $6 = t, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn3($1, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn3, [$1, $52, $6]);
-    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 68, rt.setIndex($4, "get", $2, "field 'err'"));
-    $2 = ($13 = api, ($f14 = $13?.f) !== void 0 && (($5 = $f14.upload) !== void 0 || ($m6 = $13.metatable) === void 0 || ($5 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 71, rt.index($13, "upload", "local 'api'")));
-    ($8 = $handlers[20] = rh.jsonHandler((function $post(ctx) {
+      $1 = t;
+      if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.t !== void 0) $f2.t = $1;
+      else {
+        $s2.pcs[$d2] = $pc + 69;
+        rt.setIndex(t, "t", $1, "local 't'");
+      }
+      $1 = api;
+      $s2.pcs[$d2] = $pc + 70;
+      $fn3 = rt.fn(($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'");
+      $5 = 422;
+      $6 = t;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t7 = $s2.tails++;
+        $r8 = $fn3($1, $5, $6);
+        $s2.tails = $t7;
+      } else {
+        $r8 = rt.tail($s2, $fn3, [$1, $5, $6]);
+      }
+      return $r8;
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 68;
+      rt.setIndex($7, "get", $4, "field 'err'");
+    }
+    $3 = api;
+    if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.upload) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.upload) !== void 0 || !("upload" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 71;
+      $2 = rt.index($3, "upload", "local 'api'");
+    }
+    $4 = $2;
+    $12 = $handlers[20] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -732,25 +1467,38 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $10;
       let $fn11;
-      let $12;
-      let $132;
+      let $122;
+      let $13;
       let $m14;
       let $f15;
       let $m16;
       let $f17;
       let $18;
-      let $o19;
-      let $n20;
+      let $19;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 72, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 73, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 74, rt.len($9)));
+        $42 = ctx;
+        $s2.pcs[$d2] = $pc + 72;
+        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $s2.pcs[$d2] = $pc + 73;
+        $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
+        $9 = rt.first($fn2($32));
+        if ($9?.arr !== void 0) $10 = $9.length();
+        else if (typeof $9 === "string") $10 = $9.length;
+        else {
+          $s2.pcs[$d2] = $pc + 74;
+          $10 = rt.len($9);
+        }
+        $1 = $10;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(9), $p = $w.p;
@@ -773,8 +1521,28 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($10 = ($18 = rt.first(($12 = rt.first(($132 = ctx, $s2.pcs[$d2] = $pc + 72, rt.fn(($f15 = $132?.f)?.body !== void 0 ? $f15.body : ($m14 = $132?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($132, "body", "local 'ctx'"), "method 'body'")($132))), $s2.pcs[$d2] = $pc + 73, $fn11 = rt.fn(($f17 = $12?.f)?.text !== void 0 ? $f17.text : ($m16 = $12?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($12, "text"), "method 'text'"), $fn11($12))), $18?.arr !== void 0 ? $18.length() : typeof $18 === "string" ? $18.length : ($s2.pcs[$d2] = $pc + 74, rt.len($18))), $o19 = new rt.FieldsObject(), $n20 = 1, $o19.bytes = $10, rt.LuaTable.record($o19, $n20)));
-    }))) !== void 0 && ($f7 = $2?.f) !== void 0 && !$2.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 71, rt.setIndex($2, "post", $8, "field 'upload'"));
+      $13 = ctx;
+      $s2.pcs[$d2] = $pc + 72;
+      $122 = rt.first(rt.fn(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
+      $s2.pcs[$d2] = $pc + 73;
+      $fn11 = rt.fn(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
+      $18 = rt.first($fn11($122));
+      if ($18?.arr !== void 0) $19 = $18.length();
+      else if (typeof $18 === "string") $19 = $18.length;
+      else {
+        $s2.pcs[$d2] = $pc + 74;
+        $19 = rt.len($18);
+      }
+      $o20 = new rt.FieldsObject();
+      $n21 = 1;
+      $o20.bytes = $19;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+    }));
+    if ($12 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $12;
+    else {
+      $s.pcs[$d] = $pc + 71;
+      rt.setIndex($4, "post", $12, "field 'upload'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -30,8 +30,8 @@ const $pc = rt.positions([
   [$site0, 3, ".server"], // 1
   [$site0, 5], // 2
   [$site0, 8], // 3
-  [$site2, 8], // 4
-  [$site2, 8, ":params"], // 5
+  [$site2, 8, ":params"], // 4
+  [$site2, 8], // 5
   [$site0, 9], // 6
   [$site3, 9, "?"], // 7
   [$site0, 10], // 8
@@ -113,23 +113,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let $m12: rt.LuaTable | undefined;
-      let $13: rt.LuaValue;
-      let $f14: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 4096, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.hello) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.hello) !== undefined || (!("hello" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "hello", "local 'api'"))));
-      (($3 = ($handlers[0] = function $get(): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      let $m11: rt.LuaTable | undefined;
+      let $12: rt.LuaValue;
+      let $f13: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 2;
+      $o8.log_level = "nope";
+      $o8.body_size_limit = 4096;
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.hello) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.hello) !== undefined || (!("hello" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "hello", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[0] = function $get(): rt.LuaResult {
         return ("hello");
-      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'hello'")));
-      $3 = ($4 = ($5 = api as rt.LuaValue, (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.users) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 3, rt.index($5, "users", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.p_id) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 3, rt.index($4, "p_id", "field 'users'"))));
-      (($13 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $2, "field 'hello'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.users) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 3;
+        $4 = rt.index($3, "users", "local 'api'");
+      }
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f6.p_id) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.p_id) !== undefined || (!("p_id" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 3;
+        $7 = rt.index($4, "p_id", "field 'users'");
+      }
+      $2 = $7;
+      $12 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -139,16 +173,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $o10: rt.Fields;
         let $n11: number;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $m18: rt.LuaTable | undefined;
         let $f19: rt.Fields | undefined;
@@ -156,7 +190,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 4, rt.index($2, "id")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
+          else {
+            $3 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 4;
+            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 5;
+              $7 = rt.index($6, "id");
+            }
+            $2 = $7;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
@@ -164,12 +209,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.id = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
+          $o10 = new rt.FieldsObject();
+          $n11 = 0;
+          if ($1 !== undefined) {
+            $o10.id = $1;
+            $n11++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
         }
-        return rt.leave($s, $d, ($12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($13 = rt.first(($14 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.params !== undefined ? $f16.params : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.params !== undefined ? $m15.view.params : rt.index($14, "params", "local 'ctx'")), "method 'params'")($14))), (($f19 = ($13 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($13 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 4, rt.index($13, "id"))))), $o20 = new rt.FieldsObject(), $n21 = 0, ($12 !== undefined && ($o20.id = $12, $n21++)), rt.LuaTable.record($o20, $n21)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "get", $13, "field 'p_id'")));
-      $13 = ($2 = api as rt.LuaValue, (($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.query) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.query) !== undefined || (!("query" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 6, rt.index($2, "query", "local 'api'"))));
-      (($5 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).param("id");
+        else {
+          $13 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 4;
+          $16 = rt.first(rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13));
+          if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 5;
+            $17 = rt.index($16, "id");
+          }
+          $12 = $17;
+        }
+        $o20 = new rt.FieldsObject();
+        $n21 = 0;
+        if ($12 !== undefined) {
+          $o20.id = $12;
+          $n21++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($2, "get", $12, "field 'p_id'");
+      }
+      $7 = api as rt.LuaValue;
+      if (!(($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f13.query) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.query) !== undefined || (!("query" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 6;
+        $4 = rt.index($7, "query", "local 'api'");
+      }
+      $12 = $4;
+      $3 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -182,10 +260,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $t5: number;
         let $r6: rt.LuaResult;
-        return ($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $5) : ($s.pcs[$d] = $pc + 6, rt.setIndex($13, "get", $5, "field 'query'")));
-      $5 = ($8 = ($2 = api as rt.LuaValue, (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.safe) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($13 = $m12.view.safe) !== undefined || (!("safe" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 8, rt.index($2, "safe", "local 'api'")))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.p_id) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.p_id) !== undefined || (!("p_id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($8, "p_id", "field 'safe'"))));
-      (($3 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $2 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 7;
+        $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t5 = $s.tails++;
+          $r6 = $fn1($2);
+          $s.tails = $t5;
+        } else {
+          $r6 = rt.tail($s, $fn1, [$2]);
+        }
+        return $r6;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 6;
+        rt.setIndex($12, "get", $3, "field 'query'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f6.safe) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.safe) !== undefined || (!("safe" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $7 = rt.index($4, "safe", "local 'api'");
+      }
+      if (!(($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f13.p_id) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.p_id) !== undefined || (!("p_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $12 = rt.index($7, "p_id", "field 'safe'");
+      }
+      $3 = $12;
+      $2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -203,17 +306,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $o13: rt.Fields;
         let $n14: number;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $o15: rt.Fields;
+        let $n16: number;
         const $json: boolean = rh.claim(ctx);
-        $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $10 = ctx, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $10)))], 2);
+        if (($4 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 9;
+          $4 = rt.getGlobal($env, "pcall");
+        }
+        $3 = $4;
+        $6 = ctx as rt.LuaValue;
+        if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 9;
+          $7 = rt.index($6, "params", "local 'ctx'");
+        }
+        $5 = $7;
+        $10 = ctx;
+        $s.pcs[$d] = $pc + 10;
+        $fn2 = rt.fn($3, "global 'pcall'");
+        $l1 = rt.adjust([...rt.all($fn2($5, $10))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {
           $11 = ok;
-          $12 = (rt.t($10 = (rt.t($7 = !rt.t(ok)) ? err : $7)) ? $10 : undefined);
+          $7 = !rt.t(ok);
+          $10 = (rt.t($7) ? err : $7);
+          $12 = (rt.t($10) ? $10 : undefined);
           if (rh.isScalar($11) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
@@ -223,12 +340,46 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $11, $5 = $12, $o13 = new rt.FieldsObject(), $n14 = 0, ($6 !== undefined && ($o13.ok = $6, $n14++)), ($5 !== undefined && ($o13.err = $5, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $o13 = new rt.FieldsObject();
+          $n14 = 0;
+          if ($11 !== undefined) {
+            $o13.ok = $11;
+            $n14++;
+          }
+          if ($12 !== undefined) {
+            $o13.err = $12;
+            $n14++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        return rt.leave($s, $d, ($4 = ok, $3 = (rt.t($15 = (rt.t($16 = !rt.t(ok)) ? err : $16)) ? $15 : undefined), $o17 = new rt.FieldsObject(), $n18 = 0, ($4 !== undefined && ($o17.ok = $4, $n18++)), ($3 !== undefined && ($o17.err = $3, $n18++)), rt.LuaTable.record($o17, $n18)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 8, rt.setIndex($5, "get", $3, "field 'p_id'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($13 = $f11.echo) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.echo) !== undefined || (!("echo" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 11, rt.index($4, "echo", "local 'api'"))));
-      (($2 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $6 = ok;
+        $4 = !rt.t(ok);
+        $5 = (rt.t($4) ? err : $4);
+        $3 = (rt.t($5) ? $5 : undefined);
+        $o15 = new rt.FieldsObject();
+        $n16 = 0;
+        if ($6 !== undefined) {
+          $o15.ok = $6;
+          $n16++;
+        }
+        if ($3 !== undefined) {
+          $o15.err = $3;
+          $n16++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($3, "get", $2, "field 'p_id'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.echo) !== undefined || ($m5 = ($12 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.echo) !== undefined || (!("echo" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 11;
+        $7 = rt.index($12, "echo", "local 'api'");
+      }
+      $2 = $7;
+      $4 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -251,10 +402,46 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $t15: number;
         let $r16: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 12, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 14, $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 15, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $2) : ($s.pcs[$d] = $pc + 11, rt.setIndex($3, "post", $2, "field 'echo'")));
-      $2 = ($13 = ($4 = api as rt.LuaValue, (($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.echo) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.echo) !== undefined || (!("echo" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 16, rt.index($4, "echo", "local 'api'")))), (($f11 = ($13 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.data) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.data) !== undefined || (!("data" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 16, rt.index($13, "data", "field 'echo'"))));
-      (($5 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 12;
+          $4 = rt.index($3, "text", "upvalue 'api'");
+        }
+        $2 = $4;
+        $10 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 13;
+        $9 = rt.first(rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
+        $s.pcs[$d] = $pc + 14;
+        $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
+        $r7 = $fn8($9);
+        $s.pcs[$d] = $pc + 15;
+        $fn1 = rt.fn($2, "field 'text'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t15 = $s.tails++;
+          $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t15;
+        } else {
+          $r16 = rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+        }
+        return $r16;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $4;
+      else {
+        $s.pcs[$d] = $pc + 11;
+        rt.setIndex($2, "post", $4, "field 'echo'");
+      }
+      $7 = api as rt.LuaValue;
+      if (!(($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f13.echo) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.echo) !== undefined || (!("echo" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 16;
+        $12 = rt.index($7, "echo", "local 'api'");
+      }
+      if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.data) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.data) !== undefined || (!("data" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 16;
+        $2 = rt.index($12, "data", "field 'echo'");
+      }
+      $4 = $2;
+      $3 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -270,10 +457,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 17, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 18, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $5) : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "post", $5, "field 'data'")));
-      $5 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.object) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.object) !== undefined || (!("object" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 19, rt.index($8, "object", "local 'api'"))));
-      (($4 = ($handlers[6] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 17;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 18;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($2);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$2]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
+      else {
+        $s.pcs[$d] = $pc + 16;
+        rt.setIndex($4, "post", $3, "field 'data'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.object) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m11.view.object) !== undefined || (!("object" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 19;
+        $12 = rt.index($2, "object", "local 'api'");
+      }
+      $3 = $12;
+      $7 = ($handlers[6] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -288,24 +498,66 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $fn10!: rt.LuaFunction;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
         let $m15: rt.LuaTable | undefined;
         let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $t21: number;
-        let $r22: rt.LuaResult;
-        return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 21, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), (($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($12 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 21, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn10 = rt.fn((($f18 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, ($9 !== undefined && ($o19.name = $9, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 23, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t21 = $s.tails++, $r22 = $fn1($2, $8), $s.tails = $t21, $r22) : rt.tail($s, $fn1, [$2, $8]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $4) : ($s.pcs[$d] = $pc + 19, rt.setIndex($5, "post", $4, "field 'object'")));
-      $4 = ($3 = api as rt.LuaValue, (($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.keys) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.keys) !== undefined || (!("keys" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 24, rt.index($3, "keys", "local 'api'"))));
-      (($5 = ($handlers[7] = function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        let $17: rt.LuaValue;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $t20: number;
+        let $r21: rt.LuaResult;
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 20;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 21;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        if (($11 = $env.f.rover) === undefined) {
+          $s.pcs[$d] = $pc + 21;
+          $11 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 21;
+          $12 = rt.index($11, "guard", "global 'rover'");
+        }
+        $10 = $12;
+        $s.pcs[$d] = $pc + 22;
+        $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
+        $17 = rt.first($fn9($10));
+        $o18 = new rt.FieldsObject();
+        $n19 = 0;
+        if ($17 !== undefined) {
+          $o18.name = $17;
+          $n19++;
+        }
+        $8 = rt.LuaTable.record($o18, $n19);
+        $s.pcs[$d] = $pc + 23;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t20 = $s.tails++;
+          $r21 = $fn1($2, $8);
+          $s.tails = $t20;
+        } else {
+          $r21 = rt.tail($s, $fn1, [$2, $8]);
+        }
+        return $r21;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 19;
+        rt.setIndex($3, "post", $7, "field 'object'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.keys) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.keys) !== undefined || (!("keys" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 24;
+        $2 = rt.index($12, "keys", "local 'api'");
+      }
+      $7 = $2;
+      $3 = ($handlers[7] = function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -324,17 +576,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
-        let t: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
+        let $o16: rt.Fields;
+        let $n17: number;
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 25;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 26;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        let t: rt.LuaValue = rt.first($fn1($2));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($3 = (($9 = $env.f.pairs) !== undefined ? $9 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), $2 = t as rt.LuaValue, $3 === rt.ITERATION.pairs && $2 instanceof rt.LuaTable)) $it1 = rt.ITERATION.next, $st1 = $2, $key1 = undefined;
-          else $it1 = ($l8 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 28, rt.fn($3, "global 'pairs'")($2))), 3))[0], $st1 = $l8[1], $key1 = $l8[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 27, rt.callable($it1));
+          if (($9 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 27;
+            $9 = rt.getGlobal($env, "pairs");
+          }
+          $3 = $9;
+          $2 = t as rt.LuaValue;
+          if ($3 === rt.ITERATION.pairs && $2 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.next;
+            $st1 = $2;
+            $key1 = undefined;
+          } else {
+            $s.pcs[$d] = $pc + 28;
+            $l8 = rt.adjust(rt.all(rt.fn($3, "global 'pairs'")($2)), 3);
+            $it1 = $l8[0];
+            $st1 = $l8[1];
+            $key1 = $l8[2];
+          }
+          $s.pcs[$d] = $pc + 27;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -349,35 +620,129 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let k: rt.LuaValue = $key1;
             $k10 = (keys.length() + 1);
-            (($11 = k) !== undefined && ($a12 = (keys as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && $a12[$k10 - 1] !== undefined ? ($a12[$k10 - 1] = $11) : $11 !== undefined && $a12 !== undefined && $k10 === $a12.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a12.push($11) : ($s.pcs[$d] = $pc + 27, rt.setIndex(keys, $k10, $11, "local 'keys'")));
+            $11 = k;
+            if ($11 !== undefined && ($a12 = (keys as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && $a12[$k10 - 1] !== undefined) $a12[$k10 - 1] = $11;
+            else if ($11 !== undefined && $a12 !== undefined && $k10 === $a12.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a12.push($11);
+            else {
+              $s.pcs[$d] = $pc + 27;
+              rt.setIndex(keys, $k10, $11, "local 'keys'");
+            }
           }
         }
-        ($9 = ($2 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($11 = $f7.sort) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($11 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 30, rt.index($2, "sort", "global 'table'")))), $13 = keys, $s.pcs[$d] = $pc + 31, $fn1 = rt.fn($9, "field 'sort'"), $fn1($13));
-        return rt.leave($s, $d, ($13 = keys, $11 = rt.index(t, ($3 = "__proto__", $s.pcs[$d] = $pc + 32, $3), "local 't'"), $2 = ($9 = t as rt.LuaValue, (($f7 = ($9 as rt.LuaTable)?.f) !== undefined && (($14 = $f7["constructor" as string]) !== undefined || ($m6 = ($9 as rt.LuaTable).metatable) === undefined || ($14 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 32, rt.index($9, "constructor", "local 't'")))), $15 = ($16 = t as rt.LuaValue, (($f5 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f5.prototype) !== undefined || ($m4 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 32, rt.index($16, "prototype", "local 't'")))), $o18 = new rt.FieldsObject(), $n19 = 1, $o18.keys = $13, ($11 !== undefined && ($o18.proto = $11, $n19++)), ($2 !== undefined && ($o18.ctor = $2, $n19++)), ($15 !== undefined && ($o18.prototype = $15, $n19++)), rt.LuaTable.record($o18, $n19)));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $5) : ($s.pcs[$d] = $pc + 24, rt.setIndex($4, "post", $5, "field 'keys'")));
-      $5 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fresh) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.fresh) !== undefined || (!("fresh" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 33, rt.index($8, "fresh", "local 'api'"))));
-      (($4 = ($handlers[8] = function $get(): rt.LuaResult {
+        if (($2 = $env.f.table) === undefined) {
+          $s.pcs[$d] = $pc + 30;
+          $2 = rt.getGlobal($env, "table");
+        }
+        if (!(($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.sort) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 30;
+          $3 = rt.index($2, "sort", "global 'table'");
+        }
+        $9 = $3;
+        $11 = keys;
+        $s.pcs[$d] = $pc + 31;
+        $fn1 = rt.fn($9, "field 'sort'");
+        $fn1($11);
+        $11 = keys;
+        $2 = rt.index(t, ($3 = "__proto__", $s.pcs[$d] = $pc + 32, $3), "local 't'");
+        $9 = t as rt.LuaValue;
+        if (!(($f7 = ($9 as rt.LuaTable)?.f) !== undefined && (($13 = $f7["constructor" as string]) !== undefined || ($m6 = ($9 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 32;
+          $13 = rt.index($9, "constructor", "local 't'");
+        }
+        $14 = t as rt.LuaValue;
+        if (!(($f5 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f5.prototype) !== undefined || ($m4 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 32;
+          $15 = rt.index($14, "prototype", "local 't'");
+        }
+        $o16 = new rt.FieldsObject();
+        $n17 = 1;
+        $o16.keys = $11;
+        if ($2 !== undefined) {
+          $o16.proto = $2;
+          $n17++;
+        }
+        if ($13 !== undefined) {
+          $o16.ctor = $13;
+          $n17++;
+        }
+        if ($15 !== undefined) {
+          $o16.prototype = $15;
+          $n17++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+      } as rt.LuaFunction);
+      if ($3 !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($7, "post", $3, "field 'keys'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.fresh) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m11.view.fresh) !== undefined || (!("fresh" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 33;
+        $12 = rt.index($2, "fresh", "local 'api'");
+      }
+      $3 = $12;
+      $7 = ($handlers[8] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $o14: rt.Fields;
-        let $n15: number;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
         let t: rt.LuaTable = new rt.LuaTable();
-        return rt.leave($s, $d, ($1 = ($2 = t, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.polluted) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $6 = rt.index(t, ($7 = "__proto__", rt.at($s, $d, $pc + 34), $7), "local 't'"), $8 = ($9 = t, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12["constructor" as string]) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view["constructor" as string]) !== undefined || (!("constructor" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 34), rt.index($9, "constructor", "local 't'")))), $13 = t.length(), $o14 = new rt.FieldsObject(), $n15 = 1, ($1 !== undefined && ($o14.polluted = $1, $n15++)), ($6 !== undefined && ($o14.proto = $6, $n15++)), ($8 !== undefined && ($o14.ctor = $8, $n15++)), $o14.n = $13, rt.LuaTable.record($o14, $n15)));
-      } as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 33, rt.setIndex($5, "get", $4, "field 'fresh'")));
-      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.loc) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.loc) !== undefined || (!("loc" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($8, "loc", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.crlf) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.crlf) !== undefined || (!("crlf" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 35, rt.index($3, "crlf", "field 'loc'"))));
-      (($2 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $1 = t;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.polluted) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.polluted) !== undefined || (!("polluted" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 34);
+          $2 = rt.index($1, "polluted", "local 't'");
+        }
+        $6 = rt.index(t, ($5 = "__proto__", rt.at($s, $d, $pc + 34), $5), "local 't'");
+        $7 = t;
+        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["constructor" as string]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["constructor" as string]) !== undefined || (!("constructor" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 34);
+          $8 = rt.index($7, "constructor", "local 't'");
+        }
+        $11 = t.length();
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        if ($2 !== undefined) {
+          $o12.polluted = $2;
+          $n13++;
+        }
+        if ($6 !== undefined) {
+          $o12.proto = $6;
+          $n13++;
+        }
+        if ($8 !== undefined) {
+          $o12.ctor = $8;
+          $n13++;
+        }
+        $o12.n = $11;
+        return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 33;
+        rt.setIndex($3, "get", $7, "field 'fresh'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.loc) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.loc) !== undefined || (!("loc" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 35;
+        $2 = rt.index($12, "loc", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.crlf) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.crlf) !== undefined || (!("crlf" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 35;
+        $3 = rt.index($2, "crlf", "field 'loc'");
+      }
+      $7 = $3;
+      $4 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -393,10 +758,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\r\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 37, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 35, rt.setIndex($4, "get", $2, "field 'crlf'")));
-      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.loc) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.loc) !== undefined || (!("loc" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 38, rt.index($5, "loc", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.lf) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.lf) !== undefined || (!("lf" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "lf", "field 'loc'"))));
-      (($4 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 36;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        $7 = "/x\r\nSet-Cookie: a=b";
+        $s.pcs[$d] = $pc + 37;
+        $fn1 = rt.fn($2, "field 'redirect'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($7);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 35;
+        rt.setIndex($7, "get", $4, "field 'crlf'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.loc) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.loc) !== undefined || (!("loc" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 38;
+        $2 = rt.index($3, "loc", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.lf) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m11.view.lf) !== undefined || (!("lf" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 38;
+        $12 = rt.index($2, "lf", "field 'loc'");
+      }
+      $4 = $12;
+      $7 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -412,10 +808,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 40, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 38, rt.setIndex($2, "get", $4, "field 'lf'")));
-      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.loc) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.loc) !== undefined || (!("loc" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 41, rt.index($8, "loc", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.cr) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.cr) !== undefined || (!("cr" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 41, rt.index($3, "cr", "field 'loc'"))));
-      (($2 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 39;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        $7 = "/x\nSet-Cookie: a=b";
+        $s.pcs[$d] = $pc + 40;
+        $fn1 = rt.fn($2, "field 'redirect'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($7);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 38;
+        rt.setIndex($4, "get", $7, "field 'lf'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.loc) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.loc) !== undefined || (!("loc" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 41;
+        $2 = rt.index($12, "loc", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.cr) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.cr) !== undefined || (!("cr" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 41;
+        $3 = rt.index($2, "cr", "field 'loc'");
+      }
+      $7 = $3;
+      $4 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -433,10 +860,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $t10: number;
         let $r11: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 42, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $9 = "/x\rSet-Cookie: a=b", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $9]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $2, "field 'cr'")));
-      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.loc) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.loc) !== undefined || (!("loc" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 44, rt.index($5, "loc", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.nul) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.nul) !== undefined || (!("nul" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 44, rt.index($13, "nul", "field 'loc'"))));
-      (($4 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 42;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 43;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
+        $9 = "/x\rSet-Cookie: a=b";
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t10 = $s.tails++;
+          $r11 = $fn1($2, $9);
+          $s.tails = $t10;
+        } else {
+          $r11 = rt.tail($s, $fn1, [$2, $9]);
+        }
+        return $r11;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 41;
+        rt.setIndex($7, "get", $4, "field 'cr'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.loc) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.loc) !== undefined || (!("loc" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 44;
+        $2 = rt.index($3, "loc", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.nul) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m11.view.nul) !== undefined || (!("nul" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 44;
+        $12 = rt.index($2, "nul", "field 'loc'");
+      }
+      $4 = $12;
+      $7 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -455,10 +913,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $t11: number;
         let $r12: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 46, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $9 = 307, $10 = "/x\x00y", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $9, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 44, rt.setIndex($2, "get", $4, "field 'nul'")));
-      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.loc) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.loc) !== undefined || (!("loc" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($8, "loc", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.query) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 47, rt.index($3, "query", "field 'loc'"))));
-      (($2 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 45;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 46;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
+        $9 = 307;
+        $10 = "/x\x00y";
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $9, $10);
+          $s.tails = $t11;
+        } else {
+          $r12 = rt.tail($s, $fn1, [$2, $9, $10]);
+        }
+        return $r12;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 44;
+        rt.setIndex($4, "get", $7, "field 'nul'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.loc) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.loc) !== undefined || (!("loc" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 47;
+        $2 = rt.index($12, "loc", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.query) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 47;
+        $3 = rt.index($2, "query", "field 'loc'");
+      }
+      $7 = $3;
+      $4 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -477,14 +967,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m10: rt.LuaTable | undefined;
         let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $t15: number;
-        let $r16: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 48, rt.index($3, "redirect", "upvalue 'api'")))), $7 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("to") : ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.to) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.to) !== undefined || (!("to" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 48, rt.index($8, "to"))))), $s.pcs[$d] = $pc + 50, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn1($7), $s.tails = $t15, $r16) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $2, "field 'query'")));
-      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.loc) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.loc) !== undefined || (!("loc" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 51, rt.index($5, "loc", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.tab) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.tab) !== undefined || (!("tab" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($13, "tab", "field 'loc'"))));
-      (($4 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $t16: number;
+        let $r17: rt.LuaResult;
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 48;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        if (rh.pristineContext(ctx)) $8 = (ctx as rh.RequestContext).queryValue("to");
+        else {
+          $9 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 49;
+          $12 = rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9));
+          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 48;
+            $13 = rt.index($12, "to");
+          }
+          $8 = $13;
+        }
+        $7 = $8;
+        $s.pcs[$d] = $pc + 50;
+        $fn1 = rt.fn($2, "field 'redirect'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t16 = $s.tails++;
+          $r17 = $fn1($7);
+          $s.tails = $t16;
+        } else {
+          $r17 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r17;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 47;
+        rt.setIndex($7, "get", $4, "field 'query'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.loc) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.loc) !== undefined || (!("loc" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 51;
+        $2 = rt.index($3, "loc", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.tab) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m11.view.tab) !== undefined || (!("tab" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 51;
+        $12 = rt.index($2, "tab", "field 'loc'");
+      }
+      $4 = $12;
+      $7 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -500,10 +1033,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 52, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/a\tb", $s.pcs[$d] = $pc + 53, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 51, rt.setIndex($2, "get", $4, "field 'tab'")));
-      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.loc) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.loc) !== undefined || (!("loc" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 54, rt.index($8, "loc", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.utf8) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.utf8) !== undefined || (!("utf8" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 54, rt.index($3, "utf8", "field 'loc'"))));
-      (($2 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 52;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        $7 = "/a\tb";
+        $s.pcs[$d] = $pc + 53;
+        $fn1 = rt.fn($2, "field 'redirect'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($7);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 51;
+        rt.setIndex($4, "get", $7, "field 'tab'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.loc) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.loc) !== undefined || (!("loc" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 54;
+        $2 = rt.index($12, "loc", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.utf8) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.utf8) !== undefined || (!("utf8" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 54;
+        $3 = rt.index($2, "utf8", "field 'loc'");
+      }
+      $7 = $3;
+      $4 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -519,10 +1083,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/caf\xc3\xa9", $s.pcs[$d] = $pc + 56, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 54, rt.setIndex($4, "get", $2, "field 'utf8'")));
-      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.deep) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.deep) !== undefined || (!("deep" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 57, rt.index($5, "deep", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.p_n) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.p_n) !== undefined || (!("p_n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($13, "p_n", "field 'deep'"))));
-      (($4 = ($handlers[16] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 55;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        $7 = "/caf\xc3\xa9";
+        $s.pcs[$d] = $pc + 56;
+        $fn1 = rt.fn($2, "field 'redirect'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($7);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 54;
+        rt.setIndex($7, "get", $4, "field 'utf8'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.deep) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.deep) !== undefined || (!("deep" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 57;
+        $2 = rt.index($3, "deep", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.p_n) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m11.view.p_n) !== undefined || (!("p_n" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 57;
+        $12 = rt.index($2, "p_n", "field 'deep'");
+      }
+      $4 = $12;
+      $7 = ($handlers[16] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -535,39 +1130,104 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $12: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t;
         {
           const $start1 = 1;
-          const $limit1 = ($12 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($5 = rt.first(($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.n) !== undefined || ($m10 = ($5 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.n) !== undefined || (!("n" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($12, 'limit')));
+          if (($3 = $env.f.tonumber) === undefined) {
+            $s.pcs[$d] = $pc + 58;
+            $3 = rt.getGlobal($env, "tonumber");
+          }
+          $2 = $3;
+          if (rh.pristineContext(ctx)) $5 = (ctx as rh.RequestContext).param("n");
+          else {
+            $6 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 59;
+            $9 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
+            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 58;
+              $10 = rt.index($9, "n");
+            }
+            $5 = $10;
+          }
+          $4 = $5;
+          $s.pcs[$d] = $pc + 60;
+          $fn1 = rt.fn($2, "global 'tonumber'");
+          $13 = rt.first($fn1($4));
+          $s.pcs[$d] = $pc + 58;
+          const $limit1 = rt.forNumber($13, 'limit');
           for (let _: number = $start1; _ <= $limit1; _++) {
-            $13 = new rt.LuaTable();
-            (($14 = $13) !== undefined && ($f15 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f15.child !== undefined ? ($f15.child = $14) : ($s.pcs[$d] = $pc + 58, rt.setIndex(cur, "child", $14, "local 'cur'")));
-            cur = ($14 = cur as rt.LuaValue, (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.child) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($13 = $m16.view.child) !== undefined || (!("child" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 58, rt.index($14, "child", "local 'cur'"))));
+            $14 = new rt.LuaTable();
+            if ($14 !== undefined && ($f15 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f15.child !== undefined) $f15.child = $14;
+            else {
+              $s.pcs[$d] = $pc + 58;
+              rt.setIndex(cur, "child", $14, "local 'cur'");
+            }
+            $14 = cur as rt.LuaValue;
+            if (!(($f15 = ($14 as rt.LuaTable)?.f) !== undefined && (($16 = $f15.child) !== undefined || ($m17 = ($14 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.child) !== undefined || (!("child" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 58;
+              $16 = rt.index($14, "child", "local 'cur'");
+            }
+            cur = $16;
           }
         }
         return rt.leave($s, $d, t);
-      } as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 57, rt.setIndex($2, "get", $4, "field 'p_n'")));
-      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.cycle) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.cycle) !== undefined || (!("cycle" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 61, rt.index($8, "cycle", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.array) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.array) !== undefined || (!("array" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 61, rt.index($3, "array", "field 'cycle'"))));
-      (($2 = ($handlers[17] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 57;
+        rt.setIndex($4, "get", $7, "field 'p_n'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.cycle) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.cycle) !== undefined || (!("cycle" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 61;
+        $2 = rt.index($12, "cycle", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.array) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.array) !== undefined || (!("array" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 61;
+        $3 = rt.index($2, "array", "field 'cycle'");
+      }
+      $7 = $3;
+      $4 = ($handlers[17] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $k1: number;
         let $2: rt.LuaValue;
         let $a3: rt.LuaValue[] | undefined;
         let t: rt.LuaTable = new rt.LuaTable([1]);
         $k1 = 2;
-        (($2 = t) !== undefined && ($a3 = (t as rt.LuaTable)?.arr) !== undefined && ($k1 - 1 >>> 0) === $k1 - 1 && $a3[$k1 - 1] !== undefined ? ($a3[$k1 - 1] = $2) : $2 !== undefined && $a3 !== undefined && $k1 === $a3.length + 1 && (t as rt.LuaTable).other === undefined && (t as rt.LuaTable).metatable === undefined ? $a3.push($2) : (rt.at($s, $d, $pc + 62), rt.setIndex(t, $k1, $2, "local 't'")));
+        $2 = t;
+        if ($2 !== undefined && ($a3 = (t as rt.LuaTable)?.arr) !== undefined && ($k1 - 1 >>> 0) === $k1 - 1 && $a3[$k1 - 1] !== undefined) $a3[$k1 - 1] = $2;
+        else if ($2 !== undefined && $a3 !== undefined && $k1 === $a3.length + 1 && (t as rt.LuaTable).other === undefined && (t as rt.LuaTable).metatable === undefined) $a3.push($2);
+        else {
+          rt.at($s, $d, $pc + 62);
+          rt.setIndex(t, $k1, $2, "local 't'");
+        }
         return rt.leave($s, $d, t);
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 61, rt.setIndex($4, "get", $2, "field 'array'")));
-      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.cycle) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.cycle) !== undefined || (!("cycle" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 63, rt.index($5, "cycle", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.indirect) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.indirect) !== undefined || (!("indirect" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 63, rt.index($13, "indirect", "field 'cycle'"))));
-      (($4 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 61;
+        rt.setIndex($7, "get", $4, "field 'array'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.cycle) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.cycle) !== undefined || (!("cycle" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 63;
+        $2 = rt.index($3, "cycle", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.indirect) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m11.view.indirect) !== undefined || (!("indirect" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 63;
+        $12 = rt.index($2, "indirect", "field 'cycle'");
+      }
+      $4 = $12;
+      $7 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -591,12 +1251,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r15: rt.LuaResult;
         let a: rt.LuaTable = new rt.LuaTable();
         let b: rt.LuaTable = new rt.LuaTable();
-        (($1 = b) !== undefined && ($f2 = (a as rt.LuaTable)?.f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined ? ($f2.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
-        (($1 = a) !== undefined && ($f2 = (b as rt.LuaTable)?.f) !== undefined && !(b as rt.LuaTable).linked && $f2.a !== undefined ? ($f2.a = $1) : ($s.pcs[$d] = $pc + 65, rt.setIndex(b, "a", $1, "local 'b'")));
-        return ($1 = ($4 = api as rt.LuaValue, (($f2 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f2.json) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 66, rt.index($4, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 66, $fn3 = rt.fn((($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'")), "method 'status'"), $9 = 201, $10 = ($11 = a, $o12 = new rt.FieldsObject(), $n13 = 1, $o12.a = $11, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 67, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn3($1, $9, $10), $s.tails = $t14, $r15) : rt.tail($s, $fn3, [$1, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 63, rt.setIndex($2, "get", $4, "field 'indirect'")));
-      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.cycle) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.cycle) !== undefined || (!("cycle" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 68, rt.index($8, "cycle", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.err) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.err) !== undefined || (!("err" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 68, rt.index($3, "err", "field 'cycle'"))));
-      (($2 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $1 = b;
+        if ($1 !== undefined && ($f2 = (a as rt.LuaTable)?.f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined) $f2.b = $1;
+        else {
+          $s.pcs[$d] = $pc + 64;
+          rt.setIndex(a, "b", $1, "local 'a'");
+        }
+        $1 = a;
+        if ($1 !== undefined && ($f2 = (b as rt.LuaTable)?.f) !== undefined && !(b as rt.LuaTable).linked && $f2.a !== undefined) $f2.a = $1;
+        else {
+          $s.pcs[$d] = $pc + 65;
+          rt.setIndex(b, "a", $1, "local 'b'");
+        }
+        $4 = api as rt.LuaValue;
+        if (!(($f2 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f2.json) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 66;
+          $5 = rt.index($4, "json", "upvalue 'api'");
+        }
+        $1 = $5;
+        $s.pcs[$d] = $pc + 66;
+        $fn3 = rt.fn((($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $11 = a;
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        $o12.a = $11;
+        $10 = rt.LuaTable.record($o12, $n13);
+        $s.pcs[$d] = $pc + 67;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t14 = $s.tails++;
+          $r15 = $fn3($1, $9, $10);
+          $s.tails = $t14;
+        } else {
+          $r15 = rt.tail($s, $fn3, [$1, $9, $10]);
+        }
+        return $r15;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 63;
+        rt.setIndex($4, "get", $7, "field 'indirect'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.cycle) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.cycle) !== undefined || (!("cycle" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 68;
+        $2 = rt.index($12, "cycle", "local 'api'");
+      }
+      if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.err) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.err) !== undefined || (!("err" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 68;
+        $3 = rt.index($2, "err", "field 'cycle'");
+      }
+      $7 = $3;
+      $4 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -612,11 +1319,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         let t: rt.LuaTable = new rt.LuaTable();
-        (($1 = t) !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.t !== undefined ? ($f2.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t, "t", $1, "local 't'")));
-        return ($1 = api as rt.LuaValue, $s.pcs[$d] = $pc + 70, $fn3 = rt.fn((($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'")), "method 'error'"), $5 = 422, $6 = t, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn3($1, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn3, [$1, $5, $6]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 68, rt.setIndex($4, "get", $2, "field 'err'")));
-      $2 = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($5 = $f14.upload) !== undefined || ($m6 = ($13 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 71, rt.index($13, "upload", "local 'api'"))));
-      (($8 = ($handlers[20] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $1 = t;
+        if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.t !== undefined) $f2.t = $1;
+        else {
+          $s.pcs[$d] = $pc + 69;
+          rt.setIndex(t, "t", $1, "local 't'");
+        }
+        $1 = api as rt.LuaValue;
+        $s.pcs[$d] = $pc + 70;
+        $fn3 = rt.fn((($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'")), "method 'error'");
+        $5 = 422;
+        $6 = t;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t7 = $s.tails++;
+          $r8 = $fn3($1, $5, $6);
+          $s.tails = $t7;
+        } else {
+          $r8 = rt.tail($s, $fn3, [$1, $5, $6]);
+        }
+        return $r8;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 68;
+        rt.setIndex($7, "get", $4, "field 'err'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.upload) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 71;
+        $2 = rt.index($3, "upload", "local 'api'");
+      }
+      $4 = $2;
+      $12 = ($handlers[20] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -638,19 +1373,52 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m16: rt.LuaTable | undefined;
         let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $19: rt.LuaValue;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 74, rt.len($9))));
+          $4 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 72;
+          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $s.pcs[$d] = $pc + 73;
+          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
+          $9 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
+          else if (typeof $9 === 'string') $10 = $9.length;
+          else {
+            $s.pcs[$d] = $pc + 74;
+            $10 = rt.len($9);
+          }
+          $1 = $10;
           const $w = rh.jsonBytes();
           { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
           $w.num($1 as number);
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return rt.leave($s, $d, ($10 = ($18 = (rt.first(($12 = rt.first(($13 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13))), $s.pcs[$d] = $pc + 73, $fn11 = rt.fn((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'"), $fn11($12)))) as rt.LuaValue, (($18 as rt.LuaTable)?.arr !== undefined ? ($18 as rt.LuaTable).length() : typeof $18 === 'string' ? $18.length : ($s.pcs[$d] = $pc + 74, rt.len($18)))), $o19 = new rt.FieldsObject(), $n20 = 1, $o19.bytes = $10, rt.LuaTable.record($o19, $n20)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 71, rt.setIndex($2, "post", $8, "field 'upload'")));
+        $13 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 72;
+        $12 = rt.first(rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
+        $s.pcs[$d] = $pc + 73;
+        $fn11 = rt.fn((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'");
+        $18 = (rt.first($fn11($12))) as rt.LuaValue;
+        if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
+        else if (typeof $18 === 'string') $19 = $18.length;
+        else {
+          $s.pcs[$d] = $pc + 74;
+          $19 = rt.len($18);
+        }
+        $o20 = new rt.FieldsObject();
+        $n21 = 1;
+        $o20.bytes = $19;
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $12;
+      else {
+        $s.pcs[$d] = $pc + 71;
+        rt.setIndex($4, "post", $12, "field 'upload'");
+      }
       return rt.leave($s, $d, api);
     };
 }

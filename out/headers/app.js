@@ -23,15 +23,15 @@ const $pc = rt.positions([
   // 1
   [$site0, 5],
   // 2
-  [$site1, 6],
-  // 3
   [$site1, 6, ":headers"],
+  // 3
+  [$site1, 6],
   // 4
   [$site1, 8, "?"],
   // 5
-  [$site1, 10],
-  // 6
   [$site1, 10, ":headers"],
+  // 6
+  [$site1, 10],
   // 7
   [$site0, 14],
   // 8
@@ -73,9 +73,9 @@ const $pc = rt.positions([
   // 26
   [$site0, 48],
   // 27
-  [$site7, 49],
-  // 28
   [$site7, 49, ":query"],
+  // 28
+  [$site7, 49],
   // 29
   [$site0, 52],
   // 30
@@ -129,16 +129,35 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.me) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.me) !== void 0 || !("me" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "me", "local 'api'")));
-    ($3 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.me) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.me) !== void 0 || !("me" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "me", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -149,34 +168,71 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
-      let $m62;
-      let $f72;
-      let $fn8;
-      let $9;
-      let $t10;
-      let $r11;
-      let $12;
-      let $o13;
-      let $n14;
-      let $15;
-      let $16;
+      let $5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $fn9;
+      let $10;
+      let $t11;
+      let $r12;
+      let $13;
+      let $14;
+      let $o15;
+      let $n16;
       let $17;
       let $m18;
       let $f19;
       let $20;
-      let $m21;
-      let $f22;
-      let $o23;
-      let $n24;
+      let $21;
+      let $m22;
+      let $f23;
+      let $o24;
+      let $n25;
       const $json = rh.claim(ctx);
-      let auth = rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.Authorization) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.Authorization) !== void 0 || !("Authorization" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 3, rt.index($1, "Authorization")));
-      if (rt.t($52 = !rt.t(auth)) ? $52 : auth !== "Bearer secret") {
-        return $22 = api, $s2.pcs[$d2] = $pc + 5, $fn8 = rt.fn(($f72 = $22?.f)?.error !== void 0 ? $f72.error : ($m62 = $22?.metatable) !== void 0 && $m62.view.error !== void 0 ? $m62.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $1 = 401, $9 = "Unauthorized", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn8($22, $1, $9), $s2.tails = $t10, $r11) : rt.tail($s2, $fn8, [$22, $1, $9]);
+      if (rh.pristineContext(ctx)) $1 = ctx.header("Authorization");
+      else {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 3;
+        $5 = rt.first(rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.Authorization) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 4;
+          $6 = rt.index($5, "Authorization");
+        }
+        $1 = $6;
+      }
+      let auth = $1;
+      $6 = !rt.t(auth);
+      if (rt.t($6) ? $6 : auth !== "Bearer secret") {
+        $5 = api;
+        $s2.pcs[$d2] = $pc + 5;
+        $fn9 = rt.fn(($f8 = $5?.f)?.error !== void 0 ? $f8.error : ($m7 = $5?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
+        $22 = 401;
+        $10 = "Unauthorized";
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t11 = $s2.tails++;
+          $r12 = $fn9($5, $22, $10);
+          $s2.tails = $t11;
+        } else {
+          $r12 = rt.tail($s2, $fn9, [$5, $22, $10]);
+        }
+        return $r12;
       }
       if ($json) {
-        $12 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($52 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f72 = $9?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $9?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9))), ($f4 = $52?.f) !== void 0 && (($1 = $f4["User-Agent"]) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 6, rt.index($52, "User-Agent")));
-        if (rh.isScalar($12)) {
+        if (rh.pristineContext(ctx)) $14 = ctx.header("User-Agent");
+        else {
+          $6 = ctx;
+          $s2.pcs[$d2] = $pc + 6;
+          $10 = rt.first(rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6));
+          if (!(($f4 = $10?.f) !== void 0 && (($22 = $f4["User-Agent"]) !== void 0 || ($m3 = $10.metatable) === void 0 || ($22 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $22 = rt.index($10, "User-Agent");
+          }
+          $14 = $22;
+        }
+        $13 = $14;
+        if (rh.isScalar($13)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(22), $p = $w.p;
@@ -204,7 +260,7 @@ function load($env) {
             $b[$p + 21] = 58;
             $w.p = $p + 22;
           }
-          $w.scalar($12);
+          $w.scalar($13);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -212,12 +268,47 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", $22 !== void 0 && ($o13.agent = $22, $n14++), rt.LuaTable.record($o13, $n14)));
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.user = "ada";
+        if ($13 !== void 0) {
+          $o15.agent = $13;
+          $n16++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      return rt.leave($s2, $d2, ($15 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($16 = rt.first(($17 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f19 = $17?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $17?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'"), "method 'headers'")($17))), ($f22 = $16?.f) !== void 0 && (($20 = $f22["User-Agent"]) !== void 0 || ($m21 = $16.metatable) === void 0 || ($20 = $m21.view["User-Agent"]) !== void 0 || !("User-Agent" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 6, rt.index($16, "User-Agent"))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", $15 !== void 0 && ($o23.agent = $15, $n24++), rt.LuaTable.record($o23, $n24)));
-    })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.names) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.names) !== void 0 || !("names" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'")));
-    ($8 = $handlers[1] = function $get(ctx) {
+      if (rh.pristineContext(ctx)) $17 = ctx.header("User-Agent");
+      else {
+        $5 = ctx;
+        $s2.pcs[$d2] = $pc + 6;
+        $20 = rt.first(rt.fn(($f19 = $5?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $5?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'"), "method 'headers'")($5));
+        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23["User-Agent"]) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view["User-Agent"]) !== void 0 || !("User-Agent" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $21 = rt.index($20, "User-Agent");
+        }
+        $17 = $21;
+      }
+      $o24 = new rt.FieldsObject();
+      $n25 = 1;
+      $o24.user = "ada";
+      if ($17 !== void 0) {
+        $o24.agent = $17;
+        $n25++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
+    })));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'me'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.names) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.names) !== void 0 || !("names" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $4 = rt.index($3, "names", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[1] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -231,7 +322,7 @@ function load($env) {
       let $f8;
       let $9;
       let $m10;
-      let $f112;
+      let $f11;
       let $k12;
       let $13;
       let $a14;
@@ -240,8 +331,22 @@ function load($env) {
       let names = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        $it1 = ($l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pairs) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pairs")), $r5 = ($6 = ctx, $s2.pcs[$d2] = $pc + 10, rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6)), $s2.pcs[$d2] = $pc + 11, $fn2 = rt.fn($32, "global 'pairs'"), Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 9, rt.callable($it1));
+        if (($42 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 9;
+          $42 = rt.getGlobal($env, "pairs");
+        }
+        $32 = $42;
+        $6 = ctx;
+        $s2.pcs[$d2] = $pc + 10;
+        $r5 = rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $s2.pcs[$d2] = $pc + 11;
+        $fn2 = rt.fn($32, "global 'pairs'");
+        $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
+        $it1 = $l1[0];
+        $st1 = $l1[1];
+        $key1 = $l1[2];
+        $s2.pcs[$d2] = $pc + 9;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -255,27 +360,79 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let name = $key1;
-          if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
+          if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
             $k12 = names.length() + 1;
-            ($13 = name) !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 14, rt.setIndex(names, $k12, $13, "local 'names'"));
+            $13 = name;
+            if ($13 !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
+            else if ($13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0) $a14.push($13);
+            else {
+              $s2.pcs[$d2] = $pc + 14;
+              rt.setIndex(names, $k12, $13, "local 'names'");
+            }
           }
         }
       }
-      $6 = ($42 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 15, rt.getGlobal($env, "table")), ($f8 = $42?.f) !== void 0 && (($9 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($9 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 15, rt.index($42, "sort", "global 'table'"))), $13 = names, $s2.pcs[$d2] = $pc + 16, $fn2 = rt.fn($6, "field 'sort'"), $fn2($13);
-      return rt.leave($s2, $d2, ($13 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, rt.LuaTable.record($o15, $n16)));
-    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $8, "field 'names'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.cached) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.cached) !== void 0 || !("cached" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 17, rt.index($5, "cached", "local 'api'")));
-    ($3 = $handlers[2] = function $get(ctx) {
+      if (($42 = $env.f.table) === void 0) {
+        $s2.pcs[$d2] = $pc + 15;
+        $42 = rt.getGlobal($env, "table");
+      }
+      if (!(($f8 = $42?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($32 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 15;
+        $32 = rt.index($42, "sort", "global 'table'");
+      }
+      $6 = $32;
+      $9 = names;
+      $s2.pcs[$d2] = $pc + 16;
+      $fn2 = rt.fn($6, "field 'sort'");
+      $fn2($9);
+      $9 = names;
+      $o15 = new rt.FieldsObject();
+      $n16 = 1;
+      $o15.names = $9;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+    };
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($2, "get", $7, "field 'names'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.cached) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.cached) !== void 0 || !("cached" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 17;
+      $3 = rt.index($4, "cached", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[2] = function $get(ctx) {
       let $1;
-      let $22;
-      let $o3;
-      let $n4;
+      let $o2;
+      let $n3;
+      let $42;
       let $o5;
       let $n6;
-      return $1 = new rt.LuaTable([1, 2, 3]), $22 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $22, rt.LuaTable.record($o5, $n6);
-    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 17, rt.setIndex($8, "get", $3, "field 'cached'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.created) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.created) !== void 0 || !("created" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 18, rt.index($4, "created", "local 'api'")));
-    ($8 = $handlers[3] = (($body) => rt.withBody((function $post(ctx) {
+      $1 = new rt.LuaTable([1, 2, 3]);
+      $o2 = new rt.FieldsObject();
+      $n3 = 2;
+      $o2["Cache-Control"] = "max-age=60";
+      $o2["X-Version"] = 2;
+      $42 = rt.LuaTable.record($o2, $n3);
+      $o5 = new rt.FieldsObject();
+      $n6 = 2;
+      $o5.data = $1;
+      $o5.headers = $42;
+      return rt.LuaTable.record($o5, $n6);
+    };
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 17;
+      rt.setIndex($7, "get", $2, "field 'cached'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.created) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.created) !== void 0 || !("created" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 18;
+      $4 = rt.index($3, "created", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[3] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -286,23 +443,60 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $10;
-      let $11;
-      let $o12;
-      let $n13;
+      let $o11;
+      let $n12;
+      let $13;
       let $o14;
       let $n15;
       let $t16;
       let $r17;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 19, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15)), $s2.pcs[$d2] = $pc + 20, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t16 = $s2.tails++, $r17 = $fn12($22, $9, $10), $s2.tails = $t16, $r17) : rt.tail($s2, $fn12, [$22, $9, $10]);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 18, rt.setIndex($3, "post", $8, "field 'created'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.csv) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.csv) !== void 0 || !("csv" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($5, "csv", "local 'api'")));
-    ($3 = $handlers[4] = (($body) => rt.withBody((function $get(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 19;
+        $42 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 19;
+      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.Location = "/items/7";
+      $13 = rt.LuaTable.record($o11, $n12);
+      $o14 = new rt.FieldsObject();
+      $n15 = 2;
+      $o14.id = 7;
+      $o14.headers = $13;
+      $10 = rt.LuaTable.record($o14, $n15);
+      $s2.pcs[$d2] = $pc + 20;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t16 = $s2.tails++;
+        $r17 = $fn12($22, $9, $10);
+        $s2.tails = $t16;
+      } else {
+        $r17 = rt.tail($s2, $fn12, [$22, $9, $10]);
+      }
+      return $r17;
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 18;
+      rt.setIndex($2, "post", $7, "field 'created'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.csv) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.csv) !== void 0 || !("csv" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 21;
+      $3 = rt.index($4, "csv", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[4] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -313,20 +507,55 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $82;
-      let $o92;
-      let $n102;
+      let $m52;
+      let $f62;
+      let $72;
+      let $o82;
+      let $n92;
+      let $10;
       let $o11;
       let $n12;
       let $t13;
       let $r14;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 1, $o92["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 23, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 21, rt.setIndex($8, "get", $3, "field 'csv'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.latin1) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.latin1) !== void 0 || !("latin1" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "latin1", "local 'api'")));
-    ($8 = $handlers[5] = (($body) => rt.withBody((function $get(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 22;
+        $42 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $22 = $42;
+      $o82 = new rt.FieldsObject();
+      $n92 = 1;
+      $o82["Content-Type"] = "application/vnd.api+json";
+      $10 = rt.LuaTable.record($o82, $n92);
+      $o11 = new rt.FieldsObject();
+      $n12 = 2;
+      $o11.rows = 1;
+      $o11.headers = $10;
+      $72 = rt.LuaTable.record($o11, $n12);
+      $s2.pcs[$d2] = $pc + 23;
+      $fn12 = rt.fn($22, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t13 = $s2.tails++;
+        $r14 = $fn12($72);
+        $s2.tails = $t13;
+      } else {
+        $r14 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r14;
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 21;
+      rt.setIndex($7, "get", $2, "field 'csv'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.latin1) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.latin1) !== void 0 || !("latin1" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 24;
+      $4 = rt.index($3, "latin1", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[5] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -337,49 +566,133 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $82;
-      let $o92;
-      let $n102;
+      let $m52;
+      let $f62;
+      let $72;
+      let $o82;
+      let $n92;
+      let $10;
       let $o11;
       let $n12;
       let $t13;
       let $r14;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 2, $o92["Content-Type"] = "application/json; note=caf\xE9", $o92["X-Note"] = "caf\xE9", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 26, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'latin1'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.echo_header) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.echo_header) !== void 0 || !("echo_header" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "echo_header", "local 'api'")));
-    ($3 = $handlers[6] = function $get(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 25;
+        $42 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $22 = $42;
+      $o82 = new rt.FieldsObject();
+      $n92 = 2;
+      $o82["Content-Type"] = "application/json; note=caf\xE9";
+      $o82["X-Note"] = "caf\xE9";
+      $10 = rt.LuaTable.record($o82, $n92);
+      $o11 = new rt.FieldsObject();
+      $n12 = 2;
+      $o11.ok = true;
+      $o11.headers = $10;
+      $72 = rt.LuaTable.record($o11, $n12);
+      $s2.pcs[$d2] = $pc + 26;
+      $fn12 = rt.fn($22, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t13 = $s2.tails++;
+        $r14 = $fn12($72);
+        $s2.tails = $t13;
+      } else {
+        $r14 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r14;
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($2, "get", $7, "field 'latin1'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.echo_header) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.echo_header) !== void 0 || !("echo_header" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 27;
+      $3 = rt.index($4, "echo_header", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $32;
-      let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $m8;
-      let $f9;
-      let $o10;
-      let $n11;
+      let $m3;
+      let $f4;
+      let $5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $o9;
+      let $n10;
+      let $11;
       let $o12;
       let $n13;
-      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx) ? ctx.queryValue("v") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f6 = $42?.f)?.query !== void 0 ? $f6.query : ($m5 = $42?.metatable) !== void 0 && $m5.view.query !== void 0 ? $m5.view.query : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f9 = $32?.f) !== void 0 && (($7 = $f9.v) !== void 0 || ($m8 = $32.metatable) === void 0 || ($7 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "v"))), $o10 = new rt.FieldsObject(), $n11 = 0, $22 !== void 0 && ($o10["X-Echo"] = $22, $n11++), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
-    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'echo_header'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.framing) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.framing) !== void 0 || !("framing" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 30, rt.index($4, "framing", "local 'api'")));
-    ($8 = $handlers[7] = function $get(ctx) {
-      let $1;
-      let $o2;
-      let $n3;
+      if (rh.pristineContext(ctx)) $1 = ctx.queryValue("v");
+      else {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 28;
+        $5 = rt.first(rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.v) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.v) !== void 0 || !("v" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 29;
+          $6 = rt.index($5, "v");
+        }
+        $1 = $6;
+      }
+      $o9 = new rt.FieldsObject();
+      $n10 = 0;
+      if ($1 !== void 0) {
+        $o9["X-Echo"] = $1;
+        $n10++;
+      }
+      $11 = rt.LuaTable.record($o9, $n10);
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      $o12.headers = $11;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
+    };
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 27;
+      rt.setIndex($7, "get", $2, "field 'echo_header'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.framing) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.framing) !== void 0 || !("framing" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 30;
+      $4 = rt.index($3, "framing", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[7] = function $get(ctx) {
+      let $o1;
+      let $n2;
+      let $32;
       let $o4;
       let $n5;
-      return $1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5);
-    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 30, rt.setIndex($3, "get", $8, "field 'framing'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.upload) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($5, "upload", "local 'api'")));
-    ($3 = $handlers[8] = rh.jsonHandler((function $post(ctx) {
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1["Content-Length"] = "0";
+      $32 = rt.LuaTable.record($o1, $n2);
+      $o4 = new rt.FieldsObject();
+      $n5 = 1;
+      $o4.headers = $32;
+      return rt.LuaTable.record($o4, $n5);
+    };
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 30;
+      rt.setIndex($2, "get", $7, "field 'framing'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.upload) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.upload) !== void 0 || !("upload" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 31;
+      $3 = rt.index($4, "upload", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[8] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -388,46 +701,75 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $82;
+      let $m6;
+      let $f7;
+      let $8;
       let $9;
-      let $k10;
-      let $11;
-      let $a12;
-      let $13;
+      let $10;
+      let $k11;
+      let $12;
+      let $a13;
       let $14;
-      let $k15;
-      let $16;
-      let $a17;
+      let $15;
+      let $k16;
+      let $17;
       let $18;
       let $19;
-      let $20;
-      let $21;
-      let $o22;
-      let $n23;
+      let $a20;
+      let $o21;
+      let $n22;
+      let $23;
       let $24;
       let $25;
-      let $26;
+      let $k26;
       let $27;
-      let $k28;
+      let $a28;
       let $29;
-      let $a30;
+      let $k30;
       let $31;
       let $322;
-      let $k33;
-      let $34;
-      let $a35;
-      let $36;
-      let $o37;
-      let $n38;
+      let $33;
+      let $a34;
+      let $o35;
+      let $n36;
       const $json = rh.claim(ctx);
-      let bytes = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 32, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 33, $fn12 = rt.fn(($f72 = $22?.f)?.bytes !== void 0 ? $f72.bytes : ($m62 = $22?.metatable) !== void 0 && $m62.view.bytes !== void 0 ? $m62.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 32;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 33;
+      $fn12 = rt.fn(($f7 = $22?.f)?.bytes !== void 0 ? $f7.bytes : ($m6 = $22?.metatable) !== void 0 && $m6.view.bytes !== void 0 ? $m6.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
+      let bytes = rt.first($fn12($22));
       if ($json) {
-        $82 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 34, rt.len($32, "local 'bytes'")));
-        $9 = ($22 = bytes, $k10 = 1, ($a12 = $22?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== void 0 ? $11 : ($s2.pcs[$d2] = $pc + 34, rt.index($22, $k10, "local 'bytes'")));
-        $13 = ($14 = bytes, $k15 = ($18 = bytes, $18?.arr !== void 0 ? $18.length() : typeof $18 === "string" ? $18.length : ($s2.pcs[$d2] = $pc + 34, rt.len($18, "local 'bytes'"))), ($a17 = $14?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && ($16 = $a17[$k15 - 1]) !== void 0 ? $16 : ($s2.pcs[$d2] = $pc + 34, rt.index($14, $k15, "local 'bytes'")));
-        if (rh.isScalar($9) && rh.isScalar($13)) {
+        $32 = bytes;
+        if ($32?.arr !== void 0) $22 = $32.length();
+        else if (typeof $32 === "string") $22 = $32.length;
+        else {
+          $s2.pcs[$d2] = $pc + 34;
+          $22 = rt.len($32, "local 'bytes'");
+        }
+        $8 = $22;
+        $10 = bytes;
+        $k11 = 1;
+        if (!(($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0)) {
+          $s2.pcs[$d2] = $pc + 34;
+          $12 = rt.index($10, $k11, "local 'bytes'");
+        }
+        $9 = $12;
+        $15 = bytes;
+        $17 = bytes;
+        if ($17?.arr !== void 0) $18 = $17.length();
+        else if (typeof $17 === "string") $18 = $17.length;
+        else {
+          $s2.pcs[$d2] = $pc + 34;
+          $18 = rt.len($17, "local 'bytes'");
+        }
+        $k16 = $18;
+        if (!(($a20 = $15?.arr) !== void 0 && $k16 - 1 >>> 0 === $k16 - 1 && ($19 = $a20[$k16 - 1]) !== void 0)) {
+          $s2.pcs[$d2] = $pc + 34;
+          $19 = rt.index($15, $k16, "local 'bytes'");
+        }
+        $14 = $19;
+        if (rh.isScalar($9) && rh.isScalar($14)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -441,7 +783,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.num($82);
+          $w.num($8);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -468,7 +810,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($13);
+          $w.scalar($14);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -476,12 +818,70 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($19 = $82, $20 = $9, $21 = $13, $o22 = new rt.FieldsObject(), $n23 = 1, $o22.size = $19, $20 !== void 0 && ($o22.first = $20, $n23++), $21 !== void 0 && ($o22.last = $21, $n23++), rt.LuaTable.record($o22, $n23)));
+        $o21 = new rt.FieldsObject();
+        $n22 = 1;
+        $o21.size = $8;
+        if ($9 !== void 0) {
+          $o21.first = $9;
+          $n22++;
+        }
+        if ($14 !== void 0) {
+          $o21.last = $14;
+          $n22++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
       }
-      return rt.leave($s2, $d2, ($24 = ($25 = bytes, $25?.arr !== void 0 ? $25.length() : typeof $25 === "string" ? $25.length : ($s2.pcs[$d2] = $pc + 34, rt.len($25, "local 'bytes'"))), $26 = ($27 = bytes, $k28 = 1, ($a30 = $27?.arr) !== void 0 && $k28 - 1 >>> 0 === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== void 0 ? $29 : ($s2.pcs[$d2] = $pc + 34, rt.index($27, $k28, "local 'bytes'"))), $31 = ($322 = bytes, $k33 = ($36 = bytes, $36?.arr !== void 0 ? $36.length() : typeof $36 === "string" ? $36.length : ($s2.pcs[$d2] = $pc + 34, rt.len($36, "local 'bytes'"))), ($a35 = $322?.arr) !== void 0 && $k33 - 1 >>> 0 === $k33 - 1 && ($34 = $a35[$k33 - 1]) !== void 0 ? $34 : ($s2.pcs[$d2] = $pc + 34, rt.index($322, $k33, "local 'bytes'"))), $o37 = new rt.FieldsObject(), $n38 = 1, $o37.size = $24, $26 !== void 0 && ($o37.first = $26, $n38++), $31 !== void 0 && ($o37.last = $31, $n38++), rt.LuaTable.record($o37, $n38)));
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 31, rt.setIndex($8, "post", $3, "field 'upload'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.note) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.note) !== void 0 || !("note" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($4, "note", "local 'api'")));
-    ($8 = $handlers[9] = (($body) => rt.withBody((function $post(ctx) {
+      $23 = bytes;
+      if ($23?.arr !== void 0) $24 = $23.length();
+      else if (typeof $23 === "string") $24 = $23.length;
+      else {
+        $s2.pcs[$d2] = $pc + 34;
+        $24 = rt.len($23, "local 'bytes'");
+      }
+      $25 = bytes;
+      $k26 = 1;
+      if (!(($a28 = $25?.arr) !== void 0 && $k26 - 1 >>> 0 === $k26 - 1 && ($27 = $a28[$k26 - 1]) !== void 0)) {
+        $s2.pcs[$d2] = $pc + 34;
+        $27 = rt.index($25, $k26, "local 'bytes'");
+      }
+      $29 = bytes;
+      $31 = bytes;
+      if ($31?.arr !== void 0) $322 = $31.length();
+      else if (typeof $31 === "string") $322 = $31.length;
+      else {
+        $s2.pcs[$d2] = $pc + 34;
+        $322 = rt.len($31, "local 'bytes'");
+      }
+      $k30 = $322;
+      if (!(($a34 = $29?.arr) !== void 0 && $k30 - 1 >>> 0 === $k30 - 1 && ($33 = $a34[$k30 - 1]) !== void 0)) {
+        $s2.pcs[$d2] = $pc + 34;
+        $33 = rt.index($29, $k30, "local 'bytes'");
+      }
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.size = $24;
+      if ($27 !== void 0) {
+        $o35.first = $27;
+        $n36++;
+      }
+      if ($33 !== void 0) {
+        $o35.last = $33;
+        $n36++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o35, $n36));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 31;
+      rt.setIndex($7, "post", $2, "field 'upload'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.note) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.note) !== void 0 || !("note" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 35;
+      $4 = rt.index($3, "note", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[9] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -492,8 +892,8 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $r7;
       let $fn8;
       let $9;
@@ -504,10 +904,42 @@ function load($env) {
       let $f14;
       let $t15;
       let $r16;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 36, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 38, $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 39, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 35, rt.setIndex($3, "post", $8, "field 'note'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.parse) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.parse) !== void 0 || !("parse" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "parse", "local 'api'")));
-    ($3 = $handlers[10] = rh.jsonHandler((function $post(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 36;
+        $42 = rt.index($32, "text", "upvalue 'api'");
+      }
+      $22 = $42;
+      $10 = ctx;
+      $s2.pcs[$d2] = $pc + 37;
+      $9 = rt.first(rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $s2.pcs[$d2] = $pc + 38;
+      $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $r7 = $fn8($9);
+      $s2.pcs[$d2] = $pc + 39;
+      $fn12 = rt.fn($22, "field 'text'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t15 = $s2.tails++;
+        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t15;
+      } else {
+        $r16 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+      }
+      return $r16;
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 35;
+      rt.setIndex($2, "post", $7, "field 'note'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.parse) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.parse) !== void 0 || !("parse" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 40;
+      $3 = rt.index($4, "parse", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[10] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -515,26 +947,30 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
-      let $9;
-      let $o10;
-      let $n11;
+      let $o9;
+      let $n10;
+      let $fn11;
       let $12;
-      let $fn13;
-      let $14;
-      let $15;
+      let $13;
+      let $m14;
+      let $f15;
       let $m16;
       let $f17;
-      let $m18;
-      let $f19;
-      let $o20;
-      let $n21;
+      let $18;
+      let $o19;
+      let $n20;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 41, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 42, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
+        $42 = ctx;
+        $s2.pcs[$d2] = $pc + 41;
+        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $s2.pcs[$d2] = $pc + 42;
+        $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'");
+        $1 = rt.first($fn2($32));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -556,12 +992,40 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.got = $9, $n11++), rt.LuaTable.record($o10, $n11)));
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
+        if ($1 !== void 0) {
+          $o9.got = $1;
+          $n10++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
       }
-      return rt.leave($s2, $d2, ($12 = rt.first(($14 = rt.first(($15 = ctx, $s2.pcs[$d2] = $pc + 41, rt.fn(($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15))), $s2.pcs[$d2] = $pc + 42, $fn13 = rt.fn(($f19 = $14?.f)?.json !== void 0 ? $f19.json : ($m18 = $14?.metatable) !== void 0 && $m18.view.json !== void 0 ? $m18.view.json : rt.index($14, "json"), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, $12 !== void 0 && ($o20.got = $12, $n21++), rt.LuaTable.record($o20, $n21)));
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'parse'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.validate) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.validate) !== void 0 || !("validate" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 43, rt.index($4, "validate", "local 'api'")));
-    ($8 = $handlers[11] = (($body) => rt.withBody((function $post(ctx) {
+      $13 = ctx;
+      $s2.pcs[$d2] = $pc + 41;
+      $12 = rt.first(rt.fn(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
+      $s2.pcs[$d2] = $pc + 42;
+      $fn11 = rt.fn(($f17 = $12?.f)?.json !== void 0 ? $f17.json : ($m16 = $12?.metatable) !== void 0 && $m16.view.json !== void 0 ? $m16.view.json : rt.index($12, "json"), "method 'json'");
+      $18 = rt.first($fn11($12));
+      $o19 = new rt.FieldsObject();
+      $n20 = 0;
+      if ($18 !== void 0) {
+        $o19.got = $18;
+        $n20++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 40;
+      rt.setIndex($7, "post", $2, "field 'parse'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.validate) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.validate) !== void 0 || !("validate" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 43;
+      $4 = rt.index($3, "validate", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[11] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -570,29 +1034,74 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
-      let $fn6;
-      let $m7;
-      let $f8;
-      let $9;
-      let $fn10;
+      let $m3;
+      let $f4;
+      let $fn5;
+      let $m6;
+      let $f7;
+      let $8;
+      let $fn9;
+      let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f14;
-      let $m15;
-      let $f16;
+      let $m12;
+      let $f13;
+      let $m14;
+      let $f15;
+      let $16;
       let $o17;
       let $n18;
       let $t19;
       let $r20;
-      let g = ($1 = ($22 = $env.f.rover) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 44, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($32 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 44, rt.index($1, "guard", "global 'rover'")));
-      return $32 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 45, rt.fn(($f5 = $22?.f)?.body !== void 0 ? $f5.body : ($m4 = $22?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22))), $s2.pcs[$d2] = $pc + 46, $fn6 = rt.fn(($f8 = $32?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $32?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($32, "expect"), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g, $s2.pcs[$d2] = $pc + 47, rt.fn(($f14 = $12?.f)?.string !== void 0 ? $f14.string : ($m13 = $12?.metatable) !== void 0 && $m13.view.string !== void 0 ? $m13.view.string : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s2.pcs[$d2] = $pc + 48, $fn10 = rt.fn(($f16 = $11?.f)?.required !== void 0 ? $f16.required : ($m15 = $11?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($11, "required"), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, $9 !== void 0 && ($o17.name = $9, $n18++), rt.LuaTable.record($o17, $n18)), $s2.pcs[$d2] = $pc + 49, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn6($32, $1), $s2.tails = $t19, $r20) : rt.tail($s2, $fn6, [$32, $1]);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 43, rt.setIndex($3, "post", $8, "field 'validate'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.ping) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.ping) !== void 0 || !("ping" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 50, rt.index($5, "ping", "local 'api'")));
-    ($3 = $handlers[12] = rh.jsonHandler((function $post(ctx) {
+      if (($1 = $env.f.rover) === void 0) {
+        $s2.pcs[$d2] = $pc + 44;
+        $1 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.guard) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.guard) !== void 0 || !("guard" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 44;
+        $22 = rt.index($1, "guard", "global 'rover'");
+      }
+      let g = $22;
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 45;
+      $22 = rt.first(rt.fn(($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
+      $s2.pcs[$d2] = $pc + 46;
+      $fn5 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      $11 = g;
+      $s2.pcs[$d2] = $pc + 47;
+      $10 = rt.first(rt.fn(($f13 = $11?.f)?.string !== void 0 ? $f13.string : ($m12 = $11?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($11, "string", "local 'g'"), "method 'string'")($11));
+      $s2.pcs[$d2] = $pc + 48;
+      $fn9 = rt.fn(($f15 = $10?.f)?.required !== void 0 ? $f15.required : ($m14 = $10?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($10, "required"), "method 'required'");
+      $16 = rt.first($fn9($10));
+      $o17 = new rt.FieldsObject();
+      $n18 = 0;
+      if ($16 !== void 0) {
+        $o17.name = $16;
+        $n18++;
+      }
+      $8 = rt.LuaTable.record($o17, $n18);
+      $s2.pcs[$d2] = $pc + 49;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t19 = $s2.tails++;
+        $r20 = $fn5($22, $8);
+        $s2.tails = $t19;
+      } else {
+        $r20 = rt.tail($s2, $fn5, [$22, $8]);
+      }
+      return $r20;
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 43;
+      rt.setIndex($2, "post", $7, "field 'validate'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.ping) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.ping) !== void 0 || !("ping" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 50;
+      $3 = rt.index($4, "ping", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[12] = rh.jsonHandler((function $post(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -617,8 +1126,16 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 50, rt.setIndex($8, "post", $3, "field 'ping'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.pong = true;
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 50;
+      rt.setIndex($7, "post", $2, "field 'ping'");
+    }
     return rt.leave($s, $d, api);
   };
 }

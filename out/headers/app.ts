@@ -21,11 +21,11 @@ const $pc = rt.positions([
   [$site0, 2], // 0
   [$site0, 2, ".server"], // 1
   [$site0, 5], // 2
-  [$site1, 6], // 3
-  [$site1, 6, ":headers"], // 4
+  [$site1, 6, ":headers"], // 3
+  [$site1, 6], // 4
   [$site1, 8, "?"], // 5
-  [$site1, 10], // 6
-  [$site1, 10, ":headers"], // 7
+  [$site1, 10, ":headers"], // 6
+  [$site1, 10], // 7
   [$site0, 14], // 8
   [$site2, 16], // 9
   [$site2, 16, ":headers"], // 10
@@ -46,8 +46,8 @@ const $pc = rt.positions([
   [$site6, 44], // 25
   [$site6, 44, "?"], // 26
   [$site0, 48], // 27
-  [$site7, 49], // 28
-  [$site7, 49, ":query"], // 29
+  [$site7, 49, ":query"], // 28
+  [$site7, 49], // 29
   [$site0, 52], // 30
   [$site0, 57], // 31
   [$site9, 58, ":body"], // 32
@@ -81,16 +81,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.me) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.me) !== undefined || (!("me" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "me", "local 'api'"))));
-      (($3 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.me) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.me) !== undefined || (!("me" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "me", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -102,45 +121,117 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $fn8!: rt.LuaFunction;
-        let $9: rt.LuaValue;
-        let $t10: number;
-        let $r11: rt.LuaResult;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
+        let $t11: number;
+        let $r12: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
         let $17: rt.LuaValue;
         let $m18: rt.LuaTable | undefined;
         let $f19: rt.Fields | undefined;
         let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $o24: rt.Fields;
+        let $n25: number;
         const $json: boolean = rh.claim(ctx);
-        let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
-        if ((rt.t($5 = !rt.t(auth)) ? $5 : (auth !== "Bearer secret"))) {
-          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $1 = 401, $9 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn8($2, $1, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn8, [$2, $1, $9]));
+        if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).header("Authorization");
+        else {
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 3;
+          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 4;
+            $6 = rt.index($5, "Authorization");
+          }
+          $1 = $6;
+        }
+        let auth: rt.LuaValue = $1;
+        $6 = !rt.t(auth);
+        if ((rt.t($6) ? $6 : (auth !== "Bearer secret"))) {
+          $5 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 5;
+          $fn9 = rt.fn((($f8 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
+          $2 = 401;
+          $10 = "Unauthorized";
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t11 = $s.tails++;
+            $r12 = $fn9($5, $2, $10);
+            $s.tails = $t11;
+          } else {
+            $r12 = rt.tail($s, $fn9, [$5, $2, $10]);
+          }
+          return $r12;
         }
         if ($json) {
-          $12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($5 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f7 = ($9 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($9, "headers", "local 'ctx'")), "method 'headers'")($9))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4["User-Agent"]) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 6, rt.index($5, "User-Agent")))));
-          if (rh.isScalar($12)) {
+          if (rh.pristineContext(ctx)) $14 = (ctx as rh.RequestContext).header("User-Agent");
+          else {
+            $6 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 6;
+            $10 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6));
+            if (!(($f4 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f4["User-Agent"]) !== undefined || ($m3 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $2 = rt.index($10, "User-Agent");
+            }
+            $14 = $2;
+          }
+          $13 = $14;
+          if (rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(22), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 97; $b[$p + 10] = 100; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 97; $b[$p + 16] = 103; $b[$p + 17] = 101; $b[$p + 18] = 110; $b[$p + 19] = 116; $b[$p + 20] = 34; $b[$p + 21] = 58; $w.p = $p + 22; }
-            $w.scalar($12 as string | number | boolean);
+            $w.scalar($13 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", ($2 !== undefined && ($o13.agent = $2, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $o15 = new rt.FieldsObject();
+          $n16 = 1;
+          $o15.user = "ada";
+          if ($13 !== undefined) {
+            $o15.agent = $13;
+            $n16++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        return rt.leave($s, $d, ($15 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($16 = rt.first(($17 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'")), "method 'headers'")($17))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($20 = $f22["User-Agent"]) !== undefined || ($m21 = ($16 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view["User-Agent"]) !== undefined || (!("User-Agent" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 6, rt.index($16, "User-Agent"))))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", ($15 !== undefined && ($o23.agent = $15, $n24++)), rt.LuaTable.record($o23, $n24)));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.names) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.names) !== undefined || (!("names" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'"))));
-      (($8 = ($handlers[1] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (rh.pristineContext(ctx)) $17 = (ctx as rh.RequestContext).header("User-Agent");
+        else {
+          $5 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 6;
+          $20 = rt.first(rt.fn((($f19 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5));
+          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23["User-Agent"]) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $21 = rt.index($20, "User-Agent");
+          }
+          $17 = $21;
+        }
+        $o24 = new rt.FieldsObject();
+        $n25 = 1;
+        $o24.user = "ada";
+        if ($17 !== undefined) {
+          $o24.agent = $17;
+          $n25++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $2, "field 'me'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.names) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.names) !== undefined || (!("names" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $4 = rt.index($3, "names", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[1] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -163,8 +254,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let names: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          $it1 = ($l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r5 = ($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6)), $s.pcs[$d] = $pc + 11, $fn2 = rt.fn($3, "global 'pairs'"), (Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 9, rt.callable($it1));
+          if (($4 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 9;
+            $4 = rt.getGlobal($env, "pairs");
+          }
+          $3 = $4;
+          $6 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 10;
+          $r5 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
+          $s.pcs[$d] = $pc + 11;
+          $fn2 = rt.fn($3, "global 'pairs'");
+          $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
+          $it1 = $l1[0];
+          $st1 = $l1[1];
+          $key1 = $l1[2];
+          $s.pcs[$d] = $pc + 9;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -180,25 +285,77 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let name: rt.LuaValue = $key1;
             if ((rt.first(($9 = name as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2))) === "x-")) {
               $k12 = (names.length() + 1);
-              (($13 = name) !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 14, rt.setIndex(names, $k12, $13, "local 'names'")));
+              $13 = name;
+              if ($13 !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
+              else if ($13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a14.push($13);
+              else {
+                $s.pcs[$d] = $pc + 14;
+                rt.setIndex(names, $k12, $13, "local 'names'");
+              }
             }
           }
         }
-        ($6 = ($4 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($9 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($9 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 15, rt.index($4, "sort", "global 'table'")))), $13 = names, $s.pcs[$d] = $pc + 16, $fn2 = rt.fn($6, "field 'sort'"), $fn2($13));
-        return rt.leave($s, $d, ($13 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, rt.LuaTable.record($o15, $n16)));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $8, "field 'names'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.cached) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.cached) !== undefined || (!("cached" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 17, rt.index($5, "cached", "local 'api'"))));
-      (($3 = ($handlers[2] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (($4 = $env.f.table) === undefined) {
+          $s.pcs[$d] = $pc + 15;
+          $4 = rt.getGlobal($env, "table");
+        }
+        if (!(($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 15;
+          $3 = rt.index($4, "sort", "global 'table'");
+        }
+        $6 = $3;
+        $9 = names;
+        $s.pcs[$d] = $pc + 16;
+        $fn2 = rt.fn($6, "field 'sort'");
+        $fn2($9);
+        $9 = names;
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.names = $9;
+        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($2, "get", $7, "field 'names'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.cached) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.cached) !== undefined || (!("cached" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 17;
+        $3 = rt.index($4, "cached", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[2] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $o3: rt.Fields;
-        let $n4: number;
+        let $o2: rt.Fields;
+        let $n3: number;
+        let $4: rt.LuaValue;
         let $o5: rt.Fields;
         let $n6: number;
-        return (($1 = new rt.LuaTable([1, 2, 3]), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
-      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 17, rt.setIndex($8, "get", $3, "field 'cached'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.created) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.created) !== undefined || (!("created" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 18, rt.index($4, "created", "local 'api'"))));
-      (($8 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $1 = new rt.LuaTable([1, 2, 3]);
+        $o2 = new rt.FieldsObject();
+        $n3 = 2;
+        $o2["Cache-Control"] = "max-age=60";
+        $o2["X-Version"] = 2;
+        $4 = rt.LuaTable.record($o2, $n3);
+        $o5 = new rt.FieldsObject();
+        $n6 = 2;
+        $o5.data = $1;
+        $o5.headers = $4;
+        return (rt.LuaTable.record($o5, $n6));
+      } as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 17;
+        rt.setIndex($7, "get", $2, "field 'cached'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.created) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.created) !== undefined || (!("created" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 18;
+        $4 = rt.index($3, "created", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -215,17 +372,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
         let $t16: number;
         let $r17: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'"), $9 = 201, $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn1($2, $9, $10), $s.tails = $t16, $r17) : rt.tail($s, $fn1, [$2, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 18, rt.setIndex($3, "post", $8, "field 'created'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.csv) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.csv) !== undefined || (!("csv" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($5, "csv", "local 'api'"))));
-      (($3 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 19;
+          $4 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 19;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.Location = "/items/7";
+        $13 = rt.LuaTable.record($o11, $n12);
+        $o14 = new rt.FieldsObject();
+        $n15 = 2;
+        $o14.id = 7;
+        $o14.headers = $13;
+        $10 = rt.LuaTable.record($o14, $n15);
+        $s.pcs[$d] = $pc + 20;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t16 = $s.tails++;
+          $r17 = $fn1($2, $9, $10);
+          $s.tails = $t16;
+        } else {
+          $r17 = rt.tail($s, $fn1, [$2, $9, $10]);
+        }
+        return $r17;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 18;
+        rt.setIndex($2, "post", $7, "field 'created'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.csv) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.csv) !== undefined || (!("csv" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 21;
+        $3 = rt.index($4, "csv", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -239,17 +433,52 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $o9: rt.Fields;
-        let $n10: number;
+        let $o8: rt.Fields;
+        let $n9: number;
+        let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
         let $t13: number;
         let $r14: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 21, rt.setIndex($8, "get", $3, "field 'csv'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.latin1) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.latin1) !== undefined || (!("latin1" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "latin1", "local 'api'"))));
-      (($8 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 22;
+          $4 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $2 = $4;
+        $o8 = new rt.FieldsObject();
+        $n9 = 1;
+        $o8["Content-Type"] = "application/vnd.api+json";
+        $10 = rt.LuaTable.record($o8, $n9);
+        $o11 = new rt.FieldsObject();
+        $n12 = 2;
+        $o11.rows = 1;
+        $o11.headers = $10;
+        $7 = rt.LuaTable.record($o11, $n12);
+        $s.pcs[$d] = $pc + 23;
+        $fn1 = rt.fn($2, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t13 = $s.tails++;
+          $r14 = $fn1($7);
+          $s.tails = $t13;
+        } else {
+          $r14 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r14;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 21;
+        rt.setIndex($7, "get", $2, "field 'csv'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.latin1) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.latin1) !== undefined || (!("latin1" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 24;
+        $4 = rt.index($3, "latin1", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -263,46 +492,130 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $o9: rt.Fields;
-        let $n10: number;
+        let $o8: rt.Fields;
+        let $n9: number;
+        let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
         let $t13: number;
         let $r14: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 25, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9["Content-Type"] = "application/json; note=caf\xe9", $o9["X-Note"] = "caf\xe9", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'latin1'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.echo_header) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.echo_header) !== undefined || (!("echo_header" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "echo_header", "local 'api'"))));
-      (($3 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 25;
+          $4 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $2 = $4;
+        $o8 = new rt.FieldsObject();
+        $n9 = 2;
+        $o8["Content-Type"] = "application/json; note=caf\xe9";
+        $o8["X-Note"] = "caf\xe9";
+        $10 = rt.LuaTable.record($o8, $n9);
+        $o11 = new rt.FieldsObject();
+        $n12 = 2;
+        $o11.ok = true;
+        $o11.headers = $10;
+        $7 = rt.LuaTable.record($o11, $n12);
+        $s.pcs[$d] = $pc + 26;
+        $fn1 = rt.fn($2, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t13 = $s.tails++;
+          $r14 = $fn1($7);
+          $s.tails = $t13;
+        } else {
+          $r14 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r14;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($2, "get", $7, "field 'latin1'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.echo_header) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.echo_header) !== undefined || (!("echo_header" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 27;
+        $3 = rt.index($4, "echo_header", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $f6: rt.Fields | undefined;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $11: rt.LuaValue;
         let $o12: rt.Fields;
         let $n13: number;
-        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.query !== undefined ? $f6.query : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 28, rt.index($3, "v"))))), $o10 = new rt.FieldsObject(), $n11 = 0, ($2 !== undefined && ($o10["X-Echo"] = $2, $n11++)), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
-      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'echo_header'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.framing) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.framing) !== undefined || (!("framing" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 30, rt.index($4, "framing", "local 'api'"))));
-      (($8 = ($handlers[7] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        let $1: rt.LuaValue;
-        let $o2: rt.Fields;
-        let $n3: number;
+        if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).queryValue("v");
+        else {
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 28;
+          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.v) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.v) !== undefined || (!("v" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 29;
+            $6 = rt.index($5, "v");
+          }
+          $1 = $6;
+        }
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
+        if ($1 !== undefined) {
+          $o9["X-Echo"] = $1;
+          $n10++;
+        }
+        $11 = rt.LuaTable.record($o9, $n10);
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        $o12.headers = $11;
+        return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
+      } as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 27;
+        rt.setIndex($7, "get", $2, "field 'echo_header'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.framing) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.framing) !== undefined || (!("framing" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 30;
+        $4 = rt.index($3, "framing", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[7] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        let $o1: rt.Fields;
+        let $n2: number;
+        let $3: rt.LuaValue;
         let $o4: rt.Fields;
         let $n5: number;
-        return (($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 30, rt.setIndex($3, "get", $8, "field 'framing'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.upload) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($5, "upload", "local 'api'"))));
-      (($3 = ($handlers[8] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1["Content-Length"] = "0";
+        $3 = rt.LuaTable.record($o1, $n2);
+        $o4 = new rt.FieldsObject();
+        $n5 = 1;
+        $o4.headers = $3;
+        return (rt.LuaTable.record($o4, $n5));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 30;
+        rt.setIndex($2, "get", $7, "field 'framing'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.upload) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 31;
+        $3 = rt.index($4, "upload", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[8] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -315,58 +628,145 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $k10: number;
-        let $11: rt.LuaValue;
-        let $a12: rt.LuaValue[] | undefined;
-        let $13: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $k11: number;
+        let $12: rt.LuaValue;
+        let $a13: rt.LuaValue[] | undefined;
         let $14: rt.LuaValue;
-        let $k15: number;
-        let $16: rt.LuaValue;
-        let $a17: rt.LuaValue[] | undefined;
+        let $15: rt.LuaValue;
+        let $k16: number;
+        let $17: rt.LuaValue;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $o22: rt.Fields;
-        let $n23: number;
+        let $a20: rt.LuaValue[] | undefined;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $23: rt.LuaValue;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
+        let $k26: number;
         let $27: rt.LuaValue;
-        let $k28: number;
+        let $a28: rt.LuaValue[] | undefined;
         let $29: rt.LuaValue;
-        let $a30: rt.LuaValue[] | undefined;
+        let $k30: number;
         let $31: rt.LuaValue;
         let $32: rt.LuaValue;
-        let $k33: number;
-        let $34: rt.LuaValue;
-        let $a35: rt.LuaValue[] | undefined;
-        let $36: rt.LuaValue;
-        let $o37: rt.Fields;
-        let $n38: number;
+        let $33: rt.LuaValue;
+        let $a34: rt.LuaValue[] | undefined;
+        let $o35: rt.Fields;
+        let $n36: number;
         const $json: boolean = rh.claim(ctx);
-        let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 32, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 32;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 33;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'");
+        let bytes: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
-          $8 = ($3 = (bytes) as rt.LuaValue, (($3 as rt.LuaTable)?.arr !== undefined ? ($3 as rt.LuaTable).length() : typeof $3 === 'string' ? $3.length : ($s.pcs[$d] = $pc + 34, rt.len($3, "local 'bytes'"))));
-          $9 = ($2 = bytes, $k10 = 1, ($a12 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== undefined ? $11 : ($s.pcs[$d] = $pc + 34, rt.index($2, $k10, "local 'bytes'")));
-          $13 = ($14 = bytes, $k15 = (($18 = (bytes) as rt.LuaValue, (($18 as rt.LuaTable)?.arr !== undefined ? ($18 as rt.LuaTable).length() : typeof $18 === 'string' ? $18.length : ($s.pcs[$d] = $pc + 34, rt.len($18, "local 'bytes'")))) as number), ($a17 = ($14 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && ($16 = $a17[$k15 - 1]) !== undefined ? $16 : ($s.pcs[$d] = $pc + 34, rt.index($14, $k15, "local 'bytes'")));
-          if (rh.isScalar($9) && rh.isScalar($13)) {
+          $3 = bytes as rt.LuaValue;
+          if (($3 as rt.LuaTable)?.arr !== undefined) $2 = ($3 as rt.LuaTable).length();
+          else if (typeof $3 === 'string') $2 = $3.length;
+          else {
+            $s.pcs[$d] = $pc + 34;
+            $2 = rt.len($3, "local 'bytes'");
+          }
+          $8 = $2;
+          $10 = bytes;
+          $k11 = 1;
+          if (!(($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined)) {
+            $s.pcs[$d] = $pc + 34;
+            $12 = rt.index($10, $k11, "local 'bytes'");
+          }
+          $9 = $12;
+          $15 = bytes;
+          $17 = bytes as rt.LuaValue;
+          if (($17 as rt.LuaTable)?.arr !== undefined) $18 = ($17 as rt.LuaTable).length();
+          else if (typeof $17 === 'string') $18 = $17.length;
+          else {
+            $s.pcs[$d] = $pc + 34;
+            $18 = rt.len($17, "local 'bytes'");
+          }
+          $k16 = ($18 as number);
+          if (!(($a20 = ($15 as rt.LuaTable)?.arr) !== undefined && ($k16 - 1 >>> 0) === $k16 - 1 && ($19 = $a20[$k16 - 1]) !== undefined)) {
+            $s.pcs[$d] = $pc + 34;
+            $19 = rt.index($15, $k16, "local 'bytes'");
+          }
+          $14 = $19;
+          if (rh.isScalar($9) && rh.isScalar($14)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.num($8 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 97; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($13 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($19 = $8, $20 = $9, $21 = $13, $o22 = new rt.FieldsObject(), $n23 = 1, $o22.size = $19, ($20 !== undefined && ($o22.first = $20, $n23++)), ($21 !== undefined && ($o22.last = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
+          $o21 = new rt.FieldsObject();
+          $n22 = 1;
+          $o21.size = $8;
+          if ($9 !== undefined) {
+            $o21.first = $9;
+            $n22++;
+          }
+          if ($14 !== undefined) {
+            $o21.last = $14;
+            $n22++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
         }
-        return rt.leave($s, $d, ($24 = ($25 = (bytes) as rt.LuaValue, (($25 as rt.LuaTable)?.arr !== undefined ? ($25 as rt.LuaTable).length() : typeof $25 === 'string' ? $25.length : ($s.pcs[$d] = $pc + 34, rt.len($25, "local 'bytes'")))), $26 = ($27 = bytes, $k28 = 1, ($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($k28 - 1 >>> 0) === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== undefined ? $29 : ($s.pcs[$d] = $pc + 34, rt.index($27, $k28, "local 'bytes'"))), $31 = ($32 = bytes, $k33 = (($36 = (bytes) as rt.LuaValue, (($36 as rt.LuaTable)?.arr !== undefined ? ($36 as rt.LuaTable).length() : typeof $36 === 'string' ? $36.length : ($s.pcs[$d] = $pc + 34, rt.len($36, "local 'bytes'")))) as number), ($a35 = ($32 as rt.LuaTable)?.arr) !== undefined && ($k33 - 1 >>> 0) === $k33 - 1 && ($34 = $a35[$k33 - 1]) !== undefined ? $34 : ($s.pcs[$d] = $pc + 34, rt.index($32, $k33, "local 'bytes'"))), $o37 = new rt.FieldsObject(), $n38 = 1, $o37.size = $24, ($26 !== undefined && ($o37.first = $26, $n38++)), ($31 !== undefined && ($o37.last = $31, $n38++)), rt.LuaTable.record($o37, $n38)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 31, rt.setIndex($8, "post", $3, "field 'upload'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.note) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.note) !== undefined || (!("note" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($4, "note", "local 'api'"))));
-      (($8 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $23 = bytes as rt.LuaValue;
+        if (($23 as rt.LuaTable)?.arr !== undefined) $24 = ($23 as rt.LuaTable).length();
+        else if (typeof $23 === 'string') $24 = $23.length;
+        else {
+          $s.pcs[$d] = $pc + 34;
+          $24 = rt.len($23, "local 'bytes'");
+        }
+        $25 = bytes;
+        $k26 = 1;
+        if (!(($a28 = ($25 as rt.LuaTable)?.arr) !== undefined && ($k26 - 1 >>> 0) === $k26 - 1 && ($27 = $a28[$k26 - 1]) !== undefined)) {
+          $s.pcs[$d] = $pc + 34;
+          $27 = rt.index($25, $k26, "local 'bytes'");
+        }
+        $29 = bytes;
+        $31 = bytes as rt.LuaValue;
+        if (($31 as rt.LuaTable)?.arr !== undefined) $32 = ($31 as rt.LuaTable).length();
+        else if (typeof $31 === 'string') $32 = $31.length;
+        else {
+          $s.pcs[$d] = $pc + 34;
+          $32 = rt.len($31, "local 'bytes'");
+        }
+        $k30 = ($32 as number);
+        if (!(($a34 = ($29 as rt.LuaTable)?.arr) !== undefined && ($k30 - 1 >>> 0) === $k30 - 1 && ($33 = $a34[$k30 - 1]) !== undefined)) {
+          $s.pcs[$d] = $pc + 34;
+          $33 = rt.index($29, $k30, "local 'bytes'");
+        }
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.size = $24;
+        if ($27 !== undefined) {
+          $o35.first = $27;
+          $n36++;
+        }
+        if ($33 !== undefined) {
+          $o35.last = $33;
+          $n36++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o35, $n36));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 31;
+        rt.setIndex($7, "post", $2, "field 'upload'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.note) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.note) !== undefined || (!("note" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 35;
+        $4 = rt.index($3, "note", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -389,10 +789,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $t15: number;
         let $r16: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 38, $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 39, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 35, rt.setIndex($3, "post", $8, "field 'note'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.parse) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.parse) !== undefined || (!("parse" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "parse", "local 'api'"))));
-      (($3 = ($handlers[10] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 36;
+          $4 = rt.index($3, "text", "upvalue 'api'");
+        }
+        $2 = $4;
+        $10 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 37;
+        $9 = rt.first(rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
+        $s.pcs[$d] = $pc + 38;
+        $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
+        $r7 = $fn8($9);
+        $s.pcs[$d] = $pc + 39;
+        $fn1 = rt.fn($2, "field 'text'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t15 = $s.tails++;
+          $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t15;
+        } else {
+          $r16 = rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+        }
+        return $r16;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 35;
+        rt.setIndex($2, "post", $7, "field 'note'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.parse) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.parse) !== undefined || (!("parse" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 40;
+        $3 = rt.index($4, "parse", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[10] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -404,22 +836,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $fn11!: rt.LuaFunction;
         let $12: rt.LuaValue;
-        let $fn13!: rt.LuaFunction;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
         let $m16: rt.LuaTable | undefined;
         let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $18: rt.LuaValue;
+        let $o19: rt.Fields;
+        let $n20: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 41, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 42, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'"), $fn2($3)));
+          $4 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 41;
+          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $s.pcs[$d] = $pc + 42;
+          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'");
+          $1 = rt.first($fn2($3));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
@@ -427,12 +863,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.got = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
+          $o9 = new rt.FieldsObject();
+          $n10 = 0;
+          if ($1 !== undefined) {
+            $o9.got = $1;
+            $n10++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
         }
-        return rt.leave($s, $d, ($12 = rt.first(($14 = rt.first(($15 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 41, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'")), "method 'body'")($15))), $s.pcs[$d] = $pc + 42, $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f19.json : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.json !== undefined ? $m18.view.json : rt.index($14, "json")), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, ($12 !== undefined && ($o20.got = $12, $n21++)), rt.LuaTable.record($o20, $n21)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'parse'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.validate) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.validate) !== undefined || (!("validate" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 43, rt.index($4, "validate", "local 'api'"))));
-      (($8 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $13 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 41;
+        $12 = rt.first(rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
+        $s.pcs[$d] = $pc + 42;
+        $fn11 = rt.fn((($f17 = ($12 as rt.LuaTable)?.f)?.json !== undefined ? $f17.json : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.json !== undefined ? $m16.view.json : rt.index($12, "json")), "method 'json'");
+        $18 = rt.first($fn11($12));
+        $o19 = new rt.FieldsObject();
+        $n20 = 0;
+        if ($18 !== undefined) {
+          $o19.got = $18;
+          $n20++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 40;
+        rt.setIndex($7, "post", $2, "field 'parse'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.validate) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.validate) !== undefined || (!("validate" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 43;
+        $4 = rt.index($3, "validate", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -441,29 +905,74 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $fn6!: rt.LuaFunction;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
-        let $fn10!: rt.LuaFunction;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $fn5!: rt.LuaFunction;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $16: rt.LuaValue;
         let $o17: rt.Fields;
         let $n18: number;
         let $t19: number;
         let $r20: rt.LuaResult;
-        let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 44, rt.getGlobal($env, "rover"))), (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 44, rt.index($1, "guard", "global 'rover'"))));
-        return ($3 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 45, rt.fn((($f5 = ($2 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($2, "body", "local 'ctx'")), "method 'body'")($2))), $s.pcs[$d] = $pc + 46, $fn6 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($3, "expect")), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 47, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "local 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 48, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, ($9 !== undefined && ($o17.name = $9, $n18++)), rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 49, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn6($3, $1), $s.tails = $t19, $r20) : rt.tail($s, $fn6, [$3, $1]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 43, rt.setIndex($3, "post", $8, "field 'validate'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.ping) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.ping) !== undefined || (!("ping" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 50, rt.index($5, "ping", "local 'api'"))));
-      (($3 = ($handlers[12] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        if (($1 = $env.f.rover) === undefined) {
+          $s.pcs[$d] = $pc + 44;
+          $1 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.guard) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.guard) !== undefined || (!("guard" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 44;
+          $2 = rt.index($1, "guard", "global 'rover'");
+        }
+        let g: rt.LuaValue = $2;
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 45;
+        $2 = rt.first(rt.fn((($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
+        $s.pcs[$d] = $pc + 46;
+        $fn5 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $11 = g as rt.LuaValue;
+        $s.pcs[$d] = $pc + 47;
+        $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11));
+        $s.pcs[$d] = $pc + 48;
+        $fn9 = rt.fn((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
+        $16 = rt.first($fn9($10));
+        $o17 = new rt.FieldsObject();
+        $n18 = 0;
+        if ($16 !== undefined) {
+          $o17.name = $16;
+          $n18++;
+        }
+        $8 = rt.LuaTable.record($o17, $n18);
+        $s.pcs[$d] = $pc + 49;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t19 = $s.tails++;
+          $r20 = $fn5($2, $8);
+          $s.tails = $t19;
+        } else {
+          $r20 = rt.tail($s, $fn5, [$2, $8]);
+        }
+        return $r20;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 43;
+        rt.setIndex($2, "post", $7, "field 'validate'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.ping) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.ping) !== undefined || (!("ping" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 50;
+        $3 = rt.index($4, "ping", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[12] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -472,8 +981,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(13), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 116; $b[$p + 9] = 114; $b[$p + 10] = 117; $b[$p + 11] = 101; $b[$p + 12] = 125; $w.p = $p + 13; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 50, rt.setIndex($8, "post", $3, "field 'ping'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.pong = true;
+        return (rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 50;
+        rt.setIndex($7, "post", $2, "field 'ping'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -22,9 +22,9 @@ const $pc = rt.positions([
   // 3
   [$site0, 12],
   // 4
-  [$site3, 13],
-  // 5
   [$site3, 13, ":params"],
+  // 5
+  [$site3, 13],
   // 6
   [$site3, 14],
   // 7
@@ -80,31 +80,55 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let $m12;
-    let $13;
-    let $f14;
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    let $m11;
+    let $12;
+    let $f13;
+    let $m14;
     let $15;
-    let $16;
-    let $m17;
+    let $m16;
+    let $f17;
     let $18;
-    let $m19;
-    let $f20;
-    let $21;
-    let $f22;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 3, $o9.host = "127.0.0.1", $o9.port = 4242, $o9.log_level = "info", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = api;
-    ($5 = $handlers[0] = function $get(ctx) {
+    let $f19;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 3;
+    $o8.host = "127.0.0.1";
+    $o8.port = 4242;
+    $o8.log_level = "info";
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $7 = api;
+    $4 = $handlers[0] = function $get(ctx) {
       return "Rover is running";
-    }) !== void 0 && ($f7 = $8?.f) !== void 0 && !$8.linked && $f7.get !== void 0 ? $f7.get = $5 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $5, "local 'api'"));
-    $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($4 = $f7.hello) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($8, "hello", "local 'api'")));
-    ($3 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+    };
+    if ($4 !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.get !== void 0) $f6.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $4, "local 'api'");
+    }
+    $7 = api;
+    if (!(($f6 = $7?.f) !== void 0 && (($3 = $f6.hello) !== void 0 || ($m5 = $7.metatable) === void 0 || ($3 = $m5.view.hello) !== void 0 || !("hello" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 3;
+      $3 = rt.index($7, "hello", "local 'api'");
+    }
+    $4 = $3;
+    $2 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -141,10 +165,27 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 3, rt.setIndex($5, "get", $3, "field 'hello'"));
-    $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.hello) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($8, "hello", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_name) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_name) !== void 0 || !("p_name" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($4, "p_name", "field 'hello'")));
-    ($13 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.message = "Hello World";
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($2 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($4, "get", $2, "field 'hello'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($7 = $f10.hello) !== void 0 || ($m5 = $3.metatable) === void 0 || ($7 = $m5.view.hello) !== void 0 || !("hello" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $7 = rt.index($3, "hello", "local 'api'");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($4 = $f6.p_name) !== void 0 || ($m11 = $7.metatable) === void 0 || ($4 = $m11.view.p_name) !== void 0 || !("p_name" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $4 = rt.index($7, "p_name", "field 'hello'");
+    }
+    $2 = $4;
+    $12 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -152,21 +193,48 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
-      let $m62;
-      let $f72;
-      let $82;
+      let $5;
+      let $6;
+      let $m7;
+      let $f8;
       let $9;
       let $10;
       let $11;
-      let $12;
-      let $o13;
-      let $n14;
+      let $122;
+      let $13;
+      let $14;
+      let $152;
+      let $o16;
+      let $n17;
       const $json = rh.claim(ctx);
-      let name = rh.pristineContext(ctx) ? ctx.param("name") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.name) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 5, rt.index($1, "name")));
+      if (rh.pristineContext(ctx)) $1 = ctx.param("name");
+      else {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 5;
+        $5 = rt.first(rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.name) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.name) !== void 0 || !("name" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 6;
+          $6 = rt.index($5, "name");
+        }
+        $1 = $6;
+      }
+      let name = $1;
       if ($json) {
-        $82 = ($52 = "Hello ", typeof $52 === "string" && typeof name === "string" ? $52 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($52, name, void 0, "local 'name'")));
-        $9 = ($22 = name, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 7, rt.len($22, "local 'name'")));
+        $6 = "Hello ";
+        if (typeof $6 === "string" && typeof name === "string") $5 = $6 + name;
+        else {
+          $s2.pcs[$d2] = $pc + 7;
+          $5 = rt.concat($6, name, void 0, "local 'name'");
+        }
+        $9 = $5;
+        $22 = name;
+        if ($22?.arr !== void 0) $11 = $22.length();
+        else if (typeof $22 === "string") $11 = $22.length;
+        else {
+          $s2.pcs[$d2] = $pc + 7;
+          $11 = rt.len($22, "local 'name'");
+        }
+        $10 = $11;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(11), $p = $w.p;
@@ -183,7 +251,7 @@ function load($env) {
           $b[$p + 10] = 58;
           $w.p = $p + 11;
         }
-        $w.str($82);
+        $w.str($9);
         {
           const $b = $w.room(10), $p = $w.p;
           $b[$p] = 44;
@@ -198,7 +266,7 @@ function load($env) {
           $b[$p + 9] = 58;
           $w.p = $p + 10;
         }
-        $w.num($9);
+        $w.num($10);
         {
           const $b = $w.room(1), $p = $w.p;
           $b[$p] = 125;
@@ -206,10 +274,41 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($1 = ($10 = "Hello ", typeof $10 === "string" && typeof name === "string" ? $10 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($10, name, void 0, "local 'name'"))), $11 = ($12 = name, $12?.arr !== void 0 ? $12.length() : typeof $12 === "string" ? $12.length : ($s2.pcs[$d2] = $pc + 7, rt.len($12, "local 'name'"))), $o13 = new rt.FieldsObject(), $n14 = 2, $o13.message = $1, $o13.length = $11, rt.LuaTable.record($o13, $n14)));
-    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'"));
-    $13 = ($2 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.users) !== void 0 || ($m12 = $5.metatable) === void 0 || ($8 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'"))), ($f7 = $2?.f) !== void 0 && (($4 = $f7.me) !== void 0 || ($m6 = $2.metatable) === void 0 || ($4 = $m6.view.me) !== void 0 || !("me" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'")));
-    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
+      $122 = "Hello ";
+      if (typeof $122 === "string" && typeof name === "string") $13 = $122 + name;
+      else {
+        $s2.pcs[$d2] = $pc + 7;
+        $13 = rt.concat($122, name, void 0, "local 'name'");
+      }
+      $14 = name;
+      if ($14?.arr !== void 0) $152 = $14.length();
+      else if (typeof $14 === "string") $152 = $14.length;
+      else {
+        $s2.pcs[$d2] = $pc + 7;
+        $152 = rt.len($14, "local 'name'");
+      }
+      $o16 = new rt.FieldsObject();
+      $n17 = 2;
+      $o16.message = $13;
+      $o16.length = $152;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 4;
+      rt.setIndex($2, "get", $12, "field 'p_name'");
+    }
+    $4 = api;
+    if (!(($f13 = $4?.f) !== void 0 && (($7 = $f13.users) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.users) !== void 0 || !("users" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $7 = rt.index($4, "users", "local 'api'");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($3 = $f6.me) !== void 0 || ($m5 = $7.metatable) === void 0 || ($3 = $m5.view.me) !== void 0 || !("me" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $3 = rt.index($7, "me", "field 'users'");
+    }
+    $12 = $3;
+    $2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -246,10 +345,28 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f11 = $13?.f) !== void 0 && !$13.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "get", $3, "field 'me'"));
-    $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($8, "users", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_id) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 9, rt.index($4, "p_id", "field 'users'")));
-    ($13 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      $o1 = new rt.FieldsObject();
+      $n2 = 2;
+      $o1.id = "me";
+      $o1.static = true;
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($2 !== void 0 && ($f10 = $12?.f) !== void 0 && !$12.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($12, "get", $2, "field 'me'");
+    }
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($7 = $f10.users) !== void 0 || ($m5 = $3.metatable) === void 0 || ($7 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 9;
+      $7 = rt.index($3, "users", "local 'api'");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($4 = $f6.p_id) !== void 0 || ($m11 = $7.metatable) === void 0 || ($4 = $m11.view.p_id) !== void 0 || !("p_id" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 9;
+      $4 = rt.index($7, "p_id", "field 'users'");
+    }
+    $2 = $4;
+    $12 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -262,21 +379,21 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $m9;
-      let $f10;
+      let $f102;
       let $11;
-      let $m122;
-      let $f13;
-      let $fn14;
-      let $152;
-      let $162;
+      let $122;
+      let $m13;
+      let $f14;
+      let $fn15;
+      let $16;
       let $17;
       let $o18;
       let $n19;
       let $fn20;
-      let $212;
+      let $21;
       let $222;
       let $23;
       let $m24;
@@ -284,9 +401,9 @@ function load($env) {
       let $26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
+      let $m29;
+      let $f30;
+      let $31;
       let $322;
       let $m33;
       let $f34;
@@ -296,8 +413,24 @@ function load($env) {
       let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 10, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f10 = $82?.f)?.params !== void 0 ? $f10.params : ($m9 = $82?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f13 = $7?.f) !== void 0 && (($11 = $f13.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($11 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 10, rt.index($7, "id")));
+        $22 = api;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 10;
+          $32 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $1 = $32;
+        if (rh.pristineContext(ctx)) $72 = ctx.param("id");
+        else {
+          $8 = ctx;
+          $s2.pcs[$d2] = $pc + 11;
+          $11 = rt.first(rt.fn(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+          if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 10;
+            $122 = rt.index($11, "id");
+          }
+          $72 = $122;
+        }
+        $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -333,12 +466,80 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($152 = $1, $162 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, $17 !== void 0 && ($o18.id = $17, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 12, $fn14 = rt.fn($152, "field 'json'"), $fn14($162))));
+        $16 = $1;
+        $o18 = new rt.FieldsObject();
+        $n19 = 1;
+        $o18.static = false;
+        if ($6 !== void 0) {
+          $o18.id = $6;
+          $n19++;
+        }
+        $17 = rt.LuaTable.record($o18, $n19);
+        $s2.pcs[$d2] = $pc + 12;
+        $fn15 = rt.fn($16, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
-      return $212 = ($222 = api, ($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 10, rt.index($222, "json", "upvalue 'api'"))), $26 = ($27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 10, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36)), $s2.pcs[$d2] = $pc + 13, $fn20 = rt.fn($212, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t37 = $s2.tails++, $r38 = $fn20($26), $s2.tails = $t37, $r38) : rt.tail($s2, $fn20, [$26]);
-    })))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'"));
-    $13 = ($2 = ($5 = ($8 = ($4 = api, ($f14 = $4?.f) !== void 0 && (($3 = $f14.users) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'"))), ($f7 = $8?.f) !== void 0 && (($15 = $f7.p_id) !== void 0 || ($m6 = $8.metatable) === void 0 || ($15 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'"))), ($f11 = $5?.f) !== void 0 && (($16 = $f11.posts) !== void 0 || ($m17 = $5.metatable) === void 0 || ($16 = $m17.view.posts) !== void 0 || !("posts" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'"))), ($f20 = $2?.f) !== void 0 && (($18 = $f20.p_postId) !== void 0 || ($m19 = $2.metatable) === void 0 || ($18 = $m19.view.p_postId) !== void 0 || !("p_postId" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'")));
-    ($21 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
+      $222 = api;
+      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 10;
+        $23 = rt.index($222, "json", "upvalue 'api'");
+      }
+      $21 = $23;
+      if (rh.pristineContext(ctx)) $27 = ctx.param("id");
+      else {
+        $28 = ctx;
+        $s2.pcs[$d2] = $pc + 11;
+        $31 = rt.first(rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
+        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 10;
+          $322 = rt.index($31, "id");
+        }
+        $27 = $322;
+      }
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.static = false;
+      if ($27 !== void 0) {
+        $o35.id = $27;
+        $n36++;
+      }
+      $26 = rt.LuaTable.record($o35, $n36);
+      $s2.pcs[$d2] = $pc + 13;
+      $fn20 = rt.fn($21, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t37 = $s2.tails++;
+        $r38 = $fn20($26);
+        $s2.tails = $t37;
+      } else {
+        $r38 = rt.tail($s2, $fn20, [$26]);
+      }
+      return $r38;
+    })));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($2, "get", $12, "field 'p_id'");
+    }
+    $4 = api;
+    if (!(($f13 = $4?.f) !== void 0 && (($7 = $f13.users) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.users) !== void 0 || !("users" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $7 = rt.index($4, "users", "local 'api'");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($3 = $f6.p_id) !== void 0 || ($m5 = $7.metatable) === void 0 || ($3 = $m5.view.p_id) !== void 0 || !("p_id" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $3 = rt.index($7, "p_id", "field 'users'");
+    }
+    if (!(($f10 = $3?.f) !== void 0 && (($2 = $f10.posts) !== void 0 || ($m14 = $3.metatable) === void 0 || ($2 = $m14.view.posts) !== void 0 || !("posts" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $2 = rt.index($3, "posts", "field 'p_id'");
+    }
+    if (!(($f17 = $2?.f) !== void 0 && (($15 = $f17.p_postId) !== void 0 || ($m16 = $2.metatable) === void 0 || ($15 = $m16.view.p_postId) !== void 0 || !("p_postId" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $15 = rt.index($2, "p_postId", "field 'posts'");
+    }
+    $12 = $15;
+    $18 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -346,33 +547,41 @@ function load($env) {
       let $m2;
       let $f3;
       let $42;
-      let $52;
+      let $5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $m9;
-      let $f10;
-      let $11;
-      let $12;
-      let $o13;
-      let $n14;
-      let $152;
-      let $162;
+      let $f102;
+      let $o11;
+      let $n12;
+      let $13;
+      let $14;
+      let $m15;
+      let $f16;
       let $17;
-      let $m18;
-      let $f19;
-      let $20;
-      let $212;
-      let $22;
-      let $m23;
-      let $f24;
-      let $o25;
-      let $n26;
+      let $182;
+      let $m19;
+      let $f20;
+      let $o21;
+      let $n22;
       const $json = rh.claim(ctx);
-      let p = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 15, rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1)));
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 15;
+      let p = rt.first(rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1));
       if ($json) {
-        $42 = ($1 = p, ($f3 = $1?.f) !== void 0 && (($52 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 16, rt.index($1, "id", "local 'p'")));
-        $6 = ($7 = p, ($f10 = $7?.f) !== void 0 && (($82 = $f10.postId) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.postId) !== void 0 || !("postId" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 16, rt.index($7, "postId", "local 'p'")));
+        $1 = p;
+        if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 16;
+          $5 = rt.index($1, "id", "local 'p'");
+        }
+        $42 = $5;
+        $72 = p;
+        if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102.postId) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.postId) !== void 0 || !("postId" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 16;
+          $8 = rt.index($72, "postId", "local 'p'");
+        }
+        $6 = $8;
         if (rh.isScalar($42) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -408,12 +617,52 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($11 = $42, $12 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, $11 !== void 0 && ($o13.user = $11, $n14++), $12 !== void 0 && ($o13.post = $12, $n14++), rt.LuaTable.record($o13, $n14)));
+        $o11 = new rt.FieldsObject();
+        $n12 = 0;
+        if ($42 !== void 0) {
+          $o11.user = $42;
+          $n12++;
+        }
+        if ($6 !== void 0) {
+          $o11.post = $6;
+          $n12++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
       }
-      return rt.leave($s2, $d2, ($152 = ($162 = p, ($f19 = $162?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $162.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 16, rt.index($162, "id", "local 'p'"))), $20 = ($212 = p, ($f24 = $212?.f) !== void 0 && (($22 = $f24.postId) !== void 0 || ($m23 = $212.metatable) === void 0 || ($22 = $m23.view.postId) !== void 0 || !("postId" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 16, rt.index($212, "postId", "local 'p'"))), $o25 = new rt.FieldsObject(), $n26 = 0, $152 !== void 0 && ($o25.user = $152, $n26++), $20 !== void 0 && ($o25.post = $20, $n26++), rt.LuaTable.record($o25, $n26)));
-    }))) !== void 0 && ($f22 = $13?.f) !== void 0 && !$13.linked && $f22.get !== void 0 ? $f22.get = $21 : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'"));
-    $21 = ($18 = api, ($f22 = $18?.f) !== void 0 && (($16 = $f22.search) !== void 0 || ($m19 = $18.metatable) === void 0 || ($16 = $m19.view.search) !== void 0 || !("search" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 17, rt.index($18, "search", "local 'api'")));
-    ($15 = $handlers[6] = function $get(ctx) {
+      $13 = p;
+      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.id) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.id) !== void 0 || !("id" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 16;
+        $14 = rt.index($13, "id", "local 'p'");
+      }
+      $17 = p;
+      if (!(($f20 = $17?.f) !== void 0 && (($182 = $f20.postId) !== void 0 || ($m19 = $17.metatable) === void 0 || ($182 = $m19.view.postId) !== void 0 || !("postId" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 16;
+        $182 = rt.index($17, "postId", "local 'p'");
+      }
+      $o21 = new rt.FieldsObject();
+      $n22 = 0;
+      if ($14 !== void 0) {
+        $o21.user = $14;
+        $n22++;
+      }
+      if ($182 !== void 0) {
+        $o21.post = $182;
+        $n22++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
+    }));
+    if ($18 !== void 0 && ($f19 = $12?.f) !== void 0 && !$12.linked && $f19.get !== void 0) $f19.get = $18;
+    else {
+      $s.pcs[$d] = $pc + 14;
+      rt.setIndex($12, "get", $18, "field 'p_postId'");
+    }
+    $15 = api;
+    if (!(($f19 = $15?.f) !== void 0 && (($2 = $f19.search) !== void 0 || ($m16 = $15.metatable) === void 0 || ($2 = $m16.view.search) !== void 0 || !("search" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 17;
+      $2 = rt.index($15, "search", "local 'api'");
+    }
+    $18 = $2;
+    $3 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -421,30 +670,47 @@ function load($env) {
       let $m2;
       let $f3;
       let $l4;
-      let $52;
+      let $5;
       let $6;
       let $k7;
-      let $82;
+      let $8;
       let $a9;
       let $fn10;
       let $11;
-      let $12;
-      let $132;
+      let $122;
+      let $13;
       let $14;
-      let $152;
-      let $162;
-      let $m172;
-      let $f18;
-      let $19;
-      let $o20;
-      let $n21;
-      let q = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 18, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
+      let $m15;
+      let $f16;
+      let $17;
+      let $182;
+      let $o19;
+      let $n20;
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 18;
+      let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
       let keys = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        if ($1 = ($6 = $env.f.pairs) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), $52 = q, $1 === rt.ITERATION.pairs && $52 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $52, $key1 = void 0;
-        else $it1 = ($l4 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn($1, "global 'pairs'")($52))), 3))[0], $st1 = $l4[1], $key1 = $l4[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
+        if (($6 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 19;
+          $6 = rt.getGlobal($env, "pairs");
+        }
+        $1 = $6;
+        $5 = q;
+        if ($1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.next;
+          $st1 = $5;
+          $key1 = void 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 20;
+          $l4 = rt.adjust(rt.all(rt.fn($1, "global 'pairs'")($5)), 3);
+          $it1 = $l4[0];
+          $st1 = $l4[1];
+          $key1 = $l4[2];
+        }
+        $s2.pcs[$d2] = $pc + 19;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -459,14 +725,75 @@ function load($env) {
           }
           let k = $key1;
           $k7 = keys.length() + 1;
-          ($82 = k) !== void 0 && ($a9 = keys?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a9[$k7 - 1] !== void 0 ? $a9[$k7 - 1] = $82 : $82 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a9.push($82) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex(keys, $k7, $82, "local 'keys'"));
+          $8 = k;
+          if ($8 !== void 0 && ($a9 = keys?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a9[$k7 - 1] !== void 0) $a9[$k7 - 1] = $8;
+          else if ($8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a9.push($8);
+          else {
+            $s2.pcs[$d2] = $pc + 19;
+            rt.setIndex(keys, $k7, $8, "local 'keys'");
+          }
         }
       }
-      $6 = ($52 = ($1 = $env.f.table) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f3 = $52?.f) !== void 0 && (($82 = $f3.sort) !== void 0 || ($m2 = $52.metatable) === void 0 || ($82 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 22, rt.index($52, "sort", "global 'table'"))), $11 = keys, $s2.pcs[$d2] = $pc + 23, $fn10 = rt.fn($6, "field 'sort'"), $fn10($11);
-      return rt.leave($s2, $d2, ($11 = ($82 = q, ($f3 = $82?.f) !== void 0 && (($1 = $f3.q) !== void 0 || ($m2 = $82.metatable) === void 0 || ($1 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 24, rt.index($82, "q", "local 'q'"))), $52 = rt.t($6 = rt.first(($12 = ($132 = $env.f.tonumber) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $14 = ($152 = q, ($f18 = $152?.f) !== void 0 && (($162 = $f18.page) !== void 0 || ($m172 = $152.metatable) === void 0 || ($162 = $m172.view.page) !== void 0 || !("page" in $m172.view) && $m172.view[rt.CUT] === void 0) ? $162 : ($s2.pcs[$d2] = $pc + 24, rt.index($152, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn10 = rt.fn($12, "global 'tonumber'"), $fn10($14)))) ? $6 : 1, $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, $11 !== void 0 && ($o20.q = $11, $n21++), $o20.page = $52, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
-    }) !== void 0 && ($f20 = $21?.f) !== void 0 && !$21.linked && $f20.get !== void 0 ? $f20.get = $15 : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'"));
-    $15 = ($16 = ($18 = api, ($f20 = $18?.f) !== void 0 && (($21 = $f20.echo) !== void 0 || ($m19 = $18.metatable) === void 0 || ($21 = $m19.view.echo) !== void 0 || !("echo" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'"))), ($f22 = $16?.f) !== void 0 && (($3 = $f22.headers) !== void 0 || ($m17 = $16.metatable) === void 0 || ($3 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'")));
-    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
+      if (($5 = $env.f.table) === void 0) {
+        $s2.pcs[$d2] = $pc + 22;
+        $5 = rt.getGlobal($env, "table");
+      }
+      if (!(($f3 = $5?.f) !== void 0 && (($1 = $f3.sort) !== void 0 || ($m2 = $5.metatable) === void 0 || ($1 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 22;
+        $1 = rt.index($5, "sort", "global 'table'");
+      }
+      $6 = $1;
+      $8 = keys;
+      $s2.pcs[$d2] = $pc + 23;
+      $fn10 = rt.fn($6, "field 'sort'");
+      $fn10($8);
+      $8 = q;
+      if (!(($f3 = $8?.f) !== void 0 && (($1 = $f3.q) !== void 0 || ($m2 = $8.metatable) === void 0 || ($1 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 24;
+        $1 = rt.index($8, "q", "local 'q'");
+      }
+      if (($11 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 24;
+        $11 = rt.getGlobal($env, "tonumber");
+      }
+      $6 = $11;
+      $13 = q;
+      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.page) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.page) !== void 0 || !("page" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 24;
+        $14 = rt.index($13, "page", "local 'q'");
+      }
+      $122 = $14;
+      $s2.pcs[$d2] = $pc + 25;
+      $fn10 = rt.fn($6, "global 'tonumber'");
+      $5 = rt.first($fn10($122));
+      $17 = rt.t($5) ? $5 : 1;
+      $182 = keys;
+      $o19 = new rt.FieldsObject();
+      $n20 = 2;
+      if ($1 !== void 0) {
+        $o19.q = $1;
+        $n20++;
+      }
+      $o19.page = $17;
+      $o19.keys = $182;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+    };
+    if ($3 !== void 0 && ($f17 = $18?.f) !== void 0 && !$18.linked && $f17.get !== void 0) $f17.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 17;
+      rt.setIndex($18, "get", $3, "field 'search'");
+    }
+    $2 = api;
+    if (!(($f17 = $2?.f) !== void 0 && (($15 = $f17.echo) !== void 0 || ($m16 = $2.metatable) === void 0 || ($15 = $m16.view.echo) !== void 0 || !("echo" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 26;
+      $15 = rt.index($2, "echo", "local 'api'");
+    }
+    if (!(($f19 = $15?.f) !== void 0 && (($18 = $f19.headers) !== void 0 || ($m14 = $15.metatable) === void 0 || ($18 = $m14.view.headers) !== void 0 || !("headers" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 26;
+      $18 = rt.index($15, "headers", "field 'echo'");
+    }
+    $3 = $18;
+    $7 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -474,58 +801,84 @@ function load($env) {
       let $m2;
       let $f3;
       let $42;
-      let $52;
+      let $5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $m9;
-      let $f10;
+      let $f102;
       let $11;
-      let $12;
-      let $132;
-      let $m14;
-      let $f15;
-      let $162;
+      let $122;
+      let $13;
+      let $14;
+      let $m15;
+      let $f16;
       let $17;
       let $182;
-      let $m192;
-      let $f202;
-      let $212;
-      let $22;
-      let $23;
-      let $24;
-      let $o25;
-      let $n26;
-      let $27;
-      let $28;
+      let $19;
+      let $20;
+      let $m21;
+      let $f22;
+      let $o23;
+      let $n24;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
       let $29;
-      let $m30;
-      let $f31;
-      let $32;
+      let $30;
+      let $m31;
+      let $f32;
       let $33;
       let $34;
-      let $m35;
-      let $f36;
-      let $37;
+      let $35;
+      let $m36;
+      let $f37;
       let $38;
       let $39;
-      let $m40;
-      let $f41;
-      let $422;
-      let $43;
-      let $44;
-      let $m45;
-      let $f46;
-      let $o47;
-      let $n48;
+      let $40;
+      let $m41;
+      let $f42;
+      let $o43;
+      let $n44;
       const $json = rh.claim(ctx);
-      let h = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 27, rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1)));
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 27;
+      let h = rt.first(rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
       if ($json) {
-        $42 = ($1 = h, ($f3 = $1?.f) !== void 0 && (($52 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 28, rt.index($1, "user-agent", "local 'h'")));
-        $6 = ($7 = h, ($f10 = $7?.f) !== void 0 && (($82 = $f10["x-custom-header"]) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 28, rt.index($7, "x-custom-header", "local 'h'")));
-        $11 = rh.pristineContext(ctx) ? ctx.method : ($12 = ctx, ($f15 = $12?.f) !== void 0 && (($132 = $f15.method) !== void 0 || ($m14 = $12.metatable) === void 0 || ($132 = $m14.view.method) !== void 0 || !("method" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 28, rt.index($12, "method", "local 'ctx'")));
-        $162 = rh.pristineContext(ctx) ? ctx.path() : ($17 = ctx, ($f202 = $17?.f) !== void 0 && (($182 = $f202.path) !== void 0 || ($m192 = $17.metatable) === void 0 || ($182 = $m192.view.path) !== void 0 || !("path" in $m192.view) && $m192.view[rt.CUT] === void 0) ? $182 : ($s2.pcs[$d2] = $pc + 28, rt.index($17, "path", "local 'ctx'")));
-        if (rh.isScalar($42) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($162)) {
+        $1 = h;
+        if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 28;
+          $5 = rt.index($1, "user-agent", "local 'h'");
+        }
+        $42 = $5;
+        $72 = h;
+        if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102["x-custom-header"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 28;
+          $8 = rt.index($72, "x-custom-header", "local 'h'");
+        }
+        $6 = $8;
+        if (rh.pristineContext(ctx)) $122 = ctx.method;
+        else {
+          $13 = ctx;
+          if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.method) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.method) !== void 0 || !("method" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 28;
+            $14 = rt.index($13, "method", "local 'ctx'");
+          }
+          $122 = $14;
+        }
+        $11 = $122;
+        if (rh.pristineContext(ctx)) $182 = ctx.path();
+        else {
+          $19 = ctx;
+          if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22.path) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.path) !== void 0 || !("path" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 28;
+            $20 = rt.index($19, "path", "local 'ctx'");
+          }
+          $182 = $20;
+        }
+        $17 = $182;
+        if (rh.isScalar($42) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($17)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -583,7 +936,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($162);
+          $w.scalar($17);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -591,10 +944,79 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($212 = $42, $22 = $6, $23 = $11, $24 = $162, $o25 = new rt.FieldsObject(), $n26 = 0, $212 !== void 0 && ($o25.agent = $212, $n26++), $22 !== void 0 && ($o25.custom = $22, $n26++), $23 !== void 0 && ($o25.method = $23, $n26++), $24 !== void 0 && ($o25.path = $24, $n26++), rt.LuaTable.record($o25, $n26)));
+        $o23 = new rt.FieldsObject();
+        $n24 = 0;
+        if ($42 !== void 0) {
+          $o23.agent = $42;
+          $n24++;
+        }
+        if ($6 !== void 0) {
+          $o23.custom = $6;
+          $n24++;
+        }
+        if ($11 !== void 0) {
+          $o23.method = $11;
+          $n24++;
+        }
+        if ($17 !== void 0) {
+          $o23.path = $17;
+          $n24++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
       }
-      return rt.leave($s2, $d2, ($27 = ($28 = h, ($f31 = $28?.f) !== void 0 && (($29 = $f31["user-agent"]) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view["user-agent"]) !== void 0 || !("user-agent" in $m30.view) && $m30.view[rt.CUT] === void 0) ? $29 : ($s2.pcs[$d2] = $pc + 28, rt.index($28, "user-agent", "local 'h'"))), $32 = ($33 = h, ($f36 = $33?.f) !== void 0 && (($34 = $f36["x-custom-header"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : ($s2.pcs[$d2] = $pc + 28, rt.index($33, "x-custom-header", "local 'h'"))), $37 = rh.pristineContext(ctx) ? ctx.method : ($38 = ctx, ($f41 = $38?.f) !== void 0 && (($39 = $f41.method) !== void 0 || ($m40 = $38.metatable) === void 0 || ($39 = $m40.view.method) !== void 0 || !("method" in $m40.view) && $m40.view[rt.CUT] === void 0) ? $39 : ($s2.pcs[$d2] = $pc + 28, rt.index($38, "method", "local 'ctx'"))), $422 = rh.pristineContext(ctx) ? ctx.path() : ($43 = ctx, ($f46 = $43?.f) !== void 0 && (($44 = $f46.path) !== void 0 || ($m45 = $43.metatable) === void 0 || ($44 = $m45.view.path) !== void 0 || !("path" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : ($s2.pcs[$d2] = $pc + 28, rt.index($43, "path", "local 'ctx'"))), $o47 = new rt.FieldsObject(), $n48 = 0, $27 !== void 0 && ($o47.agent = $27, $n48++), $32 !== void 0 && ($o47.custom = $32, $n48++), $37 !== void 0 && ($o47.method = $37, $n48++), $422 !== void 0 && ($o47.path = $422, $n48++), rt.LuaTable.record($o47, $n48)));
-    }))) !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'"));
+      $25 = h;
+      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28["user-agent"]) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view["user-agent"]) !== void 0 || !("user-agent" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 28;
+        $26 = rt.index($25, "user-agent", "local 'h'");
+      }
+      $29 = h;
+      if (!(($f32 = $29?.f) !== void 0 && (($30 = $f32["x-custom-header"]) !== void 0 || ($m31 = $29.metatable) === void 0 || ($30 = $m31.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m31.view) && $m31.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 28;
+        $30 = rt.index($29, "x-custom-header", "local 'h'");
+      }
+      if (rh.pristineContext(ctx)) $33 = ctx.method;
+      else {
+        $34 = ctx;
+        if (!(($f37 = $34?.f) !== void 0 && (($35 = $f37.method) !== void 0 || ($m36 = $34.metatable) === void 0 || ($35 = $m36.view.method) !== void 0 || !("method" in $m36.view) && $m36.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 28;
+          $35 = rt.index($34, "method", "local 'ctx'");
+        }
+        $33 = $35;
+      }
+      if (rh.pristineContext(ctx)) $38 = ctx.path();
+      else {
+        $39 = ctx;
+        if (!(($f42 = $39?.f) !== void 0 && (($40 = $f42.path) !== void 0 || ($m41 = $39.metatable) === void 0 || ($40 = $m41.view.path) !== void 0 || !("path" in $m41.view) && $m41.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 28;
+          $40 = rt.index($39, "path", "local 'ctx'");
+        }
+        $38 = $40;
+      }
+      $o43 = new rt.FieldsObject();
+      $n44 = 0;
+      if ($26 !== void 0) {
+        $o43.agent = $26;
+        $n44++;
+      }
+      if ($30 !== void 0) {
+        $o43.custom = $30;
+        $n44++;
+      }
+      if ($33 !== void 0) {
+        $o43.method = $33;
+        $n44++;
+      }
+      if ($38 !== void 0) {
+        $o43.path = $38;
+        $n44++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o43, $n44));
+    }));
+    if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 26;
+      rt.setIndex($3, "get", $7, "field 'headers'");
+    }
     return rt.leave($s, $d, api);
   };
 }

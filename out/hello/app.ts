@@ -18,8 +18,8 @@ const $pc = rt.positions([
   [$site0, 4], // 2
   [$site0, 8], // 3
   [$site0, 12], // 4
-  [$site3, 13], // 5
-  [$site3, 13, ":params"], // 6
+  [$site3, 13, ":params"], // 5
+  [$site3, 13], // 6
   [$site3, 14], // 7
   [$site0, 18], // 8
   [$site0, 22], // 9
@@ -54,31 +54,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let $m12: rt.LuaTable | undefined;
-      let $13: rt.LuaValue;
-      let $f14: rt.Fields | undefined;
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      let $m11: rt.LuaTable | undefined;
+      let $12: rt.LuaValue;
+      let $f13: rt.Fields | undefined;
+      let $m14: rt.LuaTable | undefined;
       let $15: rt.LuaValue;
-      let $16: rt.LuaValue;
-      let $m17: rt.LuaTable | undefined;
+      let $m16: rt.LuaTable | undefined;
+      let $f17: rt.Fields | undefined;
       let $18: rt.LuaValue;
-      let $m19: rt.LuaTable | undefined;
-      let $f20: rt.Fields | undefined;
-      let $21: rt.LuaValue;
-      let $f22: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 3, $o9.host = "127.0.0.1", $o9.port = 4242, $o9.log_level = "info", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = api;
-      (($5 = ($handlers[0] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $f19: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 3;
+      $o8.host = "127.0.0.1";
+      $o8.port = 4242;
+      $o8.log_level = "info";
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $7 = api;
+      $4 = ($handlers[0] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         return ("Rover is running");
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $5) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $5, "local 'api'")));
-      $5 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.hello) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.hello) !== undefined || (!("hello" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($8, "hello", "local 'api'"))));
-      (($3 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($4 !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $4, "local 'api'");
+      }
+      $7 = api as rt.LuaValue;
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.hello) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.hello) !== undefined || (!("hello" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 3;
+        $3 = rt.index($7, "hello", "local 'api'");
+      }
+      $4 = $3;
+      $2 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -87,10 +111,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 34; $b[$p + 12] = 72; $b[$p + 13] = 101; $b[$p + 14] = 108; $b[$p + 15] = 108; $b[$p + 16] = 111; $b[$p + 17] = 32; $b[$p + 18] = 87; $b[$p + 19] = 111; $b[$p + 20] = 114; $b[$p + 21] = 108; $b[$p + 22] = 100; $b[$p + 23] = 34; $b[$p + 24] = 125; $w.p = $p + 25; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 3, rt.setIndex($5, "get", $3, "field 'hello'")));
-      $3 = ($4 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.hello) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.hello) !== undefined || (!("hello" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($8, "hello", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.p_name) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.p_name) !== undefined || (!("p_name" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($4, "p_name", "field 'hello'"))));
-      (($13 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.message = "Hello World";
+        return (rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($4, "get", $2, "field 'hello'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.hello) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.hello) !== undefined || (!("hello" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $7 = rt.index($3, "hello", "local 'api'");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.p_name) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.p_name) !== undefined || (!("p_name" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $4 = rt.index($7, "p_name", "field 'hello'");
+      }
+      $2 = $4;
+      $12 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -99,32 +140,90 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $o16: rt.Fields;
+        let $n17: number;
         const $json: boolean = rh.claim(ctx);
-        let name: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.name) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
+        if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("name");
+        else {
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 5;
+          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 6;
+            $6 = rt.index($5, "name");
+          }
+          $1 = $6;
+        }
+        let name: rt.LuaValue = $1;
         if ($json) {
-          $8 = ($5 = ("Hello ") as rt.LuaValue, (typeof $5 === 'string' && typeof name === 'string' ? $5 + name : ($s.pcs[$d] = $pc + 7, rt.concat($5, name, undefined, "local 'name'"))));
-          $9 = ($2 = (name) as rt.LuaValue, (($2 as rt.LuaTable)?.arr !== undefined ? ($2 as rt.LuaTable).length() : typeof $2 === 'string' ? $2.length : ($s.pcs[$d] = $pc + 7, rt.len($2, "local 'name'"))));
+          $6 = ("Hello ") as rt.LuaValue;
+          if (typeof $6 === 'string' && typeof name === 'string') $5 = $6 + name;
+          else {
+            $s.pcs[$d] = $pc + 7;
+            $5 = rt.concat($6, name, undefined, "local 'name'");
+          }
+          $9 = $5;
+          $2 = name as rt.LuaValue;
+          if (($2 as rt.LuaTable)?.arr !== undefined) $11 = ($2 as rt.LuaTable).length();
+          else if (typeof $2 === 'string') $11 = $2.length;
+          else {
+            $s.pcs[$d] = $pc + 7;
+            $11 = rt.len($2, "local 'name'");
+          }
+          $10 = $11;
           const $w = rh.jsonBytes();
           { const $b = $w.room(11), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-          $w.str($8 as string);
+          $w.str($9 as string);
           { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 116; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-          $w.num($9 as number);
+          $w.num($10 as number);
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return rt.leave($s, $d, ($1 = ($10 = ("Hello ") as rt.LuaValue, (typeof $10 === 'string' && typeof name === 'string' ? $10 + name : ($s.pcs[$d] = $pc + 7, rt.concat($10, name, undefined, "local 'name'")))), $11 = ($12 = (name) as rt.LuaValue, (($12 as rt.LuaTable)?.arr !== undefined ? ($12 as rt.LuaTable).length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 7, rt.len($12, "local 'name'")))), $o13 = new rt.FieldsObject(), $n14 = 2, $o13.message = $1, $o13.length = $11, rt.LuaTable.record($o13, $n14)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'")));
-      $13 = ($2 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.users) !== undefined || ($m12 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'")))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.me) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.me) !== undefined || (!("me" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'"))));
-      (($3 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $12 = ("Hello ") as rt.LuaValue;
+        if (typeof $12 === 'string' && typeof name === 'string') $13 = $12 + name;
+        else {
+          $s.pcs[$d] = $pc + 7;
+          $13 = rt.concat($12, name, undefined, "local 'name'");
+        }
+        $14 = name as rt.LuaValue;
+        if (($14 as rt.LuaTable)?.arr !== undefined) $15 = ($14 as rt.LuaTable).length();
+        else if (typeof $14 === 'string') $15 = $14.length;
+        else {
+          $s.pcs[$d] = $pc + 7;
+          $15 = rt.len($14, "local 'name'");
+        }
+        $o16 = new rt.FieldsObject();
+        $n17 = 2;
+        $o16.message = $13;
+        $o16.length = $15;
+        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 4;
+        rt.setIndex($2, "get", $12, "field 'p_name'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f13.users) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.users) !== undefined || (!("users" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $7 = rt.index($4, "users", "local 'api'");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.me) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.me) !== undefined || (!("me" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $3 = rt.index($7, "me", "field 'users'");
+      }
+      $12 = $3;
+      $2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -133,10 +232,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 109; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 115; $b[$p + 13] = 116; $b[$p + 14] = 97; $b[$p + 15] = 116; $b[$p + 16] = 105; $b[$p + 17] = 99; $b[$p + 18] = 34; $b[$p + 19] = 58; $b[$p + 20] = 116; $b[$p + 21] = 114; $b[$p + 22] = 117; $b[$p + 23] = 101; $b[$p + 24] = 125; $w.p = $p + 25; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "get", $3, "field 'me'")));
-      $3 = ($4 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.users) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($8, "users", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.p_id) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 9, rt.index($4, "p_id", "field 'users'"))));
-      (($13 = ($handlers[4] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $o1 = new rt.FieldsObject();
+        $n2 = 2;
+        $o1.id = "me";
+        $o1.static = true;
+        return (rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($12, "get", $2, "field 'me'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.users) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 9;
+        $7 = rt.index($3, "users", "local 'api'");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.p_id) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.p_id) !== undefined || (!("p_id" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 9;
+        $4 = rt.index($7, "p_id", "field 'users'");
+      }
+      $2 = $4;
+      $12 = ($handlers[4] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -154,10 +271,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $o18: rt.Fields;
@@ -171,9 +288,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
         let $32: rt.LuaValue;
         let $m33: rt.LuaTable | undefined;
         let $f34: rt.Fields | undefined;
@@ -183,8 +300,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 10, rt.index($7, "id")))));
+          $2 = api as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 10;
+            $3 = rt.index($2, "json", "upvalue 'api'");
+          }
+          $1 = $3;
+          if (rh.pristineContext(ctx)) $7 = (ctx as rh.RequestContext).param("id");
+          else {
+            $8 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 11;
+            $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 10;
+              $12 = rt.index($11, "id");
+            }
+            $7 = $12;
+          }
+          $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 99; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 102; $b[$p + 11] = 97; $b[$p + 12] = 108; $b[$p + 13] = 115; $b[$p + 14] = 101; $b[$p + 15] = 44; $b[$p + 16] = 34; $b[$p + 17] = 105; $b[$p + 18] = 100; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
@@ -192,12 +325,80 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 12, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+          $16 = $1;
+          $o18 = new rt.FieldsObject();
+          $n19 = 1;
+          $o18.static = false;
+          if ($6 !== undefined) {
+            $o18.id = $6;
+            $n19++;
+          }
+          $17 = rt.LuaTable.record($o18, $n19);
+          $s.pcs[$d] = $pc + 12;
+          $fn15 = rt.fn($16, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn15($17)));
         }
-        return ($21 = ($22 = api as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 10, rt.index($22, "json", "upvalue 'api'")))), $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 10, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 13, $fn20 = rt.fn($21, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn20($26), $s.tails = $t37, $r38) : rt.tail($s, $fn20, [$26]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'")));
-      $13 = ($2 = ($5 = ($8 = ($4 = api as rt.LuaValue, (($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.users) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'")))), (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($15 = $f7.p_id) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($15 = $m6.view.p_id) !== undefined || (!("p_id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'")))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($16 = $f11.posts) !== undefined || ($m17 = ($5 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.posts) !== undefined || (!("posts" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'")))), (($f20 = ($2 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.p_postId) !== undefined || ($m19 = ($2 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.p_postId) !== undefined || (!("p_postId" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'"))));
-      (($21 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $22 = api as rt.LuaValue;
+        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 10;
+          $23 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $21 = $23;
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).param("id");
+        else {
+          $28 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 11;
+          $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
+          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 10;
+            $32 = rt.index($31, "id");
+          }
+          $27 = $32;
+        }
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.static = false;
+        if ($27 !== undefined) {
+          $o35.id = $27;
+          $n36++;
+        }
+        $26 = rt.LuaTable.record($o35, $n36);
+        $s.pcs[$d] = $pc + 13;
+        $fn20 = rt.fn($21, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t37 = $s.tails++;
+          $r38 = $fn20($26);
+          $s.tails = $t37;
+        } else {
+          $r38 = rt.tail($s, $fn20, [$26]);
+        }
+        return $r38;
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 9;
+        rt.setIndex($2, "get", $12, "field 'p_id'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f13.users) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.users) !== undefined || (!("users" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $7 = rt.index($4, "users", "local 'api'");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.p_id) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.p_id) !== undefined || (!("p_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $3 = rt.index($7, "p_id", "field 'users'");
+      }
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.posts) !== undefined || ($m14 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m14.view.posts) !== undefined || (!("posts" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $2 = rt.index($3, "posts", "field 'p_id'");
+      }
+      if (!(($f17 = ($2 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.p_postId) !== undefined || ($m16 = ($2 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.p_postId) !== undefined || (!("p_postId" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $15 = rt.index($2, "p_postId", "field 'posts'");
+      }
+      $12 = $15;
+      $18 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -211,27 +412,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $8: rt.LuaValue;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
         let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $o25: rt.Fields;
-        let $n26: number;
+        let $18: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $o21: rt.Fields;
+        let $n22: number;
         const $json: boolean = rh.claim(ctx);
-        let p: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 15;
+        let p: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1));
         if ($json) {
-          $4 = ($1 = p as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 16, rt.index($1, "id", "local 'p'"))));
-          $6 = ($7 = p as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.postId) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.postId) !== undefined || (!("postId" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 16, rt.index($7, "postId", "local 'p'"))));
+          $1 = p as rt.LuaValue;
+          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 16;
+            $5 = rt.index($1, "id", "local 'p'");
+          }
+          $4 = $5;
+          $7 = p as rt.LuaValue;
+          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.postId) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.postId) !== undefined || (!("postId" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 16;
+            $8 = rt.index($7, "postId", "local 'p'");
+          }
+          $6 = $8;
           if (rh.isScalar($4) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -241,12 +450,52 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($11 = $4, $12 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, ($11 !== undefined && ($o13.user = $11, $n14++)), ($12 !== undefined && ($o13.post = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $o11 = new rt.FieldsObject();
+          $n12 = 0;
+          if ($4 !== undefined) {
+            $o11.user = $4;
+            $n12++;
+          }
+          if ($6 !== undefined) {
+            $o11.post = $6;
+            $n12++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
         }
-        return rt.leave($s, $d, ($15 = ($16 = p as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 16, rt.index($16, "id", "local 'p'")))), $20 = ($21 = p as rt.LuaValue, (($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.postId) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.postId) !== undefined || (!("postId" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 16, rt.index($21, "postId", "local 'p'")))), $o25 = new rt.FieldsObject(), $n26 = 0, ($15 !== undefined && ($o25.user = $15, $n26++)), ($20 !== undefined && ($o25.post = $20, $n26++)), rt.LuaTable.record($o25, $n26)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f22 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f22.get !== undefined ? ($f22.get = $21) : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'")));
-      $21 = ($18 = api as rt.LuaValue, (($f22 = ($18 as rt.LuaTable)?.f) !== undefined && (($16 = $f22.search) !== undefined || ($m19 = ($18 as rt.LuaTable).metatable) === undefined || ($16 = $m19.view.search) !== undefined || (!("search" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 17, rt.index($18, "search", "local 'api'"))));
-      (($15 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $13 = p as rt.LuaValue;
+        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.id) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.id) !== undefined || (!("id" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 16;
+          $14 = rt.index($13, "id", "local 'p'");
+        }
+        $17 = p as rt.LuaValue;
+        if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.postId) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.postId) !== undefined || (!("postId" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 16;
+          $18 = rt.index($17, "postId", "local 'p'");
+        }
+        $o21 = new rt.FieldsObject();
+        $n22 = 0;
+        if ($14 !== undefined) {
+          $o21.user = $14;
+          $n22++;
+        }
+        if ($18 !== undefined) {
+          $o21.post = $18;
+          $n22++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($18 !== undefined && ($f19 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f19.get !== undefined) $f19.get = $18;
+      else {
+        $s.pcs[$d] = $pc + 14;
+        rt.setIndex($12, "get", $18, "field 'p_postId'");
+      }
+      $15 = api as rt.LuaValue;
+      if (!(($f19 = ($15 as rt.LuaTable)?.f) !== undefined && (($2 = $f19.search) !== undefined || ($m16 = ($15 as rt.LuaTable).metatable) === undefined || ($2 = $m16.view.search) !== undefined || (!("search" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 17;
+        $2 = rt.index($15, "search", "local 'api'");
+      }
+      $18 = $2;
+      $3 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -264,20 +513,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $19: rt.LuaValue;
-        let $o20: rt.Fields;
-        let $n21: number;
-        let q: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $o19: rt.Fields;
+        let $n20: number;
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 18;
+        let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($1 = (($6 = $env.f.pairs) !== undefined ? $6 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), $5 = q as rt.LuaValue, $1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable)) $it1 = rt.ITERATION.next, $st1 = $5, $key1 = undefined;
-          else $it1 = ($l4 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 20, rt.fn($1, "global 'pairs'")($5))), 3))[0], $st1 = $l4[1], $key1 = $l4[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
+          if (($6 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 19;
+            $6 = rt.getGlobal($env, "pairs");
+          }
+          $1 = $6;
+          $5 = q as rt.LuaValue;
+          if ($1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.next;
+            $st1 = $5;
+            $key1 = undefined;
+          } else {
+            $s.pcs[$d] = $pc + 20;
+            $l4 = rt.adjust(rt.all(rt.fn($1, "global 'pairs'")($5)), 3);
+            $it1 = $l4[0];
+            $st1 = $l4[1];
+            $key1 = $l4[2];
+          }
+          $s.pcs[$d] = $pc + 19;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -292,14 +558,75 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let k: rt.LuaValue = $key1;
             $k7 = (keys.length() + 1);
-            (($8 = k) !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a9[$k7 - 1] !== undefined ? ($a9[$k7 - 1] = $8) : $8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a9.push($8) : ($s.pcs[$d] = $pc + 19, rt.setIndex(keys, $k7, $8, "local 'keys'")));
+            $8 = k;
+            if ($8 !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a9[$k7 - 1] !== undefined) $a9[$k7 - 1] = $8;
+            else if ($8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a9.push($8);
+            else {
+              $s.pcs[$d] = $pc + 19;
+              rt.setIndex(keys, $k7, $8, "local 'keys'");
+            }
           }
         }
-        ($6 = ($5 = (($1 = $env.f.table) !== undefined ? $1 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.sort) !== undefined || ($m2 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 22, rt.index($5, "sort", "global 'table'")))), $11 = keys, $s.pcs[$d] = $pc + 23, $fn10 = rt.fn($6, "field 'sort'"), $fn10($11));
-        return rt.leave($s, $d, ($11 = ($8 = q as rt.LuaValue, (($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.q) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 24, rt.index($8, "q", "local 'q'")))), $5 = (rt.t($6 = rt.first(($12 = (($13 = $env.f.tonumber) !== undefined ? $13 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $14 = ($15 = q as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.page) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.page) !== undefined || (!("page" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 24, rt.index($15, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn10 = rt.fn($12, "global 'tonumber'"), $fn10($14)))) ? $6 : 1), $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, ($11 !== undefined && ($o20.q = $11, $n21++)), $o20.page = $5, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
-      } as rt.LuaFunction)) !== undefined && ($f20 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f20.get !== undefined ? ($f20.get = $15) : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'")));
-      $15 = ($16 = ($18 = api as rt.LuaValue, (($f20 = ($18 as rt.LuaTable)?.f) !== undefined && (($21 = $f20.echo) !== undefined || ($m19 = ($18 as rt.LuaTable).metatable) === undefined || ($21 = $m19.view.echo) !== undefined || (!("echo" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'")))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($3 = $f22.headers) !== undefined || ($m17 = ($16 as rt.LuaTable).metatable) === undefined || ($3 = $m17.view.headers) !== undefined || (!("headers" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'"))));
-      (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (($5 = $env.f.table) === undefined) {
+          $s.pcs[$d] = $pc + 22;
+          $5 = rt.getGlobal($env, "table");
+        }
+        if (!(($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.sort) !== undefined || ($m2 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 22;
+          $1 = rt.index($5, "sort", "global 'table'");
+        }
+        $6 = $1;
+        $8 = keys;
+        $s.pcs[$d] = $pc + 23;
+        $fn10 = rt.fn($6, "field 'sort'");
+        $fn10($8);
+        $8 = q as rt.LuaValue;
+        if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.q) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 24;
+          $1 = rt.index($8, "q", "local 'q'");
+        }
+        if (($11 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 24;
+          $11 = rt.getGlobal($env, "tonumber");
+        }
+        $6 = $11;
+        $13 = q as rt.LuaValue;
+        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.page) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.page) !== undefined || (!("page" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 24;
+          $14 = rt.index($13, "page", "local 'q'");
+        }
+        $12 = $14;
+        $s.pcs[$d] = $pc + 25;
+        $fn10 = rt.fn($6, "global 'tonumber'");
+        $5 = rt.first($fn10($12));
+        $17 = (rt.t($5) ? $5 : 1);
+        $18 = keys;
+        $o19 = new rt.FieldsObject();
+        $n20 = 2;
+        if ($1 !== undefined) {
+          $o19.q = $1;
+          $n20++;
+        }
+        $o19.page = $17;
+        $o19.keys = $18;
+        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+      } as rt.LuaFunction);
+      if ($3 !== undefined && ($f17 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f17.get !== undefined) $f17.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 17;
+        rt.setIndex($18, "get", $3, "field 'search'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f17 = ($2 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.echo) !== undefined || ($m16 = ($2 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.echo) !== undefined || (!("echo" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 26;
+        $15 = rt.index($2, "echo", "local 'api'");
+      }
+      if (!(($f19 = ($15 as rt.LuaTable)?.f) !== undefined && (($18 = $f19.headers) !== undefined || ($m14 = ($15 as rt.LuaTable).metatable) === undefined || ($18 = $m14.view.headers) !== undefined || (!("headers" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 26;
+        $18 = rt.index($15, "headers", "field 'echo'");
+      }
+      $3 = $18;
+      $7 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -316,49 +643,75 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $16: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
+        let $o23: rt.Fields;
+        let $n24: number;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
         let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
-        let $37: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $m36: rt.LuaTable | undefined;
+        let $f37: rt.Fields | undefined;
         let $38: rt.LuaValue;
         let $39: rt.LuaValue;
-        let $m40: rt.LuaTable | undefined;
-        let $f41: rt.Fields | undefined;
-        let $42: rt.LuaValue;
-        let $43: rt.LuaValue;
-        let $44: rt.LuaValue;
-        let $m45: rt.LuaTable | undefined;
-        let $f46: rt.Fields | undefined;
-        let $o47: rt.Fields;
-        let $n48: number;
+        let $40: rt.LuaValue;
+        let $m41: rt.LuaTable | undefined;
+        let $f42: rt.Fields | undefined;
+        let $o43: rt.Fields;
+        let $n44: number;
         const $json: boolean = rh.claim(ctx);
-        let h: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 27, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 27;
+        let h: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
         if ($json) {
-          $4 = ($1 = h as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($1, "user-agent", "local 'h'"))));
-          $6 = ($7 = h as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["x-custom-header"]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 28, rt.index($7, "x-custom-header", "local 'h'"))));
-          $11 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($12 = ctx as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.method) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.method) !== undefined || (!("method" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($12, "method", "local 'ctx'")))));
-          $16 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($17 = ctx as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.path) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.path) !== undefined || (!("path" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 28, rt.index($17, "path", "local 'ctx'")))));
-          if (rh.isScalar($4) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($16)) {
+          $1 = h as rt.LuaValue;
+          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 28;
+            $5 = rt.index($1, "user-agent", "local 'h'");
+          }
+          $4 = $5;
+          $7 = h as rt.LuaValue;
+          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["x-custom-header"]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 28;
+            $8 = rt.index($7, "x-custom-header", "local 'h'");
+          }
+          $6 = $8;
+          if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).method;
+          else {
+            $13 = ctx as rt.LuaValue;
+            if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.method) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.method) !== undefined || (!("method" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 28;
+              $14 = rt.index($13, "method", "local 'ctx'");
+            }
+            $12 = $14;
+          }
+          $11 = $12;
+          if (rh.pristineContext(ctx)) $18 = (ctx as rh.RequestContext).path();
+          else {
+            $19 = ctx as rt.LuaValue;
+            if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.path) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.path) !== undefined || (!("path" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 28;
+              $20 = rt.index($19, "path", "local 'ctx'");
+            }
+            $18 = $20;
+          }
+          $17 = $18;
+          if (rh.isScalar($4) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($17)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 103; $b[$p + 4] = 101; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($4 as string | number | boolean);
@@ -367,14 +720,83 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($16 as string | number | boolean);
+            $w.scalar($17 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($21 = $4, $22 = $6, $23 = $11, $24 = $16, $o25 = new rt.FieldsObject(), $n26 = 0, ($21 !== undefined && ($o25.agent = $21, $n26++)), ($22 !== undefined && ($o25.custom = $22, $n26++)), ($23 !== undefined && ($o25.method = $23, $n26++)), ($24 !== undefined && ($o25.path = $24, $n26++)), rt.LuaTable.record($o25, $n26)));
+          $o23 = new rt.FieldsObject();
+          $n24 = 0;
+          if ($4 !== undefined) {
+            $o23.agent = $4;
+            $n24++;
+          }
+          if ($6 !== undefined) {
+            $o23.custom = $6;
+            $n24++;
+          }
+          if ($11 !== undefined) {
+            $o23.method = $11;
+            $n24++;
+          }
+          if ($17 !== undefined) {
+            $o23.path = $17;
+            $n24++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
         }
-        return rt.leave($s, $d, ($27 = ($28 = h as rt.LuaValue, (($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31["user-agent"]) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view["user-agent"]) !== undefined || (!("user-agent" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 28, rt.index($28, "user-agent", "local 'h'")))), $32 = ($33 = h as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-custom-header"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 28, rt.index($33, "x-custom-header", "local 'h'")))), $37 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($38 = ctx as rt.LuaValue, (($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.method) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.method) !== undefined || (!("method" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 28, rt.index($38, "method", "local 'ctx'"))))), $42 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($43 = ctx as rt.LuaValue, (($f46 = ($43 as rt.LuaTable)?.f) !== undefined && (($44 = $f46.path) !== undefined || ($m45 = ($43 as rt.LuaTable).metatable) === undefined || ($44 = $m45.view.path) !== undefined || (!("path" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 28, rt.index($43, "path", "local 'ctx'"))))), $o47 = new rt.FieldsObject(), $n48 = 0, ($27 !== undefined && ($o47.agent = $27, $n48++)), ($32 !== undefined && ($o47.custom = $32, $n48++)), ($37 !== undefined && ($o47.method = $37, $n48++)), ($42 !== undefined && ($o47.path = $42, $n48++)), rt.LuaTable.record($o47, $n48)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'")));
+        $25 = h as rt.LuaValue;
+        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28["user-agent"]) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view["user-agent"]) !== undefined || (!("user-agent" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 28;
+          $26 = rt.index($25, "user-agent", "local 'h'");
+        }
+        $29 = h as rt.LuaValue;
+        if (!(($f32 = ($29 as rt.LuaTable)?.f) !== undefined && (($30 = $f32["x-custom-header"]) !== undefined || ($m31 = ($29 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m31.view) && $m31.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 28;
+          $30 = rt.index($29, "x-custom-header", "local 'h'");
+        }
+        if (rh.pristineContext(ctx)) $33 = (ctx as rh.RequestContext).method;
+        else {
+          $34 = ctx as rt.LuaValue;
+          if (!(($f37 = ($34 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.method) !== undefined || ($m36 = ($34 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.method) !== undefined || (!("method" in $m36.view) && $m36.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 28;
+            $35 = rt.index($34, "method", "local 'ctx'");
+          }
+          $33 = $35;
+        }
+        if (rh.pristineContext(ctx)) $38 = (ctx as rh.RequestContext).path();
+        else {
+          $39 = ctx as rt.LuaValue;
+          if (!(($f42 = ($39 as rt.LuaTable)?.f) !== undefined && (($40 = $f42.path) !== undefined || ($m41 = ($39 as rt.LuaTable).metatable) === undefined || ($40 = $m41.view.path) !== undefined || (!("path" in $m41.view) && $m41.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 28;
+            $40 = rt.index($39, "path", "local 'ctx'");
+          }
+          $38 = $40;
+        }
+        $o43 = new rt.FieldsObject();
+        $n44 = 0;
+        if ($26 !== undefined) {
+          $o43.agent = $26;
+          $n44++;
+        }
+        if ($30 !== undefined) {
+          $o43.custom = $30;
+          $n44++;
+        }
+        if ($33 !== undefined) {
+          $o43.method = $33;
+          $n44++;
+        }
+        if ($38 !== undefined) {
+          $o43.path = $38;
+          $n44++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o43, $n44));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 26;
+        rt.setIndex($3, "get", $7, "field 'headers'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -31,16 +31,35 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.items) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "items", "local 'api'")));
-    ($3 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.items) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.items) !== void 0 || !("items" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "items", "local 'api'");
+    }
+    $7 = $3;
+    $2 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -48,29 +67,51 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $52;
+      let $5;
       let $6;
-      let $7;
+      let $72;
       let $m8;
       let $f9;
       let $10;
-      let $m11;
-      let $f12;
-      let $o13;
-      let $n14;
-      let $15;
+      let $11;
+      let $m12;
+      let $f13;
+      let $o14;
+      let $n15;
       let $a16;
       let $17;
       let $o18;
       let $n19;
       const $json = rh.claim(ctx);
-      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 3, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 5, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 100;
+      if (($42 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 3;
+        $42 = rt.getGlobal($env, "tonumber");
+      }
+      $32 = $42;
+      if (rh.pristineContext(ctx)) $6 = ctx.queryValue("n");
+      else {
+        $72 = ctx;
+        $s2.pcs[$d2] = $pc + 4;
+        $10 = rt.first(rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 3;
+          $11 = rt.index($10, "n");
+        }
+        $6 = $11;
+      }
+      $5 = $6;
+      $s2.pcs[$d2] = $pc + 5;
+      $fn2 = rt.fn($32, "global 'tonumber'");
+      $1 = rt.first($fn2($5));
+      let n = rt.t($1) ? $1 : 100;
       let items = new rt.LuaTable();
       const items$w = $json ? rh.jsonBytes() : void 0;
       let items$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 6, rt.forNumber($10, "limit"));
+        $11 = n;
+        $s2.pcs[$d2] = $pc + 6;
+        const $limit1 = rt.forNumber($11, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
@@ -202,8 +243,25 @@ function load($env) {
               $w.p = $p + 9;
             }
           } else {
-            $7 = ($6 = i, $52 = "item " + rt.numberToString(i), $42 = i * 1.5, $32 = rt.mod(i, 3) !== 0, $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]), $o13 = new rt.FieldsObject(), $n14 = 5, $o13.id = $6, $o13.name = $52, $o13.price = $42, $o13.in_stock = $32, $o13.tags = $1, rt.LuaTable.record($o13, $n14));
-            ($15 = $7) !== void 0 && ($a16 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a16[i - 1] !== void 0 ? $a16[i - 1] = $15 : $15 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.other === void 0 && items.metatable === void 0 ? $a16.push($15) : ($s2.pcs[$d2] = $pc + 7, rt.setIndex(items, i, $15, "local 'items'"));
+            $72 = i;
+            $5 = "item " + rt.numberToString(i);
+            $42 = i * 1.5;
+            $32 = rt.mod(i, 3) !== 0;
+            $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]);
+            $o14 = new rt.FieldsObject();
+            $n15 = 5;
+            $o14.id = $72;
+            $o14.name = $5;
+            $o14.price = $42;
+            $o14.in_stock = $32;
+            $o14.tags = $1;
+            $10 = rt.LuaTable.record($o14, $n15);
+            if ($10 !== void 0 && ($a16 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a16[i - 1] !== void 0) $a16[i - 1] = $10;
+            else if ($10 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.other === void 0 && items.metatable === void 0) $a16.push($10);
+            else {
+              $s2.pcs[$d2] = $pc + 7;
+              rt.setIndex(items, i, $10, "local 'items'");
+            }
           }
         }
       }
@@ -248,10 +306,26 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $17, $15 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $15, rt.LuaTable.record($o13, $n14)));
+        $11 = items;
+        $o14 = new rt.FieldsObject();
+        $n15 = 2;
+        $o14.count = $17;
+        $o14.items = $11;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
       }
-      return rt.leave($s2, $d2, ($1 = items.length(), $32 = items, $o18 = new rt.FieldsObject(), $n19 = 2, $o18.count = $1, $o18.items = $32, rt.LuaTable.record($o18, $n19)));
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'"));
+      $1 = items.length();
+      $32 = items;
+      $o18 = new rt.FieldsObject();
+      $n19 = 2;
+      $o18.count = $1;
+      $o18.items = $32;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o18, $n19));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'items'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -26,16 +26,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.items) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "items", "local 'api'"))));
-      (($3 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.items) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.items) !== undefined || (!("items" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "items", "local 'api'");
+      }
+      $7 = $3;
+      $2 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -49,23 +68,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $o13: rt.Fields;
-        let $n14: number;
-        let $15: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
         let $a16: rt.LuaValue[] | undefined;
         let $17: number;
         let $o18: rt.Fields;
         let $n19: number;
         const $json: boolean = rh.claim(ctx);
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
+        if (($4 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 3;
+          $4 = rt.getGlobal($env, "tonumber");
+        }
+        $3 = $4;
+        if (rh.pristineContext(ctx)) $6 = (ctx as rh.RequestContext).queryValue("n");
+        else {
+          $7 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 4;
+          $10 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 3;
+            $11 = rt.index($10, "n");
+          }
+          $6 = $11;
+        }
+        $5 = $6;
+        $s.pcs[$d] = $pc + 5;
+        $fn2 = rt.fn($3, "global 'tonumber'");
+        $1 = rt.first($fn2($5));
+        let n: rt.LuaValue = (rt.t($1) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;
         {
           const $start1 = 1;
-          const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($10, 'limit')));
+          $11 = n;
+          $s.pcs[$d] = $pc + 6;
+          const $limit1 = rt.forNumber($11, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
@@ -80,8 +121,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum((rt.mod(i, 5)) as number);
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 34; $b[$p + 7] = 93; $b[$p + 8] = 125; $w.p = $p + 9; }
             } else {
-              $7 = ($6 = i, $5 = ("item " + rt.numberToString(i)), $4 = (i * 1.5), $3 = ((rt.mod(i, 3)) !== 0), $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o13 = new rt.FieldsObject(), $n14 = 5, $o13.id = $6, $o13.name = $5, $o13.price = $4, $o13.in_stock = $3, $o13.tags = $1, rt.LuaTable.record($o13, $n14));
-              (($15 = $7) !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a16[i - 1] !== undefined ? ($a16[i - 1] = $15) : $15 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined ? $a16.push($15) : ($s.pcs[$d] = $pc + 7, rt.setIndex(items, i, $15, "local 'items'")));
+              $7 = i;
+              $5 = ("item " + rt.numberToString(i));
+              $4 = (i * 1.5);
+              $3 = ((rt.mod(i, 3)) !== 0);
+              $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]);
+              $o14 = new rt.FieldsObject();
+              $n15 = 5;
+              $o14.id = $7;
+              $o14.name = $5;
+              $o14.price = $4;
+              $o14.in_stock = $3;
+              $o14.tags = $1;
+              $10 = rt.LuaTable.record($o14, $n15);
+              if ($10 !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a16[i - 1] !== undefined) $a16[i - 1] = $10;
+              else if ($10 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a16.push($10);
+              else {
+                $s.pcs[$d] = $pc + 7;
+                rt.setIndex(items, i, $10, "local 'items'");
+              }
             }
           }
         }
@@ -96,10 +154,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $17, $15 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $15, rt.LuaTable.record($o13, $n14)));
+          $11 = items;
+          $o14 = new rt.FieldsObject();
+          $n15 = 2;
+          $o14.count = $17;
+          $o14.items = $11;
+          return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
         }
-        return rt.leave($s, $d, ($1 = items.length(), $3 = items, $o18 = new rt.FieldsObject(), $n19 = 2, $o18.count = $1, $o18.items = $3, rt.LuaTable.record($o18, $n19)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'")));
+        $1 = items.length();
+        $3 = items;
+        $o18 = new rt.FieldsObject();
+        $n19 = 2;
+        $o18.count = $1;
+        $o18.items = $3;
+        return rt.leave($s, $d, rt.LuaTable.record($o18, $n19));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $2, "field 'items'");
+      }
       return rt.leave($s, $d, api);
     };
 }

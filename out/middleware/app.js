@@ -51,9 +51,9 @@ const $pc = rt.positions([
   // 13
   [$site5, 28, "^trace"],
   // 14
-  [$site5, 29],
-  // 15
   [$site5, 29, ":headers"],
+  // 15
+  [$site5, 29],
   // 16
   [$site5, 31, "?"],
   // 17
@@ -79,9 +79,9 @@ const $pc = rt.positions([
   // 27
   [$site0, 49],
   // 28
-  [$site8, 50],
-  // 29
   [$site8, 50, ":params"],
+  // 29
+  [$site8, 50],
   // 30
   [$site8, 50, ":get"],
   // 31
@@ -149,19 +149,29 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $f9;
-    let $m10;
-    let $11;
-    let $f12;
+    let $m5;
+    let $f6;
+    let $7;
+    let $f8;
+    let $m9;
+    let $10;
+    let $f11;
+    let $m12;
     let $13;
-    let $m14;
-    let $15;
-    let $f16;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = new rt.LuaTable(), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    let $f14;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $7 = new rt.LuaTable();
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
     let calls = new rt.LuaTable();
     let previous = new rt.LuaTable();
     let trace;
@@ -173,11 +183,22 @@ function load($env) {
       let $a4;
       $1 = calls;
       $k2 = calls.length() + 1;
-      ($32 = step) !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0 ? $a4[$k2 - 1] = $32 : $32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a4.push($32) : (rt.at($s2, $d2, $pc + 2), rt.setIndex($1, $k2, $32, "upvalue 'calls'"));
+      $32 = step;
+      if ($32 !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0) $a4[$k2 - 1] = $32;
+      else if ($32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0) $a4.push($32);
+      else {
+        rt.at($s2, $d2, $pc + 2);
+        rt.setIndex($1, $k2, $32, "upvalue 'calls'");
+      }
       return rt.leave($s2, $d2, rt.NONE);
     });
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.before) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.before) !== void 0 || !("before" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($5, "before", "local 'api'")));
-    ($3 = function $trace(ctx) {
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.before) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.before) !== void 0 || !("before" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 3;
+      $3 = rt.index($4, "before", "local 'api'");
+    }
+    $7 = $3;
+    $2 = function $trace(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -187,39 +208,86 @@ function load($env) {
       let $m4;
       let $f5;
       let $r6;
-      let $7;
+      let $72;
       let $m8;
-      let $f92;
+      let $f9;
       $1 = calls;
       $22 = new rt.LuaTable();
       calls = $22;
       previous = $1;
-      $s2.pcs[$d2] = $pc + 4, trace("global.before.trace");
-      $22 = ctx, $s2.pcs[$d2] = $pc + 5, $fn3 = rt.fn(($f5 = $22?.f)?.set !== void 0 ? $f5.set : ($m4 = $22?.metatable) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($22, "set", "local 'ctx'"), "method 'set'"), $1 = "request_id", $r6 = ($7 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f92 = $7?.f)?.request_id !== void 0 ? $f92.request_id : ($m8 = $7?.metatable) !== void 0 && $m8.view.request_id !== void 0 ? $m8.view.request_id : rt.index($7, "request_id", "local 'ctx'"), "method 'request_id'")($7)), $s2.pcs[$d2] = $pc + 7, Array.isArray($r6) ? $fn3($22, $1, ...$r6) : $fn3($22, $1, $r6);
+      $s2.pcs[$d2] = $pc + 4;
+      trace("global.before.trace");
+      $22 = ctx;
+      $s2.pcs[$d2] = $pc + 5;
+      $fn3 = rt.fn(($f5 = $22?.f)?.set !== void 0 ? $f5.set : ($m4 = $22?.metatable) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($22, "set", "local 'ctx'"), "method 'set'");
+      $1 = "request_id";
+      $72 = ctx;
+      $s2.pcs[$d2] = $pc + 6;
+      $r6 = rt.fn(($f9 = $72?.f)?.request_id !== void 0 ? $f9.request_id : ($m8 = $72?.metatable) !== void 0 && $m8.view.request_id !== void 0 ? $m8.view.request_id : rt.index($72, "request_id", "local 'ctx'"), "method 'request_id'")($72);
+      $s2.pcs[$d2] = $pc + 7;
+      Array.isArray($r6) ? $fn3($22, $1, ...$r6) : $fn3($22, $1, $r6);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f9 = $8?.f) !== void 0 && !$8.linked && $f9.trace !== void 0 ? $f9.trace = $3 : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "trace", $3, "field 'before'"));
-    $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($5 = $f9.before) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.before) !== void 0 || !("before" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "before", "local 'api'")));
-    ($8 = function $timing(ctx) {
+    };
+    if ($2 !== void 0 && ($f8 = $7?.f) !== void 0 && !$7.linked && $f8.trace !== void 0) $f8.trace = $2;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($7, "trace", $2, "field 'before'");
+    }
+    $3 = api;
+    if (!(($f8 = $3?.f) !== void 0 && (($4 = $f8.before) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.before) !== void 0 || !("before" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $4 = rt.index($3, "before", "local 'api'");
+    }
+    $2 = $4;
+    $7 = function $timing(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
       let $m2;
       let $f3;
-      $s2.pcs[$d2] = $pc + 9, trace("global.before.timing");
-      $1 = ctx, $s2.pcs[$d2] = $pc + 10, rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
+      $s2.pcs[$d2] = $pc + 9;
+      trace("global.before.timing");
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 10;
+      rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.timing !== void 0 ? $f7.timing = $8 : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "timing", $8, "field 'before'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.after) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.after) !== void 0 || !("after" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($5, "after", "local 'api'")));
-    ($3 = function $log(ctx) {
+    };
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.timing !== void 0) $f6.timing = $7;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($2, "timing", $7, "field 'before'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.after) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.after) !== void 0 || !("after" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 11;
+      $3 = rt.index($4, "after", "local 'api'");
+    }
+    $7 = $3;
+    $2 = function $log(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      $s2.pcs[$d2] = $pc + 12, trace("global.after.log");
+      $s2.pcs[$d2] = $pc + 12;
+      trace("global.after.log");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f9 = $8?.f) !== void 0 && !$8.linked && $f9.log !== void 0 ? $f9.log = $3 : ($s.pcs[$d] = $pc + 11, rt.setIndex($8, "log", $3, "field 'after'"));
-    $3 = ($4 = ($5 = api, ($f9 = $5?.f) !== void 0 && (($8 = $f9.admin) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 13, rt.index($5, "admin", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.before) !== void 0 || ($m10 = $4.metatable) === void 0 || ($2 = $m10.view.before) !== void 0 || !("before" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 13, rt.index($4, "before", "field 'admin'")));
-    ($11 = (($body) => rt.withBody((function $auth(ctx) {
+    };
+    if ($2 !== void 0 && ($f8 = $7?.f) !== void 0 && !$7.linked && $f8.log !== void 0) $f8.log = $2;
+    else {
+      $s.pcs[$d] = $pc + 11;
+      rt.setIndex($7, "log", $2, "field 'after'");
+    }
+    $3 = api;
+    if (!(($f8 = $3?.f) !== void 0 && (($4 = $f8.admin) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.admin) !== void 0 || !("admin" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 13;
+      $4 = rt.index($3, "admin", "local 'api'");
+    }
+    if (!(($f6 = $4?.f) !== void 0 && (($7 = $f6.before) !== void 0 || ($m9 = $4.metatable) === void 0 || ($7 = $m9.view.before) !== void 0 || !("before" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 13;
+      $7 = rt.index($4, "before", "field 'admin'");
+    }
+    $2 = $7;
+    $10 = (($body) => rt.withBody((function $auth(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $auth$body(ctx) {
@@ -227,33 +295,81 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $22;
-      let $m3;
-      let $f4;
-      let $52;
-      let $m62;
-      let $f72;
+      let $m2;
+      let $f3;
+      let $42;
+      let $5;
+      let $m6;
+      let $f7;
       let $fn8;
       let $t9;
       let $r10;
-      $s2.pcs[$d2] = $pc + 14, trace("admin.before.auth");
-      let auth = ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 16, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.Authorization) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.Authorization) !== void 0 || !("Authorization" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 15, rt.index($1, "Authorization")));
-      if (auth !== "Bearer letmein") {
-        return $52 = api, $s2.pcs[$d2] = $pc + 17, $fn8 = rt.fn(($f72 = $52?.f)?.error !== void 0 ? $f72.error : ($m62 = $52?.metatable) !== void 0 && $m62.view.error !== void 0 ? $m62.view.error : rt.index($52, "error", "upvalue 'api'"), "method 'error'"), $22 = 401, $1 = "Unauthorized", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t9 = $s2.tails++, $r10 = $fn8($52, $22, $1), $s2.tails = $t9, $r10) : rt.tail($s2, $fn8, [$52, $22, $1]);
+      $s2.pcs[$d2] = $pc + 14;
+      trace("admin.before.auth");
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 15;
+      $42 = rt.first(rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
+      if (!(($f7 = $42?.f) !== void 0 && (($5 = $f7.Authorization) !== void 0 || ($m6 = $42.metatable) === void 0 || ($5 = $m6.view.Authorization) !== void 0 || !("Authorization" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 16;
+        $5 = rt.index($42, "Authorization");
       }
-      $1 = ctx, $s2.pcs[$d2] = $pc + 18, rt.fn(($f72 = $1?.f)?.set !== void 0 ? $f72.set : ($m62 = $1?.metatable) !== void 0 && $m62.view.set !== void 0 ? $m62.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
+      let auth = $5;
+      if (auth !== "Bearer letmein") {
+        $5 = api;
+        $s2.pcs[$d2] = $pc + 17;
+        $fn8 = rt.fn(($f7 = $5?.f)?.error !== void 0 ? $f7.error : ($m6 = $5?.metatable) !== void 0 && $m6.view.error !== void 0 ? $m6.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
+        $42 = 401;
+        $1 = "Unauthorized";
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t9 = $s2.tails++;
+          $r10 = $fn8($5, $42, $1);
+          $s2.tails = $t9;
+        } else {
+          $r10 = rt.tail($s2, $fn8, [$5, $42, $1]);
+        }
+        return $r10;
+      }
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 18;
+      rt.fn(($f7 = $1?.f)?.set !== void 0 ? $f7.set : ($m6 = $1?.metatable) !== void 0 && $m6.view.set !== void 0 ? $m6.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
       return rt.leave($s2, $d2, rt.NONE);
-    }))) !== void 0 && ($f12 = $3?.f) !== void 0 && !$3.linked && $f12.auth !== void 0 ? $f12.auth = $11 : ($s.pcs[$d] = $pc + 13, rt.setIndex($3, "auth", $11, "field 'before'"));
-    $11 = ($2 = ($8 = api, ($f12 = $8?.f) !== void 0 && (($5 = $f12.admin) !== void 0 || ($m10 = $8.metatable) === void 0 || ($5 = $m10.view.admin) !== void 0 || !("admin" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 19, rt.index($8, "admin", "local 'api'"))), ($f7 = $2?.f) !== void 0 && (($4 = $f7.after) !== void 0 || ($m6 = $2.metatable) === void 0 || ($4 = $m6.view.after) !== void 0 || !("after" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($2, "after", "field 'admin'")));
-    ($3 = function $audit(ctx) {
+    }));
+    if ($10 !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.auth !== void 0) $f11.auth = $10;
+    else {
+      $s.pcs[$d] = $pc + 13;
+      rt.setIndex($2, "auth", $10, "field 'before'");
+    }
+    $7 = api;
+    if (!(($f11 = $7?.f) !== void 0 && (($4 = $f11.admin) !== void 0 || ($m9 = $7.metatable) === void 0 || ($4 = $m9.view.admin) !== void 0 || !("admin" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 19;
+      $4 = rt.index($7, "admin", "local 'api'");
+    }
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.after) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.after) !== void 0 || !("after" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 19;
+      $3 = rt.index($4, "after", "field 'admin'");
+    }
+    $10 = $3;
+    $2 = function $audit(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      $s2.pcs[$d2] = $pc + 20, trace("admin.after.audit");
+      $s2.pcs[$d2] = $pc + 20;
+      trace("admin.after.audit");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f9 = $11?.f) !== void 0 && !$11.linked && $f9.audit !== void 0 ? $f9.audit = $3 : ($s.pcs[$d] = $pc + 19, rt.setIndex($11, "audit", $3, "field 'after'"));
-    $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($5 = $f9.admin) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($4, "admin", "local 'api'")));
-    ($8 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    };
+    if ($2 !== void 0 && ($f8 = $10?.f) !== void 0 && !$10.linked && $f8.audit !== void 0) $f8.audit = $2;
+    else {
+      $s.pcs[$d] = $pc + 19;
+      rt.setIndex($10, "audit", $2, "field 'after'");
+    }
+    $3 = api;
+    if (!(($f8 = $3?.f) !== void 0 && (($4 = $f8.admin) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.admin) !== void 0 || !("admin" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 21;
+      $4 = rt.index($3, "admin", "local 'api'");
+    }
+    $2 = $4;
+    $7 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -266,46 +382,54 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
+      let $72;
       let $m8;
-      let $f92;
-      let $10;
-      let $112;
-      let $m12;
+      let $f9;
+      let $102;
+      let $11;
+      let $m122;
       let $f13;
       let $fn14;
-      let $152;
+      let $15;
       let $16;
-      let $17;
-      let $18;
-      let $o19;
-      let $n20;
-      let $fn21;
+      let $o17;
+      let $n18;
+      let $fn19;
+      let $20;
+      let $21;
       let $222;
-      let $23;
-      let $24;
-      let $m25;
-      let $f26;
-      let $27;
-      let $28;
+      let $m23;
+      let $f24;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
       let $29;
-      let $m30;
-      let $f31;
-      let $322;
+      let $30;
+      let $m31;
+      let $f32;
       let $33;
-      let $m34;
-      let $f35;
-      let $o36;
-      let $n37;
-      let $t38;
-      let $r39;
+      let $o34;
+      let $n35;
+      let $t36;
+      let $r37;
       const $json = rh.claim(ctx);
-      $s2.pcs[$d2] = $pc + 22, trace("handler");
+      $s2.pcs[$d2] = $pc + 22;
+      trace("handler");
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 23, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f92 = $7?.f)?.get !== void 0 ? $f92.get : ($m8 = $7?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($7, "get", "local 'ctx'"), "method 'get'")($7, "role")));
-        $10 = rt.first(($112 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f13 = $112?.f)?.get !== void 0 ? $f13.get : ($m12 = $112?.metatable) !== void 0 && $m12.view.get !== void 0 ? $m12.view.get : rt.index($112, "get", "local 'ctx'"), "method 'get'")($112, "request_id")));
-        if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($10)) {
+        $22 = api;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 23;
+          $32 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $1 = $32;
+        $72 = ctx;
+        $s2.pcs[$d2] = $pc + 24;
+        $6 = rt.first(rt.fn(($f9 = $72?.f)?.get !== void 0 ? $f9.get : ($m8 = $72?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "role"));
+        $11 = ctx;
+        $s2.pcs[$d2] = $pc + 25;
+        $102 = rt.first(rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "request_id"));
+        if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($102)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(18), $p = $w.p;
@@ -348,7 +472,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($10);
+          $w.scalar($102);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -356,12 +480,79 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($152 = $1, $16 = ($17 = $6, $18 = $10, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, $17 !== void 0 && ($o19.role = $17, $n20++), $18 !== void 0 && ($o19.request_id = $18, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 26, $fn14 = rt.fn($152, "field 'json'"), $fn14($16))));
+        $15 = $1;
+        $o17 = new rt.FieldsObject();
+        $n18 = 1;
+        $o17.ok = true;
+        if ($6 !== void 0) {
+          $o17.role = $6;
+          $n18++;
+        }
+        if ($102 !== void 0) {
+          $o17.request_id = $102;
+          $n18++;
+        }
+        $16 = rt.LuaTable.record($o17, $n18);
+        $s2.pcs[$d2] = $pc + 26;
+        $fn14 = rt.fn($15, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn14($16)));
       }
-      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 23, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f31 = $29?.f)?.get !== void 0 ? $f31.get : ($m30 = $29?.metatable) !== void 0 && $m30.view.get !== void 0 ? $m30.view.get : rt.index($29, "get", "local 'ctx'"), "method 'get'")($29, "role"))), $322 = rt.first(($33 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f35 = $33?.f)?.get !== void 0 ? $f35.get : ($m34 = $33?.metatable) !== void 0 && $m34.view.get !== void 0 ? $m34.view.get : rt.index($33, "get", "local 'ctx'"), "method 'get'")($33, "request_id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, $28 !== void 0 && ($o36.role = $28, $n37++), $322 !== void 0 && ($o36.request_id = $322, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 27, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
-    })))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 21, rt.setIndex($3, "get", $8, "field 'admin'"));
-    $8 = ($5 = ($4 = ($3 = api, ($f7 = $3?.f) !== void 0 && (($2 = $f7.admin) !== void 0 || ($m6 = $3.metatable) === void 0 || ($2 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 28, rt.index($3, "admin", "local 'api'"))), ($f9 = $4?.f) !== void 0 && (($11 = $f9.users) !== void 0 || ($m10 = $4.metatable) === void 0 || ($11 = $m10.view.users) !== void 0 || !("users" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "field 'admin'"))), ($f12 = $5?.f) !== void 0 && (($13 = $f12.p_id) !== void 0 || ($m14 = $5.metatable) === void 0 || ($13 = $m14.view.p_id) !== void 0 || !("p_id" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'")));
-    ($15 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+      $21 = api;
+      if (!(($f24 = $21?.f) !== void 0 && (($222 = $f24.json) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.json) !== void 0 || !("json" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 23;
+        $222 = rt.index($21, "json", "upvalue 'api'");
+      }
+      $20 = $222;
+      $26 = ctx;
+      $s2.pcs[$d2] = $pc + 24;
+      $29 = rt.first(rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "role"));
+      $30 = ctx;
+      $s2.pcs[$d2] = $pc + 25;
+      $33 = rt.first(rt.fn(($f32 = $30?.f)?.get !== void 0 ? $f32.get : ($m31 = $30?.metatable) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "request_id"));
+      $o34 = new rt.FieldsObject();
+      $n35 = 1;
+      $o34.ok = true;
+      if ($29 !== void 0) {
+        $o34.role = $29;
+        $n35++;
+      }
+      if ($33 !== void 0) {
+        $o34.request_id = $33;
+        $n35++;
+      }
+      $25 = rt.LuaTable.record($o34, $n35);
+      $s2.pcs[$d2] = $pc + 27;
+      $fn19 = rt.fn($20, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t36 = $s2.tails++;
+        $r37 = $fn19($25);
+        $s2.tails = $t36;
+      } else {
+        $r37 = rt.tail($s2, $fn19, [$25]);
+      }
+      return $r37;
+    })));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 21;
+      rt.setIndex($2, "get", $7, "field 'admin'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.admin) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.admin) !== void 0 || !("admin" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 28;
+      $3 = rt.index($4, "admin", "local 'api'");
+    }
+    if (!(($f8 = $3?.f) !== void 0 && (($2 = $f8.users) !== void 0 || ($m9 = $3.metatable) === void 0 || ($2 = $m9.view.users) !== void 0 || !("users" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 28;
+      $2 = rt.index($3, "users", "field 'admin'");
+    }
+    if (!(($f11 = $2?.f) !== void 0 && (($10 = $f11.p_id) !== void 0 || ($m12 = $2.metatable) === void 0 || ($10 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 28;
+      $10 = rt.index($2, "p_id", "field 'users'");
+    }
+    $7 = $10;
+    $13 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -371,35 +562,47 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $9;
-      let $10;
-      let $m11;
-      let $f122;
-      let $132;
-      let $14;
-      let $o15;
-      let $n16;
+      let $72;
+      let $m8;
+      let $f9;
+      let $102;
+      let $11;
+      let $m122;
+      let $f13;
+      let $o14;
+      let $n15;
+      let $16;
       let $17;
-      let $18;
-      let $19;
-      let $m20;
-      let $f21;
-      let $222;
-      let $m23;
-      let $f24;
-      let $25;
-      let $26;
-      let $m27;
-      let $f28;
-      let $o29;
-      let $n30;
+      let $m18;
+      let $f19;
+      let $20;
+      let $21;
+      let $m22;
+      let $f23;
+      let $24;
+      let $m25;
+      let $f26;
+      let $27;
+      let $o28;
+      let $n29;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 29, rt.index($22, "id")));
-        $9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f122 = $10?.f)?.get !== void 0 ? $f122.get : ($m11 = $10?.metatable) !== void 0 && $m11.view.get !== void 0 ? $m11.view.get : rt.index($10, "get", "local 'ctx'"), "method 'get'")($10, "role")));
-        if (rh.isScalar($1) && rh.isScalar($9)) {
+        if (rh.pristineContext(ctx)) $22 = ctx.param("id");
+        else {
+          $32 = ctx;
+          $s2.pcs[$d2] = $pc + 29;
+          $6 = rt.first(rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 30;
+            $72 = rt.index($6, "id");
+          }
+          $22 = $72;
+        }
+        $1 = $22;
+        $11 = ctx;
+        $s2.pcs[$d2] = $pc + 31;
+        $102 = rt.first(rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "role"));
+        if (rh.isScalar($1) && rh.isScalar($102)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(6), $p = $w.p;
@@ -424,7 +627,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($9);
+          $w.scalar($102);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -432,19 +635,62 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($132 = $1, $14 = $9, $o15 = new rt.FieldsObject(), $n16 = 0, $132 !== void 0 && ($o15.id = $132, $n16++), $14 !== void 0 && ($o15.role = $14, $n16++), rt.LuaTable.record($o15, $n16)));
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($1 !== void 0) {
+          $o14.id = $1;
+          $n15++;
+        }
+        if ($102 !== void 0) {
+          $o14.role = $102;
+          $n15++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
       }
-      return rt.leave($s2, $d2, ($17 = rh.pristineContext(ctx) ? ctx.param("id") : ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f21 = $19?.f)?.params !== void 0 ? $f21.params : ($m20 = $19?.metatable) !== void 0 && $m20.view.params !== void 0 ? $m20.view.params : rt.index($19, "params", "local 'ctx'"), "method 'params'")($19))), ($f24 = $18?.f) !== void 0 && (($222 = $f24.id) !== void 0 || ($m23 = $18.metatable) === void 0 || ($222 = $m23.view.id) !== void 0 || !("id" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 29, rt.index($18, "id"))), $25 = rt.first(($26 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "role"))), $o29 = new rt.FieldsObject(), $n30 = 0, $17 !== void 0 && ($o29.id = $17, $n30++), $25 !== void 0 && ($o29.role = $25, $n30++), rt.LuaTable.record($o29, $n30)));
-    }))) !== void 0 && ($f16 = $8?.f) !== void 0 && !$8.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $15, "field 'p_id'"));
-    $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($11 = $f16.calls) !== void 0 || ($m14 = $13.metatable) === void 0 || ($11 = $m14.view.calls) !== void 0 || !("calls" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 32, rt.index($13, "calls", "local 'api'")));
-    ($2 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
+      if (rh.pristineContext(ctx)) $16 = ctx.param("id");
+      else {
+        $17 = ctx;
+        $s2.pcs[$d2] = $pc + 29;
+        $20 = rt.first(rt.fn(($f19 = $17?.f)?.params !== void 0 ? $f19.params : ($m18 = $17?.metatable) !== void 0 && $m18.view.params !== void 0 ? $m18.view.params : rt.index($17, "params", "local 'ctx'"), "method 'params'")($17));
+        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.id) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.id) !== void 0 || !("id" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 30;
+          $21 = rt.index($20, "id");
+        }
+        $16 = $21;
+      }
+      $24 = ctx;
+      $s2.pcs[$d2] = $pc + 31;
+      $27 = rt.first(rt.fn(($f26 = $24?.f)?.get !== void 0 ? $f26.get : ($m25 = $24?.metatable) !== void 0 && $m25.view.get !== void 0 ? $m25.view.get : rt.index($24, "get", "local 'ctx'"), "method 'get'")($24, "role"));
+      $o28 = new rt.FieldsObject();
+      $n29 = 0;
+      if ($16 !== void 0) {
+        $o28.id = $16;
+        $n29++;
+      }
+      if ($27 !== void 0) {
+        $o28.role = $27;
+        $n29++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o28, $n29));
+    }));
+    if ($13 !== void 0 && ($f14 = $7?.f) !== void 0 && !$7.linked && $f14.get !== void 0) $f14.get = $13;
+    else {
+      $s.pcs[$d] = $pc + 28;
+      rt.setIndex($7, "get", $13, "field 'p_id'");
+    }
+    $10 = api;
+    if (!(($f14 = $10?.f) !== void 0 && (($2 = $f14.calls) !== void 0 || ($m12 = $10.metatable) === void 0 || ($2 = $m12.view.calls) !== void 0 || !("calls" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 32;
+      $2 = rt.index($10, "calls", "local 'api'");
+    }
+    $13 = $2;
+    $3 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       let $1;
-      let $22;
-      let $o3;
-      let $n4;
-      let $52;
-      let $o6;
-      let $n7;
+      let $o2;
+      let $n3;
+      let $42;
+      let $o5;
+      let $n6;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = previous;
@@ -471,12 +717,29 @@ function load($env) {
           }
           return new rh.JsonText(200, $w.view());
         }
-        return $22 = $1, $o3 = new rt.FieldsObject(), $n4 = 1, $o3.calls = $22, rt.LuaTable.record($o3, $n4);
+        $o2 = new rt.FieldsObject();
+        $n3 = 1;
+        $o2.calls = $1;
+        return rt.LuaTable.record($o2, $n3);
       }
-      return $52 = previous, $o6 = new rt.FieldsObject(), $n7 = 1, $o6.calls = $52, rt.LuaTable.record($o6, $n7);
-    }))) !== void 0 && ($f12 = $15?.f) !== void 0 && !$15.linked && $f12.get !== void 0 ? $f12.get = $2 : ($s.pcs[$d] = $pc + 32, rt.setIndex($15, "get", $2, "field 'calls'"));
-    $2 = ($11 = api, ($f12 = $11?.f) !== void 0 && (($13 = $f12.public) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.public) !== void 0 || !("public" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 33, rt.index($11, "public", "local 'api'")));
-    ($15 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
+      $42 = previous;
+      $o5 = new rt.FieldsObject();
+      $n6 = 1;
+      $o5.calls = $42;
+      return rt.LuaTable.record($o5, $n6);
+    }));
+    if ($3 !== void 0 && ($f11 = $13?.f) !== void 0 && !$13.linked && $f11.get !== void 0) $f11.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 32;
+      rt.setIndex($13, "get", $3, "field 'calls'");
+    }
+    $2 = api;
+    if (!(($f11 = $2?.f) !== void 0 && (($10 = $f11.public) !== void 0 || ($m12 = $2.metatable) === void 0 || ($10 = $m12.view.public) !== void 0 || !("public" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 33;
+      $10 = rt.index($2, "public", "local 'api'");
+    }
+    $3 = $10;
+    $13 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -484,19 +747,19 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
+      let $5;
       let $6;
       let $m7;
-      let $f8;
+      let $f82;
       let $9;
-      let $10;
+      let $102;
       let $m11;
-      let $f122;
-      let $132;
-      let $14;
-      let $152;
-      let $o16;
-      let $n17;
+      let $f12;
+      let $o13;
+      let $n14;
+      let $15;
+      let $m16;
+      let $f17;
       let $18;
       let $19;
       let $m20;
@@ -506,18 +769,22 @@ function load($env) {
       let $m24;
       let $f25;
       let $26;
-      let $27;
-      let $m28;
-      let $f29;
-      let $o30;
-      let $n31;
+      let $o27;
+      let $n28;
       const $json = rh.claim(ctx);
-      $s2.pcs[$d2] = $pc + 34, trace("handler");
+      $s2.pcs[$d2] = $pc + 34;
+      trace("handler");
       if ($json) {
-        $1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role")));
-        $52 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f8 = $6?.f)?.get !== void 0 ? $f8.get : ($m7 = $6?.metatable) !== void 0 && $m7.view.get !== void 0 ? $m7.view.get : rt.index($6, "get", "local 'ctx'"), "method 'get'")($6, "started_at")));
-        $9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f122 = $10?.f)?.request_id !== void 0 ? $f122.request_id : ($m11 = $10?.metatable) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'"), "method 'request_id'")($10)));
-        if (rh.isScalar($1) && rh.isScalar($52) && rh.isScalar($9)) {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 35;
+        $1 = rt.first(rt.fn(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role"));
+        $6 = ctx;
+        $s2.pcs[$d2] = $pc + 36;
+        $5 = rt.first(rt.fn(($f82 = $6?.f)?.get !== void 0 ? $f82.get : ($m7 = $6?.metatable) !== void 0 && $m7.view.get !== void 0 ? $m7.view.get : rt.index($6, "get", "local 'ctx'"), "method 'get'")($6, "started_at"));
+        $102 = ctx;
+        $s2.pcs[$d2] = $pc + 37;
+        $9 = rt.first(rt.fn(($f12 = $102?.f)?.request_id !== void 0 ? $f12.request_id : ($m11 = $102?.metatable) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($102, "request_id", "local 'ctx'"), "method 'request_id'")($102));
+        if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -550,7 +817,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($52);
+          $w.scalar($5);
           {
             const $b = $w.room(14), $p = $w.p;
             $b[$p] = 44;
@@ -577,29 +844,97 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($132 = $1, $14 = $52, $152 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, $132 !== void 0 && ($o16.role = $132, $n17++), $14 !== void 0 && ($o16.started_at = $14, $n17++), $152 !== void 0 && ($o16.request_id = $152, $n17++), rt.LuaTable.record($o16, $n17)));
+        $o13 = new rt.FieldsObject();
+        $n14 = 0;
+        if ($1 !== void 0) {
+          $o13.role = $1;
+          $n14++;
+        }
+        if ($5 !== void 0) {
+          $o13.started_at = $5;
+          $n14++;
+        }
+        if ($9 !== void 0) {
+          $o13.request_id = $9;
+          $n14++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      return rt.leave($s2, $d2, ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f21 = $19?.f)?.get !== void 0 ? $f21.get : ($m20 = $19?.metatable) !== void 0 && $m20.view.get !== void 0 ? $m20.view.get : rt.index($19, "get", "local 'ctx'"), "method 'get'")($19, "role"))), $222 = rt.first(($23 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f25 = $23?.f)?.get !== void 0 ? $f25.get : ($m24 = $23?.metatable) !== void 0 && $m24.view.get !== void 0 ? $m24.view.get : rt.index($23, "get", "local 'ctx'"), "method 'get'")($23, "started_at"))), $26 = rt.first(($27 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f29 = $27?.f)?.request_id !== void 0 ? $f29.request_id : ($m28 = $27?.metatable) !== void 0 && $m28.view.request_id !== void 0 ? $m28.view.request_id : rt.index($27, "request_id", "local 'ctx'"), "method 'request_id'")($27))), $o30 = new rt.FieldsObject(), $n31 = 0, $18 !== void 0 && ($o30.role = $18, $n31++), $222 !== void 0 && ($o30.started_at = $222, $n31++), $26 !== void 0 && ($o30.request_id = $26, $n31++), rt.LuaTable.record($o30, $n31)));
-    }))) !== void 0 && ($f16 = $2?.f) !== void 0 && !$2.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 33, rt.setIndex($2, "get", $15, "field 'public'"));
-    $15 = ($13 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($2 = $f16.broken) !== void 0 || ($m14 = $11.metatable) === void 0 || ($2 = $m14.view.broken) !== void 0 || !("broken" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 38, rt.index($11, "broken", "local 'api'"))), ($f12 = $13?.f) !== void 0 && (($3 = $f12.before) !== void 0 || ($m10 = $13.metatable) === void 0 || ($3 = $m10.view.before) !== void 0 || !("before" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "before", "field 'broken'")));
-    ($4 = function $explode(ctx) {
+      $15 = ctx;
+      $s2.pcs[$d2] = $pc + 35;
+      $18 = rt.first(rt.fn(($f17 = $15?.f)?.get !== void 0 ? $f17.get : ($m16 = $15?.metatable) !== void 0 && $m16.view.get !== void 0 ? $m16.view.get : rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "role"));
+      $19 = ctx;
+      $s2.pcs[$d2] = $pc + 36;
+      $222 = rt.first(rt.fn(($f21 = $19?.f)?.get !== void 0 ? $f21.get : ($m20 = $19?.metatable) !== void 0 && $m20.view.get !== void 0 ? $m20.view.get : rt.index($19, "get", "local 'ctx'"), "method 'get'")($19, "started_at"));
+      $23 = ctx;
+      $s2.pcs[$d2] = $pc + 37;
+      $26 = rt.first(rt.fn(($f25 = $23?.f)?.request_id !== void 0 ? $f25.request_id : ($m24 = $23?.metatable) !== void 0 && $m24.view.request_id !== void 0 ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'"), "method 'request_id'")($23));
+      $o27 = new rt.FieldsObject();
+      $n28 = 0;
+      if ($18 !== void 0) {
+        $o27.role = $18;
+        $n28++;
+      }
+      if ($222 !== void 0) {
+        $o27.started_at = $222;
+        $n28++;
+      }
+      if ($26 !== void 0) {
+        $o27.request_id = $26;
+        $n28++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o27, $n28));
+    }));
+    if ($13 !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0) $f14.get = $13;
+    else {
+      $s.pcs[$d] = $pc + 33;
+      rt.setIndex($3, "get", $13, "field 'public'");
+    }
+    $10 = api;
+    if (!(($f14 = $10?.f) !== void 0 && (($2 = $f14.broken) !== void 0 || ($m12 = $10.metatable) === void 0 || ($2 = $m12.view.broken) !== void 0 || !("broken" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 38;
+      $2 = rt.index($10, "broken", "local 'api'");
+    }
+    if (!(($f11 = $2?.f) !== void 0 && (($3 = $f11.before) !== void 0 || ($m9 = $2.metatable) === void 0 || ($3 = $m9.view.before) !== void 0 || !("before" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 38;
+      $3 = rt.index($2, "before", "field 'broken'");
+    }
+    $13 = $3;
+    $4 = function $explode(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      $s2.pcs[$d2] = $pc + 39, trace("broken.before.explode");
-      $s2.pcs[$d2] = $pc + 41, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 40, rt.getGlobal($env, "error")), "global 'error'")("middleware exploded");
+      $s2.pcs[$d2] = $pc + 39;
+      trace("broken.before.explode");
+      $s2.pcs[$d2] = $pc + 41;
+      if (($1 = $env.f.error) === void 0) {
+        $s2.pcs[$d2] = $pc + 40;
+        $1 = rt.getGlobal($env, "error");
+      }
+      rt.fn($1, "global 'error'")("middleware exploded");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.explode !== void 0 ? $f9.explode = $4 : ($s.pcs[$d] = $pc + 38, rt.setIndex($15, "explode", $4, "field 'before'"));
-    $4 = ($3 = api, ($f9 = $3?.f) !== void 0 && (($2 = $f9.broken) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.broken) !== void 0 || !("broken" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($3, "broken", "local 'api'")));
-    ($11 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
+    };
+    if ($4 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.explode !== void 0) $f8.explode = $4;
+    else {
+      $s.pcs[$d] = $pc + 38;
+      rt.setIndex($13, "explode", $4, "field 'before'");
+    }
+    $3 = api;
+    if (!(($f8 = $3?.f) !== void 0 && (($2 = $f8.broken) !== void 0 || ($m9 = $3.metatable) === void 0 || ($2 = $m9.view.broken) !== void 0 || !("broken" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 42;
+      $2 = rt.index($3, "broken", "local 'api'");
+    }
+    $4 = $2;
+    $10 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
-      $s2.pcs[$d2] = $pc + 43, trace("handler");
+      $s2.pcs[$d2] = $pc + 43;
+      trace("handler");
       if ($json) {
         const $w = rh.jsonBytes();
         {
@@ -624,16 +959,46 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
-    }))) !== void 0 && ($f12 = $4?.f) !== void 0 && !$4.linked && $f12.get !== void 0 ? $f12.get = $11 : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $11, "field 'broken'"));
-    $11 = ($2 = ($3 = api, ($f12 = $3?.f) !== void 0 && (($4 = $f12.sloppy) !== void 0 || ($m10 = $3.metatable) === void 0 || ($4 = $m10.view.sloppy) !== void 0 || !("sloppy" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "sloppy", "local 'api'"))), ($f9 = $2?.f) !== void 0 && (($13 = $f9.before) !== void 0 || ($m14 = $2.metatable) === void 0 || ($13 = $m14.view.before) !== void 0 || !("before" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 44, rt.index($2, "before", "field 'sloppy'")));
-    ($15 = function $check(ctx) {
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.reached = true;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o1, $n2));
+    }));
+    if ($10 !== void 0 && ($f11 = $4?.f) !== void 0 && !$4.linked && $f11.get !== void 0) $f11.get = $10;
+    else {
+      $s.pcs[$d] = $pc + 42;
+      rt.setIndex($4, "get", $10, "field 'broken'");
+    }
+    $2 = api;
+    if (!(($f11 = $2?.f) !== void 0 && (($3 = $f11.sloppy) !== void 0 || ($m9 = $2.metatable) === void 0 || ($3 = $m9.view.sloppy) !== void 0 || !("sloppy" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 44;
+      $3 = rt.index($2, "sloppy", "local 'api'");
+    }
+    if (!(($f8 = $3?.f) !== void 0 && (($4 = $f8.before) !== void 0 || ($m12 = $3.metatable) === void 0 || ($4 = $m12.view.before) !== void 0 || !("before" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 44;
+      $4 = rt.index($3, "before", "field 'sloppy'");
+    }
+    $10 = $4;
+    $13 = function $check(ctx) {
       let $o1;
       let $n2;
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2);
-    }) !== void 0 && ($f16 = $11?.f) !== void 0 && !$11.linked && $f16.check !== void 0 ? $f16.check = $15 : ($s.pcs[$d] = $pc + 44, rt.setIndex($11, "check", $15, "field 'before'"));
-    $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($4 = $f16.sloppy) !== void 0 || ($m14 = $13.metatable) === void 0 || ($4 = $m14.view.sloppy) !== void 0 || !("sloppy" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($13, "sloppy", "local 'api'")));
-    ($3 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.error = "denied";
+      return rt.LuaTable.record($o1, $n2);
+    };
+    if ($13 !== void 0 && ($f14 = $10?.f) !== void 0 && !$10.linked && $f14.check !== void 0) $f14.check = $13;
+    else {
+      $s.pcs[$d] = $pc + 44;
+      rt.setIndex($10, "check", $13, "field 'before'");
+    }
+    $4 = api;
+    if (!(($f14 = $4?.f) !== void 0 && (($3 = $f14.sloppy) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.sloppy) !== void 0 || !("sloppy" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 45;
+      $3 = rt.index($4, "sloppy", "local 'api'");
+    }
+    $13 = $3;
+    $2 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -660,19 +1025,47 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.get !== void 0 ? $f9.get = $3 : ($s.pcs[$d] = $pc + 45, rt.setIndex($15, "get", $3, "field 'sloppy'"));
-    $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($13 = $f9.fail) !== void 0 || ($m14 = $4.metatable) === void 0 || ($13 = $m14.view.fail) !== void 0 || !("fail" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 46, rt.index($4, "fail", "local 'api'")));
-    ($15 = $handlers[6] = function $get(ctx) {
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.secret = true;
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($2 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.get !== void 0) $f8.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 45;
+      rt.setIndex($13, "get", $2, "field 'sloppy'");
+    }
+    $3 = api;
+    if (!(($f8 = $3?.f) !== void 0 && (($4 = $f8.fail) !== void 0 || ($m12 = $3.metatable) === void 0 || ($4 = $m12.view.fail) !== void 0 || !("fail" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 46;
+      $4 = rt.index($3, "fail", "local 'api'");
+    }
+    $2 = $4;
+    $13 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      $s2.pcs[$d2] = $pc + 48, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "error")), "global 'error'")("handler failed");
+      $s2.pcs[$d2] = $pc + 48;
+      if (($1 = $env.f.error) === void 0) {
+        $s2.pcs[$d2] = $pc + 47;
+        $1 = rt.getGlobal($env, "error");
+      }
+      rt.fn($1, "global 'error'")("handler failed");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 46, rt.setIndex($3, "get", $15, "field 'fail'"));
-    $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($4 = $f16.reject) !== void 0 || ($m14 = $13.metatable) === void 0 || ($4 = $m14.view.reject) !== void 0 || !("reject" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($13, "reject", "local 'api'")));
-    ($3 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
+    };
+    if ($13 !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0) $f14.get = $13;
+    else {
+      $s.pcs[$d] = $pc + 46;
+      rt.setIndex($2, "get", $13, "field 'fail'");
+    }
+    $4 = api;
+    if (!(($f14 = $4?.f) !== void 0 && (($3 = $f14.reject) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.reject) !== void 0 || !("reject" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 49;
+      $3 = rt.index($4, "reject", "local 'api'");
+    }
+    $13 = $3;
+    $2 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -681,18 +1074,23 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $82;
+      let $m6;
+      let $f7;
+      let $8;
       let $o9;
       let $n10;
       let $o11;
       let $n12;
       const $json = rh.claim(ctx);
-      let data = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 50, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 51, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $fn12($22)));
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 50;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 51;
+      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      let data = rt.first($fn12($22));
       if ($json) {
-        $82 = data;
-        if (rh.isScalar($82)) {
+        $8 = data;
+        if (rh.isScalar($8)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(7), $p = $w.p;
@@ -705,7 +1103,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($82);
+          $w.scalar($8);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -713,12 +1111,30 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($32 = $82, $o9 = new rt.FieldsObject(), $n10 = 0, $32 !== void 0 && ($o9.got = $32, $n10++), rt.LuaTable.record($o9, $n10)));
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
+        if ($8 !== void 0) {
+          $o9.got = $8;
+          $n10++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
       }
-      return rt.leave($s2, $d2, ($22 = data, $o11 = new rt.FieldsObject(), $n12 = 0, $22 !== void 0 && ($o11.got = $22, $n12++), rt.LuaTable.record($o11, $n12)));
-    }))) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.post !== void 0 ? $f9.post = $3 : ($s.pcs[$d] = $pc + 49, rt.setIndex($15, "post", $3, "field 'reject'"));
-    $3 = api;
-    ($4 = (($body) => rt.withBody((function $on_error(err) {
+      $32 = data;
+      $o11 = new rt.FieldsObject();
+      $n12 = 0;
+      if ($32 !== void 0) {
+        $o11.got = $32;
+        $n12++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
+    }));
+    if ($2 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.post !== void 0) $f8.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 49;
+      rt.setIndex($13, "post", $2, "field 'reject'");
+    }
+    $2 = api;
+    $3 = (($body) => rt.withBody((function $on_error(err) {
       const $r = $body(err);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $on_error$body(err) {
@@ -731,42 +1147,97 @@ function load($env) {
       let $f4;
       let $fn5;
       let $6;
-      let $7;
-      let $82;
-      let $m9;
+      let $72;
+      let $8;
+      let $m92;
       let $f10;
       let $m11;
-      let $f122;
+      let $f12;
       let $132;
       let $14;
-      let $152;
+      let $15;
       let $m16;
       let $f17;
       let $18;
       let $19;
       let $20;
-      let $21;
-      let $m22;
-      let $f23;
+      let $m21;
+      let $f22;
+      let $23;
       let $24;
-      let $25;
-      let $26;
-      let $m27;
-      let $f28;
-      let $29;
-      let $30;
-      let $31;
-      let $m32;
-      let $f33;
-      let $o34;
-      let $n35;
-      let $t36;
-      let $r37;
+      let $m25;
+      let $f26;
+      let $27;
+      let $28;
+      let $m29;
+      let $f30;
+      let $o31;
+      let $n32;
+      let $t33;
+      let $r34;
       if (($1 = err, ($f4 = $1?.f) !== void 0 && (($22 = $f4.path) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.path) !== void 0 || !("path" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 52, rt.index($1, "path", "local 'err'"))) === "/fail") {
-        return $6 = ($7 = api, ($f10 = $7?.f) !== void 0 && (($82 = $f10.json) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.json) !== void 0 || !("json" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 53, rt.index($7, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 53, $fn5 = rt.fn(($f122 = $6?.f)?.status !== void 0 ? $f122.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'"), "method 'status'"), $132 = ($14 = err, ($f17 = $14?.f) !== void 0 && (($152 = $f17.status) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.status) !== void 0 || !("status" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 53, rt.index($14, "status", "local 'err'"))), $18 = ($19 = ($20 = err, ($f23 = $20?.f) !== void 0 && (($21 = $f23.message) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.message) !== void 0 || !("message" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : ($s2.pcs[$d2] = $pc + 54, rt.index($20, "message", "local 'err'"))), $24 = ($25 = err, ($f28 = $25?.f) !== void 0 && (($26 = $f28.code) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.code) !== void 0 || !("code" in $m27.view) && $m27.view[rt.CUT] === void 0) ? $26 : ($s2.pcs[$d2] = $pc + 55, rt.index($25, "code", "local 'err'"))), $29 = ($30 = err, ($f33 = $30?.f) !== void 0 && (($31 = $f33.path) !== void 0 || ($m32 = $30.metatable) === void 0 || ($31 = $m32.view.path) !== void 0 || !("path" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : ($s2.pcs[$d2] = $pc + 56, rt.index($30, "path", "local 'err'"))), $o34 = new rt.FieldsObject(), $n35 = 0, $19 !== void 0 && ($o34.error = $19, $n35++), $24 !== void 0 && ($o34.code = $24, $n35++), $29 !== void 0 && ($o34.path = $29, $n35++), rt.LuaTable.record($o34, $n35)), $s2.pcs[$d2] = $pc + 57, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t36 = $s2.tails++, $r37 = $fn5($6, $132, $18), $s2.tails = $t36, $r37) : rt.tail($s2, $fn5, [$6, $132, $18]);
+        $72 = api;
+        if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.json) !== void 0 || ($m92 = $72.metatable) === void 0 || ($8 = $m92.view.json) !== void 0 || !("json" in $m92.view) && $m92.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 53;
+          $8 = rt.index($72, "json", "upvalue 'api'");
+        }
+        $6 = $8;
+        $s2.pcs[$d2] = $pc + 53;
+        $fn5 = rt.fn(($f12 = $6?.f)?.status !== void 0 ? $f12.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'"), "method 'status'");
+        $14 = err;
+        if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.status) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.status) !== void 0 || !("status" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 53;
+          $15 = rt.index($14, "status", "local 'err'");
+        }
+        $132 = $15;
+        $19 = err;
+        if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22.message) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.message) !== void 0 || !("message" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 54;
+          $20 = rt.index($19, "message", "local 'err'");
+        }
+        $23 = err;
+        if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.code) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.code) !== void 0 || !("code" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 55;
+          $24 = rt.index($23, "code", "local 'err'");
+        }
+        $27 = err;
+        if (!(($f30 = $27?.f) !== void 0 && (($28 = $f30.path) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view.path) !== void 0 || !("path" in $m29.view) && $m29.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 56;
+          $28 = rt.index($27, "path", "local 'err'");
+        }
+        $o31 = new rt.FieldsObject();
+        $n32 = 0;
+        if ($20 !== void 0) {
+          $o31.error = $20;
+          $n32++;
+        }
+        if ($24 !== void 0) {
+          $o31.code = $24;
+          $n32++;
+        }
+        if ($28 !== void 0) {
+          $o31.path = $28;
+          $n32++;
+        }
+        $18 = rt.LuaTable.record($o31, $n32);
+        $s2.pcs[$d2] = $pc + 57;
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t33 = $s2.tails++;
+          $r34 = $fn5($6, $132, $18);
+          $s2.tails = $t33;
+        } else {
+          $r34 = rt.tail($s2, $fn5, [$6, $132, $18]);
+        }
+        return $r34;
       }
       return rt.leave($s2, $d2, rt.NONE);
-    }))) !== void 0 && ($f9 = $3?.f) !== void 0 && !$3.linked && $f9.on_error !== void 0 ? $f9.on_error = $4 : ($s.pcs[$d] = $pc + 58, rt.setIndex($3, "on_error", $4, "local 'api'"));
+    }));
+    if ($3 !== void 0 && ($f8 = $2?.f) !== void 0 && !$2.linked && $f8.on_error !== void 0) $f8.on_error = $3;
+    else {
+      $s.pcs[$d] = $pc + 58;
+      rt.setIndex($2, "on_error", $3, "local 'api'");
+    }
     return rt.leave($s, $d, api);
   };
 }

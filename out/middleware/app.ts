@@ -37,8 +37,8 @@ const $pc = rt.positions([
   [$site4, 23, "^trace"], // 12
   [$site0, 27], // 13
   [$site5, 28, "^trace"], // 14
-  [$site5, 29], // 15
-  [$site5, 29, ":headers"], // 16
+  [$site5, 29, ":headers"], // 15
+  [$site5, 29], // 16
   [$site5, 31, "?"], // 17
   [$site5, 33, ":set"], // 18
   [$site0, 36], // 19
@@ -51,8 +51,8 @@ const $pc = rt.positions([
   [$site7, 42, ".json"], // 26
   [$site7, 42, "?"], // 27
   [$site0, 49], // 28
-  [$site8, 50], // 29
-  [$site8, 50, ":params"], // 30
+  [$site8, 50, ":params"], // 29
+  [$site8, 50], // 30
   [$site8, 50, ":get"], // 31
   [$site0, 54], // 32
   [$site0, 58], // 33
@@ -93,19 +93,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $f9: rt.Fields | undefined;
-      let $m10: rt.LuaTable | undefined;
-      let $11: rt.LuaValue;
-      let $f12: rt.Fields | undefined;
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $f8: rt.Fields | undefined;
+      let $m9: rt.LuaTable | undefined;
+      let $10: rt.LuaValue;
+      let $f11: rt.Fields | undefined;
+      let $m12: rt.LuaTable | undefined;
       let $13: rt.LuaValue;
-      let $m14: rt.LuaTable | undefined;
-      let $15: rt.LuaValue;
-      let $f16: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = new rt.LuaTable(), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+      let $f14: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $7 = new rt.LuaTable();
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
       let calls: rt.LuaTable = new rt.LuaTable();
       let previous: rt.LuaTable = new rt.LuaTable();
       let trace: rt.LuaFunction;
@@ -117,11 +127,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $a4: rt.LuaValue[] | undefined;
         $1 = calls;
         $k2 = (calls.length() + 1);
-        (($3 = step) !== undefined && ($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 2), rt.setIndex($1, $k2, $3, "upvalue 'calls'")));
+        $3 = step;
+        if ($3 !== undefined && ($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined) $a4[$k2 - 1] = $3;
+        else if ($3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined) $a4.push($3);
+        else {
+          rt.at($s, $d, $pc + 2);
+          rt.setIndex($1, $k2, $3, "upvalue 'calls'");
+        }
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction;
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.before) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.before) !== undefined || (!("before" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($5, "before", "local 'api'"))));
-      (($3 = function $trace(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.before) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.before) !== undefined || (!("before" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 3;
+        $3 = rt.index($4, "before", "local 'api'");
+      }
+      $7 = $3;
+      $2 = function $trace(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -138,32 +159,79 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = new rt.LuaTable();
         calls = ($2 as rt.LuaTable);
         previous = ($1 as rt.LuaTable);
-        ($s.pcs[$d] = $pc + 4, trace("global.before.trace"));
-        ($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn3 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f)?.set !== undefined ? $f5.set : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($2, "set", "local 'ctx'")), "method 'set'"), $1 = "request_id", $r6 = ($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.request_id !== undefined ? $f9.request_id : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.request_id !== undefined ? $m8.view.request_id : rt.index($7, "request_id", "local 'ctx'")), "method 'request_id'")($7)), $s.pcs[$d] = $pc + 7, (Array.isArray($r6) ? $fn3($2, $1, ...$r6) : $fn3($2, $1, $r6)));
+        $s.pcs[$d] = $pc + 4;
+        trace("global.before.trace");
+        $2 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 5;
+        $fn3 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f)?.set !== undefined ? $f5.set : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($2, "set", "local 'ctx'")), "method 'set'");
+        $1 = "request_id";
+        $7 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 6;
+        $r6 = rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.request_id !== undefined ? $f9.request_id : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.request_id !== undefined ? $m8.view.request_id : rt.index($7, "request_id", "local 'ctx'")), "method 'request_id'")($7);
+        $s.pcs[$d] = $pc + 7;
+        (Array.isArray($r6) ? $fn3($2, $1, ...$r6) : $fn3($2, $1, $r6));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f9 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f9.trace !== undefined ? ($f9.trace = $3) : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "trace", $3, "field 'before'")));
-      $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f9.before) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.before) !== undefined || (!("before" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "before", "local 'api'"))));
-      (($8 = function $timing(ctx?: rt.LuaValue): rt.LuaResult {
+      };
+      if ($2 !== undefined && ($f8 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f8.trace !== undefined) $f8.trace = $2;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($7, "trace", $2, "field 'before'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f8.before) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.before) !== undefined || (!("before" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $4 = rt.index($3, "before", "local 'api'");
+      }
+      $2 = $4;
+      $7 = function $timing(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        ($s.pcs[$d] = $pc + 9, trace("global.before.timing"));
-        ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
+        $s.pcs[$d] = $pc + 9;
+        trace("global.before.timing");
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 10;
+        rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000);
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.timing !== undefined ? ($f7.timing = $8) : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "timing", $8, "field 'before'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.after) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.after) !== undefined || (!("after" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($5, "after", "local 'api'"))));
-      (($3 = function $log(ctx?: rt.LuaValue): rt.LuaResult {
+      };
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.timing !== undefined) $f6.timing = $7;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($2, "timing", $7, "field 'before'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.after) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.after) !== undefined || (!("after" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 11;
+        $3 = rt.index($4, "after", "local 'api'");
+      }
+      $7 = $3;
+      $2 = function $log(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
-        ($s.pcs[$d] = $pc + 12, trace("global.after.log"));
+        $s.pcs[$d] = $pc + 12;
+        trace("global.after.log");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f9 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f9.log !== undefined ? ($f9.log = $3) : ($s.pcs[$d] = $pc + 11, rt.setIndex($8, "log", $3, "field 'after'")));
-      $3 = ($4 = ($5 = api as rt.LuaValue, (($f9 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f9.admin) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 13, rt.index($5, "admin", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.before) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.before) !== undefined || (!("before" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 13, rt.index($4, "before", "field 'admin'"))));
-      (($11 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx?: rt.LuaValue): rt.LuaResult {
+      };
+      if ($2 !== undefined && ($f8 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f8.log !== undefined) $f8.log = $2;
+      else {
+        $s.pcs[$d] = $pc + 11;
+        rt.setIndex($7, "log", $2, "field 'after'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f8.admin) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.admin) !== undefined || (!("admin" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 13;
+        $4 = rt.index($3, "admin", "local 'api'");
+      }
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f6.before) !== undefined || ($m9 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m9.view.before) !== undefined || (!("before" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 13;
+        $7 = rt.index($4, "before", "field 'admin'");
+      }
+      $2 = $7;
+      $10 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $auth$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -171,33 +239,81 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $m2: rt.LuaTable | undefined;
+        let $f3: rt.Fields | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $fn8!: rt.LuaFunction;
         let $t9: number;
         let $r10: rt.LuaResult;
-        ($s.pcs[$d] = $pc + 14, trace("admin.before.auth"));
-        let auth: rt.LuaValue = ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($1, "Authorization"))));
-        if ((auth !== "Bearer letmein")) {
-          return ($5 = api as rt.LuaValue, $s.pcs[$d] = $pc + 17, $fn8 = rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'"), $2 = 401, $1 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn8($5, $2, $1), $s.tails = $t9, $r10) : rt.tail($s, $fn8, [$5, $2, $1]));
+        $s.pcs[$d] = $pc + 14;
+        trace("admin.before.auth");
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 15;
+        $4 = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
+        if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 16;
+          $5 = rt.index($4, "Authorization");
         }
-        ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin"));
+        let auth: rt.LuaValue = $5;
+        if ((auth !== "Bearer letmein")) {
+          $5 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 17;
+          $fn8 = rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
+          $4 = 401;
+          $1 = "Unauthorized";
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t9 = $s.tails++;
+            $r10 = $fn8($5, $4, $1);
+            $s.tails = $t9;
+          } else {
+            $r10 = rt.tail($s, $fn8, [$5, $4, $1]);
+          }
+          return $r10;
+        }
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 18;
+        rt.fn((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin");
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && ($f12 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f12.auth !== undefined ? ($f12.auth = $11) : ($s.pcs[$d] = $pc + 13, rt.setIndex($3, "auth", $11, "field 'before'")));
-      $11 = ($2 = ($8 = api as rt.LuaValue, (($f12 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.admin) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m10.view.admin) !== undefined || (!("admin" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 19, rt.index($8, "admin", "local 'api'")))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.after) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.after) !== undefined || (!("after" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($2, "after", "field 'admin'"))));
-      (($3 = function $audit(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction);
+      if ($10 !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.auth !== undefined) $f11.auth = $10;
+      else {
+        $s.pcs[$d] = $pc + 13;
+        rt.setIndex($2, "auth", $10, "field 'before'");
+      }
+      $7 = api as rt.LuaValue;
+      if (!(($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.admin) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m9.view.admin) !== undefined || (!("admin" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 19;
+        $4 = rt.index($7, "admin", "local 'api'");
+      }
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.after) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.after) !== undefined || (!("after" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 19;
+        $3 = rt.index($4, "after", "field 'admin'");
+      }
+      $10 = $3;
+      $2 = function $audit(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
-        ($s.pcs[$d] = $pc + 20, trace("admin.after.audit"));
+        $s.pcs[$d] = $pc + 20;
+        trace("admin.after.audit");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f9 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f9.audit !== undefined ? ($f9.audit = $3) : ($s.pcs[$d] = $pc + 19, rt.setIndex($11, "audit", $3, "field 'after'")));
-      $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f9.admin) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($4, "admin", "local 'api'"))));
-      (($8 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      };
+      if ($2 !== undefined && ($f8 = ($10 as rt.LuaTable)?.f) !== undefined && !($10 as rt.LuaTable).linked && $f8.audit !== undefined) $f8.audit = $2;
+      else {
+        $s.pcs[$d] = $pc + 19;
+        rt.setIndex($10, "audit", $2, "field 'after'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f8.admin) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.admin) !== undefined || (!("admin" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 21;
+        $4 = rt.index($3, "admin", "local 'api'");
+      }
+      $2 = $4;
+      $7 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -220,35 +336,43 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn14!: rt.LuaFunction;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $fn21!: rt.LuaFunction;
+        let $o17: rt.Fields;
+        let $n18: number;
+        let $fn19!: rt.LuaFunction;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $o36: rt.Fields;
-        let $n37: number;
-        let $t38: number;
-        let $r39: rt.LuaResult;
+        let $o34: rt.Fields;
+        let $n35: number;
+        let $t36: number;
+        let $r37: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
-        ($s.pcs[$d] = $pc + 22, trace("handler"));
+        $s.pcs[$d] = $pc + 22;
+        trace("handler");
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 23, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role")));
-          $10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id")));
+          $2 = api as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 23;
+            $3 = rt.index($2, "json", "upvalue 'api'");
+          }
+          $1 = $3;
+          $7 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 24;
+          $6 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role"));
+          $11 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 25;
+          $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id"));
           if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(18), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 114; $b[$p + 13] = 111; $b[$p + 14] = 108; $b[$p + 15] = 101; $b[$p + 16] = 34; $b[$p + 17] = 58; $w.p = $p + 18; }
@@ -258,12 +382,79 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $18 = $10, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, ($17 !== undefined && ($o19.role = $17, $n20++)), ($18 !== undefined && ($o19.request_id = $18, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 26, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+          $15 = $1;
+          $o17 = new rt.FieldsObject();
+          $n18 = 1;
+          $o17.ok = true;
+          if ($6 !== undefined) {
+            $o17.role = $6;
+            $n18++;
+          }
+          if ($10 !== undefined) {
+            $o17.request_id = $10;
+            $n18++;
+          }
+          $16 = rt.LuaTable.record($o17, $n18);
+          $s.pcs[$d] = $pc + 26;
+          $fn14 = rt.fn($15, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn14($16)));
         }
-        return ($22 = ($23 = api as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 23, rt.index($23, "json", "upvalue 'api'")))), $27 = ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.get !== undefined ? $f31.get : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.get !== undefined ? $m30.view.get : rt.index($29, "get", "local 'ctx'")), "method 'get'")($29, "role"))), $32 = rt.first(($33 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.get !== undefined ? $f35.get : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.get !== undefined ? $m34.view.get : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "request_id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, ($28 !== undefined && ($o36.role = $28, $n37++)), ($32 !== undefined && ($o36.request_id = $32, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 27, $fn21 = rt.fn($22, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn21($27), $s.tails = $t38, $r39) : rt.tail($s, $fn21, [$27]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 21, rt.setIndex($3, "get", $8, "field 'admin'")));
-      $8 = ($5 = ($4 = ($3 = api as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.admin) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 28, rt.index($3, "admin", "local 'api'")))), (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($11 = $f9.users) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($11 = $m10.view.users) !== undefined || (!("users" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "field 'admin'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($13 = $f12.p_id) !== undefined || ($m14 = ($5 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.p_id) !== undefined || (!("p_id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'"))));
-      (($15 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $21 = api as rt.LuaValue;
+        if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.json) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 23;
+          $22 = rt.index($21, "json", "upvalue 'api'");
+        }
+        $20 = $22;
+        $26 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 24;
+        $29 = rt.first(rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"));
+        $30 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 25;
+        $33 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.get !== undefined ? $f32.get : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "request_id"));
+        $o34 = new rt.FieldsObject();
+        $n35 = 1;
+        $o34.ok = true;
+        if ($29 !== undefined) {
+          $o34.role = $29;
+          $n35++;
+        }
+        if ($33 !== undefined) {
+          $o34.request_id = $33;
+          $n35++;
+        }
+        $25 = rt.LuaTable.record($o34, $n35);
+        $s.pcs[$d] = $pc + 27;
+        $fn19 = rt.fn($20, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t36 = $s.tails++;
+          $r37 = $fn19($25);
+          $s.tails = $t36;
+        } else {
+          $r37 = rt.tail($s, $fn19, [$25]);
+        }
+        return $r37;
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 21;
+        rt.setIndex($2, "get", $7, "field 'admin'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.admin) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.admin) !== undefined || (!("admin" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 28;
+        $3 = rt.index($4, "admin", "local 'api'");
+      }
+      if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.users) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m9.view.users) !== undefined || (!("users" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 28;
+        $2 = rt.index($3, "users", "field 'admin'");
+      }
+      if (!(($f11 = ($2 as rt.LuaTable)?.f) !== undefined && (($10 = $f11.p_id) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($10 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 28;
+        $10 = rt.index($2, "p_id", "field 'users'");
+      }
+      $7 = $10;
+      $13 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -273,56 +464,111 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $o29: rt.Fields;
-        let $n30: number;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
+        let $27: rt.LuaValue;
+        let $o28: rt.Fields;
+        let $n29: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($2, "id")))));
-          $9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.get !== undefined ? $f12.get : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.get !== undefined ? $m11.view.get : rt.index($10, "get", "local 'ctx'")), "method 'get'")($10, "role")));
-          if (rh.isScalar($1) && rh.isScalar($9)) {
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
+          else {
+            $3 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 29;
+            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 30;
+              $7 = rt.index($6, "id");
+            }
+            $2 = $7;
+          }
+          $1 = $2;
+          $11 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 31;
+          $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "role"));
+          if (rh.isScalar($1) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($13 = $1, $14 = $9, $o15 = new rt.FieldsObject(), $n16 = 0, ($13 !== undefined && ($o15.id = $13, $n16++)), ($14 !== undefined && ($o15.role = $14, $n16++)), rt.LuaTable.record($o15, $n16)));
+          $o14 = new rt.FieldsObject();
+          $n15 = 0;
+          if ($1 !== undefined) {
+            $o14.id = $1;
+            $n15++;
+          }
+          if ($10 !== undefined) {
+            $o14.role = $10;
+            $n15++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
         }
-        return rt.leave($s, $d, ($17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.params !== undefined ? $f21.params : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.params !== undefined ? $m20.view.params : rt.index($19, "params", "local 'ctx'")), "method 'params'")($19))), (($f24 = ($18 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.id) !== undefined || ($m23 = ($18 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.id) !== undefined || (!("id" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 29, rt.index($18, "id"))))), $25 = rt.first(($26 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"))), $o29 = new rt.FieldsObject(), $n30 = 0, ($17 !== undefined && ($o29.id = $17, $n30++)), ($25 !== undefined && ($o29.role = $25, $n30++)), rt.LuaTable.record($o29, $n30)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $15, "field 'p_id'")));
-      $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($11 = $f16.calls) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($11 = $m14.view.calls) !== undefined || (!("calls" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 32, rt.index($13, "calls", "local 'api'"))));
-      (($2 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (rh.pristineContext(ctx)) $16 = (ctx as rh.RequestContext).param("id");
+        else {
+          $17 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 29;
+          $20 = rt.first(rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.params !== undefined ? $f19.params : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.params !== undefined ? $m18.view.params : rt.index($17, "params", "local 'ctx'")), "method 'params'")($17));
+          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.id) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.id) !== undefined || (!("id" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 30;
+            $21 = rt.index($20, "id");
+          }
+          $16 = $21;
+        }
+        $24 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 31;
+        $27 = rt.first(rt.fn((($f26 = ($24 as rt.LuaTable)?.f)?.get !== undefined ? $f26.get : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.get !== undefined ? $m25.view.get : rt.index($24, "get", "local 'ctx'")), "method 'get'")($24, "role"));
+        $o28 = new rt.FieldsObject();
+        $n29 = 0;
+        if ($16 !== undefined) {
+          $o28.id = $16;
+          $n29++;
+        }
+        if ($27 !== undefined) {
+          $o28.role = $27;
+          $n29++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o28, $n29));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($13 !== undefined && ($f14 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
+      else {
+        $s.pcs[$d] = $pc + 28;
+        rt.setIndex($7, "get", $13, "field 'p_id'");
+      }
+      $10 = api as rt.LuaValue;
+      if (!(($f14 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f14.calls) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.calls) !== undefined || (!("calls" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 32;
+        $2 = rt.index($10, "calls", "local 'api'");
+      }
+      $13 = $2;
+      $3 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $o3: rt.Fields;
-        let $n4: number;
-        let $5: rt.LuaValue;
-        let $o6: rt.Fields;
-        let $n7: number;
+        let $o2: rt.Fields;
+        let $n3: number;
+        let $4: rt.LuaValue;
+        let $o5: rt.Fields;
+        let $n6: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = previous;
@@ -333,12 +579,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return (($2 = $1, $o3 = new rt.FieldsObject(), $n4 = 1, $o3.calls = $2, rt.LuaTable.record($o3, $n4)));
+          $o2 = new rt.FieldsObject();
+          $n3 = 1;
+          $o2.calls = $1;
+          return (rt.LuaTable.record($o2, $n3));
         }
-        return (($5 = previous, $o6 = new rt.FieldsObject(), $n7 = 1, $o6.calls = $5, rt.LuaTable.record($o6, $n7)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $2) : ($s.pcs[$d] = $pc + 32, rt.setIndex($15, "get", $2, "field 'calls'")));
-      $2 = ($11 = api as rt.LuaValue, (($f12 = ($11 as rt.LuaTable)?.f) !== undefined && (($13 = $f12.public) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.public) !== undefined || (!("public" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 33, rt.index($11, "public", "local 'api'"))));
-      (($15 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $4 = previous;
+        $o5 = new rt.FieldsObject();
+        $n6 = 1;
+        $o5.calls = $4;
+        return (rt.LuaTable.record($o5, $n6));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f11 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 32;
+        rt.setIndex($13, "get", $3, "field 'calls'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f11 = ($2 as rt.LuaTable)?.f) !== undefined && (($10 = $f11.public) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($10 = $m12.view.public) !== undefined || (!("public" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 33;
+        $10 = rt.index($2, "public", "local 'api'");
+      }
+      $3 = $10;
+      $13 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -354,11 +617,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $o13: rt.Fields;
+        let $n14: number;
         let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $m20: rt.LuaTable | undefined;
@@ -368,17 +631,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m24: rt.LuaTable | undefined;
         let $f25: rt.Fields | undefined;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
-        let $o30: rt.Fields;
-        let $n31: number;
+        let $o27: rt.Fields;
+        let $n28: number;
         const $json: boolean = rh.claim(ctx);
-        ($s.pcs[$d] = $pc + 34, trace("handler"));
+        $s.pcs[$d] = $pc + 34;
+        trace("handler");
         if ($json) {
-          $1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
-          $5 = rt.first(($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.get !== undefined ? $f8.get : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.get !== undefined ? $m7.view.get : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "started_at")));
-          $9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.request_id !== undefined ? $f12.request_id : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10)));
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 35;
+          $1 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role"));
+          $6 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 36;
+          $5 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.get !== undefined ? $f8.get : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.get !== undefined ? $m7.view.get : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "started_at"));
+          $10 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 37;
+          $9 = rt.first(rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.request_id !== undefined ? $f12.request_id : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10));
           if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -390,44 +657,142 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($13 = $1, $14 = $5, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, ($13 !== undefined && ($o16.role = $13, $n17++)), ($14 !== undefined && ($o16.started_at = $14, $n17++)), ($15 !== undefined && ($o16.request_id = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
+          $o13 = new rt.FieldsObject();
+          $n14 = 0;
+          if ($1 !== undefined) {
+            $o13.role = $1;
+            $n14++;
+          }
+          if ($5 !== undefined) {
+            $o13.started_at = $5;
+            $n14++;
+          }
+          if ($9 !== undefined) {
+            $o13.request_id = $9;
+            $n14++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        return rt.leave($s, $d, ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.get !== undefined ? $f21.get : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.get !== undefined ? $m20.view.get : rt.index($19, "get", "local 'ctx'")), "method 'get'")($19, "role"))), $22 = rt.first(($23 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.get !== undefined ? $f25.get : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.get !== undefined ? $m24.view.get : rt.index($23, "get", "local 'ctx'")), "method 'get'")($23, "started_at"))), $26 = rt.first(($27 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.request_id !== undefined ? $f29.request_id : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.request_id !== undefined ? $m28.view.request_id : rt.index($27, "request_id", "local 'ctx'")), "method 'request_id'")($27))), $o30 = new rt.FieldsObject(), $n31 = 0, ($18 !== undefined && ($o30.role = $18, $n31++)), ($22 !== undefined && ($o30.started_at = $22, $n31++)), ($26 !== undefined && ($o30.request_id = $26, $n31++)), rt.LuaTable.record($o30, $n31)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 33, rt.setIndex($2, "get", $15, "field 'public'")));
-      $15 = ($13 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.broken) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m14.view.broken) !== undefined || (!("broken" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 38, rt.index($11, "broken", "local 'api'")))), (($f12 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f12.before) !== undefined || ($m10 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.before) !== undefined || (!("before" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "before", "field 'broken'"))));
-      (($4 = function $explode(ctx?: rt.LuaValue): rt.LuaResult {
+        $15 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 35;
+        $18 = rt.first(rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.get !== undefined ? $f17.get : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.get !== undefined ? $m16.view.get : rt.index($15, "get", "local 'ctx'")), "method 'get'")($15, "role"));
+        $19 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 36;
+        $22 = rt.first(rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.get !== undefined ? $f21.get : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.get !== undefined ? $m20.view.get : rt.index($19, "get", "local 'ctx'")), "method 'get'")($19, "started_at"));
+        $23 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 37;
+        $26 = rt.first(rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.request_id !== undefined ? $f25.request_id : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.request_id !== undefined ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'")), "method 'request_id'")($23));
+        $o27 = new rt.FieldsObject();
+        $n28 = 0;
+        if ($18 !== undefined) {
+          $o27.role = $18;
+          $n28++;
+        }
+        if ($22 !== undefined) {
+          $o27.started_at = $22;
+          $n28++;
+        }
+        if ($26 !== undefined) {
+          $o27.request_id = $26;
+          $n28++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o27, $n28));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($13 !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
+      else {
+        $s.pcs[$d] = $pc + 33;
+        rt.setIndex($3, "get", $13, "field 'public'");
+      }
+      $10 = api as rt.LuaValue;
+      if (!(($f14 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f14.broken) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.broken) !== undefined || (!("broken" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 38;
+        $2 = rt.index($10, "broken", "local 'api'");
+      }
+      if (!(($f11 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f11.before) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m9.view.before) !== undefined || (!("before" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 38;
+        $3 = rt.index($2, "before", "field 'broken'");
+      }
+      $13 = $3;
+      $4 = function $explode(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        ($s.pcs[$d] = $pc + 39, trace("broken.before.explode"));
-        ($s.pcs[$d] = $pc + 41, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 40, rt.getGlobal($env, "error"))), "global 'error'")("middleware exploded"));
+        $s.pcs[$d] = $pc + 39;
+        trace("broken.before.explode");
+        $s.pcs[$d] = $pc + 41;
+        if (($1 = $env.f.error) === undefined) {
+          $s.pcs[$d] = $pc + 40;
+          $1 = rt.getGlobal($env, "error");
+        }
+        rt.fn($1, "global 'error'")("middleware exploded");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.explode !== undefined ? ($f9.explode = $4) : ($s.pcs[$d] = $pc + 38, rt.setIndex($15, "explode", $4, "field 'before'")));
-      $4 = ($3 = api as rt.LuaValue, (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f9.broken) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.broken) !== undefined || (!("broken" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($3, "broken", "local 'api'"))));
-      (($11 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      };
+      if ($4 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.explode !== undefined) $f8.explode = $4;
+      else {
+        $s.pcs[$d] = $pc + 38;
+        rt.setIndex($13, "explode", $4, "field 'before'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.broken) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m9.view.broken) !== undefined || (!("broken" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 42;
+        $2 = rt.index($3, "broken", "local 'api'");
+      }
+      $4 = $2;
+      $10 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
-        ($s.pcs[$d] = $pc + 43, trace("handler"));
+        $s.pcs[$d] = $pc + 43;
+        trace("handler");
         if ($json) {
           const $w = rh.jsonBytes();
           { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 99; $b[$p + 6] = 104; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 116; $b[$p + 12] = 114; $b[$p + 13] = 117; $b[$p + 14] = 101; $b[$p + 15] = 125; $w.p = $p + 16; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $11) : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $11, "field 'broken'")));
-      $11 = ($2 = ($3 = api as rt.LuaValue, (($f12 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f12.sloppy) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m10.view.sloppy) !== undefined || (!("sloppy" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "sloppy", "local 'api'")))), (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($13 = $f9.before) !== undefined || ($m14 = ($2 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.before) !== undefined || (!("before" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 44, rt.index($2, "before", "field 'sloppy'"))));
-      (($15 = function $check(ctx?: rt.LuaValue): rt.LuaResult {
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.reached = true;
+        return rt.leave($s, $d, rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($10 !== undefined && ($f11 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $10;
+      else {
+        $s.pcs[$d] = $pc + 42;
+        rt.setIndex($4, "get", $10, "field 'broken'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f11 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f11.sloppy) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m9.view.sloppy) !== undefined || (!("sloppy" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 44;
+        $3 = rt.index($2, "sloppy", "local 'api'");
+      }
+      if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f8.before) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m12.view.before) !== undefined || (!("before" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 44;
+        $4 = rt.index($3, "before", "field 'sloppy'");
+      }
+      $10 = $4;
+      $13 = function $check(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
-        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
-      }) !== undefined && ($f16 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f16.check !== undefined ? ($f16.check = $15) : ($s.pcs[$d] = $pc + 44, rt.setIndex($11, "check", $15, "field 'before'")));
-      $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($4 = $f16.sloppy) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($4 = $m14.view.sloppy) !== undefined || (!("sloppy" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($13, "sloppy", "local 'api'"))));
-      (($3 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.error = "denied";
+        return (rt.LuaTable.record($o1, $n2));
+      };
+      if ($13 !== undefined && ($f14 = ($10 as rt.LuaTable)?.f) !== undefined && !($10 as rt.LuaTable).linked && $f14.check !== undefined) $f14.check = $13;
+      else {
+        $s.pcs[$d] = $pc + 44;
+        rt.setIndex($10, "check", $13, "field 'before'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.sloppy) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.sloppy) !== undefined || (!("sloppy" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 45;
+        $3 = rt.index($4, "sloppy", "local 'api'");
+      }
+      $13 = $3;
+      $2 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -436,19 +801,47 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 101; $b[$p + 4] = 99; $b[$p + 5] = 114; $b[$p + 6] = 101; $b[$p + 7] = 116; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $3) : ($s.pcs[$d] = $pc + 45, rt.setIndex($15, "get", $3, "field 'sloppy'")));
-      $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($13 = $f9.fail) !== undefined || ($m14 = ($4 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.fail) !== undefined || (!("fail" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 46, rt.index($4, "fail", "local 'api'"))));
-      (($15 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.secret = true;
+        return (rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.get !== undefined) $f8.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 45;
+        rt.setIndex($13, "get", $2, "field 'sloppy'");
+      }
+      $3 = api as rt.LuaValue;
+      if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f8.fail) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m12.view.fail) !== undefined || (!("fail" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 46;
+        $4 = rt.index($3, "fail", "local 'api'");
+      }
+      $2 = $4;
+      $13 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        ($s.pcs[$d] = $pc + 48, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "error"))), "global 'error'")("handler failed"));
+        $s.pcs[$d] = $pc + 48;
+        if (($1 = $env.f.error) === undefined) {
+          $s.pcs[$d] = $pc + 47;
+          $1 = rt.getGlobal($env, "error");
+        }
+        rt.fn($1, "global 'error'")("handler failed");
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 46, rt.setIndex($3, "get", $15, "field 'fail'")));
-      $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($4 = $f16.reject) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($4 = $m14.view.reject) !== undefined || (!("reject" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($13, "reject", "local 'api'"))));
-      (($3 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($13 !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
+      else {
+        $s.pcs[$d] = $pc + 46;
+        rt.setIndex($2, "get", $13, "field 'fail'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.reject) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.reject) !== undefined || (!("reject" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 49;
+        $3 = rt.index($4, "reject", "local 'api'");
+      }
+      $13 = $3;
+      $2 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -465,7 +858,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o11: rt.Fields;
         let $n12: number;
         const $json: boolean = rh.claim(ctx);
-        let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 50;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 51;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        let data: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
           $8 = data;
           if (rh.isScalar($8)) {
@@ -475,12 +873,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($3 = $8, $o9 = new rt.FieldsObject(), $n10 = 0, ($3 !== undefined && ($o9.got = $3, $n10++)), rt.LuaTable.record($o9, $n10)));
+          $o9 = new rt.FieldsObject();
+          $n10 = 0;
+          if ($8 !== undefined) {
+            $o9.got = $8;
+            $n10++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
         }
-        return rt.leave($s, $d, ($2 = data, $o11 = new rt.FieldsObject(), $n12 = 0, ($2 !== undefined && ($o11.got = $2, $n12++)), rt.LuaTable.record($o11, $n12)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.post !== undefined ? ($f9.post = $3) : ($s.pcs[$d] = $pc + 49, rt.setIndex($15, "post", $3, "field 'reject'")));
-      $3 = api;
-      (($4 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {
+        $3 = data;
+        $o11 = new rt.FieldsObject();
+        $n12 = 0;
+        if ($3 !== undefined) {
+          $o11.got = $3;
+          $n12++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.post !== undefined) $f8.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 49;
+        rt.setIndex($13, "post", $2, "field 'reject'");
+      }
+      $2 = api;
+      $3 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {
         const $r = $body(err);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $on_error$body(err?: rt.LuaValue): rt.LuaResult {
@@ -507,28 +923,83 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
+        let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $o34: rt.Fields;
-        let $n35: number;
-        let $t36: number;
-        let $r37: rt.LuaResult;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $o31: rt.Fields;
+        let $n32: number;
+        let $t33: number;
+        let $r34: rt.LuaResult;
         if ((($1 = err as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.path) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($1, "path", "local 'err'")))) === "/fail")) {
-          return ($6 = ($7 = api as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 53, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 53, $fn5 = rt.fn((($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'")), "method 'status'"), $13 = ($14 = err as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.status) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.status) !== undefined || (!("status" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 53, rt.index($14, "status", "local 'err'")))), $18 = ($19 = ($20 = err as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.message) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.message) !== undefined || (!("message" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 54, rt.index($20, "message", "local 'err'")))), $24 = ($25 = err as rt.LuaValue, (($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.code) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.code) !== undefined || (!("code" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 55, rt.index($25, "code", "local 'err'")))), $29 = ($30 = err as rt.LuaValue, (($f33 = ($30 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.path) !== undefined || ($m32 = ($30 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.path) !== undefined || (!("path" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 56, rt.index($30, "path", "local 'err'")))), $o34 = new rt.FieldsObject(), $n35 = 0, ($19 !== undefined && ($o34.error = $19, $n35++)), ($24 !== undefined && ($o34.code = $24, $n35++)), ($29 !== undefined && ($o34.path = $29, $n35++)), rt.LuaTable.record($o34, $n35)), $s.pcs[$d] = $pc + 57, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t36 = $s.tails++, $r37 = $fn5($6, $13, $18), $s.tails = $t36, $r37) : rt.tail($s, $fn5, [$6, $13, $18]));
+          $7 = api as rt.LuaValue;
+          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 53;
+            $8 = rt.index($7, "json", "upvalue 'api'");
+          }
+          $6 = $8;
+          $s.pcs[$d] = $pc + 53;
+          $fn5 = rt.fn((($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'")), "method 'status'");
+          $14 = err as rt.LuaValue;
+          if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.status) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.status) !== undefined || (!("status" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 53;
+            $15 = rt.index($14, "status", "local 'err'");
+          }
+          $13 = $15;
+          $19 = err as rt.LuaValue;
+          if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.message) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.message) !== undefined || (!("message" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 54;
+            $20 = rt.index($19, "message", "local 'err'");
+          }
+          $23 = err as rt.LuaValue;
+          if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.code) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.code) !== undefined || (!("code" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 55;
+            $24 = rt.index($23, "code", "local 'err'");
+          }
+          $27 = err as rt.LuaValue;
+          if (!(($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.path) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.path) !== undefined || (!("path" in $m29.view) && $m29.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 56;
+            $28 = rt.index($27, "path", "local 'err'");
+          }
+          $o31 = new rt.FieldsObject();
+          $n32 = 0;
+          if ($20 !== undefined) {
+            $o31.error = $20;
+            $n32++;
+          }
+          if ($24 !== undefined) {
+            $o31.code = $24;
+            $n32++;
+          }
+          if ($28 !== undefined) {
+            $o31.path = $28;
+            $n32++;
+          }
+          $18 = rt.LuaTable.record($o31, $n32);
+          $s.pcs[$d] = $pc + 57;
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t33 = $s.tails++;
+            $r34 = $fn5($6, $13, $18);
+            $s.tails = $t33;
+          } else {
+            $r34 = rt.tail($s, $fn5, [$6, $13, $18]);
+          }
+          return $r34;
         }
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && ($f9 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f9.on_error !== undefined ? ($f9.on_error = $4) : ($s.pcs[$d] = $pc + 58, rt.setIndex($3, "on_error", $4, "local 'api'")));
+      }) as rt.LuaFunction);
+      if ($3 !== undefined && ($f8 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f8.on_error !== undefined) $f8.on_error = $3;
+      else {
+        $s.pcs[$d] = $pc + 58;
+        rt.setIndex($2, "on_error", $3, "local 'api'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -312,77 +312,275 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $m11;
-    let $f12;
-    let $13;
-    let $f14;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.table) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.table) !== void 0 || !("table" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($5, "table", "field 'kinds'")));
-    ($13 = $handlers[0] = function $get() {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $m10;
+    let $f11;
+    let $12;
+    let $f13;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.table) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.table) !== void 0 || !("table" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $2 = rt.index($3, "table", "field 'kinds'");
+    }
+    $7 = $2;
+    $12 = $handlers[0] = function $get() {
       let $1;
       let $22;
-      let $32;
-      let $42;
-      let $52;
+      let $o3;
+      let $n4;
+      let $5;
       let $o6;
       let $n7;
-      let $o8;
-      let $n9;
-      let $o10;
-      let $n11;
+      let $8;
+      let $o9;
+      let $n10;
+      let $11;
       let $o12;
       let $n13;
-      return $1 = new rt.LuaTable([1, 2, 3]), $22 = new rt.LuaTable(), $32 = ($42 = ($52 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $52, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $42, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $22, $o12.nested = $32, rt.LuaTable.record($o12, $n13);
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'table'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.string) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.string) !== void 0 || !("string" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($2, "string", "field 'kinds'")));
-    ($8 = $handlers[1] = function $get() {
+      $1 = new rt.LuaTable([1, 2, 3]);
+      $22 = new rt.LuaTable();
+      $o3 = new rt.FieldsObject();
+      $n4 = 1;
+      $o3.c = "deep";
+      $5 = rt.LuaTable.record($o3, $n4);
+      $o6 = new rt.FieldsObject();
+      $n7 = 1;
+      $o6.b = $5;
+      $8 = rt.LuaTable.record($o6, $n7);
+      $o9 = new rt.FieldsObject();
+      $n10 = 1;
+      $o9.a = $8;
+      $11 = rt.LuaTable.record($o9, $n10);
+      $o12 = new rt.FieldsObject();
+      $n13 = 4;
+      $o12.ok = true;
+      $o12.list = $1;
+      $o12.empty = $22;
+      $o12.nested = $11;
+      return rt.LuaTable.record($o12, $n13);
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $12, "field 'table'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 3;
+      $3 = rt.index($2, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.string) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.string) !== void 0 || !("string" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 3;
+      $4 = rt.index($3, "string", "field 'kinds'");
+    }
+    $12 = $4;
+    $7 = $handlers[1] = function $get() {
       return "plain text";
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 3, rt.setIndex($13, "get", $8, "field 'string'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 4, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.number) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.number) !== void 0 || !("number" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($5, "number", "field 'kinds'")));
-    ($13 = $handlers[2] = function $get() {
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($12, "get", $7, "field 'string'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $3 = rt.index($4, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.number) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.number) !== void 0 || !("number" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $2 = rt.index($3, "number", "field 'kinds'");
+    }
+    $7 = $2;
+    $12 = $handlers[2] = function $get() {
       return 42.5;
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $13, "field 'number'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.integer) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.integer) !== void 0 || !("integer" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($2, "integer", "field 'kinds'")));
-    ($8 = $handlers[3] = function $get() {
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 4;
+      rt.setIndex($7, "get", $12, "field 'number'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 5;
+      $3 = rt.index($2, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.integer) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.integer) !== void 0 || !("integer" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 5;
+      $4 = rt.index($3, "integer", "field 'kinds'");
+    }
+    $12 = $4;
+    $7 = $handlers[3] = function $get() {
       return 10 / 2;
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 5, rt.setIndex($13, "get", $8, "field 'integer'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 6, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.boolean) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.boolean) !== void 0 || !("boolean" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 6, rt.index($5, "boolean", "field 'kinds'")));
-    ($13 = $handlers[4] = function $get() {
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 5;
+      rt.setIndex($12, "get", $7, "field 'integer'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 6;
+      $3 = rt.index($4, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.boolean) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.boolean) !== void 0 || !("boolean" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 6;
+      $2 = rt.index($3, "boolean", "field 'kinds'");
+    }
+    $7 = $2;
+    $12 = $handlers[4] = function $get() {
       return false;
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 6, rt.setIndex($8, "get", $13, "field 'boolean'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.nil) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.nil) !== void 0 || !("nil" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 7, rt.index($2, "nil", "field 'kinds'")));
-    ($8 = $handlers[5] = function $anonymous() {
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 6;
+      rt.setIndex($7, "get", $12, "field 'boolean'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 7;
+      $3 = rt.index($2, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.nil) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.nil) !== void 0 || !("nil" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 7;
+      $4 = rt.index($3, "nil", "field 'kinds'");
+    }
+    $12 = $4;
+    $7 = $handlers[5] = function $anonymous() {
       return rt.NONE;
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $8, "field 'nil'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 8, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.multi) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.multi) !== void 0 || !("multi" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 8, rt.index($5, "multi", "field 'kinds'")));
-    ($13 = $handlers[6] = function $get() {
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 7;
+      rt.setIndex($12, "get", $7, "field 'nil'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $3 = rt.index($4, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.multi) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.multi) !== void 0 || !("multi" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $2 = rt.index($3, "multi", "field 'kinds'");
+    }
+    $7 = $2;
+    $12 = $handlers[6] = function $get() {
       return ["first", "second"];
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 8, rt.setIndex($8, "get", $13, "field 'multi'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 9, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.numbers) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.numbers) !== void 0 || !("numbers" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($2, "numbers", "field 'kinds'")));
-    ($8 = $handlers[7] = function $get() {
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($7, "get", $12, "field 'multi'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 9;
+      $3 = rt.index($2, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.numbers) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.numbers) !== void 0 || !("numbers" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 9;
+      $4 = rt.index($3, "numbers", "field 'kinds'");
+    }
+    $12 = $4;
+    $7 = $handlers[7] = function $get() {
       let $1;
       let $o2;
       let $n3;
-      return $1 = 0 / 0, $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = -7, $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3);
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 9, rt.setIndex($13, "get", $8, "field 'numbers'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.keys) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.keys) !== void 0 || !("keys" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($5, "keys", "field 'kinds'")));
-    ($13 = $handlers[8] = function $get() {
+      $1 = 0 / 0;
+      $o2 = new rt.FieldsObject();
+      $n3 = 7;
+      $o2.int = 3;
+      $o2.float = 0.30000000000000004;
+      $o2.big = 9007199254740992;
+      $o2.neg = -7;
+      $o2.inf = Infinity;
+      $o2.ninf = -Infinity;
+      $o2.nan = $1;
+      return rt.LuaTable.record($o2, $n3);
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($12, "get", $7, "field 'numbers'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 10;
+      $3 = rt.index($4, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.keys) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.keys) !== void 0 || !("keys" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 10;
+      $2 = rt.index($3, "keys", "field 'kinds'");
+    }
+    $7 = $2;
+    $12 = $handlers[8] = function $get() {
       return rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], void 0);
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 10, rt.setIndex($8, "get", $13, "field 'keys'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.unicode) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.unicode) !== void 0 || !("unicode" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 11, rt.index($2, "unicode", "field 'kinds'")));
-    ($8 = $handlers[9] = function $get() {
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 10;
+      rt.setIndex($7, "get", $12, "field 'keys'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 11;
+      $3 = rt.index($2, "kinds", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.unicode) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.unicode) !== void 0 || !("unicode" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 11;
+      $4 = rt.index($3, "unicode", "field 'kinds'");
+    }
+    $12 = $4;
+    $7 = $handlers[9] = function $get() {
       let $o1;
       let $n2;
-      return $o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xC3\xA9llo \xE2\x9C\x93", $o1.quote = 'say "hi"\n	tab', $o1.ctrl = "", rt.LuaTable.record($o1, $n2);
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 11, rt.setIndex($13, "get", $8, "field 'unicode'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 12, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_json) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_json) !== void 0 || !("as_json" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 12, rt.index($5, "as_json", "field 'build'")));
-    ($13 = $handlers[10] = (($body) => rt.withBody((function $get() {
+      $o1 = new rt.FieldsObject();
+      $n2 = 3;
+      $o1.text = "h\xC3\xA9llo \xE2\x9C\x93";
+      $o1.quote = 'say "hi"\n	tab';
+      $o1.ctrl = "";
+      return rt.LuaTable.record($o1, $n2);
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 11;
+      rt.setIndex($12, "get", $7, "field 'unicode'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 12;
+      $3 = rt.index($4, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.as_json) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.as_json) !== void 0 || !("as_json" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 12;
+      $2 = rt.index($3, "as_json", "field 'build'");
+    }
+    $7 = $2;
+    $12 = $handlers[10] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -393,17 +591,51 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $o8;
-      let $n9;
+      let $m52;
+      let $f62;
+      let $72;
+      let $o82;
+      let $n92;
       let $t10;
       let $r11;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 13, rt.index($32, "json", "upvalue 'api'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.built = "json", rt.LuaTable.record($o8, $n9)), $s2.pcs[$d2] = $pc + 14, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($7), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 12, rt.setIndex($8, "get", $13, "field 'as_json'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 15, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.json_status) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.json_status) !== void 0 || !("json_status" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($2, "json_status", "field 'build'")));
-    ($8 = $handlers[11] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 13;
+        $42 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $22 = $42;
+      $o82 = new rt.FieldsObject();
+      $n92 = 1;
+      $o82.built = "json";
+      $72 = rt.LuaTable.record($o82, $n92);
+      $s2.pcs[$d2] = $pc + 14;
+      $fn12 = rt.fn($22, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t10 = $s2.tails++;
+        $r11 = $fn12($72);
+        $s2.tails = $t10;
+      } else {
+        $r11 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r11;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 12;
+      rt.setIndex($7, "get", $12, "field 'as_json'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 15;
+      $3 = rt.index($2, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.json_status) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.json_status) !== void 0 || !("json_status" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 15;
+      $4 = rt.index($3, "json_status", "field 'build'");
+    }
+    $12 = $4;
+    $7 = $handlers[11] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -414,8 +646,8 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
@@ -424,10 +656,46 @@ function load($env) {
       let $n12;
       let $t13;
       let $r14;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 16, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 16, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 17, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($22, $9, $10), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$22, $9, $10]);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 15, rt.setIndex($13, "get", $8, "field 'json_status'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 18, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_text) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_text) !== void 0 || !("as_text" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 18, rt.index($5, "as_text", "field 'build'")));
-    ($13 = $handlers[12] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 16;
+        $42 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 16;
+      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.created = true;
+      $10 = rt.LuaTable.record($o11, $n12);
+      $s2.pcs[$d2] = $pc + 17;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t13 = $s2.tails++;
+        $r14 = $fn12($22, $9, $10);
+        $s2.tails = $t13;
+      } else {
+        $r14 = rt.tail($s2, $fn12, [$22, $9, $10]);
+      }
+      return $r14;
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 15;
+      rt.setIndex($12, "get", $7, "field 'json_status'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 18;
+      $3 = rt.index($4, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.as_text) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.as_text) !== void 0 || !("as_text" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 18;
+      $2 = rt.index($3, "as_text", "field 'build'");
+    }
+    $7 = $2;
+    $12 = $handlers[12] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -438,15 +706,46 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
+      let $m52;
+      let $f62;
+      let $72;
       let $t8;
       let $r9;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.index($32, "text", "upvalue 'api'"))), $7 = "hello text", $s2.pcs[$d2] = $pc + 20, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 18, rt.setIndex($8, "get", $13, "field 'as_text'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.text_status) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.text_status) !== void 0 || !("text_status" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($2, "text_status", "field 'build'")));
-    ($8 = $handlers[13] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 19;
+        $42 = rt.index($32, "text", "upvalue 'api'");
+      }
+      $22 = $42;
+      $72 = "hello text";
+      $s2.pcs[$d2] = $pc + 20;
+      $fn12 = rt.fn($22, "field 'text'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($72);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r9;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 18;
+      rt.setIndex($7, "get", $12, "field 'as_text'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 21;
+      $3 = rt.index($2, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.text_status) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.text_status) !== void 0 || !("text_status" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 21;
+      $4 = rt.index($3, "text_status", "field 'build'");
+    }
+    $12 = $4;
+    $7 = $handlers[13] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -457,18 +756,50 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $10;
       let $t11;
       let $r12;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.index($32, "text", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 23, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'text'"), "method 'status'"), $9 = 202, $10 = "accepted", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $9, $10]);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 21, rt.setIndex($13, "get", $8, "field 'text_status'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 24, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_html) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_html) !== void 0 || !("as_html" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 24, rt.index($5, "as_html", "field 'build'")));
-    ($13 = $handlers[14] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 22;
+        $42 = rt.index($32, "text", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 23;
+      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'text'"), "method 'status'");
+      $9 = 202;
+      $10 = "accepted";
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $9, $10);
+        $s2.tails = $t11;
+      } else {
+        $r12 = rt.tail($s2, $fn12, [$22, $9, $10]);
+      }
+      return $r12;
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 21;
+      rt.setIndex($12, "get", $7, "field 'text_status'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 24;
+      $3 = rt.index($4, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.as_html) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.as_html) !== void 0 || !("as_html" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 24;
+      $2 = rt.index($3, "as_html", "field 'build'");
+    }
+    $7 = $2;
+    $12 = $handlers[14] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -479,15 +810,46 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
+      let $m52;
+      let $f62;
+      let $72;
       let $t8;
       let $r9;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.html) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.html) !== void 0 || !("html" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "html", "upvalue 'api'"))), $7 = "<h1>Hi</h1>", $s2.pcs[$d2] = $pc + 26, $fn12 = rt.fn($22, "field 'html'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 24, rt.setIndex($8, "get", $13, "field 'as_html'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.html_status) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.html_status) !== void 0 || !("html_status" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 27, rt.index($2, "html_status", "field 'build'")));
-    ($8 = $handlers[15] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.html) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.html) !== void 0 || !("html" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 25;
+        $42 = rt.index($32, "html", "upvalue 'api'");
+      }
+      $22 = $42;
+      $72 = "<h1>Hi</h1>";
+      $s2.pcs[$d2] = $pc + 26;
+      $fn12 = rt.fn($22, "field 'html'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($72);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r9;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($7, "get", $12, "field 'as_html'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 27;
+      $3 = rt.index($2, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.html_status) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.html_status) !== void 0 || !("html_status" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 27;
+      $4 = rt.index($3, "html_status", "field 'build'");
+    }
+    $12 = $4;
+    $7 = $handlers[15] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -498,18 +860,50 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $10;
       let $t11;
       let $r12;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.html) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.html) !== void 0 || !("html" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "html", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 29, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'html'"), "method 'status'"), $9 = 404, $10 = "<p>missing</p>", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $9, $10]);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 27, rt.setIndex($13, "get", $8, "field 'html_status'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 30, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_redirect) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_redirect) !== void 0 || !("as_redirect" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 30, rt.index($5, "as_redirect", "field 'build'")));
-    ($13 = $handlers[16] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.html) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.html) !== void 0 || !("html" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 28;
+        $42 = rt.index($32, "html", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 29;
+      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'html'"), "method 'status'");
+      $9 = 404;
+      $10 = "<p>missing</p>";
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $9, $10);
+        $s2.tails = $t11;
+      } else {
+        $r12 = rt.tail($s2, $fn12, [$22, $9, $10]);
+      }
+      return $r12;
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 27;
+      rt.setIndex($12, "get", $7, "field 'html_status'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 30;
+      $3 = rt.index($4, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.as_redirect) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.as_redirect) !== void 0 || !("as_redirect" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 30;
+      $2 = rt.index($3, "as_redirect", "field 'build'");
+    }
+    $7 = $2;
+    $12 = $handlers[16] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -520,15 +914,46 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
+      let $m52;
+      let $f62;
+      let $72;
       let $t8;
       let $r9;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 31, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/kinds/string", $s2.pcs[$d2] = $pc + 32, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 30, rt.setIndex($8, "get", $13, "field 'as_redirect'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.permanent) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.permanent) !== void 0 || !("permanent" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 33, rt.index($2, "permanent", "field 'build'")));
-    ($8 = $handlers[17] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 31;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      $72 = "/kinds/string";
+      $s2.pcs[$d2] = $pc + 32;
+      $fn12 = rt.fn($22, "field 'redirect'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($72);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r9;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 30;
+      rt.setIndex($7, "get", $12, "field 'as_redirect'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 33;
+      $3 = rt.index($2, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.permanent) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.permanent) !== void 0 || !("permanent" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 33;
+      $4 = rt.index($3, "permanent", "field 'build'");
+    }
+    $12 = $4;
+    $7 = $handlers[17] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -539,17 +964,48 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $t10;
       let $r11;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 34, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 35, $fn12 = rt.fn(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'"), $9 = "/new-home", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22, $9), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22, $9]);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 33, rt.setIndex($13, "get", $8, "field 'permanent'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 36, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.redirect_status) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.redirect_status) !== void 0 || !("redirect_status" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 36, rt.index($5, "redirect_status", "field 'build'")));
-    ($13 = $handlers[18] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 34;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 35;
+      $fn12 = rt.fn(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
+      $9 = "/new-home";
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t10 = $s2.tails++;
+        $r11 = $fn12($22, $9);
+        $s2.tails = $t10;
+      } else {
+        $r11 = rt.tail($s2, $fn12, [$22, $9]);
+      }
+      return $r11;
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 33;
+      rt.setIndex($12, "get", $7, "field 'permanent'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 36;
+      $3 = rt.index($4, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.redirect_status) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.redirect_status) !== void 0 || !("redirect_status" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 36;
+      $2 = rt.index($3, "redirect_status", "field 'build'");
+    }
+    $7 = $2;
+    $12 = $handlers[18] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -560,18 +1016,50 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $10;
       let $t11;
       let $r12;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 37, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 38, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'"), $9 = 307, $10 = "/temporary", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $9, $10]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 36, rt.setIndex($8, "get", $13, "field 'redirect_status'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.as_no_content) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.as_no_content) !== void 0 || !("as_no_content" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 39, rt.index($2, "as_no_content", "field 'build'")));
-    ($8 = $handlers[19] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 37;
+        $42 = rt.index($32, "redirect", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 38;
+      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
+      $9 = 307;
+      $10 = "/temporary";
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $9, $10);
+        $s2.tails = $t11;
+      } else {
+        $r12 = rt.tail($s2, $fn12, [$22, $9, $10]);
+      }
+      return $r12;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 36;
+      rt.setIndex($7, "get", $12, "field 'redirect_status'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 39;
+      $3 = rt.index($2, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.as_no_content) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.as_no_content) !== void 0 || !("as_no_content" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 39;
+      $4 = rt.index($3, "as_no_content", "field 'build'");
+    }
+    $12 = $4;
+    $7 = $handlers[19] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -582,14 +1070,44 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $t7;
       let $r8;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.no_content) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.no_content) !== void 0 || !("no_content" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 40, rt.index($32, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 41, $fn12 = rt.fn($22, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12(), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, []);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 39, rt.setIndex($13, "get", $8, "field 'as_no_content'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 42, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_error) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_error) !== void 0 || !("as_error" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($5, "as_error", "field 'build'")));
-    ($13 = $handlers[20] = (($body) => rt.withBody((function $get() {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.no_content) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.no_content) !== void 0 || !("no_content" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 40;
+        $42 = rt.index($32, "no_content", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 41;
+      $fn12 = rt.fn($22, "field 'no_content'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t7 = $s2.tails++;
+        $r8 = $fn12();
+        $s2.tails = $t7;
+      } else {
+        $r8 = rt.tail($s2, $fn12, []);
+      }
+      return $r8;
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 39;
+      rt.setIndex($12, "get", $7, "field 'as_no_content'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 42;
+      $3 = rt.index($4, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.as_error) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.as_error) !== void 0 || !("as_error" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 42;
+      $2 = rt.index($3, "as_error", "field 'build'");
+    }
+    $7 = $2;
+    $12 = $handlers[20] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -600,14 +1118,41 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
+      let $5;
       let $6;
       let $t7;
       let $r8;
-      return $22 = api, $s2.pcs[$d2] = $pc + 43, $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $52 = 403, $6 = "Forbidden: no access", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12($22, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, [$22, $52, $6]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 42, rt.setIndex($8, "get", $13, "field 'as_error'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.error_table) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.error_table) !== void 0 || !("error_table" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 44, rt.index($2, "error_table", "field 'build'")));
-    ($8 = $handlers[21] = (($body) => rt.withBody((function $get() {
+      $22 = api;
+      $s2.pcs[$d2] = $pc + 43;
+      $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+      $5 = 403;
+      $6 = "Forbidden: no access";
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t7 = $s2.tails++;
+        $r8 = $fn12($22, $5, $6);
+        $s2.tails = $t7;
+      } else {
+        $r8 = rt.tail($s2, $fn12, [$22, $5, $6]);
+      }
+      return $r8;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 42;
+      rt.setIndex($7, "get", $12, "field 'as_error'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 44;
+      $3 = rt.index($2, "build", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.error_table) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.error_table) !== void 0 || !("error_table" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 44;
+      $4 = rt.index($3, "error_table", "field 'build'");
+    }
+    $12 = $4;
+    $7 = $handlers[21] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -618,32 +1163,96 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
+      let $5;
       let $6;
       let $o7;
       let $n8;
       let $t9;
       let $r10;
-      return $22 = api, $s2.pcs[$d2] = $pc + 45, $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $52 = 409, $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.code = "conflict", rt.LuaTable.record($o7, $n8)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t9 = $s2.tails++, $r10 = $fn12($22, $52, $6), $s2.tails = $t9, $r10) : rt.tail($s2, $fn12, [$22, $52, $6]);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 44, rt.setIndex($13, "get", $8, "field 'error_table'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 47, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.index) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.index) !== void 0 || !("index" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 47, rt.index($5, "index", "field 'fail'")));
-    ($13 = $handlers[22] = function $get(ctx) {
+      $22 = api;
+      $s2.pcs[$d2] = $pc + 45;
+      $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+      $5 = 409;
+      $o7 = new rt.FieldsObject();
+      $n8 = 1;
+      $o7.code = "conflict";
+      $6 = rt.LuaTable.record($o7, $n8);
+      $s2.pcs[$d2] = $pc + 46;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t9 = $s2.tails++;
+        $r10 = $fn12($22, $5, $6);
+        $s2.tails = $t9;
+      } else {
+        $r10 = rt.tail($s2, $fn12, [$22, $5, $6]);
+      }
+      return $r10;
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 44;
+      rt.setIndex($12, "get", $7, "field 'error_table'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 47;
+      $3 = rt.index($4, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.index) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.index) !== void 0 || !("index" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 47;
+      $2 = rt.index($3, "index", "field 'fail'");
+    }
+    $7 = $2;
+    $12 = $handlers[22] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let user = void 0;
       return rt.leave($s2, $d2, rt.index(user, ($1 = "name", rt.at($s2, $d2, $pc + 48), $1), "local 'user'"));
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 47, rt.setIndex($8, "get", $13, "field 'index'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.raise) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.raise) !== void 0 || !("raise" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 49, rt.index($2, "raise", "field 'fail'")));
-    ($8 = $handlers[23] = function $get() {
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 47;
+      rt.setIndex($7, "get", $12, "field 'index'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 49;
+      $3 = rt.index($2, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.raise) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.raise) !== void 0 || !("raise" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 49;
+      $4 = rt.index($3, "raise", "field 'fail'");
+    }
+    $12 = $4;
+    $7 = $handlers[23] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      $s2.pcs[$d2] = $pc + 51, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 50, rt.getGlobal($env, "error")), "global 'error'")("something broke");
+      $s2.pcs[$d2] = $pc + 51;
+      if (($1 = $env.f.error) === void 0) {
+        $s2.pcs[$d2] = $pc + 50;
+        $1 = rt.getGlobal($env, "error");
+      }
+      rt.fn($1, "global 'error'")("something broke");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 49, rt.setIndex($13, "get", $8, "field 'raise'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.table) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.table) !== void 0 || !("table" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($5, "table", "field 'fail'")));
-    ($13 = $handlers[24] = function $get() {
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 49;
+      rt.setIndex($12, "get", $7, "field 'raise'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 52;
+      $3 = rt.index($4, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.table) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.table) !== void 0 || !("table" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 52;
+      $2 = rt.index($3, "table", "field 'fail'");
+    }
+    $7 = $2;
+    $12 = $handlers[24] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -653,11 +1262,36 @@ function load($env) {
       let $42;
       let $o5;
       let $n6;
-      $22 = ($32 = $env.f.error) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 53, rt.getGlobal($env, "error")), $42 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $s2.pcs[$d2] = $pc + 54, $fn12 = rt.fn($22, "global 'error'"), $fn12($42);
+      if (($32 = $env.f.error) === void 0) {
+        $s2.pcs[$d2] = $pc + 53;
+        $32 = rt.getGlobal($env, "error");
+      }
+      $22 = $32;
+      $o5 = new rt.FieldsObject();
+      $n6 = 1;
+      $o5.code = 1;
+      $42 = rt.LuaTable.record($o5, $n6);
+      $s2.pcs[$d2] = $pc + 54;
+      $fn12 = rt.fn($22, "global 'error'");
+      $fn12($42);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 52, rt.setIndex($8, "get", $13, "field 'table'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.bad_tostring) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.bad_tostring) !== void 0 || !("bad_tostring" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 55, rt.index($2, "bad_tostring", "field 'fail'")));
-    ($8 = $handlers[25] = function $get() {
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 52;
+      rt.setIndex($7, "get", $12, "field 'table'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 55;
+      $3 = rt.index($2, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.bad_tostring) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.bad_tostring) !== void 0 || !("bad_tostring" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 55;
+      $4 = rt.index($3, "bad_tostring", "field 'fail'");
+    }
+    $12 = $4;
+    $7 = $handlers[25] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -667,24 +1301,64 @@ function load($env) {
       let $r4;
       let $fn5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $9;
       let $10;
       let $o11;
       let $n12;
-      $22 = ($32 = $env.f.error) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 56, rt.getGlobal($env, "error")), $r4 = ($6 = ($7 = $env.f.setmetatable) !== void 0 ? $7 : ($s2.pcs[$d2] = $pc + 56, rt.getGlobal($env, "setmetatable")), $82 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
+      if (($32 = $env.f.error) === void 0) {
+        $s2.pcs[$d2] = $pc + 56;
+        $32 = rt.getGlobal($env, "error");
+      }
+      $22 = $32;
+      if (($72 = $env.f.setmetatable) === void 0) {
+        $s2.pcs[$d2] = $pc + 56;
+        $72 = rt.getGlobal($env, "setmetatable");
+      }
+      $6 = $72;
+      $8 = new rt.LuaTable();
+      $10 = function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
         let $1;
-        $s3.pcs[$d3] = $pc + 58, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s3.pcs[$d3] = $pc + 57, rt.getGlobal($env, "error")), "global 'error'")("again");
+        $s3.pcs[$d3] = $pc + 58;
+        if (($1 = $env.f.error) === void 0) {
+          $s3.pcs[$d3] = $pc + 57;
+          $1 = rt.getGlobal($env, "error");
+        }
+        rt.fn($1, "global 'error'")("again");
         return rt.leave($s3, $d3, rt.NONE);
-      }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 59, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($82, $9)), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'error'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
+      };
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.__tostring = $10;
+      $9 = rt.LuaTable.record($o11, $n12);
+      $s2.pcs[$d2] = $pc + 59;
+      $fn5 = rt.fn($6, "global 'setmetatable'");
+      $r4 = $fn5($8, $9);
+      $s2.pcs[$d2] = $pc + 60;
+      $fn12 = rt.fn($22, "global 'error'");
+      Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 55, rt.setIndex($13, "get", $8, "field 'bad_tostring'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 61, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.tostring) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.tostring) !== void 0 || !("tostring" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 61, rt.index($5, "tostring", "field 'fail'")));
-    ($13 = $handlers[26] = function $get() {
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 55;
+      rt.setIndex($12, "get", $7, "field 'bad_tostring'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 61;
+      $3 = rt.index($4, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.tostring) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.tostring) !== void 0 || !("tostring" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 61;
+      $2 = rt.index($3, "tostring", "field 'fail'");
+    }
+    $7 = $2;
+    $12 = $handlers[26] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -694,50 +1368,146 @@ function load($env) {
       let $r4;
       let $fn5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $9;
       let $10;
       let $o11;
       let $n12;
-      $22 = ($32 = $env.f.error) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 62, rt.getGlobal($env, "error")), $r4 = ($6 = ($7 = $env.f.setmetatable) !== void 0 ? $7 : ($s2.pcs[$d2] = $pc + 62, rt.getGlobal($env, "setmetatable")), $82 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
+      if (($32 = $env.f.error) === void 0) {
+        $s2.pcs[$d2] = $pc + 62;
+        $32 = rt.getGlobal($env, "error");
+      }
+      $22 = $32;
+      if (($72 = $env.f.setmetatable) === void 0) {
+        $s2.pcs[$d2] = $pc + 62;
+        $72 = rt.getGlobal($env, "setmetatable");
+      }
+      $6 = $72;
+      $8 = new rt.LuaTable();
+      $10 = function $anonymous() {
         return "custom message";
-      }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 63, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($82, $9)), $s2.pcs[$d2] = $pc + 64, $fn12 = rt.fn($22, "global 'error'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
+      };
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.__tostring = $10;
+      $9 = rt.LuaTable.record($o11, $n12);
+      $s2.pcs[$d2] = $pc + 63;
+      $fn5 = rt.fn($6, "global 'setmetatable'");
+      $r4 = $fn5($8, $9);
+      $s2.pcs[$d2] = $pc + 64;
+      $fn12 = rt.fn($22, "global 'error'");
+      Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 61, rt.setIndex($8, "get", $13, "field 'tostring'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 65, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.level0) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.level0) !== void 0 || !("level0" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($2, "level0", "field 'fail'")));
-    ($8 = $handlers[27] = function $get() {
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 61;
+      rt.setIndex($7, "get", $12, "field 'tostring'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 65;
+      $3 = rt.index($2, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.level0) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.level0) !== void 0 || !("level0" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 65;
+      $4 = rt.index($3, "level0", "field 'fail'");
+    }
+    $12 = $4;
+    $7 = $handlers[27] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      $s2.pcs[$d2] = $pc + 67, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 66, rt.getGlobal($env, "error")), "global 'error'")("no position", 0);
+      $s2.pcs[$d2] = $pc + 67;
+      if (($1 = $env.f.error) === void 0) {
+        $s2.pcs[$d2] = $pc + 66;
+        $1 = rt.getGlobal($env, "error");
+      }
+      rt.fn($1, "global 'error'")("no position", 0);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 65, rt.setIndex($13, "get", $8, "field 'level0'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 68, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.cycle) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.cycle) !== void 0 || !("cycle" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 68, rt.index($5, "cycle", "field 'fail'")));
-    ($13 = $handlers[28] = function $get() {
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 65;
+      rt.setIndex($12, "get", $7, "field 'level0'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 68;
+      $3 = rt.index($4, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.cycle) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.cycle) !== void 0 || !("cycle" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 68;
+      $2 = rt.index($3, "cycle", "field 'fail'");
+    }
+    $7 = $2;
+    $12 = $handlers[28] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $f2;
       let t = new rt.LuaTable();
-      ($1 = t) !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.self !== void 0 ? $f2.self = $1 : (rt.at($s2, $d2, $pc + 69), rt.setIndex(t, "self", $1, "local 't'"));
+      $1 = t;
+      if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.self !== void 0) $f2.self = $1;
+      else {
+        rt.at($s2, $d2, $pc + 69);
+        rt.setIndex(t, "self", $1, "local 't'");
+      }
       return rt.leave($s2, $d2, t);
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 68, rt.setIndex($8, "get", $13, "field 'cycle'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 70, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.func) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.func) !== void 0 || !("func" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 70, rt.index($2, "func", "field 'fail'")));
-    ($8 = $handlers[29] = function $get() {
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 68;
+      rt.setIndex($7, "get", $12, "field 'cycle'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 70;
+      $3 = rt.index($2, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.func) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.func) !== void 0 || !("func" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 70;
+      $4 = rt.index($3, "func", "field 'fail'");
+    }
+    $12 = $4;
+    $7 = $handlers[29] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
-      let $22;
-      let $o3;
-      let $n4;
-      return rt.leave($s2, $d2, ($1 = ($22 = $env.f.print) !== void 0 ? $22 : (rt.at($s2, $d2, $pc + 71), rt.getGlobal($env, "print")), $o3 = new rt.FieldsObject(), $n4 = 0, $1 !== void 0 && ($o3.f = $1, $n4++), rt.LuaTable.record($o3, $n4)));
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 70, rt.setIndex($13, "get", $8, "field 'func'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 72, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.deep) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.deep) !== void 0 || !("deep" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 72, rt.index($5, "deep", "field 'fail'")));
-    ($13 = $handlers[30] = function $get() {
+      let $o2;
+      let $n3;
+      if (($1 = $env.f.print) === void 0) {
+        rt.at($s2, $d2, $pc + 71);
+        $1 = rt.getGlobal($env, "print");
+      }
+      $o2 = new rt.FieldsObject();
+      $n3 = 0;
+      if ($1 !== void 0) {
+        $o2.f = $1;
+        $n3++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o2, $n3));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 70;
+      rt.setIndex($12, "get", $7, "field 'func'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 72;
+      $3 = rt.index($4, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.deep) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.deep) !== void 0 || !("deep" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 72;
+      $2 = rt.index($3, "deep", "field 'fail'");
+    }
+    $7 = $2;
+    $12 = $handlers[30] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
-      let $22;
-      let $f3;
+      let $f2;
+      let $32;
       let $m4;
       let t = new rt.LuaTable();
       let cur = t;
@@ -746,20 +1516,61 @@ function load($env) {
         const $limit1 = 70;
         for (let i = $start1; i <= $limit1; i++) {
           $1 = new rt.LuaTable();
-          ($22 = $1) !== void 0 && ($f3 = cur?.f) !== void 0 && !cur.linked && $f3.child !== void 0 ? $f3.child = $22 : (rt.at($s2, $d2, $pc + 73), rt.setIndex(cur, "child", $22, "local 'cur'"));
-          cur = ($22 = cur, ($f3 = $22?.f) !== void 0 && (($1 = $f3.child) !== void 0 || ($m4 = $22.metatable) === void 0 || ($1 = $m4.view.child) !== void 0 || !("child" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : (rt.at($s2, $d2, $pc + 73), rt.index($22, "child", "local 'cur'")));
+          if ($1 !== void 0 && ($f2 = cur?.f) !== void 0 && !cur.linked && $f2.child !== void 0) $f2.child = $1;
+          else {
+            rt.at($s2, $d2, $pc + 73);
+            rt.setIndex(cur, "child", $1, "local 'cur'");
+          }
+          $1 = cur;
+          if (!(($f2 = $1?.f) !== void 0 && (($32 = $f2.child) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.child) !== void 0 || !("child" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 73);
+            $32 = rt.index($1, "child", "local 'cur'");
+          }
+          cur = $32;
         }
       }
       return rt.leave($s2, $d2, t);
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 72, rt.setIndex($8, "get", $13, "field 'deep'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 74, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.returns_function) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.returns_function) !== void 0 || !("returns_function" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 74, rt.index($2, "returns_function", "field 'fail'")));
-    ($8 = $handlers[31] = function $get() {
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 72;
+      rt.setIndex($7, "get", $12, "field 'deep'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 74;
+      $3 = rt.index($2, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.returns_function) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.returns_function) !== void 0 || !("returns_function" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 74;
+      $4 = rt.index($3, "returns_function", "field 'fail'");
+    }
+    $12 = $4;
+    $7 = $handlers[31] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
-      return rt.leave($s2, $d2, ($1 = $env.f.print) !== void 0 ? $1 : (rt.at($s2, $d2, $pc + 75), rt.getGlobal($env, "print")));
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 74, rt.setIndex($13, "get", $8, "field 'returns_function'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 76, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.nobody) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.nobody) !== void 0 || !("nobody" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 76, rt.index($5, "nobody", "field 'fail'")));
-    ($13 = $handlers[32] = (($body) => rt.withBody((function $post(ctx) {
+      if (($1 = $env.f.print) === void 0) {
+        rt.at($s2, $d2, $pc + 75);
+        $1 = rt.getGlobal($env, "print");
+      }
+      return rt.leave($s2, $d2, $1);
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 74;
+      rt.setIndex($12, "get", $7, "field 'returns_function'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 76;
+      $3 = rt.index($4, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.nobody) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.nobody) !== void 0 || !("nobody" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 76;
+      $2 = rt.index($3, "nobody", "field 'fail'");
+    }
+    $7 = $2;
+    $12 = $handlers[32] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -771,14 +1582,41 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
+      let $m6;
+      let $f7;
       let $t8;
       let $r9;
-      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 77, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 78, $fn12 = rt.fn(($f72 = $22?.f)?.text !== void 0 ? $f72.text : ($m62 = $22?.metatable) !== void 0 && $m62.view.text !== void 0 ? $m62.view.text : rt.index($22, "text"), "method 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 76, rt.setIndex($8, "post", $13, "field 'nobody'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 79, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.badjson) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.badjson) !== void 0 || !("badjson" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 79, rt.index($2, "badjson", "field 'fail'")));
-    ($8 = $handlers[33] = (($body) => rt.withBody((function $post(ctx) {
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 77;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 78;
+      $fn12 = rt.fn(($f7 = $22?.f)?.text !== void 0 ? $f7.text : ($m6 = $22?.metatable) !== void 0 && $m6.view.text !== void 0 ? $m6.view.text : rt.index($22, "text"), "method 'text'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($22);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$22]);
+      }
+      return $r9;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
+    else {
+      $s.pcs[$d] = $pc + 76;
+      rt.setIndex($7, "post", $12, "field 'nobody'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 79;
+      $3 = rt.index($2, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.badjson) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.badjson) !== void 0 || !("badjson" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 79;
+      $4 = rt.index($3, "badjson", "field 'fail'");
+    }
+    $12 = $4;
+    $7 = $handlers[33] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -790,14 +1628,41 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
+      let $m6;
+      let $f7;
       let $t8;
       let $r9;
-      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 80, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 81, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 79, rt.setIndex($13, "post", $8, "field 'badjson'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 82, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.notobject) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.notobject) !== void 0 || !("notobject" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 82, rt.index($5, "notobject", "field 'fail'")));
-    ($13 = $handlers[34] = (($body) => rt.withBody((function $post(ctx) {
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 80;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 81;
+      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t8 = $s2.tails++;
+        $r9 = $fn12($22);
+        $s2.tails = $t8;
+      } else {
+        $r9 = rt.tail($s2, $fn12, [$22]);
+      }
+      return $r9;
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 79;
+      rt.setIndex($12, "post", $7, "field 'badjson'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 82;
+      $3 = rt.index($4, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.notobject) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.notobject) !== void 0 || !("notobject" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 82;
+      $2 = rt.index($3, "notobject", "field 'fail'");
+    }
+    $7 = $2;
+    $12 = $handlers[34] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -809,27 +1674,73 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $82;
-      let $9;
-      let $fn10;
+      let $m6;
+      let $f7;
+      let $8;
+      let $fn9;
+      let $10;
       let $11;
-      let $12;
-      let $132;
-      let $14;
+      let $122;
+      let $m13;
+      let $f14;
       let $m15;
       let $f16;
-      let $m17;
-      let $f18;
-      let $o19;
-      let $n20;
-      let $t21;
-      let $r22;
-      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 83, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 84, $fn12 = rt.fn(($f72 = $22?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $22?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($22, "expect"), "method 'expect'"), $82 = ($9 = rt.first(($11 = ($12 = ($132 = $env.f.rover) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 84, rt.getGlobal($env, "rover")), ($f16 = $12?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $12.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 84, rt.index($12, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 85, $fn10 = rt.fn(($f18 = $11?.f)?.string !== void 0 ? $f18.string : ($m17 = $11?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($11, "string", "field 'guard'"), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, $9 !== void 0 && ($o19.a = $9, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 86, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t21 = $s2.tails++, $r22 = $fn12($22, $82), $s2.tails = $t21, $r22) : rt.tail($s2, $fn12, [$22, $82]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 82, rt.setIndex($8, "post", $13, "field 'notobject'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 87, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.traceback) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.traceback) !== void 0 || !("traceback" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 87, rt.index($2, "traceback", "field 'fail'")));
-    ($8 = $handlers[35] = function $get() {
+      let $17;
+      let $o18;
+      let $n19;
+      let $t20;
+      let $r21;
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 83;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 84;
+      $fn12 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      if (($11 = $env.f.rover) === void 0) {
+        $s2.pcs[$d2] = $pc + 84;
+        $11 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 84;
+        $122 = rt.index($11, "guard", "global 'rover'");
+      }
+      $10 = $122;
+      $s2.pcs[$d2] = $pc + 85;
+      $fn9 = rt.fn(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
+      $17 = rt.first($fn9($10));
+      $o18 = new rt.FieldsObject();
+      $n19 = 0;
+      if ($17 !== void 0) {
+        $o18.a = $17;
+        $n19++;
+      }
+      $8 = rt.LuaTable.record($o18, $n19);
+      $s2.pcs[$d2] = $pc + 86;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t20 = $s2.tails++;
+        $r21 = $fn12($22, $8);
+        $s2.tails = $t20;
+      } else {
+        $r21 = rt.tail($s2, $fn12, [$22, $8]);
+      }
+      return $r21;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
+    else {
+      $s.pcs[$d] = $pc + 82;
+      rt.setIndex($7, "post", $12, "field 'notobject'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 87;
+      $3 = rt.index($2, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.traceback) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.traceback) !== void 0 || !("traceback" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 87;
+      $4 = rt.index($3, "traceback", "field 'fail'");
+    }
+    $12 = $4;
+    $7 = $handlers[35] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -839,19 +1750,54 @@ function load($env) {
       let $42;
       let $fn5;
       let $6;
-      let $7;
-      let $82;
-      let $9;
-      let $m10;
-      let $f11;
-      let $12;
-      let $132;
-      let $14;
-      $22 = ($32 = $env.f.error) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 88, rt.getGlobal($env, "error")), $42 = rt.first(($6 = ($7 = ($82 = $env.f.debug) !== void 0 ? $82 : ($s2.pcs[$d2] = $pc + 88, rt.getGlobal($env, "debug")), ($f11 = $7?.f) !== void 0 && (($9 = $f11.traceback) !== void 0 || ($m10 = $7.metatable) === void 0 || ($9 = $m10.view.traceback) !== void 0 || !("traceback" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 88, rt.index($7, "traceback", "global 'debug'"))), $12 = "with trace", $132 = 1, $s2.pcs[$d2] = $pc + 89, $fn5 = rt.fn($6, "field 'traceback'"), $fn5($12, $132))), $14 = 0, $s2.pcs[$d2] = $pc + 90, $fn12 = rt.fn($22, "global 'error'"), $fn12($42, $14);
+      let $72;
+      let $8;
+      let $m9;
+      let $f10;
+      let $11;
+      let $122;
+      let $13;
+      if (($32 = $env.f.error) === void 0) {
+        $s2.pcs[$d2] = $pc + 88;
+        $32 = rt.getGlobal($env, "error");
+      }
+      $22 = $32;
+      if (($72 = $env.f.debug) === void 0) {
+        $s2.pcs[$d2] = $pc + 88;
+        $72 = rt.getGlobal($env, "debug");
+      }
+      if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.traceback) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.traceback) !== void 0 || !("traceback" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 88;
+        $8 = rt.index($72, "traceback", "global 'debug'");
+      }
+      $6 = $8;
+      $11 = "with trace";
+      $122 = 1;
+      $s2.pcs[$d2] = $pc + 89;
+      $fn5 = rt.fn($6, "field 'traceback'");
+      $42 = rt.first($fn5($11, $122));
+      $13 = 0;
+      $s2.pcs[$d2] = $pc + 90;
+      $fn12 = rt.fn($22, "global 'error'");
+      $fn12($42, $13);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 87, rt.setIndex($13, "get", $8, "field 'traceback'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 91, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.pcall) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.pcall) !== void 0 || !("pcall" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 91, rt.index($5, "pcall", "field 'fail'")));
-    ($13 = $handlers[36] = function $get() {
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 87;
+      rt.setIndex($12, "get", $7, "field 'traceback'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 91;
+      $3 = rt.index($4, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.pcall) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.pcall) !== void 0 || !("pcall" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 91;
+      $2 = rt.index($3, "pcall", "field 'fail'");
+    }
+    $7 = $2;
+    $12 = $handlers[36] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -860,13 +1806,44 @@ function load($env) {
       let $32;
       let $o4;
       let $n5;
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 93, rt.fn(($32 = $env.f.pcall) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "pcall")), "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught")))], 2);
+      $s2.pcs[$d2] = $pc + 93;
+      if (($32 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 92;
+        $32 = rt.getGlobal($env, "pcall");
+      }
+      $l1 = rt.adjust([...rt.all(rt.fn($32, "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught"))], 2);
       let ok = $l1[0];
       let err = $l1[1];
-      return rt.leave($s2, $d2, ($32 = ok, $22 = err, $o4 = new rt.FieldsObject(), $n5 = 0, $32 !== void 0 && ($o4.ok = $32, $n5++), $22 !== void 0 && ($o4.err = $22, $n5++), rt.LuaTable.record($o4, $n5)));
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 91, rt.setIndex($8, "get", $13, "field 'pcall'"));
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 94, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.recursion) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.recursion) !== void 0 || !("recursion" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 94, rt.index($2, "recursion", "field 'fail'")));
-    ($8 = $handlers[37] = (($body) => rt.withBody((function $get() {
+      $32 = ok;
+      $22 = err;
+      $o4 = new rt.FieldsObject();
+      $n5 = 0;
+      if ($32 !== void 0) {
+        $o4.ok = $32;
+        $n5++;
+      }
+      if ($22 !== void 0) {
+        $o4.err = $22;
+        $n5++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o4, $n5));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 91;
+      rt.setIndex($7, "get", $12, "field 'pcall'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 94;
+      $3 = rt.index($2, "fail", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.recursion) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.recursion) !== void 0 || !("recursion" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 94;
+      $4 = rt.index($3, "recursion", "field 'fail'");
+    }
+    $12 = $4;
+    $7 = $handlers[37] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -885,10 +1862,36 @@ function load($env) {
         $s3.depth = $d3 + 1;
         return rt.leave($s3, $d3, ($s3.pcs[$d3] = $pc + 95, down(n + 1)) + 1);
       });
-      return $22 = down, $32 = 1, $s2.pcs[$d2] = $pc + 96, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t4 = $s2.tails++, $r5 = $fn12($32), $s2.tails = $t4, $r5) : rt.tail($s2, $fn12, [$32]);
-    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.depth) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.depth) !== void 0 || !("depth" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 97, rt.index($4, "depth", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.p_n) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.p_n) !== void 0 || !("p_n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 97, rt.index($5, "p_n", "field 'depth'")));
-    ($13 = $handlers[38] = (($body) => rt.withBody((function $get(ctx) {
+      $22 = down;
+      $32 = 1;
+      $s2.pcs[$d2] = $pc + 96;
+      $fn12 = $22;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t4 = $s2.tails++;
+        $r5 = $fn12($32);
+        $s2.tails = $t4;
+      } else {
+        $r5 = rt.tail($s2, $fn12, [$32]);
+      }
+      return $r5;
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 94;
+      rt.setIndex($12, "get", $7, "field 'recursion'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.depth) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.depth) !== void 0 || !("depth" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 97;
+      $3 = rt.index($4, "depth", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.p_n) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.p_n) !== void 0 || !("p_n" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 97;
+      $2 = rt.index($3, "p_n", "field 'depth'");
+    }
+    $7 = $2;
+    $12 = $handlers[38] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -899,18 +1902,19 @@ function load($env) {
       let $22;
       let $r3;
       let $fn4;
-      let $52;
+      let $5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $9;
-      let $m10;
-      let $f11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $t15;
-      let $r16;
+      let $m102;
+      let $f112;
+      let $122;
+      let $13;
+      let $m14;
+      let $f15;
+      let $t16;
+      let $r17;
       let down;
       down = function $down(n) {
         const $s3 = rt.current, $d3 = $s3.depth;
@@ -922,54 +1926,149 @@ function load($env) {
         }
         return rt.leave($s3, $d3, 1 + down(($1 = typeof n === "number" ? n - 1 : ($s3.pcs[$d3] = $pc + 99, rt.sub(n, 1, "local 'n'")), $s3.pcs[$d3] = $pc + 98, $1)));
       };
-      return $22 = down, $r3 = ($52 = ($6 = $env.f.tonumber) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 100, rt.getGlobal($env, "tonumber")), $7 = rh.pristineContext(ctx) ? ctx.param("n") : ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 101, rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.n) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.n) !== void 0 || !("n" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 100, rt.index($82, "n"))), $s2.pcs[$d2] = $pc + 102, $fn4 = rt.fn($52, "global 'tonumber'"), $fn4($7)), $s2.pcs[$d2] = $pc + 103, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 97, rt.setIndex($8, "get", $13, "field 'p_n'"));
+      $22 = down;
+      if (($6 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 100;
+        $6 = rt.getGlobal($env, "tonumber");
+      }
+      $5 = $6;
+      if (rh.pristineContext(ctx)) $8 = ctx.param("n");
+      else {
+        $9 = ctx;
+        $s2.pcs[$d2] = $pc + 101;
+        $122 = rt.first(rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m102 = $9?.metatable) !== void 0 && $m102.view.params !== void 0 ? $m102.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
+        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.n) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.n) !== void 0 || !("n" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 100;
+          $13 = rt.index($122, "n");
+        }
+        $8 = $13;
+      }
+      $72 = $8;
+      $s2.pcs[$d2] = $pc + 102;
+      $fn4 = rt.fn($5, "global 'tonumber'");
+      $r3 = $fn4($72);
+      $s2.pcs[$d2] = $pc + 103;
+      $fn12 = $22;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t16 = $s2.tails++;
+        $r17 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3);
+        $s2.tails = $t16;
+      } else {
+        $r17 = rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
+      }
+      return $r17;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 97;
+      rt.setIndex($7, "get", $12, "field 'p_n'");
+    }
     let saved = void 0;
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.stale) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.stale) !== void 0 || !("stale" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 104, rt.index($3, "stale", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.save) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.save) !== void 0 || !("save" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 104, rt.index($2, "save", "field 'stale'")));
-    ($8 = $handlers[39] = function $get(ctx) {
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.stale) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.stale) !== void 0 || !("stale" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 104;
+      $3 = rt.index($2, "stale", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($4 = $f11.save) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.save) !== void 0 || !("save" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 104;
+      $4 = rt.index($3, "save", "field 'stale'");
+    }
+    $12 = $4;
+    $7 = $handlers[39] = function $get(ctx) {
       saved = ctx;
       return "saved";
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 104, rt.setIndex($13, "get", $8, "field 'save'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.stale) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.stale) !== void 0 || !("stale" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 105, rt.index($4, "stale", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.use) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.use) !== void 0 || !("use" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 105, rt.index($5, "use", "field 'stale'")));
-    ($13 = $handlers[40] = function $get(ctx) {
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 104;
+      rt.setIndex($12, "get", $7, "field 'save'");
+    }
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.stale) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.stale) !== void 0 || !("stale" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 105;
+      $3 = rt.index($4, "stale", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.use) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.use) !== void 0 || !("use" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 105;
+      $2 = rt.index($3, "use", "field 'stale'");
+    }
+    $7 = $2;
+    $12 = $handlers[40] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
-      let $6;
-      let $7;
-      let $m8;
-      let $f9;
-      let $o10;
-      let $n11;
-      return rt.leave($s2, $d2, ($1 = ($22 = saved, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 106, rt.index($22, "method", "upvalue 'saved'"))), $6 = rt.first(($7 = saved, $s2.pcs[$d2] = $pc + 107, rt.fn(($f9 = $7?.f)?.headers !== void 0 ? $f9.headers : ($m8 = $7?.metatable) !== void 0 && $m8.view.headers !== void 0 ? $m8.view.headers : rt.index($7, "headers", "upvalue 'saved'"), "method 'headers'")($7))), $o10 = new rt.FieldsObject(), $n11 = 0, $1 !== void 0 && ($o10.method = $1, $n11++), $6 !== void 0 && ($o10.headers = $6, $n11++), rt.LuaTable.record($o10, $n11)));
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 105, rt.setIndex($8, "get", $13, "field 'use'"));
-    let items = ($13 = api, ($f14 = $13?.f) !== void 0 && (($2 = $f14.items) !== void 0 || ($m11 = $13.metatable) === void 0 || ($2 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 108, rt.index($13, "items", "local 'api'")));
+      let $m3;
+      let $f4;
+      let $5;
+      let $m6;
+      let $f7;
+      let $8;
+      let $o9;
+      let $n10;
+      $1 = saved;
+      if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.method) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.method) !== void 0 || !("method" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 106;
+        $22 = rt.index($1, "method", "upvalue 'saved'");
+      }
+      $5 = saved;
+      $s2.pcs[$d2] = $pc + 107;
+      $8 = rt.first(rt.fn(($f7 = $5?.f)?.headers !== void 0 ? $f7.headers : ($m6 = $5?.metatable) !== void 0 && $m6.view.headers !== void 0 ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"), "method 'headers'")($5));
+      $o9 = new rt.FieldsObject();
+      $n10 = 0;
+      if ($22 !== void 0) {
+        $o9.method = $22;
+        $n10++;
+      }
+      if ($8 !== void 0) {
+        $o9.headers = $8;
+        $n10++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 105;
+      rt.setIndex($7, "get", $12, "field 'use'");
+    }
+    $12 = api;
+    if (!(($f13 = $12?.f) !== void 0 && (($2 = $f13.items) !== void 0 || ($m10 = $12.metatable) === void 0 || ($2 = $m10.view.items) !== void 0 || !("items" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 108;
+      $2 = rt.index($12, "items", "local 'api'");
+    }
+    let items = $2;
     $2 = items;
-    ($13 = $handlers[41] = rh.jsonHandler((function $get(ctx) {
+    $12 = $handlers[41] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
       let $11;
       let $m12;
-      let $f13;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 109), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 109);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -994,31 +2093,66 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 109), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 110, rt.setIndex($2, "get", $13, "local 'items'"));
-    $13 = items;
-    ($2 = $handlers[42] = rh.jsonHandler((function $post(ctx) {
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 109);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($9 !== void 0) {
+        $o14.method = $9;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 110;
+      rt.setIndex($2, "get", $12, "local 'items'");
+    }
+    $12 = items;
+    $2 = $handlers[42] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
       let $11;
       let $m12;
-      let $f13;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 111), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 111);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1043,31 +2177,66 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 111), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.post !== void 0 ? $f14.post = $2 : ($s.pcs[$d] = $pc + 112, rt.setIndex($13, "post", $2, "local 'items'"));
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 111);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($9 !== void 0) {
+        $o14.method = $9;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($2 !== void 0 && ($f13 = $12?.f) !== void 0 && !$12.linked && $f13.post !== void 0) $f13.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 112;
+      rt.setIndex($12, "post", $2, "local 'items'");
+    }
     $2 = items;
-    ($13 = $handlers[43] = rh.jsonHandler((function $put(ctx) {
+    $12 = $handlers[43] = rh.jsonHandler((function $put(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
       let $11;
       let $m12;
-      let $f13;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 113), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 113);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1092,31 +2261,66 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 113), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.put !== void 0 ? $f14.put = $13 : ($s.pcs[$d] = $pc + 114, rt.setIndex($2, "put", $13, "local 'items'"));
-    $13 = items;
-    ($2 = $handlers[44] = rh.jsonHandler((function $patch(ctx) {
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 113);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($9 !== void 0) {
+        $o14.method = $9;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.put !== void 0) $f13.put = $12;
+    else {
+      $s.pcs[$d] = $pc + 114;
+      rt.setIndex($2, "put", $12, "local 'items'");
+    }
+    $12 = items;
+    $2 = $handlers[44] = rh.jsonHandler((function $patch(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
       let $11;
       let $m12;
-      let $f13;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 115), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 115);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1141,31 +2345,66 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 115), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.patch !== void 0 ? $f14.patch = $2 : ($s.pcs[$d] = $pc + 116, rt.setIndex($13, "patch", $2, "local 'items'"));
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 115);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($9 !== void 0) {
+        $o14.method = $9;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($2 !== void 0 && ($f13 = $12?.f) !== void 0 && !$12.linked && $f13.patch !== void 0) $f13.patch = $2;
+    else {
+      $s.pcs[$d] = $pc + 116;
+      rt.setIndex($12, "patch", $2, "local 'items'");
+    }
     $2 = items;
-    ($13 = $handlers[45] = rh.jsonHandler((function $delete(ctx) {
+    $12 = $handlers[45] = rh.jsonHandler((function $delete(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
       let $11;
       let $m12;
-      let $f13;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 117), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 117);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1190,12 +2429,38 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 117), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.delete !== void 0 ? $f14.delete = $13 : ($s.pcs[$d] = $pc + 118, rt.setIndex($2, "delete", $13, "local 'items'"));
-    $13 = items;
-    ($2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx) {
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 117);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($9 !== void 0) {
+        $o14.method = $9;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.delete !== void 0) $f13.delete = $12;
+    else {
+      $s.pcs[$d] = $pc + 118;
+      rt.setIndex($2, "delete", $12, "local 'items'");
+    }
+    $12 = items;
+    $2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $options$body(ctx) {
@@ -1206,16 +2471,47 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $t7;
       let $r8;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.no_content) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.no_content) !== void 0 || !("no_content" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 119, rt.index($32, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 120, $fn12 = rt.fn($22, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12(), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, []);
-    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.options !== void 0 ? $f14.options = $2 : ($s.pcs[$d] = $pc + 121, rt.setIndex($13, "options", $2, "local 'items'"));
-    $2 = ($13 = api, ($f14 = $13?.f) !== void 0 && (($3 = $f14.only_post) !== void 0 || ($m11 = $13.metatable) === void 0 || ($3 = $m11.view.only_post) !== void 0 || !("only_post" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 122, rt.index($13, "only_post", "local 'api'")));
-    ($4 = $handlers[47] = function $anonymous(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.no_content) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.no_content) !== void 0 || !("no_content" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 119;
+        $42 = rt.index($32, "no_content", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 120;
+      $fn12 = rt.fn($22, "field 'no_content'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t7 = $s2.tails++;
+        $r8 = $fn12();
+        $s2.tails = $t7;
+      } else {
+        $r8 = rt.tail($s2, $fn12, []);
+      }
+      return $r8;
+    }));
+    if ($2 !== void 0 && ($f13 = $12?.f) !== void 0 && !$12.linked && $f13.options !== void 0) $f13.options = $2;
+    else {
+      $s.pcs[$d] = $pc + 121;
+      rt.setIndex($12, "options", $2, "local 'items'");
+    }
+    $12 = api;
+    if (!(($f13 = $12?.f) !== void 0 && (($3 = $f13.only_post) !== void 0 || ($m10 = $12.metatable) === void 0 || ($3 = $m10.view.only_post) !== void 0 || !("only_post" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 122;
+      $3 = rt.index($12, "only_post", "local 'api'");
+    }
+    $2 = $3;
+    $4 = $handlers[47] = function $anonymous(ctx) {
       return "posted";
-    }) !== void 0 && ($f12 = $2?.f) !== void 0 && !$2.linked && $f12.post !== void 0 ? $f12.post = $4 : ($s.pcs[$d] = $pc + 122, rt.setIndex($2, "post", $4, "field 'only_post'"));
+    };
+    if ($4 !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.post !== void 0) $f11.post = $4;
+    else {
+      $s.pcs[$d] = $pc + 122;
+      rt.setIndex($2, "post", $4, "field 'only_post'");
+    }
     return rt.leave($s, $d, api);
   };
 }

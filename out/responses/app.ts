@@ -192,77 +192,275 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $m11: rt.LuaTable | undefined;
-      let $f12: rt.Fields | undefined;
-      let $13: rt.LuaValue;
-      let $f14: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.table) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.table) !== undefined || (!("table" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($5, "table", "field 'kinds'"))));
-      (($13 = ($handlers[0] = function $get(): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $m10: rt.LuaTable | undefined;
+      let $f11: rt.Fields | undefined;
+      let $12: rt.LuaValue;
+      let $f13: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.table) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.table) !== undefined || (!("table" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $2 = rt.index($3, "table", "field 'kinds'");
+      }
+      $7 = $2;
+      $12 = ($handlers[0] = function $get(): rt.LuaResult {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
+        let $o3: rt.Fields;
+        let $n4: number;
         let $5: rt.LuaValue;
         let $o6: rt.Fields;
         let $n7: number;
-        let $o8: rt.Fields;
-        let $n9: number;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $8: rt.LuaValue;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $11: rt.LuaValue;
         let $o12: rt.Fields;
         let $n13: number;
-        return (($1 = new rt.LuaTable([1, 2, 3]), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'table'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.string) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.string) !== undefined || (!("string" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($2, "string", "field 'kinds'"))));
-      (($8 = ($handlers[1] = function $get(): rt.LuaResult {
+        $1 = new rt.LuaTable([1, 2, 3]);
+        $2 = new rt.LuaTable();
+        $o3 = new rt.FieldsObject();
+        $n4 = 1;
+        $o3.c = "deep";
+        $5 = rt.LuaTable.record($o3, $n4);
+        $o6 = new rt.FieldsObject();
+        $n7 = 1;
+        $o6.b = $5;
+        $8 = rt.LuaTable.record($o6, $n7);
+        $o9 = new rt.FieldsObject();
+        $n10 = 1;
+        $o9.a = $8;
+        $11 = rt.LuaTable.record($o9, $n10);
+        $o12 = new rt.FieldsObject();
+        $n13 = 4;
+        $o12.ok = true;
+        $o12.list = $1;
+        $o12.empty = $2;
+        $o12.nested = $11;
+        return (rt.LuaTable.record($o12, $n13));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $12, "field 'table'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 3;
+        $3 = rt.index($2, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.string) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.string) !== undefined || (!("string" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 3;
+        $4 = rt.index($3, "string", "field 'kinds'");
+      }
+      $12 = $4;
+      $7 = ($handlers[1] = function $get(): rt.LuaResult {
         return ("plain text");
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 3, rt.setIndex($13, "get", $8, "field 'string'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 4, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.number) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.number) !== undefined || (!("number" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($5, "number", "field 'kinds'"))));
-      (($13 = ($handlers[2] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($12, "get", $7, "field 'string'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $3 = rt.index($4, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.number) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.number) !== undefined || (!("number" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $2 = rt.index($3, "number", "field 'kinds'");
+      }
+      $7 = $2;
+      $12 = ($handlers[2] = function $get(): rt.LuaResult {
         return (42.5);
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $13, "field 'number'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.integer) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.integer) !== undefined || (!("integer" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($2, "integer", "field 'kinds'"))));
-      (($8 = ($handlers[3] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 4;
+        rt.setIndex($7, "get", $12, "field 'number'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 5;
+        $3 = rt.index($2, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.integer) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.integer) !== undefined || (!("integer" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 5;
+        $4 = rt.index($3, "integer", "field 'kinds'");
+      }
+      $12 = $4;
+      $7 = ($handlers[3] = function $get(): rt.LuaResult {
         return ((10 / 2));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 5, rt.setIndex($13, "get", $8, "field 'integer'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 6, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.boolean) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.boolean) !== undefined || (!("boolean" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 6, rt.index($5, "boolean", "field 'kinds'"))));
-      (($13 = ($handlers[4] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 5;
+        rt.setIndex($12, "get", $7, "field 'integer'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 6;
+        $3 = rt.index($4, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.boolean) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.boolean) !== undefined || (!("boolean" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 6;
+        $2 = rt.index($3, "boolean", "field 'kinds'");
+      }
+      $7 = $2;
+      $12 = ($handlers[4] = function $get(): rt.LuaResult {
         return (false);
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 6, rt.setIndex($8, "get", $13, "field 'boolean'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.nil) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.nil) !== undefined || (!("nil" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 7, rt.index($2, "nil", "field 'kinds'"))));
-      (($8 = ($handlers[5] = function $anonymous(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 6;
+        rt.setIndex($7, "get", $12, "field 'boolean'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 7;
+        $3 = rt.index($2, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.nil) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.nil) !== undefined || (!("nil" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 7;
+        $4 = rt.index($3, "nil", "field 'kinds'");
+      }
+      $12 = $4;
+      $7 = ($handlers[5] = function $anonymous(): rt.LuaResult {
         return (rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $8, "field 'nil'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 8, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.multi) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.multi) !== undefined || (!("multi" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 8, rt.index($5, "multi", "field 'kinds'"))));
-      (($13 = ($handlers[6] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 7;
+        rt.setIndex($12, "get", $7, "field 'nil'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $3 = rt.index($4, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.multi) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.multi) !== undefined || (!("multi" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $2 = rt.index($3, "multi", "field 'kinds'");
+      }
+      $7 = $2;
+      $12 = ($handlers[6] = function $get(): rt.LuaResult {
         return (["first", "second"]);
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 8, rt.setIndex($8, "get", $13, "field 'multi'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 9, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.numbers) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.numbers) !== undefined || (!("numbers" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($2, "numbers", "field 'kinds'"))));
-      (($8 = ($handlers[7] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($7, "get", $12, "field 'multi'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 9;
+        $3 = rt.index($2, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.numbers) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.numbers) !== undefined || (!("numbers" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 9;
+        $4 = rt.index($3, "numbers", "field 'kinds'");
+      }
+      $12 = $4;
+      $7 = ($handlers[7] = function $get(): rt.LuaResult {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
-        return (($1 = (0 / 0), $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = (-7), $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3)));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 9, rt.setIndex($13, "get", $8, "field 'numbers'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.keys) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.keys) !== undefined || (!("keys" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($5, "keys", "field 'kinds'"))));
-      (($13 = ($handlers[8] = function $get(): rt.LuaResult {
+        $1 = (0 / 0);
+        $o2 = new rt.FieldsObject();
+        $n3 = 7;
+        $o2.int = 3;
+        $o2.float = 0.30000000000000004;
+        $o2.big = 9007199254740992;
+        $o2.neg = (-7);
+        $o2.inf = Infinity;
+        $o2.ninf = -Infinity;
+        $o2.nan = $1;
+        return (rt.LuaTable.record($o2, $n3));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 9;
+        rt.setIndex($12, "get", $7, "field 'numbers'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 10;
+        $3 = rt.index($4, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.keys) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.keys) !== undefined || (!("keys" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 10;
+        $2 = rt.index($3, "keys", "field 'kinds'");
+      }
+      $7 = $2;
+      $12 = ($handlers[8] = function $get(): rt.LuaResult {
         return (rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 10, rt.setIndex($8, "get", $13, "field 'keys'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.unicode) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.unicode) !== undefined || (!("unicode" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 11, rt.index($2, "unicode", "field 'kinds'"))));
-      (($8 = ($handlers[9] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 10;
+        rt.setIndex($7, "get", $12, "field 'keys'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 11;
+        $3 = rt.index($2, "kinds", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.unicode) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.unicode) !== undefined || (!("unicode" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 11;
+        $4 = rt.index($3, "unicode", "field 'kinds'");
+      }
+      $12 = $4;
+      $7 = ($handlers[9] = function $get(): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
-        return (($o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xc3\xa9llo \xe2\x9c\x93", $o1.quote = "say \"hi\"\n\ttab", $o1.ctrl = "\x01", rt.LuaTable.record($o1, $n2)));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 11, rt.setIndex($13, "get", $8, "field 'unicode'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 12, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_json) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_json) !== undefined || (!("as_json" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 12, rt.index($5, "as_json", "field 'build'"))));
-      (($13 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $o1 = new rt.FieldsObject();
+        $n2 = 3;
+        $o1.text = "h\xc3\xa9llo \xe2\x9c\x93";
+        $o1.quote = "say \"hi\"\n\ttab";
+        $o1.ctrl = "\x01";
+        return (rt.LuaTable.record($o1, $n2));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 11;
+        rt.setIndex($12, "get", $7, "field 'unicode'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 12;
+        $3 = rt.index($4, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.as_json) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.as_json) !== undefined || (!("as_json" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 12;
+        $2 = rt.index($3, "as_json", "field 'build'");
+      }
+      $7 = $2;
+      $12 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -280,10 +478,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n9: number;
         let $t10: number;
         let $r11: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 13, rt.index($3, "json", "upvalue 'api'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.built = "json", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 14, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($7), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 12, rt.setIndex($8, "get", $13, "field 'as_json'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 15, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.json_status) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.json_status) !== undefined || (!("json_status" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($2, "json_status", "field 'build'"))));
-      (($8 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 13;
+          $4 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $2 = $4;
+        $o8 = new rt.FieldsObject();
+        $n9 = 1;
+        $o8.built = "json";
+        $7 = rt.LuaTable.record($o8, $n9);
+        $s.pcs[$d] = $pc + 14;
+        $fn1 = rt.fn($2, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t10 = $s.tails++;
+          $r11 = $fn1($7);
+          $s.tails = $t10;
+        } else {
+          $r11 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r11;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 12;
+        rt.setIndex($7, "get", $12, "field 'as_json'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 15;
+        $3 = rt.index($2, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.json_status) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json_status) !== undefined || (!("json_status" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 15;
+        $4 = rt.index($3, "json_status", "field 'build'");
+      }
+      $12 = $4;
+      $7 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -304,10 +536,46 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n12: number;
         let $t13: number;
         let $r14: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 16, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 16, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'"), $9 = 201, $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 17, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($2, $9, $10), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$2, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 15, rt.setIndex($13, "get", $8, "field 'json_status'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 18, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_text) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_text) !== undefined || (!("as_text" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 18, rt.index($5, "as_text", "field 'build'"))));
-      (($13 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 16;
+          $4 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 16;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.created = true;
+        $10 = rt.LuaTable.record($o11, $n12);
+        $s.pcs[$d] = $pc + 17;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t13 = $s.tails++;
+          $r14 = $fn1($2, $9, $10);
+          $s.tails = $t13;
+        } else {
+          $r14 = rt.tail($s, $fn1, [$2, $9, $10]);
+        }
+        return $r14;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 15;
+        rt.setIndex($12, "get", $7, "field 'json_status'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 18;
+        $3 = rt.index($4, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.as_text) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.as_text) !== undefined || (!("as_text" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 18;
+        $2 = rt.index($3, "as_text", "field 'build'");
+      }
+      $7 = $2;
+      $12 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -323,10 +591,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "text", "upvalue 'api'")))), $7 = "hello text", $s.pcs[$d] = $pc + 20, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 18, rt.setIndex($8, "get", $13, "field 'as_text'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.text_status) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.text_status) !== undefined || (!("text_status" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($2, "text_status", "field 'build'"))));
-      (($8 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 19;
+          $4 = rt.index($3, "text", "upvalue 'api'");
+        }
+        $2 = $4;
+        $7 = "hello text";
+        $s.pcs[$d] = $pc + 20;
+        $fn1 = rt.fn($2, "field 'text'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($7);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 18;
+        rt.setIndex($7, "get", $12, "field 'as_text'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 21;
+        $3 = rt.index($2, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.text_status) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text_status) !== undefined || (!("text_status" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 21;
+        $4 = rt.index($3, "text_status", "field 'build'");
+      }
+      $12 = $4;
+      $7 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -345,10 +644,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $t11: number;
         let $r12: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'")), "method 'status'"), $9 = 202, $10 = "accepted", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $9, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 21, rt.setIndex($13, "get", $8, "field 'text_status'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 24, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_html) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_html) !== undefined || (!("as_html" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 24, rt.index($5, "as_html", "field 'build'"))));
-      (($13 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 22;
+          $4 = rt.index($3, "text", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 23;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'")), "method 'status'");
+        $9 = 202;
+        $10 = "accepted";
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $9, $10);
+          $s.tails = $t11;
+        } else {
+          $r12 = rt.tail($s, $fn1, [$2, $9, $10]);
+        }
+        return $r12;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 21;
+        rt.setIndex($12, "get", $7, "field 'text_status'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 24;
+        $3 = rt.index($4, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.as_html) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.as_html) !== undefined || (!("as_html" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 24;
+        $2 = rt.index($3, "as_html", "field 'build'");
+      }
+      $7 = $2;
+      $12 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -364,10 +695,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 25, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Hi</h1>", $s.pcs[$d] = $pc + 26, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 24, rt.setIndex($8, "get", $13, "field 'as_html'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.html_status) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.html_status) !== undefined || (!("html_status" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 27, rt.index($2, "html_status", "field 'build'"))));
-      (($8 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 25;
+          $4 = rt.index($3, "html", "upvalue 'api'");
+        }
+        $2 = $4;
+        $7 = "<h1>Hi</h1>";
+        $s.pcs[$d] = $pc + 26;
+        $fn1 = rt.fn($2, "field 'html'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($7);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($7, "get", $12, "field 'as_html'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 27;
+        $3 = rt.index($2, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.html_status) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html_status) !== undefined || (!("html_status" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 27;
+        $4 = rt.index($3, "html_status", "field 'build'");
+      }
+      $12 = $4;
+      $7 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -386,10 +748,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $t11: number;
         let $r12: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 28, rt.index($3, "html", "upvalue 'api'")))), $s.pcs[$d] = $pc + 29, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'")), "method 'status'"), $9 = 404, $10 = "<p>missing</p>", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $9, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 27, rt.setIndex($13, "get", $8, "field 'html_status'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 30, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_redirect) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_redirect) !== undefined || (!("as_redirect" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 30, rt.index($5, "as_redirect", "field 'build'"))));
-      (($13 = ($handlers[16] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 28;
+          $4 = rt.index($3, "html", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 29;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'")), "method 'status'");
+        $9 = 404;
+        $10 = "<p>missing</p>";
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $9, $10);
+          $s.tails = $t11;
+        } else {
+          $r12 = rt.tail($s, $fn1, [$2, $9, $10]);
+        }
+        return $r12;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 27;
+        rt.setIndex($12, "get", $7, "field 'html_status'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 30;
+        $3 = rt.index($4, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.as_redirect) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.as_redirect) !== undefined || (!("as_redirect" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 30;
+        $2 = rt.index($3, "as_redirect", "field 'build'");
+      }
+      $7 = $2;
+      $12 = ($handlers[16] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -405,10 +799,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/kinds/string", $s.pcs[$d] = $pc + 32, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 30, rt.setIndex($8, "get", $13, "field 'as_redirect'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.permanent) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.permanent) !== undefined || (!("permanent" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 33, rt.index($2, "permanent", "field 'build'"))));
-      (($8 = ($handlers[17] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 31;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        $7 = "/kinds/string";
+        $s.pcs[$d] = $pc + 32;
+        $fn1 = rt.fn($2, "field 'redirect'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($7);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 30;
+        rt.setIndex($7, "get", $12, "field 'as_redirect'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 33;
+        $3 = rt.index($2, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.permanent) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.permanent) !== undefined || (!("permanent" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 33;
+        $4 = rt.index($3, "permanent", "field 'build'");
+      }
+      $12 = $4;
+      $7 = ($handlers[17] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -426,10 +851,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $t10: number;
         let $r11: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 34, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $9 = "/new-home", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $9]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 33, rt.setIndex($13, "get", $8, "field 'permanent'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 36, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.redirect_status) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.redirect_status) !== undefined || (!("redirect_status" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 36, rt.index($5, "redirect_status", "field 'build'"))));
-      (($13 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 34;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 35;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
+        $9 = "/new-home";
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t10 = $s.tails++;
+          $r11 = $fn1($2, $9);
+          $s.tails = $t10;
+        } else {
+          $r11 = rt.tail($s, $fn1, [$2, $9]);
+        }
+        return $r11;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 33;
+        rt.setIndex($12, "get", $7, "field 'permanent'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 36;
+        $3 = rt.index($4, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.redirect_status) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.redirect_status) !== undefined || (!("redirect_status" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 36;
+        $2 = rt.index($3, "redirect_status", "field 'build'");
+      }
+      $7 = $2;
+      $12 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -448,10 +904,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $t11: number;
         let $r12: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 37, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $9 = 307, $10 = "/temporary", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $9, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 36, rt.setIndex($8, "get", $13, "field 'redirect_status'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.as_no_content) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.as_no_content) !== undefined || (!("as_no_content" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 39, rt.index($2, "as_no_content", "field 'build'"))));
-      (($8 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 37;
+          $4 = rt.index($3, "redirect", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 38;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
+        $9 = 307;
+        $10 = "/temporary";
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $9, $10);
+          $s.tails = $t11;
+        } else {
+          $r12 = rt.tail($s, $fn1, [$2, $9, $10]);
+        }
+        return $r12;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 36;
+        rt.setIndex($7, "get", $12, "field 'redirect_status'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 39;
+        $3 = rt.index($2, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.as_no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.as_no_content) !== undefined || (!("as_no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 39;
+        $4 = rt.index($3, "as_no_content", "field 'build'");
+      }
+      $12 = $4;
+      $7 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -466,10 +954,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $t7: number;
         let $r8: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 41, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 39, rt.setIndex($13, "get", $8, "field 'as_no_content'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 42, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_error) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_error) !== undefined || (!("as_error" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($5, "as_error", "field 'build'"))));
-      (($13 = ($handlers[20] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 40;
+          $4 = rt.index($3, "no_content", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 41;
+        $fn1 = rt.fn($2, "field 'no_content'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t7 = $s.tails++;
+          $r8 = $fn1();
+          $s.tails = $t7;
+        } else {
+          $r8 = rt.tail($s, $fn1, []);
+        }
+        return $r8;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 39;
+        rt.setIndex($12, "get", $7, "field 'as_no_content'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 42;
+        $3 = rt.index($4, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.as_error) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.as_error) !== undefined || (!("as_error" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 42;
+        $2 = rt.index($3, "as_error", "field 'build'");
+      }
+      $7 = $2;
+      $12 = ($handlers[20] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -484,10 +1002,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $t7: number;
         let $r8: rt.LuaResult;
-        return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 403, $6 = "Forbidden: no access", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 42, rt.setIndex($8, "get", $13, "field 'as_error'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.error_table) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.error_table) !== undefined || (!("error_table" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 44, rt.index($2, "error_table", "field 'build'"))));
-      (($8 = ($handlers[21] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $2 = api as rt.LuaValue;
+        $s.pcs[$d] = $pc + 43;
+        $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+        $5 = 403;
+        $6 = "Forbidden: no access";
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t7 = $s.tails++;
+          $r8 = $fn1($2, $5, $6);
+          $s.tails = $t7;
+        } else {
+          $r8 = rt.tail($s, $fn1, [$2, $5, $6]);
+        }
+        return $r8;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 42;
+        rt.setIndex($7, "get", $12, "field 'as_error'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 44;
+        $3 = rt.index($2, "build", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.error_table) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.error_table) !== undefined || (!("error_table" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 44;
+        $4 = rt.index($3, "error_table", "field 'build'");
+      }
+      $12 = $4;
+      $7 = ($handlers[21] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -504,26 +1049,90 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n8: number;
         let $t9: number;
         let $r10: rt.LuaResult;
-        return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 409, $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.code = "conflict", rt.LuaTable.record($o7, $n8)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $5, $6), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $5, $6]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 44, rt.setIndex($13, "get", $8, "field 'error_table'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 47, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.index) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.index) !== undefined || (!("index" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 47, rt.index($5, "index", "field 'fail'"))));
-      (($13 = ($handlers[22] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $2 = api as rt.LuaValue;
+        $s.pcs[$d] = $pc + 45;
+        $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+        $5 = 409;
+        $o7 = new rt.FieldsObject();
+        $n8 = 1;
+        $o7.code = "conflict";
+        $6 = rt.LuaTable.record($o7, $n8);
+        $s.pcs[$d] = $pc + 46;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t9 = $s.tails++;
+          $r10 = $fn1($2, $5, $6);
+          $s.tails = $t9;
+        } else {
+          $r10 = rt.tail($s, $fn1, [$2, $5, $6]);
+        }
+        return $r10;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 44;
+        rt.setIndex($12, "get", $7, "field 'error_table'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 47;
+        $3 = rt.index($4, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.index) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.index) !== undefined || (!("index" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 47;
+        $2 = rt.index($3, "index", "field 'fail'");
+      }
+      $7 = $2;
+      $12 = ($handlers[22] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let user: rt.LuaValue = undefined;
         return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.at($s, $d, $pc + 48), $1), "local 'user'"));
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 47, rt.setIndex($8, "get", $13, "field 'index'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.raise) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.raise) !== undefined || (!("raise" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 49, rt.index($2, "raise", "field 'fail'"))));
-      (($8 = ($handlers[23] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 47;
+        rt.setIndex($7, "get", $12, "field 'index'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 49;
+        $3 = rt.index($2, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.raise) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.raise) !== undefined || (!("raise" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 49;
+        $4 = rt.index($3, "raise", "field 'fail'");
+      }
+      $12 = $4;
+      $7 = ($handlers[23] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        ($s.pcs[$d] = $pc + 51, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 50, rt.getGlobal($env, "error"))), "global 'error'")("something broke"));
+        $s.pcs[$d] = $pc + 51;
+        if (($1 = $env.f.error) === undefined) {
+          $s.pcs[$d] = $pc + 50;
+          $1 = rt.getGlobal($env, "error");
+        }
+        rt.fn($1, "global 'error'")("something broke");
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 49, rt.setIndex($13, "get", $8, "field 'raise'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.table) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.table) !== undefined || (!("table" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($5, "table", "field 'fail'"))));
-      (($13 = ($handlers[24] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 49;
+        rt.setIndex($12, "get", $7, "field 'raise'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 52;
+        $3 = rt.index($4, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.table) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.table) !== undefined || (!("table" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 52;
+        $2 = rt.index($3, "table", "field 'fail'");
+      }
+      $7 = $2;
+      $12 = ($handlers[24] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -533,11 +1142,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $o5: rt.Fields;
         let $n6: number;
-        ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 53, rt.getGlobal($env, "error"))), $4 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $s.pcs[$d] = $pc + 54, $fn1 = rt.fn($2, "global 'error'"), $fn1($4));
+        if (($3 = $env.f.error) === undefined) {
+          $s.pcs[$d] = $pc + 53;
+          $3 = rt.getGlobal($env, "error");
+        }
+        $2 = $3;
+        $o5 = new rt.FieldsObject();
+        $n6 = 1;
+        $o5.code = 1;
+        $4 = rt.LuaTable.record($o5, $n6);
+        $s.pcs[$d] = $pc + 54;
+        $fn1 = rt.fn($2, "global 'error'");
+        $fn1($4);
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 52, rt.setIndex($8, "get", $13, "field 'table'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.bad_tostring) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.bad_tostring) !== undefined || (!("bad_tostring" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 55, rt.index($2, "bad_tostring", "field 'fail'"))));
-      (($8 = ($handlers[25] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 52;
+        rt.setIndex($7, "get", $12, "field 'table'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 55;
+        $3 = rt.index($2, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.bad_tostring) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.bad_tostring) !== undefined || (!("bad_tostring" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 55;
+        $4 = rt.index($3, "bad_tostring", "field 'fail'");
+      }
+      $12 = $4;
+      $7 = ($handlers[25] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -553,18 +1187,58 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
-        ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 56, rt.getGlobal($env, "error"))), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : ($s.pcs[$d] = $pc + 56, rt.getGlobal($env, "setmetatable"))), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous(): rt.LuaResult {
+        if (($3 = $env.f.error) === undefined) {
+          $s.pcs[$d] = $pc + 56;
+          $3 = rt.getGlobal($env, "error");
+        }
+        $2 = $3;
+        if (($7 = $env.f.setmetatable) === undefined) {
+          $s.pcs[$d] = $pc + 56;
+          $7 = rt.getGlobal($env, "setmetatable");
+        }
+        $6 = $7;
+        $8 = new rt.LuaTable();
+        $10 = function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
           let $1: rt.LuaValue;
-          ($s.pcs[$d] = $pc + 58, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 57, rt.getGlobal($env, "error"))), "global 'error'")("again"));
+          $s.pcs[$d] = $pc + 58;
+          if (($1 = $env.f.error) === undefined) {
+            $s.pcs[$d] = $pc + 57;
+            $1 = rt.getGlobal($env, "error");
+          }
+          rt.fn($1, "global 'error'")("again");
           return rt.leave($s, $d, rt.NONE);
-        }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 59, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
+        };
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.__tostring = $10;
+        $9 = rt.LuaTable.record($o11, $n12);
+        $s.pcs[$d] = $pc + 59;
+        $fn5 = rt.fn($6, "global 'setmetatable'");
+        $r4 = $fn5($8, $9);
+        $s.pcs[$d] = $pc + 60;
+        $fn1 = rt.fn($2, "global 'error'");
+        (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 55, rt.setIndex($13, "get", $8, "field 'bad_tostring'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 61, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.tostring) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.tostring) !== undefined || (!("tostring" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 61, rt.index($5, "tostring", "field 'fail'"))));
-      (($13 = ($handlers[26] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 55;
+        rt.setIndex($12, "get", $7, "field 'bad_tostring'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 61;
+        $3 = rt.index($4, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.tostring) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.tostring) !== undefined || (!("tostring" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 61;
+        $2 = rt.index($3, "tostring", "field 'fail'");
+      }
+      $7 = $2;
+      $12 = ($handlers[26] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -580,44 +1254,140 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
-        ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "error"))), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "setmetatable"))), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous(): rt.LuaResult {
+        if (($3 = $env.f.error) === undefined) {
+          $s.pcs[$d] = $pc + 62;
+          $3 = rt.getGlobal($env, "error");
+        }
+        $2 = $3;
+        if (($7 = $env.f.setmetatable) === undefined) {
+          $s.pcs[$d] = $pc + 62;
+          $7 = rt.getGlobal($env, "setmetatable");
+        }
+        $6 = $7;
+        $8 = new rt.LuaTable();
+        $10 = function $anonymous(): rt.LuaResult {
           return ("custom message");
-        }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 63, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 64, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
+        };
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.__tostring = $10;
+        $9 = rt.LuaTable.record($o11, $n12);
+        $s.pcs[$d] = $pc + 63;
+        $fn5 = rt.fn($6, "global 'setmetatable'");
+        $r4 = $fn5($8, $9);
+        $s.pcs[$d] = $pc + 64;
+        $fn1 = rt.fn($2, "global 'error'");
+        (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 61, rt.setIndex($8, "get", $13, "field 'tostring'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 65, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.level0) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.level0) !== undefined || (!("level0" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($2, "level0", "field 'fail'"))));
-      (($8 = ($handlers[27] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 61;
+        rt.setIndex($7, "get", $12, "field 'tostring'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 65;
+        $3 = rt.index($2, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.level0) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.level0) !== undefined || (!("level0" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 65;
+        $4 = rt.index($3, "level0", "field 'fail'");
+      }
+      $12 = $4;
+      $7 = ($handlers[27] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        ($s.pcs[$d] = $pc + 67, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "error"))), "global 'error'")("no position", 0));
+        $s.pcs[$d] = $pc + 67;
+        if (($1 = $env.f.error) === undefined) {
+          $s.pcs[$d] = $pc + 66;
+          $1 = rt.getGlobal($env, "error");
+        }
+        rt.fn($1, "global 'error'")("no position", 0);
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 65, rt.setIndex($13, "get", $8, "field 'level0'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 68, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.cycle) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.cycle) !== undefined || (!("cycle" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 68, rt.index($5, "cycle", "field 'fail'"))));
-      (($13 = ($handlers[28] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 65;
+        rt.setIndex($12, "get", $7, "field 'level0'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 68;
+        $3 = rt.index($4, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.cycle) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.cycle) !== undefined || (!("cycle" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 68;
+        $2 = rt.index($3, "cycle", "field 'fail'");
+      }
+      $7 = $2;
+      $12 = ($handlers[28] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $f2: rt.Fields | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
-        (($1 = t) !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.self !== undefined ? ($f2.self = $1) : (rt.at($s, $d, $pc + 69), rt.setIndex(t, "self", $1, "local 't'")));
+        $1 = t;
+        if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.self !== undefined) $f2.self = $1;
+        else {
+          rt.at($s, $d, $pc + 69);
+          rt.setIndex(t, "self", $1, "local 't'");
+        }
         return rt.leave($s, $d, t);
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 68, rt.setIndex($8, "get", $13, "field 'cycle'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 70, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.func) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.func) !== undefined || (!("func" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 70, rt.index($2, "func", "field 'fail'"))));
-      (($8 = ($handlers[29] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 68;
+        rt.setIndex($7, "get", $12, "field 'cycle'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 70;
+        $3 = rt.index($2, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.func) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.func) !== undefined || (!("func" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 70;
+        $4 = rt.index($3, "func", "field 'fail'");
+      }
+      $12 = $4;
+      $7 = ($handlers[29] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $o3: rt.Fields;
-        let $n4: number;
-        return rt.leave($s, $d, ($1 = (($2 = $env.f.print) !== undefined ? $2 : (rt.at($s, $d, $pc + 71), rt.getGlobal($env, "print"))), $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.f = $1, $n4++)), rt.LuaTable.record($o3, $n4)));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 70, rt.setIndex($13, "get", $8, "field 'func'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 72, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.deep) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.deep) !== undefined || (!("deep" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 72, rt.index($5, "deep", "field 'fail'"))));
-      (($13 = ($handlers[30] = function $get(): rt.LuaResult {
+        let $o2: rt.Fields;
+        let $n3: number;
+        if (($1 = $env.f.print) === undefined) {
+          rt.at($s, $d, $pc + 71);
+          $1 = rt.getGlobal($env, "print");
+        }
+        $o2 = new rt.FieldsObject();
+        $n3 = 0;
+        if ($1 !== undefined) {
+          $o2.f = $1;
+          $n3++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o2, $n3));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 70;
+        rt.setIndex($12, "get", $7, "field 'func'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 72;
+        $3 = rt.index($4, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.deep) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.deep) !== undefined || (!("deep" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 72;
+        $2 = rt.index($3, "deep", "field 'fail'");
+      }
+      $7 = $2;
+      $12 = ($handlers[30] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $f3: rt.Fields | undefined;
+        let $f2: rt.Fields | undefined;
+        let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t;
@@ -626,20 +1396,61 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $limit1 = 70;
           for (let i: number = $start1; i <= $limit1; i++) {
             $1 = new rt.LuaTable();
-            (($2 = $1) !== undefined && ($f3 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f3.child !== undefined ? ($f3.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex(cur, "child", $2, "local 'cur'")));
-            cur = ($2 = cur as rt.LuaValue, (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.child) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.child) !== undefined || (!("child" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : (rt.at($s, $d, $pc + 73), rt.index($2, "child", "local 'cur'"))));
+            if ($1 !== undefined && ($f2 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f2.child !== undefined) $f2.child = $1;
+            else {
+              rt.at($s, $d, $pc + 73);
+              rt.setIndex(cur, "child", $1, "local 'cur'");
+            }
+            $1 = cur as rt.LuaValue;
+            if (!(($f2 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f2.child) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.child) !== undefined || (!("child" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 73);
+              $3 = rt.index($1, "child", "local 'cur'");
+            }
+            cur = $3;
           }
         }
         return rt.leave($s, $d, t);
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 72, rt.setIndex($8, "get", $13, "field 'deep'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 74, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.returns_function) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.returns_function) !== undefined || (!("returns_function" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 74, rt.index($2, "returns_function", "field 'fail'"))));
-      (($8 = ($handlers[31] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 72;
+        rt.setIndex($7, "get", $12, "field 'deep'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 74;
+        $3 = rt.index($2, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.returns_function) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.returns_function) !== undefined || (!("returns_function" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 74;
+        $4 = rt.index($3, "returns_function", "field 'fail'");
+      }
+      $12 = $4;
+      $7 = ($handlers[31] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
-        return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : (rt.at($s, $d, $pc + 75), rt.getGlobal($env, "print"))));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 74, rt.setIndex($13, "get", $8, "field 'returns_function'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 76, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.nobody) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.nobody) !== undefined || (!("nobody" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 76, rt.index($5, "nobody", "field 'fail'"))));
-      (($13 = ($handlers[32] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        if (($1 = $env.f.print) === undefined) {
+          rt.at($s, $d, $pc + 75);
+          $1 = rt.getGlobal($env, "print");
+        }
+        return rt.leave($s, $d, $1);
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 74;
+        rt.setIndex($12, "get", $7, "field 'returns_function'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 76;
+        $3 = rt.index($4, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.nobody) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.nobody) !== undefined || (!("nobody" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 76;
+        $2 = rt.index($3, "nobody", "field 'fail'");
+      }
+      $7 = $2;
+      $12 = ($handlers[32] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -655,10 +1466,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 77, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 78, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f7.text : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.text !== undefined ? $m6.view.text : rt.index($2, "text")), "method 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $13) : ($s.pcs[$d] = $pc + 76, rt.setIndex($8, "post", $13, "field 'nobody'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 79, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.badjson) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.badjson) !== undefined || (!("badjson" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 79, rt.index($2, "badjson", "field 'fail'"))));
-      (($8 = ($handlers[33] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 77;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 78;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f7.text : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.text !== undefined ? $m6.view.text : rt.index($2, "text")), "method 'text'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($2);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$2]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
+      else {
+        $s.pcs[$d] = $pc + 76;
+        rt.setIndex($7, "post", $12, "field 'nobody'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 79;
+        $3 = rt.index($2, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.badjson) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.badjson) !== undefined || (!("badjson" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 79;
+        $4 = rt.index($3, "badjson", "field 'fail'");
+      }
+      $12 = $4;
+      $7 = ($handlers[33] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -674,10 +1512,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 80, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 81, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 79, rt.setIndex($13, "post", $8, "field 'badjson'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 82, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.notobject) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.notobject) !== undefined || (!("notobject" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 82, rt.index($5, "notobject", "field 'fail'"))));
-      (($13 = ($handlers[34] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 80;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 81;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t8 = $s.tails++;
+          $r9 = $fn1($2);
+          $s.tails = $t8;
+        } else {
+          $r9 = rt.tail($s, $fn1, [$2]);
+        }
+        return $r9;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 79;
+        rt.setIndex($12, "post", $7, "field 'badjson'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 82;
+        $3 = rt.index($4, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.notobject) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.notobject) !== undefined || (!("notobject" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 82;
+        $2 = rt.index($3, "notobject", "field 'fail'");
+      }
+      $7 = $2;
+      $12 = ($handlers[34] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -692,24 +1557,70 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $fn10!: rt.LuaFunction;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
         let $m15: rt.LuaTable | undefined;
         let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $t21: number;
-        let $r22: rt.LuaResult;
-        return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 83, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 84, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), (($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($12 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 84, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn10 = rt.fn((($f18 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, ($9 !== undefined && ($o19.a = $9, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 86, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t21 = $s.tails++, $r22 = $fn1($2, $8), $s.tails = $t21, $r22) : rt.tail($s, $fn1, [$2, $8]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $13) : ($s.pcs[$d] = $pc + 82, rt.setIndex($8, "post", $13, "field 'notobject'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 87, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.traceback) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.traceback) !== undefined || (!("traceback" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 87, rt.index($2, "traceback", "field 'fail'"))));
-      (($8 = ($handlers[35] = function $get(): rt.LuaResult {
+        let $17: rt.LuaValue;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $t20: number;
+        let $r21: rt.LuaResult;
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 83;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 84;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        if (($11 = $env.f.rover) === undefined) {
+          $s.pcs[$d] = $pc + 84;
+          $11 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 84;
+          $12 = rt.index($11, "guard", "global 'rover'");
+        }
+        $10 = $12;
+        $s.pcs[$d] = $pc + 85;
+        $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
+        $17 = rt.first($fn9($10));
+        $o18 = new rt.FieldsObject();
+        $n19 = 0;
+        if ($17 !== undefined) {
+          $o18.a = $17;
+          $n19++;
+        }
+        $8 = rt.LuaTable.record($o18, $n19);
+        $s.pcs[$d] = $pc + 86;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t20 = $s.tails++;
+          $r21 = $fn1($2, $8);
+          $s.tails = $t20;
+        } else {
+          $r21 = rt.tail($s, $fn1, [$2, $8]);
+        }
+        return $r21;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
+      else {
+        $s.pcs[$d] = $pc + 82;
+        rt.setIndex($7, "post", $12, "field 'notobject'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 87;
+        $3 = rt.index($2, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.traceback) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.traceback) !== undefined || (!("traceback" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 87;
+        $4 = rt.index($3, "traceback", "field 'fail'");
+      }
+      $12 = $4;
+      $7 = ($handlers[35] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -721,17 +1632,52 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "error"))), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "debug"))), (($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.traceback) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 88, rt.index($7, "traceback", "global 'debug'")))), $12 = "with trace", $13 = 1, $s.pcs[$d] = $pc + 89, $fn5 = rt.fn($6, "field 'traceback'"), $fn5($12, $13))), $14 = 0, $s.pcs[$d] = $pc + 90, $fn1 = rt.fn($2, "global 'error'"), $fn1($4, $14));
+        if (($3 = $env.f.error) === undefined) {
+          $s.pcs[$d] = $pc + 88;
+          $3 = rt.getGlobal($env, "error");
+        }
+        $2 = $3;
+        if (($7 = $env.f.debug) === undefined) {
+          $s.pcs[$d] = $pc + 88;
+          $7 = rt.getGlobal($env, "debug");
+        }
+        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.traceback) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.traceback) !== undefined || (!("traceback" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 88;
+          $8 = rt.index($7, "traceback", "global 'debug'");
+        }
+        $6 = $8;
+        $11 = "with trace";
+        $12 = 1;
+        $s.pcs[$d] = $pc + 89;
+        $fn5 = rt.fn($6, "field 'traceback'");
+        $4 = rt.first($fn5($11, $12));
+        $13 = 0;
+        $s.pcs[$d] = $pc + 90;
+        $fn1 = rt.fn($2, "global 'error'");
+        $fn1($4, $13);
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 87, rt.setIndex($13, "get", $8, "field 'traceback'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 91, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.pcall) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.pcall) !== undefined || (!("pcall" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 91, rt.index($5, "pcall", "field 'fail'"))));
-      (($13 = ($handlers[36] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 87;
+        rt.setIndex($12, "get", $7, "field 'traceback'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 91;
+        $3 = rt.index($4, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.pcall) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.pcall) !== undefined || (!("pcall" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 91;
+        $2 = rt.index($3, "pcall", "field 'fail'");
+      }
+      $7 = $2;
+      $12 = ($handlers[36] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -740,13 +1686,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $o4: rt.Fields;
         let $n5: number;
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 93, rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught")))], 2);
+        $s.pcs[$d] = $pc + 93;
+        if (($3 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 92;
+          $3 = rt.getGlobal($env, "pcall");
+        }
+        $l1 = rt.adjust([...rt.all(rt.fn($3, "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught"))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
-        return rt.leave($s, $d, ($3 = ok, $2 = err, $o4 = new rt.FieldsObject(), $n5 = 0, ($3 !== undefined && ($o4.ok = $3, $n5++)), ($2 !== undefined && ($o4.err = $2, $n5++)), rt.LuaTable.record($o4, $n5)));
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 91, rt.setIndex($8, "get", $13, "field 'pcall'")));
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 94, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.recursion) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.recursion) !== undefined || (!("recursion" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 94, rt.index($2, "recursion", "field 'fail'"))));
-      (($8 = ($handlers[37] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        $3 = ok;
+        $2 = err;
+        $o4 = new rt.FieldsObject();
+        $n5 = 0;
+        if ($3 !== undefined) {
+          $o4.ok = $3;
+          $n5++;
+        }
+        if ($2 !== undefined) {
+          $o4.err = $2;
+          $n5++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o4, $n5));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 91;
+        rt.setIndex($7, "get", $12, "field 'pcall'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 94;
+        $3 = rt.index($2, "fail", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.recursion) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.recursion) !== undefined || (!("recursion" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 94;
+        $4 = rt.index($3, "recursion", "field 'fail'");
+      }
+      $12 = $4;
+      $7 = ($handlers[37] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -765,10 +1742,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.depth = $d + 1;
           return rt.leave($s, $d, (((($s.pcs[$d] = $pc + 95, down((n + 1))) as rt.LuaValue) as number) + 1));
         }) as rt.LuaFunction;
-        return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 96, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.depth) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.depth) !== undefined || (!("depth" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 97, rt.index($4, "depth", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.p_n) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.p_n) !== undefined || (!("p_n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 97, rt.index($5, "p_n", "field 'depth'"))));
-      (($13 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $2 = down;
+        $3 = 1;
+        $s.pcs[$d] = $pc + 96;
+        $fn1 = $2 as rt.LuaFunction;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t4 = $s.tails++;
+          $r5 = $fn1($3);
+          $s.tails = $t4;
+        } else {
+          $r5 = rt.tail($s, $fn1, [$3]);
+        }
+        return $r5;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 94;
+        rt.setIndex($12, "get", $7, "field 'recursion'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.depth) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.depth) !== undefined || (!("depth" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 97;
+        $3 = rt.index($4, "depth", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.p_n) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.p_n) !== undefined || (!("p_n" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 97;
+        $2 = rt.index($3, "p_n", "field 'depth'");
+      }
+      $7 = $2;
+      $12 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -787,10 +1790,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m10: rt.LuaTable | undefined;
         let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $t15: number;
-        let $r16: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $t16: number;
+        let $r17: rt.LuaResult;
         let down: rt.LuaFunction;
         down = function $down(n?: rt.LuaValue): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
@@ -802,42 +1806,128 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, (1 + ((down(($1 = (typeof n === 'number' ? n - 1 : ($s.pcs[$d] = $pc + 99, rt.sub(n, 1, "local 'n'"))), $s.pcs[$d] = $pc + 98, $1)) as rt.LuaValue) as number)));
         };
-        return ($2 = down, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 100, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 101, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 100, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 102, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 103, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 97, rt.setIndex($8, "get", $13, "field 'p_n'")));
+        $2 = down;
+        if (($6 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 100;
+          $6 = rt.getGlobal($env, "tonumber");
+        }
+        $5 = $6;
+        if (rh.pristineContext(ctx)) $8 = (ctx as rh.RequestContext).param("n");
+        else {
+          $9 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 101;
+          $12 = rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
+          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 100;
+            $13 = rt.index($12, "n");
+          }
+          $8 = $13;
+        }
+        $7 = $8;
+        $s.pcs[$d] = $pc + 102;
+        $fn4 = rt.fn($5, "global 'tonumber'");
+        $r3 = $fn4($7);
+        $s.pcs[$d] = $pc + 103;
+        $fn1 = $2 as rt.LuaFunction;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t16 = $s.tails++;
+          $r17 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3));
+          $s.tails = $t16;
+        } else {
+          $r17 = rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
+        }
+        return $r17;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 97;
+        rt.setIndex($7, "get", $12, "field 'p_n'");
+      }
       let saved: rt.LuaValue = undefined;
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.stale) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.stale) !== undefined || (!("stale" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 104, rt.index($3, "stale", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.save) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.save) !== undefined || (!("save" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 104, rt.index($2, "save", "field 'stale'"))));
-      (($8 = ($handlers[39] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.stale) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.stale) !== undefined || (!("stale" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 104;
+        $3 = rt.index($2, "stale", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.save) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.save) !== undefined || (!("save" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 104;
+        $4 = rt.index($3, "save", "field 'stale'");
+      }
+      $12 = $4;
+      $7 = ($handlers[39] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         saved = ctx;
         return ("saved");
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 104, rt.setIndex($13, "get", $8, "field 'save'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.stale) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.stale) !== undefined || (!("stale" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 105, rt.index($4, "stale", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.use) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.use) !== undefined || (!("use" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 105, rt.index($5, "use", "field 'stale'"))));
-      (($13 = ($handlers[40] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 104;
+        rt.setIndex($12, "get", $7, "field 'save'");
+      }
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.stale) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.stale) !== undefined || (!("stale" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 105;
+        $3 = rt.index($4, "stale", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.use) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.use) !== undefined || (!("use" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 105;
+        $2 = rt.index($3, "use", "field 'stale'");
+      }
+      $7 = $2;
+      $12 = ($handlers[40] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $o10: rt.Fields;
-        let $n11: number;
-        return rt.leave($s, $d, ($1 = ($2 = saved as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 106, rt.index($2, "method", "upvalue 'saved'")))), $6 = rt.first(($7 = saved as rt.LuaValue, $s.pcs[$d] = $pc + 107, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.headers !== undefined ? $f9.headers : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($7, "headers", "upvalue 'saved'")), "method 'headers'")($7))), $o10 = new rt.FieldsObject(), $n11 = 0, ($1 !== undefined && ($o10.method = $1, $n11++)), ($6 !== undefined && ($o10.headers = $6, $n11++)), rt.LuaTable.record($o10, $n11)));
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 105, rt.setIndex($8, "get", $13, "field 'use'")));
-      let items: rt.LuaValue = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($2 = $f14.items) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 108, rt.index($13, "items", "local 'api'"))));
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $o9: rt.Fields;
+        let $n10: number;
+        $1 = saved as rt.LuaValue;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.method) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 106;
+          $2 = rt.index($1, "method", "upvalue 'saved'");
+        }
+        $5 = saved as rt.LuaValue;
+        $s.pcs[$d] = $pc + 107;
+        $8 = rt.first(rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'")), "method 'headers'")($5));
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
+        if ($2 !== undefined) {
+          $o9.method = $2;
+          $n10++;
+        }
+        if ($8 !== undefined) {
+          $o9.headers = $8;
+          $n10++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 105;
+        rt.setIndex($7, "get", $12, "field 'use'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f13 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.items) !== undefined || ($m10 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.items) !== undefined || (!("items" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 108;
+        $2 = rt.index($12, "items", "local 'api'");
+      }
+      let items: rt.LuaValue = $2;
       $2 = items;
-      (($13 = ($handlers[41] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[41] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
@@ -849,7 +1939,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 109), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 109);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -857,19 +1956,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 109), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 110, rt.setIndex($2, "get", $13, "local 'items'")));
-      $13 = items;
-      (($2 = ($handlers[42] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 109);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($9 !== undefined) {
+          $o14.method = $9;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 110;
+        rt.setIndex($2, "get", $12, "local 'items'");
+      }
+      $12 = items;
+      $2 = ($handlers[42] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
@@ -881,7 +2006,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 111), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 111);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -889,19 +2023,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 111), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $2) : ($s.pcs[$d] = $pc + 112, rt.setIndex($13, "post", $2, "local 'items'")));
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 111);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($9 !== undefined) {
+          $o14.method = $9;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f13 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 112;
+        rt.setIndex($12, "post", $2, "local 'items'");
+      }
       $2 = items;
-      (($13 = ($handlers[43] = rh.jsonHandler((function $put(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[43] = rh.jsonHandler((function $put(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
@@ -913,7 +2073,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 113), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 113);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -921,19 +2090,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 113), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.put !== undefined ? ($f14.put = $13) : ($s.pcs[$d] = $pc + 114, rt.setIndex($2, "put", $13, "local 'items'")));
-      $13 = items;
-      (($2 = ($handlers[44] = rh.jsonHandler((function $patch(ctx?: rt.LuaValue): rt.LuaResult {
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 113);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($9 !== undefined) {
+          $o14.method = $9;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.put !== undefined) $f13.put = $12;
+      else {
+        $s.pcs[$d] = $pc + 114;
+        rt.setIndex($2, "put", $12, "local 'items'");
+      }
+      $12 = items;
+      $2 = ($handlers[44] = rh.jsonHandler((function $patch(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
@@ -945,7 +2140,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 115), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 115);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -953,19 +2157,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 115), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.patch !== undefined ? ($f14.patch = $2) : ($s.pcs[$d] = $pc + 116, rt.setIndex($13, "patch", $2, "local 'items'")));
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 115);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($9 !== undefined) {
+          $o14.method = $9;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f13 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f13.patch !== undefined) $f13.patch = $2;
+      else {
+        $s.pcs[$d] = $pc + 116;
+        rt.setIndex($12, "patch", $2, "local 'items'");
+      }
       $2 = items;
-      (($13 = ($handlers[45] = rh.jsonHandler((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[45] = rh.jsonHandler((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
@@ -977,7 +2207,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 117), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 117);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -985,12 +2224,38 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 117), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.delete !== undefined ? ($f14.delete = $13) : ($s.pcs[$d] = $pc + 118, rt.setIndex($2, "delete", $13, "local 'items'")));
-      $13 = items;
-      (($2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx?: rt.LuaValue): rt.LuaResult {
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 117);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($9 !== undefined) {
+          $o14.method = $9;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.delete !== undefined) $f13.delete = $12;
+      else {
+        $s.pcs[$d] = $pc + 118;
+        rt.setIndex($2, "delete", $12, "local 'items'");
+      }
+      $12 = items;
+      $2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $options$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -1005,12 +2270,43 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $t7: number;
         let $r8: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 119, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 120, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.options !== undefined ? ($f14.options = $2) : ($s.pcs[$d] = $pc + 121, rt.setIndex($13, "options", $2, "local 'items'")));
-      $2 = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.only_post) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.only_post) !== undefined || (!("only_post" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 122, rt.index($13, "only_post", "local 'api'"))));
-      (($4 = ($handlers[47] = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 119;
+          $4 = rt.index($3, "no_content", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 120;
+        $fn1 = rt.fn($2, "field 'no_content'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t7 = $s.tails++;
+          $r8 = $fn1();
+          $s.tails = $t7;
+        } else {
+          $r8 = rt.tail($s, $fn1, []);
+        }
+        return $r8;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f13 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f13.options !== undefined) $f13.options = $2;
+      else {
+        $s.pcs[$d] = $pc + 121;
+        rt.setIndex($12, "options", $2, "local 'items'");
+      }
+      $12 = api as rt.LuaValue;
+      if (!(($f13 = ($12 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.only_post) !== undefined || ($m10 = ($12 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.only_post) !== undefined || (!("only_post" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 122;
+        $3 = rt.index($12, "only_post", "local 'api'");
+      }
+      $2 = $3;
+      $4 = ($handlers[47] = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         return ("posted");
-      } as rt.LuaFunction)) !== undefined && ($f12 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f12.post !== undefined ? ($f12.post = $4) : ($s.pcs[$d] = $pc + 122, rt.setIndex($2, "post", $4, "field 'only_post'")));
+      } as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.post !== undefined) $f11.post = $4;
+      else {
+        $s.pcs[$d] = $pc + 122;
+        rt.setIndex($2, "post", $4, "field 'only_post'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -22,9 +22,9 @@ const $pc = rt.positions([
   // 6
   [$site0, 10],
   // 7
-  [$site2, 11],
+  [$site2, 11, ":query"],
   // 8
-  [$site2, 11, ":query"]
+  [$site2, 11]
   // 9
 ]);
 function load($env) {
@@ -36,19 +36,42 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $m11;
-    let $f12;
-    let $13;
-    let $f14;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($4, "users", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.p_id) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.p_id) !== void 0 || !("p_id" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($5, "p_id", "field 'users'")));
-    ($13 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $m10;
+    let $f11;
+    let $12;
+    let $f13;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "users", "local 'api'");
+    }
+    if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.p_id) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.p_id) !== void 0 || !("p_id" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $2 = rt.index($3, "p_id", "field 'users'");
+    }
+    $7 = $2;
+    $12 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -61,15 +84,15 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $m9;
       let $f10;
       let $11;
-      let $m12;
-      let $f13;
-      let $fn14;
-      let $15;
+      let $122;
+      let $m13;
+      let $f14;
+      let $fn15;
       let $16;
       let $17;
       let $o18;
@@ -83,9 +106,9 @@ function load($env) {
       let $26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
+      let $m29;
+      let $f30;
+      let $31;
       let $322;
       let $m33;
       let $f34;
@@ -95,8 +118,24 @@ function load($env) {
       let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 3, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f10 = $82?.f)?.params !== void 0 ? $f10.params : ($m9 = $82?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f13 = $7?.f) !== void 0 && (($11 = $f13.id) !== void 0 || ($m12 = $7.metatable) === void 0 || ($11 = $m12.view.id) !== void 0 || !("id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 3, rt.index($7, "id")));
+        $22 = api;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 3;
+          $32 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $1 = $32;
+        if (rh.pristineContext(ctx)) $72 = ctx.param("id");
+        else {
+          $8 = ctx;
+          $s2.pcs[$d2] = $pc + 4;
+          $11 = rt.first(rt.fn(($f10 = $8?.f)?.params !== void 0 ? $f10.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+          if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 3;
+            $122 = rt.index($11, "id");
+          }
+          $72 = $122;
+        }
+        $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -132,12 +171,68 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, $17 !== void 0 && ($o18.id = $17, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 5, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+        $16 = $1;
+        $o18 = new rt.FieldsObject();
+        $n19 = 1;
+        $o18.static = false;
+        if ($6 !== void 0) {
+          $o18.id = $6;
+          $n19++;
+        }
+        $17 = rt.LuaTable.record($o18, $n19);
+        $s2.pcs[$d2] = $pc + 5;
+        $fn15 = rt.fn($16, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
-      return $21 = ($222 = api, ($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 3, rt.index($222, "json", "upvalue 'api'"))), $26 = ($27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 3, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36)), $s2.pcs[$d2] = $pc + 6, $fn20 = rt.fn($21, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t37 = $s2.tails++, $r38 = $fn20($26), $s2.tails = $t37, $r38) : rt.tail($s2, $fn20, [$26]);
-    })))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'p_id'"));
-    $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($3 = $f14.echo) !== void 0 || ($m11 = $2.metatable) === void 0 || ($3 = $m11.view.echo) !== void 0 || !("echo" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 7, rt.index($2, "echo", "local 'api'")));
-    ($4 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+      $222 = api;
+      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 3;
+        $23 = rt.index($222, "json", "upvalue 'api'");
+      }
+      $21 = $23;
+      if (rh.pristineContext(ctx)) $27 = ctx.param("id");
+      else {
+        $28 = ctx;
+        $s2.pcs[$d2] = $pc + 4;
+        $31 = rt.first(rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
+        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 3;
+          $322 = rt.index($31, "id");
+        }
+        $27 = $322;
+      }
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.static = false;
+      if ($27 !== void 0) {
+        $o35.id = $27;
+        $n36++;
+      }
+      $26 = rt.LuaTable.record($o35, $n36);
+      $s2.pcs[$d2] = $pc + 6;
+      $fn20 = rt.fn($21, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t37 = $s2.tails++;
+        $r38 = $fn20($26);
+        $s2.tails = $t37;
+      } else {
+        $r38 = rt.tail($s2, $fn20, [$26]);
+      }
+      return $r38;
+    })));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $12, "field 'p_id'");
+    }
+    $2 = api;
+    if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.echo) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.echo) !== void 0 || !("echo" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 7;
+      $3 = rt.index($2, "echo", "local 'api'");
+    }
+    $12 = $3;
+    $4 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -147,33 +242,33 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $9;
+      let $72;
+      let $m8;
+      let $f9;
       let $10;
       let $11;
-      let $m12;
-      let $f13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $17;
-      let $18;
+      let $122;
+      let $m13;
+      let $f14;
+      let $15;
+      let $16;
+      let $m17;
+      let $f18;
       let $o19;
       let $n20;
       let $21;
       let $222;
-      let $23;
-      let $m24;
-      let $f25;
+      let $m23;
+      let $f24;
+      let $25;
       let $26;
       let $m27;
       let $f28;
       let $29;
       let $30;
-      let $31;
-      let $m32;
-      let $f33;
+      let $m31;
+      let $f32;
+      let $33;
       let $34;
       let $m35;
       let $f36;
@@ -181,9 +276,31 @@ function load($env) {
       let $n38;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.queryValue("a") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.a) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.a) !== void 0 || !("a" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 8, rt.index($22, "a")));
-        $9 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($10 = rt.first(($11 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f13 = $11?.f)?.query !== void 0 ? $f13.query : ($m12 = $11?.metatable) !== void 0 && $m12.view.query !== void 0 ? $m12.view.query : rt.index($11, "query", "local 'ctx'"), "method 'query'")($11))), ($f16 = $10?.f) !== void 0 && (($14 = $f16.b) !== void 0 || ($m15 = $10.metatable) === void 0 || ($14 = $m15.view.b) !== void 0 || !("b" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 8, rt.index($10, "b")));
-        if (rh.isScalar($1) && rh.isScalar($9)) {
+        if (rh.pristineContext(ctx)) $22 = ctx.queryValue("a");
+        else {
+          $32 = ctx;
+          $s2.pcs[$d2] = $pc + 8;
+          $6 = rt.first(rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.a) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.a) !== void 0 || !("a" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 9;
+            $72 = rt.index($6, "a");
+          }
+          $22 = $72;
+        }
+        $1 = $22;
+        if (rh.pristineContext(ctx)) $11 = ctx.queryValue("b");
+        else {
+          $122 = ctx;
+          $s2.pcs[$d2] = $pc + 8;
+          $15 = rt.first(rt.fn(($f14 = $122?.f)?.query !== void 0 ? $f14.query : ($m13 = $122?.metatable) !== void 0 && $m13.view.query !== void 0 ? $m13.view.query : rt.index($122, "query", "local 'ctx'"), "method 'query'")($122));
+          if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 9;
+            $16 = rt.index($15, "b");
+          }
+          $11 = $16;
+        }
+        $10 = $11;
+        if (rh.isScalar($1) && rh.isScalar($10)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(5), $p = $w.p;
@@ -204,7 +321,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -212,10 +329,57 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, $17 !== void 0 && ($o19.a = $17, $n20++), $18 !== void 0 && ($o19.b = $18, $n20++), rt.LuaTable.record($o19, $n20)));
+        $o19 = new rt.FieldsObject();
+        $n20 = 0;
+        if ($1 !== void 0) {
+          $o19.a = $1;
+          $n20++;
+        }
+        if ($10 !== void 0) {
+          $o19.b = $10;
+          $n20++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
       }
-      return rt.leave($s2, $d2, ($21 = rh.pristineContext(ctx) ? ctx.queryValue("a") : ($222 = rt.first(($23 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f25 = $23?.f)?.query !== void 0 ? $f25.query : ($m24 = $23?.metatable) !== void 0 && $m24.view.query !== void 0 ? $m24.view.query : rt.index($23, "query", "local 'ctx'"), "method 'query'")($23))), ($f28 = $222?.f) !== void 0 && (($26 = $f28.a) !== void 0 || ($m27 = $222.metatable) === void 0 || ($26 = $m27.view.a) !== void 0 || !("a" in $m27.view) && $m27.view[rt.CUT] === void 0) ? $26 : ($s2.pcs[$d2] = $pc + 8, rt.index($222, "a"))), $29 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($30 = rt.first(($31 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f33 = $31?.f)?.query !== void 0 ? $f33.query : ($m32 = $31?.metatable) !== void 0 && $m32.view.query !== void 0 ? $m32.view.query : rt.index($31, "query", "local 'ctx'"), "method 'query'")($31))), ($f36 = $30?.f) !== void 0 && (($34 = $f36.b) !== void 0 || ($m35 = $30.metatable) === void 0 || ($34 = $m35.view.b) !== void 0 || !("b" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : ($s2.pcs[$d2] = $pc + 8, rt.index($30, "b"))), $o37 = new rt.FieldsObject(), $n38 = 0, $21 !== void 0 && ($o37.a = $21, $n38++), $29 !== void 0 && ($o37.b = $29, $n38++), rt.LuaTable.record($o37, $n38)));
-    }))) !== void 0 && ($f12 = $13?.f) !== void 0 && !$13.linked && $f12.get !== void 0 ? $f12.get = $4 : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $4, "field 'echo'"));
+      if (rh.pristineContext(ctx)) $21 = ctx.queryValue("a");
+      else {
+        $222 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $25 = rt.first(rt.fn(($f24 = $222?.f)?.query !== void 0 ? $f24.query : ($m23 = $222?.metatable) !== void 0 && $m23.view.query !== void 0 ? $m23.view.query : rt.index($222, "query", "local 'ctx'"), "method 'query'")($222));
+        if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.a) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.a) !== void 0 || !("a" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 9;
+          $26 = rt.index($25, "a");
+        }
+        $21 = $26;
+      }
+      if (rh.pristineContext(ctx)) $29 = ctx.queryValue("b");
+      else {
+        $30 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $33 = rt.first(rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30));
+        if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36.b) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.b) !== void 0 || !("b" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 9;
+          $34 = rt.index($33, "b");
+        }
+        $29 = $34;
+      }
+      $o37 = new rt.FieldsObject();
+      $n38 = 0;
+      if ($21 !== void 0) {
+        $o37.a = $21;
+        $n38++;
+      }
+      if ($29 !== void 0) {
+        $o37.b = $29;
+        $n38++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o37, $n38));
+    }));
+    if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 7;
+      rt.setIndex($12, "get", $4, "field 'echo'");
+    }
     return rt.leave($s, $d, api);
   };
 }

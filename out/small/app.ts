@@ -15,8 +15,8 @@ const $pc = rt.positions([
   [$site1, 6, ".json"], // 5
   [$site1, 6, "?"], // 6
   [$site0, 10], // 7
-  [$site2, 11], // 8
-  [$site2, 11, ":query"], // 9
+  [$site2, 11, ":query"], // 8
+  [$site2, 11], // 9
 ]);
 
 /** The main chunk of fixtures/http/small/app.lua, bound to the global environment `$env`. */
@@ -29,19 +29,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $m11: rt.LuaTable | undefined;
-      let $f12: rt.Fields | undefined;
-      let $13: rt.LuaValue;
-      let $f14: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($4, "users", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.p_id) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.p_id) !== undefined || (!("p_id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($5, "p_id", "field 'users'"))));
-      (($13 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $m10: rt.LuaTable | undefined;
+      let $f11: rt.Fields | undefined;
+      let $12: rt.LuaValue;
+      let $f13: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "users", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.p_id) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.p_id) !== undefined || (!("p_id" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $2 = rt.index($3, "p_id", "field 'users'");
+      }
+      $7 = $2;
+      $12 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -59,10 +82,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $o18: rt.Fields;
@@ -76,9 +99,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
         let $32: rt.LuaValue;
         let $m33: rt.LuaTable | undefined;
         let $f34: rt.Fields | undefined;
@@ -88,8 +111,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 3, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($7, "id")))));
+          $2 = api as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 3;
+            $3 = rt.index($2, "json", "upvalue 'api'");
+          }
+          $1 = $3;
+          if (rh.pristineContext(ctx)) $7 = (ctx as rh.RequestContext).param("id");
+          else {
+            $8 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 4;
+            $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 3;
+              $12 = rt.index($11, "id");
+            }
+            $7 = $12;
+          }
+          $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 99; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 102; $b[$p + 11] = 97; $b[$p + 12] = 108; $b[$p + 13] = 115; $b[$p + 14] = 101; $b[$p + 15] = 44; $b[$p + 16] = 34; $b[$p + 17] = 105; $b[$p + 18] = 100; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
@@ -97,12 +136,68 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 5, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+          $16 = $1;
+          $o18 = new rt.FieldsObject();
+          $n19 = 1;
+          $o18.static = false;
+          if ($6 !== undefined) {
+            $o18.id = $6;
+            $n19++;
+          }
+          $17 = rt.LuaTable.record($o18, $n19);
+          $s.pcs[$d] = $pc + 5;
+          $fn15 = rt.fn($16, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn15($17)));
         }
-        return ($21 = ($22 = api as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 3, rt.index($22, "json", "upvalue 'api'")))), $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 3, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 6, $fn20 = rt.fn($21, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn20($26), $s.tails = $t37, $r38) : rt.tail($s, $fn20, [$26]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'p_id'")));
-      $13 = ($2 = api as rt.LuaValue, (($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.echo) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.echo) !== undefined || (!("echo" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 7, rt.index($2, "echo", "local 'api'"))));
-      (($4 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $22 = api as rt.LuaValue;
+        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 3;
+          $23 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $21 = $23;
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).param("id");
+        else {
+          $28 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 4;
+          $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
+          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 3;
+            $32 = rt.index($31, "id");
+          }
+          $27 = $32;
+        }
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.static = false;
+        if ($27 !== undefined) {
+          $o35.id = $27;
+          $n36++;
+        }
+        $26 = rt.LuaTable.record($o35, $n36);
+        $s.pcs[$d] = $pc + 6;
+        $fn20 = rt.fn($21, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t37 = $s.tails++;
+          $r38 = $fn20($26);
+          $s.tails = $t37;
+        } else {
+          $r38 = rt.tail($s, $fn20, [$26]);
+        }
+        return $r38;
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $12, "field 'p_id'");
+      }
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.echo) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.echo) !== undefined || (!("echo" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 7;
+        $3 = rt.index($2, "echo", "local 'api'");
+      }
+      $12 = $3;
+      $4 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -112,33 +207,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $o19: rt.Fields;
         let $n20: number;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
         let $26: rt.LuaValue;
         let $m27: rt.LuaTable | undefined;
         let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
         let $34: rt.LuaValue;
         let $m35: rt.LuaTable | undefined;
         let $f36: rt.Fields | undefined;
@@ -146,21 +241,90 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n38: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.a) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.a) !== undefined || (!("a" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 8, rt.index($2, "a")))));
-          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.query !== undefined ? $f13.query : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.query !== undefined ? $m12.view.query : rt.index($11, "query", "local 'ctx'")), "method 'query'")($11))), (($f16 = ($10 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.b) !== undefined || ($m15 = ($10 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 8, rt.index($10, "b")))));
-          if (rh.isScalar($1) && rh.isScalar($9)) {
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).queryValue("a");
+          else {
+            $3 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 8;
+            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.a) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.a) !== undefined || (!("a" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 9;
+              $7 = rt.index($6, "a");
+            }
+            $2 = $7;
+          }
+          $1 = $2;
+          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).queryValue("b");
+          else {
+            $12 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 8;
+            $15 = rt.first(rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.query !== undefined ? $f14.query : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.query !== undefined ? $m13.view.query : rt.index($12, "query", "local 'ctx'")), "method 'query'")($12));
+            if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 9;
+              $16 = rt.index($15, "b");
+            }
+            $11 = $16;
+          }
+          $10 = $11;
+          if (rh.isScalar($1) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.a = $17, $n20++)), ($18 !== undefined && ($o19.b = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
+          $o19 = new rt.FieldsObject();
+          $n20 = 0;
+          if ($1 !== undefined) {
+            $o19.a = $1;
+            $n20++;
+          }
+          if ($10 !== undefined) {
+            $o19.b = $10;
+            $n20++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
         }
-        return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($22 = rt.first(($23 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.query !== undefined ? $f25.query : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.query !== undefined ? $m24.view.query : rt.index($23, "query", "local 'ctx'")), "method 'query'")($23))), (($f28 = ($22 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($22 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 8, rt.index($22, "a"))))), $29 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($30 = rt.first(($31 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.query !== undefined ? $f33.query : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.query !== undefined ? $m32.view.query : rt.index($31, "query", "local 'ctx'")), "method 'query'")($31))), (($f36 = ($30 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($30 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 8, rt.index($30, "b"))))), $o37 = new rt.FieldsObject(), $n38 = 0, ($21 !== undefined && ($o37.a = $21, $n38++)), ($29 !== undefined && ($o37.b = $29, $n38++)), rt.LuaTable.record($o37, $n38)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $4) : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $4, "field 'echo'")));
+        if (rh.pristineContext(ctx)) $21 = (ctx as rh.RequestContext).queryValue("a");
+        else {
+          $22 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $25 = rt.first(rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.query !== undefined ? $f24.query : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.query !== undefined ? $m23.view.query : rt.index($22, "query", "local 'ctx'")), "method 'query'")($22));
+          if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 9;
+            $26 = rt.index($25, "a");
+          }
+          $21 = $26;
+        }
+        if (rh.pristineContext(ctx)) $29 = (ctx as rh.RequestContext).queryValue("b");
+        else {
+          $30 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $33 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30));
+          if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 9;
+            $34 = rt.index($33, "b");
+          }
+          $29 = $34;
+        }
+        $o37 = new rt.FieldsObject();
+        $n38 = 0;
+        if ($21 !== undefined) {
+          $o37.a = $21;
+          $n38++;
+        }
+        if ($29 !== undefined) {
+          $o37.b = $29;
+          $n38++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o37, $n38));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 7;
+        rt.setIndex($12, "get", $4, "field 'echo'");
+      }
       return rt.leave($s, $d, api);
     };
 }

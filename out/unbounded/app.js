@@ -34,27 +34,59 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 4, $o9.log_level = "nope", $o9.body_size_limit = 0, $o9.allow_unbounded_body = true, $o9.security_headers = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = function $anonymous(ctx) {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 4;
+    $o8.log_level = "nope";
+    $o8.body_size_limit = 0;
+    $o8.allow_unbounded_body = true;
+    $o8.security_headers = false;
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = function $anonymous(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
       let $m2;
       let $f3;
-      $1 = ctx, $s2.pcs[$d2] = $pc + 2, rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 2;
+      rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
       return rt.leave($s2, $d2, rt.NONE);
-    }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10));
-    ($4 = $8) !== void 0 && ($f7 = api?.f) !== void 0 && !api.linked && $f7.before !== void 0 ? $f7.before = $4 : ($s.pcs[$d] = $pc + 3, rt.setIndex(api, "before", $4, "local 'api'"));
-    $4 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($8 = $f7.upload) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 4, rt.index($5, "upload", "local 'api'")));
-    ($3 = $handlers[0] = rh.jsonHandler((function $post(ctx) {
+    };
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.get = $4;
+    $7 = rt.LuaTable.record($o8, $n9);
+    if ($7 !== void 0 && ($f6 = api?.f) !== void 0 && !api.linked && $f6.before !== void 0) $f6.before = $7;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex(api, "before", $7, "local 'api'");
+    }
+    $7 = api;
+    if (!(($f6 = $7?.f) !== void 0 && (($3 = $f6.upload) !== void 0 || ($m5 = $7.metatable) === void 0 || ($3 = $m5.view.upload) !== void 0 || !("upload" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $3 = rt.index($7, "upload", "local 'api'");
+    }
+    $4 = $3;
+    $2 = $handlers[0] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -62,39 +94,52 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
       let $10;
       let $11;
-      let $m12;
-      let $f13;
-      let $14;
-      let $15;
-      let $o16;
-      let $n17;
+      let $12;
+      let $m13;
+      let $f14;
+      let $o15;
+      let $n16;
+      let $fn17;
       let $18;
-      let $fn19;
-      let $20;
-      let $21;
+      let $19;
+      let $m20;
+      let $f21;
       let $m22;
       let $f23;
-      let $m24;
-      let $f25;
+      let $24;
+      let $25;
       let $26;
-      let $27;
-      let $28;
-      let $m29;
-      let $f30;
-      let $o31;
-      let $n32;
+      let $m27;
+      let $f28;
+      let $29;
+      let $o30;
+      let $n31;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 6, $fn2 = rt.fn(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 7, rt.len($9)));
-        $10 = rt.first(($11 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m12 = $11?.metatable) !== void 0 && $m12.view.get !== void 0 ? $m12.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "checked")));
-        if (rh.isScalar($10)) {
+        $42 = ctx;
+        $s2.pcs[$d2] = $pc + 5;
+        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $s2.pcs[$d2] = $pc + 6;
+        $fn2 = rt.fn(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'");
+        $9 = rt.first($fn2($32));
+        if ($9?.arr !== void 0) $10 = $9.length();
+        else if (typeof $9 === "string") $10 = $9.length;
+        else {
+          $s2.pcs[$d2] = $pc + 7;
+          $10 = rt.len($9);
+        }
+        $1 = $10;
+        $12 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $11 = rt.first(rt.fn(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "checked"));
+        if (rh.isScalar($11)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -124,7 +169,7 @@ function load($env) {
             $b[$p + 10] = 58;
             $w.p = $p + 11;
           }
-          $w.scalar($10);
+          $w.scalar($11);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -132,10 +177,44 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 1, $o16.size = $14, $15 !== void 0 && ($o16.checked = $15, $n17++), rt.LuaTable.record($o16, $n17)));
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.size = $1;
+        if ($11 !== void 0) {
+          $o15.checked = $11;
+          $n16++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      return rt.leave($s2, $d2, ($18 = ($26 = rt.first(($20 = rt.first(($21 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f23 = $21?.f)?.body !== void 0 ? $f23.body : ($m22 = $21?.metatable) !== void 0 && $m22.view.body !== void 0 ? $m22.view.body : rt.index($21, "body", "local 'ctx'"), "method 'body'")($21))), $s2.pcs[$d2] = $pc + 6, $fn19 = rt.fn(($f25 = $20?.f)?.bytes !== void 0 ? $f25.bytes : ($m24 = $20?.metatable) !== void 0 && $m24.view.bytes !== void 0 ? $m24.view.bytes : rt.index($20, "bytes"), "method 'bytes'"), $fn19($20))), $26?.arr !== void 0 ? $26.length() : typeof $26 === "string" ? $26.length : ($s2.pcs[$d2] = $pc + 7, rt.len($26))), $27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "checked"))), $o31 = new rt.FieldsObject(), $n32 = 1, $o31.size = $18, $27 !== void 0 && ($o31.checked = $27, $n32++), rt.LuaTable.record($o31, $n32)));
-    }))) !== void 0 && ($f11 = $4?.f) !== void 0 && !$4.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($4, "post", $3, "field 'upload'"));
+      $19 = ctx;
+      $s2.pcs[$d2] = $pc + 5;
+      $18 = rt.first(rt.fn(($f21 = $19?.f)?.body !== void 0 ? $f21.body : ($m20 = $19?.metatable) !== void 0 && $m20.view.body !== void 0 ? $m20.view.body : rt.index($19, "body", "local 'ctx'"), "method 'body'")($19));
+      $s2.pcs[$d2] = $pc + 6;
+      $fn17 = rt.fn(($f23 = $18?.f)?.bytes !== void 0 ? $f23.bytes : ($m22 = $18?.metatable) !== void 0 && $m22.view.bytes !== void 0 ? $m22.view.bytes : rt.index($18, "bytes"), "method 'bytes'");
+      $24 = rt.first($fn17($18));
+      if ($24?.arr !== void 0) $25 = $24.length();
+      else if (typeof $24 === "string") $25 = $24.length;
+      else {
+        $s2.pcs[$d2] = $pc + 7;
+        $25 = rt.len($24);
+      }
+      $26 = ctx;
+      $s2.pcs[$d2] = $pc + 8;
+      $29 = rt.first(rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "checked"));
+      $o30 = new rt.FieldsObject();
+      $n31 = 1;
+      $o30.size = $25;
+      if ($29 !== void 0) {
+        $o30.checked = $29;
+        $n31++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
+    }));
+    if ($2 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.post !== void 0) $f10.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 4;
+      rt.setIndex($4, "post", $2, "field 'upload'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -28,27 +28,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 4, $o9.log_level = "nope", $o9.body_size_limit = 0, $o9.allow_unbounded_body = true, $o9.security_headers = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 4;
+      $o8.log_level = "nope";
+      $o8.body_size_limit = 0;
+      $o8.allow_unbounded_body = true;
+      $o8.security_headers = false;
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 2, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 2;
+        rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true);
         return rt.leave($s, $d, rt.NONE);
-      }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10));
-      (($4 = $8) !== undefined && ($f7 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f7.before !== undefined ? ($f7.before = $4) : ($s.pcs[$d] = $pc + 3, rt.setIndex(api, "before", $4, "local 'api'")));
-      $4 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.upload) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 4, rt.index($5, "upload", "local 'api'"))));
-      (($3 = ($handlers[0] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      };
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.get = $4;
+      $7 = rt.LuaTable.record($o8, $n9);
+      if ($7 !== undefined && ($f6 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f6.before !== undefined) $f6.before = $7;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex(api, "before", $7, "local 'api'");
+      }
+      $7 = api as rt.LuaValue;
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.upload) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $3 = rt.index($7, "upload", "local 'api'");
+      }
+      $4 = $3;
+      $2 = ($handlers[0] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -63,44 +95,91 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $fn17!: rt.LuaFunction;
         let $18: rt.LuaValue;
-        let $fn19!: rt.LuaFunction;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
         let $m22: rt.LuaTable | undefined;
         let $f23: rt.Fields | undefined;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $o31: rt.Fields;
-        let $n32: number;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $o30: rt.Fields;
+        let $n31: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 6, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8.bytes : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($3, "bytes")), "method 'bytes'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 7, rt.len($9))));
-          $10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "checked")));
-          if (rh.isScalar($10)) {
+          $4 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 5;
+          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $s.pcs[$d] = $pc + 6;
+          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8.bytes : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($3, "bytes")), "method 'bytes'");
+          $9 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
+          else if (typeof $9 === 'string') $10 = $9.length;
+          else {
+            $s.pcs[$d] = $pc + 7;
+            $10 = rt.len($9);
+          }
+          $1 = $10;
+          $12 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $11 = rt.first(rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked"));
+          if (rh.isScalar($11)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.num($1 as number);
             { const $b = $w.room(11), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 104; $b[$p + 4] = 101; $b[$p + 5] = 99; $b[$p + 6] = 107; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 1, $o16.size = $14, ($15 !== undefined && ($o16.checked = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
+          $o15 = new rt.FieldsObject();
+          $n16 = 1;
+          $o15.size = $1;
+          if ($11 !== undefined) {
+            $o15.checked = $11;
+            $n16++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        return rt.leave($s, $d, ($18 = ($26 = (rt.first(($20 = rt.first(($21 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.body !== undefined ? $f23.body : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.body !== undefined ? $m22.view.body : rt.index($21, "body", "local 'ctx'")), "method 'body'")($21))), $s.pcs[$d] = $pc + 6, $fn19 = rt.fn((($f25 = ($20 as rt.LuaTable)?.f)?.bytes !== undefined ? $f25.bytes : ($m24 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m24.view.bytes !== undefined ? $m24.view.bytes : rt.index($20, "bytes")), "method 'bytes'"), $fn19($20)))) as rt.LuaValue, (($26 as rt.LuaTable)?.arr !== undefined ? ($26 as rt.LuaTable).length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 7, rt.len($26)))), $27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'")), "method 'get'")($28, "checked"))), $o31 = new rt.FieldsObject(), $n32 = 1, $o31.size = $18, ($27 !== undefined && ($o31.checked = $27, $n32++)), rt.LuaTable.record($o31, $n32)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($4, "post", $3, "field 'upload'")));
+        $19 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 5;
+        $18 = rt.first(rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.body !== undefined ? $f21.body : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.body !== undefined ? $m20.view.body : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19));
+        $s.pcs[$d] = $pc + 6;
+        $fn17 = rt.fn((($f23 = ($18 as rt.LuaTable)?.f)?.bytes !== undefined ? $f23.bytes : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.bytes !== undefined ? $m22.view.bytes : rt.index($18, "bytes")), "method 'bytes'");
+        $24 = (rt.first($fn17($18))) as rt.LuaValue;
+        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
+        else if (typeof $24 === 'string') $25 = $24.length;
+        else {
+          $s.pcs[$d] = $pc + 7;
+          $25 = rt.len($24);
+        }
+        $26 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 8;
+        $29 = rt.first(rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "checked"));
+        $o30 = new rt.FieldsObject();
+        $n31 = 1;
+        $o30.size = $25;
+        if ($29 !== undefined) {
+          $o30.checked = $29;
+          $n31++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 4;
+        rt.setIndex($4, "post", $2, "field 'upload'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -96,9 +96,9 @@ const $pc = rt.positions([
   // 41
   [$site2, 30, "pcall"],
   // 42
-  [$site2, 34],
-  // 43
   [$site2, 34, ":query"],
+  // 43
+  [$site2, 34],
   // 44
   [$site2, 34, "tostring"],
   // 45
@@ -158,102 +158,277 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $fn11;
-    let $m12;
-    let $f13;
-    let $m14;
-    let $f15;
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $fn10;
+    let $m11;
+    let $f12;
+    let $m13;
+    let $f14;
+    let $15;
     let $16;
-    let $17;
-    let $m18;
-    let $f19;
+    let $m17;
+    let $f18;
+    let $19;
     let $20;
     let $21;
     let $22;
-    let $23;
-    let $m24;
-    let $f25;
-    let $m26;
-    let $f27;
+    let $m23;
+    let $f24;
+    let $m25;
+    let $f26;
+    let $27;
     let $28;
-    let $29;
-    let $fn30;
-    let $31;
-    let $fn32;
+    let $fn29;
+    let $30;
+    let $fn31;
+    let $32;
     let $33;
-    let $34;
-    let $m35;
-    let $f36;
-    let $m37;
-    let $f38;
-    let $39;
-    let $m40;
-    let $f41;
+    let $m34;
+    let $f35;
+    let $m36;
+    let $f37;
+    let $38;
+    let $m39;
+    let $f40;
+    let $41;
     let $42;
-    let $43;
-    let $fn44;
-    let $45;
-    let $m46;
-    let $f47;
-    let $r48;
-    let $49;
-    let $m50;
-    let $f51;
+    let $fn43;
+    let $44;
+    let $m45;
+    let $f46;
+    let $r47;
+    let $48;
+    let $m49;
+    let $f50;
+    let $51;
     let $52;
-    let $53;
-    let $fn54;
+    let $fn53;
+    let $54;
     let $55;
-    let $56;
-    let $m57;
-    let $f58;
-    let $m59;
-    let $f60;
-    let $61;
-    let $fn62;
-    let $63;
-    let $m64;
-    let $f65;
-    let $r66;
-    let $fn67;
-    let $68;
-    let $m69;
-    let $f70;
-    let $71;
+    let $m56;
+    let $f57;
+    let $m58;
+    let $f59;
+    let $60;
+    let $fn61;
+    let $62;
+    let $m63;
+    let $f64;
+    let $r65;
+    let $fn66;
+    let $67;
+    let $m68;
+    let $f69;
+    let $70;
+    let $fn71;
     let $72;
     let $fn73;
     let $74;
-    let $fn75;
-    let $76;
-    let $77;
+    let $75;
+    let $m76;
+    let $f77;
     let $m78;
     let $f79;
-    let $m80;
-    let $f81;
-    let $82;
-    let $m83;
-    let $f84;
+    let $80;
+    let $m81;
+    let $f82;
+    let $83;
+    let $fn84;
     let $85;
-    let $fn86;
-    let $87;
-    let $88;
+    let $86;
+    let $m87;
+    let $f88;
     let $m89;
     let $f90;
-    let $m91;
-    let $f92;
+    let $91;
+    let $92;
     let $o93;
     let $n94;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    let g = ($8 = ($5 = $env.f.rover) !== void 0 ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f7 = $8?.f) !== void 0 && (($4 = $f7.guard) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.guard) !== void 0 || !("guard" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($8, "guard", "global 'rover'")));
-    let address = rt.first(($4 = g, $s.pcs[$d] = $pc + 3, $fn1 = rt.fn(($f7 = $4?.f)?.object !== void 0 ? $f7.object : ($m6 = $4?.metatable) !== void 0 && $m6.view.object !== void 0 ? $m6.view.object : rt.index($4, "object", "local 'g'"), "method 'object'"), $5 = ($8 = rt.first(($3 = rt.first(($2 = g, $s.pcs[$d] = $pc + 4, rt.fn(($f13 = $2?.f)?.string !== void 0 ? $f13.string : ($m12 = $2?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2))), $s.pcs[$d] = $pc + 5, $fn11 = rt.fn(($f15 = $3?.f)?.required !== void 0 ? $f15.required : ($m14 = $3?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($3, "required"), "method 'required'"), $fn11($3))), $16 = rt.first(($17 = g, $s.pcs[$d] = $pc + 6, rt.fn(($f19 = $17?.f)?.string !== void 0 ? $f19.string : ($m18 = $17?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($17, "string", "local 'g'"), "method 'string'")($17))), $o9 = new rt.FieldsObject(), $n10 = 0, $8 !== void 0 && ($o9.city = $8, $n10++), $16 !== void 0 && ($o9.zip = $16, $n10++), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 7, $fn1($4, $5)));
-    let signup = ($17 = rt.first(($16 = rt.first(($2 = g, $s.pcs[$d] = $pc + 8, rt.fn(($f19 = $2?.f)?.string !== void 0 ? $f19.string : ($m18 = $2?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2))), $s.pcs[$d] = $pc + 9, $fn11 = rt.fn(($f15 = $16?.f)?.required !== void 0 ? $f15.required : ($m14 = $16?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($16, "required"), "method 'required'"), $3 = "Missing name", $fn11($16, $3))), $8 = rt.first(($5 = g, $s.pcs[$d] = $pc + 10, rt.fn(($f13 = $5?.f)?.integer !== void 0 ? $f13.integer : ($m12 = $5?.metatable) !== void 0 && $m12.view.integer !== void 0 ? $m12.view.integer : rt.index($5, "integer", "local 'g'"), "method 'integer'")($5))), $4 = rt.first(($20 = g, $s.pcs[$d] = $pc + 11, rt.fn(($f7 = $20?.f)?.number !== void 0 ? $f7.number : ($m6 = $20?.metatable) !== void 0 && $m6.view.number !== void 0 ? $m6.view.number : rt.index($20, "number", "local 'g'"), "method 'number'")($20))), $21 = rt.first(($22 = rt.first(($23 = g, $s.pcs[$d] = $pc + 12, rt.fn(($f25 = $23?.f)?.boolean !== void 0 ? $f25.boolean : ($m24 = $23?.metatable) !== void 0 && $m24.view.boolean !== void 0 ? $m24.view.boolean : rt.index($23, "boolean", "local 'g'"), "method 'boolean'")($23))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn(($f27 = $22?.f)?.default !== void 0 ? $f27.default : ($m26 = $22?.metatable) !== void 0 && $m26.view.default !== void 0 ? $m26.view.default : rt.index($22, "default"), "method 'default'"), $28 = true, $fn1($22, $28))), $29 = rt.first(($31 = rt.first(($33 = rt.first(($34 = g, $s.pcs[$d] = $pc + 14, rt.fn(($f36 = $34?.f)?.string !== void 0 ? $f36.string : ($m35 = $34?.metatable) !== void 0 && $m35.view.string !== void 0 ? $m35.view.string : rt.index($34, "string", "local 'g'"), "method 'string'")($34))), $s.pcs[$d] = $pc + 15, $fn32 = rt.fn(($f38 = $33?.f)?.enum !== void 0 ? $f38.enum : ($m37 = $33?.metatable) !== void 0 && $m37.view.enum !== void 0 ? $m37.view.enum : rt.index($33, "enum"), "method 'enum'"), $39 = new rt.LuaTable(["admin", "user"]), $s.pcs[$d] = $pc + 16, $fn32($33, $39))), $s.pcs[$d] = $pc + 17, $fn30 = rt.fn(($f41 = $31?.f)?.default !== void 0 ? $f41.default : ($m40 = $31?.metatable) !== void 0 && $m40.view.default !== void 0 ? $m40.view.default : rt.index($31, "default"), "method 'default'"), $42 = "user", $fn30($31, $42))), $43 = rt.first(($45 = g, $s.pcs[$d] = $pc + 18, $fn44 = rt.fn(($f47 = $45?.f)?.array !== void 0 ? $f47.array : ($m46 = $45?.metatable) !== void 0 && $m46.view.array !== void 0 ? $m46.view.array : rt.index($45, "array", "local 'g'"), "method 'array'"), $r48 = ($49 = g, $s.pcs[$d] = $pc + 19, rt.fn(($f51 = $49?.f)?.string !== void 0 ? $f51.string : ($m50 = $49?.metatable) !== void 0 && $m50.view.string !== void 0 ? $m50.view.string : rt.index($49, "string", "local 'g'"), "method 'string'")($49)), $s.pcs[$d] = $pc + 20, Array.isArray($r48) ? $fn44($45, ...$r48) : $fn44($45, $r48))), $52 = address, $53 = rt.first(($55 = rt.first(($56 = g, $s.pcs[$d] = $pc + 21, rt.fn(($f58 = $56?.f)?.string !== void 0 ? $f58.string : ($m57 = $56?.metatable) !== void 0 && $m57.view.string !== void 0 ? $m57.view.string : rt.index($56, "string", "local 'g'"), "method 'string'")($56))), $s.pcs[$d] = $pc + 22, $fn54 = rt.fn(($f60 = $55?.f)?.nullable !== void 0 ? $f60.nullable : ($m59 = $55?.metatable) !== void 0 && $m59.view.nullable !== void 0 ? $m59.view.nullable : rt.index($55, "nullable"), "method 'nullable'"), $fn54($55))), $61 = rt.first(($63 = g, $s.pcs[$d] = $pc + 23, $fn62 = rt.fn(($f65 = $63?.f)?.array !== void 0 ? $f65.array : ($m64 = $63?.metatable) !== void 0 && $m64.view.array !== void 0 ? $m64.view.array : rt.index($63, "array", "local 'g'"), "method 'array'"), $r66 = ($68 = g, $s.pcs[$d] = $pc + 23, $fn67 = rt.fn(($f70 = $68?.f)?.object !== void 0 ? $f70.object : ($m69 = $68?.metatable) !== void 0 && $m69.view.object !== void 0 ? $m69.view.object : rt.index($68, "object", "local 'g'"), "method 'object'"), $71 = ($72 = rt.first(($74 = rt.first(($76 = rt.first(($77 = g, $s.pcs[$d] = $pc + 24, rt.fn(($f79 = $77?.f)?.string !== void 0 ? $f79.string : ($m78 = $77?.metatable) !== void 0 && $m78.view.string !== void 0 ? $m78.view.string : rt.index($77, "string", "local 'g'"), "method 'string'")($77))), $s.pcs[$d] = $pc + 23, $fn75 = rt.fn(($f81 = $76?.f)?.enum !== void 0 ? $f81.enum : ($m80 = $76?.metatable) !== void 0 && $m80.view.enum !== void 0 ? $m80.view.enum : rt.index($76, "enum"), "method 'enum'"), $82 = new rt.LuaTable(["email", "phone"]), $s.pcs[$d] = $pc + 25, $fn75($76, $82))), $s.pcs[$d] = $pc + 26, $fn73 = rt.fn(($f84 = $74?.f)?.required !== void 0 ? $f84.required : ($m83 = $74?.metatable) !== void 0 && $m83.view.required !== void 0 ? $m83.view.required : rt.index($74, "required"), "method 'required'"), $fn73($74))), $85 = rt.first(($87 = rt.first(($88 = g, $s.pcs[$d] = $pc + 24, rt.fn(($f90 = $88?.f)?.string !== void 0 ? $f90.string : ($m89 = $88?.metatable) !== void 0 && $m89.view.string !== void 0 ? $m89.view.string : rt.index($88, "string", "local 'g'"), "method 'string'")($88))), $s.pcs[$d] = $pc + 26, $fn86 = rt.fn(($f92 = $87?.f)?.required !== void 0 ? $f92.required : ($m91 = $87?.metatable) !== void 0 && $m91.view.required !== void 0 ? $m91.view.required : rt.index($87, "required"), "method 'required'"), $fn86($87))), $o9 = new rt.FieldsObject(), $n10 = 0, $72 !== void 0 && ($o9.kind = $72, $n10++), $85 !== void 0 && ($o9.value = $85, $n10++), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 27, $fn67($68, $71)), $s.pcs[$d] = $pc + 28, Array.isArray($r66) ? $fn62($63, ...$r66) : $fn62($63, $r66))), $o93 = new rt.FieldsObject(), $n94 = 0, $17 !== void 0 && ($o93.name = $17, $n94++), $8 !== void 0 && ($o93.age = $8, $n94++), $4 !== void 0 && ($o93.score = $4, $n94++), $21 !== void 0 && ($o93.active = $21, $n94++), $29 !== void 0 && ($o93.role = $29, $n94++), $43 !== void 0 && ($o93.tags = $43, $n94++), $52 !== void 0 && ($o93.addr = $52, $n94++), $53 !== void 0 && ($o93.nickname = $53, $n94++), $61 !== void 0 && ($o93.contacts = $61, $n94++), rt.LuaTable.record($o93, $n94));
-    $88 = ($87 = api, ($f92 = $87?.f) !== void 0 && (($85 = $f92.signup) !== void 0 || ($m91 = $87.metatable) === void 0 || ($85 = $m91.view.signup) !== void 0 || !("signup" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $85 : ($s.pcs[$d] = $pc + 29, rt.index($87, "signup", "local 'api'")));
-    ($82 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    if (($7 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc + 2;
+      $7 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($4 = $f6.guard) !== void 0 || ($m5 = $7.metatable) === void 0 || ($4 = $m5.view.guard) !== void 0 || !("guard" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $4 = rt.index($7, "guard", "global 'rover'");
+    }
+    let g = $4;
+    $4 = g;
+    $s.pcs[$d] = $pc + 3;
+    $fn1 = rt.fn(($f6 = $4?.f)?.object !== void 0 ? $f6.object : ($m5 = $4?.metatable) !== void 0 && $m5.view.object !== void 0 ? $m5.view.object : rt.index($4, "object", "local 'g'"), "method 'object'");
+    $2 = g;
+    $s.pcs[$d] = $pc + 4;
+    $3 = rt.first(rt.fn(($f12 = $2?.f)?.string !== void 0 ? $f12.string : ($m11 = $2?.metatable) !== void 0 && $m11.view.string !== void 0 ? $m11.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2));
+    $s.pcs[$d] = $pc + 5;
+    $fn10 = rt.fn(($f14 = $3?.f)?.required !== void 0 ? $f14.required : ($m13 = $3?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($3, "required"), "method 'required'");
+    $15 = rt.first($fn10($3));
+    $16 = g;
+    $s.pcs[$d] = $pc + 6;
+    $19 = rt.first(rt.fn(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
+    $o8 = new rt.FieldsObject();
+    $n9 = 0;
+    if ($15 !== void 0) {
+      $o8.city = $15;
+      $n9++;
+    }
+    if ($19 !== void 0) {
+      $o8.zip = $19;
+      $n9++;
+    }
+    $7 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 7;
+    let address = rt.first($fn1($4, $7));
+    $16 = g;
+    $s.pcs[$d] = $pc + 8;
+    $19 = rt.first(rt.fn(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
+    $s.pcs[$d] = $pc + 9;
+    $fn10 = rt.fn(($f14 = $19?.f)?.required !== void 0 ? $f14.required : ($m13 = $19?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($19, "required"), "method 'required'");
+    $15 = "Missing name";
+    $2 = rt.first($fn10($19, $15));
+    $3 = g;
+    $s.pcs[$d] = $pc + 10;
+    $7 = rt.first(rt.fn(($f12 = $3?.f)?.integer !== void 0 ? $f12.integer : ($m11 = $3?.metatable) !== void 0 && $m11.view.integer !== void 0 ? $m11.view.integer : rt.index($3, "integer", "local 'g'"), "method 'integer'")($3));
+    $4 = g;
+    $s.pcs[$d] = $pc + 11;
+    $20 = rt.first(rt.fn(($f6 = $4?.f)?.number !== void 0 ? $f6.number : ($m5 = $4?.metatable) !== void 0 && $m5.view.number !== void 0 ? $m5.view.number : rt.index($4, "number", "local 'g'"), "method 'number'")($4));
+    $22 = g;
+    $s.pcs[$d] = $pc + 12;
+    $21 = rt.first(rt.fn(($f24 = $22?.f)?.boolean !== void 0 ? $f24.boolean : ($m23 = $22?.metatable) !== void 0 && $m23.view.boolean !== void 0 ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'"), "method 'boolean'")($22));
+    $s.pcs[$d] = $pc + 13;
+    $fn1 = rt.fn(($f26 = $21?.f)?.default !== void 0 ? $f26.default : ($m25 = $21?.metatable) !== void 0 && $m25.view.default !== void 0 ? $m25.view.default : rt.index($21, "default"), "method 'default'");
+    $27 = true;
+    $28 = rt.first($fn1($21, $27));
+    $33 = g;
+    $s.pcs[$d] = $pc + 14;
+    $32 = rt.first(rt.fn(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m34 = $33?.metatable) !== void 0 && $m34.view.string !== void 0 ? $m34.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
+    $s.pcs[$d] = $pc + 15;
+    $fn31 = rt.fn(($f37 = $32?.f)?.enum !== void 0 ? $f37.enum : ($m36 = $32?.metatable) !== void 0 && $m36.view.enum !== void 0 ? $m36.view.enum : rt.index($32, "enum"), "method 'enum'");
+    $38 = new rt.LuaTable(["admin", "user"]);
+    $s.pcs[$d] = $pc + 16;
+    $30 = rt.first($fn31($32, $38));
+    $s.pcs[$d] = $pc + 17;
+    $fn29 = rt.fn(($f40 = $30?.f)?.default !== void 0 ? $f40.default : ($m39 = $30?.metatable) !== void 0 && $m39.view.default !== void 0 ? $m39.view.default : rt.index($30, "default"), "method 'default'");
+    $41 = "user";
+    $42 = rt.first($fn29($30, $41));
+    $44 = g;
+    $s.pcs[$d] = $pc + 18;
+    $fn43 = rt.fn(($f46 = $44?.f)?.array !== void 0 ? $f46.array : ($m45 = $44?.metatable) !== void 0 && $m45.view.array !== void 0 ? $m45.view.array : rt.index($44, "array", "local 'g'"), "method 'array'");
+    $48 = g;
+    $s.pcs[$d] = $pc + 19;
+    $r47 = rt.fn(($f50 = $48?.f)?.string !== void 0 ? $f50.string : ($m49 = $48?.metatable) !== void 0 && $m49.view.string !== void 0 ? $m49.view.string : rt.index($48, "string", "local 'g'"), "method 'string'")($48);
+    $s.pcs[$d] = $pc + 20;
+    $51 = rt.first(Array.isArray($r47) ? $fn43($44, ...$r47) : $fn43($44, $r47));
+    $52 = address;
+    $55 = g;
+    $s.pcs[$d] = $pc + 21;
+    $54 = rt.first(rt.fn(($f57 = $55?.f)?.string !== void 0 ? $f57.string : ($m56 = $55?.metatable) !== void 0 && $m56.view.string !== void 0 ? $m56.view.string : rt.index($55, "string", "local 'g'"), "method 'string'")($55));
+    $s.pcs[$d] = $pc + 22;
+    $fn53 = rt.fn(($f59 = $54?.f)?.nullable !== void 0 ? $f59.nullable : ($m58 = $54?.metatable) !== void 0 && $m58.view.nullable !== void 0 ? $m58.view.nullable : rt.index($54, "nullable"), "method 'nullable'");
+    $60 = rt.first($fn53($54));
+    $62 = g;
+    $s.pcs[$d] = $pc + 23;
+    $fn61 = rt.fn(($f64 = $62?.f)?.array !== void 0 ? $f64.array : ($m63 = $62?.metatable) !== void 0 && $m63.view.array !== void 0 ? $m63.view.array : rt.index($62, "array", "local 'g'"), "method 'array'");
+    $67 = g;
+    $s.pcs[$d] = $pc + 23;
+    $fn66 = rt.fn(($f69 = $67?.f)?.object !== void 0 ? $f69.object : ($m68 = $67?.metatable) !== void 0 && $m68.view.object !== void 0 ? $m68.view.object : rt.index($67, "object", "local 'g'"), "method 'object'");
+    $75 = g;
+    $s.pcs[$d] = $pc + 24;
+    $74 = rt.first(rt.fn(($f77 = $75?.f)?.string !== void 0 ? $f77.string : ($m76 = $75?.metatable) !== void 0 && $m76.view.string !== void 0 ? $m76.view.string : rt.index($75, "string", "local 'g'"), "method 'string'")($75));
+    $s.pcs[$d] = $pc + 23;
+    $fn73 = rt.fn(($f79 = $74?.f)?.enum !== void 0 ? $f79.enum : ($m78 = $74?.metatable) !== void 0 && $m78.view.enum !== void 0 ? $m78.view.enum : rt.index($74, "enum"), "method 'enum'");
+    $80 = new rt.LuaTable(["email", "phone"]);
+    $s.pcs[$d] = $pc + 25;
+    $72 = rt.first($fn73($74, $80));
+    $s.pcs[$d] = $pc + 26;
+    $fn71 = rt.fn(($f82 = $72?.f)?.required !== void 0 ? $f82.required : ($m81 = $72?.metatable) !== void 0 && $m81.view.required !== void 0 ? $m81.view.required : rt.index($72, "required"), "method 'required'");
+    $83 = rt.first($fn71($72));
+    $86 = g;
+    $s.pcs[$d] = $pc + 24;
+    $85 = rt.first(rt.fn(($f88 = $86?.f)?.string !== void 0 ? $f88.string : ($m87 = $86?.metatable) !== void 0 && $m87.view.string !== void 0 ? $m87.view.string : rt.index($86, "string", "local 'g'"), "method 'string'")($86));
+    $s.pcs[$d] = $pc + 26;
+    $fn84 = rt.fn(($f90 = $85?.f)?.required !== void 0 ? $f90.required : ($m89 = $85?.metatable) !== void 0 && $m89.view.required !== void 0 ? $m89.view.required : rt.index($85, "required"), "method 'required'");
+    $91 = rt.first($fn84($85));
+    $o8 = new rt.FieldsObject();
+    $n9 = 0;
+    if ($83 !== void 0) {
+      $o8.kind = $83;
+      $n9++;
+    }
+    if ($91 !== void 0) {
+      $o8.value = $91;
+      $n9++;
+    }
+    $70 = rt.LuaTable.record($o8, $n9);
+    $s.pcs[$d] = $pc + 27;
+    $r65 = $fn66($67, $70);
+    $s.pcs[$d] = $pc + 28;
+    $92 = rt.first(Array.isArray($r65) ? $fn61($62, ...$r65) : $fn61($62, $r65));
+    $o93 = new rt.FieldsObject();
+    $n94 = 0;
+    if ($2 !== void 0) {
+      $o93.name = $2;
+      $n94++;
+    }
+    if ($7 !== void 0) {
+      $o93.age = $7;
+      $n94++;
+    }
+    if ($20 !== void 0) {
+      $o93.score = $20;
+      $n94++;
+    }
+    if ($28 !== void 0) {
+      $o93.active = $28;
+      $n94++;
+    }
+    if ($42 !== void 0) {
+      $o93.role = $42;
+      $n94++;
+    }
+    if ($51 !== void 0) {
+      $o93.tags = $51;
+      $n94++;
+    }
+    if ($52 !== void 0) {
+      $o93.addr = $52;
+      $n94++;
+    }
+    if ($60 !== void 0) {
+      $o93.nickname = $60;
+      $n94++;
+    }
+    if ($92 !== void 0) {
+      $o93.contacts = $92;
+      $n94++;
+    }
+    let signup = rt.LuaTable.record($o93, $n94);
+    $91 = api;
+    if (!(($f90 = $91?.f) !== void 0 && (($86 = $f90.signup) !== void 0 || ($m89 = $91.metatable) === void 0 || ($86 = $m89.view.signup) !== void 0 || !("signup" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 29;
+      $86 = rt.index($91, "signup", "local 'api'");
+    }
+    $92 = $86;
+    $85 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -261,22 +436,56 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
-      let $24;
-      let $32;
+      let $23;
+      let $34;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $83;
+      let $m6;
+      let $f7;
+      let $8;
       let $9;
       let $10;
       let $t11;
       let $r12;
-      let user = rt.first(($24 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 31, $fn12 = rt.fn(($f72 = $24?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $24?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($24, "expect"), "method 'expect'"), $83 = signup, $fn12($24, $83)));
-      return $83 = ($32 = api, ($f72 = $32?.f) !== void 0 && (($24 = $f72.json) !== void 0 || ($m62 = $32.metatable) === void 0 || ($24 = $m62.view.json) !== void 0 || !("json" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 32, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 33, $fn12 = rt.fn(($f5 = $83?.f)?.status !== void 0 ? $f5.status : ($m4 = $83?.metatable) !== void 0 && $m4.view.status !== void 0 ? $m4.view.status : rt.index($83, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = user, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($83, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$83, $9, $10]);
-    }))) !== void 0 && ($f90 = $88?.f) !== void 0 && !$88.linked && $f90.post !== void 0 ? $f90.post = $82 : ($s.pcs[$d] = $pc + 29, rt.setIndex($88, "post", $82, "field 'signup'"));
-    $82 = ($85 = api, ($f90 = $85?.f) !== void 0 && (($87 = $f90.checked) !== void 0 || ($m91 = $85.metatable) === void 0 || ($87 = $m91.view.checked) !== void 0 || !("checked" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $87 : ($s.pcs[$d] = $pc + 34, rt.index($85, "checked", "local 'api'")));
-    ($88 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+      $34 = ctx;
+      $s2.pcs[$d2] = $pc + 30;
+      $23 = rt.first(rt.fn(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
+      $s2.pcs[$d2] = $pc + 31;
+      $fn12 = rt.fn(($f7 = $23?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $23?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($23, "expect"), "method 'expect'");
+      $8 = signup;
+      let user = rt.first($fn12($23, $8));
+      $34 = api;
+      if (!(($f7 = $34?.f) !== void 0 && (($23 = $f7.json) !== void 0 || ($m6 = $34.metatable) === void 0 || ($23 = $m6.view.json) !== void 0 || !("json" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 32;
+        $23 = rt.index($34, "json", "upvalue 'api'");
+      }
+      $8 = $23;
+      $s2.pcs[$d2] = $pc + 33;
+      $fn12 = rt.fn(($f5 = $8?.f)?.status !== void 0 ? $f5.status : ($m4 = $8?.metatable) !== void 0 && $m4.view.status !== void 0 ? $m4.view.status : rt.index($8, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $10 = user;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t11 = $s2.tails++;
+        $r12 = $fn12($8, $9, $10);
+        $s2.tails = $t11;
+      } else {
+        $r12 = rt.tail($s2, $fn12, [$8, $9, $10]);
+      }
+      return $r12;
+    }));
+    if ($85 !== void 0 && ($f88 = $92?.f) !== void 0 && !$92.linked && $f88.post !== void 0) $f88.post = $85;
+    else {
+      $s.pcs[$d] = $pc + 29;
+      rt.setIndex($92, "post", $85, "field 'signup'");
+    }
+    $86 = api;
+    if (!(($f88 = $86?.f) !== void 0 && (($91 = $f88.checked) !== void 0 || ($m89 = $86.metatable) === void 0 || ($91 = $m89.view.checked) !== void 0 || !("checked" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 34;
+      $91 = rt.index($86, "checked", "local 'api'");
+    }
+    $85 = $91;
+    $92 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -284,8 +493,8 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $l1;
-      let $24;
-      let $32;
+      let $23;
+      let $34;
       let $m4;
       let $f5;
       let $6;
@@ -295,16 +504,21 @@ function load($env) {
       let $10;
       let $11;
       let $12;
-      let $m13;
-      let $f14;
+      let $m132;
+      let $f142;
       let $m15;
       let $f16;
-      let $172;
+      let $17;
       let $r18;
-      let $19;
+      let $192;
       let $t20;
       let $r21;
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 42, rt.fn(($24 = $env.f.pcall) !== void 0 ? $24 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "pcall")), "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
+      $s2.pcs[$d2] = $pc + 42;
+      if (($23 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 41;
+        $23 = rt.getGlobal($env, "pcall");
+      }
+      $l1 = rt.adjust([...rt.all(rt.fn($23, "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }), $body))((function $anonymous$body() {
@@ -312,47 +526,131 @@ function load($env) {
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
         let $fn12;
-        let $25;
+        let $24;
         let $35;
         let $m42;
         let $f52;
-        let $m62;
-        let $f72;
-        let $83;
-        let $9;
-        let $fn10;
+        let $m6;
+        let $f7;
+        let $8;
+        let $fn92;
+        let $102;
         let $112;
-        let $122;
-        let $m132;
-        let $f142;
-        let $m152;
-        let $f162;
-        let $173;
-        let $fn18;
-        let $192;
-        let $202;
-        let $m21;
-        let $f22;
-        let $m23;
-        let $f24;
+        let $m12;
+        let $f13;
+        let $m14;
+        let $f15;
+        let $162;
+        let $fn17;
+        let $18;
+        let $193;
+        let $m20;
+        let $f21;
+        let $m22;
+        let $f23;
+        let $242;
         let $o25;
         let $n26;
         let $t27;
         let $r28;
-        return $25 = rt.first(($35 = ctx, $s3.pcs[$d3] = $pc + 35, rt.fn(($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m42 = $35?.metatable) !== void 0 && $m42.view.body !== void 0 ? $m42.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35))), $s3.pcs[$d3] = $pc + 36, $fn12 = rt.fn(($f72 = $25?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $25?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($25, "expect"), "method 'expect'"), $83 = ($9 = rt.first(($112 = rt.first(($122 = g, $s3.pcs[$d3] = $pc + 37, rt.fn(($f142 = $122?.f)?.string !== void 0 ? $f142.string : ($m132 = $122?.metatable) !== void 0 && $m132.view.string !== void 0 ? $m132.view.string : rt.index($122, "string", "upvalue 'g'"), "method 'string'")($122))), $s3.pcs[$d3] = $pc + 38, $fn10 = rt.fn(($f162 = $112?.f)?.required !== void 0 ? $f162.required : ($m152 = $112?.metatable) !== void 0 && $m152.view.required !== void 0 ? $m152.view.required : rt.index($112, "required"), "method 'required'"), $fn10($112))), $173 = rt.first(($192 = rt.first(($202 = g, $s3.pcs[$d3] = $pc + 39, rt.fn(($f22 = $202?.f)?.integer !== void 0 ? $f22.integer : ($m21 = $202?.metatable) !== void 0 && $m21.view.integer !== void 0 ? $m21.view.integer : rt.index($202, "integer", "upvalue 'g'"), "method 'integer'")($202))), $s3.pcs[$d3] = $pc + 38, $fn18 = rt.fn(($f24 = $192?.f)?.required !== void 0 ? $f24.required : ($m23 = $192?.metatable) !== void 0 && $m23.view.required !== void 0 ? $m23.view.required : rt.index($192, "required"), "method 'required'"), $fn18($192))), $o25 = new rt.FieldsObject(), $n26 = 0, $9 !== void 0 && ($o25.name = $9, $n26++), $173 !== void 0 && ($o25.age = $173, $n26++), rt.LuaTable.record($o25, $n26)), $s3.pcs[$d3] = $pc + 40, $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t27 = $s3.tails++, $r28 = $fn12($25, $83), $s3.tails = $t27, $r28) : rt.tail($s3, $fn12, [$25, $83]);
-      })))))], 2);
+        $35 = ctx;
+        $s3.pcs[$d3] = $pc + 35;
+        $24 = rt.first(rt.fn(($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m42 = $35?.metatable) !== void 0 && $m42.view.body !== void 0 ? $m42.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35));
+        $s3.pcs[$d3] = $pc + 36;
+        $fn12 = rt.fn(($f7 = $24?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $24?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($24, "expect"), "method 'expect'");
+        $112 = g;
+        $s3.pcs[$d3] = $pc + 37;
+        $102 = rt.first(rt.fn(($f13 = $112?.f)?.string !== void 0 ? $f13.string : ($m12 = $112?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($112, "string", "upvalue 'g'"), "method 'string'")($112));
+        $s3.pcs[$d3] = $pc + 38;
+        $fn92 = rt.fn(($f15 = $102?.f)?.required !== void 0 ? $f15.required : ($m14 = $102?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($102, "required"), "method 'required'");
+        $162 = rt.first($fn92($102));
+        $193 = g;
+        $s3.pcs[$d3] = $pc + 39;
+        $18 = rt.first(rt.fn(($f21 = $193?.f)?.integer !== void 0 ? $f21.integer : ($m20 = $193?.metatable) !== void 0 && $m20.view.integer !== void 0 ? $m20.view.integer : rt.index($193, "integer", "upvalue 'g'"), "method 'integer'")($193));
+        $s3.pcs[$d3] = $pc + 38;
+        $fn17 = rt.fn(($f23 = $18?.f)?.required !== void 0 ? $f23.required : ($m22 = $18?.metatable) !== void 0 && $m22.view.required !== void 0 ? $m22.view.required : rt.index($18, "required"), "method 'required'");
+        $242 = rt.first($fn17($18));
+        $o25 = new rt.FieldsObject();
+        $n26 = 0;
+        if ($162 !== void 0) {
+          $o25.name = $162;
+          $n26++;
+        }
+        if ($242 !== void 0) {
+          $o25.age = $242;
+          $n26++;
+        }
+        $8 = rt.LuaTable.record($o25, $n26);
+        $s3.pcs[$d3] = $pc + 40;
+        $s3.truncate($d3);
+        if ($s3.tails < rt.TAIL_DEPTH) {
+          $t27 = $s3.tails++;
+          $r28 = $fn12($24, $8);
+          $s3.tails = $t27;
+        } else {
+          $r28 = rt.tail($s3, $fn12, [$24, $8]);
+        }
+        return $r28;
+      }))))], 2);
       let ok = $l1[0];
       let result = $l1[1];
       if (!rt.t(ok)) {
-        if ((rh.pristineContext(ctx) ? ctx.queryValue("format") : ($24 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 44, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $24?.f) !== void 0 && (($6 = $f8.format) !== void 0 || ($m7 = $24.metatable) === void 0 || ($6 = $m7.view.format) !== void 0 || !("format" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 43, rt.index($24, "format")))) === "text") {
-          return $10 = ($11 = api, ($f14 = $11?.f) !== void 0 && (($12 = $f14.text) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.text) !== void 0 || !("text" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 43, rt.index($11, "text", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 43, $fn9 = rt.fn(($f16 = $10?.f)?.status !== void 0 ? $f16.status : ($m15 = $10?.metatable) !== void 0 && $m15.view.status !== void 0 ? $m15.view.status : rt.index($10, "status", "field 'text'"), "method 'status'"), $172 = 422, $r18 = ($s2.pcs[$d2] = $pc + 45, rt.fn(($19 = $env.f.tostring) !== void 0 ? $19 : ($s2.pcs[$d2] = $pc + 43, rt.getGlobal($env, "tostring")), "global 'tostring'")(result)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t20 = $s2.tails++, $r21 = Array.isArray($r18) ? $fn9($10, $172, ...$r18) : $fn9($10, $172, $r18), $s2.tails = $t20, $r21) : rt.tail($s2, $fn9, Array.isArray($r18) ? [$10, $172, ...$r18] : [$10, $172, $r18]);
+        if ((rh.pristineContext(ctx) ? ctx.queryValue("format") : ($23 = rt.first(($34 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f5 = $34?.f)?.query !== void 0 ? $f5.query : ($m4 = $34?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($34, "query", "local 'ctx'"), "method 'query'")($34))), ($f8 = $23?.f) !== void 0 && (($6 = $f8.format) !== void 0 || ($m7 = $23.metatable) === void 0 || ($6 = $m7.view.format) !== void 0 || !("format" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 44, rt.index($23, "format")))) === "text") {
+          $11 = api;
+          if (!(($f142 = $11?.f) !== void 0 && (($12 = $f142.text) !== void 0 || ($m132 = $11.metatable) === void 0 || ($12 = $m132.view.text) !== void 0 || !("text" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 44;
+            $12 = rt.index($11, "text", "upvalue 'api'");
+          }
+          $10 = $12;
+          $s2.pcs[$d2] = $pc + 44;
+          $fn9 = rt.fn(($f16 = $10?.f)?.status !== void 0 ? $f16.status : ($m15 = $10?.metatable) !== void 0 && $m15.view.status !== void 0 ? $m15.view.status : rt.index($10, "status", "field 'text'"), "method 'status'");
+          $17 = 422;
+          $s2.pcs[$d2] = $pc + 45;
+          if (($192 = $env.f.tostring) === void 0) {
+            $s2.pcs[$d2] = $pc + 44;
+            $192 = rt.getGlobal($env, "tostring");
+          }
+          $r18 = rt.fn($192, "global 'tostring'")(result);
+          $s2.pcs[$d2] = $pc + 46;
+          $s2.truncate($d2);
+          if ($s2.tails < rt.TAIL_DEPTH) {
+            $t20 = $s2.tails++;
+            $r21 = Array.isArray($r18) ? $fn9($10, $17, ...$r18) : $fn9($10, $17, $r18);
+            $s2.tails = $t20;
+          } else {
+            $r21 = rt.tail($s2, $fn9, Array.isArray($r18) ? [$10, $17, ...$r18] : [$10, $17, $r18]);
+          }
+          return $r21;
         }
-        return $6 = api, $s2.pcs[$d2] = $pc + 47, $fn9 = rt.fn(($f8 = $6?.f)?.error !== void 0 ? $f8.error : ($m7 = $6?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"), "method 'error'"), $32 = 422, $24 = result, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t20 = $s2.tails++, $r21 = $fn9($6, $32, $24), $s2.tails = $t20, $r21) : rt.tail($s2, $fn9, [$6, $32, $24]);
+        $6 = api;
+        $s2.pcs[$d2] = $pc + 47;
+        $fn9 = rt.fn(($f8 = $6?.f)?.error !== void 0 ? $f8.error : ($m7 = $6?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"), "method 'error'");
+        $34 = 422;
+        $23 = result;
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t20 = $s2.tails++;
+          $r21 = $fn9($6, $34, $23);
+          $s2.tails = $t20;
+        } else {
+          $r21 = rt.tail($s2, $fn9, [$6, $34, $23]);
+        }
+        return $r21;
       }
       return rt.leave($s2, $d2, result);
-    }))) !== void 0 && ($f92 = $82?.f) !== void 0 && !$82.linked && $f92.post !== void 0 ? $f92.post = $88 : ($s.pcs[$d] = $pc + 34, rt.setIndex($82, "post", $88, "field 'checked'"));
-    $88 = ($87 = api, ($f92 = $87?.f) !== void 0 && (($85 = $f92.direct) !== void 0 || ($m91 = $87.metatable) === void 0 || ($85 = $m91.view.direct) !== void 0 || !("direct" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $85 : ($s.pcs[$d] = $pc + 48, rt.index($87, "direct", "local 'api'")));
-    ($82 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+    }));
+    if ($92 !== void 0 && ($f90 = $85?.f) !== void 0 && !$85.linked && $f90.post !== void 0) $f90.post = $92;
+    else {
+      $s.pcs[$d] = $pc + 34;
+      rt.setIndex($85, "post", $92, "field 'checked'");
+    }
+    $91 = api;
+    if (!(($f90 = $91?.f) !== void 0 && (($86 = $f90.direct) !== void 0 || ($m89 = $91.metatable) === void 0 || ($86 = $m89.view.direct) !== void 0 || !("direct" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 48;
+      $86 = rt.index($91, "direct", "local 'api'");
+    }
+    $92 = $86;
+    $85 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -365,63 +663,159 @@ function load($env) {
       let $l4;
       let $fn5;
       let $6;
-      let $7;
-      let $83;
+      let $73;
+      let $8;
       let $9;
       let $10;
       let $11;
       let $12;
-      let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $172;
-      let $fn18;
-      let $19;
+      let $m132;
+      let $f142;
+      let $fn15;
+      let $162;
+      let $17;
+      let $18;
+      let $192;
       let $202;
-      let $212;
-      let $222;
-      let $232;
-      let $m242;
-      let $f252;
-      let $o26;
-      let $n27;
-      let $282;
-      let $292;
-      let $30;
-      let $fn31;
-      let $32;
-      let $332;
-      let $m34;
-      let $f35;
-      let $m36;
-      let $f37;
-      let $38;
-      let $o39;
-      let $n40;
-      let $t41;
-      let $r42;
-      let q = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 49, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
-      let name = rt.first(($1 = g, $s2.pcs[$d2] = $pc + 50, rt.fn(($f3 = $1?.f)?.string !== void 0 ? $f3.string : ($m2 = $1?.metatable) !== void 0 && $m2.view.string !== void 0 ? $m2.view.string : rt.index($1, "string", "upvalue 'g'"), "method 'string'")($1)));
-      $1 = name, $s2.pcs[$d2] = $pc + 51, rt.fn(($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
-      $l4 = rt.adjust([...rt.all(($1 = ($6 = $env.f.pcall) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "pcall")), $7 = ($83 = ($9 = $env.f.rover) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "rover")), ($f3 = $83?.f) !== void 0 && (($10 = $f3.guard) !== void 0 || ($m2 = $83.metatable) === void 0 || ($10 = $m2.view.guard) !== void 0 || !("guard" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 52, rt.index($83, "guard", "global 'rover'"))), $11 = ($12 = ($13 = q, ($f16 = $13?.f) !== void 0 && (($14 = $f16.name) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.name) !== void 0 || !("name" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 52, rt.index($13, "name", "local 'q'"))), $172 = rt.first(($19 = ($202 = $env.f.tonumber) !== void 0 ? $202 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "tonumber")), $212 = ($222 = q, ($f252 = $222?.f) !== void 0 && (($232 = $f252.page) !== void 0 || ($m242 = $222.metatable) === void 0 || ($232 = $m242.view.page) !== void 0 || !("page" in $m242.view) && $m242.view[rt.CUT] === void 0) ? $232 : ($s2.pcs[$d2] = $pc + 52, rt.index($222, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 53, $fn18 = rt.fn($19, "global 'tonumber'"), $fn18($212))), $o26 = new rt.FieldsObject(), $n27 = 0, $12 !== void 0 && ($o26.name = $12, $n27++), $172 !== void 0 && ($o26.page = $172, $n27++), rt.LuaTable.record($o26, $n27)), $282 = ($292 = name, $30 = rt.first(($32 = rt.first(($332 = g, $s2.pcs[$d2] = $pc + 54, rt.fn(($f35 = $332?.f)?.integer !== void 0 ? $f35.integer : ($m34 = $332?.metatable) !== void 0 && $m34.view.integer !== void 0 ? $m34.view.integer : rt.index($332, "integer", "upvalue 'g'"), "method 'integer'")($332))), $s2.pcs[$d2] = $pc + 55, $fn31 = rt.fn(($f37 = $32?.f)?.default !== void 0 ? $f37.default : ($m36 = $32?.metatable) !== void 0 && $m36.view.default !== void 0 ? $m36.view.default : rt.index($32, "default"), "method 'default'"), $38 = 1, $fn31($32, $38))), $o39 = new rt.FieldsObject(), $n40 = 0, $292 !== void 0 && ($o39.name = $292, $n40++), $30 !== void 0 && ($o39.page = $30, $n40++), rt.LuaTable.record($o39, $n40)), $s2.pcs[$d2] = $pc + 56, $fn5 = rt.fn($1, "global 'pcall'"), $fn5($7, $11, $282)))], 2);
+      let $m21;
+      let $f22;
+      let $23;
+      let $o24;
+      let $n25;
+      let $26;
+      let $272;
+      let $fn28;
+      let $29;
+      let $302;
+      let $m31;
+      let $f32;
+      let $m33;
+      let $f34;
+      let $35;
+      let $36;
+      let $o37;
+      let $n38;
+      let $t39;
+      let $r40;
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 49;
+      let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      $1 = g;
+      $s2.pcs[$d2] = $pc + 50;
+      let name = rt.first(rt.fn(($f3 = $1?.f)?.string !== void 0 ? $f3.string : ($m2 = $1?.metatable) !== void 0 && $m2.view.string !== void 0 ? $m2.view.string : rt.index($1, "string", "upvalue 'g'"), "method 'string'")($1));
+      $1 = name;
+      $s2.pcs[$d2] = $pc + 51;
+      rt.fn(($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
+      if (($6 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 52;
+        $6 = rt.getGlobal($env, "pcall");
+      }
+      $1 = $6;
+      if (($8 = $env.f.rover) === void 0) {
+        $s2.pcs[$d2] = $pc + 52;
+        $8 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f3 = $8?.f) !== void 0 && (($9 = $f3.guard) !== void 0 || ($m2 = $8.metatable) === void 0 || ($9 = $m2.view.guard) !== void 0 || !("guard" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 52;
+        $9 = rt.index($8, "guard", "global 'rover'");
+      }
+      $73 = $9;
+      $11 = q;
+      if (!(($f142 = $11?.f) !== void 0 && (($12 = $f142.name) !== void 0 || ($m132 = $11.metatable) === void 0 || ($12 = $m132.view.name) !== void 0 || !("name" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 52;
+        $12 = rt.index($11, "name", "local 'q'");
+      }
+      if (($17 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 52;
+        $17 = rt.getGlobal($env, "tonumber");
+      }
+      $162 = $17;
+      $192 = q;
+      if (!(($f22 = $192?.f) !== void 0 && (($202 = $f22.page) !== void 0 || ($m21 = $192.metatable) === void 0 || ($202 = $m21.view.page) !== void 0 || !("page" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 52;
+        $202 = rt.index($192, "page", "local 'q'");
+      }
+      $18 = $202;
+      $s2.pcs[$d2] = $pc + 53;
+      $fn15 = rt.fn($162, "global 'tonumber'");
+      $23 = rt.first($fn15($18));
+      $o24 = new rt.FieldsObject();
+      $n25 = 0;
+      if ($12 !== void 0) {
+        $o24.name = $12;
+        $n25++;
+      }
+      if ($23 !== void 0) {
+        $o24.page = $23;
+        $n25++;
+      }
+      $10 = rt.LuaTable.record($o24, $n25);
+      $272 = name;
+      $302 = g;
+      $s2.pcs[$d2] = $pc + 54;
+      $29 = rt.first(rt.fn(($f32 = $302?.f)?.integer !== void 0 ? $f32.integer : ($m31 = $302?.metatable) !== void 0 && $m31.view.integer !== void 0 ? $m31.view.integer : rt.index($302, "integer", "upvalue 'g'"), "method 'integer'")($302));
+      $s2.pcs[$d2] = $pc + 55;
+      $fn28 = rt.fn(($f34 = $29?.f)?.default !== void 0 ? $f34.default : ($m33 = $29?.metatable) !== void 0 && $m33.view.default !== void 0 ? $m33.view.default : rt.index($29, "default"), "method 'default'");
+      $35 = 1;
+      $36 = rt.first($fn28($29, $35));
+      $o37 = new rt.FieldsObject();
+      $n38 = 0;
+      if ($272 !== void 0) {
+        $o37.name = $272;
+        $n38++;
+      }
+      if ($36 !== void 0) {
+        $o37.page = $36;
+        $n38++;
+      }
+      $26 = rt.LuaTable.record($o37, $n38);
+      $s2.pcs[$d2] = $pc + 56;
+      $fn5 = rt.fn($1, "global 'pcall'");
+      $l4 = rt.adjust([...rt.all($fn5($73, $10, $26))], 2);
       let ok = $l4[0];
       let result = $l4[1];
       if (!rt.t(ok)) {
-        return $38 = api, $s2.pcs[$d2] = $pc + 57, $fn31 = rt.fn(($f37 = $38?.f)?.error !== void 0 ? $f37.error : ($m36 = $38?.metatable) !== void 0 && $m36.view.error !== void 0 ? $m36.view.error : rt.index($38, "error", "upvalue 'api'"), "method 'error'"), $332 = 400, $32 = result, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t41 = $s2.tails++, $r42 = $fn31($38, $332, $32), $s2.tails = $t41, $r42) : rt.tail($s2, $fn31, [$38, $332, $32]);
+        $36 = api;
+        $s2.pcs[$d2] = $pc + 57;
+        $fn28 = rt.fn(($f34 = $36?.f)?.error !== void 0 ? $f34.error : ($m33 = $36?.metatable) !== void 0 && $m33.view.error !== void 0 ? $m33.view.error : rt.index($36, "error", "upvalue 'api'"), "method 'error'");
+        $35 = 400;
+        $302 = result;
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t39 = $s2.tails++;
+          $r40 = $fn28($36, $35, $302);
+          $s2.tails = $t39;
+        } else {
+          $r40 = rt.tail($s2, $fn28, [$36, $35, $302]);
+        }
+        return $r40;
       }
       return rt.leave($s2, $d2, result);
-    }))) !== void 0 && ($f90 = $88?.f) !== void 0 && !$88.linked && $f90.get !== void 0 ? $f90.get = $82 : ($s.pcs[$d] = $pc + 48, rt.setIndex($88, "get", $82, "field 'direct'"));
-    $82 = ($85 = ($87 = api, ($f90 = $87?.f) !== void 0 && (($88 = $f90.body) !== void 0 || ($m91 = $87.metatable) === void 0 || ($88 = $m91.view.body) !== void 0 || !("body" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $88 : ($s.pcs[$d] = $pc + 58, rt.index($87, "body", "local 'api'"))), ($f92 = $85?.f) !== void 0 && (($77 = $f92.as_text) !== void 0 || ($m89 = $85.metatable) === void 0 || ($77 = $m89.view.as_text) !== void 0 || !("as_text" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $77 : ($s.pcs[$d] = $pc + 58, rt.index($85, "as_text", "field 'body'")));
-    ($76 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
+    }));
+    if ($85 !== void 0 && ($f88 = $92?.f) !== void 0 && !$92.linked && $f88.get !== void 0) $f88.get = $85;
+    else {
+      $s.pcs[$d] = $pc + 48;
+      rt.setIndex($92, "get", $85, "field 'direct'");
+    }
+    $86 = api;
+    if (!(($f88 = $86?.f) !== void 0 && (($91 = $f88.body) !== void 0 || ($m89 = $86.metatable) === void 0 || ($91 = $m89.view.body) !== void 0 || !("body" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 58;
+      $91 = rt.index($86, "body", "local 'api'");
+    }
+    if (!(($f90 = $91?.f) !== void 0 && (($92 = $f90.as_text) !== void 0 || ($m87 = $91.metatable) === void 0 || ($92 = $m87.view.as_text) !== void 0 || !("as_text" in $m87.view) && $m87.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 58;
+      $92 = rt.index($91, "as_text", "field 'body'");
+    }
+    $85 = $92;
+    $83 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
       let $m2;
       let $f3;
-      let $44;
-      let $54;
+      let $43;
+      let $5;
       let $6;
       let $m7;
       let $f8;
@@ -431,42 +825,60 @@ function load($env) {
       let $12;
       let $13;
       let $14;
-      let $15;
-      let $m16;
-      let $f17;
-      let $18;
-      let $19;
+      let $152;
+      let $162;
+      let $m172;
+      let $f182;
+      let $192;
       let $202;
-      let $212;
-      let $o22;
-      let $n23;
-      let $24;
-      let $25;
-      let $m262;
-      let $f272;
-      let $282;
-      let $292;
-      let $m30;
-      let $f31;
-      let $32;
-      let $m33;
-      let $f34;
+      let $o21;
+      let $n22;
+      let $23;
+      let $m24;
+      let $f25;
+      let $26;
+      let $272;
+      let $m28;
+      let $f29;
+      let $302;
+      let $m31;
+      let $f32;
+      let $332;
+      let $34;
       let $35;
       let $36;
       let $37;
-      let $38;
-      let $m39;
-      let $f40;
-      let $41;
+      let $m38;
+      let $f39;
+      let $40;
+      let $412;
       let $o42;
       let $n43;
       const $json = rh.claim(ctx);
-      let b = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1)));
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 59;
+      let b = rt.first(rt.fn(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
       if ($json) {
-        $44 = rt.first(($1 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1)));
-        $54 = ($12 = rt.first(($6 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6))), $13 = rt.first(($9 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9))), $12 === $13 || typeof $12 === "object" && typeof $13 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($12, $13)));
-        $14 = ($18 = rt.first(($15 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f17 = $15?.f)?.text !== void 0 ? $f17.text : ($m16 = $15?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($15, "text", "local 'b'"), "method 'text'")($15))), $18?.arr !== void 0 ? $18.length() : typeof $18 === "string" ? $18.length : ($s2.pcs[$d2] = $pc + 62, rt.len($18)));
-        if (rh.isScalar($44)) {
+        $1 = b;
+        $s2.pcs[$d2] = $pc + 60;
+        $43 = rt.first(rt.fn(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1));
+        $6 = b;
+        $s2.pcs[$d2] = $pc + 60;
+        $12 = rt.first(rt.fn(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6));
+        $9 = b;
+        $s2.pcs[$d2] = $pc + 61;
+        $5 = ($13 = $12, $14 = rt.first(rt.fn(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9)), $13 === $14 || typeof $13 === "object" && typeof $14 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($13, $14)));
+        $162 = b;
+        $s2.pcs[$d2] = $pc + 60;
+        $192 = rt.first(rt.fn(($f182 = $162?.f)?.text !== void 0 ? $f182.text : ($m172 = $162?.metatable) !== void 0 && $m172.view.text !== void 0 ? $m172.view.text : rt.index($162, "text", "local 'b'"), "method 'text'")($162));
+        if ($192?.arr !== void 0) $202 = $192.length();
+        else if (typeof $192 === "string") $202 = $192.length;
+        else {
+          $s2.pcs[$d2] = $pc + 62;
+          $202 = rt.len($192);
+        }
+        $152 = $202;
+        if (rh.isScalar($43)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -480,7 +892,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($44);
+          $w.scalar($43);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -493,7 +905,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          if ($54) {
+          if ($5) {
             const $b = $w.room(13), $p = $w.p;
             $b[$p] = 116;
             $b[$p + 1] = 114;
@@ -527,7 +939,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.num($14);
+          $w.num($152);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -535,71 +947,160 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($19 = $44, $202 = $54, $212 = $14, $o22 = new rt.FieldsObject(), $n23 = 2, $19 !== void 0 && ($o22.text = $19, $n23++), $o22.same = $202, $o22.bytes = $212, rt.LuaTable.record($o22, $n23)));
+        $o21 = new rt.FieldsObject();
+        $n22 = 2;
+        if ($43 !== void 0) {
+          $o21.text = $43;
+          $n22++;
+        }
+        $o21.same = $5;
+        $o21.bytes = $152;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
       }
-      return rt.leave($s2, $d2, ($24 = rt.first(($25 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f272 = $25?.f)?.text !== void 0 ? $f272.text : ($m262 = $25?.metatable) !== void 0 && $m262.view.text !== void 0 ? $m262.view.text : rt.index($25, "text", "local 'b'"), "method 'text'")($25))), $282 = ($35 = rt.first(($292 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f31 = $292?.f)?.text !== void 0 ? $f31.text : ($m30 = $292?.metatable) !== void 0 && $m30.view.text !== void 0 ? $m30.view.text : rt.index($292, "text", "local 'b'"), "method 'text'")($292))), $36 = rt.first(($32 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f34 = $32?.f)?.as_string !== void 0 ? $f34.as_string : ($m33 = $32?.metatable) !== void 0 && $m33.view.as_string !== void 0 ? $m33.view.as_string : rt.index($32, "as_string", "local 'b'"), "method 'as_string'")($32))), $35 === $36 || typeof $35 === "object" && typeof $36 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($35, $36))), $37 = ($41 = rt.first(($38 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f40 = $38?.f)?.text !== void 0 ? $f40.text : ($m39 = $38?.metatable) !== void 0 && $m39.view.text !== void 0 ? $m39.view.text : rt.index($38, "text", "local 'b'"), "method 'text'")($38))), $41?.arr !== void 0 ? $41.length() : typeof $41 === "string" ? $41.length : ($s2.pcs[$d2] = $pc + 62, rt.len($41))), $o42 = new rt.FieldsObject(), $n43 = 2, $24 !== void 0 && ($o42.text = $24, $n43++), $o42.same = $282, $o42.bytes = $37, rt.LuaTable.record($o42, $n43)));
-    }))) !== void 0 && ($f84 = $82?.f) !== void 0 && !$82.linked && $f84.post !== void 0 ? $f84.post = $76 : ($s.pcs[$d] = $pc + 58, rt.setIndex($82, "post", $76, "field 'as_text'"));
-    $76 = ($77 = ($88 = api, ($f84 = $88?.f) !== void 0 && (($87 = $f84.body) !== void 0 || ($m89 = $88.metatable) === void 0 || ($87 = $m89.view.body) !== void 0 || !("body" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $87 : ($s.pcs[$d] = $pc + 63, rt.index($88, "body", "local 'api'"))), ($f92 = $77?.f) !== void 0 && (($85 = $f92.as_json) !== void 0 || ($m91 = $77.metatable) === void 0 || ($85 = $m91.view.as_json) !== void 0 || !("as_json" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $85 : ($s.pcs[$d] = $pc + 63, rt.index($77, "as_json", "field 'body'")));
-    ($82 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
+      $23 = b;
+      $s2.pcs[$d2] = $pc + 60;
+      $26 = rt.first(rt.fn(($f25 = $23?.f)?.text !== void 0 ? $f25.text : ($m24 = $23?.metatable) !== void 0 && $m24.view.text !== void 0 ? $m24.view.text : rt.index($23, "text", "local 'b'"), "method 'text'")($23));
+      $272 = b;
+      $s2.pcs[$d2] = $pc + 60;
+      $332 = rt.first(rt.fn(($f29 = $272?.f)?.text !== void 0 ? $f29.text : ($m28 = $272?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($272, "text", "local 'b'"), "method 'text'")($272));
+      $302 = b;
+      $s2.pcs[$d2] = $pc + 61;
+      $36 = ($34 = $332, $35 = rt.first(rt.fn(($f32 = $302?.f)?.as_string !== void 0 ? $f32.as_string : ($m31 = $302?.metatable) !== void 0 && $m31.view.as_string !== void 0 ? $m31.view.as_string : rt.index($302, "as_string", "local 'b'"), "method 'as_string'")($302)), $34 === $35 || typeof $34 === "object" && typeof $35 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($34, $35)));
+      $37 = b;
+      $s2.pcs[$d2] = $pc + 60;
+      $40 = rt.first(rt.fn(($f39 = $37?.f)?.text !== void 0 ? $f39.text : ($m38 = $37?.metatable) !== void 0 && $m38.view.text !== void 0 ? $m38.view.text : rt.index($37, "text", "local 'b'"), "method 'text'")($37));
+      if ($40?.arr !== void 0) $412 = $40.length();
+      else if (typeof $40 === "string") $412 = $40.length;
+      else {
+        $s2.pcs[$d2] = $pc + 62;
+        $412 = rt.len($40);
+      }
+      $o42 = new rt.FieldsObject();
+      $n43 = 2;
+      if ($26 !== void 0) {
+        $o42.text = $26;
+        $n43++;
+      }
+      $o42.same = $36;
+      $o42.bytes = $412;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o42, $n43));
+    }));
+    if ($83 !== void 0 && ($f82 = $85?.f) !== void 0 && !$85.linked && $f82.post !== void 0) $f82.post = $83;
+    else {
+      $s.pcs[$d] = $pc + 58;
+      rt.setIndex($85, "post", $83, "field 'as_text'");
+    }
+    $92 = api;
+    if (!(($f82 = $92?.f) !== void 0 && (($91 = $f82.body) !== void 0 || ($m87 = $92.metatable) === void 0 || ($91 = $m87.view.body) !== void 0 || !("body" in $m87.view) && $m87.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 63;
+      $91 = rt.index($92, "body", "local 'api'");
+    }
+    if (!(($f90 = $91?.f) !== void 0 && (($86 = $f90.as_json) !== void 0 || ($m89 = $91.metatable) === void 0 || ($86 = $m89.view.as_json) !== void 0 || !("as_json" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 63;
+      $86 = rt.index($91, "as_json", "field 'body'");
+    }
+    $83 = $86;
+    $85 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
-      let $24;
-      let $32;
+      let $23;
+      let $34;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $83;
+      let $m6;
+      let $f7;
+      let $8;
       let $9;
       let $10;
       let $k11;
       let $12;
       let $a13;
       let $14;
-      let $15;
+      let $152;
       let $162;
-      let $172;
+      let $17;
       let $18;
-      let $19;
+      let $192;
       let $202;
       let $212;
       let $222;
       let $232;
-      let $242;
-      let $25;
+      let $o24;
+      let $n25;
       let $26;
-      let $o27;
-      let $n28;
-      let $292;
-      let $30;
-      let $312;
-      let $322;
+      let $272;
+      let $282;
+      let $29;
+      let $k30;
+      let $31;
+      let $a32;
       let $332;
-      let $k34;
+      let $342;
       let $35;
-      let $a36;
+      let $36;
       let $37;
-      let $38;
-      let $392;
+      let $382;
+      let $39;
       let $40;
-      let $41;
+      let $412;
       let $422;
-      let $432;
-      let $44;
-      let $452;
-      let $o46;
-      let $n47;
+      let $43;
+      let $o44;
+      let $n45;
       const $json = rh.claim(ctx);
-      let data = rt.first(($24 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 64, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 65, $fn12 = rt.fn(($f72 = $24?.f)?.json !== void 0 ? $f72.json : ($m62 = $24?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($24, "json"), "method 'json'"), $fn12($24)));
-      let t = rt.first(($s2.pcs[$d2] = $pc + 67, rt.fn(($32 = $env.f.type) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 66, rt.getGlobal($env, "type")), "global 'type'")(data)));
+      $34 = ctx;
+      $s2.pcs[$d2] = $pc + 64;
+      $23 = rt.first(rt.fn(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
+      $s2.pcs[$d2] = $pc + 65;
+      $fn12 = rt.fn(($f7 = $23?.f)?.json !== void 0 ? $f7.json : ($m6 = $23?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($23, "json"), "method 'json'");
+      let data = rt.first($fn12($23));
+      $s2.pcs[$d2] = $pc + 67;
+      if (($34 = $env.f.type) === void 0) {
+        $s2.pcs[$d2] = $pc + 66;
+        $34 = rt.getGlobal($env, "type");
+      }
+      let t = rt.first(rt.fn($34, "global 'type'")(data));
       if ($json) {
-        $83 = t;
-        $9 = rt.t($32 = rt.t($24 = t === "table") ? ($10 = data, $k11 = 1, ($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $24) ? $32 : void 0;
-        $14 = rt.t($15 = rt.t($162 = t === "table") ? ($172 = data, $172?.arr !== void 0 ? $172.length() : typeof $172 === "string" ? $172.length : ($s2.pcs[$d2] = $pc + 68, rt.len($172, "local 'data'"))) : $162) ? $15 : void 0;
-        $18 = rt.t($19 = rt.t($202 = t === "table") ? ($212 = data, ($f72 = $212?.f) !== void 0 && (($222 = $f72.name) !== void 0 || ($m62 = $212.metatable) === void 0 || ($222 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 68, rt.index($212, "name", "local 'data'"))) : $202) ? $19 : void 0;
-        if (rh.isScalar($83) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($18)) {
+        $8 = t;
+        $23 = t === "table";
+        if (rt.t($23)) {
+          $10 = data;
+          $k11 = 1;
+          if (!(($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0)) {
+            $s2.pcs[$d2] = $pc + 68;
+            $12 = rt.index($10, $k11, "local 'data'");
+          }
+          $23 = $12;
+        }
+        $34 = $23;
+        $9 = rt.t($34) ? $34 : void 0;
+        $162 = t === "table";
+        if (rt.t($162)) {
+          $17 = data;
+          if ($17?.arr !== void 0) $18 = $17.length();
+          else if (typeof $17 === "string") $18 = $17.length;
+          else {
+            $s2.pcs[$d2] = $pc + 68;
+            $18 = rt.len($17, "local 'data'");
+          }
+          $162 = $18;
+        }
+        $152 = $162;
+        $14 = rt.t($152) ? $152 : void 0;
+        $212 = t === "table";
+        if (rt.t($212)) {
+          $222 = data;
+          if (!(($f7 = $222?.f) !== void 0 && (($232 = $f7.name) !== void 0 || ($m6 = $222.metatable) === void 0 || ($232 = $m6.view.name) !== void 0 || !("name" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 68;
+            $232 = rt.index($222, "name", "local 'data'");
+          }
+          $212 = $232;
+        }
+        $202 = $212;
+        $192 = rt.t($202) ? $202 : void 0;
+        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($192)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -613,7 +1114,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($83);
+          $w.scalar($8);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -650,7 +1151,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($18);
+          $w.scalar($192);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -658,10 +1159,88 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($232 = $83, $242 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, $232 !== void 0 && ($o27.kind = $232, $n28++), $242 !== void 0 && ($o27.first = $242, $n28++), $25 !== void 0 && ($o27.n = $25, $n28++), $26 !== void 0 && ($o27.name = $26, $n28++), rt.LuaTable.record($o27, $n28)));
+        $o24 = new rt.FieldsObject();
+        $n25 = 0;
+        if ($8 !== void 0) {
+          $o24.kind = $8;
+          $n25++;
+        }
+        if ($9 !== void 0) {
+          $o24.first = $9;
+          $n25++;
+        }
+        if ($14 !== void 0) {
+          $o24.n = $14;
+          $n25++;
+        }
+        if ($192 !== void 0) {
+          $o24.name = $192;
+          $n25++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
       }
-      return rt.leave($s2, $d2, ($292 = t, $30 = rt.t($312 = rt.t($322 = t === "table") ? ($332 = data, $k34 = 1, ($a36 = $332?.arr) !== void 0 && $k34 - 1 >>> 0 === $k34 - 1 && ($35 = $a36[$k34 - 1]) !== void 0 ? $35 : ($s2.pcs[$d2] = $pc + 68, rt.index($332, $k34, "local 'data'"))) : $322) ? $312 : void 0, $37 = rt.t($38 = rt.t($392 = t === "table") ? ($40 = data, $40?.arr !== void 0 ? $40.length() : typeof $40 === "string" ? $40.length : ($s2.pcs[$d2] = $pc + 68, rt.len($40, "local 'data'"))) : $392) ? $38 : void 0, $41 = rt.t($422 = rt.t($432 = t === "table") ? ($44 = data, ($f5 = $44?.f) !== void 0 && (($452 = $f5.name) !== void 0 || ($m4 = $44.metatable) === void 0 || ($452 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $452 : ($s2.pcs[$d2] = $pc + 68, rt.index($44, "name", "local 'data'"))) : $432) ? $422 : void 0, $o46 = new rt.FieldsObject(), $n47 = 0, $292 !== void 0 && ($o46.kind = $292, $n47++), $30 !== void 0 && ($o46.first = $30, $n47++), $37 !== void 0 && ($o46.n = $37, $n47++), $41 !== void 0 && ($o46.name = $41, $n47++), rt.LuaTable.record($o46, $n47)));
-    }))) !== void 0 && ($f90 = $76?.f) !== void 0 && !$76.linked && $f90.post !== void 0 ? $f90.post = $82 : ($s.pcs[$d] = $pc + 63, rt.setIndex($76, "post", $82, "field 'as_json'"));
+      $26 = t;
+      $282 = t === "table";
+      if (rt.t($282)) {
+        $29 = data;
+        $k30 = 1;
+        if (!(($a32 = $29?.arr) !== void 0 && $k30 - 1 >>> 0 === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== void 0)) {
+          $s2.pcs[$d2] = $pc + 68;
+          $31 = rt.index($29, $k30, "local 'data'");
+        }
+        $282 = $31;
+      }
+      $272 = $282;
+      $332 = rt.t($272) ? $272 : void 0;
+      $35 = t === "table";
+      if (rt.t($35)) {
+        $36 = data;
+        if ($36?.arr !== void 0) $37 = $36.length();
+        else if (typeof $36 === "string") $37 = $36.length;
+        else {
+          $s2.pcs[$d2] = $pc + 68;
+          $37 = rt.len($36, "local 'data'");
+        }
+        $35 = $37;
+      }
+      $342 = $35;
+      $382 = rt.t($342) ? $342 : void 0;
+      $40 = t === "table";
+      if (rt.t($40)) {
+        $412 = data;
+        if (!(($f5 = $412?.f) !== void 0 && (($422 = $f5.name) !== void 0 || ($m4 = $412.metatable) === void 0 || ($422 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 68;
+          $422 = rt.index($412, "name", "local 'data'");
+        }
+        $40 = $422;
+      }
+      $39 = $40;
+      $43 = rt.t($39) ? $39 : void 0;
+      $o44 = new rt.FieldsObject();
+      $n45 = 0;
+      if ($26 !== void 0) {
+        $o44.kind = $26;
+        $n45++;
+      }
+      if ($332 !== void 0) {
+        $o44.first = $332;
+        $n45++;
+      }
+      if ($382 !== void 0) {
+        $o44.n = $382;
+        $n45++;
+      }
+      if ($43 !== void 0) {
+        $o44.name = $43;
+        $n45++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o44, $n45));
+    }));
+    if ($85 !== void 0 && ($f88 = $83?.f) !== void 0 && !$83.linked && $f88.post !== void 0) $f88.post = $85;
+    else {
+      $s.pcs[$d] = $pc + 63;
+      rt.setIndex($83, "post", $85, "field 'as_json'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -54,8 +54,8 @@ const $pc = rt.positions([
   [$site3, 31, "?"], // 40
   [$site2, 30], // 41
   [$site2, 30, "pcall"], // 42
-  [$site2, 34], // 43
-  [$site2, 34, ":query"], // 44
+  [$site2, 34, ":query"], // 43
+  [$site2, 34], // 44
   [$site2, 34, "tostring"], // 45
   [$site2, 34, "?"], // 46
   [$site2, 35, "?"], // 47
@@ -92,102 +92,277 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $fn11!: rt.LuaFunction;
-      let $m12: rt.LuaTable | undefined;
-      let $f13: rt.Fields | undefined;
-      let $m14: rt.LuaTable | undefined;
-      let $f15: rt.Fields | undefined;
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $fn10!: rt.LuaFunction;
+      let $m11: rt.LuaTable | undefined;
+      let $f12: rt.Fields | undefined;
+      let $m13: rt.LuaTable | undefined;
+      let $f14: rt.Fields | undefined;
+      let $15: rt.LuaValue;
       let $16: rt.LuaValue;
-      let $17: rt.LuaValue;
-      let $m18: rt.LuaTable | undefined;
-      let $f19: rt.Fields | undefined;
+      let $m17: rt.LuaTable | undefined;
+      let $f18: rt.Fields | undefined;
+      let $19: rt.LuaValue;
       let $20: rt.LuaValue;
       let $21: rt.LuaValue;
       let $22: rt.LuaValue;
-      let $23: rt.LuaValue;
-      let $m24: rt.LuaTable | undefined;
-      let $f25: rt.Fields | undefined;
-      let $m26: rt.LuaTable | undefined;
-      let $f27: rt.Fields | undefined;
+      let $m23: rt.LuaTable | undefined;
+      let $f24: rt.Fields | undefined;
+      let $m25: rt.LuaTable | undefined;
+      let $f26: rt.Fields | undefined;
+      let $27: rt.LuaValue;
       let $28: rt.LuaValue;
-      let $29: rt.LuaValue;
-      let $fn30!: rt.LuaFunction;
-      let $31: rt.LuaValue;
-      let $fn32!: rt.LuaFunction;
+      let $fn29!: rt.LuaFunction;
+      let $30: rt.LuaValue;
+      let $fn31!: rt.LuaFunction;
+      let $32: rt.LuaValue;
       let $33: rt.LuaValue;
-      let $34: rt.LuaValue;
-      let $m35: rt.LuaTable | undefined;
-      let $f36: rt.Fields | undefined;
-      let $m37: rt.LuaTable | undefined;
-      let $f38: rt.Fields | undefined;
-      let $39: rt.LuaValue;
-      let $m40: rt.LuaTable | undefined;
-      let $f41: rt.Fields | undefined;
+      let $m34: rt.LuaTable | undefined;
+      let $f35: rt.Fields | undefined;
+      let $m36: rt.LuaTable | undefined;
+      let $f37: rt.Fields | undefined;
+      let $38: rt.LuaValue;
+      let $m39: rt.LuaTable | undefined;
+      let $f40: rt.Fields | undefined;
+      let $41: rt.LuaValue;
       let $42: rt.LuaValue;
-      let $43: rt.LuaValue;
-      let $fn44!: rt.LuaFunction;
-      let $45: rt.LuaValue;
-      let $m46: rt.LuaTable | undefined;
-      let $f47: rt.Fields | undefined;
-      let $r48: rt.LuaResult;
-      let $49: rt.LuaValue;
-      let $m50: rt.LuaTable | undefined;
-      let $f51: rt.Fields | undefined;
+      let $fn43!: rt.LuaFunction;
+      let $44: rt.LuaValue;
+      let $m45: rt.LuaTable | undefined;
+      let $f46: rt.Fields | undefined;
+      let $r47: rt.LuaResult;
+      let $48: rt.LuaValue;
+      let $m49: rt.LuaTable | undefined;
+      let $f50: rt.Fields | undefined;
+      let $51: rt.LuaValue;
       let $52: rt.LuaValue;
-      let $53: rt.LuaValue;
-      let $fn54!: rt.LuaFunction;
+      let $fn53!: rt.LuaFunction;
+      let $54: rt.LuaValue;
       let $55: rt.LuaValue;
-      let $56: rt.LuaValue;
-      let $m57: rt.LuaTable | undefined;
-      let $f58: rt.Fields | undefined;
-      let $m59: rt.LuaTable | undefined;
-      let $f60: rt.Fields | undefined;
-      let $61: rt.LuaValue;
-      let $fn62!: rt.LuaFunction;
-      let $63: rt.LuaValue;
-      let $m64: rt.LuaTable | undefined;
-      let $f65: rt.Fields | undefined;
-      let $r66: rt.LuaResult;
-      let $fn67!: rt.LuaFunction;
-      let $68: rt.LuaValue;
-      let $m69: rt.LuaTable | undefined;
-      let $f70: rt.Fields | undefined;
-      let $71: rt.LuaValue;
+      let $m56: rt.LuaTable | undefined;
+      let $f57: rt.Fields | undefined;
+      let $m58: rt.LuaTable | undefined;
+      let $f59: rt.Fields | undefined;
+      let $60: rt.LuaValue;
+      let $fn61!: rt.LuaFunction;
+      let $62: rt.LuaValue;
+      let $m63: rt.LuaTable | undefined;
+      let $f64: rt.Fields | undefined;
+      let $r65: rt.LuaResult;
+      let $fn66!: rt.LuaFunction;
+      let $67: rt.LuaValue;
+      let $m68: rt.LuaTable | undefined;
+      let $f69: rt.Fields | undefined;
+      let $70: rt.LuaValue;
+      let $fn71!: rt.LuaFunction;
       let $72: rt.LuaValue;
       let $fn73!: rt.LuaFunction;
       let $74: rt.LuaValue;
-      let $fn75!: rt.LuaFunction;
-      let $76: rt.LuaValue;
-      let $77: rt.LuaValue;
+      let $75: rt.LuaValue;
+      let $m76: rt.LuaTable | undefined;
+      let $f77: rt.Fields | undefined;
       let $m78: rt.LuaTable | undefined;
       let $f79: rt.Fields | undefined;
-      let $m80: rt.LuaTable | undefined;
-      let $f81: rt.Fields | undefined;
-      let $82: rt.LuaValue;
-      let $m83: rt.LuaTable | undefined;
-      let $f84: rt.Fields | undefined;
+      let $80: rt.LuaValue;
+      let $m81: rt.LuaTable | undefined;
+      let $f82: rt.Fields | undefined;
+      let $83: rt.LuaValue;
+      let $fn84!: rt.LuaFunction;
       let $85: rt.LuaValue;
-      let $fn86!: rt.LuaFunction;
-      let $87: rt.LuaValue;
-      let $88: rt.LuaValue;
+      let $86: rt.LuaValue;
+      let $m87: rt.LuaTable | undefined;
+      let $f88: rt.Fields | undefined;
       let $m89: rt.LuaTable | undefined;
       let $f90: rt.Fields | undefined;
-      let $m91: rt.LuaTable | undefined;
-      let $f92: rt.Fields | undefined;
+      let $91: rt.LuaValue;
+      let $92: rt.LuaValue;
       let $o93: rt.Fields;
       let $n94: number;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      let g: rt.LuaValue = ($8 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.guard) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.guard) !== undefined || (!("guard" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($8, "guard", "global 'rover'"))));
-      let address: rt.LuaValue = rt.first(($4 = g as rt.LuaValue, $s.pcs[$d] = $pc + 3, $fn1 = rt.fn((($f7 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f7.object : ($m6 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m6.view.object !== undefined ? $m6.view.object : rt.index($4, "object", "local 'g'")), "method 'object'"), $5 = ($8 = rt.first(($3 = rt.first(($2 = g as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2))), $s.pcs[$d] = $pc + 5, $fn11 = rt.fn((($f15 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($3, "required")), "method 'required'"), $fn11($3))), $16 = rt.first(($17 = g as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.string !== undefined ? $f19.string : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($17, "string", "local 'g'")), "method 'string'")($17))), $o9 = new rt.FieldsObject(), $n10 = 0, ($8 !== undefined && ($o9.city = $8, $n10++)), ($16 !== undefined && ($o9.zip = $16, $n10++)), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 7, $fn1($4, $5)));
-      let signup: rt.LuaTable = ($17 = rt.first(($16 = rt.first(($2 = g as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f19 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f19.string : ($m18 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2))), $s.pcs[$d] = $pc + 9, $fn11 = rt.fn((($f15 = ($16 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($16, "required")), "method 'required'"), $3 = "Missing name", $fn11($16, $3))), $8 = rt.first(($5 = g as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f13 = ($5 as rt.LuaTable)?.f)?.integer !== undefined ? $f13.integer : ($m12 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m12.view.integer !== undefined ? $m12.view.integer : rt.index($5, "integer", "local 'g'")), "method 'integer'")($5))), $4 = rt.first(($20 = g as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f7 = ($20 as rt.LuaTable)?.f)?.number !== undefined ? $f7.number : ($m6 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m6.view.number !== undefined ? $m6.view.number : rt.index($20, "number", "local 'g'")), "method 'number'")($20))), $21 = rt.first(($22 = rt.first(($23 = g as rt.LuaValue, $s.pcs[$d] = $pc + 12, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.boolean !== undefined ? $f25.boolean : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.boolean !== undefined ? $m24.view.boolean : rt.index($23, "boolean", "local 'g'")), "method 'boolean'")($23))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn((($f27 = ($22 as rt.LuaTable)?.f)?.default !== undefined ? $f27.default : ($m26 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m26.view.default !== undefined ? $m26.view.default : rt.index($22, "default")), "method 'default'"), $28 = true, $fn1($22, $28))), $29 = rt.first(($31 = rt.first(($33 = rt.first(($34 = g as rt.LuaValue, $s.pcs[$d] = $pc + 14, rt.fn((($f36 = ($34 as rt.LuaTable)?.f)?.string !== undefined ? $f36.string : ($m35 = ($34 as rt.LuaTable)?.metatable) !== undefined && $m35.view.string !== undefined ? $m35.view.string : rt.index($34, "string", "local 'g'")), "method 'string'")($34))), $s.pcs[$d] = $pc + 15, $fn32 = rt.fn((($f38 = ($33 as rt.LuaTable)?.f)?.enum !== undefined ? $f38.enum : ($m37 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m37.view.enum !== undefined ? $m37.view.enum : rt.index($33, "enum")), "method 'enum'"), $39 = new rt.LuaTable(["admin", "user"]), $s.pcs[$d] = $pc + 16, $fn32($33, $39))), $s.pcs[$d] = $pc + 17, $fn30 = rt.fn((($f41 = ($31 as rt.LuaTable)?.f)?.default !== undefined ? $f41.default : ($m40 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m40.view.default !== undefined ? $m40.view.default : rt.index($31, "default")), "method 'default'"), $42 = "user", $fn30($31, $42))), $43 = rt.first(($45 = g as rt.LuaValue, $s.pcs[$d] = $pc + 18, $fn44 = rt.fn((($f47 = ($45 as rt.LuaTable)?.f)?.array !== undefined ? $f47.array : ($m46 = ($45 as rt.LuaTable)?.metatable) !== undefined && $m46.view.array !== undefined ? $m46.view.array : rt.index($45, "array", "local 'g'")), "method 'array'"), $r48 = ($49 = g as rt.LuaValue, $s.pcs[$d] = $pc + 19, rt.fn((($f51 = ($49 as rt.LuaTable)?.f)?.string !== undefined ? $f51.string : ($m50 = ($49 as rt.LuaTable)?.metatable) !== undefined && $m50.view.string !== undefined ? $m50.view.string : rt.index($49, "string", "local 'g'")), "method 'string'")($49)), $s.pcs[$d] = $pc + 20, (Array.isArray($r48) ? $fn44($45, ...$r48) : $fn44($45, $r48)))), $52 = address, $53 = rt.first(($55 = rt.first(($56 = g as rt.LuaValue, $s.pcs[$d] = $pc + 21, rt.fn((($f58 = ($56 as rt.LuaTable)?.f)?.string !== undefined ? $f58.string : ($m57 = ($56 as rt.LuaTable)?.metatable) !== undefined && $m57.view.string !== undefined ? $m57.view.string : rt.index($56, "string", "local 'g'")), "method 'string'")($56))), $s.pcs[$d] = $pc + 22, $fn54 = rt.fn((($f60 = ($55 as rt.LuaTable)?.f)?.nullable !== undefined ? $f60.nullable : ($m59 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m59.view.nullable !== undefined ? $m59.view.nullable : rt.index($55, "nullable")), "method 'nullable'"), $fn54($55))), $61 = rt.first(($63 = g as rt.LuaValue, $s.pcs[$d] = $pc + 23, $fn62 = rt.fn((($f65 = ($63 as rt.LuaTable)?.f)?.array !== undefined ? $f65.array : ($m64 = ($63 as rt.LuaTable)?.metatable) !== undefined && $m64.view.array !== undefined ? $m64.view.array : rt.index($63, "array", "local 'g'")), "method 'array'"), $r66 = ($68 = g as rt.LuaValue, $s.pcs[$d] = $pc + 23, $fn67 = rt.fn((($f70 = ($68 as rt.LuaTable)?.f)?.object !== undefined ? $f70.object : ($m69 = ($68 as rt.LuaTable)?.metatable) !== undefined && $m69.view.object !== undefined ? $m69.view.object : rt.index($68, "object", "local 'g'")), "method 'object'"), $71 = ($72 = rt.first(($74 = rt.first(($76 = rt.first(($77 = g as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.string !== undefined ? $f79.string : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.string !== undefined ? $m78.view.string : rt.index($77, "string", "local 'g'")), "method 'string'")($77))), $s.pcs[$d] = $pc + 23, $fn75 = rt.fn((($f81 = ($76 as rt.LuaTable)?.f)?.enum !== undefined ? $f81.enum : ($m80 = ($76 as rt.LuaTable)?.metatable) !== undefined && $m80.view.enum !== undefined ? $m80.view.enum : rt.index($76, "enum")), "method 'enum'"), $82 = new rt.LuaTable(["email", "phone"]), $s.pcs[$d] = $pc + 25, $fn75($76, $82))), $s.pcs[$d] = $pc + 26, $fn73 = rt.fn((($f84 = ($74 as rt.LuaTable)?.f)?.required !== undefined ? $f84.required : ($m83 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m83.view.required !== undefined ? $m83.view.required : rt.index($74, "required")), "method 'required'"), $fn73($74))), $85 = rt.first(($87 = rt.first(($88 = g as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f90 = ($88 as rt.LuaTable)?.f)?.string !== undefined ? $f90.string : ($m89 = ($88 as rt.LuaTable)?.metatable) !== undefined && $m89.view.string !== undefined ? $m89.view.string : rt.index($88, "string", "local 'g'")), "method 'string'")($88))), $s.pcs[$d] = $pc + 26, $fn86 = rt.fn((($f92 = ($87 as rt.LuaTable)?.f)?.required !== undefined ? $f92.required : ($m91 = ($87 as rt.LuaTable)?.metatable) !== undefined && $m91.view.required !== undefined ? $m91.view.required : rt.index($87, "required")), "method 'required'"), $fn86($87))), $o9 = new rt.FieldsObject(), $n10 = 0, ($72 !== undefined && ($o9.kind = $72, $n10++)), ($85 !== undefined && ($o9.value = $85, $n10++)), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 27, $fn67($68, $71)), $s.pcs[$d] = $pc + 28, (Array.isArray($r66) ? $fn62($63, ...$r66) : $fn62($63, $r66)))), $o93 = new rt.FieldsObject(), $n94 = 0, ($17 !== undefined && ($o93.name = $17, $n94++)), ($8 !== undefined && ($o93.age = $8, $n94++)), ($4 !== undefined && ($o93.score = $4, $n94++)), ($21 !== undefined && ($o93.active = $21, $n94++)), ($29 !== undefined && ($o93.role = $29, $n94++)), ($43 !== undefined && ($o93.tags = $43, $n94++)), ($52 !== undefined && ($o93.addr = $52, $n94++)), ($53 !== undefined && ($o93.nickname = $53, $n94++)), ($61 !== undefined && ($o93.contacts = $61, $n94++)), rt.LuaTable.record($o93, $n94));
-      $88 = ($87 = api as rt.LuaValue, (($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.signup) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.signup) !== undefined || (!("signup" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 29, rt.index($87, "signup", "local 'api'"))));
-      (($82 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      if (($7 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 2;
+        $7 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.guard) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.guard) !== undefined || (!("guard" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $4 = rt.index($7, "guard", "global 'rover'");
+      }
+      let g: rt.LuaValue = $4;
+      $4 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 3;
+      $fn1 = rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'")), "method 'object'");
+      $2 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 4;
+      $3 = rt.first(rt.fn((($f12 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f12.string : ($m11 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m11.view.string !== undefined ? $m11.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2));
+      $s.pcs[$d] = $pc + 5;
+      $fn10 = rt.fn((($f14 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f14.required : ($m13 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($3, "required")), "method 'required'");
+      $15 = rt.first($fn10($3));
+      $16 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 6;
+      $19 = rt.first(rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($15 !== undefined) {
+        $o8.city = $15;
+        $n9++;
+      }
+      if ($19 !== undefined) {
+        $o8.zip = $19;
+        $n9++;
+      }
+      $7 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 7;
+      let address: rt.LuaValue = rt.first($fn1($4, $7));
+      $16 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 8;
+      $19 = rt.first(rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
+      $s.pcs[$d] = $pc + 9;
+      $fn10 = rt.fn((($f14 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f14.required : ($m13 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($19, "required")), "method 'required'");
+      $15 = "Missing name";
+      $2 = rt.first($fn10($19, $15));
+      $3 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 10;
+      $7 = rt.first(rt.fn((($f12 = ($3 as rt.LuaTable)?.f)?.integer !== undefined ? $f12.integer : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.integer !== undefined ? $m11.view.integer : rt.index($3, "integer", "local 'g'")), "method 'integer'")($3));
+      $4 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 11;
+      $20 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.number !== undefined ? $f6.number : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($4, "number", "local 'g'")), "method 'number'")($4));
+      $22 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 12;
+      $21 = rt.first(rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.boolean !== undefined ? $f24.boolean : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.boolean !== undefined ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'")), "method 'boolean'")($22));
+      $s.pcs[$d] = $pc + 13;
+      $fn1 = rt.fn((($f26 = ($21 as rt.LuaTable)?.f)?.default !== undefined ? $f26.default : ($m25 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m25.view.default !== undefined ? $m25.view.default : rt.index($21, "default")), "method 'default'");
+      $27 = true;
+      $28 = rt.first($fn1($21, $27));
+      $33 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 14;
+      $32 = rt.first(rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35.string : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.string !== undefined ? $m34.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
+      $s.pcs[$d] = $pc + 15;
+      $fn31 = rt.fn((($f37 = ($32 as rt.LuaTable)?.f)?.enum !== undefined ? $f37.enum : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.enum !== undefined ? $m36.view.enum : rt.index($32, "enum")), "method 'enum'");
+      $38 = new rt.LuaTable(["admin", "user"]);
+      $s.pcs[$d] = $pc + 16;
+      $30 = rt.first($fn31($32, $38));
+      $s.pcs[$d] = $pc + 17;
+      $fn29 = rt.fn((($f40 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f40.default : ($m39 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m39.view.default !== undefined ? $m39.view.default : rt.index($30, "default")), "method 'default'");
+      $41 = "user";
+      $42 = rt.first($fn29($30, $41));
+      $44 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 18;
+      $fn43 = rt.fn((($f46 = ($44 as rt.LuaTable)?.f)?.array !== undefined ? $f46.array : ($m45 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m45.view.array !== undefined ? $m45.view.array : rt.index($44, "array", "local 'g'")), "method 'array'");
+      $48 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 19;
+      $r47 = rt.fn((($f50 = ($48 as rt.LuaTable)?.f)?.string !== undefined ? $f50.string : ($m49 = ($48 as rt.LuaTable)?.metatable) !== undefined && $m49.view.string !== undefined ? $m49.view.string : rt.index($48, "string", "local 'g'")), "method 'string'")($48);
+      $s.pcs[$d] = $pc + 20;
+      $51 = rt.first((Array.isArray($r47) ? $fn43($44, ...$r47) : $fn43($44, $r47)));
+      $52 = address;
+      $55 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 21;
+      $54 = rt.first(rt.fn((($f57 = ($55 as rt.LuaTable)?.f)?.string !== undefined ? $f57.string : ($m56 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m56.view.string !== undefined ? $m56.view.string : rt.index($55, "string", "local 'g'")), "method 'string'")($55));
+      $s.pcs[$d] = $pc + 22;
+      $fn53 = rt.fn((($f59 = ($54 as rt.LuaTable)?.f)?.nullable !== undefined ? $f59.nullable : ($m58 = ($54 as rt.LuaTable)?.metatable) !== undefined && $m58.view.nullable !== undefined ? $m58.view.nullable : rt.index($54, "nullable")), "method 'nullable'");
+      $60 = rt.first($fn53($54));
+      $62 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 23;
+      $fn61 = rt.fn((($f64 = ($62 as rt.LuaTable)?.f)?.array !== undefined ? $f64.array : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.array !== undefined ? $m63.view.array : rt.index($62, "array", "local 'g'")), "method 'array'");
+      $67 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 23;
+      $fn66 = rt.fn((($f69 = ($67 as rt.LuaTable)?.f)?.object !== undefined ? $f69.object : ($m68 = ($67 as rt.LuaTable)?.metatable) !== undefined && $m68.view.object !== undefined ? $m68.view.object : rt.index($67, "object", "local 'g'")), "method 'object'");
+      $75 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 24;
+      $74 = rt.first(rt.fn((($f77 = ($75 as rt.LuaTable)?.f)?.string !== undefined ? $f77.string : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.string !== undefined ? $m76.view.string : rt.index($75, "string", "local 'g'")), "method 'string'")($75));
+      $s.pcs[$d] = $pc + 23;
+      $fn73 = rt.fn((($f79 = ($74 as rt.LuaTable)?.f)?.enum !== undefined ? $f79.enum : ($m78 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m78.view.enum !== undefined ? $m78.view.enum : rt.index($74, "enum")), "method 'enum'");
+      $80 = new rt.LuaTable(["email", "phone"]);
+      $s.pcs[$d] = $pc + 25;
+      $72 = rt.first($fn73($74, $80));
+      $s.pcs[$d] = $pc + 26;
+      $fn71 = rt.fn((($f82 = ($72 as rt.LuaTable)?.f)?.required !== undefined ? $f82.required : ($m81 = ($72 as rt.LuaTable)?.metatable) !== undefined && $m81.view.required !== undefined ? $m81.view.required : rt.index($72, "required")), "method 'required'");
+      $83 = rt.first($fn71($72));
+      $86 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 24;
+      $85 = rt.first(rt.fn((($f88 = ($86 as rt.LuaTable)?.f)?.string !== undefined ? $f88.string : ($m87 = ($86 as rt.LuaTable)?.metatable) !== undefined && $m87.view.string !== undefined ? $m87.view.string : rt.index($86, "string", "local 'g'")), "method 'string'")($86));
+      $s.pcs[$d] = $pc + 26;
+      $fn84 = rt.fn((($f90 = ($85 as rt.LuaTable)?.f)?.required !== undefined ? $f90.required : ($m89 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m89.view.required !== undefined ? $m89.view.required : rt.index($85, "required")), "method 'required'");
+      $91 = rt.first($fn84($85));
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($83 !== undefined) {
+        $o8.kind = $83;
+        $n9++;
+      }
+      if ($91 !== undefined) {
+        $o8.value = $91;
+        $n9++;
+      }
+      $70 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 27;
+      $r65 = $fn66($67, $70);
+      $s.pcs[$d] = $pc + 28;
+      $92 = rt.first((Array.isArray($r65) ? $fn61($62, ...$r65) : $fn61($62, $r65)));
+      $o93 = new rt.FieldsObject();
+      $n94 = 0;
+      if ($2 !== undefined) {
+        $o93.name = $2;
+        $n94++;
+      }
+      if ($7 !== undefined) {
+        $o93.age = $7;
+        $n94++;
+      }
+      if ($20 !== undefined) {
+        $o93.score = $20;
+        $n94++;
+      }
+      if ($28 !== undefined) {
+        $o93.active = $28;
+        $n94++;
+      }
+      if ($42 !== undefined) {
+        $o93.role = $42;
+        $n94++;
+      }
+      if ($51 !== undefined) {
+        $o93.tags = $51;
+        $n94++;
+      }
+      if ($52 !== undefined) {
+        $o93.addr = $52;
+        $n94++;
+      }
+      if ($60 !== undefined) {
+        $o93.nickname = $60;
+        $n94++;
+      }
+      if ($92 !== undefined) {
+        $o93.contacts = $92;
+        $n94++;
+      }
+      let signup: rt.LuaTable = rt.LuaTable.record($o93, $n94);
+      $91 = api as rt.LuaValue;
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.signup) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.signup) !== undefined || (!("signup" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 29;
+        $86 = rt.index($91, "signup", "local 'api'");
+      }
+      $92 = $86;
+      $85 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -206,11 +381,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $t11: number;
         let $r12: rt.LuaResult;
-        let user: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 31, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = signup, $fn1($2, $8)));
-        return ($8 = ($3 = api as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.json) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 32, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f5 = ($8 as rt.LuaTable)?.f)?.status !== undefined ? $f5.status : ($m4 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m4.view.status !== undefined ? $m4.view.status : rt.index($8, "status", "field 'json'")), "method 'status'"), $9 = 201, $10 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($8, $9, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$8, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f90.post !== undefined ? ($f90.post = $82) : ($s.pcs[$d] = $pc + 29, rt.setIndex($88, "post", $82, "field 'signup'")));
-      $82 = ($85 = api as rt.LuaValue, (($f90 = ($85 as rt.LuaTable)?.f) !== undefined && (($87 = $f90.checked) !== undefined || ($m91 = ($85 as rt.LuaTable).metatable) === undefined || ($87 = $m91.view.checked) !== undefined || (!("checked" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 34, rt.index($85, "checked", "local 'api'"))));
-      (($88 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 30;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 31;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $8 = signup;
+        let user: rt.LuaValue = rt.first($fn1($2, $8));
+        $3 = api as rt.LuaValue;
+        if (!(($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.json) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 32;
+          $2 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $8 = $2;
+        $s.pcs[$d] = $pc + 33;
+        $fn1 = rt.fn((($f5 = ($8 as rt.LuaTable)?.f)?.status !== undefined ? $f5.status : ($m4 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m4.view.status !== undefined ? $m4.view.status : rt.index($8, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $10 = user;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t11 = $s.tails++;
+          $r12 = $fn1($8, $9, $10);
+          $s.tails = $t11;
+        } else {
+          $r12 = rt.tail($s, $fn1, [$8, $9, $10]);
+        }
+        return $r12;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($85 !== undefined && ($f88 = ($92 as rt.LuaTable)?.f) !== undefined && !($92 as rt.LuaTable).linked && $f88.post !== undefined) $f88.post = $85;
+      else {
+        $s.pcs[$d] = $pc + 29;
+        rt.setIndex($92, "post", $85, "field 'signup'");
+      }
+      $86 = api as rt.LuaValue;
+      if (!(($f88 = ($86 as rt.LuaTable)?.f) !== undefined && (($91 = $f88.checked) !== undefined || ($m89 = ($86 as rt.LuaTable).metatable) === undefined || ($91 = $m89.view.checked) !== undefined || (!("checked" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 34;
+        $91 = rt.index($86, "checked", "local 'api'");
+      }
+      $85 = $91;
+      $92 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -238,7 +447,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $19: rt.LuaValue;
         let $t20: number;
         let $r21: rt.LuaResult;
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 42, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($body: rt.LuaFunction) => rt.withBody((function $anonymous(): rt.LuaResult {
+        $s.pcs[$d] = $pc + 42;
+        if (($2 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 41;
+          $2 = rt.getGlobal($env, "pcall");
+        }
+        $l1 = rt.adjust([...rt.all(rt.fn($2, "global 'pcall'")((($body: rt.LuaFunction) => rt.withBody((function $anonymous(): rt.LuaResult {
           const $r = $body();
           return $r === rt.TAIL ? rt.runTail() : $r;
         }) as rt.LuaFunction, $body))((function $anonymous$body(): rt.LuaResult {
@@ -253,40 +467,124 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $m6: rt.LuaTable | undefined;
           let $f7: rt.Fields | undefined;
           let $8: rt.LuaValue;
-          let $9: rt.LuaValue;
-          let $fn10!: rt.LuaFunction;
+          let $fn9!: rt.LuaFunction;
+          let $10: rt.LuaValue;
           let $11: rt.LuaValue;
-          let $12: rt.LuaValue;
-          let $m13: rt.LuaTable | undefined;
-          let $f14: rt.Fields | undefined;
-          let $m15: rt.LuaTable | undefined;
-          let $f16: rt.Fields | undefined;
-          let $17: rt.LuaValue;
-          let $fn18!: rt.LuaFunction;
+          let $m12: rt.LuaTable | undefined;
+          let $f13: rt.Fields | undefined;
+          let $m14: rt.LuaTable | undefined;
+          let $f15: rt.Fields | undefined;
+          let $16: rt.LuaValue;
+          let $fn17!: rt.LuaFunction;
+          let $18: rt.LuaValue;
           let $19: rt.LuaValue;
-          let $20: rt.LuaValue;
-          let $m21: rt.LuaTable | undefined;
-          let $f22: rt.Fields | undefined;
-          let $m23: rt.LuaTable | undefined;
-          let $f24: rt.Fields | undefined;
+          let $m20: rt.LuaTable | undefined;
+          let $f21: rt.Fields | undefined;
+          let $m22: rt.LuaTable | undefined;
+          let $f23: rt.Fields | undefined;
+          let $24: rt.LuaValue;
           let $o25: rt.Fields;
           let $n26: number;
           let $t27: number;
           let $r28: rt.LuaResult;
-          return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "upvalue 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 38, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $17 = rt.first(($19 = rt.first(($20 = g as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f22 = ($20 as rt.LuaTable)?.f)?.integer !== undefined ? $f22.integer : ($m21 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m21.view.integer !== undefined ? $m21.view.integer : rt.index($20, "integer", "upvalue 'g'")), "method 'integer'")($20))), $s.pcs[$d] = $pc + 38, $fn18 = rt.fn((($f24 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f24.required : ($m23 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m23.view.required !== undefined ? $m23.view.required : rt.index($19, "required")), "method 'required'"), $fn18($19))), $o25 = new rt.FieldsObject(), $n26 = 0, ($9 !== undefined && ($o25.name = $9, $n26++)), ($17 !== undefined && ($o25.age = $17, $n26++)), rt.LuaTable.record($o25, $n26)), $s.pcs[$d] = $pc + 40, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t27 = $s.tails++, $r28 = $fn1($2, $8), $s.tails = $t27, $r28) : rt.tail($s, $fn1, [$2, $8]));
-        }) as rt.LuaFunction))))], 2);
+          $3 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 35;
+          $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3));
+          $s.pcs[$d] = $pc + 36;
+          $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+          $11 = g as rt.LuaValue;
+          $s.pcs[$d] = $pc + 37;
+          $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "upvalue 'g'")), "method 'string'")($11));
+          $s.pcs[$d] = $pc + 38;
+          $fn9 = rt.fn((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
+          $16 = rt.first($fn9($10));
+          $19 = g as rt.LuaValue;
+          $s.pcs[$d] = $pc + 39;
+          $18 = rt.first(rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.integer !== undefined ? $f21.integer : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.integer !== undefined ? $m20.view.integer : rt.index($19, "integer", "upvalue 'g'")), "method 'integer'")($19));
+          $s.pcs[$d] = $pc + 38;
+          $fn17 = rt.fn((($f23 = ($18 as rt.LuaTable)?.f)?.required !== undefined ? $f23.required : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.required !== undefined ? $m22.view.required : rt.index($18, "required")), "method 'required'");
+          $24 = rt.first($fn17($18));
+          $o25 = new rt.FieldsObject();
+          $n26 = 0;
+          if ($16 !== undefined) {
+            $o25.name = $16;
+            $n26++;
+          }
+          if ($24 !== undefined) {
+            $o25.age = $24;
+            $n26++;
+          }
+          $8 = rt.LuaTable.record($o25, $n26);
+          $s.pcs[$d] = $pc + 40;
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t27 = $s.tails++;
+            $r28 = $fn1($2, $8);
+            $s.tails = $t27;
+          } else {
+            $r28 = rt.tail($s, $fn1, [$2, $8]);
+          }
+          return $r28;
+        }) as rt.LuaFunction)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let result: rt.LuaValue = $l1[1];
         if (!rt.t(ok)) {
-          if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("format") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.format) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.format) !== undefined || (!("format" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 43, rt.index($2, "format"))))) === "text")) {
-            return ($10 = ($11 = api as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.text) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 43, rt.index($11, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f16.status : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.status !== undefined ? $m15.view.status : rt.index($10, "status", "field 'text'")), "method 'status'"), $17 = 422, $r18 = ($s.pcs[$d] = $pc + 45, rt.fn((($19 = $env.f.tostring) !== undefined ? $19 : ($s.pcs[$d] = $pc + 43, rt.getGlobal($env, "tostring"))), "global 'tostring'")(result)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = (Array.isArray($r18) ? $fn9($10, $17, ...$r18) : $fn9($10, $17, $r18)), $s.tails = $t20, $r21) : rt.tail($s, $fn9, (Array.isArray($r18) ? [$10, $17, ...$r18] : [$10, $17, $r18])));
+          if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("format") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.format) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.format) !== undefined || (!("format" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 44, rt.index($2, "format"))))) === "text")) {
+            $11 = api as rt.LuaValue;
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.text) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 44;
+              $12 = rt.index($11, "text", "upvalue 'api'");
+            }
+            $10 = $12;
+            $s.pcs[$d] = $pc + 44;
+            $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f16.status : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.status !== undefined ? $m15.view.status : rt.index($10, "status", "field 'text'")), "method 'status'");
+            $17 = 422;
+            $s.pcs[$d] = $pc + 45;
+            if (($19 = $env.f.tostring) === undefined) {
+              $s.pcs[$d] = $pc + 44;
+              $19 = rt.getGlobal($env, "tostring");
+            }
+            $r18 = rt.fn($19, "global 'tostring'")(result);
+            $s.pcs[$d] = $pc + 46;
+            $s.truncate($d);
+            if ($s.tails < rt.TAIL_DEPTH) {
+              $t20 = $s.tails++;
+              $r21 = (Array.isArray($r18) ? $fn9($10, $17, ...$r18) : $fn9($10, $17, $r18));
+              $s.tails = $t20;
+            } else {
+              $r21 = rt.tail($s, $fn9, (Array.isArray($r18) ? [$10, $17, ...$r18] : [$10, $17, $r18]));
+            }
+            return $r21;
           }
-          return ($6 = api as rt.LuaValue, $s.pcs[$d] = $pc + 47, $fn9 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'")), "method 'error'"), $3 = 422, $2 = result, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn9($6, $3, $2), $s.tails = $t20, $r21) : rt.tail($s, $fn9, [$6, $3, $2]));
+          $6 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 47;
+          $fn9 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'")), "method 'error'");
+          $3 = 422;
+          $2 = result;
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t20 = $s.tails++;
+            $r21 = $fn9($6, $3, $2);
+            $s.tails = $t20;
+          } else {
+            $r21 = rt.tail($s, $fn9, [$6, $3, $2]);
+          }
+          return $r21;
         }
         return rt.leave($s, $d, result);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f92 = ($82 as rt.LuaTable)?.f) !== undefined && !($82 as rt.LuaTable).linked && $f92.post !== undefined ? ($f92.post = $88) : ($s.pcs[$d] = $pc + 34, rt.setIndex($82, "post", $88, "field 'checked'")));
-      $88 = ($87 = api as rt.LuaValue, (($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.direct) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.direct) !== undefined || (!("direct" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 48, rt.index($87, "direct", "local 'api'"))));
-      (($82 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($92 !== undefined && ($f90 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f90.post !== undefined) $f90.post = $92;
+      else {
+        $s.pcs[$d] = $pc + 34;
+        rt.setIndex($85, "post", $92, "field 'checked'");
+      }
+      $91 = api as rt.LuaValue;
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.direct) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.direct) !== undefined || (!("direct" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 48;
+        $86 = rt.index($91, "direct", "local 'api'");
+      }
+      $92 = $86;
+      $85 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -305,49 +603,145 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $fn18!: rt.LuaFunction;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
         let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $o26: rt.Fields;
-        let $n27: number;
-        let $28: rt.LuaValue;
+        let $o24: rt.Fields;
+        let $n25: number;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $fn28!: rt.LuaFunction;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $fn31!: rt.LuaFunction;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
-        let $38: rt.LuaValue;
-        let $o39: rt.Fields;
-        let $n40: number;
-        let $t41: number;
-        let $r42: rt.LuaResult;
-        let q: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
-        let name: rt.LuaValue = rt.first(($1 = g as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3.string : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")), "method 'string'")($1)));
-        ($1 = name as rt.LuaValue, $s.pcs[$d] = $pc + 51, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'")), "method 'required'")($1));
-        $l4 = rt.adjust([...rt.all(($1 = (($6 = $env.f.pcall) !== undefined ? $6 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "pcall"))), $7 = ($8 = (($9 = $env.f.rover) !== undefined ? $9 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "rover"))), (($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($10 = $f3.guard) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($10 = $m2.view.guard) !== undefined || (!("guard" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 52, rt.index($8, "guard", "global 'rover'")))), $11 = ($12 = ($13 = q as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.name) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.name) !== undefined || (!("name" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 52, rt.index($13, "name", "local 'q'")))), $17 = rt.first(($19 = (($20 = $env.f.tonumber) !== undefined ? $20 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "tonumber"))), $21 = ($22 = q as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.page) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.page) !== undefined || (!("page" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 52, rt.index($22, "page", "local 'q'")))), $s.pcs[$d] = $pc + 53, $fn18 = rt.fn($19, "global 'tonumber'"), $fn18($21))), $o26 = new rt.FieldsObject(), $n27 = 0, ($12 !== undefined && ($o26.name = $12, $n27++)), ($17 !== undefined && ($o26.page = $17, $n27++)), rt.LuaTable.record($o26, $n27)), $28 = ($29 = name, $30 = rt.first(($32 = rt.first(($33 = g as rt.LuaValue, $s.pcs[$d] = $pc + 54, rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.integer !== undefined ? $f35.integer : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.integer !== undefined ? $m34.view.integer : rt.index($33, "integer", "upvalue 'g'")), "method 'integer'")($33))), $s.pcs[$d] = $pc + 55, $fn31 = rt.fn((($f37 = ($32 as rt.LuaTable)?.f)?.default !== undefined ? $f37.default : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.default !== undefined ? $m36.view.default : rt.index($32, "default")), "method 'default'"), $38 = 1, $fn31($32, $38))), $o39 = new rt.FieldsObject(), $n40 = 0, ($29 !== undefined && ($o39.name = $29, $n40++)), ($30 !== undefined && ($o39.page = $30, $n40++)), rt.LuaTable.record($o39, $n40)), $s.pcs[$d] = $pc + 56, $fn5 = rt.fn($1, "global 'pcall'"), $fn5($7, $11, $28)))], 2);
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $35: rt.LuaValue;
+        let $36: rt.LuaValue;
+        let $o37: rt.Fields;
+        let $n38: number;
+        let $t39: number;
+        let $r40: rt.LuaResult;
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 49;
+        let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
+        $1 = g as rt.LuaValue;
+        $s.pcs[$d] = $pc + 50;
+        let name: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3.string : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")), "method 'string'")($1));
+        $1 = name as rt.LuaValue;
+        $s.pcs[$d] = $pc + 51;
+        rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'")), "method 'required'")($1);
+        if (($6 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 52;
+          $6 = rt.getGlobal($env, "pcall");
+        }
+        $1 = $6;
+        if (($8 = $env.f.rover) === undefined) {
+          $s.pcs[$d] = $pc + 52;
+          $8 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f3.guard) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view.guard) !== undefined || (!("guard" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 52;
+          $9 = rt.index($8, "guard", "global 'rover'");
+        }
+        $7 = $9;
+        $11 = q as rt.LuaValue;
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.name) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.name) !== undefined || (!("name" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 52;
+          $12 = rt.index($11, "name", "local 'q'");
+        }
+        if (($17 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 52;
+          $17 = rt.getGlobal($env, "tonumber");
+        }
+        $16 = $17;
+        $19 = q as rt.LuaValue;
+        if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.page) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.page) !== undefined || (!("page" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 52;
+          $20 = rt.index($19, "page", "local 'q'");
+        }
+        $18 = $20;
+        $s.pcs[$d] = $pc + 53;
+        $fn15 = rt.fn($16, "global 'tonumber'");
+        $23 = rt.first($fn15($18));
+        $o24 = new rt.FieldsObject();
+        $n25 = 0;
+        if ($12 !== undefined) {
+          $o24.name = $12;
+          $n25++;
+        }
+        if ($23 !== undefined) {
+          $o24.page = $23;
+          $n25++;
+        }
+        $10 = rt.LuaTable.record($o24, $n25);
+        $27 = name;
+        $30 = g as rt.LuaValue;
+        $s.pcs[$d] = $pc + 54;
+        $29 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.integer !== undefined ? $f32.integer : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.integer !== undefined ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'")), "method 'integer'")($30));
+        $s.pcs[$d] = $pc + 55;
+        $fn28 = rt.fn((($f34 = ($29 as rt.LuaTable)?.f)?.default !== undefined ? $f34.default : ($m33 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m33.view.default !== undefined ? $m33.view.default : rt.index($29, "default")), "method 'default'");
+        $35 = 1;
+        $36 = rt.first($fn28($29, $35));
+        $o37 = new rt.FieldsObject();
+        $n38 = 0;
+        if ($27 !== undefined) {
+          $o37.name = $27;
+          $n38++;
+        }
+        if ($36 !== undefined) {
+          $o37.page = $36;
+          $n38++;
+        }
+        $26 = rt.LuaTable.record($o37, $n38);
+        $s.pcs[$d] = $pc + 56;
+        $fn5 = rt.fn($1, "global 'pcall'");
+        $l4 = rt.adjust([...rt.all($fn5($7, $10, $26))], 2);
         let ok: rt.LuaValue = $l4[0];
         let result: rt.LuaValue = $l4[1];
         if (!rt.t(ok)) {
-          return ($38 = api as rt.LuaValue, $s.pcs[$d] = $pc + 57, $fn31 = rt.fn((($f37 = ($38 as rt.LuaTable)?.f)?.error !== undefined ? $f37.error : ($m36 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m36.view.error !== undefined ? $m36.view.error : rt.index($38, "error", "upvalue 'api'")), "method 'error'"), $33 = 400, $32 = result, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t41 = $s.tails++, $r42 = $fn31($38, $33, $32), $s.tails = $t41, $r42) : rt.tail($s, $fn31, [$38, $33, $32]));
+          $36 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 57;
+          $fn28 = rt.fn((($f34 = ($36 as rt.LuaTable)?.f)?.error !== undefined ? $f34.error : ($m33 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m33.view.error !== undefined ? $m33.view.error : rt.index($36, "error", "upvalue 'api'")), "method 'error'");
+          $35 = 400;
+          $30 = result;
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t39 = $s.tails++;
+            $r40 = $fn28($36, $35, $30);
+            $s.tails = $t39;
+          } else {
+            $r40 = rt.tail($s, $fn28, [$36, $35, $30]);
+          }
+          return $r40;
         }
         return rt.leave($s, $d, result);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f90.get !== undefined ? ($f90.get = $82) : ($s.pcs[$d] = $pc + 48, rt.setIndex($88, "get", $82, "field 'direct'")));
-      $82 = ($85 = ($87 = api as rt.LuaValue, (($f90 = ($87 as rt.LuaTable)?.f) !== undefined && (($88 = $f90.body) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($88 = $m91.view.body) !== undefined || (!("body" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $88 : ($s.pcs[$d] = $pc + 58, rt.index($87, "body", "local 'api'")))), (($f92 = ($85 as rt.LuaTable)?.f) !== undefined && (($77 = $f92.as_text) !== undefined || ($m89 = ($85 as rt.LuaTable).metatable) === undefined || ($77 = $m89.view.as_text) !== undefined || (!("as_text" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $77 : ($s.pcs[$d] = $pc + 58, rt.index($85, "as_text", "field 'body'"))));
-      (($76 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($85 !== undefined && ($f88 = ($92 as rt.LuaTable)?.f) !== undefined && !($92 as rt.LuaTable).linked && $f88.get !== undefined) $f88.get = $85;
+      else {
+        $s.pcs[$d] = $pc + 48;
+        rt.setIndex($92, "get", $85, "field 'direct'");
+      }
+      $86 = api as rt.LuaValue;
+      if (!(($f88 = ($86 as rt.LuaTable)?.f) !== undefined && (($91 = $f88.body) !== undefined || ($m89 = ($86 as rt.LuaTable).metatable) === undefined || ($91 = $m89.view.body) !== undefined || (!("body" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 58;
+        $91 = rt.index($86, "body", "local 'api'");
+      }
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($92 = $f90.as_text) !== undefined || ($m87 = ($91 as rt.LuaTable).metatable) === undefined || ($92 = $m87.view.as_text) !== undefined || (!("as_text" in $m87.view) && $m87.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 58;
+        $92 = rt.index($91, "as_text", "field 'body'");
+      }
+      $85 = $92;
+      $83 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -366,56 +760,122 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $o22: rt.Fields;
-        let $n23: number;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $23: rt.LuaValue;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
+        let $34: rt.LuaValue;
         let $35: rt.LuaValue;
         let $36: rt.LuaValue;
         let $37: rt.LuaValue;
-        let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
+        let $m38: rt.LuaTable | undefined;
+        let $f39: rt.Fields | undefined;
+        let $40: rt.LuaValue;
         let $41: rt.LuaValue;
         let $o42: rt.Fields;
         let $n43: number;
         const $json: boolean = rh.claim(ctx);
-        let b: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1)));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 59;
+        let b: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
         if ($json) {
-          $4 = rt.first(($1 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1)));
-          $5 = ($12 = (rt.first(($6 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6)))) as rt.LuaValue, $13 = (rt.first(($9 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9)))) as rt.LuaValue, ($12 === $13 || (typeof $12 === 'object' && typeof $13 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($12, $13)))));
-          $14 = ($18 = (rt.first(($15 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($15, "text", "local 'b'")), "method 'text'")($15)))) as rt.LuaValue, (($18 as rt.LuaTable)?.arr !== undefined ? ($18 as rt.LuaTable).length() : typeof $18 === 'string' ? $18.length : ($s.pcs[$d] = $pc + 62, rt.len($18))));
+          $1 = b as rt.LuaValue;
+          $s.pcs[$d] = $pc + 60;
+          $4 = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1));
+          $6 = b as rt.LuaValue;
+          $s.pcs[$d] = $pc + 60;
+          $12 = (rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6))) as rt.LuaValue;
+          $9 = b as rt.LuaValue;
+          $s.pcs[$d] = $pc + 61;
+          $5 = ($13 = ($12) as rt.LuaValue, $14 = (rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9))) as rt.LuaValue, ($13 === $14 || (typeof $13 === 'object' && typeof $14 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($13, $14)))));
+          $16 = b as rt.LuaValue;
+          $s.pcs[$d] = $pc + 60;
+          $19 = (rt.first(rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f18.text : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.text !== undefined ? $m17.view.text : rt.index($16, "text", "local 'b'")), "method 'text'")($16))) as rt.LuaValue;
+          if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
+          else if (typeof $19 === 'string') $20 = $19.length;
+          else {
+            $s.pcs[$d] = $pc + 62;
+            $20 = rt.len($19);
+          }
+          $15 = $20;
           if (rh.isScalar($4)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 101; $b[$p + 4] = 120; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($4 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             if ($5) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 98; $b[$p + 7] = 121; $b[$p + 8] = 116; $b[$p + 9] = 101; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 98; $b[$p + 8] = 121; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 115; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.num($14 as number);
+            $w.num($15 as number);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($19 = $4, $20 = $5, $21 = $14, $o22 = new rt.FieldsObject(), $n23 = 2, ($19 !== undefined && ($o22.text = $19, $n23++)), $o22.same = $20, $o22.bytes = $21, rt.LuaTable.record($o22, $n23)));
+          $o21 = new rt.FieldsObject();
+          $n22 = 2;
+          if ($4 !== undefined) {
+            $o21.text = $4;
+            $n22++;
+          }
+          $o21.same = $5;
+          $o21.bytes = $15;
+          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
         }
-        return rt.leave($s, $d, ($24 = rt.first(($25 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.text !== undefined ? $f27.text : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.text !== undefined ? $m26.view.text : rt.index($25, "text", "local 'b'")), "method 'text'")($25))), $28 = ($35 = (rt.first(($29 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.text !== undefined ? $f31.text : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.text !== undefined ? $m30.view.text : rt.index($29, "text", "local 'b'")), "method 'text'")($29)))) as rt.LuaValue, $36 = (rt.first(($32 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f34 = ($32 as rt.LuaTable)?.f)?.as_string !== undefined ? $f34.as_string : ($m33 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m33.view.as_string !== undefined ? $m33.view.as_string : rt.index($32, "as_string", "local 'b'")), "method 'as_string'")($32)))) as rt.LuaValue, ($35 === $36 || (typeof $35 === 'object' && typeof $36 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($35, $36))))), $37 = ($41 = (rt.first(($38 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f40 = ($38 as rt.LuaTable)?.f)?.text !== undefined ? $f40.text : ($m39 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m39.view.text !== undefined ? $m39.view.text : rt.index($38, "text", "local 'b'")), "method 'text'")($38)))) as rt.LuaValue, (($41 as rt.LuaTable)?.arr !== undefined ? ($41 as rt.LuaTable).length() : typeof $41 === 'string' ? $41.length : ($s.pcs[$d] = $pc + 62, rt.len($41)))), $o42 = new rt.FieldsObject(), $n43 = 2, ($24 !== undefined && ($o42.text = $24, $n43++)), $o42.same = $28, $o42.bytes = $37, rt.LuaTable.record($o42, $n43)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f84 = ($82 as rt.LuaTable)?.f) !== undefined && !($82 as rt.LuaTable).linked && $f84.post !== undefined ? ($f84.post = $76) : ($s.pcs[$d] = $pc + 58, rt.setIndex($82, "post", $76, "field 'as_text'")));
-      $76 = ($77 = ($88 = api as rt.LuaValue, (($f84 = ($88 as rt.LuaTable)?.f) !== undefined && (($87 = $f84.body) !== undefined || ($m89 = ($88 as rt.LuaTable).metatable) === undefined || ($87 = $m89.view.body) !== undefined || (!("body" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 63, rt.index($88, "body", "local 'api'")))), (($f92 = ($77 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.as_json) !== undefined || ($m91 = ($77 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.as_json) !== undefined || (!("as_json" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 63, rt.index($77, "as_json", "field 'body'"))));
-      (($82 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $23 = b as rt.LuaValue;
+        $s.pcs[$d] = $pc + 60;
+        $26 = rt.first(rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.text !== undefined ? $f25.text : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.text !== undefined ? $m24.view.text : rt.index($23, "text", "local 'b'")), "method 'text'")($23));
+        $27 = b as rt.LuaValue;
+        $s.pcs[$d] = $pc + 60;
+        $33 = (rt.first(rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'")), "method 'text'")($27))) as rt.LuaValue;
+        $30 = b as rt.LuaValue;
+        $s.pcs[$d] = $pc + 61;
+        $36 = ($34 = ($33) as rt.LuaValue, $35 = (rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.as_string !== undefined ? $f32.as_string : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.as_string !== undefined ? $m31.view.as_string : rt.index($30, "as_string", "local 'b'")), "method 'as_string'")($30))) as rt.LuaValue, ($34 === $35 || (typeof $34 === 'object' && typeof $35 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($34, $35)))));
+        $37 = b as rt.LuaValue;
+        $s.pcs[$d] = $pc + 60;
+        $40 = (rt.first(rt.fn((($f39 = ($37 as rt.LuaTable)?.f)?.text !== undefined ? $f39.text : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.text !== undefined ? $m38.view.text : rt.index($37, "text", "local 'b'")), "method 'text'")($37))) as rt.LuaValue;
+        if (($40 as rt.LuaTable)?.arr !== undefined) $41 = ($40 as rt.LuaTable).length();
+        else if (typeof $40 === 'string') $41 = $40.length;
+        else {
+          $s.pcs[$d] = $pc + 62;
+          $41 = rt.len($40);
+        }
+        $o42 = new rt.FieldsObject();
+        $n43 = 2;
+        if ($26 !== undefined) {
+          $o42.text = $26;
+          $n43++;
+        }
+        $o42.same = $36;
+        $o42.bytes = $41;
+        return rt.leave($s, $d, rt.LuaTable.record($o42, $n43));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($83 !== undefined && ($f82 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f82.post !== undefined) $f82.post = $83;
+      else {
+        $s.pcs[$d] = $pc + 58;
+        rt.setIndex($85, "post", $83, "field 'as_text'");
+      }
+      $92 = api as rt.LuaValue;
+      if (!(($f82 = ($92 as rt.LuaTable)?.f) !== undefined && (($91 = $f82.body) !== undefined || ($m87 = ($92 as rt.LuaTable).metatable) === undefined || ($91 = $m87.view.body) !== undefined || (!("body" in $m87.view) && $m87.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 63;
+        $91 = rt.index($92, "body", "local 'api'");
+      }
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.as_json) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.as_json) !== undefined || (!("as_json" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 63;
+        $86 = rt.index($91, "as_json", "field 'body'");
+      }
+      $83 = $86;
+      $85 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -442,19 +902,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
+        let $o24: rt.Fields;
+        let $n25: number;
         let $26: rt.LuaValue;
-        let $o27: rt.Fields;
-        let $n28: number;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
+        let $k30: number;
         let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
+        let $a32: rt.LuaValue[] | undefined;
         let $33: rt.LuaValue;
-        let $k34: number;
+        let $34: rt.LuaValue;
         let $35: rt.LuaValue;
-        let $a36: rt.LuaValue[] | undefined;
+        let $36: rt.LuaValue;
         let $37: rt.LuaValue;
         let $38: rt.LuaValue;
         let $39: rt.LuaValue;
@@ -462,19 +922,60 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $41: rt.LuaValue;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
-        let $44: rt.LuaValue;
-        let $45: rt.LuaValue;
-        let $o46: rt.Fields;
-        let $n47: number;
+        let $o44: rt.Fields;
+        let $n45: number;
         const $json: boolean = rh.claim(ctx);
-        let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 64, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 65, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
-        let t: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 67, rt.fn((($3 = $env.f.type) !== undefined ? $3 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "type"))), "global 'type'")(data)));
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 64;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 65;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        let data: rt.LuaValue = rt.first($fn1($2));
+        $s.pcs[$d] = $pc + 67;
+        if (($3 = $env.f.type) === undefined) {
+          $s.pcs[$d] = $pc + 66;
+          $3 = rt.getGlobal($env, "type");
+        }
+        let t: rt.LuaValue = rt.first(rt.fn($3, "global 'type'")(data));
         if ($json) {
           $8 = t;
-          $9 = (rt.t($3 = (rt.t($2 = (t === "table")) ? ($10 = data, $k11 = 1, ($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $2)) ? $3 : undefined);
-          $14 = (rt.t($15 = (rt.t($16 = (t === "table")) ? ($17 = (data) as rt.LuaValue, (($17 as rt.LuaTable)?.arr !== undefined ? ($17 as rt.LuaTable).length() : typeof $17 === 'string' ? $17.length : ($s.pcs[$d] = $pc + 68, rt.len($17, "local 'data'")))) : $16)) ? $15 : undefined);
-          $18 = (rt.t($19 = (rt.t($20 = (t === "table")) ? ($21 = data as rt.LuaValue, (($f7 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f7.name) !== undefined || ($m6 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 68, rt.index($21, "name", "local 'data'")))) : $20)) ? $19 : undefined);
-          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($18)) {
+          $2 = (t === "table");
+          if (rt.t($2)) {
+            $10 = data;
+            $k11 = 1;
+            if (!(($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined)) {
+              $s.pcs[$d] = $pc + 68;
+              $12 = rt.index($10, $k11, "local 'data'");
+            }
+            $2 = $12;
+          }
+          $3 = $2;
+          $9 = (rt.t($3) ? $3 : undefined);
+          $16 = (t === "table");
+          if (rt.t($16)) {
+            $17 = data as rt.LuaValue;
+            if (($17 as rt.LuaTable)?.arr !== undefined) $18 = ($17 as rt.LuaTable).length();
+            else if (typeof $17 === 'string') $18 = $17.length;
+            else {
+              $s.pcs[$d] = $pc + 68;
+              $18 = rt.len($17, "local 'data'");
+            }
+            $16 = $18;
+          }
+          $15 = $16;
+          $14 = (rt.t($15) ? $15 : undefined);
+          $21 = (t === "table");
+          if (rt.t($21)) {
+            $22 = data as rt.LuaValue;
+            if (!(($f7 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f7.name) !== undefined || ($m6 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 68;
+              $23 = rt.index($22, "name", "local 'data'");
+            }
+            $21 = $23;
+          }
+          $20 = $21;
+          $19 = (rt.t($20) ? $20 : undefined);
+          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($19)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 107; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($8 as string | number | boolean);
@@ -483,14 +984,92 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($18 as string | number | boolean);
+            $w.scalar($19 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($23 = $8, $24 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, ($23 !== undefined && ($o27.kind = $23, $n28++)), ($24 !== undefined && ($o27.first = $24, $n28++)), ($25 !== undefined && ($o27.n = $25, $n28++)), ($26 !== undefined && ($o27.name = $26, $n28++)), rt.LuaTable.record($o27, $n28)));
+          $o24 = new rt.FieldsObject();
+          $n25 = 0;
+          if ($8 !== undefined) {
+            $o24.kind = $8;
+            $n25++;
+          }
+          if ($9 !== undefined) {
+            $o24.first = $9;
+            $n25++;
+          }
+          if ($14 !== undefined) {
+            $o24.n = $14;
+            $n25++;
+          }
+          if ($19 !== undefined) {
+            $o24.name = $19;
+            $n25++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
         }
-        return rt.leave($s, $d, ($29 = t, $30 = (rt.t($31 = (rt.t($32 = (t === "table")) ? ($33 = data, $k34 = 1, ($a36 = ($33 as rt.LuaTable)?.arr) !== undefined && ($k34 - 1 >>> 0) === $k34 - 1 && ($35 = $a36[$k34 - 1]) !== undefined ? $35 : ($s.pcs[$d] = $pc + 68, rt.index($33, $k34, "local 'data'"))) : $32)) ? $31 : undefined), $37 = (rt.t($38 = (rt.t($39 = (t === "table")) ? ($40 = (data) as rt.LuaValue, (($40 as rt.LuaTable)?.arr !== undefined ? ($40 as rt.LuaTable).length() : typeof $40 === 'string' ? $40.length : ($s.pcs[$d] = $pc + 68, rt.len($40, "local 'data'")))) : $39)) ? $38 : undefined), $41 = (rt.t($42 = (rt.t($43 = (t === "table")) ? ($44 = data as rt.LuaValue, (($f5 = ($44 as rt.LuaTable)?.f) !== undefined && (($45 = $f5.name) !== undefined || ($m4 = ($44 as rt.LuaTable).metatable) === undefined || ($45 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $45 : ($s.pcs[$d] = $pc + 68, rt.index($44, "name", "local 'data'")))) : $43)) ? $42 : undefined), $o46 = new rt.FieldsObject(), $n47 = 0, ($29 !== undefined && ($o46.kind = $29, $n47++)), ($30 !== undefined && ($o46.first = $30, $n47++)), ($37 !== undefined && ($o46.n = $37, $n47++)), ($41 !== undefined && ($o46.name = $41, $n47++)), rt.LuaTable.record($o46, $n47)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($76 as rt.LuaTable)?.f) !== undefined && !($76 as rt.LuaTable).linked && $f90.post !== undefined ? ($f90.post = $82) : ($s.pcs[$d] = $pc + 63, rt.setIndex($76, "post", $82, "field 'as_json'")));
+        $26 = t;
+        $28 = (t === "table");
+        if (rt.t($28)) {
+          $29 = data;
+          $k30 = 1;
+          if (!(($a32 = ($29 as rt.LuaTable)?.arr) !== undefined && ($k30 - 1 >>> 0) === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== undefined)) {
+            $s.pcs[$d] = $pc + 68;
+            $31 = rt.index($29, $k30, "local 'data'");
+          }
+          $28 = $31;
+        }
+        $27 = $28;
+        $33 = (rt.t($27) ? $27 : undefined);
+        $35 = (t === "table");
+        if (rt.t($35)) {
+          $36 = data as rt.LuaValue;
+          if (($36 as rt.LuaTable)?.arr !== undefined) $37 = ($36 as rt.LuaTable).length();
+          else if (typeof $36 === 'string') $37 = $36.length;
+          else {
+            $s.pcs[$d] = $pc + 68;
+            $37 = rt.len($36, "local 'data'");
+          }
+          $35 = $37;
+        }
+        $34 = $35;
+        $38 = (rt.t($34) ? $34 : undefined);
+        $40 = (t === "table");
+        if (rt.t($40)) {
+          $41 = data as rt.LuaValue;
+          if (!(($f5 = ($41 as rt.LuaTable)?.f) !== undefined && (($42 = $f5.name) !== undefined || ($m4 = ($41 as rt.LuaTable).metatable) === undefined || ($42 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 68;
+            $42 = rt.index($41, "name", "local 'data'");
+          }
+          $40 = $42;
+        }
+        $39 = $40;
+        $43 = (rt.t($39) ? $39 : undefined);
+        $o44 = new rt.FieldsObject();
+        $n45 = 0;
+        if ($26 !== undefined) {
+          $o44.kind = $26;
+          $n45++;
+        }
+        if ($33 !== undefined) {
+          $o44.first = $33;
+          $n45++;
+        }
+        if ($38 !== undefined) {
+          $o44.n = $38;
+          $n45++;
+        }
+        if ($43 !== undefined) {
+          $o44.name = $43;
+          $n45++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o44, $n45));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($85 !== undefined && ($f88 = ($83 as rt.LuaTable)?.f) !== undefined && !($83 as rt.LuaTable).linked && $f88.post !== undefined) $f88.post = $85;
+      else {
+        $s.pcs[$d] = $pc + 63;
+        rt.setIndex($83, "post", $85, "field 'as_json'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -13,7 +13,17 @@ it('arithmetic on unknown values tests them inline, locals and literals without 
   expectEmitted('local function f(a, b) return a + b * 2 end\nreturn f', 'f', `
 f = function $f(a?: rt.LuaValue, b?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
-  return rt.leave($s, $d, ($1 = ((typeof b === 'number' ? b * 2 : (rt.at($s, $d, $pc), rt.mul(b, 2, "local 'b'")))) as rt.LuaValue, (typeof a === 'number' && typeof $1 === 'number' ? a + $1 : (rt.at($s, $d, $pc), rt.add(a, $1, "local 'a'")))));
+  if (typeof b === 'number') $1 = b * 2;
+  else {
+    rt.at($s, $d, $pc);
+    $1 = rt.mul(b, 2, "local 'b'");
+  }
+  if (typeof a === 'number' && typeof $1 === 'number') $2 = a + $1;
+  else {
+    rt.at($s, $d, $pc);
+    $2 = rt.add(a, $1, "local 'a'");
+  }
+  return rt.leave($s, $d, $2);
 };`);
 });
 
@@ -35,8 +45,22 @@ f = function $f(p?: rt.LuaValue): rt.LuaResult {
 };`);
   expectEmitted(lua, 'slow0', `
 function $slow0($s: rt.CallStack, $d: number, p: rt.LuaValue): void {
-  $3 = ($8 = (($4 = p as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.x) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.x) !== undefined || (!("x" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc), rt.index($4, "x", "local 'p'"))))) as rt.LuaValue, (typeof $8 === 'number' ? $8 + 1 : (rt.at($s, $d, $pc), rt.add($8, 1, "field 'x'"))));
-  (($9 = $3) !== undefined && ($f10 = (p as rt.LuaTable)?.f) !== undefined && !(p as rt.LuaTable).linked && $f10.x !== undefined ? ($f10.x = $9) : (rt.at($s, $d, $pc), rt.setIndex(p, "x", $9, "local 'p'")));
+  $4 = p as rt.LuaValue;
+  if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.x) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.x) !== undefined || (!("x" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+    rt.at($s, $d, $pc);
+    $5 = rt.index($4, "x", "local 'p'");
+  }
+  if (typeof $5 === 'number') $8 = $5 + 1;
+  else {
+    rt.at($s, $d, $pc);
+    $8 = rt.add($5, 1, "field 'x'");
+  }
+  $3 = $8;
+  if ($3 !== undefined && ($f9 = (p as rt.LuaTable)?.f) !== undefined && !(p as rt.LuaTable).linked && $f9.x !== undefined) $f9.x = $3;
+  else {
+    rt.at($s, $d, $pc);
+    rt.setIndex(p, "x", $3, "local 'p'");
+  }
 }`);
 });
 
@@ -44,7 +68,12 @@ it('a field read that is not arithmetic is a property load, guarded', () => {
   expectEmitted('local function f(p) local v = p.x return v end\nreturn f', 'f', `
 f = function $f(p?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
-  let v: rt.LuaValue = ($1 = p as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.x) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.x) !== undefined || (!("x" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc), rt.index($1, "x", "local 'p'"))));
+  $1 = p as rt.LuaValue;
+  if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.x) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.x) !== undefined || (!("x" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+    rt.at($s, $d, $pc);
+    $2 = rt.index($1, "x", "local 'p'");
+  }
+  let v: rt.LuaValue = $2;
   return rt.leave($s, $d, v);
 };`);
 });
@@ -55,7 +84,12 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  let s: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.tostring) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "tostring"))), "global 'tostring'")(t)));
+  $s.pcs[$d] = $pc + 1;
+  if (($1 = $env.f.tostring) === undefined) {
+    $s.pcs[$d] = $pc;
+    $1 = rt.getGlobal($env, "tostring");
+  }
+  let s: rt.LuaValue = rt.first(rt.fn($1, "global 'tostring'")(t));
   return rt.leave($s, $d, s);
 };`);
 });
@@ -66,7 +100,9 @@ f = function $f(o?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  let r: rt.LuaValue = rt.first(($1 = o as rt.LuaValue, $s.pcs[$d] = $pc, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1)));
+  $1 = o as rt.LuaValue;
+  $s.pcs[$d] = $pc;
+  let r: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1));
   return rt.leave($s, $d, r);
 };`);
 });
@@ -78,9 +114,34 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
   let s: rt.LuaValue = 0;
   {
     const $start1 = 1;
-    const $limit1 = ($2 = ($1 = (t) as rt.LuaValue, (($1 as rt.LuaTable)?.arr !== undefined ? ($1 as rt.LuaTable).length() : typeof $1 === 'string' ? $1.length : (rt.at($s, $d, $pc), rt.len($1, "local 't'")))), (rt.at($s, $d, $pc), rt.forNumber($2, 'limit')));
+    $1 = t as rt.LuaValue;
+    if (($1 as rt.LuaTable)?.arr !== undefined) $2 = ($1 as rt.LuaTable).length();
+    else if (typeof $1 === 'string') $2 = $1.length;
+    else {
+      rt.at($s, $d, $pc);
+      $2 = rt.len($1, "local 't'");
+    }
+    rt.at($s, $d, $pc);
+    const $limit1 = rt.forNumber($2, 'limit');
     for (let i: number = $start1; i <= $limit1; i++) {
-      s = ($3 = t, $k4 = i, ($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && ($5 = $a6[$k4 - 1]) !== undefined ? (typeof s === 'number' && typeof $5 === 'number' ? s + $5 : (rt.at($s, $d, $pc), rt.add(s, $5, "local 's'"))) : ($7 = (rt.at($s, $d, $pc), rt.index($3, $k4, "local 't'")), (typeof s === 'number' && typeof $7 === 'number' ? s + $7 : (rt.at($s, $d, $pc), rt.add(s, $7, "local 's'")))));
+      $3 = t;
+      $k4 = i;
+      if (($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && ($5 = $a6[$k4 - 1]) !== undefined) {
+        if (typeof s === 'number' && typeof $5 === 'number') $8 = s + $5;
+        else {
+          rt.at($s, $d, $pc);
+          $8 = rt.add(s, $5, "local 's'");
+        }
+      } else {
+        rt.at($s, $d, $pc);
+        $7 = rt.index($3, $k4, "local 't'");
+        if (typeof s === 'number' && typeof $7 === 'number') $8 = s + $7;
+        else {
+          rt.at($s, $d, $pc);
+          $8 = rt.add(s, $7, "local 's'");
+        }
+      }
+      s = $8;
     }
   }
   return rt.leave($s, $d, s);
@@ -93,7 +154,22 @@ f = function $f(x?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  let r: rt.LuaValue = ($1 = ($3 = (($4 = $env.f.math) !== undefined ? $4 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "math"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.sqrt) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.sqrt) !== undefined || (!("sqrt" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 1, rt.index($3, "sqrt", "global 'math'")))), $2 = x, $1 === rt.MATH_UNARY.sqrt && typeof $2 === 'number' ? Math.sqrt($2) : rt.first(($s.pcs[$d] = $pc, rt.fn($1, "field 'sqrt'")($2))));
+  if (($3 = $env.f.math) === undefined) {
+    $s.pcs[$d] = $pc;
+    $3 = rt.getGlobal($env, "math");
+  }
+  if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.sqrt) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.sqrt) !== undefined || (!("sqrt" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+    $s.pcs[$d] = $pc;
+    $4 = rt.index($3, "sqrt", "global 'math'");
+  }
+  $1 = $4;
+  $2 = x;
+  if ($1 === rt.MATH_UNARY.sqrt && typeof $2 === 'number') $7 = Math.sqrt($2);
+  else {
+    $s.pcs[$d] = $pc + 1;
+    $7 = rt.first(rt.fn($1, "field 'sqrt'")($2));
+  }
+  let r: rt.LuaValue = $7;
   return rt.leave($s, $d, r);
 };`);
 });
@@ -106,9 +182,25 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   let s: rt.LuaValue = 0;
   {
-    if (($2 = (($4 = $env.f.ipairs) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "ipairs"))), $3 = t as rt.LuaValue, $2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $3, $key1 = 0;
-    else $it1 = ($l1 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 1, rt.fn($2, "global 'ipairs'")($3))), 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-    const $iter1 = ($s.pcs[$d] = $pc, rt.callable($it1));
+    if (($4 = $env.f.ipairs) === undefined) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.getGlobal($env, "ipairs");
+    }
+    $2 = $4;
+    $3 = t as rt.LuaValue;
+    if ($2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable) {
+      $it1 = rt.ITERATION.ipairsIter;
+      $st1 = $3;
+      $key1 = 0;
+    } else {
+      $s.pcs[$d] = $pc + 1;
+      $l1 = rt.adjust(rt.all(rt.fn($2, "global 'ipairs'")($3)), 3);
+      $it1 = $l1[0];
+      $st1 = $l1[1];
+      $key1 = $l1[2];
+    }
+    $s.pcs[$d] = $pc;
+    const $iter1 = rt.callable($it1);
     const $kind1 = rt.forKind($it1, $st1, $key1);
     for (;;) {
       $s.pcs[$d] = $pc + 2;
@@ -124,7 +216,12 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
       }
       let i: rt.LuaValue = $key1;
       let v: rt.LuaValue = $second1;
-      s = (typeof s === 'number' && typeof v === 'number' ? s + v : ($s.pcs[$d] = $pc, rt.add(s, v, "local 's'", "local 'v'")));
+      if (typeof s === 'number' && typeof v === 'number') $5 = s + v;
+      else {
+        $s.pcs[$d] = $pc;
+        $5 = rt.add(s, v, "local 's'", "local 'v'");
+      }
+      s = $5;
     }
   }
   return rt.leave($s, $d, s);
@@ -134,7 +231,19 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
 it('a record constructor sets its fields at the site', () => {
   expectEmitted('local function f(x, y) return { x = x, y = y } end\nreturn f', 'f', `
 f = function $f(x?: rt.LuaValue, y?: rt.LuaValue): rt.LuaResult {
-  return (($1 = x, $2 = y, $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.x = $1, $n4++)), ($2 !== undefined && ($o3.y = $2, $n4++)), rt.LuaTable.record($o3, $n4)));
+  $1 = x;
+  $2 = y;
+  $o3 = new rt.FieldsObject();
+  $n4 = 0;
+  if ($1 !== undefined) {
+    $o3.x = $1;
+    $n4++;
+  }
+  if ($2 !== undefined) {
+    $o3.y = $2;
+    $n4++;
+  }
+  return (rt.LuaTable.record($o3, $n4));
 };`);
 });
 
@@ -144,7 +253,24 @@ f = function $f(t?: rt.LuaValue, v?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  ($1 = ($4 = (($5 = $env.f.table) !== undefined ? $5 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "table"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.insert) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.insert) !== undefined || (!("insert" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 1, rt.index($4, "insert", "global 'table'")))), $2 = t as rt.LuaValue, $3 = v, $1 === rt.TABLE_INSERT && $2 instanceof rt.LuaTable && $2.other === undefined && $3 !== undefined ? ($2.arr.push($3), rt.NONE) : ($s.pcs[$d] = $pc, rt.fn($1, "field 'insert'")($2, $3)));
+  if (($4 = $env.f.table) === undefined) {
+    $s.pcs[$d] = $pc;
+    $4 = rt.getGlobal($env, "table");
+  }
+  if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.insert) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.insert) !== undefined || (!("insert" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+    $s.pcs[$d] = $pc;
+    $5 = rt.index($4, "insert", "global 'table'");
+  }
+  $1 = $5;
+  $2 = t as rt.LuaValue;
+  $3 = v;
+  if ($1 === rt.TABLE_INSERT && $2 instanceof rt.LuaTable && $2.other === undefined && $3 !== undefined) {
+    $2.arr.push($3);
+    $r8 = rt.NONE;
+  } else {
+    $s.pcs[$d] = $pc + 1;
+    $r8 = rt.fn($1, "field 'insert'")($2, $3);
+  }
   return rt.leave($s, $d, rt.NONE);
 };`);
 });
@@ -192,4 +318,50 @@ return f`, 'f');
 end
 return f`, 'f');
   assert.equal(kept.match(/for \(let i: number/g)?.length, 1);
+});
+
+it('`a and b` whose right side writes statements: the left into a temp, the right inside an if on its truth', () => {
+  expectEmitted('local function f(t, u) local x = t.ok and u.v return x end\nreturn f', 'f', `
+f = function $f(t?: rt.LuaValue, u?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  $2 = t as rt.LuaValue;
+  if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.ok) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.ok) !== undefined || (!("ok" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+    rt.at($s, $d, $pc);
+    $3 = rt.index($2, "ok", "local 't'");
+  }
+  $1 = $3;
+  if (rt.t($1)) {
+    $6 = u as rt.LuaValue;
+    if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+      rt.at($s, $d, $pc);
+      $7 = rt.index($6, "v", "local 'u'");
+    }
+    $1 = $7;
+  }
+  let x: rt.LuaValue = $1;
+  return rt.leave($s, $d, x);
+};`);
+});
+
+it('a while test that writes statements: an endless loop that runs them and breaks when the test fails', () => {
+  expectEmitted('local function f(q) while q.n < 3 do q.n = q.n + 1 end end\nreturn f', 'f', `
+f = function $f(q?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  for (;;) {
+    $1 = q as rt.LuaValue;
+    if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.n) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.n) !== undefined || (!("n" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+      rt.at($s, $d, $pc);
+      $2 = rt.index($1, "n", "local 'q'");
+    }
+    if (typeof $2 === 'number') $5 = $2 < 3;
+    else {
+      rt.at($s, $d, $pc);
+      $5 = rt.lt($2, 3);
+    }
+    if (!$5) break;
+    if (($f6 = (q as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f6.n) === 'number' && !(q as rt.LuaTable).linked) $f6.n = (($7 as number) + 1);
+    else $slow0($s, $d, q);
+  }
+  return rt.leave($s, $d, rt.NONE);
+};`);
 });

@@ -67,9 +67,10 @@ function load($env) {
     let $2;
     let $f3;
     let Store = new rt.LuaTable();
-    $s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'");
+    $s.pcs[$d] = $pc;
+    rt.setIndex(Store, "__index", Store, "local 'Store'");
     $1 = Store;
-    ($2 = (($body) => rt.withBody((function $new() {
+    $2 = (($body) => rt.withBody((function $new() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $new$body() {
@@ -87,10 +88,39 @@ function load($env) {
       let $9;
       let $t10;
       let $r11;
-      return $22 = ($3 = $env.f.setmetatable) !== void 0 ? $3 : ($s2.pcs[$d2] = $pc + 1, rt.getGlobal($env, "setmetatable")), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s2.pcs[$d2] = $pc + 2, $fn1 = rt.fn($22, "global 'setmetatable'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn1($4, $9), $s2.tails = $t10, $r11) : rt.tail($s2, $fn1, [$4, $9]);
-    }))) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.new !== void 0 ? $f3.new = $2 : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'"));
+      if (($3 = $env.f.setmetatable) === void 0) {
+        $s2.pcs[$d2] = $pc + 1;
+        $3 = rt.getGlobal($env, "setmetatable");
+      }
+      $22 = $3;
+      $5 = new rt.LuaTable();
+      $6 = new rt.LuaTable();
+      $o7 = new rt.FieldsObject();
+      $n8 = 3;
+      $o7.next_id = 1;
+      $o7.items = $5;
+      $o7.order = $6;
+      $4 = rt.LuaTable.record($o7, $n8);
+      $9 = Store;
+      $s2.pcs[$d2] = $pc + 2;
+      $fn1 = rt.fn($22, "global 'setmetatable'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t10 = $s2.tails++;
+        $r11 = $fn1($4, $9);
+        $s2.tails = $t10;
+      } else {
+        $r11 = rt.tail($s2, $fn1, [$4, $9]);
+      }
+      return $r11;
+    }));
+    if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.new !== void 0) $f3.new = $2;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($1, "new", $2, "local 'Store'");
+    }
     $2 = Store;
-    ($1 = function $insert(self, record) {
+    $1 = function $insert(self, record) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $12;
       let $22;
@@ -105,19 +135,60 @@ function load($env) {
       let $11;
       let $122;
       let $a13;
-      let id = ($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.next_id) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.next_id) !== void 0 || !("next_id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 4), rt.index($12, "next_id", "local 'self'")));
-      $22 = typeof id === "number" ? id + 1 : (rt.at($s2, $d2, $pc + 5), rt.add(id, 1, "local 'id'"));
-      ($12 = $22) !== void 0 && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0 ? $f4.next_id = $12 : (rt.at($s2, $d2, $pc + 5), rt.setIndex(self, "next_id", $12, "local 'self'"));
-      ($12 = id) !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0 ? $f4.id = $12 : (rt.at($s2, $d2, $pc + 6), rt.setIndex(record, "id", $12, "local 'record'"));
-      $12 = ($22 = self, ($f4 = $22?.f) !== void 0 && (($5 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($5 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $5 : (rt.at($s2, $d2, $pc + 7), rt.index($22, "items", "local 'self'")));
-      rt.at($s2, $d2, $pc + 7), rt.setIndex($12, id, record, "field 'items'");
-      $5 = ($22 = self, ($f4 = $22?.f) !== void 0 && (($12 = $f4.order) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 8), rt.index($22, "order", "local 'self'")));
+      $12 = self;
+      if (!(($f4 = $12?.f) !== void 0 && (($22 = $f4.next_id) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.next_id) !== void 0 || !("next_id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 4);
+        $22 = rt.index($12, "next_id", "local 'self'");
+      }
+      let id = $22;
+      if (typeof id === "number") $12 = id + 1;
+      else {
+        rt.at($s2, $d2, $pc + 5);
+        $12 = rt.add(id, 1, "local 'id'");
+      }
+      $22 = $12;
+      if ($22 !== void 0 && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0) $f4.next_id = $22;
+      else {
+        rt.at($s2, $d2, $pc + 5);
+        rt.setIndex(self, "next_id", $22, "local 'self'");
+      }
+      $12 = id;
+      if ($12 !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0) $f4.id = $12;
+      else {
+        rt.at($s2, $d2, $pc + 6);
+        rt.setIndex(record, "id", $12, "local 'record'");
+      }
+      $22 = self;
+      if (!(($f4 = $22?.f) !== void 0 && (($5 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($5 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 7);
+        $5 = rt.index($22, "items", "local 'self'");
+      }
+      $12 = $5;
+      rt.at($s2, $d2, $pc + 7);
+      rt.setIndex($12, id, record, "field 'items'");
+      $22 = self;
+      if (!(($f4 = $22?.f) !== void 0 && (($12 = $f4.order) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 8);
+        $12 = rt.index($22, "order", "local 'self'");
+      }
+      $5 = $12;
       $k6 = ($11 = ($7 = self, ($f10 = $7?.f) !== void 0 && (($8 = $f10.order) !== void 0 || ($m9 = $7.metatable) === void 0 || ($8 = $m9.view.order) !== void 0 || !("order" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : (rt.at($s2, $d2, $pc + 8), rt.index($7, "order", "local 'self'"))), $11?.arr !== void 0 ? $11.length() : typeof $11 === "string" ? $11.length : (rt.at($s2, $d2, $pc + 8), rt.len($11, "field 'order'"))) + 1;
-      ($122 = id) !== void 0 && ($a13 = $5?.arr) !== void 0 && $k6 - 1 >>> 0 === $k6 - 1 && $a13[$k6 - 1] !== void 0 ? $a13[$k6 - 1] = $122 : $122 !== void 0 && $a13 !== void 0 && $k6 === $a13.length + 1 && $5.other === void 0 && $5.metatable === void 0 ? $a13.push($122) : (rt.at($s2, $d2, $pc + 8), rt.setIndex($5, $k6, $122, "field 'order'"));
+      $122 = id;
+      if ($122 !== void 0 && ($a13 = $5?.arr) !== void 0 && $k6 - 1 >>> 0 === $k6 - 1 && $a13[$k6 - 1] !== void 0) $a13[$k6 - 1] = $122;
+      else if ($122 !== void 0 && $a13 !== void 0 && $k6 === $a13.length + 1 && $5.other === void 0 && $5.metatable === void 0) $a13.push($122);
+      else {
+        rt.at($s2, $d2, $pc + 8);
+        rt.setIndex($5, $k6, $122, "field 'order'");
+      }
       return rt.leave($s2, $d2, record);
-    }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.insert !== void 0 ? $f3.insert = $1 : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'"));
+    };
+    if ($1 !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.insert !== void 0) $f3.insert = $1;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($2, "insert", $1, "local 'Store'");
+    }
     $1 = Store;
-    ($2 = function $get(self, id) {
+    $2 = function $get(self, id) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $12;
       let $22;
@@ -125,9 +196,14 @@ function load($env) {
       let $f4;
       let $5;
       return rt.leave($s2, $d2, rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 10), rt.index($12, "items", "local 'self'"))), ($5 = id, rt.at($s2, $d2, $pc + 10), $5), "field 'items'"));
-    }) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.get !== void 0 ? $f3.get = $2 : ($s.pcs[$d] = $pc + 11, rt.setIndex($1, "get", $2, "local 'Store'"));
+    };
+    if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.get !== void 0) $f3.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 11;
+      rt.setIndex($1, "get", $2, "local 'Store'");
+    }
     $2 = Store;
-    ($1 = function $all(self) {
+    $1 = function $all(self) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -151,14 +227,34 @@ function load($env) {
       let $m18;
       let $f19;
       let $20;
-      let $21;
-      let $a22;
+      let $a21;
       let out = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        if ($22 = ($4 = $env.f.ipairs) !== void 0 ? $4 : ($s2.pcs[$d2] = $pc + 12, rt.getGlobal($env, "ipairs")), $3 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 12, rt.index($5, "order", "local 'self'"))), $22 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable) $it1 = rt.ITERATION.ipairsIter, $st1 = $3, $key1 = 0;
-        else $it1 = ($l1 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 13, rt.fn($22, "global 'ipairs'")($3))), 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 12, rt.callable($it1));
+        if (($4 = $env.f.ipairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 12;
+          $4 = rt.getGlobal($env, "ipairs");
+        }
+        $22 = $4;
+        $5 = self;
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 12;
+          $6 = rt.index($5, "order", "local 'self'");
+        }
+        $3 = $6;
+        if ($22 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.ipairsIter;
+          $st1 = $3;
+          $key1 = 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 13;
+          $l1 = rt.adjust(rt.all(rt.fn($22, "global 'ipairs'")($3)), 3);
+          $it1 = $l1[0];
+          $st1 = $l1[1];
+          $key1 = $l1[2];
+        }
+        $s2.pcs[$d2] = $pc + 12;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -178,14 +274,24 @@ function load($env) {
           if (rt.t(rt.index(($9 = self, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
             $k14 = out.length() + 1;
             $15 = rt.index(($16 = self, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'");
-            ($21 = $15) !== void 0 && ($a22 = out?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a22[$k14 - 1] !== void 0 ? $a22[$k14 - 1] = $21 : $21 !== void 0 && $a22 !== void 0 && $k14 === $a22.length + 1 && out.other === void 0 && out.metatable === void 0 ? $a22.push($21) : ($s2.pcs[$d2] = $pc + 15, rt.setIndex(out, $k14, $21, "local 'out'"));
+            if ($15 !== void 0 && ($a21 = out?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a21[$k14 - 1] !== void 0) $a21[$k14 - 1] = $15;
+            else if ($15 !== void 0 && $a21 !== void 0 && $k14 === $a21.length + 1 && out.other === void 0 && out.metatable === void 0) $a21.push($15);
+            else {
+              $s2.pcs[$d2] = $pc + 15;
+              rt.setIndex(out, $k14, $15, "local 'out'");
+            }
           }
         }
       }
       return rt.leave($s2, $d2, out);
-    }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.all !== void 0 ? $f3.all = $1 : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "all", $1, "local 'Store'"));
+    };
+    if ($1 !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.all !== void 0) $f3.all = $1;
+    else {
+      $s.pcs[$d] = $pc + 16;
+      rt.setIndex($2, "all", $1, "local 'Store'");
+    }
     $1 = Store;
-    ($2 = function $remove(self, id) {
+    $2 = function $remove(self, id) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -201,25 +307,51 @@ function load($env) {
       let $10;
       let $11;
       let $122;
-      let $13;
-      let $m14;
-      let $f15;
+      let $m13;
+      let $f14;
+      let $15;
       let $16;
       let $17;
-      let $18;
-      let $m19;
-      let $f20;
-      let $21;
+      let $m18;
+      let $f19;
+      let $20;
       if (!rt.t(rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 17, rt.index($12, "items", "local 'self'"))), ($5 = id, $s2.pcs[$d2] = $pc + 17, $5), "field 'items'"))) {
         return rt.leave($s2, $d2, false);
       }
-      $5 = ($22 = self, ($f4 = $22?.f) !== void 0 && (($12 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 18, rt.index($22, "items", "local 'self'")));
-      $s2.pcs[$d2] = $pc + 18, rt.setIndex($5, id, void 0, "field 'items'");
+      $22 = self;
+      if (!(($f4 = $22?.f) !== void 0 && (($12 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 18;
+        $12 = rt.index($22, "items", "local 'self'");
+      }
+      $5 = $12;
+      $s2.pcs[$d2] = $pc + 18;
+      rt.setIndex($5, id, void 0, "field 'items'");
       {
         let $it1, $st1, $key1;
-        if ($12 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $22 = ($7 = self, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $12 === rt.ITERATION.ipairs && $22 instanceof rt.LuaTable) $it1 = rt.ITERATION.ipairsIter, $st1 = $22, $key1 = 0;
-        else $it1 = ($l6 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn($12, "global 'ipairs'")($22))), 3))[0], $st1 = $l6[1], $key1 = $l6[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
+        if (($5 = $env.f.ipairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 19;
+          $5 = rt.getGlobal($env, "ipairs");
+        }
+        $12 = $5;
+        $7 = self;
+        if (!(($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 19;
+          $8 = rt.index($7, "order", "local 'self'");
+        }
+        $22 = $8;
+        if ($12 === rt.ITERATION.ipairs && $22 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.ipairsIter;
+          $st1 = $22;
+          $key1 = 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 20;
+          $l6 = rt.adjust(rt.all(rt.fn($12, "global 'ipairs'")($22)), 3);
+          $it1 = $l6[0];
+          $st1 = $l6[1];
+          $key1 = $l6[2];
+        }
+        $s2.pcs[$d2] = $pc + 19;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -237,13 +369,36 @@ function load($env) {
           let i = $key1;
           let v = $second1;
           if (v === id || typeof v === "object" && typeof id === "object" && ($s2.pcs[$d2] = $pc + 22, rt.eq(v, id))) {
-            $10 = ($11 = ($122 = $env.f.table) !== void 0 ? $122 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f15 = $11?.f) !== void 0 && (($13 = $f15.remove) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.remove) !== void 0 || !("remove" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 22, rt.index($11, "remove", "global 'table'"))), $16 = ($17 = self, ($f20 = $17?.f) !== void 0 && (($18 = $f20.order) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.order) !== void 0 || !("order" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 22, rt.index($17, "order", "local 'self'"))), $21 = i, $s2.pcs[$d2] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21);
+            if (($11 = $env.f.table) === void 0) {
+              $s2.pcs[$d2] = $pc + 22;
+              $11 = rt.getGlobal($env, "table");
+            }
+            if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.remove) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.remove) !== void 0 || !("remove" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+              $s2.pcs[$d2] = $pc + 22;
+              $122 = rt.index($11, "remove", "global 'table'");
+            }
+            $10 = $122;
+            $16 = self;
+            if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.order) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.order) !== void 0 || !("order" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+              $s2.pcs[$d2] = $pc + 22;
+              $17 = rt.index($16, "order", "local 'self'");
+            }
+            $15 = $17;
+            $20 = i;
+            $s2.pcs[$d2] = $pc + 23;
+            $fn9 = rt.fn($10, "field 'remove'");
+            $fn9($15, $20);
             break;
           }
         }
       }
       return rt.leave($s2, $d2, true);
-    }) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.remove !== void 0 ? $f3.remove = $2 : ($s.pcs[$d] = $pc + 24, rt.setIndex($1, "remove", $2, "local 'Store'"));
+    };
+    if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.remove !== void 0) $f3.remove = $2;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($1, "remove", $2, "local 'Store'");
+    }
     return rt.leave($s, $d, Store);
   };
 }

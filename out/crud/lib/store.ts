@@ -44,9 +44,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $f3: rt.Fields | undefined;
       let Store: rt.LuaTable = new rt.LuaTable();
-      ($s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'"));
+      $s.pcs[$d] = $pc;
+      rt.setIndex(Store, "__index", Store, "local 'Store'");
       $1 = Store;
-      (($2 = (($body: rt.LuaFunction) => rt.withBody((function $new(): rt.LuaResult {
+      $2 = (($body: rt.LuaFunction) => rt.withBody((function $new(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $new$body(): rt.LuaResult {
@@ -64,10 +65,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $t10: number;
         let $r11: rt.LuaResult;
-        return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "setmetatable"))), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s.pcs[$d] = $pc + 2, $fn1 = rt.fn($2, "global 'setmetatable'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
-      }) as rt.LuaFunction)) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined ? ($f3.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
+        if (($3 = $env.f.setmetatable) === undefined) {
+          $s.pcs[$d] = $pc + 1;
+          $3 = rt.getGlobal($env, "setmetatable");
+        }
+        $2 = $3;
+        $5 = new rt.LuaTable();
+        $6 = new rt.LuaTable();
+        $o7 = new rt.FieldsObject();
+        $n8 = 3;
+        $o7.next_id = 1;
+        $o7.items = $5;
+        $o7.order = $6;
+        $4 = rt.LuaTable.record($o7, $n8);
+        $9 = Store;
+        $s.pcs[$d] = $pc + 2;
+        $fn1 = rt.fn($2, "global 'setmetatable'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t10 = $s.tails++;
+          $r11 = $fn1($4, $9);
+          $s.tails = $t10;
+        } else {
+          $r11 = rt.tail($s, $fn1, [$4, $9]);
+        }
+        return $r11;
+      }) as rt.LuaFunction);
+      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined) $f3.new = $2;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($1, "new", $2, "local 'Store'");
+      }
       $2 = Store;
-      (($1 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
+      $1 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -82,19 +112,60 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $a13: rt.LuaValue[] | undefined;
-        let id: rt.LuaValue = ($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
-        $2 = (typeof id === 'number' ? id + 1 : (rt.at($s, $d, $pc + 5), rt.add(id, 1, "local 'id'")));
-        (($1 = $2) !== undefined && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined ? ($f4.next_id = $1) : (rt.at($s, $d, $pc + 5), rt.setIndex(self, "next_id", $1, "local 'self'")));
-        (($1 = id) !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined ? ($f4.id = $1) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $1, "local 'record'")));
-        $1 = ($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 7), rt.index($2, "items", "local 'self'"))));
-        (rt.at($s, $d, $pc + 7), rt.setIndex($1, id, record, "field 'items'"));
-        $5 = ($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.order) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : (rt.at($s, $d, $pc + 8), rt.index($2, "order", "local 'self'"))));
+        $1 = self as rt.LuaValue;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 4);
+          $2 = rt.index($1, "next_id", "local 'self'");
+        }
+        let id: rt.LuaValue = $2;
+        if (typeof id === 'number') $1 = id + 1;
+        else {
+          rt.at($s, $d, $pc + 5);
+          $1 = rt.add(id, 1, "local 'id'");
+        }
+        $2 = $1;
+        if ($2 !== undefined && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined) $f4.next_id = $2;
+        else {
+          rt.at($s, $d, $pc + 5);
+          rt.setIndex(self, "next_id", $2, "local 'self'");
+        }
+        $1 = id;
+        if ($1 !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined) $f4.id = $1;
+        else {
+          rt.at($s, $d, $pc + 6);
+          rt.setIndex(record, "id", $1, "local 'record'");
+        }
+        $2 = self as rt.LuaValue;
+        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 7);
+          $5 = rt.index($2, "items", "local 'self'");
+        }
+        $1 = $5;
+        rt.at($s, $d, $pc + 7);
+        rt.setIndex($1, id, record, "field 'items'");
+        $2 = self as rt.LuaValue;
+        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.order) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 8);
+          $1 = rt.index($2, "order", "local 'self'");
+        }
+        $5 = $1;
         $k6 = ((($11 = (($7 = self as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.order) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.order) !== undefined || (!("order" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.at($s, $d, $pc + 8), rt.index($7, "order", "local 'self'"))))) as rt.LuaValue, (($11 as rt.LuaTable)?.arr !== undefined ? ($11 as rt.LuaTable).length() : typeof $11 === 'string' ? $11.length : (rt.at($s, $d, $pc + 8), rt.len($11, "field 'order'")))) as number) + 1);
-        (($12 = id) !== undefined && ($a13 = ($5 as rt.LuaTable)?.arr) !== undefined && ($k6 - 1 >>> 0) === $k6 - 1 && $a13[$k6 - 1] !== undefined ? ($a13[$k6 - 1] = $12) : $12 !== undefined && $a13 !== undefined && $k6 === $a13.length + 1 && ($5 as rt.LuaTable).other === undefined && ($5 as rt.LuaTable).metatable === undefined ? $a13.push($12) : (rt.at($s, $d, $pc + 8), rt.setIndex($5, $k6, $12, "field 'order'")));
+        $12 = id;
+        if ($12 !== undefined && ($a13 = ($5 as rt.LuaTable)?.arr) !== undefined && ($k6 - 1 >>> 0) === $k6 - 1 && $a13[$k6 - 1] !== undefined) $a13[$k6 - 1] = $12;
+        else if ($12 !== undefined && $a13 !== undefined && $k6 === $a13.length + 1 && ($5 as rt.LuaTable).other === undefined && ($5 as rt.LuaTable).metatable === undefined) $a13.push($12);
+        else {
+          rt.at($s, $d, $pc + 8);
+          rt.setIndex($5, $k6, $12, "field 'order'");
+        }
         return rt.leave($s, $d, record);
-      }) !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined ? ($f3.insert = $1) : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'")));
+      };
+      if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined) $f3.insert = $1;
+      else {
+        $s.pcs[$d] = $pc + 9;
+        rt.setIndex($2, "insert", $1, "local 'Store'");
+      }
       $1 = Store;
-      (($2 = function $get(self?: rt.LuaValue, id?: rt.LuaValue): rt.LuaResult {
+      $2 = function $get(self?: rt.LuaValue, id?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -102,9 +173,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         return rt.leave($s, $d, rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id, rt.at($s, $d, $pc + 10), $5), "field 'items'"));
-      }) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.get !== undefined ? ($f3.get = $2) : ($s.pcs[$d] = $pc + 11, rt.setIndex($1, "get", $2, "local 'Store'")));
+      };
+      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.get !== undefined) $f3.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 11;
+        rt.setIndex($1, "get", $2, "local 'Store'");
+      }
       $2 = Store;
-      (($1 = function $all(self?: rt.LuaValue): rt.LuaResult {
+      $1 = function $all(self?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -128,14 +204,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m18: rt.LuaTable | undefined;
         let $f19: rt.Fields | undefined;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $a22: rt.LuaValue[] | undefined;
+        let $a21: rt.LuaValue[] | undefined;
         let out: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($2 = (($4 = $env.f.ipairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $3 = ($5 = self as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))) as rt.LuaValue, $2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $3, $key1 = 0;
-          else $it1 = ($l1 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 13, rt.fn($2, "global 'ipairs'")($3))), 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 12, rt.callable($it1));
+          if (($4 = $env.f.ipairs) === undefined) {
+            $s.pcs[$d] = $pc + 12;
+            $4 = rt.getGlobal($env, "ipairs");
+          }
+          $2 = $4;
+          $5 = self as rt.LuaValue;
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 12;
+            $6 = rt.index($5, "order", "local 'self'");
+          }
+          $3 = $6 as rt.LuaValue;
+          if ($2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.ipairsIter;
+            $st1 = $3;
+            $key1 = 0;
+          } else {
+            $s.pcs[$d] = $pc + 13;
+            $l1 = rt.adjust(rt.all(rt.fn($2, "global 'ipairs'")($3)), 3);
+            $it1 = $l1[0];
+            $st1 = $l1[1];
+            $key1 = $l1[2];
+          }
+          $s.pcs[$d] = $pc + 12;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -155,14 +251,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if (rt.t(rt.index(($9 = self as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
               $k14 = (out.length() + 1);
               $15 = rt.index(($16 = self as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id, $s.pcs[$d] = $pc + 15, $20), "field 'items'");
-              (($21 = $15) !== undefined && ($a22 = (out as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a22[$k14 - 1] !== undefined ? ($a22[$k14 - 1] = $21) : $21 !== undefined && $a22 !== undefined && $k14 === $a22.length + 1 && (out as rt.LuaTable).other === undefined && (out as rt.LuaTable).metatable === undefined ? $a22.push($21) : ($s.pcs[$d] = $pc + 15, rt.setIndex(out, $k14, $21, "local 'out'")));
+              if ($15 !== undefined && ($a21 = (out as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a21[$k14 - 1] !== undefined) $a21[$k14 - 1] = $15;
+              else if ($15 !== undefined && $a21 !== undefined && $k14 === $a21.length + 1 && (out as rt.LuaTable).other === undefined && (out as rt.LuaTable).metatable === undefined) $a21.push($15);
+              else {
+                $s.pcs[$d] = $pc + 15;
+                rt.setIndex(out, $k14, $15, "local 'out'");
+              }
             }
           }
         }
         return rt.leave($s, $d, out);
-      }) !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.all !== undefined ? ($f3.all = $1) : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "all", $1, "local 'Store'")));
+      };
+      if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.all !== undefined) $f3.all = $1;
+      else {
+        $s.pcs[$d] = $pc + 16;
+        rt.setIndex($2, "all", $1, "local 'Store'");
+      }
       $1 = Store;
-      (($2 = function $remove(self?: rt.LuaValue, id?: rt.LuaValue): rt.LuaResult {
+      $2 = function $remove(self?: rt.LuaValue, id?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -178,25 +284,51 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
         if (!rt.t(rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
           return rt.leave($s, $d, false);
         }
-        $5 = ($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 18, rt.index($2, "items", "local 'self'"))));
-        ($s.pcs[$d] = $pc + 18, rt.setIndex($5, id, undefined, "field 'items'"));
+        $2 = self as rt.LuaValue;
+        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 18;
+          $1 = rt.index($2, "items", "local 'self'");
+        }
+        $5 = $1;
+        $s.pcs[$d] = $pc + 18;
+        rt.setIndex($5, id, undefined, "field 'items'");
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($1 = (($5 = $env.f.ipairs) !== undefined ? $5 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $2 = ($7 = self as rt.LuaValue, (($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($7, "order", "local 'self'")))) as rt.LuaValue, $1 === rt.ITERATION.ipairs && $2 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $2, $key1 = 0;
-          else $it1 = ($l6 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 20, rt.fn($1, "global 'ipairs'")($2))), 3))[0], $st1 = $l6[1], $key1 = $l6[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
+          if (($5 = $env.f.ipairs) === undefined) {
+            $s.pcs[$d] = $pc + 19;
+            $5 = rt.getGlobal($env, "ipairs");
+          }
+          $1 = $5;
+          $7 = self as rt.LuaValue;
+          if (!(($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 19;
+            $8 = rt.index($7, "order", "local 'self'");
+          }
+          $2 = $8 as rt.LuaValue;
+          if ($1 === rt.ITERATION.ipairs && $2 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.ipairsIter;
+            $st1 = $2;
+            $key1 = 0;
+          } else {
+            $s.pcs[$d] = $pc + 20;
+            $l6 = rt.adjust(rt.all(rt.fn($1, "global 'ipairs'")($2)), 3);
+            $it1 = $l6[0];
+            $st1 = $l6[1];
+            $key1 = $l6[2];
+          }
+          $s.pcs[$d] = $pc + 19;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -214,13 +346,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let i: rt.LuaValue = $key1;
             let v: rt.LuaValue = $second1;
             if ((v === id || (typeof v === 'object' && typeof id === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq(v, id))))) {
-              ($10 = ($11 = (($12 = $env.f.table) !== undefined ? $12 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f15 = ($11 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.remove) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.remove) !== undefined || (!("remove" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 22, rt.index($11, "remove", "global 'table'")))), $16 = ($17 = self as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.order) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.order) !== undefined || (!("order" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 22, rt.index($17, "order", "local 'self'")))), $21 = i, $s.pcs[$d] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21));
+              if (($11 = $env.f.table) === undefined) {
+                $s.pcs[$d] = $pc + 22;
+                $11 = rt.getGlobal($env, "table");
+              }
+              if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.remove) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.remove) !== undefined || (!("remove" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+                $s.pcs[$d] = $pc + 22;
+                $12 = rt.index($11, "remove", "global 'table'");
+              }
+              $10 = $12;
+              $16 = self as rt.LuaValue;
+              if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.order) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.order) !== undefined || (!("order" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+                $s.pcs[$d] = $pc + 22;
+                $17 = rt.index($16, "order", "local 'self'");
+              }
+              $15 = $17;
+              $20 = i;
+              $s.pcs[$d] = $pc + 23;
+              $fn9 = rt.fn($10, "field 'remove'");
+              $fn9($15, $20);
               break;
             }
           }
         }
         return rt.leave($s, $d, true);
-      }) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.remove !== undefined ? ($f3.remove = $2) : ($s.pcs[$d] = $pc + 24, rt.setIndex($1, "remove", $2, "local 'Store'")));
+      };
+      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.remove !== undefined) $f3.remove = $2;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($1, "remove", $2, "local 'Store'");
+      }
       return rt.leave($s, $d, Store);
     };
 }

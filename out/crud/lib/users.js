@@ -59,68 +59,193 @@ function load($env) {
     $s.depth = $d + 1;
     let $1;
     let $2;
-    let $3;
-    let $m4;
-    let $f5;
-    let $fn6;
+    let $m3;
+    let $f4;
+    let $fn5;
+    let $6;
     let $7;
     let $o8;
     let $n9;
     let $m10;
     let $f11;
     let $12;
-    let $13;
-    let $fn14;
+    let $fn13;
+    let $14;
     let $15;
-    let $16;
-    let $m17;
-    let $f18;
-    let $m19;
-    let $f20;
-    let $21;
-    let $fn22;
-    let $23;
-    let $fn24;
+    let $m16;
+    let $f17;
+    let $m18;
+    let $f19;
+    let $20;
+    let $fn21;
+    let $22;
+    let $fn23;
+    let $24;
     let $25;
-    let $26;
-    let $m27;
-    let $f28;
-    let $m29;
-    let $f30;
-    let $31;
-    let $m32;
-    let $f33;
+    let $m26;
+    let $f27;
+    let $m28;
+    let $f29;
+    let $30;
+    let $m31;
+    let $f32;
+    let $33;
     let $34;
-    let $35;
-    let $f36;
-    let Store = rt.first(($s.pcs[$d] = $pc + 1, rt.fn(($1 = $env.f.require) !== void 0 ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require")), "global 'require'")("lib.store")));
-    let g = ($1 = ($2 = $env.f.rover) !== void 0 ? $2 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($3 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($3 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($1, "guard", "global 'rover'")));
-    let users = ($3 = rt.first(($2 = ($1 = Store, ($f5 = $1?.f) !== void 0 && (($7 = $f5.new) !== void 0 || ($m4 = $1.metatable) === void 0 || ($7 = $m4.view.new) !== void 0 || !("new" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $7 : ($s.pcs[$d] = $pc + 3, rt.index($1, "new", "local 'Store'"))), $s.pcs[$d] = $pc + 4, $fn6 = rt.fn($2, "field 'new'"), $fn6())), $o8 = new rt.FieldsObject(), $n9 = 0, $3 !== void 0 && ($o8.store = $3, $n9++), rt.LuaTable.record($o8, $n9));
-    $7 = ($1 = rt.first(($2 = rt.first(($3 = g, $s.pcs[$d] = $pc + 5, rt.fn(($f5 = $3?.f)?.string !== void 0 ? $f5.string : ($m4 = $3?.metatable) !== void 0 && $m4.view.string !== void 0 ? $m4.view.string : rt.index($3, "string", "local 'g'"), "method 'string'")($3))), $s.pcs[$d] = $pc + 6, $fn6 = rt.fn(($f11 = $2?.f)?.required !== void 0 ? $f11.required : ($m10 = $2?.metatable) !== void 0 && $m10.view.required !== void 0 ? $m10.view.required : rt.index($2, "required"), "method 'required'"), $12 = "Name is required", $fn6($2, $12))), $13 = rt.first(($15 = rt.first(($16 = g, $s.pcs[$d] = $pc + 7, rt.fn(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16))), $s.pcs[$d] = $pc + 8, $fn14 = rt.fn(($f20 = $15?.f)?.required !== void 0 ? $f20.required : ($m19 = $15?.metatable) !== void 0 && $m19.view.required !== void 0 ? $m19.view.required : rt.index($15, "required"), "method 'required'"), $fn14($15))), $21 = rt.first(($23 = rt.first(($25 = rt.first(($26 = g, $s.pcs[$d] = $pc + 9, rt.fn(($f28 = $26?.f)?.string !== void 0 ? $f28.string : ($m27 = $26?.metatable) !== void 0 && $m27.view.string !== void 0 ? $m27.view.string : rt.index($26, "string", "local 'g'"), "method 'string'")($26))), $s.pcs[$d] = $pc + 10, $fn24 = rt.fn(($f30 = $25?.f)?.enum !== void 0 ? $f30.enum : ($m29 = $25?.metatable) !== void 0 && $m29.view.enum !== void 0 ? $m29.view.enum : rt.index($25, "enum"), "method 'enum'"), $31 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 11, $fn24($25, $31))), $s.pcs[$d] = $pc + 12, $fn22 = rt.fn(($f33 = $23?.f)?.default !== void 0 ? $f33.default : ($m32 = $23?.metatable) !== void 0 && $m32.view.default !== void 0 ? $m32.view.default : rt.index($23, "default"), "method 'default'"), $34 = "member", $fn22($23, $34))), $o8 = new rt.FieldsObject(), $n9 = 0, $1 !== void 0 && ($o8.name = $1, $n9++), $13 !== void 0 && ($o8.email = $13, $n9++), $21 !== void 0 && ($o8.role = $21, $n9++), rt.LuaTable.record($o8, $n9));
-    ($35 = $7) !== void 0 && ($f36 = users?.f) !== void 0 && !users.linked && $f36.create_schema !== void 0 ? $f36.create_schema = $35 : ($s.pcs[$d] = $pc + 13, rt.setIndex(users, "create_schema", $35, "local 'users'"));
-    $35 = ($34 = rt.first(($31 = g, $s.pcs[$d] = $pc + 14, rt.fn(($f36 = $31?.f)?.string !== void 0 ? $f36.string : ($m32 = $31?.metatable) !== void 0 && $m32.view.string !== void 0 ? $m32.view.string : rt.index($31, "string", "local 'g'"), "method 'string'")($31))), $26 = rt.first(($25 = g, $s.pcs[$d] = $pc + 15, rt.fn(($f33 = $25?.f)?.string !== void 0 ? $f33.string : ($m29 = $25?.metatable) !== void 0 && $m29.view.string !== void 0 ? $m29.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25))), $23 = rt.first(($21 = rt.first(($16 = g, $s.pcs[$d] = $pc + 16, rt.fn(($f30 = $16?.f)?.string !== void 0 ? $f30.string : ($m27 = $16?.metatable) !== void 0 && $m27.view.string !== void 0 ? $m27.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16))), $s.pcs[$d] = $pc + 17, $fn24 = rt.fn(($f28 = $21?.f)?.enum !== void 0 ? $f28.enum : ($m19 = $21?.metatable) !== void 0 && $m19.view.enum !== void 0 ? $m19.view.enum : rt.index($21, "enum"), "method 'enum'"), $15 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 18, $fn24($21, $15))), $o8 = new rt.FieldsObject(), $n9 = 0, $34 !== void 0 && ($o8.name = $34, $n9++), $26 !== void 0 && ($o8.email = $26, $n9++), $23 !== void 0 && ($o8.role = $23, $n9++), rt.LuaTable.record($o8, $n9));
-    ($13 = $35) !== void 0 && ($f20 = users?.f) !== void 0 && !users.linked && $f20.update_schema !== void 0 ? $f20.update_schema = $13 : ($s.pcs[$d] = $pc + 19, rt.setIndex(users, "update_schema", $13, "local 'users'"));
-    $13 = users;
-    ($15 = (($body) => rt.withBody((function $parse_id(s) {
+    let $f35;
+    $s.pcs[$d] = $pc + 1;
+    if (($1 = $env.f.require) === void 0) {
+      $s.pcs[$d] = $pc;
+      $1 = rt.getGlobal($env, "require");
+    }
+    let Store = rt.first(rt.fn($1, "global 'require'")("lib.store"));
+    if (($1 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc + 2;
+      $1 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f4 = $1?.f) !== void 0 && (($2 = $f4.guard) !== void 0 || ($m3 = $1.metatable) === void 0 || ($2 = $m3.view.guard) !== void 0 || !("guard" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $2 = rt.index($1, "guard", "global 'rover'");
+    }
+    let g = $2;
+    $1 = Store;
+    if (!(($f4 = $1?.f) !== void 0 && (($6 = $f4.new) !== void 0 || ($m3 = $1.metatable) === void 0 || ($6 = $m3.view.new) !== void 0 || !("new" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 3;
+      $6 = rt.index($1, "new", "local 'Store'");
+    }
+    $2 = $6;
+    $s.pcs[$d] = $pc + 4;
+    $fn5 = rt.fn($2, "field 'new'");
+    $7 = rt.first($fn5());
+    $o8 = new rt.FieldsObject();
+    $n9 = 0;
+    if ($7 !== void 0) {
+      $o8.store = $7;
+      $n9++;
+    }
+    let users = rt.LuaTable.record($o8, $n9);
+    $1 = g;
+    $s.pcs[$d] = $pc + 5;
+    $6 = rt.first(rt.fn(($f4 = $1?.f)?.string !== void 0 ? $f4.string : ($m3 = $1?.metatable) !== void 0 && $m3.view.string !== void 0 ? $m3.view.string : rt.index($1, "string", "local 'g'"), "method 'string'")($1));
+    $s.pcs[$d] = $pc + 6;
+    $fn5 = rt.fn(($f11 = $6?.f)?.required !== void 0 ? $f11.required : ($m10 = $6?.metatable) !== void 0 && $m10.view.required !== void 0 ? $m10.view.required : rt.index($6, "required"), "method 'required'");
+    $2 = "Name is required";
+    $12 = rt.first($fn5($6, $2));
+    $15 = g;
+    $s.pcs[$d] = $pc + 7;
+    $14 = rt.first(rt.fn(($f17 = $15?.f)?.string !== void 0 ? $f17.string : ($m16 = $15?.metatable) !== void 0 && $m16.view.string !== void 0 ? $m16.view.string : rt.index($15, "string", "local 'g'"), "method 'string'")($15));
+    $s.pcs[$d] = $pc + 8;
+    $fn13 = rt.fn(($f19 = $14?.f)?.required !== void 0 ? $f19.required : ($m18 = $14?.metatable) !== void 0 && $m18.view.required !== void 0 ? $m18.view.required : rt.index($14, "required"), "method 'required'");
+    $20 = rt.first($fn13($14));
+    $25 = g;
+    $s.pcs[$d] = $pc + 9;
+    $24 = rt.first(rt.fn(($f27 = $25?.f)?.string !== void 0 ? $f27.string : ($m26 = $25?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
+    $s.pcs[$d] = $pc + 10;
+    $fn23 = rt.fn(($f29 = $24?.f)?.enum !== void 0 ? $f29.enum : ($m28 = $24?.metatable) !== void 0 && $m28.view.enum !== void 0 ? $m28.view.enum : rt.index($24, "enum"), "method 'enum'");
+    $30 = new rt.LuaTable(["admin", "member"]);
+    $s.pcs[$d] = $pc + 11;
+    $22 = rt.first($fn23($24, $30));
+    $s.pcs[$d] = $pc + 12;
+    $fn21 = rt.fn(($f32 = $22?.f)?.default !== void 0 ? $f32.default : ($m31 = $22?.metatable) !== void 0 && $m31.view.default !== void 0 ? $m31.view.default : rt.index($22, "default"), "method 'default'");
+    $33 = "member";
+    $34 = rt.first($fn21($22, $33));
+    $o8 = new rt.FieldsObject();
+    $n9 = 0;
+    if ($12 !== void 0) {
+      $o8.name = $12;
+      $n9++;
+    }
+    if ($20 !== void 0) {
+      $o8.email = $20;
+      $n9++;
+    }
+    if ($34 !== void 0) {
+      $o8.role = $34;
+      $n9++;
+    }
+    $7 = rt.LuaTable.record($o8, $n9);
+    if ($7 !== void 0 && ($f35 = users?.f) !== void 0 && !users.linked && $f35.create_schema !== void 0) $f35.create_schema = $7;
+    else {
+      $s.pcs[$d] = $pc + 13;
+      rt.setIndex(users, "create_schema", $7, "local 'users'");
+    }
+    $33 = g;
+    $s.pcs[$d] = $pc + 14;
+    $30 = rt.first(rt.fn(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m31 = $33?.metatable) !== void 0 && $m31.view.string !== void 0 ? $m31.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
+    $25 = g;
+    $s.pcs[$d] = $pc + 15;
+    $24 = rt.first(rt.fn(($f32 = $25?.f)?.string !== void 0 ? $f32.string : ($m28 = $25?.metatable) !== void 0 && $m28.view.string !== void 0 ? $m28.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
+    $20 = g;
+    $s.pcs[$d] = $pc + 16;
+    $22 = rt.first(rt.fn(($f29 = $20?.f)?.string !== void 0 ? $f29.string : ($m26 = $20?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($20, "string", "local 'g'"), "method 'string'")($20));
+    $s.pcs[$d] = $pc + 17;
+    $fn23 = rt.fn(($f27 = $22?.f)?.enum !== void 0 ? $f27.enum : ($m18 = $22?.metatable) !== void 0 && $m18.view.enum !== void 0 ? $m18.view.enum : rt.index($22, "enum"), "method 'enum'");
+    $15 = new rt.LuaTable(["admin", "member"]);
+    $s.pcs[$d] = $pc + 18;
+    $14 = rt.first($fn23($22, $15));
+    $o8 = new rt.FieldsObject();
+    $n9 = 0;
+    if ($30 !== void 0) {
+      $o8.name = $30;
+      $n9++;
+    }
+    if ($24 !== void 0) {
+      $o8.email = $24;
+      $n9++;
+    }
+    if ($14 !== void 0) {
+      $o8.role = $14;
+      $n9++;
+    }
+    $34 = rt.LuaTable.record($o8, $n9);
+    if ($34 !== void 0 && ($f19 = users?.f) !== void 0 && !users.linked && $f19.update_schema !== void 0) $f19.update_schema = $34;
+    else {
+      $s.pcs[$d] = $pc + 19;
+      rt.setIndex(users, "update_schema", $34, "local 'users'");
+    }
+    $14 = users;
+    $15 = (($body) => rt.withBody((function $parse_id(s) {
       const $r = $body(s);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $parse_id$body(s) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $14;
+      let $13;
       let $m2;
       let $f3;
       let $fn4;
       let $5;
-      let $6;
+      let $62;
       let $t7;
       let $r8;
-      if (!rt.t(rt.first(($14 = s, $s2.pcs[$d2] = $pc + 20, rt.fn(($f3 = $14?.f)?.match !== void 0 ? $f3.match : ($m2 = $14?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($14, "match", "local 's'"), "method 'match'")($14, "^%d+$"))))) {
+      $13 = s;
+      $s2.pcs[$d2] = $pc + 20;
+      if (!rt.t(rt.first(rt.fn(($f3 = $13?.f)?.match !== void 0 ? $f3.match : ($m2 = $13?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($13, "match", "local 's'"), "method 'match'")($13, "^%d+$")))) {
         return rt.leave($s2, $d2, void 0);
       }
-      return $14 = ($5 = $env.f.tonumber) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 21, rt.getGlobal($env, "tonumber")), $6 = s, $s2.pcs[$d2] = $pc + 22, $fn4 = rt.fn($14, "global 'tonumber'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn4($6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn4, [$6]);
-    }))) !== void 0 && ($f20 = $13?.f) !== void 0 && !$13.linked && $f20.parse_id !== void 0 ? $f20.parse_id = $15 : ($s.pcs[$d] = $pc + 23, rt.setIndex($13, "parse_id", $15, "local 'users'"));
+      if (($5 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 21;
+        $5 = rt.getGlobal($env, "tonumber");
+      }
+      $13 = $5;
+      $62 = s;
+      $s2.pcs[$d2] = $pc + 22;
+      $fn4 = rt.fn($13, "global 'tonumber'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t7 = $s2.tails++;
+        $r8 = $fn4($62);
+        $s2.tails = $t7;
+      } else {
+        $r8 = rt.tail($s2, $fn4, [$62]);
+      }
+      return $r8;
+    }));
+    if ($15 !== void 0 && ($f19 = $14?.f) !== void 0 && !$14.linked && $f19.parse_id !== void 0) $f19.parse_id = $15;
+    else {
+      $s.pcs[$d] = $pc + 23;
+      rt.setIndex($14, "parse_id", $15, "local 'users'");
+    }
     return rt.leave($s, $d, users);
   };
 }

@@ -37,49 +37,151 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $s.depth = $d + 1;
       let $1: rt.LuaValue;
       let $2: rt.LuaValue;
-      let $3: rt.LuaValue;
-      let $m4: rt.LuaTable | undefined;
-      let $f5: rt.Fields | undefined;
-      let $fn6!: rt.LuaFunction;
+      let $m3: rt.LuaTable | undefined;
+      let $f4: rt.Fields | undefined;
+      let $fn5!: rt.LuaFunction;
+      let $6: rt.LuaValue;
       let $7: rt.LuaValue;
       let $o8: rt.Fields;
       let $n9: number;
       let $m10: rt.LuaTable | undefined;
       let $f11: rt.Fields | undefined;
       let $12: rt.LuaValue;
-      let $13: rt.LuaValue;
-      let $fn14!: rt.LuaFunction;
+      let $fn13!: rt.LuaFunction;
+      let $14: rt.LuaValue;
       let $15: rt.LuaValue;
-      let $16: rt.LuaValue;
-      let $m17: rt.LuaTable | undefined;
-      let $f18: rt.Fields | undefined;
-      let $m19: rt.LuaTable | undefined;
-      let $f20: rt.Fields | undefined;
-      let $21: rt.LuaValue;
-      let $fn22!: rt.LuaFunction;
-      let $23: rt.LuaValue;
-      let $fn24!: rt.LuaFunction;
+      let $m16: rt.LuaTable | undefined;
+      let $f17: rt.Fields | undefined;
+      let $m18: rt.LuaTable | undefined;
+      let $f19: rt.Fields | undefined;
+      let $20: rt.LuaValue;
+      let $fn21!: rt.LuaFunction;
+      let $22: rt.LuaValue;
+      let $fn23!: rt.LuaFunction;
+      let $24: rt.LuaValue;
       let $25: rt.LuaValue;
-      let $26: rt.LuaValue;
-      let $m27: rt.LuaTable | undefined;
-      let $f28: rt.Fields | undefined;
-      let $m29: rt.LuaTable | undefined;
-      let $f30: rt.Fields | undefined;
-      let $31: rt.LuaValue;
-      let $m32: rt.LuaTable | undefined;
-      let $f33: rt.Fields | undefined;
+      let $m26: rt.LuaTable | undefined;
+      let $f27: rt.Fields | undefined;
+      let $m28: rt.LuaTable | undefined;
+      let $f29: rt.Fields | undefined;
+      let $30: rt.LuaValue;
+      let $m31: rt.LuaTable | undefined;
+      let $f32: rt.Fields | undefined;
+      let $33: rt.LuaValue;
       let $34: rt.LuaValue;
-      let $35: rt.LuaValue;
-      let $f36: rt.Fields | undefined;
-      let Store: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.store")));
-      let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($1, "guard", "global 'rover'"))));
-      let users: rt.LuaTable = ($3 = rt.first(($2 = ($1 = Store as rt.LuaValue, (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($7 = $f5.new) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($7 = $m4.view.new) !== undefined || (!("new" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 3, rt.index($1, "new", "local 'Store'")))), $s.pcs[$d] = $pc + 4, $fn6 = rt.fn($2, "field 'new'"), $fn6())), $o8 = new rt.FieldsObject(), $n9 = 0, ($3 !== undefined && ($o8.store = $3, $n9++)), rt.LuaTable.record($o8, $n9));
-      $7 = ($1 = rt.first(($2 = rt.first(($3 = g as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.string !== undefined ? $f5.string : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.string !== undefined ? $m4.view.string : rt.index($3, "string", "local 'g'")), "method 'string'")($3))), $s.pcs[$d] = $pc + 6, $fn6 = rt.fn((($f11 = ($2 as rt.LuaTable)?.f)?.required !== undefined ? $f11.required : ($m10 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m10.view.required !== undefined ? $m10.view.required : rt.index($2, "required")), "method 'required'"), $12 = "Name is required", $fn6($2, $12))), $13 = rt.first(($15 = rt.first(($16 = g as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16))), $s.pcs[$d] = $pc + 8, $fn14 = rt.fn((($f20 = ($15 as rt.LuaTable)?.f)?.required !== undefined ? $f20.required : ($m19 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m19.view.required !== undefined ? $m19.view.required : rt.index($15, "required")), "method 'required'"), $fn14($15))), $21 = rt.first(($23 = rt.first(($25 = rt.first(($26 = g as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.string !== undefined ? $f28.string : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.string !== undefined ? $m27.view.string : rt.index($26, "string", "local 'g'")), "method 'string'")($26))), $s.pcs[$d] = $pc + 10, $fn24 = rt.fn((($f30 = ($25 as rt.LuaTable)?.f)?.enum !== undefined ? $f30.enum : ($m29 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m29.view.enum !== undefined ? $m29.view.enum : rt.index($25, "enum")), "method 'enum'"), $31 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 11, $fn24($25, $31))), $s.pcs[$d] = $pc + 12, $fn22 = rt.fn((($f33 = ($23 as rt.LuaTable)?.f)?.default !== undefined ? $f33.default : ($m32 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m32.view.default !== undefined ? $m32.view.default : rt.index($23, "default")), "method 'default'"), $34 = "member", $fn22($23, $34))), $o8 = new rt.FieldsObject(), $n9 = 0, ($1 !== undefined && ($o8.name = $1, $n9++)), ($13 !== undefined && ($o8.email = $13, $n9++)), ($21 !== undefined && ($o8.role = $21, $n9++)), rt.LuaTable.record($o8, $n9));
-      (($35 = $7) !== undefined && ($f36 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f36.create_schema !== undefined ? ($f36.create_schema = $35) : ($s.pcs[$d] = $pc + 13, rt.setIndex(users, "create_schema", $35, "local 'users'")));
-      $35 = ($34 = rt.first(($31 = g as rt.LuaValue, $s.pcs[$d] = $pc + 14, rt.fn((($f36 = ($31 as rt.LuaTable)?.f)?.string !== undefined ? $f36.string : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.string !== undefined ? $m32.view.string : rt.index($31, "string", "local 'g'")), "method 'string'")($31))), $26 = rt.first(($25 = g as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f33 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f33.string : ($m29 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m29.view.string !== undefined ? $m29.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25))), $23 = rt.first(($21 = rt.first(($16 = g as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f30 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f30.string : ($m27 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m27.view.string !== undefined ? $m27.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16))), $s.pcs[$d] = $pc + 17, $fn24 = rt.fn((($f28 = ($21 as rt.LuaTable)?.f)?.enum !== undefined ? $f28.enum : ($m19 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m19.view.enum !== undefined ? $m19.view.enum : rt.index($21, "enum")), "method 'enum'"), $15 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 18, $fn24($21, $15))), $o8 = new rt.FieldsObject(), $n9 = 0, ($34 !== undefined && ($o8.name = $34, $n9++)), ($26 !== undefined && ($o8.email = $26, $n9++)), ($23 !== undefined && ($o8.role = $23, $n9++)), rt.LuaTable.record($o8, $n9));
-      (($13 = $35) !== undefined && ($f20 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f20.update_schema !== undefined ? ($f20.update_schema = $13) : ($s.pcs[$d] = $pc + 19, rt.setIndex(users, "update_schema", $13, "local 'users'")));
-      $13 = users;
-      (($15 = (($body: rt.LuaFunction) => rt.withBody((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
+      let $f35: rt.Fields | undefined;
+      $s.pcs[$d] = $pc + 1;
+      if (($1 = $env.f.require) === undefined) {
+        $s.pcs[$d] = $pc;
+        $1 = rt.getGlobal($env, "require");
+      }
+      let Store: rt.LuaValue = rt.first(rt.fn($1, "global 'require'")("lib.store"));
+      if (($1 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 2;
+        $1 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.guard) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.guard) !== undefined || (!("guard" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $2 = rt.index($1, "guard", "global 'rover'");
+      }
+      let g: rt.LuaValue = $2;
+      $1 = Store as rt.LuaValue;
+      if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f4.new) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m3.view.new) !== undefined || (!("new" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 3;
+        $6 = rt.index($1, "new", "local 'Store'");
+      }
+      $2 = $6;
+      $s.pcs[$d] = $pc + 4;
+      $fn5 = rt.fn($2, "field 'new'");
+      $7 = rt.first($fn5());
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($7 !== undefined) {
+        $o8.store = $7;
+        $n9++;
+      }
+      let users: rt.LuaTable = rt.LuaTable.record($o8, $n9);
+      $1 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 5;
+      $6 = rt.first(rt.fn((($f4 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f4.string : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.string !== undefined ? $m3.view.string : rt.index($1, "string", "local 'g'")), "method 'string'")($1));
+      $s.pcs[$d] = $pc + 6;
+      $fn5 = rt.fn((($f11 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f11.required : ($m10 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m10.view.required !== undefined ? $m10.view.required : rt.index($6, "required")), "method 'required'");
+      $2 = "Name is required";
+      $12 = rt.first($fn5($6, $2));
+      $15 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 7;
+      $14 = rt.first(rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.string !== undefined ? $f17.string : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($15, "string", "local 'g'")), "method 'string'")($15));
+      $s.pcs[$d] = $pc + 8;
+      $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.required !== undefined ? $f19.required : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.required !== undefined ? $m18.view.required : rt.index($14, "required")), "method 'required'");
+      $20 = rt.first($fn13($14));
+      $25 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 9;
+      $24 = rt.first(rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f27.string : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
+      $s.pcs[$d] = $pc + 10;
+      $fn23 = rt.fn((($f29 = ($24 as rt.LuaTable)?.f)?.enum !== undefined ? $f29.enum : ($m28 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m28.view.enum !== undefined ? $m28.view.enum : rt.index($24, "enum")), "method 'enum'");
+      $30 = new rt.LuaTable(["admin", "member"]);
+      $s.pcs[$d] = $pc + 11;
+      $22 = rt.first($fn23($24, $30));
+      $s.pcs[$d] = $pc + 12;
+      $fn21 = rt.fn((($f32 = ($22 as rt.LuaTable)?.f)?.default !== undefined ? $f32.default : ($m31 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m31.view.default !== undefined ? $m31.view.default : rt.index($22, "default")), "method 'default'");
+      $33 = "member";
+      $34 = rt.first($fn21($22, $33));
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($12 !== undefined) {
+        $o8.name = $12;
+        $n9++;
+      }
+      if ($20 !== undefined) {
+        $o8.email = $20;
+        $n9++;
+      }
+      if ($34 !== undefined) {
+        $o8.role = $34;
+        $n9++;
+      }
+      $7 = rt.LuaTable.record($o8, $n9);
+      if ($7 !== undefined && ($f35 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f35.create_schema !== undefined) $f35.create_schema = $7;
+      else {
+        $s.pcs[$d] = $pc + 13;
+        rt.setIndex(users, "create_schema", $7, "local 'users'");
+      }
+      $33 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 14;
+      $30 = rt.first(rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35.string : ($m31 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m31.view.string !== undefined ? $m31.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
+      $25 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 15;
+      $24 = rt.first(rt.fn((($f32 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f32.string : ($m28 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m28.view.string !== undefined ? $m28.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
+      $20 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 16;
+      $22 = rt.first(rt.fn((($f29 = ($20 as rt.LuaTable)?.f)?.string !== undefined ? $f29.string : ($m26 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($20, "string", "local 'g'")), "method 'string'")($20));
+      $s.pcs[$d] = $pc + 17;
+      $fn23 = rt.fn((($f27 = ($22 as rt.LuaTable)?.f)?.enum !== undefined ? $f27.enum : ($m18 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m18.view.enum !== undefined ? $m18.view.enum : rt.index($22, "enum")), "method 'enum'");
+      $15 = new rt.LuaTable(["admin", "member"]);
+      $s.pcs[$d] = $pc + 18;
+      $14 = rt.first($fn23($22, $15));
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($30 !== undefined) {
+        $o8.name = $30;
+        $n9++;
+      }
+      if ($24 !== undefined) {
+        $o8.email = $24;
+        $n9++;
+      }
+      if ($14 !== undefined) {
+        $o8.role = $14;
+        $n9++;
+      }
+      $34 = rt.LuaTable.record($o8, $n9);
+      if ($34 !== undefined && ($f19 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f19.update_schema !== undefined) $f19.update_schema = $34;
+      else {
+        $s.pcs[$d] = $pc + 19;
+        rt.setIndex(users, "update_schema", $34, "local 'users'");
+      }
+      $14 = users;
+      $15 = (($body: rt.LuaFunction) => rt.withBody((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
         const $r = $body(s);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $parse_id$body(s?: rt.LuaValue): rt.LuaResult {
@@ -94,11 +196,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $t7: number;
         let $r8: rt.LuaResult;
-        if (!rt.t(rt.first(($1 = s as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.match !== undefined ? $f3.match : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.match !== undefined ? $m2.view.match : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$"))))) {
+        $1 = s as rt.LuaValue;
+        $s.pcs[$d] = $pc + 20;
+        if (!rt.t(rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.match !== undefined ? $f3.match : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.match !== undefined ? $m2.view.match : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$")))) {
           return rt.leave($s, $d, undefined);
         }
-        return ($1 = (($5 = $env.f.tonumber) !== undefined ? $5 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "tonumber"))), $6 = s, $s.pcs[$d] = $pc + 22, $fn4 = rt.fn($1, "global 'tonumber'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn4($6), $s.tails = $t7, $r8) : rt.tail($s, $fn4, [$6]));
-      }) as rt.LuaFunction)) !== undefined && ($f20 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f20.parse_id !== undefined ? ($f20.parse_id = $15) : ($s.pcs[$d] = $pc + 23, rt.setIndex($13, "parse_id", $15, "local 'users'")));
+        if (($5 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 21;
+          $5 = rt.getGlobal($env, "tonumber");
+        }
+        $1 = $5;
+        $6 = s;
+        $s.pcs[$d] = $pc + 22;
+        $fn4 = rt.fn($1, "global 'tonumber'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t7 = $s.tails++;
+          $r8 = $fn4($6);
+          $s.tails = $t7;
+        } else {
+          $r8 = rt.tail($s, $fn4, [$6]);
+        }
+        return $r8;
+      }) as rt.LuaFunction);
+      if ($15 !== undefined && ($f19 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f19.parse_id !== undefined) $f19.parse_id = $15;
+      else {
+        $s.pcs[$d] = $pc + 23;
+        rt.setIndex($14, "parse_id", $15, "local 'users'");
+      }
       return rt.leave($s, $d, users);
     };
 }
