@@ -4,8 +4,7 @@
 // R (default: the repository root) receives BENCHMARKS.md and bench/charts/.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { DEFAULT_RESULTS_DIR, GROUP_ORDER, isGroupResult, ROOT, type GroupResult } from './lib/index.js';
+import { DEFAULT_RESULTS_DIR, GROUP_ORDER, isGroupResult, parseCliArgs, ROOT, type GroupResult } from './lib/index.js';
 import { groupChart } from './report/chart.js';
 import { renderReport } from './report/markdown.js';
 
@@ -27,7 +26,7 @@ function readResults(dir: string): GroupResult[] {
 const readIfExists = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'results-dir': { type: 'string' }, 'report-dir': { type: 'string' } }, strict: true });
+  const values = parseCliArgs({ 'results-dir': { type: 'string' }, 'report-dir': { type: 'string' } }) as { 'results-dir'?: string; 'report-dir'?: string };
   const resultsDir = path.resolve(values['results-dir'] ?? DEFAULT_RESULTS_DIR);
   const reportDir = path.resolve(values['report-dir'] ?? ROOT);
   const results = readResults(resultsDir);

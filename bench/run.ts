@@ -5,16 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { COMMON_OPTIONS, GROUP_ORDER, ROOT } from './lib/index.js';
+import { COMMON_OPTIONS, GROUP_ORDER, parseCliArgs, ROOT } from './lib/index.js';
 
 const scriptOf = (group: string) => path.join(ROOT, 'dist', 'bench', `${group}.js`);
 
 function main(): number {
-  const { values } = parseArgs({
-    options: { ...COMMON_OPTIONS, only: { type: 'string', multiple: true }, 'report-dir': { type: 'string' }, 'no-report': { type: 'boolean', default: false } },
-    strict: true,
-  });
+  const values = parseCliArgs({
+    ...COMMON_OPTIONS, only: { type: 'string', multiple: true }, 'report-dir': { type: 'string' }, 'no-report': { type: 'boolean', default: false },
+  }) as { only?: string[]; quick?: boolean; smoke?: boolean; cases?: string[]; 'results-dir'?: string; 'report-dir'?: string; 'no-report'?: boolean };
   const available = GROUP_ORDER.filter((g) => existsSync(scriptOf(g)));
   const only = (values.only ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   const unknown = only.filter((g) => !available.includes(g));

@@ -27,7 +27,7 @@
 export { BenchGroup, type GroupSpec } from './group.js';
 export { keep, measureMicro, microSettings, type MicroCase, type MicroSettings } from './micro.js';
 export { machineInfo, toolVersion, type MachineInfo } from './machine.js';
-export { COMMON_OPTIONS, DEFAULT_RESULTS_DIR, GROUP_ORDER, parseBenchArgs, ROOT, type BenchOptions } from './options.js';
+export { COMMON_OPTIONS, DEFAULT_RESULTS_DIR, GROUP_ORDER, parseBenchArgs, parseCliArgs, ROOT, type BenchOptions } from './options.js';
 export { Progress } from './progress.js';
 export { comparisonLabel, computeRatios, costRatio, geomean, isGroupResult, median, RESULT_SCHEMA } from './result.js';
 export type { Cell, GroupResult, MetricSpec, Row } from './result.js';

@@ -38,20 +38,7 @@ export const COMMON_OPTIONS = {
  * Unknown options are an error, so a typo does not silently run the full suite.
  */
 export function parseBenchArgs(extra: OptionSpec = {}, args = process.argv.slice(2)): { common: BenchOptions; values: OptionValues } {
-  const options = { ...COMMON_OPTIONS, ...extra };
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(`options: ${Object.entries(options).map(([name, o]) => `--${name}${o.type === 'string' ? ' <value>' : ''}`).join(' ')}\n(see bench/README.md)`);
-    process.exit(0);
-  }
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
-  } catch (e) {
-    // a usage error, not a crash: no stack trace
-    console.error(`${path.basename(process.argv[1] ?? 'bench')}: ${(e as Error).message} (--help lists the options)`);
-    process.exit(2);
-  }
-  const v = values as Record<string, unknown>;
+  const v = parseCliArgs({ ...COMMON_OPTIONS, ...extra }, args);
   const common: BenchOptions = {
     quick: v.quick === true || v.smoke === true,
     smoke: v.smoke === true,
@@ -59,6 +46,23 @@ export function parseBenchArgs(extra: OptionSpec = {}, args = process.argv.slice
     resultsDir: path.resolve((v['results-dir'] as string | undefined) ?? DEFAULT_RESULTS_DIR),
   };
   return { common, values: v as OptionValues };
+}
+
+/**
+ * A bench script's options: `--help` lists them, and an unknown or malformed one is a
+ * one-line usage error (exit 2), not a stack trace.
+ */
+export function parseCliArgs(options: OptionSpec, args = process.argv.slice(2)): Record<string, unknown> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`options: ${Object.entries(options).map(([name, o]) => `--${name}${o.type === 'string' ? ' <value>' : ''}`).join(' ')}\n(see bench/README.md)`);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, unknown>;
+  } catch (e) {
+    console.error(`${path.basename(process.argv[1] ?? 'bench')}: ${(e as Error).message} (--help lists the options)`);
+    process.exit(2);
+  }
 }
 
 /** The --cases filters that apply to `group` (unqualified ones, and `group:...` ones). */

@@ -83,4 +83,12 @@ describe('benchmark options', () => {
     assert.equal(r.status, 0);
     assert.equal(r.stdout, 'options: --quick --cases <value> --results-dir <value> --smoke --runs <value>\n(see bench/README.md)\n');
   });
+
+  it('npm run bench (run.js) and the report refuse an unknown option the same way', () => {
+    for (const script of ['run.js', 'report.js']) {
+      const r = spawnSync(process.execPath, [`dist/bench/${script}`, '--onyl', 'compute'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 2, script);
+      assert.equal(r.stderr, `${script}: Unknown option '--onyl' (--help lists the options)\n`, script);
+    }
+  });
 });
