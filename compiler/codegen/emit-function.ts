@@ -872,7 +872,7 @@ class FunctionEmitter {
   private setLine(line: number, callName?: string): string {
     const pc = this.ctx.positions.of(this.site, line, callName);
     if (this.lazy) this.slowPaths++;
-    return this.lazy ? `rt.at($s, $d, ${pc})` : `$s.pcs[$d] = ${pc}`;
+    return this.lazy ? `rt.enterAt($s, $d, ${pc})` : `$s.pcs[$d] = ${pc}`;
   }
 
   /**
@@ -1114,7 +1114,7 @@ class FunctionEmitter {
     this.w.reopen('} else {');
     this.w.line(`${this.setLine(lineOf(it!), callNameOf(base, this.res.refs))};`);
     // (the results are only read: no copy)
-    assign(`rt.adjust(rt.all(rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t})), 3)`);
+    assign(`rt.adjust(rt.all(rt.callee(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t})), 3)`);
     this.w.close();
   }
 
@@ -1305,14 +1305,14 @@ class FunctionEmitter {
         if (flat) return this.flatLogical(e, t);
         const l = this.expr(e.left);
         const r = this.expr(e.right);
-        return e.operator === 'and' ? `(rt.t(${t} = ${l}) ? ${r} : ${t})` : `(rt.t(${t} = ${l}) ? ${t} : ${r})`;
+        return e.operator === 'and' ? `(rt.truthy(${t} = ${l}) ? ${r} : ${t})` : `(rt.truthy(${t} = ${l}) ? ${t} : ${r})`;
       }
       case 'UnaryExpression': {
         if (this.typedOp(e) !== undefined) return this.plainUnary(e);
         const a = flat ? this.flatExpr(e.argument) : this.expr(e.argument);
         const d = this.descArgs(describeExpr(e.argument, this.res.refs));
         switch (e.operator) {
-          case 'not': return `!rt.t(${a})`;
+          case 'not': return `!rt.truthy(${a})`;
           case '-': return this.op('unm', [e.argument], [a], d, lineOf(e), [], flat);
           case '#': return this.op('len', [e.argument], [a], d, lineOf(e), [], flat);
           default: throw new Error(`unsupported unary operator ${e.operator}`);
@@ -1346,8 +1346,8 @@ class FunctionEmitter {
     this.w.line(`${t} = ${this.flatExpr(e.left)};`);
     const and = e.operator === 'and';
     const { pre, code } = this.captured(() => this.flatExpr(e.right));
-    if (pre.length === 0) return and ? `(rt.t(${t}) ? ${code} : ${t})` : `(rt.t(${t}) ? ${t} : ${code})`;
-    this.w.open(`if (${and ? '' : '!'}rt.t(${t}))`);
+    if (pre.length === 0) return and ? `(rt.truthy(${t}) ? ${code} : ${t})` : `(rt.truthy(${t}) ? ${t} : ${code})`;
+    this.w.open(`if (${and ? '' : '!'}rt.truthy(${t}))`);
     this.w.append(pre);
     this.w.line(`${t} = ${code};`);
     this.w.close();
@@ -1801,7 +1801,7 @@ class FunctionEmitter {
   /** Lua truthiness of an expression, as a JS condition. */
   private truth(e: Expression): string {
     // true and false are JS booleans: no conversion needed
-    return only(this.ctx.types.of(e), BOOLEAN) ? this.expr(e) : `rt.t(${this.expr(e)})`;
+    return only(this.ctx.types.of(e), BOOLEAN) ? this.expr(e) : `rt.truthy(${this.expr(e)})`;
   }
 
   /**
@@ -2043,7 +2043,7 @@ class FunctionEmitter {
       const index = isPlainKey(method) && this.mayBeTable(e.base.base) ? this.calleeLookup(self, method, slow) : slow;
       callName = tail ? '?' : ':' + method;
       put(this.setLine(line, args.every((a) => this.isSafe(a)) ? callName : undefined));
-      put(`${fnVar} = rt.fn(${index}, ${jsString(`method '${method}'`)})`);
+      put(`${fnVar} = rt.callee(${index}, ${jsString(`method '${method}'`)})`);
       const rest = this.callArgs(args, put, flat);
       if (!args.every((a) => this.isSafe(a))) put(this.setLine(line, callName));
       return this.sequence(parts, this.invoke(put, fnVar, { argv: [self, ...rest.argv], result: rest.result }, tail, flat));
@@ -2057,7 +2057,7 @@ class FunctionEmitter {
     put(this.setLine(line, callName));
     put(this.knownFunction(e.base)
       ? `${fnVar} = ${callee} as rt.LuaFunction`
-      : `${fnVar} = rt.fn(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
+      : `${fnVar} = rt.callee(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
     return this.sequence(parts, this.invoke(put, fnVar, argv, tail, flat));
   }
 
@@ -2094,7 +2094,7 @@ class FunctionEmitter {
     const x = this.temp();
     const js = JS_MATH.has(name) ? `Math.${name}` : `rt.MATH_UNARY_JS.${name}`;
     const desc = describeExpr(base, this.res.refs);
-    const callee = `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    const callee = `rt.callee(${f}${desc === undefined ? '' : ', ' + jsString(desc)})`;
     const parts: string[] = [];
     const put = this.sink(parts, flat);
     put(`${f} = ${flat ? this.flatExpr(base) : this.expr(base)}`);
@@ -2166,7 +2166,7 @@ class FunctionEmitter {
     const push = { effect: `${t}.arr.push(${v})`, value: first ? 'undefined' : 'rt.NONE' };
     return this.libraryCall(parts, test, push, first ? 'rt.LuaValue' : 'rt.LuaResult', (steps) => {
       this.sink(steps, flat)(this.setLine(line, callNameOf(base, this.res.refs)));
-      const call = this.sequence(steps, `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v})`);
+      const call = this.sequence(steps, `rt.callee(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v})`);
       return first ? `rt.first(${call})` : call;
     }, flat);
   }
@@ -2188,7 +2188,7 @@ class FunctionEmitter {
       const index = isPlainKey(method) && this.mayBeTable(member.base) ? this.calleeLookup(self, method, slow) : slow;
       put(`${self} = ${this.operand(member.base, flat)}`);
       put(this.setLine(line, ':' + method));
-      return this.sequence(parts, `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')})`);
+      return this.sequence(parts, `rt.callee(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')})`);
     }
     const desc = describeExpr(e.base, this.res.refs);
     // the callee is read after the position is stored (its own slow path stores another);
@@ -2196,7 +2196,7 @@ class FunctionEmitter {
     const known = this.knownFunction(e.base);
     const read = (): string => (known ? this.typed(e.base) : this.expr(e.base));
     const { pre, code } = flat ? this.captured(() => { this.flat = true; return read(); }) : { pre: [], code: read() };
-    const callee = known ? code : `rt.fn(${code}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    const callee = known ? code : `rt.callee(${code}${desc === undefined ? '' : ', ' + jsString(desc)})`;
     if (!this.isSilent(e.base)) put(this.setLine(line, callNameOf(e.base, this.res.refs)));
     this.w.append(pre);
     return this.sequence(parts, `${callee}(${argv.join(', ')})`);

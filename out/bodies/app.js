@@ -69,7 +69,7 @@ function load($env) {
     $o8.body_size_limit = 1024;
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.echo) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.echo) !== void 0 || !("echo" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -108,12 +108,12 @@ function load($env) {
       $22 = $42;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 4;
-      $9 = rt.first(rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $9 = rt.first(rt.callee(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
       $s2.pcs[$d2] = $pc + 5;
-      $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $fn8 = rt.callee(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
       $s2.pcs[$d2] = $pc + 6;
-      $fn12 = rt.fn($22, "field 'text'");
+      $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t15 = $s2.tails++;
@@ -157,9 +157,9 @@ function load($env) {
       let $r9;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 8;
-      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 9;
-      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -210,9 +210,9 @@ function load($env) {
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 11;
-        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
         $s2.pcs[$d2] = $pc + 12;
-        $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
+        $fn2 = rt.callee(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
         $9 = rt.first($fn2($32));
         if ($9?.arr !== void 0) $10 = $9.length();
         else if (typeof $9 === "string") $10 = $9.length;
@@ -245,9 +245,9 @@ function load($env) {
       }
       $13 = ctx;
       $s2.pcs[$d2] = $pc + 11;
-      $122 = rt.first(rt.fn(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
+      $122 = rt.first(rt.callee(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
       $s2.pcs[$d2] = $pc + 12;
-      $fn11 = rt.fn(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
+      $fn11 = rt.callee(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
       $18 = rt.first($fn11($122));
       if ($18?.arr !== void 0) $19 = $18.length();
       else if (typeof $18 === "string") $19 = $18.length;

@@ -58,7 +58,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.body_size_limit = 1024;
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.echo) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.echo) !== undefined || (!("echo" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -97,12 +97,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 4;
-        $9 = rt.first(rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
+        $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
         $s.pcs[$d] = $pc + 5;
-        $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
+        $fn8 = rt.callee((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 6;
-        $fn1 = rt.fn($2, "field 'text'");
+        $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t15 = $s.tails++;
@@ -146,9 +146,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r9: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 9;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -199,9 +199,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 11;
-          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
           $s.pcs[$d] = $pc + 12;
-          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
+          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
           $9 = (rt.first($fn2($3))) as rt.LuaValue;
           if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
           else if (typeof $9 === 'string') $10 = $9.length;
@@ -218,9 +218,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $13 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 11;
-        $12 = rt.first(rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
+        $12 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
         $s.pcs[$d] = $pc + 12;
-        $fn11 = rt.fn((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'");
+        $fn11 = rt.callee((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'");
         $18 = (rt.first($fn11($12))) as rt.LuaValue;
         if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
         else if (typeof $18 === 'string') $19 = $18.length;

@@ -64,7 +64,7 @@ function load($env) {
     $o8.cors_credentials = true;
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     let ready = true;
     $4 = api;
@@ -150,7 +150,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 4;
-      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
       $9 = 201;
       $o11 = new rt.FieldsObject();
       $n12 = 1;
@@ -215,7 +215,7 @@ function load($env) {
       $o11.headers = $10;
       $72 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 8;
-      $fn12 = rt.fn($22, "field 'json'");
+      $fn12 = rt.callee($22, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t13 = $s2.tails++;
@@ -258,7 +258,7 @@ function load($env) {
       if (!ready) {
         $22 = api;
         $s2.pcs[$d2] = $pc + 10;
-        $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+        $fn12 = rt.callee(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
         $5 = 503;
         $6 = "starting";
         $s2.truncate($d2);

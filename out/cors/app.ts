@@ -56,7 +56,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.cors_credentials = true;
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       let ready: boolean = true;
       $4 = api as rt.LuaValue;
@@ -120,7 +120,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 4;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
         $9 = 201;
         $o11 = new rt.FieldsObject();
         $n12 = 1;
@@ -185,7 +185,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o11.headers = $10;
         $7 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 8;
-        $fn1 = rt.fn($2, "field 'json'");
+        $fn1 = rt.callee($2, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t13 = $s.tails++;
@@ -228,7 +228,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ((!ready)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 10;
-          $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+          $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
           $5 = 503;
           $6 = "starting";
           $s.truncate($d);

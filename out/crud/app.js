@@ -132,7 +132,7 @@ function load($env) {
       $s.pcs[$d] = $pc;
       $1 = rt.getGlobal($env, "require");
     }
-    let users = rt.first(rt.fn($1, "global 'require'")("lib.users"));
+    let users = rt.first(rt.callee($1, "global 'require'")("lib.users"));
     if (($3 = $env.f.rover) === void 0) {
       $s.pcs[$d] = $pc + 2;
       $3 = rt.getGlobal($env, "rover");
@@ -147,7 +147,7 @@ function load($env) {
     $o8.log_level = "nope";
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 3;
-    $fn2 = rt.fn($1, "field 'server'");
+    $fn2 = rt.callee($1, "field 'server'");
     let api = rt.first($fn2($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -202,7 +202,7 @@ function load($env) {
       }
       $2 = $42;
       $s2.pcs[$d2] = $pc + 6;
-      $fn1 = rt.fn(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'");
+      $fn1 = rt.callee(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'");
       let list = rt.first($fn1($2));
       if (($32 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 7;
@@ -213,7 +213,7 @@ function load($env) {
       else {
         $10 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $11 = rt.first(rt.fn(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10));
+        $11 = rt.first(rt.callee(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10));
         if (!(($f62 = $11?.f) !== void 0 && (($122 = $f62.limit) !== void 0 || ($m52 = $11.metatable) === void 0 || ($122 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 7;
           $122 = rt.index($11, "limit");
@@ -222,9 +222,9 @@ function load($env) {
       }
       $2 = $9;
       $s2.pcs[$d2] = $pc + 9;
-      $fn1 = rt.fn($42, "global 'tonumber'");
+      $fn1 = rt.callee($42, "global 'tonumber'");
       let limit = rt.first($fn1($2));
-      if (rt.t(limit)) {
+      if (rt.truthy(limit)) {
         let cut = new rt.LuaTable();
         {
           const $start1 = 1;
@@ -247,7 +247,7 @@ function load($env) {
           }
           $32 = $13;
           $s2.pcs[$d2] = $pc + 11;
-          $fn1 = rt.fn($122, "field 'min'");
+          $fn1 = rt.callee($122, "field 'min'");
           $14 = rt.first($fn1($2, $32));
           $s2.pcs[$d2] = $pc + 10;
           const $limit1 = rt.forNumber($14, "limit");
@@ -332,7 +332,7 @@ function load($env) {
         $o24.count = $23;
         $10 = rt.LuaTable.record($o24, $n25);
         $s2.pcs[$d2] = $pc + 13;
-        $fn1 = rt.fn($2, "field 'json'");
+        $fn1 = rt.callee($2, "field 'json'");
         return rt.leave($s2, $d2, rt.first($fn1($10)));
       }
       $122 = api;
@@ -358,7 +358,7 @@ function load($env) {
       $o29.count = $28;
       $16 = rt.LuaTable.record($o29, $n30);
       $s2.pcs[$d2] = $pc + 14;
-      $fn26 = rt.fn($11, "field 'json'");
+      $fn26 = rt.callee($11, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t31 = $s2.tails++;
@@ -403,9 +403,9 @@ function load($env) {
       let $r14;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 16;
-      $2 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $2 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 17;
-      $fn1 = rt.fn(($f7 = $2?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $2?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($2, "expect"), "method 'expect'");
+      $fn1 = rt.callee(($f7 = $2?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $2?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($2, "expect"), "method 'expect'");
       $9 = users;
       if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.create_schema) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.create_schema) !== void 0 || !("create_schema" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 17;
@@ -421,7 +421,7 @@ function load($env) {
       }
       $10 = $8;
       $s2.pcs[$d2] = $pc + 20;
-      $fn1 = rt.fn(($f7 = $10?.f)?.insert !== void 0 ? $f7.insert : ($m6 = $10?.metatable) !== void 0 && $m6.view.insert !== void 0 ? $m6.view.insert : rt.index($10, "insert", "field 'store'"), "method 'insert'");
+      $fn1 = rt.callee(($f7 = $10?.f)?.insert !== void 0 ? $f7.insert : ($m6 = $10?.metatable) !== void 0 && $m6.view.insert !== void 0 ? $m6.view.insert : rt.index($10, "insert", "field 'store'"), "method 'insert'");
       $32 = input;
       let user = rt.first($fn1($10, $32));
       $8 = api;
@@ -431,7 +431,7 @@ function load($env) {
       }
       $32 = $9;
       $s2.pcs[$d2] = $pc + 22;
-      $fn1 = rt.fn(($f12 = $32?.f)?.status !== void 0 ? $f12.status : ($m112 = $32?.metatable) !== void 0 && $m112.view.status !== void 0 ? $m112.view.status : rt.index($32, "status", "field 'json'"), "method 'status'");
+      $fn1 = rt.callee(($f12 = $32?.f)?.status !== void 0 ? $f12.status : ($m112 = $32?.metatable) !== void 0 && $m112.view.status !== void 0 ? $m112.view.status : rt.index($32, "status", "field 'json'"), "method 'status'");
       $10 = 201;
       $2 = user;
       $s2.truncate($d2);
@@ -476,17 +476,17 @@ function load($env) {
       $2 = $42;
       $8 = ctx;
       $s2.pcs[$d2] = $pc + 24;
-      $11 = rt.first(rt.fn(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+      $11 = rt.first(rt.callee(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
       if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 23;
         $122 = rt.index($11, "id");
       }
       $72 = $122;
       $s2.pcs[$d2] = $pc + 25;
-      $fn1 = rt.fn($2, "field 'parse_id'");
+      $fn1 = rt.callee($2, "field 'parse_id'");
       let id = rt.first($fn1($72));
       $122 = id;
-      if (rt.t($122)) {
+      if (rt.truthy($122)) {
         $8 = users;
         if (!(($f14 = $8?.f) !== void 0 && (($72 = $f14.store) !== void 0 || ($m13 = $8.metatable) === void 0 || ($72 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 26;
@@ -494,7 +494,7 @@ function load($env) {
         }
         $11 = $72;
         $s2.pcs[$d2] = $pc + 27;
-        $fn1 = rt.fn(($f102 = $11?.f)?.get !== void 0 ? $f102.get : ($m9 = $11?.metatable) !== void 0 && $m9.view.get !== void 0 ? $m9.view.get : rt.index($11, "get", "field 'store'"), "method 'get'");
+        $fn1 = rt.callee(($f102 = $11?.f)?.get !== void 0 ? $f102.get : ($m9 = $11?.metatable) !== void 0 && $m9.view.get !== void 0 ? $m9.view.get : rt.index($11, "get", "field 'store'"), "method 'get'");
         $42 = id;
         $122 = rt.first($fn1($11, $42));
       }
@@ -527,10 +527,10 @@ function load($env) {
       let $r8;
       $s2.pcs[$d2] = $pc + 29;
       let user = find(ctx);
-      if (!rt.t(user)) {
+      if (!rt.truthy(user)) {
         $2 = api;
         $s2.pcs[$d2] = $pc + 30;
-        $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
+        $fn1 = rt.callee(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
         $5 = 404;
         $6 = "User not found";
         $s2.truncate($d2);
@@ -584,10 +584,10 @@ function load($env) {
       let $l15;
       $s2.pcs[$d2] = $pc + 32;
       let user = find(ctx);
-      if (!rt.t(user)) {
+      if (!rt.truthy(user)) {
         $2 = api;
         $s2.pcs[$d2] = $pc + 33;
-        $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
+        $fn1 = rt.callee(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
         $5 = 404;
         $6 = "User not found";
         $s2.truncate($d2);
@@ -602,9 +602,9 @@ function load($env) {
       }
       $5 = ctx;
       $s2.pcs[$d2] = $pc + 34;
-      $6 = rt.first(rt.fn(($f4 = $5?.f)?.body !== void 0 ? $f4.body : ($m3 = $5?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($5, "body", "local 'ctx'"), "method 'body'")($5));
+      $6 = rt.first(rt.callee(($f4 = $5?.f)?.body !== void 0 ? $f4.body : ($m3 = $5?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($5, "body", "local 'ctx'"), "method 'body'")($5));
       $s2.pcs[$d2] = $pc + 35;
-      $fn1 = rt.fn(($f102 = $6?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'");
+      $fn1 = rt.callee(($f102 = $6?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'");
       $11 = users;
       if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 35;
@@ -627,7 +627,7 @@ function load($env) {
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 38;
-          $l15 = rt.adjust(rt.all(rt.fn($122, "global 'pairs'")($11)), 3);
+          $l15 = rt.adjust(rt.all(rt.callee($122, "global 'pairs'")($11)), 3);
           $it1 = $l15[0];
           $st1 = $l15[1];
           $key1 = $l15[2];
@@ -707,7 +707,7 @@ function load($env) {
       else {
         $9 = ctx;
         $s2.pcs[$d2] = $pc + 42;
-        $122 = rt.first(rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
+        $122 = rt.first(rt.callee(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
         if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 41;
           $13 = rt.index($122, "id");
@@ -716,10 +716,10 @@ function load($env) {
       }
       $72 = $8;
       $s2.pcs[$d2] = $pc + 43;
-      $fn1 = rt.fn($2, "field 'parse_id'");
+      $fn1 = rt.callee($2, "field 'parse_id'");
       let id = rt.first($fn1($72));
-      $13 = !rt.t(id);
-      if (!rt.t($13)) {
+      $13 = !rt.truthy(id);
+      if (!rt.truthy($13)) {
         $9 = users;
         if (!(($f15 = $9?.f) !== void 0 && (($72 = $f15.store) !== void 0 || ($m14 = $9.metatable) === void 0 || ($72 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 44;
@@ -727,14 +727,14 @@ function load($env) {
         }
         $122 = $72;
         $s2.pcs[$d2] = $pc + 45;
-        $fn1 = rt.fn(($f11 = $122?.f)?.remove !== void 0 ? $f11.remove : ($m10 = $122?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($122, "remove", "field 'store'"), "method 'remove'");
+        $fn1 = rt.callee(($f11 = $122?.f)?.remove !== void 0 ? $f11.remove : ($m10 = $122?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($122, "remove", "field 'store'"), "method 'remove'");
         $42 = id;
-        $13 = !rt.t(rt.first($fn1($122, $42)));
+        $13 = !rt.truthy(rt.first($fn1($122, $42)));
       }
       if ($13) {
         $32 = api;
         $s2.pcs[$d2] = $pc + 46;
-        $fn16 = rt.fn(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
+        $fn16 = rt.callee(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
         $2 = 404;
         $17 = "User not found";
         $s2.truncate($d2);
@@ -754,7 +754,7 @@ function load($env) {
       }
       $42 = $9;
       $s2.pcs[$d2] = $pc + 48;
-      $fn1 = rt.fn($42, "field 'no_content'");
+      $fn1 = rt.callee($42, "field 'no_content'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t18 = $s2.tails++;

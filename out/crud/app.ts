@@ -86,7 +86,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc;
         $1 = rt.getGlobal($env, "require");
       }
-      let users: rt.LuaValue = rt.first(rt.fn($1, "global 'require'")("lib.users"));
+      let users: rt.LuaValue = rt.first(rt.callee($1, "global 'require'")("lib.users"));
       if (($3 = $env.f.rover) === undefined) {
         $s.pcs[$d] = $pc + 2;
         $3 = rt.getGlobal($env, "rover");
@@ -101,7 +101,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.log_level = "nope";
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 3;
-      $fn2 = rt.fn($1, "field 'server'");
+      $fn2 = rt.callee($1, "field 'server'");
       let api: rt.LuaValue = rt.first($fn2($7));
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -156,7 +156,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 6;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'")), "method 'all'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'")), "method 'all'");
         let list: rt.LuaValue = rt.first($fn1($2));
         if (($3 = $env.f.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 7;
@@ -167,7 +167,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $10 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $11 = rt.first(rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10));
+          $11 = rt.first(rt.callee((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10));
           if (!(($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.limit) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 7;
             $12 = rt.index($11, "limit");
@@ -176,9 +176,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $9;
         $s.pcs[$d] = $pc + 9;
-        $fn1 = rt.fn($4, "global 'tonumber'");
+        $fn1 = rt.callee($4, "global 'tonumber'");
         let limit: rt.LuaValue = rt.first($fn1($2));
-        if (rt.t(limit)) {
+        if (rt.truthy(limit)) {
           let cut: rt.LuaTable = new rt.LuaTable();
           {
             const $start1 = 1;
@@ -201,7 +201,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             $3 = $13;
             $s.pcs[$d] = $pc + 11;
-            $fn1 = rt.fn($12, "field 'min'");
+            $fn1 = rt.callee($12, "field 'min'");
             $14 = rt.first($fn1($2, $3));
             $s.pcs[$d] = $pc + 10;
             const $limit1 = rt.forNumber($14, 'limit');
@@ -258,7 +258,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $o24.count = $23;
           $10 = rt.LuaTable.record($o24, $n25);
           $s.pcs[$d] = $pc + 13;
-          $fn1 = rt.fn($2, "field 'json'");
+          $fn1 = rt.callee($2, "field 'json'");
           return rt.leave($s, $d, rt.first($fn1($10)));
         }
         $12 = api as rt.LuaValue;
@@ -284,7 +284,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o29.count = $28;
         $16 = rt.LuaTable.record($o29, $n30);
         $s.pcs[$d] = $pc + 14;
-        $fn26 = rt.fn($11, "field 'json'");
+        $fn26 = rt.callee($11, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t31 = $s.tails++;
@@ -329,9 +329,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r14: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 16;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 17;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
         $9 = users as rt.LuaValue;
         if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.create_schema) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 17;
@@ -347,7 +347,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $10 = $8;
         $s.pcs[$d] = $pc + 20;
-        $fn1 = rt.fn((($f7 = ($10 as rt.LuaTable)?.f)?.insert !== undefined ? $f7.insert : ($m6 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m6.view.insert !== undefined ? $m6.view.insert : rt.index($10, "insert", "field 'store'")), "method 'insert'");
+        $fn1 = rt.callee((($f7 = ($10 as rt.LuaTable)?.f)?.insert !== undefined ? $f7.insert : ($m6 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m6.view.insert !== undefined ? $m6.view.insert : rt.index($10, "insert", "field 'store'")), "method 'insert'");
         $3 = input;
         let user: rt.LuaValue = rt.first($fn1($10, $3));
         $8 = api as rt.LuaValue;
@@ -357,7 +357,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $3 = $9;
         $s.pcs[$d] = $pc + 22;
-        $fn1 = rt.fn((($f12 = ($3 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($3, "status", "field 'json'")), "method 'status'");
+        $fn1 = rt.callee((($f12 = ($3 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($3, "status", "field 'json'")), "method 'status'");
         $10 = 201;
         $2 = user;
         $s.truncate($d);
@@ -402,17 +402,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $8 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 24;
-        $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
+        $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
         if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 23;
           $12 = rt.index($11, "id");
         }
         $7 = $12;
         $s.pcs[$d] = $pc + 25;
-        $fn1 = rt.fn($2, "field 'parse_id'");
+        $fn1 = rt.callee($2, "field 'parse_id'");
         let id: rt.LuaValue = rt.first($fn1($7));
         $12 = id;
-        if (rt.t($12)) {
+        if (rt.truthy($12)) {
           $8 = users as rt.LuaValue;
           if (!(($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 26;
@@ -420,7 +420,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $11 = $7;
           $s.pcs[$d] = $pc + 27;
-          $fn1 = rt.fn((($f10 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f10.get : ($m9 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m9.view.get !== undefined ? $m9.view.get : rt.index($11, "get", "field 'store'")), "method 'get'");
+          $fn1 = rt.callee((($f10 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f10.get : ($m9 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m9.view.get !== undefined ? $m9.view.get : rt.index($11, "get", "field 'store'")), "method 'get'");
           $4 = id;
           $12 = rt.first($fn1($11, $4));
         }
@@ -453,10 +453,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r8: rt.LuaResult;
         $s.pcs[$d] = $pc + 29;
         let user: rt.LuaValue = (find(ctx) as rt.LuaValue);
-        if (!rt.t(user)) {
+        if (!rt.truthy(user)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 30;
-          $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+          $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
           $5 = 404;
           $6 = "User not found";
           $s.truncate($d);
@@ -510,10 +510,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $l15: rt.LuaValue[];
         $s.pcs[$d] = $pc + 32;
         let user: rt.LuaValue = (find(ctx) as rt.LuaValue);
-        if (!rt.t(user)) {
+        if (!rt.truthy(user)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 33;
-          $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+          $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
           $5 = 404;
           $6 = "User not found";
           $s.truncate($d);
@@ -528,9 +528,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $5 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 34;
-        $6 = rt.first(rt.fn((($f4 = ($5 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($5, "body", "local 'ctx'")), "method 'body'")($5));
+        $6 = rt.first(rt.callee((($f4 = ($5 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($5, "body", "local 'ctx'")), "method 'body'")($5));
         $s.pcs[$d] = $pc + 35;
-        $fn1 = rt.fn((($f10 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f10.expect : ($m9 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($6, "expect")), "method 'expect'");
+        $fn1 = rt.callee((($f10 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f10.expect : ($m9 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($6, "expect")), "method 'expect'");
         $11 = users as rt.LuaValue;
         if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.update_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.update_schema) !== undefined || (!("update_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 35;
@@ -553,7 +553,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 38;
-            $l15 = rt.adjust(rt.all(rt.fn($12, "global 'pairs'")($11)), 3);
+            $l15 = rt.adjust(rt.all(rt.callee($12, "global 'pairs'")($11)), 3);
             $it1 = $l15[0];
             $st1 = $l15[1];
             $key1 = $l15[2];
@@ -633,7 +633,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 42;
-          $12 = rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
+          $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
           if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 41;
             $13 = rt.index($12, "id");
@@ -642,10 +642,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $7 = $8;
         $s.pcs[$d] = $pc + 43;
-        $fn1 = rt.fn($2, "field 'parse_id'");
+        $fn1 = rt.callee($2, "field 'parse_id'");
         let id: rt.LuaValue = rt.first($fn1($7));
-        $13 = !rt.t(id);
-        if (!rt.t($13)) {
+        $13 = !rt.truthy(id);
+        if (!rt.truthy($13)) {
           $9 = users as rt.LuaValue;
           if (!(($f15 = ($9 as rt.LuaTable)?.f) !== undefined && (($7 = $f15.store) !== undefined || ($m14 = ($9 as rt.LuaTable).metatable) === undefined || ($7 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 44;
@@ -653,14 +653,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $12 = $7;
           $s.pcs[$d] = $pc + 45;
-          $fn1 = rt.fn((($f11 = ($12 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m10 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($12, "remove", "field 'store'")), "method 'remove'");
+          $fn1 = rt.callee((($f11 = ($12 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m10 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($12, "remove", "field 'store'")), "method 'remove'");
           $4 = id;
-          $13 = !rt.t(rt.first($fn1($12, $4)));
+          $13 = !rt.truthy(rt.first($fn1($12, $4)));
         }
         if ($13) {
           $3 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 46;
-          $fn16 = rt.fn((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'");
+          $fn16 = rt.callee((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'");
           $2 = 404;
           $17 = "User not found";
           $s.truncate($d);
@@ -680,7 +680,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $4 = $9;
         $s.pcs[$d] = $pc + 48;
-        $fn1 = rt.fn($4, "field 'no_content'");
+        $fn1 = rt.callee($4, "field 'no_content'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t18 = $s.tails++;

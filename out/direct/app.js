@@ -205,7 +205,7 @@ function load($env) {
     $o8.log_level = "nope";
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.items) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.items) !== void 0 || !("items" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -342,7 +342,7 @@ function load($env) {
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 3;
-          $6 = rt.first(rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
           if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 4;
             $72 = rt.index($6, "id");
@@ -354,7 +354,7 @@ function load($env) {
         else {
           $122 = ctx;
           $s2.pcs[$d2] = $pc + 3;
-          $152 = rt.first(rt.fn(($f142 = $122?.f)?.params !== void 0 ? $f142.params : ($m132 = $122?.metatable) !== void 0 && $m132.view.params !== void 0 ? $m132.view.params : rt.index($122, "params", "local 'ctx'"), "method 'params'")($122));
+          $152 = rt.first(rt.callee(($f142 = $122?.f)?.params !== void 0 ? $f142.params : ($m132 = $122?.metatable) !== void 0 && $m132.view.params !== void 0 ? $m132.view.params : rt.index($122, "params", "local 'ctx'"), "method 'params'")($122));
           if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.sub) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.sub) !== void 0 || !("sub" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 4;
             $16 = rt.index($152, "sub");
@@ -366,7 +366,7 @@ function load($env) {
         else {
           $21 = ctx;
           $s2.pcs[$d2] = $pc + 5;
-          $24 = rt.first(rt.fn(($f23 = $21?.f)?.headers !== void 0 ? $f23.headers : ($m22 = $21?.metatable) !== void 0 && $m22.view.headers !== void 0 ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'"), "method 'headers'")($21));
+          $24 = rt.first(rt.callee(($f23 = $21?.f)?.headers !== void 0 ? $f23.headers : ($m22 = $21?.metatable) !== void 0 && $m22.view.headers !== void 0 ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'"), "method 'headers'")($21));
           if (!(($f27 = $24?.f) !== void 0 && (($25 = $f27["X-Multi"]) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view["X-Multi"]) !== void 0 || !("X-Multi" in $m26.view) && $m26.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 4;
             $25 = rt.index($24, "X-Multi");
@@ -378,7 +378,7 @@ function load($env) {
         else {
           $30 = ctx;
           $s2.pcs[$d2] = $pc + 6;
-          $33 = rt.first(rt.fn(($f32 = $30?.f)?.headers !== void 0 ? $f32.headers : ($m31 = $30?.metatable) !== void 0 && $m31.view.headers !== void 0 ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'"), "method 'headers'")($30));
+          $33 = rt.first(rt.callee(($f32 = $30?.f)?.headers !== void 0 ? $f32.headers : ($m31 = $30?.metatable) !== void 0 && $m31.view.headers !== void 0 ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'"), "method 'headers'")($30));
           if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36["x-multi"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-multi"]) !== void 0 || !("x-multi" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 7;
             $34 = rt.index($33, "x-multi");
@@ -390,7 +390,7 @@ function load($env) {
         else {
           $39 = ctx;
           $s2.pcs[$d2] = $pc + 8;
-          $42 = rt.first(rt.fn(($f41 = $39?.f)?.query !== void 0 ? $f41.query : ($m40 = $39?.metatable) !== void 0 && $m40.view.query !== void 0 ? $m40.view.query : rt.index($39, "query", "local 'ctx'"), "method 'query'")($39));
+          $42 = rt.first(rt.callee(($f41 = $39?.f)?.query !== void 0 ? $f41.query : ($m40 = $39?.metatable) !== void 0 && $m40.view.query !== void 0 ? $m40.view.query : rt.index($39, "query", "local 'ctx'"), "method 'query'")($39));
           if (!(($f45 = $42?.f) !== void 0 && (($43 = $f45.page) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.page) !== void 0 || !("page" in $m44.view) && $m44.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 7;
             $43 = rt.index($42, "page");
@@ -555,7 +555,7 @@ function load($env) {
       else {
         $61 = ctx;
         $s2.pcs[$d2] = $pc + 3;
-        $64 = rt.first(rt.fn(($f63 = $61?.f)?.params !== void 0 ? $f63.params : ($m62 = $61?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($61, "params", "local 'ctx'"), "method 'params'")($61));
+        $64 = rt.first(rt.callee(($f63 = $61?.f)?.params !== void 0 ? $f63.params : ($m62 = $61?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($61, "params", "local 'ctx'"), "method 'params'")($61));
         if (!(($f67 = $64?.f) !== void 0 && (($65 = $f67.id) !== void 0 || ($m66 = $64.metatable) === void 0 || ($65 = $m66.view.id) !== void 0 || !("id" in $m66.view) && $m66.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 4;
           $65 = rt.index($64, "id");
@@ -566,7 +566,7 @@ function load($env) {
       else {
         $69 = ctx;
         $s2.pcs[$d2] = $pc + 3;
-        $722 = rt.first(rt.fn(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69));
+        $722 = rt.first(rt.callee(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69));
         if (!(($f75 = $722?.f) !== void 0 && (($73 = $f75.sub) !== void 0 || ($m74 = $722.metatable) === void 0 || ($73 = $m74.view.sub) !== void 0 || !("sub" in $m74.view) && $m74.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 4;
           $73 = rt.index($722, "sub");
@@ -577,7 +577,7 @@ function load($env) {
       else {
         $77 = ctx;
         $s2.pcs[$d2] = $pc + 5;
-        $80 = rt.first(rt.fn(($f79 = $77?.f)?.headers !== void 0 ? $f79.headers : ($m78 = $77?.metatable) !== void 0 && $m78.view.headers !== void 0 ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'"), "method 'headers'")($77));
+        $80 = rt.first(rt.callee(($f79 = $77?.f)?.headers !== void 0 ? $f79.headers : ($m78 = $77?.metatable) !== void 0 && $m78.view.headers !== void 0 ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'"), "method 'headers'")($77));
         if (!(($f83 = $80?.f) !== void 0 && (($81 = $f83["X-Multi"]) !== void 0 || ($m82 = $80.metatable) === void 0 || ($81 = $m82.view["X-Multi"]) !== void 0 || !("X-Multi" in $m82.view) && $m82.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 4;
           $81 = rt.index($80, "X-Multi");
@@ -588,7 +588,7 @@ function load($env) {
       else {
         $85 = ctx;
         $s2.pcs[$d2] = $pc + 6;
-        $88 = rt.first(rt.fn(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85));
+        $88 = rt.first(rt.callee(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85));
         if (!(($f91 = $88?.f) !== void 0 && (($89 = $f91["x-multi"]) !== void 0 || ($m90 = $88.metatable) === void 0 || ($89 = $m90.view["x-multi"]) !== void 0 || !("x-multi" in $m90.view) && $m90.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 7;
           $89 = rt.index($88, "x-multi");
@@ -599,7 +599,7 @@ function load($env) {
       else {
         $93 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $96 = rt.first(rt.fn(($f95 = $93?.f)?.query !== void 0 ? $f95.query : ($m94 = $93?.metatable) !== void 0 && $m94.view.query !== void 0 ? $m94.view.query : rt.index($93, "query", "local 'ctx'"), "method 'query'")($93));
+        $96 = rt.first(rt.callee(($f95 = $93?.f)?.query !== void 0 ? $f95.query : ($m94 = $93?.metatable) !== void 0 && $m94.view.query !== void 0 ? $m94.view.query : rt.index($93, "query", "local 'ctx'"), "method 'query'")($93));
         if (!(($f99 = $96?.f) !== void 0 && (($97 = $f99.page) !== void 0 || ($m98 = $96.metatable) === void 0 || ($97 = $m98.view.page) !== void 0 || !("page" in $m98.view) && $m98.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 7;
           $97 = rt.index($96, "page");
@@ -737,7 +737,7 @@ function load($env) {
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
-      let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
       if (($5 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 11;
         $5 = rt.getGlobal($env, "tonumber");
@@ -750,7 +750,7 @@ function load($env) {
       }
       $6 = $8;
       $s2.pcs[$d2] = $pc + 12;
-      $fn4 = rt.fn($1, "global 'tonumber'");
+      $fn4 = rt.callee($1, "global 'tonumber'");
       let x = rt.first($fn4($6));
       if ($json) {
         $8 = q;
@@ -761,7 +761,7 @@ function load($env) {
         $9 = $72;
         $10 = x;
         $6 = x;
-        if (rt.t($6)) {
+        if (rt.truthy($6)) {
           if (typeof x === "number") $5 = x / 0;
           else {
             $s2.pcs[$d2] = $pc + 13;
@@ -771,7 +771,7 @@ function load($env) {
         }
         $11 = $6;
         $1 = x;
-        if (rt.t($1)) {
+        if (rt.truthy($1)) {
           if (typeof x === "number") $13 = -x;
           else {
             $s2.pcs[$d2] = $pc + 13;
@@ -963,7 +963,7 @@ function load($env) {
       }
       $40 = x;
       $41 = x;
-      if (rt.t($41)) {
+      if (rt.truthy($41)) {
         if (typeof x === "number") $42 = x / 0;
         else {
           $s2.pcs[$d2] = $pc + 13;
@@ -972,7 +972,7 @@ function load($env) {
         $41 = $42;
       }
       $43 = x;
-      if (rt.t($43)) {
+      if (rt.truthy($43)) {
         if (typeof x === "number") $44 = -x;
         else {
           $s2.pcs[$d2] = $pc + 13;
@@ -1063,7 +1063,7 @@ function load($env) {
       else {
         $32 = ctx;
         $s2.pcs[$d2] = $pc + 15;
-        $6 = rt.first(rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
+        $6 = rt.first(rt.callee(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
         if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.s) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.s) !== void 0 || !("s" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 16;
           $72 = rt.index($6, "s");
@@ -1071,7 +1071,7 @@ function load($env) {
         $22 = $72;
       }
       $1 = $22;
-      let s = rt.t($1) ? $1 : "";
+      let s = rt.truthy($1) ? $1 : "";
       if ($json) {
         $10 = s;
         $72 = 'q"b\\s/\n\r	\0';
@@ -1220,7 +1220,7 @@ function load($env) {
       else {
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 20;
-        $10 = rt.first(rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
         if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 19;
           $11 = rt.index($10, "n");
@@ -1229,9 +1229,9 @@ function load($env) {
       }
       $5 = $6;
       $s2.pcs[$d2] = $pc + 21;
-      $fn2 = rt.fn($32, "global 'tonumber'");
+      $fn2 = rt.callee($32, "global 'tonumber'");
       $1 = rt.first($fn2($5));
-      let n = rt.t($1) ? $1 : 3;
+      let n = rt.truthy($1) ? $1 : 3;
       let items = new rt.LuaTable();
       const items$w = $json ? rh.jsonBytes() : void 0;
       let items$n = 0;
@@ -1501,7 +1501,7 @@ function load($env) {
       else {
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 26;
-        $10 = rt.first(rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
         if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 25;
           $11 = rt.index($10, "n");
@@ -1510,9 +1510,9 @@ function load($env) {
       }
       $5 = $6;
       $s2.pcs[$d2] = $pc + 27;
-      $fn2 = rt.fn($32, "global 'tonumber'");
+      $fn2 = rt.callee($32, "global 'tonumber'");
       $1 = rt.first($fn2($5));
-      let n = rt.t($1) ? $1 : 2;
+      let n = rt.truthy($1) ? $1 : 2;
       let rows = new rt.LuaTable();
       const rows$w = $json ? rh.jsonBytes() : void 0;
       let rows$n = 0;
@@ -1958,7 +1958,7 @@ function load($env) {
       let $f62;
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 30;
-      $1 = rt.first(rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+      $1 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
       $5 = "changed";
       if ($5 !== void 0 && ($f62 = $1?.f) !== void 0 && !$1.linked && $f62.id !== void 0) $f62.id = $5;
       else {
@@ -1967,7 +1967,7 @@ function load($env) {
       }
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 32;
-      $5 = rt.first(rt.fn(($f62 = $22?.f)?.headers !== void 0 ? $f62.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
+      $5 = rt.first(rt.callee(($f62 = $22?.f)?.headers !== void 0 ? $f62.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
       $1 = "set by lua";
       if ($1 !== void 0 && ($f4 = $5?.f) !== void 0 && !$5.linked && $f4["x-a"] !== void 0) $f4["x-a"] = $1;
       else {
@@ -2036,7 +2036,7 @@ function load($env) {
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 35;
-        $5 = rt.first(rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
         if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 36;
           $6 = rt.index($5, "id");
@@ -2052,7 +2052,7 @@ function load($env) {
         else {
           $6 = ctx;
           $s2.pcs[$d2] = $pc + 38;
-          $5 = rt.first(rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
+          $5 = rt.first(rt.callee(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
           if (!(($f4 = $5?.f) !== void 0 && (($22 = $f4.id) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 39;
             $22 = rt.index($5, "id");
@@ -2064,7 +2064,7 @@ function load($env) {
         else {
           $14 = ctx;
           $s2.pcs[$d2] = $pc + 40;
-          $17 = rt.first(rt.fn(($f162 = $14?.f)?.headers !== void 0 ? $f162.headers : ($m15 = $14?.metatable) !== void 0 && $m15.view.headers !== void 0 ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'"), "method 'headers'")($14));
+          $17 = rt.first(rt.callee(($f162 = $14?.f)?.headers !== void 0 ? $f162.headers : ($m15 = $14?.metatable) !== void 0 && $m15.view.headers !== void 0 ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'"), "method 'headers'")($14));
           if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20["x-a"]) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view["x-a"]) !== void 0 || !("x-a" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 39;
             $18 = rt.index($17, "x-a");
@@ -2146,7 +2146,7 @@ function load($env) {
       else {
         $25 = ctx;
         $s2.pcs[$d2] = $pc + 38;
-        $28 = rt.first(rt.fn(($f27 = $25?.f)?.params !== void 0 ? $f27.params : ($m26 = $25?.metatable) !== void 0 && $m26.view.params !== void 0 ? $m26.view.params : rt.index($25, "params", "local 'ctx'"), "method 'params'")($25));
+        $28 = rt.first(rt.callee(($f27 = $25?.f)?.params !== void 0 ? $f27.params : ($m26 = $25?.metatable) !== void 0 && $m26.view.params !== void 0 ? $m26.view.params : rt.index($25, "params", "local 'ctx'"), "method 'params'")($25));
         if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.id) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.id) !== void 0 || !("id" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 39;
           $29 = rt.index($28, "id");
@@ -2157,7 +2157,7 @@ function load($env) {
       else {
         $33 = ctx;
         $s2.pcs[$d2] = $pc + 40;
-        $36 = rt.first(rt.fn(($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33));
+        $36 = rt.first(rt.callee(($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33));
         if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39["x-a"]) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view["x-a"]) !== void 0 || !("x-a" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 39;
           $37 = rt.index($36, "x-a");
@@ -2222,9 +2222,9 @@ function load($env) {
         $32 = $42;
         $6 = ctx;
         $s2.pcs[$d2] = $pc + 43;
-        $r5 = rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $r5 = rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
         $s2.pcs[$d2] = $pc + 44;
-        $fn2 = rt.fn($32, "global 'pairs'");
+        $fn2 = rt.callee($32, "global 'pairs'");
         $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
         $it1 = $l1[0];
         $st1 = $l1[1];
@@ -2244,7 +2244,7 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 46, rt.fn(($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m102 = $9?.metatable) !== void 0 && $m102.view.sub !== void 0 ? $m102.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
+          if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 46, rt.callee(($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m102 = $9?.metatable) !== void 0 && $m102.view.sub !== void 0 ? $m102.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
             $k12 = names.length() + 1;
             $13 = k;
             if ($13 !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
@@ -2267,14 +2267,14 @@ function load($env) {
       $6 = $32;
       $9 = names;
       $s2.pcs[$d2] = $pc + 48;
-      $fn2 = rt.fn($6, "field 'sort'");
+      $fn2 = rt.callee($6, "field 'sort'");
       $fn2($9);
       $9 = names;
       if (rh.pristineContext(ctx)) $152 = ctx.header("x-a");
       else {
         $32 = ctx;
         $s2.pcs[$d2] = $pc + 49;
-        $42 = rt.first(rt.fn(($f8 = $32?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $32?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32));
+        $42 = rt.first(rt.callee(($f8 = $32?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $32?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32));
         if (!(($f112 = $42?.f) !== void 0 && (($6 = $f112["x-a"]) !== void 0 || ($m102 = $42.metatable) === void 0 || ($6 = $m102.view["x-a"]) !== void 0 || !("x-a" in $m102.view) && $m102.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 50;
           $6 = rt.index($42, "x-a");
@@ -2324,7 +2324,7 @@ function load($env) {
         else {
           $32 = ctx;
           if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-            rt.at($s2, $d2, $pc + 52);
+            rt.enterAt($s2, $d2, $pc + 52);
             $42 = rt.index($32, "method", "local 'ctx'");
           }
           $22 = $42;
@@ -2381,7 +2381,7 @@ function load($env) {
       else {
         $10 = ctx;
         if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 52);
+          rt.enterAt($s2, $d2, $pc + 52);
           $11 = rt.index($10, "method", "local 'ctx'");
         }
         $9 = $11;
@@ -2446,7 +2446,7 @@ function load($env) {
       $22 = $72;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 55;
-      $fn12 = rt.fn($22, "field 'get'");
+      $fn12 = rt.callee($22, "field 'get'");
       let t = rt.first($fn12($10));
       if ($json) {
         $10 = t;
@@ -2599,7 +2599,7 @@ function load($env) {
         else {
           $8 = ctx;
           $s2.pcs[$d2] = $pc + 59;
-          $11 = rt.first(rt.fn(($f10 = $8?.f)?.query !== void 0 ? $f10.query : ($m9 = $8?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($8, "query", "local 'ctx'"), "method 'query'")($8));
+          $11 = rt.first(rt.callee(($f10 = $8?.f)?.query !== void 0 ? $f10.query : ($m9 = $8?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($8, "query", "local 'ctx'"), "method 'query'")($8));
           if (!(($f142 = $11?.f) !== void 0 && (($122 = $f142.id) !== void 0 || ($m132 = $11.metatable) === void 0 || ($122 = $m132.view.id) !== void 0 || !("id" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 58;
             $122 = rt.index($11, "id");
@@ -2647,7 +2647,7 @@ function load($env) {
         }
         $17 = rt.LuaTable.record($o18, $n19);
         $s2.pcs[$d2] = $pc + 60;
-        $fn15 = rt.fn($16, "field 'json'");
+        $fn15 = rt.callee($16, "field 'json'");
         return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
       $222 = api;
@@ -2660,7 +2660,7 @@ function load($env) {
       else {
         $28 = ctx;
         $s2.pcs[$d2] = $pc + 59;
-        $31 = rt.first(rt.fn(($f30 = $28?.f)?.query !== void 0 ? $f30.query : ($m29 = $28?.metatable) !== void 0 && $m29.view.query !== void 0 ? $m29.view.query : rt.index($28, "query", "local 'ctx'"), "method 'query'")($28));
+        $31 = rt.first(rt.callee(($f30 = $28?.f)?.query !== void 0 ? $f30.query : ($m29 = $28?.metatable) !== void 0 && $m29.view.query !== void 0 ? $m29.view.query : rt.index($28, "query", "local 'ctx'"), "method 'query'")($28));
         if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 58;
           $322 = rt.index($31, "id");
@@ -2676,7 +2676,7 @@ function load($env) {
       }
       $26 = rt.LuaTable.record($o35, $n36);
       $s2.pcs[$d2] = $pc + 61;
-      $fn20 = rt.fn($21, "field 'json'");
+      $fn20 = rt.callee($21, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t37 = $s2.tails++;
@@ -2717,7 +2717,7 @@ function load($env) {
       let $f7;
       let $8;
       let $f9;
-      if ((rh.pristineContext(ctx) ? ctx.queryValue("on") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 64, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.on) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.on) !== void 0 || !("on" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 65, rt.index($1, "on")))) === "1") {
+      if ((rh.pristineContext(ctx) ? ctx.queryValue("on") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 64, rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.on) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.on) !== void 0 || !("on" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 65, rt.index($1, "on")))) === "1") {
         $8 = (($body) => rt.withBody((function $anonymous(t) {
           const $r = $body(t);
           return $r === rt.TAIL ? rt.runTail() : $r;
@@ -2740,7 +2740,7 @@ function load($env) {
           $13 = original_json;
           $42 = t;
           $s3.pcs[$d3] = $pc + 67;
-          $fn3 = rt.fn($13, "upvalue 'original_json'");
+          $fn3 = rt.callee($13, "upvalue 'original_json'");
           $s3.truncate($d3);
           if ($s3.tails < rt.TAIL_DEPTH) {
             $t5 = $s3.tails++;
@@ -2800,7 +2800,7 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 73;
         $22 = rt.getGlobal($env, "pcall");
       }
-      $l1 = rt.adjust([...rt.all(rt.fn($22, "global 'pcall'")(function $anonymous() {
+      $l1 = rt.adjust([...rt.all(rt.callee($22, "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
@@ -2816,7 +2816,7 @@ function load($env) {
         else {
           $23 = ctx;
           $s3.pcs[$d3] = $pc + 71;
-          $5 = rt.first(rt.fn(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23));
+          $5 = rt.first(rt.callee(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23));
           if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
             $s3.pcs[$d3] = $pc + 72;
             $6 = rt.index($5, "id");

@@ -133,7 +133,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.log_level = "nope";
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.items) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.items) !== undefined || (!("items" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -270,7 +270,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 3;
-            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
             if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 4;
               $7 = rt.index($6, "id");
@@ -282,7 +282,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $12 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 3;
-            $15 = rt.first(rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.params !== undefined ? $f14.params : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.params !== undefined ? $m13.view.params : rt.index($12, "params", "local 'ctx'")), "method 'params'")($12));
+            $15 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.params !== undefined ? $f14.params : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.params !== undefined ? $m13.view.params : rt.index($12, "params", "local 'ctx'")), "method 'params'")($12));
             if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.sub) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.sub) !== undefined || (!("sub" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 4;
               $16 = rt.index($15, "sub");
@@ -294,7 +294,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $21 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 5;
-            $24 = rt.first(rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.headers !== undefined ? $f23.headers : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.headers !== undefined ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21));
+            $24 = rt.first(rt.callee((($f23 = ($21 as rt.LuaTable)?.f)?.headers !== undefined ? $f23.headers : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.headers !== undefined ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21));
             if (!(($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27["X-Multi"]) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view["X-Multi"]) !== undefined || (!("X-Multi" in $m26.view) && $m26.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 4;
               $25 = rt.index($24, "X-Multi");
@@ -306,7 +306,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $30 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 6;
-            $33 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.headers !== undefined ? $f32.headers : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.headers !== undefined ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'")), "method 'headers'")($30));
+            $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.headers !== undefined ? $f32.headers : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.headers !== undefined ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'")), "method 'headers'")($30));
             if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-multi"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-multi"]) !== undefined || (!("x-multi" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 7;
               $34 = rt.index($33, "x-multi");
@@ -318,7 +318,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $39 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 8;
-            $42 = rt.first(rt.fn((($f41 = ($39 as rt.LuaTable)?.f)?.query !== undefined ? $f41.query : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.query !== undefined ? $m40.view.query : rt.index($39, "query", "local 'ctx'")), "method 'query'")($39));
+            $42 = rt.first(rt.callee((($f41 = ($39 as rt.LuaTable)?.f)?.query !== undefined ? $f41.query : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.query !== undefined ? $m40.view.query : rt.index($39, "query", "local 'ctx'")), "method 'query'")($39));
             if (!(($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.page) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.page) !== undefined || (!("page" in $m44.view) && $m44.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 7;
               $43 = rt.index($42, "page");
@@ -401,7 +401,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $61 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $64 = rt.first(rt.fn((($f63 = ($61 as rt.LuaTable)?.f)?.params !== undefined ? $f63.params : ($m62 = ($61 as rt.LuaTable)?.metatable) !== undefined && $m62.view.params !== undefined ? $m62.view.params : rt.index($61, "params", "local 'ctx'")), "method 'params'")($61));
+          $64 = rt.first(rt.callee((($f63 = ($61 as rt.LuaTable)?.f)?.params !== undefined ? $f63.params : ($m62 = ($61 as rt.LuaTable)?.metatable) !== undefined && $m62.view.params !== undefined ? $m62.view.params : rt.index($61, "params", "local 'ctx'")), "method 'params'")($61));
           if (!(($f67 = ($64 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.id) !== undefined || ($m66 = ($64 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 4;
             $65 = rt.index($64, "id");
@@ -412,7 +412,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $69 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $72 = rt.first(rt.fn((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69));
+          $72 = rt.first(rt.callee((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69));
           if (!(($f75 = ($72 as rt.LuaTable)?.f) !== undefined && (($73 = $f75.sub) !== undefined || ($m74 = ($72 as rt.LuaTable).metatable) === undefined || ($73 = $m74.view.sub) !== undefined || (!("sub" in $m74.view) && $m74.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 4;
             $73 = rt.index($72, "sub");
@@ -423,7 +423,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $77 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $80 = rt.first(rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.headers !== undefined ? $f79.headers : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.headers !== undefined ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'")), "method 'headers'")($77));
+          $80 = rt.first(rt.callee((($f79 = ($77 as rt.LuaTable)?.f)?.headers !== undefined ? $f79.headers : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.headers !== undefined ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'")), "method 'headers'")($77));
           if (!(($f83 = ($80 as rt.LuaTable)?.f) !== undefined && (($81 = $f83["X-Multi"]) !== undefined || ($m82 = ($80 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view["X-Multi"]) !== undefined || (!("X-Multi" in $m82.view) && $m82.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 4;
             $81 = rt.index($80, "X-Multi");
@@ -434,7 +434,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $85 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 6;
-          $88 = rt.first(rt.fn((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85));
+          $88 = rt.first(rt.callee((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85));
           if (!(($f91 = ($88 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["x-multi"]) !== undefined || ($m90 = ($88 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["x-multi"]) !== undefined || (!("x-multi" in $m90.view) && $m90.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 7;
             $89 = rt.index($88, "x-multi");
@@ -445,7 +445,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $93 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $96 = rt.first(rt.fn((($f95 = ($93 as rt.LuaTable)?.f)?.query !== undefined ? $f95.query : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.query !== undefined ? $m94.view.query : rt.index($93, "query", "local 'ctx'")), "method 'query'")($93));
+          $96 = rt.first(rt.callee((($f95 = ($93 as rt.LuaTable)?.f)?.query !== undefined ? $f95.query : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.query !== undefined ? $m94.view.query : rt.index($93, "query", "local 'ctx'")), "method 'query'")($93));
           if (!(($f99 = ($96 as rt.LuaTable)?.f) !== undefined && (($97 = $f99.page) !== undefined || ($m98 = ($96 as rt.LuaTable).metatable) === undefined || ($97 = $m98.view.page) !== undefined || (!("page" in $m98.view) && $m98.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 7;
             $97 = rt.index($96, "page");
@@ -583,7 +583,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
-        let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
+        let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
         if (($5 = $env.f.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 11;
           $5 = rt.getGlobal($env, "tonumber");
@@ -596,7 +596,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $6 = $8;
         $s.pcs[$d] = $pc + 12;
-        $fn4 = rt.fn($1, "global 'tonumber'");
+        $fn4 = rt.callee($1, "global 'tonumber'");
         let x: rt.LuaValue = rt.first($fn4($6));
         if ($json) {
           $8 = q as rt.LuaValue;
@@ -607,7 +607,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $9 = $7;
           $10 = x;
           $6 = x;
-          if (rt.t($6)) {
+          if (rt.truthy($6)) {
             if (typeof x === 'number') $5 = x / 0;
             else {
               $s.pcs[$d] = $pc + 13;
@@ -617,7 +617,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $11 = $6;
           $1 = x;
-          if (rt.t($1)) {
+          if (rt.truthy($1)) {
             if (typeof x === 'number') $13 = -x;
             else {
               $s.pcs[$d] = $pc + 13;
@@ -698,7 +698,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $40 = x;
         $41 = x;
-        if (rt.t($41)) {
+        if (rt.truthy($41)) {
           if (typeof x === 'number') $42 = x / 0;
           else {
             $s.pcs[$d] = $pc + 13;
@@ -707,7 +707,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $41 = $42;
         }
         $43 = x;
-        if (rt.t($43)) {
+        if (rt.truthy($43)) {
           if (typeof x === 'number') $44 = -x;
           else {
             $s.pcs[$d] = $pc + 13;
@@ -798,7 +798,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 15;
-          $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
+          $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
           if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.s) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.s) !== undefined || (!("s" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 16;
             $7 = rt.index($6, "s");
@@ -806,7 +806,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $2 = $7;
         }
         $1 = $2;
-        let s: rt.LuaValue = (rt.t($1) ? $1 : "");
+        let s: rt.LuaValue = (rt.truthy($1) ? $1 : "");
         if ($json) {
           $10 = s;
           $7 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
@@ -908,7 +908,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 20;
-          $10 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 19;
             $11 = rt.index($10, "n");
@@ -917,9 +917,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $5 = $6;
         $s.pcs[$d] = $pc + 21;
-        $fn2 = rt.fn($3, "global 'tonumber'");
+        $fn2 = rt.callee($3, "global 'tonumber'");
         $1 = rt.first($fn2($5));
-        let n: rt.LuaValue = (rt.t($1) ? $1 : 3);
+        let n: rt.LuaValue = (rt.truthy($1) ? $1 : 3);
         let items: rt.LuaTable = new rt.LuaTable();
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;
@@ -1052,7 +1052,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 26;
-          $10 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 25;
             $11 = rt.index($10, "n");
@@ -1061,9 +1061,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $5 = $6;
         $s.pcs[$d] = $pc + 27;
-        $fn2 = rt.fn($3, "global 'tonumber'");
+        $fn2 = rt.callee($3, "global 'tonumber'");
         $1 = rt.first($fn2($5));
-        let n: rt.LuaValue = (rt.t($1) ? $1 : 2);
+        let n: rt.LuaValue = (rt.truthy($1) ? $1 : 2);
         let rows: rt.LuaTable = new rt.LuaTable();
         const rows$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let rows$n = 0;
@@ -1210,7 +1210,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
-        $1 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+        $1 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
         $5 = "changed";
         if ($5 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined) $f6.id = $5;
         else {
@@ -1219,7 +1219,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 32;
-        $5 = rt.first(rt.fn((($f6 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f6.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
+        $5 = rt.first(rt.callee((($f6 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f6.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
         $1 = "set by lua";
         if ($1 !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined) $f4["x-a"] = $1;
         else {
@@ -1288,7 +1288,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
           if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 36;
             $6 = rt.index($5, "id");
@@ -1304,7 +1304,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $6 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 38;
-            $5 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
+            $5 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
             if (!(($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 39;
               $2 = rt.index($5, "id");
@@ -1316,7 +1316,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $14 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 40;
-            $17 = rt.first(rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14));
+            $17 = rt.first(rt.callee((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14));
             if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20["x-a"]) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view["x-a"]) !== undefined || (!("x-a" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 39;
               $18 = rt.index($17, "x-a");
@@ -1356,7 +1356,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $25 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 38;
-          $28 = rt.first(rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.params !== undefined ? $f27.params : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.params !== undefined ? $m26.view.params : rt.index($25, "params", "local 'ctx'")), "method 'params'")($25));
+          $28 = rt.first(rt.callee((($f27 = ($25 as rt.LuaTable)?.f)?.params !== undefined ? $f27.params : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.params !== undefined ? $m26.view.params : rt.index($25, "params", "local 'ctx'")), "method 'params'")($25));
           if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.id) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.id) !== undefined || (!("id" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 39;
             $29 = rt.index($28, "id");
@@ -1367,7 +1367,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $33 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 40;
-          $36 = rt.first(rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33));
+          $36 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33));
           if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39["x-a"]) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view["x-a"]) !== undefined || (!("x-a" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 39;
             $37 = rt.index($36, "x-a");
@@ -1432,9 +1432,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = $4;
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 43;
-          $r5 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
+          $r5 = rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
           $s.pcs[$d] = $pc + 44;
-          $fn2 = rt.fn($3, "global 'pairs'");
+          $fn2 = rt.callee($3, "global 'pairs'");
           $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
           $it1 = $l1[0];
           $st1 = $l1[1];
@@ -1454,7 +1454,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let k: rt.LuaValue = $key1;
-            if ((rt.first(($9 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2))) === "x-")) {
+            if ((rt.first(($9 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2))) === "x-")) {
               $k12 = (names.length() + 1);
               $13 = k;
               if ($13 !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
@@ -1477,14 +1477,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $6 = $3;
         $9 = names;
         $s.pcs[$d] = $pc + 48;
-        $fn2 = rt.fn($6, "field 'sort'");
+        $fn2 = rt.callee($6, "field 'sort'");
         $fn2($9);
         $9 = names;
         if (rh.pristineContext(ctx)) $15 = (ctx as rh.RequestContext).header("x-a");
         else {
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 49;
-          $4 = rt.first(rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3));
+          $4 = rt.first(rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3));
           if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m10.view["x-a"]) !== undefined || (!("x-a" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 50;
             $6 = rt.index($4, "x-a");
@@ -1534,7 +1534,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-              rt.at($s, $d, $pc + 52);
+              rt.enterAt($s, $d, $pc + 52);
               $4 = rt.index($3, "method", "local 'ctx'");
             }
             $2 = $4;
@@ -1560,7 +1560,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $10 = ctx as rt.LuaValue;
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 52);
+            rt.enterAt($s, $d, $pc + 52);
             $11 = rt.index($10, "method", "local 'ctx'");
           }
           $9 = $11;
@@ -1625,7 +1625,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $7;
         $10 = ctx;
         $s.pcs[$d] = $pc + 55;
-        $fn1 = rt.fn($2, "field 'get'");
+        $fn1 = rt.callee($2, "field 'get'");
         let t: rt.LuaValue = rt.first($fn1($10));
         if ($json) {
           $10 = t as rt.LuaValue;
@@ -1751,7 +1751,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 59;
-            $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8));
+            $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8));
             if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 58;
               $12 = rt.index($11, "id");
@@ -1776,7 +1776,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $17 = rt.LuaTable.record($o18, $n19);
           $s.pcs[$d] = $pc + 60;
-          $fn15 = rt.fn($16, "field 'json'");
+          $fn15 = rt.callee($16, "field 'json'");
           return rt.leave($s, $d, rt.first($fn15($17)));
         }
         $22 = api as rt.LuaValue;
@@ -1789,7 +1789,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $28 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 59;
-          $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.query !== undefined ? $f30.query : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.query !== undefined ? $m29.view.query : rt.index($28, "query", "local 'ctx'")), "method 'query'")($28));
+          $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.query !== undefined ? $f30.query : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.query !== undefined ? $m29.view.query : rt.index($28, "query", "local 'ctx'")), "method 'query'")($28));
           if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 58;
             $32 = rt.index($31, "id");
@@ -1805,7 +1805,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $26 = rt.LuaTable.record($o35, $n36);
         $s.pcs[$d] = $pc + 61;
-        $fn20 = rt.fn($21, "field 'json'");
+        $fn20 = rt.callee($21, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t37 = $s.tails++;
@@ -1846,7 +1846,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
         let $f9: rt.Fields | undefined;
-        if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 64, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.on) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($1, "on"))))) === "1")) {
+        if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 64, rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.on) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($1, "on"))))) === "1")) {
           $8 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
             const $r = $body(t);
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -1869,7 +1869,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $1 = original_json;
             $4 = t;
             $s.pcs[$d] = $pc + 67;
-            $fn3 = rt.fn($1, "upvalue 'original_json'");
+            $fn3 = rt.callee($1, "upvalue 'original_json'");
             $s.truncate($d);
             if ($s.tails < rt.TAIL_DEPTH) {
               $t5 = $s.tails++;
@@ -1929,7 +1929,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 73;
           $2 = rt.getGlobal($env, "pcall");
         }
-        $l1 = rt.adjust([...rt.all(rt.fn($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
+        $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
@@ -1945,7 +1945,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $2 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 71;
-            $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2));
+            $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2));
             if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 72;
               $6 = rt.index($5, "id");

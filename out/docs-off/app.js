@@ -42,7 +42,7 @@ function load($env) {
     $o8.docs = false;
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.ping) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.ping) !== void 0 || !("ping" in $m5.view) && $m5.view[rt.CUT] === void 0))) {

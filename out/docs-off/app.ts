@@ -42,7 +42,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.docs = false;
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.ping) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.ping) !== undefined || (!("ping" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {

@@ -48,7 +48,7 @@ function load($env) {
     $o8.log_level = "nope";
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.docs) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.docs) !== void 0 || !("docs" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -80,7 +80,7 @@ function load($env) {
       $22 = $42;
       $72 = "<h1>Our own docs</h1>";
       $s2.pcs[$d2] = $pc + 4;
-      $fn12 = rt.fn($22, "field 'html'");
+      $fn12 = rt.callee($22, "field 'html'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;

@@ -45,7 +45,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.log_level = "nope";
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.docs) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.docs) !== undefined || (!("docs" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -77,7 +77,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $7 = "<h1>Our own docs</h1>";
         $s.pcs[$d] = $pc + 4;
-        $fn1 = rt.fn($2, "field 'html'");
+        $fn1 = rt.callee($2, "field 'html'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;

@@ -91,7 +91,7 @@ function load($env) {
     $2 = $7;
     $10 = "settings.lua";
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'load'");
+    $fn1 = rt.callee($2, "field 'load'");
     let settings = rt.first($fn1($10));
     if (($7 = $env.f.rover) === void 0) {
       $s.pcs[$d] = $pc + 2;
@@ -108,7 +108,7 @@ function load($env) {
     $10 = $3;
     $2 = "DEMO";
     $s.pcs[$d] = $pc + 3;
-    $fn1 = rt.fn($10, "field 'from_env'");
+    $fn1 = rt.callee($10, "field 'from_env'");
     let db = rt.first($fn1($2));
     if (($3 = $env.f.rover) === void 0) {
       $s.pcs[$d] = $pc + 4;
@@ -137,9 +137,9 @@ function load($env) {
       $17 = rt.index($16, "PORT", "field 'env'");
     }
     $14 = $17;
-    $13 = rt.t($14) ? $14 : "4242";
+    $13 = rt.truthy($14) ? $14 : "4242";
     $s.pcs[$d] = $pc + 6;
-    $fn11 = rt.fn($10, "global 'tonumber'");
+    $fn11 = rt.callee($10, "global 'tonumber'");
     $20 = rt.first($fn11($13));
     $o21 = new rt.FieldsObject();
     $n22 = 1;
@@ -150,7 +150,7 @@ function load($env) {
     }
     $7 = rt.LuaTable.record($o21, $n22);
     $s.pcs[$d] = $pc + 7;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $17 = api;
     if (!(($f19 = $17?.f) !== void 0 && (($16 = $f19.env) !== void 0 || ($m18 = $17.metatable) === void 0 || ($16 = $m18.view.env) !== void 0 || !("env" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
@@ -227,54 +227,54 @@ function load($env) {
       const $json = rh.claim(ctx);
       if ($json) {
         if (($22 = $env.f.rover) === void 0) {
-          rt.at($s2, $d2, $pc + 9);
+          rt.enterAt($s2, $d2, $pc + 9);
           $22 = rt.getGlobal($env, "rover");
         }
         if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.env) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.env) !== void 0 || !("env" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 10);
+          rt.enterAt($s2, $d2, $pc + 10);
           $32 = rt.index($22, "env", "global 'rover'");
         }
         if (!(($f8 = $32?.f) !== void 0 && (($6 = $f8.APP_NAME) !== void 0 || ($m7 = $32.metatable) === void 0 || ($6 = $m7.view.APP_NAME) !== void 0 || !("APP_NAME" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 10);
+          rt.enterAt($s2, $d2, $pc + 10);
           $6 = rt.index($32, "APP_NAME", "field 'env'");
         }
         $1 = $6;
         if (($102 = $env.f.rover) === void 0) {
-          rt.at($s2, $d2, $pc + 9);
+          rt.enterAt($s2, $d2, $pc + 9);
           $102 = rt.getGlobal($env, "rover");
         }
         if (!(($f13 = $102?.f) !== void 0 && (($11 = $f13.env) !== void 0 || ($m12 = $102.metatable) === void 0 || ($11 = $m12.view.env) !== void 0 || !("env" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 11);
+          rt.enterAt($s2, $d2, $pc + 11);
           $11 = rt.index($102, "env", "global 'rover'");
         }
         if (!(($f16 = $11?.f) !== void 0 && (($142 = $f16.GREETING) !== void 0 || ($m15 = $11.metatable) === void 0 || ($142 = $m15.view.GREETING) !== void 0 || !("GREETING" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 11);
+          rt.enterAt($s2, $d2, $pc + 11);
           $142 = rt.index($11, "GREETING", "field 'env'");
         }
         $9 = $142;
         if (($18 = $env.f.rover) === void 0) {
-          rt.at($s2, $d2, $pc + 9);
+          rt.enterAt($s2, $d2, $pc + 9);
           $18 = rt.getGlobal($env, "rover");
         }
         if (!(($f21 = $18?.f) !== void 0 && (($19 = $f21.env) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.env) !== void 0 || !("env" in $m20.view) && $m20.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 12);
+          rt.enterAt($s2, $d2, $pc + 12);
           $19 = rt.index($18, "env", "global 'rover'");
         }
         if (!(($f24 = $19?.f) !== void 0 && (($222 = $f24.OVERRIDDEN) !== void 0 || ($m23 = $19.metatable) === void 0 || ($222 = $m23.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 12);
+          rt.enterAt($s2, $d2, $pc + 12);
           $222 = rt.index($19, "OVERRIDDEN", "field 'env'");
         }
         $172 = $222;
         if (($26 = $env.f.rover) === void 0) {
-          rt.at($s2, $d2, $pc + 9);
+          rt.enterAt($s2, $d2, $pc + 9);
           $26 = rt.getGlobal($env, "rover");
         }
         if (!(($f29 = $26?.f) !== void 0 && (($27 = $f29.env) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view.env) !== void 0 || !("env" in $m28.view) && $m28.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 13);
+          rt.enterAt($s2, $d2, $pc + 13);
           $27 = rt.index($26, "env", "global 'rover'");
         }
         if (!(($f32 = $27?.f) !== void 0 && (($30 = $f32.NOT_SET_ANYWHERE) !== void 0 || ($m31 = $27.metatable) === void 0 || ($30 = $m31.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m31.view) && $m31.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 13);
+          rt.enterAt($s2, $d2, $pc + 13);
           $30 = rt.index($27, "NOT_SET_ANYWHERE", "field 'env'");
         }
         $25 = $30;
@@ -372,51 +372,51 @@ function load($env) {
         return rt.leave($s2, $d2, rt.LuaTable.record($o33, $n34));
       }
       if (($35 = $env.f.rover) === void 0) {
-        rt.at($s2, $d2, $pc + 9);
+        rt.enterAt($s2, $d2, $pc + 9);
         $35 = rt.getGlobal($env, "rover");
       }
       if (!(($f38 = $35?.f) !== void 0 && (($36 = $f38.env) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.env) !== void 0 || !("env" in $m37.view) && $m37.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 10);
+        rt.enterAt($s2, $d2, $pc + 10);
         $36 = rt.index($35, "env", "global 'rover'");
       }
       if (!(($f41 = $36?.f) !== void 0 && (($39 = $f41.APP_NAME) !== void 0 || ($m40 = $36.metatable) === void 0 || ($39 = $m40.view.APP_NAME) !== void 0 || !("APP_NAME" in $m40.view) && $m40.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 10);
+        rt.enterAt($s2, $d2, $pc + 10);
         $39 = rt.index($36, "APP_NAME", "field 'env'");
       }
       if (($42 = $env.f.rover) === void 0) {
-        rt.at($s2, $d2, $pc + 9);
+        rt.enterAt($s2, $d2, $pc + 9);
         $42 = rt.getGlobal($env, "rover");
       }
       if (!(($f45 = $42?.f) !== void 0 && (($43 = $f45.env) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.env) !== void 0 || !("env" in $m44.view) && $m44.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 11);
+        rt.enterAt($s2, $d2, $pc + 11);
         $43 = rt.index($42, "env", "global 'rover'");
       }
       if (!(($f48 = $43?.f) !== void 0 && (($46 = $f48.GREETING) !== void 0 || ($m47 = $43.metatable) === void 0 || ($46 = $m47.view.GREETING) !== void 0 || !("GREETING" in $m47.view) && $m47.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 11);
+        rt.enterAt($s2, $d2, $pc + 11);
         $46 = rt.index($43, "GREETING", "field 'env'");
       }
       if (($49 = $env.f.rover) === void 0) {
-        rt.at($s2, $d2, $pc + 9);
+        rt.enterAt($s2, $d2, $pc + 9);
         $49 = rt.getGlobal($env, "rover");
       }
       if (!(($f52 = $49?.f) !== void 0 && (($50 = $f52.env) !== void 0 || ($m51 = $49.metatable) === void 0 || ($50 = $m51.view.env) !== void 0 || !("env" in $m51.view) && $m51.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 12);
+        rt.enterAt($s2, $d2, $pc + 12);
         $50 = rt.index($49, "env", "global 'rover'");
       }
       if (!(($f55 = $50?.f) !== void 0 && (($53 = $f55.OVERRIDDEN) !== void 0 || ($m54 = $50.metatable) === void 0 || ($53 = $m54.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m54.view) && $m54.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 12);
+        rt.enterAt($s2, $d2, $pc + 12);
         $53 = rt.index($50, "OVERRIDDEN", "field 'env'");
       }
       if (($56 = $env.f.rover) === void 0) {
-        rt.at($s2, $d2, $pc + 9);
+        rt.enterAt($s2, $d2, $pc + 9);
         $56 = rt.getGlobal($env, "rover");
       }
       if (!(($f59 = $56?.f) !== void 0 && (($57 = $f59.env) !== void 0 || ($m58 = $56.metatable) === void 0 || ($57 = $m58.view.env) !== void 0 || !("env" in $m58.view) && $m58.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 13);
+        rt.enterAt($s2, $d2, $pc + 13);
         $57 = rt.index($56, "env", "global 'rover'");
       }
       if (!(($f62 = $57?.f) !== void 0 && (($60 = $f62.NOT_SET_ANYWHERE) !== void 0 || ($m61 = $57.metatable) === void 0 || ($60 = $m61.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m61.view) && $m61.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 13);
+        rt.enterAt($s2, $d2, $pc + 13);
         $60 = rt.index($57, "NOT_SET_ANYWHERE", "field 'env'");
       }
       $o63 = new rt.FieldsObject();
@@ -493,23 +493,23 @@ function load($env) {
       if ($json) {
         $22 = settings;
         if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.page_size) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.page_size) !== void 0 || !("page_size" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 15);
+          rt.enterAt($s2, $d2, $pc + 15);
           $32 = rt.index($22, "page_size", "upvalue 'settings'");
         }
         $1 = $32;
         $72 = settings;
         if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.features) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.features) !== void 0 || !("features" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 15);
+          rt.enterAt($s2, $d2, $pc + 15);
           $8 = rt.index($72, "features", "upvalue 'settings'");
         }
         if (!(($f13 = $8?.f) !== void 0 && (($11 = $f13.search) !== void 0 || ($m12 = $8.metatable) === void 0 || ($11 = $m12.view.search) !== void 0 || !("search" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 15);
+          rt.enterAt($s2, $d2, $pc + 15);
           $11 = rt.index($8, "search", "field 'features'");
         }
         $6 = $11;
         $152 = db;
         if (!(($f18 = $152?.f) !== void 0 && (($162 = $f18.db) !== void 0 || ($m17 = $152.metatable) === void 0 || ($162 = $m17.view.db) !== void 0 || !("db" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 15);
+          rt.enterAt($s2, $d2, $pc + 15);
           $162 = rt.index($152, "db", "upvalue 'db'");
         }
         $142 = $162;
@@ -584,21 +584,21 @@ function load($env) {
       }
       $21 = settings;
       if (!(($f24 = $21?.f) !== void 0 && (($222 = $f24.page_size) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.page_size) !== void 0 || !("page_size" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 15);
+        rt.enterAt($s2, $d2, $pc + 15);
         $222 = rt.index($21, "page_size", "upvalue 'settings'");
       }
       $25 = settings;
       if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.features) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.features) !== void 0 || !("features" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 15);
+        rt.enterAt($s2, $d2, $pc + 15);
         $26 = rt.index($25, "features", "upvalue 'settings'");
       }
       if (!(($f31 = $26?.f) !== void 0 && (($29 = $f31.search) !== void 0 || ($m30 = $26.metatable) === void 0 || ($29 = $m30.view.search) !== void 0 || !("search" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 15);
+        rt.enterAt($s2, $d2, $pc + 15);
         $29 = rt.index($26, "search", "field 'features'");
       }
       $322 = db;
       if (!(($f35 = $322?.f) !== void 0 && (($33 = $f35.db) !== void 0 || ($m34 = $322.metatable) === void 0 || ($33 = $m34.view.db) !== void 0 || !("db" in $m34.view) && $m34.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 15);
+        rt.enterAt($s2, $d2, $pc + 15);
         $33 = rt.index($322, "db", "upvalue 'db'");
       }
       $o36 = new rt.FieldsObject();
@@ -647,7 +647,7 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 18;
         $22 = rt.getGlobal($env, "pcall");
       }
-      $l1 = rt.adjust([...rt.all(rt.fn($22, "global 'pcall'")(function $anonymous() {
+      $l1 = rt.adjust([...rt.all(rt.callee($22, "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         let $1;
         let $23;
@@ -657,18 +657,18 @@ function load($env) {
         let $6;
         let $f7;
         if (($23 = $env.f.rover) === void 0) {
-          rt.at($s3, $d3, $pc + 17);
+          rt.enterAt($s3, $d3, $pc + 17);
           $23 = rt.getGlobal($env, "rover");
         }
         if (!(($f5 = $23?.f) !== void 0 && (($33 = $f5.env) !== void 0 || ($m4 = $23.metatable) === void 0 || ($33 = $m4.view.env) !== void 0 || !("env" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
-          rt.at($s3, $d3, $pc + 17);
+          rt.enterAt($s3, $d3, $pc + 17);
           $33 = rt.index($23, "env", "global 'rover'");
         }
         $1 = $33;
         $6 = "changed";
         if ($6 !== void 0 && ($f7 = $1?.f) !== void 0 && !$1.linked && $f7.APP_NAME !== void 0) $f7.APP_NAME = $6;
         else {
-          rt.at($s3, $d3, $pc + 17);
+          rt.enterAt($s3, $d3, $pc + 17);
           rt.setIndex($1, "APP_NAME", $6, "field 'env'");
         }
         return rt.leave($s3, $d3, rt.NONE);

@@ -74,7 +74,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $2 = $7;
       $10 = "settings.lua";
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'load'");
+      $fn1 = rt.callee($2, "field 'load'");
       let settings: rt.LuaValue = rt.first($fn1($10));
       if (($7 = $env.f.rover) === undefined) {
         $s.pcs[$d] = $pc + 2;
@@ -91,7 +91,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $10 = $3;
       $2 = "DEMO";
       $s.pcs[$d] = $pc + 3;
-      $fn1 = rt.fn($10, "field 'from_env'");
+      $fn1 = rt.callee($10, "field 'from_env'");
       let db: rt.LuaValue = rt.first($fn1($2));
       if (($3 = $env.f.rover) === undefined) {
         $s.pcs[$d] = $pc + 4;
@@ -120,9 +120,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $17 = rt.index($16, "PORT", "field 'env'");
       }
       $14 = $17;
-      $13 = (rt.t($14) ? $14 : "4242");
+      $13 = (rt.truthy($14) ? $14 : "4242");
       $s.pcs[$d] = $pc + 6;
-      $fn11 = rt.fn($10, "global 'tonumber'");
+      $fn11 = rt.callee($10, "global 'tonumber'");
       $20 = rt.first($fn11($13));
       $o21 = new rt.FieldsObject();
       $n22 = 1;
@@ -133,7 +133,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }
       $7 = rt.LuaTable.record($o21, $n22);
       $s.pcs[$d] = $pc + 7;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $17 = api as rt.LuaValue;
       if (!(($f19 = ($17 as rt.LuaTable)?.f) !== undefined && (($16 = $f19.env) !== undefined || ($m18 = ($17 as rt.LuaTable).metatable) === undefined || ($16 = $m18.view.env) !== undefined || (!("env" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
@@ -210,54 +210,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           if (($2 = $env.f.rover) === undefined) {
-            rt.at($s, $d, $pc + 9);
+            rt.enterAt($s, $d, $pc + 9);
             $2 = rt.getGlobal($env, "rover");
           }
           if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.env) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.env) !== undefined || (!("env" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 10);
+            rt.enterAt($s, $d, $pc + 10);
             $3 = rt.index($2, "env", "global 'rover'");
           }
           if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.APP_NAME) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.APP_NAME) !== undefined || (!("APP_NAME" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 10);
+            rt.enterAt($s, $d, $pc + 10);
             $6 = rt.index($3, "APP_NAME", "field 'env'");
           }
           $1 = $6;
           if (($10 = $env.f.rover) === undefined) {
-            rt.at($s, $d, $pc + 9);
+            rt.enterAt($s, $d, $pc + 9);
             $10 = rt.getGlobal($env, "rover");
           }
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.env) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.env) !== undefined || (!("env" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 11);
+            rt.enterAt($s, $d, $pc + 11);
             $11 = rt.index($10, "env", "global 'rover'");
           }
           if (!(($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.GREETING) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.GREETING) !== undefined || (!("GREETING" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 11);
+            rt.enterAt($s, $d, $pc + 11);
             $14 = rt.index($11, "GREETING", "field 'env'");
           }
           $9 = $14;
           if (($18 = $env.f.rover) === undefined) {
-            rt.at($s, $d, $pc + 9);
+            rt.enterAt($s, $d, $pc + 9);
             $18 = rt.getGlobal($env, "rover");
           }
           if (!(($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.env) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.env) !== undefined || (!("env" in $m20.view) && $m20.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 12);
+            rt.enterAt($s, $d, $pc + 12);
             $19 = rt.index($18, "env", "global 'rover'");
           }
           if (!(($f24 = ($19 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.OVERRIDDEN) !== undefined || ($m23 = ($19 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 12);
+            rt.enterAt($s, $d, $pc + 12);
             $22 = rt.index($19, "OVERRIDDEN", "field 'env'");
           }
           $17 = $22;
           if (($26 = $env.f.rover) === undefined) {
-            rt.at($s, $d, $pc + 9);
+            rt.enterAt($s, $d, $pc + 9);
             $26 = rt.getGlobal($env, "rover");
           }
           if (!(($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.env) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.env) !== undefined || (!("env" in $m28.view) && $m28.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 13);
+            rt.enterAt($s, $d, $pc + 13);
             $27 = rt.index($26, "env", "global 'rover'");
           }
           if (!(($f32 = ($27 as rt.LuaTable)?.f) !== undefined && (($30 = $f32.NOT_SET_ANYWHERE) !== undefined || ($m31 = ($27 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m31.view) && $m31.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 13);
+            rt.enterAt($s, $d, $pc + 13);
             $30 = rt.index($27, "NOT_SET_ANYWHERE", "field 'env'");
           }
           $25 = $30;
@@ -295,51 +295,51 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.LuaTable.record($o33, $n34));
         }
         if (($35 = $env.f.rover) === undefined) {
-          rt.at($s, $d, $pc + 9);
+          rt.enterAt($s, $d, $pc + 9);
           $35 = rt.getGlobal($env, "rover");
         }
         if (!(($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.env) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.env) !== undefined || (!("env" in $m37.view) && $m37.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 10);
+          rt.enterAt($s, $d, $pc + 10);
           $36 = rt.index($35, "env", "global 'rover'");
         }
         if (!(($f41 = ($36 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.APP_NAME) !== undefined || ($m40 = ($36 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.APP_NAME) !== undefined || (!("APP_NAME" in $m40.view) && $m40.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 10);
+          rt.enterAt($s, $d, $pc + 10);
           $39 = rt.index($36, "APP_NAME", "field 'env'");
         }
         if (($42 = $env.f.rover) === undefined) {
-          rt.at($s, $d, $pc + 9);
+          rt.enterAt($s, $d, $pc + 9);
           $42 = rt.getGlobal($env, "rover");
         }
         if (!(($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.env) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.env) !== undefined || (!("env" in $m44.view) && $m44.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 11);
+          rt.enterAt($s, $d, $pc + 11);
           $43 = rt.index($42, "env", "global 'rover'");
         }
         if (!(($f48 = ($43 as rt.LuaTable)?.f) !== undefined && (($46 = $f48.GREETING) !== undefined || ($m47 = ($43 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view.GREETING) !== undefined || (!("GREETING" in $m47.view) && $m47.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 11);
+          rt.enterAt($s, $d, $pc + 11);
           $46 = rt.index($43, "GREETING", "field 'env'");
         }
         if (($49 = $env.f.rover) === undefined) {
-          rt.at($s, $d, $pc + 9);
+          rt.enterAt($s, $d, $pc + 9);
           $49 = rt.getGlobal($env, "rover");
         }
         if (!(($f52 = ($49 as rt.LuaTable)?.f) !== undefined && (($50 = $f52.env) !== undefined || ($m51 = ($49 as rt.LuaTable).metatable) === undefined || ($50 = $m51.view.env) !== undefined || (!("env" in $m51.view) && $m51.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 12);
+          rt.enterAt($s, $d, $pc + 12);
           $50 = rt.index($49, "env", "global 'rover'");
         }
         if (!(($f55 = ($50 as rt.LuaTable)?.f) !== undefined && (($53 = $f55.OVERRIDDEN) !== undefined || ($m54 = ($50 as rt.LuaTable).metatable) === undefined || ($53 = $m54.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m54.view) && $m54.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 12);
+          rt.enterAt($s, $d, $pc + 12);
           $53 = rt.index($50, "OVERRIDDEN", "field 'env'");
         }
         if (($56 = $env.f.rover) === undefined) {
-          rt.at($s, $d, $pc + 9);
+          rt.enterAt($s, $d, $pc + 9);
           $56 = rt.getGlobal($env, "rover");
         }
         if (!(($f59 = ($56 as rt.LuaTable)?.f) !== undefined && (($57 = $f59.env) !== undefined || ($m58 = ($56 as rt.LuaTable).metatable) === undefined || ($57 = $m58.view.env) !== undefined || (!("env" in $m58.view) && $m58.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 13);
+          rt.enterAt($s, $d, $pc + 13);
           $57 = rt.index($56, "env", "global 'rover'");
         }
         if (!(($f62 = ($57 as rt.LuaTable)?.f) !== undefined && (($60 = $f62.NOT_SET_ANYWHERE) !== undefined || ($m61 = ($57 as rt.LuaTable).metatable) === undefined || ($60 = $m61.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m61.view) && $m61.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 13);
+          rt.enterAt($s, $d, $pc + 13);
           $60 = rt.index($57, "NOT_SET_ANYWHERE", "field 'env'");
         }
         $o63 = new rt.FieldsObject();
@@ -416,23 +416,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $2 = settings as rt.LuaValue;
           if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.page_size) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.page_size) !== undefined || (!("page_size" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 15);
+            rt.enterAt($s, $d, $pc + 15);
             $3 = rt.index($2, "page_size", "upvalue 'settings'");
           }
           $1 = $3;
           $7 = settings as rt.LuaValue;
           if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.features) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.features) !== undefined || (!("features" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 15);
+            rt.enterAt($s, $d, $pc + 15);
             $8 = rt.index($7, "features", "upvalue 'settings'");
           }
           if (!(($f13 = ($8 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.search) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.search) !== undefined || (!("search" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 15);
+            rt.enterAt($s, $d, $pc + 15);
             $11 = rt.index($8, "search", "field 'features'");
           }
           $6 = $11;
           $15 = db as rt.LuaValue;
           if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.db) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.db) !== undefined || (!("db" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 15);
+            rt.enterAt($s, $d, $pc + 15);
             $16 = rt.index($15, "db", "upvalue 'db'");
           }
           $14 = $16;
@@ -465,21 +465,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $21 = settings as rt.LuaValue;
         if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.page_size) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.page_size) !== undefined || (!("page_size" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 15);
+          rt.enterAt($s, $d, $pc + 15);
           $22 = rt.index($21, "page_size", "upvalue 'settings'");
         }
         $25 = settings as rt.LuaValue;
         if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.features) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.features) !== undefined || (!("features" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 15);
+          rt.enterAt($s, $d, $pc + 15);
           $26 = rt.index($25, "features", "upvalue 'settings'");
         }
         if (!(($f31 = ($26 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.search) !== undefined || ($m30 = ($26 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.search) !== undefined || (!("search" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 15);
+          rt.enterAt($s, $d, $pc + 15);
           $29 = rt.index($26, "search", "field 'features'");
         }
         $32 = db as rt.LuaValue;
         if (!(($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.db) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.db) !== undefined || (!("db" in $m34.view) && $m34.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 15);
+          rt.enterAt($s, $d, $pc + 15);
           $33 = rt.index($32, "db", "upvalue 'db'");
         }
         $o36 = new rt.FieldsObject();
@@ -528,7 +528,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 18;
           $2 = rt.getGlobal($env, "pcall");
         }
-        $l1 = rt.adjust([...rt.all(rt.fn($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
+        $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           let $1: rt.LuaValue;
           let $2: rt.LuaValue;
@@ -538,18 +538,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $6: rt.LuaValue;
           let $f7: rt.Fields | undefined;
           if (($2 = $env.f.rover) === undefined) {
-            rt.at($s, $d, $pc + 17);
+            rt.enterAt($s, $d, $pc + 17);
             $2 = rt.getGlobal($env, "rover");
           }
           if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.env) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.env) !== undefined || (!("env" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 17);
+            rt.enterAt($s, $d, $pc + 17);
             $3 = rt.index($2, "env", "global 'rover'");
           }
           $1 = $3;
           $6 = "changed";
           if ($6 !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.APP_NAME !== undefined) $f7.APP_NAME = $6;
           else {
-            rt.at($s, $d, $pc + 17);
+            rt.enterAt($s, $d, $pc + 17);
             rt.setIndex($1, "APP_NAME", $6, "field 'env'");
           }
           return rt.leave($s, $d, rt.NONE);

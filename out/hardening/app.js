@@ -209,7 +209,7 @@ function load($env) {
     $o8.body_size_limit = 4096;
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.hello) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.hello) !== void 0 || !("hello" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -266,7 +266,7 @@ function load($env) {
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 4;
-          $6 = rt.first(rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
           if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 5;
             $72 = rt.index($6, "id");
@@ -306,7 +306,7 @@ function load($env) {
       else {
         $13 = ctx;
         $s2.pcs[$d2] = $pc + 4;
-        $16 = rt.first(rt.fn(($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13));
+        $16 = rt.first(rt.callee(($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13));
         if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 5;
           $17 = rt.index($16, "id");
@@ -347,7 +347,7 @@ function load($env) {
       let $r6;
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 7;
-      $fn12 = rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'");
+      $fn12 = rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t5 = $s2.tails++;
@@ -407,15 +407,15 @@ function load($env) {
       $5 = $72;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 10;
-      $fn2 = rt.fn($32, "global 'pcall'");
+      $fn2 = rt.callee($32, "global 'pcall'");
       $l1 = rt.adjust([...rt.all($fn2($5, $10))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {
         $11 = ok;
-        $72 = !rt.t(ok);
-        $10 = rt.t($72) ? err : $72;
-        $122 = rt.t($10) ? $10 : void 0;
+        $72 = !rt.truthy(ok);
+        $10 = rt.truthy($72) ? err : $72;
+        $122 = rt.truthy($10) ? $10 : void 0;
         if (rh.isScalar($11) && rh.isScalar($122)) {
           const $w = rh.jsonBytes();
           {
@@ -461,9 +461,9 @@ function load($env) {
         return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
       $6 = ok;
-      $42 = !rt.t(ok);
-      $5 = rt.t($42) ? err : $42;
-      $32 = rt.t($5) ? $5 : void 0;
+      $42 = !rt.truthy(ok);
+      $5 = rt.truthy($42) ? err : $42;
+      $32 = rt.truthy($5) ? $5 : void 0;
       $o15 = new rt.FieldsObject();
       $n16 = 0;
       if ($6 !== void 0) {
@@ -518,12 +518,12 @@ function load($env) {
       $22 = $42;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 13;
-      $9 = rt.first(rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $9 = rt.first(rt.callee(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
       $s2.pcs[$d2] = $pc + 14;
-      $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $fn8 = rt.callee(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
       $s2.pcs[$d2] = $pc + 15;
-      $fn12 = rt.fn($22, "field 'text'");
+      $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t15 = $s2.tails++;
@@ -567,9 +567,9 @@ function load($env) {
       let $r9;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 17;
-      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 18;
-      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -621,9 +621,9 @@ function load($env) {
       let $r21;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 20;
-      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 21;
-      $fn12 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
       if (($11 = $env.f.rover) === void 0) {
         $s2.pcs[$d2] = $pc + 21;
         $11 = rt.getGlobal($env, "rover");
@@ -634,7 +634,7 @@ function load($env) {
       }
       $10 = $122;
       $s2.pcs[$d2] = $pc + 22;
-      $fn9 = rt.fn(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
+      $fn9 = rt.callee(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
       $17 = rt.first($fn9($10));
       $o18 = new rt.FieldsObject();
       $n19 = 0;
@@ -688,9 +688,9 @@ function load($env) {
       let $n17;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 25;
-      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 26;
-      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       let t = rt.first($fn12($22));
       let keys = new rt.LuaTable();
       {
@@ -707,7 +707,7 @@ function load($env) {
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 28;
-          $l8 = rt.adjust(rt.all(rt.fn($32, "global 'pairs'")($22)), 3);
+          $l8 = rt.adjust(rt.all(rt.callee($32, "global 'pairs'")($22)), 3);
           $it1 = $l8[0];
           $st1 = $l8[1];
           $key1 = $l8[2];
@@ -748,7 +748,7 @@ function load($env) {
       $9 = $32;
       $11 = keys;
       $s2.pcs[$d2] = $pc + 31;
-      $fn12 = rt.fn($9, "field 'sort'");
+      $fn12 = rt.callee($9, "field 'sort'");
       $fn12($11);
       $11 = keys;
       $22 = rt.index(t, ($32 = "__proto__", $s2.pcs[$d2] = $pc + 32, $32), "local 't'");
@@ -808,13 +808,13 @@ function load($env) {
       let t = new rt.LuaTable();
       $1 = t;
       if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.polluted) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.polluted) !== void 0 || !("polluted" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 34);
+        rt.enterAt($s2, $d2, $pc + 34);
         $22 = rt.index($1, "polluted", "local 't'");
       }
-      $6 = rt.index(t, ($5 = "__proto__", rt.at($s2, $d2, $pc + 34), $5), "local 't'");
+      $6 = rt.index(t, ($5 = "__proto__", rt.enterAt($s2, $d2, $pc + 34), $5), "local 't'");
       $72 = t;
       if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102["constructor"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["constructor"]) !== void 0 || !("constructor" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 34);
+        rt.enterAt($s2, $d2, $pc + 34);
         $8 = rt.index($72, "constructor", "local 't'");
       }
       $11 = t.length();
@@ -874,7 +874,7 @@ function load($env) {
       $22 = $42;
       $72 = "/x\r\nSet-Cookie: a=b";
       $s2.pcs[$d2] = $pc + 37;
-      $fn12 = rt.fn($22, "field 'redirect'");
+      $fn12 = rt.callee($22, "field 'redirect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -924,7 +924,7 @@ function load($env) {
       $22 = $42;
       $72 = "/x\nSet-Cookie: a=b";
       $s2.pcs[$d2] = $pc + 40;
-      $fn12 = rt.fn($22, "field 'redirect'");
+      $fn12 = rt.callee($22, "field 'redirect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -975,7 +975,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 43;
-      $fn12 = rt.fn(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
+      $fn12 = rt.callee(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
       $9 = "/x\rSet-Cookie: a=b";
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -1028,7 +1028,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 46;
-      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
       $9 = 307;
       $10 = "/x\0y";
       $s2.truncate($d2);
@@ -1090,7 +1090,7 @@ function load($env) {
       else {
         $9 = ctx;
         $s2.pcs[$d2] = $pc + 49;
-        $122 = rt.first(rt.fn(($f11 = $9?.f)?.query !== void 0 ? $f11.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9));
+        $122 = rt.first(rt.callee(($f11 = $9?.f)?.query !== void 0 ? $f11.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9));
         if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.to) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.to) !== void 0 || !("to" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 48;
           $13 = rt.index($122, "to");
@@ -1099,7 +1099,7 @@ function load($env) {
       }
       $72 = $8;
       $s2.pcs[$d2] = $pc + 50;
-      $fn12 = rt.fn($22, "field 'redirect'");
+      $fn12 = rt.callee($22, "field 'redirect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t16 = $s2.tails++;
@@ -1149,7 +1149,7 @@ function load($env) {
       $22 = $42;
       $72 = "/a	b";
       $s2.pcs[$d2] = $pc + 53;
-      $fn12 = rt.fn($22, "field 'redirect'");
+      $fn12 = rt.callee($22, "field 'redirect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -1199,7 +1199,7 @@ function load($env) {
       $22 = $42;
       $72 = "/caf\xC3\xA9";
       $s2.pcs[$d2] = $pc + 56;
-      $fn12 = rt.fn($22, "field 'redirect'");
+      $fn12 = rt.callee($22, "field 'redirect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -1259,7 +1259,7 @@ function load($env) {
         else {
           $6 = ctx;
           $s2.pcs[$d2] = $pc + 59;
-          $9 = rt.first(rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
+          $9 = rt.first(rt.callee(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
           if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.n) !== void 0 || !("n" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 58;
             $10 = rt.index($9, "n");
@@ -1268,7 +1268,7 @@ function load($env) {
         }
         $42 = $5;
         $s2.pcs[$d2] = $pc + 60;
-        $fn12 = rt.fn($22, "global 'tonumber'");
+        $fn12 = rt.callee($22, "global 'tonumber'");
         $13 = rt.first($fn12($42));
         $s2.pcs[$d2] = $pc + 58;
         const $limit1 = rt.forNumber($13, "limit");
@@ -1315,7 +1315,7 @@ function load($env) {
       if ($22 !== void 0 && ($a3 = t?.arr) !== void 0 && $k1 - 1 >>> 0 === $k1 - 1 && $a3[$k1 - 1] !== void 0) $a3[$k1 - 1] = $22;
       else if ($22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.other === void 0 && t.metatable === void 0) $a3.push($22);
       else {
-        rt.at($s2, $d2, $pc + 62);
+        rt.enterAt($s2, $d2, $pc + 62);
         rt.setIndex(t, $k1, $22, "local 't'");
       }
       return rt.leave($s2, $d2, t);
@@ -1378,7 +1378,7 @@ function load($env) {
       }
       $1 = $5;
       $s2.pcs[$d2] = $pc + 66;
-      $fn3 = rt.fn(($f8 = $1?.f)?.status !== void 0 ? $f8.status : ($m7 = $1?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($1, "status", "field 'json'"), "method 'status'");
+      $fn3 = rt.callee(($f8 = $1?.f)?.status !== void 0 ? $f8.status : ($m7 = $1?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($1, "status", "field 'json'"), "method 'status'");
       $9 = 201;
       $11 = a;
       $o12 = new rt.FieldsObject();
@@ -1435,7 +1435,7 @@ function load($env) {
       }
       $1 = api;
       $s2.pcs[$d2] = $pc + 70;
-      $fn3 = rt.fn(($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'");
+      $fn3 = rt.callee(($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'");
       $5 = 422;
       $6 = t;
       $s2.truncate($d2);
@@ -1488,9 +1488,9 @@ function load($env) {
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 72;
-        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
         $s2.pcs[$d2] = $pc + 73;
-        $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
+        $fn2 = rt.callee(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
         $9 = rt.first($fn2($32));
         if ($9?.arr !== void 0) $10 = $9.length();
         else if (typeof $9 === "string") $10 = $9.length;
@@ -1523,9 +1523,9 @@ function load($env) {
       }
       $13 = ctx;
       $s2.pcs[$d2] = $pc + 72;
-      $122 = rt.first(rt.fn(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
+      $122 = rt.first(rt.callee(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
       $s2.pcs[$d2] = $pc + 73;
-      $fn11 = rt.fn(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
+      $fn11 = rt.callee(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
       $18 = rt.first($fn11($122));
       if ($18?.arr !== void 0) $19 = $18.length();
       else if (typeof $18 === "string") $19 = $18.length;

@@ -137,7 +137,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.body_size_limit = 4096;
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.hello) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.hello) !== undefined || (!("hello" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -194,7 +194,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 4;
-            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
             if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 5;
               $7 = rt.index($6, "id");
@@ -221,7 +221,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $13 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $16 = rt.first(rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13));
+          $16 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13));
           if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 5;
             $17 = rt.index($16, "id");
@@ -262,7 +262,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r6: rt.LuaResult;
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 7;
-        $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'");
+        $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t5 = $s.tails++;
@@ -322,15 +322,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $5 = $7;
         $10 = ctx;
         $s.pcs[$d] = $pc + 10;
-        $fn2 = rt.fn($3, "global 'pcall'");
+        $fn2 = rt.callee($3, "global 'pcall'");
         $l1 = rt.adjust([...rt.all($fn2($5, $10))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {
           $11 = ok;
-          $7 = !rt.t(ok);
-          $10 = (rt.t($7) ? err : $7);
-          $12 = (rt.t($10) ? $10 : undefined);
+          $7 = !rt.truthy(ok);
+          $10 = (rt.truthy($7) ? err : $7);
+          $12 = (rt.truthy($10) ? $10 : undefined);
           if (rh.isScalar($11) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
@@ -353,9 +353,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
         $6 = ok;
-        $4 = !rt.t(ok);
-        $5 = (rt.t($4) ? err : $4);
-        $3 = (rt.t($5) ? $5 : undefined);
+        $4 = !rt.truthy(ok);
+        $5 = (rt.truthy($4) ? err : $4);
+        $3 = (rt.truthy($5) ? $5 : undefined);
         $o15 = new rt.FieldsObject();
         $n16 = 0;
         if ($6 !== undefined) {
@@ -410,12 +410,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 13;
-        $9 = rt.first(rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
+        $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
         $s.pcs[$d] = $pc + 14;
-        $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
+        $fn8 = rt.callee((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 15;
-        $fn1 = rt.fn($2, "field 'text'");
+        $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t15 = $s.tails++;
@@ -459,9 +459,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r9: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 17;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 18;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -513,9 +513,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r21: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 21;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
         if (($11 = $env.f.rover) === undefined) {
           $s.pcs[$d] = $pc + 21;
           $11 = rt.getGlobal($env, "rover");
@@ -526,7 +526,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $10 = $12;
         $s.pcs[$d] = $pc + 22;
-        $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
+        $fn9 = rt.callee((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
         $17 = rt.first($fn9($10));
         $o18 = new rt.FieldsObject();
         $n19 = 0;
@@ -580,9 +580,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n17: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 26;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         let t: rt.LuaValue = rt.first($fn1($2));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
@@ -599,7 +599,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 28;
-            $l8 = rt.adjust(rt.all(rt.fn($3, "global 'pairs'")($2)), 3);
+            $l8 = rt.adjust(rt.all(rt.callee($3, "global 'pairs'")($2)), 3);
             $it1 = $l8[0];
             $st1 = $l8[1];
             $key1 = $l8[2];
@@ -640,7 +640,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $9 = $3;
         $11 = keys;
         $s.pcs[$d] = $pc + 31;
-        $fn1 = rt.fn($9, "field 'sort'");
+        $fn1 = rt.callee($9, "field 'sort'");
         $fn1($11);
         $11 = keys;
         $2 = rt.index(t, ($3 = "__proto__", $s.pcs[$d] = $pc + 32, $3), "local 't'");
@@ -700,13 +700,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let t: rt.LuaTable = new rt.LuaTable();
         $1 = t;
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.polluted) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.polluted) !== undefined || (!("polluted" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 34);
+          rt.enterAt($s, $d, $pc + 34);
           $2 = rt.index($1, "polluted", "local 't'");
         }
-        $6 = rt.index(t, ($5 = "__proto__", rt.at($s, $d, $pc + 34), $5), "local 't'");
+        $6 = rt.index(t, ($5 = "__proto__", rt.enterAt($s, $d, $pc + 34), $5), "local 't'");
         $7 = t;
         if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["constructor" as string]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["constructor" as string]) !== undefined || (!("constructor" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 34);
+          rt.enterAt($s, $d, $pc + 34);
           $8 = rt.index($7, "constructor", "local 't'");
         }
         $11 = t.length();
@@ -766,7 +766,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $7 = "/x\r\nSet-Cookie: a=b";
         $s.pcs[$d] = $pc + 37;
-        $fn1 = rt.fn($2, "field 'redirect'");
+        $fn1 = rt.callee($2, "field 'redirect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -816,7 +816,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $7 = "/x\nSet-Cookie: a=b";
         $s.pcs[$d] = $pc + 40;
-        $fn1 = rt.fn($2, "field 'redirect'");
+        $fn1 = rt.callee($2, "field 'redirect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -867,7 +867,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 43;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
         $9 = "/x\rSet-Cookie: a=b";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -920,7 +920,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 46;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
         $9 = 307;
         $10 = "/x\x00y";
         $s.truncate($d);
@@ -982,7 +982,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 49;
-          $12 = rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9));
+          $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9));
           if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 48;
             $13 = rt.index($12, "to");
@@ -991,7 +991,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $7 = $8;
         $s.pcs[$d] = $pc + 50;
-        $fn1 = rt.fn($2, "field 'redirect'");
+        $fn1 = rt.callee($2, "field 'redirect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t16 = $s.tails++;
@@ -1041,7 +1041,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $7 = "/a\tb";
         $s.pcs[$d] = $pc + 53;
-        $fn1 = rt.fn($2, "field 'redirect'");
+        $fn1 = rt.callee($2, "field 'redirect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -1091,7 +1091,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $7 = "/caf\xc3\xa9";
         $s.pcs[$d] = $pc + 56;
-        $fn1 = rt.fn($2, "field 'redirect'");
+        $fn1 = rt.callee($2, "field 'redirect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -1151,7 +1151,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $6 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 59;
-            $9 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
+            $9 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
             if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 58;
               $10 = rt.index($9, "n");
@@ -1160,7 +1160,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $4 = $5;
           $s.pcs[$d] = $pc + 60;
-          $fn1 = rt.fn($2, "global 'tonumber'");
+          $fn1 = rt.callee($2, "global 'tonumber'");
           $13 = rt.first($fn1($4));
           $s.pcs[$d] = $pc + 58;
           const $limit1 = rt.forNumber($13, 'limit');
@@ -1207,7 +1207,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($2 !== undefined && ($a3 = (t as rt.LuaTable)?.arr) !== undefined && ($k1 - 1 >>> 0) === $k1 - 1 && $a3[$k1 - 1] !== undefined) $a3[$k1 - 1] = $2;
         else if ($2 !== undefined && $a3 !== undefined && $k1 === $a3.length + 1 && (t as rt.LuaTable).other === undefined && (t as rt.LuaTable).metatable === undefined) $a3.push($2);
         else {
-          rt.at($s, $d, $pc + 62);
+          rt.enterAt($s, $d, $pc + 62);
           rt.setIndex(t, $k1, $2, "local 't'");
         }
         return rt.leave($s, $d, t);
@@ -1270,7 +1270,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = $5;
         $s.pcs[$d] = $pc + 66;
-        $fn3 = rt.fn((($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'")), "method 'status'");
+        $fn3 = rt.callee((($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'")), "method 'status'");
         $9 = 201;
         $11 = a;
         $o12 = new rt.FieldsObject();
@@ -1327,7 +1327,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 70;
-        $fn3 = rt.fn((($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'")), "method 'error'");
+        $fn3 = rt.callee((($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'")), "method 'error'");
         $5 = 422;
         $6 = t;
         $s.truncate($d);
@@ -1380,9 +1380,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 72;
-          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
           $s.pcs[$d] = $pc + 73;
-          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
+          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
           $9 = (rt.first($fn2($3))) as rt.LuaValue;
           if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
           else if (typeof $9 === 'string') $10 = $9.length;
@@ -1399,9 +1399,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $13 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 72;
-        $12 = rt.first(rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
+        $12 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
         $s.pcs[$d] = $pc + 73;
-        $fn11 = rt.fn((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'");
+        $fn11 = rt.callee((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'");
         $18 = (rt.first($fn11($12))) as rt.LuaValue;
         if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
         else if (typeof $18 === 'string') $19 = $18.length;

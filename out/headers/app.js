@@ -149,7 +149,7 @@ function load($env) {
     $o8.log_level = "nope";
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.me) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.me) !== void 0 || !("me" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -194,7 +194,7 @@ function load($env) {
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 3;
-        $5 = rt.first(rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
         if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.Authorization) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 4;
           $6 = rt.index($5, "Authorization");
@@ -202,11 +202,11 @@ function load($env) {
         $1 = $6;
       }
       let auth = $1;
-      $6 = !rt.t(auth);
-      if (rt.t($6) ? $6 : auth !== "Bearer secret") {
+      $6 = !rt.truthy(auth);
+      if (rt.truthy($6) ? $6 : auth !== "Bearer secret") {
         $5 = api;
         $s2.pcs[$d2] = $pc + 5;
-        $fn9 = rt.fn(($f8 = $5?.f)?.error !== void 0 ? $f8.error : ($m7 = $5?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
+        $fn9 = rt.callee(($f8 = $5?.f)?.error !== void 0 ? $f8.error : ($m7 = $5?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
         $22 = 401;
         $10 = "Unauthorized";
         $s2.truncate($d2);
@@ -224,7 +224,7 @@ function load($env) {
         else {
           $6 = ctx;
           $s2.pcs[$d2] = $pc + 6;
-          $10 = rt.first(rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6));
+          $10 = rt.first(rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6));
           if (!(($f4 = $10?.f) !== void 0 && (($22 = $f4["User-Agent"]) !== void 0 || ($m3 = $10.metatable) === void 0 || ($22 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 7;
             $22 = rt.index($10, "User-Agent");
@@ -281,7 +281,7 @@ function load($env) {
       else {
         $5 = ctx;
         $s2.pcs[$d2] = $pc + 6;
-        $20 = rt.first(rt.fn(($f19 = $5?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $5?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'"), "method 'headers'")($5));
+        $20 = rt.first(rt.callee(($f19 = $5?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $5?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'"), "method 'headers'")($5));
         if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23["User-Agent"]) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view["User-Agent"]) !== void 0 || !("User-Agent" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 7;
           $21 = rt.index($20, "User-Agent");
@@ -338,9 +338,9 @@ function load($env) {
         $32 = $42;
         $6 = ctx;
         $s2.pcs[$d2] = $pc + 10;
-        $r5 = rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $r5 = rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
         $s2.pcs[$d2] = $pc + 11;
-        $fn2 = rt.fn($32, "global 'pairs'");
+        $fn2 = rt.callee($32, "global 'pairs'");
         $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
         $it1 = $l1[0];
         $st1 = $l1[1];
@@ -360,7 +360,7 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let name = $key1;
-          if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
+          if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.callee(($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
             $k12 = names.length() + 1;
             $13 = name;
             if ($13 !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
@@ -383,7 +383,7 @@ function load($env) {
       $6 = $32;
       $9 = names;
       $s2.pcs[$d2] = $pc + 16;
-      $fn2 = rt.fn($6, "field 'sort'");
+      $fn2 = rt.callee($6, "field 'sort'");
       $fn2($9);
       $9 = names;
       $o15 = new rt.FieldsObject();
@@ -463,7 +463,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 19;
-      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
       $9 = 201;
       $o11 = new rt.FieldsObject();
       $n12 = 1;
@@ -533,7 +533,7 @@ function load($env) {
       $o11.headers = $10;
       $72 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 23;
-      $fn12 = rt.fn($22, "field 'json'");
+      $fn12 = rt.callee($22, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t13 = $s2.tails++;
@@ -593,7 +593,7 @@ function load($env) {
       $o11.headers = $10;
       $72 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 26;
-      $fn12 = rt.fn($22, "field 'json'");
+      $fn12 = rt.callee($22, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t13 = $s2.tails++;
@@ -636,7 +636,7 @@ function load($env) {
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 28;
-        $5 = rt.first(rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
         if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.v) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.v) !== void 0 || !("v" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 29;
           $6 = rt.index($5, "v");
@@ -735,9 +735,9 @@ function load($env) {
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 32;
-      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 33;
-      $fn12 = rt.fn(($f7 = $22?.f)?.bytes !== void 0 ? $f7.bytes : ($m6 = $22?.metatable) !== void 0 && $m6.view.bytes !== void 0 ? $m6.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.bytes !== void 0 ? $f7.bytes : ($m6 = $22?.metatable) !== void 0 && $m6.view.bytes !== void 0 ? $m6.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
       let bytes = rt.first($fn12($22));
       if ($json) {
         $32 = bytes;
@@ -912,12 +912,12 @@ function load($env) {
       $22 = $42;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 37;
-      $9 = rt.first(rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $9 = rt.first(rt.callee(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
       $s2.pcs[$d2] = $pc + 38;
-      $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $fn8 = rt.callee(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
       $s2.pcs[$d2] = $pc + 39;
-      $fn12 = rt.fn($22, "field 'text'");
+      $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t15 = $s2.tails++;
@@ -967,9 +967,9 @@ function load($env) {
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 41;
-        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
         $s2.pcs[$d2] = $pc + 42;
-        $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'");
+        $fn2 = rt.callee(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'");
         $1 = rt.first($fn2($32));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
@@ -1002,9 +1002,9 @@ function load($env) {
       }
       $13 = ctx;
       $s2.pcs[$d2] = $pc + 41;
-      $12 = rt.first(rt.fn(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
+      $12 = rt.first(rt.callee(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
       $s2.pcs[$d2] = $pc + 42;
-      $fn11 = rt.fn(($f17 = $12?.f)?.json !== void 0 ? $f17.json : ($m16 = $12?.metatable) !== void 0 && $m16.view.json !== void 0 ? $m16.view.json : rt.index($12, "json"), "method 'json'");
+      $fn11 = rt.callee(($f17 = $12?.f)?.json !== void 0 ? $f17.json : ($m16 = $12?.metatable) !== void 0 && $m16.view.json !== void 0 ? $m16.view.json : rt.index($12, "json"), "method 'json'");
       $18 = rt.first($fn11($12));
       $o19 = new rt.FieldsObject();
       $n20 = 0;
@@ -1063,14 +1063,14 @@ function load($env) {
       let g = $22;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 45;
-      $22 = rt.first(rt.fn(($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
+      $22 = rt.first(rt.callee(($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
       $s2.pcs[$d2] = $pc + 46;
-      $fn5 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      $fn5 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
       $11 = g;
       $s2.pcs[$d2] = $pc + 47;
-      $10 = rt.first(rt.fn(($f13 = $11?.f)?.string !== void 0 ? $f13.string : ($m12 = $11?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($11, "string", "local 'g'"), "method 'string'")($11));
+      $10 = rt.first(rt.callee(($f13 = $11?.f)?.string !== void 0 ? $f13.string : ($m12 = $11?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($11, "string", "local 'g'"), "method 'string'")($11));
       $s2.pcs[$d2] = $pc + 48;
-      $fn9 = rt.fn(($f15 = $10?.f)?.required !== void 0 ? $f15.required : ($m14 = $10?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($10, "required"), "method 'required'");
+      $fn9 = rt.callee(($f15 = $10?.f)?.required !== void 0 ? $f15.required : ($m14 = $10?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($10, "required"), "method 'required'");
       $16 = rt.first($fn9($10));
       $o17 = new rt.FieldsObject();
       $n18 = 0;

@@ -101,7 +101,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.log_level = "nope";
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.me) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.me) !== undefined || (!("me" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -146,7 +146,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
           if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 4;
             $6 = rt.index($5, "Authorization");
@@ -154,11 +154,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $6;
         }
         let auth: rt.LuaValue = $1;
-        $6 = !rt.t(auth);
-        if ((rt.t($6) ? $6 : (auth !== "Bearer secret"))) {
+        $6 = !rt.truthy(auth);
+        if ((rt.truthy($6) ? $6 : (auth !== "Bearer secret"))) {
           $5 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $fn9 = rt.fn((($f8 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
+          $fn9 = rt.callee((($f8 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
           $2 = 401;
           $10 = "Unauthorized";
           $s.truncate($d);
@@ -176,7 +176,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $6 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 6;
-            $10 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6));
+            $10 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6));
             if (!(($f4 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f4["User-Agent"]) !== undefined || ($m3 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 7;
               $2 = rt.index($10, "User-Agent");
@@ -204,7 +204,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $5 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 6;
-          $20 = rt.first(rt.fn((($f19 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5));
+          $20 = rt.first(rt.callee((($f19 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5));
           if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23["User-Agent"]) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 7;
             $21 = rt.index($20, "User-Agent");
@@ -261,9 +261,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = $4;
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 10;
-          $r5 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
+          $r5 = rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
           $s.pcs[$d] = $pc + 11;
-          $fn2 = rt.fn($3, "global 'pairs'");
+          $fn2 = rt.callee($3, "global 'pairs'");
           $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
           $it1 = $l1[0];
           $st1 = $l1[1];
@@ -283,7 +283,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let name: rt.LuaValue = $key1;
-            if ((rt.first(($9 = name as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2))) === "x-")) {
+            if ((rt.first(($9 = name as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2))) === "x-")) {
               $k12 = (names.length() + 1);
               $13 = name;
               if ($13 !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
@@ -306,7 +306,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $6 = $3;
         $9 = names;
         $s.pcs[$d] = $pc + 16;
-        $fn2 = rt.fn($6, "field 'sort'");
+        $fn2 = rt.callee($6, "field 'sort'");
         $fn2($9);
         $9 = names;
         $o15 = new rt.FieldsObject();
@@ -386,7 +386,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 19;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
         $9 = 201;
         $o11 = new rt.FieldsObject();
         $n12 = 1;
@@ -456,7 +456,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o11.headers = $10;
         $7 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 23;
-        $fn1 = rt.fn($2, "field 'json'");
+        $fn1 = rt.callee($2, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t13 = $s.tails++;
@@ -516,7 +516,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o11.headers = $10;
         $7 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 26;
-        $fn1 = rt.fn($2, "field 'json'");
+        $fn1 = rt.callee($2, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t13 = $s.tails++;
@@ -559,7 +559,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 28;
-          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
           if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.v) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.v) !== undefined || (!("v" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 29;
             $6 = rt.index($5, "v");
@@ -658,9 +658,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 32;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 33;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'");
         let bytes: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
           $3 = bytes as rt.LuaValue;
@@ -797,12 +797,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 37;
-        $9 = rt.first(rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
+        $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
         $s.pcs[$d] = $pc + 38;
-        $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
+        $fn8 = rt.callee((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 39;
-        $fn1 = rt.fn($2, "field 'text'");
+        $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t15 = $s.tails++;
@@ -852,9 +852,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 41;
-          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
           $s.pcs[$d] = $pc + 42;
-          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'");
+          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'");
           $1 = rt.first($fn2($3));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
@@ -873,9 +873,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $13 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 41;
-        $12 = rt.first(rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
+        $12 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
         $s.pcs[$d] = $pc + 42;
-        $fn11 = rt.fn((($f17 = ($12 as rt.LuaTable)?.f)?.json !== undefined ? $f17.json : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.json !== undefined ? $m16.view.json : rt.index($12, "json")), "method 'json'");
+        $fn11 = rt.callee((($f17 = ($12 as rt.LuaTable)?.f)?.json !== undefined ? $f17.json : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.json !== undefined ? $m16.view.json : rt.index($12, "json")), "method 'json'");
         $18 = rt.first($fn11($12));
         $o19 = new rt.FieldsObject();
         $n20 = 0;
@@ -934,14 +934,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let g: rt.LuaValue = $2;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 45;
-        $2 = rt.first(rt.fn((($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
+        $2 = rt.first(rt.callee((($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
         $s.pcs[$d] = $pc + 46;
-        $fn5 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $fn5 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
         $11 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 47;
-        $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11));
+        $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11));
         $s.pcs[$d] = $pc + 48;
-        $fn9 = rt.fn((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
+        $fn9 = rt.callee((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
         $16 = rt.first($fn9($10));
         $o17 = new rt.FieldsObject();
         $n18 = 0;

@@ -111,7 +111,7 @@ function load($env) {
     $o8.log_level = "info";
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $7 = api;
     $4 = $handlers[0] = function $get(ctx) {
@@ -211,7 +211,7 @@ function load($env) {
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 5;
-        $5 = rt.first(rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
         if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.name) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.name) !== void 0 || !("name" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 6;
           $6 = rt.index($5, "name");
@@ -423,7 +423,7 @@ function load($env) {
         else {
           $8 = ctx;
           $s2.pcs[$d2] = $pc + 11;
-          $11 = rt.first(rt.fn(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+          $11 = rt.first(rt.callee(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
           if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 10;
             $122 = rt.index($11, "id");
@@ -476,7 +476,7 @@ function load($env) {
         }
         $17 = rt.LuaTable.record($o18, $n19);
         $s2.pcs[$d2] = $pc + 12;
-        $fn15 = rt.fn($16, "field 'json'");
+        $fn15 = rt.callee($16, "field 'json'");
         return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
       $222 = api;
@@ -489,7 +489,7 @@ function load($env) {
       else {
         $28 = ctx;
         $s2.pcs[$d2] = $pc + 11;
-        $31 = rt.first(rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
+        $31 = rt.first(rt.callee(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
         if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 10;
           $322 = rt.index($31, "id");
@@ -505,7 +505,7 @@ function load($env) {
       }
       $26 = rt.LuaTable.record($o35, $n36);
       $s2.pcs[$d2] = $pc + 13;
-      $fn20 = rt.fn($21, "field 'json'");
+      $fn20 = rt.callee($21, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t37 = $s2.tails++;
@@ -568,7 +568,7 @@ function load($env) {
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 15;
-      let p = rt.first(rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1));
+      let p = rt.first(rt.callee(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1));
       if ($json) {
         $1 = p;
         if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
@@ -688,7 +688,7 @@ function load($env) {
       let $n20;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 18;
-      let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
       let keys = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
@@ -704,7 +704,7 @@ function load($env) {
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 20;
-          $l4 = rt.adjust(rt.all(rt.fn($1, "global 'pairs'")($5)), 3);
+          $l4 = rt.adjust(rt.all(rt.callee($1, "global 'pairs'")($5)), 3);
           $it1 = $l4[0];
           $st1 = $l4[1];
           $key1 = $l4[2];
@@ -745,7 +745,7 @@ function load($env) {
       $6 = $1;
       $8 = keys;
       $s2.pcs[$d2] = $pc + 23;
-      $fn10 = rt.fn($6, "field 'sort'");
+      $fn10 = rt.callee($6, "field 'sort'");
       $fn10($8);
       $8 = q;
       if (!(($f3 = $8?.f) !== void 0 && (($1 = $f3.q) !== void 0 || ($m2 = $8.metatable) === void 0 || ($1 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
@@ -764,9 +764,9 @@ function load($env) {
       }
       $122 = $14;
       $s2.pcs[$d2] = $pc + 25;
-      $fn10 = rt.fn($6, "global 'tonumber'");
+      $fn10 = rt.callee($6, "global 'tonumber'");
       $5 = rt.first($fn10($122));
-      $17 = rt.t($5) ? $5 : 1;
+      $17 = rt.truthy($5) ? $5 : 1;
       $182 = keys;
       $o19 = new rt.FieldsObject();
       $n20 = 2;
@@ -844,7 +844,7 @@ function load($env) {
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 27;
-      let h = rt.first(rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
+      let h = rt.first(rt.callee(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
       if ($json) {
         $1 = h;
         if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0))) {

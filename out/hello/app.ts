@@ -85,7 +85,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.log_level = "info";
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $7 = api;
       $4 = ($handlers[0] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -157,7 +157,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
           if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 6;
             $6 = rt.index($5, "name");
@@ -310,7 +310,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 11;
-            $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
+            $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
             if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 10;
               $12 = rt.index($11, "id");
@@ -335,7 +335,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $17 = rt.LuaTable.record($o18, $n19);
           $s.pcs[$d] = $pc + 12;
-          $fn15 = rt.fn($16, "field 'json'");
+          $fn15 = rt.callee($16, "field 'json'");
           return rt.leave($s, $d, rt.first($fn15($17)));
         }
         $22 = api as rt.LuaValue;
@@ -348,7 +348,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $28 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 11;
-          $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
+          $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
           if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 10;
             $32 = rt.index($31, "id");
@@ -364,7 +364,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $26 = rt.LuaTable.record($o35, $n36);
         $s.pcs[$d] = $pc + 13;
-        $fn20 = rt.fn($21, "field 'json'");
+        $fn20 = rt.callee($21, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t37 = $s.tails++;
@@ -427,7 +427,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
-        let p: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1));
+        let p: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1));
         if ($json) {
           $1 = p as rt.LuaValue;
           if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
@@ -521,7 +521,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n20: number;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
-        let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
+        let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -537,7 +537,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 20;
-            $l4 = rt.adjust(rt.all(rt.fn($1, "global 'pairs'")($5)), 3);
+            $l4 = rt.adjust(rt.all(rt.callee($1, "global 'pairs'")($5)), 3);
             $it1 = $l4[0];
             $st1 = $l4[1];
             $key1 = $l4[2];
@@ -578,7 +578,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $6 = $1;
         $8 = keys;
         $s.pcs[$d] = $pc + 23;
-        $fn10 = rt.fn($6, "field 'sort'");
+        $fn10 = rt.callee($6, "field 'sort'");
         $fn10($8);
         $8 = q as rt.LuaValue;
         if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.q) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
@@ -597,9 +597,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $12 = $14;
         $s.pcs[$d] = $pc + 25;
-        $fn10 = rt.fn($6, "global 'tonumber'");
+        $fn10 = rt.callee($6, "global 'tonumber'");
         $5 = rt.first($fn10($12));
-        $17 = (rt.t($5) ? $5 : 1);
+        $17 = (rt.truthy($5) ? $5 : 1);
         $18 = keys;
         $o19 = new rt.FieldsObject();
         $n20 = 2;
@@ -677,7 +677,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 27;
-        let h: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
+        let h: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
         if ($json) {
           $1 = h as rt.LuaValue;
           if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {

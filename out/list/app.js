@@ -51,7 +51,7 @@ function load($env) {
     $o8.log_level = "nope";
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.items) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.items) !== void 0 || !("items" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -92,7 +92,7 @@ function load($env) {
       else {
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 4;
-        $10 = rt.first(rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
         if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 3;
           $11 = rt.index($10, "n");
@@ -101,9 +101,9 @@ function load($env) {
       }
       $5 = $6;
       $s2.pcs[$d2] = $pc + 5;
-      $fn2 = rt.fn($32, "global 'tonumber'");
+      $fn2 = rt.callee($32, "global 'tonumber'");
       $1 = rt.first($fn2($5));
-      let n = rt.t($1) ? $1 : 100;
+      let n = rt.truthy($1) ? $1 : 100;
       let items = new rt.LuaTable();
       const items$w = $json ? rh.jsonBytes() : void 0;
       let items$n = 0;

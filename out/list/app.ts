@@ -46,7 +46,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.log_level = "nope";
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.items) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.items) !== undefined || (!("items" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -87,7 +87,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $10 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 3;
             $11 = rt.index($10, "n");
@@ -96,9 +96,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $5 = $6;
         $s.pcs[$d] = $pc + 5;
-        $fn2 = rt.fn($3, "global 'tonumber'");
+        $fn2 = rt.callee($3, "global 'tonumber'");
         $1 = rt.first($fn2($5));
-        let n: rt.LuaValue = (rt.t($1) ? $1 : 100);
+        let n: rt.LuaValue = (rt.truthy($1) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;

@@ -170,7 +170,7 @@ function load($env) {
     $2 = $4;
     $7 = new rt.LuaTable();
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     let calls = new rt.LuaTable();
     let previous = new rt.LuaTable();
@@ -187,7 +187,7 @@ function load($env) {
       if ($32 !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0) $a4[$k2 - 1] = $32;
       else if ($32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0) $a4.push($32);
       else {
-        rt.at($s2, $d2, $pc + 2);
+        rt.enterAt($s2, $d2, $pc + 2);
         rt.setIndex($1, $k2, $32, "upvalue 'calls'");
       }
       return rt.leave($s2, $d2, rt.NONE);
@@ -219,11 +219,11 @@ function load($env) {
       trace("global.before.trace");
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 5;
-      $fn3 = rt.fn(($f5 = $22?.f)?.set !== void 0 ? $f5.set : ($m4 = $22?.metatable) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($22, "set", "local 'ctx'"), "method 'set'");
+      $fn3 = rt.callee(($f5 = $22?.f)?.set !== void 0 ? $f5.set : ($m4 = $22?.metatable) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($22, "set", "local 'ctx'"), "method 'set'");
       $1 = "request_id";
       $72 = ctx;
       $s2.pcs[$d2] = $pc + 6;
-      $r6 = rt.fn(($f9 = $72?.f)?.request_id !== void 0 ? $f9.request_id : ($m8 = $72?.metatable) !== void 0 && $m8.view.request_id !== void 0 ? $m8.view.request_id : rt.index($72, "request_id", "local 'ctx'"), "method 'request_id'")($72);
+      $r6 = rt.callee(($f9 = $72?.f)?.request_id !== void 0 ? $f9.request_id : ($m8 = $72?.metatable) !== void 0 && $m8.view.request_id !== void 0 ? $m8.view.request_id : rt.index($72, "request_id", "local 'ctx'"), "method 'request_id'")($72);
       $s2.pcs[$d2] = $pc + 7;
       Array.isArray($r6) ? $fn3($22, $1, ...$r6) : $fn3($22, $1, $r6);
       return rt.leave($s2, $d2, rt.NONE);
@@ -250,7 +250,7 @@ function load($env) {
       trace("global.before.timing");
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
-      rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
+      rt.callee(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
       return rt.leave($s2, $d2, rt.NONE);
     };
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.timing !== void 0) $f6.timing = $7;
@@ -308,7 +308,7 @@ function load($env) {
       trace("admin.before.auth");
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 15;
-      $42 = rt.first(rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
+      $42 = rt.first(rt.callee(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
       if (!(($f7 = $42?.f) !== void 0 && (($5 = $f7.Authorization) !== void 0 || ($m6 = $42.metatable) === void 0 || ($5 = $m6.view.Authorization) !== void 0 || !("Authorization" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 16;
         $5 = rt.index($42, "Authorization");
@@ -317,7 +317,7 @@ function load($env) {
       if (auth !== "Bearer letmein") {
         $5 = api;
         $s2.pcs[$d2] = $pc + 17;
-        $fn8 = rt.fn(($f7 = $5?.f)?.error !== void 0 ? $f7.error : ($m6 = $5?.metatable) !== void 0 && $m6.view.error !== void 0 ? $m6.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
+        $fn8 = rt.callee(($f7 = $5?.f)?.error !== void 0 ? $f7.error : ($m6 = $5?.metatable) !== void 0 && $m6.view.error !== void 0 ? $m6.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
         $42 = 401;
         $1 = "Unauthorized";
         $s2.truncate($d2);
@@ -332,7 +332,7 @@ function load($env) {
       }
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 18;
-      rt.fn(($f7 = $1?.f)?.set !== void 0 ? $f7.set : ($m6 = $1?.metatable) !== void 0 && $m6.view.set !== void 0 ? $m6.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
+      rt.callee(($f7 = $1?.f)?.set !== void 0 ? $f7.set : ($m6 = $1?.metatable) !== void 0 && $m6.view.set !== void 0 ? $m6.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
       return rt.leave($s2, $d2, rt.NONE);
     }));
     if ($10 !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.auth !== void 0) $f11.auth = $10;
@@ -425,10 +425,10 @@ function load($env) {
         $1 = $32;
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 24;
-        $6 = rt.first(rt.fn(($f9 = $72?.f)?.get !== void 0 ? $f9.get : ($m8 = $72?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "role"));
+        $6 = rt.first(rt.callee(($f9 = $72?.f)?.get !== void 0 ? $f9.get : ($m8 = $72?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "role"));
         $11 = ctx;
         $s2.pcs[$d2] = $pc + 25;
-        $102 = rt.first(rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "request_id"));
+        $102 = rt.first(rt.callee(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "request_id"));
         if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($102)) {
           const $w = rh.jsonBytes();
           {
@@ -494,7 +494,7 @@ function load($env) {
         }
         $16 = rt.LuaTable.record($o17, $n18);
         $s2.pcs[$d2] = $pc + 26;
-        $fn14 = rt.fn($15, "field 'json'");
+        $fn14 = rt.callee($15, "field 'json'");
         return rt.leave($s2, $d2, rt.first($fn14($16)));
       }
       $21 = api;
@@ -505,10 +505,10 @@ function load($env) {
       $20 = $222;
       $26 = ctx;
       $s2.pcs[$d2] = $pc + 24;
-      $29 = rt.first(rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "role"));
+      $29 = rt.first(rt.callee(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "role"));
       $30 = ctx;
       $s2.pcs[$d2] = $pc + 25;
-      $33 = rt.first(rt.fn(($f32 = $30?.f)?.get !== void 0 ? $f32.get : ($m31 = $30?.metatable) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "request_id"));
+      $33 = rt.first(rt.callee(($f32 = $30?.f)?.get !== void 0 ? $f32.get : ($m31 = $30?.metatable) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "request_id"));
       $o34 = new rt.FieldsObject();
       $n35 = 1;
       $o34.ok = true;
@@ -522,7 +522,7 @@ function load($env) {
       }
       $25 = rt.LuaTable.record($o34, $n35);
       $s2.pcs[$d2] = $pc + 27;
-      $fn19 = rt.fn($20, "field 'json'");
+      $fn19 = rt.callee($20, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t36 = $s2.tails++;
@@ -591,7 +591,7 @@ function load($env) {
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 29;
-          $6 = rt.first(rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
           if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 30;
             $72 = rt.index($6, "id");
@@ -601,7 +601,7 @@ function load($env) {
         $1 = $22;
         $11 = ctx;
         $s2.pcs[$d2] = $pc + 31;
-        $102 = rt.first(rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "role"));
+        $102 = rt.first(rt.callee(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "role"));
         if (rh.isScalar($1) && rh.isScalar($102)) {
           const $w = rh.jsonBytes();
           {
@@ -651,7 +651,7 @@ function load($env) {
       else {
         $17 = ctx;
         $s2.pcs[$d2] = $pc + 29;
-        $20 = rt.first(rt.fn(($f19 = $17?.f)?.params !== void 0 ? $f19.params : ($m18 = $17?.metatable) !== void 0 && $m18.view.params !== void 0 ? $m18.view.params : rt.index($17, "params", "local 'ctx'"), "method 'params'")($17));
+        $20 = rt.first(rt.callee(($f19 = $17?.f)?.params !== void 0 ? $f19.params : ($m18 = $17?.metatable) !== void 0 && $m18.view.params !== void 0 ? $m18.view.params : rt.index($17, "params", "local 'ctx'"), "method 'params'")($17));
         if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.id) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.id) !== void 0 || !("id" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 30;
           $21 = rt.index($20, "id");
@@ -660,7 +660,7 @@ function load($env) {
       }
       $24 = ctx;
       $s2.pcs[$d2] = $pc + 31;
-      $27 = rt.first(rt.fn(($f26 = $24?.f)?.get !== void 0 ? $f26.get : ($m25 = $24?.metatable) !== void 0 && $m25.view.get !== void 0 ? $m25.view.get : rt.index($24, "get", "local 'ctx'"), "method 'get'")($24, "role"));
+      $27 = rt.first(rt.callee(($f26 = $24?.f)?.get !== void 0 ? $f26.get : ($m25 = $24?.metatable) !== void 0 && $m25.view.get !== void 0 ? $m25.view.get : rt.index($24, "get", "local 'ctx'"), "method 'get'")($24, "role"));
       $o28 = new rt.FieldsObject();
       $n29 = 0;
       if ($16 !== void 0) {
@@ -777,13 +777,13 @@ function load($env) {
       if ($json) {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 35;
-        $1 = rt.first(rt.fn(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role"));
+        $1 = rt.first(rt.callee(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role"));
         $6 = ctx;
         $s2.pcs[$d2] = $pc + 36;
-        $5 = rt.first(rt.fn(($f82 = $6?.f)?.get !== void 0 ? $f82.get : ($m7 = $6?.metatable) !== void 0 && $m7.view.get !== void 0 ? $m7.view.get : rt.index($6, "get", "local 'ctx'"), "method 'get'")($6, "started_at"));
+        $5 = rt.first(rt.callee(($f82 = $6?.f)?.get !== void 0 ? $f82.get : ($m7 = $6?.metatable) !== void 0 && $m7.view.get !== void 0 ? $m7.view.get : rt.index($6, "get", "local 'ctx'"), "method 'get'")($6, "started_at"));
         $102 = ctx;
         $s2.pcs[$d2] = $pc + 37;
-        $9 = rt.first(rt.fn(($f12 = $102?.f)?.request_id !== void 0 ? $f12.request_id : ($m11 = $102?.metatable) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($102, "request_id", "local 'ctx'"), "method 'request_id'")($102));
+        $9 = rt.first(rt.callee(($f12 = $102?.f)?.request_id !== void 0 ? $f12.request_id : ($m11 = $102?.metatable) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($102, "request_id", "local 'ctx'"), "method 'request_id'")($102));
         if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
           const $w = rh.jsonBytes();
           {
@@ -862,13 +862,13 @@ function load($env) {
       }
       $15 = ctx;
       $s2.pcs[$d2] = $pc + 35;
-      $18 = rt.first(rt.fn(($f17 = $15?.f)?.get !== void 0 ? $f17.get : ($m16 = $15?.metatable) !== void 0 && $m16.view.get !== void 0 ? $m16.view.get : rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "role"));
+      $18 = rt.first(rt.callee(($f17 = $15?.f)?.get !== void 0 ? $f17.get : ($m16 = $15?.metatable) !== void 0 && $m16.view.get !== void 0 ? $m16.view.get : rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "role"));
       $19 = ctx;
       $s2.pcs[$d2] = $pc + 36;
-      $222 = rt.first(rt.fn(($f21 = $19?.f)?.get !== void 0 ? $f21.get : ($m20 = $19?.metatable) !== void 0 && $m20.view.get !== void 0 ? $m20.view.get : rt.index($19, "get", "local 'ctx'"), "method 'get'")($19, "started_at"));
+      $222 = rt.first(rt.callee(($f21 = $19?.f)?.get !== void 0 ? $f21.get : ($m20 = $19?.metatable) !== void 0 && $m20.view.get !== void 0 ? $m20.view.get : rt.index($19, "get", "local 'ctx'"), "method 'get'")($19, "started_at"));
       $23 = ctx;
       $s2.pcs[$d2] = $pc + 37;
-      $26 = rt.first(rt.fn(($f25 = $23?.f)?.request_id !== void 0 ? $f25.request_id : ($m24 = $23?.metatable) !== void 0 && $m24.view.request_id !== void 0 ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'"), "method 'request_id'")($23));
+      $26 = rt.first(rt.callee(($f25 = $23?.f)?.request_id !== void 0 ? $f25.request_id : ($m24 = $23?.metatable) !== void 0 && $m24.view.request_id !== void 0 ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'"), "method 'request_id'")($23));
       $o27 = new rt.FieldsObject();
       $n28 = 0;
       if ($18 !== void 0) {
@@ -912,7 +912,7 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 40;
         $1 = rt.getGlobal($env, "error");
       }
-      rt.fn($1, "global 'error'")("middleware exploded");
+      rt.callee($1, "global 'error'")("middleware exploded");
       return rt.leave($s2, $d2, rt.NONE);
     };
     if ($4 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.explode !== void 0) $f8.explode = $4;
@@ -1051,7 +1051,7 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 47;
         $1 = rt.getGlobal($env, "error");
       }
-      rt.fn($1, "global 'error'")("handler failed");
+      rt.callee($1, "global 'error'")("handler failed");
       return rt.leave($s2, $d2, rt.NONE);
     };
     if ($13 !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0) $f14.get = $13;
@@ -1084,9 +1084,9 @@ function load($env) {
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 50;
-      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 51;
-      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       let data = rt.first($fn12($22));
       if ($json) {
         $8 = data;
@@ -1183,7 +1183,7 @@ function load($env) {
         }
         $6 = $8;
         $s2.pcs[$d2] = $pc + 53;
-        $fn5 = rt.fn(($f12 = $6?.f)?.status !== void 0 ? $f12.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'"), "method 'status'");
+        $fn5 = rt.callee(($f12 = $6?.f)?.status !== void 0 ? $f12.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'"), "method 'status'");
         $14 = err;
         if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.status) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.status) !== void 0 || !("status" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 53;

@@ -114,7 +114,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $2 = $4;
       $7 = new rt.LuaTable();
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       let calls: rt.LuaTable = new rt.LuaTable();
       let previous: rt.LuaTable = new rt.LuaTable();
@@ -131,7 +131,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($3 !== undefined && ($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined) $a4[$k2 - 1] = $3;
         else if ($3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined) $a4.push($3);
         else {
-          rt.at($s, $d, $pc + 2);
+          rt.enterAt($s, $d, $pc + 2);
           rt.setIndex($1, $k2, $3, "upvalue 'calls'");
         }
         return rt.leave($s, $d, rt.NONE);
@@ -163,11 +163,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("global.before.trace");
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        $fn3 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f)?.set !== undefined ? $f5.set : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($2, "set", "local 'ctx'")), "method 'set'");
+        $fn3 = rt.callee((($f5 = ($2 as rt.LuaTable)?.f)?.set !== undefined ? $f5.set : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($2, "set", "local 'ctx'")), "method 'set'");
         $1 = "request_id";
         $7 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 6;
-        $r6 = rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.request_id !== undefined ? $f9.request_id : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.request_id !== undefined ? $m8.view.request_id : rt.index($7, "request_id", "local 'ctx'")), "method 'request_id'")($7);
+        $r6 = rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.request_id !== undefined ? $f9.request_id : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.request_id !== undefined ? $m8.view.request_id : rt.index($7, "request_id", "local 'ctx'")), "method 'request_id'")($7);
         $s.pcs[$d] = $pc + 7;
         (Array.isArray($r6) ? $fn3($2, $1, ...$r6) : $fn3($2, $1, $r6));
         return rt.leave($s, $d, rt.NONE);
@@ -194,7 +194,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("global.before.timing");
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
-        rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000);
+        rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000);
         return rt.leave($s, $d, rt.NONE);
       };
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.timing !== undefined) $f6.timing = $7;
@@ -252,7 +252,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("admin.before.auth");
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
-        $4 = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
+        $4 = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
         if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 16;
           $5 = rt.index($4, "Authorization");
@@ -261,7 +261,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ((auth !== "Bearer letmein")) {
           $5 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 17;
-          $fn8 = rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
+          $fn8 = rt.callee((($f7 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
           $4 = 401;
           $1 = "Unauthorized";
           $s.truncate($d);
@@ -276,7 +276,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
-        rt.fn((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin");
+        rt.callee((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin");
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction);
       if ($10 !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.auth !== undefined) $f11.auth = $10;
@@ -369,10 +369,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $3;
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 24;
-          $6 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role"));
+          $6 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role"));
           $11 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 25;
-          $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id"));
+          $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id"));
           if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(18), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 114; $b[$p + 13] = 111; $b[$p + 14] = 108; $b[$p + 15] = 101; $b[$p + 16] = 34; $b[$p + 17] = 58; $w.p = $p + 18; }
@@ -396,7 +396,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $16 = rt.LuaTable.record($o17, $n18);
           $s.pcs[$d] = $pc + 26;
-          $fn14 = rt.fn($15, "field 'json'");
+          $fn14 = rt.callee($15, "field 'json'");
           return rt.leave($s, $d, rt.first($fn14($16)));
         }
         $21 = api as rt.LuaValue;
@@ -407,10 +407,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $20 = $22;
         $26 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 24;
-        $29 = rt.first(rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"));
+        $29 = rt.first(rt.callee((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"));
         $30 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
-        $33 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.get !== undefined ? $f32.get : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "request_id"));
+        $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.get !== undefined ? $f32.get : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "request_id"));
         $o34 = new rt.FieldsObject();
         $n35 = 1;
         $o34.ok = true;
@@ -424,7 +424,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $25 = rt.LuaTable.record($o34, $n35);
         $s.pcs[$d] = $pc + 27;
-        $fn19 = rt.fn($20, "field 'json'");
+        $fn19 = rt.callee($20, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t36 = $s.tails++;
@@ -493,7 +493,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 29;
-            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
             if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 30;
               $7 = rt.index($6, "id");
@@ -503,7 +503,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $2;
           $11 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 31;
-          $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "role"));
+          $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "role"));
           if (rh.isScalar($1) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
@@ -529,7 +529,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $17 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 29;
-          $20 = rt.first(rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.params !== undefined ? $f19.params : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.params !== undefined ? $m18.view.params : rt.index($17, "params", "local 'ctx'")), "method 'params'")($17));
+          $20 = rt.first(rt.callee((($f19 = ($17 as rt.LuaTable)?.f)?.params !== undefined ? $f19.params : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.params !== undefined ? $m18.view.params : rt.index($17, "params", "local 'ctx'")), "method 'params'")($17));
           if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.id) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.id) !== undefined || (!("id" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 30;
             $21 = rt.index($20, "id");
@@ -538,7 +538,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $24 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 31;
-        $27 = rt.first(rt.fn((($f26 = ($24 as rt.LuaTable)?.f)?.get !== undefined ? $f26.get : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.get !== undefined ? $m25.view.get : rt.index($24, "get", "local 'ctx'")), "method 'get'")($24, "role"));
+        $27 = rt.first(rt.callee((($f26 = ($24 as rt.LuaTable)?.f)?.get !== undefined ? $f26.get : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.get !== undefined ? $m25.view.get : rt.index($24, "get", "local 'ctx'")), "method 'get'")($24, "role"));
         $o28 = new rt.FieldsObject();
         $n29 = 0;
         if ($16 !== undefined) {
@@ -639,13 +639,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $1 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role"));
+          $1 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role"));
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 36;
-          $5 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.get !== undefined ? $f8.get : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.get !== undefined ? $m7.view.get : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "started_at"));
+          $5 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.get !== undefined ? $f8.get : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.get !== undefined ? $m7.view.get : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "started_at"));
           $10 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
-          $9 = rt.first(rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.request_id !== undefined ? $f12.request_id : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10));
+          $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.request_id !== undefined ? $f12.request_id : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10));
           if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -675,13 +675,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $15 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 35;
-        $18 = rt.first(rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.get !== undefined ? $f17.get : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.get !== undefined ? $m16.view.get : rt.index($15, "get", "local 'ctx'")), "method 'get'")($15, "role"));
+        $18 = rt.first(rt.callee((($f17 = ($15 as rt.LuaTable)?.f)?.get !== undefined ? $f17.get : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.get !== undefined ? $m16.view.get : rt.index($15, "get", "local 'ctx'")), "method 'get'")($15, "role"));
         $19 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 36;
-        $22 = rt.first(rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.get !== undefined ? $f21.get : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.get !== undefined ? $m20.view.get : rt.index($19, "get", "local 'ctx'")), "method 'get'")($19, "started_at"));
+        $22 = rt.first(rt.callee((($f21 = ($19 as rt.LuaTable)?.f)?.get !== undefined ? $f21.get : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.get !== undefined ? $m20.view.get : rt.index($19, "get", "local 'ctx'")), "method 'get'")($19, "started_at"));
         $23 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 37;
-        $26 = rt.first(rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.request_id !== undefined ? $f25.request_id : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.request_id !== undefined ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'")), "method 'request_id'")($23));
+        $26 = rt.first(rt.callee((($f25 = ($23 as rt.LuaTable)?.f)?.request_id !== undefined ? $f25.request_id : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.request_id !== undefined ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'")), "method 'request_id'")($23));
         $o27 = new rt.FieldsObject();
         $n28 = 0;
         if ($18 !== undefined) {
@@ -725,7 +725,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 40;
           $1 = rt.getGlobal($env, "error");
         }
-        rt.fn($1, "global 'error'")("middleware exploded");
+        rt.callee($1, "global 'error'")("middleware exploded");
         return rt.leave($s, $d, rt.NONE);
       };
       if ($4 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.explode !== undefined) $f8.explode = $4;
@@ -827,7 +827,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 47;
           $1 = rt.getGlobal($env, "error");
         }
-        rt.fn($1, "global 'error'")("handler failed");
+        rt.callee($1, "global 'error'")("handler failed");
         return rt.leave($s, $d, rt.NONE);
       } as rt.LuaFunction);
       if ($13 !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
@@ -860,9 +860,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 50;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 51;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         let data: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
           $8 = data;
@@ -945,7 +945,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $6 = $8;
           $s.pcs[$d] = $pc + 53;
-          $fn5 = rt.fn((($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'")), "method 'status'");
+          $fn5 = rt.callee((($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'")), "method 'status'");
           $14 = err as rt.LuaValue;
           if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.status) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.status) !== undefined || (!("status" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 53;

@@ -335,7 +335,7 @@ function load($env) {
     $o8.log_level = "nope";
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -609,7 +609,7 @@ function load($env) {
       $o82.built = "json";
       $72 = rt.LuaTable.record($o82, $n92);
       $s2.pcs[$d2] = $pc + 14;
-      $fn12 = rt.fn($22, "field 'json'");
+      $fn12 = rt.callee($22, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t10 = $s2.tails++;
@@ -663,7 +663,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 16;
-      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
       $9 = 201;
       $o11 = new rt.FieldsObject();
       $n12 = 1;
@@ -719,7 +719,7 @@ function load($env) {
       $22 = $42;
       $72 = "hello text";
       $s2.pcs[$d2] = $pc + 20;
-      $fn12 = rt.fn($22, "field 'text'");
+      $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -771,7 +771,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 23;
-      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'text'"), "method 'status'");
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'text'"), "method 'status'");
       $9 = 202;
       $10 = "accepted";
       $s2.truncate($d2);
@@ -823,7 +823,7 @@ function load($env) {
       $22 = $42;
       $72 = "<h1>Hi</h1>";
       $s2.pcs[$d2] = $pc + 26;
-      $fn12 = rt.fn($22, "field 'html'");
+      $fn12 = rt.callee($22, "field 'html'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -875,7 +875,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 29;
-      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'html'"), "method 'status'");
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'html'"), "method 'status'");
       $9 = 404;
       $10 = "<p>missing</p>";
       $s2.truncate($d2);
@@ -927,7 +927,7 @@ function load($env) {
       $22 = $42;
       $72 = "/kinds/string";
       $s2.pcs[$d2] = $pc + 32;
-      $fn12 = rt.fn($22, "field 'redirect'");
+      $fn12 = rt.callee($22, "field 'redirect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -978,7 +978,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 35;
-      $fn12 = rt.fn(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
+      $fn12 = rt.callee(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
       $9 = "/new-home";
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -1031,7 +1031,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 38;
-      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
       $9 = 307;
       $10 = "/temporary";
       $s2.truncate($d2);
@@ -1081,7 +1081,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 41;
-      $fn12 = rt.fn($22, "field 'no_content'");
+      $fn12 = rt.callee($22, "field 'no_content'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t7 = $s2.tails++;
@@ -1124,7 +1124,7 @@ function load($env) {
       let $r8;
       $22 = api;
       $s2.pcs[$d2] = $pc + 43;
-      $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+      $fn12 = rt.callee(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
       $5 = 403;
       $6 = "Forbidden: no access";
       $s2.truncate($d2);
@@ -1171,7 +1171,7 @@ function load($env) {
       let $r10;
       $22 = api;
       $s2.pcs[$d2] = $pc + 45;
-      $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+      $fn12 = rt.callee(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
       $5 = 409;
       $o7 = new rt.FieldsObject();
       $n8 = 1;
@@ -1207,7 +1207,7 @@ function load($env) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let user = void 0;
-      return rt.leave($s2, $d2, rt.index(user, ($1 = "name", rt.at($s2, $d2, $pc + 48), $1), "local 'user'"));
+      return rt.leave($s2, $d2, rt.index(user, ($1 = "name", rt.enterAt($s2, $d2, $pc + 48), $1), "local 'user'"));
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1234,7 +1234,7 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 50;
         $1 = rt.getGlobal($env, "error");
       }
-      rt.fn($1, "global 'error'")("something broke");
+      rt.callee($1, "global 'error'")("something broke");
       return rt.leave($s2, $d2, rt.NONE);
     };
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
@@ -1272,7 +1272,7 @@ function load($env) {
       $o5.code = 1;
       $42 = rt.LuaTable.record($o5, $n6);
       $s2.pcs[$d2] = $pc + 54;
-      $fn12 = rt.fn($22, "global 'error'");
+      $fn12 = rt.callee($22, "global 'error'");
       $fn12($42);
       return rt.leave($s2, $d2, rt.NONE);
     };
@@ -1328,7 +1328,7 @@ function load($env) {
           $s3.pcs[$d3] = $pc + 57;
           $1 = rt.getGlobal($env, "error");
         }
-        rt.fn($1, "global 'error'")("again");
+        rt.callee($1, "global 'error'")("again");
         return rt.leave($s3, $d3, rt.NONE);
       };
       $o11 = new rt.FieldsObject();
@@ -1336,10 +1336,10 @@ function load($env) {
       $o11.__tostring = $10;
       $9 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 59;
-      $fn5 = rt.fn($6, "global 'setmetatable'");
+      $fn5 = rt.callee($6, "global 'setmetatable'");
       $r4 = $fn5($8, $9);
       $s2.pcs[$d2] = $pc + 60;
-      $fn12 = rt.fn($22, "global 'error'");
+      $fn12 = rt.callee($22, "global 'error'");
       Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
       return rt.leave($s2, $d2, rt.NONE);
     };
@@ -1393,10 +1393,10 @@ function load($env) {
       $o11.__tostring = $10;
       $9 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 63;
-      $fn5 = rt.fn($6, "global 'setmetatable'");
+      $fn5 = rt.callee($6, "global 'setmetatable'");
       $r4 = $fn5($8, $9);
       $s2.pcs[$d2] = $pc + 64;
-      $fn12 = rt.fn($22, "global 'error'");
+      $fn12 = rt.callee($22, "global 'error'");
       Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
       return rt.leave($s2, $d2, rt.NONE);
     };
@@ -1425,7 +1425,7 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 66;
         $1 = rt.getGlobal($env, "error");
       }
-      rt.fn($1, "global 'error'")("no position", 0);
+      rt.callee($1, "global 'error'")("no position", 0);
       return rt.leave($s2, $d2, rt.NONE);
     };
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
@@ -1451,7 +1451,7 @@ function load($env) {
       $1 = t;
       if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.self !== void 0) $f2.self = $1;
       else {
-        rt.at($s2, $d2, $pc + 69);
+        rt.enterAt($s2, $d2, $pc + 69);
         rt.setIndex(t, "self", $1, "local 't'");
       }
       return rt.leave($s2, $d2, t);
@@ -1477,7 +1477,7 @@ function load($env) {
       let $o2;
       let $n3;
       if (($1 = $env.f.print) === void 0) {
-        rt.at($s2, $d2, $pc + 71);
+        rt.enterAt($s2, $d2, $pc + 71);
         $1 = rt.getGlobal($env, "print");
       }
       $o2 = new rt.FieldsObject();
@@ -1518,12 +1518,12 @@ function load($env) {
           $1 = new rt.LuaTable();
           if ($1 !== void 0 && ($f2 = cur?.f) !== void 0 && !cur.linked && $f2.child !== void 0) $f2.child = $1;
           else {
-            rt.at($s2, $d2, $pc + 73);
+            rt.enterAt($s2, $d2, $pc + 73);
             rt.setIndex(cur, "child", $1, "local 'cur'");
           }
           $1 = cur;
           if (!(($f2 = $1?.f) !== void 0 && (($32 = $f2.child) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.child) !== void 0 || !("child" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
-            rt.at($s2, $d2, $pc + 73);
+            rt.enterAt($s2, $d2, $pc + 73);
             $32 = rt.index($1, "child", "local 'cur'");
           }
           cur = $32;
@@ -1550,7 +1550,7 @@ function load($env) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       if (($1 = $env.f.print) === void 0) {
-        rt.at($s2, $d2, $pc + 75);
+        rt.enterAt($s2, $d2, $pc + 75);
         $1 = rt.getGlobal($env, "print");
       }
       return rt.leave($s2, $d2, $1);
@@ -1588,9 +1588,9 @@ function load($env) {
       let $r9;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 77;
-      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 78;
-      $fn12 = rt.fn(($f7 = $22?.f)?.text !== void 0 ? $f7.text : ($m6 = $22?.metatable) !== void 0 && $m6.view.text !== void 0 ? $m6.view.text : rt.index($22, "text"), "method 'text'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.text !== void 0 ? $f7.text : ($m6 = $22?.metatable) !== void 0 && $m6.view.text !== void 0 ? $m6.view.text : rt.index($22, "text"), "method 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -1634,9 +1634,9 @@ function load($env) {
       let $r9;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 80;
-      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 81;
-      $fn12 = rt.fn(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -1692,9 +1692,9 @@ function load($env) {
       let $r21;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 83;
-      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 84;
-      $fn12 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
       if (($11 = $env.f.rover) === void 0) {
         $s2.pcs[$d2] = $pc + 84;
         $11 = rt.getGlobal($env, "rover");
@@ -1705,7 +1705,7 @@ function load($env) {
       }
       $10 = $122;
       $s2.pcs[$d2] = $pc + 85;
-      $fn9 = rt.fn(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
+      $fn9 = rt.callee(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
       $17 = rt.first($fn9($10));
       $o18 = new rt.FieldsObject();
       $n19 = 0;
@@ -1774,11 +1774,11 @@ function load($env) {
       $11 = "with trace";
       $122 = 1;
       $s2.pcs[$d2] = $pc + 89;
-      $fn5 = rt.fn($6, "field 'traceback'");
+      $fn5 = rt.callee($6, "field 'traceback'");
       $42 = rt.first($fn5($11, $122));
       $13 = 0;
       $s2.pcs[$d2] = $pc + 90;
-      $fn12 = rt.fn($22, "global 'error'");
+      $fn12 = rt.callee($22, "global 'error'");
       $fn12($42, $13);
       return rt.leave($s2, $d2, rt.NONE);
     };
@@ -1811,7 +1811,7 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 92;
         $32 = rt.getGlobal($env, "pcall");
       }
-      $l1 = rt.adjust([...rt.all(rt.fn($32, "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught"))], 2);
+      $l1 = rt.adjust([...rt.all(rt.callee($32, "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught"))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       $32 = ok;
@@ -1936,7 +1936,7 @@ function load($env) {
       else {
         $9 = ctx;
         $s2.pcs[$d2] = $pc + 101;
-        $122 = rt.first(rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m102 = $9?.metatable) !== void 0 && $m102.view.params !== void 0 ? $m102.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
+        $122 = rt.first(rt.callee(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m102 = $9?.metatable) !== void 0 && $m102.view.params !== void 0 ? $m102.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
         if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.n) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.n) !== void 0 || !("n" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 100;
           $13 = rt.index($122, "n");
@@ -1945,7 +1945,7 @@ function load($env) {
       }
       $72 = $8;
       $s2.pcs[$d2] = $pc + 102;
-      $fn4 = rt.fn($5, "global 'tonumber'");
+      $fn4 = rt.callee($5, "global 'tonumber'");
       $r3 = $fn4($72);
       $s2.pcs[$d2] = $pc + 103;
       $fn12 = $22;
@@ -2015,7 +2015,7 @@ function load($env) {
       }
       $5 = saved;
       $s2.pcs[$d2] = $pc + 107;
-      $8 = rt.first(rt.fn(($f7 = $5?.f)?.headers !== void 0 ? $f7.headers : ($m6 = $5?.metatable) !== void 0 && $m6.view.headers !== void 0 ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"), "method 'headers'")($5));
+      $8 = rt.first(rt.callee(($f7 = $5?.f)?.headers !== void 0 ? $f7.headers : ($m6 = $5?.metatable) !== void 0 && $m6.view.headers !== void 0 ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"), "method 'headers'")($5));
       $o9 = new rt.FieldsObject();
       $n10 = 0;
       if ($22 !== void 0) {
@@ -2063,7 +2063,7 @@ function load($env) {
         else {
           $32 = ctx;
           if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-            rt.at($s2, $d2, $pc + 109);
+            rt.enterAt($s2, $d2, $pc + 109);
             $42 = rt.index($32, "method", "local 'ctx'");
           }
           $22 = $42;
@@ -2105,7 +2105,7 @@ function load($env) {
       else {
         $10 = ctx;
         if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 109);
+          rt.enterAt($s2, $d2, $pc + 109);
           $11 = rt.index($10, "method", "local 'ctx'");
         }
         $9 = $11;
@@ -2147,7 +2147,7 @@ function load($env) {
         else {
           $32 = ctx;
           if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-            rt.at($s2, $d2, $pc + 111);
+            rt.enterAt($s2, $d2, $pc + 111);
             $42 = rt.index($32, "method", "local 'ctx'");
           }
           $22 = $42;
@@ -2189,7 +2189,7 @@ function load($env) {
       else {
         $10 = ctx;
         if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 111);
+          rt.enterAt($s2, $d2, $pc + 111);
           $11 = rt.index($10, "method", "local 'ctx'");
         }
         $9 = $11;
@@ -2231,7 +2231,7 @@ function load($env) {
         else {
           $32 = ctx;
           if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-            rt.at($s2, $d2, $pc + 113);
+            rt.enterAt($s2, $d2, $pc + 113);
             $42 = rt.index($32, "method", "local 'ctx'");
           }
           $22 = $42;
@@ -2273,7 +2273,7 @@ function load($env) {
       else {
         $10 = ctx;
         if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 113);
+          rt.enterAt($s2, $d2, $pc + 113);
           $11 = rt.index($10, "method", "local 'ctx'");
         }
         $9 = $11;
@@ -2315,7 +2315,7 @@ function load($env) {
         else {
           $32 = ctx;
           if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-            rt.at($s2, $d2, $pc + 115);
+            rt.enterAt($s2, $d2, $pc + 115);
             $42 = rt.index($32, "method", "local 'ctx'");
           }
           $22 = $42;
@@ -2357,7 +2357,7 @@ function load($env) {
       else {
         $10 = ctx;
         if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 115);
+          rt.enterAt($s2, $d2, $pc + 115);
           $11 = rt.index($10, "method", "local 'ctx'");
         }
         $9 = $11;
@@ -2399,7 +2399,7 @@ function load($env) {
         else {
           $32 = ctx;
           if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-            rt.at($s2, $d2, $pc + 117);
+            rt.enterAt($s2, $d2, $pc + 117);
             $42 = rt.index($32, "method", "local 'ctx'");
           }
           $22 = $42;
@@ -2441,7 +2441,7 @@ function load($env) {
       else {
         $10 = ctx;
         if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          rt.at($s2, $d2, $pc + 117);
+          rt.enterAt($s2, $d2, $pc + 117);
           $11 = rt.index($10, "method", "local 'ctx'");
         }
         $9 = $11;
@@ -2482,7 +2482,7 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 120;
-      $fn12 = rt.fn($22, "field 'no_content'");
+      $fn12 = rt.callee($22, "field 'no_content'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t7 = $s2.tails++;

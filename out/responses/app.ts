@@ -215,7 +215,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.log_level = "nope";
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -489,7 +489,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o8.built = "json";
         $7 = rt.LuaTable.record($o8, $n9);
         $s.pcs[$d] = $pc + 14;
-        $fn1 = rt.fn($2, "field 'json'");
+        $fn1 = rt.callee($2, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t10 = $s.tails++;
@@ -543,7 +543,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 16;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
         $9 = 201;
         $o11 = new rt.FieldsObject();
         $n12 = 1;
@@ -599,7 +599,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $7 = "hello text";
         $s.pcs[$d] = $pc + 20;
-        $fn1 = rt.fn($2, "field 'text'");
+        $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -651,7 +651,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 23;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'")), "method 'status'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'")), "method 'status'");
         $9 = 202;
         $10 = "accepted";
         $s.truncate($d);
@@ -703,7 +703,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $7 = "<h1>Hi</h1>";
         $s.pcs[$d] = $pc + 26;
-        $fn1 = rt.fn($2, "field 'html'");
+        $fn1 = rt.callee($2, "field 'html'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -755,7 +755,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 29;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'")), "method 'status'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'")), "method 'status'");
         $9 = 404;
         $10 = "<p>missing</p>";
         $s.truncate($d);
@@ -807,7 +807,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $7 = "/kinds/string";
         $s.pcs[$d] = $pc + 32;
-        $fn1 = rt.fn($2, "field 'redirect'");
+        $fn1 = rt.callee($2, "field 'redirect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -858,7 +858,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 35;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
         $9 = "/new-home";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -911,7 +911,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 38;
-        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
         $9 = 307;
         $10 = "/temporary";
         $s.truncate($d);
@@ -961,7 +961,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 41;
-        $fn1 = rt.fn($2, "field 'no_content'");
+        $fn1 = rt.callee($2, "field 'no_content'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t7 = $s.tails++;
@@ -1004,7 +1004,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r8: rt.LuaResult;
         $2 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 43;
-        $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+        $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
         $5 = 403;
         $6 = "Forbidden: no access";
         $s.truncate($d);
@@ -1051,7 +1051,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r10: rt.LuaResult;
         $2 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 45;
-        $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+        $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
         $5 = 409;
         $o7 = new rt.FieldsObject();
         $n8 = 1;
@@ -1087,7 +1087,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let user: rt.LuaValue = undefined;
-        return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.at($s, $d, $pc + 48), $1), "local 'user'"));
+        return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.enterAt($s, $d, $pc + 48), $1), "local 'user'"));
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1114,7 +1114,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 50;
           $1 = rt.getGlobal($env, "error");
         }
-        rt.fn($1, "global 'error'")("something broke");
+        rt.callee($1, "global 'error'")("something broke");
         return rt.leave($s, $d, rt.NONE);
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
@@ -1152,7 +1152,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o5.code = 1;
         $4 = rt.LuaTable.record($o5, $n6);
         $s.pcs[$d] = $pc + 54;
-        $fn1 = rt.fn($2, "global 'error'");
+        $fn1 = rt.callee($2, "global 'error'");
         $fn1($4);
         return rt.leave($s, $d, rt.NONE);
       } as rt.LuaFunction);
@@ -1208,7 +1208,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 57;
             $1 = rt.getGlobal($env, "error");
           }
-          rt.fn($1, "global 'error'")("again");
+          rt.callee($1, "global 'error'")("again");
           return rt.leave($s, $d, rt.NONE);
         };
         $o11 = new rt.FieldsObject();
@@ -1216,10 +1216,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o11.__tostring = $10;
         $9 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 59;
-        $fn5 = rt.fn($6, "global 'setmetatable'");
+        $fn5 = rt.callee($6, "global 'setmetatable'");
         $r4 = $fn5($8, $9);
         $s.pcs[$d] = $pc + 60;
-        $fn1 = rt.fn($2, "global 'error'");
+        $fn1 = rt.callee($2, "global 'error'");
         (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4));
         return rt.leave($s, $d, rt.NONE);
       } as rt.LuaFunction);
@@ -1273,10 +1273,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o11.__tostring = $10;
         $9 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 63;
-        $fn5 = rt.fn($6, "global 'setmetatable'");
+        $fn5 = rt.callee($6, "global 'setmetatable'");
         $r4 = $fn5($8, $9);
         $s.pcs[$d] = $pc + 64;
-        $fn1 = rt.fn($2, "global 'error'");
+        $fn1 = rt.callee($2, "global 'error'");
         (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4));
         return rt.leave($s, $d, rt.NONE);
       } as rt.LuaFunction);
@@ -1305,7 +1305,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 66;
           $1 = rt.getGlobal($env, "error");
         }
-        rt.fn($1, "global 'error'")("no position", 0);
+        rt.callee($1, "global 'error'")("no position", 0);
         return rt.leave($s, $d, rt.NONE);
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
@@ -1331,7 +1331,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = t;
         if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.self !== undefined) $f2.self = $1;
         else {
-          rt.at($s, $d, $pc + 69);
+          rt.enterAt($s, $d, $pc + 69);
           rt.setIndex(t, "self", $1, "local 't'");
         }
         return rt.leave($s, $d, t);
@@ -1357,7 +1357,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o2: rt.Fields;
         let $n3: number;
         if (($1 = $env.f.print) === undefined) {
-          rt.at($s, $d, $pc + 71);
+          rt.enterAt($s, $d, $pc + 71);
           $1 = rt.getGlobal($env, "print");
         }
         $o2 = new rt.FieldsObject();
@@ -1398,12 +1398,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $1 = new rt.LuaTable();
             if ($1 !== undefined && ($f2 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f2.child !== undefined) $f2.child = $1;
             else {
-              rt.at($s, $d, $pc + 73);
+              rt.enterAt($s, $d, $pc + 73);
               rt.setIndex(cur, "child", $1, "local 'cur'");
             }
             $1 = cur as rt.LuaValue;
             if (!(($f2 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f2.child) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.child) !== undefined || (!("child" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
-              rt.at($s, $d, $pc + 73);
+              rt.enterAt($s, $d, $pc + 73);
               $3 = rt.index($1, "child", "local 'cur'");
             }
             cur = $3;
@@ -1430,7 +1430,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         if (($1 = $env.f.print) === undefined) {
-          rt.at($s, $d, $pc + 75);
+          rt.enterAt($s, $d, $pc + 75);
           $1 = rt.getGlobal($env, "print");
         }
         return rt.leave($s, $d, $1);
@@ -1468,9 +1468,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r9: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 77;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 78;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f7.text : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.text !== undefined ? $m6.view.text : rt.index($2, "text")), "method 'text'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f7.text : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.text !== undefined ? $m6.view.text : rt.index($2, "text")), "method 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -1514,9 +1514,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r9: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 80;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 81;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t8 = $s.tails++;
@@ -1572,9 +1572,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r21: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 83;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 84;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
         if (($11 = $env.f.rover) === undefined) {
           $s.pcs[$d] = $pc + 84;
           $11 = rt.getGlobal($env, "rover");
@@ -1585,7 +1585,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $10 = $12;
         $s.pcs[$d] = $pc + 85;
-        $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
+        $fn9 = rt.callee((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
         $17 = rt.first($fn9($10));
         $o18 = new rt.FieldsObject();
         $n19 = 0;
@@ -1654,11 +1654,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $11 = "with trace";
         $12 = 1;
         $s.pcs[$d] = $pc + 89;
-        $fn5 = rt.fn($6, "field 'traceback'");
+        $fn5 = rt.callee($6, "field 'traceback'");
         $4 = rt.first($fn5($11, $12));
         $13 = 0;
         $s.pcs[$d] = $pc + 90;
-        $fn1 = rt.fn($2, "global 'error'");
+        $fn1 = rt.callee($2, "global 'error'");
         $fn1($4, $13);
         return rt.leave($s, $d, rt.NONE);
       } as rt.LuaFunction);
@@ -1691,7 +1691,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 92;
           $3 = rt.getGlobal($env, "pcall");
         }
-        $l1 = rt.adjust([...rt.all(rt.fn($3, "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught"))], 2);
+        $l1 = rt.adjust([...rt.all(rt.callee($3, "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught"))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         $3 = ok;
@@ -1816,7 +1816,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 101;
-          $12 = rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
+          $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
           if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 100;
             $13 = rt.index($12, "n");
@@ -1825,7 +1825,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $7 = $8;
         $s.pcs[$d] = $pc + 102;
-        $fn4 = rt.fn($5, "global 'tonumber'");
+        $fn4 = rt.callee($5, "global 'tonumber'");
         $r3 = $fn4($7);
         $s.pcs[$d] = $pc + 103;
         $fn1 = $2 as rt.LuaFunction;
@@ -1895,7 +1895,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $5 = saved as rt.LuaValue;
         $s.pcs[$d] = $pc + 107;
-        $8 = rt.first(rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'")), "method 'headers'")($5));
+        $8 = rt.first(rt.callee((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'")), "method 'headers'")($5));
         $o9 = new rt.FieldsObject();
         $n10 = 0;
         if ($2 !== undefined) {
@@ -1943,7 +1943,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-              rt.at($s, $d, $pc + 109);
+              rt.enterAt($s, $d, $pc + 109);
               $4 = rt.index($3, "method", "local 'ctx'");
             }
             $2 = $4;
@@ -1968,7 +1968,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $10 = ctx as rt.LuaValue;
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 109);
+            rt.enterAt($s, $d, $pc + 109);
             $11 = rt.index($10, "method", "local 'ctx'");
           }
           $9 = $11;
@@ -2010,7 +2010,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-              rt.at($s, $d, $pc + 111);
+              rt.enterAt($s, $d, $pc + 111);
               $4 = rt.index($3, "method", "local 'ctx'");
             }
             $2 = $4;
@@ -2035,7 +2035,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $10 = ctx as rt.LuaValue;
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 111);
+            rt.enterAt($s, $d, $pc + 111);
             $11 = rt.index($10, "method", "local 'ctx'");
           }
           $9 = $11;
@@ -2077,7 +2077,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-              rt.at($s, $d, $pc + 113);
+              rt.enterAt($s, $d, $pc + 113);
               $4 = rt.index($3, "method", "local 'ctx'");
             }
             $2 = $4;
@@ -2102,7 +2102,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $10 = ctx as rt.LuaValue;
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 113);
+            rt.enterAt($s, $d, $pc + 113);
             $11 = rt.index($10, "method", "local 'ctx'");
           }
           $9 = $11;
@@ -2144,7 +2144,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-              rt.at($s, $d, $pc + 115);
+              rt.enterAt($s, $d, $pc + 115);
               $4 = rt.index($3, "method", "local 'ctx'");
             }
             $2 = $4;
@@ -2169,7 +2169,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $10 = ctx as rt.LuaValue;
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 115);
+            rt.enterAt($s, $d, $pc + 115);
             $11 = rt.index($10, "method", "local 'ctx'");
           }
           $9 = $11;
@@ -2211,7 +2211,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-              rt.at($s, $d, $pc + 117);
+              rt.enterAt($s, $d, $pc + 117);
               $4 = rt.index($3, "method", "local 'ctx'");
             }
             $2 = $4;
@@ -2236,7 +2236,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $10 = ctx as rt.LuaValue;
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            rt.at($s, $d, $pc + 117);
+            rt.enterAt($s, $d, $pc + 117);
             $11 = rt.index($10, "method", "local 'ctx'");
           }
           $9 = $11;
@@ -2277,7 +2277,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 120;
-        $fn1 = rt.fn($2, "field 'no_content'");
+        $fn1 = rt.callee($2, "field 'no_content'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t7 = $s.tails++;

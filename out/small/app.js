@@ -59,7 +59,7 @@ function load($env) {
     $o8.log_level = "nope";
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -128,7 +128,7 @@ function load($env) {
         else {
           $8 = ctx;
           $s2.pcs[$d2] = $pc + 4;
-          $11 = rt.first(rt.fn(($f10 = $8?.f)?.params !== void 0 ? $f10.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+          $11 = rt.first(rt.callee(($f10 = $8?.f)?.params !== void 0 ? $f10.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
           if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 3;
             $122 = rt.index($11, "id");
@@ -181,7 +181,7 @@ function load($env) {
         }
         $17 = rt.LuaTable.record($o18, $n19);
         $s2.pcs[$d2] = $pc + 5;
-        $fn15 = rt.fn($16, "field 'json'");
+        $fn15 = rt.callee($16, "field 'json'");
         return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
       $222 = api;
@@ -194,7 +194,7 @@ function load($env) {
       else {
         $28 = ctx;
         $s2.pcs[$d2] = $pc + 4;
-        $31 = rt.first(rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
+        $31 = rt.first(rt.callee(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
         if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 3;
           $322 = rt.index($31, "id");
@@ -210,7 +210,7 @@ function load($env) {
       }
       $26 = rt.LuaTable.record($o35, $n36);
       $s2.pcs[$d2] = $pc + 6;
-      $fn20 = rt.fn($21, "field 'json'");
+      $fn20 = rt.callee($21, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t37 = $s2.tails++;
@@ -280,7 +280,7 @@ function load($env) {
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 8;
-          $6 = rt.first(rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
+          $6 = rt.first(rt.callee(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
           if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.a) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.a) !== void 0 || !("a" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 9;
             $72 = rt.index($6, "a");
@@ -292,7 +292,7 @@ function load($env) {
         else {
           $122 = ctx;
           $s2.pcs[$d2] = $pc + 8;
-          $15 = rt.first(rt.fn(($f14 = $122?.f)?.query !== void 0 ? $f14.query : ($m13 = $122?.metatable) !== void 0 && $m13.view.query !== void 0 ? $m13.view.query : rt.index($122, "query", "local 'ctx'"), "method 'query'")($122));
+          $15 = rt.first(rt.callee(($f14 = $122?.f)?.query !== void 0 ? $f14.query : ($m13 = $122?.metatable) !== void 0 && $m13.view.query !== void 0 ? $m13.view.query : rt.index($122, "query", "local 'ctx'"), "method 'query'")($122));
           if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 9;
             $16 = rt.index($15, "b");
@@ -345,7 +345,7 @@ function load($env) {
       else {
         $222 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $25 = rt.first(rt.fn(($f24 = $222?.f)?.query !== void 0 ? $f24.query : ($m23 = $222?.metatable) !== void 0 && $m23.view.query !== void 0 ? $m23.view.query : rt.index($222, "query", "local 'ctx'"), "method 'query'")($222));
+        $25 = rt.first(rt.callee(($f24 = $222?.f)?.query !== void 0 ? $f24.query : ($m23 = $222?.metatable) !== void 0 && $m23.view.query !== void 0 ? $m23.view.query : rt.index($222, "query", "local 'ctx'"), "method 'query'")($222));
         if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.a) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.a) !== void 0 || !("a" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 9;
           $26 = rt.index($25, "a");
@@ -356,7 +356,7 @@ function load($env) {
       else {
         $30 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $33 = rt.first(rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30));
+        $33 = rt.first(rt.callee(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30));
         if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36.b) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.b) !== void 0 || !("b" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 9;
           $34 = rt.index($33, "b");

@@ -57,7 +57,7 @@ function load($env) {
     $o8.security_headers = false;
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     $4 = function $anonymous(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -68,7 +68,7 @@ function load($env) {
       let $f3;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 2;
-      rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
+      rt.callee(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
       return rt.leave($s2, $d2, rt.NONE);
     };
     $o8 = new rt.FieldsObject();
@@ -125,9 +125,9 @@ function load($env) {
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 5;
-        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
         $s2.pcs[$d2] = $pc + 6;
-        $fn2 = rt.fn(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'");
+        $fn2 = rt.callee(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'");
         $9 = rt.first($fn2($32));
         if ($9?.arr !== void 0) $10 = $9.length();
         else if (typeof $9 === "string") $10 = $9.length;
@@ -138,7 +138,7 @@ function load($env) {
         $1 = $10;
         $12 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $11 = rt.first(rt.fn(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "checked"));
+        $11 = rt.first(rt.callee(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "checked"));
         if (rh.isScalar($11)) {
           const $w = rh.jsonBytes();
           {
@@ -188,9 +188,9 @@ function load($env) {
       }
       $19 = ctx;
       $s2.pcs[$d2] = $pc + 5;
-      $18 = rt.first(rt.fn(($f21 = $19?.f)?.body !== void 0 ? $f21.body : ($m20 = $19?.metatable) !== void 0 && $m20.view.body !== void 0 ? $m20.view.body : rt.index($19, "body", "local 'ctx'"), "method 'body'")($19));
+      $18 = rt.first(rt.callee(($f21 = $19?.f)?.body !== void 0 ? $f21.body : ($m20 = $19?.metatable) !== void 0 && $m20.view.body !== void 0 ? $m20.view.body : rt.index($19, "body", "local 'ctx'"), "method 'body'")($19));
       $s2.pcs[$d2] = $pc + 6;
-      $fn17 = rt.fn(($f23 = $18?.f)?.bytes !== void 0 ? $f23.bytes : ($m22 = $18?.metatable) !== void 0 && $m22.view.bytes !== void 0 ? $m22.view.bytes : rt.index($18, "bytes"), "method 'bytes'");
+      $fn17 = rt.callee(($f23 = $18?.f)?.bytes !== void 0 ? $f23.bytes : ($m22 = $18?.metatable) !== void 0 && $m22.view.bytes !== void 0 ? $m22.view.bytes : rt.index($18, "bytes"), "method 'bytes'");
       $24 = rt.first($fn17($18));
       if ($24?.arr !== void 0) $25 = $24.length();
       else if (typeof $24 === "string") $25 = $24.length;
@@ -200,7 +200,7 @@ function load($env) {
       }
       $26 = ctx;
       $s2.pcs[$d2] = $pc + 8;
-      $29 = rt.first(rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "checked"));
+      $29 = rt.first(rt.callee(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "checked"));
       $o30 = new rt.FieldsObject();
       $n31 = 1;
       $o30.size = $25;

@@ -51,7 +51,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.security_headers = false;
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $4 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -62,7 +62,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f3: rt.Fields | undefined;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 2;
-        rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true);
+        rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true);
         return rt.leave($s, $d, rt.NONE);
       };
       $o8 = new rt.FieldsObject();
@@ -119,9 +119,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
           $s.pcs[$d] = $pc + 6;
-          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8.bytes : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($3, "bytes")), "method 'bytes'");
+          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8.bytes : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($3, "bytes")), "method 'bytes'");
           $9 = (rt.first($fn2($3))) as rt.LuaValue;
           if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
           else if (typeof $9 === 'string') $10 = $9.length;
@@ -132,7 +132,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $10;
           $12 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $11 = rt.first(rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked"));
+          $11 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked"));
           if (rh.isScalar($11)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -153,9 +153,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $19 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        $18 = rt.first(rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.body !== undefined ? $f21.body : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.body !== undefined ? $m20.view.body : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19));
+        $18 = rt.first(rt.callee((($f21 = ($19 as rt.LuaTable)?.f)?.body !== undefined ? $f21.body : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.body !== undefined ? $m20.view.body : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19));
         $s.pcs[$d] = $pc + 6;
-        $fn17 = rt.fn((($f23 = ($18 as rt.LuaTable)?.f)?.bytes !== undefined ? $f23.bytes : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.bytes !== undefined ? $m22.view.bytes : rt.index($18, "bytes")), "method 'bytes'");
+        $fn17 = rt.callee((($f23 = ($18 as rt.LuaTable)?.f)?.bytes !== undefined ? $f23.bytes : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.bytes !== undefined ? $m22.view.bytes : rt.index($18, "bytes")), "method 'bytes'");
         $24 = (rt.first($fn17($18))) as rt.LuaValue;
         if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
         else if (typeof $24 === 'string') $25 = $24.length;
@@ -165,7 +165,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $26 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
-        $29 = rt.first(rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "checked"));
+        $29 = rt.first(rt.callee((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "checked"));
         $o30 = new rt.FieldsObject();
         $n31 = 1;
         $o30.size = $25;

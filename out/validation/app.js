@@ -262,7 +262,7 @@ function load($env) {
     $o8.log_level = "nope";
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
-    $fn1 = rt.fn($2, "field 'server'");
+    $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
     if (($7 = $env.f.rover) === void 0) {
       $s.pcs[$d] = $pc + 2;
@@ -275,16 +275,16 @@ function load($env) {
     let g = $4;
     $4 = g;
     $s.pcs[$d] = $pc + 3;
-    $fn1 = rt.fn(($f6 = $4?.f)?.object !== void 0 ? $f6.object : ($m5 = $4?.metatable) !== void 0 && $m5.view.object !== void 0 ? $m5.view.object : rt.index($4, "object", "local 'g'"), "method 'object'");
+    $fn1 = rt.callee(($f6 = $4?.f)?.object !== void 0 ? $f6.object : ($m5 = $4?.metatable) !== void 0 && $m5.view.object !== void 0 ? $m5.view.object : rt.index($4, "object", "local 'g'"), "method 'object'");
     $2 = g;
     $s.pcs[$d] = $pc + 4;
-    $3 = rt.first(rt.fn(($f12 = $2?.f)?.string !== void 0 ? $f12.string : ($m11 = $2?.metatable) !== void 0 && $m11.view.string !== void 0 ? $m11.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2));
+    $3 = rt.first(rt.callee(($f12 = $2?.f)?.string !== void 0 ? $f12.string : ($m11 = $2?.metatable) !== void 0 && $m11.view.string !== void 0 ? $m11.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2));
     $s.pcs[$d] = $pc + 5;
-    $fn10 = rt.fn(($f14 = $3?.f)?.required !== void 0 ? $f14.required : ($m13 = $3?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($3, "required"), "method 'required'");
+    $fn10 = rt.callee(($f14 = $3?.f)?.required !== void 0 ? $f14.required : ($m13 = $3?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($3, "required"), "method 'required'");
     $15 = rt.first($fn10($3));
     $16 = g;
     $s.pcs[$d] = $pc + 6;
-    $19 = rt.first(rt.fn(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
+    $19 = rt.first(rt.callee(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
     $o8 = new rt.FieldsObject();
     $n9 = 0;
     if ($15 !== void 0) {
@@ -300,73 +300,73 @@ function load($env) {
     let address = rt.first($fn1($4, $7));
     $16 = g;
     $s.pcs[$d] = $pc + 8;
-    $19 = rt.first(rt.fn(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
+    $19 = rt.first(rt.callee(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
     $s.pcs[$d] = $pc + 9;
-    $fn10 = rt.fn(($f14 = $19?.f)?.required !== void 0 ? $f14.required : ($m13 = $19?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($19, "required"), "method 'required'");
+    $fn10 = rt.callee(($f14 = $19?.f)?.required !== void 0 ? $f14.required : ($m13 = $19?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($19, "required"), "method 'required'");
     $15 = "Missing name";
     $2 = rt.first($fn10($19, $15));
     $3 = g;
     $s.pcs[$d] = $pc + 10;
-    $7 = rt.first(rt.fn(($f12 = $3?.f)?.integer !== void 0 ? $f12.integer : ($m11 = $3?.metatable) !== void 0 && $m11.view.integer !== void 0 ? $m11.view.integer : rt.index($3, "integer", "local 'g'"), "method 'integer'")($3));
+    $7 = rt.first(rt.callee(($f12 = $3?.f)?.integer !== void 0 ? $f12.integer : ($m11 = $3?.metatable) !== void 0 && $m11.view.integer !== void 0 ? $m11.view.integer : rt.index($3, "integer", "local 'g'"), "method 'integer'")($3));
     $4 = g;
     $s.pcs[$d] = $pc + 11;
-    $20 = rt.first(rt.fn(($f6 = $4?.f)?.number !== void 0 ? $f6.number : ($m5 = $4?.metatable) !== void 0 && $m5.view.number !== void 0 ? $m5.view.number : rt.index($4, "number", "local 'g'"), "method 'number'")($4));
+    $20 = rt.first(rt.callee(($f6 = $4?.f)?.number !== void 0 ? $f6.number : ($m5 = $4?.metatable) !== void 0 && $m5.view.number !== void 0 ? $m5.view.number : rt.index($4, "number", "local 'g'"), "method 'number'")($4));
     $22 = g;
     $s.pcs[$d] = $pc + 12;
-    $21 = rt.first(rt.fn(($f24 = $22?.f)?.boolean !== void 0 ? $f24.boolean : ($m23 = $22?.metatable) !== void 0 && $m23.view.boolean !== void 0 ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'"), "method 'boolean'")($22));
+    $21 = rt.first(rt.callee(($f24 = $22?.f)?.boolean !== void 0 ? $f24.boolean : ($m23 = $22?.metatable) !== void 0 && $m23.view.boolean !== void 0 ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'"), "method 'boolean'")($22));
     $s.pcs[$d] = $pc + 13;
-    $fn1 = rt.fn(($f26 = $21?.f)?.default !== void 0 ? $f26.default : ($m25 = $21?.metatable) !== void 0 && $m25.view.default !== void 0 ? $m25.view.default : rt.index($21, "default"), "method 'default'");
+    $fn1 = rt.callee(($f26 = $21?.f)?.default !== void 0 ? $f26.default : ($m25 = $21?.metatable) !== void 0 && $m25.view.default !== void 0 ? $m25.view.default : rt.index($21, "default"), "method 'default'");
     $27 = true;
     $28 = rt.first($fn1($21, $27));
     $33 = g;
     $s.pcs[$d] = $pc + 14;
-    $32 = rt.first(rt.fn(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m34 = $33?.metatable) !== void 0 && $m34.view.string !== void 0 ? $m34.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
+    $32 = rt.first(rt.callee(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m34 = $33?.metatable) !== void 0 && $m34.view.string !== void 0 ? $m34.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
     $s.pcs[$d] = $pc + 15;
-    $fn31 = rt.fn(($f37 = $32?.f)?.enum !== void 0 ? $f37.enum : ($m36 = $32?.metatable) !== void 0 && $m36.view.enum !== void 0 ? $m36.view.enum : rt.index($32, "enum"), "method 'enum'");
+    $fn31 = rt.callee(($f37 = $32?.f)?.enum !== void 0 ? $f37.enum : ($m36 = $32?.metatable) !== void 0 && $m36.view.enum !== void 0 ? $m36.view.enum : rt.index($32, "enum"), "method 'enum'");
     $38 = new rt.LuaTable(["admin", "user"]);
     $s.pcs[$d] = $pc + 16;
     $30 = rt.first($fn31($32, $38));
     $s.pcs[$d] = $pc + 17;
-    $fn29 = rt.fn(($f40 = $30?.f)?.default !== void 0 ? $f40.default : ($m39 = $30?.metatable) !== void 0 && $m39.view.default !== void 0 ? $m39.view.default : rt.index($30, "default"), "method 'default'");
+    $fn29 = rt.callee(($f40 = $30?.f)?.default !== void 0 ? $f40.default : ($m39 = $30?.metatable) !== void 0 && $m39.view.default !== void 0 ? $m39.view.default : rt.index($30, "default"), "method 'default'");
     $41 = "user";
     $42 = rt.first($fn29($30, $41));
     $44 = g;
     $s.pcs[$d] = $pc + 18;
-    $fn43 = rt.fn(($f46 = $44?.f)?.array !== void 0 ? $f46.array : ($m45 = $44?.metatable) !== void 0 && $m45.view.array !== void 0 ? $m45.view.array : rt.index($44, "array", "local 'g'"), "method 'array'");
+    $fn43 = rt.callee(($f46 = $44?.f)?.array !== void 0 ? $f46.array : ($m45 = $44?.metatable) !== void 0 && $m45.view.array !== void 0 ? $m45.view.array : rt.index($44, "array", "local 'g'"), "method 'array'");
     $48 = g;
     $s.pcs[$d] = $pc + 19;
-    $r47 = rt.fn(($f50 = $48?.f)?.string !== void 0 ? $f50.string : ($m49 = $48?.metatable) !== void 0 && $m49.view.string !== void 0 ? $m49.view.string : rt.index($48, "string", "local 'g'"), "method 'string'")($48);
+    $r47 = rt.callee(($f50 = $48?.f)?.string !== void 0 ? $f50.string : ($m49 = $48?.metatable) !== void 0 && $m49.view.string !== void 0 ? $m49.view.string : rt.index($48, "string", "local 'g'"), "method 'string'")($48);
     $s.pcs[$d] = $pc + 20;
     $51 = rt.first(Array.isArray($r47) ? $fn43($44, ...$r47) : $fn43($44, $r47));
     $52 = address;
     $55 = g;
     $s.pcs[$d] = $pc + 21;
-    $54 = rt.first(rt.fn(($f57 = $55?.f)?.string !== void 0 ? $f57.string : ($m56 = $55?.metatable) !== void 0 && $m56.view.string !== void 0 ? $m56.view.string : rt.index($55, "string", "local 'g'"), "method 'string'")($55));
+    $54 = rt.first(rt.callee(($f57 = $55?.f)?.string !== void 0 ? $f57.string : ($m56 = $55?.metatable) !== void 0 && $m56.view.string !== void 0 ? $m56.view.string : rt.index($55, "string", "local 'g'"), "method 'string'")($55));
     $s.pcs[$d] = $pc + 22;
-    $fn53 = rt.fn(($f59 = $54?.f)?.nullable !== void 0 ? $f59.nullable : ($m58 = $54?.metatable) !== void 0 && $m58.view.nullable !== void 0 ? $m58.view.nullable : rt.index($54, "nullable"), "method 'nullable'");
+    $fn53 = rt.callee(($f59 = $54?.f)?.nullable !== void 0 ? $f59.nullable : ($m58 = $54?.metatable) !== void 0 && $m58.view.nullable !== void 0 ? $m58.view.nullable : rt.index($54, "nullable"), "method 'nullable'");
     $60 = rt.first($fn53($54));
     $62 = g;
     $s.pcs[$d] = $pc + 23;
-    $fn61 = rt.fn(($f64 = $62?.f)?.array !== void 0 ? $f64.array : ($m63 = $62?.metatable) !== void 0 && $m63.view.array !== void 0 ? $m63.view.array : rt.index($62, "array", "local 'g'"), "method 'array'");
+    $fn61 = rt.callee(($f64 = $62?.f)?.array !== void 0 ? $f64.array : ($m63 = $62?.metatable) !== void 0 && $m63.view.array !== void 0 ? $m63.view.array : rt.index($62, "array", "local 'g'"), "method 'array'");
     $67 = g;
     $s.pcs[$d] = $pc + 23;
-    $fn66 = rt.fn(($f69 = $67?.f)?.object !== void 0 ? $f69.object : ($m68 = $67?.metatable) !== void 0 && $m68.view.object !== void 0 ? $m68.view.object : rt.index($67, "object", "local 'g'"), "method 'object'");
+    $fn66 = rt.callee(($f69 = $67?.f)?.object !== void 0 ? $f69.object : ($m68 = $67?.metatable) !== void 0 && $m68.view.object !== void 0 ? $m68.view.object : rt.index($67, "object", "local 'g'"), "method 'object'");
     $75 = g;
     $s.pcs[$d] = $pc + 24;
-    $74 = rt.first(rt.fn(($f77 = $75?.f)?.string !== void 0 ? $f77.string : ($m76 = $75?.metatable) !== void 0 && $m76.view.string !== void 0 ? $m76.view.string : rt.index($75, "string", "local 'g'"), "method 'string'")($75));
+    $74 = rt.first(rt.callee(($f77 = $75?.f)?.string !== void 0 ? $f77.string : ($m76 = $75?.metatable) !== void 0 && $m76.view.string !== void 0 ? $m76.view.string : rt.index($75, "string", "local 'g'"), "method 'string'")($75));
     $s.pcs[$d] = $pc + 23;
-    $fn73 = rt.fn(($f79 = $74?.f)?.enum !== void 0 ? $f79.enum : ($m78 = $74?.metatable) !== void 0 && $m78.view.enum !== void 0 ? $m78.view.enum : rt.index($74, "enum"), "method 'enum'");
+    $fn73 = rt.callee(($f79 = $74?.f)?.enum !== void 0 ? $f79.enum : ($m78 = $74?.metatable) !== void 0 && $m78.view.enum !== void 0 ? $m78.view.enum : rt.index($74, "enum"), "method 'enum'");
     $80 = new rt.LuaTable(["email", "phone"]);
     $s.pcs[$d] = $pc + 25;
     $72 = rt.first($fn73($74, $80));
     $s.pcs[$d] = $pc + 26;
-    $fn71 = rt.fn(($f82 = $72?.f)?.required !== void 0 ? $f82.required : ($m81 = $72?.metatable) !== void 0 && $m81.view.required !== void 0 ? $m81.view.required : rt.index($72, "required"), "method 'required'");
+    $fn71 = rt.callee(($f82 = $72?.f)?.required !== void 0 ? $f82.required : ($m81 = $72?.metatable) !== void 0 && $m81.view.required !== void 0 ? $m81.view.required : rt.index($72, "required"), "method 'required'");
     $83 = rt.first($fn71($72));
     $86 = g;
     $s.pcs[$d] = $pc + 24;
-    $85 = rt.first(rt.fn(($f88 = $86?.f)?.string !== void 0 ? $f88.string : ($m87 = $86?.metatable) !== void 0 && $m87.view.string !== void 0 ? $m87.view.string : rt.index($86, "string", "local 'g'"), "method 'string'")($86));
+    $85 = rt.first(rt.callee(($f88 = $86?.f)?.string !== void 0 ? $f88.string : ($m87 = $86?.metatable) !== void 0 && $m87.view.string !== void 0 ? $m87.view.string : rt.index($86, "string", "local 'g'"), "method 'string'")($86));
     $s.pcs[$d] = $pc + 26;
-    $fn84 = rt.fn(($f90 = $85?.f)?.required !== void 0 ? $f90.required : ($m89 = $85?.metatable) !== void 0 && $m89.view.required !== void 0 ? $m89.view.required : rt.index($85, "required"), "method 'required'");
+    $fn84 = rt.callee(($f90 = $85?.f)?.required !== void 0 ? $f90.required : ($m89 = $85?.metatable) !== void 0 && $m89.view.required !== void 0 ? $m89.view.required : rt.index($85, "required"), "method 'required'");
     $91 = rt.first($fn84($85));
     $o8 = new rt.FieldsObject();
     $n9 = 0;
@@ -449,9 +449,9 @@ function load($env) {
       let $r12;
       $34 = ctx;
       $s2.pcs[$d2] = $pc + 30;
-      $23 = rt.first(rt.fn(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
+      $23 = rt.first(rt.callee(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
       $s2.pcs[$d2] = $pc + 31;
-      $fn12 = rt.fn(($f7 = $23?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $23?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($23, "expect"), "method 'expect'");
+      $fn12 = rt.callee(($f7 = $23?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $23?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($23, "expect"), "method 'expect'");
       $8 = signup;
       let user = rt.first($fn12($23, $8));
       $34 = api;
@@ -461,7 +461,7 @@ function load($env) {
       }
       $8 = $23;
       $s2.pcs[$d2] = $pc + 33;
-      $fn12 = rt.fn(($f5 = $8?.f)?.status !== void 0 ? $f5.status : ($m4 = $8?.metatable) !== void 0 && $m4.view.status !== void 0 ? $m4.view.status : rt.index($8, "status", "field 'json'"), "method 'status'");
+      $fn12 = rt.callee(($f5 = $8?.f)?.status !== void 0 ? $f5.status : ($m4 = $8?.metatable) !== void 0 && $m4.view.status !== void 0 ? $m4.view.status : rt.index($8, "status", "field 'json'"), "method 'status'");
       $9 = 201;
       $10 = user;
       $s2.truncate($d2);
@@ -518,7 +518,7 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 41;
         $23 = rt.getGlobal($env, "pcall");
       }
-      $l1 = rt.adjust([...rt.all(rt.fn($23, "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
+      $l1 = rt.adjust([...rt.all(rt.callee($23, "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }), $body))((function $anonymous$body() {
@@ -555,20 +555,20 @@ function load($env) {
         let $r28;
         $35 = ctx;
         $s3.pcs[$d3] = $pc + 35;
-        $24 = rt.first(rt.fn(($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m42 = $35?.metatable) !== void 0 && $m42.view.body !== void 0 ? $m42.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35));
+        $24 = rt.first(rt.callee(($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m42 = $35?.metatable) !== void 0 && $m42.view.body !== void 0 ? $m42.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35));
         $s3.pcs[$d3] = $pc + 36;
-        $fn12 = rt.fn(($f7 = $24?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $24?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($24, "expect"), "method 'expect'");
+        $fn12 = rt.callee(($f7 = $24?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $24?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($24, "expect"), "method 'expect'");
         $112 = g;
         $s3.pcs[$d3] = $pc + 37;
-        $102 = rt.first(rt.fn(($f13 = $112?.f)?.string !== void 0 ? $f13.string : ($m12 = $112?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($112, "string", "upvalue 'g'"), "method 'string'")($112));
+        $102 = rt.first(rt.callee(($f13 = $112?.f)?.string !== void 0 ? $f13.string : ($m12 = $112?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($112, "string", "upvalue 'g'"), "method 'string'")($112));
         $s3.pcs[$d3] = $pc + 38;
-        $fn92 = rt.fn(($f15 = $102?.f)?.required !== void 0 ? $f15.required : ($m14 = $102?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($102, "required"), "method 'required'");
+        $fn92 = rt.callee(($f15 = $102?.f)?.required !== void 0 ? $f15.required : ($m14 = $102?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($102, "required"), "method 'required'");
         $162 = rt.first($fn92($102));
         $193 = g;
         $s3.pcs[$d3] = $pc + 39;
-        $18 = rt.first(rt.fn(($f21 = $193?.f)?.integer !== void 0 ? $f21.integer : ($m20 = $193?.metatable) !== void 0 && $m20.view.integer !== void 0 ? $m20.view.integer : rt.index($193, "integer", "upvalue 'g'"), "method 'integer'")($193));
+        $18 = rt.first(rt.callee(($f21 = $193?.f)?.integer !== void 0 ? $f21.integer : ($m20 = $193?.metatable) !== void 0 && $m20.view.integer !== void 0 ? $m20.view.integer : rt.index($193, "integer", "upvalue 'g'"), "method 'integer'")($193));
         $s3.pcs[$d3] = $pc + 38;
-        $fn17 = rt.fn(($f23 = $18?.f)?.required !== void 0 ? $f23.required : ($m22 = $18?.metatable) !== void 0 && $m22.view.required !== void 0 ? $m22.view.required : rt.index($18, "required"), "method 'required'");
+        $fn17 = rt.callee(($f23 = $18?.f)?.required !== void 0 ? $f23.required : ($m22 = $18?.metatable) !== void 0 && $m22.view.required !== void 0 ? $m22.view.required : rt.index($18, "required"), "method 'required'");
         $242 = rt.first($fn17($18));
         $o25 = new rt.FieldsObject();
         $n26 = 0;
@@ -594,8 +594,8 @@ function load($env) {
       }))))], 2);
       let ok = $l1[0];
       let result = $l1[1];
-      if (!rt.t(ok)) {
-        if ((rh.pristineContext(ctx) ? ctx.queryValue("format") : ($23 = rt.first(($34 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f5 = $34?.f)?.query !== void 0 ? $f5.query : ($m4 = $34?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($34, "query", "local 'ctx'"), "method 'query'")($34))), ($f8 = $23?.f) !== void 0 && (($6 = $f8.format) !== void 0 || ($m7 = $23.metatable) === void 0 || ($6 = $m7.view.format) !== void 0 || !("format" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 44, rt.index($23, "format")))) === "text") {
+      if (!rt.truthy(ok)) {
+        if ((rh.pristineContext(ctx) ? ctx.queryValue("format") : ($23 = rt.first(($34 = ctx, $s2.pcs[$d2] = $pc + 43, rt.callee(($f5 = $34?.f)?.query !== void 0 ? $f5.query : ($m4 = $34?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($34, "query", "local 'ctx'"), "method 'query'")($34))), ($f8 = $23?.f) !== void 0 && (($6 = $f8.format) !== void 0 || ($m7 = $23.metatable) === void 0 || ($6 = $m7.view.format) !== void 0 || !("format" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 44, rt.index($23, "format")))) === "text") {
           $11 = api;
           if (!(($f142 = $11?.f) !== void 0 && (($12 = $f142.text) !== void 0 || ($m132 = $11.metatable) === void 0 || ($12 = $m132.view.text) !== void 0 || !("text" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 44;
@@ -603,14 +603,14 @@ function load($env) {
           }
           $10 = $12;
           $s2.pcs[$d2] = $pc + 44;
-          $fn9 = rt.fn(($f16 = $10?.f)?.status !== void 0 ? $f16.status : ($m15 = $10?.metatable) !== void 0 && $m15.view.status !== void 0 ? $m15.view.status : rt.index($10, "status", "field 'text'"), "method 'status'");
+          $fn9 = rt.callee(($f16 = $10?.f)?.status !== void 0 ? $f16.status : ($m15 = $10?.metatable) !== void 0 && $m15.view.status !== void 0 ? $m15.view.status : rt.index($10, "status", "field 'text'"), "method 'status'");
           $17 = 422;
           $s2.pcs[$d2] = $pc + 45;
           if (($192 = $env.f.tostring) === void 0) {
             $s2.pcs[$d2] = $pc + 44;
             $192 = rt.getGlobal($env, "tostring");
           }
-          $r18 = rt.fn($192, "global 'tostring'")(result);
+          $r18 = rt.callee($192, "global 'tostring'")(result);
           $s2.pcs[$d2] = $pc + 46;
           $s2.truncate($d2);
           if ($s2.tails < rt.TAIL_DEPTH) {
@@ -624,7 +624,7 @@ function load($env) {
         }
         $6 = api;
         $s2.pcs[$d2] = $pc + 47;
-        $fn9 = rt.fn(($f8 = $6?.f)?.error !== void 0 ? $f8.error : ($m7 = $6?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"), "method 'error'");
+        $fn9 = rt.callee(($f8 = $6?.f)?.error !== void 0 ? $f8.error : ($m7 = $6?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"), "method 'error'");
         $34 = 422;
         $23 = result;
         $s2.truncate($d2);
@@ -699,13 +699,13 @@ function load($env) {
       let $r40;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 49;
-      let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
       $1 = g;
       $s2.pcs[$d2] = $pc + 50;
-      let name = rt.first(rt.fn(($f3 = $1?.f)?.string !== void 0 ? $f3.string : ($m2 = $1?.metatable) !== void 0 && $m2.view.string !== void 0 ? $m2.view.string : rt.index($1, "string", "upvalue 'g'"), "method 'string'")($1));
+      let name = rt.first(rt.callee(($f3 = $1?.f)?.string !== void 0 ? $f3.string : ($m2 = $1?.metatable) !== void 0 && $m2.view.string !== void 0 ? $m2.view.string : rt.index($1, "string", "upvalue 'g'"), "method 'string'")($1));
       $1 = name;
       $s2.pcs[$d2] = $pc + 51;
-      rt.fn(($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
+      rt.callee(($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
       if (($6 = $env.f.pcall) === void 0) {
         $s2.pcs[$d2] = $pc + 52;
         $6 = rt.getGlobal($env, "pcall");
@@ -737,7 +737,7 @@ function load($env) {
       }
       $18 = $202;
       $s2.pcs[$d2] = $pc + 53;
-      $fn15 = rt.fn($162, "global 'tonumber'");
+      $fn15 = rt.callee($162, "global 'tonumber'");
       $23 = rt.first($fn15($18));
       $o24 = new rt.FieldsObject();
       $n25 = 0;
@@ -753,9 +753,9 @@ function load($env) {
       $272 = name;
       $302 = g;
       $s2.pcs[$d2] = $pc + 54;
-      $29 = rt.first(rt.fn(($f32 = $302?.f)?.integer !== void 0 ? $f32.integer : ($m31 = $302?.metatable) !== void 0 && $m31.view.integer !== void 0 ? $m31.view.integer : rt.index($302, "integer", "upvalue 'g'"), "method 'integer'")($302));
+      $29 = rt.first(rt.callee(($f32 = $302?.f)?.integer !== void 0 ? $f32.integer : ($m31 = $302?.metatable) !== void 0 && $m31.view.integer !== void 0 ? $m31.view.integer : rt.index($302, "integer", "upvalue 'g'"), "method 'integer'")($302));
       $s2.pcs[$d2] = $pc + 55;
-      $fn28 = rt.fn(($f34 = $29?.f)?.default !== void 0 ? $f34.default : ($m33 = $29?.metatable) !== void 0 && $m33.view.default !== void 0 ? $m33.view.default : rt.index($29, "default"), "method 'default'");
+      $fn28 = rt.callee(($f34 = $29?.f)?.default !== void 0 ? $f34.default : ($m33 = $29?.metatable) !== void 0 && $m33.view.default !== void 0 ? $m33.view.default : rt.index($29, "default"), "method 'default'");
       $35 = 1;
       $36 = rt.first($fn28($29, $35));
       $o37 = new rt.FieldsObject();
@@ -770,14 +770,14 @@ function load($env) {
       }
       $26 = rt.LuaTable.record($o37, $n38);
       $s2.pcs[$d2] = $pc + 56;
-      $fn5 = rt.fn($1, "global 'pcall'");
+      $fn5 = rt.callee($1, "global 'pcall'");
       $l4 = rt.adjust([...rt.all($fn5($73, $10, $26))], 2);
       let ok = $l4[0];
       let result = $l4[1];
-      if (!rt.t(ok)) {
+      if (!rt.truthy(ok)) {
         $36 = api;
         $s2.pcs[$d2] = $pc + 57;
-        $fn28 = rt.fn(($f34 = $36?.f)?.error !== void 0 ? $f34.error : ($m33 = $36?.metatable) !== void 0 && $m33.view.error !== void 0 ? $m33.view.error : rt.index($36, "error", "upvalue 'api'"), "method 'error'");
+        $fn28 = rt.callee(($f34 = $36?.f)?.error !== void 0 ? $f34.error : ($m33 = $36?.metatable) !== void 0 && $m33.view.error !== void 0 ? $m33.view.error : rt.index($36, "error", "upvalue 'api'"), "method 'error'");
         $35 = 400;
         $302 = result;
         $s2.truncate($d2);
@@ -857,20 +857,20 @@ function load($env) {
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 59;
-      let b = rt.first(rt.fn(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
+      let b = rt.first(rt.callee(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
       if ($json) {
         $1 = b;
         $s2.pcs[$d2] = $pc + 60;
-        $43 = rt.first(rt.fn(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1));
+        $43 = rt.first(rt.callee(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1));
         $6 = b;
         $s2.pcs[$d2] = $pc + 60;
-        $12 = rt.first(rt.fn(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6));
+        $12 = rt.first(rt.callee(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6));
         $9 = b;
         $s2.pcs[$d2] = $pc + 61;
-        $5 = ($13 = $12, $14 = rt.first(rt.fn(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9)), $13 === $14 || typeof $13 === "object" && typeof $14 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($13, $14)));
+        $5 = ($13 = $12, $14 = rt.first(rt.callee(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9)), $13 === $14 || typeof $13 === "object" && typeof $14 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($13, $14)));
         $162 = b;
         $s2.pcs[$d2] = $pc + 60;
-        $192 = rt.first(rt.fn(($f182 = $162?.f)?.text !== void 0 ? $f182.text : ($m172 = $162?.metatable) !== void 0 && $m172.view.text !== void 0 ? $m172.view.text : rt.index($162, "text", "local 'b'"), "method 'text'")($162));
+        $192 = rt.first(rt.callee(($f182 = $162?.f)?.text !== void 0 ? $f182.text : ($m172 = $162?.metatable) !== void 0 && $m172.view.text !== void 0 ? $m172.view.text : rt.index($162, "text", "local 'b'"), "method 'text'")($162));
         if ($192?.arr !== void 0) $202 = $192.length();
         else if (typeof $192 === "string") $202 = $192.length;
         else {
@@ -959,16 +959,16 @@ function load($env) {
       }
       $23 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $26 = rt.first(rt.fn(($f25 = $23?.f)?.text !== void 0 ? $f25.text : ($m24 = $23?.metatable) !== void 0 && $m24.view.text !== void 0 ? $m24.view.text : rt.index($23, "text", "local 'b'"), "method 'text'")($23));
+      $26 = rt.first(rt.callee(($f25 = $23?.f)?.text !== void 0 ? $f25.text : ($m24 = $23?.metatable) !== void 0 && $m24.view.text !== void 0 ? $m24.view.text : rt.index($23, "text", "local 'b'"), "method 'text'")($23));
       $272 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $332 = rt.first(rt.fn(($f29 = $272?.f)?.text !== void 0 ? $f29.text : ($m28 = $272?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($272, "text", "local 'b'"), "method 'text'")($272));
+      $332 = rt.first(rt.callee(($f29 = $272?.f)?.text !== void 0 ? $f29.text : ($m28 = $272?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($272, "text", "local 'b'"), "method 'text'")($272));
       $302 = b;
       $s2.pcs[$d2] = $pc + 61;
-      $36 = ($34 = $332, $35 = rt.first(rt.fn(($f32 = $302?.f)?.as_string !== void 0 ? $f32.as_string : ($m31 = $302?.metatable) !== void 0 && $m31.view.as_string !== void 0 ? $m31.view.as_string : rt.index($302, "as_string", "local 'b'"), "method 'as_string'")($302)), $34 === $35 || typeof $34 === "object" && typeof $35 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($34, $35)));
+      $36 = ($34 = $332, $35 = rt.first(rt.callee(($f32 = $302?.f)?.as_string !== void 0 ? $f32.as_string : ($m31 = $302?.metatable) !== void 0 && $m31.view.as_string !== void 0 ? $m31.view.as_string : rt.index($302, "as_string", "local 'b'"), "method 'as_string'")($302)), $34 === $35 || typeof $34 === "object" && typeof $35 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($34, $35)));
       $37 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $40 = rt.first(rt.fn(($f39 = $37?.f)?.text !== void 0 ? $f39.text : ($m38 = $37?.metatable) !== void 0 && $m38.view.text !== void 0 ? $m38.view.text : rt.index($37, "text", "local 'b'"), "method 'text'")($37));
+      $40 = rt.first(rt.callee(($f39 = $37?.f)?.text !== void 0 ? $f39.text : ($m38 = $37?.metatable) !== void 0 && $m38.view.text !== void 0 ? $m38.view.text : rt.index($37, "text", "local 'b'"), "method 'text'")($37));
       if ($40?.arr !== void 0) $412 = $40.length();
       else if (typeof $40 === "string") $412 = $40.length;
       else {
@@ -1052,20 +1052,20 @@ function load($env) {
       const $json = rh.claim(ctx);
       $34 = ctx;
       $s2.pcs[$d2] = $pc + 64;
-      $23 = rt.first(rt.fn(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
+      $23 = rt.first(rt.callee(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
       $s2.pcs[$d2] = $pc + 65;
-      $fn12 = rt.fn(($f7 = $23?.f)?.json !== void 0 ? $f7.json : ($m6 = $23?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($23, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $23?.f)?.json !== void 0 ? $f7.json : ($m6 = $23?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($23, "json"), "method 'json'");
       let data = rt.first($fn12($23));
       $s2.pcs[$d2] = $pc + 67;
       if (($34 = $env.f.type) === void 0) {
         $s2.pcs[$d2] = $pc + 66;
         $34 = rt.getGlobal($env, "type");
       }
-      let t = rt.first(rt.fn($34, "global 'type'")(data));
+      let t = rt.first(rt.callee($34, "global 'type'")(data));
       if ($json) {
         $8 = t;
         $23 = t === "table";
-        if (rt.t($23)) {
+        if (rt.truthy($23)) {
           $10 = data;
           $k11 = 1;
           if (!(($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0)) {
@@ -1075,9 +1075,9 @@ function load($env) {
           $23 = $12;
         }
         $34 = $23;
-        $9 = rt.t($34) ? $34 : void 0;
+        $9 = rt.truthy($34) ? $34 : void 0;
         $162 = t === "table";
-        if (rt.t($162)) {
+        if (rt.truthy($162)) {
           $17 = data;
           if ($17?.arr !== void 0) $18 = $17.length();
           else if (typeof $17 === "string") $18 = $17.length;
@@ -1088,9 +1088,9 @@ function load($env) {
           $162 = $18;
         }
         $152 = $162;
-        $14 = rt.t($152) ? $152 : void 0;
+        $14 = rt.truthy($152) ? $152 : void 0;
         $212 = t === "table";
-        if (rt.t($212)) {
+        if (rt.truthy($212)) {
           $222 = data;
           if (!(($f7 = $222?.f) !== void 0 && (($232 = $f7.name) !== void 0 || ($m6 = $222.metatable) === void 0 || ($232 = $m6.view.name) !== void 0 || !("name" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 68;
@@ -1099,7 +1099,7 @@ function load($env) {
           $212 = $232;
         }
         $202 = $212;
-        $192 = rt.t($202) ? $202 : void 0;
+        $192 = rt.truthy($202) ? $202 : void 0;
         if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($192)) {
           const $w = rh.jsonBytes();
           {
@@ -1181,7 +1181,7 @@ function load($env) {
       }
       $26 = t;
       $282 = t === "table";
-      if (rt.t($282)) {
+      if (rt.truthy($282)) {
         $29 = data;
         $k30 = 1;
         if (!(($a32 = $29?.arr) !== void 0 && $k30 - 1 >>> 0 === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== void 0)) {
@@ -1191,9 +1191,9 @@ function load($env) {
         $282 = $31;
       }
       $272 = $282;
-      $332 = rt.t($272) ? $272 : void 0;
+      $332 = rt.truthy($272) ? $272 : void 0;
       $35 = t === "table";
-      if (rt.t($35)) {
+      if (rt.truthy($35)) {
         $36 = data;
         if ($36?.arr !== void 0) $37 = $36.length();
         else if (typeof $36 === "string") $37 = $36.length;
@@ -1204,9 +1204,9 @@ function load($env) {
         $35 = $37;
       }
       $342 = $35;
-      $382 = rt.t($342) ? $342 : void 0;
+      $382 = rt.truthy($342) ? $342 : void 0;
       $40 = t === "table";
-      if (rt.t($40)) {
+      if (rt.truthy($40)) {
         $412 = data;
         if (!(($f5 = $412?.f) !== void 0 && (($422 = $f5.name) !== void 0 || ($m4 = $412.metatable) === void 0 || ($422 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 68;
@@ -1215,7 +1215,7 @@ function load($env) {
         $40 = $422;
       }
       $39 = $40;
-      $43 = rt.t($39) ? $39 : void 0;
+      $43 = rt.truthy($39) ? $39 : void 0;
       $o44 = new rt.FieldsObject();
       $n45 = 0;
       if ($26 !== void 0) {

@@ -196,7 +196,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $o8.log_level = "nope";
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
-      $fn1 = rt.fn($2, "field 'server'");
+      $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       if (($7 = $env.f.rover) === undefined) {
         $s.pcs[$d] = $pc + 2;
@@ -209,16 +209,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let g: rt.LuaValue = $4;
       $4 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 3;
-      $fn1 = rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'")), "method 'object'");
+      $fn1 = rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'")), "method 'object'");
       $2 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 4;
-      $3 = rt.first(rt.fn((($f12 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f12.string : ($m11 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m11.view.string !== undefined ? $m11.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2));
+      $3 = rt.first(rt.callee((($f12 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f12.string : ($m11 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m11.view.string !== undefined ? $m11.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2));
       $s.pcs[$d] = $pc + 5;
-      $fn10 = rt.fn((($f14 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f14.required : ($m13 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($3, "required")), "method 'required'");
+      $fn10 = rt.callee((($f14 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f14.required : ($m13 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($3, "required")), "method 'required'");
       $15 = rt.first($fn10($3));
       $16 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 6;
-      $19 = rt.first(rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
+      $19 = rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
       if ($15 !== undefined) {
@@ -234,73 +234,73 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let address: rt.LuaValue = rt.first($fn1($4, $7));
       $16 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 8;
-      $19 = rt.first(rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
+      $19 = rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
       $s.pcs[$d] = $pc + 9;
-      $fn10 = rt.fn((($f14 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f14.required : ($m13 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($19, "required")), "method 'required'");
+      $fn10 = rt.callee((($f14 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f14.required : ($m13 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($19, "required")), "method 'required'");
       $15 = "Missing name";
       $2 = rt.first($fn10($19, $15));
       $3 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 10;
-      $7 = rt.first(rt.fn((($f12 = ($3 as rt.LuaTable)?.f)?.integer !== undefined ? $f12.integer : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.integer !== undefined ? $m11.view.integer : rt.index($3, "integer", "local 'g'")), "method 'integer'")($3));
+      $7 = rt.first(rt.callee((($f12 = ($3 as rt.LuaTable)?.f)?.integer !== undefined ? $f12.integer : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.integer !== undefined ? $m11.view.integer : rt.index($3, "integer", "local 'g'")), "method 'integer'")($3));
       $4 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 11;
-      $20 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.number !== undefined ? $f6.number : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($4, "number", "local 'g'")), "method 'number'")($4));
+      $20 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.number !== undefined ? $f6.number : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($4, "number", "local 'g'")), "method 'number'")($4));
       $22 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 12;
-      $21 = rt.first(rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.boolean !== undefined ? $f24.boolean : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.boolean !== undefined ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'")), "method 'boolean'")($22));
+      $21 = rt.first(rt.callee((($f24 = ($22 as rt.LuaTable)?.f)?.boolean !== undefined ? $f24.boolean : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.boolean !== undefined ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'")), "method 'boolean'")($22));
       $s.pcs[$d] = $pc + 13;
-      $fn1 = rt.fn((($f26 = ($21 as rt.LuaTable)?.f)?.default !== undefined ? $f26.default : ($m25 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m25.view.default !== undefined ? $m25.view.default : rt.index($21, "default")), "method 'default'");
+      $fn1 = rt.callee((($f26 = ($21 as rt.LuaTable)?.f)?.default !== undefined ? $f26.default : ($m25 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m25.view.default !== undefined ? $m25.view.default : rt.index($21, "default")), "method 'default'");
       $27 = true;
       $28 = rt.first($fn1($21, $27));
       $33 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
-      $32 = rt.first(rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35.string : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.string !== undefined ? $m34.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
+      $32 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35.string : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.string !== undefined ? $m34.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
       $s.pcs[$d] = $pc + 15;
-      $fn31 = rt.fn((($f37 = ($32 as rt.LuaTable)?.f)?.enum !== undefined ? $f37.enum : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.enum !== undefined ? $m36.view.enum : rt.index($32, "enum")), "method 'enum'");
+      $fn31 = rt.callee((($f37 = ($32 as rt.LuaTable)?.f)?.enum !== undefined ? $f37.enum : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.enum !== undefined ? $m36.view.enum : rt.index($32, "enum")), "method 'enum'");
       $38 = new rt.LuaTable(["admin", "user"]);
       $s.pcs[$d] = $pc + 16;
       $30 = rt.first($fn31($32, $38));
       $s.pcs[$d] = $pc + 17;
-      $fn29 = rt.fn((($f40 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f40.default : ($m39 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m39.view.default !== undefined ? $m39.view.default : rt.index($30, "default")), "method 'default'");
+      $fn29 = rt.callee((($f40 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f40.default : ($m39 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m39.view.default !== undefined ? $m39.view.default : rt.index($30, "default")), "method 'default'");
       $41 = "user";
       $42 = rt.first($fn29($30, $41));
       $44 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 18;
-      $fn43 = rt.fn((($f46 = ($44 as rt.LuaTable)?.f)?.array !== undefined ? $f46.array : ($m45 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m45.view.array !== undefined ? $m45.view.array : rt.index($44, "array", "local 'g'")), "method 'array'");
+      $fn43 = rt.callee((($f46 = ($44 as rt.LuaTable)?.f)?.array !== undefined ? $f46.array : ($m45 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m45.view.array !== undefined ? $m45.view.array : rt.index($44, "array", "local 'g'")), "method 'array'");
       $48 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 19;
-      $r47 = rt.fn((($f50 = ($48 as rt.LuaTable)?.f)?.string !== undefined ? $f50.string : ($m49 = ($48 as rt.LuaTable)?.metatable) !== undefined && $m49.view.string !== undefined ? $m49.view.string : rt.index($48, "string", "local 'g'")), "method 'string'")($48);
+      $r47 = rt.callee((($f50 = ($48 as rt.LuaTable)?.f)?.string !== undefined ? $f50.string : ($m49 = ($48 as rt.LuaTable)?.metatable) !== undefined && $m49.view.string !== undefined ? $m49.view.string : rt.index($48, "string", "local 'g'")), "method 'string'")($48);
       $s.pcs[$d] = $pc + 20;
       $51 = rt.first((Array.isArray($r47) ? $fn43($44, ...$r47) : $fn43($44, $r47)));
       $52 = address;
       $55 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 21;
-      $54 = rt.first(rt.fn((($f57 = ($55 as rt.LuaTable)?.f)?.string !== undefined ? $f57.string : ($m56 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m56.view.string !== undefined ? $m56.view.string : rt.index($55, "string", "local 'g'")), "method 'string'")($55));
+      $54 = rt.first(rt.callee((($f57 = ($55 as rt.LuaTable)?.f)?.string !== undefined ? $f57.string : ($m56 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m56.view.string !== undefined ? $m56.view.string : rt.index($55, "string", "local 'g'")), "method 'string'")($55));
       $s.pcs[$d] = $pc + 22;
-      $fn53 = rt.fn((($f59 = ($54 as rt.LuaTable)?.f)?.nullable !== undefined ? $f59.nullable : ($m58 = ($54 as rt.LuaTable)?.metatable) !== undefined && $m58.view.nullable !== undefined ? $m58.view.nullable : rt.index($54, "nullable")), "method 'nullable'");
+      $fn53 = rt.callee((($f59 = ($54 as rt.LuaTable)?.f)?.nullable !== undefined ? $f59.nullable : ($m58 = ($54 as rt.LuaTable)?.metatable) !== undefined && $m58.view.nullable !== undefined ? $m58.view.nullable : rt.index($54, "nullable")), "method 'nullable'");
       $60 = rt.first($fn53($54));
       $62 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 23;
-      $fn61 = rt.fn((($f64 = ($62 as rt.LuaTable)?.f)?.array !== undefined ? $f64.array : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.array !== undefined ? $m63.view.array : rt.index($62, "array", "local 'g'")), "method 'array'");
+      $fn61 = rt.callee((($f64 = ($62 as rt.LuaTable)?.f)?.array !== undefined ? $f64.array : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.array !== undefined ? $m63.view.array : rt.index($62, "array", "local 'g'")), "method 'array'");
       $67 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 23;
-      $fn66 = rt.fn((($f69 = ($67 as rt.LuaTable)?.f)?.object !== undefined ? $f69.object : ($m68 = ($67 as rt.LuaTable)?.metatable) !== undefined && $m68.view.object !== undefined ? $m68.view.object : rt.index($67, "object", "local 'g'")), "method 'object'");
+      $fn66 = rt.callee((($f69 = ($67 as rt.LuaTable)?.f)?.object !== undefined ? $f69.object : ($m68 = ($67 as rt.LuaTable)?.metatable) !== undefined && $m68.view.object !== undefined ? $m68.view.object : rt.index($67, "object", "local 'g'")), "method 'object'");
       $75 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      $74 = rt.first(rt.fn((($f77 = ($75 as rt.LuaTable)?.f)?.string !== undefined ? $f77.string : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.string !== undefined ? $m76.view.string : rt.index($75, "string", "local 'g'")), "method 'string'")($75));
+      $74 = rt.first(rt.callee((($f77 = ($75 as rt.LuaTable)?.f)?.string !== undefined ? $f77.string : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.string !== undefined ? $m76.view.string : rt.index($75, "string", "local 'g'")), "method 'string'")($75));
       $s.pcs[$d] = $pc + 23;
-      $fn73 = rt.fn((($f79 = ($74 as rt.LuaTable)?.f)?.enum !== undefined ? $f79.enum : ($m78 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m78.view.enum !== undefined ? $m78.view.enum : rt.index($74, "enum")), "method 'enum'");
+      $fn73 = rt.callee((($f79 = ($74 as rt.LuaTable)?.f)?.enum !== undefined ? $f79.enum : ($m78 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m78.view.enum !== undefined ? $m78.view.enum : rt.index($74, "enum")), "method 'enum'");
       $80 = new rt.LuaTable(["email", "phone"]);
       $s.pcs[$d] = $pc + 25;
       $72 = rt.first($fn73($74, $80));
       $s.pcs[$d] = $pc + 26;
-      $fn71 = rt.fn((($f82 = ($72 as rt.LuaTable)?.f)?.required !== undefined ? $f82.required : ($m81 = ($72 as rt.LuaTable)?.metatable) !== undefined && $m81.view.required !== undefined ? $m81.view.required : rt.index($72, "required")), "method 'required'");
+      $fn71 = rt.callee((($f82 = ($72 as rt.LuaTable)?.f)?.required !== undefined ? $f82.required : ($m81 = ($72 as rt.LuaTable)?.metatable) !== undefined && $m81.view.required !== undefined ? $m81.view.required : rt.index($72, "required")), "method 'required'");
       $83 = rt.first($fn71($72));
       $86 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      $85 = rt.first(rt.fn((($f88 = ($86 as rt.LuaTable)?.f)?.string !== undefined ? $f88.string : ($m87 = ($86 as rt.LuaTable)?.metatable) !== undefined && $m87.view.string !== undefined ? $m87.view.string : rt.index($86, "string", "local 'g'")), "method 'string'")($86));
+      $85 = rt.first(rt.callee((($f88 = ($86 as rt.LuaTable)?.f)?.string !== undefined ? $f88.string : ($m87 = ($86 as rt.LuaTable)?.metatable) !== undefined && $m87.view.string !== undefined ? $m87.view.string : rt.index($86, "string", "local 'g'")), "method 'string'")($86));
       $s.pcs[$d] = $pc + 26;
-      $fn84 = rt.fn((($f90 = ($85 as rt.LuaTable)?.f)?.required !== undefined ? $f90.required : ($m89 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m89.view.required !== undefined ? $m89.view.required : rt.index($85, "required")), "method 'required'");
+      $fn84 = rt.callee((($f90 = ($85 as rt.LuaTable)?.f)?.required !== undefined ? $f90.required : ($m89 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m89.view.required !== undefined ? $m89.view.required : rt.index($85, "required")), "method 'required'");
       $91 = rt.first($fn84($85));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
@@ -383,9 +383,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r12: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 31;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
         $8 = signup;
         let user: rt.LuaValue = rt.first($fn1($2, $8));
         $3 = api as rt.LuaValue;
@@ -395,7 +395,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $8 = $2;
         $s.pcs[$d] = $pc + 33;
-        $fn1 = rt.fn((($f5 = ($8 as rt.LuaTable)?.f)?.status !== undefined ? $f5.status : ($m4 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m4.view.status !== undefined ? $m4.view.status : rt.index($8, "status", "field 'json'")), "method 'status'");
+        $fn1 = rt.callee((($f5 = ($8 as rt.LuaTable)?.f)?.status !== undefined ? $f5.status : ($m4 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m4.view.status !== undefined ? $m4.view.status : rt.index($8, "status", "field 'json'")), "method 'status'");
         $9 = 201;
         $10 = user;
         $s.truncate($d);
@@ -452,7 +452,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 41;
           $2 = rt.getGlobal($env, "pcall");
         }
-        $l1 = rt.adjust([...rt.all(rt.fn($2, "global 'pcall'")((($body: rt.LuaFunction) => rt.withBody((function $anonymous(): rt.LuaResult {
+        $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")((($body: rt.LuaFunction) => rt.withBody((function $anonymous(): rt.LuaResult {
           const $r = $body();
           return $r === rt.TAIL ? rt.runTail() : $r;
         }) as rt.LuaFunction, $body))((function $anonymous$body(): rt.LuaResult {
@@ -489,20 +489,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $r28: rt.LuaResult;
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3));
+          $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3));
           $s.pcs[$d] = $pc + 36;
-          $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+          $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
           $11 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
-          $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "upvalue 'g'")), "method 'string'")($11));
+          $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "upvalue 'g'")), "method 'string'")($11));
           $s.pcs[$d] = $pc + 38;
-          $fn9 = rt.fn((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
+          $fn9 = rt.callee((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
           $16 = rt.first($fn9($10));
           $19 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 39;
-          $18 = rt.first(rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.integer !== undefined ? $f21.integer : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.integer !== undefined ? $m20.view.integer : rt.index($19, "integer", "upvalue 'g'")), "method 'integer'")($19));
+          $18 = rt.first(rt.callee((($f21 = ($19 as rt.LuaTable)?.f)?.integer !== undefined ? $f21.integer : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.integer !== undefined ? $m20.view.integer : rt.index($19, "integer", "upvalue 'g'")), "method 'integer'")($19));
           $s.pcs[$d] = $pc + 38;
-          $fn17 = rt.fn((($f23 = ($18 as rt.LuaTable)?.f)?.required !== undefined ? $f23.required : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.required !== undefined ? $m22.view.required : rt.index($18, "required")), "method 'required'");
+          $fn17 = rt.callee((($f23 = ($18 as rt.LuaTable)?.f)?.required !== undefined ? $f23.required : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.required !== undefined ? $m22.view.required : rt.index($18, "required")), "method 'required'");
           $24 = rt.first($fn17($18));
           $o25 = new rt.FieldsObject();
           $n26 = 0;
@@ -528,8 +528,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }) as rt.LuaFunction)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let result: rt.LuaValue = $l1[1];
-        if (!rt.t(ok)) {
-          if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("format") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.format) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.format) !== undefined || (!("format" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 44, rt.index($2, "format"))))) === "text")) {
+        if (!rt.truthy(ok)) {
+          if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("format") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.format) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.format) !== undefined || (!("format" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 44, rt.index($2, "format"))))) === "text")) {
             $11 = api as rt.LuaValue;
             if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.text) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 44;
@@ -537,14 +537,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             $10 = $12;
             $s.pcs[$d] = $pc + 44;
-            $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f16.status : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.status !== undefined ? $m15.view.status : rt.index($10, "status", "field 'text'")), "method 'status'");
+            $fn9 = rt.callee((($f16 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f16.status : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.status !== undefined ? $m15.view.status : rt.index($10, "status", "field 'text'")), "method 'status'");
             $17 = 422;
             $s.pcs[$d] = $pc + 45;
             if (($19 = $env.f.tostring) === undefined) {
               $s.pcs[$d] = $pc + 44;
               $19 = rt.getGlobal($env, "tostring");
             }
-            $r18 = rt.fn($19, "global 'tostring'")(result);
+            $r18 = rt.callee($19, "global 'tostring'")(result);
             $s.pcs[$d] = $pc + 46;
             $s.truncate($d);
             if ($s.tails < rt.TAIL_DEPTH) {
@@ -558,7 +558,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $6 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 47;
-          $fn9 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'")), "method 'error'");
+          $fn9 = rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'")), "method 'error'");
           $3 = 422;
           $2 = result;
           $s.truncate($d);
@@ -633,13 +633,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r40: rt.LuaResult;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 49;
-        let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
+        let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
         $1 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 50;
-        let name: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3.string : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")), "method 'string'")($1));
+        let name: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3.string : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")), "method 'string'")($1));
         $1 = name as rt.LuaValue;
         $s.pcs[$d] = $pc + 51;
-        rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'")), "method 'required'")($1);
+        rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'")), "method 'required'")($1);
         if (($6 = $env.f.pcall) === undefined) {
           $s.pcs[$d] = $pc + 52;
           $6 = rt.getGlobal($env, "pcall");
@@ -671,7 +671,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $18 = $20;
         $s.pcs[$d] = $pc + 53;
-        $fn15 = rt.fn($16, "global 'tonumber'");
+        $fn15 = rt.callee($16, "global 'tonumber'");
         $23 = rt.first($fn15($18));
         $o24 = new rt.FieldsObject();
         $n25 = 0;
@@ -687,9 +687,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $27 = name;
         $30 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 54;
-        $29 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.integer !== undefined ? $f32.integer : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.integer !== undefined ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'")), "method 'integer'")($30));
+        $29 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.integer !== undefined ? $f32.integer : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.integer !== undefined ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'")), "method 'integer'")($30));
         $s.pcs[$d] = $pc + 55;
-        $fn28 = rt.fn((($f34 = ($29 as rt.LuaTable)?.f)?.default !== undefined ? $f34.default : ($m33 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m33.view.default !== undefined ? $m33.view.default : rt.index($29, "default")), "method 'default'");
+        $fn28 = rt.callee((($f34 = ($29 as rt.LuaTable)?.f)?.default !== undefined ? $f34.default : ($m33 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m33.view.default !== undefined ? $m33.view.default : rt.index($29, "default")), "method 'default'");
         $35 = 1;
         $36 = rt.first($fn28($29, $35));
         $o37 = new rt.FieldsObject();
@@ -704,14 +704,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $26 = rt.LuaTable.record($o37, $n38);
         $s.pcs[$d] = $pc + 56;
-        $fn5 = rt.fn($1, "global 'pcall'");
+        $fn5 = rt.callee($1, "global 'pcall'");
         $l4 = rt.adjust([...rt.all($fn5($7, $10, $26))], 2);
         let ok: rt.LuaValue = $l4[0];
         let result: rt.LuaValue = $l4[1];
-        if (!rt.t(ok)) {
+        if (!rt.truthy(ok)) {
           $36 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 57;
-          $fn28 = rt.fn((($f34 = ($36 as rt.LuaTable)?.f)?.error !== undefined ? $f34.error : ($m33 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m33.view.error !== undefined ? $m33.view.error : rt.index($36, "error", "upvalue 'api'")), "method 'error'");
+          $fn28 = rt.callee((($f34 = ($36 as rt.LuaTable)?.f)?.error !== undefined ? $f34.error : ($m33 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m33.view.error !== undefined ? $m33.view.error : rt.index($36, "error", "upvalue 'api'")), "method 'error'");
           $35 = 400;
           $30 = result;
           $s.truncate($d);
@@ -791,20 +791,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 59;
-        let b: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
+        let b: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
         if ($json) {
           $1 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
-          $4 = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1));
+          $4 = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1));
           $6 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
-          $12 = (rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6))) as rt.LuaValue;
+          $12 = (rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6))) as rt.LuaValue;
           $9 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 61;
-          $5 = ($13 = ($12) as rt.LuaValue, $14 = (rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9))) as rt.LuaValue, ($13 === $14 || (typeof $13 === 'object' && typeof $14 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($13, $14)))));
+          $5 = ($13 = ($12) as rt.LuaValue, $14 = (rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9))) as rt.LuaValue, ($13 === $14 || (typeof $13 === 'object' && typeof $14 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($13, $14)))));
           $16 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
-          $19 = (rt.first(rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f18.text : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.text !== undefined ? $m17.view.text : rt.index($16, "text", "local 'b'")), "method 'text'")($16))) as rt.LuaValue;
+          $19 = (rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f18.text : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.text !== undefined ? $m17.view.text : rt.index($16, "text", "local 'b'")), "method 'text'")($16))) as rt.LuaValue;
           if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
           else if (typeof $19 === 'string') $20 = $19.length;
           else {
@@ -834,16 +834,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $23 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $26 = rt.first(rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.text !== undefined ? $f25.text : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.text !== undefined ? $m24.view.text : rt.index($23, "text", "local 'b'")), "method 'text'")($23));
+        $26 = rt.first(rt.callee((($f25 = ($23 as rt.LuaTable)?.f)?.text !== undefined ? $f25.text : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.text !== undefined ? $m24.view.text : rt.index($23, "text", "local 'b'")), "method 'text'")($23));
         $27 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $33 = (rt.first(rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'")), "method 'text'")($27))) as rt.LuaValue;
+        $33 = (rt.first(rt.callee((($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'")), "method 'text'")($27))) as rt.LuaValue;
         $30 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 61;
-        $36 = ($34 = ($33) as rt.LuaValue, $35 = (rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.as_string !== undefined ? $f32.as_string : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.as_string !== undefined ? $m31.view.as_string : rt.index($30, "as_string", "local 'b'")), "method 'as_string'")($30))) as rt.LuaValue, ($34 === $35 || (typeof $34 === 'object' && typeof $35 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($34, $35)))));
+        $36 = ($34 = ($33) as rt.LuaValue, $35 = (rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.as_string !== undefined ? $f32.as_string : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.as_string !== undefined ? $m31.view.as_string : rt.index($30, "as_string", "local 'b'")), "method 'as_string'")($30))) as rt.LuaValue, ($34 === $35 || (typeof $34 === 'object' && typeof $35 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($34, $35)))));
         $37 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $40 = (rt.first(rt.fn((($f39 = ($37 as rt.LuaTable)?.f)?.text !== undefined ? $f39.text : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.text !== undefined ? $m38.view.text : rt.index($37, "text", "local 'b'")), "method 'text'")($37))) as rt.LuaValue;
+        $40 = (rt.first(rt.callee((($f39 = ($37 as rt.LuaTable)?.f)?.text !== undefined ? $f39.text : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.text !== undefined ? $m38.view.text : rt.index($37, "text", "local 'b'")), "method 'text'")($37))) as rt.LuaValue;
         if (($40 as rt.LuaTable)?.arr !== undefined) $41 = ($40 as rt.LuaTable).length();
         else if (typeof $40 === 'string') $41 = $40.length;
         else {
@@ -927,20 +927,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 64;
-        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 65;
-        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         let data: rt.LuaValue = rt.first($fn1($2));
         $s.pcs[$d] = $pc + 67;
         if (($3 = $env.f.type) === undefined) {
           $s.pcs[$d] = $pc + 66;
           $3 = rt.getGlobal($env, "type");
         }
-        let t: rt.LuaValue = rt.first(rt.fn($3, "global 'type'")(data));
+        let t: rt.LuaValue = rt.first(rt.callee($3, "global 'type'")(data));
         if ($json) {
           $8 = t;
           $2 = (t === "table");
-          if (rt.t($2)) {
+          if (rt.truthy($2)) {
             $10 = data;
             $k11 = 1;
             if (!(($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined)) {
@@ -950,9 +950,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $2 = $12;
           }
           $3 = $2;
-          $9 = (rt.t($3) ? $3 : undefined);
+          $9 = (rt.truthy($3) ? $3 : undefined);
           $16 = (t === "table");
-          if (rt.t($16)) {
+          if (rt.truthy($16)) {
             $17 = data as rt.LuaValue;
             if (($17 as rt.LuaTable)?.arr !== undefined) $18 = ($17 as rt.LuaTable).length();
             else if (typeof $17 === 'string') $18 = $17.length;
@@ -963,9 +963,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $16 = $18;
           }
           $15 = $16;
-          $14 = (rt.t($15) ? $15 : undefined);
+          $14 = (rt.truthy($15) ? $15 : undefined);
           $21 = (t === "table");
-          if (rt.t($21)) {
+          if (rt.truthy($21)) {
             $22 = data as rt.LuaValue;
             if (!(($f7 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f7.name) !== undefined || ($m6 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 68;
@@ -974,7 +974,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $21 = $23;
           }
           $20 = $21;
-          $19 = (rt.t($20) ? $20 : undefined);
+          $19 = (rt.truthy($20) ? $20 : undefined);
           if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($19)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 107; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -1010,7 +1010,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $26 = t;
         $28 = (t === "table");
-        if (rt.t($28)) {
+        if (rt.truthy($28)) {
           $29 = data;
           $k30 = 1;
           if (!(($a32 = ($29 as rt.LuaTable)?.arr) !== undefined && ($k30 - 1 >>> 0) === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== undefined)) {
@@ -1020,9 +1020,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $28 = $31;
         }
         $27 = $28;
-        $33 = (rt.t($27) ? $27 : undefined);
+        $33 = (rt.truthy($27) ? $27 : undefined);
         $35 = (t === "table");
-        if (rt.t($35)) {
+        if (rt.truthy($35)) {
           $36 = data as rt.LuaValue;
           if (($36 as rt.LuaTable)?.arr !== undefined) $37 = ($36 as rt.LuaTable).length();
           else if (typeof $36 === 'string') $37 = $36.length;
@@ -1033,9 +1033,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $35 = $37;
         }
         $34 = $35;
-        $38 = (rt.t($34) ? $34 : undefined);
+        $38 = (rt.truthy($34) ? $34 : undefined);
         $40 = (t === "table");
-        if (rt.t($40)) {
+        if (rt.truthy($40)) {
           $41 = data as rt.LuaValue;
           if (!(($f5 = ($41 as rt.LuaTable)?.f) !== undefined && (($42 = $f5.name) !== undefined || ($m4 = ($41 as rt.LuaTable).metatable) === undefined || ($42 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 68;
@@ -1044,7 +1044,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $40 = $42;
         }
         $39 = $40;
-        $43 = (rt.t($39) ? $39 : undefined);
+        $43 = (rt.truthy($39) ? $39 : undefined);
         $o44 = new rt.FieldsObject();
         $n45 = 0;
         if ($26 !== undefined) {

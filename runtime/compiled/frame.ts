@@ -9,7 +9,7 @@ export { positions, type EnvHolder, type FunctionSite } from '../lua/callstack.j
  * Enters the frame of a function that pushes none on entry (a leaf: it makes no calls) just
  * before one of its slow paths runs, at position `pc`.
  */
-export function at(stack: CallStack, depth: number, pc: number): void {
+export function enterAt(stack: CallStack, depth: number, pc: number): void {
   if (depth >= stack.limit) stack.deepen();
   stack.pcs[depth] = pc;
   stack.depth = depth + 1;

@@ -19,7 +19,7 @@ export { numberToString } from '../lua/number.js';
 export { CUT, FieldsObject, found, LuaTable, type Fields } from '../lua/table.js';
 export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
-export { at, positions, type EnvHolder, type FunctionSite } from './frame.js';
+export { enterAt, positions, type EnvHolder, type FunctionSite } from './frame.js';
 export type { CallStack, VariableAccess } from '../lua/callstack.js';
 export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
@@ -27,13 +27,13 @@ export { MATH_UNARY, MATH_UNARY_JS } from '../stdlib/math.js';
 export { insert as TABLE_INSERT } from '../stdlib/table.js';
 export { forKind, ITERATION } from '../stdlib/base.js';
 
-/** Lua truthiness. */
-export function t(v: LuaValue): boolean {
+/** Lua truthiness: everything but nil and false. */
+export function truthy(v: LuaValue): boolean {
   return v !== undefined && v !== false;
 }
 
 /** The function to call for a callee value (its __call metamethod, or an error naming it). */
-export function fn(f: LuaValue, desc?: string): LuaFunction {
+export function callee(f: LuaValue, desc?: string): LuaFunction {
   return typeof f === 'function' ? f : ops.callable(f, desc);
 }
 

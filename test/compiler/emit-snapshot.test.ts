@@ -15,12 +15,12 @@ f = function $f(a?: rt.LuaValue, b?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if (typeof b === 'number') $1 = b * 2;
   else {
-    rt.at($s, $d, $pc);
+    rt.enterAt($s, $d, $pc);
     $1 = rt.mul(b, 2, "local 'b'");
   }
   if (typeof a === 'number' && typeof $1 === 'number') $2 = a + $1;
   else {
-    rt.at($s, $d, $pc);
+    rt.enterAt($s, $d, $pc);
     $2 = rt.add(a, $1, "local 'a'");
   }
   return rt.leave($s, $d, $2);
@@ -47,18 +47,18 @@ f = function $f(p?: rt.LuaValue): rt.LuaResult {
 function $slow0($s: rt.CallStack, $d: number, p: rt.LuaValue): void {
   $4 = p as rt.LuaValue;
   if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.x) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.x) !== undefined || (!("x" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
-    rt.at($s, $d, $pc);
+    rt.enterAt($s, $d, $pc);
     $5 = rt.index($4, "x", "local 'p'");
   }
   if (typeof $5 === 'number') $8 = $5 + 1;
   else {
-    rt.at($s, $d, $pc);
+    rt.enterAt($s, $d, $pc);
     $8 = rt.add($5, 1, "field 'x'");
   }
   $3 = $8;
   if ($3 !== undefined && ($f9 = (p as rt.LuaTable)?.f) !== undefined && !(p as rt.LuaTable).linked && $f9.x !== undefined) $f9.x = $3;
   else {
-    rt.at($s, $d, $pc);
+    rt.enterAt($s, $d, $pc);
     rt.setIndex(p, "x", $3, "local 'p'");
   }
 }`);
@@ -70,7 +70,7 @@ f = function $f(p?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   $1 = p as rt.LuaValue;
   if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.x) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.x) !== undefined || (!("x" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-    rt.at($s, $d, $pc);
+    rt.enterAt($s, $d, $pc);
     $2 = rt.index($1, "x", "local 'p'");
   }
   let v: rt.LuaValue = $2;
@@ -89,7 +89,7 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
     $s.pcs[$d] = $pc;
     $1 = rt.getGlobal($env, "tostring");
   }
-  let s: rt.LuaValue = rt.first(rt.fn($1, "global 'tostring'")(t));
+  let s: rt.LuaValue = rt.first(rt.callee($1, "global 'tostring'")(t));
   return rt.leave($s, $d, s);
 };`);
 });
@@ -102,7 +102,7 @@ f = function $f(o?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   $1 = o as rt.LuaValue;
   $s.pcs[$d] = $pc;
-  let r: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1));
+  let r: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1));
   return rt.leave($s, $d, r);
 };`);
 });
@@ -118,10 +118,10 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
     if (($1 as rt.LuaTable)?.arr !== undefined) $2 = ($1 as rt.LuaTable).length();
     else if (typeof $1 === 'string') $2 = $1.length;
     else {
-      rt.at($s, $d, $pc);
+      rt.enterAt($s, $d, $pc);
       $2 = rt.len($1, "local 't'");
     }
-    rt.at($s, $d, $pc);
+    rt.enterAt($s, $d, $pc);
     const $limit1 = rt.forNumber($2, 'limit');
     for (let i: number = $start1; i <= $limit1; i++) {
       $3 = t;
@@ -129,15 +129,15 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
       if (($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && ($5 = $a6[$k4 - 1]) !== undefined) {
         if (typeof s === 'number' && typeof $5 === 'number') $8 = s + $5;
         else {
-          rt.at($s, $d, $pc);
+          rt.enterAt($s, $d, $pc);
           $8 = rt.add(s, $5, "local 's'");
         }
       } else {
-        rt.at($s, $d, $pc);
+        rt.enterAt($s, $d, $pc);
         $7 = rt.index($3, $k4, "local 't'");
         if (typeof s === 'number' && typeof $7 === 'number') $8 = s + $7;
         else {
-          rt.at($s, $d, $pc);
+          rt.enterAt($s, $d, $pc);
           $8 = rt.add(s, $7, "local 's'");
         }
       }
@@ -167,7 +167,7 @@ f = function $f(x?: rt.LuaValue): rt.LuaResult {
   if ($1 === rt.MATH_UNARY.sqrt && typeof $2 === 'number') $7 = Math.sqrt($2);
   else {
     $s.pcs[$d] = $pc + 1;
-    $7 = rt.first(rt.fn($1, "field 'sqrt'")($2));
+    $7 = rt.first(rt.callee($1, "field 'sqrt'")($2));
   }
   let r: rt.LuaValue = $7;
   return rt.leave($s, $d, r);
@@ -194,7 +194,7 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
       $key1 = 0;
     } else {
       $s.pcs[$d] = $pc + 1;
-      $l1 = rt.adjust(rt.all(rt.fn($2, "global 'ipairs'")($3)), 3);
+      $l1 = rt.adjust(rt.all(rt.callee($2, "global 'ipairs'")($3)), 3);
       $it1 = $l1[0];
       $st1 = $l1[1];
       $key1 = $l1[2];
@@ -269,7 +269,7 @@ f = function $f(t?: rt.LuaValue, v?: rt.LuaValue): rt.LuaResult {
     $r8 = rt.NONE;
   } else {
     $s.pcs[$d] = $pc + 1;
-    $r8 = rt.fn($1, "field 'insert'")($2, $3);
+    $r8 = rt.callee($1, "field 'insert'")($2, $3);
   }
   return rt.leave($s, $d, rt.NONE);
 };`);
@@ -305,7 +305,7 @@ it('a loop testing a local that nothing assigns is two loops under one test (uns
   return s
 end
 return f`, 'f');
-  assert.match(unswitched, /\n {2}if \(rt\.t\(squares\)\) \{\n/);
+  assert.match(unswitched, /\n {2}if \(rt\.truthy\(squares\)\) \{\n/);
   assert.equal(unswitched.match(/for \(let i: number/g)?.length, 2);
   // the test changes in the loop: it stays inside, one loop
   const kept = emittedFunction(`local function f(n)
@@ -326,14 +326,14 @@ f = function $f(t?: rt.LuaValue, u?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   $2 = t as rt.LuaValue;
   if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.ok) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.ok) !== undefined || (!("ok" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
-    rt.at($s, $d, $pc);
+    rt.enterAt($s, $d, $pc);
     $3 = rt.index($2, "ok", "local 't'");
   }
   $1 = $3;
-  if (rt.t($1)) {
+  if (rt.truthy($1)) {
     $6 = u as rt.LuaValue;
     if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-      rt.at($s, $d, $pc);
+      rt.enterAt($s, $d, $pc);
       $7 = rt.index($6, "v", "local 'u'");
     }
     $1 = $7;
@@ -350,12 +350,12 @@ f = function $f(q?: rt.LuaValue): rt.LuaResult {
   for (;;) {
     $1 = q as rt.LuaValue;
     if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.n) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.n) !== undefined || (!("n" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-      rt.at($s, $d, $pc);
+      rt.enterAt($s, $d, $pc);
       $2 = rt.index($1, "n", "local 'q'");
     }
     if (typeof $2 === 'number') $5 = $2 < 3;
     else {
-      rt.at($s, $d, $pc);
+      rt.enterAt($s, $d, $pc);
       $5 = rt.lt($2, 3);
     }
     if (!$5) break;

@@ -103,7 +103,7 @@ function load($env) {
       $4 = rt.LuaTable.record($o7, $n8);
       $9 = Store;
       $s2.pcs[$d2] = $pc + 2;
-      $fn1 = rt.fn($22, "global 'setmetatable'");
+      $fn1 = rt.callee($22, "global 'setmetatable'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t10 = $s2.tails++;
@@ -137,47 +137,47 @@ function load($env) {
       let $a13;
       $12 = self;
       if (!(($f4 = $12?.f) !== void 0 && (($22 = $f4.next_id) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.next_id) !== void 0 || !("next_id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 4);
+        rt.enterAt($s2, $d2, $pc + 4);
         $22 = rt.index($12, "next_id", "local 'self'");
       }
       let id = $22;
       if (typeof id === "number") $12 = id + 1;
       else {
-        rt.at($s2, $d2, $pc + 5);
+        rt.enterAt($s2, $d2, $pc + 5);
         $12 = rt.add(id, 1, "local 'id'");
       }
       $22 = $12;
       if ($22 !== void 0 && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0) $f4.next_id = $22;
       else {
-        rt.at($s2, $d2, $pc + 5);
+        rt.enterAt($s2, $d2, $pc + 5);
         rt.setIndex(self, "next_id", $22, "local 'self'");
       }
       $12 = id;
       if ($12 !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0) $f4.id = $12;
       else {
-        rt.at($s2, $d2, $pc + 6);
+        rt.enterAt($s2, $d2, $pc + 6);
         rt.setIndex(record, "id", $12, "local 'record'");
       }
       $22 = self;
       if (!(($f4 = $22?.f) !== void 0 && (($5 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($5 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 7);
+        rt.enterAt($s2, $d2, $pc + 7);
         $5 = rt.index($22, "items", "local 'self'");
       }
       $12 = $5;
-      rt.at($s2, $d2, $pc + 7);
+      rt.enterAt($s2, $d2, $pc + 7);
       rt.setIndex($12, id, record, "field 'items'");
       $22 = self;
       if (!(($f4 = $22?.f) !== void 0 && (($12 = $f4.order) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 8);
+        rt.enterAt($s2, $d2, $pc + 8);
         $12 = rt.index($22, "order", "local 'self'");
       }
       $5 = $12;
-      $k6 = ($11 = ($7 = self, ($f10 = $7?.f) !== void 0 && (($8 = $f10.order) !== void 0 || ($m9 = $7.metatable) === void 0 || ($8 = $m9.view.order) !== void 0 || !("order" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : (rt.at($s2, $d2, $pc + 8), rt.index($7, "order", "local 'self'"))), $11?.arr !== void 0 ? $11.length() : typeof $11 === "string" ? $11.length : (rt.at($s2, $d2, $pc + 8), rt.len($11, "field 'order'"))) + 1;
+      $k6 = ($11 = ($7 = self, ($f10 = $7?.f) !== void 0 && (($8 = $f10.order) !== void 0 || ($m9 = $7.metatable) === void 0 || ($8 = $m9.view.order) !== void 0 || !("order" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : (rt.enterAt($s2, $d2, $pc + 8), rt.index($7, "order", "local 'self'"))), $11?.arr !== void 0 ? $11.length() : typeof $11 === "string" ? $11.length : (rt.enterAt($s2, $d2, $pc + 8), rt.len($11, "field 'order'"))) + 1;
       $122 = id;
       if ($122 !== void 0 && ($a13 = $5?.arr) !== void 0 && $k6 - 1 >>> 0 === $k6 - 1 && $a13[$k6 - 1] !== void 0) $a13[$k6 - 1] = $122;
       else if ($122 !== void 0 && $a13 !== void 0 && $k6 === $a13.length + 1 && $5.other === void 0 && $5.metatable === void 0) $a13.push($122);
       else {
-        rt.at($s2, $d2, $pc + 8);
+        rt.enterAt($s2, $d2, $pc + 8);
         rt.setIndex($5, $k6, $122, "field 'order'");
       }
       return rt.leave($s2, $d2, record);
@@ -195,7 +195,7 @@ function load($env) {
       let $m3;
       let $f4;
       let $5;
-      return rt.leave($s2, $d2, rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 10), rt.index($12, "items", "local 'self'"))), ($5 = id, rt.at($s2, $d2, $pc + 10), $5), "field 'items'"));
+      return rt.leave($s2, $d2, rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.enterAt($s2, $d2, $pc + 10), rt.index($12, "items", "local 'self'"))), ($5 = id, rt.enterAt($s2, $d2, $pc + 10), $5), "field 'items'"));
     };
     if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.get !== void 0) $f3.get = $2;
     else {
@@ -248,7 +248,7 @@ function load($env) {
           $key1 = 0;
         } else {
           $s2.pcs[$d2] = $pc + 13;
-          $l1 = rt.adjust(rt.all(rt.fn($22, "global 'ipairs'")($3)), 3);
+          $l1 = rt.adjust(rt.all(rt.callee($22, "global 'ipairs'")($3)), 3);
           $it1 = $l1[0];
           $st1 = $l1[1];
           $key1 = $l1[2];
@@ -271,7 +271,7 @@ function load($env) {
           }
           let _ = $key1;
           let id = $second1;
-          if (rt.t(rt.index(($9 = self, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
+          if (rt.truthy(rt.index(($9 = self, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
             $k14 = out.length() + 1;
             $15 = rt.index(($16 = self, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'");
             if ($15 !== void 0 && ($a21 = out?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a21[$k14 - 1] !== void 0) $a21[$k14 - 1] = $15;
@@ -315,7 +315,7 @@ function load($env) {
       let $m18;
       let $f19;
       let $20;
-      if (!rt.t(rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 17, rt.index($12, "items", "local 'self'"))), ($5 = id, $s2.pcs[$d2] = $pc + 17, $5), "field 'items'"))) {
+      if (!rt.truthy(rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 17, rt.index($12, "items", "local 'self'"))), ($5 = id, $s2.pcs[$d2] = $pc + 17, $5), "field 'items'"))) {
         return rt.leave($s2, $d2, false);
       }
       $22 = self;
@@ -345,7 +345,7 @@ function load($env) {
           $key1 = 0;
         } else {
           $s2.pcs[$d2] = $pc + 20;
-          $l6 = rt.adjust(rt.all(rt.fn($12, "global 'ipairs'")($22)), 3);
+          $l6 = rt.adjust(rt.all(rt.callee($12, "global 'ipairs'")($22)), 3);
           $it1 = $l6[0];
           $st1 = $l6[1];
           $key1 = $l6[2];
@@ -386,7 +386,7 @@ function load($env) {
             $15 = $17;
             $20 = i;
             $s2.pcs[$d2] = $pc + 23;
-            $fn9 = rt.fn($10, "field 'remove'");
+            $fn9 = rt.callee($10, "field 'remove'");
             $fn9($15, $20);
             break;
           }

@@ -80,7 +80,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.LuaTable.record($o7, $n8);
         $9 = Store;
         $s.pcs[$d] = $pc + 2;
-        $fn1 = rt.fn($2, "global 'setmetatable'");
+        $fn1 = rt.callee($2, "global 'setmetatable'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t10 = $s.tails++;
@@ -114,47 +114,47 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $a13: rt.LuaValue[] | undefined;
         $1 = self as rt.LuaValue;
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 4);
+          rt.enterAt($s, $d, $pc + 4);
           $2 = rt.index($1, "next_id", "local 'self'");
         }
         let id: rt.LuaValue = $2;
         if (typeof id === 'number') $1 = id + 1;
         else {
-          rt.at($s, $d, $pc + 5);
+          rt.enterAt($s, $d, $pc + 5);
           $1 = rt.add(id, 1, "local 'id'");
         }
         $2 = $1;
         if ($2 !== undefined && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined) $f4.next_id = $2;
         else {
-          rt.at($s, $d, $pc + 5);
+          rt.enterAt($s, $d, $pc + 5);
           rt.setIndex(self, "next_id", $2, "local 'self'");
         }
         $1 = id;
         if ($1 !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined) $f4.id = $1;
         else {
-          rt.at($s, $d, $pc + 6);
+          rt.enterAt($s, $d, $pc + 6);
           rt.setIndex(record, "id", $1, "local 'record'");
         }
         $2 = self as rt.LuaValue;
         if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 7);
+          rt.enterAt($s, $d, $pc + 7);
           $5 = rt.index($2, "items", "local 'self'");
         }
         $1 = $5;
-        rt.at($s, $d, $pc + 7);
+        rt.enterAt($s, $d, $pc + 7);
         rt.setIndex($1, id, record, "field 'items'");
         $2 = self as rt.LuaValue;
         if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.order) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 8);
+          rt.enterAt($s, $d, $pc + 8);
           $1 = rt.index($2, "order", "local 'self'");
         }
         $5 = $1;
-        $k6 = ((($11 = (($7 = self as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.order) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.order) !== undefined || (!("order" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.at($s, $d, $pc + 8), rt.index($7, "order", "local 'self'"))))) as rt.LuaValue, (($11 as rt.LuaTable)?.arr !== undefined ? ($11 as rt.LuaTable).length() : typeof $11 === 'string' ? $11.length : (rt.at($s, $d, $pc + 8), rt.len($11, "field 'order'")))) as number) + 1);
+        $k6 = ((($11 = (($7 = self as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.order) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.order) !== undefined || (!("order" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.enterAt($s, $d, $pc + 8), rt.index($7, "order", "local 'self'"))))) as rt.LuaValue, (($11 as rt.LuaTable)?.arr !== undefined ? ($11 as rt.LuaTable).length() : typeof $11 === 'string' ? $11.length : (rt.enterAt($s, $d, $pc + 8), rt.len($11, "field 'order'")))) as number) + 1);
         $12 = id;
         if ($12 !== undefined && ($a13 = ($5 as rt.LuaTable)?.arr) !== undefined && ($k6 - 1 >>> 0) === $k6 - 1 && $a13[$k6 - 1] !== undefined) $a13[$k6 - 1] = $12;
         else if ($12 !== undefined && $a13 !== undefined && $k6 === $a13.length + 1 && ($5 as rt.LuaTable).other === undefined && ($5 as rt.LuaTable).metatable === undefined) $a13.push($12);
         else {
-          rt.at($s, $d, $pc + 8);
+          rt.enterAt($s, $d, $pc + 8);
           rt.setIndex($5, $k6, $12, "field 'order'");
         }
         return rt.leave($s, $d, record);
@@ -172,7 +172,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        return rt.leave($s, $d, rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id, rt.at($s, $d, $pc + 10), $5), "field 'items'"));
+        return rt.leave($s, $d, rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.enterAt($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id, rt.enterAt($s, $d, $pc + 10), $5), "field 'items'"));
       };
       if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.get !== undefined) $f3.get = $2;
       else {
@@ -225,7 +225,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = 0;
           } else {
             $s.pcs[$d] = $pc + 13;
-            $l1 = rt.adjust(rt.all(rt.fn($2, "global 'ipairs'")($3)), 3);
+            $l1 = rt.adjust(rt.all(rt.callee($2, "global 'ipairs'")($3)), 3);
             $it1 = $l1[0];
             $st1 = $l1[1];
             $key1 = $l1[2];
@@ -248,7 +248,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let _: rt.LuaValue = $key1;
             let id: rt.LuaValue = $second1;
-            if (rt.t(rt.index(($9 = self as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
+            if (rt.truthy(rt.index(($9 = self as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
               $k14 = (out.length() + 1);
               $15 = rt.index(($16 = self as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id, $s.pcs[$d] = $pc + 15, $20), "field 'items'");
               if ($15 !== undefined && ($a21 = (out as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a21[$k14 - 1] !== undefined) $a21[$k14 - 1] = $15;
@@ -292,7 +292,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m18: rt.LuaTable | undefined;
         let $f19: rt.Fields | undefined;
         let $20: rt.LuaValue;
-        if (!rt.t(rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
+        if (!rt.truthy(rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
           return rt.leave($s, $d, false);
         }
         $2 = self as rt.LuaValue;
@@ -322,7 +322,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = 0;
           } else {
             $s.pcs[$d] = $pc + 20;
-            $l6 = rt.adjust(rt.all(rt.fn($1, "global 'ipairs'")($2)), 3);
+            $l6 = rt.adjust(rt.all(rt.callee($1, "global 'ipairs'")($2)), 3);
             $it1 = $l6[0];
             $st1 = $l6[1];
             $key1 = $l6[2];
@@ -363,7 +363,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $15 = $17;
               $20 = i;
               $s.pcs[$d] = $pc + 23;
-              $fn9 = rt.fn($10, "field 'remove'");
+              $fn9 = rt.callee($10, "field 'remove'");
               $fn9($15, $20);
               break;
             }

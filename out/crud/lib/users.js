@@ -97,7 +97,7 @@ function load($env) {
       $s.pcs[$d] = $pc;
       $1 = rt.getGlobal($env, "require");
     }
-    let Store = rt.first(rt.fn($1, "global 'require'")("lib.store"));
+    let Store = rt.first(rt.callee($1, "global 'require'")("lib.store"));
     if (($1 = $env.f.rover) === void 0) {
       $s.pcs[$d] = $pc + 2;
       $1 = rt.getGlobal($env, "rover");
@@ -114,7 +114,7 @@ function load($env) {
     }
     $2 = $6;
     $s.pcs[$d] = $pc + 4;
-    $fn5 = rt.fn($2, "field 'new'");
+    $fn5 = rt.callee($2, "field 'new'");
     $7 = rt.first($fn5());
     $o8 = new rt.FieldsObject();
     $n9 = 0;
@@ -125,27 +125,27 @@ function load($env) {
     let users = rt.LuaTable.record($o8, $n9);
     $1 = g;
     $s.pcs[$d] = $pc + 5;
-    $6 = rt.first(rt.fn(($f4 = $1?.f)?.string !== void 0 ? $f4.string : ($m3 = $1?.metatable) !== void 0 && $m3.view.string !== void 0 ? $m3.view.string : rt.index($1, "string", "local 'g'"), "method 'string'")($1));
+    $6 = rt.first(rt.callee(($f4 = $1?.f)?.string !== void 0 ? $f4.string : ($m3 = $1?.metatable) !== void 0 && $m3.view.string !== void 0 ? $m3.view.string : rt.index($1, "string", "local 'g'"), "method 'string'")($1));
     $s.pcs[$d] = $pc + 6;
-    $fn5 = rt.fn(($f11 = $6?.f)?.required !== void 0 ? $f11.required : ($m10 = $6?.metatable) !== void 0 && $m10.view.required !== void 0 ? $m10.view.required : rt.index($6, "required"), "method 'required'");
+    $fn5 = rt.callee(($f11 = $6?.f)?.required !== void 0 ? $f11.required : ($m10 = $6?.metatable) !== void 0 && $m10.view.required !== void 0 ? $m10.view.required : rt.index($6, "required"), "method 'required'");
     $2 = "Name is required";
     $12 = rt.first($fn5($6, $2));
     $15 = g;
     $s.pcs[$d] = $pc + 7;
-    $14 = rt.first(rt.fn(($f17 = $15?.f)?.string !== void 0 ? $f17.string : ($m16 = $15?.metatable) !== void 0 && $m16.view.string !== void 0 ? $m16.view.string : rt.index($15, "string", "local 'g'"), "method 'string'")($15));
+    $14 = rt.first(rt.callee(($f17 = $15?.f)?.string !== void 0 ? $f17.string : ($m16 = $15?.metatable) !== void 0 && $m16.view.string !== void 0 ? $m16.view.string : rt.index($15, "string", "local 'g'"), "method 'string'")($15));
     $s.pcs[$d] = $pc + 8;
-    $fn13 = rt.fn(($f19 = $14?.f)?.required !== void 0 ? $f19.required : ($m18 = $14?.metatable) !== void 0 && $m18.view.required !== void 0 ? $m18.view.required : rt.index($14, "required"), "method 'required'");
+    $fn13 = rt.callee(($f19 = $14?.f)?.required !== void 0 ? $f19.required : ($m18 = $14?.metatable) !== void 0 && $m18.view.required !== void 0 ? $m18.view.required : rt.index($14, "required"), "method 'required'");
     $20 = rt.first($fn13($14));
     $25 = g;
     $s.pcs[$d] = $pc + 9;
-    $24 = rt.first(rt.fn(($f27 = $25?.f)?.string !== void 0 ? $f27.string : ($m26 = $25?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
+    $24 = rt.first(rt.callee(($f27 = $25?.f)?.string !== void 0 ? $f27.string : ($m26 = $25?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
     $s.pcs[$d] = $pc + 10;
-    $fn23 = rt.fn(($f29 = $24?.f)?.enum !== void 0 ? $f29.enum : ($m28 = $24?.metatable) !== void 0 && $m28.view.enum !== void 0 ? $m28.view.enum : rt.index($24, "enum"), "method 'enum'");
+    $fn23 = rt.callee(($f29 = $24?.f)?.enum !== void 0 ? $f29.enum : ($m28 = $24?.metatable) !== void 0 && $m28.view.enum !== void 0 ? $m28.view.enum : rt.index($24, "enum"), "method 'enum'");
     $30 = new rt.LuaTable(["admin", "member"]);
     $s.pcs[$d] = $pc + 11;
     $22 = rt.first($fn23($24, $30));
     $s.pcs[$d] = $pc + 12;
-    $fn21 = rt.fn(($f32 = $22?.f)?.default !== void 0 ? $f32.default : ($m31 = $22?.metatable) !== void 0 && $m31.view.default !== void 0 ? $m31.view.default : rt.index($22, "default"), "method 'default'");
+    $fn21 = rt.callee(($f32 = $22?.f)?.default !== void 0 ? $f32.default : ($m31 = $22?.metatable) !== void 0 && $m31.view.default !== void 0 ? $m31.view.default : rt.index($22, "default"), "method 'default'");
     $33 = "member";
     $34 = rt.first($fn21($22, $33));
     $o8 = new rt.FieldsObject();
@@ -170,15 +170,15 @@ function load($env) {
     }
     $33 = g;
     $s.pcs[$d] = $pc + 14;
-    $30 = rt.first(rt.fn(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m31 = $33?.metatable) !== void 0 && $m31.view.string !== void 0 ? $m31.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
+    $30 = rt.first(rt.callee(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m31 = $33?.metatable) !== void 0 && $m31.view.string !== void 0 ? $m31.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
     $25 = g;
     $s.pcs[$d] = $pc + 15;
-    $24 = rt.first(rt.fn(($f32 = $25?.f)?.string !== void 0 ? $f32.string : ($m28 = $25?.metatable) !== void 0 && $m28.view.string !== void 0 ? $m28.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
+    $24 = rt.first(rt.callee(($f32 = $25?.f)?.string !== void 0 ? $f32.string : ($m28 = $25?.metatable) !== void 0 && $m28.view.string !== void 0 ? $m28.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
     $20 = g;
     $s.pcs[$d] = $pc + 16;
-    $22 = rt.first(rt.fn(($f29 = $20?.f)?.string !== void 0 ? $f29.string : ($m26 = $20?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($20, "string", "local 'g'"), "method 'string'")($20));
+    $22 = rt.first(rt.callee(($f29 = $20?.f)?.string !== void 0 ? $f29.string : ($m26 = $20?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($20, "string", "local 'g'"), "method 'string'")($20));
     $s.pcs[$d] = $pc + 17;
-    $fn23 = rt.fn(($f27 = $22?.f)?.enum !== void 0 ? $f27.enum : ($m18 = $22?.metatable) !== void 0 && $m18.view.enum !== void 0 ? $m18.view.enum : rt.index($22, "enum"), "method 'enum'");
+    $fn23 = rt.callee(($f27 = $22?.f)?.enum !== void 0 ? $f27.enum : ($m18 = $22?.metatable) !== void 0 && $m18.view.enum !== void 0 ? $m18.view.enum : rt.index($22, "enum"), "method 'enum'");
     $15 = new rt.LuaTable(["admin", "member"]);
     $s.pcs[$d] = $pc + 18;
     $14 = rt.first($fn23($22, $15));
@@ -220,7 +220,7 @@ function load($env) {
       let $r8;
       $13 = s;
       $s2.pcs[$d2] = $pc + 20;
-      if (!rt.t(rt.first(rt.fn(($f3 = $13?.f)?.match !== void 0 ? $f3.match : ($m2 = $13?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($13, "match", "local 's'"), "method 'match'")($13, "^%d+$")))) {
+      if (!rt.truthy(rt.first(rt.callee(($f3 = $13?.f)?.match !== void 0 ? $f3.match : ($m2 = $13?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($13, "match", "local 's'"), "method 'match'")($13, "^%d+$")))) {
         return rt.leave($s2, $d2, void 0);
       }
       if (($5 = $env.f.tonumber) === void 0) {
@@ -230,7 +230,7 @@ function load($env) {
       $13 = $5;
       $62 = s;
       $s2.pcs[$d2] = $pc + 22;
-      $fn4 = rt.fn($13, "global 'tonumber'");
+      $fn4 = rt.callee($13, "global 'tonumber'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t7 = $s2.tails++;

@@ -75,7 +75,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc;
         $1 = rt.getGlobal($env, "require");
       }
-      let Store: rt.LuaValue = rt.first(rt.fn($1, "global 'require'")("lib.store"));
+      let Store: rt.LuaValue = rt.first(rt.callee($1, "global 'require'")("lib.store"));
       if (($1 = $env.f.rover) === undefined) {
         $s.pcs[$d] = $pc + 2;
         $1 = rt.getGlobal($env, "rover");
@@ -92,7 +92,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }
       $2 = $6;
       $s.pcs[$d] = $pc + 4;
-      $fn5 = rt.fn($2, "field 'new'");
+      $fn5 = rt.callee($2, "field 'new'");
       $7 = rt.first($fn5());
       $o8 = new rt.FieldsObject();
       $n9 = 0;
@@ -103,27 +103,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let users: rt.LuaTable = rt.LuaTable.record($o8, $n9);
       $1 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 5;
-      $6 = rt.first(rt.fn((($f4 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f4.string : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.string !== undefined ? $m3.view.string : rt.index($1, "string", "local 'g'")), "method 'string'")($1));
+      $6 = rt.first(rt.callee((($f4 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f4.string : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.string !== undefined ? $m3.view.string : rt.index($1, "string", "local 'g'")), "method 'string'")($1));
       $s.pcs[$d] = $pc + 6;
-      $fn5 = rt.fn((($f11 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f11.required : ($m10 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m10.view.required !== undefined ? $m10.view.required : rt.index($6, "required")), "method 'required'");
+      $fn5 = rt.callee((($f11 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f11.required : ($m10 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m10.view.required !== undefined ? $m10.view.required : rt.index($6, "required")), "method 'required'");
       $2 = "Name is required";
       $12 = rt.first($fn5($6, $2));
       $15 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 7;
-      $14 = rt.first(rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.string !== undefined ? $f17.string : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($15, "string", "local 'g'")), "method 'string'")($15));
+      $14 = rt.first(rt.callee((($f17 = ($15 as rt.LuaTable)?.f)?.string !== undefined ? $f17.string : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($15, "string", "local 'g'")), "method 'string'")($15));
       $s.pcs[$d] = $pc + 8;
-      $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.required !== undefined ? $f19.required : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.required !== undefined ? $m18.view.required : rt.index($14, "required")), "method 'required'");
+      $fn13 = rt.callee((($f19 = ($14 as rt.LuaTable)?.f)?.required !== undefined ? $f19.required : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.required !== undefined ? $m18.view.required : rt.index($14, "required")), "method 'required'");
       $20 = rt.first($fn13($14));
       $25 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 9;
-      $24 = rt.first(rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f27.string : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
+      $24 = rt.first(rt.callee((($f27 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f27.string : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
       $s.pcs[$d] = $pc + 10;
-      $fn23 = rt.fn((($f29 = ($24 as rt.LuaTable)?.f)?.enum !== undefined ? $f29.enum : ($m28 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m28.view.enum !== undefined ? $m28.view.enum : rt.index($24, "enum")), "method 'enum'");
+      $fn23 = rt.callee((($f29 = ($24 as rt.LuaTable)?.f)?.enum !== undefined ? $f29.enum : ($m28 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m28.view.enum !== undefined ? $m28.view.enum : rt.index($24, "enum")), "method 'enum'");
       $30 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 11;
       $22 = rt.first($fn23($24, $30));
       $s.pcs[$d] = $pc + 12;
-      $fn21 = rt.fn((($f32 = ($22 as rt.LuaTable)?.f)?.default !== undefined ? $f32.default : ($m31 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m31.view.default !== undefined ? $m31.view.default : rt.index($22, "default")), "method 'default'");
+      $fn21 = rt.callee((($f32 = ($22 as rt.LuaTable)?.f)?.default !== undefined ? $f32.default : ($m31 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m31.view.default !== undefined ? $m31.view.default : rt.index($22, "default")), "method 'default'");
       $33 = "member";
       $34 = rt.first($fn21($22, $33));
       $o8 = new rt.FieldsObject();
@@ -148,15 +148,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }
       $33 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
-      $30 = rt.first(rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35.string : ($m31 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m31.view.string !== undefined ? $m31.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
+      $30 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35.string : ($m31 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m31.view.string !== undefined ? $m31.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
       $25 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 15;
-      $24 = rt.first(rt.fn((($f32 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f32.string : ($m28 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m28.view.string !== undefined ? $m28.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
+      $24 = rt.first(rt.callee((($f32 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f32.string : ($m28 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m28.view.string !== undefined ? $m28.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
       $20 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 16;
-      $22 = rt.first(rt.fn((($f29 = ($20 as rt.LuaTable)?.f)?.string !== undefined ? $f29.string : ($m26 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($20, "string", "local 'g'")), "method 'string'")($20));
+      $22 = rt.first(rt.callee((($f29 = ($20 as rt.LuaTable)?.f)?.string !== undefined ? $f29.string : ($m26 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($20, "string", "local 'g'")), "method 'string'")($20));
       $s.pcs[$d] = $pc + 17;
-      $fn23 = rt.fn((($f27 = ($22 as rt.LuaTable)?.f)?.enum !== undefined ? $f27.enum : ($m18 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m18.view.enum !== undefined ? $m18.view.enum : rt.index($22, "enum")), "method 'enum'");
+      $fn23 = rt.callee((($f27 = ($22 as rt.LuaTable)?.f)?.enum !== undefined ? $f27.enum : ($m18 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m18.view.enum !== undefined ? $m18.view.enum : rt.index($22, "enum")), "method 'enum'");
       $15 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 18;
       $14 = rt.first($fn23($22, $15));
@@ -198,7 +198,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r8: rt.LuaResult;
         $1 = s as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
-        if (!rt.t(rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.match !== undefined ? $f3.match : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.match !== undefined ? $m2.view.match : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$")))) {
+        if (!rt.truthy(rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.match !== undefined ? $f3.match : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.match !== undefined ? $m2.view.match : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$")))) {
           return rt.leave($s, $d, undefined);
         }
         if (($5 = $env.f.tonumber) === undefined) {
@@ -208,7 +208,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = $5;
         $6 = s;
         $s.pcs[$d] = $pc + 22;
-        $fn4 = rt.fn($1, "global 'tonumber'");
+        $fn4 = rt.callee($1, "global 'tonumber'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t7 = $s.tails++;
