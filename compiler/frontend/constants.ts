@@ -2,6 +2,7 @@
 // constant folding as luajit's parser does it, and the names luajit gives callees.
 import { isMultiValue, type BinaryExpression, type Expression, type Identifier, type TableConstructorExpression } from './ast.js';
 import type { VarRef } from './resolve.js';
+import { CALL_MARK } from '../../runtime/lua/callstack.js';
 import { mod, powNum } from '../../runtime/lua/ops.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
 
@@ -46,12 +47,9 @@ export function constantOf(e: Expression): { value: LuaValue } | undefined {
  */
 export function callName(base: Expression, refs: ReadonlyMap<Identifier, VarRef>): string {
   switch (base.type) {
-    case 'Identifier': {
-      const kind = refs.get(base)?.kind;
-      return kind === 'local' ? '%' + base.name : kind === 'upvalue' ? '^' + base.name : base.name;
-    }
-    case 'MemberExpression': return (base.indexer === ':' ? ':' : '.') + base.identifier.name;
-    case 'IndexExpression': return base.index.type === 'StringLiteral' ? '.' + base.index.value : '?';
+    case 'Identifier': return CALL_MARK[refs.get(base)?.kind ?? 'global'] + base.name;
+    case 'MemberExpression': return CALL_MARK[base.indexer === ':' ? 'method' : 'field'] + base.identifier.name;
+    case 'IndexExpression': return base.index.type === 'StringLiteral' ? CALL_MARK.field + base.index.value : '?';
     default: return '?';
   }
 }

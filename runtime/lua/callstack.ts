@@ -14,8 +14,17 @@ export interface StackFrame {
   readonly name: string | undefined;
 }
 
-/** How a call reached its callee, by the mark before its name (see callName in compiler/frontend/constants.ts). */
-const CALL_KINDS: Record<string, string> = { '@': 'metamethod', ':': 'method', '.': 'field', '%': 'local', '^': 'upvalue' };
+/**
+ * The mark a call name starts with, by how the call reached its callee (luajit's namewhat):
+ * the one encoding of call names (compiler/frontend/constants.ts callName makes them for
+ * calls, ops.ts for a failing callee, describeCall and calledName read them).
+ */
+export const CALL_MARK = { global: '', local: '%', upvalue: '^', field: '.', method: ':', metamethod: '@' } as const;
+export type CallKind = keyof typeof CALL_MARK;
+
+const CALL_KINDS: Record<string, CallKind> = Object.fromEntries(
+  Object.entries(CALL_MARK).filter(([, mark]) => mark !== '').map(([kind, mark]) => [mark, kind as CallKind]),
+);
 
 /** A callName as StackFrame.name describes it: "function 'f'" (a global), "local 'f'", "method 'm'"... */
 export function describeCall(callName: string | undefined): string | undefined {
@@ -26,8 +35,8 @@ export function describeCall(callName: string | undefined): string | undefined {
 
 /** The callee's name in a callName, without its mark ("%f" -> "f"; a method keeps its ':'). */
 export function calledName(callName: string): string {
-  const c = callName[0];
-  return c === '@' || c === '.' || c === '%' || c === '^' ? callName.slice(1) : callName;
+  const kind = CALL_KINDS[callName[0]];
+  return kind === undefined || kind === 'method' ? callName : callName.slice(1);
 }
 
 /** luajit overflows between 20000 and 30000 nested Lua calls; stay in that range. */

@@ -1,7 +1,7 @@
 // Lua operators with metamethods, coercions and luajit's error messages (Lua 5.1 manual §2.8).
 // Every function takes optional operand descriptions ("local 'user'") so that errors can
 // name the variable as luajit does; the fast path for plain operands comes first.
-import { current, type CallStack } from './callstack.js';
+import { CALL_MARK, current, type CallKind, type CallStack } from './callstack.js';
 import { rtError, type LuaError } from './errors.js';
 import { first } from './multi.js';
 import { numberToString, stringToNumber } from './number.js';
@@ -328,13 +328,10 @@ function compareError(a: LuaValue, b: LuaValue, event: '__lt' | '__le'): LuaErro
   return rtError(ta === tb ? `attempt to compare two ${ta} values` : `attempt to compare ${ta} with ${tb}`, '@' + event);
 }
 
-/** Marks of callNames (compiler/frontend/constants.ts callName) by how describeExpr tells the callee. */
-const CALL_MARKS: Record<string, string> = { global: '', local: '%', upvalue: '^', field: '.', method: ':' };
-
 /** The callName of a callee described as "local 'f'", "method 'm'"...: what luajit names a call by. */
 function calleeName(desc: string | undefined): string | undefined {
   const m = desc === undefined ? null : /^(local|global|upvalue|field|method) '(.*)'$/s.exec(desc);
-  return m === null ? undefined : CALL_MARKS[m[1]] + m[2];
+  return m === null ? undefined : CALL_MARK[m[1] as CallKind] + m[2];
 }
 
 export function lt(a: LuaValue, b: LuaValue): boolean {

@@ -64,7 +64,7 @@ type Level = { frame: StackFrame; line: string } | { cName: [namewhat: string, n
 function frameLine(f: StackFrame): string {
   if (isCFrame(f)) {
     const cname = parseName(f.name)[1];
-    return cname !== undefined ? `\t${f.chunk}: in function '${cname}'` : unnamedC();
+    return cname !== undefined ? `\t${f.chunk}: in function '${cname}'` : UNNAMED_C;
   }
   const where = f.line > 0 ? `\t${f.chunk}:${f.line}:` : `\t${f.chunk}:`;
   const name = parseName(f.name)[1];
@@ -96,7 +96,7 @@ function stackLevels(thread: LuaThread | undefined, self: string): Level[] {
   }
   if (isCurrent && running === undefined) {
     // the host's entry point (lua.c's, in luajit), a C function nobody named
-    levels.push({ cName: ['', undefined], line: unnamedC() });
+    levels.push({ cName: ['', undefined], line: UNNAMED_C });
   }
   return levels;
 }
@@ -105,9 +105,7 @@ function stackLevels(thread: LuaThread | undefined, self: string): Level[] {
  * luajit writes a C function without a name as its address, which no two runs share: this
  * writes a pseudo-address (as tostring does for functions).
  */
-function unnamedC(): string {
-  return `\t[C]: at ${addressOf(C_CALL)}`;
-}
+const UNNAMED_C = `\t[C]: at ${addressOf(C_CALL)}`; // made with the library: the same in every run and both modes
 
 /** A library function that calls back into Lua (pcall, ...) pushes a frame with line -1. */
 function isCFrame(f: StackFrame): boolean {
