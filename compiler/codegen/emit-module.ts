@@ -8,6 +8,7 @@ import { Names } from './names.js';
 import { Positions } from './positions.js';
 import { stripMarks } from './source-map.js';
 import { directHooks } from './direct-emit.js';
+import { dropDeadPcStores } from './pc-stores.js';
 import { routeHandlers } from '../analysis/routes.js';
 import { lineOf } from '../frontend/ast.js';
 
@@ -68,7 +69,7 @@ export function emitModuleLines(res: Resolution, options: EmitOptions): { text: 
       },
     ],
   });
-  return stripMarks(file.getFullText());
+  return stripMarks(dropDeadPcStores(file.compilerNode, ctx.positions.facts()));
 }
 
 /** The module's TypeScript. */

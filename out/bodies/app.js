@@ -217,7 +217,6 @@ function load($env) {
         if ($9?.arr !== void 0) $10 = $9.length();
         else if (typeof $9 === "string") $10 = $9.length;
         else {
-          $s2.pcs[$d2] = $pc + 13;
           $10 = rt.len($9);
         }
         $1 = $10;
@@ -252,7 +251,6 @@ function load($env) {
       if ($18?.arr !== void 0) $19 = $18.length();
       else if (typeof $18 === "string") $19 = $18.length;
       else {
-        $s2.pcs[$d2] = $pc + 13;
         $19 = rt.len($18);
       }
       $o20 = new rt.FieldsObject();

@@ -206,7 +206,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
           else if (typeof $9 === 'string') $10 = $9.length;
           else {
-            $s.pcs[$d] = $pc + 13;
             $10 = rt.len($9);
           }
           $1 = $10;
@@ -225,7 +224,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
         else if (typeof $18 === 'string') $19 = $18.length;
         else {
-          $s.pcs[$d] = $pc + 13;
           $19 = rt.len($18);
         }
         $o20 = new rt.FieldsObject();

@@ -129,7 +129,6 @@ function load($env) {
     let $f13;
     $s.pcs[$d] = $pc + 1;
     if (($1 = $env.f.require) === void 0) {
-      $s.pcs[$d] = $pc;
       $1 = rt.getGlobal($env, "require");
     }
     let users = rt.first(rt.callee($1, "global 'require'")("lib.users"));
@@ -215,7 +214,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 8;
         $11 = rt.first(rt.callee(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10));
         if (!(($f62 = $11?.f) !== void 0 && (($122 = $f62.limit) !== void 0 || ($m52 = $11.metatable) === void 0 || ($122 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 7;
           $122 = rt.index($11, "limit");
         }
         $9 = $122;
@@ -249,20 +247,17 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 11;
           $fn1 = rt.callee($122, "field 'min'");
           $14 = rt.first($fn1($2, $32));
-          $s2.pcs[$d2] = $pc + 10;
           const $limit1 = rt.forNumber($14, "limit");
           for (let i = $start1; i <= $limit1; i++) {
             $16 = list;
             $k17 = i;
             if (!(($a19 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== void 0)) {
-              $s2.pcs[$d2] = $pc + 10;
               $18 = rt.index($16, $k17, "local 'list'");
             }
             $15 = $18;
             if ($15 !== void 0 && ($a20 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a20[i - 1] !== void 0) $a20[i - 1] = $15;
             else if ($15 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.other === void 0 && cut.metatable === void 0) $a20.push($15);
             else {
-              $s2.pcs[$d2] = $pc + 10;
               rt.setIndex(cut, i, $15, "local 'cut'");
             }
           }
@@ -404,11 +399,9 @@ function load($env) {
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 16;
       $2 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
-      $s2.pcs[$d2] = $pc + 17;
       $fn1 = rt.callee(($f7 = $2?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $2?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($2, "expect"), "method 'expect'");
       $9 = users;
       if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.create_schema) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.create_schema) !== void 0 || !("create_schema" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 17;
         $10 = rt.index($9, "create_schema", "upvalue 'users'");
       }
       $8 = $10;
@@ -478,7 +471,6 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 24;
       $11 = rt.first(rt.callee(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
       if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 23;
         $122 = rt.index($11, "id");
       }
       $72 = $122;
@@ -603,11 +595,9 @@ function load($env) {
       $5 = ctx;
       $s2.pcs[$d2] = $pc + 34;
       $6 = rt.first(rt.callee(($f4 = $5?.f)?.body !== void 0 ? $f4.body : ($m3 = $5?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($5, "body", "local 'ctx'"), "method 'body'")($5));
-      $s2.pcs[$d2] = $pc + 35;
       $fn1 = rt.callee(($f102 = $6?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'");
       $11 = users;
       if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 35;
         $122 = rt.index($11, "update_schema", "upvalue 'users'");
       }
       $2 = $122;
@@ -650,7 +640,6 @@ function load($env) {
           }
           let k = $key1;
           let v = $second1;
-          $s2.pcs[$d2] = $pc + 37;
           rt.setIndex(user, k, v, "local 'user'");
         }
       }
@@ -709,7 +698,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 42;
         $122 = rt.first(rt.callee(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
         if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 41;
           $13 = rt.index($122, "id");
         }
         $8 = $13;

@@ -83,7 +83,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $f13: rt.Fields | undefined;
       $s.pcs[$d] = $pc + 1;
       if (($1 = $env.f.require) === undefined) {
-        $s.pcs[$d] = $pc;
         $1 = rt.getGlobal($env, "require");
       }
       let users: rt.LuaValue = rt.first(rt.callee($1, "global 'require'")("lib.users"));
@@ -169,7 +168,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 8;
           $11 = rt.first(rt.callee((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10));
           if (!(($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.limit) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 7;
             $12 = rt.index($11, "limit");
           }
           $9 = $12;
@@ -203,20 +201,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 11;
             $fn1 = rt.callee($12, "field 'min'");
             $14 = rt.first($fn1($2, $3));
-            $s.pcs[$d] = $pc + 10;
             const $limit1 = rt.forNumber($14, 'limit');
             for (let i: number = $start1; i <= $limit1; i++) {
               $16 = list;
               $k17 = i;
               if (!(($a19 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== undefined)) {
-                $s.pcs[$d] = $pc + 10;
                 $18 = rt.index($16, $k17, "local 'list'");
               }
               $15 = $18;
               if ($15 !== undefined && ($a20 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a20[i - 1] !== undefined) $a20[i - 1] = $15;
               else if ($15 !== undefined && $a20 !== undefined && i === $a20.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined) $a20.push($15);
               else {
-                $s.pcs[$d] = $pc + 10;
                 rt.setIndex(cut, i, $15, "local 'cut'");
               }
             }
@@ -330,11 +325,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 16;
         $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
-        $s.pcs[$d] = $pc + 17;
         $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
         $9 = users as rt.LuaValue;
         if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.create_schema) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 17;
           $10 = rt.index($9, "create_schema", "upvalue 'users'");
         }
         $8 = $10;
@@ -404,7 +397,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 24;
         $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
         if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 23;
           $12 = rt.index($11, "id");
         }
         $7 = $12;
@@ -529,11 +521,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $5 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 34;
         $6 = rt.first(rt.callee((($f4 = ($5 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($5, "body", "local 'ctx'")), "method 'body'")($5));
-        $s.pcs[$d] = $pc + 35;
         $fn1 = rt.callee((($f10 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f10.expect : ($m9 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($6, "expect")), "method 'expect'");
         $11 = users as rt.LuaValue;
         if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.update_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.update_schema) !== undefined || (!("update_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 35;
           $12 = rt.index($11, "update_schema", "upvalue 'users'");
         }
         $2 = $12;
@@ -576,7 +566,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let k: rt.LuaValue = $key1;
             let v: rt.LuaValue = $second1;
-            $s.pcs[$d] = $pc + 37;
             rt.setIndex(user, k, v, "local 'user'");
           }
         }
@@ -635,7 +624,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 42;
           $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
           if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 41;
             $13 = rt.index($12, "id");
           }
           $8 = $13;

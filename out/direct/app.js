@@ -344,7 +344,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 3;
           $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
           if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 4;
             $72 = rt.index($6, "id");
           }
           $22 = $72;
@@ -356,7 +355,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 3;
           $152 = rt.first(rt.callee(($f142 = $122?.f)?.params !== void 0 ? $f142.params : ($m132 = $122?.metatable) !== void 0 && $m132.view.params !== void 0 ? $m132.view.params : rt.index($122, "params", "local 'ctx'"), "method 'params'")($122));
           if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.sub) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.sub) !== void 0 || !("sub" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 4;
             $16 = rt.index($152, "sub");
           }
           $11 = $16;
@@ -368,7 +366,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 5;
           $24 = rt.first(rt.callee(($f23 = $21?.f)?.headers !== void 0 ? $f23.headers : ($m22 = $21?.metatable) !== void 0 && $m22.view.headers !== void 0 ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'"), "method 'headers'")($21));
           if (!(($f27 = $24?.f) !== void 0 && (($25 = $f27["X-Multi"]) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view["X-Multi"]) !== void 0 || !("X-Multi" in $m26.view) && $m26.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 4;
             $25 = rt.index($24, "X-Multi");
           }
           $20 = $25;
@@ -380,7 +377,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 6;
           $33 = rt.first(rt.callee(($f32 = $30?.f)?.headers !== void 0 ? $f32.headers : ($m31 = $30?.metatable) !== void 0 && $m31.view.headers !== void 0 ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'"), "method 'headers'")($30));
           if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36["x-multi"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-multi"]) !== void 0 || !("x-multi" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 7;
             $34 = rt.index($33, "x-multi");
           }
           $29 = $34;
@@ -392,7 +388,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 8;
           $42 = rt.first(rt.callee(($f41 = $39?.f)?.query !== void 0 ? $f41.query : ($m40 = $39?.metatable) !== void 0 && $m40.view.query !== void 0 ? $m40.view.query : rt.index($39, "query", "local 'ctx'"), "method 'query'")($39));
           if (!(($f45 = $42?.f) !== void 0 && (($43 = $f45.page) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.page) !== void 0 || !("page" in $m44.view) && $m44.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 7;
             $43 = rt.index($42, "page");
           }
           $38 = $43;
@@ -557,7 +552,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 3;
         $64 = rt.first(rt.callee(($f63 = $61?.f)?.params !== void 0 ? $f63.params : ($m62 = $61?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($61, "params", "local 'ctx'"), "method 'params'")($61));
         if (!(($f67 = $64?.f) !== void 0 && (($65 = $f67.id) !== void 0 || ($m66 = $64.metatable) === void 0 || ($65 = $m66.view.id) !== void 0 || !("id" in $m66.view) && $m66.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 4;
           $65 = rt.index($64, "id");
         }
         $60 = $65;
@@ -568,7 +562,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 3;
         $722 = rt.first(rt.callee(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69));
         if (!(($f75 = $722?.f) !== void 0 && (($73 = $f75.sub) !== void 0 || ($m74 = $722.metatable) === void 0 || ($73 = $m74.view.sub) !== void 0 || !("sub" in $m74.view) && $m74.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 4;
           $73 = rt.index($722, "sub");
         }
         $68 = $73;
@@ -579,7 +572,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 5;
         $80 = rt.first(rt.callee(($f79 = $77?.f)?.headers !== void 0 ? $f79.headers : ($m78 = $77?.metatable) !== void 0 && $m78.view.headers !== void 0 ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'"), "method 'headers'")($77));
         if (!(($f83 = $80?.f) !== void 0 && (($81 = $f83["X-Multi"]) !== void 0 || ($m82 = $80.metatable) === void 0 || ($81 = $m82.view["X-Multi"]) !== void 0 || !("X-Multi" in $m82.view) && $m82.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 4;
           $81 = rt.index($80, "X-Multi");
         }
         $76 = $81;
@@ -590,7 +582,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 6;
         $88 = rt.first(rt.callee(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85));
         if (!(($f91 = $88?.f) !== void 0 && (($89 = $f91["x-multi"]) !== void 0 || ($m90 = $88.metatable) === void 0 || ($89 = $m90.view["x-multi"]) !== void 0 || !("x-multi" in $m90.view) && $m90.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 7;
           $89 = rt.index($88, "x-multi");
         }
         $84 = $89;
@@ -601,7 +592,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 8;
         $96 = rt.first(rt.callee(($f95 = $93?.f)?.query !== void 0 ? $f95.query : ($m94 = $93?.metatable) !== void 0 && $m94.view.query !== void 0 ? $m94.view.query : rt.index($93, "query", "local 'ctx'"), "method 'query'")($93));
         if (!(($f99 = $96?.f) !== void 0 && (($97 = $f99.page) !== void 0 || ($m98 = $96.metatable) === void 0 || ($97 = $m98.view.page) !== void 0 || !("page" in $m98.view) && $m98.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 7;
           $97 = rt.index($96, "page");
         }
         $92 = $97;
@@ -1065,7 +1055,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 15;
         $6 = rt.first(rt.callee(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
         if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.s) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.s) !== void 0 || !("s" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 16;
           $72 = rt.index($6, "s");
         }
         $22 = $72;
@@ -1222,7 +1211,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 20;
         $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
         if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 19;
           $11 = rt.index($10, "n");
         }
         $6 = $11;
@@ -1503,7 +1491,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 26;
         $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
         if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 25;
           $11 = rt.index($10, "n");
         }
         $6 = $11;
@@ -1962,7 +1949,6 @@ function load($env) {
       $5 = "changed";
       if ($5 !== void 0 && ($f62 = $1?.f) !== void 0 && !$1.linked && $f62.id !== void 0) $f62.id = $5;
       else {
-        $s2.pcs[$d2] = $pc + 31;
         rt.setIndex($1, "id", $5);
       }
       $22 = ctx;
@@ -1971,7 +1957,6 @@ function load($env) {
       $1 = "set by lua";
       if ($1 !== void 0 && ($f4 = $5?.f) !== void 0 && !$5.linked && $f4["x-a"] !== void 0) $f4["x-a"] = $1;
       else {
-        $s2.pcs[$d2] = $pc + 33;
         rt.setIndex($5, "x-a", $1);
       }
       return rt.leave($s2, $d2, rt.NONE);
@@ -2038,7 +2023,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 35;
         $5 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
         if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 36;
           $6 = rt.index($5, "id");
         }
         $1 = $6;
@@ -2054,7 +2038,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 38;
           $5 = rt.first(rt.callee(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
           if (!(($f4 = $5?.f) !== void 0 && (($22 = $f4.id) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 39;
             $22 = rt.index($5, "id");
           }
           $11 = $22;
@@ -2066,7 +2049,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 40;
           $17 = rt.first(rt.callee(($f162 = $14?.f)?.headers !== void 0 ? $f162.headers : ($m15 = $14?.metatable) !== void 0 && $m15.view.headers !== void 0 ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'"), "method 'headers'")($14));
           if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20["x-a"]) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view["x-a"]) !== void 0 || !("x-a" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 39;
             $18 = rt.index($17, "x-a");
           }
           $13 = $18;
@@ -2148,7 +2130,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 38;
         $28 = rt.first(rt.callee(($f27 = $25?.f)?.params !== void 0 ? $f27.params : ($m26 = $25?.metatable) !== void 0 && $m26.view.params !== void 0 ? $m26.view.params : rt.index($25, "params", "local 'ctx'"), "method 'params'")($25));
         if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.id) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.id) !== void 0 || !("id" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 39;
           $29 = rt.index($28, "id");
         }
         $24 = $29;
@@ -2159,7 +2140,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 40;
         $36 = rt.first(rt.callee(($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33));
         if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39["x-a"]) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view["x-a"]) !== void 0 || !("x-a" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 39;
           $37 = rt.index($36, "x-a");
         }
         $32 = $37;
@@ -2229,7 +2209,6 @@ function load($env) {
         $it1 = $l1[0];
         $st1 = $l1[1];
         $key1 = $l1[2];
-        $s2.pcs[$d2] = $pc + 42;
         const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
@@ -2276,7 +2255,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 49;
         $42 = rt.first(rt.callee(($f8 = $32?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $32?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32));
         if (!(($f112 = $42?.f) !== void 0 && (($6 = $f112["x-a"]) !== void 0 || ($m102 = $42.metatable) === void 0 || ($6 = $m102.view["x-a"]) !== void 0 || !("x-a" in $m102.view) && $m102.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 50;
           $6 = rt.index($42, "x-a");
         }
         $152 = $6;
@@ -2601,7 +2579,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 59;
           $11 = rt.first(rt.callee(($f10 = $8?.f)?.query !== void 0 ? $f10.query : ($m9 = $8?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($8, "query", "local 'ctx'"), "method 'query'")($8));
           if (!(($f142 = $11?.f) !== void 0 && (($122 = $f142.id) !== void 0 || ($m132 = $11.metatable) === void 0 || ($122 = $m132.view.id) !== void 0 || !("id" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 58;
             $122 = rt.index($11, "id");
           }
           $72 = $122;
@@ -2662,7 +2639,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 59;
         $31 = rt.first(rt.callee(($f30 = $28?.f)?.query !== void 0 ? $f30.query : ($m29 = $28?.metatable) !== void 0 && $m29.view.query !== void 0 ? $m29.view.query : rt.index($28, "query", "local 'ctx'"), "method 'query'")($28));
         if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 58;
           $322 = rt.index($31, "id");
         }
         $27 = $322;
@@ -2797,7 +2773,6 @@ function load($env) {
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 74;
       if (($22 = $env.f.pcall) === void 0) {
-        $s2.pcs[$d2] = $pc + 73;
         $22 = rt.getGlobal($env, "pcall");
       }
       $l1 = rt.adjust([...rt.all(rt.callee($22, "global 'pcall'")(function $anonymous() {
@@ -2818,7 +2793,6 @@ function load($env) {
           $s3.pcs[$d3] = $pc + 71;
           $5 = rt.first(rt.callee(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23));
           if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-            $s3.pcs[$d3] = $pc + 72;
             $6 = rt.index($5, "id");
           }
           $1 = $6;

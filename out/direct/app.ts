@@ -272,7 +272,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 3;
             $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
             if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 4;
               $7 = rt.index($6, "id");
             }
             $2 = $7;
@@ -284,7 +283,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 3;
             $15 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.params !== undefined ? $f14.params : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.params !== undefined ? $m13.view.params : rt.index($12, "params", "local 'ctx'")), "method 'params'")($12));
             if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.sub) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.sub) !== undefined || (!("sub" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 4;
               $16 = rt.index($15, "sub");
             }
             $11 = $16;
@@ -296,7 +294,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 5;
             $24 = rt.first(rt.callee((($f23 = ($21 as rt.LuaTable)?.f)?.headers !== undefined ? $f23.headers : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.headers !== undefined ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21));
             if (!(($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27["X-Multi"]) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view["X-Multi"]) !== undefined || (!("X-Multi" in $m26.view) && $m26.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 4;
               $25 = rt.index($24, "X-Multi");
             }
             $20 = $25;
@@ -308,7 +305,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 6;
             $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.headers !== undefined ? $f32.headers : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.headers !== undefined ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'")), "method 'headers'")($30));
             if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-multi"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-multi"]) !== undefined || (!("x-multi" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 7;
               $34 = rt.index($33, "x-multi");
             }
             $29 = $34;
@@ -320,7 +316,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 8;
             $42 = rt.first(rt.callee((($f41 = ($39 as rt.LuaTable)?.f)?.query !== undefined ? $f41.query : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.query !== undefined ? $m40.view.query : rt.index($39, "query", "local 'ctx'")), "method 'query'")($39));
             if (!(($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.page) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.page) !== undefined || (!("page" in $m44.view) && $m44.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 7;
               $43 = rt.index($42, "page");
             }
             $38 = $43;
@@ -403,7 +398,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 3;
           $64 = rt.first(rt.callee((($f63 = ($61 as rt.LuaTable)?.f)?.params !== undefined ? $f63.params : ($m62 = ($61 as rt.LuaTable)?.metatable) !== undefined && $m62.view.params !== undefined ? $m62.view.params : rt.index($61, "params", "local 'ctx'")), "method 'params'")($61));
           if (!(($f67 = ($64 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.id) !== undefined || ($m66 = ($64 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 4;
             $65 = rt.index($64, "id");
           }
           $60 = $65;
@@ -414,7 +408,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 3;
           $72 = rt.first(rt.callee((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69));
           if (!(($f75 = ($72 as rt.LuaTable)?.f) !== undefined && (($73 = $f75.sub) !== undefined || ($m74 = ($72 as rt.LuaTable).metatable) === undefined || ($73 = $m74.view.sub) !== undefined || (!("sub" in $m74.view) && $m74.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 4;
             $73 = rt.index($72, "sub");
           }
           $68 = $73;
@@ -425,7 +418,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 5;
           $80 = rt.first(rt.callee((($f79 = ($77 as rt.LuaTable)?.f)?.headers !== undefined ? $f79.headers : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.headers !== undefined ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'")), "method 'headers'")($77));
           if (!(($f83 = ($80 as rt.LuaTable)?.f) !== undefined && (($81 = $f83["X-Multi"]) !== undefined || ($m82 = ($80 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view["X-Multi"]) !== undefined || (!("X-Multi" in $m82.view) && $m82.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 4;
             $81 = rt.index($80, "X-Multi");
           }
           $76 = $81;
@@ -436,7 +428,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 6;
           $88 = rt.first(rt.callee((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85));
           if (!(($f91 = ($88 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["x-multi"]) !== undefined || ($m90 = ($88 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["x-multi"]) !== undefined || (!("x-multi" in $m90.view) && $m90.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 7;
             $89 = rt.index($88, "x-multi");
           }
           $84 = $89;
@@ -447,7 +438,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 8;
           $96 = rt.first(rt.callee((($f95 = ($93 as rt.LuaTable)?.f)?.query !== undefined ? $f95.query : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.query !== undefined ? $m94.view.query : rt.index($93, "query", "local 'ctx'")), "method 'query'")($93));
           if (!(($f99 = ($96 as rt.LuaTable)?.f) !== undefined && (($97 = $f99.page) !== undefined || ($m98 = ($96 as rt.LuaTable).metatable) === undefined || ($97 = $m98.view.page) !== undefined || (!("page" in $m98.view) && $m98.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 7;
             $97 = rt.index($96, "page");
           }
           $92 = $97;
@@ -800,7 +790,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 15;
           $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
           if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.s) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.s) !== undefined || (!("s" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 16;
             $7 = rt.index($6, "s");
           }
           $2 = $7;
@@ -910,7 +899,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 20;
           $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 19;
             $11 = rt.index($10, "n");
           }
           $6 = $11;
@@ -1054,7 +1042,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 26;
           $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 25;
             $11 = rt.index($10, "n");
           }
           $6 = $11;
@@ -1214,7 +1201,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $5 = "changed";
         if ($5 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined) $f6.id = $5;
         else {
-          $s.pcs[$d] = $pc + 31;
           rt.setIndex($1, "id", $5);
         }
         $2 = ctx as rt.LuaValue;
@@ -1223,7 +1209,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = "set by lua";
         if ($1 !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined) $f4["x-a"] = $1;
         else {
-          $s.pcs[$d] = $pc + 33;
           rt.setIndex($5, "x-a", $1);
         }
         return rt.leave($s, $d, rt.NONE);
@@ -1290,7 +1275,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 35;
           $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
           if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 36;
             $6 = rt.index($5, "id");
           }
           $1 = $6;
@@ -1306,7 +1290,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 38;
             $5 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
             if (!(($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 39;
               $2 = rt.index($5, "id");
             }
             $11 = $2;
@@ -1318,7 +1301,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 40;
             $17 = rt.first(rt.callee((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14));
             if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20["x-a"]) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view["x-a"]) !== undefined || (!("x-a" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 39;
               $18 = rt.index($17, "x-a");
             }
             $13 = $18;
@@ -1358,7 +1340,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 38;
           $28 = rt.first(rt.callee((($f27 = ($25 as rt.LuaTable)?.f)?.params !== undefined ? $f27.params : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.params !== undefined ? $m26.view.params : rt.index($25, "params", "local 'ctx'")), "method 'params'")($25));
           if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.id) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.id) !== undefined || (!("id" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 39;
             $29 = rt.index($28, "id");
           }
           $24 = $29;
@@ -1369,7 +1350,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 40;
           $36 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33));
           if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39["x-a"]) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view["x-a"]) !== undefined || (!("x-a" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 39;
             $37 = rt.index($36, "x-a");
           }
           $32 = $37;
@@ -1439,7 +1419,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $it1 = $l1[0];
           $st1 = $l1[1];
           $key1 = $l1[2];
-          $s.pcs[$d] = $pc + 42;
           const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
@@ -1486,7 +1465,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 49;
           $4 = rt.first(rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3));
           if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m10.view["x-a"]) !== undefined || (!("x-a" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 50;
             $6 = rt.index($4, "x-a");
           }
           $15 = $6;
@@ -1753,7 +1731,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 59;
             $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8));
             if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 58;
               $12 = rt.index($11, "id");
             }
             $7 = $12;
@@ -1791,7 +1768,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 59;
           $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.query !== undefined ? $f30.query : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.query !== undefined ? $m29.view.query : rt.index($28, "query", "local 'ctx'")), "method 'query'")($28));
           if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 58;
             $32 = rt.index($31, "id");
           }
           $27 = $32;
@@ -1926,7 +1902,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 74;
         if (($2 = $env.f.pcall) === undefined) {
-          $s.pcs[$d] = $pc + 73;
           $2 = rt.getGlobal($env, "pcall");
         }
         $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
@@ -1947,7 +1922,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 71;
             $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2));
             if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 72;
               $6 = rt.index($5, "id");
             }
             $1 = $6;

@@ -644,7 +644,6 @@ function load($env) {
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 19;
       if (($22 = $env.f.pcall) === void 0) {
-        $s2.pcs[$d2] = $pc + 18;
         $22 = rt.getGlobal($env, "pcall");
       }
       $l1 = rt.adjust([...rt.all(rt.callee($22, "global 'pcall'")(function $anonymous() {

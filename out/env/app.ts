@@ -525,7 +525,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 19;
         if (($2 = $env.f.pcall) === undefined) {
-          $s.pcs[$d] = $pc + 18;
           $2 = rt.getGlobal($env, "pcall");
         }
         $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {

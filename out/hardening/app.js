@@ -268,7 +268,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 4;
           $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
           if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 5;
             $72 = rt.index($6, "id");
           }
           $22 = $72;
@@ -308,7 +307,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 4;
         $16 = rt.first(rt.callee(($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13));
         if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 5;
           $17 = rt.index($16, "id");
         }
         $122 = $17;
@@ -622,14 +620,11 @@ function load($env) {
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 20;
       $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
-      $s2.pcs[$d2] = $pc + 21;
       $fn12 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
       if (($11 = $env.f.rover) === void 0) {
-        $s2.pcs[$d2] = $pc + 21;
         $11 = rt.getGlobal($env, "rover");
       }
       if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 21;
         $122 = rt.index($11, "guard", "global 'rover'");
       }
       $10 = $122;
@@ -732,7 +727,6 @@ function load($env) {
           if ($11 !== void 0 && ($a12 = keys?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && $a12[$k10 - 1] !== void 0) $a12[$k10 - 1] = $11;
           else if ($11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a12.push($11);
           else {
-            $s2.pcs[$d2] = $pc + 27;
             rt.setIndex(keys, $k10, $11, "local 'keys'");
           }
         }
@@ -1092,7 +1086,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 49;
         $122 = rt.first(rt.callee(($f11 = $9?.f)?.query !== void 0 ? $f11.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9));
         if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.to) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.to) !== void 0 || !("to" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 48;
           $13 = rt.index($122, "to");
         }
         $8 = $13;
@@ -1261,7 +1254,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 59;
           $9 = rt.first(rt.callee(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
           if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.n) !== void 0 || !("n" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 58;
             $10 = rt.index($9, "n");
           }
           $5 = $10;
@@ -1270,18 +1262,15 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 60;
         $fn12 = rt.callee($22, "global 'tonumber'");
         $13 = rt.first($fn12($42));
-        $s2.pcs[$d2] = $pc + 58;
         const $limit1 = rt.forNumber($13, "limit");
         for (let _ = $start1; _ <= $limit1; _++) {
           $14 = new rt.LuaTable();
           if ($14 !== void 0 && ($f15 = cur?.f) !== void 0 && !cur.linked && $f15.child !== void 0) $f15.child = $14;
           else {
-            $s2.pcs[$d2] = $pc + 58;
             rt.setIndex(cur, "child", $14, "local 'cur'");
           }
           $14 = cur;
           if (!(($f15 = $14?.f) !== void 0 && (($16 = $f15.child) !== void 0 || ($m17 = $14.metatable) === void 0 || ($16 = $m17.view.child) !== void 0 || !("child" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 58;
             $16 = rt.index($14, "child", "local 'cur'");
           }
           cur = $16;
@@ -1495,7 +1484,6 @@ function load($env) {
         if ($9?.arr !== void 0) $10 = $9.length();
         else if (typeof $9 === "string") $10 = $9.length;
         else {
-          $s2.pcs[$d2] = $pc + 74;
           $10 = rt.len($9);
         }
         $1 = $10;
@@ -1530,7 +1518,6 @@ function load($env) {
       if ($18?.arr !== void 0) $19 = $18.length();
       else if (typeof $18 === "string") $19 = $18.length;
       else {
-        $s2.pcs[$d2] = $pc + 74;
         $19 = rt.len($18);
       }
       $o20 = new rt.FieldsObject();

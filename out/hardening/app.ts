@@ -196,7 +196,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 4;
             $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
             if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 5;
               $7 = rt.index($6, "id");
             }
             $2 = $7;
@@ -223,7 +222,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 4;
           $16 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13));
           if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 5;
             $17 = rt.index($16, "id");
           }
           $12 = $17;
@@ -514,14 +512,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
         $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
-        $s.pcs[$d] = $pc + 21;
         $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
         if (($11 = $env.f.rover) === undefined) {
-          $s.pcs[$d] = $pc + 21;
           $11 = rt.getGlobal($env, "rover");
         }
         if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 21;
           $12 = rt.index($11, "guard", "global 'rover'");
         }
         $10 = $12;
@@ -624,7 +619,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ($11 !== undefined && ($a12 = (keys as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && $a12[$k10 - 1] !== undefined) $a12[$k10 - 1] = $11;
             else if ($11 !== undefined && $a12 !== undefined && $k10 === $a12.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a12.push($11);
             else {
-              $s.pcs[$d] = $pc + 27;
               rt.setIndex(keys, $k10, $11, "local 'keys'");
             }
           }
@@ -984,7 +978,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 49;
           $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9));
           if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 48;
             $13 = rt.index($12, "to");
           }
           $8 = $13;
@@ -1153,7 +1146,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 59;
             $9 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
             if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 58;
               $10 = rt.index($9, "n");
             }
             $5 = $10;
@@ -1162,18 +1154,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 60;
           $fn1 = rt.callee($2, "global 'tonumber'");
           $13 = rt.first($fn1($4));
-          $s.pcs[$d] = $pc + 58;
           const $limit1 = rt.forNumber($13, 'limit');
           for (let _: number = $start1; _ <= $limit1; _++) {
             $14 = new rt.LuaTable();
             if ($14 !== undefined && ($f15 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f15.child !== undefined) $f15.child = $14;
             else {
-              $s.pcs[$d] = $pc + 58;
               rt.setIndex(cur, "child", $14, "local 'cur'");
             }
             $14 = cur as rt.LuaValue;
             if (!(($f15 = ($14 as rt.LuaTable)?.f) !== undefined && (($16 = $f15.child) !== undefined || ($m17 = ($14 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.child) !== undefined || (!("child" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 58;
               $16 = rt.index($14, "child", "local 'cur'");
             }
             cur = $16;
@@ -1387,7 +1376,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
           else if (typeof $9 === 'string') $10 = $9.length;
           else {
-            $s.pcs[$d] = $pc + 74;
             $10 = rt.len($9);
           }
           $1 = $10;
@@ -1406,7 +1394,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
         else if (typeof $18 === 'string') $19 = $18.length;
         else {
-          $s.pcs[$d] = $pc + 74;
           $19 = rt.len($18);
         }
         $o20 = new rt.FieldsObject();

@@ -196,7 +196,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 3;
         $5 = rt.first(rt.callee(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
         if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.Authorization) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 4;
           $6 = rt.index($5, "Authorization");
         }
         $1 = $6;
@@ -226,7 +225,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 6;
           $10 = rt.first(rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6));
           if (!(($f4 = $10?.f) !== void 0 && (($22 = $f4["User-Agent"]) !== void 0 || ($m3 = $10.metatable) === void 0 || ($22 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 7;
             $22 = rt.index($10, "User-Agent");
           }
           $14 = $22;
@@ -283,7 +281,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 6;
         $20 = rt.first(rt.callee(($f19 = $5?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $5?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'"), "method 'headers'")($5));
         if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23["User-Agent"]) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view["User-Agent"]) !== void 0 || !("User-Agent" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 7;
           $21 = rt.index($20, "User-Agent");
         }
         $17 = $21;
@@ -345,7 +342,6 @@ function load($env) {
         $it1 = $l1[0];
         $st1 = $l1[1];
         $key1 = $l1[2];
-        $s2.pcs[$d2] = $pc + 9;
         const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
@@ -638,7 +634,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 28;
         $5 = rt.first(rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
         if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.v) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.v) !== void 0 || !("v" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 29;
           $6 = rt.index($5, "v");
         }
         $1 = $6;
@@ -1064,7 +1059,6 @@ function load($env) {
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 45;
       $22 = rt.first(rt.callee(($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
-      $s2.pcs[$d2] = $pc + 46;
       $fn5 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
       $11 = g;
       $s2.pcs[$d2] = $pc + 47;

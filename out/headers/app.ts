@@ -148,7 +148,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 3;
           $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
           if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 4;
             $6 = rt.index($5, "Authorization");
           }
           $1 = $6;
@@ -178,7 +177,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 6;
             $10 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6));
             if (!(($f4 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f4["User-Agent"]) !== undefined || ($m3 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 7;
               $2 = rt.index($10, "User-Agent");
             }
             $14 = $2;
@@ -206,7 +204,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 6;
           $20 = rt.first(rt.callee((($f19 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5));
           if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23["User-Agent"]) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 7;
             $21 = rt.index($20, "User-Agent");
           }
           $17 = $21;
@@ -268,7 +265,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $it1 = $l1[0];
           $st1 = $l1[1];
           $key1 = $l1[2];
-          $s.pcs[$d] = $pc + 9;
           const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
@@ -561,7 +557,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 28;
           $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
           if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.v) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.v) !== undefined || (!("v" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 29;
             $6 = rt.index($5, "v");
           }
           $1 = $6;
@@ -935,7 +930,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 45;
         $2 = rt.first(rt.callee((($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
-        $s.pcs[$d] = $pc + 46;
         $fn5 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
         $11 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 47;

@@ -213,7 +213,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 5;
         $5 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
         if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.name) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.name) !== void 0 || !("name" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 6;
           $6 = rt.index($5, "name");
         }
         $1 = $6;
@@ -425,7 +424,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 11;
           $11 = rt.first(rt.callee(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
           if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 10;
             $122 = rt.index($11, "id");
           }
           $72 = $122;
@@ -491,7 +489,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 11;
         $31 = rt.first(rt.callee(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
         if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 10;
           $322 = rt.index($31, "id");
         }
         $27 = $322;
@@ -729,7 +726,6 @@ function load($env) {
           if ($8 !== void 0 && ($a9 = keys?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a9[$k7 - 1] !== void 0) $a9[$k7 - 1] = $8;
           else if ($8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a9.push($8);
           else {
-            $s2.pcs[$d2] = $pc + 19;
             rt.setIndex(keys, $k7, $8, "local 'keys'");
           }
         }

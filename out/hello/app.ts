@@ -159,7 +159,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 5;
           $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
           if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 6;
             $6 = rt.index($5, "name");
           }
           $1 = $6;
@@ -312,7 +311,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 11;
             $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
             if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 10;
               $12 = rt.index($11, "id");
             }
             $7 = $12;
@@ -350,7 +348,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 11;
           $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
           if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 10;
             $32 = rt.index($31, "id");
           }
           $27 = $32;
@@ -562,7 +559,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ($8 !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a9[$k7 - 1] !== undefined) $a9[$k7 - 1] = $8;
             else if ($8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a9.push($8);
             else {
-              $s.pcs[$d] = $pc + 19;
               rt.setIndex(keys, $k7, $8, "local 'keys'");
             }
           }

@@ -94,7 +94,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 4;
         $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
         if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 3;
           $11 = rt.index($10, "n");
         }
         $6 = $11;

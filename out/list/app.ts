@@ -89,7 +89,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 4;
           $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
           if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 3;
             $11 = rt.index($10, "n");
           }
           $6 = $11;

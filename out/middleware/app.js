@@ -310,7 +310,6 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 15;
       $42 = rt.first(rt.callee(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
       if (!(($f7 = $42?.f) !== void 0 && (($5 = $f7.Authorization) !== void 0 || ($m6 = $42.metatable) === void 0 || ($5 = $m6.view.Authorization) !== void 0 || !("Authorization" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 16;
         $5 = rt.index($42, "Authorization");
       }
       let auth = $5;
@@ -593,7 +592,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 29;
           $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
           if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 30;
             $72 = rt.index($6, "id");
           }
           $22 = $72;
@@ -653,7 +651,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 29;
         $20 = rt.first(rt.callee(($f19 = $17?.f)?.params !== void 0 ? $f19.params : ($m18 = $17?.metatable) !== void 0 && $m18.view.params !== void 0 ? $m18.view.params : rt.index($17, "params", "local 'ctx'"), "method 'params'")($17));
         if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.id) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.id) !== void 0 || !("id" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 30;
           $21 = rt.index($20, "id");
         }
         $16 = $21;
@@ -909,7 +906,6 @@ function load($env) {
       trace("broken.before.explode");
       $s2.pcs[$d2] = $pc + 41;
       if (($1 = $env.f.error) === void 0) {
-        $s2.pcs[$d2] = $pc + 40;
         $1 = rt.getGlobal($env, "error");
       }
       rt.callee($1, "global 'error'")("middleware exploded");
@@ -1048,7 +1044,6 @@ function load($env) {
       let $1;
       $s2.pcs[$d2] = $pc + 48;
       if (($1 = $env.f.error) === void 0) {
-        $s2.pcs[$d2] = $pc + 47;
         $1 = rt.getGlobal($env, "error");
       }
       rt.callee($1, "global 'error'")("handler failed");
@@ -1186,7 +1181,6 @@ function load($env) {
         $fn5 = rt.callee(($f12 = $6?.f)?.status !== void 0 ? $f12.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'"), "method 'status'");
         $14 = err;
         if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.status) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.status) !== void 0 || !("status" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 53;
           $15 = rt.index($14, "status", "local 'err'");
         }
         $132 = $15;

@@ -254,7 +254,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 15;
         $4 = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
         if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 16;
           $5 = rt.index($4, "Authorization");
         }
         let auth: rt.LuaValue = $5;
@@ -495,7 +494,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 29;
             $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
             if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 30;
               $7 = rt.index($6, "id");
             }
             $2 = $7;
@@ -531,7 +529,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 29;
           $20 = rt.first(rt.callee((($f19 = ($17 as rt.LuaTable)?.f)?.params !== undefined ? $f19.params : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.params !== undefined ? $m18.view.params : rt.index($17, "params", "local 'ctx'")), "method 'params'")($17));
           if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.id) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.id) !== undefined || (!("id" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 30;
             $21 = rt.index($20, "id");
           }
           $16 = $21;
@@ -722,7 +719,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("broken.before.explode");
         $s.pcs[$d] = $pc + 41;
         if (($1 = $env.f.error) === undefined) {
-          $s.pcs[$d] = $pc + 40;
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("middleware exploded");
@@ -824,7 +820,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         $s.pcs[$d] = $pc + 48;
         if (($1 = $env.f.error) === undefined) {
-          $s.pcs[$d] = $pc + 47;
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("handler failed");
@@ -948,7 +943,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $fn5 = rt.callee((($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'")), "method 'status'");
           $14 = err as rt.LuaValue;
           if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.status) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.status) !== undefined || (!("status" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 53;
             $15 = rt.index($14, "status", "local 'err'");
           }
           $13 = $15;

@@ -1231,7 +1231,6 @@ function load($env) {
       let $1;
       $s2.pcs[$d2] = $pc + 51;
       if (($1 = $env.f.error) === void 0) {
-        $s2.pcs[$d2] = $pc + 50;
         $1 = rt.getGlobal($env, "error");
       }
       rt.callee($1, "global 'error'")("something broke");
@@ -1325,7 +1324,6 @@ function load($env) {
         let $1;
         $s3.pcs[$d3] = $pc + 58;
         if (($1 = $env.f.error) === void 0) {
-          $s3.pcs[$d3] = $pc + 57;
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("again");
@@ -1422,7 +1420,6 @@ function load($env) {
       let $1;
       $s2.pcs[$d2] = $pc + 67;
       if (($1 = $env.f.error) === void 0) {
-        $s2.pcs[$d2] = $pc + 66;
         $1 = rt.getGlobal($env, "error");
       }
       rt.callee($1, "global 'error'")("no position", 0);
@@ -1693,14 +1690,11 @@ function load($env) {
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 83;
       $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
-      $s2.pcs[$d2] = $pc + 84;
       $fn12 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
       if (($11 = $env.f.rover) === void 0) {
-        $s2.pcs[$d2] = $pc + 84;
         $11 = rt.getGlobal($env, "rover");
       }
       if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 84;
         $122 = rt.index($11, "guard", "global 'rover'");
       }
       $10 = $122;
@@ -1808,7 +1802,6 @@ function load($env) {
       let $n5;
       $s2.pcs[$d2] = $pc + 93;
       if (($32 = $env.f.pcall) === void 0) {
-        $s2.pcs[$d2] = $pc + 92;
         $32 = rt.getGlobal($env, "pcall");
       }
       $l1 = rt.adjust([...rt.all(rt.callee($32, "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught"))], 2);
@@ -1938,7 +1931,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 101;
         $122 = rt.first(rt.callee(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m102 = $9?.metatable) !== void 0 && $m102.view.params !== void 0 ? $m102.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
         if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.n) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.n) !== void 0 || !("n" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 100;
           $13 = rt.index($122, "n");
         }
         $8 = $13;

@@ -1111,7 +1111,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         $s.pcs[$d] = $pc + 51;
         if (($1 = $env.f.error) === undefined) {
-          $s.pcs[$d] = $pc + 50;
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("something broke");
@@ -1205,7 +1204,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $1: rt.LuaValue;
           $s.pcs[$d] = $pc + 58;
           if (($1 = $env.f.error) === undefined) {
-            $s.pcs[$d] = $pc + 57;
             $1 = rt.getGlobal($env, "error");
           }
           rt.callee($1, "global 'error'")("again");
@@ -1302,7 +1300,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         $s.pcs[$d] = $pc + 67;
         if (($1 = $env.f.error) === undefined) {
-          $s.pcs[$d] = $pc + 66;
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("no position", 0);
@@ -1573,14 +1570,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 83;
         $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
-        $s.pcs[$d] = $pc + 84;
         $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
         if (($11 = $env.f.rover) === undefined) {
-          $s.pcs[$d] = $pc + 84;
           $11 = rt.getGlobal($env, "rover");
         }
         if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 84;
           $12 = rt.index($11, "guard", "global 'rover'");
         }
         $10 = $12;
@@ -1688,7 +1682,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n5: number;
         $s.pcs[$d] = $pc + 93;
         if (($3 = $env.f.pcall) === undefined) {
-          $s.pcs[$d] = $pc + 92;
           $3 = rt.getGlobal($env, "pcall");
         }
         $l1 = rt.adjust([...rt.all(rt.callee($3, "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught"))], 2);
@@ -1818,7 +1811,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 101;
           $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
           if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 100;
             $13 = rt.index($12, "n");
           }
           $8 = $13;

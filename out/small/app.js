@@ -130,7 +130,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 4;
           $11 = rt.first(rt.callee(($f10 = $8?.f)?.params !== void 0 ? $f10.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
           if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 3;
             $122 = rt.index($11, "id");
           }
           $72 = $122;
@@ -196,7 +195,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 4;
         $31 = rt.first(rt.callee(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
         if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 3;
           $322 = rt.index($31, "id");
         }
         $27 = $322;
@@ -282,7 +280,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 8;
           $6 = rt.first(rt.callee(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
           if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.a) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.a) !== void 0 || !("a" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 9;
             $72 = rt.index($6, "a");
           }
           $22 = $72;
@@ -294,7 +291,6 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 8;
           $15 = rt.first(rt.callee(($f14 = $122?.f)?.query !== void 0 ? $f14.query : ($m13 = $122?.metatable) !== void 0 && $m13.view.query !== void 0 ? $m13.view.query : rt.index($122, "query", "local 'ctx'"), "method 'query'")($122));
           if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 9;
             $16 = rt.index($15, "b");
           }
           $11 = $16;
@@ -347,7 +343,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 8;
         $25 = rt.first(rt.callee(($f24 = $222?.f)?.query !== void 0 ? $f24.query : ($m23 = $222?.metatable) !== void 0 && $m23.view.query !== void 0 ? $m23.view.query : rt.index($222, "query", "local 'ctx'"), "method 'query'")($222));
         if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.a) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.a) !== void 0 || !("a" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 9;
           $26 = rt.index($25, "a");
         }
         $21 = $26;
@@ -358,7 +353,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 8;
         $33 = rt.first(rt.callee(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30));
         if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36.b) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.b) !== void 0 || !("b" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 9;
           $34 = rt.index($33, "b");
         }
         $29 = $34;

@@ -123,7 +123,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 4;
             $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
             if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 3;
               $12 = rt.index($11, "id");
             }
             $7 = $12;
@@ -161,7 +160,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 4;
           $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
           if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 3;
             $32 = rt.index($31, "id");
           }
           $27 = $32;
@@ -247,7 +245,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 8;
             $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
             if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.a) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.a) !== undefined || (!("a" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 9;
               $7 = rt.index($6, "a");
             }
             $2 = $7;
@@ -259,7 +256,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 8;
             $15 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.query !== undefined ? $f14.query : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.query !== undefined ? $m13.view.query : rt.index($12, "query", "local 'ctx'")), "method 'query'")($12));
             if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 9;
               $16 = rt.index($15, "b");
             }
             $11 = $16;
@@ -292,7 +288,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 8;
           $25 = rt.first(rt.callee((($f24 = ($22 as rt.LuaTable)?.f)?.query !== undefined ? $f24.query : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.query !== undefined ? $m23.view.query : rt.index($22, "query", "local 'ctx'")), "method 'query'")($22));
           if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 9;
             $26 = rt.index($25, "a");
           }
           $21 = $26;
@@ -303,7 +298,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 8;
           $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30));
           if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 9;
             $34 = rt.index($33, "b");
           }
           $29 = $34;

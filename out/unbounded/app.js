@@ -132,7 +132,6 @@ function load($env) {
         if ($9?.arr !== void 0) $10 = $9.length();
         else if (typeof $9 === "string") $10 = $9.length;
         else {
-          $s2.pcs[$d2] = $pc + 7;
           $10 = rt.len($9);
         }
         $1 = $10;
@@ -195,7 +194,6 @@ function load($env) {
       if ($24?.arr !== void 0) $25 = $24.length();
       else if (typeof $24 === "string") $25 = $24.length;
       else {
-        $s2.pcs[$d2] = $pc + 7;
         $25 = rt.len($24);
       }
       $26 = ctx;

@@ -126,7 +126,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
           else if (typeof $9 === 'string') $10 = $9.length;
           else {
-            $s.pcs[$d] = $pc + 7;
             $10 = rt.len($9);
           }
           $1 = $10;
@@ -160,7 +159,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
         else if (typeof $24 === 'string') $25 = $24.length;
         else {
-          $s.pcs[$d] = $pc + 7;
           $25 = rt.len($24);
         }
         $26 = ctx as rt.LuaValue;

@@ -321,7 +321,6 @@ function load($env) {
     $33 = g;
     $s.pcs[$d] = $pc + 14;
     $32 = rt.first(rt.callee(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m34 = $33?.metatable) !== void 0 && $m34.view.string !== void 0 ? $m34.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
-    $s.pcs[$d] = $pc + 15;
     $fn31 = rt.callee(($f37 = $32?.f)?.enum !== void 0 ? $f37.enum : ($m36 = $32?.metatable) !== void 0 && $m36.view.enum !== void 0 ? $m36.view.enum : rt.index($32, "enum"), "method 'enum'");
     $38 = new rt.LuaTable(["admin", "user"]);
     $s.pcs[$d] = $pc + 16;
@@ -349,12 +348,10 @@ function load($env) {
     $s.pcs[$d] = $pc + 23;
     $fn61 = rt.callee(($f64 = $62?.f)?.array !== void 0 ? $f64.array : ($m63 = $62?.metatable) !== void 0 && $m63.view.array !== void 0 ? $m63.view.array : rt.index($62, "array", "local 'g'"), "method 'array'");
     $67 = g;
-    $s.pcs[$d] = $pc + 23;
     $fn66 = rt.callee(($f69 = $67?.f)?.object !== void 0 ? $f69.object : ($m68 = $67?.metatable) !== void 0 && $m68.view.object !== void 0 ? $m68.view.object : rt.index($67, "object", "local 'g'"), "method 'object'");
     $75 = g;
     $s.pcs[$d] = $pc + 24;
     $74 = rt.first(rt.callee(($f77 = $75?.f)?.string !== void 0 ? $f77.string : ($m76 = $75?.metatable) !== void 0 && $m76.view.string !== void 0 ? $m76.view.string : rt.index($75, "string", "local 'g'"), "method 'string'")($75));
-    $s.pcs[$d] = $pc + 23;
     $fn73 = rt.callee(($f79 = $74?.f)?.enum !== void 0 ? $f79.enum : ($m78 = $74?.metatable) !== void 0 && $m78.view.enum !== void 0 ? $m78.view.enum : rt.index($74, "enum"), "method 'enum'");
     $80 = new rt.LuaTable(["email", "phone"]);
     $s.pcs[$d] = $pc + 25;
@@ -515,7 +512,6 @@ function load($env) {
       let $r21;
       $s2.pcs[$d2] = $pc + 42;
       if (($23 = $env.f.pcall) === void 0) {
-        $s2.pcs[$d2] = $pc + 41;
         $23 = rt.getGlobal($env, "pcall");
       }
       $l1 = rt.adjust([...rt.all(rt.callee($23, "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
@@ -556,7 +552,6 @@ function load($env) {
         $35 = ctx;
         $s3.pcs[$d3] = $pc + 35;
         $24 = rt.first(rt.callee(($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m42 = $35?.metatable) !== void 0 && $m42.view.body !== void 0 ? $m42.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35));
-        $s3.pcs[$d3] = $pc + 36;
         $fn12 = rt.callee(($f7 = $24?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $24?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($24, "expect"), "method 'expect'");
         $112 = g;
         $s3.pcs[$d3] = $pc + 37;
@@ -607,7 +602,6 @@ function load($env) {
           $17 = 422;
           $s2.pcs[$d2] = $pc + 45;
           if (($192 = $env.f.tostring) === void 0) {
-            $s2.pcs[$d2] = $pc + 44;
             $192 = rt.getGlobal($env, "tostring");
           }
           $r18 = rt.callee($192, "global 'tostring'")(result);
@@ -863,7 +857,6 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 60;
         $43 = rt.first(rt.callee(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1));
         $6 = b;
-        $s2.pcs[$d2] = $pc + 60;
         $12 = rt.first(rt.callee(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6));
         $9 = b;
         $s2.pcs[$d2] = $pc + 61;
@@ -874,7 +867,6 @@ function load($env) {
         if ($192?.arr !== void 0) $202 = $192.length();
         else if (typeof $192 === "string") $202 = $192.length;
         else {
-          $s2.pcs[$d2] = $pc + 62;
           $202 = rt.len($192);
         }
         $152 = $202;
@@ -961,7 +953,6 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 60;
       $26 = rt.first(rt.callee(($f25 = $23?.f)?.text !== void 0 ? $f25.text : ($m24 = $23?.metatable) !== void 0 && $m24.view.text !== void 0 ? $m24.view.text : rt.index($23, "text", "local 'b'"), "method 'text'")($23));
       $272 = b;
-      $s2.pcs[$d2] = $pc + 60;
       $332 = rt.first(rt.callee(($f29 = $272?.f)?.text !== void 0 ? $f29.text : ($m28 = $272?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($272, "text", "local 'b'"), "method 'text'")($272));
       $302 = b;
       $s2.pcs[$d2] = $pc + 61;
@@ -972,7 +963,6 @@ function load($env) {
       if ($40?.arr !== void 0) $412 = $40.length();
       else if (typeof $40 === "string") $412 = $40.length;
       else {
-        $s2.pcs[$d2] = $pc + 62;
         $412 = rt.len($40);
       }
       $o42 = new rt.FieldsObject();
@@ -1058,7 +1048,6 @@ function load($env) {
       let data = rt.first($fn12($23));
       $s2.pcs[$d2] = $pc + 67;
       if (($34 = $env.f.type) === void 0) {
-        $s2.pcs[$d2] = $pc + 66;
         $34 = rt.getGlobal($env, "type");
       }
       let t = rt.first(rt.callee($34, "global 'type'")(data));

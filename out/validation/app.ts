@@ -255,7 +255,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $33 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
       $32 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35.string : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.string !== undefined ? $m34.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
-      $s.pcs[$d] = $pc + 15;
       $fn31 = rt.callee((($f37 = ($32 as rt.LuaTable)?.f)?.enum !== undefined ? $f37.enum : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.enum !== undefined ? $m36.view.enum : rt.index($32, "enum")), "method 'enum'");
       $38 = new rt.LuaTable(["admin", "user"]);
       $s.pcs[$d] = $pc + 16;
@@ -283,12 +282,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $s.pcs[$d] = $pc + 23;
       $fn61 = rt.callee((($f64 = ($62 as rt.LuaTable)?.f)?.array !== undefined ? $f64.array : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.array !== undefined ? $m63.view.array : rt.index($62, "array", "local 'g'")), "method 'array'");
       $67 = g as rt.LuaValue;
-      $s.pcs[$d] = $pc + 23;
       $fn66 = rt.callee((($f69 = ($67 as rt.LuaTable)?.f)?.object !== undefined ? $f69.object : ($m68 = ($67 as rt.LuaTable)?.metatable) !== undefined && $m68.view.object !== undefined ? $m68.view.object : rt.index($67, "object", "local 'g'")), "method 'object'");
       $75 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
       $74 = rt.first(rt.callee((($f77 = ($75 as rt.LuaTable)?.f)?.string !== undefined ? $f77.string : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.string !== undefined ? $m76.view.string : rt.index($75, "string", "local 'g'")), "method 'string'")($75));
-      $s.pcs[$d] = $pc + 23;
       $fn73 = rt.callee((($f79 = ($74 as rt.LuaTable)?.f)?.enum !== undefined ? $f79.enum : ($m78 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m78.view.enum !== undefined ? $m78.view.enum : rt.index($74, "enum")), "method 'enum'");
       $80 = new rt.LuaTable(["email", "phone"]);
       $s.pcs[$d] = $pc + 25;
@@ -449,7 +446,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r21: rt.LuaResult;
         $s.pcs[$d] = $pc + 42;
         if (($2 = $env.f.pcall) === undefined) {
-          $s.pcs[$d] = $pc + 41;
           $2 = rt.getGlobal($env, "pcall");
         }
         $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")((($body: rt.LuaFunction) => rt.withBody((function $anonymous(): rt.LuaResult {
@@ -490,7 +486,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
           $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3));
-          $s.pcs[$d] = $pc + 36;
           $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
           $11 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
@@ -541,7 +536,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $17 = 422;
             $s.pcs[$d] = $pc + 45;
             if (($19 = $env.f.tostring) === undefined) {
-              $s.pcs[$d] = $pc + 44;
               $19 = rt.getGlobal($env, "tostring");
             }
             $r18 = rt.callee($19, "global 'tostring'")(result);
@@ -797,7 +791,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 60;
           $4 = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1));
           $6 = b as rt.LuaValue;
-          $s.pcs[$d] = $pc + 60;
           $12 = (rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6))) as rt.LuaValue;
           $9 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 61;
@@ -808,7 +801,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
           else if (typeof $19 === 'string') $20 = $19.length;
           else {
-            $s.pcs[$d] = $pc + 62;
             $20 = rt.len($19);
           }
           $15 = $20;
@@ -836,7 +828,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 60;
         $26 = rt.first(rt.callee((($f25 = ($23 as rt.LuaTable)?.f)?.text !== undefined ? $f25.text : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.text !== undefined ? $m24.view.text : rt.index($23, "text", "local 'b'")), "method 'text'")($23));
         $27 = b as rt.LuaValue;
-        $s.pcs[$d] = $pc + 60;
         $33 = (rt.first(rt.callee((($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'")), "method 'text'")($27))) as rt.LuaValue;
         $30 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 61;
@@ -847,7 +838,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (($40 as rt.LuaTable)?.arr !== undefined) $41 = ($40 as rt.LuaTable).length();
         else if (typeof $40 === 'string') $41 = $40.length;
         else {
-          $s.pcs[$d] = $pc + 62;
           $41 = rt.len($40);
         }
         $o42 = new rt.FieldsObject();
@@ -933,7 +923,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let data: rt.LuaValue = rt.first($fn1($2));
         $s.pcs[$d] = $pc + 67;
         if (($3 = $env.f.type) === undefined) {
-          $s.pcs[$d] = $pc + 66;
           $3 = rt.getGlobal($env, "type");
         }
         let t: rt.LuaValue = rt.first(rt.callee($3, "global 'type'")(data));

@@ -78,7 +78,7 @@ f = function $f(p?: rt.LuaValue): rt.LuaResult {
 };`);
 });
 
-it('a call records its position (one int) just before it', () => {
+it('a call records its position (one int) just before it; the global read\'s slow path, on the same line, keeps it', () => {
   expectEmitted('local function f(t) local s = tostring(t) return s end\nreturn f', 'f', `
 f = function $f(t?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
@@ -86,11 +86,46 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   $s.pcs[$d] = $pc + 1;
   if (($1 = $env.f.tostring) === undefined) {
-    $s.pcs[$d] = $pc;
     $1 = rt.getGlobal($env, "tostring");
   }
   let s: rt.LuaValue = rt.first(rt.callee($1, "global 'tostring'")(t));
   return rt.leave($s, $d, s);
+};`);
+});
+
+it('a position the frame stored already is not stored again (compiler/codegen/pc-stores.ts)', () => {
+  // the second call has the first one's position; the slow paths of line 3 keep it too
+  const lua = 'local function fib(k)\n  if k < 2 then return k end\n  return fib(k - 1) + fib(k - 2)\nend\nreturn fib';
+  expectEmitted(lua, 'fib', `
+fib = function $fib(k?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  if (typeof k === 'number') $1 = k < 2;
+  else {
+    $s.pcs[$d] = $pc;
+    $1 = rt.lt(k, 2);
+  }
+  if ($1) {
+    return rt.leave($s, $d, k);
+  }
+  if (typeof k === 'number') $2 = k - 1;
+  else {
+    $s.pcs[$d] = $pc + 1;
+    $2 = rt.sub(k, 1, "local 'k'");
+  }
+  $s.pcs[$d] = $pc + 2;
+  $4 = ((fib($2) as rt.LuaValue)) as rt.LuaValue;
+  if (typeof k === 'number') $3 = k - 2;
+  else {
+    $3 = rt.sub(k, 2, "local 'k'");
+  }
+  $5 = ((fib($3) as rt.LuaValue)) as rt.LuaValue;
+  if (typeof $4 === 'number' && typeof $5 === 'number') $6 = $4 + $5;
+  else {
+    $6 = rt.add($4, $5);
+  }
+  return rt.leave($s, $d, $6);
 };`);
 });
 
@@ -218,7 +253,6 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
       let v: rt.LuaValue = $second1;
       if (typeof s === 'number' && typeof v === 'number') $5 = s + v;
       else {
-        $s.pcs[$d] = $pc;
         $5 = rt.add(s, v, "local 's'", "local 'v'");
       }
       s = $5;

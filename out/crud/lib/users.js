@@ -94,7 +94,6 @@ function load($env) {
     let $f35;
     $s.pcs[$d] = $pc + 1;
     if (($1 = $env.f.require) === void 0) {
-      $s.pcs[$d] = $pc;
       $1 = rt.getGlobal($env, "require");
     }
     let Store = rt.first(rt.callee($1, "global 'require'")("lib.store"));
@@ -139,7 +138,6 @@ function load($env) {
     $25 = g;
     $s.pcs[$d] = $pc + 9;
     $24 = rt.first(rt.callee(($f27 = $25?.f)?.string !== void 0 ? $f27.string : ($m26 = $25?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
-    $s.pcs[$d] = $pc + 10;
     $fn23 = rt.callee(($f29 = $24?.f)?.enum !== void 0 ? $f29.enum : ($m28 = $24?.metatable) !== void 0 && $m28.view.enum !== void 0 ? $m28.view.enum : rt.index($24, "enum"), "method 'enum'");
     $30 = new rt.LuaTable(["admin", "member"]);
     $s.pcs[$d] = $pc + 11;
@@ -177,7 +175,6 @@ function load($env) {
     $20 = g;
     $s.pcs[$d] = $pc + 16;
     $22 = rt.first(rt.callee(($f29 = $20?.f)?.string !== void 0 ? $f29.string : ($m26 = $20?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($20, "string", "local 'g'"), "method 'string'")($20));
-    $s.pcs[$d] = $pc + 17;
     $fn23 = rt.callee(($f27 = $22?.f)?.enum !== void 0 ? $f27.enum : ($m18 = $22?.metatable) !== void 0 && $m18.view.enum !== void 0 ? $m18.view.enum : rt.index($22, "enum"), "method 'enum'");
     $15 = new rt.LuaTable(["admin", "member"]);
     $s.pcs[$d] = $pc + 18;

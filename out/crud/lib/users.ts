@@ -72,7 +72,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $f35: rt.Fields | undefined;
       $s.pcs[$d] = $pc + 1;
       if (($1 = $env.f.require) === undefined) {
-        $s.pcs[$d] = $pc;
         $1 = rt.getGlobal($env, "require");
       }
       let Store: rt.LuaValue = rt.first(rt.callee($1, "global 'require'")("lib.store"));
@@ -117,7 +116,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $25 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 9;
       $24 = rt.first(rt.callee((($f27 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f27.string : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
-      $s.pcs[$d] = $pc + 10;
       $fn23 = rt.callee((($f29 = ($24 as rt.LuaTable)?.f)?.enum !== undefined ? $f29.enum : ($m28 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m28.view.enum !== undefined ? $m28.view.enum : rt.index($24, "enum")), "method 'enum'");
       $30 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 11;
@@ -155,7 +153,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $20 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 16;
       $22 = rt.first(rt.callee((($f29 = ($20 as rt.LuaTable)?.f)?.string !== undefined ? $f29.string : ($m26 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($20, "string", "local 'g'")), "method 'string'")($20));
-      $s.pcs[$d] = $pc + 17;
       $fn23 = rt.callee((($f27 = ($22 as rt.LuaTable)?.f)?.enum !== undefined ? $f27.enum : ($m18 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m18.view.enum !== undefined ? $m18.view.enum : rt.index($22, "enum")), "method 'enum'");
       $15 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 18;
