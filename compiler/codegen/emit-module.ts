@@ -10,6 +10,7 @@ import { stripMarks } from './source-map.js';
 import { directHooks } from './direct-emit.js';
 import { routeHandlers } from '../analysis/routes.js';
 import { lineOf } from '../frontend/ast.js';
+import { RecordInterfaces } from './record-types.js';
 
 export interface EmitOptions {
   /** Module specifier of runtime/compiled/index.js as seen from the emitted module. */
@@ -37,7 +38,7 @@ export function emitModuleLines(res: Resolution, options: EmitOptions): { text: 
   const handlerSites = new Map(handlers.map((fn, i) => [fn, i]));
   const ctx: ModuleContext = {
     res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, debug,
-    sites: [], outlined: [], positions: new Positions(), silent: new Set(), hooks, handlerSites,
+    sites: [], outlined: [], records: new RecordInterfaces(types), positions: new Positions(), silent: new Set(), hooks, handlerSites,
   };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
@@ -55,6 +56,7 @@ export function emitModuleLines(res: Resolution, options: EmitOptions): { text: 
       ...ctx.sites,
       ...handlerTable,
       ctx.positions.declaration(),
+      ...ctx.records.declarations,
       ...ctx.outlined,
       {
         kind: StructureKind.Function,
