@@ -18,19 +18,22 @@ export class RecordInterfaces {
 
   constructor(private readonly types: Types) {}
 
-  /** The interface of record `v`'s fields (declared now if new), or undefined for other locals. */
+  /**
+   * The interface of record `v`'s fields (declared now if new); undefined for other locals,
+   * and for records with no named fields (arrays).
+   */
   of(v: LocalVar, line: number): string | undefined {
     const known = this.byVar.get(v);
     if (known !== undefined) return known;
     const record = this.types.recordOf(v);
-    if (record === undefined) return undefined;
-    const name = this.freshName(v.name);
-    this.byVar.set(v, name);
-    const members = [...record.fields]
+    const members = [...record?.fields ?? []]
       // other keys live outside the fields object; Object.prototype's names are read through
       // the index signature (emit-function.ts property())
       .filter(([n]) => isPlainKey(n) && !OBJECT_MEMBERS.has(n))
       .map(([n, t]) => `  ${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(n) ? n : JSON.stringify(n)}?: ${fieldType(t)};`);
+    if (members.length === 0) return undefined;
+    const name = this.freshName(v.name);
+    this.byVar.set(v, name);
     this.declarations.push([`/** The fields of local \`${v.name}\` (line ${line}): what its function stores in them. */`, `interface ${name} extends rt.Fields {`, ...members, '}'].join('\n'));
     return name;
   }
