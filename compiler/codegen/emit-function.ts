@@ -1281,9 +1281,10 @@ class FunctionEmitter {
 
   /**
    * Operands evaluated in order as flat code: each may write preceding statements, and when
-   * one does, the values before it that those statements could change are saved first.
+   * one does, the values before it that those statements could change are saved first
+   * (`typed`: the codes have their operands' proven TS types, and so do the temps).
    */
-  private orderedValues(operands: Expression[], emit = (o: Expression, _i: number): string => this.flatExpr(o)): string[] {
+  private orderedValues(operands: Expression[], emit = (o: Expression, _i: number): string => this.flatExpr(o), typed = false): string[] {
     const codes: string[] = [];
     operands.forEach((o, i) => {
       if (i === 0) {
@@ -1292,7 +1293,7 @@ class FunctionEmitter {
       }
       const { pre, code } = this.captured(() => emit(o, i));
       if (pre.length > 0) {
-        this.saveValues(codes, operands);
+        this.saveValues(codes, operands, typed);
         this.w.append(pre);
       }
       codes.push(code);
@@ -1300,21 +1301,20 @@ class FunctionEmitter {
     return codes;
   }
 
-  /** orderedValues() of operands with proven types, each cast to its TS type as typed() does. */
+  /** orderedValues() of operands with proven types, each as typed() gives it. */
   private orderedTyped(operands: Expression[]): string[] {
-    return this.orderedValues(operands).map((code, i) => {
-      const type = tsType(this.ctx.types.of(operands[i]));
-      return type === 'rt.LuaValue' || (!isValueTemp(code) && this.selfTyped(operands[i])) ? code : `(${code} as ${type})`;
-    });
+    return this.orderedValues(operands, (o) => this.flatTyped(o), true);
   }
 
   /**
    * Before statements that run after the values `codes` (of `operands`, in order) and before
    * their use: each value such a statement could change, or that has yet to run, into a temp.
    */
-  private saveValues(codes: string[], operands: Expression[]): void {
+  private saveValues(codes: string[], operands: Expression[], typed = false): void {
     codes.forEach((c, k) => {
-      if (this.plainOperand(operands[k], c, operands.slice(k + 1)) !== undefined || isValueTemp(c) || constantOf(operands[k]) !== undefined) return;
+      // (a temp cast to its proven type is a temp too)
+      const temp = isValueTemp(c) || isValueTemp(c.replace(/^\((\$\d+) as [\w.]+\)$/, '$1'));
+      if (this.plainOperand(operands[k], c, operands.slice(k + 1)) !== undefined || temp || constantOf(operands[k]) !== undefined) return;
       if (c.startsWith('...')) {
         // a multi-value tail (see flatKnownCall): its values, spread
         const m = this.temp('rt.LuaValue[]', '$m');
@@ -1322,8 +1322,9 @@ class FunctionEmitter {
         codes[k] = `...${m}`;
         return;
       }
-      const t = this.temp();
-      this.w.line(`${t} = ${asValue(c)};`);
+      const type = typed ? tsType(this.ctx.types.of(operands[k])) : 'rt.LuaValue';
+      const t = this.temp(type);
+      this.w.line(`${t} = ${type === 'rt.LuaValue' ? asValue(c) : c};`);
       codes[k] = t;
     });
   }

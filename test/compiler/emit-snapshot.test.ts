@@ -480,7 +480,7 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
     $1 = rt.index($3, $k2, "local 'tree'");
   }
   $s.pcs[$d] = $pc + 2;
-  $9 = ((1 + ((check($1) as rt.LuaValue) as number))) as rt.LuaValue;
+  $9 = (1 + ((check($1) as rt.LuaValue) as number));
   $5 = tree;
   $k6 = 2;
   if (!(($a8 = ($5 as rt.LuaTable)?.arr) !== undefined && ($k6 - 1 >>> 0) === $k6 - 1 && ($7 = $a8[$k6 - 1]) !== undefined)) {
@@ -488,7 +488,7 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
     $7 = rt.index($5, $k6, "local 'tree'");
   }
   $s.pcs[$d] = $pc + 2;
-  return rt.leave($s, $d, (($9 as number) + ((check($7) as rt.LuaValue) as number)));
+  return rt.leave($s, $d, ($9 + ((check($7) as rt.LuaValue) as number)));
 };`);
 });
 
