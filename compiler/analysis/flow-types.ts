@@ -14,7 +14,7 @@ import { walk } from '../frontend/parse.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 // a cycle with types.ts, which calls flowTypes: these are read only when it runs
 import { FUNCTION, NIL, NUMBER, type TypeMask } from './types.js';
-import { findRecords, forEachChild, hasGoto, type RecordInfo } from './records.js';
+import { findRecords, forEachChild, hasGoto, type RecordInfo, type Records } from './records.js';
 
 /** A named field of a record. */
 interface Field {
@@ -43,10 +43,13 @@ export interface FlowInputs {
 
 /**
  * Fills `atReference` with the type of each reference to a local that the flow follows (the
- * union over every time the analysis passes it, which is its type at the end).
+ * union over every time the analysis passes it, which is its type at the end); gives the
+ * records it followed.
  */
-export function flowTypes(res: Resolution, inputs: FlowInputs, atReference: Map<Identifier | MemberExpression, TypeMask>): void {
-  new Flow(res, inputs, atReference).run();
+export function flowTypes(res: Resolution, inputs: FlowInputs, atReference: Map<Identifier | MemberExpression, TypeMask>): Records {
+  const flow = new Flow(res, inputs, atReference);
+  flow.run();
+  return flow.found;
 }
 
 class Flow {
@@ -62,8 +65,11 @@ class Flow {
   /** Reads of record fields in inner functions. */
   private readonly innerReads: [MemberExpression, Field][] = [];
 
+  readonly found: Records;
+
   constructor(private readonly res: Resolution, private readonly inputs: FlowInputs, private readonly atReference: Map<Identifier | MemberExpression, TypeMask>) {
     const records = findRecords(res, inputs.sites, inputs.targetOf);
+    this.found = records;
     this.records = records.locals;
     this.recordParams = records.params;
     walk(res.chunk, (n) => {

@@ -24,6 +24,7 @@ import { isMultiValue, returnStatements } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 import { flowTypes } from './flow-types.js';
+import type { Records } from './records.js';
 
 export const NUMBER = 1;
 export const STRING = 2;
@@ -67,6 +68,16 @@ export interface TypeFacts {
   loopVariable(v: LocalVar): TypeMask | undefined;
 }
 
+/** A record's fields (records.ts) as its code stores them. */
+export interface RecordFields {
+  /**
+   * Each name its code reads or writes, with the union of the types of every value stored
+   * there (the constructor's, assignments', `function t.name`); nil is left out, since any
+   * field may be missing or set to nil.
+   */
+  readonly fields: ReadonlyMap<string, TypeMask>;
+}
+
 export class Types {
   private readonly locals = new Map<LocalVar, TypeMask>();
   private readonly declaredFunctions = new Map<LocalVar, FunctionDeclaration>();
@@ -76,6 +87,8 @@ export class Types {
   private readonly atReference = new Map<Identifier | MemberExpression, TypeMask>();
 
   private readonly opaque: boolean;
+  private records: Records = { locals: new Map(), params: new Map() };
+  private recordFields: Map<LocalVar, RecordFields> | undefined;
 
   constructor(private readonly res: Resolution, private readonly options: TypeOptions = {}) {
     this.opaque = options.opaque ?? false;
@@ -94,7 +107,7 @@ export class Types {
     solveAll();
     const entry = (p: LocalVar) => entryType(sites, p, typeOf);
     const targetOf = (e: Expression) => this.targetOf(e);
-    flowTypes(res, { typeOf, valueType: (list, i) => valueType(list, i, typeOf), entry, loopVariable, sites, targetOf }, this.atReference);
+    this.records = flowTypes(res, { typeOf, valueType: (list, i) => valueType(list, i, typeOf), entry, loopVariable, sites, targetOf }, this.atReference);
     // again from nothing, reading locals and fields where the flow followed them: function
     // results and the unions get what the flow proved
     this.locals.clear();
@@ -122,6 +135,37 @@ export class Types {
     let known = this.single.get(f);
     if (known === undefined) this.single.set(f, known = returnsOne(f.body));
     return known;
+  }
+
+  /** The fields of local `v` when it is a record (records.ts), else undefined. */
+  recordOf(v: LocalVar): RecordFields | undefined {
+    this.recordFields ??= this.storedFields();
+    return this.recordFields.get(v);
+  }
+
+  /** Every record's fields with the types of the values its code stores into them. */
+  private storedFields(): Map<LocalVar, RecordFields> {
+    const fields = new Map<LocalVar, Map<string, TypeMask>>();
+    for (const [v, info] of this.records.locals) {
+      const types = new Map([...info.names].map((n) => [n, 0]));
+      for (const f of info.made.fields) {
+        const key = f.type === 'TableKeyString' ? f.key.name : f.type === 'TableKey' && f.key.type === 'StringLiteral' ? f.key.value : undefined;
+        if (key !== undefined) types.set(key, (types.get(key) ?? 0) | this.of(f.value));
+      }
+      fields.set(v, types);
+    }
+    const store = (target: Node, t: () => TypeMask): void => {
+      if (target.type !== 'MemberExpression' || target.base.type !== 'Identifier') return;
+      const ref = this.res.refs.get(target.base);
+      const types = ref === undefined || ref.kind === 'global' ? undefined : fields.get(ref.v);
+      const name = target.identifier.name;
+      if (types !== undefined) types.set(name, (types.get(name) ?? 0) | t());
+    };
+    walk(this.res.chunk as Chunk, (n) => {
+      if (n.type === 'AssignmentStatement') n.variables.forEach((target, i) => store(target, () => valueType(n.init, i, (e) => this.of(e))));
+      else if (n.type === 'FunctionDeclaration' && n.identifier !== null) store(n.identifier, () => FUNCTION);
+    });
+    return new Map([...fields].map(([v, types]) => [v, { fields: new Map([...types].map(([n, t]) => [n, t & ~NIL])) }]));
   }
 
   /**

@@ -22,6 +22,7 @@ import { lastLineOf, localScopes, type LocalScope } from '../../runtime/interp/l
 import { isPlainKey } from '../../runtime/lua/table.js';
 import { MATH_UNARY_JS } from '../../runtime/stdlib/math.js';
 import type { EmitHooks, HookEmitter } from './direct-emit.js';
+import { tsType, type RecordInterfaces } from './record-types.js';
 
 export type Mode = 'sync' | 'co';
 
@@ -40,6 +41,8 @@ export interface ModuleContext {
   readonly sites: string[];
   /** Module-level functions holding general code moved out of the functions that use it (outline). */
   readonly outlined: string[];
+  /** The interfaces of proven records' fields (record-types.ts). */
+  readonly records: RecordInterfaces;
   /** The module's positions table (pcs). */
   readonly positions: Positions;
   /**
@@ -161,6 +164,12 @@ function accessor(vars: readonly Access[]): string {
   return `($k: number, $set: boolean, $v: rt.LuaValue): rt.LuaValue => { switch ($k) { ${cases.join(' ')} } return undefined; }`;
 }
 
+/** A store into a typed record's field: its interface, and the stored value's code typed for it. */
+interface TypedTarget {
+  readonly iface: string;
+  readonly value: (code: string) => string;
+}
+
 class FunctionEmitter {
   private w = new Lines();
   private temps = 0;
@@ -207,6 +216,12 @@ class FunctionEmitter {
    * an expression's text. expr() takes the flag, so it holds for one expression only.
    */
   private flat = false;
+  /**
+   * This function's records whose fields object is typed with their interface (declared
+   * `rt.LuaRecord<I>`: their constructor built it), and the interface of the one being built.
+   */
+  private readonly typedRecords = new Map<LocalVar, string>();
+  private recordInit: { made: TableConstructorExpression; iface: string } | undefined;
 
   constructor(
     private readonly ctx: ModuleContext,
@@ -504,6 +519,15 @@ class FunctionEmitter {
     }
   }
 
+  /**
+   * `code`, a value of `e` that is not nil, cast to the TS type of e's other values where TS
+   * cannot see it (a temp or call result typed rt.LuaValue): a typed record field's store.
+   */
+  private nonNil(e: Expression, code: string): string {
+    const type = tsType(this.ctx.types.of(e) & ~NIL_TYPE);
+    return type === 'rt.LuaValue' || this.selfTyped(e) ? code : `(${code} as ${type})`;
+  }
+
   /** An operand of a typed operation: its code, cast to its proven TS type when needed. */
   private typed(e: Expression): string {
     const code = this.expr(e);
@@ -771,6 +795,7 @@ class FunctionEmitter {
 
   private local(s: LocalStatement): void {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
+    if (vars.length === 1 && s.init.length === 1 && this.typedRecord(vars[0], s.init[0])) return;
     if (vars.length === 1 && s.init.length <= 1) {
       this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.arithmeticValue(s.init[0], true) ?? this.flatExpr(s.init[0])) : undefined);
       return;
@@ -789,6 +814,27 @@ class FunctionEmitter {
     vars.forEach((v, i) => this.declare(v, this.valueFor(v, undefined, `${values}[${i}]`)));
   }
 
+  /**
+   * `local p = { ... }` for a proven record: declared `rt.LuaRecord<PFields>`, its fields
+   * typed by the interface. A constructor that builds its fields object at the site (record())
+   * makes it `new rt.FieldsObject<PFields>()`; any other makes a new table whose fields object
+   * is empty (`{}`, items) or holds the constructor's constant keys, which the interface has,
+   * and TS takes a LuaTable for the record type as it is (optional fields). False (nothing
+   * emitted) for any other declaration.
+   */
+  private typedRecord(v: LocalVar, init: Expression): boolean {
+    if (init.type !== 'TableConstructorExpression' || this.mode !== 'sync' || this.ctx.debug || this.hoisted.has(v)) return false;
+    const iface = this.ctx.records.of(v, lineOf(init));
+    if (iface === undefined) return false;
+    this.recordInit = { made: init, iface };
+    const value = this.flatExpr(init);
+    this.recordInit = undefined;
+    this.typedRecords.set(v, iface);
+    this.w.line(`let ${this.ctx.names.of(v)}: rt.LuaRecord<${iface}> = ${value};`);
+    this.debugDeclared(v);
+    return true;
+  }
+
   private assignment(s: AssignmentStatement): void {
     // a target's table or key that is a local of this function is read at the store (luajit)
     const late = lateTargetParts(s.variables, this.res.refs);
@@ -805,7 +851,7 @@ class FunctionEmitter {
       if (name !== undefined) {
         if (this.arithmeticStore(target, name, value, desc)) return;
         const o = lateBase ? this.lateOperand(target.base) : this.stableOperand(target.base, value);
-        this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.flatExpr(value), desc);
+        this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.flatExpr(value), desc, this.typedTarget(target.base, o, value));
         return;
       }
       if (target.type === 'IndexExpression' && this.mayBeTable(target.base) && only(this.ctx.types.of(target.index), NUMBER) && this.mode === 'sync') {
@@ -824,6 +870,13 @@ class FunctionEmitter {
         return;
       }
       // (the position is stored before the table, key and value are evaluated)
+      if (this.mode === 'sync') {
+        this.w.line(`${this.setLine(this.curLine)};`);
+        const parts = this.orderedValues(target.type === 'MemberExpression' ? [target.base, value] : [target.base, target.index, value]);
+        if (target.type === 'MemberExpression') parts.splice(1, 0, jsString(target.identifier.name));
+        this.w.line(`rt.setIndex(${[...parts, ...this.descArgs(desc)].join(', ')});`);
+        return;
+      }
       const obj = this.expr(target.base);
       const key = target.type === 'MemberExpression' ? jsString(target.identifier.name) : this.expr(target.index);
       this.setIndex(obj, key, this.expr(value), desc);
@@ -1144,6 +1197,8 @@ class FunctionEmitter {
    */
   private op(name: string, operands: Expression[], values: string[], extra: string[], line: number, lead: string[] = [], flat = false): string {
     if (flat && this.mode === 'sync' && ARMS[name] !== undefined) return this.flatOp(name, operands, values, extra, line);
+    if (flat && this.mode === 'sync' && name === 'eq') return this.flatEq(operands, values, line);
+    if (flat && this.mode === 'sync' && FAST_OPS[name] === undefined) return this.flatRuntimeOp(name, operands, values, extra, line, lead);
     const fast = this.mode === 'sync' ? FAST_OPS[name] : undefined;
     if (fast !== undefined) {
       // The plain-operand case inline; the runtime (and the running line) only otherwise.
@@ -1185,6 +1240,36 @@ class FunctionEmitter {
     return r;
   }
 
+  /**
+   * `a == b` as statements (values: flat code, in order): equal values, else the runtime's
+   * `__eq` only for two tables or userdata. The value is a temp.
+   */
+  private flatEq(operands: Expression[], values: string[], line: number): string {
+    const [a, b] = values.map((v, i) => (this.plainOperand(operands[i], v, operands.slice(i + 1)) !== undefined || isValueTemp(v) ? v : this.valueTemp(asValue(v))));
+    const r = this.temp('boolean', '$b');
+    this.w.line(`${r} = ${a} === ${b};`);
+    this.w.open(`if (!${r} && typeof ${a} === 'object' && typeof ${b} === 'object')`);
+    this.w.line(`${this.setLine(line)};`);
+    this.w.line(`${r} = rt.eq(${a}, ${b});`);
+    this.w.close();
+    return r;
+  }
+
+  /**
+   * An operator with no inline case (`rt.index`) as flat code: after its operands (saved in
+   * order, a call among them moves the running line), the position, then the call.
+   */
+  private flatRuntimeOp(name: string, operands: Expression[], values: string[], extra: string[], line: number, lead: string[]): string {
+    const vs = values.slice();
+    if (line !== this.stmtLine || operands.some((o) => containsCall(o))) {
+      const saved = vs.slice(0, operands.length);
+      this.saveValues(saved, operands);
+      vs.splice(0, saved.length, ...saved);
+      this.w.line(`${this.setLine(line)};`);
+    }
+    return `rt.${name}(${[...lead, ...vs, ...extra].join(', ')})`;
+  }
+
   /** Writes operator `name` (ARMS) over the values `ts` into `r`: an `if` per plain case, the runtime in the `else`. */
   private writeArms(name: string, ts: string[], known: boolean[], extra: string[], line: number, r: string): void {
     ARMS[name](ts, known).forEach(([test, value], i) => this.w.line(`${i === 0 ? 'if' : 'else if'} (${test}) ${r} = ${value};`));
@@ -1196,9 +1281,10 @@ class FunctionEmitter {
 
   /**
    * Operands evaluated in order as flat code: each may write preceding statements, and when
-   * one does, the values before it that those statements could change are saved first.
+   * one does, the values before it that those statements could change are saved first
+   * (`typed`: the codes have their operands' proven TS types, and so do the temps).
    */
-  private orderedValues(operands: Expression[], emit = (o: Expression, _i: number): string => this.flatExpr(o)): string[] {
+  private orderedValues(operands: Expression[], emit = (o: Expression, _i: number): string => this.flatExpr(o), typed = false): string[] {
     const codes: string[] = [];
     operands.forEach((o, i) => {
       if (i === 0) {
@@ -1207,7 +1293,7 @@ class FunctionEmitter {
       }
       const { pre, code } = this.captured(() => emit(o, i));
       if (pre.length > 0) {
-        this.saveValues(codes, operands);
+        this.saveValues(codes, operands, typed);
         this.w.append(pre);
       }
       codes.push(code);
@@ -1215,13 +1301,20 @@ class FunctionEmitter {
     return codes;
   }
 
+  /** orderedValues() of operands with proven types, each as typed() gives it. */
+  private orderedTyped(operands: Expression[]): string[] {
+    return this.orderedValues(operands, (o) => this.flatTyped(o), true);
+  }
+
   /**
    * Before statements that run after the values `codes` (of `operands`, in order) and before
    * their use: each value such a statement could change, or that has yet to run, into a temp.
    */
-  private saveValues(codes: string[], operands: Expression[]): void {
+  private saveValues(codes: string[], operands: Expression[], typed = false): void {
     codes.forEach((c, k) => {
-      if (this.plainOperand(operands[k], c, operands.slice(k + 1)) !== undefined || isValueTemp(c) || constantOf(operands[k]) !== undefined) return;
+      // (a temp cast to its proven type is a temp too)
+      const temp = isValueTemp(c) || isValueTemp(c.replace(/^\((\$\d+) as [\w.]+\)$/, '$1'));
+      if (this.plainOperand(operands[k], c, operands.slice(k + 1)) !== undefined || temp || constantOf(operands[k]) !== undefined) return;
       if (c.startsWith('...')) {
         // a multi-value tail (see flatKnownCall): its values, spread
         const m = this.temp('rt.LuaValue[]', '$m');
@@ -1229,8 +1322,9 @@ class FunctionEmitter {
         codes[k] = `...${m}`;
         return;
       }
-      const t = this.temp();
-      this.w.line(`${t} = ${asValue(c)};`);
+      const type = typed ? tsType(this.ctx.types.of(operands[k])) : 'rt.LuaValue';
+      const t = this.temp(type);
+      this.w.line(`${t} = ${type === 'rt.LuaValue' ? asValue(c) : c};`);
       codes[k] = t;
     });
   }
@@ -1285,8 +1379,10 @@ class FunctionEmitter {
         const table = this.mayBeTable(e.base);
         if (name !== undefined && table) return this.fieldRead(e.base, name, lineOf(e), flat);
         if (this.isItemRead(e)) return this.itemRead(e.base, (e as IndexExpression).index, lineOf(e), flat);
-        const key = e.type === 'MemberExpression' ? jsString(e.identifier.name) : this.expr(e.index);
-        return this.op('index', e.type === 'MemberExpression' ? [e.base] : [e.base, e.index], [this.expr(e.base), key], this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e));
+        const operands = e.type === 'MemberExpression' ? [e.base] : [e.base, e.index];
+        const values = flat ? this.orderedValues(operands) : operands.map((o) => this.expr(o));
+        if (e.type === 'MemberExpression') values.push(jsString(e.identifier.name));
+        return this.op('index', operands, values, this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e), [], flat);
       }
       case 'CallExpression':
       case 'StringCallExpression':
@@ -1308,7 +1404,7 @@ class FunctionEmitter {
         return e.operator === 'and' ? `(rt.truthy(${t} = ${l}) ? ${r} : ${t})` : `(rt.truthy(${t} = ${l}) ? ${t} : ${r})`;
       }
       case 'UnaryExpression': {
-        if (this.typedOp(e) !== undefined) return this.plainUnary(e);
+        if (this.typedOp(e) !== undefined) return this.plainUnary(e, flat);
         const a = flat ? this.flatExpr(e.argument) : this.expr(e.argument);
         const d = this.descArgs(describeExpr(e.argument, this.res.refs));
         switch (e.operator) {
@@ -1319,7 +1415,7 @@ class FunctionEmitter {
         }
       }
       case 'BinaryExpression': {
-        if (this.typedOp(e) !== undefined) return this.plainBinary(e);
+        if (this.typedOp(e) !== undefined) return this.plainBinary(e, flat);
         const fused = this.fusedItemOperand(e, flat);
         if (fused !== undefined) return fused;
         if (flat && this.mode === 'sync') return this.flatBinary(e);
@@ -1671,20 +1767,33 @@ class FunctionEmitter {
     const code = walk(e, { nodes: 16 });
     if (code === undefined || plan.fields === 0) return undefined;
     plan.code = code;
-    if (plan.lead !== undefined) this.w.line(`${plan.lead.temp} = ${this.expr(plan.lead.call)};`);
+    if (plan.lead !== undefined) this.w.line(`${plan.lead.temp} = ${this.flatExpr(plan.lead.call)};`);
     return plan;
   }
 
-  /** The fields temp of local table `v` in a plan, guarded on first use. */
+  /** The fields temp of local table `v` in a plan, guarded on first use (a typed record's: typed). */
   private tableGuard(plan: ArithmeticPlan, v: LocalVar): string {
     let f = plan.tables.get(v);
     if (f === undefined) {
-      f = this.temp('rt.Fields | undefined', '$f');
+      const iface = this.typedRecords.get(v);
+      f = this.temp(`${iface ?? 'rt.Fields'} | undefined`, '$f');
       plan.tables.set(v, f);
       plan.locals.add(v);
-      plan.guards.push(`(${f} = (${this.ctx.names.of(v)} as rt.LuaTable)?.f) !== undefined`);
+      plan.guards.push(`(${f} = ${iface === undefined ? fieldsOf(this.ctx.names.of(v)) : `${this.ctx.names.of(v)}.f`}) !== undefined`);
     }
     return f;
+  }
+
+  /**
+   * The store into a typed record's field: its interface, and the value's code as TS types it
+   * (see nonNil); undefined for other targets (`o`: the base's code, the record's own name).
+   */
+  private typedTarget(base: Expression, o: string, value: Expression): TypedTarget | undefined {
+    const ref = base.type === 'Identifier' ? this.res.refs.get(base) : undefined;
+    if (ref === undefined || ref.kind === 'global') return undefined;
+    const iface = this.typedRecords.get(ref.v);
+    if (iface === undefined || o !== this.ctx.names.of(ref.v)) return undefined;
+    return { iface, value: (code) => this.nonNil(value, code) };
   }
 
   /**
@@ -1720,7 +1829,7 @@ class FunctionEmitter {
     const slow = this.outline(plan, 'void', () => {
       const late = ref.kind === 'local';
       const o = late ? this.lateOperand(target.base) : this.stableOperand(target.base, e);
-      this.fieldStore(o, name, late ? this.valueFirst(e) : this.flatExpr(e), desc);
+      this.fieldStore(o, name, late ? this.valueFirst(e) : this.flatExpr(e), desc, this.typedTarget(target.base, o, e));
       return undefined;
     });
     const held = plan.read.has(f + p) ? [] : [`${f}${p} !== undefined`];
@@ -1756,7 +1865,10 @@ class FunctionEmitter {
       const type = key.slice(key.indexOf(' ') + 1);
       return type === 'rt.LuaFunction' ? `let ${name}!: ${type};` : `let ${name}: ${type};`;
     });
-    const args = [...plan.locals].map((v): [string, string] => [this.ctx.names.of(v), this.localType(v)]);
+    const args = [...plan.locals].map((v): [string, string] => {
+      const iface = this.typedRecords.get(v);
+      return [this.ctx.names.of(v), iface === undefined ? this.localType(v) : `rt.LuaRecord<${iface}>`];
+    });
     if (plan.lead !== undefined) args.push([plan.lead.temp, 'rt.LuaValue']);
     const params = ['$s: rt.CallStack', '$d: number', ...args.map(([name, type]) => `${name}: ${type}`)];
     const fn = `$slow${this.ctx.outlined.length}`;
@@ -1770,16 +1882,17 @@ class FunctionEmitter {
    * already (no __newindex then) and has no inherited fields; the runtime otherwise. `__index`
    * always takes the runtime, which keeps metatable views in step.
    */
-  private fieldStore(o: string, name: string, value: string, desc: string | undefined): void {
+  private fieldStore(o: string, name: string, value: string, desc: string | undefined, typed?: TypedTarget): void {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     if (this.mode === 'co' || name === '__index') {
       this.setIndex(o, jsString(name), value, desc);
       return;
     }
     const v = this.valueTemp(value);
-    const f = this.temp('rt.Fields | undefined', '$f');
+    const f = this.temp(`${typed?.iface ?? 'rt.Fields'} | undefined`, '$f');
     const p = property(name);
-    this.w.line(`if (${v} !== undefined && (${f} = ${fieldsOf(o)}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined) ${f}${p} = ${v};`);
+    const fields = typed === undefined ? fieldsOf(o) : `${o}.f`;
+    this.w.line(`if (${v} !== undefined && (${f} = ${fields}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined) ${f}${p} = ${typed?.value(v) ?? v};`);
     this.slowElse(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`);
   }
 
@@ -1842,8 +1955,8 @@ class FunctionEmitter {
     }
   }
 
-  private plainUnary(e: UnaryExpression): string {
-    const a = this.typed(e.argument);
+  private plainUnary(e: UnaryExpression, flat = false): string {
+    const a = flat ? this.flatTyped(e.argument) : this.typed(e.argument);
     switch (e.operator) {
       case '-': return `(-${a})`;
       case '#': return only(this.ctx.types.of(e.argument), STRING) ? `${a}.length` : `${a}.length()`;
@@ -1851,16 +1964,18 @@ class FunctionEmitter {
     }
   }
 
-  private plainBinary(e: BinaryExpression): string {
-    let a = this.typed(e.left);
+  /** `flat`: the operands may write preceding statements (in order: see orderedValues). */
+  private plainBinary(e: BinaryExpression, flat = false): string {
+    let [a, b] = flat && !readsLocalLate(e, this.res.refs) ? this.orderedTyped([e.left, e.right]) : [this.typed(e.left), ''];
     // TS rejects comparing two different literals (`1 == 2`)
     if ((e.operator === '==' || e.operator === '~=') && constantOf(e.left) !== undefined) a = `(${a} as rt.LuaValue)`;
-    let b = this.typed(e.right);
     let before = '';
+    if (!flat || readsLocalLate(e, this.res.refs)) b = flat ? this.flatTyped(e.right) : this.typed(e.right);
     if (readsLocalLate(e, this.res.refs)) {
       // luajit reads a local operand when the operation runs, after the other side's call.
       const t = this.temp(tsType(this.ctx.types.of(e.right)));
-      before = `${t} = ${b}, `;
+      if (flat) this.w.line(`${t} = ${b};`);
+      else before = `${t} = ${b}, `;
       b = t;
     }
     let op: string;
@@ -1902,8 +2017,8 @@ class FunctionEmitter {
     }
     switch (e.operator) {
       case '..': return this.op('concat', [e.left, e.right], [a, b], d, line, [], flat);
-      case '==': return this.op('eq', [e.left, e.right], [a, b], [], line);
-      case '~=': return `!${this.op('eq', [e.left, e.right], [a, b], [], line)}`;
+      case '==': return this.op('eq', [e.left, e.right], [a, b], [], line, [], flat);
+      case '~=': return `!${this.op('eq', [e.left, e.right], [a, b], [], line, [], flat)}`;
       case '<': return this.op('lt', [e.left, e.right], [a, b], [], line, [], flat);
       case '<=': return this.op('le', [e.left, e.right], [a, b], [], line, [], flat);
       // a > b is b < a, but a is still evaluated first.
@@ -1922,16 +2037,31 @@ class FunctionEmitter {
   private table(e: TableConstructorExpression, flat = false): string {
     if (e.fields.length === 0) return 'new rt.LuaTable()';
     const layout = tableLayout(e, (v) => this.expands(v));
-    const record = this.record(layout, flat);
+    const record = this.record(layout, flat, e);
     if (record !== undefined) return record;
+    // only a computed key can fail (nil, NaN): the position is stored first
+    const computed = layout.dynamic.some((d) => 'type' in d.key);
+    if (flat && this.mode === 'sync') return this.flatTable(layout, computed, lineOf(e));
     const entries = [
       ...layout.consts.flatMap(([k, v]) => [this.constant(k), this.constant(v)]),
       ...layout.dynamic.flatMap((d) => ['type' in d.key ? this.expr(d.key) : this.constant(d.key.value), this.expr(d.value)]),
     ];
     const tail = layout.tail === undefined ? 'undefined' : this.multi(layout.tail);
     const build = `rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail})`;
-    // only a computed key can fail (nil, NaN)
-    return layout.dynamic.every((d) => !('type' in d.key)) ? build : `(${this.setLine(lineOf(e))}, ${build})`;
+    return computed ? `(${this.setLine(lineOf(e))}, ${build})` : build;
+  }
+
+  /** table() as flat code: the position (for computed keys), then the keys and values in order, then the build. */
+  private flatTable(layout: ReturnType<typeof tableLayout>, computed: boolean, line: number): string {
+    if (computed) this.w.line(`${this.setLine(line)};`);
+    const operands = layout.dynamic.flatMap((d) => ('type' in d.key ? [d.key, d.value] : [d.value]));
+    if (layout.tail !== undefined) operands.push(layout.tail);
+    const tailAt = layout.tail === undefined ? -1 : operands.length - 1;
+    const codes = this.orderedValues(operands, (o, i) => (i === tailAt ? this.multi(o, true) : this.flatExpr(o)));
+    const tail = tailAt < 0 ? 'undefined' : codes.pop()!;
+    const entries = layout.consts.flatMap(([k, v]) => [this.constant(k), this.constant(v)]);
+    for (const d of layout.dynamic) entries.push('type' in d.key ? codes.shift()! : this.constant(d.key.value), codes.shift()!);
+    return `rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail})`;
   }
 
   /**
@@ -1939,22 +2069,9 @@ class FunctionEmitter {
    * fields object is built by property stores at this site, so its records share a hidden
    * class, in the order buildTable would insert them (constants first, luajit's template).
    */
-  private record(layout: ReturnType<typeof tableLayout>, flat: boolean): string | undefined {
-    if (layout.tail !== undefined || this.mode !== 'sync') return undefined;
-    const keyOf = (k: unknown): string | undefined => (typeof k === 'string' && isPlainKey(k) ? k : undefined);
-    const names: string[] = [];
-    // numbers only as items of the array part (1..size); any other key goes to the runtime
-    const item = (k: number): boolean => Number.isInteger(k) && k >= 1 && k <= layout.size;
-    for (const [k] of layout.consts) {
-      if (typeof k !== 'number') names.push(keyOf(k) ?? '');
-      else if (!item(k)) return undefined;
-    }
-    for (const d of layout.dynamic) {
-      if ('type' in d.key) return undefined;
-      if (typeof d.key.value !== 'number') names.push(keyOf(d.key.value) ?? '');
-      else if (!item(d.key.value)) return undefined;
-    }
-    if (names.some((n) => n === '') || new Set(names).size !== names.length) return undefined;
+  private record(layout: ReturnType<typeof tableLayout>, flat: boolean, e: TableConstructorExpression): string | undefined {
+    const names = this.recordNames(layout);
+    if (names === undefined) return undefined;
     if (names.length === 0) {
       // items only: an array literal, its values computed in source order (which is key order)
       const items: string[] = new Array(layout.size).fill('undefined');
@@ -1977,14 +2094,18 @@ class FunctionEmitter {
       evals.push(`${t} = ${this.expr(d.value)}`);
       values.set(d, t);
     }
-    const o = this.temp('rt.Fields', '$o');
+    // a proven record's fields object has its interface (typedRecord)
+    const iface = this.recordInit?.made === e ? this.recordInit.iface : undefined;
+    const o = this.temp(iface ?? 'rt.Fields', '$o');
     const n = this.temp('number', '$n');
     let fixed = 0;
     const stores: string[] = [];
+    // a temp holding a value of one proven type, as the interface types the field
+    const typedValue = (t: string, value: Expression): string => (iface === undefined ? t : this.nonNil(value, t));
     // (flat: the stores of values that may be nil are if statements)
-    const maybe = (t: string, k: string): string => (flat
-      ? `if (${t} !== undefined) {\n  ${o}${property(k)} = ${t};\n  ${n}++;\n}`
-      : `(${t} !== undefined && (${o}${property(k)} = ${t}, ${n}++))`);
+    const maybe = (t: string, k: string, value: Expression): string => (flat
+      ? `if (${t} !== undefined) {\n  ${o}${property(k)} = ${typedValue(t, value)};\n  ${n}++;\n}`
+      : `(${t} !== undefined && (${o}${property(k)} = ${typedValue(t, value)}, ${n}++))`);
     const items: string[] = new Array(layout.size).fill('undefined');
     for (const [k, v] of layout.consts) {
       if (typeof k === 'number') items[k - 1] = this.constant(v);
@@ -1994,16 +2115,41 @@ class FunctionEmitter {
       const k = (d.key as { value: unknown }).value;
       const t = values.get(d)!;
       if (typeof k === 'number') items[k - 1] = t;
-      else if ((this.ctx.types.of(d.value) & NIL_TYPE) === 0) { stores.push(`${o}${property(k as string)} = ${t}`); fixed++; }
-      else stores.push(maybe(t, k as string));
+      else if ((this.ctx.types.of(d.value) & NIL_TYPE) === 0) { stores.push(`${o}${property(k as string)} = ${typedValue(t, d.value)}`); fixed++; }
+      else stores.push(maybe(t, k as string, d.value));
     }
     const arr = layout.size === 0 ? '' : `, [${items.join(', ')}]`;
     const record = `rt.LuaTable.record(${o}, ${n}${arr})`;
-    if (!flat) return `(${[...evals, `${o} = new rt.FieldsObject()`, `${n} = ${fixed}`, ...stores].join(', ')}, ${record})`;
-    this.w.line(`${o} = new rt.FieldsObject();`);
+    const made = `new rt.FieldsObject${iface === undefined ? '' : `<${iface}>`}()`;
+    if (!flat) return `(${[...evals, `${o} = ${made}`, `${n} = ${fixed}`, ...stores].join(', ')}, ${record})`;
+    this.w.line(`${o} = ${made};`);
     this.w.line(`${n} = ${fixed};`);
     for (const store of stores) this.w.line(store.startsWith('if') ? store : `${store};`);
     return record;
+  }
+
+  /**
+   * The field names of a constructor that record() builds at its site (none: an array
+   * literal), or undefined when it takes the runtime (computed keys, a trailing call, keys
+   * that are neither plain names nor items 1..n, a name given twice).
+   */
+  private recordNames(layout: ReturnType<typeof tableLayout>): string[] | undefined {
+    if (layout.tail !== undefined || this.mode !== 'sync') return undefined;
+    const keyOf = (k: unknown): string | undefined => (typeof k === 'string' && isPlainKey(k) ? k : undefined);
+    const names: string[] = [];
+    // numbers only as items of the array part (1..size); any other key goes to the runtime
+    const item = (k: number): boolean => Number.isInteger(k) && k >= 1 && k <= layout.size;
+    for (const [k] of layout.consts) {
+      if (typeof k !== 'number') names.push(keyOf(k) ?? '');
+      else if (!item(k)) return undefined;
+    }
+    for (const d of layout.dynamic) {
+      if ('type' in d.key) return undefined;
+      if (typeof d.key.value !== 'number') names.push(keyOf(d.key.value) ?? '');
+      else if (!item(d.key.value)) return undefined;
+    }
+    if (names.some((n) => n === '') || new Set(names).size !== names.length) return undefined;
+    return names;
   }
 
   private constant(v: unknown): string {
@@ -2176,7 +2322,9 @@ class FunctionEmitter {
    * temporaries (the order of evaluation cannot be observed).
    */
   private directCall(e: AnyCall, args: Expression[], line: number, isMethod: boolean, flat = false): string {
-    const argv = args.map((a) => this.expr(a));
+    // (flat: a global's read writes statements; the arguments then follow the callee's read)
+    const late = flat && !isMethod && args.some((a) => a.type === 'Identifier' && this.res.refs.get(a)?.kind === 'global');
+    const argv = late ? [] : args.map((a) => this.expr(a));
     const parts: string[] = [];
     const put = this.sink(parts, flat);
     if (isMethod) {
@@ -2199,6 +2347,11 @@ class FunctionEmitter {
     const callee = known ? code : `rt.callee(${code}${desc === undefined ? '' : ', ' + jsString(desc)})`;
     if (!this.isSilent(e.base)) put(this.setLine(line, callNameOf(e.base, this.res.refs)));
     this.w.append(pre);
+    if (late) {
+      const fn = this.temp('rt.LuaFunction', '$fn');
+      put(`${fn} = ${callee}`);
+      return `${fn}(${this.orderedValues(args).join(', ')})`;
+    }
     return this.sequence(parts, `${callee}(${argv.join(', ')})`);
   }
 
@@ -2457,18 +2610,6 @@ function property(name: string): string {
 }
 
 const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
-
-/** The TS type of a local or value of static type `t`. */
-function tsType(t: TypeMask): string {
-  switch (t) {
-    case NUMBER: return 'number';
-    case STRING: return 'string';
-    case BOOLEAN: return 'boolean';
-    case TABLE: return 'rt.LuaTable';
-    case FUNCTION: return 'rt.LuaFunction';
-    default: return 'rt.LuaValue';
-  }
-}
 
 /** Expressions whose evaluation runs no Lua code and cannot fail (globals: unless _G has a metatable). */
 function isSimple(e: Expression): boolean {

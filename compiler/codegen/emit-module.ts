@@ -11,6 +11,7 @@ import { directHooks } from './direct-emit.js';
 import { dropDeadPcStores } from './pc-stores.js';
 import { routeHandlers } from '../analysis/routes.js';
 import { lineOf } from '../frontend/ast.js';
+import { RecordInterfaces } from './record-types.js';
 
 export interface EmitOptions {
   /** Module specifier of runtime/compiled/index.js as seen from the emitted module. */
@@ -38,7 +39,7 @@ export function emitModuleLines(res: Resolution, options: EmitOptions): { text: 
   const handlerSites = new Map(handlers.map((fn, i) => [fn, i]));
   const ctx: ModuleContext = {
     res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, debug,
-    sites: [], outlined: [], positions: new Positions(), silent: new Set(), hooks, handlerSites,
+    sites: [], outlined: [], records: new RecordInterfaces(types), positions: new Positions(), silent: new Set(), hooks, handlerSites,
   };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
@@ -56,6 +57,7 @@ export function emitModuleLines(res: Resolution, options: EmitOptions): { text: 
       ...ctx.sites,
       ...handlerTable,
       ctx.positions.declaration(),
+      ...ctx.records.declarations,
       ...ctx.outlined,
       {
         kind: StructureKind.Function,

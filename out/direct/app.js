@@ -770,7 +770,12 @@ function load($env) {
           $1 = $13;
         }
         $122 = $1;
-        $14 = ($152 = q, ($f18 = $152?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 13, rt.index($152, "b", "local 'q'"))) === "1";
+        $152 = q;
+        if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 13;
+          $16 = rt.index($152, "b", "local 'q'");
+        }
+        $14 = $16 === "1";
         $20 = q;
         if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.t) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.t) !== void 0 || !("t" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 13;
@@ -970,7 +975,12 @@ function load($env) {
         }
         $43 = $44;
       }
-      $49 = ($45 = q, ($f48 = $45?.f) !== void 0 && (($46 = $f48.b) !== void 0 || ($m47 = $45.metatable) === void 0 || ($46 = $m47.view.b) !== void 0 || !("b" in $m47.view) && $m47.view[rt.CUT] === void 0) ? $46 : ($s2.pcs[$d2] = $pc + 13, rt.index($45, "b", "local 'q'"))) === "1";
+      $45 = q;
+      if (!(($f48 = $45?.f) !== void 0 && (($46 = $f48.b) !== void 0 || ($m47 = $45.metatable) === void 0 || ($46 = $m47.view.b) !== void 0 || !("b" in $m47.view) && $m47.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 13;
+        $46 = rt.index($45, "b", "local 'q'");
+      }
+      $49 = $46 === "1";
       $50 = q;
       if (!(($f53 = $50?.f) !== void 0 && (($51 = $f53.t) !== void 0 || ($m52 = $50.metatable) === void 0 || ($51 = $m52.view.t) !== void 0 || !("t" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
@@ -2223,13 +2233,14 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 46, rt.callee(($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m102 = $9?.metatable) !== void 0 && $m102.view.sub !== void 0 ? $m102.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
+          $9 = k;
+          $s2.pcs[$d2] = $pc + 46;
+          if (rt.first(rt.callee(($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m102 = $9?.metatable) !== void 0 && $m102.view.sub !== void 0 ? $m102.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2)) === "x-") {
             $k12 = names.length() + 1;
             $13 = k;
             if ($13 !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
             else if ($13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0) $a14.push($13);
             else {
-              $s2.pcs[$d2] = $pc + 42;
               rt.setIndex(names, $k12, $13, "local 'names'");
             }
           }
@@ -2689,12 +2700,23 @@ function load($env) {
       let $m3;
       let $f4;
       let $5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $f9;
-      if ((rh.pristineContext(ctx) ? ctx.queryValue("on") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 64, rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.on) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.on) !== void 0 || !("on" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 65, rt.index($1, "on")))) === "1") {
-        $8 = (($body) => rt.withBody((function $anonymous(t) {
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $f10;
+      if (rh.pristineContext(ctx)) $1 = ctx.queryValue("on");
+      else {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 64;
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.on) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.on) !== void 0 || !("on" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $6 = rt.index($5, "on");
+        }
+        $1 = $6;
+      }
+      if ($1 === "1") {
+        $9 = (($body) => rt.withBody((function $anonymous(t) {
           const $r = $body(t);
           return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $anonymous$body(t) {
@@ -2727,17 +2749,17 @@ function load($env) {
           }
           return $r6;
         }));
-        if ($8 !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0) $f9.json = $8;
+        if ($9 !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0) $f10.json = $9;
         else {
           $s2.pcs[$d2] = $pc + 68;
-          rt.setIndex(api, "json", $8, "upvalue 'api'");
+          rt.setIndex(api, "json", $9, "upvalue 'api'");
         }
       } else {
-        $8 = original_json;
-        if ($8 !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0) $f9.json = $8;
+        $9 = original_json;
+        if ($9 !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0) $f10.json = $9;
         else {
           $s2.pcs[$d2] = $pc + 69;
-          rt.setIndex(api, "json", $8, "upvalue 'api'");
+          rt.setIndex(api, "json", $9, "upvalue 'api'");
         }
       }
       return rt.leave($s2, $d2, "swapped");

@@ -616,7 +616,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $1 = $13;
           }
           $12 = $1;
-          $14 = (($15 = q as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 13, rt.index($15, "b", "local 'q'")))) === "1");
+          $15 = q as rt.LuaValue;
+          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 13;
+            $16 = rt.index($15, "b", "local 'q'");
+          }
+          $14 = ($16 === "1");
           $20 = q as rt.LuaValue;
           if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.t) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.t) !== undefined || (!("t" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 13;
@@ -705,7 +710,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $43 = $44;
         }
-        $49 = (($45 = q as rt.LuaValue, (($f48 = ($45 as rt.LuaTable)?.f) !== undefined && (($46 = $f48.b) !== undefined || ($m47 = ($45 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view.b) !== undefined || (!("b" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 13, rt.index($45, "b", "local 'q'")))) === "1");
+        $45 = q as rt.LuaValue;
+        if (!(($f48 = ($45 as rt.LuaTable)?.f) !== undefined && (($46 = $f48.b) !== undefined || ($m47 = ($45 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view.b) !== undefined || (!("b" in $m47.view) && $m47.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 13;
+          $46 = rt.index($45, "b", "local 'q'");
+        }
+        $49 = ($46 === "1");
         $50 = q as rt.LuaValue;
         if (!(($f53 = ($50 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.t) !== undefined || ($m52 = ($50 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.t) !== undefined || (!("t" in $m52.view) && $m52.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
@@ -1433,13 +1443,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let k: rt.LuaValue = $key1;
-            if ((rt.first(($9 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2))) === "x-")) {
+            $9 = k as rt.LuaValue;
+            $s.pcs[$d] = $pc + 46;
+            if ((rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2)) === "x-")) {
               $k12 = (names.length() + 1);
               $13 = k;
               if ($13 !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
               else if ($13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a14.push($13);
               else {
-                $s.pcs[$d] = $pc + 42;
                 rt.setIndex(names, $k12, $13, "local 'names'");
               }
             }
@@ -1818,12 +1829,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $f9: rt.Fields | undefined;
-        if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 64, rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.on) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($1, "on"))))) === "1")) {
-          $8 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $f10: rt.Fields | undefined;
+        if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).queryValue("on");
+        else {
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 64;
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.on) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.on) !== undefined || (!("on" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $6 = rt.index($5, "on");
+          }
+          $1 = $6;
+        }
+        if (($1 === "1")) {
+          $9 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
             const $r = $body(t);
             return $r === rt.TAIL ? rt.runTail() : $r;
           }) as rt.LuaFunction, $body))((function $anonymous$body(t?: rt.LuaValue): rt.LuaResult {
@@ -1856,17 +1878,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             return $r6;
           }) as rt.LuaFunction);
-          if ($8 !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined) $f9.json = $8;
+          if ($9 !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined) $f10.json = $9;
           else {
             $s.pcs[$d] = $pc + 68;
-            rt.setIndex(api, "json", $8, "upvalue 'api'");
+            rt.setIndex(api, "json", $9, "upvalue 'api'");
           }
         } else {
-          $8 = original_json;
-          if ($8 !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined) $f9.json = $8;
+          $9 = original_json;
+          if ($9 !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined) $f10.json = $9;
           else {
             $s.pcs[$d] = $pc + 69;
-            rt.setIndex(api, "json", $8, "upvalue 'api'");
+            rt.setIndex(api, "json", $9, "upvalue 'api'");
           }
         }
         return rt.leave($s, $d, "swapped");

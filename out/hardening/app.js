@@ -678,9 +678,8 @@ function load($env) {
       let $a12;
       let $13;
       let $14;
-      let $15;
-      let $o16;
-      let $n17;
+      let $o15;
+      let $n16;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 25;
       $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
@@ -745,33 +744,32 @@ function load($env) {
       $fn12 = rt.callee($9, "field 'sort'");
       $fn12($11);
       $11 = keys;
-      $22 = rt.index(t, ($32 = "__proto__", $s2.pcs[$d2] = $pc + 32, $32), "local 't'");
-      $9 = t;
-      if (!(($f7 = $9?.f) !== void 0 && (($13 = $f7["constructor"]) !== void 0 || ($m6 = $9.metatable) === void 0 || ($13 = $m6.view["constructor"]) !== void 0 || !("constructor" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 32;
-        $13 = rt.index($9, "constructor", "local 't'");
+      $s2.pcs[$d2] = $pc + 32;
+      $32 = rt.index(t, "__proto__", "local 't'");
+      $22 = t;
+      if (!(($f7 = $22?.f) !== void 0 && (($9 = $f7["constructor"]) !== void 0 || ($m6 = $22.metatable) === void 0 || ($9 = $m6.view["constructor"]) !== void 0 || !("constructor" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $9 = rt.index($22, "constructor", "local 't'");
       }
-      $14 = t;
-      if (!(($f5 = $14?.f) !== void 0 && (($15 = $f5.prototype) !== void 0 || ($m4 = $14.metatable) === void 0 || ($15 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 32;
-        $15 = rt.index($14, "prototype", "local 't'");
+      $13 = t;
+      if (!(($f5 = $13?.f) !== void 0 && (($14 = $f5.prototype) !== void 0 || ($m4 = $13.metatable) === void 0 || ($14 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+        $14 = rt.index($13, "prototype", "local 't'");
       }
-      $o16 = new rt.FieldsObject();
-      $n17 = 1;
-      $o16.keys = $11;
-      if ($22 !== void 0) {
-        $o16.proto = $22;
-        $n17++;
+      $o15 = new rt.FieldsObject();
+      $n16 = 1;
+      $o15.keys = $11;
+      if ($32 !== void 0) {
+        $o15.proto = $32;
+        $n16++;
       }
-      if ($13 !== void 0) {
-        $o16.ctor = $13;
-        $n17++;
+      if ($9 !== void 0) {
+        $o15.ctor = $9;
+        $n16++;
       }
-      if ($15 !== void 0) {
-        $o16.prototype = $15;
-        $n17++;
+      if ($14 !== void 0) {
+        $o15.prototype = $14;
+        $n16++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
     };
     if ($3 !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.post !== void 0) $f6.post = $3;
     else {
@@ -805,7 +803,9 @@ function load($env) {
         rt.enterAt($s2, $d2, $pc + 34);
         $22 = rt.index($1, "polluted", "local 't'");
       }
-      $6 = rt.index(t, ($5 = "__proto__", rt.enterAt($s2, $d2, $pc + 34), $5), "local 't'");
+      $5 = t;
+      rt.enterAt($s2, $d2, $pc + 34);
+      $6 = rt.index($5, "__proto__", "local 't'");
       $72 = t;
       if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102["constructor"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["constructor"]) !== void 0 || !("constructor" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
         rt.enterAt($s2, $d2, $pc + 34);

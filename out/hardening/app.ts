@@ -102,6 +102,10 @@ const $pc = rt.positions([
   [$site21, 66, ":text"], // 73
   [$site21, 66], // 74
 ]);
+/** The fields of local `t` (line 28): what its function stores in them. */
+interface TFields extends rt.Fields {
+  polluted?: undefined;
+}
 
 /** The main chunk of fixtures/http/hardening/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
@@ -570,9 +574,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $a12: rt.LuaValue[] | undefined;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $o15: rt.Fields;
+        let $n16: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
         $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
@@ -637,33 +640,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = rt.callee($9, "field 'sort'");
         $fn1($11);
         $11 = keys;
-        $2 = rt.index(t, ($3 = "__proto__", $s.pcs[$d] = $pc + 32, $3), "local 't'");
-        $9 = t as rt.LuaValue;
-        if (!(($f7 = ($9 as rt.LuaTable)?.f) !== undefined && (($13 = $f7["constructor" as string]) !== undefined || ($m6 = ($9 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 32;
-          $13 = rt.index($9, "constructor", "local 't'");
+        $s.pcs[$d] = $pc + 32;
+        $3 = rt.index(t, "__proto__", "local 't'");
+        $2 = t as rt.LuaValue;
+        if (!(($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($9 = $f7["constructor" as string]) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($9 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $9 = rt.index($2, "constructor", "local 't'");
         }
-        $14 = t as rt.LuaValue;
-        if (!(($f5 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f5.prototype) !== undefined || ($m4 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 32;
-          $15 = rt.index($14, "prototype", "local 't'");
+        $13 = t as rt.LuaValue;
+        if (!(($f5 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f5.prototype) !== undefined || ($m4 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+          $14 = rt.index($13, "prototype", "local 't'");
         }
-        $o16 = new rt.FieldsObject();
-        $n17 = 1;
-        $o16.keys = $11;
-        if ($2 !== undefined) {
-          $o16.proto = $2;
-          $n17++;
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.keys = $11;
+        if ($3 !== undefined) {
+          $o15.proto = $3;
+          $n16++;
         }
-        if ($13 !== undefined) {
-          $o16.ctor = $13;
-          $n17++;
+        if ($9 !== undefined) {
+          $o15.ctor = $9;
+          $n16++;
         }
-        if ($15 !== undefined) {
-          $o16.prototype = $15;
-          $n17++;
+        if ($14 !== undefined) {
+          $o15.prototype = $14;
+          $n16++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
       } as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
       else {
@@ -691,13 +693,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $o12: rt.Fields;
         let $n13: number;
-        let t: rt.LuaTable = new rt.LuaTable();
+        let t: rt.LuaRecord<TFields> = new rt.LuaTable();
         $1 = t;
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.polluted) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.polluted) !== undefined || (!("polluted" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           rt.enterAt($s, $d, $pc + 34);
           $2 = rt.index($1, "polluted", "local 't'");
         }
-        $6 = rt.index(t, ($5 = "__proto__", rt.enterAt($s, $d, $pc + 34), $5), "local 't'");
+        $5 = t as rt.LuaValue;
+        rt.enterAt($s, $d, $pc + 34);
+        $6 = rt.index($5, "__proto__", "local 't'");
         $7 = t;
         if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["constructor" as string]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["constructor" as string]) !== undefined || (!("constructor" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
           rt.enterAt($s, $d, $pc + 34);

@@ -356,13 +356,14 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let name = $key1;
-          if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.callee(($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
+          $9 = name;
+          $s2.pcs[$d2] = $pc + 13;
+          if (rt.first(rt.callee(($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2)) === "x-") {
             $k12 = names.length() + 1;
             $13 = name;
             if ($13 !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
             else if ($13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0) $a14.push($13);
             else {
-              $s2.pcs[$d2] = $pc + 14;
               rt.setIndex(names, $k12, $13, "local 'names'");
             }
           }

@@ -279,13 +279,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let name: rt.LuaValue = $key1;
-            if ((rt.first(($9 = name as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2))) === "x-")) {
+            $9 = name as rt.LuaValue;
+            $s.pcs[$d] = $pc + 13;
+            if ((rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2)) === "x-")) {
               $k12 = (names.length() + 1);
               $13 = name;
               if ($13 !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
               else if ($13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a14.push($13);
               else {
-                $s.pcs[$d] = $pc + 14;
                 rt.setIndex(names, $k12, $13, "local 'names'");
               }
             }

@@ -1170,7 +1170,12 @@ function load($env) {
       let $n32;
       let $t33;
       let $r34;
-      if (($1 = err, ($f4 = $1?.f) !== void 0 && (($22 = $f4.path) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.path) !== void 0 || !("path" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 52, rt.index($1, "path", "local 'err'"))) === "/fail") {
+      $1 = err;
+      if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.path) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.path) !== void 0 || !("path" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 52;
+        $22 = rt.index($1, "path", "local 'err'");
+      }
+      if ($22 === "/fail") {
         $72 = api;
         if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.json) !== void 0 || ($m92 = $72.metatable) === void 0 || ($8 = $m92.view.json) !== void 0 || !("json" in $m92.view) && $m92.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 53;

@@ -252,9 +252,9 @@ const $pc = rt.positions([
   // 96
   [$site0, 65],
   // 97
-  [$site43, 66, "^down"],
-  // 98
   [$site43, 66],
+  // 98
+  [$site43, 66, "^down"],
   // 99
   [$site42, 67],
   // 100
@@ -1205,9 +1205,9 @@ function load($env) {
     $7 = $2;
     $12 = $handlers[22] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
-      let $1;
       let user = void 0;
-      return rt.leave($s2, $d2, rt.index(user, ($1 = "name", rt.enterAt($s2, $d2, $pc + 48), $1), "local 'user'"));
+      rt.enterAt($s2, $d2, $pc + 48);
+      return rt.leave($s2, $d2, rt.index(user, "name", "local 'user'"));
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1797,29 +1797,34 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $l1;
       let $22;
-      let $32;
-      let $o4;
-      let $n5;
+      let $fn3;
+      let $42;
+      let $o5;
+      let $n6;
       $s2.pcs[$d2] = $pc + 93;
-      if (($32 = $env.f.pcall) === void 0) {
-        $32 = rt.getGlobal($env, "pcall");
+      if (($22 = $env.f.pcall) === void 0) {
+        $22 = rt.getGlobal($env, "pcall");
       }
-      $l1 = rt.adjust([...rt.all(rt.callee($32, "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught"))], 2);
+      $fn3 = rt.callee($22, "global 'pcall'");
+      if (($42 = $env.f.error) === void 0) {
+        $42 = rt.getGlobal($env, "error");
+      }
+      $l1 = rt.adjust([...rt.all($fn3($42, "caught"))], 2);
       let ok = $l1[0];
       let err = $l1[1];
-      $32 = ok;
+      $42 = ok;
       $22 = err;
-      $o4 = new rt.FieldsObject();
-      $n5 = 0;
-      if ($32 !== void 0) {
-        $o4.ok = $32;
-        $n5++;
+      $o5 = new rt.FieldsObject();
+      $n6 = 0;
+      if ($42 !== void 0) {
+        $o5.ok = $42;
+        $n6++;
       }
       if ($22 !== void 0) {
-        $o4.err = $22;
-        $n5++;
+        $o5.err = $22;
+        $n6++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o4, $n5));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o5, $n6));
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1853,7 +1858,8 @@ function load($env) {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
-        return rt.leave($s3, $d3, ($s3.pcs[$d3] = $pc + 95, down(n + 1)) + 1);
+        $s3.pcs[$d3] = $pc + 95;
+        return rt.leave($s3, $d3, down(n + 1) + 1);
       });
       $22 = down;
       $32 = 1;
@@ -1917,7 +1923,13 @@ function load($env) {
         if (n === 0) {
           return rt.leave($s3, $d3, 0);
         }
-        return rt.leave($s3, $d3, 1 + down(($1 = typeof n === "number" ? n - 1 : ($s3.pcs[$d3] = $pc + 99, rt.sub(n, 1, "local 'n'")), $s3.pcs[$d3] = $pc + 98, $1)));
+        if (typeof n === "number") $1 = n - 1;
+        else {
+          $s3.pcs[$d3] = $pc + 98;
+          $1 = rt.sub(n, 1, "local 'n'");
+        }
+        $s3.pcs[$d3] = $pc + 99;
+        return rt.leave($s3, $d3, 1 + down($1));
       };
       $22 = down;
       if (($6 = $env.f.tonumber) === void 0) {

@@ -155,8 +155,8 @@ const $pc = rt.positions([
   [$site41, 60, "^down"], // 95
   [$site40, 61, "?"], // 96
   [$site0, 65], // 97
-  [$site43, 66, "^down"], // 98
-  [$site43, 66], // 99
+  [$site43, 66], // 98
+  [$site43, 66, "^down"], // 99
   [$site42, 67], // 100
   [$site42, 67, ":params"], // 101
   [$site42, 67, "tonumber"], // 102
@@ -1085,9 +1085,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $7 = $2;
       $12 = ($handlers[22] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $1: rt.LuaValue;
         let user: rt.LuaValue = undefined;
-        return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.enterAt($s, $d, $pc + 48), $1), "local 'user'"));
+        rt.enterAt($s, $d, $pc + 48);
+        return rt.leave($s, $d, rt.index(user, "name", "local 'user'"));
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1677,29 +1677,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $l1: rt.LuaValue[];
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $o4: rt.Fields;
-        let $n5: number;
+        let $fn3!: rt.LuaFunction;
+        let $4: rt.LuaValue;
+        let $o5: rt.Fields;
+        let $n6: number;
         $s.pcs[$d] = $pc + 93;
-        if (($3 = $env.f.pcall) === undefined) {
-          $3 = rt.getGlobal($env, "pcall");
+        if (($2 = $env.f.pcall) === undefined) {
+          $2 = rt.getGlobal($env, "pcall");
         }
-        $l1 = rt.adjust([...rt.all(rt.callee($3, "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught"))], 2);
+        $fn3 = rt.callee($2, "global 'pcall'");
+        if (($4 = $env.f.error) === undefined) {
+          $4 = rt.getGlobal($env, "error");
+        }
+        $l1 = rt.adjust([...rt.all($fn3($4, "caught"))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
-        $3 = ok;
+        $4 = ok;
         $2 = err;
-        $o4 = new rt.FieldsObject();
-        $n5 = 0;
-        if ($3 !== undefined) {
-          $o4.ok = $3;
-          $n5++;
+        $o5 = new rt.FieldsObject();
+        $n6 = 0;
+        if ($4 !== undefined) {
+          $o5.ok = $4;
+          $n6++;
         }
         if ($2 !== undefined) {
-          $o4.err = $2;
-          $n5++;
+          $o5.err = $2;
+          $n6++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o4, $n5));
+        return rt.leave($s, $d, rt.LuaTable.record($o5, $n6));
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1733,7 +1738,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
-          return rt.leave($s, $d, (((($s.pcs[$d] = $pc + 95, down((n + 1))) as rt.LuaValue) as number) + 1));
+          $s.pcs[$d] = $pc + 95;
+          return rt.leave($s, $d, (((down((n + 1)) as rt.LuaValue) as number) + 1));
         }) as rt.LuaFunction;
         $2 = down;
         $3 = 1;
@@ -1797,7 +1803,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if ((n === 0)) {
             return rt.leave($s, $d, 0);
           }
-          return rt.leave($s, $d, (1 + ((down(($1 = (typeof n === 'number' ? n - 1 : ($s.pcs[$d] = $pc + 99, rt.sub(n, 1, "local 'n'"))), $s.pcs[$d] = $pc + 98, $1)) as rt.LuaValue) as number)));
+          if (typeof n === 'number') $1 = n - 1;
+          else {
+            $s.pcs[$d] = $pc + 98;
+            $1 = rt.sub(n, 1, "local 'n'");
+          }
+          $s.pcs[$d] = $pc + 99;
+          return rt.leave($s, $d, (1 + ((down($1) as rt.LuaValue) as number)));
         };
         $2 = down;
         if (($6 = $env.f.tonumber) === undefined) {

@@ -495,21 +495,22 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $fn9;
-      let $10;
+      let $73;
+      let $m8;
+      let $f9;
+      let $fn102;
       let $11;
       let $12;
-      let $m132;
-      let $f142;
-      let $m15;
-      let $f16;
-      let $17;
-      let $r18;
-      let $192;
-      let $t20;
-      let $r21;
+      let $13;
+      let $m14;
+      let $f15;
+      let $m16;
+      let $f17;
+      let $18;
+      let $r19;
+      let $202;
+      let $t21;
+      let $r22;
       $s2.pcs[$d2] = $pc + 42;
       if (($23 = $env.f.pcall) === void 0) {
         $23 = rt.getGlobal($env, "pcall");
@@ -529,17 +530,17 @@ function load($env) {
         let $m6;
         let $f7;
         let $8;
-        let $fn92;
-        let $102;
+        let $fn9;
+        let $10;
         let $112;
         let $m12;
         let $f13;
-        let $m14;
-        let $f15;
+        let $m142;
+        let $f152;
         let $162;
         let $fn17;
-        let $18;
-        let $193;
+        let $182;
+        let $192;
         let $m20;
         let $f21;
         let $m22;
@@ -555,16 +556,16 @@ function load($env) {
         $fn12 = rt.callee(($f7 = $24?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $24?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($24, "expect"), "method 'expect'");
         $112 = g;
         $s3.pcs[$d3] = $pc + 37;
-        $102 = rt.first(rt.callee(($f13 = $112?.f)?.string !== void 0 ? $f13.string : ($m12 = $112?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($112, "string", "upvalue 'g'"), "method 'string'")($112));
+        $10 = rt.first(rt.callee(($f13 = $112?.f)?.string !== void 0 ? $f13.string : ($m12 = $112?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($112, "string", "upvalue 'g'"), "method 'string'")($112));
         $s3.pcs[$d3] = $pc + 38;
-        $fn92 = rt.callee(($f15 = $102?.f)?.required !== void 0 ? $f15.required : ($m14 = $102?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($102, "required"), "method 'required'");
-        $162 = rt.first($fn92($102));
-        $193 = g;
+        $fn9 = rt.callee(($f152 = $10?.f)?.required !== void 0 ? $f152.required : ($m142 = $10?.metatable) !== void 0 && $m142.view.required !== void 0 ? $m142.view.required : rt.index($10, "required"), "method 'required'");
+        $162 = rt.first($fn9($10));
+        $192 = g;
         $s3.pcs[$d3] = $pc + 39;
-        $18 = rt.first(rt.callee(($f21 = $193?.f)?.integer !== void 0 ? $f21.integer : ($m20 = $193?.metatable) !== void 0 && $m20.view.integer !== void 0 ? $m20.view.integer : rt.index($193, "integer", "upvalue 'g'"), "method 'integer'")($193));
+        $182 = rt.first(rt.callee(($f21 = $192?.f)?.integer !== void 0 ? $f21.integer : ($m20 = $192?.metatable) !== void 0 && $m20.view.integer !== void 0 ? $m20.view.integer : rt.index($192, "integer", "upvalue 'g'"), "method 'integer'")($192));
         $s3.pcs[$d3] = $pc + 38;
-        $fn17 = rt.callee(($f23 = $18?.f)?.required !== void 0 ? $f23.required : ($m22 = $18?.metatable) !== void 0 && $m22.view.required !== void 0 ? $m22.view.required : rt.index($18, "required"), "method 'required'");
-        $242 = rt.first($fn17($18));
+        $fn17 = rt.callee(($f23 = $182?.f)?.required !== void 0 ? $f23.required : ($m22 = $182?.metatable) !== void 0 && $m22.view.required !== void 0 ? $m22.view.required : rt.index($182, "required"), "method 'required'");
+        $242 = rt.first($fn17($182));
         $o25 = new rt.FieldsObject();
         $n26 = 0;
         if ($162 !== void 0) {
@@ -590,46 +591,56 @@ function load($env) {
       let ok = $l1[0];
       let result = $l1[1];
       if (!rt.truthy(ok)) {
-        if ((rh.pristineContext(ctx) ? ctx.queryValue("format") : ($23 = rt.first(($34 = ctx, $s2.pcs[$d2] = $pc + 43, rt.callee(($f5 = $34?.f)?.query !== void 0 ? $f5.query : ($m4 = $34?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($34, "query", "local 'ctx'"), "method 'query'")($34))), ($f8 = $23?.f) !== void 0 && (($6 = $f8.format) !== void 0 || ($m7 = $23.metatable) === void 0 || ($6 = $m7.view.format) !== void 0 || !("format" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 44, rt.index($23, "format")))) === "text") {
-          $11 = api;
-          if (!(($f142 = $11?.f) !== void 0 && (($12 = $f142.text) !== void 0 || ($m132 = $11.metatable) === void 0 || ($12 = $m132.view.text) !== void 0 || !("text" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
+        if (rh.pristineContext(ctx)) $34 = ctx.queryValue("format");
+        else {
+          $23 = ctx;
+          $s2.pcs[$d2] = $pc + 43;
+          $6 = rt.first(rt.callee(($f5 = $23?.f)?.query !== void 0 ? $f5.query : ($m4 = $23?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($23, "query", "local 'ctx'"), "method 'query'")($23));
+          if (!(($f9 = $6?.f) !== void 0 && (($73 = $f9.format) !== void 0 || ($m8 = $6.metatable) === void 0 || ($73 = $m8.view.format) !== void 0 || !("format" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $73 = rt.index($6, "format");
+          }
+          $34 = $73;
+        }
+        if ($34 === "text") {
+          $12 = api;
+          if (!(($f15 = $12?.f) !== void 0 && (($13 = $f15.text) !== void 0 || ($m14 = $12.metatable) === void 0 || ($13 = $m14.view.text) !== void 0 || !("text" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 44;
-            $12 = rt.index($11, "text", "upvalue 'api'");
+            $13 = rt.index($12, "text", "upvalue 'api'");
           }
-          $10 = $12;
+          $11 = $13;
           $s2.pcs[$d2] = $pc + 44;
-          $fn9 = rt.callee(($f16 = $10?.f)?.status !== void 0 ? $f16.status : ($m15 = $10?.metatable) !== void 0 && $m15.view.status !== void 0 ? $m15.view.status : rt.index($10, "status", "field 'text'"), "method 'status'");
-          $17 = 422;
+          $fn102 = rt.callee(($f17 = $11?.f)?.status !== void 0 ? $f17.status : ($m16 = $11?.metatable) !== void 0 && $m16.view.status !== void 0 ? $m16.view.status : rt.index($11, "status", "field 'text'"), "method 'status'");
+          $18 = 422;
           $s2.pcs[$d2] = $pc + 45;
-          if (($192 = $env.f.tostring) === void 0) {
-            $192 = rt.getGlobal($env, "tostring");
+          if (($202 = $env.f.tostring) === void 0) {
+            $202 = rt.getGlobal($env, "tostring");
           }
-          $r18 = rt.callee($192, "global 'tostring'")(result);
+          $r19 = rt.callee($202, "global 'tostring'")(result);
           $s2.pcs[$d2] = $pc + 46;
           $s2.truncate($d2);
           if ($s2.tails < rt.TAIL_DEPTH) {
-            $t20 = $s2.tails++;
-            $r21 = Array.isArray($r18) ? $fn9($10, $17, ...$r18) : $fn9($10, $17, $r18);
-            $s2.tails = $t20;
+            $t21 = $s2.tails++;
+            $r22 = Array.isArray($r19) ? $fn102($11, $18, ...$r19) : $fn102($11, $18, $r19);
+            $s2.tails = $t21;
           } else {
-            $r21 = rt.tail($s2, $fn9, Array.isArray($r18) ? [$10, $17, ...$r18] : [$10, $17, $r18]);
+            $r22 = rt.tail($s2, $fn102, Array.isArray($r19) ? [$11, $18, ...$r19] : [$11, $18, $r19]);
           }
-          return $r21;
+          return $r22;
         }
-        $6 = api;
+        $73 = api;
         $s2.pcs[$d2] = $pc + 47;
-        $fn9 = rt.callee(($f8 = $6?.f)?.error !== void 0 ? $f8.error : ($m7 = $6?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"), "method 'error'");
-        $34 = 422;
+        $fn102 = rt.callee(($f9 = $73?.f)?.error !== void 0 ? $f9.error : ($m8 = $73?.metatable) !== void 0 && $m8.view.error !== void 0 ? $m8.view.error : rt.index($73, "error", "upvalue 'api'"), "method 'error'");
+        $6 = 422;
         $23 = result;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t20 = $s2.tails++;
-          $r21 = $fn9($6, $34, $23);
-          $s2.tails = $t20;
+          $t21 = $s2.tails++;
+          $r22 = $fn102($73, $6, $23);
+          $s2.tails = $t21;
         } else {
-          $r21 = rt.tail($s2, $fn9, [$6, $34, $23]);
+          $r22 = rt.tail($s2, $fn102, [$73, $6, $23]);
         }
-        return $r21;
+        return $r22;
       }
       return rt.leave($s2, $d2, result);
     }));
@@ -818,7 +829,7 @@ function load($env) {
       let $f11;
       let $12;
       let $13;
-      let $14;
+      let $b14;
       let $152;
       let $162;
       let $m172;
@@ -839,7 +850,7 @@ function load($env) {
       let $f32;
       let $332;
       let $34;
-      let $35;
+      let $b35;
       let $36;
       let $37;
       let $m38;
@@ -860,7 +871,12 @@ function load($env) {
         $12 = rt.first(rt.callee(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6));
         $9 = b;
         $s2.pcs[$d2] = $pc + 61;
-        $5 = ($13 = $12, $14 = rt.first(rt.callee(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9)), $13 === $14 || typeof $13 === "object" && typeof $14 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($13, $14)));
+        $13 = rt.first(rt.callee(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9));
+        $b14 = $12 === $13;
+        if (!$b14 && typeof $12 === "object" && typeof $13 === "object") {
+          $b14 = rt.eq($12, $13);
+        }
+        $5 = $b14;
         $162 = b;
         $s2.pcs[$d2] = $pc + 60;
         $192 = rt.first(rt.callee(($f182 = $162?.f)?.text !== void 0 ? $f182.text : ($m172 = $162?.metatable) !== void 0 && $m172.view.text !== void 0 ? $m172.view.text : rt.index($162, "text", "local 'b'"), "method 'text'")($162));
@@ -956,7 +972,12 @@ function load($env) {
       $332 = rt.first(rt.callee(($f29 = $272?.f)?.text !== void 0 ? $f29.text : ($m28 = $272?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($272, "text", "local 'b'"), "method 'text'")($272));
       $302 = b;
       $s2.pcs[$d2] = $pc + 61;
-      $36 = ($34 = $332, $35 = rt.first(rt.callee(($f32 = $302?.f)?.as_string !== void 0 ? $f32.as_string : ($m31 = $302?.metatable) !== void 0 && $m31.view.as_string !== void 0 ? $m31.view.as_string : rt.index($302, "as_string", "local 'b'"), "method 'as_string'")($302)), $34 === $35 || typeof $34 === "object" && typeof $35 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($34, $35)));
+      $34 = rt.first(rt.callee(($f32 = $302?.f)?.as_string !== void 0 ? $f32.as_string : ($m31 = $302?.metatable) !== void 0 && $m31.view.as_string !== void 0 ? $m31.view.as_string : rt.index($302, "as_string", "local 'b'"), "method 'as_string'")($302));
+      $b35 = $332 === $34;
+      if (!$b35 && typeof $332 === "object" && typeof $34 === "object") {
+        $b35 = rt.eq($332, $34);
+      }
+      $36 = $b35;
       $37 = b;
       $s2.pcs[$d2] = $pc + 60;
       $40 = rt.first(rt.callee(($f39 = $37?.f)?.text !== void 0 ? $f39.text : ($m38 = $37?.metatable) !== void 0 && $m38.view.text !== void 0 ? $m38.view.text : rt.index($37, "text", "local 'b'"), "method 'text'")($37));

@@ -429,21 +429,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $fn9!: rt.LuaFunction;
-        let $10: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $fn10!: rt.LuaFunction;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $r18: rt.LuaResult;
-        let $19: rt.LuaValue;
-        let $t20: number;
-        let $r21: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $18: rt.LuaValue;
+        let $r19: rt.LuaResult;
+        let $20: rt.LuaValue;
+        let $t21: number;
+        let $r22: rt.LuaResult;
         $s.pcs[$d] = $pc + 42;
         if (($2 = $env.f.pcall) === undefined) {
           $2 = rt.getGlobal($env, "pcall");
@@ -524,46 +525,56 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let ok: rt.LuaValue = $l1[0];
         let result: rt.LuaValue = $l1[1];
         if (!rt.truthy(ok)) {
-          if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("format") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.format) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.format) !== undefined || (!("format" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 44, rt.index($2, "format"))))) === "text")) {
-            $11 = api as rt.LuaValue;
-            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.text) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          if (rh.pristineContext(ctx)) $3 = (ctx as rh.RequestContext).queryValue("format");
+          else {
+            $2 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 43;
+            $6 = rt.first(rt.callee((($f5 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.format) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.format) !== undefined || (!("format" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $7 = rt.index($6, "format");
+            }
+            $3 = $7;
+          }
+          if (($3 === "text")) {
+            $12 = api as rt.LuaValue;
+            if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.text) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.text) !== undefined || (!("text" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 44;
-              $12 = rt.index($11, "text", "upvalue 'api'");
+              $13 = rt.index($12, "text", "upvalue 'api'");
             }
-            $10 = $12;
+            $11 = $13;
             $s.pcs[$d] = $pc + 44;
-            $fn9 = rt.callee((($f16 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f16.status : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.status !== undefined ? $m15.view.status : rt.index($10, "status", "field 'text'")), "method 'status'");
-            $17 = 422;
+            $fn10 = rt.callee((($f17 = ($11 as rt.LuaTable)?.f)?.status !== undefined ? $f17.status : ($m16 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m16.view.status !== undefined ? $m16.view.status : rt.index($11, "status", "field 'text'")), "method 'status'");
+            $18 = 422;
             $s.pcs[$d] = $pc + 45;
-            if (($19 = $env.f.tostring) === undefined) {
-              $19 = rt.getGlobal($env, "tostring");
+            if (($20 = $env.f.tostring) === undefined) {
+              $20 = rt.getGlobal($env, "tostring");
             }
-            $r18 = rt.callee($19, "global 'tostring'")(result);
+            $r19 = rt.callee($20, "global 'tostring'")(result);
             $s.pcs[$d] = $pc + 46;
             $s.truncate($d);
             if ($s.tails < rt.TAIL_DEPTH) {
-              $t20 = $s.tails++;
-              $r21 = (Array.isArray($r18) ? $fn9($10, $17, ...$r18) : $fn9($10, $17, $r18));
-              $s.tails = $t20;
+              $t21 = $s.tails++;
+              $r22 = (Array.isArray($r19) ? $fn10($11, $18, ...$r19) : $fn10($11, $18, $r19));
+              $s.tails = $t21;
             } else {
-              $r21 = rt.tail($s, $fn9, (Array.isArray($r18) ? [$10, $17, ...$r18] : [$10, $17, $r18]));
+              $r22 = rt.tail($s, $fn10, (Array.isArray($r19) ? [$11, $18, ...$r19] : [$11, $18, $r19]));
             }
-            return $r21;
+            return $r22;
           }
-          $6 = api as rt.LuaValue;
+          $7 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 47;
-          $fn9 = rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'")), "method 'error'");
-          $3 = 422;
+          $fn10 = rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.error !== undefined ? $f9.error : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.error !== undefined ? $m8.view.error : rt.index($7, "error", "upvalue 'api'")), "method 'error'");
+          $6 = 422;
           $2 = result;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t20 = $s.tails++;
-            $r21 = $fn9($6, $3, $2);
-            $s.tails = $t20;
+            $t21 = $s.tails++;
+            $r22 = $fn10($7, $6, $2);
+            $s.tails = $t21;
           } else {
-            $r21 = rt.tail($s, $fn9, [$6, $3, $2]);
+            $r22 = rt.tail($s, $fn10, [$7, $6, $2]);
           }
-          return $r21;
+          return $r22;
         }
         return rt.leave($s, $d, result);
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -752,7 +763,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $b14: boolean;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $m17: rt.LuaTable | undefined;
@@ -773,7 +784,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
         let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
+        let $b35: boolean;
         let $36: rt.LuaValue;
         let $37: rt.LuaValue;
         let $m38: rt.LuaTable | undefined;
@@ -794,7 +805,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $12 = (rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6))) as rt.LuaValue;
           $9 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 61;
-          $5 = ($13 = ($12) as rt.LuaValue, $14 = (rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9))) as rt.LuaValue, ($13 === $14 || (typeof $13 === 'object' && typeof $14 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($13, $14)))));
+          $13 = (rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9))) as rt.LuaValue;
+          $b14 = $12 === $13;
+          if (!$b14 && typeof $12 === 'object' && typeof $13 === 'object') {
+            $b14 = rt.eq($12, $13);
+          }
+          $5 = $b14;
           $16 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
           $19 = (rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f18.text : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.text !== undefined ? $m17.view.text : rt.index($16, "text", "local 'b'")), "method 'text'")($16))) as rt.LuaValue;
@@ -831,7 +847,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $33 = (rt.first(rt.callee((($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'")), "method 'text'")($27))) as rt.LuaValue;
         $30 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 61;
-        $36 = ($34 = ($33) as rt.LuaValue, $35 = (rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.as_string !== undefined ? $f32.as_string : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.as_string !== undefined ? $m31.view.as_string : rt.index($30, "as_string", "local 'b'")), "method 'as_string'")($30))) as rt.LuaValue, ($34 === $35 || (typeof $34 === 'object' && typeof $35 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($34, $35)))));
+        $34 = (rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.as_string !== undefined ? $f32.as_string : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.as_string !== undefined ? $m31.view.as_string : rt.index($30, "as_string", "local 'b'")), "method 'as_string'")($30))) as rt.LuaValue;
+        $b35 = $33 === $34;
+        if (!$b35 && typeof $33 === 'object' && typeof $34 === 'object') {
+          $b35 = rt.eq($33, $34);
+        }
+        $36 = $b35;
         $37 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
         $40 = (rt.first(rt.callee((($f39 = ($37 as rt.LuaTable)?.f)?.text !== undefined ? $f39.text : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.text !== undefined ? $m38.view.text : rt.index($37, "text", "local 'b'")), "method 'text'")($37))) as rt.LuaValue;

@@ -16,7 +16,7 @@ export {
   leOrCall, lenOrCall, PendingCall,
 } from '../lua/ops.js';
 export { numberToString } from '../lua/number.js';
-export { CUT, FieldsObject, found, LuaTable, type Fields } from '../lua/table.js';
+export { CUT, FieldsObject, found, LuaTable, type Fields, type LuaRecord } from '../lua/table.js';
 export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 export { enterAt, positions, type EnvHolder, type FunctionSite } from './frame.js';

@@ -36,10 +36,19 @@ export interface Fields {
   [CUT]?: true;
 }
 
+/**
+ * A table whose fields object has the named fields of `F` (compiled code's proven records: a
+ * TS interface of the fields their code stores). A type only: the table is a LuaTable.
+ */
+export type LuaRecord<F extends Fields> = LuaTable & { readonly f: F };
+
 /** The prototype of unlinked fields objects: inherits nothing (not even Object.prototype). */
 const NO_FIELDS: Fields = Object.create(null) as Fields;
-/** Fields objects are made by `new`, which gives them fast properties and in-object slack. */
-export const FieldsObject = function FieldsObject(this: Fields) {} as unknown as new () => Fields;
+/**
+ * Fields objects are made by `new`, which gives them fast properties and in-object slack.
+ * Compiled code may name the fields it stores (`new FieldsObject<PointFields>()`): a type only.
+ */
+export const FieldsObject = function FieldsObject(this: Fields) {} as unknown as new <F extends Fields = Fields>() => F;
 FieldsObject.prototype = NO_FIELDS;
 
 /**
@@ -184,10 +193,10 @@ export class LuaTable {
    * A table of fields built by the caller (compiled constructors): `f` a new FieldsObject
    * holding `keys` properties, none undefined; `arr` the items 1..n.
    */
-  static record(f: Fields, keys: number, arr?: LuaValue[]): LuaTable {
+  static record<F extends Fields>(f: F, keys: number, arr?: LuaValue[]): LuaRecord<F> {
     const t = new LuaTable(arr, f);
     t.keys = keys;
-    return t;
+    return t as LuaRecord<F>;
   }
 
   get metatable(): LuaTable | undefined {

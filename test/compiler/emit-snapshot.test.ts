@@ -3,7 +3,7 @@
 // intended, update the expected text here.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { emittedFunction } from './emit-snapshot.js';
+import { emittedFunction, emittedInterface } from './emit-snapshot.js';
 
 function expectEmitted(lua: string, name: string, expected: string): void {
   assert.equal(emittedFunction(lua, name), expected.trim());
@@ -398,4 +398,177 @@ f = function $f(q?: rt.LuaValue): rt.LuaResult {
   }
   return rt.leave($s, $d, rt.NONE);
 };`);
+});
+
+it('a proven record has an interface of its fields, and its stores are typed by it', () => {
+  const lua = `local function f(n)
+  local p = { x = n, label = "a" }
+  p.x = p.x * 2
+  p.label = nil
+  p.seen = true
+  return p.x
+end
+return f(2)`;
+  expectEmitted(lua, 'f', `
+f = (function $f(n: number): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  $1 = n;
+  $o2 = new rt.FieldsObject<PFields>();
+  $n3 = 2;
+  $o2.label = "a";
+  $o2.x = $1;
+  let p: rt.LuaRecord<PFields> = rt.LuaTable.record($o2, $n3);
+  if (($f4 = p.f) !== undefined && typeof ($1 = $f4.x) === 'number' && !(p as rt.LuaTable).linked) $f4.x = (($1 as number) * 2);
+  else $slow0($s, $d, p);
+  $7 = undefined;
+  if ($7 !== undefined && ($f10 = p.f) !== undefined && !(p as rt.LuaTable).linked && $f10.label !== undefined) $f10.label = $7;
+  else {
+    rt.enterAt($s, $d, $pc + 1);
+    rt.setIndex(p, "label", $7, "local 'p'");
+  }
+  $7 = true;
+  if ($7 !== undefined && ($f10 = p.f) !== undefined && !(p as rt.LuaTable).linked && $f10.seen !== undefined) $f10.seen = $7;
+  else {
+    rt.enterAt($s, $d, $pc + 2);
+    rt.setIndex(p, "seen", $7, "local 'p'");
+  }
+  $7 = p;
+  if (!(($f9 = ($7 as rt.LuaTable)?.f) !== undefined && (($6 = $f9.x) !== undefined || ($m8 = ($7 as rt.LuaTable).metatable) === undefined || ($6 = $m8.view.x) !== undefined || (!("x" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+    rt.enterAt($s, $d, $pc + 3);
+    $6 = rt.index($7, "x", "local 'p'");
+  }
+  return rt.leave($s, $d, $6);
+}) as rt.LuaFunction;`);
+  assert.equal(emittedInterface(lua, 'PFields'), `
+/** The fields of local \`p\` (line 2): what its function stores in them. */
+interface PFields extends rt.Fields {
+  x?: number;
+  label?: string;
+  seen?: boolean;
+}`.trim());
+});
+
+it('a runtime index, a store through the runtime, a constructor with computed keys and == are statements', () => {
+  expectEmitted(`local function f(t, k, v, g)
+  Seen[k .. "x"] = v
+  return { [k] = v, g() }, t[k] == g()
+end
+return f`, 'f', `
+f = function $f(t?: rt.LuaValue, k?: rt.LuaValue, v?: rt.LuaValue, g?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  $s.pcs[$d] = $pc;
+  if (($1 = $env.f.Seen) === undefined) {
+    $1 = rt.getGlobal($env, "Seen");
+  }
+  $2 = ("x") as rt.LuaValue;
+  if (typeof k === 'string' && typeof $2 === 'string') $3 = k + $2;
+  else {
+    $3 = rt.concat(k, $2, "local 'k'");
+  }
+  rt.setIndex($1, $3, v, "global 'Seen'");
+  $s.pcs[$d] = $pc + 1;
+  $3 = k as rt.LuaValue;
+  $2 = v as rt.LuaValue;
+  $s.pcs[$d] = $pc + 2;
+  $6 = (rt.buildTable(0, [$3, $2], rt.all(rt.callee(g, "local 'g'")()))) as rt.LuaValue;
+  $1 = (rt.index(t, k, "local 't'")) as rt.LuaValue;
+  $4 = (rt.first(rt.callee(g, "local 'g'")())) as rt.LuaValue;
+  $b5 = $1 === $4;
+  if (!$b5 && typeof $1 === 'object' && typeof $4 === 'object') {
+    $b5 = rt.eq($1, $4);
+  }
+  return rt.leave($s, $d, [$6, $b5]);
+};`);
+});
+
+it('proven-number operators over calls: the statements of each operand in order, an earlier value saved', () => {
+  expectEmitted(`local function check(tree)
+  if tree[1] == nil then return 1 end
+  return 1 + check(tree[1]) + check(tree[2])
+end
+return check({{}, {}})`, 'check', `
+check = function $check(tree?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  $1 = tree;
+  $k2 = 1;
+  if (!(($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && ($3 = $a4[$k2 - 1]) !== undefined)) {
+    $s.pcs[$d] = $pc;
+    $3 = rt.index($1, $k2, "local 'tree'");
+  }
+  if (($3 === undefined)) {
+    return rt.leave($s, $d, 1);
+  }
+  $3 = tree;
+  $k2 = 1;
+  if (!(($a4 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && ($1 = $a4[$k2 - 1]) !== undefined)) {
+    $s.pcs[$d] = $pc + 1;
+    $1 = rt.index($3, $k2, "local 'tree'");
+  }
+  $s.pcs[$d] = $pc + 2;
+  $9 = (1 + ((check($1) as rt.LuaValue) as number));
+  $5 = tree;
+  $k6 = 2;
+  if (!(($a8 = ($5 as rt.LuaTable)?.arr) !== undefined && ($k6 - 1 >>> 0) === $k6 - 1 && ($7 = $a8[$k6 - 1]) !== undefined)) {
+    $7 = rt.index($5, $k6, "local 'tree'");
+  }
+  return rt.leave($s, $d, ($9 + ((check($7) as rt.LuaValue) as number)));
+};`);
+});
+
+it('a record made by {} or of items is typed too: its fields object starts empty', () => {
+  const lua = `local function f(n)
+  local acc = {}
+  acc.total = 0
+  for i = 1, n do acc.total = acc.total + i end
+  local list = { 1, 2, 3 }
+  list.name = "l"
+  return acc.total, list.name
+end
+print(f(10))`;
+  expectEmitted(lua, 'f', `
+f = (function $f(n: number): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  let acc: rt.LuaRecord<AccFields> = new rt.LuaTable();
+  $1 = 0;
+  if ($1 !== undefined && ($f2 = acc.f) !== undefined && !(acc as rt.LuaTable).linked && $f2.total !== undefined) $f2.total = $1;
+  else {
+    rt.enterAt($s, $d, $pc);
+    rt.setIndex(acc, "total", $1, "local 'acc'");
+  }
+  {
+    const $start1 = 1;
+    const $limit1 = n;
+    for (let i: number = $start1; i <= $limit1; i++) {
+      if (($f2 = acc.f) !== undefined && typeof ($1 = $f2.total) === 'number' && !(acc as rt.LuaTable).linked) $f2.total = (($1 as number) + i);
+      else $slow0($s, $d, acc, i);
+    }
+  }
+  let list: rt.LuaRecord<ListFields> = new rt.LuaTable([1, 2, 3]);
+  $8 = "l";
+  if ($8 !== undefined && ($f10 = list.f) !== undefined && !(list as rt.LuaTable).linked && $f10.name !== undefined) $f10.name = $8;
+  else {
+    rt.enterAt($s, $d, $pc + 2);
+    rt.setIndex(list, "name", $8, "local 'list'");
+  }
+  $8 = acc;
+  if (!(($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.total) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.total) !== undefined || (!("total" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+    rt.enterAt($s, $d, $pc + 3);
+    $5 = rt.index($8, "total", "local 'acc'");
+  }
+  $4 = list;
+  if (!(($f12 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f12.name) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.name) !== undefined || (!("name" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+    rt.enterAt($s, $d, $pc + 3);
+    $3 = rt.index($4, "name", "local 'list'");
+  }
+  return rt.leave($s, $d, [$5, $3]);
+}) as rt.LuaFunction;`);
+  assert.equal(emittedInterface(lua, 'ListFields'), `
+/** The fields of local \`list\` (line 5): what its function stores in them. */
+interface ListFields extends rt.Fields {
+  name?: string;
+}`.trim());
 });

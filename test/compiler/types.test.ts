@@ -179,3 +179,23 @@ describe('record fields', () => {
   });
   for (const [name, lua] of unknown) it(`is unknown when ${name}`, () => assert.deepEqual(probes(lua), [ANY]));
 });
+
+describe('record fields', () => {
+  /** The fields recordOf gives the first local named `name`, as name -> type. */
+  function fields(lua: string, name: string): Record<string, number> | undefined {
+    const res = resolved(lua);
+    const v = [...res.decls.values()].find((x) => x.name === name)!;
+    const record = new Types(res).recordOf(v);
+    return record === undefined ? undefined : Object.fromEntries(record.fields);
+  }
+
+  it('have every type their code stores, nil left out', () => {
+    const lua = 'local function f(n)\nlocal p = { x = n, s = "a" }\np.x = p.x + 1\np.s = nil\np.s = 2\np.flag = true\nreturn p.x + p.y\nend\nreturn f(1)';
+    assert.deepEqual(fields(lua, 'p'), { x: NUMBER, s: STRING | NUMBER, flag: BOOLEAN, y: 0 });
+  });
+
+  it('are undefined for tables that other code can reach', () => {
+    assert.equal(fields('local p = { x = 1 }\nsetmetatable(p, {})\nreturn p.x', 'p'), undefined);
+    assert.equal(fields('local p = { x = 1 }\nreturn p', 'p'), undefined);
+  });
+});

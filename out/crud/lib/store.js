@@ -172,7 +172,18 @@ function load($env) {
         $12 = rt.index($22, "order", "local 'self'");
       }
       $5 = $12;
-      $k6 = ($11 = ($7 = self, ($f10 = $7?.f) !== void 0 && (($8 = $f10.order) !== void 0 || ($m9 = $7.metatable) === void 0 || ($8 = $m9.view.order) !== void 0 || !("order" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : (rt.enterAt($s2, $d2, $pc + 8), rt.index($7, "order", "local 'self'"))), $11?.arr !== void 0 ? $11.length() : typeof $11 === "string" ? $11.length : (rt.enterAt($s2, $d2, $pc + 8), rt.len($11, "field 'order'"))) + 1;
+      $7 = self;
+      if (!(($f10 = $7?.f) !== void 0 && (($8 = $f10.order) !== void 0 || ($m9 = $7.metatable) === void 0 || ($8 = $m9.view.order) !== void 0 || !("order" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+        rt.enterAt($s2, $d2, $pc + 8);
+        $8 = rt.index($7, "order", "local 'self'");
+      }
+      if ($8?.arr !== void 0) $11 = $8.length();
+      else if (typeof $8 === "string") $11 = $8.length;
+      else {
+        rt.enterAt($s2, $d2, $pc + 8);
+        $11 = rt.len($8, "field 'order'");
+      }
+      $k6 = $11 + 1;
       $122 = id;
       if ($122 !== void 0 && ($a13 = $5?.arr) !== void 0 && $k6 - 1 >>> 0 === $k6 - 1 && $a13[$k6 - 1] !== void 0) $a13[$k6 - 1] = $122;
       else if ($122 !== void 0 && $a13 !== void 0 && $k6 === $a13.length + 1 && $5.other === void 0 && $5.metatable === void 0) $a13.push($122);
@@ -194,8 +205,13 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $5;
-      return rt.leave($s2, $d2, rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.enterAt($s2, $d2, $pc + 10), rt.index($12, "items", "local 'self'"))), ($5 = id, rt.enterAt($s2, $d2, $pc + 10), $5), "field 'items'"));
+      $12 = self;
+      if (!(($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.enterAt($s2, $d2, $pc + 10);
+        $22 = rt.index($12, "items", "local 'self'");
+      }
+      rt.enterAt($s2, $d2, $pc + 10);
+      return rt.leave($s2, $d2, rt.index($22, id, "field 'items'"));
     };
     if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.get !== void 0) $f3.get = $2;
     else {
@@ -219,15 +235,13 @@ function load($env) {
       let $10;
       let $m11;
       let $f12;
-      let $13;
-      let $k14;
+      let $k13;
+      let $14;
       let $15;
       let $16;
-      let $17;
-      let $m18;
-      let $f19;
-      let $20;
-      let $a21;
+      let $m17;
+      let $f18;
+      let $a19;
       let out = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
@@ -271,14 +285,23 @@ function load($env) {
           }
           let _ = $key1;
           let id = $second1;
-          if (rt.truthy(rt.index(($9 = self, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
-            $k14 = out.length() + 1;
-            $15 = rt.index(($16 = self, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'");
-            if ($15 !== void 0 && ($a21 = out?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a21[$k14 - 1] !== void 0) $a21[$k14 - 1] = $15;
-            else if ($15 !== void 0 && $a21 !== void 0 && $k14 === $a21.length + 1 && out.other === void 0 && out.metatable === void 0) $a21.push($15);
+          $9 = self;
+          if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 15;
+            $10 = rt.index($9, "items", "local 'self'");
+          }
+          $s2.pcs[$d2] = $pc + 15;
+          if (rt.truthy(rt.index($10, id, "field 'items'"))) {
+            $k13 = out.length() + 1;
+            $15 = self;
+            if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.items) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.items) !== void 0 || !("items" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+              $16 = rt.index($15, "items", "local 'self'");
+            }
+            $14 = rt.index($16, id, "field 'items'");
+            if ($14 !== void 0 && ($a19 = out?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && $a19[$k13 - 1] !== void 0) $a19[$k13 - 1] = $14;
+            else if ($14 !== void 0 && $a19 !== void 0 && $k13 === $a19.length + 1 && out.other === void 0 && out.metatable === void 0) $a19.push($14);
             else {
-              $s2.pcs[$d2] = $pc + 15;
-              rt.setIndex(out, $k14, $15, "local 'out'");
+              rt.setIndex(out, $k13, $14, "local 'out'");
             }
           }
         }
@@ -303,49 +326,56 @@ function load($env) {
       let $l6;
       let $7;
       let $8;
-      let $fn9;
-      let $10;
+      let $b9;
+      let $fn10;
       let $11;
       let $122;
-      let $m13;
-      let $f14;
-      let $15;
+      let $13;
+      let $m14;
+      let $f15;
       let $16;
       let $17;
-      let $m18;
-      let $f19;
-      let $20;
-      if (!rt.truthy(rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 17, rt.index($12, "items", "local 'self'"))), ($5 = id, $s2.pcs[$d2] = $pc + 17, $5), "field 'items'"))) {
+      let $18;
+      let $m19;
+      let $f20;
+      let $21;
+      $12 = self;
+      if (!(($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 17;
+        $22 = rt.index($12, "items", "local 'self'");
+      }
+      $s2.pcs[$d2] = $pc + 17;
+      if (!rt.truthy(rt.index($22, id, "field 'items'"))) {
         return rt.leave($s2, $d2, false);
       }
-      $22 = self;
-      if (!(($f4 = $22?.f) !== void 0 && (($12 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+      $12 = self;
+      if (!(($f4 = $12?.f) !== void 0 && (($5 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($5 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 18;
-        $12 = rt.index($22, "items", "local 'self'");
+        $5 = rt.index($12, "items", "local 'self'");
       }
-      $5 = $12;
+      $22 = $5;
       $s2.pcs[$d2] = $pc + 18;
-      rt.setIndex($5, id, void 0, "field 'items'");
+      rt.setIndex($22, id, void 0, "field 'items'");
       {
         let $it1, $st1, $key1;
-        if (($5 = $env.f.ipairs) === void 0) {
+        if (($22 = $env.f.ipairs) === void 0) {
           $s2.pcs[$d2] = $pc + 19;
-          $5 = rt.getGlobal($env, "ipairs");
+          $22 = rt.getGlobal($env, "ipairs");
         }
-        $12 = $5;
+        $5 = $22;
         $7 = self;
         if (!(($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 19;
           $8 = rt.index($7, "order", "local 'self'");
         }
-        $22 = $8;
-        if ($12 === rt.ITERATION.ipairs && $22 instanceof rt.LuaTable) {
+        $12 = $8;
+        if ($5 === rt.ITERATION.ipairs && $12 instanceof rt.LuaTable) {
           $it1 = rt.ITERATION.ipairsIter;
-          $st1 = $22;
+          $st1 = $12;
           $key1 = 0;
         } else {
           $s2.pcs[$d2] = $pc + 20;
-          $l6 = rt.adjust(rt.all(rt.callee($12, "global 'ipairs'")($22)), 3);
+          $l6 = rt.adjust(rt.all(rt.callee($5, "global 'ipairs'")($12)), 3);
           $it1 = $l6[0];
           $st1 = $l6[1];
           $key1 = $l6[2];
@@ -368,26 +398,31 @@ function load($env) {
           }
           let i = $key1;
           let v = $second1;
-          if (v === id || typeof v === "object" && typeof id === "object" && ($s2.pcs[$d2] = $pc + 22, rt.eq(v, id))) {
-            if (($11 = $env.f.table) === void 0) {
+          $b9 = v === id;
+          if (!$b9 && typeof v === "object" && typeof id === "object") {
+            $s2.pcs[$d2] = $pc + 22;
+            $b9 = rt.eq(v, id);
+          }
+          if ($b9) {
+            if (($122 = $env.f.table) === void 0) {
               $s2.pcs[$d2] = $pc + 22;
-              $11 = rt.getGlobal($env, "table");
+              $122 = rt.getGlobal($env, "table");
             }
-            if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.remove) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.remove) !== void 0 || !("remove" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+            if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.remove) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.remove) !== void 0 || !("remove" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
               $s2.pcs[$d2] = $pc + 22;
-              $122 = rt.index($11, "remove", "global 'table'");
+              $13 = rt.index($122, "remove", "global 'table'");
             }
-            $10 = $122;
-            $16 = self;
-            if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.order) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.order) !== void 0 || !("order" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+            $11 = $13;
+            $17 = self;
+            if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20.order) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.order) !== void 0 || !("order" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
               $s2.pcs[$d2] = $pc + 22;
-              $17 = rt.index($16, "order", "local 'self'");
+              $18 = rt.index($17, "order", "local 'self'");
             }
-            $15 = $17;
-            $20 = i;
+            $16 = $18;
+            $21 = i;
             $s2.pcs[$d2] = $pc + 23;
-            $fn9 = rt.callee($10, "field 'remove'");
-            $fn9($15, $20);
+            $fn10 = rt.callee($11, "field 'remove'");
+            $fn10($16, $21);
             break;
           }
         }

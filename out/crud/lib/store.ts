@@ -149,7 +149,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = rt.index($2, "order", "local 'self'");
         }
         $5 = $1;
-        $k6 = ((($11 = (($7 = self as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.order) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.order) !== undefined || (!("order" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.enterAt($s, $d, $pc + 8), rt.index($7, "order", "local 'self'"))))) as rt.LuaValue, (($11 as rt.LuaTable)?.arr !== undefined ? ($11 as rt.LuaTable).length() : typeof $11 === 'string' ? $11.length : (rt.enterAt($s, $d, $pc + 8), rt.len($11, "field 'order'")))) as number) + 1);
+        $7 = self as rt.LuaValue;
+        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.order) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.order) !== undefined || (!("order" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+          rt.enterAt($s, $d, $pc + 8);
+          $8 = rt.index($7, "order", "local 'self'");
+        }
+        if (($8 as rt.LuaTable)?.arr !== undefined) $11 = ($8 as rt.LuaTable).length();
+        else if (typeof $8 === 'string') $11 = $8.length;
+        else {
+          rt.enterAt($s, $d, $pc + 8);
+          $11 = rt.len($8, "field 'order'");
+        }
+        $k6 = (($11 as number) + 1);
         $12 = id;
         if ($12 !== undefined && ($a13 = ($5 as rt.LuaTable)?.arr) !== undefined && ($k6 - 1 >>> 0) === $k6 - 1 && $a13[$k6 - 1] !== undefined) $a13[$k6 - 1] = $12;
         else if ($12 !== undefined && $a13 !== undefined && $k6 === $a13.length + 1 && ($5 as rt.LuaTable).other === undefined && ($5 as rt.LuaTable).metatable === undefined) $a13.push($12);
@@ -171,8 +182,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $5: rt.LuaValue;
-        return rt.leave($s, $d, rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.enterAt($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id, rt.enterAt($s, $d, $pc + 10), $5), "field 'items'"));
+        $1 = self as rt.LuaValue;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.enterAt($s, $d, $pc + 10);
+          $2 = rt.index($1, "items", "local 'self'");
+        }
+        rt.enterAt($s, $d, $pc + 10);
+        return rt.leave($s, $d, rt.index($2, id, "field 'items'"));
       };
       if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.get !== undefined) $f3.get = $2;
       else {
@@ -196,15 +212,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $k14: number;
+        let $k13: number;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        let $a21: rt.LuaValue[] | undefined;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $a19: rt.LuaValue[] | undefined;
         let out: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -248,14 +262,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let _: rt.LuaValue = $key1;
             let id: rt.LuaValue = $second1;
-            if (rt.truthy(rt.index(($9 = self as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
-              $k14 = (out.length() + 1);
-              $15 = rt.index(($16 = self as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id, $s.pcs[$d] = $pc + 15, $20), "field 'items'");
-              if ($15 !== undefined && ($a21 = (out as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a21[$k14 - 1] !== undefined) $a21[$k14 - 1] = $15;
-              else if ($15 !== undefined && $a21 !== undefined && $k14 === $a21.length + 1 && (out as rt.LuaTable).other === undefined && (out as rt.LuaTable).metatable === undefined) $a21.push($15);
+            $9 = self as rt.LuaValue;
+            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 15;
+              $10 = rt.index($9, "items", "local 'self'");
+            }
+            $s.pcs[$d] = $pc + 15;
+            if (rt.truthy(rt.index($10, id, "field 'items'"))) {
+              $k13 = (out.length() + 1);
+              $15 = self as rt.LuaValue;
+              if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.items) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.items) !== undefined || (!("items" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+                $16 = rt.index($15, "items", "local 'self'");
+              }
+              $14 = rt.index($16, id, "field 'items'");
+              if ($14 !== undefined && ($a19 = (out as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && $a19[$k13 - 1] !== undefined) $a19[$k13 - 1] = $14;
+              else if ($14 !== undefined && $a19 !== undefined && $k13 === $a19.length + 1 && (out as rt.LuaTable).other === undefined && (out as rt.LuaTable).metatable === undefined) $a19.push($14);
               else {
-                $s.pcs[$d] = $pc + 15;
-                rt.setIndex(out, $k14, $15, "local 'out'");
+                rt.setIndex(out, $k13, $14, "local 'out'");
               }
             }
           }
@@ -280,49 +303,56 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $l6: rt.LuaValue[];
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $fn9!: rt.LuaFunction;
-        let $10: rt.LuaValue;
+        let $b9: boolean;
+        let $fn10!: rt.LuaFunction;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        if (!rt.truthy(rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
+        let $18: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $21: rt.LuaValue;
+        $1 = self as rt.LuaValue;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 17;
+          $2 = rt.index($1, "items", "local 'self'");
+        }
+        $s.pcs[$d] = $pc + 17;
+        if (!rt.truthy(rt.index($2, id, "field 'items'"))) {
           return rt.leave($s, $d, false);
         }
-        $2 = self as rt.LuaValue;
-        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+        $1 = self as rt.LuaValue;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 18;
-          $1 = rt.index($2, "items", "local 'self'");
+          $5 = rt.index($1, "items", "local 'self'");
         }
-        $5 = $1;
+        $2 = $5;
         $s.pcs[$d] = $pc + 18;
-        rt.setIndex($5, id, undefined, "field 'items'");
+        rt.setIndex($2, id, undefined, "field 'items'");
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($5 = $env.f.ipairs) === undefined) {
+          if (($2 = $env.f.ipairs) === undefined) {
             $s.pcs[$d] = $pc + 19;
-            $5 = rt.getGlobal($env, "ipairs");
+            $2 = rt.getGlobal($env, "ipairs");
           }
-          $1 = $5;
+          $5 = $2;
           $7 = self as rt.LuaValue;
           if (!(($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 19;
             $8 = rt.index($7, "order", "local 'self'");
           }
-          $2 = $8 as rt.LuaValue;
-          if ($1 === rt.ITERATION.ipairs && $2 instanceof rt.LuaTable) {
+          $1 = $8 as rt.LuaValue;
+          if ($5 === rt.ITERATION.ipairs && $1 instanceof rt.LuaTable) {
             $it1 = rt.ITERATION.ipairsIter;
-            $st1 = $2;
+            $st1 = $1;
             $key1 = 0;
           } else {
             $s.pcs[$d] = $pc + 20;
-            $l6 = rt.adjust(rt.all(rt.callee($1, "global 'ipairs'")($2)), 3);
+            $l6 = rt.adjust(rt.all(rt.callee($5, "global 'ipairs'")($1)), 3);
             $it1 = $l6[0];
             $st1 = $l6[1];
             $key1 = $l6[2];
@@ -345,26 +375,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let i: rt.LuaValue = $key1;
             let v: rt.LuaValue = $second1;
-            if ((v === id || (typeof v === 'object' && typeof id === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq(v, id))))) {
-              if (($11 = $env.f.table) === undefined) {
+            $b9 = v === id;
+            if (!$b9 && typeof v === 'object' && typeof id === 'object') {
+              $s.pcs[$d] = $pc + 22;
+              $b9 = rt.eq(v, id);
+            }
+            if ($b9) {
+              if (($12 = $env.f.table) === undefined) {
                 $s.pcs[$d] = $pc + 22;
-                $11 = rt.getGlobal($env, "table");
+                $12 = rt.getGlobal($env, "table");
               }
-              if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.remove) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.remove) !== undefined || (!("remove" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.remove) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.remove) !== undefined || (!("remove" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
                 $s.pcs[$d] = $pc + 22;
-                $12 = rt.index($11, "remove", "global 'table'");
+                $13 = rt.index($12, "remove", "global 'table'");
               }
-              $10 = $12;
-              $16 = self as rt.LuaValue;
-              if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.order) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.order) !== undefined || (!("order" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+              $11 = $13;
+              $17 = self as rt.LuaValue;
+              if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.order) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.order) !== undefined || (!("order" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
                 $s.pcs[$d] = $pc + 22;
-                $17 = rt.index($16, "order", "local 'self'");
+                $18 = rt.index($17, "order", "local 'self'");
               }
-              $15 = $17;
-              $20 = i;
+              $16 = $18;
+              $21 = i;
               $s.pcs[$d] = $pc + 23;
-              $fn9 = rt.callee($10, "field 'remove'");
-              $fn9($15, $20);
+              $fn10 = rt.callee($11, "field 'remove'");
+              $fn10($16, $21);
               break;
             }
           }
