@@ -12,13 +12,24 @@
 // unbalanced, an invalid back-reference, too many or unfinished captures, nesting that could
 // reach "pattern too complex") stays with the interpreter, which raises it when it reaches
 // the faulty item, as luajit does.
+import { NONE } from '../lua/multi.js';
+import type { LuaResult } from '../lua/value.js';
 import { CAP_POSITION, MAX_CAPTURES, MAX_DEPTH, MatchState, classEnd, matchBracketClass, singleMatch } from './pattern.js';
 
 /**
  * A compiled pattern: the end index of the first match at or after `st` (only at `st` when
  * anchored), or -1. On a match it sets `ms.start`, `ms.level` and the captures.
+ *
+ * A scanning one also has `gmatch`: string.gmatch's iterator over `src` for this pattern,
+ * made with the pattern, so that each pattern's iterator has type feedback of its own (one
+ * shared iterator would see every pattern's matcher and kind of result, and be optimized
+ * again for each) and builds its result from captures known in advance.
  */
-export type Matcher = (src: string, st: number, ms: MatchState) => number;
+export type Matcher = ((src: string, st: number, ms: MatchState) => number) & {
+  gmatch?: (src: string, ms: MatchState) => () => LuaResult;
+  /** string.match's result for the first match at or after st: its captures, or the whole match. */
+  match?: (src: string, st: number, ms: MatchState) => LuaResult;
+};
 
 type Item =
   | { kind: 'single'; set: Uint8Array; quant: number }
@@ -237,7 +248,7 @@ export function compilePattern(pat: string, p0: number, anchored: boolean): Matc
   const lines = [
     '"use strict";',
     ...g.sets.map((_, i) => `const T${i} = sets[${i}];`),
-    'return function match(src, st, ms) {',
+    'const match = function match(src, st, ms) {',
     'const n = src.length, ci = ms.capInit, cl = ms.capLen;',
     decls.length > 0 ? `let ${decls.join(', ')};` : '',
   ];
@@ -249,9 +260,53 @@ export function compilePattern(pat: string, p0: number, anchored: boolean): Matc
     lines.push(body, 'if (s0 >= n) return -1;', '}');
   }
   lines.push('};');
+  lines.push(...matchSource(captures));
+  if (!anchored) lines.push(...gmatchSource(captures));
+  lines.push('return match;');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('sets', lines.join('\n')) as (sets: Uint8Array[]) => Matcher;
-  return factory(g.sets);
+  const factory = new Function('sets', 'NONE', lines.join('\n')) as (sets: Uint8Array[], none: LuaResult) => Matcher;
+  return factory(g.sets, NONE);
+}
+
+/**
+ * Source of the `gmatch` of a scanning matcher `match` (see Matcher): after a match it goes
+ * on from its end, or one further after an empty one; past the end it gives nothing.
+ */
+function gmatchSource(captures: boolean[]): string[] {
+  return [
+    'match.gmatch = function gmatch(src, ms) {',
+    'const ci = ms.capInit, cl = ms.capLen;',
+    'let pos = 0;',
+    'return function gmatchIterator() {',
+    'if (pos > src.length) return NONE;',
+    'const e = match(src, pos, ms);',
+    'if (e === -1) { pos = src.length + 1; return NONE; }',
+    'const sp = ms.start;',
+    'pos = e === sp ? e + 1 : e;',
+    `return ${matchResult(captures)};`,
+    '};',
+    '};',
+  ];
+}
+
+/** Source of the `match` of a matcher (see Matcher). */
+function matchSource(captures: boolean[]): string[] {
+  return [
+    'match.match = function matchResult(src, st, ms) {',
+    'const e = match(src, st, ms);',
+    'if (e === -1) return undefined;',
+    'const ci = ms.capInit, cl = ms.capLen, sp = ms.start;',
+    `return ${matchResult(captures)};`,
+    '};',
+  ];
+}
+
+/** An expression for what string.match and gmatch give for a match sp..e, with the captures in ci and cl. */
+function matchResult(captures: boolean[]): string {
+  const cap = (l: number) => captures[l] ? `ci[${l}] + 1` : `src.slice(ci[${l}], ci[${l}] + cl[${l}])`;
+  return captures.length === 0 ? 'src.slice(sp, e)'
+    : captures.length === 1 ? cap(0)
+    : `[${captures.map((_, l) => cap(l)).join(', ')}]`;
 }
 
 /** How often a pattern has been used, and its compiled forms once it is worth compiling. */

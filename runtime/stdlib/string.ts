@@ -144,6 +144,24 @@ function startIndex(init: LuaValue, len: number): number {
 }
 
 /**
+ * The first match at or after sp (only at sp when anchored): its end, with its start left in
+ * ms.start; or -1. `compiled` is the pattern's compiled matcher, or undefined to interpret
+ * it from pattern index pi (after a '^'). ms must have been reset to the subject and pattern.
+ */
+function nextMatch(compiled: Matcher | undefined, src: string, sp: number, pi: number, anchor: boolean): number {
+  if (compiled !== undefined) return compiled(src, sp, ms);
+  for (;;) {
+    const e = ms.match(sp, pi);
+    if (e !== -1) {
+      ms.start = sp;
+      return e;
+    }
+    if (anchor || sp >= ms.srcEnd) return -1;
+    sp++;
+  }
+}
+
+/**
  * The pattern search shared by find and match (lstrlib's str_find_aux): the first match at
  * or after `st`, an anchored pattern only at `st`. Returns its end and leaves its start in
  * ms.start, or -1; the match state keeps the captures until the caller reads them and
@@ -152,23 +170,9 @@ function startIndex(init: LuaValue, len: number): number {
 function search(str: string, pat: string, st: number): number {
   ms.reset(str, pat);
   const anchor = pat.charCodeAt(0) === 94; // '^'
-  const compiled = compiledMatcher(pat, anchor, 1);
-  if (compiled !== undefined) {
-    const e = compiled(str, st, ms);
-    if (e === -1) ms.src = '';
-    return e;
-  }
-  const pi = anchor ? 1 : 0;
-  let sp = st;
-  do {
-    const e = ms.match(sp, pi);
-    if (e !== -1) {
-      ms.start = sp;
-      return e;
-    }
-  } while (sp++ < ms.srcEnd && !anchor);
-  ms.src = '';
-  return -1;
+  const e = nextMatch(compiledMatcher(pat, anchor, 1), str, st, anchor ? 1 : 0, anchor);
+  if (e === -1) ms.src = '';
+  return e;
 }
 
 function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: LuaValue): LuaResult {
@@ -194,10 +198,14 @@ function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: Lua
 
 function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult {
   const nargs = arguments.length;
-  const str = checkString(s, 1, nargs);
-  const pat = checkString(p, 2, nargs);
-  const st = startIndex(init, str.length);
+  const str = typeof s === 'string' ? s : checkString(s, 1, nargs);
+  const pat = typeof p === 'string' ? p : checkString(p, 2, nargs);
+  const st = init === undefined ? 0 : startIndex(init, str.length);
   if (isLiteralPattern(pat)) return str.indexOf(pat, st) < 0 ? undefined : pat;
+  const anchor = pat.charCodeAt(0) === 94; // '^'
+  const compiled = compiledMatcher(pat, anchor, 1);
+  // a compiled pattern builds its own result (see Matcher.match)
+  if (compiled !== undefined) return compiled.match!(str, st, ms);
   const e = search(str, pat, st);
   if (e === -1) return undefined;
   const result = matchResult(ms.start, e);
@@ -218,8 +226,14 @@ function gmatch(this: void, s: LuaValue, p: LuaValue): LuaResult {
   const nargs = arguments.length;
   const str = checkString(s, 1, nargs);
   const pat = checkString(p, 2, nargs);
+  // A long subject counts as many uses (it will be iterated over many times).
+  let compiled = compiledMatcher(pat, false, 1 + (str.length >> 5));
+  if (compiled?.gmatch !== undefined) {
+    const it = compiled.gmatch(str, ms);
+    (it as { builtin?: number }).builtin = gmatchAuxId;
+    return it;
+  }
   let pos = 0;
-  let compiled: Matcher | undefined;
   const iter = (): LuaResult => {
     if (pos > str.length) return NONE; // after an empty match at the end
     ms.reset(str, pat);
@@ -308,91 +322,119 @@ function expandInto(out: ByteBuilder, repl: string, s: number, e: number): void 
   out.appendRange(repl, start, n);
 }
 
+// gsub is three loops, one per kind of replacement, so that each has its own type feedback
+// (and is smaller to optimize) instead of one loop testing the kind at every match. Each
+// goes on after a match as lstrlib's gsub: from its end, or one further after an empty one.
+
 function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValue): LuaResult {
   const nargs = arguments.length;
   const src = checkString(s, 1, nargs);
   const pat = checkString(p, 2, nargs);
   const maxN = optInt32(n, 4, src.length + 1);
   const tr = typeof repl;
-  let replStr: string | undefined;
-  let replFn: LuaFunction | undefined;
-  let replTable: LuaTable | undefined;
-  if (tr === 'string') replStr = repl as string;
-  else if (tr === 'number') replStr = numberToString(repl as number);
-  else if (tr === 'function') replFn = repl as LuaFunction;
-  else if (repl instanceof LuaTable) replTable = repl;
-  else throw argError(3, 'string/function/table expected');
-  let anchor = false;
-  let pi = 0;
-  if (pat.charCodeAt(0) === 94) {
-    anchor = true;
-    pi = 1;
-  }
+  if (tr === 'string') return gsubString(src, pat, repl as string, maxN);
+  if (tr === 'number') return gsubString(src, pat, numberToString(repl as number), maxN);
+  if (tr === 'function' || repl instanceof LuaTable) return gsubCall(src, pat, repl as LuaFunction | LuaTable, maxN);
+  throw argError(3, 'string/function/table expected');
+}
+
+/** gsub with a replacement string (expanded by expandInto / expandReplacement). */
+function gsubString(src: string, pat: string, repl: string, maxN: number): LuaResult {
+  const anchor = pat.charCodeAt(0) === 94; // '^'
+  const pi = anchor ? 1 : 0;
   // A replacement string without '%' never needs the captures.
-  const simple = replStr !== undefined && replStr.indexOf('%') < 0;
+  const simple = repl.indexOf('%') < 0;
+  ms.reset(src, pat);
+  const end = src.length;
+  const compiled = compiledMatcher(pat, anchor, 1 + (end >> 5));
+  if (end >= GSUB_BUFFER_FROM) {
+    const buffer = new ByteBuilder(end + (end >> 3));
+    let count = 0;
+    let sp = 0;
+    let copied = 0; // src[copied..at) is still to be copied
+    while (count < maxN) {
+      const e = compiled !== undefined ? compiled(src, sp, ms) : nextMatch(undefined, src, sp, pi, anchor);
+      if (e === -1) break;
+      const at = ms.start;
+      count++;
+      buffer.appendRange(src, copied, at);
+      if (simple) buffer.append(repl);
+      else expandInto(buffer, repl, at, e);
+      copied = e;
+      if (e > at) sp = e;
+      else if (at < end) sp = at + 1;
+      else break;
+      if (anchor) break;
+    }
+    ms.src = '';
+    if (count === 0) return [src, 0];
+    buffer.appendRange(src, copied, end);
+    return [buffer.toString(), count];
+  }
+  let out = '';
+  let count = 0;
+  let sp = 0;
+  let copied = 0;
+  while (count < maxN) {
+    const e = compiled !== undefined ? compiled(src, sp, ms) : nextMatch(undefined, src, sp, pi, anchor);
+    if (e === -1) break;
+    const at = ms.start;
+    count++;
+    out += src.slice(copied, at) + (simple ? repl : expandReplacement(repl, at, e));
+    copied = e;
+    if (e > at) sp = e;
+    else if (at < end) sp = at + 1;
+    else break;
+    if (anchor) break;
+  }
+  ms.src = '';
+  if (count === 0) return [src, 0];
+  return [flatten(out + src.slice(copied)), count];
+}
+
+/** gsub with a function or table: called (indexed) with the captures; false or nil keeps the match. */
+function gsubCall(src: string, pat: string, repl: LuaFunction | LuaTable, maxN: number): LuaResult {
+  const anchor = pat.charCodeAt(0) === 94; // '^'
+  const pi = anchor ? 1 : 0;
   ms.reset(src, pat);
   const end = src.length;
   const compiled = compiledMatcher(pat, anchor, 1 + (end >> 5));
   const buffer = end >= GSUB_BUFFER_FROM ? new ByteBuilder(end + (end >> 3)) : undefined;
+  const table = repl instanceof LuaTable ? repl : undefined;
   let out = '';
   let count = 0;
   let sp = 0;
-  let copied = 0; // src[copied..sp) is still to be copied to out
+  let copied = 0;
   let replaced = false;
   while (count < maxN) {
-    let e: number;
-    if (compiled !== undefined) {
-      // the first match from sp on: the positions before it are ones that do not match
-      e = compiled(src, sp, ms);
-      if (e === -1) break;
-      sp = ms.start;
-    } else {
-      e = ms.match(sp, pi);
-    }
-    if (e !== -1) {
-      count++;
-      if (replStr !== undefined && buffer !== undefined) {
-        buffer.appendRange(src, copied, sp);
-        if (simple) buffer.append(replStr);
-        else expandInto(buffer, replStr, sp, e);
-        copied = e;
-        replaced = true;
+    const e = compiled !== undefined ? compiled(src, sp, ms) : nextMatch(undefined, src, sp, pi, anchor);
+    if (e === -1) break;
+    const at = ms.start;
+    count++;
+    // The callback may match other strings with the shared state: reset it after.
+    current.push(C_CALL);
+    const r = table !== undefined
+      ? index(table, ms.capture(0, at, e))
+      : first(ms.level <= 1 ? (repl as LuaFunction)(ms.capture(0, at, e)) : (repl as LuaFunction)(...ms.captures(at, e, true)));
+    current.pop();
+    ms.reset(src, pat);
+    if (r !== undefined && r !== false) {
+      let value: string;
+      if (typeof r === 'string') value = r;
+      else if (typeof r === 'number') value = numberToString(r);
+      else throw libError(`invalid replacement value (a ${typeName(r)})`);
+      if (buffer !== undefined) {
+        buffer.appendRange(src, copied, at);
+        buffer.append(value);
       } else {
-        let value: string | undefined;
-        if (replStr !== undefined) {
-          value = simple ? replStr : expandReplacement(replStr, sp, e);
-        } else {
-          // The callback may match other strings with the shared state: reset it after.
-          current.push(C_CALL);
-          const r = replFn !== undefined
-            ? first(ms.level <= 1 ? replFn(ms.capture(0, sp, e)) : replFn(...ms.captures(sp, e, true)))
-            : index(replTable, ms.capture(0, sp, e));
-          current.pop();
-          ms.reset(src, pat);
-          if (r === undefined || r === false) value = undefined;
-          else if (typeof r === 'string') value = r;
-          else if (typeof r === 'number') value = numberToString(r);
-          else throw libError(`invalid replacement value (a ${typeName(r)})`);
-        }
-        if (value !== undefined) {
-          if (buffer !== undefined) {
-            buffer.appendRange(src, copied, sp);
-            buffer.append(value);
-          } else {
-            out += src.slice(copied, sp) + value;
-          }
-          copied = e;
-          replaced = true;
-        }
+        out += src.slice(copied, at) + value;
       }
+      copied = e;
+      replaced = true;
     }
-    if (e !== -1 && e > sp) {
-      sp = e;
-    } else if (sp < end) {
-      sp++;
-    } else {
-      break;
-    }
+    if (e > at) sp = e;
+    else if (at < end) sp = at + 1;
+    else break;
     if (anchor) break;
   }
   ms.src = '';

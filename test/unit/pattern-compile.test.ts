@@ -3,7 +3,7 @@
 // The interpreter is checked against luajit elsewhere (pattern.test.ts, the corpus).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { LuaValue } from '../../runtime/lua/value.js';
+import type { LuaResult, LuaValue } from '../../runtime/lua/value.js';
 import { MatchState } from '../../runtime/stdlib/pattern.js';
 import { compilePattern } from '../../runtime/stdlib/pattern-compile.js';
 
@@ -94,4 +94,73 @@ test('patterns that could raise an error are left to the interpreter', () => {
   }
   assert.notEqual(compilePattern('(a)%1', 0, false), undefined);
   assert.notEqual(compilePattern('a*'.repeat(100), 0, false), undefined);
+});
+
+/** What string.match gives, from the interpreter: the captures, or the whole match. */
+function interpretedMatch(src: string, pat: string, st: number): LuaResult {
+  const ms = new MatchState();
+  ms.reset(src, pat);
+  for (let sp = st; sp <= src.length; sp++) {
+    const e = ms.match(sp, 0);
+    if (e !== -1) {
+      const caps = ms.captures(sp, e, true);
+      return caps.length === 1 ? caps[0] : caps;
+    }
+  }
+  return undefined;
+}
+
+/** What string.gmatch's iterator gives, from the interpreter, call after call. */
+function interpretedGmatch(src: string, pat: string): LuaResult[] {
+  const out: LuaResult[] = [];
+  const ms = new MatchState();
+  ms.reset(src, pat);
+  let pos = 0;
+  while (pos <= src.length) {
+    let found = false;
+    for (let sp = pos; sp <= src.length; sp++) {
+      const e = ms.match(sp, 0);
+      if (e !== -1) {
+        const caps = ms.captures(sp, e, true);
+        out.push(caps.length === 1 ? caps[0] : caps);
+        pos = e === sp ? e + 1 : e;
+        found = true;
+        break;
+      }
+    }
+    if (!found) break;
+  }
+  return out;
+}
+
+test("compiled patterns' match and gmatch give what the interpreter gives", () => {
+  const rnd = random(20261206);
+  let checked = 0;
+  for (let t = 0; t < 3000; t++) {
+    let pat = '';
+    const items = 1 + rnd(5);
+    for (let i = 0; i < items; i++) {
+      const atom = ATOMS[rnd(ATOMS.length)];
+      pat += atom;
+      if (QUANTIFIABLE.has(atom)) pat += QUANTS[rnd(QUANTS.length)];
+    }
+    const m = compilePattern(pat, 0, false);
+    if (m === undefined) continue;
+    for (let j = 0; j < 4; j++) {
+      let src = '';
+      const len = rnd(14);
+      for (let k = 0; k < len; k++) src += ALPHABET[rnd(ALPHABET.length)];
+      const st = rnd(src.length + 1);
+      const where = `pattern ${JSON.stringify(pat)} on ${JSON.stringify(src)}`;
+      const ms = new MatchState();
+      assert.deepEqual(m.match!(src, st, ms), interpretedMatch(src, pat, st), `${where} from ${st}`);
+      const it = m.gmatch!(src, new MatchState());
+      const got: LuaResult[] = [];
+      for (let r = it(); !(Array.isArray(r) && r.length === 0); r = it()) got.push(r);
+      assert.deepEqual(it(), [], `${where}: nothing after the end`);
+      assert.deepEqual(got, interpretedGmatch(src, pat), `${where} (gmatch)`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 3000, `only ${checked} cases`);
 });
