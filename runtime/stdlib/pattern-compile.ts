@@ -26,9 +26,9 @@ import { CAP_POSITION, MAX_CAPTURES, MAX_DEPTH, MatchState, classEnd, matchBrack
  * again for each) and builds its result from captures known in advance.
  */
 export type Matcher = ((src: string, st: number, ms: MatchState) => number) & {
-  gmatch?: (src: string, ms: MatchState) => () => LuaResult;
+  gmatch?: (src: string) => () => LuaResult;
   /** string.match's result for the first match at or after st: its captures, or the whole match. */
-  match?: (src: string, st: number, ms: MatchState) => LuaResult;
+  match?: (src: string, st: number) => LuaResult;
 };
 
 type Item =
@@ -135,7 +135,12 @@ class Generator {
   readonly sets: Uint8Array[] = [];
   private readonly setNames = new Map<string, string>();
 
-  constructor(private readonly items: Item[], private readonly captures: boolean[], private readonly startVar: string) {}
+  /** The statements run on a match ending at `end` (a variable): they return. */
+  onSuccess: (end: string) => string = () => '';
+  /** The item whose run's end is kept in `skip` (see compilePattern), or -1. */
+  skipItem = -1;
+
+  constructor(private readonly items: Item[]) {}
 
   private fresh(): string {
     return `s${++this.vars}`;
@@ -161,7 +166,7 @@ class Generator {
   /** Statements matching items k.. at position `s`: `return` on success, fall through on failure. */
   gen(k: number, s: string): string {
     const items = this.items;
-    if (k === items.length) return this.success(s);
+    if (k === items.length) return this.onSuccess(s);
     const item = items[k];
     switch (item.kind) {
       case 'open':
@@ -203,10 +208,12 @@ class Generator {
           case 42: // * : longest first, then give back one at a time
             return `{ let ${j} = ${any ? 'n' : s};\n` +
               (any ? '' : `while (${j} < n && ${t(j)}) ${j}++;\n`) +
+              (k === this.skipItem ? `skip = ${j};\n` : '') +
               `for (;;) {\n${this.gen(k + 1, j)}\nif (${j} === ${s}) break;\n${j}--;\n} }`;
           case 43: // +
             return `if (${s} < n && ${t(s)}) { let ${j} = ${any ? 'n' : `${s} + 1`};\n` +
               (any ? '' : `while (${j} < n && ${t(j)}) ${j}++;\n`) +
+              (k === this.skipItem ? `skip = ${j};\n` : '') +
               `for (;;) {\n${this.gen(k + 1, j)}\nif (${j} === ${s} + 1) break;\n${j}--;\n} }`;
           default: // - : shortest first
             return `{ let ${j} = ${s};\nfor (;;) {\n${this.gen(k + 1, j)}\n` +
@@ -216,14 +223,6 @@ class Generator {
     }
   }
 
-  private success(s: string): string {
-    const lines = [`ms.start = ${this.startVar};`, `ms.level = ${this.captures.length};`];
-    this.captures.forEach((position, l) => {
-      lines.push(`ci[${l}] = c${l};`, position ? `cl[${l}] = ${CAP_POSITION};` : `cl[${l}] = e${l} - c${l};`);
-    });
-    lines.push(`return ${s};`);
-    return lines.join('\n');
-  }
 }
 
 /** Compiles `pat` read from p0 (1 after an anchoring '^'), or undefined to interpret it. */
@@ -231,9 +230,38 @@ export function compilePattern(pat: string, p0: number, anchored: boolean): Matc
   const parsed = parseItems(pat, p0);
   if (parsed === undefined) return undefined;
   const { items, captures } = parsed;
-  const g = new Generator(items, captures, 's0');
+  const g = new Generator(items);
+  // A scan whose pattern starts (after any '(') with a run X* or X+ that fails at s0, with the
+  // run ending at r, tried the rest of the pattern at every index up to r: starting anywhere
+  // in s0+1..r tries it at some of those again, so the scan goes on at r + 1. The rest must
+  // not depend on where the match started: no back-reference.
+  let first = 0;
+  while (first < items.length && items[first].kind === 'open' && !(items[first] as { position: boolean }).position) first++;
+  const lead = items[first];
+  if (!anchored && lead?.kind === 'single' && (lead.quant === 42 || lead.quant === 43) && !items.some((i) => i.kind === 'backref')) {
+    g.skipItem = first;
+  }
+  // The matcher: where the match starts, and its captures, into the match state.
+  g.onSuccess = (end) => {
+    const lines = ['ms.start = s0;', `ms.level = ${captures.length};`];
+    captures.forEach((position, l) => {
+      lines.push(`ci[${l}] = c${l};`, position ? `cl[${l}] = ${CAP_POSITION};` : `cl[${l}] = e${l} - c${l};`);
+    });
+    lines.push(`return ${end};`);
+    return lines.join('\n');
+  };
   const body = g.gen(0, 's0');
   if (body.length > MAX_CODE) return undefined;
+  // string.match's result and gmatch's iterator run the same code, with the result made of
+  // the captures' positions where they are found (see Matcher)
+  const cap = (l: number) => captures[l] ? `c${l} + 1` : `src.slice(c${l}, e${l})`;
+  const result = (end: string) => captures.length === 0 ? `src.slice(s0, ${end})`
+    : captures.length === 1 ? cap(0)
+    : `[${captures.map((_, l) => cap(l)).join(', ')}]`;
+  g.onSuccess = (end) => `return ${result(end)};`;
+  const matchBody = g.gen(0, 's0');
+  g.onSuccess = (end) => `pos = ${end} === s0 ? ${end} + 1 : ${end};\nreturn ${result(end)};`;
+  const gmatchBody = anchored ? '' : g.gen(0, 's0');
   // A literal start lets the scan jump to the next place it occurs.
   let prefix = '';
   for (const item of items) {
@@ -244,69 +272,51 @@ export function compilePattern(pat: string, p0: number, anchored: boolean): Matc
     if (count !== 1) break;
     prefix += String.fromCharCode(only);
   }
-  const decls = captures.map((_, l) => `c${l} = 0, e${l} = 0`);
+  /** Tries `code` at st (anchored) or at each index from st on; `fail` (statements that return) when none matches. */
+  const attempts = (code: string, fail: string): string[] => {
+    if (anchored) return ['const s0 = st;', code, fail];
+    const lines = g.skipItem >= 0 ? ['let skip = 0;'] : [];
+    lines.push('for (let s0 = st; ; s0++) {');
+    if (prefix !== '') lines.push(`s0 = src.indexOf(${JSON.stringify(prefix)}, s0);`, `if (s0 < 0) { ${fail} }`);
+    lines.push(code);
+    if (g.skipItem >= 0) lines.push('if (skip > s0) s0 = skip;');
+    lines.push(`if (s0 >= n) { ${fail} }`, '}');
+    return lines;
+  };
+  const decls = captures.length > 0 ? `let ${captures.map((_, l) => `c${l} = 0, e${l} = 0`).join(', ')};` : '';
   const lines = [
     '"use strict";',
     ...g.sets.map((_, i) => `const T${i} = sets[${i}];`),
     'const match = function match(src, st, ms) {',
     'const n = src.length, ci = ms.capInit, cl = ms.capLen;',
-    decls.length > 0 ? `let ${decls.join(', ')};` : '',
+    decls,
+    ...attempts(body, 'return -1;'),
+    '};',
+    'match.match = function matchResult(src, st) {',
+    'const n = src.length;',
+    decls,
+    ...attempts(matchBody, 'return undefined;'),
+    '};',
   ];
-  if (anchored) {
-    lines.push('const s0 = st;', body, 'return -1;');
-  } else {
-    lines.push('for (let s0 = st; ; s0++) {');
-    if (prefix !== '') lines.push(`s0 = src.indexOf(${JSON.stringify(prefix)}, s0);`, 'if (s0 < 0) return -1;');
-    lines.push(body, 'if (s0 >= n) return -1;', '}');
+  if (!anchored) {
+    // after a match gmatch goes on from its end, or one further after an empty one
+    lines.push(
+      'match.gmatch = function gmatch(src) {',
+      'const n = src.length;',
+      'let pos = 0;',
+      'return function gmatchIterator() {',
+      'const st = pos;',
+      'if (st > n) return NONE;',
+      decls,
+      ...attempts(gmatchBody, 'pos = n + 1; return NONE;'),
+      '};',
+      '};',
+    );
   }
-  lines.push('};');
-  lines.push(...matchSource(captures));
-  if (!anchored) lines.push(...gmatchSource(captures));
   lines.push('return match;');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('sets', 'NONE', lines.join('\n')) as (sets: Uint8Array[], none: LuaResult) => Matcher;
   return factory(g.sets, NONE);
-}
-
-/**
- * Source of the `gmatch` of a scanning matcher `match` (see Matcher): after a match it goes
- * on from its end, or one further after an empty one; past the end it gives nothing.
- */
-function gmatchSource(captures: boolean[]): string[] {
-  return [
-    'match.gmatch = function gmatch(src, ms) {',
-    'const ci = ms.capInit, cl = ms.capLen;',
-    'let pos = 0;',
-    'return function gmatchIterator() {',
-    'if (pos > src.length) return NONE;',
-    'const e = match(src, pos, ms);',
-    'if (e === -1) { pos = src.length + 1; return NONE; }',
-    'const sp = ms.start;',
-    'pos = e === sp ? e + 1 : e;',
-    `return ${matchResult(captures)};`,
-    '};',
-    '};',
-  ];
-}
-
-/** Source of the `match` of a matcher (see Matcher). */
-function matchSource(captures: boolean[]): string[] {
-  return [
-    'match.match = function matchResult(src, st, ms) {',
-    'const e = match(src, st, ms);',
-    'if (e === -1) return undefined;',
-    'const ci = ms.capInit, cl = ms.capLen, sp = ms.start;',
-    `return ${matchResult(captures)};`,
-    '};',
-  ];
-}
-
-/** An expression for what string.match and gmatch give for a match sp..e, with the captures in ci and cl. */
-function matchResult(captures: boolean[]): string {
-  const cap = (l: number) => captures[l] ? `ci[${l}] + 1` : `src.slice(ci[${l}], ci[${l}] + cl[${l}])`;
-  return captures.length === 0 ? 'src.slice(sp, e)'
-    : captures.length === 1 ? cap(0)
-    : `[${captures.map((_, l) => cap(l)).join(', ')}]`;
 }
 
 /** How often a pattern has been used, and its compiled forms once it is worth compiling. */

@@ -205,7 +205,7 @@ function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult
   const anchor = pat.charCodeAt(0) === 94; // '^'
   const compiled = compiledMatcher(pat, anchor, 1);
   // a compiled pattern builds its own result (see Matcher.match)
-  if (compiled !== undefined) return compiled.match!(str, st, ms);
+  if (compiled !== undefined) return compiled.match!(str, st);
   const e = search(str, pat, st);
   if (e === -1) return undefined;
   const result = matchResult(ms.start, e);
@@ -229,7 +229,7 @@ function gmatch(this: void, s: LuaValue, p: LuaValue): LuaResult {
   // A long subject counts as many uses (it will be iterated over many times).
   let compiled = compiledMatcher(pat, false, 1 + (str.length >> 5));
   if (compiled?.gmatch !== undefined) {
-    const it = compiled.gmatch(str, ms);
+    const it = compiled.gmatch(str);
     (it as { builtin?: number }).builtin = gmatchAuxId;
     return it;
   }
