@@ -329,6 +329,8 @@ interface CacheEntry {
 }
 
 const cache = new Map<string, CacheEntry>();
+let lastPattern = '';
+let lastEntry: CacheEntry | undefined;
 const MAX_CACHED = 256;
 /**
  * Uses (one per call, more for long subjects) before a pattern is compiled. ROVERC_PATTERNS
@@ -347,12 +349,15 @@ function patternMode(): string | undefined {
  * counts: 1 per call, more for a long subject.
  */
 export function compiledMatcher(pat: string, anchored: boolean, work: number): Matcher | undefined {
-  let entry = cache.get(pat);
+  // a loop matches with the same pattern again and again
+  let entry = pat === lastPattern ? lastEntry : cache.get(pat);
   if (entry === undefined) {
     if (cache.size >= MAX_CACHED) cache.clear();
     entry = { uses: 0, scan: undefined, anchored: undefined };
     cache.set(pat, entry);
   }
+  lastPattern = pat;
+  lastEntry = entry;
   if (entry.uses < COMPILE_AFTER) {
     entry.uses += work;
     if (entry.uses < COMPILE_AFTER) return undefined;

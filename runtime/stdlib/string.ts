@@ -1,7 +1,7 @@
 // The Lua string library (luajit 2.1 semantics) and the metatable shared by all strings.
 import { C_CALL, current } from '../lua/callstack.js';
 import { LuaError, argError, libError } from '../lua/errors.js';
-import { NONE, first } from '../lua/multi.js';
+import { NONE } from '../lua/multi.js';
 import { numberToString } from '../lua/number.js';
 import { index, setStringMetatable } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
@@ -136,6 +136,8 @@ function dump(this: void, f: LuaValue): LuaResult {
 
 /** The start index for find/match: luajit clamps init into 0..#s (Lua 5.1 mode). */
 function startIndex(init: LuaValue, len: number): number {
+  if (init === undefined) return 0;
+  if (typeof init === 'number' && init >= 1 && (init | 0) === init) return init > len ? len : init - 1;
   let st = optInt32(init, 3, 1);
   if (st < 0) st += len;
   else st--;
@@ -177,8 +179,8 @@ function search(str: string, pat: string, st: number): number {
 
 function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: LuaValue): LuaResult {
   const nargs = arguments.length;
-  const str = checkString(s, 1, nargs);
-  const pat = checkString(p, 2, nargs);
+  const str = typeof s === 'string' ? s : checkString(s, 1, nargs);
+  const pat = typeof p === 'string' ? p : checkString(p, 2, nargs);
   const st = startIndex(init, str.length);
   if ((plain !== undefined && plain !== false) || !hasPatternSpecials(pat)) {
     const at = str.indexOf(pat, st);
@@ -200,7 +202,7 @@ function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult
   const nargs = arguments.length;
   const str = typeof s === 'string' ? s : checkString(s, 1, nargs);
   const pat = typeof p === 'string' ? p : checkString(p, 2, nargs);
-  const st = init === undefined ? 0 : startIndex(init, str.length);
+  const st = startIndex(init, str.length);
   if (isLiteralPattern(pat)) return str.indexOf(pat, st) < 0 ? undefined : pat;
   const anchor = pat.charCodeAt(0) === 94; // '^'
   const compiled = compiledMatcher(pat, anchor, 1);
@@ -293,21 +295,51 @@ function expandReplacement(repl: string, s: number, e: number): string {
 /** Subjects from this length on build gsub's result in a byte buffer (see byte-builder.ts). */
 const GSUB_BUFFER_FROM = 1024;
 
-/** Appends what gsub's replacement string gives for a match s..e (as expandReplacement). */
-function expandInto(out: ByteBuilder, repl: string, s: number, e: number): void {
+/**
+ * A replacement string read once for all the matches of a gsub: triples (kind, a, b) of
+ * REPL_TEXT (its bytes a..b), REPL_WHOLE (%0) and REPL_CAPTURE (%1-%9: capture a; -1 for
+ * the NUL luajit reads after a trailing '%').
+ */
+const REPL_TEXT = 0, REPL_WHOLE = 1, REPL_CAPTURE = 2;
+
+function replacementParts(repl: string): Int32Array {
+  const parts: number[] = [];
   const n = repl.length;
   let start = 0;
   for (let k = repl.indexOf('%'); k >= 0 && k < n; k = repl.indexOf('%', k)) {
-    out.appendRange(repl, start, k);
+    if (k > start) parts.push(REPL_TEXT, start, k);
     k++;
-    // luajit reads the terminating NUL after a trailing '%'.
     const c = k < n ? repl.charCodeAt(k) : 0;
     if (c < 48 || c > 57) {
-      out.append(String.fromCharCode(c));
+      // '%' quotes the byte after it
+      if (k < n) parts.push(REPL_TEXT, k, k + 1);
+      else parts.push(REPL_CAPTURE, -1, 0);
     } else if (c === 48) {
+      parts.push(REPL_WHOLE, 0, 0);
+    } else {
+      parts.push(REPL_CAPTURE, c - 49, 0);
+    }
+    k++;
+    start = k;
+  }
+  if (start < n) parts.push(REPL_TEXT, start, n);
+  return Int32Array.from(parts);
+}
+
+/** Appends what the replacement (`parts` of `repl`, see replacementParts) gives for a match s..e. */
+function expandInto(out: ByteBuilder, repl: string, parts: Int32Array, s: number, e: number): void {
+  for (let k = 0; k < parts.length; k += 3) {
+    const kind = parts[k];
+    if (kind === REPL_TEXT) {
+      out.appendRange(repl, parts[k + 1], parts[k + 2]);
+    } else if (kind === REPL_WHOLE) {
       out.appendRange(ms.src, s, e);
     } else {
-      const i = c - 49;
+      const i = parts[k + 1];
+      if (i < 0) {
+        out.byte(0);
+        continue;
+      }
       const len = i < ms.level ? ms.capLen[i] : 0;
       if (i < ms.level && len >= 0) {
         out.appendRange(ms.src, ms.capInit[i], ms.capInit[i] + len);
@@ -316,10 +348,7 @@ function expandInto(out: ByteBuilder, repl: string, s: number, e: number): void 
         out.append(typeof v === 'number' ? numberToString(v) : v as string);
       }
     }
-    k++;
-    start = k;
   }
-  out.appendRange(repl, start, n);
 }
 
 // gsub is three loops, one per kind of replacement, so that each has its own type feedback
@@ -349,6 +378,7 @@ function gsubString(src: string, pat: string, repl: string, maxN: number): LuaRe
   const compiled = compiledMatcher(pat, anchor, 1 + (end >> 5));
   if (end >= GSUB_BUFFER_FROM) {
     const buffer = new ByteBuilder(end + (end >> 3));
+    const parts = simple ? undefined : replacementParts(repl);
     let count = 0;
     let sp = 0;
     let copied = 0; // src[copied..at) is still to be copied
@@ -358,8 +388,8 @@ function gsubString(src: string, pat: string, repl: string, maxN: number): LuaRe
       const at = ms.start;
       count++;
       buffer.appendRange(src, copied, at);
-      if (simple) buffer.append(repl);
-      else expandInto(buffer, repl, at, e);
+      if (parts === undefined) buffer.append(repl);
+      else expandInto(buffer, repl, parts, at, e);
       copied = e;
       if (e > at) sp = e;
       else if (at < end) sp = at + 1;
@@ -411,11 +441,17 @@ function gsubCall(src: string, pat: string, repl: LuaFunction | LuaTable, maxN: 
     if (e === -1) break;
     const at = ms.start;
     count++;
+    // the whole match or the one capture, read here in the common cases (capture checks the rest)
+    const level = ms.level;
+    const arg = level === 0 ? src.slice(at, e)
+      : level === 1 && ms.capLen[0] >= 0 ? src.slice(ms.capInit[0], ms.capInit[0] + ms.capLen[0])
+      : level === 1 ? ms.capture(0, at, e) : undefined;
     // The callback may match other strings with the shared state: reset it after.
     current.push(C_CALL);
-    const r = table !== undefined
-      ? index(table, ms.capture(0, at, e))
-      : first(ms.level <= 1 ? (repl as LuaFunction)(ms.capture(0, at, e)) : (repl as LuaFunction)(...ms.captures(at, e, true)));
+    let r: LuaResult;
+    if (table !== undefined) r = index(table, arg !== undefined ? arg : ms.capture(0, at, e));
+    else r = arg !== undefined ? (repl as LuaFunction)(arg) : (repl as LuaFunction)(...ms.captures(at, e, true));
+    if (Array.isArray(r)) r = r[0];
     current.pop();
     ms.reset(src, pat);
     if (r !== undefined && r !== false) {
