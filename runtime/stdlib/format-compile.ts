@@ -26,7 +26,6 @@ export interface FormatHelpers {
   /** Paddings: ZEROS[k] and SPACES[k] are k zeros or spaces, k <= 32. */
   zeros: readonly string[];
   spaces: readonly string[];
-  flatten(s: string): string;
 }
 
 /** JS statements writing conversion k of `parsed`, whose value is in `v`. */
@@ -82,8 +81,8 @@ function part(parsed: ParsedFormat, k: number, v: string): string {
       if (prec >= 0 || (flags & ~F_ZERO) !== 0) return slow;
       if (width <= 1) return `((${v} | 0) === ${v} ? "" + ${v} : ${slow})`;
       if (width > 32) return slow;
-      // a non-negative one padded to the width, with zeros or spaces
-      return `((${v} >>> 0) === ${v} ? pad("" + ${v}, ${width}, ${flags & F_ZERO ? 'zeros' : 'spaces'}) : ${slow})`;
+      // a non-negative one padded to the width, with zeros or spaces (t: a scratch variable)
+      return `((${v} >>> 0) === ${v} ? ((t = "" + ${v}).length >= ${width} ? t : ${flags & F_ZERO ? 'zeros' : 'spaces'}[${width} - t.length] + t) : ${slow})`;
     default:
       return slow;
   }
@@ -97,10 +96,12 @@ function compileConcat(parsed: ParsedFormat, h: FormatHelpers): (args: LuaValue[
   const specs = parsed.specs;
   const lines = [
     '"use strict";',
-    'const { convert, zeros, spaces, flatten, formatParsed } = h;',
-    'function pad(t, width, fill) { return t.length >= width ? t : fill[width - t.length] + t; }',
+    'const { convert, zeros, spaces, formatParsed } = h;',
+    // what flat-string.ts's flatten does, inline (one function less to optimize)
+    'let sink = 0;',
     'return function format(args) {',
     `if (args.length < ${specs.length}) return formatParsed(parsed, args);`,
+    'let t;',
   ];
   const terms: string[] = [];
   for (let k = 0; k < specs.length; k++) {
@@ -110,7 +111,7 @@ function compileConcat(parsed: ParsedFormat, h: FormatHelpers): (args: LuaValue[
     terms.push(`p${k}`);
   }
   if (parsed.tail !== '') terms.push(JSON.stringify(parsed.tail));
-  lines.push(`return flatten(${terms.join(' + ')});`, '};');
+  lines.push(`const r = ${terms.join(' + ')};`, 'sink ^= r.charCodeAt(0);', 'return r;', '};');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('h', 'parsed', lines.join('\n')) as (h: FormatHelpers, parsed: ParsedFormat) => (args: LuaValue[]) => string;
   return factory(h, parsed);

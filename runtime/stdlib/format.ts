@@ -7,7 +7,6 @@ import { EXACT_POWERS, formatE, formatF, formatG, numberToString, roundScaled, s
 import { addressOf, callable, metamethod, tostring } from '../lua/ops.js';
 import { typeName, type LuaValue } from '../lua/value.js';
 import { checkNumber } from './args.js';
-import { flatten } from '../lua/flat-string.js';
 import { ByteBuilder, digitCount, radixDigitCount } from './byte-builder.js';
 import { compileFormat, type FormatHelpers } from './format-compile.js';
 import { F_ALT, F_LEFT, F_PLUS, F_SPACE, F_ZERO, parsedFormat, type ParsedFormat } from './format-spec.js';
@@ -463,7 +462,7 @@ function formatParsed(parsed: ParsedFormat, args: LuaValue[]): string {
 
 /** What compiled formats use (format-compile.ts): the buffer and the writers above. */
 const HELPERS: FormatHelpers = {
-  out, digitCount, writeString, writeInteger, writeFloat, writeConversion, formatParsed, convert, zeros: ZEROS, spaces: SPACES, flatten,
+  out, digitCount, writeString, writeInteger, writeFloat, writeConversion, formatParsed, convert, zeros: ZEROS, spaces: SPACES,
 };
 
 /** Uses of a format before it is compiled to a function of its own (format-compile.ts). */

@@ -146,13 +146,25 @@ class Generator {
     return `s${++this.vars}`;
   }
 
+  /** Per set: its test with `@` for the byte (read once: the bodies test each set many times). */
+  private readonly tests = new Map<Uint8Array, string>();
+
   /** A JS test that byte `c` (an expression without side effects) belongs to `set`. */
   private test(set: Uint8Array, c: string): string {
+    let t = this.tests.get(set);
+    if (t === undefined) {
+      t = this.setTest(set);
+      this.tests.set(set, t);
+    }
+    return t.replace('@', () => c);
+  }
+
+  private setTest(set: Uint8Array): string {
     let count = 0;
     let only = -1;
     for (let b = 0; b < 256; b++) if (set[b] === 1) { count++; only = b; }
     if (count === 256) return 'true';
-    if (count === 1) return `${c} === ${only}`;
+    if (count === 1) return `@ === ${only}`;
     const key = set.join('');
     let name = this.setNames.get(key);
     if (name === undefined) {
@@ -160,7 +172,7 @@ class Generator {
       this.sets.push(set);
       this.setNames.set(key, name);
     }
-    return `${name}[${c}] === 1`;
+    return `${name}[@] === 1`;
   }
 
   /** Statements matching items k.. at position `s`: `return` on success, fall through on failure. */
