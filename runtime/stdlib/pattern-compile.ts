@@ -4,9 +4,9 @@
 // pattern text each time. Here a pattern that is used often is read once and turned into
 // one JS function (new Function) in which each item is a test on a byte, with its quantifier
 // as a loop and backtracking as the fall-through of a failed attempt, so V8 optimizes each
-// pattern on its own. Which bytes an item matches is computed with pattern.ts's own
-// singleMatch/matchBracketClass over all 256 bytes, so both paths share one definition of
-// the classes and sets.
+// pattern on its own. Which bytes an item matches is computed with pattern.ts's own itemSet
+// (singleMatch's cases, from the same class tables and matchBracketClass), so both paths
+// share one definition of the classes and sets.
 //
 // Only well-formed patterns are compiled: a pattern that would raise an error (malformed,
 // unbalanced, an invalid back-reference, too many or unfinished captures, nesting that could
@@ -14,7 +14,7 @@
 // the faulty item, as luajit does.
 import { NONE } from '../lua/multi.js';
 import type { LuaResult } from '../lua/value.js';
-import { CAP_POSITION, MAX_CAPTURES, MAX_DEPTH, MatchState, classEnd, matchBracketClass, singleMatch } from './pattern.js';
+import { CAP_POSITION, MAX_CAPTURES, MAX_DEPTH, MatchState, classEnd, itemSet, matchBracketClass } from './pattern.js';
 
 /**
  * A compiled pattern: the end index of the first match at or after `st` (only at `st` when
@@ -107,8 +107,7 @@ function parseItems(pat: string, p0: number): { items: Item[]; captures: boolean
         }
       }
       const ep = classEnd(ms, p);
-      const set = new Uint8Array(256);
-      for (let b = 0; b < 256; b++) set[b] = singleMatch(ms, b, p, ep) ? 1 : 0;
+      const set = itemSet(ms, p, ep);
       let quant = ep < end ? pat.charCodeAt(ep) : 0;
       if (quant === 42 || quant === 43 || quant === 45 || quant === 63) {
         recursions++;

@@ -326,31 +326,6 @@ function replacementParts(repl: string): Int32Array {
   return Int32Array.from(parts);
 }
 
-/** Appends what the replacement (`parts` of `repl`, see replacementParts) gives for a match s..e. */
-function expandInto(out: ByteBuilder, repl: string, parts: Int32Array, s: number, e: number): void {
-  for (let k = 0; k < parts.length; k += 3) {
-    const kind = parts[k];
-    if (kind === REPL_TEXT) {
-      out.appendRange(repl, parts[k + 1], parts[k + 2]);
-    } else if (kind === REPL_WHOLE) {
-      out.appendRange(ms.src, s, e);
-    } else {
-      const i = parts[k + 1];
-      if (i < 0) {
-        out.byte(0);
-        continue;
-      }
-      const len = i < ms.level ? ms.capLen[i] : 0;
-      if (i < ms.level && len >= 0) {
-        out.appendRange(ms.src, ms.capInit[i], ms.capInit[i] + len);
-      } else {
-        const v = ms.capture(i, s, e); // a position, or the error luajit raises
-        out.append(typeof v === 'number' ? numberToString(v) : v as string);
-      }
-    }
-  }
-}
-
 // gsub is three loops, one per kind of replacement, so that each has its own type feedback
 // (and is smaller to optimize) instead of one loop testing the kind at every match. Each
 // goes on after a match as lstrlib's gsub: from its end, or one further after an empty one.
@@ -367,7 +342,13 @@ function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValu
   throw argError(3, 'string/function/table expected');
 }
 
-/** gsub with a replacement string (expanded by expandInto / expandReplacement). */
+/** A capture of a replacement that is not a string: a position's text, or the error luajit raises. */
+function positionOrError(i: number, s: number, e: number): string {
+  const v = ms.capture(i, s, e);
+  return typeof v === 'number' ? numberToString(v) : v as string;
+}
+
+/** gsub with a replacement string (expanded from its parts, or by expandReplacement). */
 function gsubString(src: string, pat: string, repl: string, maxN: number): LuaResult {
   const anchor = pat.charCodeAt(0) === 94; // '^'
   const pi = anchor ? 1 : 0;
@@ -376,50 +357,43 @@ function gsubString(src: string, pat: string, repl: string, maxN: number): LuaRe
   ms.reset(src, pat);
   const end = src.length;
   const compiled = compiledMatcher(pat, anchor, 1 + (end >> 5));
-  if (end >= GSUB_BUFFER_FROM) {
-    const buffer = new ByteBuilder(end + (end >> 3));
-    const parts = simple ? undefined : replacementParts(repl);
-    let count = 0;
-    let sp = 0;
-    let copied = 0; // src[copied..at) is still to be copied
-    while (count < maxN) {
-      const e = compiled !== undefined ? compiled(src, sp, ms) : nextMatch(undefined, src, sp, pi, anchor);
-      if (e === -1) break;
-      const at = ms.start;
-      count++;
-      buffer.appendRange(src, copied, at);
-      if (parts === undefined) buffer.append(repl);
-      else expandInto(buffer, repl, parts, at, e);
-      copied = e;
-      if (e > at) sp = e;
-      else if (at < end) sp = at + 1;
-      else break;
-      if (anchor) break;
-    }
-    ms.src = '';
-    if (count === 0) return [src, 0];
-    buffer.appendRange(src, copied, end);
-    return [buffer.toString(), count];
-  }
+  const buffer = end >= GSUB_BUFFER_FROM ? new ByteBuilder(end + (end >> 3)) : undefined;
+  const parts = buffer === undefined || simple ? undefined : replacementParts(repl);
   let out = '';
   let count = 0;
   let sp = 0;
-  let copied = 0;
+  let copied = 0; // src[copied..at) is still to be copied
   while (count < maxN) {
     const e = compiled !== undefined ? compiled(src, sp, ms) : nextMatch(undefined, src, sp, pi, anchor);
     if (e === -1) break;
     const at = ms.start;
     count++;
-    out += src.slice(copied, at) + (simple ? repl : expandReplacement(repl, at, e));
+    if (buffer === undefined) {
+      out += src.slice(copied, at) + (simple ? repl : expandReplacement(repl, at, e));
+    } else {
+      buffer.appendRange(src, copied, at);
+      if (parts === undefined) {
+        buffer.append(repl);
+      } else {
+        // the replacement's parts (inline: a function of their own would be optimized twice)
+        for (let k = 0; k < parts.length; k += 3) {
+          const kind = parts[k];
+          const i = parts[k + 1];
+          if (kind === REPL_TEXT) buffer.appendRange(repl, i, parts[k + 2]);
+          else if (kind === REPL_WHOLE) buffer.appendRange(src, at, e);
+          else if (i >= 0 && i < ms.level && ms.capLen[i] >= 0) buffer.appendRange(src, ms.capInit[i], ms.capInit[i] + ms.capLen[i]);
+          else if (i < 0) buffer.byte(0);
+          else buffer.append(positionOrError(i, at, e));
+        }
+      }
+    }
     copied = e;
     if (e > at) sp = e;
     else if (at < end) sp = at + 1;
     else break;
     if (anchor) break;
   }
-  ms.src = '';
-  if (count === 0) return [src, 0];
-  return [flatten(out + src.slice(copied)), count];
+  return gsubResult(src, count > 0, buffer, out, copied, count);
 }
 
 /** gsub with a function or table: called (indexed) with the captures; false or nil keeps the match. */
@@ -473,10 +447,15 @@ function gsubCall(src: string, pat: string, repl: LuaFunction | LuaTable, maxN: 
     else break;
     if (anchor) break;
   }
+  return gsubResult(src, replaced, buffer, out, copied, count);
+}
+
+/** gsub's result: src when nothing was replaced, else the text built (in buffer, or out) and the rest of src from `copied`; and the count. */
+function gsubResult(src: string, replaced: boolean, buffer: ByteBuilder | undefined, out: string, copied: number, count: number): LuaResult {
   ms.src = '';
   if (!replaced) return [src, count];
   if (buffer !== undefined) {
-    buffer.appendRange(src, copied, end);
+    buffer.appendRange(src, copied, src.length);
     return [buffer.toString(), count];
   }
   return [flatten(out + src.slice(copied)), count];

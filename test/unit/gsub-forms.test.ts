@@ -1,6 +1,6 @@
 // gsub builds its result two ways: short subjects by string concatenation (expandReplacement),
-// long ones in a byte buffer with the replacement read once into parts (replacementParts,
-// expandInto). Both must give the same text, count and errors; the short form is checked
+// long ones in a byte buffer with the replacement read once into parts (replacementParts)
+// and expanded in the loop. Both must give the same text, count and errors; the short form is checked
 // against luajit by the corpus and string-lib tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

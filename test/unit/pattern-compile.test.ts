@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LuaResult, LuaValue } from '../../runtime/lua/value.js';
-import { MatchState } from '../../runtime/stdlib/pattern.js';
+import { MatchState, classEnd, itemSet, singleMatch } from '../../runtime/stdlib/pattern.js';
 import { compilePattern } from '../../runtime/stdlib/pattern-compile.js';
 
 /** A small deterministic generator (the failures must be reproducible). */
@@ -162,4 +162,16 @@ test("compiled patterns' match and gmatch give what the interpreter gives", () =
     }
   }
   assert.ok(checked > 3000, `only ${checked} cases`);
+});
+
+test('itemSet gives the bytes singleMatch matches', () => {
+  const items = ['.', 'a', '\xff', '%a', '%A', '%d', '%l', '%u', '%s', '%w', '%x', '%p', '%c', '%g', '%z', '%Z', '%.', '%%',
+    '[abc]', '[^abc]', '[a-z%d]', '[%a_]', '[]]', '[^]]', '[a-]'];
+  for (const item of items) {
+    const ms = new MatchState();
+    ms.reset('', item);
+    const ep = classEnd(ms, 0);
+    const set = itemSet(ms, 0, ep);
+    for (let b = 0; b < 256; b++) assert.equal(set[b] === 1, singleMatch(ms, b, 0, ep), `${JSON.stringify(item)} at ${b}`);
+  }
 });
