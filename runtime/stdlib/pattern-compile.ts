@@ -20,15 +20,16 @@ import { CAP_POSITION, MAX_CAPTURES, MAX_DEPTH, MatchState, classEnd, itemSet, m
  * A compiled pattern: the end index of the first match at or after `st` (only at `st` when
  * anchored), or -1. On a match it sets `ms.start`, `ms.level` and the captures.
  *
- * A scanning one also has `gmatch`: string.gmatch's iterator over `src` for this pattern,
- * made with the pattern, so that each pattern's iterator has type feedback of its own (one
- * shared iterator would see every pattern's matcher and kind of result, and be optimized
- * again for each) and builds its result from captures known in advance.
+ * With it come string.match's result (`match`) and, for a scanning one, string.gmatch's
+ * iterator over `src` (`gmatch`): the same matching code with the result built from the
+ * captures' positions where they are found, each a function of the pattern's own, so that it
+ * has type feedback of its own (one shared iterator would see every pattern's matcher and
+ * kind of result, and be optimized again for each) and is optimized once.
  */
 export type Matcher = ((src: string, st: number, ms: MatchState) => number) & {
-  gmatch?: (src: string) => () => LuaResult;
   /** string.match's result for the first match at or after st: its captures, or the whole match. */
-  match?: (src: string, st: number) => LuaResult;
+  match: (src: string, st: number) => LuaResult;
+  gmatch?: (src: string) => () => LuaResult;
 };
 
 type Item =

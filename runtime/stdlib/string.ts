@@ -207,7 +207,7 @@ function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult
   const anchor = pat.charCodeAt(0) === 94; // '^'
   const compiled = compiledMatcher(pat, anchor, 1);
   // a compiled pattern builds its own result (see Matcher.match)
-  if (compiled !== undefined) return compiled.match!(str, st);
+  if (compiled !== undefined) return compiled.match(str, st);
   const e = search(str, pat, st);
   if (e === -1) return undefined;
   const result = matchResult(ms.start, e);
