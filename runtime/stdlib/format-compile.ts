@@ -8,7 +8,7 @@
 // format.ts; a call with too few arguments goes to its loop, which raises the error.
 import type { LuaValue } from '../lua/value.js';
 import type { ByteBuilder } from './byte-builder.js';
-import type { ParsedFormat } from './format-spec.js';
+import { F_ZERO, type ParsedFormat } from './format-spec.js';
 
 type Writer = (c: number, flags: number, width: number, prec: number, v: LuaValue, arg: number) => void;
 
@@ -21,6 +21,11 @@ export interface FormatHelpers {
   writeFloat: Writer;
   writeConversion: Writer;
   formatParsed(parsed: ParsedFormat, args: LuaValue[]): string;
+  /** One conversion's text as a string (format.ts's convert). */
+  convert: (c: number, flags: number, width: number, prec: number, v: LuaValue, arg: number) => string;
+  /** Paddings: ZEROS[k] and SPACES[k] are k zeros or spaces, k <= 32. */
+  zeros: readonly string[];
+  spaces: readonly string[];
 }
 
 /** JS statements writing conversion k of `parsed`, whose value is in `v`. */
@@ -53,12 +58,72 @@ function literal(s: string): string {
   return js;
 }
 
+/** Floating-point conversions (e E f F g G a A): written as bytes, their digits without a string each. */
+function isFloat(c: number): boolean {
+  switch (c | 0x20) {
+    case 97: case 101: case 102: case 103: return true;
+  }
+  return false;
+}
+
+/**
+ * A JS expression for the text of conversion k, whose value is in `v`: the common cases (a
+ * string for a plain %s, an int32 for %d, a non-negative one with a width) inline, the rest
+ * by format.ts's convert.
+ */
+function part(parsed: ParsedFormat, k: number, v: string): string {
+  const { conv: c, flags, width, prec } = parsed.specs[k];
+  const slow = `convert(${c}, ${flags}, ${width}, ${prec}, ${v}, ${k + 2})`;
+  switch (c) {
+    case 115: // s
+      return flags === 0 && width === 0 && prec < 0 ? `(typeof ${v} === 'string' ? ${v} : ${slow})` : slow;
+    case 100: case 105: // d i: as String(v) for an int32 (-0 gives "0")
+      if (prec >= 0 || (flags & ~F_ZERO) !== 0) return slow;
+      if (width <= 1) return `((${v} | 0) === ${v} ? "" + ${v} : ${slow})`;
+      if (width > 32) return slow;
+      // a non-negative one padded to the width, with zeros or spaces (t: a scratch variable)
+      return `((${v} >>> 0) === ${v} ? ((t = "" + ${v}).length >= ${width} ? t : ${flags & F_ZERO ? 'zeros' : 'spaces'}[${width} - t.length] + t) : ${slow})`;
+    default:
+      return slow;
+  }
+}
+
+/**
+ * A format without floating-point conversions as one concatenation of its parts (V8 joins
+ * short strings cheaply); the compiled function is small, so it is quick to optimize.
+ */
+function compileConcat(parsed: ParsedFormat, h: FormatHelpers): (args: LuaValue[]) => string {
+  const specs = parsed.specs;
+  const lines = [
+    '"use strict";',
+    'const { convert, zeros, spaces, formatParsed } = h;',
+    // what flat-string.ts's flatten does, inline (one function less to optimize)
+    'let sink = 0;',
+    'return function format(args) {',
+    `if (args.length < ${specs.length}) return formatParsed(parsed, args);`,
+    'let t;',
+  ];
+  const terms: string[] = [];
+  for (let k = 0; k < specs.length; k++) {
+    // parts in order: a __tostring called by %s runs before the later conversions
+    lines.push(`const p${k} = ${part(parsed, k, `args[${k}]`)};`);
+    if (specs[k].before !== '') terms.push(JSON.stringify(specs[k].before));
+    terms.push(`p${k}`);
+  }
+  if (parsed.tail !== '') terms.push(JSON.stringify(parsed.tail));
+  lines.push(`const r = ${terms.join(' + ')};`, 'sink ^= r.charCodeAt(0);', 'return r;', '};');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('h', 'parsed', lines.join('\n')) as (h: FormatHelpers, parsed: ParsedFormat) => (args: LuaValue[]) => string;
+  return factory(h, parsed);
+}
+
 /** A function doing what format.ts's loop does for `parsed`, or undefined (an invalid option: the loop raises it). */
 export function compileFormat(parsed: ParsedFormat, h: FormatHelpers): ((args: LuaValue[]) => string) | undefined {
   const specs = parsed.specs;
   if (specs.length === 0 || specs.some((s) => s.conv === 0)) return undefined;
   // one value's text alone: format.ts's loop gives it as a string, without the buffer
   if (specs.length === 1 && specs[0].before === '' && parsed.tail === '') return undefined;
+  if (!specs.some((s) => isFloat(s.conv))) return compileConcat(parsed, h);
   const lines = [
     '"use strict";',
     'const { out, digitCount, writeString, writeInteger, writeFloat, writeConversion, formatParsed } = h;',

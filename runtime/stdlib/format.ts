@@ -461,7 +461,9 @@ function formatParsed(parsed: ParsedFormat, args: LuaValue[]): string {
 }
 
 /** What compiled formats use (format-compile.ts): the buffer and the writers above. */
-const HELPERS: FormatHelpers = { out, digitCount, writeString, writeInteger, writeFloat, writeConversion, formatParsed };
+const HELPERS: FormatHelpers = {
+  out, digitCount, writeString, writeInteger, writeFloat, writeConversion, formatParsed, convert, zeros: ZEROS, spaces: SPACES,
+};
 
 /** Uses of a format before it is compiled to a function of its own (format-compile.ts). */
 const COMPILE_FORMAT_AFTER = 4;

@@ -4,21 +4,33 @@
 // pattern text each time. Here a pattern that is used often is read once and turned into
 // one JS function (new Function) in which each item is a test on a byte, with its quantifier
 // as a loop and backtracking as the fall-through of a failed attempt, so V8 optimizes each
-// pattern on its own. Which bytes an item matches is computed with pattern.ts's own
-// singleMatch/matchBracketClass over all 256 bytes, so both paths share one definition of
-// the classes and sets.
+// pattern on its own. Which bytes an item matches is computed with pattern.ts's own itemSet
+// (singleMatch's cases, from the same class tables and matchBracketClass), so both paths
+// share one definition of the classes and sets.
 //
 // Only well-formed patterns are compiled: a pattern that would raise an error (malformed,
 // unbalanced, an invalid back-reference, too many or unfinished captures, nesting that could
 // reach "pattern too complex") stays with the interpreter, which raises it when it reaches
 // the faulty item, as luajit does.
-import { CAP_POSITION, MAX_CAPTURES, MAX_DEPTH, MatchState, classEnd, matchBracketClass, singleMatch } from './pattern.js';
+import { NONE } from '../lua/multi.js';
+import type { LuaResult } from '../lua/value.js';
+import { CAP_POSITION, MAX_CAPTURES, MAX_DEPTH, MatchState, classEnd, itemSet, matchBracketClass } from './pattern.js';
 
 /**
  * A compiled pattern: the end index of the first match at or after `st` (only at `st` when
  * anchored), or -1. On a match it sets `ms.start`, `ms.level` and the captures.
+ *
+ * With it come string.match's result (`match`) and, for a scanning one, string.gmatch's
+ * iterator over `src` (`gmatch`): the same matching code with the result built from the
+ * captures' positions where they are found, each a function of the pattern's own, so that it
+ * has type feedback of its own (one shared iterator would see every pattern's matcher and
+ * kind of result, and be optimized again for each) and is optimized once.
  */
-export type Matcher = (src: string, st: number, ms: MatchState) => number;
+export type Matcher = ((src: string, st: number, ms: MatchState) => number) & {
+  /** string.match's result for the first match at or after st: its captures, or the whole match. */
+  match: (src: string, st: number) => LuaResult;
+  gmatch?: (src: string) => () => LuaResult;
+};
 
 type Item =
   | { kind: 'single'; set: Uint8Array; quant: number }
@@ -96,8 +108,7 @@ function parseItems(pat: string, p0: number): { items: Item[]; captures: boolean
         }
       }
       const ep = classEnd(ms, p);
-      const set = new Uint8Array(256);
-      for (let b = 0; b < 256; b++) set[b] = singleMatch(ms, b, p, ep) ? 1 : 0;
+      const set = itemSet(ms, p, ep);
       let quant = ep < end ? pat.charCodeAt(ep) : 0;
       if (quant === 42 || quant === 43 || quant === 45 || quant === 63) {
         recursions++;
@@ -124,19 +135,36 @@ class Generator {
   readonly sets: Uint8Array[] = [];
   private readonly setNames = new Map<string, string>();
 
-  constructor(private readonly items: Item[], private readonly captures: boolean[], private readonly startVar: string) {}
+  /** The statements run on a match ending at `end` (a variable): they return. */
+  onSuccess: (end: string) => string = () => '';
+  /** The item whose run's end is kept in `skip` (see compilePattern), or -1. */
+  skipItem = -1;
+
+  constructor(private readonly items: Item[]) {}
 
   private fresh(): string {
     return `s${++this.vars}`;
   }
 
+  /** Per set: its test with `@` for the byte (read once: the bodies test each set many times). */
+  private readonly tests = new Map<Uint8Array, string>();
+
   /** A JS test that byte `c` (an expression without side effects) belongs to `set`. */
   private test(set: Uint8Array, c: string): string {
+    let t = this.tests.get(set);
+    if (t === undefined) {
+      t = this.setTest(set);
+      this.tests.set(set, t);
+    }
+    return t.replace('@', () => c);
+  }
+
+  private setTest(set: Uint8Array): string {
     let count = 0;
     let only = -1;
     for (let b = 0; b < 256; b++) if (set[b] === 1) { count++; only = b; }
     if (count === 256) return 'true';
-    if (count === 1) return `${c} === ${only}`;
+    if (count === 1) return `@ === ${only}`;
     const key = set.join('');
     let name = this.setNames.get(key);
     if (name === undefined) {
@@ -144,13 +172,13 @@ class Generator {
       this.sets.push(set);
       this.setNames.set(key, name);
     }
-    return `${name}[${c}] === 1`;
+    return `${name}[@] === 1`;
   }
 
   /** Statements matching items k.. at position `s`: `return` on success, fall through on failure. */
   gen(k: number, s: string): string {
     const items = this.items;
-    if (k === items.length) return this.success(s);
+    if (k === items.length) return this.onSuccess(s);
     const item = items[k];
     switch (item.kind) {
       case 'open':
@@ -192,10 +220,12 @@ class Generator {
           case 42: // * : longest first, then give back one at a time
             return `{ let ${j} = ${any ? 'n' : s};\n` +
               (any ? '' : `while (${j} < n && ${t(j)}) ${j}++;\n`) +
+              (k === this.skipItem ? `skip = ${j};\n` : '') +
               `for (;;) {\n${this.gen(k + 1, j)}\nif (${j} === ${s}) break;\n${j}--;\n} }`;
           case 43: // +
             return `if (${s} < n && ${t(s)}) { let ${j} = ${any ? 'n' : `${s} + 1`};\n` +
               (any ? '' : `while (${j} < n && ${t(j)}) ${j}++;\n`) +
+              (k === this.skipItem ? `skip = ${j};\n` : '') +
               `for (;;) {\n${this.gen(k + 1, j)}\nif (${j} === ${s} + 1) break;\n${j}--;\n} }`;
           default: // - : shortest first
             return `{ let ${j} = ${s};\nfor (;;) {\n${this.gen(k + 1, j)}\n` +
@@ -205,14 +235,6 @@ class Generator {
     }
   }
 
-  private success(s: string): string {
-    const lines = [`ms.start = ${this.startVar};`, `ms.level = ${this.captures.length};`];
-    this.captures.forEach((position, l) => {
-      lines.push(`ci[${l}] = c${l};`, position ? `cl[${l}] = ${CAP_POSITION};` : `cl[${l}] = e${l} - c${l};`);
-    });
-    lines.push(`return ${s};`);
-    return lines.join('\n');
-  }
 }
 
 /** Compiles `pat` read from p0 (1 after an anchoring '^'), or undefined to interpret it. */
@@ -220,9 +242,38 @@ export function compilePattern(pat: string, p0: number, anchored: boolean): Matc
   const parsed = parseItems(pat, p0);
   if (parsed === undefined) return undefined;
   const { items, captures } = parsed;
-  const g = new Generator(items, captures, 's0');
+  const g = new Generator(items);
+  // A scan whose pattern starts (after any '(') with a run X* or X+ that fails at s0, with the
+  // run ending at r, tried the rest of the pattern at every index up to r: starting anywhere
+  // in s0+1..r tries it at some of those again, so the scan goes on at r + 1. The rest must
+  // not depend on where the match started: no back-reference.
+  let first = 0;
+  while (first < items.length && items[first].kind === 'open' && !(items[first] as { position: boolean }).position) first++;
+  const lead = items[first];
+  if (!anchored && lead?.kind === 'single' && (lead.quant === 42 || lead.quant === 43) && !items.some((i) => i.kind === 'backref')) {
+    g.skipItem = first;
+  }
+  // The matcher: where the match starts, and its captures, into the match state.
+  g.onSuccess = (end) => {
+    const lines = ['ms.start = s0;', `ms.level = ${captures.length};`];
+    captures.forEach((position, l) => {
+      lines.push(`ci[${l}] = c${l};`, position ? `cl[${l}] = ${CAP_POSITION};` : `cl[${l}] = e${l} - c${l};`);
+    });
+    lines.push(`return ${end};`);
+    return lines.join('\n');
+  };
   const body = g.gen(0, 's0');
   if (body.length > MAX_CODE) return undefined;
+  // string.match's result and gmatch's iterator run the same code, with the result made of
+  // the captures' positions where they are found (see Matcher)
+  const cap = (l: number) => captures[l] ? `c${l} + 1` : `src.slice(c${l}, e${l})`;
+  const result = (end: string) => captures.length === 0 ? `src.slice(s0, ${end})`
+    : captures.length === 1 ? cap(0)
+    : `[${captures.map((_, l) => cap(l)).join(', ')}]`;
+  g.onSuccess = (end) => `return ${result(end)};`;
+  const matchBody = g.gen(0, 's0');
+  g.onSuccess = (end) => `pos = ${end} === s0 ? ${end} + 1 : ${end};\nreturn ${result(end)};`;
+  const gmatchBody = anchored ? '' : g.gen(0, 's0');
   // A literal start lets the scan jump to the next place it occurs.
   let prefix = '';
   for (const item of items) {
@@ -233,25 +284,51 @@ export function compilePattern(pat: string, p0: number, anchored: boolean): Matc
     if (count !== 1) break;
     prefix += String.fromCharCode(only);
   }
-  const decls = captures.map((_, l) => `c${l} = 0, e${l} = 0`);
+  /** Tries `code` at st (anchored) or at each index from st on; `fail` (statements that return) when none matches. */
+  const attempts = (code: string, fail: string): string[] => {
+    if (anchored) return ['const s0 = st;', code, fail];
+    const lines = g.skipItem >= 0 ? ['let skip = 0;'] : [];
+    lines.push('for (let s0 = st; ; s0++) {');
+    if (prefix !== '') lines.push(`s0 = src.indexOf(${JSON.stringify(prefix)}, s0);`, `if (s0 < 0) { ${fail} }`);
+    lines.push(code);
+    if (g.skipItem >= 0) lines.push('if (skip > s0) s0 = skip;');
+    lines.push(`if (s0 >= n) { ${fail} }`, '}');
+    return lines;
+  };
+  const decls = captures.length > 0 ? `let ${captures.map((_, l) => `c${l} = 0, e${l} = 0`).join(', ')};` : '';
   const lines = [
     '"use strict";',
     ...g.sets.map((_, i) => `const T${i} = sets[${i}];`),
-    'return function match(src, st, ms) {',
+    'const match = function match(src, st, ms) {',
     'const n = src.length, ci = ms.capInit, cl = ms.capLen;',
-    decls.length > 0 ? `let ${decls.join(', ')};` : '',
+    decls,
+    ...attempts(body, 'return -1;'),
+    '};',
+    'match.match = function matchResult(src, st) {',
+    'const n = src.length;',
+    decls,
+    ...attempts(matchBody, 'return undefined;'),
+    '};',
   ];
-  if (anchored) {
-    lines.push('const s0 = st;', body, 'return -1;');
-  } else {
-    lines.push('for (let s0 = st; ; s0++) {');
-    if (prefix !== '') lines.push(`s0 = src.indexOf(${JSON.stringify(prefix)}, s0);`, 'if (s0 < 0) return -1;');
-    lines.push(body, 'if (s0 >= n) return -1;', '}');
+  if (!anchored) {
+    // after a match gmatch goes on from its end, or one further after an empty one
+    lines.push(
+      'match.gmatch = function gmatch(src) {',
+      'const n = src.length;',
+      'let pos = 0;',
+      'return function gmatchIterator() {',
+      'const st = pos;',
+      'if (st > n) return NONE;',
+      decls,
+      ...attempts(gmatchBody, 'pos = n + 1; return NONE;'),
+      '};',
+      '};',
+    );
   }
-  lines.push('};');
+  lines.push('return match;');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('sets', lines.join('\n')) as (sets: Uint8Array[]) => Matcher;
-  return factory(g.sets);
+  const factory = new Function('sets', 'NONE', lines.join('\n')) as (sets: Uint8Array[], none: LuaResult) => Matcher;
+  return factory(g.sets, NONE);
 }
 
 /** How often a pattern has been used, and its compiled forms once it is worth compiling. */
@@ -264,6 +341,8 @@ interface CacheEntry {
 }
 
 const cache = new Map<string, CacheEntry>();
+let lastPattern = '';
+let lastEntry: CacheEntry | undefined;
 const MAX_CACHED = 256;
 /**
  * Uses (one per call, more for long subjects) before a pattern is compiled. ROVERC_PATTERNS
@@ -282,12 +361,15 @@ function patternMode(): string | undefined {
  * counts: 1 per call, more for a long subject.
  */
 export function compiledMatcher(pat: string, anchored: boolean, work: number): Matcher | undefined {
-  let entry = cache.get(pat);
+  // a loop matches with the same pattern again and again
+  let entry = pat === lastPattern ? lastEntry : cache.get(pat);
   if (entry === undefined) {
     if (cache.size >= MAX_CACHED) cache.clear();
     entry = { uses: 0, scan: undefined, anchored: undefined };
     cache.set(pat, entry);
   }
+  lastPattern = pat;
+  lastEntry = entry;
   if (entry.uses < COMPILE_AFTER) {
     entry.uses += work;
     if (entry.uses < COMPILE_AFTER) return undefined;

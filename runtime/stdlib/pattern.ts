@@ -176,6 +176,31 @@ export function singleMatch(ms: MatchState, c: number, p: number, ep: number): b
   }
 }
 
+/**
+ * The bytes the single-character item at p (ending at ep) matches, as singleMatch answers for
+ * each: a class's row of CLASS_MATCH copied, a set tested byte by byte.
+ */
+export function itemSet(ms: MatchState, p: number, ep: number): Uint8Array {
+  const pc = ms.pat.charCodeAt(p);
+  switch (pc) {
+    case 46: return new Uint8Array(256).fill(1); // .
+    case ESC: {
+      const row = ms.pat.charCodeAt(p + 1) << 8;
+      return CLASS_MATCH.slice(row, row + 256);
+    }
+    case 91: { // [
+      const set = new Uint8Array(256);
+      for (let b = 0; b < 256; b++) set[b] = matchBracketClass(ms, b, p, ep - 1) ? 1 : 0;
+      return set;
+    }
+    default: {
+      const set = new Uint8Array(256);
+      set[pc] = 1;
+      return set;
+    }
+  }
+}
+
 function matchBalance(ms: MatchState, s: number, p: number): number {
   if (p + 1 >= ms.patEnd) throw libError('unbalanced pattern');
   const pat = ms.pat;

@@ -1,7 +1,7 @@
 // The Lua string library (luajit 2.1 semantics) and the metatable shared by all strings.
 import { C_CALL, current } from '../lua/callstack.js';
 import { LuaError, argError, libError } from '../lua/errors.js';
-import { NONE, first } from '../lua/multi.js';
+import { NONE } from '../lua/multi.js';
 import { numberToString } from '../lua/number.js';
 import { index, setStringMetatable } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
@@ -136,11 +136,31 @@ function dump(this: void, f: LuaValue): LuaResult {
 
 /** The start index for find/match: luajit clamps init into 0..#s (Lua 5.1 mode). */
 function startIndex(init: LuaValue, len: number): number {
+  if (init === undefined) return 0;
+  if (typeof init === 'number' && init >= 1 && (init | 0) === init) return init > len ? len : init - 1;
   let st = optInt32(init, 3, 1);
   if (st < 0) st += len;
   else st--;
   if (st < 0) st = 0;
   return st > len ? len : st;
+}
+
+/**
+ * The first match at or after sp (only at sp when anchored): its end, with its start left in
+ * ms.start; or -1. `compiled` is the pattern's compiled matcher, or undefined to interpret
+ * it from pattern index pi (after a '^'). ms must have been reset to the subject and pattern.
+ */
+function nextMatch(compiled: Matcher | undefined, src: string, sp: number, pi: number, anchor: boolean): number {
+  if (compiled !== undefined) return compiled(src, sp, ms);
+  for (;;) {
+    const e = ms.match(sp, pi);
+    if (e !== -1) {
+      ms.start = sp;
+      return e;
+    }
+    if (anchor || sp >= ms.srcEnd) return -1;
+    sp++;
+  }
 }
 
 /**
@@ -152,29 +172,15 @@ function startIndex(init: LuaValue, len: number): number {
 function search(str: string, pat: string, st: number): number {
   ms.reset(str, pat);
   const anchor = pat.charCodeAt(0) === 94; // '^'
-  const compiled = compiledMatcher(pat, anchor, 1);
-  if (compiled !== undefined) {
-    const e = compiled(str, st, ms);
-    if (e === -1) ms.src = '';
-    return e;
-  }
-  const pi = anchor ? 1 : 0;
-  let sp = st;
-  do {
-    const e = ms.match(sp, pi);
-    if (e !== -1) {
-      ms.start = sp;
-      return e;
-    }
-  } while (sp++ < ms.srcEnd && !anchor);
-  ms.src = '';
-  return -1;
+  const e = nextMatch(compiledMatcher(pat, anchor, 1), str, st, anchor ? 1 : 0, anchor);
+  if (e === -1) ms.src = '';
+  return e;
 }
 
 function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: LuaValue): LuaResult {
   const nargs = arguments.length;
-  const str = checkString(s, 1, nargs);
-  const pat = checkString(p, 2, nargs);
+  const str = typeof s === 'string' ? s : checkString(s, 1, nargs);
+  const pat = typeof p === 'string' ? p : checkString(p, 2, nargs);
   const st = startIndex(init, str.length);
   if ((plain !== undefined && plain !== false) || !hasPatternSpecials(pat)) {
     const at = str.indexOf(pat, st);
@@ -194,10 +200,14 @@ function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: Lua
 
 function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult {
   const nargs = arguments.length;
-  const str = checkString(s, 1, nargs);
-  const pat = checkString(p, 2, nargs);
+  const str = typeof s === 'string' ? s : checkString(s, 1, nargs);
+  const pat = typeof p === 'string' ? p : checkString(p, 2, nargs);
   const st = startIndex(init, str.length);
   if (isLiteralPattern(pat)) return str.indexOf(pat, st) < 0 ? undefined : pat;
+  const anchor = pat.charCodeAt(0) === 94; // '^'
+  const compiled = compiledMatcher(pat, anchor, 1);
+  // a compiled pattern builds its own result (see Matcher.match)
+  if (compiled !== undefined) return compiled.match(str, st);
   const e = search(str, pat, st);
   if (e === -1) return undefined;
   const result = matchResult(ms.start, e);
@@ -218,8 +228,14 @@ function gmatch(this: void, s: LuaValue, p: LuaValue): LuaResult {
   const nargs = arguments.length;
   const str = checkString(s, 1, nargs);
   const pat = checkString(p, 2, nargs);
+  // A long subject counts as many uses (it will be iterated over many times).
+  let compiled = compiledMatcher(pat, false, 1 + (str.length >> 5));
+  if (compiled?.gmatch !== undefined) {
+    const it = compiled.gmatch(str);
+    (it as { builtin?: number }).builtin = gmatchAuxId;
+    return it;
+  }
   let pos = 0;
-  let compiled: Matcher | undefined;
   const iter = (): LuaResult => {
     if (pos > str.length) return NONE; // after an empty match at the end
     ms.reset(str, pat);
@@ -279,34 +295,40 @@ function expandReplacement(repl: string, s: number, e: number): string {
 /** Subjects from this length on build gsub's result in a byte buffer (see byte-builder.ts). */
 const GSUB_BUFFER_FROM = 1024;
 
-/** Appends what gsub's replacement string gives for a match s..e (as expandReplacement). */
-function expandInto(out: ByteBuilder, repl: string, s: number, e: number): void {
+/**
+ * A replacement string read once for all the matches of a gsub: triples (kind, a, b) of
+ * REPL_TEXT (its bytes a..b), REPL_WHOLE (%0) and REPL_CAPTURE (%1-%9: capture a; -1 for
+ * the NUL luajit reads after a trailing '%').
+ */
+const REPL_TEXT = 0, REPL_WHOLE = 1, REPL_CAPTURE = 2;
+
+function replacementParts(repl: string): Int32Array {
+  const parts: number[] = [];
   const n = repl.length;
   let start = 0;
   for (let k = repl.indexOf('%'); k >= 0 && k < n; k = repl.indexOf('%', k)) {
-    out.appendRange(repl, start, k);
+    if (k > start) parts.push(REPL_TEXT, start, k);
     k++;
-    // luajit reads the terminating NUL after a trailing '%'.
     const c = k < n ? repl.charCodeAt(k) : 0;
     if (c < 48 || c > 57) {
-      out.append(String.fromCharCode(c));
+      // '%' quotes the byte after it
+      if (k < n) parts.push(REPL_TEXT, k, k + 1);
+      else parts.push(REPL_CAPTURE, -1, 0);
     } else if (c === 48) {
-      out.appendRange(ms.src, s, e);
+      parts.push(REPL_WHOLE, 0, 0);
     } else {
-      const i = c - 49;
-      const len = i < ms.level ? ms.capLen[i] : 0;
-      if (i < ms.level && len >= 0) {
-        out.appendRange(ms.src, ms.capInit[i], ms.capInit[i] + len);
-      } else {
-        const v = ms.capture(i, s, e); // a position, or the error luajit raises
-        out.append(typeof v === 'number' ? numberToString(v) : v as string);
-      }
+      parts.push(REPL_CAPTURE, c - 49, 0);
     }
     k++;
     start = k;
   }
-  out.appendRange(repl, start, n);
+  if (start < n) parts.push(REPL_TEXT, start, n);
+  return Int32Array.from(parts);
 }
+
+// gsub is three loops, one per kind of replacement, so that each has its own type feedback
+// (and is smaller to optimize) instead of one loop testing the kind at every match. Each
+// goes on after a match as lstrlib's gsub: from its end, or one further after an empty one.
 
 function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValue): LuaResult {
   const nargs = arguments.length;
@@ -314,91 +336,126 @@ function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValu
   const pat = checkString(p, 2, nargs);
   const maxN = optInt32(n, 4, src.length + 1);
   const tr = typeof repl;
-  let replStr: string | undefined;
-  let replFn: LuaFunction | undefined;
-  let replTable: LuaTable | undefined;
-  if (tr === 'string') replStr = repl as string;
-  else if (tr === 'number') replStr = numberToString(repl as number);
-  else if (tr === 'function') replFn = repl as LuaFunction;
-  else if (repl instanceof LuaTable) replTable = repl;
-  else throw argError(3, 'string/function/table expected');
-  let anchor = false;
-  let pi = 0;
-  if (pat.charCodeAt(0) === 94) {
-    anchor = true;
-    pi = 1;
-  }
+  if (tr === 'string') return gsubString(src, pat, repl as string, maxN);
+  if (tr === 'number') return gsubString(src, pat, numberToString(repl as number), maxN);
+  if (tr === 'function' || repl instanceof LuaTable) return gsubCall(src, pat, repl as LuaFunction | LuaTable, maxN);
+  throw argError(3, 'string/function/table expected');
+}
+
+/** A capture of a replacement that is not a string: a position's text, or the error luajit raises. */
+function positionOrError(i: number, s: number, e: number): string {
+  const v = ms.capture(i, s, e);
+  return typeof v === 'number' ? numberToString(v) : v as string;
+}
+
+/** gsub with a replacement string (expanded from its parts, or by expandReplacement). */
+function gsubString(src: string, pat: string, repl: string, maxN: number): LuaResult {
+  const anchor = pat.charCodeAt(0) === 94; // '^'
+  const pi = anchor ? 1 : 0;
   // A replacement string without '%' never needs the captures.
-  const simple = replStr !== undefined && replStr.indexOf('%') < 0;
+  const simple = repl.indexOf('%') < 0;
   ms.reset(src, pat);
   const end = src.length;
   const compiled = compiledMatcher(pat, anchor, 1 + (end >> 5));
   const buffer = end >= GSUB_BUFFER_FROM ? new ByteBuilder(end + (end >> 3)) : undefined;
+  const parts = buffer === undefined || simple ? undefined : replacementParts(repl);
   let out = '';
   let count = 0;
   let sp = 0;
-  let copied = 0; // src[copied..sp) is still to be copied to out
-  let replaced = false;
+  let copied = 0; // src[copied..at) is still to be copied
   while (count < maxN) {
-    let e: number;
-    if (compiled !== undefined) {
-      // the first match from sp on: the positions before it are ones that do not match
-      e = compiled(src, sp, ms);
-      if (e === -1) break;
-      sp = ms.start;
+    const e = compiled !== undefined ? compiled(src, sp, ms) : nextMatch(undefined, src, sp, pi, anchor);
+    if (e === -1) break;
+    const at = ms.start;
+    count++;
+    if (buffer === undefined) {
+      out += src.slice(copied, at) + (simple ? repl : expandReplacement(repl, at, e));
     } else {
-      e = ms.match(sp, pi);
-    }
-    if (e !== -1) {
-      count++;
-      if (replStr !== undefined && buffer !== undefined) {
-        buffer.appendRange(src, copied, sp);
-        if (simple) buffer.append(replStr);
-        else expandInto(buffer, replStr, sp, e);
-        copied = e;
-        replaced = true;
+      buffer.appendRange(src, copied, at);
+      if (parts === undefined) {
+        buffer.append(repl);
       } else {
-        let value: string | undefined;
-        if (replStr !== undefined) {
-          value = simple ? replStr : expandReplacement(replStr, sp, e);
-        } else {
-          // The callback may match other strings with the shared state: reset it after.
-          current.push(C_CALL);
-          const r = replFn !== undefined
-            ? first(ms.level <= 1 ? replFn(ms.capture(0, sp, e)) : replFn(...ms.captures(sp, e, true)))
-            : index(replTable, ms.capture(0, sp, e));
-          current.pop();
-          ms.reset(src, pat);
-          if (r === undefined || r === false) value = undefined;
-          else if (typeof r === 'string') value = r;
-          else if (typeof r === 'number') value = numberToString(r);
-          else throw libError(`invalid replacement value (a ${typeName(r)})`);
-        }
-        if (value !== undefined) {
-          if (buffer !== undefined) {
-            buffer.appendRange(src, copied, sp);
-            buffer.append(value);
-          } else {
-            out += src.slice(copied, sp) + value;
-          }
-          copied = e;
-          replaced = true;
+        // the replacement's parts (inline: a function of their own would be optimized twice)
+        for (let k = 0; k < parts.length; k += 3) {
+          const kind = parts[k];
+          const i = parts[k + 1];
+          if (kind === REPL_TEXT) buffer.appendRange(repl, i, parts[k + 2]);
+          else if (kind === REPL_WHOLE) buffer.appendRange(src, at, e);
+          else if (i >= 0 && i < ms.level && ms.capLen[i] >= 0) buffer.appendRange(src, ms.capInit[i], ms.capInit[i] + ms.capLen[i]);
+          else if (i < 0) buffer.byte(0);
+          else buffer.append(positionOrError(i, at, e));
         }
       }
     }
-    if (e !== -1 && e > sp) {
-      sp = e;
-    } else if (sp < end) {
-      sp++;
-    } else {
-      break;
-    }
+    copied = e;
+    if (e > at) sp = e;
+    else if (at < end) sp = at + 1;
+    else break;
     if (anchor) break;
   }
+  return gsubResult(src, count > 0, buffer, out, copied, count);
+}
+
+/** gsub with a function or table: called (indexed) with the captures; false or nil keeps the match. */
+function gsubCall(src: string, pat: string, repl: LuaFunction | LuaTable, maxN: number): LuaResult {
+  const anchor = pat.charCodeAt(0) === 94; // '^'
+  const pi = anchor ? 1 : 0;
+  ms.reset(src, pat);
+  const end = src.length;
+  const compiled = compiledMatcher(pat, anchor, 1 + (end >> 5));
+  const buffer = end >= GSUB_BUFFER_FROM ? new ByteBuilder(end + (end >> 3)) : undefined;
+  const table = repl instanceof LuaTable ? repl : undefined;
+  let out = '';
+  let count = 0;
+  let sp = 0;
+  let copied = 0;
+  let replaced = false;
+  while (count < maxN) {
+    const e = compiled !== undefined ? compiled(src, sp, ms) : nextMatch(undefined, src, sp, pi, anchor);
+    if (e === -1) break;
+    const at = ms.start;
+    count++;
+    // the whole match or the one capture, read here in the common cases (capture checks the rest)
+    const level = ms.level;
+    const arg = level === 0 ? src.slice(at, e)
+      : level === 1 && ms.capLen[0] >= 0 ? src.slice(ms.capInit[0], ms.capInit[0] + ms.capLen[0])
+      : level === 1 ? ms.capture(0, at, e) : undefined;
+    // The callback may match other strings with the shared state: reset it after.
+    current.push(C_CALL);
+    let r: LuaResult;
+    if (table !== undefined) r = index(table, arg !== undefined ? arg : ms.capture(0, at, e));
+    else r = arg !== undefined ? (repl as LuaFunction)(arg) : (repl as LuaFunction)(...ms.captures(at, e, true));
+    if (Array.isArray(r)) r = r[0];
+    current.pop();
+    ms.reset(src, pat);
+    if (r !== undefined && r !== false) {
+      let value: string;
+      if (typeof r === 'string') value = r;
+      else if (typeof r === 'number') value = numberToString(r);
+      else throw libError(`invalid replacement value (a ${typeName(r)})`);
+      if (buffer !== undefined) {
+        buffer.appendRange(src, copied, at);
+        buffer.append(value);
+      } else {
+        out += src.slice(copied, at) + value;
+      }
+      copied = e;
+      replaced = true;
+    }
+    if (e > at) sp = e;
+    else if (at < end) sp = at + 1;
+    else break;
+    if (anchor) break;
+  }
+  return gsubResult(src, replaced, buffer, out, copied, count);
+}
+
+/** gsub's result: src when nothing was replaced, else the text built (in buffer, or out) and the rest of src from `copied`; and the count. */
+function gsubResult(src: string, replaced: boolean, buffer: ByteBuilder | undefined, out: string, copied: number, count: number): LuaResult {
   ms.src = '';
   if (!replaced) return [src, count];
   if (buffer !== undefined) {
-    buffer.appendRange(src, copied, end);
+    buffer.appendRange(src, copied, src.length);
     return [buffer.toString(), count];
   }
   return [flatten(out + src.slice(copied)), count];

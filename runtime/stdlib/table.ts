@@ -77,7 +77,7 @@ function concat(...args: LuaValue[]): string {
     // within the array part: read in place, and joined by JS when it writes every value as
     // tostring does (strings, and integers that %.14g writes in full)
     let k = i - 1;
-    while (k < e && joinsAsIs(arr[k])) k++;
+    while (k < e && (typeof arr[k] === 'string' || joinsAsIs(arr[k]))) k++; // strings without a call
     if (k === e) return (i === 1 && e === arr.length ? arr : arr.slice(i - 1, e)).join(sep);
   }
   const parts: string[] = [];

@@ -104,3 +104,26 @@ test('a format inside a __tostring called by %s keeps the outer text', async () 
   assert.throws(() => formatString(fmt, [1, bad, 2]), /boom/);
   assert.equal(formatString(fmt, [3, 'x', 4.75]), 'a3bxc  4.8d');
 });
+
+test('compiled formats without floats (joined as strings) raise what the loop raises, in order', async () => {
+  const fmt = '%d:%s:%5d:%05d';
+  for (let k = 0; k < 6; k++) formatString(fmt, [1, 'a', 2, 3]);
+  assert.equal(outcome(fmt, [1, 'a', 2]), 'error: bad argument #5 (value expected)');
+  assert.equal(outcome(fmt, ['x', 'a', 2, 3]), 'error: bad argument #2 (number expected, got string)');
+  assert.equal(outcome(fmt, [1, 'a', 'y', 3]), 'error: bad argument #4 (number expected, got string)');
+  assert.equal(outcome(fmt, [-0, undefined, -7, -7]), '0:nil:   -7:-0007');
+  assert.equal(outcome(fmt, ['12', 5, 2 ** 31, 1.5]), '12:5:2147483648:00001');
+  const { LuaTable } = await import('../../runtime/lua/table.js');
+  const order: string[] = [];
+  const t = (name: string) => {
+    const v = new LuaTable();
+    const mt = new LuaTable();
+    mt.set('__tostring', (() => { order.push(name); return name; }) as unknown as LuaValue);
+    v.metatable = mt;
+    return v;
+  };
+  const two = '%s-%s';
+  for (let k = 0; k < 6; k++) formatString(two, ['a', 'b']);
+  assert.equal(formatString(two, [t('x'), t('y')]), 'x-y');
+  assert.deepEqual(order, ['x', 'y']);
+});

@@ -3,8 +3,8 @@
 // The interpreter is checked against luajit elsewhere (pattern.test.ts, the corpus).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { LuaValue } from '../../runtime/lua/value.js';
-import { MatchState } from '../../runtime/stdlib/pattern.js';
+import type { LuaResult, LuaValue } from '../../runtime/lua/value.js';
+import { MatchState, classEnd, itemSet, singleMatch } from '../../runtime/stdlib/pattern.js';
 import { compilePattern } from '../../runtime/stdlib/pattern-compile.js';
 
 /** A small deterministic generator (the failures must be reproducible). */
@@ -94,4 +94,84 @@ test('patterns that could raise an error are left to the interpreter', () => {
   }
   assert.notEqual(compilePattern('(a)%1', 0, false), undefined);
   assert.notEqual(compilePattern('a*'.repeat(100), 0, false), undefined);
+});
+
+/** What string.match gives, from the interpreter: the captures, or the whole match. */
+function interpretedMatch(src: string, pat: string, st: number): LuaResult {
+  const ms = new MatchState();
+  ms.reset(src, pat);
+  for (let sp = st; sp <= src.length; sp++) {
+    const e = ms.match(sp, 0);
+    if (e !== -1) {
+      const caps = ms.captures(sp, e, true);
+      return caps.length === 1 ? caps[0] : caps;
+    }
+  }
+  return undefined;
+}
+
+/** What string.gmatch's iterator gives, from the interpreter, call after call. */
+function interpretedGmatch(src: string, pat: string): LuaResult[] {
+  const out: LuaResult[] = [];
+  const ms = new MatchState();
+  ms.reset(src, pat);
+  let pos = 0;
+  while (pos <= src.length) {
+    let found = false;
+    for (let sp = pos; sp <= src.length; sp++) {
+      const e = ms.match(sp, 0);
+      if (e !== -1) {
+        const caps = ms.captures(sp, e, true);
+        out.push(caps.length === 1 ? caps[0] : caps);
+        pos = e === sp ? e + 1 : e;
+        found = true;
+        break;
+      }
+    }
+    if (!found) break;
+  }
+  return out;
+}
+
+test("compiled patterns' match and gmatch give what the interpreter gives", () => {
+  const rnd = random(20261206);
+  let checked = 0;
+  for (let t = 0; t < 3000; t++) {
+    let pat = '';
+    const items = 1 + rnd(5);
+    for (let i = 0; i < items; i++) {
+      const atom = ATOMS[rnd(ATOMS.length)];
+      pat += atom;
+      if (QUANTIFIABLE.has(atom)) pat += QUANTS[rnd(QUANTS.length)];
+    }
+    const m = compilePattern(pat, 0, false);
+    if (m === undefined) continue;
+    for (let j = 0; j < 4; j++) {
+      let src = '';
+      const len = rnd(14);
+      for (let k = 0; k < len; k++) src += ALPHABET[rnd(ALPHABET.length)];
+      const st = rnd(src.length + 1);
+      const where = `pattern ${JSON.stringify(pat)} on ${JSON.stringify(src)}`;
+      assert.deepEqual(m.match(src, st), interpretedMatch(src, pat, st), `${where} from ${st}`);
+      const it = m.gmatch!(src);
+      const got: LuaResult[] = [];
+      for (let r = it(); !(Array.isArray(r) && r.length === 0); r = it()) got.push(r);
+      assert.deepEqual(it(), [], `${where}: nothing after the end`);
+      assert.deepEqual(got, interpretedGmatch(src, pat), `${where} (gmatch)`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 3000, `only ${checked} cases`);
+});
+
+test('itemSet gives the bytes singleMatch matches', () => {
+  const items = ['.', 'a', '\xff', '%a', '%A', '%d', '%l', '%u', '%s', '%w', '%x', '%p', '%c', '%g', '%z', '%Z', '%.', '%%',
+    '[abc]', '[^abc]', '[a-z%d]', '[%a_]', '[]]', '[^]]', '[a-]'];
+  for (const item of items) {
+    const ms = new MatchState();
+    ms.reset('', item);
+    const ep = classEnd(ms, 0);
+    const set = itemSet(ms, 0, ep);
+    for (let b = 0; b < 256; b++) assert.equal(set[b] === 1, singleMatch(ms, b, 0, ep), `${JSON.stringify(item)} at ${b}`);
+  }
 });
