@@ -1686,6 +1686,21 @@ class FunctionEmitter {
   }
 
   /**
+   * The method `name` of `base` (its value in `o`): a table's through calleeLookup; a string's
+   * from the strings' metatable view (the string library, as `__index` finds it), read live
+   * since `debug.setmetatable` or an `__index` assignment may change it; else `slow`.
+   */
+  private methodLookup(base: Expression, o: string, name: string, slow: string): string {
+    const type = this.ctx.types.of(base);
+    const table = (type & TABLE) !== 0 ? this.calleeLookup(o, name, slow) : undefined;
+    if ((type & STRING) === 0) return table ?? slow;
+    const m = this.temp('rt.LuaTable | undefined', '$m');
+    const p = property(name);
+    const string = `((${m} = rt.stringMeta) !== undefined && ${m}.view${p} !== undefined ? ${m}.view${p} : ${slow})`;
+    return table === undefined ? string : `(typeof ${o} === 'string' ? ${string} : ${table})`;
+  }
+
+  /**
    * `o[name]` as a callee: the table's field, else its metatable view's, else `slow`. Each
    * hit reads its property again instead of reusing a temp: V8 drops the arm it never took
    * (its load has no feedback), so the callee is one constant function it can inline. A temp
@@ -2186,7 +2201,7 @@ class FunctionEmitter {
       const slow = this.mode === 'co'
         ? `(yield* rt.meta(rt.indexOrCall(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})))`
         : `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
-      const index = isPlainKey(method) && this.mayBeTable(e.base.base) ? this.calleeLookup(self, method, slow) : slow;
+      const index = isPlainKey(method) ? this.methodLookup(e.base.base, self, method, slow) : slow;
       callName = tail ? '?' : ':' + method;
       put(this.setLine(line, args.every((a) => this.isSafe(a)) ? callName : undefined));
       put(`${fnVar} = rt.callee(${index}, ${jsString(`method '${method}'`)})`);
@@ -2333,7 +2348,7 @@ class FunctionEmitter {
       const objDesc = describeExpr(member.base, this.res.refs);
       const method = member.identifier.name;
       const slow = `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
-      const index = isPlainKey(method) && this.mayBeTable(member.base) ? this.calleeLookup(self, method, slow) : slow;
+      const index = isPlainKey(method) ? this.methodLookup(member.base, self, method, slow) : slow;
       put(`${self} = ${this.operand(member.base, flat)}`);
       put(this.setLine(line, ':' + method));
       return this.sequence(parts, `rt.callee(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')})`);

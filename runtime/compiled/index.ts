@@ -13,7 +13,7 @@ export { all, first, NONE } from '../lua/multi.js';
 export {
   add, arith, callable, concat, concatPart, div, eq, forNumber, index, le, len, lt, mod, modulo, mul, pow, powNum,
   setIndex, sub, unm, indexOrCall, setIndexOrCall, arithOrCall, unmOrCall, concatOrCall, eqOrCall, ltOrCall,
-  leOrCall, lenOrCall, PendingCall,
+  leOrCall, lenOrCall, PendingCall, stringMetatable as stringMeta,
 } from '../lua/ops.js';
 export { numberToString } from '../lua/number.js';
 export { CUT, FieldsObject, found, LuaTable, type Fields, type LuaRecord } from '../lua/table.js';

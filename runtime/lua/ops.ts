@@ -9,10 +9,11 @@ import { LuaTable } from './table.js';
 import { callCo, CO, type Resumable } from './thread.js';
 import { LuaUserdata, typeName, type LuaFunction, type LuaResult, type LuaValue } from './value.js';
 
-let stringMetatable: LuaTable | undefined;
+/** The metatable shared by all strings (its __index is the string library); compiled method calls read its view. */
+export let stringMetatable: LuaTable | undefined;
 
-/** The metatable shared by all strings (its __index is the string library). */
 export function setStringMetatable(mt: LuaTable | undefined): void {
+  mt?.ensureView();
   stringMetatable = mt;
 }
 

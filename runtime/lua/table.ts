@@ -474,6 +474,11 @@ export class LuaTable {
     }
   }
 
+  /** Makes this table a metatable's view owner if it is not yet (the strings' metatable gets no instance to trigger it). */
+  ensureView(): void {
+    if (this.view === NO_VIEW) this.makeView();
+  }
+
   /** Builds this table's view as a metatable (what `__index` finds for its instances). */
   private makeView(): void {
     this.view = new FieldsObject();

@@ -129,7 +129,7 @@ fib = function $fib(k?: rt.LuaValue): rt.LuaResult {
 };`);
 });
 
-it('a method call', () => {
+it("a method call: a string's method from the strings' metatable view, a table's from its fields or its metatable's view", () => {
   expectEmitted('local function f(o) local r = o:m(1) return r end\nreturn f', 'f', `
 f = function $f(o?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
@@ -137,7 +137,7 @@ f = function $f(o?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   $1 = o as rt.LuaValue;
   $s.pcs[$d] = $pc;
-  let r: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1));
+  let r: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.m !== undefined ? $m4.view.m : rt.index($1, "m", "local 'o'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'"))), "method 'm'")($1, 1));
   return rt.leave($s, $d, r);
 };`);
 });
