@@ -3,17 +3,21 @@
 // name the variable as luajit does; the fast path for plain operands comes first.
 import { CALL_MARK, current, type CallKind, type CallStack } from './callstack.js';
 import { rtError, type LuaError } from './errors.js';
+import { crPow } from './libm.js';
 import { first } from './multi.js';
 import { numberToString, stringToNumber } from './number.js';
 import { LuaTable } from './table.js';
 import { callCo, CO, type Resumable } from './thread.js';
 import { LuaUserdata, typeName, type LuaFunction, type LuaResult, type LuaValue } from './value.js';
 
-/** The metatable shared by all strings (its __index is the string library); compiled method calls read its view. */
+/**
+ * The metatable shared by all strings (its __index is the string library). Compiled method
+ * calls read its view, made by the first string method call that reaches `index` (made at
+ * once, it would turn the library into a prototype, which V8 keeps slow until used).
+ */
 export let stringMetatable: LuaTable | undefined;
 
 export function setStringMetatable(mt: LuaTable | undefined): void {
-  mt?.ensureView();
   stringMetatable = mt;
 }
 
@@ -100,6 +104,7 @@ function settle(r: LuaValue | PendingCall): LuaValue {
 
 export function index(o: LuaValue, k: LuaValue, desc?: string): LuaValue {
   if (typeof o === 'string' && stringMetatable !== undefined) {
+    stringMetatable.ensureView();
     // s:method(): the string library, as the walk below would find it
     const lib = stringMetatable.getStr('__index');
     if (lib instanceof LuaTable) {
@@ -203,9 +208,20 @@ export function toNumber(v: LuaValue): number | undefined {
 
 export type ArithEvent = '__add' | '__sub' | '__mul' | '__div' | '__mod' | '__pow';
 
-/** C's pow: 1^y and (-1)^±inf are 1, where JS's Math.pow gives NaN. */
+/**
+ * `a ^ b` as luajit computes it: C's pow (glibc's, correctly rounded; V8's Math.pow is off by
+ * an ulp for some arguments). A whole power of a whole number below 2^53 is exact by repeated
+ * multiplication; anything else takes the double-double pow of libm.ts.
+ */
 export function powNum(a: number, b: number): number {
-  return a === 1 || (a === -1 && (b === Infinity || b === -Infinity)) ? 1 : Math.pow(a, b);
+  if (b === 2) return a * a;
+  if ((b | 0) === b && b > 2 && b <= 64 && (a | 0) === a) {
+    let r = a;
+    let k = 1;
+    for (; k < b && Math.abs(r) < 2 ** 53; k++) r *= a;
+    if (k === b && Math.abs(r) <= 2 ** 53) return r;
+  }
+  return crPow(a, b);
 }
 
 /** luajit computes a % b as a - floor(a/b)*b. */
