@@ -12,7 +12,7 @@ import type {
   LogicalExpression, TableConstructorExpression, UnaryExpression, WhileStatement,
 } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
-import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
+import { callArguments, callLine, inParens, isCall, isMultiValue, lineOf, opLine, rangeOf } from '../frontend/ast.js';
 import { callName as callNameOf, constantOf, containsCall, lateTargetParts, readsLocalLate, tableLayout } from '../frontend/constants.js';
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
@@ -1377,18 +1377,18 @@ class FunctionEmitter {
       case 'IndexExpression': {
         const name = fieldName(e);
         const table = this.mayBeTable(e.base);
-        if (name !== undefined && table) return this.fieldRead(e.base, name, lineOf(e), flat);
-        if (this.isItemRead(e)) return this.itemRead(e.base, (e as IndexExpression).index, lineOf(e), flat);
+        if (name !== undefined && table) return this.fieldRead(e.base, name, opLine(e), flat);
+        if (this.isItemRead(e)) return this.itemRead(e.base, (e as IndexExpression).index, opLine(e), flat);
         const operands = e.type === 'MemberExpression' ? [e.base] : [e.base, e.index];
         const values = flat ? this.orderedValues(operands) : operands.map((o) => this.expr(o));
         if (e.type === 'MemberExpression') values.push(jsString(e.identifier.name));
-        return this.op('index', operands, values, this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e), [], flat);
+        return this.op('index', operands, values, this.descArgs(describeExpr(e.base, this.res.refs)), opLine(e), [], flat);
       }
       case 'CallExpression':
       case 'StringCallExpression':
       case 'TableCallExpression': {
         const math = this.mode === 'sync'
-          ? this.mathCall(e, callArguments(e), lineOf(e), false, true, flat) ?? this.insertCall(e, callArguments(e), lineOf(e), false, true, flat)
+          ? this.mathCall(e, callArguments(e), callLine(e, false), false, true, flat) ?? this.insertCall(e, callArguments(e), callLine(e, false), false, true, flat)
           : undefined;
         if (math !== undefined) return math;
         const target = this.knownTarget(e.base);
@@ -1409,8 +1409,8 @@ class FunctionEmitter {
         const d = this.descArgs(describeExpr(e.argument, this.res.refs));
         switch (e.operator) {
           case 'not': return `!rt.truthy(${a})`;
-          case '-': return this.op('unm', [e.argument], [a], d, lineOf(e), [], flat);
-          case '#': return this.op('len', [e.argument], [a], d, lineOf(e), [], flat);
+          case '-': return this.op('unm', [e.argument], [a], d, opLine(e), [], flat);
+          case '#': return this.op('len', [e.argument], [a], d, opLine(e), [], flat);
           default: throw new Error(`unsupported unary operator ${e.operator}`);
         }
       }
@@ -1422,7 +1422,7 @@ class FunctionEmitter {
         const a = this.expr(e.left);
         let b = this.expr(e.right);
         const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
-        const line = lineOf(e);
+        const line = opLine(e);
         if (readsLocalLate(e, this.res.refs)) {
           // luajit reads a local operand when the operation runs, after the other side's call.
           const t = this.temp();
@@ -1563,7 +1563,7 @@ class FunctionEmitter {
       o = this.temp();
       this.sink(before, flat)(`${o} = (${otherCode}) as rt.LuaValue`);
     }
-    const read = this.itemReadParts(item.base, item.index, lineOf(e), flat);
+    const read = this.itemReadParts(item.base, item.index, opLine(item), flat);
     const d = this.descArgs(describeExpr(left, this.res.refs), describeExpr(right, this.res.refs));
     const operands = (v: string): string[] => (at === 1 ? [o, v] : [v, o]);
     const known = at === 1 ? [kind === 'number', false] : [false, kind === 'number'];
@@ -1571,14 +1571,14 @@ class FunctionEmitter {
     if (flat) {
       const r = this.temp();
       this.w.open(`if (${read.hit})`);
-      this.writeArms(name, operands(read.value), known, d, lineOf(e), r);
+      this.writeArms(name, operands(read.value), known, d, opLine(e), r);
       this.w.reopen('} else {');
       this.w.line(`${t} = ${read.slowCall()};`);
-      this.writeArms(name, operands(t), known, d, lineOf(e), r);
+      this.writeArms(name, operands(t), known, d, opLine(e), r);
       this.w.close();
       return r;
     }
-    const apply = (v: string): string => FAST_OPS[name](operands(v), `(${this.setLine(lineOf(e))}, rt.${name}(${[...operands(v), ...d].join(', ')}))`, known);
+    const apply = (v: string): string => FAST_OPS[name](operands(v), `(${this.setLine(opLine(e))}, rt.${name}(${[...operands(v), ...d].join(', ')}))`, known);
     return `(${[...before, ...read.setup].join(', ')}, ${read.hit} ? ${apply(read.value)} : (${t} = ${read.slow}, ${apply(t)}))`;
   }
 
@@ -2011,10 +2011,10 @@ class FunctionEmitter {
     if (readsLocalLate(e, this.res.refs)) {
       // luajit reads a local operand when the operation runs, after the other side's call.
       const t = this.valueTemp(this.flatExpr(e.right));
-      return this.binaryOp(e, this.expr(e.left), t, d, lineOf(e), true);
+      return this.binaryOp(e, this.expr(e.left), t, d, opLine(e), true);
     }
     const [a, b] = this.orderedValues([e.left, e.right]);
-    return this.binaryOp(e, a, b, d, lineOf(e), true);
+    return this.binaryOp(e, a, b, d, opLine(e), true);
   }
 
   private binaryOp(e: BinaryExpression, a: string, b: string, d: string[], line: number, flat = false): string {
@@ -2178,7 +2178,7 @@ class FunctionEmitter {
    * steps before the call itself are written as statements (see FunctionEmitter.flat).
    */
   private call(e: AnyCall, tail: boolean, flat = false): string {
-    const line = lineOf(e);
+    const line = callLine(e, tail);
     const args = callArguments(e);
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
     const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail, false, flat) ?? this.insertCall(e, args, line, tail, false, flat) : undefined;

@@ -28,6 +28,26 @@ export function lineOf(node: lp.Node): number {
   return node.loc?.start.line ?? 0;
 }
 
+/**
+ * The line an operation (arithmetic, comparison, concatenation, indexing, a call) reports in
+ * errors and tracebacks: luajit's parser emits its instruction after the last token of its
+ * operands, and gives it that token's line, so `a ..` / `b` fails on b's line.
+ */
+export function opLine(node: lp.Node): number {
+  return node.loc?.end.line ?? 0;
+}
+
+/**
+ * The line of a call: that of its `(` (the callee's last line: luajit refuses a `(` on a new
+ * line) or of its string or table argument; `return f(...)` is emitted after the whole call,
+ * on the line of its last token.
+ */
+export function callLine(e: AnyCall, tail: boolean): number {
+  if (tail) return opLine(e);
+  if (e.type === 'CallExpression') return opLine(e.base);
+  return lineOf(e.type === 'StringCallExpression' ? e.argument : e.arguments);
+}
+
 /** True when a multi-value expression is wrapped in parentheses (adjusted to one value). */
 export function inParens(node: lp.Node): boolean {
   return (node as Extras).inParens === true;

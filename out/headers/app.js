@@ -57,68 +57,70 @@ const $pc = rt.positions([
   // 18
   [$site4, 32],
   // 19
-  [$site4, 32, "?"],
+  [$site4, 35],
   // 20
-  [$site0, 38],
+  [$site4, 35, "?"],
   // 21
-  [$site5, 39],
+  [$site0, 38],
   // 22
-  [$site5, 39, "?"],
+  [$site5, 39],
   // 23
-  [$site0, 43],
+  [$site5, 39, "?"],
   // 24
-  [$site6, 44],
+  [$site0, 43],
   // 25
-  [$site6, 44, "?"],
+  [$site6, 44],
   // 26
-  [$site0, 48],
+  [$site6, 44, "?"],
   // 27
-  [$site7, 49, ":query"],
+  [$site0, 48],
   // 28
-  [$site7, 49],
+  [$site7, 49, ":query"],
   // 29
-  [$site0, 52],
+  [$site7, 49],
   // 30
-  [$site0, 57],
+  [$site0, 52],
   // 31
-  [$site9, 58, ":body"],
+  [$site0, 57],
   // 32
-  [$site9, 58, ":bytes"],
+  [$site9, 58, ":body"],
   // 33
-  [$site9, 59],
+  [$site9, 58, ":bytes"],
   // 34
-  [$site0, 62],
+  [$site9, 59],
   // 35
-  [$site10, 63],
+  [$site0, 62],
   // 36
-  [$site10, 63, ":body"],
+  [$site10, 63],
   // 37
-  [$site10, 63, ":text"],
+  [$site10, 63, ":body"],
   // 38
-  [$site10, 63, "?"],
+  [$site10, 63, ":text"],
   // 39
-  [$site0, 66],
+  [$site10, 63, "?"],
   // 40
-  [$site11, 67, ":body"],
+  [$site0, 66],
   // 41
-  [$site11, 67, ":json"],
+  [$site11, 67, ":body"],
   // 42
-  [$site0, 70],
+  [$site11, 67, ":json"],
   // 43
-  [$site12, 71],
+  [$site0, 70],
   // 44
-  [$site12, 72, ":body"],
+  [$site12, 71],
   // 45
-  [$site12, 72],
+  [$site12, 72, ":body"],
   // 46
-  [$site12, 72, ":string"],
+  [$site12, 72],
   // 47
-  [$site12, 72, ":required"],
+  [$site12, 72, ":string"],
   // 48
-  [$site12, 72, "?"],
+  [$site12, 72, ":required"],
   // 49
-  [$site0, 76]
+  [$site12, 72, "?"],
   // 50
+  [$site0, 76]
+  // 51
 ]);
 function load($env) {
   return function $main(...$va) {
@@ -464,7 +466,7 @@ function load($env) {
         $42 = rt.index($32, "json", "upvalue 'api'");
       }
       $22 = $42;
-      $s2.pcs[$d2] = $pc + 19;
+      $s2.pcs[$d2] = $pc + 20;
       $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($22, "status", "field 'json'") : ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
       $10 = 201;
       $o12 = new rt.FieldsObject();
@@ -476,7 +478,7 @@ function load($env) {
       $o15.id = 7;
       $o15.headers = $14;
       $11 = rt.LuaTable.record($o15, $n16);
-      $s2.pcs[$d2] = $pc + 20;
+      $s2.pcs[$d2] = $pc + 21;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t17 = $s2.tails++;
@@ -494,7 +496,7 @@ function load($env) {
     }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.csv) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.csv) !== void 0 || !("csv" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 21;
+      $s.pcs[$d] = $pc + 22;
       $3 = rt.index($4, "csv", "local 'api'");
     }
     $7 = $3;
@@ -521,7 +523,7 @@ function load($env) {
       let $r14;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 22;
+        $s2.pcs[$d2] = $pc + 23;
         $42 = rt.index($32, "json", "upvalue 'api'");
       }
       $22 = $42;
@@ -534,7 +536,7 @@ function load($env) {
       $o11.rows = 1;
       $o11.headers = $10;
       $72 = rt.LuaTable.record($o11, $n12);
-      $s2.pcs[$d2] = $pc + 23;
+      $s2.pcs[$d2] = $pc + 24;
       $fn12 = rt.callee($22, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -548,12 +550,12 @@ function load($env) {
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {
-      $s.pcs[$d] = $pc + 21;
+      $s.pcs[$d] = $pc + 22;
       rt.setIndex($7, "get", $2, "field 'csv'");
     }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.latin1) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.latin1) !== void 0 || !("latin1" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 24;
+      $s.pcs[$d] = $pc + 25;
       $4 = rt.index($3, "latin1", "local 'api'");
     }
     $2 = $4;
@@ -580,7 +582,7 @@ function load($env) {
       let $r14;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 25;
+        $s2.pcs[$d2] = $pc + 26;
         $42 = rt.index($32, "json", "upvalue 'api'");
       }
       $22 = $42;
@@ -594,7 +596,7 @@ function load($env) {
       $o11.ok = true;
       $o11.headers = $10;
       $72 = rt.LuaTable.record($o11, $n12);
-      $s2.pcs[$d2] = $pc + 26;
+      $s2.pcs[$d2] = $pc + 27;
       $fn12 = rt.callee($22, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -608,12 +610,12 @@ function load($env) {
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
     else {
-      $s.pcs[$d] = $pc + 24;
+      $s.pcs[$d] = $pc + 25;
       rt.setIndex($2, "get", $7, "field 'latin1'");
     }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.echo_header) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.echo_header) !== void 0 || !("echo_header" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 27;
+      $s.pcs[$d] = $pc + 28;
       $3 = rt.index($4, "echo_header", "local 'api'");
     }
     $7 = $3;
@@ -638,7 +640,7 @@ function load($env) {
       if (rh.pristineContext(ctx)) $1 = ctx.queryValue("v");
       else {
         $22 = ctx;
-        $s2.pcs[$d2] = $pc + 28;
+        $s2.pcs[$d2] = $pc + 29;
         $6 = rt.first(rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.query !== void 0 ? $m52.view.query : rt.index($22, "query", "local 'ctx'") : ($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
         if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.v) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
           $72 = rt.index($6, "v");
@@ -659,12 +661,12 @@ function load($env) {
     };
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {
-      $s.pcs[$d] = $pc + 27;
+      $s.pcs[$d] = $pc + 28;
       rt.setIndex($7, "get", $2, "field 'echo_header'");
     }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.framing) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.framing) !== void 0 || !("framing" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 30;
+      $s.pcs[$d] = $pc + 31;
       $4 = rt.index($3, "framing", "local 'api'");
     }
     $2 = $4;
@@ -685,12 +687,12 @@ function load($env) {
     };
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
     else {
-      $s.pcs[$d] = $pc + 30;
+      $s.pcs[$d] = $pc + 31;
       rt.setIndex($2, "get", $7, "field 'framing'");
     }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.upload) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.upload) !== void 0 || !("upload" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 31;
+      $s.pcs[$d] = $pc + 32;
       $3 = rt.index($4, "upload", "local 'api'");
     }
     $7 = $3;
@@ -738,9 +740,9 @@ function load($env) {
       let $n38;
       const $json = rh.claim(ctx);
       $32 = ctx;
-      $s2.pcs[$d2] = $pc + 32;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 33;
+      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 34;
       $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.bytes !== void 0 ? $m9.view.bytes : rt.index($22, "bytes") : ($f8 = $22?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $22?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
       let bytes = rt.first($fn12($22));
       if ($json) {
@@ -748,14 +750,14 @@ function load($env) {
         if ($32?.arr !== void 0) $22 = $32.length();
         else if (typeof $32 === "string") $22 = $32.length;
         else {
-          $s2.pcs[$d2] = $pc + 34;
+          $s2.pcs[$d2] = $pc + 35;
           $22 = rt.len($32, "local 'bytes'");
         }
         $10 = $22;
         $12 = bytes;
         $k13 = 1;
         if (!(($a15 = $12?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== void 0)) {
-          $s2.pcs[$d2] = $pc + 34;
+          $s2.pcs[$d2] = $pc + 35;
           $14 = rt.index($12, $k13, "local 'bytes'");
         }
         $11 = $14;
@@ -764,12 +766,12 @@ function load($env) {
         if ($19?.arr !== void 0) $20 = $19.length();
         else if (typeof $19 === "string") $20 = $19.length;
         else {
-          $s2.pcs[$d2] = $pc + 34;
+          $s2.pcs[$d2] = $pc + 35;
           $20 = rt.len($19, "local 'bytes'");
         }
         $k18 = $20;
         if (!(($a22 = $17?.arr) !== void 0 && $k18 - 1 >>> 0 === $k18 - 1 && ($21 = $a22[$k18 - 1]) !== void 0)) {
-          $s2.pcs[$d2] = $pc + 34;
+          $s2.pcs[$d2] = $pc + 35;
           $21 = rt.index($17, $k18, "local 'bytes'");
         }
         $16 = $21;
@@ -839,13 +841,13 @@ function load($env) {
       if ($25?.arr !== void 0) $26 = $25.length();
       else if (typeof $25 === "string") $26 = $25.length;
       else {
-        $s2.pcs[$d2] = $pc + 34;
+        $s2.pcs[$d2] = $pc + 35;
         $26 = rt.len($25, "local 'bytes'");
       }
       $27 = bytes;
       $k28 = 1;
       if (!(($a30 = $27?.arr) !== void 0 && $k28 - 1 >>> 0 === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== void 0)) {
-        $s2.pcs[$d2] = $pc + 34;
+        $s2.pcs[$d2] = $pc + 35;
         $29 = rt.index($27, $k28, "local 'bytes'");
       }
       $31 = bytes;
@@ -853,12 +855,12 @@ function load($env) {
       if ($33?.arr !== void 0) $34 = $33.length();
       else if (typeof $33 === "string") $34 = $33.length;
       else {
-        $s2.pcs[$d2] = $pc + 34;
+        $s2.pcs[$d2] = $pc + 35;
         $34 = rt.len($33, "local 'bytes'");
       }
       $k32 = $34;
       if (!(($a36 = $31?.arr) !== void 0 && $k32 - 1 >>> 0 === $k32 - 1 && ($35 = $a36[$k32 - 1]) !== void 0)) {
-        $s2.pcs[$d2] = $pc + 34;
+        $s2.pcs[$d2] = $pc + 35;
         $35 = rt.index($31, $k32, "local 'bytes'");
       }
       $o37 = new rt.FieldsObject();
@@ -876,12 +878,12 @@ function load($env) {
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
-      $s.pcs[$d] = $pc + 31;
+      $s.pcs[$d] = $pc + 32;
       rt.setIndex($7, "post", $2, "field 'upload'");
     }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.note) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.note) !== void 0 || !("note" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 35;
+      $s.pcs[$d] = $pc + 36;
       $4 = rt.index($3, "note", "local 'api'");
     }
     $2 = $4;
@@ -912,17 +914,17 @@ function load($env) {
       let $r18;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 36;
+        $s2.pcs[$d2] = $pc + 37;
         $42 = rt.index($32, "text", "upvalue 'api'");
       }
       $22 = $42;
       $10 = ctx;
-      $s2.pcs[$d2] = $pc + 37;
-      $9 = rt.first(rt.callee(typeof $10 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.body !== void 0 ? $m13.view.body : rt.index($10, "body", "local 'ctx'") : ($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
       $s2.pcs[$d2] = $pc + 38;
+      $9 = rt.first(rt.callee(typeof $10 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.body !== void 0 ? $m13.view.body : rt.index($10, "body", "local 'ctx'") : ($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $s2.pcs[$d2] = $pc + 39;
       $fn8 = rt.callee(typeof $9 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text") : ($f15 = $9?.f)?.text !== void 0 ? $f15.text : ($m14 = $9?.metatable) !== void 0 && $m14.view.text !== void 0 ? $m14.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
-      $s2.pcs[$d2] = $pc + 39;
+      $s2.pcs[$d2] = $pc + 40;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -936,12 +938,12 @@ function load($env) {
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {
-      $s.pcs[$d] = $pc + 35;
+      $s.pcs[$d] = $pc + 36;
       rt.setIndex($2, "post", $7, "field 'note'");
     }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.parse) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.parse) !== void 0 || !("parse" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 40;
+      $s.pcs[$d] = $pc + 41;
       $3 = rt.index($4, "parse", "local 'api'");
     }
     $7 = $3;
@@ -976,9 +978,9 @@ function load($env) {
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
-        $s2.pcs[$d2] = $pc + 41;
-        $32 = rt.first(rt.callee(typeof $42 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.body !== void 0 ? $m7.view.body : rt.index($42, "body", "local 'ctx'") : ($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
         $s2.pcs[$d2] = $pc + 42;
+        $32 = rt.first(rt.callee(typeof $42 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.body !== void 0 ? $m7.view.body : rt.index($42, "body", "local 'ctx'") : ($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $s2.pcs[$d2] = $pc + 43;
         $fn2 = rt.callee(typeof $32 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.json !== void 0 ? $m10.view.json : rt.index($32, "json") : ($f9 = $32?.f)?.json !== void 0 ? $f9.json : ($m8 = $32?.metatable) !== void 0 && $m8.view.json !== void 0 ? $m8.view.json : rt.index($32, "json"), "method 'json'");
         $1 = rt.first($fn2($32));
         if (rh.isScalar($1)) {
@@ -1011,9 +1013,9 @@ function load($env) {
         return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
       }
       $15 = ctx;
-      $s2.pcs[$d2] = $pc + 41;
-      $14 = rt.first(rt.callee(typeof $15 === "string" ? ($m18 = rt.stringMeta) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($15, "body", "local 'ctx'") : ($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15));
       $s2.pcs[$d2] = $pc + 42;
+      $14 = rt.first(rt.callee(typeof $15 === "string" ? ($m18 = rt.stringMeta) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($15, "body", "local 'ctx'") : ($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15));
+      $s2.pcs[$d2] = $pc + 43;
       $fn13 = rt.callee(typeof $14 === "string" ? ($m21 = rt.stringMeta) !== void 0 && $m21.view.json !== void 0 ? $m21.view.json : rt.index($14, "json") : ($f20 = $14?.f)?.json !== void 0 ? $f20.json : ($m19 = $14?.metatable) !== void 0 && $m19.view.json !== void 0 ? $m19.view.json : rt.index($14, "json"), "method 'json'");
       $22 = rt.first($fn13($14));
       $o23 = new rt.FieldsObject();
@@ -1026,12 +1028,12 @@ function load($env) {
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
-      $s.pcs[$d] = $pc + 40;
+      $s.pcs[$d] = $pc + 41;
       rt.setIndex($7, "post", $2, "field 'parse'");
     }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.validate) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.validate) !== void 0 || !("validate" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 43;
+      $s.pcs[$d] = $pc + 44;
       $4 = rt.index($3, "validate", "local 'api'");
     }
     $2 = $4;
@@ -1067,22 +1069,22 @@ function load($env) {
       let $t23;
       let $r24;
       if (($1 = $env.f.rover) === void 0) {
-        $s2.pcs[$d2] = $pc + 44;
+        $s2.pcs[$d2] = $pc + 45;
         $1 = rt.getGlobal($env, "rover");
       }
       if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.guard) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.guard) !== void 0 || !("guard" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-        $s2.pcs[$d2] = $pc + 44;
+        $s2.pcs[$d2] = $pc + 45;
         $22 = rt.index($1, "guard", "global 'rover'");
       }
       let g = $22;
       $1 = ctx;
-      $s2.pcs[$d2] = $pc + 45;
+      $s2.pcs[$d2] = $pc + 46;
       $22 = rt.first(rt.callee(typeof $1 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($1, "body", "local 'ctx'") : ($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
       $fn5 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect") : ($f8 = $22?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $22?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($22, "expect"), "method 'expect'");
       $13 = g;
-      $s2.pcs[$d2] = $pc + 47;
-      $12 = rt.first(rt.callee(typeof $13 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.string !== void 0 ? $m16.view.string : rt.index($13, "string", "local 'g'") : ($f15 = $13?.f)?.string !== void 0 ? $f15.string : ($m14 = $13?.metatable) !== void 0 && $m14.view.string !== void 0 ? $m14.view.string : rt.index($13, "string", "local 'g'"), "method 'string'")($13));
       $s2.pcs[$d2] = $pc + 48;
+      $12 = rt.first(rt.callee(typeof $13 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.string !== void 0 ? $m16.view.string : rt.index($13, "string", "local 'g'") : ($f15 = $13?.f)?.string !== void 0 ? $f15.string : ($m14 = $13?.metatable) !== void 0 && $m14.view.string !== void 0 ? $m14.view.string : rt.index($13, "string", "local 'g'"), "method 'string'")($13));
+      $s2.pcs[$d2] = $pc + 49;
       $fn11 = rt.callee(typeof $12 === "string" ? ($m19 = rt.stringMeta) !== void 0 && $m19.view.required !== void 0 ? $m19.view.required : rt.index($12, "required") : ($f18 = $12?.f)?.required !== void 0 ? $f18.required : ($m17 = $12?.metatable) !== void 0 && $m17.view.required !== void 0 ? $m17.view.required : rt.index($12, "required"), "method 'required'");
       $20 = rt.first($fn11($12));
       $o21 = new rt.FieldsObject();
@@ -1092,7 +1094,7 @@ function load($env) {
         $n22++;
       }
       $10 = rt.LuaTable.record($o21, $n22);
-      $s2.pcs[$d2] = $pc + 49;
+      $s2.pcs[$d2] = $pc + 50;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t23 = $s2.tails++;
@@ -1105,12 +1107,12 @@ function load($env) {
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {
-      $s.pcs[$d] = $pc + 43;
+      $s.pcs[$d] = $pc + 44;
       rt.setIndex($2, "post", $7, "field 'validate'");
     }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.ping) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.ping) !== void 0 || !("ping" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 50;
+      $s.pcs[$d] = $pc + 51;
       $3 = rt.index($4, "ping", "local 'api'");
     }
     $7 = $3;
@@ -1146,7 +1148,7 @@ function load($env) {
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
-      $s.pcs[$d] = $pc + 50;
+      $s.pcs[$d] = $pc + 51;
       rt.setIndex($7, "post", $2, "field 'ping'");
     }
     return rt.leave($s, $d, api);

@@ -38,37 +38,38 @@ const $pc = rt.positions([
   [$site0, 24], // 17
   [$site0, 31], // 18
   [$site4, 32], // 19
-  [$site4, 32, "?"], // 20
-  [$site0, 38], // 21
-  [$site5, 39], // 22
-  [$site5, 39, "?"], // 23
-  [$site0, 43], // 24
-  [$site6, 44], // 25
-  [$site6, 44, "?"], // 26
-  [$site0, 48], // 27
-  [$site7, 49, ":query"], // 28
-  [$site7, 49], // 29
-  [$site0, 52], // 30
-  [$site0, 57], // 31
-  [$site9, 58, ":body"], // 32
-  [$site9, 58, ":bytes"], // 33
-  [$site9, 59], // 34
-  [$site0, 62], // 35
-  [$site10, 63], // 36
-  [$site10, 63, ":body"], // 37
-  [$site10, 63, ":text"], // 38
-  [$site10, 63, "?"], // 39
-  [$site0, 66], // 40
-  [$site11, 67, ":body"], // 41
-  [$site11, 67, ":json"], // 42
-  [$site0, 70], // 43
-  [$site12, 71], // 44
-  [$site12, 72, ":body"], // 45
-  [$site12, 72], // 46
-  [$site12, 72, ":string"], // 47
-  [$site12, 72, ":required"], // 48
-  [$site12, 72, "?"], // 49
-  [$site0, 76], // 50
+  [$site4, 35], // 20
+  [$site4, 35, "?"], // 21
+  [$site0, 38], // 22
+  [$site5, 39], // 23
+  [$site5, 39, "?"], // 24
+  [$site0, 43], // 25
+  [$site6, 44], // 26
+  [$site6, 44, "?"], // 27
+  [$site0, 48], // 28
+  [$site7, 49, ":query"], // 29
+  [$site7, 49], // 30
+  [$site0, 52], // 31
+  [$site0, 57], // 32
+  [$site9, 58, ":body"], // 33
+  [$site9, 58, ":bytes"], // 34
+  [$site9, 59], // 35
+  [$site0, 62], // 36
+  [$site10, 63], // 37
+  [$site10, 63, ":body"], // 38
+  [$site10, 63, ":text"], // 39
+  [$site10, 63, "?"], // 40
+  [$site0, 66], // 41
+  [$site11, 67, ":body"], // 42
+  [$site11, 67, ":json"], // 43
+  [$site0, 70], // 44
+  [$site12, 71], // 45
+  [$site12, 72, ":body"], // 46
+  [$site12, 72], // 47
+  [$site12, 72, ":string"], // 48
+  [$site12, 72, ":required"], // 49
+  [$site12, 72, "?"], // 50
+  [$site0, 76], // 51
 ]);
 
 /** The main chunk of fixtures/http/headers/app.lua, bound to the global environment `$env`. */
@@ -387,7 +388,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $4 = rt.index($3, "json", "upvalue 'api'");
         }
         $2 = $4;
-        $s.pcs[$d] = $pc + 19;
+        $s.pcs[$d] = $pc + 20;
         $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
         $10 = 201;
         $o12 = new rt.FieldsObject();
@@ -399,7 +400,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o15.id = 7;
         $o15.headers = $14;
         $11 = rt.LuaTable.record($o15, $n16);
-        $s.pcs[$d] = $pc + 20;
+        $s.pcs[$d] = $pc + 21;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t17 = $s.tails++;
@@ -417,7 +418,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.csv) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.csv) !== undefined || (!("csv" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 21;
+        $s.pcs[$d] = $pc + 22;
         $3 = rt.index($4, "csv", "local 'api'");
       }
       $7 = $3;
@@ -444,7 +445,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r14: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 22;
+          $s.pcs[$d] = $pc + 23;
           $4 = rt.index($3, "json", "upvalue 'api'");
         }
         $2 = $4;
@@ -457,7 +458,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o11.rows = 1;
         $o11.headers = $10;
         $7 = rt.LuaTable.record($o11, $n12);
-        $s.pcs[$d] = $pc + 23;
+        $s.pcs[$d] = $pc + 24;
         $fn1 = rt.callee($2, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -471,12 +472,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {
-        $s.pcs[$d] = $pc + 21;
+        $s.pcs[$d] = $pc + 22;
         rt.setIndex($7, "get", $2, "field 'csv'");
       }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.latin1) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.latin1) !== undefined || (!("latin1" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 24;
+        $s.pcs[$d] = $pc + 25;
         $4 = rt.index($3, "latin1", "local 'api'");
       }
       $2 = $4;
@@ -503,7 +504,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r14: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 25;
+          $s.pcs[$d] = $pc + 26;
           $4 = rt.index($3, "json", "upvalue 'api'");
         }
         $2 = $4;
@@ -517,7 +518,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o11.ok = true;
         $o11.headers = $10;
         $7 = rt.LuaTable.record($o11, $n12);
-        $s.pcs[$d] = $pc + 26;
+        $s.pcs[$d] = $pc + 27;
         $fn1 = rt.callee($2, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -531,12 +532,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
-        $s.pcs[$d] = $pc + 24;
+        $s.pcs[$d] = $pc + 25;
         rt.setIndex($2, "get", $7, "field 'latin1'");
       }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.echo_header) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.echo_header) !== undefined || (!("echo_header" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 27;
+        $s.pcs[$d] = $pc + 28;
         $3 = rt.index($4, "echo_header", "local 'api'");
       }
       $7 = $3;
@@ -561,7 +562,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).queryValue("v");
         else {
           $2 = ctx as rt.LuaValue;
-          $s.pcs[$d] = $pc + 28;
+          $s.pcs[$d] = $pc + 29;
           $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
           if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
             $7 = rt.index($6, "v");
@@ -582,12 +583,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       } as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {
-        $s.pcs[$d] = $pc + 27;
+        $s.pcs[$d] = $pc + 28;
         rt.setIndex($7, "get", $2, "field 'echo_header'");
       }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.framing) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.framing) !== undefined || (!("framing" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 30;
+        $s.pcs[$d] = $pc + 31;
         $4 = rt.index($3, "framing", "local 'api'");
       }
       $2 = $4;
@@ -608,12 +609,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
-        $s.pcs[$d] = $pc + 30;
+        $s.pcs[$d] = $pc + 31;
         rt.setIndex($2, "get", $7, "field 'framing'");
       }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.upload) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 31;
+        $s.pcs[$d] = $pc + 32;
         $3 = rt.index($4, "upload", "local 'api'");
       }
       $7 = $3;
@@ -661,9 +662,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n38: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
-        $s.pcs[$d] = $pc + 32;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 33;
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 34;
         $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.bytes !== undefined ? $m9.view.bytes : rt.index($2, "bytes")) : (($f8 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8.bytes : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($2, "bytes"))), "method 'bytes'");
         let bytes: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
@@ -671,14 +672,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if (($3 as rt.LuaTable)?.arr !== undefined) $2 = ($3 as rt.LuaTable).length();
           else if (typeof $3 === 'string') $2 = $3.length;
           else {
-            $s.pcs[$d] = $pc + 34;
+            $s.pcs[$d] = $pc + 35;
             $2 = rt.len($3, "local 'bytes'");
           }
           $10 = $2;
           $12 = bytes;
           $k13 = 1;
           if (!(($a15 = ($12 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== undefined)) {
-            $s.pcs[$d] = $pc + 34;
+            $s.pcs[$d] = $pc + 35;
             $14 = rt.index($12, $k13, "local 'bytes'");
           }
           $11 = $14;
@@ -687,12 +688,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
           else if (typeof $19 === 'string') $20 = $19.length;
           else {
-            $s.pcs[$d] = $pc + 34;
+            $s.pcs[$d] = $pc + 35;
             $20 = rt.len($19, "local 'bytes'");
           }
           $k18 = ($20 as number);
           if (!(($a22 = ($17 as rt.LuaTable)?.arr) !== undefined && ($k18 - 1 >>> 0) === $k18 - 1 && ($21 = $a22[$k18 - 1]) !== undefined)) {
-            $s.pcs[$d] = $pc + 34;
+            $s.pcs[$d] = $pc + 35;
             $21 = rt.index($17, $k18, "local 'bytes'");
           }
           $16 = $21;
@@ -724,13 +725,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (($25 as rt.LuaTable)?.arr !== undefined) $26 = ($25 as rt.LuaTable).length();
         else if (typeof $25 === 'string') $26 = $25.length;
         else {
-          $s.pcs[$d] = $pc + 34;
+          $s.pcs[$d] = $pc + 35;
           $26 = rt.len($25, "local 'bytes'");
         }
         $27 = bytes;
         $k28 = 1;
         if (!(($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($k28 - 1 >>> 0) === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== undefined)) {
-          $s.pcs[$d] = $pc + 34;
+          $s.pcs[$d] = $pc + 35;
           $29 = rt.index($27, $k28, "local 'bytes'");
         }
         $31 = bytes;
@@ -738,12 +739,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (($33 as rt.LuaTable)?.arr !== undefined) $34 = ($33 as rt.LuaTable).length();
         else if (typeof $33 === 'string') $34 = $33.length;
         else {
-          $s.pcs[$d] = $pc + 34;
+          $s.pcs[$d] = $pc + 35;
           $34 = rt.len($33, "local 'bytes'");
         }
         $k32 = ($34 as number);
         if (!(($a36 = ($31 as rt.LuaTable)?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($35 = $a36[$k32 - 1]) !== undefined)) {
-          $s.pcs[$d] = $pc + 34;
+          $s.pcs[$d] = $pc + 35;
           $35 = rt.index($31, $k32, "local 'bytes'");
         }
         $o37 = new rt.FieldsObject();
@@ -761,12 +762,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
-        $s.pcs[$d] = $pc + 31;
+        $s.pcs[$d] = $pc + 32;
         rt.setIndex($7, "post", $2, "field 'upload'");
       }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.note) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.note) !== undefined || (!("note" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 35;
+        $s.pcs[$d] = $pc + 36;
         $4 = rt.index($3, "note", "local 'api'");
       }
       $2 = $4;
@@ -797,17 +798,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r18: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 36;
+          $s.pcs[$d] = $pc + 37;
           $4 = rt.index($3, "text", "upvalue 'api'");
         }
         $2 = $4;
         $10 = ctx as rt.LuaValue;
-        $s.pcs[$d] = $pc + 37;
-        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
         $s.pcs[$d] = $pc + 38;
+        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
+        $s.pcs[$d] = $pc + 39;
         $fn8 = rt.callee((typeof $9 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")) : (($f15 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f15.text : ($m14 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m14.view.text !== undefined ? $m14.view.text : rt.index($9, "text"))), "method 'text'");
         $r7 = $fn8($9);
-        $s.pcs[$d] = $pc + 39;
+        $s.pcs[$d] = $pc + 40;
         $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -821,12 +822,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
-        $s.pcs[$d] = $pc + 35;
+        $s.pcs[$d] = $pc + 36;
         rt.setIndex($2, "post", $7, "field 'note'");
       }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.parse) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.parse) !== undefined || (!("parse" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 40;
+        $s.pcs[$d] = $pc + 41;
         $3 = rt.index($4, "parse", "local 'api'");
       }
       $7 = $3;
@@ -861,9 +862,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
-          $s.pcs[$d] = $pc + 41;
-          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
           $s.pcs[$d] = $pc + 42;
+          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
+          $s.pcs[$d] = $pc + 43;
           $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.json !== undefined ? $m10.view.json : rt.index($3, "json")) : (($f9 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f9.json : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.json !== undefined ? $m8.view.json : rt.index($3, "json"))), "method 'json'");
           $1 = rt.first($fn2($3));
           if (rh.isScalar($1)) {
@@ -882,9 +883,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
         }
         $15 = ctx as rt.LuaValue;
-        $s.pcs[$d] = $pc + 41;
-        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
         $s.pcs[$d] = $pc + 42;
+        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
+        $s.pcs[$d] = $pc + 43;
         $fn13 = rt.callee((typeof $14 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.json !== undefined ? $m21.view.json : rt.index($14, "json")) : (($f20 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f20.json : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.json !== undefined ? $m19.view.json : rt.index($14, "json"))), "method 'json'");
         $22 = rt.first($fn13($14));
         $o23 = new rt.FieldsObject();
@@ -897,12 +898,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
-        $s.pcs[$d] = $pc + 40;
+        $s.pcs[$d] = $pc + 41;
         rt.setIndex($7, "post", $2, "field 'parse'");
       }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.validate) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.validate) !== undefined || (!("validate" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 43;
+        $s.pcs[$d] = $pc + 44;
         $4 = rt.index($3, "validate", "local 'api'");
       }
       $2 = $4;
@@ -938,22 +939,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t23: number;
         let $r24: rt.LuaResult;
         if (($1 = $env.f.rover) === undefined) {
-          $s.pcs[$d] = $pc + 44;
+          $s.pcs[$d] = $pc + 45;
           $1 = rt.getGlobal($env, "rover");
         }
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.guard) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.guard) !== undefined || (!("guard" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-          $s.pcs[$d] = $pc + 44;
+          $s.pcs[$d] = $pc + 45;
           $2 = rt.index($1, "guard", "global 'rover'");
         }
         let g: rt.LuaValue = $2;
         $1 = ctx as rt.LuaValue;
-        $s.pcs[$d] = $pc + 45;
+        $s.pcs[$d] = $pc + 46;
         $2 = rt.first(rt.callee((typeof $1 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($1, "body", "local 'ctx'")) : (($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'"))), "method 'body'")($1));
         $fn5 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
         $13 = g as rt.LuaValue;
-        $s.pcs[$d] = $pc + 47;
-        $12 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($13, "string", "local 'g'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f15.string : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($13, "string", "local 'g'"))), "method 'string'")($13));
         $s.pcs[$d] = $pc + 48;
+        $12 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($13, "string", "local 'g'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f15.string : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($13, "string", "local 'g'"))), "method 'string'")($13));
+        $s.pcs[$d] = $pc + 49;
         $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.required !== undefined ? $m19.view.required : rt.index($12, "required")) : (($f18 = ($12 as rt.LuaTable)?.f)?.required !== undefined ? $f18.required : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($12, "required"))), "method 'required'");
         $20 = rt.first($fn11($12));
         $o21 = new rt.FieldsObject();
@@ -963,7 +964,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $n22++;
         }
         $10 = rt.LuaTable.record($o21, $n22);
-        $s.pcs[$d] = $pc + 49;
+        $s.pcs[$d] = $pc + 50;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t23 = $s.tails++;
@@ -976,12 +977,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
-        $s.pcs[$d] = $pc + 43;
+        $s.pcs[$d] = $pc + 44;
         rt.setIndex($2, "post", $7, "field 'validate'");
       }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.ping) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.ping) !== undefined || (!("ping" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 50;
+        $s.pcs[$d] = $pc + 51;
         $3 = rt.index($4, "ping", "local 'api'");
       }
       $7 = $3;
@@ -1001,7 +1002,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
-        $s.pcs[$d] = $pc + 50;
+        $s.pcs[$d] = $pc + 51;
         rt.setIndex($7, "post", $2, "field 'ping'");
       }
       return rt.leave($s, $d, api);

@@ -75,7 +75,7 @@ const $pc = rt.positions([
   // 25
   [$site7, 42, ".json"],
   // 26
-  [$site7, 42, "?"],
+  [$site7, 46, "?"],
   // 27
   [$site0, 49],
   // 28
@@ -129,16 +129,18 @@ const $pc = rt.positions([
   // 52
   [$site17, 99],
   // 53
-  [$site17, 100],
+  [$site17, 103],
   // 54
-  [$site17, 101],
+  [$site17, 100],
   // 55
-  [$site17, 102],
+  [$site17, 101],
   // 56
-  [$site17, 99, "?"],
+  [$site17, 102],
   // 57
-  [$site0, 97]
+  [$site17, 103, "?"],
   // 58
+  [$site0, 97]
+  // 59
 ]);
 function load($env) {
   return function $main(...$va) {
@@ -1203,26 +1205,27 @@ function load($env) {
           $8 = rt.index($72, "json", "upvalue 'api'");
         }
         $6 = $8;
-        $s2.pcs[$d2] = $pc + 53;
+        $s2.pcs[$d2] = $pc + 54;
         $fn5 = rt.callee(typeof $6 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.status !== void 0 ? $m13.view.status : rt.index($6, "status", "field 'json'") : ($f12 = $6?.f)?.status !== void 0 ? $f12.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'"), "method 'status'");
         $15 = err;
         if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.status) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.status) !== void 0 || !("status" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 53;
           $16 = rt.index($15, "status", "local 'err'");
         }
         $14 = $16;
         $20 = err;
         if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.message) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.message) !== void 0 || !("message" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 54;
+          $s2.pcs[$d2] = $pc + 55;
           $21 = rt.index($20, "message", "local 'err'");
         }
         $24 = err;
         if (!(($f27 = $24?.f) !== void 0 && (($25 = $f27.code) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.code) !== void 0 || !("code" in $m26.view) && $m26.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 55;
+          $s2.pcs[$d2] = $pc + 56;
           $25 = rt.index($24, "code", "local 'err'");
         }
         $28 = err;
         if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.path) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.path) !== void 0 || !("path" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 56;
+          $s2.pcs[$d2] = $pc + 57;
           $29 = rt.index($28, "path", "local 'err'");
         }
         $o32 = new rt.FieldsObject();
@@ -1240,7 +1243,7 @@ function load($env) {
           $n33++;
         }
         $19 = rt.LuaTable.record($o32, $n33);
-        $s2.pcs[$d2] = $pc + 57;
+        $s2.pcs[$d2] = $pc + 58;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
           $t34 = $s2.tails++;
@@ -1255,7 +1258,7 @@ function load($env) {
     }));
     if ($3 !== void 0 && ($f8 = $2?.f) !== void 0 && !$2.linked && $f8.on_error !== void 0) $f8.on_error = $3;
     else {
-      $s.pcs[$d] = $pc + 58;
+      $s.pcs[$d] = $pc + 59;
       rt.setIndex($2, "on_error", $3, "local 'api'");
     }
     return rt.leave($s, $d, api);

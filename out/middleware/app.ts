@@ -49,7 +49,7 @@ const $pc = rt.positions([
   [$site7, 44, ":get"], // 24
   [$site7, 45, ":get"], // 25
   [$site7, 42, ".json"], // 26
-  [$site7, 42, "?"], // 27
+  [$site7, 46, "?"], // 27
   [$site0, 49], // 28
   [$site8, 50, ":params"], // 29
   [$site8, 50], // 30
@@ -76,11 +76,12 @@ const $pc = rt.positions([
   [$site16, 92, ":json"], // 51
   [$site17, 98], // 52
   [$site17, 99], // 53
-  [$site17, 100], // 54
-  [$site17, 101], // 55
-  [$site17, 102], // 56
-  [$site17, 99, "?"], // 57
-  [$site0, 97], // 58
+  [$site17, 103], // 54
+  [$site17, 100], // 55
+  [$site17, 101], // 56
+  [$site17, 102], // 57
+  [$site17, 103, "?"], // 58
+  [$site0, 97], // 59
 ]);
 
 /** The main chunk of fixtures/http/middleware/app.lua, bound to the global environment `$env`. */
@@ -965,26 +966,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $8 = rt.index($7, "json", "upvalue 'api'");
           }
           $6 = $8;
-          $s.pcs[$d] = $pc + 53;
+          $s.pcs[$d] = $pc + 54;
           $fn5 = rt.callee((typeof $6 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.status !== undefined ? $m13.view.status : rt.index($6, "status", "field 'json'")) : (($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'"))), "method 'status'");
           $15 = err as rt.LuaValue;
           if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.status) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.status) !== undefined || (!("status" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 53;
             $16 = rt.index($15, "status", "local 'err'");
           }
           $14 = $16;
           $20 = err as rt.LuaValue;
           if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.message) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.message) !== undefined || (!("message" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 54;
+            $s.pcs[$d] = $pc + 55;
             $21 = rt.index($20, "message", "local 'err'");
           }
           $24 = err as rt.LuaValue;
           if (!(($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.code) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.code) !== undefined || (!("code" in $m26.view) && $m26.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 55;
+            $s.pcs[$d] = $pc + 56;
             $25 = rt.index($24, "code", "local 'err'");
           }
           $28 = err as rt.LuaValue;
           if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.path) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.path) !== undefined || (!("path" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 56;
+            $s.pcs[$d] = $pc + 57;
             $29 = rt.index($28, "path", "local 'err'");
           }
           $o32 = new rt.FieldsObject();
@@ -1002,7 +1004,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $n33++;
           }
           $19 = rt.LuaTable.record($o32, $n33);
-          $s.pcs[$d] = $pc + 57;
+          $s.pcs[$d] = $pc + 58;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
             $t34 = $s.tails++;
@@ -1017,7 +1019,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }) as rt.LuaFunction);
       if ($3 !== undefined && ($f8 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f8.on_error !== undefined) $f8.on_error = $3;
       else {
-        $s.pcs[$d] = $pc + 58;
+        $s.pcs[$d] = $pc + 59;
         rt.setIndex($2, "on_error", $3, "local 'api'");
       }
       return rt.leave($s, $d, api);

@@ -7,7 +7,7 @@ import type {
   AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement,
   FunctionDeclaration, Identifier, IfStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../../compiler/frontend/ast.js';
-import { callArguments, isMultiValue, lineOf } from '../../compiler/frontend/ast.js';
+import { callArguments, callLine, isMultiValue, lineOf, opLine } from '../../compiler/frontend/ast.js';
 import { calleeName, callName, lateTargetParts, readsLocalLate, tableLayout, type LateParts } from '../../compiler/frontend/constants.js';
 import { describeExpr, type LocalVar } from '../../compiler/frontend/resolve.js';
 import { current } from '../lua/callstack.js';
@@ -538,7 +538,7 @@ class FunctionCompiler {
         const base = this.expr(e.base);
         const key = e.identifier.name;
         const desc = describeExpr(e.base, this.res.refs);
-        const line = lineOf(e);
+        const line = opLine(e);
         return function* (f) {
           const o = yield* base(f);
           if (o instanceof LuaTable) {
@@ -553,7 +553,7 @@ class FunctionCompiler {
         const base = this.expr(e.base);
         const key = this.expr(e.index);
         const desc = describeExpr(e.base, this.res.refs);
-        const line = lineOf(e);
+        const line = opLine(e);
         return function* (f) {
           const o = yield* base(f);
           const k = yield* key(f);
@@ -586,7 +586,7 @@ class FunctionCompiler {
       case 'UnaryExpression': {
         const arg = this.expr(e.argument);
         const desc = describeExpr(e.argument, this.res.refs);
-        const line = lineOf(e);
+        const line = opLine(e);
         switch (e.operator) {
           case 'not': return function* (f) {
             const a = yield* arg(f);
@@ -625,7 +625,7 @@ class FunctionCompiler {
     }
     const dl = describeExpr(e.left, this.res.refs);
     const dr = describeExpr(e.right, this.res.refs);
-    const line = lineOf(e);
+    const line = opLine(e);
     switch (e.operator) {
       case '+': return function* (f) {
         const a = yield* l(f);
@@ -793,7 +793,7 @@ class FunctionCompiler {
 
   /** A call; `tail` marks `return f(...)`, where luajit names the callee '?' in errors. */
   private call(e: AnyCall, tail: boolean): (f: Frame) => Co<LuaResult> {
-    const line = lineOf(e);
+    const line = callLine(e, tail);
     const args = callArguments(e);
     const name = tail ? '?' : callName(e.base, this.res.refs);
     const methodName = tail ? '?' : ':' + calleeName(e.base);
