@@ -474,7 +474,7 @@ export class LuaTable {
     }
   }
 
-  /** Makes this table a metatable's view owner if it is not yet (the strings' metatable gets no instance to trigger it). */
+  /** Gives this metatable its view if it has none yet (the strings' metatable gets no instance that would). */
   ensureView(): void {
     if (this.view === NO_VIEW) this.makeView();
   }
