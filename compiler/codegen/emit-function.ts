@@ -869,17 +869,13 @@ class FunctionEmitter {
         this.setIndex(obj, key, this.valueFirst(value), desc);
         return;
       }
-      // (the position is stored before the table, key and value are evaluated)
-      if (this.mode === 'sync') {
-        this.w.line(`${this.setLine(this.curLine)};`);
-        const parts = this.orderedValues(target.type === 'MemberExpression' ? [target.base, value] : [target.base, target.index, value]);
-        if (target.type === 'MemberExpression') parts.splice(1, 0, jsString(target.identifier.name));
-        this.w.line(`rt.setIndex(${[...parts, ...this.descArgs(desc)].join(', ')});`);
-        return;
-      }
-      const obj = this.expr(target.base);
-      const key = target.type === 'MemberExpression' ? jsString(target.identifier.name) : this.expr(target.index);
-      this.setIndex(obj, key, this.expr(value), desc);
+      // (the position is stored before the table, key and value are evaluated; coroutine
+      // code stored it at the statement)
+      if (this.mode === 'sync') this.w.line(`${this.setLine(this.curLine)};`);
+      const parts = this.orderedValues(target.type === 'MemberExpression' ? [target.base, value] : [target.base, target.index, value]);
+      if (target.type === 'MemberExpression') parts.splice(1, 0, jsString(target.identifier.name));
+      if (this.mode === 'sync') this.w.line(`rt.setIndex(${[...parts, ...this.descArgs(desc)].join(', ')});`);
+      else this.setIndex(parts[0], parts[1], parts[2], desc);
       return;
     }
     // Lua evaluates every target's table and key, then every value, then assigns (right to left).
@@ -1196,6 +1192,7 @@ class FunctionEmitter {
    * nothing can have moved it since the statement began.
    */
   private op(name: string, operands: Expression[], values: string[], extra: string[], line: number, lead: string[] = [], flat = false): string {
+    if (flat && this.mode === 'co') return this.flatRuntimeOp(name, operands, values, extra, line, lead);
     if (flat && this.mode === 'sync' && ARMS[name] !== undefined) return this.flatOp(name, operands, values, extra, line);
     if (flat && this.mode === 'sync' && name === 'eq') return this.flatEq(operands, values, line);
     if (flat && this.mode === 'sync' && FAST_OPS[name] === undefined) return this.flatRuntimeOp(name, operands, values, extra, line, lead);
@@ -1256,8 +1253,9 @@ class FunctionEmitter {
   }
 
   /**
-   * An operator with no inline case (`rt.index`) as flat code: after its operands (saved in
-   * order, a call among them moves the running line), the position, then the call.
+   * An operator with no inline case (`rt.index`, or any in coroutine code) as flat code: after
+   * its operands (saved in order, a call among them moves the running line), the position,
+   * then the call.
    */
   private flatRuntimeOp(name: string, operands: Expression[], values: string[], extra: string[], line: number, lead: string[]): string {
     const vs = values.slice();
@@ -1267,7 +1265,8 @@ class FunctionEmitter {
       vs.splice(0, saved.length, ...saved);
       this.w.line(`${this.setLine(line)};`);
     }
-    return `rt.${name}(${[...lead, ...vs, ...extra].join(', ')})`;
+    const args = [...lead, ...vs, ...extra].join(', ');
+    return this.mode === 'co' ? `(yield* rt.meta(rt.${name}OrCall(${args})))` : `rt.${name}(${args})`;
   }
 
   /** Writes operator `name` (ARMS) over the values `ts` into `r`: an `if` per plain case, the runtime in the `else`. */
@@ -1418,7 +1417,7 @@ class FunctionEmitter {
         if (this.typedOp(e) !== undefined) return this.plainBinary(e, flat);
         const fused = this.fusedItemOperand(e, flat);
         if (fused !== undefined) return fused;
-        if (flat && this.mode === 'sync') return this.flatBinary(e);
+        if (flat) return this.flatBinary(e);
         const a = this.expr(e.left);
         let b = this.expr(e.right);
         const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
@@ -2027,7 +2026,7 @@ class FunctionEmitter {
       // Plain code calls the operator with a number fast path; coroutine code needs the
       // generic form that hands back a pending metamethod call.
       return this.mode === 'co'
-        ? this.op('arith', [e.left, e.right], [a, b], d, line, [jsString(ar[0])])
+        ? this.op('arith', [e.left, e.right], [a, b], d, line, [jsString(ar[0])], flat)
         : this.op(ar[1], [e.left, e.right], [a, b], d, line, [], flat);
     }
     switch (e.operator) {
@@ -2056,7 +2055,7 @@ class FunctionEmitter {
     if (record !== undefined) return record;
     // only a computed key can fail (nil, NaN): the position is stored first
     const computed = layout.dynamic.some((d) => 'type' in d.key);
-    if (flat && this.mode === 'sync') return this.flatTable(layout, computed, lineOf(e));
+    if (flat) return this.flatTable(layout, computed, lineOf(e));
     const entries = [
       ...layout.consts.flatMap(([k, v]) => [this.constant(k), this.constant(v)]),
       ...layout.dynamic.flatMap((d) => ['type' in d.key ? this.expr(d.key) : this.constant(d.key.value), this.expr(d.value)]),
@@ -2452,7 +2451,7 @@ class FunctionEmitter {
       }
       if (i === args.length - 1 && this.expands(a)) {
         const t = this.temp('rt.LuaValue[]', '$m');
-        put(`${t} = ${this.multi(a)}`);
+        put(`${t} = ${this.multi(a, flat)}`);
         out.push(`...${t}`);
         return;
       }
