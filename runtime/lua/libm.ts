@@ -612,8 +612,115 @@ function sincos(r: DD): { s: DD; c: DD } {
   return { s: neg ? ddNeg(s) : s, c };
 }
 
+// Fast paths of the trigonometric functions, as for exp and log above: for sin, cos and tan
+// (|x| < 2^19) the reduction x - k pi/2 is exact to about 2^-104 absolute (three 33-bit
+// pieces of pi/2 and a tail); then the tables of sin(i/64), cos(i/64) and short series in
+// plain doubles. atan, asin, acos and atan2 take a Newton step on those from Math.atan.
+
+/** Relative error bound of the fast trigonometric results (measured errors stay below 2^-67.3). */
+const TRIG_ERR = 2 ** -64;
+/** Absolute error bound of the reduced argument. */
+const REDUCE_ERR = 2 ** -100;
+
+/** sin(r) and cos(r) into sinH + sinL and cosH + cosL, for r = rh + rl, |r| <= pi/4 + 0.01. */
+let sinH = 0;
+let sinL = 0;
+let cosH = 0;
+let cosL = 0;
+function sinCosFast(rh: number, rl: number): void {
+  // |r| = i/64 + b + bl
+  const ar = Math.abs(rh);
+  const bl = rh < 0 ? -rl : rl;
+  const i = Math.round(ar * 64);
+  const b = ar - i / 64; // exact, |b| <= 1/128
+  const b2 = b * b;
+  const b2e = prodErr(b, b, b2);
+  // sin(b) = b + sbl, cos(b) = 1 + cm1h + cm1l
+  const sbl = bl + b2 * b * (-1 / 6 + b2 * (1 / 120 + b2 * (-1 / 5040 + b2 * (1 / 362880))));
+  const cm1h = -0.5 * b2;
+  const cm1l = (-0.5 * b2e - b * bl) + b2 * b2 * (1 / 24 + b2 * (-1 / 720 + b2 * (1 / 40320)));
+  const sa = SIN_TABLE[i];
+  const ca = COS_TABLE[i];
+  const sah = sa[0];
+  const sal = sa[1];
+  const cah = ca[0];
+  const cal = ca[1];
+  // sin(a + b) = sa + ca sin(b) + sa (cos(b) - 1)
+  const t1 = cah * b;
+  const t3 = sah * cm1h;
+  const s1 = sah + t1;
+  const s2 = s1 + t3;
+  const sl = (sumErr(sah, t1, s1) + sumErr(s1, t3, s2)) + ((prodErr(cah, b, t1) + prodErr(sah, cm1h, t3)) + (cal * b + cah * sbl) + (sah * cm1l + sal * (1 + cm1h)));
+  sinH = s2 + sl;
+  sinL = sumErr(s2, sl, sinH);
+  // cos(a + b) = ca - sa sin(b) + ca (cos(b) - 1)
+  const t2 = -sah * b;
+  const t4 = cah * cm1h;
+  const c1 = cah + t2;
+  const c2 = c1 + t4;
+  const cl = (sumErr(cah, t2, c1) + sumErr(c1, t4, c2)) + ((prodErr(cah, cm1h, t4) - prodErr(sah, b, -t2)) - (sal * b + sah * sbl) + (cah * cm1l + cal * (1 + cm1h)));
+  cosH = c2 + cl;
+  cosL = sumErr(c2, cl, cosH);
+  if (rh < 0) {
+    sinH = -sinH;
+    sinL = -sinL;
+  }
+}
+
+/**
+ * sin(x) (which 0), cos(x) (1) or tan(x) (2) rounded for 2^-27 <= |x| < 2^19, when the error
+ * bound allows; NaN when undecided.
+ */
+function fastTrig(x: number, which: number): number {
+  initTrig();
+  // x = k pi/2 + rh + rl
+  let rh = x;
+  let rl = 0;
+  let q = 0;
+  if (Math.abs(x) > 0.785) {
+    const k = Math.round(x * (2 / Math.PI));
+    const s1 = x - k * PIO2_PARTS[0]; // exact (Sterbenz)
+    const a = -k * PIO2_PARTS[1]; // exact: 33 bits times at most 20
+    const s2 = s1 + a;
+    const b = -k * PIO2_PARTS[2];
+    const s3 = s2 + b;
+    const lo = (sumErr(s1, a, s2) + sumErr(s2, b, s3)) - k * PIO2_TAIL[0];
+    rh = s3 + lo;
+    rl = sumErr(s3, lo, rh);
+    q = k & 3;
+  }
+  sinCosFast(rh, rl);
+  const sh = sinH;
+  const sl = sinL;
+  const ch = cosH;
+  const cl = cosL;
+  let vh: number;
+  let vl: number;
+  if (which === 2) {
+    // tan = s / c (q even) or -c / s, one correction step of the quotient
+    const nh = q % 2 === 0 ? sh : -ch;
+    const nl = q % 2 === 0 ? sl : -cl;
+    const dh = q % 2 === 0 ? ch : sh;
+    const dl = q % 2 === 0 ? cl : sl;
+    vh = nh / dh;
+    const p = vh * dh;
+    vl = (((nh - p) - prodErr(vh, dh, p)) + nl - vh * dl) / dh;
+  } else {
+    const j = (q + which) & 3; // cos(x) = sin(x + pi/2)
+    vh = j === 0 ? sh : j === 1 ? ch : j === 2 ? -sh : -ch;
+    vl = j === 0 ? sl : j === 1 ? cl : j === 2 ? -sl : -cl;
+  }
+  const err = Math.abs(vh) * TRIG_ERR + REDUCE_ERR;
+  const v = vh + vl;
+  return vh + (vl + err) === vh + (vl - err) ? v : NaN;
+}
+
 export function crSin(x: number): number {
   if (Math.abs(x) < 2 ** -27 || !Number.isFinite(x)) return Number.isFinite(x) ? x : NaN;
+  if (Math.abs(x) < 2 ** 19) {
+    const f = fastTrig(x, 0);
+    if (f === f) return f;
+  }
   initTrig();
   const { r, q } = reduce(x);
   const { s, c } = sincos(r);
@@ -623,6 +730,10 @@ export function crSin(x: number): number {
 
 export function crCos(x: number): number {
   if (Math.abs(x) < 2 ** -27 || !Number.isFinite(x)) return Number.isFinite(x) ? 1 : NaN;
+  if (Math.abs(x) < 2 ** 19) {
+    const f = fastTrig(x, 1);
+    if (f === f) return f;
+  }
   initTrig();
   const { r, q } = reduce(x);
   const { s, c } = sincos(r);
@@ -632,6 +743,10 @@ export function crCos(x: number): number {
 
 export function crTan(x: number): number {
   if (Math.abs(x) < 2 ** -27 || !Number.isFinite(x)) return Number.isFinite(x) ? x : NaN;
+  if (Math.abs(x) < 2 ** 19) {
+    const f = fastTrig(x, 2);
+    if (f === f) return f;
+  }
   initTrig();
   const { r, q } = reduce(x);
   const { s, c } = sincos(r);
@@ -647,10 +762,76 @@ function atanDD(u: DD): DD {
   return ddSub([y0, 0], ddMul(d, c));
 }
 
+/** Low part of atanFast's last result. */
+let atanLo = 0;
+
+/** atan(uh + ul) = result + atanLo for 0 < uh <= 1, |ul| <= ulp(uh): a Newton step on tan from Math.atan. */
+function atanFast(uh: number, ul: number): number {
+  const y0 = Math.atan(uh);
+  sinCosFast(y0, 0);
+  // atan(u) = y0 - (s - u c) c to second order; s - u c is computed without cancellation
+  const p = uh * cosH;
+  const d = ((sinH - p) - prodErr(uh, cosH, p)) + (sinL - uh * cosL - ul * cosH);
+  const corr = -d * cosH;
+  const hi = y0 + corr;
+  atanLo = sumErr(y0, corr, hi);
+  return hi;
+}
+
+/**
+ * The angle of (xh + xl, yh + yl), both positive, or pi minus it when mirror, rounded; NaN
+ * when undecided.
+ */
+function fastAngle(yh: number, yl: number, xh: number, xl: number, mirror: boolean): number {
+  initTrig();
+  let vh: number;
+  let vl: number;
+  if (yh <= xh) {
+    // atan(y/x), y/x = uh + ul
+    const uh = yh / xh;
+    const p = uh * xh;
+    const ul = (((yh - p) - prodErr(uh, xh, p)) + yl - uh * xl) / xh;
+    vh = atanFast(uh, ul);
+    vl = atanLo;
+  } else {
+    // pi/2 - atan(x/y)
+    const uh = xh / yh;
+    const p = uh * yh;
+    const ul = (((xh - p) - prodErr(uh, yh, p)) + xl - uh * yl) / yh;
+    const a = atanFast(uh, ul);
+    vh = PIO2_DD[0] - a;
+    vl = sumErr(PIO2_DD[0], -a, vh) + (PIO2_DD[1] - atanLo);
+  }
+  if (mirror) {
+    const h = PI_DD[0] - vh;
+    vl = sumErr(PI_DD[0], -vh, h) + (PI_DD[1] - vl);
+    vh = h;
+  }
+  const err = vh * TRIG_ERR;
+  return vh + (vl + err) === vh + (vl - err) ? vh + vl : NaN;
+}
+
+/** sqrt(1 - ax^2) = result + cosLo for 0 <= ax < 1. */
+let cosLo = 0;
+function cosOfAsinFast(ax: number): number {
+  const a = 1 - ax;
+  const b = 1 + ax;
+  const wh = a * b;
+  const wl = prodErr(a, b, wh) + (a * sumErr(1, ax, b) + sumErr(1, -ax, a) * b);
+  const ch = Math.sqrt(wh);
+  const p = ch * ch;
+  cosLo = (((wh - p) - prodErr(ch, ch, p)) + wl) / (2 * ch);
+  return ch;
+}
+
 export function crAtan(x: number): number {
   if (Number.isNaN(x)) return x;
   const ax = Math.abs(x);
   if (ax < 2 ** -27) return x;
+  if (ax <= 2 ** 60) {
+    const f = fastAngle(ax, 0, 1, 0, false);
+    if (f === f) return x < 0 ? -f : f;
+  }
   initTrig();
   let v: DD;
   if (ax > 2 ** 60) v = PIO2_DD;
@@ -683,11 +864,14 @@ export function crAtan2(y: number, x: number): number {
   const ax = Math.abs(x);
   const ratio = ay / ax;
   let v: DD;
+  let f: number;
   if (ratio < 2 ** -60) {
     if (x > 0) return sy * ratio;
     return sy * pi;
   } else if (ratio > 2 ** 60) {
     v = PIO2_DD;
+  } else if (ax < 2 ** 900 && ax > 2 ** -900 && ay < 2 ** 900 && ay > 2 ** -900 && (f = fastAngle(ay, 0, ax, 0, x < 0)) === f) {
+    return sy * f;
   } else {
     // Scale both by the same power of two so the products in ddDiv cannot overflow.
     const e = frexp(ax)[1];
@@ -712,6 +896,11 @@ export function crAsin(x: number): number {
   const ax = Math.abs(x);
   if (!(ax <= 1)) return NaN;
   if (ax < 2 ** -26) return x;
+  if (ax < 1) {
+    const c = cosOfAsinFast(ax);
+    const f = fastAngle(ax, 0, c, cosLo, false);
+    if (f === f) return x < 0 ? -f : f;
+  }
   initTrig();
   const v = ax === 1 ? PIO2_DD : angleDD([ax, 0], cosOfAsin(ax));
   const res = roundDD(v);
@@ -724,6 +913,11 @@ export function crAcos(x: number): number {
   initTrig();
   if (ax < 2 ** -57) return PIO2_DD[0];
   if (x === 1) return 0;
+  if (ax < 1) {
+    const c = cosOfAsinFast(ax);
+    const f = fastAngle(c, cosLo, ax, 0, x < 0);
+    if (f === f) return f;
+  }
   let v = ax === 1 ? ([0, 0] as DD) : angleDD(cosOfAsin(ax), [ax, 0]);
   if (x < 0) v = ddSub(PI_DD, v);
   return roundDD(v);

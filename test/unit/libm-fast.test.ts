@@ -3,7 +3,7 @@
 // many random inputs each test draws (default 200,000).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crExp, crLog, crLog2, crPow } from '../../runtime/lua/libm.js';
+import { crAcos, crAsin, crAtan, crAtan2, crCos, crExp, crLog, crLog2, crPow, crSin, crTan } from '../../runtime/lua/libm.js';
 import * as ref from './libm-reference.js';
 
 const N = Number(process.env.ROVERC_LIBM_N ?? 200_000);
@@ -103,5 +103,40 @@ test('exp, log, log2: the same double as the double-double ones', () => {
     const ax = Math.abs(x);
     same('log', crLog(ax), ref.crLog(ax), [ax]);
     same('log2', crLog2(ax), ref.crLog2(ax), [ax]);
+  }
+});
+
+test('sin, cos, tan: the same double as the double-double ones', () => {
+  for (let n = 0; n < N; n++) {
+    let x: number;
+    switch (n % 5) {
+      case 0: x = anyDouble(); break;
+      case 1: x = (rand() - 0.5) * 2 ** Math.floor(rand() * 48 - 28); break; // every scale the fast path takes
+      case 2: x = Math.round((rand() - 0.5) * 2 ** 20) * (Math.PI / 4) * (1 + (rand() - 0.5) * 2 ** -40); break; // near k pi/4
+      case 3: x = (rand() - 0.5) * 2 ** Math.floor(19 + rand() * 3); break; // around the 2^19 limit
+      default: x = Math.floor(rand() * 53) / 64 * (rand() < 0.5 ? -1 : 1) + (rand() - 0.5) * 2 ** -Math.floor(rand() * 30); // table points
+    }
+    same('sin', crSin(x), ref.crSin(x), [x]);
+    same('cos', crCos(x), ref.crCos(x), [x]);
+    same('tan', crTan(x), ref.crTan(x), [x]);
+  }
+});
+
+test('atan: the same double as the double-double one', () => {
+  for (let n = 0; n < N; n++) {
+    const x = n % 4 === 0 ? anyDouble() : n % 4 === 1 ? (rand() - 0.5) * 2 ** Math.floor(rand() * 130 - 64)
+      : n % 4 === 2 ? (1 + (rand() - 0.5) * 2 ** -Math.floor(rand() * 50)) * (rand() < 0.5 ? -1 : 1) : (rand() - 0.5) * 8;
+    same('atan', crAtan(x), ref.crAtan(x), [x]);
+  }
+});
+
+test('asin, acos, atan2: the same double as the double-double ones', () => {
+  for (let n = 0; n < N; n++) {
+    const u = n % 3 === 0 ? anyDouble() : n % 3 === 1 ? (rand() - 0.5) * 2 : (1 - rand() * 2 ** -Math.floor(rand() * 54)) * (rand() < 0.5 ? -1 : 1);
+    same('asin', crAsin(u), ref.crAsin(u), [u]);
+    same('acos', crAcos(u), ref.crAcos(u), [u]);
+    const y = n % 2 === 0 ? anyDouble() : (rand() - 0.5) * 2 ** Math.floor(rand() * 140 - 70);
+    const x = n % 5 === 0 ? anyDouble() : n % 5 === 1 ? pick(SPECIAL) : (rand() - 0.5) * 2 ** Math.floor(rand() * 140 - 70);
+    same('atan2', crAtan2(y, x), ref.crAtan2(y, x), [y, x]);
   }
 });
