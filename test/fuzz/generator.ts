@@ -1013,6 +1013,7 @@ class ProgramGen {
     let e = this.genScalar(v.ty as Scalar, this.depth());
     if (v.ty === 'int') e = this.bin('%', e, this.intLit(2, 997));
     if (v.ty === 'str' && (e.len ?? 60) > 40) e = atom(`${this.recv(e)}:sub(1, ${this.rng.int(3, 40)})`, 40);
+    else e = this.boundInLoop(e, v, ctx);
     const op = this.rng.chance(0.3) && (v.ty === 'str' || v.ty === 'num') ? 'self' : 'plain';
     if (op === 'self' && v.ty === 'num') {
       this.emit(`${v.name} = ${this.bin(this.rng.pick(['+', '-', '*', '/']), atom(v.name), this.genNum(1)).t}`);
@@ -1050,18 +1051,35 @@ class ProgramGen {
     if (all.length < 2) return this.stmtLocal(ctx);
     const a = this.rng.pick(all);
     const b = this.rng.pick(all.filter((x) => x !== a));
-    const ea = this.assignValue(a);
-    const eb = this.assignValue(b);
+    const ea = this.assignValue(a, ctx);
+    const eb = this.assignValue(b, ctx);
     this.emit(`${a.name}, ${b.name} = ${ea.t}, ${eb.t}`);
     this.printVars([a.name, b.name]);
   }
 
-  private assignValue(v: Var): E {
+  /**
+   * A string assigned in a loop from two reads of variables assigned there (`s = s .. s`), or
+   * one through rep or gsub, can double on every pass, past what luajit can allocate (seed
+   * 20839): cut it to 40 characters. e.len is kept so that later draws stay as they were.
+   */
+  private boundInLoop(e: E, v: Var, ctx: Ctx): E {
+    if (ctx.loopDepth === 0 || v.ty !== 'str') return e;
+    let reads = 0;
+    for (const x of this.vars((x) => x.mut && (x.ty === 'str' || x.ty === 'any'))) {
+      reads += e.t.match(new RegExp(`\\b${x.name}\\b`, 'g'))?.length ?? 0;
+    }
+    const grows = reads >= 2 || (reads === 1 && /\b(rep|gsub)\(/.test(e.t));
+    return grows ? atom(`${this.recv(e)}:sub(1, 40)`, e.len) : e;
+  }
+
+  private assignValue(v: Var, ctx: Ctx): E {
     let e = this.genScalar(v.ty as Scalar, this.depth());
     if (v.ty === 'int') e = this.bin('%', e, this.intLit(2, 997));
     if ((v.ty === 'str' || v.ty === 'any') && (e.len ?? 200) > 40) {
       if (v.ty === 'str') e = atom(`${this.recv(e)}:sub(1, 40)`, 40);
       else e = atom('nil');
+    } else {
+      e = this.boundInLoop(e, v, ctx);
     }
     if (v.ty === 'str' || v.ty === 'any') v.len = Math.max(v.len ?? 0, e.len ?? 40);
     return e;
