@@ -319,6 +319,12 @@ export function crLog2(x: number): number {
 // double-double code above decides. Since that code errs by far less than the bound, an
 // accepted fast result is the one it would have returned. NaN means "undecided".
 
+/** Set by tests, to compare the fast paths with the double-double code deciding alone. */
+let exactOnly = false;
+export function useExactOnly(on: boolean): void {
+  exactOnly = on;
+}
+
 const LOG_TAB = 128;
 /** x = 2^e z with z in [OFF, 2 OFF), OFF's high word: 1.0 is mid-interval of its entry. */
 const OFF_HI = 0x3fe6b000;
@@ -392,6 +398,7 @@ function fastLogSubnormal(x: number): number {
 
 /** log(x) = result + logLo for finite x > 0, relative error below LOG_ERR. */
 function fastLog(x: number): number {
+  if (exactOnly) return NaN;
   const invcs = logInvc ?? initFast();
   f64[0] = x;
   const hx = u32[HI];
@@ -431,7 +438,7 @@ function fastLog(x: number): number {
  * normal; NaN when undecided.
  */
 function fastExp(zh: number, zl: number, dz: number): number {
-  if (!(zh < 709 && zh > -707)) return NaN; // near overflow or underflow: the exact path
+  if (!(zh < 709 && zh > -707) || exactOnly) return NaN; // near overflow or underflow: the exact path
   if (logInvc === undefined) initFast();
   const kd = Math.round(zh * INV_LN2_128);
   const k = kd | 0;
@@ -672,6 +679,7 @@ function sinCosFast(rh: number, rl: number): void {
  * bound allows; NaN when undecided.
  */
 function fastTrig(x: number, which: number): number {
+  if (exactOnly) return NaN;
   initTrig();
   // x = k pi/2 + rh + rl
   let rh = x;
@@ -783,6 +791,7 @@ function atanFast(uh: number, ul: number): number {
  * when undecided.
  */
 function fastAngle(yh: number, yl: number, xh: number, xl: number, mirror: boolean): number {
+  if (exactOnly) return NaN;
   initTrig();
   let vh: number;
   let vl: number;
