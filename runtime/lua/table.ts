@@ -57,15 +57,6 @@ FieldsObject.prototype = NO_FIELDS;
  */
 const NO_KEYS: Fields = Object.freeze(new FieldsObject());
 
-/**
- * The array part of every table that has had no item (empty tables, records): one shared
- * array, so that those cost none of their own; replaced on the first push (see set and
- * `other`). Frozen: a write that missed the replacement throws instead of filling them all.
- */
-const NO_ITEMS: LuaValue[] = Object.freeze([]) as unknown as LuaValue[];
-/** What `other` answers for a table on NO_ITEMS (never written: the table's own map is made in setOther). */
-const NO_OTHER: Map<LuaValue, LuaValue> = new Map();
-
 /** The view of a table that is not a metatable with a table `__index`: finds nothing. */
 const NO_VIEW: Fields = new FieldsObject();
 
@@ -151,19 +142,8 @@ export class LuaTable {
     return (this.x ??= new TableExtra());
   }
 
-  /**
-   * Whether this table may have keys outside `arr` and `f`, for compiled guards: their pushes
-   * onto `arr` test `other === undefined`. A table still on the shared NO_ITEMS answers an
-   * empty map, so that its first push takes the runtime's path, which gives it an array.
-   */
+  /** Values of all other hash keys (compiled guards read `other === undefined`). */
   get other(): Map<LuaValue, LuaValue> | undefined {
-    if (this.arr === NO_ITEMS) return NO_OTHER;
-    const x = this.x;
-    return x === undefined ? undefined : x.other;
-  }
-
-  /** Values of all other hash keys (the table's own, never NO_OTHER). */
-  private get hash(): Map<LuaValue, LuaValue> | undefined {
     const x = this.x;
     return x === undefined ? undefined : x.other;
   }
@@ -221,14 +201,14 @@ export class LuaTable {
 
   constructor(arr?: LuaValue[], f?: Fields) {
     if (new.target === LuaTable) {
-      this.arr = arr ?? NO_ITEMS;
+      this.arr = arr ?? [];
       this.f = f ?? NO_KEYS;
       this.keys = 0;
       this.mt = undefined;
       this.view = NO_VIEW;
       this.x = undefined;
     } else {
-      this.arr = arr ?? NO_ITEMS;
+      this.arr = arr ?? [];
       this.f = f ?? NO_KEYS;
       Object.assign(this, SUBCLASS_FIELDS);
     }
@@ -297,10 +277,9 @@ export class LuaTable {
           }
           return;
         }
-        const other = this.hash;
+        const other = this.other;
         if (key === n + 1 && value !== undefined && (other === undefined || !other.has(key))) {
-          if (arr === NO_ITEMS) this.arr = [value];
-          else arr.push(value);
+          arr.push(value);
           if (other !== undefined && other.size > 0) this.migrate();
           return;
         }
@@ -341,7 +320,7 @@ export class LuaTable {
   }
 
   private setOther(key: LuaValue, value: LuaValue): void {
-    let other = this.hash;
+    let other = this.other;
     if (other !== undefined && other.has(key)) {
       const old = other.get(key);
       if (old === undefined) {
@@ -379,7 +358,7 @@ export class LuaTable {
       // delete drops the object to dictionary mode: only tables that churn keys get here
       if (f[k] === undefined) delete f[k];
     }
-    const other = this.hash;
+    const other = this.other;
     if (other !== undefined) for (const [k, v] of other) if (v === undefined) other.delete(k);
     if (this.order !== undefined) {
       this.order = this.order.filter((k) => k !== MOVED && this.hashValue(k as LuaValue) !== undefined);
@@ -392,7 +371,7 @@ export class LuaTable {
   /** Moves keys n+1, n+2, ... from the hash part into the array part after a push. */
   private migrate(): void {
     const arr = this.arr;
-    const other = this.hash!;
+    const other = this.other!;
     let moved: Set<LuaValue> | undefined;
     for (;;) {
       const k = arr.length + 1;
@@ -414,7 +393,7 @@ export class LuaTable {
   /** The border `#t`: n such that t[n] ~= nil and t[n+1] == nil (0 when t[1] == nil). */
   length(): number {
     const n = this.arr.length;
-    const other = this.hash;
+    const other = this.other;
     if (other === undefined || other.size === 0) return n;
     let j = n;
     while (other.get(j + 1) !== undefined) j++;
@@ -446,7 +425,7 @@ export class LuaTable {
     let i = 0;
     if (key !== undefined) {
       if (typeof key === 'number' && Number.isInteger(key) && key >= 1 &&
-          (key <= arr.length || (key <= this.arrPeak && !(this.hash?.has(key) ?? false)))) {
+          (key <= arr.length || (key <= this.arrPeak && !(this.other?.has(key) ?? false)))) {
         // An integer key past the array part may have been cleared (and trimmed) during the
         // traversal: go on after it rather than failing; any other missing key is an error.
         i = key;
