@@ -127,7 +127,7 @@ function encodeObject(t: LuaTable, depth: number, path: LuaTable[]): string {
     sep = ',';
   }
   if (t.hashCount() === 0) return s + '}';
-  if (t.other === undefined && !t.linked) {
+  if (t.plainFieldsOnly()) {
     // only plain string keys, in the fields object's own order
     const f = t.f;
     for (const k in f) {

@@ -61,7 +61,7 @@ const NO_KEYS: Fields = Object.freeze(new FieldsObject());
 const NO_VIEW: Fields = new FieldsObject();
 
 /** A subclass instance's fields after `arr` and `f`, as the constructor sets them (see LuaTable). */
-const SUBCLASS_FIELDS = { other: undefined, keys: 0, book: undefined, linked: false, view: NO_VIEW, indexValue: undefined, mt: undefined };
+const SUBCLASS_FIELDS = { keys: 0, mt: undefined, view: NO_VIEW, x: undefined };
 
 const CUT_FIELDS: Fields = Object.create(NO_FIELDS) as Fields;
 CUT_FIELDS[CUT] = true;
@@ -97,12 +97,14 @@ export const found: { value: LuaValue } = { value: undefined };
 const MOVED = Symbol('moved to the array part');
 
 /**
- * What only some tables need: the traversal order once `f` cannot give it, dead keys,
- * `next`'s bookkeeping. Kept apart so that the many tables that never need it (records,
- * arrays, the nodes of a tree) are smaller: a table's size is most of what an
- * allocation-heavy program costs the garbage collector.
+ * What only some tables need: other keys, the traversal order once `f` cannot give it, dead
+ * keys, `next`'s bookkeeping, and what a metatable or an `__index` table keeps. Kept apart so
+ * that the many tables that never need it (records, arrays, the nodes of a tree) are smaller:
+ * a table's size is most of what an allocation-heavy program costs the garbage collector.
  */
-class HashBook {
+class TableExtra {
+  /** Values of all other hash keys; undefined values are dead keys. */
+  other: Map<LuaValue, LuaValue> | undefined = undefined;
   /** Hash keys in traversal order, when it cannot be read off `f` (see the top of this file). */
   order: (LuaValue | typeof MOVED)[] | undefined = undefined;
   /** How many stored hash keys are dead. */
@@ -111,6 +113,10 @@ class HashBook {
   arrPeak = 0;
   /** Where the last `next` found its key: traversals ask for the key after the one they got. */
   hint = 0;
+  /** `f` inherits from the metatable's view (this table is some metatable's `__index`). */
+  linked = false;
+  /** As a metatable: its raw `__index` value, kept with the view (reads need no lookup). */
+  indexValue: LuaValue = undefined;
 }
 
 // The fields are declared here and set in the constructor, not as class fields: a class field
@@ -123,64 +129,85 @@ export class LuaTable {
   declare arr: LuaValue[];
   /** Values of plain string keys (see isPlainKey); undefined values are dead keys. */
   declare f: Fields;
-  /** Values of all other hash keys; undefined values are dead keys. */
-  declare other: Map<LuaValue, LuaValue> | undefined;
   /** Hash keys stored (live or dead). */
   private declare keys: number;
-  /** Created on first need (see HashBook). */
-  private declare book: HashBook | undefined;
+  // `mt` and `view` stay fields: compiled method calls read `o.metatable.view.name`, and
+  // `view` read through the sidecar made oop_methods 1.16x slower.
+  private declare mt: LuaTable | undefined;
+  /** As a metatable: what its instances inherit through `__index` (see the top of this file). */
+  declare view: Fields;
+  /** Created on first need (see TableExtra). */
+  private declare x: TableExtra | undefined;
 
-  private get order(): (LuaValue | typeof MOVED)[] | undefined {
-    return this.book?.order;
+  /** This table's sidecar, made on first need (table.ts only: the fields it keeps are private). */
+  extra(): TableExtra {
+    return (this.x ??= new TableExtra());
   }
 
-  private set order(o: (LuaValue | typeof MOVED)[] | undefined) {
-    if (o !== undefined || this.book !== undefined) (this.book ??= new HashBook()).order = o;
+  /** Values of all other hash keys (compiled guards read `other === undefined`). */
+  get other(): Map<LuaValue, LuaValue> | undefined {
+    const x = this.x;
+    return x === undefined ? undefined : x.other;
   }
 
-  private get dead(): number {
-    return this.book === undefined ? 0 : this.book.dead;
-  }
-
-  private set dead(n: number) {
-    if (n !== 0 || this.book !== undefined) (this.book ??= new HashBook()).dead = n;
-  }
-
-  private get arrPeak(): number {
-    return this.book === undefined ? 0 : this.book.arrPeak;
-  }
-
-  private set arrPeak(n: number) {
-    (this.book ??= new HashBook()).arrPeak = n;
-  }
-
-  private get hint(): number {
-    return this.book === undefined ? 0 : this.book.hint;
-  }
-
-  private set hint(n: number) {
-    if (n !== 0 || this.book !== undefined) (this.book ??= new HashBook()).hint = n;
+  /** Only plain string keys in `f`, none inherited: the JSON encoder can read `f` alone. */
+  plainFieldsOnly(): boolean {
+    const x = this.x;
+    return x === undefined || (x.other === undefined && !x.linked);
   }
 
   /** `f` inherits from the metatable's view (this table is some metatable's `__index`). */
-  declare linked: boolean;
-  /** As a metatable: what its instances inherit through `__index` (see the top of this file). */
-  declare view: Fields;
+  get linked(): boolean {
+    const x = this.x;
+    return x !== undefined && x.linked;
+  }
+
   /** As a metatable: its raw `__index` value, kept with the view (reads need no lookup). */
-  declare indexValue: LuaValue;
-  private declare mt: LuaTable | undefined;
+  get indexValue(): LuaValue {
+    const x = this.x;
+    return x === undefined ? undefined : x.indexValue;
+  }
+
+  private get order(): (LuaValue | typeof MOVED)[] | undefined {
+    return this.x?.order;
+  }
+
+  private set order(o: (LuaValue | typeof MOVED)[] | undefined) {
+    if (o !== undefined || this.x !== undefined) this.extra().order = o;
+  }
+
+  private get dead(): number {
+    return this.x === undefined ? 0 : this.x.dead;
+  }
+
+  private set dead(n: number) {
+    if (n !== 0 || this.x !== undefined) this.extra().dead = n;
+  }
+
+  private get arrPeak(): number {
+    return this.x === undefined ? 0 : this.x.arrPeak;
+  }
+
+  private set arrPeak(n: number) {
+    this.extra().arrPeak = n;
+  }
+
+  private get hint(): number {
+    return this.x === undefined ? 0 : this.x.hint;
+  }
+
+  private set hint(n: number) {
+    if (n !== 0 || this.x !== undefined) this.extra().hint = n;
+  }
 
   constructor(arr?: LuaValue[], f?: Fields) {
     if (new.target === LuaTable) {
       this.arr = arr ?? [];
       this.f = f ?? NO_KEYS;
-      this.other = undefined;
       this.keys = 0;
-      this.book = undefined;
-      this.linked = false;
-      this.view = NO_VIEW;
-      this.indexValue = undefined;
       this.mt = undefined;
+      this.view = NO_VIEW;
+      this.x = undefined;
     } else {
       this.arr = arr ?? [];
       this.f = f ?? NO_KEYS;
@@ -218,11 +245,11 @@ export class LuaTable {
       if (key >= 1 && key <= arr.length && Number.isInteger(key)) return arr[key - 1];
       if (key === 0) key = 0; // -0 and 0 are one key
     }
-    return this.other === undefined ? undefined : this.other.get(key);
+    return otherValue(this.x, key);
   }
 
   getStr(key: string): LuaValue {
-    if (!isPlainKey(key)) return this.other === undefined ? undefined : this.other.get(key);
+    if (!isPlainKey(key)) return otherValue(this.x, key);
     const v = this.f[key];
     return v === undefined || !this.linked || hasOwn(this.f, key) ? v : undefined;
   }
@@ -251,9 +278,10 @@ export class LuaTable {
           }
           return;
         }
-        if (key === n + 1 && value !== undefined && (this.other === undefined || !this.other.has(key))) {
+        const other = this.other;
+        if (key === n + 1 && value !== undefined && (other === undefined || !other.has(key))) {
           arr.push(value);
-          if (this.other !== undefined && this.other.size > 0) this.migrate();
+          if (other !== undefined && other.size > 0) this.migrate();
           return;
         }
       } else if (Number.isNaN(key)) {
@@ -308,7 +336,7 @@ export class LuaTable {
     if (value === undefined) return;
     this.beforeInsert();
     this.order ??= Object.keys(this.f);
-    other ??= this.other = new Map();
+    other ??= this.extra().other = new Map();
     other.set(key, value);
     this.order.push(key);
     this.keys++;
@@ -376,7 +404,7 @@ export class LuaTable {
   /** The raw value of a hash key (undefined when absent or dead). */
   hashValue(key: LuaValue): LuaValue {
     if (typeof key === 'string') return this.getStr(key);
-    return this.other === undefined ? undefined : this.other.get(key);
+    return otherValue(this.x, key);
   }
 
   /**
@@ -398,7 +426,7 @@ export class LuaTable {
     let i = 0;
     if (key !== undefined) {
       if (typeof key === 'number' && Number.isInteger(key) && key >= 1 &&
-          (key <= arr.length || (key <= this.arrPeak && (this.other === undefined || !this.other.has(key))))) {
+          (key <= arr.length || (key <= this.arrPeak && !(this.other?.has(key) ?? false)))) {
         // An integer key past the array part may have been cleared (and trimmed) during the
         // traversal: go on after it rather than failing; any other missing key is an error.
         i = key;
@@ -492,11 +520,11 @@ export class LuaTable {
 /** Points a metatable's view at the fields of its `__index` table (or at nothing). */
 function relinkView(mt: LuaTable): void {
   const index = mt.getStr('__index');
-  mt.indexValue = index;
+  mt.extra().indexValue = index;
   let proto = index === undefined ? NO_FIELDS : CUT_FIELDS;
   if (index instanceof LuaTable) {
     if (!index.linked) {
-      index.linked = true;
+      index.extra().linked = true;
       relink(index);
     }
     proto = index.f;
@@ -519,6 +547,13 @@ function setProto(o: Fields, proto: Fields): void {
     // which reports the loop as Lua does.
     Object.setPrototypeOf(o, CUT_FIELDS);
   }
+}
+
+/** The value of a key kept in `other` (undefined when absent or dead). */
+function otherValue(x: TableExtra | undefined, key: LuaValue): LuaValue {
+  if (x === undefined) return undefined;
+  const other = x.other;
+  return other === undefined ? undefined : other.get(key);
 }
 
 function trimTrailingNils(arr: LuaValue[]): void {
