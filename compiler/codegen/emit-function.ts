@@ -1514,7 +1514,8 @@ class FunctionEmitter {
     const v = this.temp();
     const desc = describeExpr(base, this.res.refs);
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
-    const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.index(${o}, ${k}${d})`;
+    // (indexItem answers a plain table's missing item, a hole or past the end, before index)
+    const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.indexItem(${o}, ${k}${d})`;
     const position = line !== this.stmtLine || containsCall(base) || containsCall(index) ? this.setLine(line) : undefined;
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
     return {

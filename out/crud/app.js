@@ -253,7 +253,7 @@ function load($env) {
             $17 = list;
             $k18 = i;
             if (!(($a20 = $17?.arr) !== void 0 && $k18 - 1 >>> 0 === $k18 - 1 && ($19 = $a20[$k18 - 1]) !== void 0)) {
-              $19 = rt.index($17, $k18, "local 'list'");
+              $19 = rt.indexItem($17, $k18, "local 'list'");
             }
             $16 = $19;
             if ($16 !== void 0 && ($a21 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a21[i - 1] !== void 0) $a21[i - 1] = $16;

@@ -207,7 +207,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $17 = list;
               $k18 = i;
               if (!(($a20 = ($17 as rt.LuaTable)?.arr) !== undefined && ($k18 - 1 >>> 0) === $k18 - 1 && ($19 = $a20[$k18 - 1]) !== undefined)) {
-                $19 = rt.index($17, $k18, "local 'list'");
+                $19 = rt.indexItem($17, $k18, "local 'list'");
               }
               $16 = $19;
               if ($16 !== undefined && ($a21 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a21[i - 1] !== undefined) $a21[i - 1] = $16;

@@ -758,7 +758,7 @@ function load($env) {
         $k13 = 1;
         if (!(($a15 = $12?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 35;
-          $14 = rt.index($12, $k13, "local 'bytes'");
+          $14 = rt.indexItem($12, $k13, "local 'bytes'");
         }
         $11 = $14;
         $17 = bytes;
@@ -772,7 +772,7 @@ function load($env) {
         $k18 = $20;
         if (!(($a22 = $17?.arr) !== void 0 && $k18 - 1 >>> 0 === $k18 - 1 && ($21 = $a22[$k18 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 35;
-          $21 = rt.index($17, $k18, "local 'bytes'");
+          $21 = rt.indexItem($17, $k18, "local 'bytes'");
         }
         $16 = $21;
         if (rh.isScalar($11) && rh.isScalar($16)) {
@@ -848,7 +848,7 @@ function load($env) {
       $k28 = 1;
       if (!(($a30 = $27?.arr) !== void 0 && $k28 - 1 >>> 0 === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== void 0)) {
         $s2.pcs[$d2] = $pc + 35;
-        $29 = rt.index($27, $k28, "local 'bytes'");
+        $29 = rt.indexItem($27, $k28, "local 'bytes'");
       }
       $31 = bytes;
       $33 = bytes;
@@ -861,7 +861,7 @@ function load($env) {
       $k32 = $34;
       if (!(($a36 = $31?.arr) !== void 0 && $k32 - 1 >>> 0 === $k32 - 1 && ($35 = $a36[$k32 - 1]) !== void 0)) {
         $s2.pcs[$d2] = $pc + 35;
-        $35 = rt.index($31, $k32, "local 'bytes'");
+        $35 = rt.indexItem($31, $k32, "local 'bytes'");
       }
       $o37 = new rt.FieldsObject();
       $n38 = 1;

@@ -680,7 +680,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $k13 = 1;
           if (!(($a15 = ($12 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 35;
-            $14 = rt.index($12, $k13, "local 'bytes'");
+            $14 = rt.indexItem($12, $k13, "local 'bytes'");
           }
           $11 = $14;
           $17 = bytes;
@@ -694,7 +694,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $k18 = ($20 as number);
           if (!(($a22 = ($17 as rt.LuaTable)?.arr) !== undefined && ($k18 - 1 >>> 0) === $k18 - 1 && ($21 = $a22[$k18 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 35;
-            $21 = rt.index($17, $k18, "local 'bytes'");
+            $21 = rt.indexItem($17, $k18, "local 'bytes'");
           }
           $16 = $21;
           if (rh.isScalar($11) && rh.isScalar($16)) {
@@ -732,7 +732,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $k28 = 1;
         if (!(($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($k28 - 1 >>> 0) === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== undefined)) {
           $s.pcs[$d] = $pc + 35;
-          $29 = rt.index($27, $k28, "local 'bytes'");
+          $29 = rt.indexItem($27, $k28, "local 'bytes'");
         }
         $31 = bytes;
         $33 = bytes as rt.LuaValue;
@@ -745,7 +745,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $k32 = ($34 as number);
         if (!(($a36 = ($31 as rt.LuaTable)?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($35 = $a36[$k32 - 1]) !== undefined)) {
           $s.pcs[$d] = $pc + 35;
-          $35 = rt.index($31, $k32, "local 'bytes'");
+          $35 = rt.indexItem($31, $k32, "local 'bytes'");
         }
         $o37 = new rt.FieldsObject();
         $n38 = 1;

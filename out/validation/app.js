@@ -1122,7 +1122,7 @@ function load($env) {
           $k13 = 1;
           if (!(($a15 = $12?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== void 0)) {
             $s2.pcs[$d2] = $pc + 68;
-            $14 = rt.index($12, $k13, "local 'data'");
+            $14 = rt.indexItem($12, $k13, "local 'data'");
           }
           $22 = $14;
         }
@@ -1238,7 +1238,7 @@ function load($env) {
         $k32 = 1;
         if (!(($a34 = $31?.arr) !== void 0 && $k32 - 1 >>> 0 === $k32 - 1 && ($332 = $a34[$k32 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 68;
-          $332 = rt.index($31, $k32, "local 'data'");
+          $332 = rt.indexItem($31, $k32, "local 'data'");
         }
         $30 = $332;
       }

@@ -997,7 +997,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $k13 = 1;
             if (!(($a15 = ($12 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== undefined)) {
               $s.pcs[$d] = $pc + 68;
-              $14 = rt.index($12, $k13, "local 'data'");
+              $14 = rt.indexItem($12, $k13, "local 'data'");
             }
             $2 = $14;
           }
@@ -1067,7 +1067,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $k32 = 1;
           if (!(($a34 = ($31 as rt.LuaTable)?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($33 = $a34[$k32 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 68;
-            $33 = rt.index($31, $k32, "local 'data'");
+            $33 = rt.indexItem($31, $k32, "local 'data'");
           }
           $30 = $33;
         }

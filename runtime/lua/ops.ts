@@ -102,6 +102,15 @@ function settle(r: LuaValue | PendingCall): LuaValue {
 
 // ---- indexing (§2.8 "index", "newindex") ----
 
+/**
+ * `o[k]` for a number key the array part did not give (compiled item reads): on a table with
+ * no other keys and no metatable that is a hole or past the end, nil; else index(). Small, so
+ * that V8 inlines it where misses are common (the leaves of a tree: `if node[1] then`).
+ */
+export function indexItem(o: LuaValue, k: number, desc?: string): LuaValue {
+  return o instanceof LuaTable && (k - 1 >>> 0) === k - 1 && o.other === undefined && o.metatable === undefined ? o.arr[k - 1] : index(o, k, desc);
+}
+
 export function index(o: LuaValue, k: LuaValue, desc?: string): LuaValue {
   if (typeof o === 'string' && stringMetatable !== undefined) {
     stringMetatable.ensureView();

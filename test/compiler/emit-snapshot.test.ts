@@ -169,7 +169,7 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
         }
       } else {
         rt.enterAt($s, $d, $pc);
-        $7 = rt.index($3, $k4, "local 't'");
+        $7 = rt.indexItem($3, $k4, "local 't'");
         if (typeof s === 'number' && typeof $7 === 'number') $8 = s + $7;
         else {
           rt.enterAt($s, $d, $pc);
@@ -497,7 +497,7 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
   $k2 = 1;
   if (!(($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && ($3 = $a4[$k2 - 1]) !== undefined)) {
     $s.pcs[$d] = $pc;
-    $3 = rt.index($1, $k2, "local 'tree'");
+    $3 = rt.indexItem($1, $k2, "local 'tree'");
   }
   if (($3 === undefined)) {
     return rt.leave($s, $d, 1);
@@ -506,14 +506,14 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
   $k2 = 1;
   if (!(($a4 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && ($1 = $a4[$k2 - 1]) !== undefined)) {
     $s.pcs[$d] = $pc + 1;
-    $1 = rt.index($3, $k2, "local 'tree'");
+    $1 = rt.indexItem($3, $k2, "local 'tree'");
   }
   $s.pcs[$d] = $pc + 2;
   $9 = (1 + ((check($1) as rt.LuaValue) as number));
   $5 = tree;
   $k6 = 2;
   if (!(($a8 = ($5 as rt.LuaTable)?.arr) !== undefined && ($k6 - 1 >>> 0) === $k6 - 1 && ($7 = $a8[$k6 - 1]) !== undefined)) {
-    $7 = rt.index($5, $k6, "local 'tree'");
+    $7 = rt.indexItem($5, $k6, "local 'tree'");
   }
   return rt.leave($s, $d, ($9 + ((check($7) as rt.LuaValue) as number)));
 };`);
