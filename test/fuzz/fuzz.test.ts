@@ -105,6 +105,9 @@ function firstDifference(want: string, got: string): string {
 }
 
 function disagreement(want: RunResult, got: RunResult): string | undefined {
+  // a run the timeout stopped says nothing about agreement: a busy machine, or a hang
+  const stopped = [want.timedOut && 'luajit', got.timedOut && 'roverc'].filter(Boolean);
+  if (stopped.length > 0) return `${stopped.join(' and ')} stopped after ${TIMEOUT_MS / 1000} s (timeout)`;
   const problems: string[] = [];
   const ws = want.stdout.toString('latin1');
   const gs = got.stdout.toString('latin1');

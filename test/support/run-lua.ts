@@ -7,6 +7,8 @@ export interface RunResult {
   stdout: Buffer;
   stderr: string;
   code: number;
+  /** Stopped by the timeout: the output is whatever it had written by then. */
+  timedOut: boolean;
 }
 
 /** The execution modes every differential test covers. */
@@ -18,7 +20,7 @@ function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promi
     const child = execFile(cmd, args, { cwd, encoding: 'buffer', timeout: timeoutMs, maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-        resolve({ stdout, stderr: stderr.toString('utf8'), code });
+        resolve({ stdout, stderr: stderr.toString('utf8'), code, timedOut: error?.killed === true });
       });
     child.stdin?.end();
   });
