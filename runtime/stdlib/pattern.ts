@@ -50,14 +50,14 @@ classFlag[122] = 0; // z: the zero byte
 const CLASS_MATCH = new Uint8Array(256 * 256);
 for (let cl = 0; cl < 256; cl++) {
   const flag = ctype[cl] & ALPHA ? classFlag[cl | 0x20] : -1;
+  if (flag < 0) {
+    // a literal matches itself only (filling just that entry: this runs at every start-up)
+    CLASS_MATCH[(cl << 8) | cl] = 1;
+    continue;
+  }
   for (let c = 0; c < 256; c++) {
-    let res: boolean;
-    if (flag < 0) {
-      res = cl === c;
-    } else {
-      res = flag === 0 ? c === 0 : (ctype[c] & flag) !== 0;
-      if (ctype[cl] & UPPER) res = !res;
-    }
+    let res = flag === 0 ? c === 0 : (ctype[c] & flag) !== 0;
+    if (ctype[cl] & UPPER) res = !res;
     CLASS_MATCH[(cl << 8) | c] = res ? 1 : 0;
   }
 }
