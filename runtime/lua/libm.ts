@@ -723,43 +723,35 @@ function fastTrig(x: number, which: number): number {
   return vh + (vl + err) === vh + (vl - err) ? v : NaN;
 }
 
-export function crSin(x: number): number {
-  if (Math.abs(x) < 2 ** -27 || !Number.isFinite(x)) return Number.isFinite(x) ? x : NaN;
+/** sin (which 0), cos (1) or tan (2) of a finite x that is not tiny: the fast path, else double-double. */
+function trig(x: number, which: number): number {
   if (Math.abs(x) < 2 ** 19) {
-    const f = fastTrig(x, 0);
+    const f = fastTrig(x, which);
     if (f === f) return f;
   }
   initTrig();
   const { r, q } = reduce(x);
   const { s, c } = sincos(r);
-  const v = q === 0 ? s : q === 1 ? c : q === 2 ? ddNeg(s) : ddNeg(c);
+  let v: DD;
+  if (which === 0) v = q === 0 ? s : q === 1 ? c : q === 2 ? ddNeg(s) : ddNeg(c);
+  else if (which === 1) v = q === 0 ? c : q === 1 ? ddNeg(s) : q === 2 ? ddNeg(c) : s;
+  else v = q % 2 === 0 ? ddDiv(s, c) : ddNeg(ddDiv(c, s));
   return v[0] + v[1];
+}
+
+export function crSin(x: number): number {
+  if (Math.abs(x) < 2 ** -27 || !Number.isFinite(x)) return Number.isFinite(x) ? x : NaN;
+  return trig(x, 0);
 }
 
 export function crCos(x: number): number {
   if (Math.abs(x) < 2 ** -27 || !Number.isFinite(x)) return Number.isFinite(x) ? 1 : NaN;
-  if (Math.abs(x) < 2 ** 19) {
-    const f = fastTrig(x, 1);
-    if (f === f) return f;
-  }
-  initTrig();
-  const { r, q } = reduce(x);
-  const { s, c } = sincos(r);
-  const v = q === 0 ? c : q === 1 ? ddNeg(s) : q === 2 ? ddNeg(c) : s;
-  return v[0] + v[1];
+  return trig(x, 1);
 }
 
 export function crTan(x: number): number {
   if (Math.abs(x) < 2 ** -27 || !Number.isFinite(x)) return Number.isFinite(x) ? x : NaN;
-  if (Math.abs(x) < 2 ** 19) {
-    const f = fastTrig(x, 2);
-    if (f === f) return f;
-  }
-  initTrig();
-  const { r, q } = reduce(x);
-  const { s, c } = sincos(r);
-  const v = q % 2 === 0 ? ddDiv(s, c) : ddNeg(ddDiv(c, s));
-  return v[0] + v[1];
+  return trig(x, 2);
 }
 
 /** atan(u) for a double-double 0 <= u <= 1: one Newton step on tan from Math.atan. */

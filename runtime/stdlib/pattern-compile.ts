@@ -352,7 +352,11 @@ const MAX_CACHED = 256;
 const COMPILE_AFTER = patternMode() === 'compile' ? 0 : patternMode() === 'interpret' ? Infinity : 16;
 
 function patternMode(): string | undefined {
-  return typeof process === 'undefined' ? undefined : process.env.ROVERC_PATTERNS;
+  const mode = typeof process === 'undefined' ? undefined : process.env.ROVERC_PATTERNS;
+  if (mode === undefined || mode === '' || mode === 'compile' || mode === 'interpret') return mode;
+  // a setting of the whole process, read when this module loads: refused there, no stack trace
+  process.stderr.write(`roverc: ROVERC_PATTERNS must be 'compile' or 'interpret', not ${JSON.stringify(mode)}\n`);
+  process.exit(2);
 }
 
 /**

@@ -8,19 +8,13 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateProgram, programText, type GeneratedProgram } from './generator.js';
 import { luajitBuild } from '../support/luajit-build.js';
+import { envInt } from '../support/env.js';
 import { errorMessage, hasLuajit, MODES, runLuajit, runRoverc, type Mode, type RunResult } from '../support/run-lua.js';
 
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
-  return n;
-}
 
 const SEEDS = envInt('ROVERC_FUZZ_SEEDS', 200);
 const START = envInt('ROVERC_FUZZ_START', 1);
-const BATCH = Math.max(1, envInt('ROVERC_FUZZ_BATCH', 50));
+const BATCH = envInt('ROVERC_FUZZ_BATCH', 50, 1);
 const TIMEOUT_MS = 180_000;
 /** ROVERC_FUZZ_MODES=interpreted,compiled narrows the modes (default: every mode). */
 const FUZZ_MODES: readonly Mode[] = (() => {

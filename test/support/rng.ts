@@ -17,3 +17,9 @@ export function intRng(seed: number): (n: number) => number {
   const next = rng(seed);
   return (n) => Math.floor(next() * n);
 }
+
+/** Doubles in [0, 1) with all 53 bits random (two draws of rng). */
+export function doubleRng(seed: number): () => number {
+  const next = rng(seed);
+  return () => (Math.floor(next() * 2 ** 21) * 2 ** 32 + Math.floor(next() * 2 ** 32)) / 2 ** 53;
+}

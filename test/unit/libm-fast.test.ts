@@ -3,9 +3,11 @@
 // many random inputs each test draws (default 200,000).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { envInt } from '../support/env.js';
+import { doubleRng } from '../support/rng.js';
 import { crAcos, crAsin, crAtan, crAtan2, crCos, crExp, crLog, crLog2, crPow, crSin, crTan, useExactOnly } from '../../runtime/lua/libm.js';
 
-const N = Number(process.env.ROVERC_LIBM_N ?? 200_000);
+const N = envInt('ROVERC_LIBM_N', 200_000, 1);
 
 /** f(...args) computed by the double-double code alone. */
 function exact<A extends number[]>(f: (...a: A) => number, ...args: A): number {
@@ -17,21 +19,7 @@ function exact<A extends number[]>(f: (...a: A) => number, ...args: A): number {
   }
 }
 
-/** xorshift128+ on doubles in [0, 1): reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0 || 1;
-  let b = 0x9e3779b9;
-  return () => {
-    let t = a;
-    const s = b;
-    a = s;
-    t ^= t << 11;
-    t ^= t >>> 8;
-    b = (t ^ s ^ (s >>> 19)) >>> 0;
-    return ((b >>> 5) * 67108864 + (a >>> 6)) / 9007199254740992;
-  };
-}
-const rand = rng(20261206);
+const rand = doubleRng(20261206);
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
