@@ -18,6 +18,7 @@ import { RequestContext } from './context.js';
 import { writesJson } from './direct.js';
 import { HttpError, ValidationError } from './errors.js';
 import { toLuaString } from './json.js';
+import { genericJsonOnly } from './json-mode.js';
 import { requestIdFor } from './request-id.js';
 import { FULL_REQUEST, type StaticRoute } from './request-use.js';
 import { newOutgoing, toOutgoing, validationBody } from './responses.js';
@@ -159,7 +160,7 @@ export function callRoute<M>(app: RoverApp, routes: readonly StaticRoute[], hand
   if (problem !== undefined) throw new Error(problem.message);
   const route = routes[i];
   const handler = handlers[i]!;
-  const serializers = process.env.ROVERC_JSON === 'generic' ? undefined : route.serializers;
+  const serializers = genericJsonOnly() ? undefined : route.serializers;
   const middleware = route.middleware !== undefined && route.middleware.before.length + route.middleware.after.length > 0;
   ctx.jsonClaim = serializers !== undefined && !middleware && writesJson(handler);
   const out = newOutgoing();

@@ -15,6 +15,7 @@ import { RoverServer } from './server.js';
 import { loadUws, UwsMissingError } from './uws.js';
 import type { Stop } from './big-stack.js';
 import { flushAll, stderr, stdout } from '../stdlib/output.js';
+import { genericJsonOnly, jsonModeProblem } from './json-mode.js';
 
 export interface ServeOptions {
   /** Override the config's host and port (the command-line flags). */
@@ -76,6 +77,8 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   let onError: LuaFunction | undefined;
   let staticRoutes = source.staticRoutes;
   let handlers: readonly (LuaFunction | undefined)[] | undefined;
+  const jsonProblem = jsonModeProblem();
+  if (jsonProblem !== undefined) return fail(`roverc: ${jsonProblem}`);
   try {
     const loaded = await source.load();
     if (loaded instanceof RoverApp) {
@@ -95,7 +98,7 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   }
   if (staticRoutes !== undefined) {
     // ROVERC_JSON=generic: every response through the generic encoder (to rule the serializers out)
-    const found = process.env.ROVERC_JSON === 'generic' ? staticRoutes.map((r) => ({ ...r, serializers: undefined })) : staticRoutes;
+    const found = genericJsonOnly() ? staticRoutes.map((r) => ({ ...r, serializers: undefined })) : staticRoutes;
     attachStaticRoutes(routes, found);
     if (handlers !== undefined) {
       // compiled: each static route's closure must be what the app table holds (static-handlers.ts)

@@ -35,6 +35,17 @@ describe('roverc serve: Rover features called through the app table', () => {
   }
 });
 
+describe('roverc serve: a setting it does not know', () => {
+  for (const mode of MODES) {
+    it(`${mode}: ROVERC_JSON other than 'generic' exits 1 naming it`, async () => {
+      const r = await runCli(['serve', path.join(HTTP_FIXTURES, 'hello', 'app.lua'), '--mode', mode, '--port', '0'], 60_000, { ROVERC_JSON: 'generc' });
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(r.stderr, `roverc: ROVERC_JSON must be 'generic' or unset, not "generc"\n`);
+      assert.equal(r.stdout, '');
+    });
+  }
+});
+
 describe('roverc serve: refused features', () => {
   for (const mode of MODES) {
     for (const [file, message] of REFUSED) {
