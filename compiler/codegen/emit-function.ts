@@ -21,6 +21,7 @@ import { Positions } from './positions.js';
 import { lastLineOf, localScopes, type LocalScope } from '../../runtime/interp/local-scopes.js';
 import { isPlainKey } from '../../runtime/lua/table.js';
 import { MATH_UNARY_JS } from '../../runtime/stdlib/math.js';
+import { formatKinds } from '../../runtime/stdlib/format.js';
 import type { EmitHooks, HookEmitter } from './direct-emit.js';
 import { tsType, type RecordInterfaces } from './record-types.js';
 
@@ -39,6 +40,8 @@ export interface ModuleContext {
   readonly debug: boolean;
   /** Declarations hoisted to module level: function sites. */
   readonly sites: string[];
+  /** The module's constant formats (string.format), each with its module-level function's name. */
+  readonly formatters: Map<string, string>;
   /** Module-level functions holding general code moved out of the functions that use it (outline). */
   readonly outlined: string[];
   /** The interfaces of proven records' fields (record-types.ts). */
@@ -1386,10 +1389,8 @@ class FunctionEmitter {
       case 'CallExpression':
       case 'StringCallExpression':
       case 'TableCallExpression': {
-        const math = this.mode === 'sync'
-          ? this.mathCall(e, callArguments(e), callLine(e, false), false, true, flat) ?? this.insertCall(e, callArguments(e), callLine(e, false), false, true, flat)
-          : undefined;
-        if (math !== undefined) return math;
+        const library = this.libraryFastPath(e, callArguments(e), callLine(e, false), false, true, flat);
+        if (library !== undefined) return library;
         const target = this.knownTarget(e.base);
         // a function that always returns one value returns it as is (never an array)
         if (target !== undefined && this.ctx.types.returnsOne(target)) return `(${this.call(e, false, flat)} as rt.LuaValue)`;
@@ -2181,8 +2182,8 @@ class FunctionEmitter {
     const line = callLine(e, tail);
     const args = callArguments(e);
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
-    const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail, false, flat) ?? this.insertCall(e, args, line, tail, false, flat) : undefined;
-    if (math !== undefined) return math;
+    const library = this.libraryFastPath(e, args, line, tail, false, flat);
+    if (library !== undefined) return library;
     const simpleArg = (a: Expression): boolean => isSimple(a) || (!this.expands(a) && (constantOf(a) !== undefined || this.isSafe(a)));
     if (this.mode === 'sync' && !tail && args.every(simpleArg) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
       return this.directCall(e, args, line, isMethod, flat);
@@ -2236,9 +2237,15 @@ class FunctionEmitter {
   }
 
   /**
-   * `math.sqrt(x)` and the other math functions of one number: when the callee is still the
-   * library's function and x a number, its JS function in place; the call otherwise.
+   * A call of a library function with a fast path of its own (math functions, table.insert,
+   * string.format with a constant format), or undefined: the call as any other.
    */
+  private libraryFastPath(e: AnyCall, args: Expression[], line: number, tail: boolean, first: boolean, flat: boolean): string | undefined {
+    if (this.mode !== 'sync') return undefined;
+    return this.mathCall(e, args, line, tail, first, flat) ?? this.insertCall(e, args, line, tail, first, flat) ??
+      this.formatCall(e, args, line, tail, first, flat);
+  }
+
   /** The callee `lib.name` when `lib` is a global (its value is checked at run time). */
   private libraryField(e: AnyCall, lib: string): MemberExpression | undefined {
     const base = e.base;
@@ -2246,6 +2253,10 @@ class FunctionEmitter {
     return base.base.name === lib && this.res.refs.get(base.base)?.kind === 'global' ? base : undefined;
   }
 
+  /**
+   * `math.sqrt(x)` and the other math functions of one number: when the callee is still the
+   * library's function and x a number, its JS function in place; the call otherwise.
+   */
   private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false, flat = false): string | undefined {
     const base = this.libraryField(e, 'math');
     if (base === undefined) return undefined;
@@ -2330,6 +2341,82 @@ class FunctionEmitter {
       const call = this.sequence(steps, `rt.callee(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v})`);
       return first ? `rt.first(${call})` : call;
     }, flat);
+  }
+
+  /**
+   * `string.format("...", a, b)` with a constant format: when the callee is still the
+   * library's function and each value is of a kind its conversion takes without a metamethod
+   * or an error (rt.formatter's kinds: a string or number for %s, a number for the numeric
+   * ones), the format's own function, compiled once when the module loads; the call otherwise.
+   * A call as the last value counts when it gives exactly one.
+   */
+  private formatCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false, flat = false): string | undefined {
+    const base = this.libraryField(e, 'string');
+    if (base === undefined || base.identifier.name !== 'format' || args.length === 0) return undefined;
+    const fmt = constantOf(args[0])?.value;
+    if (typeof fmt !== 'string') return undefined;
+    const kinds = formatKinds(fmt);
+    const values = args.slice(1);
+    if (kinds === undefined || kinds.length !== values.length) return undefined;
+    const last = values[values.length - 1];
+    const multi = last !== undefined && this.expands(last);
+    if (multi && !isCall(last)) return undefined;
+    const f = this.temp();
+    const desc = describeExpr(base, this.res.refs);
+    const parts: string[] = [];
+    const put = this.sink(parts, flat);
+    put(`${f} = ${flat ? this.flatExpr(base) : this.expr(base)}`);
+    const temps = values.map((v, i) => {
+      if (multi && i === values.length - 1) {
+        const r = this.temp('rt.LuaResult', '$r');
+        put(`${r} = ${this.call(v as AnyCall, false, flat)}`);
+        return r;
+      }
+      const t = this.temp();
+      put(`${t} = ${flat ? this.flatExpr(v) : this.expr(v)}`);
+      return t;
+    });
+    const checks = [`${f} === rt.STRING_FORMAT`];
+    if (multi) checks.push(`!Array.isArray(${temps[temps.length - 1]})`);
+    kinds.forEach((kind, i) => {
+      const v = temps[i];
+      // what the analysis proves needs no check (multi: a call's values are not typed one by one)
+      const type = multi && i === temps.length - 1 ? 0 : this.ctx.types.of(values[i]);
+      if (only(type, kind === 'number' ? NUMBER : NUMBER | STRING)) return;
+      checks.push(kind === 'number' ? `typeof ${v} === 'number'` : `(typeof ${v} === 'string' || typeof ${v} === 'number')`);
+    });
+    const fast = `${this.formatter(fmt)}(${temps.map((t, i) => (multi && i === temps.length - 1 ? `${t} as rt.LuaValue` : t)).join(', ')})`;
+    const callee = `rt.callee(${f}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    const argv = [jsString(fmt), ...temps];
+    const slowCall = multi
+      ? `(Array.isArray(${argv[argv.length - 1]}) ? ${callee}(${[...argv.slice(0, -1), `...${argv[argv.length - 1]}`].join(', ')}) : ${callee}(${argv.join(', ')}))`
+      : `${callee}(${argv.join(', ')})`;
+    if (tail) {
+      // `return string.format(...)`: the string leaves the frame; otherwise a tail call
+      const fnVar = this.temp('rt.LuaFunction', '$fn');
+      return this.libraryCall(parts, checks.join(' && '), `rt.leave($s, $d, ${fast})`, 'rt.LuaResult', (steps) => {
+        const at = this.sink(steps, flat);
+        at(this.setLine(line, '?'));
+        at(`${fnVar} = ${callee}`);
+        const rest = multi ? { argv: argv.slice(0, -1), result: argv[argv.length - 1] } : { argv, result: undefined };
+        return this.sequence(steps, this.invoke(at, fnVar, rest, true, flat));
+      }, flat);
+    }
+    return this.libraryCall(parts, checks.join(' && '), fast, first ? 'rt.LuaValue' : 'rt.LuaResult', (steps) => {
+      this.sink(steps, flat)(this.setLine(line, callNameOf(base, this.res.refs)));
+      const call = this.sequence(steps, slowCall);
+      return first ? `rt.first(${call})` : call;
+    }, flat);
+  }
+
+  /** The module-level function of a constant format (rt.formatter), made once per format. */
+  private formatter(fmt: string): string {
+    let name = this.ctx.formatters.get(fmt);
+    if (name === undefined) {
+      name = `$fmt${this.ctx.formatters.size}`;
+      this.ctx.formatters.set(fmt, name);
+    }
+    return name;
   }
 
   /**

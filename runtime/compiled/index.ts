@@ -25,6 +25,8 @@ export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
 export { MATH_UNARY, MATH_UNARY_JS } from '../stdlib/math.js';
 export { insert as TABLE_INSERT } from '../stdlib/table.js';
+export { format as STRING_FORMAT } from '../stdlib/string.js';
+export { formatter } from '../stdlib/format.js';
 export { forKind, ITERATION } from '../stdlib/base.js';
 
 /** Lua truthiness: everything but nil and false. */

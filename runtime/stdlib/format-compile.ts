@@ -89,32 +89,73 @@ function part(parsed: ParsedFormat, k: number, v: string): string {
 }
 
 /**
+ * How a compiled format gets its values: from an array (`args[k]`, the library's call, which
+ * checks the count first) or as parameters `a0, a1...` (compiled code's calls of a constant
+ * format, whose guard checked the count and the values' types: see positionalFormat).
+ */
+type Params = 'array' | 'positional';
+
+function valueOf(params: Params, k: number): string {
+  return params === 'array' ? `args[${k}]` : `a${k}`;
+}
+
+/** The function's head: its parameters and, for an array, the count check. */
+function head(parsed: ParsedFormat, params: Params): string[] {
+  const n = parsed.specs.length;
+  if (params === 'positional') return [`return function format(${Array.from({ length: n }, (_, k) => `a${k}`).join(', ')}) {`];
+  // too few arguments: the loop converts the ones there are, then raises the error
+  return ['return function format(args) {', `if (args.length < ${n}) return formatParsed(parsed, args);`];
+}
+
+function build(parsed: ParsedFormat, h: FormatHelpers, lines: string[]): (...args: never[]) => string {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('h', 'parsed', lines.join('\n')) as (h: FormatHelpers, parsed: ParsedFormat) => (...args: never[]) => string;
+  return factory(h, parsed);
+}
+
+/**
  * A format without floating-point conversions as one concatenation of its parts (V8 joins
  * short strings cheaply); the compiled function is small, so it is quick to optimize.
  */
-function compileConcat(parsed: ParsedFormat, h: FormatHelpers): (args: LuaValue[]) => string {
+function compileConcat(parsed: ParsedFormat, h: FormatHelpers, params: Params): (...args: never[]) => string {
   const specs = parsed.specs;
   const lines = [
     '"use strict";',
     'const { convert, zeros, spaces, formatParsed } = h;',
     // what flat-string.ts's flatten does, inline (one function less to optimize)
     'let sink = 0;',
-    'return function format(args) {',
-    `if (args.length < ${specs.length}) return formatParsed(parsed, args);`,
+    ...head(parsed, params),
     'let t;',
   ];
   const terms: string[] = [];
   for (let k = 0; k < specs.length; k++) {
     // parts in order: a __tostring called by %s runs before the later conversions
-    lines.push(`const p${k} = ${part(parsed, k, `args[${k}]`)};`);
+    lines.push(`const p${k} = ${part(parsed, k, valueOf(params, k))};`);
     if (specs[k].before !== '') terms.push(JSON.stringify(specs[k].before));
     terms.push(`p${k}`);
   }
   if (parsed.tail !== '') terms.push(JSON.stringify(parsed.tail));
+  if (terms.length === 0) terms.push('""');
   lines.push(`const r = ${terms.join(' + ')};`, 'sink ^= r.charCodeAt(0);', 'return r;', '};');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('h', 'parsed', lines.join('\n')) as (h: FormatHelpers, parsed: ParsedFormat) => (args: LuaValue[]) => string;
-  return factory(h, parsed);
+  return build(parsed, h, lines);
+}
+
+/** Formats with a floating-point conversion: written into format.ts's buffer. */
+function compileBuffer(parsed: ParsedFormat, h: FormatHelpers, params: Params): (...args: never[]) => string {
+  const specs = parsed.specs;
+  const lines = [
+    '"use strict";',
+    'const { out, digitCount, writeString, writeInteger, writeFloat, writeConversion, formatParsed } = h;',
+    ...head(parsed, params),
+  ];
+  lines.push('const start = out.len;', 'try {', 'let v;');
+  for (let k = 0; k < specs.length; k++) {
+    lines.push(literal(specs[k].before));
+    lines.push(`v = ${valueOf(params, k)};`, conversion(parsed, k));
+  }
+  lines.push(literal(parsed.tail));
+  lines.push('return out.slice(start);', '} finally {', 'out.truncate(start);', '}', '};');
+  return build(parsed, h, lines);
 }
 
 /** A function doing what format.ts's loop does for `parsed`, or undefined (an invalid option: the loop raises it). */
@@ -123,22 +164,43 @@ export function compileFormat(parsed: ParsedFormat, h: FormatHelpers): ((args: L
   if (specs.length === 0 || specs.some((s) => s.conv === 0)) return undefined;
   // one value's text alone: format.ts's loop gives it as a string, without the buffer
   if (specs.length === 1 && specs[0].before === '' && parsed.tail === '') return undefined;
-  if (!specs.some((s) => isFloat(s.conv))) return compileConcat(parsed, h);
-  const lines = [
-    '"use strict";',
-    'const { out, digitCount, writeString, writeInteger, writeFloat, writeConversion, formatParsed } = h;',
-    'return function format(args) {',
-    // too few arguments: the loop converts the ones there are, then raises the error
-    `if (args.length < ${specs.length}) return formatParsed(parsed, args);`,
-  ];
-  lines.push('const start = out.len;', 'try {', 'let v;');
-  for (let k = 0; k < specs.length; k++) {
-    lines.push(literal(specs[k].before));
-    lines.push(`v = args[${k}];`, conversion(parsed, k));
+  const compile = specs.some((s) => isFloat(s.conv)) ? compileBuffer : compileConcat;
+  return compile(parsed, h, 'array') as (args: LuaValue[]) => string;
+}
+
+/**
+ * What each value of a constant format must be for its compiled function to give what the
+ * library gives, with no metamethod to call and no error to raise: 'string or number' for %s,
+ * 'number' for the numeric conversions. Undefined for formats that have another conversion
+ * (%c %p %q) or an invalid option: compiled code calls the library for those.
+ */
+export function positionalKinds(parsed: ParsedFormat): ('string or number' | 'number')[] | undefined {
+  const kinds: ('string or number' | 'number')[] = [];
+  for (const s of parsed.specs) {
+    switch (s.conv) {
+      case 115: kinds.push('string or number'); break;
+      case 100: case 105: case 117: case 111: case 120: case 88: // d i u o x X
+      case 101: case 69: case 102: case 70: case 103: case 71: case 97: case 65: // e E f F g G a A
+        kinds.push('number');
+        break;
+      default:
+        return undefined;
+    }
   }
-  lines.push(literal(parsed.tail));
-  lines.push('return out.slice(start);', '} finally {', 'out.truncate(start);', '}', '};');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('h', 'parsed', lines.join('\n')) as (h: FormatHelpers, parsed: ParsedFormat) => (args: LuaValue[]) => string;
-  return factory(h, parsed);
+  return kinds;
+}
+
+/**
+ * `parsed` as a function of its values as parameters, for compiled code's `string.format`
+ * with a constant format; only for the values positionalKinds allows (the caller checks).
+ */
+export function compilePositional(parsed: ParsedFormat, h: FormatHelpers): (...values: LuaValue[]) => string {
+  const specs = parsed.specs;
+  if (specs.length === 1 && specs[0].before === '' && parsed.tail === '') {
+    // one value's text alone, as format.ts's loop gives it
+    const { conv, flags, width, prec } = specs[0];
+    return (v: LuaValue) => h.convert(conv, flags, width, prec, v, 2);
+  }
+  const compile = specs.some((s) => isFloat(s.conv)) ? compileBuffer : compileConcat;
+  return compile(parsed, h, 'positional') as (...values: LuaValue[]) => string;
 }

@@ -8,7 +8,7 @@ import { addressOf, callable, metamethod, tostring } from '../lua/ops.js';
 import { typeName, type LuaValue } from '../lua/value.js';
 import { checkNumber } from './args.js';
 import { ByteBuilder, digitCount, radixDigitCount } from './byte-builder.js';
-import { compileFormat, type FormatHelpers } from './format-compile.js';
+import { compileFormat, compilePositional, positionalKinds, type FormatHelpers } from './format-compile.js';
 import { F_ALT, F_LEFT, F_PLUS, F_SPACE, F_ZERO, parsedFormat, type ParsedFormat } from './format-spec.js';
 
 
@@ -475,4 +475,19 @@ export function formatString(fmt: string, args: LuaValue[]): string {
   if (compiled !== undefined) return compiled(args);
   if (++parsed.uses === COMPILE_FORMAT_AFTER) parsed.compiled = compileFormat(parsed, HELPERS);
   return formatParsed(parsed, args);
+}
+
+/**
+ * The function of a constant format for compiled code (`string.format("%d: %s", n, s)`): its
+ * values as parameters, each of the kind `formatKinds` gives; made once, when the module loads.
+ */
+export function formatter(fmt: string): (...values: LuaValue[]) => string {
+  const parsed = parsedFormat(fmt);
+  if (positionalKinds(parsed) === undefined) throw new Error(`roverc: no compiled form for the format ${JSON.stringify(fmt)}`);
+  return compilePositional(parsed, HELPERS);
+}
+
+/** What formatter(fmt)'s values must be (see positionalKinds), or undefined: compiled code calls the library. */
+export function formatKinds(fmt: string): ('string or number' | 'number')[] | undefined {
+  return positionalKinds(parsedFormat(fmt));
 }

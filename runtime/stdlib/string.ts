@@ -461,7 +461,7 @@ function gsubResult(src: string, replaced: boolean, buffer: ByteBuilder | undefi
   return [flatten(out + src.slice(copied)), count];
 }
 
-function format(this: void, fmt: LuaValue, ...args: LuaValue[]): LuaResult {
+export function format(this: void, fmt: LuaValue, ...args: LuaValue[]): LuaResult {
   return formatString(checkString(fmt, 1, arguments.length), args);
 }
 

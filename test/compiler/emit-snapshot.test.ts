@@ -572,3 +572,30 @@ interface ListFields extends rt.Fields {
   name?: string;
 }`.trim());
 });
+
+it('string.format with a constant format calls its compiled function while the library is the callee', () => {
+  expectEmitted('local function f(n, name) local s = string.format("%d: %s", n, name) return s end\nreturn f', 'f', `
+f = function $f(n?: rt.LuaValue, name?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  if (($2 = $env.f.string) === undefined) {
+    $s.pcs[$d] = $pc;
+    $2 = rt.getGlobal($env, "string");
+  }
+  if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.format) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.format) !== undefined || (!("format" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+    $s.pcs[$d] = $pc;
+    $3 = rt.index($2, "format", "global 'string'");
+  }
+  $1 = $3;
+  $6 = n;
+  $7 = name;
+  if ($1 === rt.STRING_FORMAT && typeof $6 === 'number' && (typeof $7 === 'string' || typeof $7 === 'number')) $8 = $fmt0($6, $7);
+  else {
+    $s.pcs[$d] = $pc + 1;
+    $8 = rt.first(rt.callee($1, "field 'format'")("%d: %s", $6, $7));
+  }
+  let s: rt.LuaValue = $8;
+  return rt.leave($s, $d, s);
+};`);
+});

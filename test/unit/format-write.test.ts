@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LuaError } from '../../runtime/lua/errors.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
-import { formatString } from '../../runtime/stdlib/format.js';
+import { formatKinds, formatString, formatter } from '../../runtime/stdlib/format.js';
 
 /** A small deterministic generator (the failures must be reproducible). */
 function random(seed: number): () => number {
@@ -75,6 +75,34 @@ test('a conversion gives the same text alone, inside other text and in a compile
       }
     }
   }
+});
+
+test("compiled code's functions of constant formats give the library's text for the values they take", () => {
+  const vals = values();
+  let checked = 0;
+  for (const spec of SPECS) {
+    const kinds = formatKinds(spec);
+    if (kinds === undefined) {
+      assert.ok(['%c', '%q'].includes(spec), `${spec} has a compiled form`);
+      continue;
+    }
+    const takes = (v: LuaValue) => typeof v === 'number' || (kinds[0] === 'string or number' && typeof v === 'string');
+    for (const fmt of [spec, `<${spec}>`, `(${spec}|${spec})`]) {
+      const f = formatter(fmt);
+      for (const v of vals) {
+        if (!takes(v)) continue;
+        const args = fmt.startsWith('(') ? [v, v] : [v];
+        assert.equal(f(...args), outcome(fmt, args), `${fmt} of ${String(v)}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 10000, `only ${checked} checked`);
+  assert.equal(formatter('no conversions')(), 'no conversions');
+  assert.equal(formatter('100%% %s')('sure'), '100% sure');
+  assert.deepEqual(formatKinds('%d %s %5.2f'), ['number', 'string or number', 'number']);
+  assert.equal(formatKinds('%d %c'), undefined);
+  assert.equal(formatKinds('%d %y'), undefined);
 });
 
 test('compiled formats raise what the loop raises, in the same order', () => {
