@@ -329,11 +329,13 @@ class FunctionEmitter {
     const trampolined = !co && this.tailCalls > 0;
     const head = co
       ? `function* $${name}$co(${params.join(', ')}): rt.CoGenerator`
-      : `function $${name}${trampolined ? '$body' : ''}(${params.join(', ')}): rt.LuaResult`;
+      : `function $${name}(${params.join(', ')}): rt.LuaResult`;
     const silent = this.lazy && this.slowPaths === 0;
     if (silent) this.ctx.silent.add(node!);
     const decls: string[] = [];
     if (!silent) decls.push('const $s = rt.current, $d = $s.depth;');
+    // called by a trampoline: its tail calls go back to it (runtime/compiled/tail.ts)
+    if (trampolined) decls.push('const $tb = $s.bodyAt === $d;', 'if ($tb) $s.bodyAt = -1;');
     if (!this.lazy) {
       decls.push('if ($d >= $s.limit) $s.deepen();', '$s.depth = $d + 1;');
       if (this.ctx.fenv) decls.push('$s.envs[$d] = $fe;');
@@ -354,12 +356,8 @@ class FunctionEmitter {
     // (a nested function's text has its own marks already settled)
     const inner = [...decls, ...out.map((l) => l.replaceAll(LEAVE, silent ? '(' : 'rt.leave($s, $d, '))];
     const fn = `${head} {\n${inner.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`;
-    if (!trampolined) return fn;
-    // A function with tail calls: its wrapper runs the calls its body leaves to the trampoline.
-    const args = [...this.info.params.map((p) => this.ctx.names.of(p)), ...(this.info.isVararg ? ['...$va'] : [])];
-    const wrapper = `function $${name}(${params.join(', ')}): rt.LuaResult {\n` +
-      `  const $r = $body(${args.join(', ')});\n  return $r === rt.TAIL ? rt.runTail() : $r;\n}`;
-    return `(($body: rt.LuaFunction) => rt.withBody((${wrapper}) as rt.LuaFunction, $body))((${fn}) as rt.LuaFunction)`;
+    // a function with tail calls reads `bodyAt` on entry: the trampoline tells only such functions
+    return trampolined ? `rt.tailable((${fn}) as rt.LuaFunction)` : fn;
   }
 
   // ---- blocks, with goto state machines where labels are targeted ----
@@ -2563,7 +2561,7 @@ class FunctionEmitter {
         : `(Array.isArray(${result}) ? ${fnVar}(${[...argv, `...${result}`].join(', ')}) : ${fnVar}(${[...argv, result].join(', ')}))`;
       const list = result === undefined ? `[${argv.join(', ')}]`
         : `(Array.isArray(${result}) ? [${[...argv, `...${result}`].join(', ')}] : [${[...argv, result].join(', ')}])`;
-      const trampoline = `rt.tail($s, ${fnVar}, ${list})`;
+      const trampoline = `rt.tailCall($s, $tb, ${fnVar}, ${list})`;
       if (!flat) return `$s.tails < rt.TAIL_DEPTH ? (${saved} = $s.tails++, ${r} = ${call}, $s.tails = ${saved}, ${r}) : ${trampoline}`;
       this.w.open('if ($s.tails < rt.TAIL_DEPTH)');
       this.w.line(`${saved} = $s.tails++;`);

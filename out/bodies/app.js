@@ -77,11 +77,10 @@ function load($env) {
       $3 = rt.index($4, "echo", "local 'api'");
     }
     $7 = $3;
-    $2 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $2 = $handlers[0] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -122,7 +121,7 @@ function load($env) {
         $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
         $s2.tails = $t17;
       } else {
-        $r18 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r18 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
       return $r18;
     }));
@@ -141,11 +140,10 @@ function load($env) {
       $7 = rt.index($4, "data", "field 'echo'");
     }
     $2 = $7;
-    $12 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $12 = $handlers[1] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -170,7 +168,7 @@ function load($env) {
         $r11 = $fn12($22);
         $s2.tails = $t10;
       } else {
-        $r11 = rt.tail($s2, $fn12, [$22]);
+        $r11 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
       return $r11;
     }));

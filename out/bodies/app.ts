@@ -66,11 +66,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "echo", "local 'api'");
       }
       $7 = $3;
-      $2 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[0] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -111,7 +110,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
           $s.tails = $t17;
         } else {
-          $r18 = rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r18 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
         return $r18;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -130,11 +129,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $7 = rt.index($4, "data", "field 'echo'");
       }
       $2 = $7;
-      $12 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -159,7 +157,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = $fn1($2);
           $s.tails = $t10;
         } else {
-          $r11 = rt.tail($s, $fn1, [$2]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
         return $r11;
       }) as rt.LuaFunction) as rt.LuaFunction);

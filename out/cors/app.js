@@ -122,11 +122,10 @@ function load($env) {
       $4 = rt.index($3, "items", "local 'api'");
     }
     $2 = $4;
-    $7 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $7 = $handlers[1] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -164,7 +163,7 @@ function load($env) {
         $r15 = $fn12($22, $10, $11);
         $s2.tails = $t14;
       } else {
-        $r15 = rt.tail($s2, $fn12, [$22, $10, $11]);
+        $r15 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
       return $r15;
     }));
@@ -179,11 +178,10 @@ function load($env) {
       $3 = rt.index($4, "embed", "local 'api'");
     }
     $7 = $3;
-    $2 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $2 = $handlers[2] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -223,7 +221,7 @@ function load($env) {
         $r14 = $fn12($72);
         $s2.tails = $t13;
       } else {
-        $r14 = rt.tail($s2, $fn12, [$72]);
+        $r14 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r14;
     }));
@@ -238,11 +236,10 @@ function load($env) {
       $4 = rt.index($3, "readyz", "local 'api'");
     }
     $2 = $4;
-    $7 = $handlers[3] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $7 = $handlers[3] = rh.jsonHandler(rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -269,7 +266,7 @@ function load($env) {
           $r9 = $fn12($22, $6, $72);
           $s2.tails = $t8;
         } else {
-          $r9 = rt.tail($s2, $fn12, [$22, $6, $72]);
+          $r9 = rt.tailCall($s2, $tb, $fn12, [$22, $6, $72]);
         }
         return $r9;
       }

@@ -92,11 +92,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "items", "local 'api'");
       }
       $2 = $4;
-      $7 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -134,7 +133,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r15 = $fn1($2, $10, $11);
           $s.tails = $t14;
         } else {
-          $r15 = rt.tail($s, $fn1, [$2, $10, $11]);
+          $r15 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
         return $r15;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -149,11 +148,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "embed", "local 'api'");
       }
       $7 = $3;
-      $2 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -193,7 +191,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r14 = $fn1($7);
           $s.tails = $t13;
         } else {
-          $r14 = rt.tail($s, $fn1, [$7]);
+          $r14 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r14;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -208,11 +206,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "readyz", "local 'api'");
       }
       $2 = $4;
-      $7 = ($handlers[3] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[3] = rh.jsonHandler((rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -239,7 +236,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r9 = $fn1($2, $6, $7);
             $s.tails = $t8;
           } else {
-            $r9 = rt.tail($s, $fn1, [$2, $6, $7]);
+            $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
           }
           return $r9;
         }

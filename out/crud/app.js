@@ -154,11 +154,10 @@ function load($env) {
       $3 = rt.index($4, "users", "local 'api'");
     }
     $7 = $3;
-    $1 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $1 = $handlers[0] = rh.jsonHandler(rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn1;
@@ -361,7 +360,7 @@ function load($env) {
         $r33 = $fn27($17);
         $s2.tails = $t32;
       } else {
-        $r33 = rt.tail($s2, $fn27, [$17]);
+        $r33 = rt.tailCall($s2, $tb, $fn27, [$17]);
       }
       return $r33;
     })));
@@ -376,11 +375,10 @@ function load($env) {
       $4 = rt.index($3, "users", "local 'api'");
     }
     $1 = $4;
-    $7 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $7 = $handlers[1] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn1;
@@ -436,7 +434,7 @@ function load($env) {
         $r16 = $fn1($32, $122, $2);
         $s2.tails = $t15;
       } else {
-        $r16 = rt.tail($s2, $fn1, [$32, $122, $2]);
+        $r16 = rt.tailCall($s2, $tb, $fn1, [$32, $122, $2]);
       }
       return $r16;
     }));
@@ -506,11 +504,10 @@ function load($env) {
       $1 = rt.index($3, "p_id", "field 'users'");
     }
     $7 = $1;
-    $12 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $12 = $handlers[2] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn1;
@@ -536,7 +533,7 @@ function load($env) {
           $r9 = $fn1($2, $6, $72);
           $s2.tails = $t8;
         } else {
-          $r9 = rt.tail($s2, $fn1, [$2, $6, $72]);
+          $r9 = rt.tailCall($s2, $tb, $fn1, [$2, $6, $72]);
         }
         return $r9;
       }
@@ -557,11 +554,10 @@ function load($env) {
       $4 = rt.index($3, "p_id", "field 'users'");
     }
     $12 = $4;
-    $7 = $handlers[3] = (($body) => rt.withBody((function $put(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $put$body(ctx) {
+    $7 = $handlers[3] = rt.tailable((function $put(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn1;
@@ -595,7 +591,7 @@ function load($env) {
           $r9 = $fn1($2, $6, $72);
           $s2.tails = $t8;
         } else {
-          $r9 = rt.tail($s2, $fn1, [$2, $6, $72]);
+          $r9 = rt.tailCall($s2, $tb, $fn1, [$2, $6, $72]);
         }
         return $r9;
       }
@@ -667,11 +663,10 @@ function load($env) {
       $1 = rt.index($3, "p_id", "field 'users'");
     }
     $7 = $1;
-    $12 = $handlers[4] = (($body) => rt.withBody((function $delete(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $delete$body(ctx) {
+    $12 = $handlers[4] = rt.tailable((function $delete(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn1;
@@ -740,7 +735,7 @@ function load($env) {
           $r21 = $fn17($32, $2, $19);
           $s2.tails = $t20;
         } else {
-          $r21 = rt.tail($s2, $fn17, [$32, $2, $19]);
+          $r21 = rt.tailCall($s2, $tb, $fn17, [$32, $2, $19]);
         }
         return $r21;
       }
@@ -758,7 +753,7 @@ function load($env) {
         $r21 = $fn1();
         $s2.tails = $t20;
       } else {
-        $r21 = rt.tail($s2, $fn1, []);
+        $r21 = rt.tailCall($s2, $tb, $fn1, []);
       }
       return $r21;
     }));

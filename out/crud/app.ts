@@ -108,11 +108,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "users", "local 'api'");
       }
       $7 = $3;
-      $1 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $1 = ($handlers[0] = rh.jsonHandler((rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -287,7 +286,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r33 = $fn27($17);
           $s.tails = $t32;
         } else {
-          $r33 = rt.tail($s, $fn27, [$17]);
+          $r33 = rt.tailCall($s, $tb, $fn27, [$17]);
         }
         return $r33;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
@@ -302,11 +301,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "users", "local 'api'");
       }
       $1 = $4;
-      $7 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -362,7 +360,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r16 = $fn1($3, $12, $2);
           $s.tails = $t15;
         } else {
-          $r16 = rt.tail($s, $fn1, [$3, $12, $2]);
+          $r16 = rt.tailCall($s, $tb, $fn1, [$3, $12, $2]);
         }
         return $r16;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -432,11 +430,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = rt.index($3, "p_id", "field 'users'");
       }
       $7 = $1;
-      $12 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -462,7 +459,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r9 = $fn1($2, $6, $7);
             $s.tails = $t8;
           } else {
-            $r9 = rt.tail($s, $fn1, [$2, $6, $7]);
+            $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
           }
           return $r9;
         }
@@ -483,11 +480,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "p_id", "field 'users'");
       }
       $12 = $4;
-      $7 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $put(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $put$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[3] = rt.tailable((function $put(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -521,7 +517,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r9 = $fn1($2, $6, $7);
             $s.tails = $t8;
           } else {
-            $r9 = rt.tail($s, $fn1, [$2, $6, $7]);
+            $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
           }
           return $r9;
         }
@@ -593,11 +589,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = rt.index($3, "p_id", "field 'users'");
       }
       $7 = $1;
-      $12 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $delete$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[4] = rt.tailable((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -666,7 +661,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r21 = $fn17($3, $2, $19);
             $s.tails = $t20;
           } else {
-            $r21 = rt.tail($s, $fn17, [$3, $2, $19]);
+            $r21 = rt.tailCall($s, $tb, $fn17, [$3, $2, $19]);
           }
           return $r21;
         }
@@ -684,7 +679,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r21 = $fn1();
           $s.tails = $t20;
         } else {
-          $r21 = rt.tail($s, $fn1, []);
+          $r21 = rt.tailCall($s, $tb, $fn1, []);
         }
         return $r21;
       }) as rt.LuaFunction) as rt.LuaFunction);

@@ -2551,11 +2551,10 @@ function load($env) {
       $3 = rt.index($2, "built", "local 'api'");
     }
     $12 = $3;
-    $4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $4 = $handlers[9] = rh.jsonHandler(rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -2692,7 +2691,7 @@ function load($env) {
         $r40 = $fn21($27);
         $s2.tails = $t39;
       } else {
-        $r40 = rt.tail($s2, $fn21, [$27]);
+        $r40 = rt.tailCall($s2, $tb, $fn21, [$27]);
       }
       return $r40;
     })));
@@ -2739,11 +2738,10 @@ function load($env) {
         $1 = $72;
       }
       if ($1 === "1") {
-        $10 = (($body) => rt.withBody((function $anonymous(t) {
-          const $r = $body(t);
-          return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $anonymous$body(t) {
+        $10 = rt.tailable((function $anonymous(t) {
           const $s3 = rt.current, $d3 = $s3.depth;
+          const $tb = $s3.bodyAt === $d3;
+          if ($tb) $s3.bodyAt = -1;
           if ($d3 >= $s3.limit) $s3.deepen();
           $s3.depth = $d3 + 1;
           let $13;
@@ -2768,7 +2766,7 @@ function load($env) {
             $r6 = $fn3($42);
             $s3.tails = $t5;
           } else {
-            $r6 = rt.tail($s3, $fn3, [$42]);
+            $r6 = rt.tailCall($s3, $tb, $fn3, [$42]);
           }
           return $r6;
         }));

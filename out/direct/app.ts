@@ -1703,11 +1703,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "built", "local 'api'");
       }
       $12 = $3;
-      $4 = ($handlers[9] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[9] = rh.jsonHandler((rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -1821,7 +1820,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r40 = $fn21($27);
           $s.tails = $t39;
         } else {
-          $r40 = rt.tail($s, $fn21, [$27]);
+          $r40 = rt.tailCall($s, $tb, $fn21, [$27]);
         }
         return $r40;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
@@ -1868,11 +1867,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $7;
         }
         if (($1 === "1")) {
-          $10 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
-            const $r = $body(t);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-          }) as rt.LuaFunction, $body))((function $anonymous$body(t?: rt.LuaValue): rt.LuaResult {
+          $10 = rt.tailable((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
             const $s = rt.current, $d = $s.depth;
+            const $tb = $s.bodyAt === $d;
+            if ($tb) $s.bodyAt = -1;
             if ($d >= $s.limit) $s.deepen();
             $s.depth = $d + 1;
             let $1: rt.LuaValue;
@@ -1897,7 +1895,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $r6 = $fn3($4);
               $s.tails = $t5;
             } else {
-              $r6 = rt.tail($s, $fn3, [$4]);
+              $r6 = rt.tailCall($s, $tb, $fn3, [$4]);
             }
             return $r6;
           }) as rt.LuaFunction);

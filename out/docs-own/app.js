@@ -56,11 +56,10 @@ function load($env) {
       $3 = rt.index($4, "docs", "local 'api'");
     }
     $7 = $3;
-    $2 = $handlers[0] = (($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $2 = $handlers[0] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -87,7 +86,7 @@ function load($env) {
         $r9 = $fn12($72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn12, [$72]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r9;
     }));

@@ -53,11 +53,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "docs", "local 'api'");
       }
       $7 = $3;
-      $2 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[0] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -84,7 +83,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn1($7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn1, [$7]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);

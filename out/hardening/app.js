@@ -332,11 +332,10 @@ function load($env) {
       $4 = rt.index($7, "query", "local 'api'");
     }
     $12 = $4;
-    $3 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $3 = $handlers[2] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -355,7 +354,7 @@ function load($env) {
         $r7 = $fn12($22);
         $s2.tails = $t6;
       } else {
-        $r7 = rt.tail($s2, $fn12, [$22]);
+        $r7 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
       return $r7;
     }));
@@ -488,11 +487,10 @@ function load($env) {
       $7 = rt.index($12, "echo", "local 'api'");
     }
     $2 = $7;
-    $4 = $handlers[4] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $4 = $handlers[4] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -533,7 +531,7 @@ function load($env) {
         $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
         $s2.tails = $t17;
       } else {
-        $r18 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r18 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
       return $r18;
     }));
@@ -552,11 +550,10 @@ function load($env) {
       $2 = rt.index($12, "data", "field 'echo'");
     }
     $4 = $2;
-    $3 = $handlers[5] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $3 = $handlers[5] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -581,7 +578,7 @@ function load($env) {
         $r11 = $fn12($22);
         $s2.tails = $t10;
       } else {
-        $r11 = rt.tail($s2, $fn12, [$22]);
+        $r11 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
       return $r11;
     }));
@@ -596,11 +593,10 @@ function load($env) {
       $12 = rt.index($2, "object", "local 'api'");
     }
     $3 = $12;
-    $7 = $handlers[6] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $7 = $handlers[6] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -655,7 +651,7 @@ function load($env) {
         $r24 = $fn12($22, $10);
         $s2.tails = $t23;
       } else {
-        $r24 = rt.tail($s2, $fn12, [$22, $10]);
+        $r24 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
       }
       return $r24;
     }));
@@ -856,11 +852,10 @@ function load($env) {
       $3 = rt.index($2, "crlf", "field 'loc'");
     }
     $7 = $3;
-    $4 = $handlers[9] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $4 = $handlers[9] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -887,7 +882,7 @@ function load($env) {
         $r9 = $fn12($72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn12, [$72]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r9;
     }));
@@ -906,11 +901,10 @@ function load($env) {
       $12 = rt.index($2, "lf", "field 'loc'");
     }
     $4 = $12;
-    $7 = $handlers[10] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[10] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -937,7 +931,7 @@ function load($env) {
         $r9 = $fn12($72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn12, [$72]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r9;
     }));
@@ -956,11 +950,10 @@ function load($env) {
       $3 = rt.index($2, "cr", "field 'loc'");
     }
     $7 = $3;
-    $4 = $handlers[11] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $4 = $handlers[11] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -990,7 +983,7 @@ function load($env) {
         $r12 = $fn12($22, $10);
         $s2.tails = $t11;
       } else {
-        $r12 = rt.tail($s2, $fn12, [$22, $10]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
       }
       return $r12;
     }));
@@ -1009,11 +1002,10 @@ function load($env) {
       $12 = rt.index($2, "nul", "field 'loc'");
     }
     $4 = $12;
-    $7 = $handlers[12] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[12] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1045,7 +1037,7 @@ function load($env) {
         $r13 = $fn12($22, $10, $11);
         $s2.tails = $t12;
       } else {
-        $r13 = rt.tail($s2, $fn12, [$22, $10, $11]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
       return $r13;
     }));
@@ -1064,11 +1056,10 @@ function load($env) {
       $3 = rt.index($2, "query", "field 'loc'");
     }
     $7 = $3;
-    $4 = $handlers[13] = (($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $4 = $handlers[13] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1114,7 +1105,7 @@ function load($env) {
         $r18 = $fn12($72);
         $s2.tails = $t17;
       } else {
-        $r18 = rt.tail($s2, $fn12, [$72]);
+        $r18 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r18;
     }));
@@ -1133,11 +1124,10 @@ function load($env) {
       $12 = rt.index($2, "tab", "field 'loc'");
     }
     $4 = $12;
-    $7 = $handlers[14] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[14] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1164,7 +1154,7 @@ function load($env) {
         $r9 = $fn12($72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn12, [$72]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r9;
     }));
@@ -1183,11 +1173,10 @@ function load($env) {
       $3 = rt.index($2, "utf8", "field 'loc'");
     }
     $7 = $3;
-    $4 = $handlers[15] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $4 = $handlers[15] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1214,7 +1203,7 @@ function load($env) {
         $r9 = $fn12($72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn12, [$72]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r9;
     }));
@@ -1340,11 +1329,10 @@ function load($env) {
       $12 = rt.index($2, "indirect", "field 'cycle'");
     }
     $4 = $12;
-    $7 = $handlers[18] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[18] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -1398,7 +1386,7 @@ function load($env) {
         $r16 = $fn3($1, $10, $11);
         $s2.tails = $t15;
       } else {
-        $r16 = rt.tail($s2, $fn3, [$1, $10, $11]);
+        $r16 = rt.tailCall($s2, $tb, $fn3, [$1, $10, $11]);
       }
       return $r16;
     }));
@@ -1417,11 +1405,10 @@ function load($env) {
       $3 = rt.index($2, "err", "field 'cycle'");
     }
     $7 = $3;
-    $4 = $handlers[19] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $4 = $handlers[19] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -1451,7 +1438,7 @@ function load($env) {
         $r9 = $fn3($1, $6, $72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn3, [$1, $6, $72]);
+        $r9 = rt.tailCall($s2, $tb, $fn3, [$1, $6, $72]);
       }
       return $r9;
     }));

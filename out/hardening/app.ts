@@ -251,11 +251,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($7, "query", "local 'api'");
       }
       $12 = $4;
-      $3 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -274,7 +273,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r7 = $fn1($2);
           $s.tails = $t6;
         } else {
-          $r7 = rt.tail($s, $fn1, [$2]);
+          $r7 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
         return $r7;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -384,11 +383,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $7 = rt.index($12, "echo", "local 'api'");
       }
       $2 = $7;
-      $4 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[4] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -429,7 +427,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
           $s.tails = $t17;
         } else {
-          $r18 = rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r18 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
         return $r18;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -448,11 +446,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($12, "data", "field 'echo'");
       }
       $4 = $2;
-      $3 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[5] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -477,7 +474,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = $fn1($2);
           $s.tails = $t10;
         } else {
-          $r11 = rt.tail($s, $fn1, [$2]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
         return $r11;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -492,11 +489,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "object", "local 'api'");
       }
       $3 = $12;
-      $7 = ($handlers[6] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[6] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -551,7 +547,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r24 = $fn1($2, $10);
           $s.tails = $t23;
         } else {
-          $r24 = rt.tail($s, $fn1, [$2, $10]);
+          $r24 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
         }
         return $r24;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -752,11 +748,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "crlf", "field 'loc'");
       }
       $7 = $3;
-      $4 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $4 = ($handlers[9] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -783,7 +778,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn1($7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn1, [$7]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -802,11 +797,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "lf", "field 'loc'");
       }
       $4 = $12;
-      $7 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[10] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -833,7 +827,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn1($7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn1, [$7]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -852,11 +846,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "cr", "field 'loc'");
       }
       $7 = $3;
-      $4 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $4 = ($handlers[11] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -886,7 +879,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r12 = $fn1($2, $10);
           $s.tails = $t11;
         } else {
-          $r12 = rt.tail($s, $fn1, [$2, $10]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
         }
         return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -905,11 +898,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "nul", "field 'loc'");
       }
       $4 = $12;
-      $7 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[12] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -941,7 +933,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r13 = $fn1($2, $10, $11);
           $s.tails = $t12;
         } else {
-          $r13 = rt.tail($s, $fn1, [$2, $10, $11]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
         return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -960,11 +952,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "query", "field 'loc'");
       }
       $7 = $3;
-      $4 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[13] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1010,7 +1001,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r18 = $fn1($7);
           $s.tails = $t17;
         } else {
-          $r18 = rt.tail($s, $fn1, [$7]);
+          $r18 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r18;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1029,11 +1020,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "tab", "field 'loc'");
       }
       $4 = $12;
-      $7 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[14] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1060,7 +1050,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn1($7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn1, [$7]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1079,11 +1069,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "utf8", "field 'loc'");
       }
       $7 = $3;
-      $4 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $4 = ($handlers[15] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1110,7 +1099,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn1($7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn1, [$7]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1236,11 +1225,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "indirect", "field 'cycle'");
       }
       $4 = $12;
-      $7 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[18] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -1294,7 +1282,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r16 = $fn3($1, $10, $11);
           $s.tails = $t15;
         } else {
-          $r16 = rt.tail($s, $fn3, [$1, $10, $11]);
+          $r16 = rt.tailCall($s, $tb, $fn3, [$1, $10, $11]);
         }
         return $r16;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1313,11 +1301,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "err", "field 'cycle'");
       }
       $7 = $3;
-      $4 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $4 = ($handlers[19] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -1347,7 +1334,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn3($1, $6, $7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn3, [$1, $6, $7]);
+          $r9 = rt.tailCall($s, $tb, $fn3, [$1, $6, $7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);

@@ -159,11 +159,10 @@ function load($env) {
       $3 = rt.index($4, "me", "local 'api'");
     }
     $7 = $3;
-    $2 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $2 = $handlers[0] = rh.jsonHandler(rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -218,7 +217,7 @@ function load($env) {
           $r13 = $fn10($6, $22, $11);
           $s2.tails = $t12;
         } else {
-          $r13 = rt.tail($s2, $fn10, [$6, $22, $11]);
+          $r13 = rt.tailCall($s2, $tb, $fn10, [$6, $22, $11]);
         }
         return $r13;
       }
@@ -435,11 +434,10 @@ function load($env) {
       $4 = rt.index($3, "created", "local 'api'");
     }
     $2 = $4;
-    $7 = $handlers[3] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $7 = $handlers[3] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -485,7 +483,7 @@ function load($env) {
         $r18 = $fn12($22, $10, $11);
         $s2.tails = $t17;
       } else {
-        $r18 = rt.tail($s2, $fn12, [$22, $10, $11]);
+        $r18 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
       return $r18;
     }));
@@ -500,11 +498,10 @@ function load($env) {
       $3 = rt.index($4, "csv", "local 'api'");
     }
     $7 = $3;
-    $2 = $handlers[4] = (($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $2 = $handlers[4] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -544,7 +541,7 @@ function load($env) {
         $r14 = $fn12($72);
         $s2.tails = $t13;
       } else {
-        $r14 = rt.tail($s2, $fn12, [$72]);
+        $r14 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r14;
     }));
@@ -559,11 +556,10 @@ function load($env) {
       $4 = rt.index($3, "latin1", "local 'api'");
     }
     $2 = $4;
-    $7 = $handlers[5] = (($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $7 = $handlers[5] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -604,7 +600,7 @@ function load($env) {
         $r14 = $fn12($72);
         $s2.tails = $t13;
       } else {
-        $r14 = rt.tail($s2, $fn12, [$72]);
+        $r14 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r14;
     }));
@@ -887,11 +883,10 @@ function load($env) {
       $4 = rt.index($3, "note", "local 'api'");
     }
     $2 = $4;
-    $7 = $handlers[9] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $7 = $handlers[9] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -932,7 +927,7 @@ function load($env) {
         $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
         $s2.tails = $t17;
       } else {
-        $r18 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r18 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
       return $r18;
     }));
@@ -1037,11 +1032,10 @@ function load($env) {
       $4 = rt.index($3, "validate", "local 'api'");
     }
     $2 = $4;
-    $7 = $handlers[11] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $7 = $handlers[11] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -1101,7 +1095,7 @@ function load($env) {
         $r24 = $fn5($22, $10);
         $s2.tails = $t23;
       } else {
-        $r24 = rt.tail($s2, $fn5, [$22, $10]);
+        $r24 = rt.tailCall($s2, $tb, $fn5, [$22, $10]);
       }
       return $r24;
     }));

@@ -110,11 +110,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "me", "local 'api'");
       }
       $7 = $3;
-      $2 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[0] = rh.jsonHandler((rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -169,7 +168,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r13 = $fn10($6, $2, $11);
             $s.tails = $t12;
           } else {
-            $r13 = rt.tail($s, $fn10, [$6, $2, $11]);
+            $r13 = rt.tailCall($s, $tb, $fn10, [$6, $2, $11]);
           }
           return $r13;
         }
@@ -357,11 +356,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "created", "local 'api'");
       }
       $2 = $4;
-      $7 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[3] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -407,7 +405,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r18 = $fn1($2, $10, $11);
           $s.tails = $t17;
         } else {
-          $r18 = rt.tail($s, $fn1, [$2, $10, $11]);
+          $r18 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
         return $r18;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -422,11 +420,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "csv", "local 'api'");
       }
       $7 = $3;
-      $2 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[4] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -466,7 +463,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r14 = $fn1($7);
           $s.tails = $t13;
         } else {
-          $r14 = rt.tail($s, $fn1, [$7]);
+          $r14 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r14;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -481,11 +478,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "latin1", "local 'api'");
       }
       $2 = $4;
-      $7 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[5] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -526,7 +522,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r14 = $fn1($7);
           $s.tails = $t13;
         } else {
-          $r14 = rt.tail($s, $fn1, [$7]);
+          $r14 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r14;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -771,11 +767,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "note", "local 'api'");
       }
       $2 = $4;
-      $7 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[9] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -816,7 +811,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
           $s.tails = $t17;
         } else {
-          $r18 = rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r18 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
         return $r18;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -907,11 +902,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "validate", "local 'api'");
       }
       $2 = $4;
-      $7 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[11] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -971,7 +965,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r24 = $fn5($2, $10);
           $s.tails = $t23;
         } else {
-          $r24 = rt.tail($s, $fn5, [$2, $10]);
+          $r24 = rt.tailCall($s, $tb, $fn5, [$2, $10]);
         }
         return $r24;
       }) as rt.LuaFunction) as rt.LuaFunction);

@@ -366,11 +366,10 @@ function load($env) {
       $4 = rt.index($7, "p_id", "field 'users'");
     }
     $2 = $4;
-    $12 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $12 = $handlers[4] = rh.jsonHandler(rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -512,7 +511,7 @@ function load($env) {
         $r40 = $fn21($27);
         $s2.tails = $t39;
       } else {
-        $r40 = rt.tail($s2, $fn21, [$27]);
+        $r40 = rt.tailCall($s2, $tb, $fn21, [$27]);
       }
       return $r40;
     })));

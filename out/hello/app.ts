@@ -253,11 +253,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($7, "p_id", "field 'users'");
       }
       $2 = $4;
-      $12 = ($handlers[4] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[4] = rh.jsonHandler((rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -371,7 +370,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r40 = $fn21($27);
           $s.tails = $t39;
         } else {
-          $r40 = rt.tail($s, $fn21, [$27]);
+          $r40 = rt.tailCall($s, $tb, $fn21, [$27]);
         }
         return $r40;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);

@@ -292,11 +292,10 @@ function load($env) {
       $7 = rt.index($4, "before", "field 'admin'");
     }
     $2 = $7;
-    $10 = (($body) => rt.withBody((function $auth(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $auth$body(ctx) {
+    $10 = rt.tailable((function $auth(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -331,7 +330,7 @@ function load($env) {
           $r11 = $fn9($6, $5, $1);
           $s2.tails = $t10;
         } else {
-          $r11 = rt.tail($s2, $fn9, [$6, $5, $1]);
+          $r11 = rt.tailCall($s2, $tb, $fn9, [$6, $5, $1]);
         }
         return $r11;
       }
@@ -374,11 +373,10 @@ function load($env) {
       $4 = rt.index($3, "admin", "local 'api'");
     }
     $2 = $4;
-    $7 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $7 = $handlers[0] = rh.jsonHandler(rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -538,7 +536,7 @@ function load($env) {
         $r41 = $fn21($27);
         $s2.tails = $t40;
       } else {
-        $r41 = rt.tail($s2, $fn21, [$27]);
+        $r41 = rt.tailCall($s2, $tb, $fn21, [$27]);
       }
       return $r41;
     })));
@@ -1151,11 +1149,10 @@ function load($env) {
       rt.setIndex($13, "post", $2, "field 'reject'");
     }
     $2 = api;
-    $3 = (($body) => rt.withBody((function $on_error(err) {
-      const $r = $body(err);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $on_error$body(err) {
+    $3 = rt.tailable((function $on_error(err) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -1250,7 +1247,7 @@ function load($env) {
           $r35 = $fn5($6, $14, $19);
           $s2.tails = $t34;
         } else {
-          $r35 = rt.tail($s2, $fn5, [$6, $14, $19]);
+          $r35 = rt.tailCall($s2, $tb, $fn5, [$6, $14, $19]);
         }
         return $r35;
       }

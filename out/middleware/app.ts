@@ -235,11 +235,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $7 = rt.index($4, "before", "field 'admin'");
       }
       $2 = $7;
-      $10 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $auth$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $10 = rt.tailable((function $auth(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -274,7 +273,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r11 = $fn9($6, $5, $1);
             $s.tails = $t10;
           } else {
-            $r11 = rt.tail($s, $fn9, [$6, $5, $1]);
+            $r11 = rt.tailCall($s, $tb, $fn9, [$6, $5, $1]);
           }
           return $r11;
         }
@@ -317,11 +316,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "admin", "local 'api'");
       }
       $2 = $4;
-      $7 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[0] = rh.jsonHandler((rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -439,7 +437,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r41 = $fn21($27);
           $s.tails = $t40;
         } else {
-          $r41 = rt.tail($s, $fn21, [$27]);
+          $r41 = rt.tailCall($s, $tb, $fn21, [$27]);
         }
         return $r41;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
@@ -912,11 +910,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         rt.setIndex($13, "post", $2, "field 'reject'");
       }
       $2 = api;
-      $3 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(err);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $on_error$body(err?: rt.LuaValue): rt.LuaResult {
+      $3 = rt.tailable((function $on_error(err?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -1011,7 +1008,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r35 = $fn5($6, $14, $19);
             $s.tails = $t34;
           } else {
-            $r35 = rt.tail($s, $fn5, [$6, $14, $19]);
+            $r35 = rt.tailCall($s, $tb, $fn5, [$6, $14, $19]);
           }
           return $r35;
         }

@@ -580,11 +580,10 @@ function load($env) {
       $2 = rt.index($3, "as_json", "field 'build'");
     }
     $7 = $2;
-    $12 = $handlers[10] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $12 = $handlers[10] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -616,7 +615,7 @@ function load($env) {
         $r11 = $fn12($72);
         $s2.tails = $t10;
       } else {
-        $r11 = rt.tail($s2, $fn12, [$72]);
+        $r11 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r11;
     }));
@@ -635,11 +634,10 @@ function load($env) {
       $4 = rt.index($3, "json_status", "field 'build'");
     }
     $12 = $4;
-    $7 = $handlers[11] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[11] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -677,7 +675,7 @@ function load($env) {
         $r15 = $fn12($22, $10, $11);
         $s2.tails = $t14;
       } else {
-        $r15 = rt.tail($s2, $fn12, [$22, $10, $11]);
+        $r15 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
       return $r15;
     }));
@@ -696,11 +694,10 @@ function load($env) {
       $2 = rt.index($3, "as_text", "field 'build'");
     }
     $7 = $2;
-    $12 = $handlers[12] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $12 = $handlers[12] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -727,7 +724,7 @@ function load($env) {
         $r9 = $fn12($72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn12, [$72]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r9;
     }));
@@ -746,11 +743,10 @@ function load($env) {
       $4 = rt.index($3, "text_status", "field 'build'");
     }
     $12 = $4;
-    $7 = $handlers[13] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[13] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -782,7 +778,7 @@ function load($env) {
         $r13 = $fn12($22, $10, $11);
         $s2.tails = $t12;
       } else {
-        $r13 = rt.tail($s2, $fn12, [$22, $10, $11]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
       return $r13;
     }));
@@ -801,11 +797,10 @@ function load($env) {
       $2 = rt.index($3, "as_html", "field 'build'");
     }
     $7 = $2;
-    $12 = $handlers[14] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $12 = $handlers[14] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -832,7 +827,7 @@ function load($env) {
         $r9 = $fn12($72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn12, [$72]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r9;
     }));
@@ -851,11 +846,10 @@ function load($env) {
       $4 = rt.index($3, "html_status", "field 'build'");
     }
     $12 = $4;
-    $7 = $handlers[15] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[15] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -887,7 +881,7 @@ function load($env) {
         $r13 = $fn12($22, $10, $11);
         $s2.tails = $t12;
       } else {
-        $r13 = rt.tail($s2, $fn12, [$22, $10, $11]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
       return $r13;
     }));
@@ -906,11 +900,10 @@ function load($env) {
       $2 = rt.index($3, "as_redirect", "field 'build'");
     }
     $7 = $2;
-    $12 = $handlers[16] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $12 = $handlers[16] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -937,7 +930,7 @@ function load($env) {
         $r9 = $fn12($72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn12, [$72]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
       return $r9;
     }));
@@ -956,11 +949,10 @@ function load($env) {
       $4 = rt.index($3, "permanent", "field 'build'");
     }
     $12 = $4;
-    $7 = $handlers[17] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[17] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -990,7 +982,7 @@ function load($env) {
         $r12 = $fn12($22, $10);
         $s2.tails = $t11;
       } else {
-        $r12 = rt.tail($s2, $fn12, [$22, $10]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
       }
       return $r12;
     }));
@@ -1009,11 +1001,10 @@ function load($env) {
       $2 = rt.index($3, "redirect_status", "field 'build'");
     }
     $7 = $2;
-    $12 = $handlers[18] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $12 = $handlers[18] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1045,7 +1036,7 @@ function load($env) {
         $r13 = $fn12($22, $10, $11);
         $s2.tails = $t12;
       } else {
-        $r13 = rt.tail($s2, $fn12, [$22, $10, $11]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
       return $r13;
     }));
@@ -1064,11 +1055,10 @@ function load($env) {
       $4 = rt.index($3, "as_no_content", "field 'build'");
     }
     $12 = $4;
-    $7 = $handlers[19] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[19] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1093,7 +1083,7 @@ function load($env) {
         $r8 = $fn12();
         $s2.tails = $t7;
       } else {
-        $r8 = rt.tail($s2, $fn12, []);
+        $r8 = rt.tailCall($s2, $tb, $fn12, []);
       }
       return $r8;
     }));
@@ -1112,11 +1102,10 @@ function load($env) {
       $2 = rt.index($3, "as_error", "field 'build'");
     }
     $7 = $2;
-    $12 = $handlers[20] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $12 = $handlers[20] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1139,7 +1128,7 @@ function load($env) {
         $r9 = $fn12($22, $6, $72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn12, [$22, $6, $72]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$22, $6, $72]);
       }
       return $r9;
     }));
@@ -1158,11 +1147,10 @@ function load($env) {
       $4 = rt.index($3, "error_table", "field 'build'");
     }
     $12 = $4;
-    $7 = $handlers[21] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[21] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1191,7 +1179,7 @@ function load($env) {
         $r11 = $fn12($22, $6, $72);
         $s2.tails = $t10;
       } else {
-        $r11 = rt.tail($s2, $fn12, [$22, $6, $72]);
+        $r11 = rt.tailCall($s2, $tb, $fn12, [$22, $6, $72]);
       }
       return $r11;
     }));
@@ -1574,11 +1562,10 @@ function load($env) {
       $2 = rt.index($3, "nobody", "field 'fail'");
     }
     $7 = $2;
-    $12 = $handlers[32] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $12 = $handlers[32] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1603,7 +1590,7 @@ function load($env) {
         $r11 = $fn12($22);
         $s2.tails = $t10;
       } else {
-        $r11 = rt.tail($s2, $fn12, [$22]);
+        $r11 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
       return $r11;
     }));
@@ -1622,11 +1609,10 @@ function load($env) {
       $4 = rt.index($3, "badjson", "field 'fail'");
     }
     $12 = $4;
-    $7 = $handlers[33] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $7 = $handlers[33] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1651,7 +1637,7 @@ function load($env) {
         $r11 = $fn12($22);
         $s2.tails = $t10;
       } else {
-        $r11 = rt.tail($s2, $fn12, [$22]);
+        $r11 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
       return $r11;
     }));
@@ -1670,11 +1656,10 @@ function load($env) {
       $2 = rt.index($3, "notobject", "field 'fail'");
     }
     $7 = $2;
-    $12 = $handlers[34] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $12 = $handlers[34] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1729,7 +1714,7 @@ function load($env) {
         $r24 = $fn12($22, $10);
         $s2.tails = $t23;
       } else {
-        $r24 = rt.tail($s2, $fn12, [$22, $10]);
+        $r24 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
       }
       return $r24;
     }));
@@ -1855,11 +1840,10 @@ function load($env) {
       $4 = rt.index($3, "recursion", "field 'fail'");
     }
     $12 = $4;
-    $7 = $handlers[37] = (($body) => rt.withBody((function $get() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body() {
+    $7 = $handlers[37] = rt.tailable((function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1885,7 +1869,7 @@ function load($env) {
         $r5 = $fn12($32);
         $s2.tails = $t4;
       } else {
-        $r5 = rt.tail($s2, $fn12, [$32]);
+        $r5 = rt.tailCall($s2, $tb, $fn12, [$32]);
       }
       return $r5;
     }));
@@ -1904,11 +1888,10 @@ function load($env) {
       $2 = rt.index($3, "p_n", "field 'depth'");
     }
     $7 = $2;
-    $12 = $handlers[38] = (($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $12 = $handlers[38] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -1974,7 +1957,7 @@ function load($env) {
         $r18 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3);
         $s2.tails = $t17;
       } else {
-        $r18 = rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
+        $r18 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
       }
       return $r18;
     }));
@@ -2480,11 +2463,10 @@ function load($env) {
       rt.setIndex($2, "delete", $12, "local 'items'");
     }
     $12 = items;
-    $2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $options$body(ctx) {
+    $2 = $handlers[46] = rt.tailable((function $options(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -2509,7 +2491,7 @@ function load($env) {
         $r8 = $fn12();
         $s2.tails = $t7;
       } else {
-        $r8 = rt.tail($s2, $fn12, []);
+        $r8 = rt.tailCall($s2, $tb, $fn12, []);
       }
       return $r8;
     }));

@@ -460,11 +460,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_json", "field 'build'");
       }
       $7 = $2;
-      $12 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $12 = ($handlers[10] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -496,7 +495,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = $fn1($7);
           $s.tails = $t10;
         } else {
-          $r11 = rt.tail($s, $fn1, [$7]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r11;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -515,11 +514,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "json_status", "field 'build'");
       }
       $12 = $4;
-      $7 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[11] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -557,7 +555,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r15 = $fn1($2, $10, $11);
           $s.tails = $t14;
         } else {
-          $r15 = rt.tail($s, $fn1, [$2, $10, $11]);
+          $r15 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
         return $r15;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -576,11 +574,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_text", "field 'build'");
       }
       $7 = $2;
-      $12 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $12 = ($handlers[12] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -607,7 +604,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn1($7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn1, [$7]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -626,11 +623,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "text_status", "field 'build'");
       }
       $12 = $4;
-      $7 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[13] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -662,7 +658,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r13 = $fn1($2, $10, $11);
           $s.tails = $t12;
         } else {
-          $r13 = rt.tail($s, $fn1, [$2, $10, $11]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
         return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -681,11 +677,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_html", "field 'build'");
       }
       $7 = $2;
-      $12 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $12 = ($handlers[14] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -712,7 +707,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn1($7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn1, [$7]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -731,11 +726,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "html_status", "field 'build'");
       }
       $12 = $4;
-      $7 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[15] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -767,7 +761,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r13 = $fn1($2, $10, $11);
           $s.tails = $t12;
         } else {
-          $r13 = rt.tail($s, $fn1, [$2, $10, $11]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
         return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -786,11 +780,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_redirect", "field 'build'");
       }
       $7 = $2;
-      $12 = ($handlers[16] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $12 = ($handlers[16] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -817,7 +810,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn1($7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn1, [$7]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -836,11 +829,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "permanent", "field 'build'");
       }
       $12 = $4;
-      $7 = ($handlers[17] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[17] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -870,7 +862,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r12 = $fn1($2, $10);
           $s.tails = $t11;
         } else {
-          $r12 = rt.tail($s, $fn1, [$2, $10]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
         }
         return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -889,11 +881,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "redirect_status", "field 'build'");
       }
       $7 = $2;
-      $12 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $12 = ($handlers[18] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -925,7 +916,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r13 = $fn1($2, $10, $11);
           $s.tails = $t12;
         } else {
-          $r13 = rt.tail($s, $fn1, [$2, $10, $11]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
         return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -944,11 +935,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "as_no_content", "field 'build'");
       }
       $12 = $4;
-      $7 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[19] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -973,7 +963,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r8 = $fn1();
           $s.tails = $t7;
         } else {
-          $r8 = rt.tail($s, $fn1, []);
+          $r8 = rt.tailCall($s, $tb, $fn1, []);
         }
         return $r8;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -992,11 +982,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_error", "field 'build'");
       }
       $7 = $2;
-      $12 = ($handlers[20] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $12 = ($handlers[20] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1019,7 +1008,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn1($2, $6, $7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn1, [$2, $6, $7]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
         }
         return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1038,11 +1027,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "error_table", "field 'build'");
       }
       $12 = $4;
-      $7 = ($handlers[21] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[21] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1071,7 +1059,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = $fn1($2, $6, $7);
           $s.tails = $t10;
         } else {
-          $r11 = rt.tail($s, $fn1, [$2, $6, $7]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
         }
         return $r11;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1454,11 +1442,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "nobody", "field 'fail'");
       }
       $7 = $2;
-      $12 = ($handlers[32] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[32] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1483,7 +1470,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = $fn1($2);
           $s.tails = $t10;
         } else {
-          $r11 = rt.tail($s, $fn1, [$2]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
         return $r11;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1502,11 +1489,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "badjson", "field 'fail'");
       }
       $12 = $4;
-      $7 = ($handlers[33] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[33] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1531,7 +1517,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = $fn1($2);
           $s.tails = $t10;
         } else {
-          $r11 = rt.tail($s, $fn1, [$2]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
         return $r11;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1550,11 +1536,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "notobject", "field 'fail'");
       }
       $7 = $2;
-      $12 = ($handlers[34] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[34] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1609,7 +1594,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r24 = $fn1($2, $10);
           $s.tails = $t23;
         } else {
-          $r24 = rt.tail($s, $fn1, [$2, $10]);
+          $r24 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
         }
         return $r24;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1735,11 +1720,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "recursion", "field 'fail'");
       }
       $12 = $4;
-      $7 = ($handlers[37] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+      $7 = ($handlers[37] = rt.tailable((function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1765,7 +1749,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r5 = $fn1($3);
           $s.tails = $t4;
         } else {
-          $r5 = rt.tail($s, $fn1, [$3]);
+          $r5 = rt.tailCall($s, $tb, $fn1, [$3]);
         }
         return $r5;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -1784,11 +1768,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "p_n", "field 'depth'");
       }
       $7 = $2;
-      $12 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[38] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -1854,7 +1837,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r18 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3));
           $s.tails = $t17;
         } else {
-          $r18 = rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
+          $r18 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
         }
         return $r18;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -2275,11 +2258,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         rt.setIndex($2, "delete", $12, "local 'items'");
       }
       $12 = items;
-      $2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $options$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[46] = rt.tailable((function $options(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -2304,7 +2286,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r8 = $fn1();
           $s.tails = $t7;
         } else {
-          $r8 = rt.tail($s, $fn1, []);
+          $r8 = rt.tailCall($s, $tb, $fn1, []);
         }
         return $r8;
       }) as rt.LuaFunction) as rt.LuaFunction);

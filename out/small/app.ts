@@ -64,11 +64,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "p_id", "field 'users'");
       }
       $7 = $2;
-      $12 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[0] = rh.jsonHandler((rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -182,7 +181,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r40 = $fn21($27);
           $s.tails = $t39;
         } else {
-          $r40 = rt.tail($s, $fn21, [$27]);
+          $r40 = rt.tailCall($s, $tb, $fn21, [$27]);
         }
         return $r40;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);

@@ -445,11 +445,10 @@ function load($env) {
       $104 = rt.index($111, "signup", "local 'api'");
     }
     $112 = $104;
-    $103 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $103 = $handlers[0] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
@@ -489,7 +488,7 @@ function load($env) {
         $r14 = $fn12($10, $11, $12);
         $s2.tails = $t13;
       } else {
-        $r14 = rt.tail($s2, $fn12, [$10, $11, $12]);
+        $r14 = rt.tailCall($s2, $tb, $fn12, [$10, $11, $12]);
       }
       return $r14;
     }));
@@ -504,11 +503,10 @@ function load($env) {
       $111 = rt.index($104, "checked", "local 'api'");
     }
     $103 = $111;
-    $112 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx) {
+    $112 = $handlers[1] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $l1;
@@ -539,11 +537,10 @@ function load($env) {
       if (($22 = $env.f.pcall) === void 0) {
         $22 = rt.getGlobal($env, "pcall");
       }
-      $l1 = rt.adjust([...rt.all(rt.callee($22, "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }), $body))((function $anonymous$body() {
+      $l1 = rt.adjust([...rt.all(rt.callee($22, "global 'pcall'")(rt.tailable((function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
+        const $tb2 = $s3.bodyAt === $d3;
+        if ($tb2) $s3.bodyAt = -1;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
         let $fn12;
@@ -614,7 +611,7 @@ function load($env) {
           $r34 = $fn12($27, $10);
           $s3.tails = $t33;
         } else {
-          $r34 = rt.tail($s3, $fn12, [$27, $10]);
+          $r34 = rt.tailCall($s3, $tb2, $fn12, [$27, $10]);
         }
         return $r34;
       }))))], 2);
@@ -653,7 +650,7 @@ function load($env) {
             $r24 = Array.isArray($r21) ? $fn112($12, $20, ...$r21) : $fn112($12, $20, $r21);
             $s2.tails = $t23;
           } else {
-            $r24 = rt.tail($s2, $fn112, Array.isArray($r21) ? [$12, $20, ...$r21] : [$12, $20, $r21]);
+            $r24 = rt.tailCall($s2, $tb, $fn112, Array.isArray($r21) ? [$12, $20, ...$r21] : [$12, $20, $r21]);
           }
           return $r24;
         }
@@ -668,7 +665,7 @@ function load($env) {
           $r24 = $fn112($8, $72, $22);
           $s2.tails = $t23;
         } else {
-          $r24 = rt.tail($s2, $fn112, [$8, $72, $22]);
+          $r24 = rt.tailCall($s2, $tb, $fn112, [$8, $72, $22]);
         }
         return $r24;
       }
@@ -685,11 +682,10 @@ function load($env) {
       $104 = rt.index($111, "direct", "local 'api'");
     }
     $112 = $104;
-    $103 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
-      const $r = $body(ctx);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx) {
+    $103 = $handlers[2] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
@@ -823,7 +819,7 @@ function load($env) {
           $r42 = $fn28($382, $37, $30);
           $s2.tails = $t41;
         } else {
-          $r42 = rt.tail($s2, $fn28, [$382, $37, $30]);
+          $r42 = rt.tailCall($s2, $tb, $fn28, [$382, $37, $30]);
         }
         return $r42;
       }

@@ -379,11 +379,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $104 = rt.index($111, "signup", "local 'api'");
       }
       $112 = $104;
-      $103 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $103 = ($handlers[0] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -423,7 +422,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r14 = $fn1($10, $11, $12);
           $s.tails = $t13;
         } else {
-          $r14 = rt.tail($s, $fn1, [$10, $11, $12]);
+          $r14 = rt.tailCall($s, $tb, $fn1, [$10, $11, $12]);
         }
         return $r14;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -438,11 +437,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $111 = rt.index($104, "checked", "local 'api'");
       }
       $103 = $111;
-      $112 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $112 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $l1: rt.LuaValue[];
@@ -473,11 +471,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (($2 = $env.f.pcall) === undefined) {
           $2 = rt.getGlobal($env, "pcall");
         }
-        $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")((($body: rt.LuaFunction) => rt.withBody((function $anonymous(): rt.LuaResult {
-          const $r = $body();
-          return $r === rt.TAIL ? rt.runTail() : $r;
-        }) as rt.LuaFunction, $body))((function $anonymous$body(): rt.LuaResult {
+        $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")(rt.tailable((function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
+          const $tb = $s.bodyAt === $d;
+          if ($tb) $s.bodyAt = -1;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
           let $fn1!: rt.LuaFunction;
@@ -548,7 +545,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r34 = $fn1($2, $10);
             $s.tails = $t33;
           } else {
-            $r34 = rt.tail($s, $fn1, [$2, $10]);
+            $r34 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
           }
           return $r34;
         }) as rt.LuaFunction)))], 2);
@@ -587,7 +584,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $r24 = (Array.isArray($r21) ? $fn11($12, $20, ...$r21) : $fn11($12, $20, $r21));
               $s.tails = $t23;
             } else {
-              $r24 = rt.tail($s, $fn11, (Array.isArray($r21) ? [$12, $20, ...$r21] : [$12, $20, $r21]));
+              $r24 = rt.tailCall($s, $tb, $fn11, (Array.isArray($r21) ? [$12, $20, ...$r21] : [$12, $20, $r21]));
             }
             return $r24;
           }
@@ -602,7 +599,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r24 = $fn11($8, $7, $2);
             $s.tails = $t23;
           } else {
-            $r24 = rt.tail($s, $fn11, [$8, $7, $2]);
+            $r24 = rt.tailCall($s, $tb, $fn11, [$8, $7, $2]);
           }
           return $r24;
         }
@@ -619,11 +616,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $104 = rt.index($111, "direct", "local 'api'");
       }
       $112 = $104;
-      $103 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+      $103 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -757,7 +753,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r42 = $fn28($38, $37, $30);
             $s.tails = $t41;
           } else {
-            $r42 = rt.tail($s, $fn28, [$38, $37, $30]);
+            $r42 = rt.tailCall($s, $tb, $fn28, [$38, $37, $30]);
           }
           return $r42;
         }

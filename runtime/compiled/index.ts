@@ -21,7 +21,7 @@ export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 export { enterAt, positions, type EnvHolder, type FunctionSite } from './frame.js';
 export type { CallStack, VariableAccess } from '../lua/callstack.js';
-export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
+export { TAIL_DEPTH, tailable, tailCall } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
 export { MATH_UNARY, MATH_UNARY_JS } from '../stdlib/math.js';
 export { insert as TABLE_INSERT } from '../stdlib/table.js';

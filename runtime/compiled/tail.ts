@@ -1,42 +1,56 @@
 // Proper tail calls in compiled code. `return f(x)` is a plain JS call while few such calls
-// are pending on the JS stack; past TAIL_DEPTH the function instead returns TAIL with the
-// call stored in the CallStack, and its wrapper runs the chain in a loop (calling the bodies
-// of compiled functions directly), so endless tail recursion runs in constant JS stack, as
-// Lua requires. Only functions that contain tail calls get a wrapper.
-import { current, type CallStack } from '../lua/callstack.js';
+// are pending on the JS stack; past TAIL_DEPTH the call goes to a trampoline instead, a loop
+// that makes the call and each tail call it leaves in turn, so endless tail recursion runs in
+// constant JS stack, as Lua requires.
+//
+// A function the trampoline calls must not start a trampoline of its own (each would add JS
+// frames), but leave its tail calls to the one running: it returns TAIL with the call stored
+// in the CallStack. It knows it was called so because the trampoline sets `bodyAt` to the
+// depth of the call just before it, and the function reads (and clears) it on entry; only
+// functions marked `tailable` (compiled ones with tail calls) are told, since only they read it.
+import type { CallStack } from '../lua/callstack.js';
 import type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 
 /** Tail calls made as JS calls before the trampoline takes over. */
 export const TAIL_DEPTH = 200;
 
-/** Returned by a function body whose tail call is left to the trampoline. */
+/** Returned to the trampoline by a function whose tail call is left to it. */
 export const TAIL: LuaValue[] = Object.freeze([]) as unknown as LuaValue[];
 
-const BODY = Symbol('lua.body');
+const TAILABLE = Symbol('lua.tailable');
 
-type Tailable = LuaFunction & { [BODY]?: LuaFunction };
+type Tailable = LuaFunction & { [TAILABLE]?: true };
 
-/** Marks `wrapper` as the function whose body is `body` (runTail calls the body directly). */
-export function withBody(wrapper: LuaFunction, body: LuaFunction): LuaFunction {
-  (wrapper as Tailable)[BODY] = body;
-  return wrapper;
+/** Marks a compiled function with tail calls: it reads `bodyAt` on entry (see above). */
+export function tailable(fn: LuaFunction): LuaFunction {
+  (fn as Tailable)[TAILABLE] = true;
+  return fn;
 }
 
-/** Leaves the tail call `fn(...args)` to the trampoline. */
-export function tail(stack: CallStack, fn: LuaFunction, args: LuaValue[]): LuaResult {
+/**
+ * A tail call past TAIL_DEPTH: left to the trampoline that called this function (`byTrampoline`,
+ * read on entry), else made by a trampoline started here.
+ */
+export function tailCall(stack: CallStack, byTrampoline: boolean, fn: LuaFunction, args: LuaValue[]): LuaResult {
+  if (!byTrampoline) return trampoline(stack, fn, args);
   stack.tailFn = fn;
   stack.tailArgs = args;
   return TAIL;
 }
 
-/** The trampoline: makes the stored tail calls until one returns a result. */
-export function runTail(): LuaResult {
-  const stack = current;
-  for (;;) {
-    const fn = stack.tailFn as Tailable;
-    const args = stack.tailArgs;
-    stack.tailFn = undefined;
-    const r = (fn[BODY] ?? fn)(...args);
-    if (r !== TAIL) return r;
+/** The trampoline: makes the tail call `fn(...args)`, then each one it leaves, until one returns a result. */
+function trampoline(stack: CallStack, fn: LuaFunction, args: LuaValue[]): LuaResult {
+  try {
+    for (;;) {
+      if ((fn as Tailable)[TAILABLE] === true) stack.bodyAt = stack.depth;
+      const r = fn(...args);
+      if (r !== TAIL) return r;
+      fn = stack.tailFn!;
+      args = stack.tailArgs;
+      stack.tailFn = undefined;
+    }
+  } finally {
+    // unread only when the call failed before its first statement (a JS stack overflow)
+    stack.bodyAt = -1;
   }
 }

@@ -174,6 +174,8 @@ export class CallStack {
   tails = 0;
   /** The tail call a compiled function hands back to its caller's trampoline. */
   tailFn: import('./value.js').LuaFunction | undefined = undefined;
+  /** The depth at which the trampoline is calling a tailable function, read by it on entry; else -1. */
+  bodyAt = -1;
   tailArgs: import('./value.js').LuaValue[] = [];
   /**
    * What luajit's VM would call at an error raised now (lua_pcall's errfunc): luajit's own

@@ -70,11 +70,10 @@ function load($env) {
     $s.pcs[$d] = $pc;
     rt.setIndex(Store, "__index", Store, "local 'Store'");
     $1 = Store;
-    $2 = (($body) => rt.withBody((function $new() {
-      const $r = $body();
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $new$body() {
+    $2 = rt.tailable((function $new() {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn1;
@@ -110,7 +109,7 @@ function load($env) {
         $r11 = $fn1($4, $9);
         $s2.tails = $t10;
       } else {
-        $r11 = rt.tail($s2, $fn1, [$4, $9]);
+        $r11 = rt.tailCall($s2, $tb, $fn1, [$4, $9]);
       }
       return $r11;
     }));

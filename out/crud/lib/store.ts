@@ -47,11 +47,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $s.pcs[$d] = $pc;
       rt.setIndex(Store, "__index", Store, "local 'Store'");
       $1 = Store;
-      $2 = (($body: rt.LuaFunction) => rt.withBody((function $new(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $new$body(): rt.LuaResult {
+      $2 = rt.tailable((function $new(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
@@ -87,7 +86,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = $fn1($4, $9);
           $s.tails = $t10;
         } else {
-          $r11 = rt.tail($s, $fn1, [$4, $9]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$4, $9]);
         }
         return $r11;
       }) as rt.LuaFunction);

@@ -207,11 +207,10 @@ function load($env) {
       rt.setIndex(users, "update_schema", $41, "local 'users'");
     }
     $16 = users;
-    $17 = (($body) => rt.withBody((function $parse_id(s) {
-      const $r = $body(s);
-      return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $parse_id$body(s) {
+    $17 = rt.tailable((function $parse_id(s) {
       const $s2 = rt.current, $d2 = $s2.depth;
+      const $tb = $s2.bodyAt === $d2;
+      if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $12;
@@ -242,7 +241,7 @@ function load($env) {
         $r9 = $fn52($72);
         $s2.tails = $t8;
       } else {
-        $r9 = rt.tail($s2, $fn52, [$72]);
+        $r9 = rt.tailCall($s2, $tb, $fn52, [$72]);
       }
       return $r9;
     }));

@@ -185,11 +185,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         rt.setIndex(users, "update_schema", $41, "local 'users'");
       }
       $16 = users;
-      $17 = (($body: rt.LuaFunction) => rt.withBody((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(s);
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $parse_id$body(s?: rt.LuaValue): rt.LuaResult {
+      $17 = rt.tailable((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
+        const $tb = $s.bodyAt === $d;
+        if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
@@ -220,7 +219,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = $fn5($7);
           $s.tails = $t8;
         } else {
-          $r9 = rt.tail($s, $fn5, [$7]);
+          $r9 = rt.tailCall($s, $tb, $fn5, [$7]);
         }
         return $r9;
       }) as rt.LuaFunction);
