@@ -14,7 +14,7 @@ import type {
 import { walk } from '../frontend/parse.js';
 import { callArguments, callLine, inParens, isCall, isMultiValue, lineOf, opLine, rangeOf } from '../frontend/ast.js';
 import { callName as callNameOf, constantOf, containsCall, lateTargetParts, readsLocalLate, tableLayout } from '../frontend/constants.js';
-import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
+import { describeExpr, fixedLocal, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
 import { Positions } from './positions.js';
@@ -61,6 +61,9 @@ export interface ModuleContext {
    */
   readonly handlerSites?: ReadonlyMap<FunctionDeclaration, number>;
 }
+
+/** What keyFact knows of an item key: an integer at least 1, at least 0, or any integer. */
+type KeyFact = 'positive' | 'nonneg' | 'integer';
 
 /** Where a function's returns leave its frame; settled once its body is emitted (see `silent`). */
 const LEAVE = '\u0000leave\u0000';
@@ -200,6 +203,8 @@ class FunctionEmitter {
   /** Goto state machines (a JS loop and switch each) open around the code being emitted. */
   private gotoMachines = 0;
   private loopCount = 0;
+  /** Loop variables known to be integers (numericFor), for item keys (keyFact). */
+  private readonly integerLoopVars = new Map<LocalVar, KeyFact>();
   private readonly gotoTargets = new Map<LabelStatement, GotoTarget>();
   /** Locals declared in goto blocks are declared before the state machine. */
   private readonly hoisted = new Set<LocalVar>();
@@ -860,7 +865,7 @@ class FunctionEmitter {
         const k = lateKey ? this.lateOperand(target.index, true) : this.temp('number', '$k');
         if (!lateBase) this.w.line(`${o} = ${this.flatExpr(target.base)};`);
         if (!lateKey) this.w.line(`${k} = ${this.flatTyped(target.index)};`);
-        this.itemStore(o, k, lateBase || lateKey ? this.valueFirst(value) : this.flatExpr(value), desc);
+        this.itemStore(o, k, target.index, lateBase || lateKey ? this.valueFirst(value) : this.flatExpr(value), desc);
         return;
       }
       if (lateBase || lateKey) {
@@ -1057,6 +1062,11 @@ class FunctionEmitter {
       // it (JS gives each iteration a fresh binding, as Lua does).
       const i = v.reassigned ? `$index${n}` : this.ctx.names.of(v);
       const step = stepValue === 1 ? `${i}++` : `${i} += ${jsNumber(stepValue)}`;
+      // an integer start and step: the variable is an integer (at least 1 from a start of 1 up)
+      const start = this.keyFact(s.start);
+      if (!v.reassigned && start !== undefined && Number.isInteger(stepValue)) {
+        this.integerLoopVars.set(v, stepValue > 0 && start !== 'integer' ? (start === 'positive' ? 'positive' : 'nonneg') : 'integer');
+      }
       header = this.w.out.length;
       this.w.open(`${label}: for (let ${i}: number = $start${n}; ${i} ${stepValue > 0 ? '<=' : '>='} $limit${n}; ${step})`);
       if (v.reassigned) this.declare(v, i);
@@ -1501,6 +1511,48 @@ class FunctionEmitter {
   }
 
   /**
+   * What is known of a number used as an item key: an integer at least 1 ('positive'), at
+   * least 0 ('nonneg'), or an integer ('integer'); undefined when it may be fractional (or
+   * not a number). From integer literals, integer loop variables, `#` of a string or table,
+   * and + - * of those.
+   */
+  private keyFact(e: Expression): KeyFact | undefined {
+    switch (e.type) {
+      case 'NumericLiteral':
+        return !Number.isInteger(e.value) ? undefined : e.value >= 1 ? 'positive' : e.value >= 0 ? 'nonneg' : 'integer';
+      case 'Identifier': {
+        const v = fixedLocal(e, this.res.refs);
+        return v === undefined ? undefined : this.integerLoopVars.get(v);
+      }
+      case 'UnaryExpression':
+        if (e.operator === '#') return only(this.ctx.types.of(e.argument), TABLE | STRING) ? 'nonneg' : undefined;
+        return e.operator === '-' && this.keyFact(e.argument) !== undefined ? 'integer' : undefined;
+      case 'BinaryExpression': {
+        if (e.operator !== '+' && e.operator !== '-' && e.operator !== '*') return undefined;
+        const a = this.keyFact(e.left);
+        const b = this.keyFact(e.right);
+        if (a === undefined || b === undefined) return undefined;
+        if (e.operator === '-') return 'integer';
+        if (e.operator === '*') return a === 'positive' && b === 'positive' ? 'positive' : a !== 'integer' && b !== 'integer' ? 'nonneg' : 'integer';
+        if (a === 'integer' || b === 'integer') return 'integer';
+        return a === 'positive' || b === 'positive' ? 'positive' : 'nonneg';
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * The test that `k - 1` is an array index, for a key `index` in temp `k`: none for an
+   * integer at least 1, `k >= 1` for another integer (a key past the end reads undefined, as a
+   * hole does), the general test otherwise (see arrayIndex).
+   */
+  private indexTest(index: Expression, k: string): string[] {
+    const fact = this.keyFact(index);
+    return fact === 'positive' ? [] : fact !== undefined ? [`${k} >= 1`] : [arrayIndex(k)];
+  }
+
+  /**
    * An item read in pieces: `(setup, hit ? value : slow)` is the read. Flat: the setup is
    * written as statements (none left in `setup`), and slowCall() writes the slow path's position.
    */
@@ -1519,7 +1571,7 @@ class FunctionEmitter {
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
     return {
       setup,
-      hit: `(${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && (${v} = ${a}[${k} - 1]) !== undefined`,
+      hit: [`(${a} = ${arrayOf(o)}) !== undefined`, ...this.indexTest(index, k), `(${v} = ${a}[${k} - 1]) !== undefined`].join(' && '),
       value: v,
       slow: position === undefined ? call : `(${position}, ${call})`,
       slowCall: () => {
@@ -1585,12 +1637,13 @@ class FunctionEmitter {
    * `o[k] = value` for a number key: a store into the array part over a live item, or a push
    * onto a plain table's end; the runtime otherwise (o, k: temps).
    */
-  private itemStore(o: string, k: string, value: string, desc: string | undefined): void {
+  private itemStore(o: string, k: string, index: Expression, value: string, desc: string | undefined): void {
     const v = this.valueTemp(value);
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const t = `(${o} as rt.LuaTable)`;
-    this.w.line(`if (${v} !== undefined && (${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && ${a}[${k} - 1] !== undefined) ${a}[${k} - 1] = ${v};`);
+    const hit = [`${v} !== undefined`, `(${a} = ${arrayOf(o)}) !== undefined`, ...this.indexTest(index, k), `${a}[${k} - 1] !== undefined`];
+    this.w.line(`if (${hit.join(' && ')}) ${a}[${k} - 1] = ${v};`);
     this.w.line(`else if (${v} !== undefined && ${a} !== undefined && ${k} === ${a}.length + 1 && ${t}.other === undefined && ${t}.metatable === undefined) ${a}.push(${v});`);
     this.slowElse(`rt.setIndex(${o}, ${k}, ${v}${d})`);
   }

@@ -251,11 +251,11 @@ function load($env) {
           for (let i = $start1; i <= $limit1; i++) {
             $17 = list;
             $k18 = i;
-            if (!(($a20 = $17?.arr) !== void 0 && $k18 - 1 >>> 0 === $k18 - 1 && ($19 = $a20[$k18 - 1]) !== void 0)) {
+            if (!(($a20 = $17?.arr) !== void 0 && ($19 = $a20[$k18 - 1]) !== void 0)) {
               $19 = rt.indexItem($17, $k18, "local 'list'");
             }
             $16 = $19;
-            if ($16 !== void 0 && ($a21 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a21[i - 1] !== void 0) $a21[i - 1] = $16;
+            if ($16 !== void 0 && ($a21 = cut?.arr) !== void 0 && $a21[i - 1] !== void 0) $a21[i - 1] = $16;
             else if ($16 !== void 0 && $a21 !== void 0 && i === $a21.length + 1 && cut.other === void 0 && cut.metatable === void 0) $a21.push($16);
             else {
               rt.setIndex(cut, i, $16, "local 'cut'");

@@ -205,11 +205,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             for (let i: number = $start1; i <= $limit1; i++) {
               $17 = list;
               $k18 = i;
-              if (!(($a20 = ($17 as rt.LuaTable)?.arr) !== undefined && ($k18 - 1 >>> 0) === $k18 - 1 && ($19 = $a20[$k18 - 1]) !== undefined)) {
+              if (!(($a20 = ($17 as rt.LuaTable)?.arr) !== undefined && ($19 = $a20[$k18 - 1]) !== undefined)) {
                 $19 = rt.indexItem($17, $k18, "local 'list'");
               }
               $16 = $19;
-              if ($16 !== undefined && ($a21 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a21[i - 1] !== undefined) $a21[i - 1] = $16;
+              if ($16 !== undefined && ($a21 = (cut as rt.LuaTable)?.arr) !== undefined && $a21[i - 1] !== undefined) $a21[i - 1] = $16;
               else if ($16 !== undefined && $a21 !== undefined && i === $a21.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined) $a21.push($16);
               else {
                 rt.setIndex(cut, i, $16, "local 'cut'");

@@ -1390,7 +1390,7 @@ function load($env) {
             $o16.odd = $1;
             $o16.pair = $152;
             $11 = rt.LuaTable.record($o16, $n17);
-            if ($11 !== void 0 && ($a18 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a18[i - 1] !== void 0) $a18[i - 1] = $11;
+            if ($11 !== void 0 && ($a18 = items?.arr) !== void 0 && $a18[i - 1] !== void 0) $a18[i - 1] = $11;
             else if ($11 !== void 0 && $a18 !== void 0 && i === $a18.length + 1 && items.other === void 0 && items.metatable === void 0) $a18.push($11);
             else {
               $s2.pcs[$d2] = $pc + 23;
@@ -1890,7 +1890,7 @@ function load($env) {
             $o27.pair = $25;
             $o27.lua = $26;
             $11 = rt.LuaTable.record($o27, $n28);
-            if ($11 !== void 0 && ($a29 = rows?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a29[i - 1] !== void 0) $a29[i - 1] = $11;
+            if ($11 !== void 0 && ($a29 = rows?.arr) !== void 0 && $a29[i - 1] !== void 0) $a29[i - 1] = $11;
             else if ($11 !== void 0 && $a29 !== void 0 && i === $a29.length + 1 && rows.other === void 0 && rows.metatable === void 0) $a29.push($11);
             else {
               $s2.pcs[$d2] = $pc + 29;
@@ -2258,7 +2258,7 @@ function load($env) {
           if (rt.first(rt.callee(typeof $10 === "string" ? ($m132 = rt.stringMeta) !== void 0 && $m132.view.sub !== void 0 ? $m132.view.sub : rt.index($10, "sub", "local 'k'") : ($f12 = $10?.f)?.sub !== void 0 ? $f12.sub : ($m11 = $10?.metatable) !== void 0 && $m11.view.sub !== void 0 ? $m11.view.sub : rt.index($10, "sub", "local 'k'"), "method 'sub'")($10, 1, 2)) === "x-") {
             $k14 = names.length() + 1;
             $152 = k;
-            if ($152 !== void 0 && ($a16 = names?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a16[$k14 - 1] !== void 0) $a16[$k14 - 1] = $152;
+            if ($152 !== void 0 && ($a16 = names?.arr) !== void 0 && $a16[$k14 - 1] !== void 0) $a16[$k14 - 1] = $152;
             else if ($152 !== void 0 && $a16 !== void 0 && $k14 === $a16.length + 1 && names.other === void 0 && names.metatable === void 0) $a16.push($152);
             else {
               rt.setIndex(names, $k14, $152, "local 'names'");

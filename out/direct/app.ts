@@ -971,7 +971,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $o16.odd = $1;
               $o16.pair = $15;
               $11 = rt.LuaTable.record($o16, $n17);
-              if ($11 !== undefined && ($a18 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a18[i - 1] !== undefined) $a18[i - 1] = $11;
+              if ($11 !== undefined && ($a18 = (items as rt.LuaTable)?.arr) !== undefined && $a18[i - 1] !== undefined) $a18[i - 1] = $11;
               else if ($11 !== undefined && $a18 !== undefined && i === $a18.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a18.push($11);
               else {
                 $s.pcs[$d] = $pc + 23;
@@ -1167,7 +1167,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $o27.pair = $25;
               $o27.lua = $26;
               $11 = rt.LuaTable.record($o27, $n28);
-              if ($11 !== undefined && ($a29 = (rows as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a29[i - 1] !== undefined) $a29[i - 1] = $11;
+              if ($11 !== undefined && ($a29 = (rows as rt.LuaTable)?.arr) !== undefined && $a29[i - 1] !== undefined) $a29[i - 1] = $11;
               else if ($11 !== undefined && $a29 !== undefined && i === $a29.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined) $a29.push($11);
               else {
                 $s.pcs[$d] = $pc + 29;
@@ -1468,7 +1468,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ((rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($10, "sub", "local 'k'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.sub !== undefined ? $f12.sub : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.sub !== undefined ? $m11.view.sub : rt.index($10, "sub", "local 'k'"))), "method 'sub'")($10, 1, 2)) === "x-")) {
               $k14 = (names.length() + 1);
               $15 = k;
-              if ($15 !== undefined && ($a16 = (names as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a16[$k14 - 1] !== undefined) $a16[$k14 - 1] = $15;
+              if ($15 !== undefined && ($a16 = (names as rt.LuaTable)?.arr) !== undefined && $a16[$k14 - 1] !== undefined) $a16[$k14 - 1] = $15;
               else if ($15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a16.push($15);
               else {
                 rt.setIndex(names, $k14, $15, "local 'names'");

@@ -731,7 +731,7 @@ function load($env) {
           let k = $key1;
           $k12 = keys.length() + 1;
           $13 = k;
-          if ($13 !== void 0 && ($a14 = keys?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
+          if ($13 !== void 0 && ($a14 = keys?.arr) !== void 0 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
           else if ($13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a14.push($13);
           else {
             rt.setIndex(keys, $k12, $13, "local 'keys'");
@@ -1306,7 +1306,7 @@ function load($env) {
       let t = new rt.LuaTable([1]);
       $k1 = 2;
       $22 = t;
-      if ($22 !== void 0 && ($a3 = t?.arr) !== void 0 && $k1 - 1 >>> 0 === $k1 - 1 && $a3[$k1 - 1] !== void 0) $a3[$k1 - 1] = $22;
+      if ($22 !== void 0 && ($a3 = t?.arr) !== void 0 && $a3[$k1 - 1] !== void 0) $a3[$k1 - 1] = $22;
       else if ($22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.other === void 0 && t.metatable === void 0) $a3.push($22);
       else {
         rt.enterAt($s2, $d2, $pc + 62);

@@ -627,7 +627,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let k: rt.LuaValue = $key1;
             $k12 = (keys.length() + 1);
             $13 = k;
-            if ($13 !== undefined && ($a14 = (keys as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
+            if ($13 !== undefined && ($a14 = (keys as rt.LuaTable)?.arr) !== undefined && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
             else if ($13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a14.push($13);
             else {
               rt.setIndex(keys, $k12, $13, "local 'keys'");
@@ -1202,7 +1202,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let t: rt.LuaTable = new rt.LuaTable([1]);
         $k1 = 2;
         $2 = t;
-        if ($2 !== undefined && ($a3 = (t as rt.LuaTable)?.arr) !== undefined && ($k1 - 1 >>> 0) === $k1 - 1 && $a3[$k1 - 1] !== undefined) $a3[$k1 - 1] = $2;
+        if ($2 !== undefined && ($a3 = (t as rt.LuaTable)?.arr) !== undefined && $a3[$k1 - 1] !== undefined) $a3[$k1 - 1] = $2;
         else if ($2 !== undefined && $a3 !== undefined && $k1 === $a3.length + 1 && (t as rt.LuaTable).other === undefined && (t as rt.LuaTable).metatable === undefined) $a3.push($2);
         else {
           rt.enterAt($s, $d, $pc + 62);

@@ -366,7 +366,7 @@ function load($env) {
           if (rt.first(rt.callee(typeof $10 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.sub !== void 0 ? $m13.view.sub : rt.index($10, "sub", "local 'name'") : ($f12 = $10?.f)?.sub !== void 0 ? $f12.sub : ($m11 = $10?.metatable) !== void 0 && $m11.view.sub !== void 0 ? $m11.view.sub : rt.index($10, "sub", "local 'name'"), "method 'sub'")($10, 1, 2)) === "x-") {
             $k14 = names.length() + 1;
             $15 = name;
-            if ($15 !== void 0 && ($a16 = names?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a16[$k14 - 1] !== void 0) $a16[$k14 - 1] = $15;
+            if ($15 !== void 0 && ($a16 = names?.arr) !== void 0 && $a16[$k14 - 1] !== void 0) $a16[$k14 - 1] = $15;
             else if ($15 !== void 0 && $a16 !== void 0 && $k14 === $a16.length + 1 && names.other === void 0 && names.metatable === void 0) $a16.push($15);
             else {
               rt.setIndex(names, $k14, $15, "local 'names'");
@@ -752,7 +752,7 @@ function load($env) {
         $10 = $22;
         $12 = bytes;
         $k13 = 1;
-        if (!(($a15 = $12?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== void 0)) {
+        if (!(($a15 = $12?.arr) !== void 0 && ($14 = $a15[$k13 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 35;
           $14 = rt.indexItem($12, $k13, "local 'bytes'");
         }
@@ -842,7 +842,7 @@ function load($env) {
       }
       $27 = bytes;
       $k28 = 1;
-      if (!(($a30 = $27?.arr) !== void 0 && $k28 - 1 >>> 0 === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== void 0)) {
+      if (!(($a30 = $27?.arr) !== void 0 && ($29 = $a30[$k28 - 1]) !== void 0)) {
         $s2.pcs[$d2] = $pc + 35;
         $29 = rt.indexItem($27, $k28, "local 'bytes'");
       }

@@ -288,7 +288,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ((rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($10, "sub", "local 'name'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.sub !== undefined ? $f12.sub : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.sub !== undefined ? $m11.view.sub : rt.index($10, "sub", "local 'name'"))), "method 'sub'")($10, 1, 2)) === "x-")) {
               $k14 = (names.length() + 1);
               $15 = name;
-              if ($15 !== undefined && ($a16 = (names as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a16[$k14 - 1] !== undefined) $a16[$k14 - 1] = $15;
+              if ($15 !== undefined && ($a16 = (names as rt.LuaTable)?.arr) !== undefined && $a16[$k14 - 1] !== undefined) $a16[$k14 - 1] = $15;
               else if ($15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a16.push($15);
               else {
                 rt.setIndex(names, $k14, $15, "local 'names'");
@@ -674,7 +674,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $10 = $2;
           $12 = bytes;
           $k13 = 1;
-          if (!(($a15 = ($12 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== undefined)) {
+          if (!(($a15 = ($12 as rt.LuaTable)?.arr) !== undefined && ($14 = $a15[$k13 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 35;
             $14 = rt.indexItem($12, $k13, "local 'bytes'");
           }
@@ -726,7 +726,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $27 = bytes;
         $k28 = 1;
-        if (!(($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($k28 - 1 >>> 0) === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== undefined)) {
+        if (!(($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($29 = $a30[$k28 - 1]) !== undefined)) {
           $s.pcs[$d] = $pc + 35;
           $29 = rt.indexItem($27, $k28, "local 'bytes'");
         }

@@ -725,7 +725,7 @@ function load($env) {
           let k = $key1;
           $k8 = keys.length() + 1;
           $9 = k;
-          if ($9 !== void 0 && ($a10 = keys?.arr) !== void 0 && $k8 - 1 >>> 0 === $k8 - 1 && $a10[$k8 - 1] !== void 0) $a10[$k8 - 1] = $9;
+          if ($9 !== void 0 && ($a10 = keys?.arr) !== void 0 && $a10[$k8 - 1] !== void 0) $a10[$k8 - 1] = $9;
           else if ($9 !== void 0 && $a10 !== void 0 && $k8 === $a10.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a10.push($9);
           else {
             rt.setIndex(keys, $k8, $9, "local 'keys'");

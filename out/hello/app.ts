@@ -558,7 +558,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let k: rt.LuaValue = $key1;
             $k8 = (keys.length() + 1);
             $9 = k;
-            if ($9 !== undefined && ($a10 = (keys as rt.LuaTable)?.arr) !== undefined && ($k8 - 1 >>> 0) === $k8 - 1 && $a10[$k8 - 1] !== undefined) $a10[$k8 - 1] = $9;
+            if ($9 !== undefined && ($a10 = (keys as rt.LuaTable)?.arr) !== undefined && $a10[$k8 - 1] !== undefined) $a10[$k8 - 1] = $9;
             else if ($9 !== undefined && $a10 !== undefined && $k8 === $a10.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a10.push($9);
             else {
               rt.setIndex(keys, $k8, $9, "local 'keys'");

@@ -256,7 +256,7 @@ function load($env) {
             $o15.in_stock = $32;
             $o15.tags = $1;
             $11 = rt.LuaTable.record($o15, $n16);
-            if ($11 !== void 0 && ($a17 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a17[i - 1] !== void 0) $a17[i - 1] = $11;
+            if ($11 !== void 0 && ($a17 = items?.arr) !== void 0 && $a17[i - 1] !== void 0) $a17[i - 1] = $11;
             else if ($11 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.other === void 0 && items.metatable === void 0) $a17.push($11);
             else {
               $s2.pcs[$d2] = $pc + 7;

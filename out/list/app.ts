@@ -134,7 +134,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $o15.in_stock = $3;
               $o15.tags = $1;
               $11 = rt.LuaTable.record($o15, $n16);
-              if ($11 !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a17[i - 1] !== undefined) $a17[i - 1] = $11;
+              if ($11 !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && $a17[i - 1] !== undefined) $a17[i - 1] = $11;
               else if ($11 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a17.push($11);
               else {
                 $s.pcs[$d] = $pc + 7;

@@ -1116,7 +1116,7 @@ function load($env) {
         if (rt.truthy($22)) {
           $12 = data;
           $k13 = 1;
-          if (!(($a15 = $12?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== void 0)) {
+          if (!(($a15 = $12?.arr) !== void 0 && ($14 = $a15[$k13 - 1]) !== void 0)) {
             $s2.pcs[$d2] = $pc + 68;
             $14 = rt.indexItem($12, $k13, "local 'data'");
           }
@@ -1232,7 +1232,7 @@ function load($env) {
       if (rt.truthy($30)) {
         $31 = data;
         $k32 = 1;
-        if (!(($a34 = $31?.arr) !== void 0 && $k32 - 1 >>> 0 === $k32 - 1 && ($332 = $a34[$k32 - 1]) !== void 0)) {
+        if (!(($a34 = $31?.arr) !== void 0 && ($332 = $a34[$k32 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 68;
           $332 = rt.indexItem($31, $k32, "local 'data'");
         }

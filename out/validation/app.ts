@@ -991,7 +991,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if (rt.truthy($2)) {
             $12 = data;
             $k13 = 1;
-            if (!(($a15 = ($12 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && ($14 = $a15[$k13 - 1]) !== undefined)) {
+            if (!(($a15 = ($12 as rt.LuaTable)?.arr) !== undefined && ($14 = $a15[$k13 - 1]) !== undefined)) {
               $s.pcs[$d] = $pc + 68;
               $14 = rt.indexItem($12, $k13, "local 'data'");
             }
@@ -1061,7 +1061,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (rt.truthy($30)) {
           $31 = data;
           $k32 = 1;
-          if (!(($a34 = ($31 as rt.LuaTable)?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($33 = $a34[$k32 - 1]) !== undefined)) {
+          if (!(($a34 = ($31 as rt.LuaTable)?.arr) !== undefined && ($33 = $a34[$k32 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 68;
             $33 = rt.indexItem($31, $k32, "local 'data'");
           }

@@ -161,7 +161,7 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
     for (let i: number = $start1; i <= $limit1; i++) {
       $3 = t;
       $k4 = i;
-      if (($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && ($5 = $a6[$k4 - 1]) !== undefined) {
+      if (($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($5 = $a6[$k4 - 1]) !== undefined) {
         if (typeof s === 'number' && typeof $5 === 'number') $8 = s + $5;
         else {
           rt.enterAt($s, $d, $pc);
@@ -495,7 +495,7 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   $1 = tree;
   $k2 = 1;
-  if (!(($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && ($3 = $a4[$k2 - 1]) !== undefined)) {
+  if (!(($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($3 = $a4[$k2 - 1]) !== undefined)) {
     $s.pcs[$d] = $pc;
     $3 = rt.indexItem($1, $k2, "local 'tree'");
   }
@@ -504,7 +504,7 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
   }
   $3 = tree;
   $k2 = 1;
-  if (!(($a4 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && ($1 = $a4[$k2 - 1]) !== undefined)) {
+  if (!(($a4 = ($3 as rt.LuaTable)?.arr) !== undefined && ($1 = $a4[$k2 - 1]) !== undefined)) {
     $s.pcs[$d] = $pc + 1;
     $1 = rt.indexItem($3, $k2, "local 'tree'");
   }
@@ -512,7 +512,7 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
   $9 = (1 + ((check($1) as rt.LuaValue) as number));
   $5 = tree;
   $k6 = 2;
-  if (!(($a8 = ($5 as rt.LuaTable)?.arr) !== undefined && ($k6 - 1 >>> 0) === $k6 - 1 && ($7 = $a8[$k6 - 1]) !== undefined)) {
+  if (!(($a8 = ($5 as rt.LuaTable)?.arr) !== undefined && ($7 = $a8[$k6 - 1]) !== undefined)) {
     $7 = rt.indexItem($5, $k6, "local 'tree'");
   }
   return rt.leave($s, $d, ($9 + ((check($7) as rt.LuaValue) as number)));
