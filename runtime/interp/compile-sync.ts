@@ -539,7 +539,7 @@ class FunctionCompiler {
         return function (f) {
           const o = base(f);
           if (o instanceof LuaTable) {
-            const v = o.getStr(key);
+            const v = o.indexStr(key);
             if (v !== undefined || o.metatable === undefined) return v;
           }
           f.line = line;
