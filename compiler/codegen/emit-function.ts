@@ -109,8 +109,8 @@ interface ArithmeticPlan {
   readonly tables: Map<LocalVar, string>;
   /** The locals read: the general code's function takes them. */
   readonly locals: Set<LocalVar>;
-  /** `$f.key` of each field read, and the temp holding the number it gave. */
-  readonly read: Map<string, string>;
+  /** `$f.key` of each field read (a table holds a key it gave a number for). */
+  readonly read: Set<string>;
   /** A call evaluated first (the expression's leftmost operand), and the temp holding its value. */
   lead?: { readonly call: Expression; readonly temp: string };
   fields: number;
@@ -1672,16 +1672,15 @@ class FunctionEmitter {
     return `(${hit} ? ${value} : ${slow})`;
   }
 
-  /**
-   * fieldLookup() in pieces: when `hit` holds, `value` (a temp) has the field's value. A
-   * table's fields inherit its metatable's `__index` chain of tables, so one load walks it.
-   */
+  /** fieldLookup() in pieces: when `hit` holds, `value` (a temp) has the field's value. */
   private fieldLookupParts(o: string, name: string): { hit: string; value: string } {
     const v = this.temp();
+    const m = this.temp('rt.LuaTable | undefined', '$m');
     const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
     return {
-      hit: `(${f} = ${fieldsOf(o)}) !== undefined && ((${v} = ${f}${p}) !== undefined || (!(${jsString(name)} in ${f}) && ${f}[rt.CUT] === undefined))`,
+      hit: `(${f} = ${fieldsOf(o)}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
+        `(${v} = ${m}.view${p}) !== undefined || (!(${jsString(name)} in ${m}.view) && ${m}.view[rt.CUT] === undefined))`,
       value: v,
     };
   }
@@ -1702,15 +1701,17 @@ class FunctionEmitter {
   }
 
   /**
-   * `o[name]` as a callee: the table's field (its own or through its `__index` chain of
-   * tables: one load), else `slow`. The hit reads the property again instead of keeping the
-   * first load in a temp: a temp would merge the `undefined` of `?.` into the callee, and
-   * TurboFan inlines only a callee that is one constant function (the load it re-reads is).
+   * `o[name]` as a callee: the table's field, else its metatable view's, else `slow`. Each
+   * hit reads its property again instead of reusing a temp: V8 drops the arm it never took
+   * (its load has no feedback), so the callee is one constant function it can inline. A temp
+   * shared by the arms would merge the own field's `undefined` into it and stop inlining.
    */
   private calleeLookup(o: string, name: string, slow: string): string {
+    const m = this.temp('rt.LuaTable | undefined', '$m');
     const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
-    return `((${f} = ${fieldsOf(o)})?.${p.startsWith('.') ? p.slice(1) : p} !== undefined ? ${f}${p} : ${slow})`;
+    return `((${f} = ${fieldsOf(o)})?.${p.startsWith('.') ? p.slice(1) : p} !== undefined ? ${f}${p} : ` +
+      `(${m} = (${o} as rt.LuaTable)?.metatable) !== undefined && ${m}.view${p} !== undefined ? ${m}.view${p} : ${slow})`;
   }
 
   /**
@@ -1722,7 +1723,7 @@ class FunctionEmitter {
    */
   private arithmeticPlan(e: Expression, leadingCall = false): ArithmeticPlan | undefined {
     if (this.mode !== 'sync' || this.ctx.debug || this.ctx.fenv) return undefined;
-    const plan: ArithmeticPlan = { guards: [], code: '', tables: new Map(), locals: new Set(), read: new Map(), fields: 0 };
+    const plan: ArithmeticPlan = { guards: [], code: '', tables: new Map(), locals: new Set(), read: new Set(), fields: 0 };
     if (leadingCall) {
       // Lua evaluates the leftmost operand first: a call there can run before the fast path
       let first = e;
@@ -1759,7 +1760,7 @@ class FunctionEmitter {
           const f = this.tableGuard(plan, v);
           const value = this.temp();
           plan.fields++;
-          if (!plan.read.has(f + property(key))) plan.read.set(f + property(key), value);
+          plan.read.add(f + property(key));
           plan.guards.push(`typeof (${value} = ${f}${property(key)}) === 'number'`);
           return `(${value} as number)`;
         }
@@ -1846,9 +1847,8 @@ class FunctionEmitter {
       this.fieldStore(o, name, late ? this.valueFirst(e) : this.flatExpr(e), desc, this.typedTarget(target.base, o, e));
       return undefined;
     });
-    let read = plan.read.get(f + p);
-    const held = read !== undefined ? [] : [`(${read = this.temp()} = ${f}${p}) !== undefined`];
-    this.w.line(`if (${[...plan.guards, ...held, this.ownKey(t, f, name, read)].join(' && ')}) ${f}${p} = ${plan.code};`);
+    const held = plan.read.has(f + p) ? [] : [`${f}${p} !== undefined`];
+    this.w.line(`if (${[...plan.guards, `!(${t} as rt.LuaTable).linked`, ...held].join(' && ')}) ${f}${p} = ${plan.code};`);
     this.w.line(`else ${slow};`);
     return true;
   }
@@ -1907,21 +1907,8 @@ class FunctionEmitter {
     const f = this.temp(`${typed?.iface ?? 'rt.Fields'} | undefined`, '$f');
     const p = property(name);
     const fields = typed === undefined ? fieldsOf(o) : `${o}.f`;
-    const old = this.temp();
-    this.w.line(`if (${v} !== undefined && (${f} = ${fields}) !== undefined && (${old} = ${f}${p}) !== undefined && ${this.ownKey(o, f, name, old)}) ${f}${p} = ${typed?.value(v) ?? v};`);
+    this.w.line(`if (${v} !== undefined && (${f} = ${fields}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined) ${f}${p} = ${typed?.value(v) ?? v};`);
     this.slowElse(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`);
-  }
-
-  /**
-   * Whether the live value `old` that `f.name` gave (f: table `o`'s fields) is the table's
-   * own: without a metatable every key of `f` is; with one `f` inherits its metatable's view,
-   * and an inherited key reads the view's value (NaN compares unequal: taken as inherited).
-   * A store over an own live key needs no `__newindex` and adds no key.
-   */
-  private ownKey(o: string, f: string, name: string, old: string): string {
-    const m = this.temp('rt.LuaTable | undefined', '$m');
-    const w = this.temp();
-    return `((${m} = (${o} as rt.LuaTable).metatable) === undefined || (${w} = ${m}.view${property(name)}) !== ${old} && ${w} === ${w})`;
   }
 
   /**

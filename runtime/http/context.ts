@@ -328,7 +328,7 @@ function joinedHeader(list: readonly string[], key: string): string | undefined 
  * ones: no field of its own (rawset) and its own metatable. Compiled direct reads check this.
  */
 export function pristineContext(v: LuaValue): v is RequestContext {
-  return v instanceof RequestContext && v.metatable === CTX_META && v.sharedFields();
+  return v instanceof RequestContext && v.f === NO_FIELDS && v.metatable === CTX_META;
 }
 
 function ctxSelf(v: LuaValue, method: string): RequestContext {
@@ -369,6 +369,9 @@ HEADERS_META.setStr('__index', builtin(function headerIndex(t: LuaValue, k: LuaV
   const lower = k.toLowerCase();
   return lower === k ? undefined : (t as LuaTable).getStr(lower);
 }));
+
+/** The fields object of a table with no plain key (shared): a ctx nobody rawset a field on has it. */
+const NO_FIELDS = new LuaTable().f;
 
 /** ctx's fields and methods, resolved on access so that building a ctx costs one object. */
 const CTX_META = new LuaTable();

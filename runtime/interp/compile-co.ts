@@ -542,7 +542,7 @@ class FunctionCompiler {
         return function* (f) {
           const o = yield* base(f);
           if (o instanceof LuaTable) {
-            const v = o.indexStr(key);
+            const v = o.getStr(key);
             if (v !== undefined || o.metatable === undefined) return v;
           }
           f.line = line;

@@ -122,8 +122,7 @@ export function index(o: LuaValue, k: LuaValue, desc?: string): LuaValue {
     }
   }
   if (o instanceof LuaTable) {
-    // a string key's value through the chain of __index tables in the fields (see table.ts)
-    let v = typeof k === 'string' ? o.indexStr(k) : o.get(k);
+    let v = o.get(k);
     if (v !== undefined || o.metatable === undefined) return v;
     // a chain of __index tables, walked here without allocating; anything else below
     let t: LuaTable = o;
@@ -145,7 +144,7 @@ export function indexOrCall(o: LuaValue, k: LuaValue, desc?: string): LuaValue |
   for (let loop = 0; loop < 100; loop++) {
     let handler: LuaValue;
     if (o instanceof LuaTable) {
-      const v = typeof k === 'string' ? o.indexStr(k) : o.get(k);
+      const v = o.get(k);
       if (v !== undefined) return v;
       handler = o.metatable?.indexValue;
       if (handler === undefined) return undefined;

@@ -16,10 +16,10 @@
 //
 // Method lookups through `__index` tables use JS prototype chains, so that V8 caches them and
 // invalidates them when a class table changes: each table used as a metatable has a `view`
-// object whose prototype is the `f` of its `__index` table, and every table with a metatable
-// (a "linked" table) has its `f` inherit from its metatable's view. Reading `t.f.k` is then
-// Lua's `__index` walk, for the values that walk finds. A linked table's `f` sees inherited
-// properties, so its raw reads check ownership. See docs/VALUE_MODEL.md.
+// object whose prototype is the `f` of its `__index` table, and a table serving as an `__index`
+// target (a "linked" table) has its own `f` inherit from its metatable's view. Reading
+// `t.metatable.view.k` is then Lua's `__index` walk, for the values that walk finds. A linked
+// table's `f` sees inherited properties, so its raw reads check ownership. See docs/VALUE_MODEL.md.
 import { LuaError, rtError } from './errors.js';
 import { TABLE_TAG, type LuaValue } from './value.js';
 
@@ -41,9 +41,6 @@ export interface Fields {
  * TS interface of the fields their code stores). A type only: the table is a LuaTable.
  */
 export type LuaRecord<F extends Fields> = LuaTable & { readonly f: F };
-
-/** Makes fields objects that inherit one metatable's view (a constructor per metatable). */
-type FieldsMaker = new () => Fields;
 
 /** The prototype of unlinked fields objects: inherits nothing (not even Object.prototype). */
 const NO_FIELDS: Fields = Object.create(null) as Fields;
@@ -116,12 +113,8 @@ class TableExtra {
   arrPeak = 0;
   /** Where the last `next` found its key: traversals ask for the key after the one they got. */
   hint = 0;
-  /** As a metatable: the shared frozen fields of its instances with no plain key. */
-  empty: Fields | undefined = undefined;
-  /** As a metatable: makes its instances' fields objects (their prototype is the view). */
-  maker: FieldsMaker | undefined = undefined;
-  /** Some metatable's view inherits this table's fields: `f` must keep its identity. */
-  target = false;
+  /** `f` inherits from the metatable's view (this table is some metatable's `__index`). */
+  linked = false;
   /** As a metatable: its raw `__index` value, kept with the view (reads need no lookup). */
   indexValue: LuaValue = undefined;
 }
@@ -160,18 +153,13 @@ export class LuaTable {
   /** Only plain string keys in `f`, none inherited: the JSON encoder can read `f` alone. */
   plainFieldsOnly(): boolean {
     const x = this.x;
-    return this.mt === undefined && (x === undefined || x.other === undefined);
+    return x === undefined || (x.other === undefined && !x.linked);
   }
 
-  /** `f` inherits from the metatable's view: the table has a metatable. */
+  /** `f` inherits from the metatable's view (this table is some metatable's `__index`). */
   get linked(): boolean {
-    return this.mt !== undefined;
-  }
-
-  /** No plain key was ever stored (`f` is a shared empty object). */
-  sharedFields(): boolean {
-    const f = this.f;
-    return f === NO_KEYS || (this.mt !== undefined && f === this.mt.x?.empty);
+    const x = this.x;
+    return x !== undefined && x.linked;
   }
 
   /** As a metatable: its raw `__index` value, kept with the view (reads need no lookup). */
@@ -243,35 +231,9 @@ export class LuaTable {
   }
 
   set metatable(mt: LuaTable | undefined) {
-    const shared = this.sharedFields();
     this.mt = mt;
     if (mt !== undefined && mt.view === NO_VIEW) mt.makeView();
-    const f = this.f;
-    if (shared) {
-      // no plain key: share the metatable's empty fields (setmetatable({}, C) allocates none)
-      this.f = mt === undefined ? NO_KEYS : (mt.extra().empty ??= Object.freeze(new (mt.maker())()));
-    } else if (Object.getPrototypeOf(f) === (mt === undefined ? NO_FIELDS : mt.view)) {
-      // the same chain
-    } else if (this.x !== undefined && this.x.target) {
-      // views inherit this object: re-point it (a few class tables)
-      setProto(f, mt === undefined ? NO_FIELDS : mt.view);
-    } else {
-      // Copied into an object made with the right prototype, not re-pointed: V8 gives an
-      // object whose prototype was set a map outside every transition tree, and each key
-      // added to it later then makes yet another map (every instance its own: megamorphic).
-      this.f = copyFields(f, mt === undefined ? new FieldsObject() : new (mt.maker())(), this.keys);
-    }
-  }
-
-  /** As a metatable: the constructor of its instances' fields objects. */
-  private maker(): FieldsMaker {
-    const x = this.extra();
-    if (x.maker === undefined) {
-      const make = function Fields() {} as unknown as FieldsMaker;
-      make.prototype = this.view;
-      x.maker = make;
-    }
-    return x.maker;
+    if (this.linked) relink(this);
   }
 
   // ---- reads ----
@@ -289,15 +251,7 @@ export class LuaTable {
   getStr(key: string): LuaValue {
     if (!isPlainKey(key)) return otherValue(this.x, key);
     const v = this.f[key];
-    return v === undefined || this.mt === undefined || hasOwn(this.f, key) ? v : undefined;
-  }
-
-  /**
-   * `t[key]` as far as the chain of `__index` tables in `f` decides it: a value found, or
-   * undefined, which is nil only when the table has no metatable (else walk with index()).
-   */
-  indexStr(key: string): LuaValue {
-    return isPlainKey(key) ? this.f[key] : otherValue(this.x, key);
+    return v === undefined || !this.linked || hasOwn(this.f, key) ? v : undefined;
   }
 
   getInt(key: number): LuaValue {
@@ -348,7 +302,7 @@ export class LuaTable {
     }
     const f = this.f;
     const old = f[key];
-    if (old !== undefined && (this.mt === undefined || hasOwn(f, key))) {
+    if (old !== undefined && (!this.linked || hasOwn(f, key))) {
       if (value === undefined) this.dead++;
       f[key] = value;
     } else if (hasOwn(f, key)) {
@@ -388,10 +342,10 @@ export class LuaTable {
     this.keys++;
   }
 
-  /** This table's own fields object (a shared empty one is replaced before a write). */
+  /** This table's own fields object (the shared empty one is replaced before a write). */
   ownFields(): Fields {
-    if (!this.sharedFields()) return this.f;
-    return (this.f = this.mt === undefined ? new FieldsObject() : new (this.mt.maker())());
+    if (this.f === NO_KEYS) this.f = new FieldsObject();
+    return this.f;
   }
 
   /** A new hash key is coming: first sweep the dead keys when they are the majority. */
@@ -569,10 +523,19 @@ function relinkView(mt: LuaTable): void {
   mt.extra().indexValue = index;
   let proto = index === undefined ? NO_FIELDS : CUT_FIELDS;
   if (index instanceof LuaTable) {
-    index.extra().target = true;
-    proto = index.ownFields();
+    if (!index.linked) {
+      index.extra().linked = true;
+      relink(index);
+    }
+    proto = index.f;
   }
   setProto(mt.view, proto);
+}
+
+/** Points a linked table's fields at its metatable's view. */
+function relink(t: LuaTable): void {
+  const mt = t.metatable;
+  setProto(t.ownFields(), mt === undefined ? NO_FIELDS : mt.view);
 }
 
 function setProto(o: Fields, proto: Fields): void {
@@ -584,16 +547,6 @@ function setProto(o: Fields, proto: Fields): void {
     // which reports the loop as Lua does.
     Object.setPrototypeOf(o, CUT_FIELDS);
   }
-}
-
-/** Fills `to` with the own keys of `from` (dead ones too), in order; returns `to`. */
-function copyFields(from: Fields, to: Fields, keys: number): Fields {
-  // Object.assign is about twice as fast as stores of computed keys; past 12 keys addField
-  // keeps the object out of dictionary mode
-  if (keys <= 12) return Object.assign(to, from);
-  const names = Object.keys(from);
-  for (let i = 0; i < names.length; i++) addField(to, names[i], from[names[i]], i);
-  return to;
 }
 
 /** The value of a key kept in `other` (undefined when absent or dead). */
