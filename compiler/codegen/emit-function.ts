@@ -1372,7 +1372,9 @@ class FunctionEmitter {
           if (!isPlainKey(ref.name)) return flat ? this.slowStatements(call) : this.slowPath(call);
           // the environment's fields first: a cached load (through its __index chain when linked)
           const v = this.temp();
-          const load = `(${v} = ${this.env()}.f${property(ref.name)})`;
+          // the globals table is never in map mode (pinFields); a setfenv table may be
+          const p = property(ref.name);
+          const load = `(${v} = ${this.ctx.fenv ? `$fe.env.f?.${p.startsWith('.') ? p.slice(1) : p}` : `$env.f!${p}`})`;
           if (!flat) return `(${load} !== undefined ? ${v} : ${this.slowPath(call)})`;
           this.w.open(`if (${load} === undefined)`);
           this.w.line(`${v} = ${this.slowStatements(call)};`);
@@ -1762,7 +1764,7 @@ class FunctionEmitter {
     const m = this.temp('rt.LuaTable | undefined', '$m');
     const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
-    return `((${f} = ${fieldsOf(o)})?.${p.startsWith('.') ? p.slice(1) : p} !== undefined ? ${f}${p} : ` +
+    return `((${f} = ${fieldsOf(o)})?.${p.startsWith('.') ? p.slice(1) : p} !== undefined ? ${f}!${p} : ` +
       `(${m} = (${o} as rt.LuaTable)?.metatable) !== undefined && ${m}.view${p} !== undefined ? ${m}.view${p} : ${slow})`;
   }
 

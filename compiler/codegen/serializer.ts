@@ -120,7 +120,8 @@ class Generator {
    */
   private object(fields: readonly Field[], level: number, name: string): string[] {
     const lines = [
-      'if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;',
+      // map mode (f undefined: thousands of keys) is left to the encoder
+      'if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;',
       'const f = v.f, s = v.hashKeys(), n = s.length;',
     ];
     const fieldLines = this.fields(fields, level);

@@ -43,7 +43,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $m11: rt.LuaTable | undefined;
       let $12: rt.LuaValue;
       let $f13: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -98,9 +98,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 4;
-        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
+        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
         $s.pcs[$d] = $pc + 5;
-        $fn8 = rt.callee((typeof $9 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")) : (($f15 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f15.text : ($m14 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m14.view.text !== undefined ? $m14.view.text : rt.index($9, "text"))), "method 'text'");
+        $fn8 = rt.callee((typeof $9 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")) : (($f15 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f15!.text : ($m14 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m14.view.text !== undefined ? $m14.view.text : rt.index($9, "text"))), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 6;
         $fn1 = rt.callee($2, "field 'text'");
@@ -148,9 +148,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r11: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 9;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t10 = $s.tails++;
@@ -205,9 +205,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 11;
-          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
+          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
           $s.pcs[$d] = $pc + 12;
-          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($3, "text")) : (($f9 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f9.text : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.text !== undefined ? $m8.view.text : rt.index($3, "text"))), "method 'text'");
+          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($3, "text")) : (($f9 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f9!.text : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.text !== undefined ? $m8.view.text : rt.index($3, "text"))), "method 'text'");
           $11 = (rt.first($fn2($3))) as rt.LuaValue;
           if (($11 as rt.LuaTable)?.arr !== undefined) $12 = ($11 as rt.LuaTable).length();
           else if (typeof $11 === 'string') $12 = $11.length;
@@ -223,9 +223,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $15 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 11;
-        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
+        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17!.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
         $s.pcs[$d] = $pc + 12;
-        $fn13 = rt.callee((typeof $14 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.text !== undefined ? $m21.view.text : rt.index($14, "text")) : (($f20 = ($14 as rt.LuaTable)?.f)?.text !== undefined ? $f20.text : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($14, "text"))), "method 'text'");
+        $fn13 = rt.callee((typeof $14 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.text !== undefined ? $m21.view.text : rt.index($14, "text")) : (($f20 = ($14 as rt.LuaTable)?.f)?.text !== undefined ? $f20!.text : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($14, "text"))), "method 'text'");
         $22 = (rt.first($fn13($14))) as rt.LuaValue;
         if (($22 as rt.LuaTable)?.arr !== undefined) $23 = ($22 as rt.LuaTable).length();
         else if (typeof $22 === 'string') $23 = $22.length;

@@ -38,7 +38,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $o8: rt.Fields;
       let $n9: number;
       let $f10: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -120,7 +120,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 4;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
         $10 = 201;
         $o12 = new rt.FieldsObject();
         $n13 = 1;
@@ -227,7 +227,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ((!ready)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 10;
-          $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
+          $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
           $6 = 503;
           $7 = "starting";
           $s.truncate($d);

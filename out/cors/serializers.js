@@ -30,7 +30,7 @@ export const s0 = {
       return out + ']';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "items")) return undefined;
@@ -49,7 +49,7 @@ export const s1 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "created")) return undefined;
@@ -68,7 +68,7 @@ export const s2 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w1(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "X-Frame-Options")) return undefined;
@@ -79,7 +79,7 @@ export const s2 = {
       return out + '}';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "ok")) return undefined;
@@ -102,7 +102,7 @@ export const s3 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "ready")) return undefined;

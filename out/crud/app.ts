@@ -82,11 +82,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $12: rt.LuaValue;
       let $f13: rt.Fields | undefined;
       $s.pcs[$d] = $pc + 1;
-      if (($1 = $env.f.require) === undefined) {
+      if (($1 = $env.f!.require) === undefined) {
         $1 = rt.getGlobal($env, "require");
       }
       let users: rt.LuaValue = rt.first(rt.callee($1, "global 'require'")("lib.users"));
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc + 2;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -155,9 +155,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 6;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.all !== undefined ? $m9.view.all : rt.index($2, "all", "field 'store'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'"))), "method 'all'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.all !== undefined ? $m9.view.all : rt.index($2, "all", "field 'store'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8!.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'"))), "method 'all'");
         let list: rt.LuaValue = rt.first($fn1($2));
-        if (($3 = $env.f.tonumber) === undefined) {
+        if (($3 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 7;
           $3 = rt.getGlobal($env, "tonumber");
         }
@@ -166,7 +166,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $11 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $12 = rt.first(rt.callee((typeof $11 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($11, "query", "local 'ctx'")) : (($f8 = ($11 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m9 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($11, "query", "local 'ctx'"))), "method 'query'")($11));
+          $12 = rt.first(rt.callee((typeof $11 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($11, "query", "local 'ctx'")) : (($f8 = ($11 as rt.LuaTable)?.f)?.query !== undefined ? $f8!.query : ($m9 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($11, "query", "local 'ctx'"))), "method 'query'")($11));
           if (!(($f6 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f6.limit) !== undefined || ($m5 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
             $13 = rt.index($12, "limit");
           }
@@ -180,7 +180,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let cut: rt.LuaTable = new rt.LuaTable();
           {
             const $start1 = 1;
-            if (($12 = $env.f.math) === undefined) {
+            if (($12 = $env.f!.math) === undefined) {
               $s.pcs[$d] = $pc + 10;
               $12 = rt.getGlobal($env, "math");
             }
@@ -325,8 +325,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r16: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 16;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
         $11 = users as rt.LuaValue;
         if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.create_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.create_schema) !== undefined || (!("create_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
           $12 = rt.index($11, "create_schema", "upvalue 'users'");
@@ -341,7 +341,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $12 = $10;
         $s.pcs[$d] = $pc + 20;
-        $fn1 = rt.callee((typeof $12 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.insert !== undefined ? $m7.view.insert : rt.index($12, "insert", "field 'store'")) : (($f8 = ($12 as rt.LuaTable)?.f)?.insert !== undefined ? $f8.insert : ($m9 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m9.view.insert !== undefined ? $m9.view.insert : rt.index($12, "insert", "field 'store'"))), "method 'insert'");
+        $fn1 = rt.callee((typeof $12 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.insert !== undefined ? $m7.view.insert : rt.index($12, "insert", "field 'store'")) : (($f8 = ($12 as rt.LuaTable)?.f)?.insert !== undefined ? $f8!.insert : ($m9 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m9.view.insert !== undefined ? $m9.view.insert : rt.index($12, "insert", "field 'store'"))), "method 'insert'");
         $3 = input;
         let user: rt.LuaValue = rt.first($fn1($12, $3));
         $10 = api as rt.LuaValue;
@@ -351,7 +351,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $3 = $11;
         $s.pcs[$d] = $pc + 22;
-        $fn1 = rt.callee((typeof $3 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.status !== undefined ? $m13.view.status : rt.index($3, "status", "field 'json'")) : (($f14 = ($3 as rt.LuaTable)?.f)?.status !== undefined ? $f14.status : ($m9 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($3, "status", "field 'json'"))), "method 'status'");
+        $fn1 = rt.callee((typeof $3 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.status !== undefined ? $m13.view.status : rt.index($3, "status", "field 'json'")) : (($f14 = ($3 as rt.LuaTable)?.f)?.status !== undefined ? $f14!.status : ($m9 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($3, "status", "field 'json'"))), "method 'status'");
         $12 = 201;
         $2 = user;
         $s.truncate($d);
@@ -397,7 +397,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $8 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 24;
-        $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.params !== undefined ? $m11.view.params : rt.index($8, "params", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'"))), "method 'params'")($8));
+        $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.params !== undefined ? $m11.view.params : rt.index($8, "params", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'"))), "method 'params'")($8));
         if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
           $13 = rt.index($12, "id");
         }
@@ -414,7 +414,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $12 = $7;
           $s.pcs[$d] = $pc + 27;
-          $fn1 = rt.callee((typeof $12 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.get !== undefined ? $m9.view.get : rt.index($12, "get", "field 'store'")) : (($f10 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f10.get : ($m11 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m11.view.get !== undefined ? $m11.view.get : rt.index($12, "get", "field 'store'"))), "method 'get'");
+          $fn1 = rt.callee((typeof $12 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.get !== undefined ? $m9.view.get : rt.index($12, "get", "field 'store'")) : (($f10 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f10!.get : ($m11 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m11.view.get !== undefined ? $m11.view.get : rt.index($12, "get", "field 'store'"))), "method 'get'");
           $4 = id;
           $13 = rt.first($fn1($12, $4));
         }
@@ -450,7 +450,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (!rt.truthy(user)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 30;
-          $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
+          $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
           $6 = 404;
           $7 = "User not found";
           $s.truncate($d);
@@ -508,7 +508,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (!rt.truthy(user)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 33;
-          $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
+          $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
           $6 = 404;
           $7 = "User not found";
           $s.truncate($d);
@@ -523,8 +523,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $6 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 34;
-        $7 = rt.first(rt.callee((typeof $6 === 'string' ? (($m3 = rt.stringMeta) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($6, "body", "local 'ctx'")) : (($f4 = ($6 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m5 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($6, "body", "local 'ctx'"))), "method 'body'")($6));
-        $fn1 = rt.callee((typeof $7 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.expect !== undefined ? $m12.view.expect : rt.index($7, "expect")) : (($f11 = ($7 as rt.LuaTable)?.f)?.expect !== undefined ? $f11.expect : ($m10 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m10.view.expect !== undefined ? $m10.view.expect : rt.index($7, "expect"))), "method 'expect'");
+        $7 = rt.first(rt.callee((typeof $6 === 'string' ? (($m3 = rt.stringMeta) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($6, "body", "local 'ctx'")) : (($f4 = ($6 as rt.LuaTable)?.f)?.body !== undefined ? $f4!.body : ($m5 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($6, "body", "local 'ctx'"))), "method 'body'")($6));
+        $fn1 = rt.callee((typeof $7 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.expect !== undefined ? $m12.view.expect : rt.index($7, "expect")) : (($f11 = ($7 as rt.LuaTable)?.f)?.expect !== undefined ? $f11!.expect : ($m10 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m10.view.expect !== undefined ? $m10.view.expect : rt.index($7, "expect"))), "method 'expect'");
         $13 = users as rt.LuaValue;
         if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.update_schema) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.update_schema) !== undefined || (!("update_schema" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
           $14 = rt.index($13, "update_schema", "upvalue 'users'");
@@ -534,7 +534,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let changes: rt.LuaValue = rt.first($fn1($7, $2));
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($2 = $env.f.pairs) === undefined) {
+          if (($2 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 37;
             $2 = rt.getGlobal($env, "pairs");
           }
@@ -626,7 +626,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 42;
-          $13 = rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.params !== undefined ? $m12.view.params : rt.index($9, "params", "local 'ctx'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'"))), "method 'params'")($9));
+          $13 = rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.params !== undefined ? $m12.view.params : rt.index($9, "params", "local 'ctx'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11!.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'"))), "method 'params'")($9));
           if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.id) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.id) !== undefined || (!("id" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
             $14 = rt.index($13, "id");
           }
@@ -645,14 +645,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $13 = $7;
           $s.pcs[$d] = $pc + 45;
-          $fn1 = rt.callee((typeof $13 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($13, "remove", "field 'store'")) : (($f11 = ($13 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m12 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m12.view.remove !== undefined ? $m12.view.remove : rt.index($13, "remove", "field 'store'"))), "method 'remove'");
+          $fn1 = rt.callee((typeof $13 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($13, "remove", "field 'store'")) : (($f11 = ($13 as rt.LuaTable)?.f)?.remove !== undefined ? $f11!.remove : ($m12 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m12.view.remove !== undefined ? $m12.view.remove : rt.index($13, "remove", "field 'store'"))), "method 'remove'");
           $4 = id;
           $14 = !rt.truthy(rt.first($fn1($13, $4)));
         }
         if ($14) {
           $3 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 46;
-          $fn17 = rt.callee((typeof $3 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.error !== undefined ? $m18.view.error : rt.index($3, "error", "upvalue 'api'")) : (($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'"))), "method 'error'");
+          $fn17 = rt.callee((typeof $3 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.error !== undefined ? $m18.view.error : rt.index($3, "error", "upvalue 'api'")) : (($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6!.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'"))), "method 'error'");
           $2 = 404;
           $19 = "User not found";
           $s.truncate($d);

@@ -119,7 +119,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $f14: rt.Fields | undefined;
       let $15: rt.LuaValue;
       let $f16: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -280,7 +280,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 3;
-            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($3, "params", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'"))), "method 'params'")($3));
+            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($3, "params", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'"))), "method 'params'")($3));
             if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.id) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.id) !== undefined || (!("id" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
               $8 = rt.index($7, "id");
             }
@@ -291,7 +291,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $13 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 3;
-            $17 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.params !== undefined ? $m16.view.params : rt.index($13, "params", "local 'ctx'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'"))), "method 'params'")($13));
+            $17 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.params !== undefined ? $m16.view.params : rt.index($13, "params", "local 'ctx'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15!.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'"))), "method 'params'")($13));
             if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.sub) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.sub) !== undefined || (!("sub" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
               $18 = rt.index($17, "sub");
             }
@@ -302,7 +302,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $23 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 5;
-            $27 = rt.first(rt.callee((typeof $23 === 'string' ? (($m26 = rt.stringMeta) !== undefined && $m26.view.headers !== undefined ? $m26.view.headers : rt.index($23, "headers", "local 'ctx'")) : (($f25 = ($23 as rt.LuaTable)?.f)?.headers !== undefined ? $f25.headers : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.headers !== undefined ? $m24.view.headers : rt.index($23, "headers", "local 'ctx'"))), "method 'headers'")($23));
+            $27 = rt.first(rt.callee((typeof $23 === 'string' ? (($m26 = rt.stringMeta) !== undefined && $m26.view.headers !== undefined ? $m26.view.headers : rt.index($23, "headers", "local 'ctx'")) : (($f25 = ($23 as rt.LuaTable)?.f)?.headers !== undefined ? $f25!.headers : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.headers !== undefined ? $m24.view.headers : rt.index($23, "headers", "local 'ctx'"))), "method 'headers'")($23));
             if (!(($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30["X-Multi"]) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view["X-Multi"]) !== undefined || (!("X-Multi" in $m29.view) && $m29.view[rt.CUT] === undefined)))) {
               $28 = rt.index($27, "X-Multi");
             }
@@ -313,7 +313,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $33 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 6;
-            $37 = rt.first(rt.callee((typeof $33 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.headers !== undefined ? $m36.view.headers : rt.index($33, "headers", "local 'ctx'")) : (($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"))), "method 'headers'")($33));
+            $37 = rt.first(rt.callee((typeof $33 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.headers !== undefined ? $m36.view.headers : rt.index($33, "headers", "local 'ctx'")) : (($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35!.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"))), "method 'headers'")($33));
             if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40["x-multi"]) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view["x-multi"]) !== undefined || (!("x-multi" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
               $38 = rt.index($37, "x-multi");
             }
@@ -324,7 +324,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $43 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 8;
-            $47 = rt.first(rt.callee((typeof $43 === 'string' ? (($m46 = rt.stringMeta) !== undefined && $m46.view.query !== undefined ? $m46.view.query : rt.index($43, "query", "local 'ctx'")) : (($f45 = ($43 as rt.LuaTable)?.f)?.query !== undefined ? $f45.query : ($m44 = ($43 as rt.LuaTable)?.metatable) !== undefined && $m44.view.query !== undefined ? $m44.view.query : rt.index($43, "query", "local 'ctx'"))), "method 'query'")($43));
+            $47 = rt.first(rt.callee((typeof $43 === 'string' ? (($m46 = rt.stringMeta) !== undefined && $m46.view.query !== undefined ? $m46.view.query : rt.index($43, "query", "local 'ctx'")) : (($f45 = ($43 as rt.LuaTable)?.f)?.query !== undefined ? $f45!.query : ($m44 = ($43 as rt.LuaTable)?.metatable) !== undefined && $m44.view.query !== undefined ? $m44.view.query : rt.index($43, "query", "local 'ctx'"))), "method 'query'")($43));
             if (!(($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.page) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.page) !== undefined || (!("page" in $m49.view) && $m49.view[rt.CUT] === undefined)))) {
               $48 = rt.index($47, "page");
             }
@@ -406,7 +406,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $66 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $70 = rt.first(rt.callee((typeof $66 === 'string' ? (($m69 = rt.stringMeta) !== undefined && $m69.view.params !== undefined ? $m69.view.params : rt.index($66, "params", "local 'ctx'")) : (($f68 = ($66 as rt.LuaTable)?.f)?.params !== undefined ? $f68.params : ($m67 = ($66 as rt.LuaTable)?.metatable) !== undefined && $m67.view.params !== undefined ? $m67.view.params : rt.index($66, "params", "local 'ctx'"))), "method 'params'")($66));
+          $70 = rt.first(rt.callee((typeof $66 === 'string' ? (($m69 = rt.stringMeta) !== undefined && $m69.view.params !== undefined ? $m69.view.params : rt.index($66, "params", "local 'ctx'")) : (($f68 = ($66 as rt.LuaTable)?.f)?.params !== undefined ? $f68!.params : ($m67 = ($66 as rt.LuaTable)?.metatable) !== undefined && $m67.view.params !== undefined ? $m67.view.params : rt.index($66, "params", "local 'ctx'"))), "method 'params'")($66));
           if (!(($f73 = ($70 as rt.LuaTable)?.f) !== undefined && (($71 = $f73.id) !== undefined || ($m72 = ($70 as rt.LuaTable).metatable) === undefined || ($71 = $m72.view.id) !== undefined || (!("id" in $m72.view) && $m72.view[rt.CUT] === undefined)))) {
             $71 = rt.index($70, "id");
           }
@@ -416,7 +416,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $75 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $79 = rt.first(rt.callee((typeof $75 === 'string' ? (($m78 = rt.stringMeta) !== undefined && $m78.view.params !== undefined ? $m78.view.params : rt.index($75, "params", "local 'ctx'")) : (($f77 = ($75 as rt.LuaTable)?.f)?.params !== undefined ? $f77.params : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.params !== undefined ? $m76.view.params : rt.index($75, "params", "local 'ctx'"))), "method 'params'")($75));
+          $79 = rt.first(rt.callee((typeof $75 === 'string' ? (($m78 = rt.stringMeta) !== undefined && $m78.view.params !== undefined ? $m78.view.params : rt.index($75, "params", "local 'ctx'")) : (($f77 = ($75 as rt.LuaTable)?.f)?.params !== undefined ? $f77!.params : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.params !== undefined ? $m76.view.params : rt.index($75, "params", "local 'ctx'"))), "method 'params'")($75));
           if (!(($f82 = ($79 as rt.LuaTable)?.f) !== undefined && (($80 = $f82.sub) !== undefined || ($m81 = ($79 as rt.LuaTable).metatable) === undefined || ($80 = $m81.view.sub) !== undefined || (!("sub" in $m81.view) && $m81.view[rt.CUT] === undefined)))) {
             $80 = rt.index($79, "sub");
           }
@@ -426,7 +426,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $84 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $88 = rt.first(rt.callee((typeof $84 === 'string' ? (($m87 = rt.stringMeta) !== undefined && $m87.view.headers !== undefined ? $m87.view.headers : rt.index($84, "headers", "local 'ctx'")) : (($f86 = ($84 as rt.LuaTable)?.f)?.headers !== undefined ? $f86.headers : ($m85 = ($84 as rt.LuaTable)?.metatable) !== undefined && $m85.view.headers !== undefined ? $m85.view.headers : rt.index($84, "headers", "local 'ctx'"))), "method 'headers'")($84));
+          $88 = rt.first(rt.callee((typeof $84 === 'string' ? (($m87 = rt.stringMeta) !== undefined && $m87.view.headers !== undefined ? $m87.view.headers : rt.index($84, "headers", "local 'ctx'")) : (($f86 = ($84 as rt.LuaTable)?.f)?.headers !== undefined ? $f86!.headers : ($m85 = ($84 as rt.LuaTable)?.metatable) !== undefined && $m85.view.headers !== undefined ? $m85.view.headers : rt.index($84, "headers", "local 'ctx'"))), "method 'headers'")($84));
           if (!(($f91 = ($88 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["X-Multi"]) !== undefined || ($m90 = ($88 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["X-Multi"]) !== undefined || (!("X-Multi" in $m90.view) && $m90.view[rt.CUT] === undefined)))) {
             $89 = rt.index($88, "X-Multi");
           }
@@ -436,7 +436,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $93 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 6;
-          $97 = rt.first(rt.callee((typeof $93 === 'string' ? (($m96 = rt.stringMeta) !== undefined && $m96.view.headers !== undefined ? $m96.view.headers : rt.index($93, "headers", "local 'ctx'")) : (($f95 = ($93 as rt.LuaTable)?.f)?.headers !== undefined ? $f95.headers : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.headers !== undefined ? $m94.view.headers : rt.index($93, "headers", "local 'ctx'"))), "method 'headers'")($93));
+          $97 = rt.first(rt.callee((typeof $93 === 'string' ? (($m96 = rt.stringMeta) !== undefined && $m96.view.headers !== undefined ? $m96.view.headers : rt.index($93, "headers", "local 'ctx'")) : (($f95 = ($93 as rt.LuaTable)?.f)?.headers !== undefined ? $f95!.headers : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.headers !== undefined ? $m94.view.headers : rt.index($93, "headers", "local 'ctx'"))), "method 'headers'")($93));
           if (!(($f100 = ($97 as rt.LuaTable)?.f) !== undefined && (($98 = $f100["x-multi"]) !== undefined || ($m99 = ($97 as rt.LuaTable).metatable) === undefined || ($98 = $m99.view["x-multi"]) !== undefined || (!("x-multi" in $m99.view) && $m99.view[rt.CUT] === undefined)))) {
             $98 = rt.index($97, "x-multi");
           }
@@ -446,7 +446,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $102 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $106 = rt.first(rt.callee((typeof $102 === 'string' ? (($m105 = rt.stringMeta) !== undefined && $m105.view.query !== undefined ? $m105.view.query : rt.index($102, "query", "local 'ctx'")) : (($f104 = ($102 as rt.LuaTable)?.f)?.query !== undefined ? $f104.query : ($m103 = ($102 as rt.LuaTable)?.metatable) !== undefined && $m103.view.query !== undefined ? $m103.view.query : rt.index($102, "query", "local 'ctx'"))), "method 'query'")($102));
+          $106 = rt.first(rt.callee((typeof $102 === 'string' ? (($m105 = rt.stringMeta) !== undefined && $m105.view.query !== undefined ? $m105.view.query : rt.index($102, "query", "local 'ctx'")) : (($f104 = ($102 as rt.LuaTable)?.f)?.query !== undefined ? $f104!.query : ($m103 = ($102 as rt.LuaTable)?.metatable) !== undefined && $m103.view.query !== undefined ? $m103.view.query : rt.index($102, "query", "local 'ctx'"))), "method 'query'")($102));
           if (!(($f109 = ($106 as rt.LuaTable)?.f) !== undefined && (($107 = $f109.page) !== undefined || ($m108 = ($106 as rt.LuaTable).metatable) === undefined || ($107 = $m108.view.page) !== undefined || (!("page" in $m108.view) && $m108.view[rt.CUT] === undefined)))) {
             $107 = rt.index($106, "page");
           }
@@ -583,8 +583,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
-        let q: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($1, "query", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'"))), "method 'query'")($1));
-        if (($6 = $env.f.tonumber) === undefined) {
+        let q: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($1, "query", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'"))), "method 'query'")($1));
+        if (($6 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 11;
           $6 = rt.getGlobal($env, "tonumber");
         }
@@ -809,7 +809,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 15;
-          $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.query !== undefined ? $m6.view.query : rt.index($3, "query", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'"))), "method 'query'")($3));
+          $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.query !== undefined ? $m6.view.query : rt.index($3, "query", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'"))), "method 'query'")($3));
           if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.s) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.s) !== undefined || (!("s" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
             $8 = rt.index($7, "s");
           }
@@ -910,7 +910,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o20: rt.Fields;
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
-        if (($4 = $env.f.tonumber) === undefined) {
+        if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 19;
           $4 = rt.getGlobal($env, "tonumber");
         }
@@ -919,7 +919,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 20;
-          $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($7, "query", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'"))), "method 'query'")($7));
+          $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($7, "query", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'"))), "method 'query'")($7));
           if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
             $12 = rt.index($11, "n");
           }
@@ -1054,7 +1054,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o31: rt.Fields;
         let $n32: number;
         const $json: boolean = rh.claim(ctx);
-        if (($4 = $env.f.tonumber) === undefined) {
+        if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 25;
           $4 = rt.getGlobal($env, "tonumber");
         }
@@ -1063,7 +1063,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 26;
-          $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($7, "query", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'"))), "method 'query'")($7));
+          $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($7, "query", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'"))), "method 'query'")($7));
           if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
             $12 = rt.index($11, "n");
           }
@@ -1221,7 +1221,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
-        $1 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'"))), "method 'params'")($2));
+        $1 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'"))), "method 'params'")($2));
         $6 = "changed";
         if ($6 !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.id !== undefined) $f7.id = $6;
         else {
@@ -1229,7 +1229,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 32;
-        $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m3 = rt.stringMeta) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")) : (($f7 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m5 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m5.view.headers !== undefined ? $m5.view.headers : rt.index($2, "headers", "local 'ctx'"))), "method 'headers'")($2));
+        $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m3 = rt.stringMeta) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")) : (($f7 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f7!.headers : ($m5 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m5.view.headers !== undefined ? $m5.view.headers : rt.index($2, "headers", "local 'ctx'"))), "method 'headers'")($2));
         $1 = "set by lua";
         if ($1 !== undefined && ($f4 = ($6 as rt.LuaTable)?.f) !== undefined && !($6 as rt.LuaTable).linked && $f4["x-a"] !== undefined) $f4["x-a"] = $1;
         else {
@@ -1301,7 +1301,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'"))), "method 'params'")($2));
+          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'"))), "method 'params'")($2));
           if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
             $7 = rt.index($6, "id");
           }
@@ -1316,7 +1316,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $7 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 38;
-            $6 = rt.first(rt.callee((typeof $7 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($7, "params", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.params !== undefined ? $f9.params : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.params !== undefined ? $m8.view.params : rt.index($7, "params", "local 'ctx'"))), "method 'params'")($7));
+            $6 = rt.first(rt.callee((typeof $7 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($7, "params", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.params !== undefined ? $f9!.params : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.params !== undefined ? $m8.view.params : rt.index($7, "params", "local 'ctx'"))), "method 'params'")($7));
             if (!(($f4 = ($6 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.id) !== undefined || ($m3 = ($6 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
               $2 = rt.index($6, "id");
             }
@@ -1327,7 +1327,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $15 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 40;
-            $19 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($15, "headers", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.headers !== undefined ? $f17.headers : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.headers !== undefined ? $m16.view.headers : rt.index($15, "headers", "local 'ctx'"))), "method 'headers'")($15));
+            $19 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($15, "headers", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.headers !== undefined ? $f17!.headers : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.headers !== undefined ? $m16.view.headers : rt.index($15, "headers", "local 'ctx'"))), "method 'headers'")($15));
             if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22["x-a"]) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view["x-a"]) !== undefined || (!("x-a" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
               $20 = rt.index($19, "x-a");
             }
@@ -1366,7 +1366,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $27 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 38;
-          $31 = rt.first(rt.callee((typeof $27 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($27, "params", "local 'ctx'")) : (($f29 = ($27 as rt.LuaTable)?.f)?.params !== undefined ? $f29.params : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.params !== undefined ? $m28.view.params : rt.index($27, "params", "local 'ctx'"))), "method 'params'")($27));
+          $31 = rt.first(rt.callee((typeof $27 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($27, "params", "local 'ctx'")) : (($f29 = ($27 as rt.LuaTable)?.f)?.params !== undefined ? $f29!.params : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.params !== undefined ? $m28.view.params : rt.index($27, "params", "local 'ctx'"))), "method 'params'")($27));
           if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
             $32 = rt.index($31, "id");
           }
@@ -1376,7 +1376,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $36 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 40;
-          $40 = rt.first(rt.callee((typeof $36 === 'string' ? (($m39 = rt.stringMeta) !== undefined && $m39.view.headers !== undefined ? $m39.view.headers : rt.index($36, "headers", "local 'ctx'")) : (($f38 = ($36 as rt.LuaTable)?.f)?.headers !== undefined ? $f38.headers : ($m37 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m37.view.headers !== undefined ? $m37.view.headers : rt.index($36, "headers", "local 'ctx'"))), "method 'headers'")($36));
+          $40 = rt.first(rt.callee((typeof $36 === 'string' ? (($m39 = rt.stringMeta) !== undefined && $m39.view.headers !== undefined ? $m39.view.headers : rt.index($36, "headers", "local 'ctx'")) : (($f38 = ($36 as rt.LuaTable)?.f)?.headers !== undefined ? $f38!.headers : ($m37 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m37.view.headers !== undefined ? $m37.view.headers : rt.index($36, "headers", "local 'ctx'"))), "method 'headers'")($36));
           if (!(($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43["x-a"]) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view["x-a"]) !== undefined || (!("x-a" in $m42.view) && $m42.view[rt.CUT] === undefined)))) {
             $41 = rt.index($40, "x-a");
           }
@@ -1435,14 +1435,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let names: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($4 = $env.f.pairs) === undefined) {
+          if (($4 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 42;
             $4 = rt.getGlobal($env, "pairs");
           }
           $3 = $4;
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 43;
-          $r5 = rt.callee((typeof $6 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.headers !== undefined ? $m9.view.headers : rt.index($6, "headers", "local 'ctx'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"))), "method 'headers'")($6);
+          $r5 = rt.callee((typeof $6 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.headers !== undefined ? $m9.view.headers : rt.index($6, "headers", "local 'ctx'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"))), "method 'headers'")($6);
           $s.pcs[$d] = $pc + 44;
           $fn2 = rt.callee($3, "global 'pairs'");
           $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
@@ -1465,7 +1465,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let k: rt.LuaValue = $key1;
             $10 = k as rt.LuaValue;
             $s.pcs[$d] = $pc + 46;
-            if ((rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($10, "sub", "local 'k'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.sub !== undefined ? $f12.sub : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.sub !== undefined ? $m11.view.sub : rt.index($10, "sub", "local 'k'"))), "method 'sub'")($10, 1, 2)) === "x-")) {
+            if ((rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($10, "sub", "local 'k'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.sub !== undefined ? $f12!.sub : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.sub !== undefined ? $m11.view.sub : rt.index($10, "sub", "local 'k'"))), "method 'sub'")($10, 1, 2)) === "x-")) {
               $k14 = (names.length() + 1);
               $15 = k;
               if ($15 !== undefined && ($a16 = (names as rt.LuaTable)?.arr) !== undefined && $a16[$k14 - 1] !== undefined) $a16[$k14 - 1] = $15;
@@ -1476,7 +1476,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
           }
         }
-        if (($4 = $env.f.table) === undefined) {
+        if (($4 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 47;
           $4 = rt.getGlobal($env, "table");
         }
@@ -1494,7 +1494,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 49;
-          $4 = rt.first(rt.callee((typeof $3 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")) : (($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m9 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m9.view.headers !== undefined ? $m9.view.headers : rt.index($3, "headers", "local 'ctx'"))), "method 'headers'")($3));
+          $4 = rt.first(rt.callee((typeof $3 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")) : (($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m9 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m9.view.headers !== undefined ? $m9.view.headers : rt.index($3, "headers", "local 'ctx'"))), "method 'headers'")($3));
           if (!(($f12 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f12["x-a"]) !== undefined || ($m13 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m13.view["x-a"]) !== undefined || (!("x-a" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
             $6 = rt.index($4, "x-a");
           }
@@ -1761,7 +1761,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 59;
-            $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.query !== undefined ? $m11.view.query : rt.index($8, "query", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'"))), "method 'query'")($8));
+            $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.query !== undefined ? $m11.view.query : rt.index($8, "query", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10!.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'"))), "method 'query'")($8));
             if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
               $13 = rt.index($12, "id");
             }
@@ -1798,7 +1798,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $29 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 59;
-          $33 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.query !== undefined ? $m32.view.query : rt.index($29, "query", "local 'ctx'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.query !== undefined ? $f31.query : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.query !== undefined ? $m30.view.query : rt.index($29, "query", "local 'ctx'"))), "method 'query'")($29));
+          $33 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.query !== undefined ? $m32.view.query : rt.index($29, "query", "local 'ctx'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.query !== undefined ? $f31!.query : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.query !== undefined ? $m30.view.query : rt.index($29, "query", "local 'ctx'"))), "method 'query'")($29));
           if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.id) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.id) !== undefined || (!("id" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
             $34 = rt.index($33, "id");
           }
@@ -1860,7 +1860,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 64;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
+          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
           if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.on) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.on) !== undefined || (!("on" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
             $7 = rt.index($6, "on");
           }
@@ -1944,7 +1944,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n9: number;
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 74;
-        if (($2 = $env.f.pcall) === undefined) {
+        if (($2 = $env.f!.pcall) === undefined) {
           $2 = rt.getGlobal($env, "pcall");
         }
         $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
@@ -1964,7 +1964,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $2 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 71;
-            $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "upvalue 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'"))), "method 'params'")($2));
+            $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "upvalue 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'"))), "method 'params'")($2));
             if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
               $7 = rt.index($6, "id");
             }

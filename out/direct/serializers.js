@@ -8,7 +8,7 @@ export const s0 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "id")) return undefined;
@@ -54,7 +54,7 @@ export const s1 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w1(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "t") {
@@ -70,7 +70,7 @@ export const s1 = {
       return out + '}';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "s") {
@@ -113,7 +113,7 @@ export const s2 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "utf")) return undefined;
@@ -174,7 +174,7 @@ export const s3 = {
       return out + ']';
     }
     function w2(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "i")) return undefined;
@@ -219,7 +219,7 @@ export const s3 = {
       return out + ']';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "count")) return undefined;
@@ -272,7 +272,7 @@ export const s4 = {
       return out + ']';
     }
     function w2(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "si")) return undefined;
@@ -361,7 +361,7 @@ export const s4 = {
       return out + ']';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "n")) return undefined;
@@ -384,7 +384,7 @@ export const s5 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "before")) return undefined;
@@ -434,7 +434,7 @@ export const s6 = {
       return out + ']';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "names")) return undefined;
@@ -458,7 +458,7 @@ export const s7 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "who")) return undefined;
@@ -481,7 +481,7 @@ export const s8 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "got") {
@@ -506,7 +506,7 @@ export const s9 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "ok")) return undefined;
@@ -530,7 +530,7 @@ export const s11 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "ok") {

@@ -27,7 +27,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $o8: rt.Fields;
       let $n9: number;
       let $f10: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }

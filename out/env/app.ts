@@ -59,7 +59,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $20: rt.LuaValue;
       let $o21: rt.Fields;
       let $n22: number;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -76,7 +76,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.callee($2, "field 'load'");
       let settings: rt.LuaValue = rt.first($fn1($10));
-      if (($7 = $env.f.rover) === undefined) {
+      if (($7 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc + 2;
         $7 = rt.getGlobal($env, "rover");
       }
@@ -93,7 +93,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $s.pcs[$d] = $pc + 3;
       $fn1 = rt.callee($10, "field 'from_env'");
       let db: rt.LuaValue = rt.first($fn1($2));
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc + 4;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -102,12 +102,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      if (($12 = $env.f.tonumber) === undefined) {
+      if (($12 = $env.f!.tonumber) === undefined) {
         $s.pcs[$d] = $pc + 4;
         $12 = rt.getGlobal($env, "tonumber");
       }
       $10 = $12;
-      if (($15 = $env.f.rover) === undefined) {
+      if (($15 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc + 4;
         $15 = rt.getGlobal($env, "rover");
       }
@@ -209,7 +209,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n64: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          if (($2 = $env.f.rover) === undefined) {
+          if (($2 = $env.f!.rover) === undefined) {
             rt.enterAt($s, $d, $pc + 9);
             $2 = rt.getGlobal($env, "rover");
           }
@@ -222,7 +222,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $6 = rt.index($3, "APP_NAME", "field 'env'");
           }
           $1 = $6;
-          if (($10 = $env.f.rover) === undefined) {
+          if (($10 = $env.f!.rover) === undefined) {
             rt.enterAt($s, $d, $pc + 9);
             $10 = rt.getGlobal($env, "rover");
           }
@@ -235,7 +235,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $14 = rt.index($11, "GREETING", "field 'env'");
           }
           $9 = $14;
-          if (($18 = $env.f.rover) === undefined) {
+          if (($18 = $env.f!.rover) === undefined) {
             rt.enterAt($s, $d, $pc + 9);
             $18 = rt.getGlobal($env, "rover");
           }
@@ -248,7 +248,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $22 = rt.index($19, "OVERRIDDEN", "field 'env'");
           }
           $17 = $22;
-          if (($26 = $env.f.rover) === undefined) {
+          if (($26 = $env.f!.rover) === undefined) {
             rt.enterAt($s, $d, $pc + 9);
             $26 = rt.getGlobal($env, "rover");
           }
@@ -294,7 +294,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, rt.LuaTable.record($o33, $n34));
         }
-        if (($35 = $env.f.rover) === undefined) {
+        if (($35 = $env.f!.rover) === undefined) {
           rt.enterAt($s, $d, $pc + 9);
           $35 = rt.getGlobal($env, "rover");
         }
@@ -306,7 +306,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           rt.enterAt($s, $d, $pc + 10);
           $39 = rt.index($36, "APP_NAME", "field 'env'");
         }
-        if (($42 = $env.f.rover) === undefined) {
+        if (($42 = $env.f!.rover) === undefined) {
           rt.enterAt($s, $d, $pc + 9);
           $42 = rt.getGlobal($env, "rover");
         }
@@ -318,7 +318,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           rt.enterAt($s, $d, $pc + 11);
           $46 = rt.index($43, "GREETING", "field 'env'");
         }
-        if (($49 = $env.f.rover) === undefined) {
+        if (($49 = $env.f!.rover) === undefined) {
           rt.enterAt($s, $d, $pc + 9);
           $49 = rt.getGlobal($env, "rover");
         }
@@ -330,7 +330,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           rt.enterAt($s, $d, $pc + 12);
           $53 = rt.index($50, "OVERRIDDEN", "field 'env'");
         }
-        if (($56 = $env.f.rover) === undefined) {
+        if (($56 = $env.f!.rover) === undefined) {
           rt.enterAt($s, $d, $pc + 9);
           $56 = rt.getGlobal($env, "rover");
         }
@@ -524,7 +524,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n9: number;
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 19;
-        if (($2 = $env.f.pcall) === undefined) {
+        if (($2 = $env.f!.pcall) === undefined) {
           $2 = rt.getGlobal($env, "pcall");
         }
         $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
@@ -536,7 +536,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $f5: rt.Fields | undefined;
           let $6: rt.LuaValue;
           let $f7: rt.Fields | undefined;
-          if (($2 = $env.f.rover) === undefined) {
+          if (($2 = $env.f!.rover) === undefined) {
             rt.enterAt($s, $d, $pc + 17);
             $2 = rt.getGlobal($env, "rover");
           }

@@ -126,7 +126,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $m11: rt.LuaTable | undefined;
       let $12: rt.LuaValue;
       let $f13: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -200,7 +200,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 4;
-            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($3, "params", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'"))), "method 'params'")($3));
+            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($3, "params", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'"))), "method 'params'")($3));
             if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.id) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.id) !== undefined || (!("id" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
               $8 = rt.index($7, "id");
             }
@@ -226,7 +226,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $14 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $18 = rt.first(rt.callee((typeof $14 === 'string' ? (($m17 = rt.stringMeta) !== undefined && $m17.view.params !== undefined ? $m17.view.params : rt.index($14, "params", "local 'ctx'")) : (($f16 = ($14 as rt.LuaTable)?.f)?.params !== undefined ? $f16.params : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.params !== undefined ? $m15.view.params : rt.index($14, "params", "local 'ctx'"))), "method 'params'")($14));
+          $18 = rt.first(rt.callee((typeof $14 === 'string' ? (($m17 = rt.stringMeta) !== undefined && $m17.view.params !== undefined ? $m17.view.params : rt.index($14, "params", "local 'ctx'")) : (($f16 = ($14 as rt.LuaTable)?.f)?.params !== undefined ? $f16!.params : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.params !== undefined ? $m15.view.params : rt.index($14, "params", "local 'ctx'"))), "method 'params'")($14));
           if (!(($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.id) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.id) !== undefined || (!("id" in $m20.view) && $m20.view[rt.CUT] === undefined)))) {
             $19 = rt.index($18, "id");
           }
@@ -266,7 +266,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r7: rt.LuaResult;
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 7;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t6 = $s.tails++;
@@ -313,7 +313,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o15: rt.Fields;
         let $n16: number;
         const $json: boolean = rh.claim(ctx);
-        if (($4 = $env.f.pcall) === undefined) {
+        if (($4 = $env.f!.pcall) === undefined) {
           $s.pcs[$d] = $pc + 9;
           $4 = rt.getGlobal($env, "pcall");
         }
@@ -415,9 +415,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 13;
-        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
+        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
         $s.pcs[$d] = $pc + 14;
-        $fn8 = rt.callee((typeof $9 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")) : (($f15 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f15.text : ($m14 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m14.view.text !== undefined ? $m14.view.text : rt.index($9, "text"))), "method 'text'");
+        $fn8 = rt.callee((typeof $9 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")) : (($f15 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f15!.text : ($m14 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m14.view.text !== undefined ? $m14.view.text : rt.index($9, "text"))), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 15;
         $fn1 = rt.callee($2, "field 'text'");
@@ -465,9 +465,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r11: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 17;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 18;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t10 = $s.tails++;
@@ -521,9 +521,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r24: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
-        if (($13 = $env.f.rover) === undefined) {
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
+        if (($13 = $env.f!.rover) === undefined) {
           $13 = rt.getGlobal($env, "rover");
         }
         if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
@@ -531,7 +531,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $12 = $14;
         $s.pcs[$d] = $pc + 22;
-        $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.string !== undefined ? $m19.view.string : rt.index($12, "string", "field 'guard'")) : (($f18 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($12, "string", "field 'guard'"))), "method 'string'");
+        $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.string !== undefined ? $m19.view.string : rt.index($12, "string", "field 'guard'")) : (($f18 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f18!.string : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($12, "string", "field 'guard'"))), "method 'string'");
         $20 = rt.first($fn11($12));
         $o21 = new rt.FieldsObject();
         $n22 = 0;
@@ -586,14 +586,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n18: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 26;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
         let t: rt.LuaValue = rt.first($fn1($2));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($11 = $env.f.pairs) === undefined) {
+          if (($11 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 27;
             $11 = rt.getGlobal($env, "pairs");
           }
@@ -634,7 +634,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
           }
         }
-        if (($2 = $env.f.table) === undefined) {
+        if (($2 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 30;
           $2 = rt.getGlobal($env, "table");
         }
@@ -871,7 +871,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 43;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.permanent !== undefined ? $m9.view.permanent : rt.index($2, "permanent", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'"))), "method 'permanent'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.permanent !== undefined ? $m9.view.permanent : rt.index($2, "permanent", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'"))), "method 'permanent'");
         $10 = "/x\rSet-Cookie: a=b";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -924,7 +924,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 46;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'"))), "method 'status'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'"))), "method 'status'");
         $10 = 307;
         $11 = "/x\x00y";
         $s.truncate($d);
@@ -986,7 +986,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 49;
-          $13 = rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.query !== undefined ? $m12.view.query : rt.index($9, "query", "local 'ctx'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'"))), "method 'query'")($9));
+          $13 = rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.query !== undefined ? $m12.view.query : rt.index($9, "query", "local 'ctx'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11!.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'"))), "method 'query'")($9));
           if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.to) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.to) !== undefined || (!("to" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
             $14 = rt.index($13, "to");
           }
@@ -1144,7 +1144,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let cur: rt.LuaValue = t;
         {
           const $start1 = 1;
-          if (($3 = $env.f.tonumber) === undefined) {
+          if (($3 = $env.f!.tonumber) === undefined) {
             $s.pcs[$d] = $pc + 58;
             $3 = rt.getGlobal($env, "tonumber");
           }
@@ -1153,7 +1153,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $6 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 59;
-            $10 = rt.first(rt.callee((typeof $6 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($6, "params", "local 'ctx'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'"))), "method 'params'")($6));
+            $10 = rt.first(rt.callee((typeof $6 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($6, "params", "local 'ctx'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8!.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'"))), "method 'params'")($6));
             if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
               $11 = rt.index($10, "n");
             }
@@ -1268,7 +1268,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = $5;
         $s.pcs[$d] = $pc + 66;
-        $fn3 = rt.callee((typeof $1 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($1, "status", "field 'json'")) : (($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'"))), "method 'status'");
+        $fn3 = rt.callee((typeof $1 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($1, "status", "field 'json'")) : (($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'"))), "method 'status'");
         $10 = 201;
         $12 = a;
         $o13 = new rt.FieldsObject();
@@ -1325,7 +1325,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 70;
-        $fn3 = rt.callee((typeof $1 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($1, "error", "upvalue 'api'")) : (($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"))), "method 'error'");
+        $fn3 = rt.callee((typeof $1 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($1, "error", "upvalue 'api'")) : (($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2!.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"))), "method 'error'");
         $6 = 422;
         $7 = t;
         $s.truncate($d);
@@ -1382,9 +1382,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 72;
-          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
+          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
           $s.pcs[$d] = $pc + 73;
-          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($3, "text")) : (($f9 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f9.text : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.text !== undefined ? $m8.view.text : rt.index($3, "text"))), "method 'text'");
+          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($3, "text")) : (($f9 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f9!.text : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.text !== undefined ? $m8.view.text : rt.index($3, "text"))), "method 'text'");
           $11 = (rt.first($fn2($3))) as rt.LuaValue;
           if (($11 as rt.LuaTable)?.arr !== undefined) $12 = ($11 as rt.LuaTable).length();
           else if (typeof $11 === 'string') $12 = $11.length;
@@ -1400,9 +1400,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $15 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 72;
-        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
+        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17!.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
         $s.pcs[$d] = $pc + 73;
-        $fn13 = rt.callee((typeof $14 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.text !== undefined ? $m21.view.text : rt.index($14, "text")) : (($f20 = ($14 as rt.LuaTable)?.f)?.text !== undefined ? $f20.text : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($14, "text"))), "method 'text'");
+        $fn13 = rt.callee((typeof $14 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.text !== undefined ? $m21.view.text : rt.index($14, "text")) : (($f20 = ($14 as rt.LuaTable)?.f)?.text !== undefined ? $f20!.text : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($14, "text"))), "method 'text'");
         $22 = (rt.first($fn13($14))) as rt.LuaValue;
         if (($22 as rt.LuaTable)?.arr !== undefined) $23 = ($22 as rt.LuaTable).length();
         else if (typeof $22 === 'string') $23 = $22.length;

@@ -88,7 +88,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $o8: rt.Fields;
       let $n9: number;
       let $f10: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -148,7 +148,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.headers !== undefined ? $m5.view.headers : rt.index($2, "headers", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'"))), "method 'headers'")($2));
+          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.headers !== undefined ? $m5.view.headers : rt.index($2, "headers", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4!.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'"))), "method 'headers'")($2));
           if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.Authorization) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.Authorization) !== undefined || (!("Authorization" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
             $7 = rt.index($6, "Authorization");
           }
@@ -159,7 +159,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ((rt.truthy($7) ? $7 : (auth !== "Bearer secret"))) {
           $6 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $fn10 = rt.callee((typeof $6 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($6, "error", "upvalue 'api'")) : (($f9 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f9.error : ($m8 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m8.view.error !== undefined ? $m8.view.error : rt.index($6, "error", "upvalue 'api'"))), "method 'error'");
+          $fn10 = rt.callee((typeof $6 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($6, "error", "upvalue 'api'")) : (($f9 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f9!.error : ($m8 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m8.view.error !== undefined ? $m8.view.error : rt.index($6, "error", "upvalue 'api'"))), "method 'error'");
           $2 = 401;
           $11 = "Unauthorized";
           $s.truncate($d);
@@ -177,7 +177,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $7 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 6;
-            $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m8 = rt.stringMeta) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($7, "headers", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.headers !== undefined ? $f9.headers : ($m5 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m5.view.headers !== undefined ? $m5.view.headers : rt.index($7, "headers", "local 'ctx'"))), "method 'headers'")($7));
+            $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m8 = rt.stringMeta) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($7, "headers", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.headers !== undefined ? $f9!.headers : ($m5 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m5.view.headers !== undefined ? $m5.view.headers : rt.index($7, "headers", "local 'ctx'"))), "method 'headers'")($7));
             if (!(($f4 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f4["User-Agent"]) !== undefined || ($m3 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
               $2 = rt.index($11, "User-Agent");
             }
@@ -204,7 +204,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 6;
-          $22 = rt.first(rt.callee((typeof $6 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.headers !== undefined ? $m21.view.headers : rt.index($6, "headers", "local 'ctx'")) : (($f20 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f20.headers : ($m19 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m19.view.headers !== undefined ? $m19.view.headers : rt.index($6, "headers", "local 'ctx'"))), "method 'headers'")($6));
+          $22 = rt.first(rt.callee((typeof $6 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.headers !== undefined ? $m21.view.headers : rt.index($6, "headers", "local 'ctx'")) : (($f20 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f20!.headers : ($m19 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m19.view.headers !== undefined ? $m19.view.headers : rt.index($6, "headers", "local 'ctx'"))), "method 'headers'")($6));
           if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25["User-Agent"]) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view["User-Agent"]) !== undefined || (!("User-Agent" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
             $23 = rt.index($22, "User-Agent");
           }
@@ -255,14 +255,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let names: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($4 = $env.f.pairs) === undefined) {
+          if (($4 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 9;
             $4 = rt.getGlobal($env, "pairs");
           }
           $3 = $4;
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 10;
-          $r5 = rt.callee((typeof $6 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.headers !== undefined ? $m9.view.headers : rt.index($6, "headers", "local 'ctx'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"))), "method 'headers'")($6);
+          $r5 = rt.callee((typeof $6 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.headers !== undefined ? $m9.view.headers : rt.index($6, "headers", "local 'ctx'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"))), "method 'headers'")($6);
           $s.pcs[$d] = $pc + 11;
           $fn2 = rt.callee($3, "global 'pairs'");
           $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
@@ -285,7 +285,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let name: rt.LuaValue = $key1;
             $10 = name as rt.LuaValue;
             $s.pcs[$d] = $pc + 13;
-            if ((rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($10, "sub", "local 'name'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.sub !== undefined ? $f12.sub : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.sub !== undefined ? $m11.view.sub : rt.index($10, "sub", "local 'name'"))), "method 'sub'")($10, 1, 2)) === "x-")) {
+            if ((rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($10, "sub", "local 'name'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.sub !== undefined ? $f12!.sub : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.sub !== undefined ? $m11.view.sub : rt.index($10, "sub", "local 'name'"))), "method 'sub'")($10, 1, 2)) === "x-")) {
               $k14 = (names.length() + 1);
               $15 = name;
               if ($15 !== undefined && ($a16 = (names as rt.LuaTable)?.arr) !== undefined && $a16[$k14 - 1] !== undefined) $a16[$k14 - 1] = $15;
@@ -296,7 +296,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
           }
         }
-        if (($4 = $env.f.table) === undefined) {
+        if (($4 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 15;
           $4 = rt.getGlobal($env, "table");
         }
@@ -387,7 +387,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 20;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
         $10 = 201;
         $o12 = new rt.FieldsObject();
         $n13 = 1;
@@ -559,7 +559,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 29;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
+          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
           if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
             $7 = rt.index($6, "v");
           }
@@ -659,9 +659,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 33;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 34;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.bytes !== undefined ? $m9.view.bytes : rt.index($2, "bytes")) : (($f8 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8.bytes : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($2, "bytes"))), "method 'bytes'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.bytes !== undefined ? $m9.view.bytes : rt.index($2, "bytes")) : (($f8 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8!.bytes : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($2, "bytes"))), "method 'bytes'");
         let bytes: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
           $3 = bytes as rt.LuaValue;
@@ -799,9 +799,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 38;
-        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
+        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
         $s.pcs[$d] = $pc + 39;
-        $fn8 = rt.callee((typeof $9 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")) : (($f15 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f15.text : ($m14 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m14.view.text !== undefined ? $m14.view.text : rt.index($9, "text"))), "method 'text'");
+        $fn8 = rt.callee((typeof $9 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")) : (($f15 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f15!.text : ($m14 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m14.view.text !== undefined ? $m14.view.text : rt.index($9, "text"))), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 40;
         $fn1 = rt.callee($2, "field 'text'");
@@ -858,9 +858,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 42;
-          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
+          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
           $s.pcs[$d] = $pc + 43;
-          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.json !== undefined ? $m10.view.json : rt.index($3, "json")) : (($f9 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f9.json : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.json !== undefined ? $m8.view.json : rt.index($3, "json"))), "method 'json'");
+          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.json !== undefined ? $m10.view.json : rt.index($3, "json")) : (($f9 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f9!.json : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.json !== undefined ? $m8.view.json : rt.index($3, "json"))), "method 'json'");
           $1 = rt.first($fn2($3));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
@@ -879,9 +879,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $15 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 42;
-        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
+        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17!.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
         $s.pcs[$d] = $pc + 43;
-        $fn13 = rt.callee((typeof $14 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.json !== undefined ? $m21.view.json : rt.index($14, "json")) : (($f20 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f20.json : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.json !== undefined ? $m19.view.json : rt.index($14, "json"))), "method 'json'");
+        $fn13 = rt.callee((typeof $14 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.json !== undefined ? $m21.view.json : rt.index($14, "json")) : (($f20 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f20!.json : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.json !== undefined ? $m19.view.json : rt.index($14, "json"))), "method 'json'");
         $22 = rt.first($fn13($14));
         $o23 = new rt.FieldsObject();
         $n24 = 0;
@@ -932,7 +932,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n22: number;
         let $t23: number;
         let $r24: rt.LuaResult;
-        if (($1 = $env.f.rover) === undefined) {
+        if (($1 = $env.f!.rover) === undefined) {
           $s.pcs[$d] = $pc + 45;
           $1 = rt.getGlobal($env, "rover");
         }
@@ -943,13 +943,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let g: rt.LuaValue = $2;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 46;
-        $2 = rt.first(rt.callee((typeof $1 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($1, "body", "local 'ctx'")) : (($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'"))), "method 'body'")($1));
-        $fn5 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
+        $2 = rt.first(rt.callee((typeof $1 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($1, "body", "local 'ctx'")) : (($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4!.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'"))), "method 'body'")($1));
+        $fn5 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
         $13 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 48;
-        $12 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($13, "string", "local 'g'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f15.string : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($13, "string", "local 'g'"))), "method 'string'")($13));
+        $12 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($13, "string", "local 'g'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f15!.string : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($13, "string", "local 'g'"))), "method 'string'")($13));
         $s.pcs[$d] = $pc + 49;
-        $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.required !== undefined ? $m19.view.required : rt.index($12, "required")) : (($f18 = ($12 as rt.LuaTable)?.f)?.required !== undefined ? $f18.required : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($12, "required"))), "method 'required'");
+        $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.required !== undefined ? $m19.view.required : rt.index($12, "required")) : (($f18 = ($12 as rt.LuaTable)?.f)?.required !== undefined ? $f18!.required : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($12, "required"))), "method 'required'");
         $20 = rt.first($fn11($12));
         $o21 = new rt.FieldsObject();
         $n22 = 0;

@@ -8,7 +8,7 @@ export const s0 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "user")) return undefined;
@@ -54,7 +54,7 @@ export const s1 = {
       return out + ']';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "names")) return undefined;
@@ -97,7 +97,7 @@ export const s2 = {
       return out + ']';
     }
     function w2(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "Cache-Control")) return undefined;
@@ -112,7 +112,7 @@ export const s2 = {
       return out + '}';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "data")) return undefined;
@@ -135,7 +135,7 @@ export const s3 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w1(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "Location")) return undefined;
@@ -146,7 +146,7 @@ export const s3 = {
       return out + '}';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "id")) return undefined;
@@ -169,7 +169,7 @@ export const s4 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w1(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "Content-Type")) return undefined;
@@ -180,7 +180,7 @@ export const s4 = {
       return out + '}';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "rows")) return undefined;
@@ -203,7 +203,7 @@ export const s5 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w1(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "Content-Type")) return undefined;
@@ -218,7 +218,7 @@ export const s5 = {
       return out + '}';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "ok")) return undefined;
@@ -241,7 +241,7 @@ export const s6 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w1(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "X-Echo") {
@@ -253,7 +253,7 @@ export const s6 = {
       return out + '}';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "headers")) return undefined;
@@ -272,7 +272,7 @@ export const s7 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w1(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "Content-Length")) return undefined;
@@ -283,7 +283,7 @@ export const s7 = {
       return out + '}';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "headers")) return undefined;
@@ -302,7 +302,7 @@ export const s8 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "size")) return undefined;
@@ -331,7 +331,7 @@ export const s10 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "got") {
@@ -351,7 +351,7 @@ export const s11 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "name")) return undefined;
@@ -370,7 +370,7 @@ export const s12 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "pong")) return undefined;

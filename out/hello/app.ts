@@ -69,7 +69,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $f17: rt.Fields | undefined;
       let $18: rt.LuaValue;
       let $f19: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -158,7 +158,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'"))), "method 'params'")($2));
+          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'"))), "method 'params'")($2));
           if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.name) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.name) !== undefined || (!("name" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
             $7 = rt.index($6, "name");
           }
@@ -311,7 +311,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 11;
-            $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.params !== undefined ? $m11.view.params : rt.index($8, "params", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'"))), "method 'params'")($8));
+            $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.params !== undefined ? $m11.view.params : rt.index($8, "params", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'"))), "method 'params'")($8));
             if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
               $13 = rt.index($12, "id");
             }
@@ -348,7 +348,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $29 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 11;
-          $33 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.params !== undefined ? $m32.view.params : rt.index($29, "params", "local 'ctx'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'"))), "method 'params'")($29));
+          $33 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.params !== undefined ? $m32.view.params : rt.index($29, "params", "local 'ctx'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31!.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'"))), "method 'params'")($29));
           if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.id) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.id) !== undefined || (!("id" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
             $34 = rt.index($33, "id");
           }
@@ -426,7 +426,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
-        let p: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($1, "params", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'"))), "method 'params'")($1));
+        let p: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($1, "params", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3!.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'"))), "method 'params'")($1));
         if ($json) {
           $1 = p as rt.LuaValue;
           if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f3.id) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m4.view.id) !== undefined || (!("id" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
@@ -520,11 +520,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n20: number;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
-        let q: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($1, "query", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'"))), "method 'query'")($1));
+        let q: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($1, "query", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'"))), "method 'query'")($1));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($7 = $env.f.pairs) === undefined) {
+          if (($7 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 19;
             $7 = rt.getGlobal($env, "pairs");
           }
@@ -565,7 +565,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
           }
         }
-        if (($6 = $env.f.table) === undefined) {
+        if (($6 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 22;
           $6 = rt.getGlobal($env, "table");
         }
@@ -583,7 +583,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 24;
           $1 = rt.index($9, "q", "local 'q'");
         }
-        if (($12 = $env.f.tonumber) === undefined) {
+        if (($12 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 24;
           $12 = rt.getGlobal($env, "tonumber");
         }
@@ -675,7 +675,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 27;
-        let h: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.headers !== undefined ? $m4.view.headers : rt.index($1, "headers", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"))), "method 'headers'")($1));
+        let h: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.headers !== undefined ? $m4.view.headers : rt.index($1, "headers", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3!.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"))), "method 'headers'")($1));
         if ($json) {
           $1 = h as rt.LuaValue;
           if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f3["user-agent"]) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m4.view["user-agent"]) !== undefined || (!("user-agent" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {

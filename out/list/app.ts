@@ -32,7 +32,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $o8: rt.Fields;
       let $n9: number;
       let $f10: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -79,7 +79,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o19: rt.Fields;
         let $n20: number;
         const $json: boolean = rh.claim(ctx);
-        if (($4 = $env.f.tonumber) === undefined) {
+        if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 3;
           $4 = rt.getGlobal($env, "tonumber");
         }
@@ -88,7 +88,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($7, "query", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'"))), "method 'query'")($7));
+          $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($7, "query", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'"))), "method 'query'")($7));
           if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
             $12 = rt.index($11, "n");
           }

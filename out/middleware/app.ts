@@ -104,7 +104,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $m12: rt.LuaTable | undefined;
       let $13: rt.LuaValue;
       let $f14: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -166,11 +166,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("global.before.trace");
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        $fn3 = rt.callee((typeof $2 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($2, "set", "local 'ctx'")) : (($f5 = ($2 as rt.LuaTable)?.f)?.set !== undefined ? $f5.set : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($2, "set", "local 'ctx'"))), "method 'set'");
+        $fn3 = rt.callee((typeof $2 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($2, "set", "local 'ctx'")) : (($f5 = ($2 as rt.LuaTable)?.f)?.set !== undefined ? $f5!.set : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($2, "set", "local 'ctx'"))), "method 'set'");
         $1 = "request_id";
         $8 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 6;
-        $r7 = rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($8, "request_id", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.request_id !== undefined ? $f10.request_id : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.request_id !== undefined ? $m9.view.request_id : rt.index($8, "request_id", "local 'ctx'"))), "method 'request_id'")($8);
+        $r7 = rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($8, "request_id", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.request_id !== undefined ? $f10!.request_id : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.request_id !== undefined ? $m9.view.request_id : rt.index($8, "request_id", "local 'ctx'"))), "method 'request_id'")($8);
         $s.pcs[$d] = $pc + 7;
         (Array.isArray($r7) ? $fn3($2, $1, ...$r7) : $fn3($2, $1, $r7));
         return rt.leave($s, $d, rt.NONE);
@@ -198,7 +198,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("global.before.timing");
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
-        rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($1, "set", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'"))), "method 'set'")($1, "started_at", 1700000000);
+        rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($1, "set", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'"))), "method 'set'")($1, "started_at", 1700000000);
         return rt.leave($s, $d, rt.NONE);
       };
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.timing !== undefined) $f6.timing = $7;
@@ -256,7 +256,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("admin.before.auth");
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
-        $5 = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.headers !== undefined ? $m4.view.headers : rt.index($1, "headers", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"))), "method 'headers'")($1));
+        $5 = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.headers !== undefined ? $m4.view.headers : rt.index($1, "headers", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3!.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"))), "method 'headers'")($1));
         if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
           $6 = rt.index($5, "Authorization");
         }
@@ -264,7 +264,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ((auth !== "Bearer letmein")) {
           $6 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 17;
-          $fn9 = rt.callee((typeof $6 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($6, "error", "upvalue 'api'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"))), "method 'error'");
+          $fn9 = rt.callee((typeof $6 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($6, "error", "upvalue 'api'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8!.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"))), "method 'error'");
           $5 = 401;
           $1 = "Unauthorized";
           $s.truncate($d);
@@ -279,7 +279,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
-        rt.callee((typeof $1 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.set !== undefined ? $m7.view.set : rt.index($1, "set", "local 'ctx'")) : (($f8 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f8.set : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($1, "set", "local 'ctx'"))), "method 'set'")($1, "role", "admin");
+        rt.callee((typeof $1 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.set !== undefined ? $m7.view.set : rt.index($1, "set", "local 'ctx'")) : (($f8 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f8!.set : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($1, "set", "local 'ctx'"))), "method 'set'")($1, "role", "admin");
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction);
       if ($10 !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.auth !== undefined) $f11.auth = $10;
@@ -375,10 +375,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $3;
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 24;
-          $6 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($7, "get", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'"))), "method 'get'")($7, "role"));
+          $6 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($7, "get", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9!.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'"))), "method 'get'")($7, "role"));
           $12 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 25;
-          $11 = rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.get !== undefined ? $m15.view.get : rt.index($12, "get", "local 'ctx'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'"))), "method 'get'")($12, "request_id"));
+          $11 = rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.get !== undefined ? $m15.view.get : rt.index($12, "get", "local 'ctx'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14!.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'"))), "method 'get'")($12, "request_id"));
           if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($11)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(18), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 114; $b[$p + 13] = 111; $b[$p + 14] = 108; $b[$p + 15] = 101; $b[$p + 16] = 34; $b[$p + 17] = 58; $w.p = $p + 18; }
@@ -413,10 +413,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $22 = $24;
         $28 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 24;
-        $32 = rt.first(rt.callee((typeof $28 === 'string' ? (($m31 = rt.stringMeta) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($28, "get", "local 'ctx'")) : (($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'"))), "method 'get'")($28, "role"));
+        $32 = rt.first(rt.callee((typeof $28 === 'string' ? (($m31 = rt.stringMeta) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($28, "get", "local 'ctx'")) : (($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30!.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'"))), "method 'get'")($28, "role"));
         $33 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
-        $37 = rt.first(rt.callee((typeof $33 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.get !== undefined ? $m36.view.get : rt.index($33, "get", "local 'ctx'")) : (($f35 = ($33 as rt.LuaTable)?.f)?.get !== undefined ? $f35.get : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.get !== undefined ? $m34.view.get : rt.index($33, "get", "local 'ctx'"))), "method 'get'")($33, "request_id"));
+        $37 = rt.first(rt.callee((typeof $33 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.get !== undefined ? $m36.view.get : rt.index($33, "get", "local 'ctx'")) : (($f35 = ($33 as rt.LuaTable)?.f)?.get !== undefined ? $f35!.get : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.get !== undefined ? $m34.view.get : rt.index($33, "get", "local 'ctx'"))), "method 'get'")($33, "request_id"));
         $o38 = new rt.FieldsObject();
         $n39 = 1;
         $o38.ok = true;
@@ -503,7 +503,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 29;
-            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($3, "params", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'"))), "method 'params'")($3));
+            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($3, "params", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'"))), "method 'params'")($3));
             if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.id) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.id) !== undefined || (!("id" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
               $8 = rt.index($7, "id");
             }
@@ -512,7 +512,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $2;
           $12 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 31;
-          $11 = rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.get !== undefined ? $m15.view.get : rt.index($12, "get", "local 'ctx'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'"))), "method 'get'")($12, "role"));
+          $11 = rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.get !== undefined ? $m15.view.get : rt.index($12, "get", "local 'ctx'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14!.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'"))), "method 'get'")($12, "role"));
           if (rh.isScalar($1) && rh.isScalar($11)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
@@ -538,7 +538,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $19 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 29;
-          $23 = rt.first(rt.callee((typeof $19 === 'string' ? (($m22 = rt.stringMeta) !== undefined && $m22.view.params !== undefined ? $m22.view.params : rt.index($19, "params", "local 'ctx'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.params !== undefined ? $f21.params : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.params !== undefined ? $m20.view.params : rt.index($19, "params", "local 'ctx'"))), "method 'params'")($19));
+          $23 = rt.first(rt.callee((typeof $19 === 'string' ? (($m22 = rt.stringMeta) !== undefined && $m22.view.params !== undefined ? $m22.view.params : rt.index($19, "params", "local 'ctx'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.params !== undefined ? $f21!.params : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.params !== undefined ? $m20.view.params : rt.index($19, "params", "local 'ctx'"))), "method 'params'")($19));
           if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.id) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.id) !== undefined || (!("id" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
             $24 = rt.index($23, "id");
           }
@@ -546,7 +546,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $27 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 31;
-        $31 = rt.first(rt.callee((typeof $27 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.get !== undefined ? $m30.view.get : rt.index($27, "get", "local 'ctx'")) : (($f29 = ($27 as rt.LuaTable)?.f)?.get !== undefined ? $f29.get : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.get !== undefined ? $m28.view.get : rt.index($27, "get", "local 'ctx'"))), "method 'get'")($27, "role"));
+        $31 = rt.first(rt.callee((typeof $27 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.get !== undefined ? $m30.view.get : rt.index($27, "get", "local 'ctx'")) : (($f29 = ($27 as rt.LuaTable)?.f)?.get !== undefined ? $f29!.get : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.get !== undefined ? $m28.view.get : rt.index($27, "get", "local 'ctx'"))), "method 'get'")($27, "role"));
         $o32 = new rt.FieldsObject();
         $n33 = 0;
         if ($18 !== undefined) {
@@ -653,13 +653,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $1 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.get !== undefined ? $m5.view.get : rt.index($2, "get", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'"))), "method 'get'")($2, "role"));
+          $1 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.get !== undefined ? $m5.view.get : rt.index($2, "get", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4!.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'"))), "method 'get'")($2, "role"));
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 36;
-          $6 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($7, "get", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'"))), "method 'get'")($7, "started_at"));
+          $6 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($7, "get", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9!.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'"))), "method 'get'")($7, "started_at"));
           $12 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
-          $11 = rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.request_id !== undefined ? $m15.view.request_id : rt.index($12, "request_id", "local 'ctx'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.request_id !== undefined ? $f14.request_id : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.request_id !== undefined ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'"))), "method 'request_id'")($12));
+          $11 = rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.request_id !== undefined ? $m15.view.request_id : rt.index($12, "request_id", "local 'ctx'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.request_id !== undefined ? $f14!.request_id : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.request_id !== undefined ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'"))), "method 'request_id'")($12));
           if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($11)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -689,13 +689,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $18 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 35;
-        $22 = rt.first(rt.callee((typeof $18 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.get !== undefined ? $m21.view.get : rt.index($18, "get", "local 'ctx'")) : (($f20 = ($18 as rt.LuaTable)?.f)?.get !== undefined ? $f20.get : ($m19 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m19.view.get !== undefined ? $m19.view.get : rt.index($18, "get", "local 'ctx'"))), "method 'get'")($18, "role"));
+        $22 = rt.first(rt.callee((typeof $18 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.get !== undefined ? $m21.view.get : rt.index($18, "get", "local 'ctx'")) : (($f20 = ($18 as rt.LuaTable)?.f)?.get !== undefined ? $f20!.get : ($m19 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m19.view.get !== undefined ? $m19.view.get : rt.index($18, "get", "local 'ctx'"))), "method 'get'")($18, "role"));
         $23 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 36;
-        $27 = rt.first(rt.callee((typeof $23 === 'string' ? (($m26 = rt.stringMeta) !== undefined && $m26.view.get !== undefined ? $m26.view.get : rt.index($23, "get", "local 'ctx'")) : (($f25 = ($23 as rt.LuaTable)?.f)?.get !== undefined ? $f25.get : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.get !== undefined ? $m24.view.get : rt.index($23, "get", "local 'ctx'"))), "method 'get'")($23, "started_at"));
+        $27 = rt.first(rt.callee((typeof $23 === 'string' ? (($m26 = rt.stringMeta) !== undefined && $m26.view.get !== undefined ? $m26.view.get : rt.index($23, "get", "local 'ctx'")) : (($f25 = ($23 as rt.LuaTable)?.f)?.get !== undefined ? $f25!.get : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.get !== undefined ? $m24.view.get : rt.index($23, "get", "local 'ctx'"))), "method 'get'")($23, "started_at"));
         $28 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 37;
-        $32 = rt.first(rt.callee((typeof $28 === 'string' ? (($m31 = rt.stringMeta) !== undefined && $m31.view.request_id !== undefined ? $m31.view.request_id : rt.index($28, "request_id", "local 'ctx'")) : (($f30 = ($28 as rt.LuaTable)?.f)?.request_id !== undefined ? $f30.request_id : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.request_id !== undefined ? $m29.view.request_id : rt.index($28, "request_id", "local 'ctx'"))), "method 'request_id'")($28));
+        $32 = rt.first(rt.callee((typeof $28 === 'string' ? (($m31 = rt.stringMeta) !== undefined && $m31.view.request_id !== undefined ? $m31.view.request_id : rt.index($28, "request_id", "local 'ctx'")) : (($f30 = ($28 as rt.LuaTable)?.f)?.request_id !== undefined ? $f30!.request_id : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.request_id !== undefined ? $m29.view.request_id : rt.index($28, "request_id", "local 'ctx'"))), "method 'request_id'")($28));
         $o33 = new rt.FieldsObject();
         $n34 = 0;
         if ($22 !== undefined) {
@@ -735,7 +735,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 39;
         trace("broken.before.explode");
         $s.pcs[$d] = $pc + 41;
-        if (($1 = $env.f.error) === undefined) {
+        if (($1 = $env.f!.error) === undefined) {
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("middleware exploded");
@@ -836,7 +836,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         $s.pcs[$d] = $pc + 48;
-        if (($1 = $env.f.error) === undefined) {
+        if (($1 = $env.f!.error) === undefined) {
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("handler failed");
@@ -874,9 +874,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 50;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 51;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
         let data: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
           $10 = data;
@@ -964,7 +964,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $6 = $8;
           $s.pcs[$d] = $pc + 54;
-          $fn5 = rt.callee((typeof $6 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.status !== undefined ? $m13.view.status : rt.index($6, "status", "field 'json'")) : (($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'"))), "method 'status'");
+          $fn5 = rt.callee((typeof $6 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.status !== undefined ? $m13.view.status : rt.index($6, "status", "field 'json'")) : (($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12!.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'"))), "method 'status'");
           $15 = err as rt.LuaValue;
           if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.status) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.status) !== undefined || (!("status" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 53;

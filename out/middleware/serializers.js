@@ -8,7 +8,7 @@ export const s0 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "ok")) return undefined;
@@ -37,7 +37,7 @@ export const s1 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "id")) return undefined;
@@ -61,7 +61,7 @@ export const s2 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "calls") {
@@ -81,7 +81,7 @@ export const s3 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "role") {
@@ -111,7 +111,7 @@ export const s4 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "reached")) return undefined;
@@ -130,7 +130,7 @@ export const s5 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "secret")) return undefined;
@@ -149,7 +149,7 @@ export const s7 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "got") {

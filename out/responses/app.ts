@@ -201,7 +201,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $f11: rt.Fields | undefined;
       let $12: rt.LuaValue;
       let $f13: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -542,7 +542,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 16;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
         $10 = 201;
         $o12 = new rt.FieldsObject();
         $n13 = 1;
@@ -649,7 +649,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 23;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'text'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'"))), "method 'status'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'text'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'"))), "method 'status'");
         $10 = 202;
         $11 = "accepted";
         $s.truncate($d);
@@ -752,7 +752,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 29;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'html'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'"))), "method 'status'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'html'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'"))), "method 'status'");
         $10 = 404;
         $11 = "<p>missing</p>";
         $s.truncate($d);
@@ -854,7 +854,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 35;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.permanent !== undefined ? $m9.view.permanent : rt.index($2, "permanent", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'"))), "method 'permanent'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.permanent !== undefined ? $m9.view.permanent : rt.index($2, "permanent", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'"))), "method 'permanent'");
         $10 = "/new-home";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -907,7 +907,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 38;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'"))), "method 'status'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'"))), "method 'status'");
         $10 = 307;
         $11 = "/temporary";
         $s.truncate($d);
@@ -999,7 +999,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r9: rt.LuaResult;
         $2 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 43;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
         $6 = 403;
         $7 = "Forbidden: no access";
         $s.truncate($d);
@@ -1046,7 +1046,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r11: rt.LuaResult;
         $2 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 45;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
         $6 = 409;
         $o8 = new rt.FieldsObject();
         $n9 = 1;
@@ -1105,7 +1105,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         $s.pcs[$d] = $pc + 51;
-        if (($1 = $env.f.error) === undefined) {
+        if (($1 = $env.f!.error) === undefined) {
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("something broke");
@@ -1136,7 +1136,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $o5: rt.Fields;
         let $n6: number;
-        if (($3 = $env.f.error) === undefined) {
+        if (($3 = $env.f!.error) === undefined) {
           $s.pcs[$d] = $pc + 53;
           $3 = rt.getGlobal($env, "error");
         }
@@ -1181,12 +1181,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
-        if (($3 = $env.f.error) === undefined) {
+        if (($3 = $env.f!.error) === undefined) {
           $s.pcs[$d] = $pc + 56;
           $3 = rt.getGlobal($env, "error");
         }
         $2 = $3;
-        if (($7 = $env.f.setmetatable) === undefined) {
+        if (($7 = $env.f!.setmetatable) === undefined) {
           $s.pcs[$d] = $pc + 56;
           $7 = rt.getGlobal($env, "setmetatable");
         }
@@ -1198,7 +1198,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.depth = $d + 1;
           let $1: rt.LuaValue;
           $s.pcs[$d] = $pc + 58;
-          if (($1 = $env.f.error) === undefined) {
+          if (($1 = $env.f!.error) === undefined) {
             $1 = rt.getGlobal($env, "error");
           }
           rt.callee($1, "global 'error'")("again");
@@ -1247,12 +1247,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
-        if (($3 = $env.f.error) === undefined) {
+        if (($3 = $env.f!.error) === undefined) {
           $s.pcs[$d] = $pc + 62;
           $3 = rt.getGlobal($env, "error");
         }
         $2 = $3;
-        if (($7 = $env.f.setmetatable) === undefined) {
+        if (($7 = $env.f!.setmetatable) === undefined) {
           $s.pcs[$d] = $pc + 62;
           $7 = rt.getGlobal($env, "setmetatable");
         }
@@ -1294,7 +1294,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         $s.pcs[$d] = $pc + 67;
-        if (($1 = $env.f.error) === undefined) {
+        if (($1 = $env.f!.error) === undefined) {
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("no position", 0);
@@ -1348,7 +1348,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
-        if (($1 = $env.f.print) === undefined) {
+        if (($1 = $env.f!.print) === undefined) {
           rt.enterAt($s, $d, $pc + 71);
           $1 = rt.getGlobal($env, "print");
         }
@@ -1421,7 +1421,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $7 = ($handlers[31] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
-        if (($1 = $env.f.print) === undefined) {
+        if (($1 = $env.f!.print) === undefined) {
           rt.enterAt($s, $d, $pc + 75);
           $1 = rt.getGlobal($env, "print");
         }
@@ -1461,9 +1461,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r11: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 77;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 78;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.text !== undefined ? $m9.view.text : rt.index($2, "text")) : (($f8 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($2, "text"))), "method 'text'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.text !== undefined ? $m9.view.text : rt.index($2, "text")) : (($f8 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f8!.text : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($2, "text"))), "method 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t10 = $s.tails++;
@@ -1508,9 +1508,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r11: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 80;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 81;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t10 = $s.tails++;
@@ -1568,9 +1568,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r24: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 83;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
-        if (($13 = $env.f.rover) === undefined) {
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
+        if (($13 = $env.f!.rover) === undefined) {
           $13 = rt.getGlobal($env, "rover");
         }
         if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
@@ -1578,7 +1578,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $12 = $14;
         $s.pcs[$d] = $pc + 85;
-        $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.string !== undefined ? $m19.view.string : rt.index($12, "string", "field 'guard'")) : (($f18 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($12, "string", "field 'guard'"))), "method 'string'");
+        $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.string !== undefined ? $m19.view.string : rt.index($12, "string", "field 'guard'")) : (($f18 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f18!.string : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($12, "string", "field 'guard'"))), "method 'string'");
         $20 = rt.first($fn11($12));
         $o21 = new rt.FieldsObject();
         $n22 = 0;
@@ -1630,12 +1630,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        if (($3 = $env.f.error) === undefined) {
+        if (($3 = $env.f!.error) === undefined) {
           $s.pcs[$d] = $pc + 88;
           $3 = rt.getGlobal($env, "error");
         }
         $2 = $3;
-        if (($7 = $env.f.debug) === undefined) {
+        if (($7 = $env.f!.debug) === undefined) {
           $s.pcs[$d] = $pc + 88;
           $7 = rt.getGlobal($env, "debug");
         }
@@ -1681,11 +1681,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o5: rt.Fields;
         let $n6: number;
         $s.pcs[$d] = $pc + 93;
-        if (($2 = $env.f.pcall) === undefined) {
+        if (($2 = $env.f!.pcall) === undefined) {
           $2 = rt.getGlobal($env, "pcall");
         }
         $fn3 = rt.callee($2, "global 'pcall'");
-        if (($4 = $env.f.error) === undefined) {
+        if (($4 = $env.f!.error) === undefined) {
           $4 = rt.getGlobal($env, "error");
         }
         $l1 = rt.adjust([...rt.all($fn3($4, "caught"))], 2);
@@ -1810,7 +1810,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, (1 + ((down($1) as rt.LuaValue) as number)));
         };
         $2 = down;
-        if (($6 = $env.f.tonumber) === undefined) {
+        if (($6 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 100;
           $6 = rt.getGlobal($env, "tonumber");
         }
@@ -1819,7 +1819,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 101;
-          $13 = rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.params !== undefined ? $m12.view.params : rt.index($9, "params", "local 'ctx'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'"))), "method 'params'")($9));
+          $13 = rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.params !== undefined ? $m12.view.params : rt.index($9, "params", "local 'ctx'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11!.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'"))), "method 'params'")($9));
           if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.n) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.n) !== undefined || (!("n" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
             $14 = rt.index($13, "n");
           }
@@ -1898,7 +1898,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $5 = saved as rt.LuaValue;
         $s.pcs[$d] = $pc + 107;
-        $9 = rt.first(rt.callee((typeof $5 === 'string' ? (($m8 = rt.stringMeta) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($5, "headers", "upvalue 'saved'")) : (($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"))), "method 'headers'")($5));
+        $9 = rt.first(rt.callee((typeof $5 === 'string' ? (($m8 = rt.stringMeta) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($5, "headers", "upvalue 'saved'")) : (($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7!.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"))), "method 'headers'")($5));
         $o10 = new rt.FieldsObject();
         $n11 = 0;
         if ($2 !== undefined) {

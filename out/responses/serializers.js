@@ -32,14 +32,14 @@ export const s0 = {
       return out + ']';
     }
     function w2(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i !== n) return undefined;
       return out + '}';
     }
     function w5(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "c")) return undefined;
@@ -50,7 +50,7 @@ export const s0 = {
       return out + '}';
     }
     function w4(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "b")) return undefined;
@@ -61,7 +61,7 @@ export const s0 = {
       return out + '}';
     }
     function w3(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "a")) return undefined;
@@ -72,7 +72,7 @@ export const s0 = {
       return out + '}';
     }
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "ok")) return undefined;
@@ -103,7 +103,7 @@ export const s7 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "int")) return undefined;
@@ -146,7 +146,7 @@ export const s9 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "text")) return undefined;
@@ -173,7 +173,7 @@ export const s10 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "built")) return undefined;
@@ -192,7 +192,7 @@ export const s11 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "created")) return undefined;
@@ -211,7 +211,7 @@ export const s29 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "f") {
@@ -231,7 +231,7 @@ export const s34 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "a") {
@@ -251,7 +251,7 @@ export const s36 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "ok") {
@@ -276,7 +276,7 @@ export const s40 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i < n && s[i] === "method") {
@@ -301,7 +301,7 @@ export const s41 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "method")) return undefined;
@@ -320,7 +320,7 @@ export const s42 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "method")) return undefined;
@@ -339,7 +339,7 @@ export const s43 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "method")) return undefined;
@@ -358,7 +358,7 @@ export const s44 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "method")) return undefined;
@@ -377,7 +377,7 @@ export const s45 = {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      if (!(v instanceof LuaTable) || v.arr.length !== 0 || v.f === undefined) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i] === "method")) return undefined;

@@ -38,7 +38,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $f11: rt.Fields | undefined;
       let $12: rt.LuaValue;
       let $f13: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -122,7 +122,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 4;
-            $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.params !== undefined ? $m11.view.params : rt.index($8, "params", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'"))), "method 'params'")($8));
+            $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.params !== undefined ? $m11.view.params : rt.index($8, "params", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'"))), "method 'params'")($8));
             if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
               $13 = rt.index($12, "id");
             }
@@ -159,7 +159,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $29 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $33 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.params !== undefined ? $m32.view.params : rt.index($29, "params", "local 'ctx'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'"))), "method 'params'")($29));
+          $33 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.params !== undefined ? $m32.view.params : rt.index($29, "params", "local 'ctx'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31!.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'"))), "method 'params'")($29));
           if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.id) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.id) !== undefined || (!("id" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
             $34 = rt.index($33, "id");
           }
@@ -248,7 +248,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 8;
-            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.query !== undefined ? $m6.view.query : rt.index($3, "query", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'"))), "method 'query'")($3));
+            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.query !== undefined ? $m6.view.query : rt.index($3, "query", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'"))), "method 'query'")($3));
             if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.a) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.a) !== undefined || (!("a" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
               $8 = rt.index($7, "a");
             }
@@ -259,7 +259,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $13 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 8;
-            $17 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.query !== undefined ? $m16.view.query : rt.index($13, "query", "local 'ctx'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.query !== undefined ? $f15.query : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.query !== undefined ? $m14.view.query : rt.index($13, "query", "local 'ctx'"))), "method 'query'")($13));
+            $17 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.query !== undefined ? $m16.view.query : rt.index($13, "query", "local 'ctx'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.query !== undefined ? $f15!.query : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.query !== undefined ? $m14.view.query : rt.index($13, "query", "local 'ctx'"))), "method 'query'")($13));
             if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.b) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.b) !== undefined || (!("b" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
               $18 = rt.index($17, "b");
             }
@@ -291,7 +291,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $24 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $28 = rt.first(rt.callee((typeof $24 === 'string' ? (($m27 = rt.stringMeta) !== undefined && $m27.view.query !== undefined ? $m27.view.query : rt.index($24, "query", "local 'ctx'")) : (($f26 = ($24 as rt.LuaTable)?.f)?.query !== undefined ? $f26.query : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.query !== undefined ? $m25.view.query : rt.index($24, "query", "local 'ctx'"))), "method 'query'")($24));
+          $28 = rt.first(rt.callee((typeof $24 === 'string' ? (($m27 = rt.stringMeta) !== undefined && $m27.view.query !== undefined ? $m27.view.query : rt.index($24, "query", "local 'ctx'")) : (($f26 = ($24 as rt.LuaTable)?.f)?.query !== undefined ? $f26!.query : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.query !== undefined ? $m25.view.query : rt.index($24, "query", "local 'ctx'"))), "method 'query'")($24));
           if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.a) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.a) !== undefined || (!("a" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
             $29 = rt.index($28, "a");
           }
@@ -301,7 +301,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $33 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $37 = rt.first(rt.callee((typeof $33 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.query !== undefined ? $m36.view.query : rt.index($33, "query", "local 'ctx'")) : (($f35 = ($33 as rt.LuaTable)?.f)?.query !== undefined ? $f35.query : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.query !== undefined ? $m34.view.query : rt.index($33, "query", "local 'ctx'"))), "method 'query'")($33));
+          $37 = rt.first(rt.callee((typeof $33 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.query !== undefined ? $m36.view.query : rt.index($33, "query", "local 'ctx'")) : (($f35 = ($33 as rt.LuaTable)?.f)?.query !== undefined ? $f35!.query : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.query !== undefined ? $m34.view.query : rt.index($33, "query", "local 'ctx'"))), "method 'query'")($33));
           if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.b) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.b) !== undefined || (!("b" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
             $38 = rt.index($37, "b");
           }

@@ -34,7 +34,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $o8: rt.Fields;
       let $n9: number;
       let $f10: rt.Fields | undefined;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -63,7 +63,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 2;
-        rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($1, "set", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'"))), "method 'set'")($1, "checked", true);
+        rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($1, "set", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'"))), "method 'set'")($1, "checked", true);
         return rt.leave($s, $d, rt.NONE);
       };
       $o8 = new rt.FieldsObject();
@@ -126,9 +126,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
+          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
           $s.pcs[$d] = $pc + 6;
-          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.bytes !== undefined ? $m10.view.bytes : rt.index($3, "bytes")) : (($f9 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f9.bytes : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.bytes !== undefined ? $m8.view.bytes : rt.index($3, "bytes"))), "method 'bytes'");
+          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.bytes !== undefined ? $m10.view.bytes : rt.index($3, "bytes")) : (($f9 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f9!.bytes : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.bytes !== undefined ? $m8.view.bytes : rt.index($3, "bytes"))), "method 'bytes'");
           $11 = (rt.first($fn2($3))) as rt.LuaValue;
           if (($11 as rt.LuaTable)?.arr !== undefined) $12 = ($11 as rt.LuaTable).length();
           else if (typeof $11 === 'string') $12 = $11.length;
@@ -138,7 +138,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $12;
           $14 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $13 = rt.first(rt.callee((typeof $14 === 'string' ? (($m17 = rt.stringMeta) !== undefined && $m17.view.get !== undefined ? $m17.view.get : rt.index($14, "get", "local 'ctx'")) : (($f16 = ($14 as rt.LuaTable)?.f)?.get !== undefined ? $f16.get : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.get !== undefined ? $m15.view.get : rt.index($14, "get", "local 'ctx'"))), "method 'get'")($14, "checked"));
+          $13 = rt.first(rt.callee((typeof $14 === 'string' ? (($m17 = rt.stringMeta) !== undefined && $m17.view.get !== undefined ? $m17.view.get : rt.index($14, "get", "local 'ctx'")) : (($f16 = ($14 as rt.LuaTable)?.f)?.get !== undefined ? $f16!.get : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.get !== undefined ? $m15.view.get : rt.index($14, "get", "local 'ctx'"))), "method 'get'")($14, "checked"));
           if (rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -159,9 +159,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $22 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        $21 = rt.first(rt.callee((typeof $22 === 'string' ? (($m25 = rt.stringMeta) !== undefined && $m25.view.body !== undefined ? $m25.view.body : rt.index($22, "body", "local 'ctx'")) : (($f24 = ($22 as rt.LuaTable)?.f)?.body !== undefined ? $f24.body : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.body !== undefined ? $m23.view.body : rt.index($22, "body", "local 'ctx'"))), "method 'body'")($22));
+        $21 = rt.first(rt.callee((typeof $22 === 'string' ? (($m25 = rt.stringMeta) !== undefined && $m25.view.body !== undefined ? $m25.view.body : rt.index($22, "body", "local 'ctx'")) : (($f24 = ($22 as rt.LuaTable)?.f)?.body !== undefined ? $f24!.body : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.body !== undefined ? $m23.view.body : rt.index($22, "body", "local 'ctx'"))), "method 'body'")($22));
         $s.pcs[$d] = $pc + 6;
-        $fn20 = rt.callee((typeof $21 === 'string' ? (($m28 = rt.stringMeta) !== undefined && $m28.view.bytes !== undefined ? $m28.view.bytes : rt.index($21, "bytes")) : (($f27 = ($21 as rt.LuaTable)?.f)?.bytes !== undefined ? $f27.bytes : ($m26 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m26.view.bytes !== undefined ? $m26.view.bytes : rt.index($21, "bytes"))), "method 'bytes'");
+        $fn20 = rt.callee((typeof $21 === 'string' ? (($m28 = rt.stringMeta) !== undefined && $m28.view.bytes !== undefined ? $m28.view.bytes : rt.index($21, "bytes")) : (($f27 = ($21 as rt.LuaTable)?.f)?.bytes !== undefined ? $f27!.bytes : ($m26 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m26.view.bytes !== undefined ? $m26.view.bytes : rt.index($21, "bytes"))), "method 'bytes'");
         $29 = (rt.first($fn20($21))) as rt.LuaValue;
         if (($29 as rt.LuaTable)?.arr !== undefined) $30 = ($29 as rt.LuaTable).length();
         else if (typeof $29 === 'string') $30 = $29.length;
@@ -170,7 +170,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $31 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
-        $35 = rt.first(rt.callee((typeof $31 === 'string' ? (($m34 = rt.stringMeta) !== undefined && $m34.view.get !== undefined ? $m34.view.get : rt.index($31, "get", "local 'ctx'")) : (($f33 = ($31 as rt.LuaTable)?.f)?.get !== undefined ? $f33.get : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.get !== undefined ? $m32.view.get : rt.index($31, "get", "local 'ctx'"))), "method 'get'")($31, "checked"));
+        $35 = rt.first(rt.callee((typeof $31 === 'string' ? (($m34 = rt.stringMeta) !== undefined && $m34.view.get !== undefined ? $m34.view.get : rt.index($31, "get", "local 'ctx'")) : (($f33 = ($31 as rt.LuaTable)?.f)?.get !== undefined ? $f33!.get : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.get !== undefined ? $m32.view.get : rt.index($31, "get", "local 'ctx'"))), "method 'get'")($31, "checked"));
         $o36 = new rt.FieldsObject();
         $n37 = 1;
         $o36.size = $30;

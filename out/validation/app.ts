@@ -202,7 +202,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $112: rt.LuaValue;
       let $o113: rt.Fields;
       let $n114: number;
-      if (($3 = $env.f.rover) === undefined) {
+      if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
       }
@@ -218,7 +218,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
-      if (($7 = $env.f.rover) === undefined) {
+      if (($7 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc + 2;
         $7 = rt.getGlobal($env, "rover");
       }
@@ -229,16 +229,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let g: rt.LuaValue = $4;
       $4 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 3;
-      $fn1 = rt.callee((typeof $4 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.object !== undefined ? $m10.view.object : rt.index($4, "object", "local 'g'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'"))), "method 'object'");
+      $fn1 = rt.callee((typeof $4 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.object !== undefined ? $m10.view.object : rt.index($4, "object", "local 'g'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6!.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'"))), "method 'object'");
       $2 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 4;
-      $3 = rt.first(rt.callee((typeof $2 === 'string' ? (($m14 = rt.stringMeta) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($2, "string", "local 'g'")) : (($f13 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($2, "string", "local 'g'"))), "method 'string'")($2));
+      $3 = rt.first(rt.callee((typeof $2 === 'string' ? (($m14 = rt.stringMeta) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($2, "string", "local 'g'")) : (($f13 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f13!.string : ($m12 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($2, "string", "local 'g'"))), "method 'string'")($2));
       $s.pcs[$d] = $pc + 5;
-      $fn11 = rt.callee((typeof $3 === 'string' ? (($m17 = rt.stringMeta) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($3, "required")) : (($f16 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($3, "required"))), "method 'required'");
+      $fn11 = rt.callee((typeof $3 === 'string' ? (($m17 = rt.stringMeta) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($3, "required")) : (($f16 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f16!.required : ($m15 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($3, "required"))), "method 'required'");
       $18 = rt.first($fn11($3));
       $19 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 6;
-      $23 = rt.first(rt.callee((typeof $19 === 'string' ? (($m22 = rt.stringMeta) !== undefined && $m22.view.string !== undefined ? $m22.view.string : rt.index($19, "string", "local 'g'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.string !== undefined ? $f21.string : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.string !== undefined ? $m20.view.string : rt.index($19, "string", "local 'g'"))), "method 'string'")($19));
+      $23 = rt.first(rt.callee((typeof $19 === 'string' ? (($m22 = rt.stringMeta) !== undefined && $m22.view.string !== undefined ? $m22.view.string : rt.index($19, "string", "local 'g'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.string !== undefined ? $f21!.string : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.string !== undefined ? $m20.view.string : rt.index($19, "string", "local 'g'"))), "method 'string'")($19));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
       if ($18 !== undefined) {
@@ -254,70 +254,70 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let address: rt.LuaValue = rt.first($fn1($4, $7));
       $19 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 8;
-      $23 = rt.first(rt.callee((typeof $19 === 'string' ? (($m20 = rt.stringMeta) !== undefined && $m20.view.string !== undefined ? $m20.view.string : rt.index($19, "string", "local 'g'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.string !== undefined ? $f21.string : ($m22 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m22.view.string !== undefined ? $m22.view.string : rt.index($19, "string", "local 'g'"))), "method 'string'")($19));
+      $23 = rt.first(rt.callee((typeof $19 === 'string' ? (($m20 = rt.stringMeta) !== undefined && $m20.view.string !== undefined ? $m20.view.string : rt.index($19, "string", "local 'g'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.string !== undefined ? $f21!.string : ($m22 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m22.view.string !== undefined ? $m22.view.string : rt.index($19, "string", "local 'g'"))), "method 'string'")($19));
       $s.pcs[$d] = $pc + 9;
-      $fn11 = rt.callee((typeof $23 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($23, "required")) : (($f16 = ($23 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m17 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($23, "required"))), "method 'required'");
+      $fn11 = rt.callee((typeof $23 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($23, "required")) : (($f16 = ($23 as rt.LuaTable)?.f)?.required !== undefined ? $f16!.required : ($m17 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($23, "required"))), "method 'required'");
       $18 = "Missing name";
       $2 = rt.first($fn11($23, $18));
       $3 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 10;
-      $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.integer !== undefined ? $m12.view.integer : rt.index($3, "integer", "local 'g'")) : (($f13 = ($3 as rt.LuaTable)?.f)?.integer !== undefined ? $f13.integer : ($m14 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m14.view.integer !== undefined ? $m14.view.integer : rt.index($3, "integer", "local 'g'"))), "method 'integer'")($3));
+      $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.integer !== undefined ? $m12.view.integer : rt.index($3, "integer", "local 'g'")) : (($f13 = ($3 as rt.LuaTable)?.f)?.integer !== undefined ? $f13!.integer : ($m14 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m14.view.integer !== undefined ? $m14.view.integer : rt.index($3, "integer", "local 'g'"))), "method 'integer'")($3));
       $4 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 11;
-      $24 = rt.first(rt.callee((typeof $4 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($4, "number", "local 'g'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.number !== undefined ? $f6.number : ($m10 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m10.view.number !== undefined ? $m10.view.number : rt.index($4, "number", "local 'g'"))), "method 'number'")($4));
+      $24 = rt.first(rt.callee((typeof $4 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($4, "number", "local 'g'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.number !== undefined ? $f6!.number : ($m10 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m10.view.number !== undefined ? $m10.view.number : rt.index($4, "number", "local 'g'"))), "method 'number'")($4));
       $26 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 12;
-      $25 = rt.first(rt.callee((typeof $26 === 'string' ? (($m29 = rt.stringMeta) !== undefined && $m29.view.boolean !== undefined ? $m29.view.boolean : rt.index($26, "boolean", "local 'g'")) : (($f28 = ($26 as rt.LuaTable)?.f)?.boolean !== undefined ? $f28.boolean : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.boolean !== undefined ? $m27.view.boolean : rt.index($26, "boolean", "local 'g'"))), "method 'boolean'")($26));
+      $25 = rt.first(rt.callee((typeof $26 === 'string' ? (($m29 = rt.stringMeta) !== undefined && $m29.view.boolean !== undefined ? $m29.view.boolean : rt.index($26, "boolean", "local 'g'")) : (($f28 = ($26 as rt.LuaTable)?.f)?.boolean !== undefined ? $f28!.boolean : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.boolean !== undefined ? $m27.view.boolean : rt.index($26, "boolean", "local 'g'"))), "method 'boolean'")($26));
       $s.pcs[$d] = $pc + 13;
-      $fn1 = rt.callee((typeof $25 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.default !== undefined ? $m32.view.default : rt.index($25, "default")) : (($f31 = ($25 as rt.LuaTable)?.f)?.default !== undefined ? $f31.default : ($m30 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m30.view.default !== undefined ? $m30.view.default : rt.index($25, "default"))), "method 'default'");
+      $fn1 = rt.callee((typeof $25 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.default !== undefined ? $m32.view.default : rt.index($25, "default")) : (($f31 = ($25 as rt.LuaTable)?.f)?.default !== undefined ? $f31!.default : ($m30 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m30.view.default !== undefined ? $m30.view.default : rt.index($25, "default"))), "method 'default'");
       $33 = true;
       $34 = rt.first($fn1($25, $33));
       $39 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
-      $38 = rt.first(rt.callee((typeof $39 === 'string' ? (($m42 = rt.stringMeta) !== undefined && $m42.view.string !== undefined ? $m42.view.string : rt.index($39, "string", "local 'g'")) : (($f41 = ($39 as rt.LuaTable)?.f)?.string !== undefined ? $f41.string : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.string !== undefined ? $m40.view.string : rt.index($39, "string", "local 'g'"))), "method 'string'")($39));
-      $fn37 = rt.callee((typeof $38 === 'string' ? (($m45 = rt.stringMeta) !== undefined && $m45.view.enum !== undefined ? $m45.view.enum : rt.index($38, "enum")) : (($f44 = ($38 as rt.LuaTable)?.f)?.enum !== undefined ? $f44.enum : ($m43 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m43.view.enum !== undefined ? $m43.view.enum : rt.index($38, "enum"))), "method 'enum'");
+      $38 = rt.first(rt.callee((typeof $39 === 'string' ? (($m42 = rt.stringMeta) !== undefined && $m42.view.string !== undefined ? $m42.view.string : rt.index($39, "string", "local 'g'")) : (($f41 = ($39 as rt.LuaTable)?.f)?.string !== undefined ? $f41!.string : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.string !== undefined ? $m40.view.string : rt.index($39, "string", "local 'g'"))), "method 'string'")($39));
+      $fn37 = rt.callee((typeof $38 === 'string' ? (($m45 = rt.stringMeta) !== undefined && $m45.view.enum !== undefined ? $m45.view.enum : rt.index($38, "enum")) : (($f44 = ($38 as rt.LuaTable)?.f)?.enum !== undefined ? $f44!.enum : ($m43 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m43.view.enum !== undefined ? $m43.view.enum : rt.index($38, "enum"))), "method 'enum'");
       $46 = new rt.LuaTable(["admin", "user"]);
       $s.pcs[$d] = $pc + 16;
       $36 = rt.first($fn37($38, $46));
       $s.pcs[$d] = $pc + 17;
-      $fn35 = rt.callee((typeof $36 === 'string' ? (($m49 = rt.stringMeta) !== undefined && $m49.view.default !== undefined ? $m49.view.default : rt.index($36, "default")) : (($f48 = ($36 as rt.LuaTable)?.f)?.default !== undefined ? $f48.default : ($m47 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m47.view.default !== undefined ? $m47.view.default : rt.index($36, "default"))), "method 'default'");
+      $fn35 = rt.callee((typeof $36 === 'string' ? (($m49 = rt.stringMeta) !== undefined && $m49.view.default !== undefined ? $m49.view.default : rt.index($36, "default")) : (($f48 = ($36 as rt.LuaTable)?.f)?.default !== undefined ? $f48!.default : ($m47 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m47.view.default !== undefined ? $m47.view.default : rt.index($36, "default"))), "method 'default'");
       $50 = "user";
       $51 = rt.first($fn35($36, $50));
       $53 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 18;
-      $fn52 = rt.callee((typeof $53 === 'string' ? (($m56 = rt.stringMeta) !== undefined && $m56.view.array !== undefined ? $m56.view.array : rt.index($53, "array", "local 'g'")) : (($f55 = ($53 as rt.LuaTable)?.f)?.array !== undefined ? $f55.array : ($m54 = ($53 as rt.LuaTable)?.metatable) !== undefined && $m54.view.array !== undefined ? $m54.view.array : rt.index($53, "array", "local 'g'"))), "method 'array'");
+      $fn52 = rt.callee((typeof $53 === 'string' ? (($m56 = rt.stringMeta) !== undefined && $m56.view.array !== undefined ? $m56.view.array : rt.index($53, "array", "local 'g'")) : (($f55 = ($53 as rt.LuaTable)?.f)?.array !== undefined ? $f55!.array : ($m54 = ($53 as rt.LuaTable)?.metatable) !== undefined && $m54.view.array !== undefined ? $m54.view.array : rt.index($53, "array", "local 'g'"))), "method 'array'");
       $58 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 19;
-      $r57 = rt.callee((typeof $58 === 'string' ? (($m61 = rt.stringMeta) !== undefined && $m61.view.string !== undefined ? $m61.view.string : rt.index($58, "string", "local 'g'")) : (($f60 = ($58 as rt.LuaTable)?.f)?.string !== undefined ? $f60.string : ($m59 = ($58 as rt.LuaTable)?.metatable) !== undefined && $m59.view.string !== undefined ? $m59.view.string : rt.index($58, "string", "local 'g'"))), "method 'string'")($58);
+      $r57 = rt.callee((typeof $58 === 'string' ? (($m61 = rt.stringMeta) !== undefined && $m61.view.string !== undefined ? $m61.view.string : rt.index($58, "string", "local 'g'")) : (($f60 = ($58 as rt.LuaTable)?.f)?.string !== undefined ? $f60!.string : ($m59 = ($58 as rt.LuaTable)?.metatable) !== undefined && $m59.view.string !== undefined ? $m59.view.string : rt.index($58, "string", "local 'g'"))), "method 'string'")($58);
       $s.pcs[$d] = $pc + 20;
       $62 = rt.first((Array.isArray($r57) ? $fn52($53, ...$r57) : $fn52($53, $r57)));
       $63 = address;
       $66 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 21;
-      $65 = rt.first(rt.callee((typeof $66 === 'string' ? (($m69 = rt.stringMeta) !== undefined && $m69.view.string !== undefined ? $m69.view.string : rt.index($66, "string", "local 'g'")) : (($f68 = ($66 as rt.LuaTable)?.f)?.string !== undefined ? $f68.string : ($m67 = ($66 as rt.LuaTable)?.metatable) !== undefined && $m67.view.string !== undefined ? $m67.view.string : rt.index($66, "string", "local 'g'"))), "method 'string'")($66));
+      $65 = rt.first(rt.callee((typeof $66 === 'string' ? (($m69 = rt.stringMeta) !== undefined && $m69.view.string !== undefined ? $m69.view.string : rt.index($66, "string", "local 'g'")) : (($f68 = ($66 as rt.LuaTable)?.f)?.string !== undefined ? $f68!.string : ($m67 = ($66 as rt.LuaTable)?.metatable) !== undefined && $m67.view.string !== undefined ? $m67.view.string : rt.index($66, "string", "local 'g'"))), "method 'string'")($66));
       $s.pcs[$d] = $pc + 22;
-      $fn64 = rt.callee((typeof $65 === 'string' ? (($m72 = rt.stringMeta) !== undefined && $m72.view.nullable !== undefined ? $m72.view.nullable : rt.index($65, "nullable")) : (($f71 = ($65 as rt.LuaTable)?.f)?.nullable !== undefined ? $f71.nullable : ($m70 = ($65 as rt.LuaTable)?.metatable) !== undefined && $m70.view.nullable !== undefined ? $m70.view.nullable : rt.index($65, "nullable"))), "method 'nullable'");
+      $fn64 = rt.callee((typeof $65 === 'string' ? (($m72 = rt.stringMeta) !== undefined && $m72.view.nullable !== undefined ? $m72.view.nullable : rt.index($65, "nullable")) : (($f71 = ($65 as rt.LuaTable)?.f)?.nullable !== undefined ? $f71!.nullable : ($m70 = ($65 as rt.LuaTable)?.metatable) !== undefined && $m70.view.nullable !== undefined ? $m70.view.nullable : rt.index($65, "nullable"))), "method 'nullable'");
       $73 = rt.first($fn64($65));
       $75 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 23;
-      $fn74 = rt.callee((typeof $75 === 'string' ? (($m78 = rt.stringMeta) !== undefined && $m78.view.array !== undefined ? $m78.view.array : rt.index($75, "array", "local 'g'")) : (($f77 = ($75 as rt.LuaTable)?.f)?.array !== undefined ? $f77.array : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.array !== undefined ? $m76.view.array : rt.index($75, "array", "local 'g'"))), "method 'array'");
+      $fn74 = rt.callee((typeof $75 === 'string' ? (($m78 = rt.stringMeta) !== undefined && $m78.view.array !== undefined ? $m78.view.array : rt.index($75, "array", "local 'g'")) : (($f77 = ($75 as rt.LuaTable)?.f)?.array !== undefined ? $f77!.array : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.array !== undefined ? $m76.view.array : rt.index($75, "array", "local 'g'"))), "method 'array'");
       $81 = g as rt.LuaValue;
-      $fn80 = rt.callee((typeof $81 === 'string' ? (($m84 = rt.stringMeta) !== undefined && $m84.view.object !== undefined ? $m84.view.object : rt.index($81, "object", "local 'g'")) : (($f83 = ($81 as rt.LuaTable)?.f)?.object !== undefined ? $f83.object : ($m82 = ($81 as rt.LuaTable)?.metatable) !== undefined && $m82.view.object !== undefined ? $m82.view.object : rt.index($81, "object", "local 'g'"))), "method 'object'");
+      $fn80 = rt.callee((typeof $81 === 'string' ? (($m84 = rt.stringMeta) !== undefined && $m84.view.object !== undefined ? $m84.view.object : rt.index($81, "object", "local 'g'")) : (($f83 = ($81 as rt.LuaTable)?.f)?.object !== undefined ? $f83!.object : ($m82 = ($81 as rt.LuaTable)?.metatable) !== undefined && $m82.view.object !== undefined ? $m82.view.object : rt.index($81, "object", "local 'g'"))), "method 'object'");
       $90 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      $89 = rt.first(rt.callee((typeof $90 === 'string' ? (($m93 = rt.stringMeta) !== undefined && $m93.view.string !== undefined ? $m93.view.string : rt.index($90, "string", "local 'g'")) : (($f92 = ($90 as rt.LuaTable)?.f)?.string !== undefined ? $f92.string : ($m91 = ($90 as rt.LuaTable)?.metatable) !== undefined && $m91.view.string !== undefined ? $m91.view.string : rt.index($90, "string", "local 'g'"))), "method 'string'")($90));
-      $fn88 = rt.callee((typeof $89 === 'string' ? (($m96 = rt.stringMeta) !== undefined && $m96.view.enum !== undefined ? $m96.view.enum : rt.index($89, "enum")) : (($f95 = ($89 as rt.LuaTable)?.f)?.enum !== undefined ? $f95.enum : ($m94 = ($89 as rt.LuaTable)?.metatable) !== undefined && $m94.view.enum !== undefined ? $m94.view.enum : rt.index($89, "enum"))), "method 'enum'");
+      $89 = rt.first(rt.callee((typeof $90 === 'string' ? (($m93 = rt.stringMeta) !== undefined && $m93.view.string !== undefined ? $m93.view.string : rt.index($90, "string", "local 'g'")) : (($f92 = ($90 as rt.LuaTable)?.f)?.string !== undefined ? $f92!.string : ($m91 = ($90 as rt.LuaTable)?.metatable) !== undefined && $m91.view.string !== undefined ? $m91.view.string : rt.index($90, "string", "local 'g'"))), "method 'string'")($90));
+      $fn88 = rt.callee((typeof $89 === 'string' ? (($m96 = rt.stringMeta) !== undefined && $m96.view.enum !== undefined ? $m96.view.enum : rt.index($89, "enum")) : (($f95 = ($89 as rt.LuaTable)?.f)?.enum !== undefined ? $f95!.enum : ($m94 = ($89 as rt.LuaTable)?.metatable) !== undefined && $m94.view.enum !== undefined ? $m94.view.enum : rt.index($89, "enum"))), "method 'enum'");
       $97 = new rt.LuaTable(["email", "phone"]);
       $s.pcs[$d] = $pc + 25;
       $87 = rt.first($fn88($89, $97));
       $s.pcs[$d] = $pc + 26;
-      $fn86 = rt.callee((typeof $87 === 'string' ? (($m100 = rt.stringMeta) !== undefined && $m100.view.required !== undefined ? $m100.view.required : rt.index($87, "required")) : (($f99 = ($87 as rt.LuaTable)?.f)?.required !== undefined ? $f99.required : ($m98 = ($87 as rt.LuaTable)?.metatable) !== undefined && $m98.view.required !== undefined ? $m98.view.required : rt.index($87, "required"))), "method 'required'");
+      $fn86 = rt.callee((typeof $87 === 'string' ? (($m100 = rt.stringMeta) !== undefined && $m100.view.required !== undefined ? $m100.view.required : rt.index($87, "required")) : (($f99 = ($87 as rt.LuaTable)?.f)?.required !== undefined ? $f99!.required : ($m98 = ($87 as rt.LuaTable)?.metatable) !== undefined && $m98.view.required !== undefined ? $m98.view.required : rt.index($87, "required"))), "method 'required'");
       $101 = rt.first($fn86($87));
       $104 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      $103 = rt.first(rt.callee((typeof $104 === 'string' ? (($m107 = rt.stringMeta) !== undefined && $m107.view.string !== undefined ? $m107.view.string : rt.index($104, "string", "local 'g'")) : (($f106 = ($104 as rt.LuaTable)?.f)?.string !== undefined ? $f106.string : ($m105 = ($104 as rt.LuaTable)?.metatable) !== undefined && $m105.view.string !== undefined ? $m105.view.string : rt.index($104, "string", "local 'g'"))), "method 'string'")($104));
+      $103 = rt.first(rt.callee((typeof $104 === 'string' ? (($m107 = rt.stringMeta) !== undefined && $m107.view.string !== undefined ? $m107.view.string : rt.index($104, "string", "local 'g'")) : (($f106 = ($104 as rt.LuaTable)?.f)?.string !== undefined ? $f106!.string : ($m105 = ($104 as rt.LuaTable)?.metatable) !== undefined && $m105.view.string !== undefined ? $m105.view.string : rt.index($104, "string", "local 'g'"))), "method 'string'")($104));
       $s.pcs[$d] = $pc + 26;
-      $fn102 = rt.callee((typeof $103 === 'string' ? (($m110 = rt.stringMeta) !== undefined && $m110.view.required !== undefined ? $m110.view.required : rt.index($103, "required")) : (($f109 = ($103 as rt.LuaTable)?.f)?.required !== undefined ? $f109.required : ($m108 = ($103 as rt.LuaTable)?.metatable) !== undefined && $m108.view.required !== undefined ? $m108.view.required : rt.index($103, "required"))), "method 'required'");
+      $fn102 = rt.callee((typeof $103 === 'string' ? (($m110 = rt.stringMeta) !== undefined && $m110.view.required !== undefined ? $m110.view.required : rt.index($103, "required")) : (($f109 = ($103 as rt.LuaTable)?.f)?.required !== undefined ? $f109!.required : ($m108 = ($103 as rt.LuaTable)?.metatable) !== undefined && $m108.view.required !== undefined ? $m108.view.required : rt.index($103, "required"))), "method 'required'");
       $111 = rt.first($fn102($103));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
@@ -401,9 +401,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r14: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 31;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
         $10 = signup;
         let user: rt.LuaValue = rt.first($fn1($2, $10));
         $3 = api as rt.LuaValue;
@@ -413,7 +413,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $10 = $2;
         $s.pcs[$d] = $pc + 33;
-        $fn1 = rt.callee((typeof $10 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.status !== undefined ? $m6.view.status : rt.index($10, "status", "field 'json'")) : (($f5 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f5.status : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($10, "status", "field 'json'"))), "method 'status'");
+        $fn1 = rt.callee((typeof $10 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.status !== undefined ? $m6.view.status : rt.index($10, "status", "field 'json'")) : (($f5 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f5!.status : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($10, "status", "field 'json'"))), "method 'status'");
         $11 = 201;
         $12 = user;
         $s.truncate($d);
@@ -468,7 +468,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t23: number;
         let $r24: rt.LuaResult;
         $s.pcs[$d] = $pc + 42;
-        if (($2 = $env.f.pcall) === undefined) {
+        if (($2 = $env.f!.pcall) === undefined) {
           $2 = rt.getGlobal($env, "pcall");
         }
         $l1 = rt.adjust([...rt.all(rt.callee($2, "global 'pcall'")(rt.tailable((function $anonymous(): rt.LuaResult {
@@ -513,19 +513,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $r34: rt.LuaResult;
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "upvalue 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'"))), "method 'body'")($3));
-          $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
+          $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "upvalue 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'"))), "method 'body'")($3));
+          $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
           $13 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
-          $12 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($13, "string", "upvalue 'g'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f15.string : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($13, "string", "upvalue 'g'"))), "method 'string'")($13));
+          $12 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($13, "string", "upvalue 'g'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f15!.string : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($13, "string", "upvalue 'g'"))), "method 'string'")($13));
           $s.pcs[$d] = $pc + 38;
-          $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.required !== undefined ? $m19.view.required : rt.index($12, "required")) : (($f18 = ($12 as rt.LuaTable)?.f)?.required !== undefined ? $f18.required : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($12, "required"))), "method 'required'");
+          $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.required !== undefined ? $m19.view.required : rt.index($12, "required")) : (($f18 = ($12 as rt.LuaTable)?.f)?.required !== undefined ? $f18!.required : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($12, "required"))), "method 'required'");
           $20 = rt.first($fn11($12));
           $23 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 39;
-          $22 = rt.first(rt.callee((typeof $23 === 'string' ? (($m26 = rt.stringMeta) !== undefined && $m26.view.integer !== undefined ? $m26.view.integer : rt.index($23, "integer", "upvalue 'g'")) : (($f25 = ($23 as rt.LuaTable)?.f)?.integer !== undefined ? $f25.integer : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.integer !== undefined ? $m24.view.integer : rt.index($23, "integer", "upvalue 'g'"))), "method 'integer'")($23));
+          $22 = rt.first(rt.callee((typeof $23 === 'string' ? (($m26 = rt.stringMeta) !== undefined && $m26.view.integer !== undefined ? $m26.view.integer : rt.index($23, "integer", "upvalue 'g'")) : (($f25 = ($23 as rt.LuaTable)?.f)?.integer !== undefined ? $f25!.integer : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.integer !== undefined ? $m24.view.integer : rt.index($23, "integer", "upvalue 'g'"))), "method 'integer'")($23));
           $s.pcs[$d] = $pc + 38;
-          $fn21 = rt.callee((typeof $22 === 'string' ? (($m29 = rt.stringMeta) !== undefined && $m29.view.required !== undefined ? $m29.view.required : rt.index($22, "required")) : (($f28 = ($22 as rt.LuaTable)?.f)?.required !== undefined ? $f28.required : ($m27 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m27.view.required !== undefined ? $m27.view.required : rt.index($22, "required"))), "method 'required'");
+          $fn21 = rt.callee((typeof $22 === 'string' ? (($m29 = rt.stringMeta) !== undefined && $m29.view.required !== undefined ? $m29.view.required : rt.index($22, "required")) : (($f28 = ($22 as rt.LuaTable)?.f)?.required !== undefined ? $f28!.required : ($m27 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m27.view.required !== undefined ? $m27.view.required : rt.index($22, "required"))), "method 'required'");
           $30 = rt.first($fn21($22));
           $o31 = new rt.FieldsObject();
           $n32 = 0;
@@ -556,7 +556,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $2 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 43;
-            $7 = rt.first(rt.callee((typeof $2 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.query !== undefined ? $m6.view.query : rt.index($2, "query", "local 'ctx'")) : (($f5 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
+            $7 = rt.first(rt.callee((typeof $2 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.query !== undefined ? $m6.view.query : rt.index($2, "query", "local 'ctx'")) : (($f5 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
             if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.format) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.format) !== undefined || (!("format" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
               $8 = rt.index($7, "format");
             }
@@ -570,10 +570,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             $12 = $14;
             $s.pcs[$d] = $pc + 44;
-            $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.status !== undefined ? $m19.view.status : rt.index($12, "status", "field 'text'")) : (($f18 = ($12 as rt.LuaTable)?.f)?.status !== undefined ? $f18.status : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.status !== undefined ? $m17.view.status : rt.index($12, "status", "field 'text'"))), "method 'status'");
+            $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.status !== undefined ? $m19.view.status : rt.index($12, "status", "field 'text'")) : (($f18 = ($12 as rt.LuaTable)?.f)?.status !== undefined ? $f18!.status : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.status !== undefined ? $m17.view.status : rt.index($12, "status", "field 'text'"))), "method 'status'");
             $20 = 422;
             $s.pcs[$d] = $pc + 45;
-            if (($22 = $env.f.tostring) === undefined) {
+            if (($22 = $env.f!.tostring) === undefined) {
               $22 = rt.getGlobal($env, "tostring");
             }
             $r21 = rt.callee($22, "global 'tostring'")(result);
@@ -590,7 +590,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $8 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 47;
-          $fn11 = rt.callee((typeof $8 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($8, "error", "upvalue 'api'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.error !== undefined ? $f10.error : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.error !== undefined ? $m9.view.error : rt.index($8, "error", "upvalue 'api'"))), "method 'error'");
+          $fn11 = rt.callee((typeof $8 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($8, "error", "upvalue 'api'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.error !== undefined ? $f10!.error : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.error !== undefined ? $m9.view.error : rt.index($8, "error", "upvalue 'api'"))), "method 'error'");
           $7 = 422;
           $2 = result;
           $s.truncate($d);
@@ -666,19 +666,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r42: rt.LuaResult;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 49;
-        let q: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($1, "query", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'"))), "method 'query'")($1));
+        let q: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($1, "query", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'"))), "method 'query'")($1));
         $1 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 50;
-        let name: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m2 = rt.stringMeta) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3.string : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.string !== undefined ? $m4.view.string : rt.index($1, "string", "upvalue 'g'"))), "method 'string'")($1));
+        let name: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m2 = rt.stringMeta) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3!.string : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.string !== undefined ? $m4.view.string : rt.index($1, "string", "upvalue 'g'"))), "method 'string'")($1));
         $1 = name as rt.LuaValue;
         $s.pcs[$d] = $pc + 51;
-        rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.required !== undefined ? $m4.view.required : rt.index($1, "required", "local 'name'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'"))), "method 'required'")($1);
-        if (($7 = $env.f.pcall) === undefined) {
+        rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.required !== undefined ? $m4.view.required : rt.index($1, "required", "local 'name'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3!.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'"))), "method 'required'")($1);
+        if (($7 = $env.f!.pcall) === undefined) {
           $s.pcs[$d] = $pc + 52;
           $7 = rt.getGlobal($env, "pcall");
         }
         $1 = $7;
-        if (($9 = $env.f.rover) === undefined) {
+        if (($9 = $env.f!.rover) === undefined) {
           $s.pcs[$d] = $pc + 52;
           $9 = rt.getGlobal($env, "rover");
         }
@@ -692,7 +692,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 52;
           $13 = rt.index($12, "name", "local 'q'");
         }
-        if (($17 = $env.f.tonumber) === undefined) {
+        if (($17 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 52;
           $17 = rt.getGlobal($env, "tonumber");
         }
@@ -720,9 +720,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $27 = name;
         $30 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 54;
-        $29 = rt.first(rt.callee((typeof $30 === 'string' ? (($m33 = rt.stringMeta) !== undefined && $m33.view.integer !== undefined ? $m33.view.integer : rt.index($30, "integer", "upvalue 'g'")) : (($f32 = ($30 as rt.LuaTable)?.f)?.integer !== undefined ? $f32.integer : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.integer !== undefined ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'"))), "method 'integer'")($30));
+        $29 = rt.first(rt.callee((typeof $30 === 'string' ? (($m33 = rt.stringMeta) !== undefined && $m33.view.integer !== undefined ? $m33.view.integer : rt.index($30, "integer", "upvalue 'g'")) : (($f32 = ($30 as rt.LuaTable)?.f)?.integer !== undefined ? $f32!.integer : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.integer !== undefined ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'"))), "method 'integer'")($30));
         $s.pcs[$d] = $pc + 55;
-        $fn28 = rt.callee((typeof $29 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.default !== undefined ? $m36.view.default : rt.index($29, "default")) : (($f35 = ($29 as rt.LuaTable)?.f)?.default !== undefined ? $f35.default : ($m34 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m34.view.default !== undefined ? $m34.view.default : rt.index($29, "default"))), "method 'default'");
+        $fn28 = rt.callee((typeof $29 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.default !== undefined ? $m36.view.default : rt.index($29, "default")) : (($f35 = ($29 as rt.LuaTable)?.f)?.default !== undefined ? $f35!.default : ($m34 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m34.view.default !== undefined ? $m34.view.default : rt.index($29, "default"))), "method 'default'");
         $37 = 1;
         $38 = rt.first($fn28($29, $37));
         $o39 = new rt.FieldsObject();
@@ -744,7 +744,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (!rt.truthy(ok)) {
           $38 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 57;
-          $fn28 = rt.callee((typeof $38 === 'string' ? (($m34 = rt.stringMeta) !== undefined && $m34.view.error !== undefined ? $m34.view.error : rt.index($38, "error", "upvalue 'api'")) : (($f35 = ($38 as rt.LuaTable)?.f)?.error !== undefined ? $f35.error : ($m36 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m36.view.error !== undefined ? $m36.view.error : rt.index($38, "error", "upvalue 'api'"))), "method 'error'");
+          $fn28 = rt.callee((typeof $38 === 'string' ? (($m34 = rt.stringMeta) !== undefined && $m34.view.error !== undefined ? $m34.view.error : rt.index($38, "error", "upvalue 'api'")) : (($f35 = ($38 as rt.LuaTable)?.f)?.error !== undefined ? $f35!.error : ($m36 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m36.view.error !== undefined ? $m36.view.error : rt.index($38, "error", "upvalue 'api'"))), "method 'error'");
           $37 = 400;
           $30 = result;
           $s.truncate($d);
@@ -832,16 +832,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 59;
-        let b: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($1, "body", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'"))), "method 'body'")($1));
+        let b: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($1, "body", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3!.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'"))), "method 'body'")($1));
         if ($json) {
           $1 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
-          $5 = rt.first(rt.callee((typeof $1 === 'string' ? (($m2 = rt.stringMeta) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.text !== undefined ? $m4.view.text : rt.index($1, "text", "local 'b'"))), "method 'text'")($1));
+          $5 = rt.first(rt.callee((typeof $1 === 'string' ? (($m2 = rt.stringMeta) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3!.text : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.text !== undefined ? $m4.view.text : rt.index($1, "text", "local 'b'"))), "method 'text'")($1));
           $7 = b as rt.LuaValue;
-          $15 = (rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($7, "text", "local 'b'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.text !== undefined ? $f9.text : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.text !== undefined ? $m8.view.text : rt.index($7, "text", "local 'b'"))), "method 'text'")($7))) as rt.LuaValue;
+          $15 = (rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($7, "text", "local 'b'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.text !== undefined ? $f9!.text : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.text !== undefined ? $m8.view.text : rt.index($7, "text", "local 'b'"))), "method 'text'")($7))) as rt.LuaValue;
           $11 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 61;
-          $16 = (rt.first(rt.callee((typeof $11 === 'string' ? (($m14 = rt.stringMeta) !== undefined && $m14.view.as_string !== undefined ? $m14.view.as_string : rt.index($11, "as_string", "local 'b'")) : (($f13 = ($11 as rt.LuaTable)?.f)?.as_string !== undefined ? $f13.as_string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.as_string !== undefined ? $m12.view.as_string : rt.index($11, "as_string", "local 'b'"))), "method 'as_string'")($11))) as rt.LuaValue;
+          $16 = (rt.first(rt.callee((typeof $11 === 'string' ? (($m14 = rt.stringMeta) !== undefined && $m14.view.as_string !== undefined ? $m14.view.as_string : rt.index($11, "as_string", "local 'b'")) : (($f13 = ($11 as rt.LuaTable)?.f)?.as_string !== undefined ? $f13!.as_string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.as_string !== undefined ? $m12.view.as_string : rt.index($11, "as_string", "local 'b'"))), "method 'as_string'")($11))) as rt.LuaValue;
           $b17 = $15 === $16;
           if (!$b17 && typeof $15 === 'object' && typeof $16 === 'object') {
             $b17 = rt.eq($15, $16);
@@ -849,7 +849,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $6 = $b17;
           $19 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
-          $23 = (rt.first(rt.callee((typeof $19 === 'string' ? (($m22 = rt.stringMeta) !== undefined && $m22.view.text !== undefined ? $m22.view.text : rt.index($19, "text", "local 'b'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.text !== undefined ? $f21.text : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.text !== undefined ? $m20.view.text : rt.index($19, "text", "local 'b'"))), "method 'text'")($19))) as rt.LuaValue;
+          $23 = (rt.first(rt.callee((typeof $19 === 'string' ? (($m22 = rt.stringMeta) !== undefined && $m22.view.text !== undefined ? $m22.view.text : rt.index($19, "text", "local 'b'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.text !== undefined ? $f21!.text : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.text !== undefined ? $m20.view.text : rt.index($19, "text", "local 'b'"))), "method 'text'")($19))) as rt.LuaValue;
           if (($23 as rt.LuaTable)?.arr !== undefined) $24 = ($23 as rt.LuaTable).length();
           else if (typeof $23 === 'string') $24 = $23.length;
           else {
@@ -878,12 +878,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $27 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $31 = rt.first(rt.callee((typeof $27 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.text !== undefined ? $m30.view.text : rt.index($27, "text", "local 'b'")) : (($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'"))), "method 'text'")($27));
+        $31 = rt.first(rt.callee((typeof $27 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.text !== undefined ? $m30.view.text : rt.index($27, "text", "local 'b'")) : (($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29!.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'"))), "method 'text'")($27));
         $32 = b as rt.LuaValue;
-        $40 = (rt.first(rt.callee((typeof $32 === 'string' ? (($m35 = rt.stringMeta) !== undefined && $m35.view.text !== undefined ? $m35.view.text : rt.index($32, "text", "local 'b'")) : (($f34 = ($32 as rt.LuaTable)?.f)?.text !== undefined ? $f34.text : ($m33 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m33.view.text !== undefined ? $m33.view.text : rt.index($32, "text", "local 'b'"))), "method 'text'")($32))) as rt.LuaValue;
+        $40 = (rt.first(rt.callee((typeof $32 === 'string' ? (($m35 = rt.stringMeta) !== undefined && $m35.view.text !== undefined ? $m35.view.text : rt.index($32, "text", "local 'b'")) : (($f34 = ($32 as rt.LuaTable)?.f)?.text !== undefined ? $f34!.text : ($m33 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m33.view.text !== undefined ? $m33.view.text : rt.index($32, "text", "local 'b'"))), "method 'text'")($32))) as rt.LuaValue;
         $36 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 61;
-        $41 = (rt.first(rt.callee((typeof $36 === 'string' ? (($m39 = rt.stringMeta) !== undefined && $m39.view.as_string !== undefined ? $m39.view.as_string : rt.index($36, "as_string", "local 'b'")) : (($f38 = ($36 as rt.LuaTable)?.f)?.as_string !== undefined ? $f38.as_string : ($m37 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m37.view.as_string !== undefined ? $m37.view.as_string : rt.index($36, "as_string", "local 'b'"))), "method 'as_string'")($36))) as rt.LuaValue;
+        $41 = (rt.first(rt.callee((typeof $36 === 'string' ? (($m39 = rt.stringMeta) !== undefined && $m39.view.as_string !== undefined ? $m39.view.as_string : rt.index($36, "as_string", "local 'b'")) : (($f38 = ($36 as rt.LuaTable)?.f)?.as_string !== undefined ? $f38!.as_string : ($m37 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m37.view.as_string !== undefined ? $m37.view.as_string : rt.index($36, "as_string", "local 'b'"))), "method 'as_string'")($36))) as rt.LuaValue;
         $b42 = $40 === $41;
         if (!$b42 && typeof $40 === 'object' && typeof $41 === 'object') {
           $b42 = rt.eq($40, $41);
@@ -891,7 +891,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $43 = $b42;
         $44 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $48 = (rt.first(rt.callee((typeof $44 === 'string' ? (($m47 = rt.stringMeta) !== undefined && $m47.view.text !== undefined ? $m47.view.text : rt.index($44, "text", "local 'b'")) : (($f46 = ($44 as rt.LuaTable)?.f)?.text !== undefined ? $f46.text : ($m45 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m45.view.text !== undefined ? $m45.view.text : rt.index($44, "text", "local 'b'"))), "method 'text'")($44))) as rt.LuaValue;
+        $48 = (rt.first(rt.callee((typeof $44 === 'string' ? (($m47 = rt.stringMeta) !== undefined && $m47.view.text !== undefined ? $m47.view.text : rt.index($44, "text", "local 'b'")) : (($f46 = ($44 as rt.LuaTable)?.f)?.text !== undefined ? $f46!.text : ($m45 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m45.view.text !== undefined ? $m45.view.text : rt.index($44, "text", "local 'b'"))), "method 'text'")($44))) as rt.LuaValue;
         if (($48 as rt.LuaTable)?.arr !== undefined) $49 = ($48 as rt.LuaTable).length();
         else if (typeof $48 === 'string') $49 = $48.length;
         else {
@@ -976,12 +976,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 64;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
         $s.pcs[$d] = $pc + 65;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
         let data: rt.LuaValue = rt.first($fn1($2));
         $s.pcs[$d] = $pc + 67;
-        if (($3 = $env.f.type) === undefined) {
+        if (($3 = $env.f!.type) === undefined) {
           $3 = rt.getGlobal($env, "type");
         }
         let t: rt.LuaValue = rt.first(rt.callee($3, "global 'type'")(data));

@@ -38,9 +38,10 @@ export interface Fields {
 
 /**
  * A table whose fields object has the named fields of `F` (compiled code's proven records: a
- * TS interface of the fields their code stores). A type only: the table is a LuaTable.
+ * TS interface of the fields their code stores). A type only: the table is a LuaTable, and
+ * `f` is undefined in map mode like any table's (see MAP_MODE_KEYS).
  */
-export type LuaRecord<F extends Fields> = LuaTable & { readonly f: F };
+export type LuaRecord<F extends Fields> = LuaTable & { readonly f: F | undefined };
 
 /** The prototype of unlinked fields objects: inherits nothing (not even Object.prototype). */
 const NO_FIELDS: Fields = Object.create(null) as Fields;
@@ -93,6 +94,23 @@ function addField(f: Fields, key: string, value: LuaValue, keys: number): void {
 /** The value of the entry `LuaTable.nextKey` found last (one register for every traversal). */
 export const found: { value: LuaValue } = { value: undefined };
 
+/**
+ * A table without a metatable that gets this many hash keys moves its plain keys into `other`
+ * (map mode, `f` undefined): a big dynamic map's fields object is a V8 dictionary, and a
+ * lookup with a freshly built key string first internalizes the string, which costs more than
+ * a `Map`'s hashing. Compiled constant-key sites then miss and take the runtime. A table leaves
+ * map mode when it gets a metatable, becomes one or becomes an `__index` target (compiled
+ * method lookups read the own fields before the class's). Measured in docs/VALUE_MODEL.md.
+ */
+export const MAP_MODE_KEYS = 1024;
+
+/**
+ * Tables never in map mode: environments, whose compiled global reads load `f` unguarded. A
+ * set rather than a flag in TableExtra: a sidecar made for the globals table slowed
+ * particles (compiled field arithmetic and math.sqrt) by 10%, measured but not understood.
+ */
+const PINNED = new WeakSet<LuaTable>();
+
 /** Keeps a key's position in `order` once it has moved to the array part (see migrate). */
 const MOVED = Symbol('moved to the array part');
 
@@ -127,8 +145,11 @@ class TableExtra {
 export class LuaTable {
   /** Values of keys 1..arr.length; may hold holes but never ends with one. */
   declare arr: LuaValue[];
-  /** Values of plain string keys (see isPlainKey); undefined values are dead keys. */
-  declare f: Fields;
+  /**
+   * Values of plain string keys (see isPlainKey); undefined values are dead keys. Undefined in
+   * map mode (see MAP_MODE_KEYS): the plain keys are in `other` then.
+   */
+  declare f: Fields | undefined;
   /** Hash keys stored (live or dead). */
   private declare keys: number;
   // `mt` and `view` stay fields: compiled method calls read `o.metatable.view.name`, and
@@ -231,6 +252,7 @@ export class LuaTable {
   }
 
   set metatable(mt: LuaTable | undefined) {
+    if (mt !== undefined && this.f === undefined) this.leaveMapMode();
     this.mt = mt;
     if (mt !== undefined && mt.view === NO_VIEW) mt.makeView();
     if (this.linked) relink(this);
@@ -249,9 +271,10 @@ export class LuaTable {
   }
 
   getStr(key: string): LuaValue {
-    if (!isPlainKey(key)) return otherValue(this.x, key);
-    const v = this.f[key];
-    return v === undefined || !this.linked || hasOwn(this.f, key) ? v : undefined;
+    const f = this.f;
+    if (f === undefined || !isPlainKey(key)) return otherValue(this.x, key);
+    const v = f[key];
+    return v === undefined || !this.linked || hasOwn(f, key) ? v : undefined;
   }
 
   getInt(key: number): LuaValue {
@@ -296,11 +319,11 @@ export class LuaTable {
   }
 
   setStr(key: string, value: LuaValue): void {
-    if (!isPlainKey(key)) {
+    const f = this.f;
+    if (f === undefined || !isPlainKey(key)) {
       this.setOther(key, value);
       return;
     }
-    const f = this.f;
     const old = f[key];
     if (old !== undefined && (!this.linked || hasOwn(f, key))) {
       if (value === undefined) this.dead++;
@@ -313,6 +336,11 @@ export class LuaTable {
     } else {
       if (value === undefined) return;
       this.beforeInsert();
+      if (this.keys >= MAP_MODE_KEYS && this.mayEnterMapMode()) {
+        this.enterMapMode();
+        this.setOther(key, value);
+        return;
+      }
       addField(this.ownFields(), key, value, this.keys);
       this.order?.push(key);
       this.keys++;
@@ -335,17 +363,54 @@ export class LuaTable {
     }
     if (value === undefined) return;
     this.beforeInsert();
-    this.order ??= Object.keys(this.f);
+    this.order ??= Object.keys(this.f!); // map mode builds order before it drops f
     other ??= this.extra().other = new Map();
     other.set(key, value);
     this.order.push(key);
     this.keys++;
   }
 
-  /** This table's own fields object (the shared empty one is replaced before a write). */
+  /** This table's own fields object (the shared empty one is replaced before a write; leaves map mode). */
   ownFields(): Fields {
-    if (this.f === NO_KEYS) this.f = new FieldsObject();
-    return this.f;
+    const f = this.f;
+    if (f === NO_KEYS) return (this.f = new FieldsObject());
+    return f ?? this.leaveMapMode();
+  }
+
+  /** Keeps this table out of map mode for good (environments: see PINNED). */
+  pinFields(): void {
+    this.ownFields();
+    PINNED.add(this);
+  }
+
+  private mayEnterMapMode(): boolean {
+    const x = this.x;
+    return this.mt === undefined && this.view === NO_VIEW && (x === undefined || !x.linked) && !PINNED.has(this);
+  }
+
+  /** Moves the plain keys, live and dead, into `other`; `order` keeps the traversal order. */
+  private enterMapMode(): void {
+    const f = this.f!;
+    const x = this.extra();
+    x.order ??= Object.keys(f);
+    const other = (x.other ??= new Map());
+    for (const k of Object.keys(f)) other.set(k, f[k]);
+    this.f = undefined;
+  }
+
+  /** Moves the plain keys back into a new fields object, in traversal order; returns it. */
+  private leaveMapMode(): Fields {
+    const f = new FieldsObject();
+    const x = this.x!;
+    const other = x.other!;
+    let n = 0;
+    for (const k of x.order!) {
+      if (typeof k !== 'string' || !isPlainKey(k)) continue;
+      addField(f, k, other.get(k), n++);
+      other.delete(k);
+    }
+    this.f = f;
+    return f;
   }
 
   /** A new hash key is coming: first sweep the dead keys when they are the majority. */
@@ -355,9 +420,11 @@ export class LuaTable {
 
   private sweep(): void {
     const f = this.f;
-    for (const k of Object.keys(f)) {
-      // delete drops the object to dictionary mode: only tables that churn keys get here
-      if (f[k] === undefined) delete f[k];
+    if (f !== undefined) {
+      for (const k of Object.keys(f)) {
+        // delete drops the object to dictionary mode: only tables that churn keys get here
+        if (f[k] === undefined) delete f[k];
+      }
     }
     const other = this.other;
     if (other !== undefined) for (const [k, v] of other) if (v === undefined) other.delete(k);
@@ -456,7 +523,7 @@ export class LuaTable {
   }
 
   private traversalOrder(): readonly (LuaValue | typeof MOVED)[] {
-    return (this.order ??= Object.keys(this.f));
+    return (this.order ??= Object.keys(this.f!)); // map mode always has order
   }
 
   private nextInHash(from: number): LuaValue {
@@ -487,7 +554,7 @@ export class LuaTable {
   hashKeys(): readonly LuaValue[] {
     // read, never built here: building `order` would make every later insert maintain it
     const order = this.order;
-    if (order === undefined) return Object.keys(this.f);
+    if (order === undefined) return Object.keys(this.f!); // map mode always has order
     if (this.dead === 0 || !order.includes(MOVED)) return order as readonly LuaValue[];
     return order.filter((k): k is LuaValue => k !== MOVED);
   }
@@ -509,6 +576,7 @@ export class LuaTable {
 
   /** Builds this table's view as a metatable (what `__index` finds for its instances). */
   private makeView(): void {
+    if (this.f === undefined) this.leaveMapMode(); // metatables stay out of map mode
     this.view = new FieldsObject();
     relinkView(this);
   }
@@ -527,7 +595,7 @@ function relinkView(mt: LuaTable): void {
       index.extra().linked = true;
       relink(index);
     }
-    proto = index.f;
+    proto = index.ownFields();
   }
   setProto(mt.view, proto);
 }

@@ -26,6 +26,7 @@ export interface GlobalsOptions {
 
 export function createGlobals(options: GlobalsOptions): LuaTable {
   const G = new LuaTable();
+  G.pinFields(); // compiled global reads load G.f unguarded: never map mode
   const load = (text: string, chunkName: string) => options.load(text, chunkName, G);
   createBaseLib({
     write: (s) => stdout.write(s),

@@ -85,7 +85,7 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
   $s.pcs[$d] = $pc + 1;
-  if (($1 = $env.f.tostring) === undefined) {
+  if (($1 = $env.f!.tostring) === undefined) {
     $1 = rt.getGlobal($env, "tostring");
   }
   let s: rt.LuaValue = rt.first(rt.callee($1, "global 'tostring'")(t));
@@ -137,7 +137,7 @@ f = function $f(o?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   $1 = o as rt.LuaValue;
   $s.pcs[$d] = $pc;
-  let r: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.m !== undefined ? $m4.view.m : rt.index($1, "m", "local 'o'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'"))), "method 'm'")($1, 1));
+  let r: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.m !== undefined ? $m4.view.m : rt.index($1, "m", "local 'o'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3!.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'"))), "method 'm'")($1, 1));
   return rt.leave($s, $d, r);
 };`);
 });
@@ -189,7 +189,7 @@ f = function $f(x?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  if (($3 = $env.f.math) === undefined) {
+  if (($3 = $env.f!.math) === undefined) {
     $s.pcs[$d] = $pc;
     $3 = rt.getGlobal($env, "math");
   }
@@ -217,7 +217,7 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   let s: rt.LuaValue = 0;
   {
-    if (($4 = $env.f.ipairs) === undefined) {
+    if (($4 = $env.f!.ipairs) === undefined) {
       $s.pcs[$d] = $pc;
       $4 = rt.getGlobal($env, "ipairs");
     }
@@ -287,7 +287,7 @@ f = function $f(t?: rt.LuaValue, v?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  if (($4 = $env.f.table) === undefined) {
+  if (($4 = $env.f!.table) === undefined) {
     $s.pcs[$d] = $pc;
     $4 = rt.getGlobal($env, "table");
   }
@@ -459,7 +459,7 @@ f = function $f(t?: rt.LuaValue, k?: rt.LuaValue, v?: rt.LuaValue, g?: rt.LuaVal
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
   $s.pcs[$d] = $pc;
-  if (($1 = $env.f.Seen) === undefined) {
+  if (($1 = $env.f!.Seen) === undefined) {
     $1 = rt.getGlobal($env, "Seen");
   }
   $2 = ("x") as rt.LuaValue;
@@ -579,7 +579,7 @@ f = function $f(n?: rt.LuaValue, name?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  if (($2 = $env.f.string) === undefined) {
+  if (($2 = $env.f!.string) === undefined) {
     $s.pcs[$d] = $pc;
     $2 = rt.getGlobal($env, "string");
   }

@@ -12,7 +12,9 @@ import { intRng as rng } from '../support/rng.js';
 
 /** What compiled code computes for `t.k`: a value, nil, or 'runtime' when it must ask. */
 function fastRead(t: LuaTable, k: string): LuaValue | 'runtime' {
-  const v = t.f[k];
+  const f = t.f;
+  if (f === undefined) return 'runtime';
+  const v = f[k];
   if (v !== undefined) return v;
   const m = t.metatable;
   if (m === undefined) return undefined;

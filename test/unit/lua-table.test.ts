@@ -2,7 +2,7 @@
 // and hash parts, including keys that move between the parts and sweeps of dead slots.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LuaTable } from '../../runtime/lua/table.js';
+import { LuaTable, MAP_MODE_KEYS } from '../../runtime/lua/table.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
 import { intRng as rng } from '../support/rng.js';
 
@@ -138,6 +138,39 @@ describe('LuaTable', () => {
     assert.equal(t.get('1'), 's');
     assert.equal(t.get(0), 'z');
     assert.ok(Object.is(traverse(t)[2], 0));
+  });
+
+  it('keeps traversal order, values and next across map mode (entered and left)', () => {
+    const meta = new LuaTable();
+    for (let seed = 1; seed <= 6; seed++) {
+      const r = rng(seed);
+      const t = new LuaTable();
+      const ref = new LuaTable();
+      ref.pinFields(); // never in map mode: the order of plain fields
+      const range = MAP_MODE_KEYS + 600;
+      let entered = 0, left = 0;
+      for (let step = 0; step < 12 * MAP_MODE_KEYS; step++) {
+        const c = r(range);
+        const k: LuaValue = c % 50 === 0 ? c : c % 37 === 0 ? String(c) : c % 41 === 0 ? '__proto__' : `k${c}`;
+        const v: LuaValue = r(4) === 0 ? undefined : step;
+        const wasMap = t.f === undefined;
+        if (r(3000) === 0) t.metatable = t.metatable === undefined ? meta : undefined;
+        else t.set(k, v), ref.set(k, v);
+        if (!wasMap && t.f === undefined) entered++;
+        if (wasMap && t.f !== undefined) left++;
+        if (step % 997 === 0) {
+          assert.deepEqual(traverse(t), traverse(ref), `seed ${seed} step ${step}`);
+          for (let i = 0; i < 50; i++) {
+            const q = `k${r(range)}`;
+            assert.equal(t.get(q), ref.get(q));
+            // next from a key (dead or live) of the reference continues in both alike
+            if (ref.hashValue(q) !== undefined || traverse(ref).includes(q)) assert.deepEqual(t.next(q), ref.next(q));
+          }
+        }
+      }
+      assert.ok(entered > 0 && left > 0, `seed ${seed}: map mode entered ${entered}, left ${left}`);
+      assert.deepEqual(traverse(t), traverse(ref));
+    }
   });
 
   it('rejects nil and NaN keys', () => {

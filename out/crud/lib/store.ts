@@ -64,7 +64,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $t10: number;
         let $r11: rt.LuaResult;
-        if (($3 = $env.f.setmetatable) === undefined) {
+        if (($3 = $env.f!.setmetatable) === undefined) {
           $s.pcs[$d] = $pc + 1;
           $3 = rt.getGlobal($env, "setmetatable");
         }
@@ -221,7 +221,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let out: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($4 = $env.f.ipairs) === undefined) {
+          if (($4 = $env.f!.ipairs) === undefined) {
             $s.pcs[$d] = $pc + 12;
             $4 = rt.getGlobal($env, "ipairs");
           }
@@ -334,7 +334,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         rt.setIndex($2, id, undefined, "field 'items'");
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($2 = $env.f.ipairs) === undefined) {
+          if (($2 = $env.f!.ipairs) === undefined) {
             $s.pcs[$d] = $pc + 19;
             $2 = rt.getGlobal($env, "ipairs");
           }
@@ -380,7 +380,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $b9 = rt.eq(v, id);
             }
             if ($b9) {
-              if (($12 = $env.f.table) === undefined) {
+              if (($12 = $env.f!.table) === undefined) {
                 $s.pcs[$d] = $pc + 22;
                 $12 = rt.getGlobal($env, "table");
               }

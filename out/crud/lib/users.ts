@@ -78,11 +78,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $41: rt.LuaValue;
       let $f42: rt.Fields | undefined;
       $s.pcs[$d] = $pc + 1;
-      if (($1 = $env.f.require) === undefined) {
+      if (($1 = $env.f!.require) === undefined) {
         $1 = rt.getGlobal($env, "require");
       }
       let Store: rt.LuaValue = rt.first(rt.callee($1, "global 'require'")("lib.store"));
-      if (($1 = $env.f.rover) === undefined) {
+      if (($1 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc + 2;
         $1 = rt.getGlobal($env, "rover");
       }
@@ -109,26 +109,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let users: rt.LuaTable = rt.LuaTable.record($o8, $n9);
       $1 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 5;
-      $6 = rt.first(rt.callee((typeof $1 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.string !== undefined ? $m10.view.string : rt.index($1, "string", "local 'g'")) : (($f4 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f4.string : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.string !== undefined ? $m3.view.string : rt.index($1, "string", "local 'g'"))), "method 'string'")($1));
+      $6 = rt.first(rt.callee((typeof $1 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.string !== undefined ? $m10.view.string : rt.index($1, "string", "local 'g'")) : (($f4 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f4!.string : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.string !== undefined ? $m3.view.string : rt.index($1, "string", "local 'g'"))), "method 'string'")($1));
       $s.pcs[$d] = $pc + 6;
-      $fn5 = rt.callee((typeof $6 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($6, "required")) : (($f12 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f12.required : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.required !== undefined ? $m11.view.required : rt.index($6, "required"))), "method 'required'");
+      $fn5 = rt.callee((typeof $6 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($6, "required")) : (($f12 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f12!.required : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.required !== undefined ? $m11.view.required : rt.index($6, "required"))), "method 'required'");
       $2 = "Name is required";
       $14 = rt.first($fn5($6, $2));
       $17 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 7;
-      $16 = rt.first(rt.callee((typeof $17 === 'string' ? (($m20 = rt.stringMeta) !== undefined && $m20.view.string !== undefined ? $m20.view.string : rt.index($17, "string", "local 'g'")) : (($f19 = ($17 as rt.LuaTable)?.f)?.string !== undefined ? $f19.string : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($17, "string", "local 'g'"))), "method 'string'")($17));
+      $16 = rt.first(rt.callee((typeof $17 === 'string' ? (($m20 = rt.stringMeta) !== undefined && $m20.view.string !== undefined ? $m20.view.string : rt.index($17, "string", "local 'g'")) : (($f19 = ($17 as rt.LuaTable)?.f)?.string !== undefined ? $f19!.string : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($17, "string", "local 'g'"))), "method 'string'")($17));
       $s.pcs[$d] = $pc + 8;
-      $fn15 = rt.callee((typeof $16 === 'string' ? (($m23 = rt.stringMeta) !== undefined && $m23.view.required !== undefined ? $m23.view.required : rt.index($16, "required")) : (($f22 = ($16 as rt.LuaTable)?.f)?.required !== undefined ? $f22.required : ($m21 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m21.view.required !== undefined ? $m21.view.required : rt.index($16, "required"))), "method 'required'");
+      $fn15 = rt.callee((typeof $16 === 'string' ? (($m23 = rt.stringMeta) !== undefined && $m23.view.required !== undefined ? $m23.view.required : rt.index($16, "required")) : (($f22 = ($16 as rt.LuaTable)?.f)?.required !== undefined ? $f22!.required : ($m21 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m21.view.required !== undefined ? $m21.view.required : rt.index($16, "required"))), "method 'required'");
       $24 = rt.first($fn15($16));
       $29 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 9;
-      $28 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.string !== undefined ? $m32.view.string : rt.index($29, "string", "local 'g'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.string !== undefined ? $f31.string : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.string !== undefined ? $m30.view.string : rt.index($29, "string", "local 'g'"))), "method 'string'")($29));
-      $fn27 = rt.callee((typeof $28 === 'string' ? (($m35 = rt.stringMeta) !== undefined && $m35.view.enum !== undefined ? $m35.view.enum : rt.index($28, "enum")) : (($f34 = ($28 as rt.LuaTable)?.f)?.enum !== undefined ? $f34.enum : ($m33 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m33.view.enum !== undefined ? $m33.view.enum : rt.index($28, "enum"))), "method 'enum'");
+      $28 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.string !== undefined ? $m32.view.string : rt.index($29, "string", "local 'g'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.string !== undefined ? $f31!.string : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.string !== undefined ? $m30.view.string : rt.index($29, "string", "local 'g'"))), "method 'string'")($29));
+      $fn27 = rt.callee((typeof $28 === 'string' ? (($m35 = rt.stringMeta) !== undefined && $m35.view.enum !== undefined ? $m35.view.enum : rt.index($28, "enum")) : (($f34 = ($28 as rt.LuaTable)?.f)?.enum !== undefined ? $f34!.enum : ($m33 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m33.view.enum !== undefined ? $m33.view.enum : rt.index($28, "enum"))), "method 'enum'");
       $36 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 11;
       $26 = rt.first($fn27($28, $36));
       $s.pcs[$d] = $pc + 12;
-      $fn25 = rt.callee((typeof $26 === 'string' ? (($m39 = rt.stringMeta) !== undefined && $m39.view.default !== undefined ? $m39.view.default : rt.index($26, "default")) : (($f38 = ($26 as rt.LuaTable)?.f)?.default !== undefined ? $f38.default : ($m37 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m37.view.default !== undefined ? $m37.view.default : rt.index($26, "default"))), "method 'default'");
+      $fn25 = rt.callee((typeof $26 === 'string' ? (($m39 = rt.stringMeta) !== undefined && $m39.view.default !== undefined ? $m39.view.default : rt.index($26, "default")) : (($f38 = ($26 as rt.LuaTable)?.f)?.default !== undefined ? $f38!.default : ($m37 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m37.view.default !== undefined ? $m37.view.default : rt.index($26, "default"))), "method 'default'");
       $40 = "member";
       $41 = rt.first($fn25($26, $40));
       $o8 = new rt.FieldsObject();
@@ -153,14 +153,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }
       $40 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
-      $36 = rt.first(rt.callee((typeof $40 === 'string' ? (($m37 = rt.stringMeta) !== undefined && $m37.view.string !== undefined ? $m37.view.string : rt.index($40, "string", "local 'g'")) : (($f42 = ($40 as rt.LuaTable)?.f)?.string !== undefined ? $f42.string : ($m39 = ($40 as rt.LuaTable)?.metatable) !== undefined && $m39.view.string !== undefined ? $m39.view.string : rt.index($40, "string", "local 'g'"))), "method 'string'")($40));
+      $36 = rt.first(rt.callee((typeof $40 === 'string' ? (($m37 = rt.stringMeta) !== undefined && $m37.view.string !== undefined ? $m37.view.string : rt.index($40, "string", "local 'g'")) : (($f42 = ($40 as rt.LuaTable)?.f)?.string !== undefined ? $f42!.string : ($m39 = ($40 as rt.LuaTable)?.metatable) !== undefined && $m39.view.string !== undefined ? $m39.view.string : rt.index($40, "string", "local 'g'"))), "method 'string'")($40));
       $29 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 15;
-      $28 = rt.first(rt.callee((typeof $29 === 'string' ? (($m33 = rt.stringMeta) !== undefined && $m33.view.string !== undefined ? $m33.view.string : rt.index($29, "string", "local 'g'")) : (($f38 = ($29 as rt.LuaTable)?.f)?.string !== undefined ? $f38.string : ($m35 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m35.view.string !== undefined ? $m35.view.string : rt.index($29, "string", "local 'g'"))), "method 'string'")($29));
+      $28 = rt.first(rt.callee((typeof $29 === 'string' ? (($m33 = rt.stringMeta) !== undefined && $m33.view.string !== undefined ? $m33.view.string : rt.index($29, "string", "local 'g'")) : (($f38 = ($29 as rt.LuaTable)?.f)?.string !== undefined ? $f38!.string : ($m35 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m35.view.string !== undefined ? $m35.view.string : rt.index($29, "string", "local 'g'"))), "method 'string'")($29));
       $24 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 16;
-      $26 = rt.first(rt.callee((typeof $24 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.string !== undefined ? $m30.view.string : rt.index($24, "string", "local 'g'")) : (($f34 = ($24 as rt.LuaTable)?.f)?.string !== undefined ? $f34.string : ($m32 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m32.view.string !== undefined ? $m32.view.string : rt.index($24, "string", "local 'g'"))), "method 'string'")($24));
-      $fn27 = rt.callee((typeof $26 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.enum !== undefined ? $m21.view.enum : rt.index($26, "enum")) : (($f31 = ($26 as rt.LuaTable)?.f)?.enum !== undefined ? $f31.enum : ($m23 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m23.view.enum !== undefined ? $m23.view.enum : rt.index($26, "enum"))), "method 'enum'");
+      $26 = rt.first(rt.callee((typeof $24 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.string !== undefined ? $m30.view.string : rt.index($24, "string", "local 'g'")) : (($f34 = ($24 as rt.LuaTable)?.f)?.string !== undefined ? $f34!.string : ($m32 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m32.view.string !== undefined ? $m32.view.string : rt.index($24, "string", "local 'g'"))), "method 'string'")($24));
+      $fn27 = rt.callee((typeof $26 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.enum !== undefined ? $m21.view.enum : rt.index($26, "enum")) : (($f31 = ($26 as rt.LuaTable)?.f)?.enum !== undefined ? $f31!.enum : ($m23 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m23.view.enum !== undefined ? $m23.view.enum : rt.index($26, "enum"))), "method 'enum'");
       $17 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 18;
       $16 = rt.first($fn27($26, $17));
@@ -202,10 +202,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r9: rt.LuaResult;
         $1 = s as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
-        if (!rt.truthy(rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.match !== undefined ? $m4.view.match : rt.index($1, "match", "local 's'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.match !== undefined ? $f3.match : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.match !== undefined ? $m2.view.match : rt.index($1, "match", "local 's'"))), "method 'match'")($1, "^%d+$")))) {
+        if (!rt.truthy(rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.match !== undefined ? $m4.view.match : rt.index($1, "match", "local 's'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.match !== undefined ? $f3!.match : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.match !== undefined ? $m2.view.match : rt.index($1, "match", "local 's'"))), "method 'match'")($1, "^%d+$")))) {
           return rt.leave($s, $d, undefined);
         }
-        if (($6 = $env.f.tonumber) === undefined) {
+        if (($6 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 21;
           $6 = rt.getGlobal($env, "tonumber");
         }
