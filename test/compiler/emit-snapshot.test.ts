@@ -599,3 +599,32 @@ f = function $f(n?: rt.LuaValue, name?: rt.LuaValue): rt.LuaResult {
   return rt.leave($s, $d, s);
 };`);
 });
+
+it('a function with a tail call is one closure that asks on entry whether a trampoline called it', () => {
+  expectEmitted('local function f(g, x) return g(x + 1) end\nreturn f', 'f', `
+f = rt.tailable((function $f(g?: rt.LuaValue, x?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  const $tb = $s.bodyAt === $d;
+  if ($tb) $s.bodyAt = -1;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  $2 = g;
+  if (typeof x === 'number') $4 = x + 1;
+  else {
+    $s.pcs[$d] = $pc;
+    $4 = rt.add(x, 1, "local 'x'");
+  }
+  $3 = $4;
+  $s.pcs[$d] = $pc + 1;
+  $fn1 = rt.callee($2, "local 'g'");
+  $s.truncate($d);
+  if ($s.tails < rt.TAIL_DEPTH) {
+    $t5 = $s.tails++;
+    $r6 = $fn1($3);
+    $s.tails = $t5;
+  } else {
+    $r6 = rt.tailCall($s, $tb, $fn1, [$3]);
+  }
+  return $r6;
+}) as rt.LuaFunction);`);
+});
