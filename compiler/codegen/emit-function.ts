@@ -22,6 +22,7 @@ import { lastLineOf, localScopes, type LocalScope } from '../../runtime/interp/l
 import { isPlainKey } from '../../runtime/lua/table.js';
 import { MATH_UNARY_JS } from '../../runtime/stdlib/math.js';
 import { formatKinds } from '../../runtime/stdlib/format.js';
+import { STRING_FUNCTIONS } from '../../runtime/stdlib/string.js';
 import type { EmitHooks, HookEmitter } from './direct-emit.js';
 import { tsType, type RecordInterfaces } from './record-types.js';
 
@@ -67,6 +68,15 @@ type KeyFact = 'positive' | 'nonneg' | 'integer';
 
 /** Where a function's returns leave its frame; settled once its body is emitted (see `silent`). */
 const LEAVE = '\u0000leave\u0000';
+/**
+ * Where a lazy frame's outlined slow path takes the frame (`$s, $d` from its caller, or none
+ * when it frames itself); settled once the caller's body is emitted (see `selfFramed`).
+ */
+const FRAME_ARGS = '\u0000frame-args\u0000';
+const FRAME_PARAMS = '\u0000frame-params\u0000';
+const FRAME_ENTRY = '\u0000frame-entry\u0000';
+const FRAME_EXIT = '\u0000frame-exit\u0000';
+const FRAME_LEAVE = '\u0000frame-leave\u0000';
 
 class Lines {
   readonly out: string[] = [];
@@ -197,6 +207,8 @@ class FunctionEmitter {
   private lazy = false;
   /** Slow paths emitted in a lazy frame: none makes the function silent. */
   private slowPaths = 0;
+  /** Indexes in `ctx.outlined` of this lazy frame's slow paths, whose frame marks are settled at the end. */
+  private readonly lazyOutlined: number[] = [];
   /** The enclosing Lua loops' JS labels, innermost last, with the goto machines open at each. */
   private loops: string[] = [];
   private loopMachines: number[] = [];
@@ -337,8 +349,10 @@ class FunctionEmitter {
       : `function $${name}(${params.join(', ')}): rt.LuaResult`;
     const silent = this.lazy && this.slowPaths === 0;
     if (silent) this.ctx.silent.add(node!);
+    const selfFramed = !silent && this.selfFramed();
+    this.settleOutlined(selfFramed);
     const decls: string[] = [];
-    if (!silent) decls.push('const $s = rt.current, $d = $s.depth;');
+    if (!silent && !selfFramed) decls.push('const $s = rt.current, $d = $s.depth;');
     // called by a trampoline: its tail calls go back to it (runtime/compiled/tail.ts)
     if (trampolined) decls.push('const $tb = $s.bodyAt === $d;', 'if ($tb) $s.bodyAt = -1;');
     if (!this.lazy) {
@@ -359,10 +373,34 @@ class FunctionEmitter {
     const ends = this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]);
     const out = ends ? this.w.out : [...this.w.out, `return ${LEAVE}rt.NONE);`];
     // (a nested function's text has its own marks already settled)
-    const inner = [...decls, ...out.map((l) => l.replaceAll(LEAVE, silent ? '(' : 'rt.leave($s, $d, '))];
+    const inner = [...decls, ...out.map((l) => l.replaceAll(LEAVE, silent || selfFramed ? '(' : 'rt.leave($s, $d, ')
+      .replaceAll(selfFramed ? `${FRAME_ARGS}, ` : FRAME_ARGS, selfFramed ? '' : '$s, $d').replaceAll(FRAME_ARGS, ''))];
     const fn = `${head} {\n${inner.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`;
     // a function with tail calls reads `bodyAt` on entry: the trampoline tells only such functions
     return trampolined ? `rt.tailable((${fn}) as rt.LuaFunction)` : fn;
+  }
+
+  /**
+   * A lazy frame whose only slow paths are outlined needs no frame of its own: each slow path
+   * takes the frame from `rt.current` when it runs and leaves it again, so the function's
+   * bytecode has no entry or exit at all (more of it fits V8's inlining budget).
+   */
+  private selfFramed(): boolean {
+    if (!this.lazy || this.lazyOutlined.length === 0) return false;
+    // any other use of the frame (an inline slow path, a nested function's text) keeps it
+    return !this.w.out.some((l) => /\$[sd]\b/.test(l.replaceAll(LEAVE, '')));
+  }
+
+  /** Settles the frame marks of this lazy frame's outlined slow paths (see selfFramed). */
+  private settleOutlined(selfFramed: boolean): void {
+    for (const i of this.lazyOutlined) {
+      this.ctx.outlined[i] = this.ctx.outlined[i]
+        .replaceAll(selfFramed ? `${FRAME_PARAMS}, ` : FRAME_PARAMS, selfFramed ? '' : '$s: rt.CallStack, $d: number')
+        .replaceAll(FRAME_PARAMS, '')
+        .replaceAll(FRAME_LEAVE, selfFramed ? 'rt.leave($s, $d, ' : '(')
+        .replaceAll(`  ${FRAME_ENTRY}\n`, selfFramed ? '  const $s = rt.current, $d = $s.depth;\n' : '')
+        .replaceAll(`\n  ${FRAME_EXIT}`, selfFramed ? '\n  $s.depth = $d;' : '');
+    }
   }
 
   // ---- blocks, with goto state machines where labels are targeted ----
@@ -1747,7 +1785,8 @@ class FunctionEmitter {
   private methodLookup(base: Expression, o: string, name: string, slow: string): string {
     const type = this.ctx.types.of(base);
     const table = (type & TABLE) !== 0 ? this.calleeLookup(o, name, slow) : undefined;
-    if ((type & STRING) === 0) return table ?? slow;
+    // a name the string library lacks is rarely a string's method: the runtime finds it then
+    if ((type & STRING) === 0 || (table !== undefined && !STRING_FUNCTIONS.has(name))) return table ?? slow;
     const m = this.temp('rt.LuaTable | undefined', '$m');
     const p = property(name);
     const string = `((${m} = rt.stringMeta) !== undefined && ${m}.view${p} !== undefined ? ${m}.view${p} : ${slow})`;
@@ -1823,7 +1862,7 @@ class FunctionEmitter {
           const a = walk(x.left, budget);
           const b = a === undefined ? undefined : walk(x.right, budget);
           if (b === undefined) return undefined;
-          return x.operator === '%' ? `rt.mod(${a}, ${b})` : `(${a} ${x.operator} ${b})`;
+          return x.operator === '%' ? modCall(a!, b) : `(${a} ${x.operator} ${b})`;
         }
         case 'UnaryExpression':
           if (x.operator !== '-') return undefined;
@@ -1939,11 +1978,20 @@ class FunctionEmitter {
       return [this.ctx.names.of(v), iface === undefined ? this.localType(v) : `rt.LuaRecord<${iface}>`];
     });
     if (plan.lead !== undefined) args.push([plan.lead.temp, 'rt.LuaValue']);
-    const params = ['$s: rt.CallStack', '$d: number', ...args.map(([name, type]) => `${name}: ${type}`)];
+    // a lazy frame's slow path may frame itself (see selfFramed): marks settled later
+    const lazy = this.lazy;
+    if (lazy) {
+      const last = body.length - 1;
+      if (last >= 0 && /^return /.test(body[last])) body[last] = body[last].replace(/^return (.*);$/s, `return ${FRAME_LEAVE}$1);`);
+      else body.push(FRAME_EXIT);
+    }
+    const params = [lazy ? FRAME_PARAMS : '$s: rt.CallStack, $d: number', ...args.map(([name, type]) => `${name}: ${type}`)];
     const fn = `$slow${this.ctx.outlined.length}`;
-    this.ctx.outlined.push(`function ${fn}(${params.join(', ')}): ${returns} {\n${[...new Set(temps), ...body].map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`);
+    const lines = [...(lazy ? [FRAME_ENTRY] : []), ...new Set(temps), ...body];
+    if (lazy) this.lazyOutlined.push(this.ctx.outlined.length);
+    this.ctx.outlined.push(`function ${fn}(${params.join(', ')}): ${returns} {\n${lines.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`);
     this.slowPaths++;
-    return `${fn}($s, $d${args.map(([name]) => ', ' + name).join('')})`;
+    return `${fn}(${[lazy ? FRAME_ARGS : '$s, $d', ...args.map(([name]) => name)].join(', ')})`;
   }
 
   /**
@@ -2049,7 +2097,7 @@ class FunctionEmitter {
     }
     let op: string;
     switch (e.operator) {
-      case '%': op = `rt.mod(${a}, ${b})`; break;
+      case '%': op = modCall(a, b); break;
       case '^': op = `rt.powNum(${a}, ${b})`; break;
       case '..': op = `${concatPart(a, this.ctx.types.of(e.left))} + ${concatPart(b, this.ctx.types.of(e.right))}`; break;
       case '==': op = `${a} === ${b}`; break;
@@ -2692,6 +2740,11 @@ function concatPart(code: string, t: TypeMask): string {
 /** Binary operators fused with an item read operand (see fusedItemOperand). */
 const FUSED_OPERATORS: Record<string, string | undefined> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'modulo', '^': 'pow', '<': 'lt', '<=': 'le' };
 
+/** Lua's `a % b` of two numbers: by a positive int32 literal through the smaller modBy. */
+function modCall(a: string, b: string): string {
+  return /^[1-9][0-9]{0,9}$/.test(b) && Number(b) <= 0x7fffffff ? `rt.modBy(${a}, ${b})` : `rt.mod(${a}, ${b})`;
+}
+
 /**
  * An inline operator's plain cases, given its operand temps: tests tried in order, each with
  * the value it gives; the runtime's operator (the slow path) when none holds.
@@ -2703,7 +2756,7 @@ const ARMS: Record<string, FastArms> = {
   sub: (t, known) => [[numbers(t, known), `${t[0]} - ${t[1]}`]],
   mul: (t, known) => [[numbers(t, known), `${t[0]} * ${t[1]}`]],
   div: (t, known) => [[numbers(t, known), `${t[0]} / ${t[1]}`]],
-  modulo: (t, known) => [[numbers(t, known), `rt.mod(${t[0]}, ${t[1]})`]],
+  modulo: (t, known) => [[numbers(t, known), modCall(t[0], t[1])]],
   pow: (t, known) => [[numbers(t, known), `rt.powNum(${t[0]}, ${t[1]})`]],
   lt: (t, known) => [[numbers(t, known), `${t[0]} < ${t[1]}`]],
   le: (t, known) => [[numbers(t, known), `${t[0]} <= ${t[1]}`]],

@@ -96,11 +96,9 @@ function load($env) {
       let $m112;
       let $f12;
       let $m13;
-      let $m14;
-      let $f15;
-      let $m16;
-      let $t17;
-      let $r18;
+      let $f14;
+      let $t15;
+      let $r16;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 3;
@@ -109,21 +107,21 @@ function load($env) {
       $22 = $42;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 4;
-      $9 = rt.first(rt.callee(typeof $10 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.body !== void 0 ? $m13.view.body : rt.index($10, "body", "local 'ctx'") : ($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $9 = rt.first(rt.callee(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
       $s2.pcs[$d2] = $pc + 5;
-      $fn8 = rt.callee(typeof $9 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text") : ($f15 = $9?.f)?.text !== void 0 ? $f15.text : ($m14 = $9?.metatable) !== void 0 && $m14.view.text !== void 0 ? $m14.view.text : rt.index($9, "text"), "method 'text'");
+      $fn8 = rt.callee(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
       $s2.pcs[$d2] = $pc + 6;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t17 = $s2.tails++;
-        $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
-        $s2.tails = $t17;
+        $t15 = $s2.tails++;
+        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t15;
       } else {
-        $r18 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r16 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
-      return $r18;
+      return $r16;
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
@@ -152,25 +150,23 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
-      let $t10;
-      let $r11;
+      let $f7;
+      let $t8;
+      let $r9;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 8;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 9;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json") : ($f8 = $22?.f)?.json !== void 0 ? $f8.json : ($m7 = $22?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t10 = $s2.tails++;
-        $r11 = $fn12($22);
-        $s2.tails = $t10;
+        $t8 = $s2.tails++;
+        $r9 = $fn12($22);
+        $s2.tails = $t8;
       } else {
-        $r11 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r11;
+      return $r9;
     }));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $12;
     else {
@@ -194,38 +190,34 @@ function load($env) {
       let $m52;
       let $f62;
       let $m7;
-      let $m8;
-      let $f9;
-      let $m10;
-      let $11;
+      let $f8;
+      let $9;
+      let $10;
+      let $fn11;
       let $122;
-      let $fn13;
-      let $14;
-      let $15;
+      let $13;
+      let $m14;
+      let $f15;
       let $m16;
       let $f17;
-      let $m18;
-      let $m19;
-      let $f20;
-      let $m21;
-      let $22;
-      let $23;
-      let $o24;
-      let $n25;
+      let $18;
+      let $19;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 11;
-        $32 = rt.first(rt.callee(typeof $42 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.body !== void 0 ? $m7.view.body : rt.index($42, "body", "local 'ctx'") : ($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
         $s2.pcs[$d2] = $pc + 12;
-        $fn2 = rt.callee(typeof $32 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.text !== void 0 ? $m10.view.text : rt.index($32, "text") : ($f9 = $32?.f)?.text !== void 0 ? $f9.text : ($m8 = $32?.metatable) !== void 0 && $m8.view.text !== void 0 ? $m8.view.text : rt.index($32, "text"), "method 'text'");
-        $11 = rt.first($fn2($32));
-        if ($11?.arr !== void 0) $122 = $11.length();
-        else if (typeof $11 === "string") $122 = $11.length;
+        $fn2 = rt.callee(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
+        $9 = rt.first($fn2($32));
+        if ($9?.arr !== void 0) $10 = $9.length();
+        else if (typeof $9 === "string") $10 = $9.length;
         else {
-          $122 = rt.len($11);
+          $10 = rt.len($9);
         }
-        $1 = $122;
+        $1 = $10;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(9), $p = $w.p;
@@ -248,21 +240,21 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $15 = ctx;
+      $13 = ctx;
       $s2.pcs[$d2] = $pc + 11;
-      $14 = rt.first(rt.callee(typeof $15 === "string" ? ($m18 = rt.stringMeta) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($15, "body", "local 'ctx'") : ($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15));
+      $122 = rt.first(rt.callee(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
       $s2.pcs[$d2] = $pc + 12;
-      $fn13 = rt.callee(typeof $14 === "string" ? ($m21 = rt.stringMeta) !== void 0 && $m21.view.text !== void 0 ? $m21.view.text : rt.index($14, "text") : ($f20 = $14?.f)?.text !== void 0 ? $f20.text : ($m19 = $14?.metatable) !== void 0 && $m19.view.text !== void 0 ? $m19.view.text : rt.index($14, "text"), "method 'text'");
-      $22 = rt.first($fn13($14));
-      if ($22?.arr !== void 0) $23 = $22.length();
-      else if (typeof $22 === "string") $23 = $22.length;
+      $fn11 = rt.callee(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
+      $18 = rt.first($fn11($122));
+      if ($18?.arr !== void 0) $19 = $18.length();
+      else if (typeof $18 === "string") $19 = $18.length;
       else {
-        $23 = rt.len($22);
+        $19 = rt.len($18);
       }
-      $o24 = new rt.FieldsObject();
-      $n25 = 1;
-      $o24.bytes = $23;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
+      $o20 = new rt.FieldsObject();
+      $n21 = 1;
+      $o20.bytes = $19;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
     }));
     if ($3 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0) $f6.put = $3;
     else {

@@ -136,13 +136,12 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
-      let $11;
-      let $o12;
-      let $n13;
-      let $t14;
-      let $r15;
+      let $o11;
+      let $n12;
+      let $t13;
+      let $r14;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 4;
@@ -150,22 +149,22 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 4;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($22, "status", "field 'json'") : ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
-      $10 = 201;
-      $o12 = new rt.FieldsObject();
-      $n13 = 1;
-      $o12.created = true;
-      $11 = rt.LuaTable.record($o12, $n13);
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.created = true;
+      $10 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 5;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t14 = $s2.tails++;
-        $r15 = $fn12($22, $10, $11);
-        $s2.tails = $t14;
+        $t13 = $s2.tails++;
+        $r14 = $fn12($22, $9, $10);
+        $s2.tails = $t13;
       } else {
-        $r15 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
+        $r14 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
       }
-      return $r15;
+      return $r14;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -246,29 +245,28 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $t8;
-      let $r9;
-      let $o10;
-      let $n11;
+      let $t7;
+      let $r8;
+      let $o9;
+      let $n10;
       const $json = rh.claim(ctx);
       if (!ready) {
         $22 = api;
         $s2.pcs[$d2] = $pc + 10;
-        $fn12 = rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($22, "error", "upvalue 'api'") : ($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
-        $6 = 503;
-        $72 = "starting";
+        $fn12 = rt.callee(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+        $5 = 503;
+        $6 = "starting";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t8 = $s2.tails++;
-          $r9 = $fn12($22, $6, $72);
-          $s2.tails = $t8;
+          $t7 = $s2.tails++;
+          $r8 = $fn12($22, $5, $6);
+          $s2.tails = $t7;
         } else {
-          $r9 = rt.tailCall($s2, $tb, $fn12, [$22, $6, $72]);
+          $r8 = rt.tailCall($s2, $tb, $fn12, [$22, $5, $6]);
         }
-        return $r9;
+        return $r8;
       }
       if ($json) {
         const $w = rh.jsonBytes();
@@ -292,10 +290,10 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $o10 = new rt.FieldsObject();
-      $n11 = 1;
-      $o10.ready = true;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
+      $o9 = new rt.FieldsObject();
+      $n10 = 1;
+      $o9.ready = true;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
     })));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
     else {

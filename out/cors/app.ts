@@ -106,13 +106,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
-        let $t14: number;
-        let $r15: rt.LuaResult;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $t13: number;
+        let $r14: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 4;
@@ -120,22 +119,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 4;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
-        $10 = 201;
-        $o12 = new rt.FieldsObject();
-        $n13 = 1;
-        $o12.created = true;
-        $11 = rt.LuaTable.record($o12, $n13);
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.created = true;
+        $10 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 5;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t14 = $s.tails++;
-          $r15 = $fn1($2, $10, $11);
-          $s.tails = $t14;
+          $t13 = $s.tails++;
+          $r14 = $fn1($2, $9, $10);
+          $s.tails = $t13;
         } else {
-          $r15 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
+          $r14 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
         }
-        return $r15;
+        return $r14;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -216,39 +215,38 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $t8: number;
-        let $r9: rt.LuaResult;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $t7: number;
+        let $r8: rt.LuaResult;
+        let $o9: rt.Fields;
+        let $n10: number;
         const $json: boolean = rh.claim(ctx);
         if ((!ready)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 10;
-          $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
-          $6 = 503;
-          $7 = "starting";
+          $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+          $5 = 503;
+          $6 = "starting";
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t8 = $s.tails++;
-            $r9 = $fn1($2, $6, $7);
-            $s.tails = $t8;
+            $t7 = $s.tails++;
+            $r8 = $fn1($2, $5, $6);
+            $s.tails = $t7;
           } else {
-            $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
+            $r8 = rt.tailCall($s, $tb, $fn1, [$2, $5, $6]);
           }
-          return $r9;
+          return $r8;
         }
         if ($json) {
           const $w = rh.jsonBytes();
           { const $b = $w.room(14), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 121; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 116; $b[$p + 10] = 114; $b[$p + 11] = 117; $b[$p + 12] = 101; $b[$p + 13] = 125; $w.p = $p + 14; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        $o10 = new rt.FieldsObject();
-        $n11 = 1;
-        $o10.ready = true;
-        return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
+        $o9 = new rt.FieldsObject();
+        $n10 = 1;
+        $o9.ready = true;
+        return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {

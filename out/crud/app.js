@@ -168,7 +168,7 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
       let $11;
       let $122;
@@ -176,23 +176,22 @@ function load($env) {
       let $14;
       let $15;
       let $16;
-      let $17;
-      let $k18;
-      let $19;
+      let $k17;
+      let $18;
+      let $a19;
       let $a20;
-      let $a21;
+      let $21;
       let $22;
       let $23;
-      let $24;
-      let $o25;
-      let $n26;
-      let $fn27;
+      let $o24;
+      let $n25;
+      let $fn26;
+      let $27;
       let $28;
-      let $29;
-      let $o30;
-      let $n31;
-      let $t32;
-      let $r33;
+      let $o29;
+      let $n30;
+      let $t31;
+      let $r32;
       const $json = rh.claim(ctx);
       $32 = users;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.store) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.store) !== void 0 || !("store" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
@@ -201,24 +200,24 @@ function load($env) {
       }
       $2 = $42;
       $s2.pcs[$d2] = $pc + 6;
-      $fn1 = rt.callee(typeof $2 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.all !== void 0 ? $m9.view.all : rt.index($2, "all", "field 'store'") : ($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'");
+      $fn1 = rt.callee(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'");
       let list = rt.first($fn1($2));
       if (($32 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 7;
         $32 = rt.getGlobal($env, "tonumber");
       }
       $42 = $32;
-      if (rh.pristineContext(ctx)) $10 = ctx.queryValue("limit");
+      if (rh.pristineContext(ctx)) $9 = ctx.queryValue("limit");
       else {
-        $11 = ctx;
+        $10 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $122 = rt.first(rt.callee(typeof $11 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($11, "query", "local 'ctx'") : ($f8 = $11?.f)?.query !== void 0 ? $f8.query : ($m9 = $11?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($11, "query", "local 'ctx'"), "method 'query'")($11));
-        if (!(($f62 = $122?.f) !== void 0 && (($13 = $f62.limit) !== void 0 || ($m52 = $122.metatable) === void 0 || ($13 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-          $13 = rt.index($122, "limit");
+        $11 = rt.first(rt.callee(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10));
+        if (!(($f62 = $11?.f) !== void 0 && (($122 = $f62.limit) !== void 0 || ($m52 = $11.metatable) === void 0 || ($122 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          $122 = rt.index($11, "limit");
         }
-        $10 = $13;
+        $9 = $122;
       }
-      $2 = $10;
+      $2 = $9;
       $s2.pcs[$d2] = $pc + 9;
       $fn1 = rt.callee($42, "global 'tonumber'");
       let limit = rt.first($fn1($2));
@@ -226,52 +225,52 @@ function load($env) {
         let cut = new rt.LuaTable();
         {
           const $start1 = 1;
-          if (($122 = $env.f.math) === void 0) {
+          if (($11 = $env.f.math) === void 0) {
             $s2.pcs[$d2] = $pc + 10;
-            $122 = rt.getGlobal($env, "math");
+            $11 = rt.getGlobal($env, "math");
           }
-          if (!(($f62 = $122?.f) !== void 0 && (($11 = $f62.min) !== void 0 || ($m52 = $122.metatable) === void 0 || ($11 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          if (!(($f62 = $11?.f) !== void 0 && (($10 = $f62.min) !== void 0 || ($m52 = $11.metatable) === void 0 || ($10 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 10;
-            $11 = rt.index($122, "min", "global 'math'");
+            $10 = rt.index($11, "min", "global 'math'");
           }
-          $13 = $11;
+          $122 = $10;
           $2 = limit;
           $42 = list;
-          if ($42?.arr !== void 0) $14 = $42.length();
-          else if (typeof $42 === "string") $14 = $42.length;
+          if ($42?.arr !== void 0) $13 = $42.length();
+          else if (typeof $42 === "string") $13 = $42.length;
           else {
             $s2.pcs[$d2] = $pc + 10;
-            $14 = rt.len($42, "local 'list'");
+            $13 = rt.len($42, "local 'list'");
           }
-          $32 = $14;
+          $32 = $13;
           $s2.pcs[$d2] = $pc + 11;
-          $fn1 = rt.callee($13, "field 'min'");
-          $15 = rt.first($fn1($2, $32));
-          const $limit1 = rt.forNumber($15, "limit");
+          $fn1 = rt.callee($122, "field 'min'");
+          $14 = rt.first($fn1($2, $32));
+          const $limit1 = rt.forNumber($14, "limit");
           for (let i = $start1; i <= $limit1; i++) {
-            $17 = list;
-            $k18 = i;
-            if (!(($a20 = $17?.arr) !== void 0 && ($19 = $a20[$k18 - 1]) !== void 0)) {
-              $19 = rt.indexItem($17, $k18, "local 'list'");
+            $16 = list;
+            $k17 = i;
+            if (!(($a19 = $16?.arr) !== void 0 && ($18 = $a19[$k17 - 1]) !== void 0)) {
+              $18 = rt.indexItem($16, $k17, "local 'list'");
             }
-            $16 = $19;
-            if ($16 !== void 0 && ($a21 = cut?.arr) !== void 0 && $a21[i - 1] !== void 0) $a21[i - 1] = $16;
-            else if ($16 !== void 0 && $a21 !== void 0 && i === $a21.length + 1 && cut.other === void 0 && cut.metatable === void 0) $a21.push($16);
+            $15 = $18;
+            if ($15 !== void 0 && ($a20 = cut?.arr) !== void 0 && $a20[i - 1] !== void 0) $a20[i - 1] = $15;
+            else if ($15 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.other === void 0 && cut.metatable === void 0) $a20.push($15);
             else {
-              rt.setIndex(cut, i, $16, "local 'cut'");
+              rt.setIndex(cut, i, $15, "local 'cut'");
             }
           }
         }
         list = cut;
       }
       if ($json) {
-        $15 = api;
-        if (!(($f62 = $15?.f) !== void 0 && (($14 = $f62.json) !== void 0 || ($m52 = $15.metatable) === void 0 || ($14 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $14 = api;
+        if (!(($f62 = $14?.f) !== void 0 && (($13 = $f62.json) !== void 0 || ($m52 = $14.metatable) === void 0 || ($13 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 12;
-          $14 = rt.index($15, "json", "upvalue 'api'");
+          $13 = rt.index($14, "json", "upvalue 'api'");
         }
-        $22 = $14;
-        $23 = list;
+        $21 = $13;
+        $22 = list;
         $42 = list;
         if ($42?.arr !== void 0) $32 = $42.length();
         else if (typeof $42 === "string") $32 = $42.length;
@@ -279,8 +278,8 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 12;
           $32 = rt.len($42, "local 'list'");
         }
-        $24 = $32;
-        if (rh.isJsonBuilder($22) && rh.isScalar($23)) {
+        $23 = $32;
+        if (rh.isJsonBuilder($21) && rh.isScalar($22)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -295,7 +294,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($23);
+          $w.scalar($22);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -309,7 +308,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($24);
+          $w.num($23);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -317,52 +316,52 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $2 = $22;
-        $o25 = new rt.FieldsObject();
-        $n26 = 1;
-        if ($23 !== void 0) {
-          $o25.users = $23;
-          $n26++;
+        $2 = $21;
+        $o24 = new rt.FieldsObject();
+        $n25 = 1;
+        if ($22 !== void 0) {
+          $o24.users = $22;
+          $n25++;
         }
-        $o25.count = $24;
-        $11 = rt.LuaTable.record($o25, $n26);
+        $o24.count = $23;
+        $10 = rt.LuaTable.record($o24, $n25);
         $s2.pcs[$d2] = $pc + 13;
         $fn1 = rt.callee($2, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn1($11)));
+        return rt.leave($s2, $d2, rt.first($fn1($10)));
       }
-      $13 = api;
-      if (!(($f8 = $13?.f) !== void 0 && (($19 = $f8.json) !== void 0 || ($m7 = $13.metatable) === void 0 || ($19 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+      $122 = api;
+      if (!(($f8 = $122?.f) !== void 0 && (($18 = $f8.json) !== void 0 || ($m7 = $122.metatable) === void 0 || ($18 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 12;
-        $19 = rt.index($13, "json", "upvalue 'api'");
+        $18 = rt.index($122, "json", "upvalue 'api'");
       }
-      $122 = $19;
-      $16 = list;
-      $28 = list;
-      if ($28?.arr !== void 0) $29 = $28.length();
-      else if (typeof $28 === "string") $29 = $28.length;
+      $11 = $18;
+      $15 = list;
+      $27 = list;
+      if ($27?.arr !== void 0) $28 = $27.length();
+      else if (typeof $27 === "string") $28 = $27.length;
       else {
         $s2.pcs[$d2] = $pc + 12;
-        $29 = rt.len($28, "local 'list'");
+        $28 = rt.len($27, "local 'list'");
       }
-      $o30 = new rt.FieldsObject();
-      $n31 = 1;
-      if ($16 !== void 0) {
-        $o30.users = $16;
-        $n31++;
+      $o29 = new rt.FieldsObject();
+      $n30 = 1;
+      if ($15 !== void 0) {
+        $o29.users = $15;
+        $n30++;
       }
-      $o30.count = $29;
-      $17 = rt.LuaTable.record($o30, $n31);
+      $o29.count = $28;
+      $16 = rt.LuaTable.record($o29, $n30);
       $s2.pcs[$d2] = $pc + 14;
-      $fn27 = rt.callee($122, "field 'json'");
+      $fn26 = rt.callee($11, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t32 = $s2.tails++;
-        $r33 = $fn27($17);
-        $s2.tails = $t32;
+        $t31 = $s2.tails++;
+        $r32 = $fn26($16);
+        $s2.tails = $t31;
       } else {
-        $r33 = rt.tailCall($s2, $tb, $fn27, [$17]);
+        $r32 = rt.tailCall($s2, $tb, $fn26, [$16]);
       }
-      return $r33;
+      return $r32;
     })));
     if ($1 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $1;
     else {
@@ -387,56 +386,54 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
+      let $f7;
+      let $8;
+      let $9;
       let $10;
-      let $11;
-      let $122;
-      let $m13;
-      let $f14;
-      let $t15;
-      let $r16;
+      let $m112;
+      let $f12;
+      let $t13;
+      let $r14;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 16;
-      $2 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
-      $fn1 = rt.callee(typeof $2 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($2, "expect") : ($f8 = $2?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $2?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($2, "expect"), "method 'expect'");
-      $11 = users;
-      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.create_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.create_schema) !== void 0 || !("create_schema" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-        $122 = rt.index($11, "create_schema", "upvalue 'users'");
+      $2 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $fn1 = rt.callee(($f7 = $2?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $2?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($2, "expect"), "method 'expect'");
+      $9 = users;
+      if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.create_schema) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.create_schema) !== void 0 || !("create_schema" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+        $10 = rt.index($9, "create_schema", "upvalue 'users'");
       }
-      $10 = $122;
+      $8 = $10;
       $s2.pcs[$d2] = $pc + 18;
-      let input = rt.first($fn1($2, $10));
-      $11 = users;
-      if (!(($f14 = $11?.f) !== void 0 && (($10 = $f14.store) !== void 0 || ($m13 = $11.metatable) === void 0 || ($10 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      let input = rt.first($fn1($2, $8));
+      $9 = users;
+      if (!(($f12 = $9?.f) !== void 0 && (($8 = $f12.store) !== void 0 || ($m112 = $9.metatable) === void 0 || ($8 = $m112.view.store) !== void 0 || !("store" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 19;
-        $10 = rt.index($11, "store", "upvalue 'users'");
+        $8 = rt.index($9, "store", "upvalue 'users'");
       }
-      $122 = $10;
+      $10 = $8;
       $s2.pcs[$d2] = $pc + 20;
-      $fn1 = rt.callee(typeof $122 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.insert !== void 0 ? $m7.view.insert : rt.index($122, "insert", "field 'store'") : ($f8 = $122?.f)?.insert !== void 0 ? $f8.insert : ($m9 = $122?.metatable) !== void 0 && $m9.view.insert !== void 0 ? $m9.view.insert : rt.index($122, "insert", "field 'store'"), "method 'insert'");
+      $fn1 = rt.callee(($f7 = $10?.f)?.insert !== void 0 ? $f7.insert : ($m6 = $10?.metatable) !== void 0 && $m6.view.insert !== void 0 ? $m6.view.insert : rt.index($10, "insert", "field 'store'"), "method 'insert'");
       $32 = input;
-      let user = rt.first($fn1($122, $32));
-      $10 = api;
-      if (!(($f8 = $10?.f) !== void 0 && (($11 = $f8.json) !== void 0 || ($m7 = $10.metatable) === void 0 || ($11 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+      let user = rt.first($fn1($10, $32));
+      $8 = api;
+      if (!(($f7 = $8?.f) !== void 0 && (($9 = $f7.json) !== void 0 || ($m6 = $8.metatable) === void 0 || ($9 = $m6.view.json) !== void 0 || !("json" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 21;
-        $11 = rt.index($10, "json", "upvalue 'api'");
+        $9 = rt.index($8, "json", "upvalue 'api'");
       }
-      $32 = $11;
+      $32 = $9;
       $s2.pcs[$d2] = $pc + 22;
-      $fn1 = rt.callee(typeof $32 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.status !== void 0 ? $m13.view.status : rt.index($32, "status", "field 'json'") : ($f14 = $32?.f)?.status !== void 0 ? $f14.status : ($m9 = $32?.metatable) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($32, "status", "field 'json'"), "method 'status'");
-      $122 = 201;
+      $fn1 = rt.callee(($f12 = $32?.f)?.status !== void 0 ? $f12.status : ($m112 = $32?.metatable) !== void 0 && $m112.view.status !== void 0 ? $m112.view.status : rt.index($32, "status", "field 'json'"), "method 'status'");
+      $10 = 201;
       $2 = user;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t15 = $s2.tails++;
-        $r16 = $fn1($32, $122, $2);
-        $s2.tails = $t15;
+        $t13 = $s2.tails++;
+        $r14 = $fn1($32, $10, $2);
+        $s2.tails = $t13;
       } else {
-        $r16 = rt.tailCall($s2, $tb, $fn1, [$32, $122, $2]);
+        $r14 = rt.tailCall($s2, $tb, $fn1, [$32, $10, $2]);
       }
-      return $r16;
+      return $r14;
     }));
     if ($7 !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -458,11 +455,10 @@ function load($env) {
       let $8;
       let $m9;
       let $f102;
-      let $m112;
+      let $11;
       let $122;
-      let $13;
-      let $m14;
-      let $f15;
+      let $m13;
+      let $f14;
       $32 = users;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.parse_id) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.parse_id) !== void 0 || !("parse_id" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 23;
@@ -471,28 +467,28 @@ function load($env) {
       $2 = $42;
       $8 = ctx;
       $s2.pcs[$d2] = $pc + 24;
-      $122 = rt.first(rt.callee(typeof $8 === "string" ? ($m112 = rt.stringMeta) !== void 0 && $m112.view.params !== void 0 ? $m112.view.params : rt.index($8, "params", "local 'ctx'") : ($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
-      if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-        $13 = rt.index($122, "id");
+      $11 = rt.first(rt.callee(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $122 = rt.index($11, "id");
       }
-      $72 = $13;
+      $72 = $122;
       $s2.pcs[$d2] = $pc + 25;
       $fn1 = rt.callee($2, "field 'parse_id'");
       let id = rt.first($fn1($72));
-      $13 = id;
-      if (rt.truthy($13)) {
+      $122 = id;
+      if (rt.truthy($122)) {
         $8 = users;
-        if (!(($f15 = $8?.f) !== void 0 && (($72 = $f15.store) !== void 0 || ($m14 = $8.metatable) === void 0 || ($72 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+        if (!(($f14 = $8?.f) !== void 0 && (($72 = $f14.store) !== void 0 || ($m13 = $8.metatable) === void 0 || ($72 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 26;
           $72 = rt.index($8, "store", "upvalue 'users'");
         }
-        $122 = $72;
+        $11 = $72;
         $s2.pcs[$d2] = $pc + 27;
-        $fn1 = rt.callee(typeof $122 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.get !== void 0 ? $m9.view.get : rt.index($122, "get", "field 'store'") : ($f102 = $122?.f)?.get !== void 0 ? $f102.get : ($m112 = $122?.metatable) !== void 0 && $m112.view.get !== void 0 ? $m112.view.get : rt.index($122, "get", "field 'store'"), "method 'get'");
+        $fn1 = rt.callee(($f102 = $11?.f)?.get !== void 0 ? $f102.get : ($m9 = $11?.metatable) !== void 0 && $m9.view.get !== void 0 ? $m9.view.get : rt.index($11, "get", "field 'store'"), "method 'get'");
         $42 = id;
-        $13 = rt.first($fn1($122, $42));
+        $122 = rt.first($fn1($11, $42));
       }
-      return rt.leave($s2, $d2, $13);
+      return rt.leave($s2, $d2, $122);
     };
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -514,28 +510,27 @@ function load($env) {
       let $2;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $t8;
-      let $r9;
+      let $t7;
+      let $r8;
       $s2.pcs[$d2] = $pc + 29;
       let user = find(ctx);
       if (!rt.truthy(user)) {
         $2 = api;
         $s2.pcs[$d2] = $pc + 30;
-        $fn1 = rt.callee(typeof $2 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($2, "error", "upvalue 'api'") : ($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
-        $6 = 404;
-        $72 = "User not found";
+        $fn1 = rt.callee(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
+        $5 = 404;
+        $6 = "User not found";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t8 = $s2.tails++;
-          $r9 = $fn1($2, $6, $72);
-          $s2.tails = $t8;
+          $t7 = $s2.tails++;
+          $r8 = $fn1($2, $5, $6);
+          $s2.tails = $t7;
         } else {
-          $r9 = rt.tailCall($s2, $tb, $fn1, [$2, $6, $72]);
+          $r8 = rt.tailCall($s2, $tb, $fn1, [$2, $5, $6]);
         }
-        return $r9;
+        return $r8;
       }
       return rt.leave($s2, $d2, user);
     }));
@@ -564,66 +559,64 @@ function load($env) {
       let $2;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $t8;
-      let $r9;
-      let $m10;
-      let $f11;
-      let $m12;
-      let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $l17;
+      let $t7;
+      let $r8;
+      let $m9;
+      let $f102;
+      let $11;
+      let $122;
+      let $m13;
+      let $f14;
+      let $l15;
       $s2.pcs[$d2] = $pc + 32;
       let user = find(ctx);
       if (!rt.truthy(user)) {
         $2 = api;
         $s2.pcs[$d2] = $pc + 33;
-        $fn1 = rt.callee(typeof $2 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($2, "error", "upvalue 'api'") : ($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
-        $6 = 404;
-        $72 = "User not found";
+        $fn1 = rt.callee(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
+        $5 = 404;
+        $6 = "User not found";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t8 = $s2.tails++;
-          $r9 = $fn1($2, $6, $72);
-          $s2.tails = $t8;
+          $t7 = $s2.tails++;
+          $r8 = $fn1($2, $5, $6);
+          $s2.tails = $t7;
         } else {
-          $r9 = rt.tailCall($s2, $tb, $fn1, [$2, $6, $72]);
+          $r8 = rt.tailCall($s2, $tb, $fn1, [$2, $5, $6]);
         }
-        return $r9;
+        return $r8;
       }
-      $6 = ctx;
+      $5 = ctx;
       $s2.pcs[$d2] = $pc + 34;
-      $72 = rt.first(rt.callee(typeof $6 === "string" ? ($m3 = rt.stringMeta) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($6, "body", "local 'ctx'") : ($f4 = $6?.f)?.body !== void 0 ? $f4.body : ($m52 = $6?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($6, "body", "local 'ctx'"), "method 'body'")($6));
-      $fn1 = rt.callee(typeof $72 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.expect !== void 0 ? $m12.view.expect : rt.index($72, "expect") : ($f11 = $72?.f)?.expect !== void 0 ? $f11.expect : ($m10 = $72?.metatable) !== void 0 && $m10.view.expect !== void 0 ? $m10.view.expect : rt.index($72, "expect"), "method 'expect'");
-      $13 = users;
-      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.update_schema) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.update_schema) !== void 0 || !("update_schema" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
-        $14 = rt.index($13, "update_schema", "upvalue 'users'");
+      $6 = rt.first(rt.callee(($f4 = $5?.f)?.body !== void 0 ? $f4.body : ($m3 = $5?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($5, "body", "local 'ctx'"), "method 'body'")($5));
+      $fn1 = rt.callee(($f102 = $6?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'");
+      $11 = users;
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $122 = rt.index($11, "update_schema", "upvalue 'users'");
       }
-      $2 = $14;
+      $2 = $122;
       $s2.pcs[$d2] = $pc + 36;
-      let changes = rt.first($fn1($72, $2));
+      let changes = rt.first($fn1($6, $2));
       {
         let $it1, $st1, $key1;
         if (($2 = $env.f.pairs) === void 0) {
           $s2.pcs[$d2] = $pc + 37;
           $2 = rt.getGlobal($env, "pairs");
         }
-        $14 = $2;
-        $13 = changes;
-        if ($14 === rt.ITERATION.pairs && $13 instanceof rt.LuaTable) {
+        $122 = $2;
+        $11 = changes;
+        if ($122 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) {
           $it1 = rt.ITERATION.next;
-          $st1 = $13;
+          $st1 = $11;
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 38;
-          $l17 = rt.adjust(rt.all(rt.callee($14, "global 'pairs'")($13)), 3);
-          $it1 = $l17[0];
-          $st1 = $l17[1];
-          $key1 = $l17[2];
+          $l15 = rt.adjust(rt.all(rt.callee($122, "global 'pairs'")($11)), 3);
+          $it1 = $l15[0];
+          $st1 = $l15[1];
+          $key1 = $l15[2];
         }
         $s2.pcs[$d2] = $pc + 37;
         const $iter1 = rt.callable($it1);
@@ -680,16 +673,14 @@ function load($env) {
       let $9;
       let $m10;
       let $f11;
-      let $m12;
+      let $122;
       let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $fn17;
-      let $m18;
-      let $19;
-      let $t20;
-      let $r21;
+      let $m14;
+      let $f15;
+      let $fn16;
+      let $17;
+      let $t18;
+      let $r19;
       $32 = users;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.parse_id) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.parse_id) !== void 0 || !("parse_id" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 41;
@@ -700,44 +691,44 @@ function load($env) {
       else {
         $9 = ctx;
         $s2.pcs[$d2] = $pc + 42;
-        $13 = rt.first(rt.callee(typeof $9 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.params !== void 0 ? $m12.view.params : rt.index($9, "params", "local 'ctx'") : ($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
-        if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.id) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.id) !== void 0 || !("id" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
-          $14 = rt.index($13, "id");
+        $122 = rt.first(rt.callee(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
+        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $13 = rt.index($122, "id");
         }
-        $8 = $14;
+        $8 = $13;
       }
       $72 = $8;
       $s2.pcs[$d2] = $pc + 43;
       $fn1 = rt.callee($2, "field 'parse_id'");
       let id = rt.first($fn1($72));
-      $14 = !rt.truthy(id);
-      if (!rt.truthy($14)) {
+      $13 = !rt.truthy(id);
+      if (!rt.truthy($13)) {
         $9 = users;
-        if (!(($f16 = $9?.f) !== void 0 && (($72 = $f16.store) !== void 0 || ($m15 = $9.metatable) === void 0 || ($72 = $m15.view.store) !== void 0 || !("store" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+        if (!(($f15 = $9?.f) !== void 0 && (($72 = $f15.store) !== void 0 || ($m14 = $9.metatable) === void 0 || ($72 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 44;
           $72 = rt.index($9, "store", "upvalue 'users'");
         }
-        $13 = $72;
+        $122 = $72;
         $s2.pcs[$d2] = $pc + 45;
-        $fn1 = rt.callee(typeof $13 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($13, "remove", "field 'store'") : ($f11 = $13?.f)?.remove !== void 0 ? $f11.remove : ($m12 = $13?.metatable) !== void 0 && $m12.view.remove !== void 0 ? $m12.view.remove : rt.index($13, "remove", "field 'store'"), "method 'remove'");
+        $fn1 = rt.callee(($f11 = $122?.f)?.remove !== void 0 ? $f11.remove : ($m10 = $122?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($122, "remove", "field 'store'"), "method 'remove'");
         $42 = id;
-        $14 = !rt.truthy(rt.first($fn1($13, $42)));
+        $13 = !rt.truthy(rt.first($fn1($122, $42)));
       }
-      if ($14) {
+      if ($13) {
         $32 = api;
         $s2.pcs[$d2] = $pc + 46;
-        $fn17 = rt.callee(typeof $32 === "string" ? ($m18 = rt.stringMeta) !== void 0 && $m18.view.error !== void 0 ? $m18.view.error : rt.index($32, "error", "upvalue 'api'") : ($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
+        $fn16 = rt.callee(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
         $2 = 404;
-        $19 = "User not found";
+        $17 = "User not found";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t20 = $s2.tails++;
-          $r21 = $fn17($32, $2, $19);
-          $s2.tails = $t20;
+          $t18 = $s2.tails++;
+          $r19 = $fn16($32, $2, $17);
+          $s2.tails = $t18;
         } else {
-          $r21 = rt.tailCall($s2, $tb, $fn17, [$32, $2, $19]);
+          $r19 = rt.tailCall($s2, $tb, $fn16, [$32, $2, $17]);
         }
-        return $r21;
+        return $r19;
       }
       $72 = api;
       if (!(($f11 = $72?.f) !== void 0 && (($9 = $f11.no_content) !== void 0 || ($m10 = $72.metatable) === void 0 || ($9 = $m10.view.no_content) !== void 0 || !("no_content" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
@@ -749,13 +740,13 @@ function load($env) {
       $fn1 = rt.callee($42, "field 'no_content'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t20 = $s2.tails++;
-        $r21 = $fn1();
-        $s2.tails = $t20;
+        $t18 = $s2.tails++;
+        $r19 = $fn1();
+        $s2.tails = $t18;
       } else {
-        $r21 = rt.tailCall($s2, $tb, $fn1, []);
+        $r19 = rt.tailCall($s2, $tb, $fn1, []);
       }
-      return $r21;
+      return $r19;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.delete !== void 0) $f13.delete = $12;
     else {

@@ -230,88 +230,88 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m6;
+      let $6;
       let $72;
-      let $8;
-      let $m9;
-      let $f10;
+      let $m8;
+      let $f9;
+      let $10;
       let $11;
       let $122;
-      let $13;
-      let $m14;
-      let $f15;
-      let $m16;
-      let $17;
-      let $18;
-      let $m19;
-      let $f20;
+      let $m132;
+      let $f142;
+      let $152;
+      let $16;
+      let $m17;
+      let $f18;
+      let $19;
+      let $20;
       let $21;
-      let $222;
-      let $23;
-      let $m24;
-      let $f25;
+      let $m22;
+      let $f23;
+      let $24;
+      let $25;
       let $m26;
-      let $27;
+      let $f27;
       let $28;
-      let $m29;
-      let $f30;
-      let $31;
-      let $322;
+      let $29;
+      let $30;
+      let $m31;
+      let $f32;
       let $33;
-      let $m34;
-      let $f35;
-      let $m36;
+      let $34;
+      let $m35;
+      let $f36;
       let $37;
       let $38;
-      let $m39;
-      let $f40;
-      let $41;
+      let $39;
+      let $m40;
+      let $f41;
       let $42;
       let $43;
       let $m44;
       let $f45;
-      let $m46;
+      let $46;
       let $47;
       let $48;
-      let $m49;
-      let $f50;
-      let $51;
+      let $49;
+      let $m50;
+      let $f51;
       let $52;
       let $53;
       let $54;
-      let $m55;
-      let $f56;
-      let $57;
-      let $58;
-      let $59;
+      let $55;
+      let $m56;
+      let $f57;
+      let $o58;
+      let $n59;
       let $60;
-      let $m61;
-      let $f62;
-      let $o63;
-      let $n64;
+      let $61;
+      let $m62;
+      let $f63;
+      let $64;
       let $65;
-      let $66;
-      let $m67;
-      let $f68;
-      let $m69;
-      let $70;
-      let $71;
-      let $m72;
-      let $f73;
-      let $74;
-      let $75;
-      let $m76;
-      let $f77;
+      let $m66;
+      let $f67;
+      let $68;
+      let $69;
+      let $m70;
+      let $f71;
+      let $722;
+      let $73;
+      let $m74;
+      let $f75;
+      let $76;
+      let $77;
       let $m78;
-      let $79;
+      let $f79;
       let $80;
-      let $m81;
-      let $f82;
-      let $83;
+      let $81;
+      let $m82;
+      let $f83;
       let $84;
-      let $m85;
-      let $f86;
-      let $m87;
+      let $85;
+      let $m86;
+      let $f87;
       let $88;
       let $89;
       let $m90;
@@ -320,110 +320,100 @@ function load($env) {
       let $93;
       let $m94;
       let $f95;
-      let $m96;
+      let $96;
       let $97;
-      let $98;
-      let $m99;
-      let $f100;
+      let $m98;
+      let $f99;
+      let $100;
       let $101;
       let $102;
       let $m103;
       let $f104;
-      let $m105;
+      let $105;
       let $106;
       let $107;
       let $m108;
       let $f109;
-      let $110;
-      let $111;
-      let $112;
-      let $m113;
-      let $f114;
-      let $115;
-      let $116;
-      let $117;
-      let $m118;
-      let $f119;
-      let $o120;
-      let $n121;
+      let $o110;
+      let $n111;
       const $json = rh.claim(ctx);
       if ($json) {
         if (rh.pristineContext(ctx)) $22 = ctx.param("id");
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 3;
-          $72 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.params !== void 0 ? $m6.view.params : rt.index($32, "params", "local 'ctx'") : ($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
-          if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.id) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.id) !== void 0 || !("id" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-            $8 = rt.index($72, "id");
+          $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $72 = rt.index($6, "id");
           }
-          $22 = $8;
+          $22 = $72;
         }
         $1 = $22;
-        if (rh.pristineContext(ctx)) $122 = ctx.param("sub");
+        if (rh.pristineContext(ctx)) $11 = ctx.param("sub");
         else {
-          $13 = ctx;
+          $122 = ctx;
           $s2.pcs[$d2] = $pc + 3;
-          $17 = rt.first(rt.callee(typeof $13 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.params !== void 0 ? $m16.view.params : rt.index($13, "params", "local 'ctx'") : ($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13));
-          if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20.sub) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.sub) !== void 0 || !("sub" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
-            $18 = rt.index($17, "sub");
+          $152 = rt.first(rt.callee(($f142 = $122?.f)?.params !== void 0 ? $f142.params : ($m132 = $122?.metatable) !== void 0 && $m132.view.params !== void 0 ? $m132.view.params : rt.index($122, "params", "local 'ctx'"), "method 'params'")($122));
+          if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.sub) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.sub) !== void 0 || !("sub" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+            $16 = rt.index($152, "sub");
           }
-          $122 = $18;
+          $11 = $16;
         }
-        $11 = $122;
-        if (rh.pristineContext(ctx)) $222 = ctx.header("X-Multi");
+        $10 = $11;
+        if (rh.pristineContext(ctx)) $20 = ctx.header("X-Multi");
         else {
-          $23 = ctx;
+          $21 = ctx;
           $s2.pcs[$d2] = $pc + 5;
-          $27 = rt.first(rt.callee(typeof $23 === "string" ? ($m26 = rt.stringMeta) !== void 0 && $m26.view.headers !== void 0 ? $m26.view.headers : rt.index($23, "headers", "local 'ctx'") : ($f25 = $23?.f)?.headers !== void 0 ? $f25.headers : ($m24 = $23?.metatable) !== void 0 && $m24.view.headers !== void 0 ? $m24.view.headers : rt.index($23, "headers", "local 'ctx'"), "method 'headers'")($23));
-          if (!(($f30 = $27?.f) !== void 0 && (($28 = $f30["X-Multi"]) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view["X-Multi"]) !== void 0 || !("X-Multi" in $m29.view) && $m29.view[rt.CUT] === void 0))) {
-            $28 = rt.index($27, "X-Multi");
+          $24 = rt.first(rt.callee(($f23 = $21?.f)?.headers !== void 0 ? $f23.headers : ($m22 = $21?.metatable) !== void 0 && $m22.view.headers !== void 0 ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'"), "method 'headers'")($21));
+          if (!(($f27 = $24?.f) !== void 0 && (($25 = $f27["X-Multi"]) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view["X-Multi"]) !== void 0 || !("X-Multi" in $m26.view) && $m26.view[rt.CUT] === void 0))) {
+            $25 = rt.index($24, "X-Multi");
           }
-          $222 = $28;
+          $20 = $25;
         }
-        $21 = $222;
-        if (rh.pristineContext(ctx)) $322 = ctx.header("x-multi");
+        $19 = $20;
+        if (rh.pristineContext(ctx)) $29 = ctx.header("x-multi");
         else {
-          $33 = ctx;
+          $30 = ctx;
           $s2.pcs[$d2] = $pc + 6;
-          $37 = rt.first(rt.callee(typeof $33 === "string" ? ($m36 = rt.stringMeta) !== void 0 && $m36.view.headers !== void 0 ? $m36.view.headers : rt.index($33, "headers", "local 'ctx'") : ($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33));
-          if (!(($f40 = $37?.f) !== void 0 && (($38 = $f40["x-multi"]) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view["x-multi"]) !== void 0 || !("x-multi" in $m39.view) && $m39.view[rt.CUT] === void 0))) {
-            $38 = rt.index($37, "x-multi");
+          $33 = rt.first(rt.callee(($f32 = $30?.f)?.headers !== void 0 ? $f32.headers : ($m31 = $30?.metatable) !== void 0 && $m31.view.headers !== void 0 ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'"), "method 'headers'")($30));
+          if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36["x-multi"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-multi"]) !== void 0 || !("x-multi" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
+            $34 = rt.index($33, "x-multi");
           }
-          $322 = $38;
+          $29 = $34;
         }
-        $31 = $322;
-        if (rh.pristineContext(ctx)) $42 = ctx.queryValue("page");
+        $28 = $29;
+        if (rh.pristineContext(ctx)) $38 = ctx.queryValue("page");
         else {
-          $43 = ctx;
+          $39 = ctx;
           $s2.pcs[$d2] = $pc + 8;
-          $47 = rt.first(rt.callee(typeof $43 === "string" ? ($m46 = rt.stringMeta) !== void 0 && $m46.view.query !== void 0 ? $m46.view.query : rt.index($43, "query", "local 'ctx'") : ($f45 = $43?.f)?.query !== void 0 ? $f45.query : ($m44 = $43?.metatable) !== void 0 && $m44.view.query !== void 0 ? $m44.view.query : rt.index($43, "query", "local 'ctx'"), "method 'query'")($43));
-          if (!(($f50 = $47?.f) !== void 0 && (($48 = $f50.page) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.page) !== void 0 || !("page" in $m49.view) && $m49.view[rt.CUT] === void 0))) {
-            $48 = rt.index($47, "page");
+          $42 = rt.first(rt.callee(($f41 = $39?.f)?.query !== void 0 ? $f41.query : ($m40 = $39?.metatable) !== void 0 && $m40.view.query !== void 0 ? $m40.view.query : rt.index($39, "query", "local 'ctx'"), "method 'query'")($39));
+          if (!(($f45 = $42?.f) !== void 0 && (($43 = $f45.page) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.page) !== void 0 || !("page" in $m44.view) && $m44.view[rt.CUT] === void 0))) {
+            $43 = rt.index($42, "page");
           }
-          $42 = $48;
+          $38 = $43;
         }
-        $41 = $42;
-        if (rh.pristineContext(ctx)) $52 = ctx.method;
+        $37 = $38;
+        if (rh.pristineContext(ctx)) $47 = ctx.method;
         else {
-          $53 = ctx;
-          if (!(($f56 = $53?.f) !== void 0 && (($54 = $f56.method) !== void 0 || ($m55 = $53.metatable) === void 0 || ($54 = $m55.view.method) !== void 0 || !("method" in $m55.view) && $m55.view[rt.CUT] === void 0))) {
+          $48 = ctx;
+          if (!(($f51 = $48?.f) !== void 0 && (($49 = $f51.method) !== void 0 || ($m50 = $48.metatable) === void 0 || ($49 = $m50.view.method) !== void 0 || !("method" in $m50.view) && $m50.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 7;
-            $54 = rt.index($53, "method", "local 'ctx'");
+            $49 = rt.index($48, "method", "local 'ctx'");
           }
-          $52 = $54;
+          $47 = $49;
         }
-        $51 = $52;
-        if (rh.pristineContext(ctx)) $58 = ctx.path();
+        $46 = $47;
+        if (rh.pristineContext(ctx)) $53 = ctx.path();
         else {
-          $59 = ctx;
-          if (!(($f62 = $59?.f) !== void 0 && (($60 = $f62.path) !== void 0 || ($m61 = $59.metatable) === void 0 || ($60 = $m61.view.path) !== void 0 || !("path" in $m61.view) && $m61.view[rt.CUT] === void 0))) {
+          $54 = ctx;
+          if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.path) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.path) !== void 0 || !("path" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 7;
-            $60 = rt.index($59, "path", "local 'ctx'");
+            $55 = rt.index($54, "path", "local 'ctx'");
           }
-          $58 = $60;
+          $53 = $55;
         }
-        $57 = $58;
-        if (rh.isScalar($1) && rh.isScalar($11) && rh.isScalar($21) && rh.isScalar($31) && rh.isScalar($41) && rh.isScalar($51) && rh.isScalar($57)) {
+        $52 = $53;
+        if (rh.isScalar($1) && rh.isScalar($10) && rh.isScalar($19) && rh.isScalar($28) && rh.isScalar($37) && rh.isScalar($46) && rh.isScalar($52)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(6), $p = $w.p;
@@ -447,7 +437,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($11);
+          $w.scalar($10);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -461,7 +451,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($21);
+          $w.scalar($19);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -475,7 +465,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($31);
+          $w.scalar($28);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -488,7 +478,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($41);
+          $w.scalar($37);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -503,7 +493,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($51);
+          $w.scalar($46);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -516,7 +506,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($57);
+          $w.scalar($52);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -524,137 +514,137 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o63 = new rt.FieldsObject();
-        $n64 = 0;
+        $o58 = new rt.FieldsObject();
+        $n59 = 0;
         if ($1 !== void 0) {
-          $o63.id = $1;
-          $n64++;
+          $o58.id = $1;
+          $n59++;
         }
-        if ($11 !== void 0) {
-          $o63.sub = $11;
-          $n64++;
+        if ($10 !== void 0) {
+          $o58.sub = $10;
+          $n59++;
         }
-        if ($21 !== void 0) {
-          $o63.upper = $21;
-          $n64++;
+        if ($19 !== void 0) {
+          $o58.upper = $19;
+          $n59++;
         }
-        if ($31 !== void 0) {
-          $o63.multi = $31;
-          $n64++;
+        if ($28 !== void 0) {
+          $o58.multi = $28;
+          $n59++;
         }
-        if ($41 !== void 0) {
-          $o63.page = $41;
-          $n64++;
+        if ($37 !== void 0) {
+          $o58.page = $37;
+          $n59++;
         }
-        if ($51 !== void 0) {
-          $o63.method = $51;
-          $n64++;
+        if ($46 !== void 0) {
+          $o58.method = $46;
+          $n59++;
         }
-        if ($57 !== void 0) {
-          $o63.path = $57;
-          $n64++;
+        if ($52 !== void 0) {
+          $o58.path = $52;
+          $n59++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o63, $n64));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o58, $n59));
       }
-      if (rh.pristineContext(ctx)) $65 = ctx.param("id");
+      if (rh.pristineContext(ctx)) $60 = ctx.param("id");
       else {
-        $66 = ctx;
+        $61 = ctx;
         $s2.pcs[$d2] = $pc + 3;
-        $70 = rt.first(rt.callee(typeof $66 === "string" ? ($m69 = rt.stringMeta) !== void 0 && $m69.view.params !== void 0 ? $m69.view.params : rt.index($66, "params", "local 'ctx'") : ($f68 = $66?.f)?.params !== void 0 ? $f68.params : ($m67 = $66?.metatable) !== void 0 && $m67.view.params !== void 0 ? $m67.view.params : rt.index($66, "params", "local 'ctx'"), "method 'params'")($66));
-        if (!(($f73 = $70?.f) !== void 0 && (($71 = $f73.id) !== void 0 || ($m72 = $70.metatable) === void 0 || ($71 = $m72.view.id) !== void 0 || !("id" in $m72.view) && $m72.view[rt.CUT] === void 0))) {
-          $71 = rt.index($70, "id");
+        $64 = rt.first(rt.callee(($f63 = $61?.f)?.params !== void 0 ? $f63.params : ($m62 = $61?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($61, "params", "local 'ctx'"), "method 'params'")($61));
+        if (!(($f67 = $64?.f) !== void 0 && (($65 = $f67.id) !== void 0 || ($m66 = $64.metatable) === void 0 || ($65 = $m66.view.id) !== void 0 || !("id" in $m66.view) && $m66.view[rt.CUT] === void 0))) {
+          $65 = rt.index($64, "id");
         }
-        $65 = $71;
+        $60 = $65;
       }
-      if (rh.pristineContext(ctx)) $74 = ctx.param("sub");
+      if (rh.pristineContext(ctx)) $68 = ctx.param("sub");
       else {
-        $75 = ctx;
+        $69 = ctx;
         $s2.pcs[$d2] = $pc + 3;
-        $79 = rt.first(rt.callee(typeof $75 === "string" ? ($m78 = rt.stringMeta) !== void 0 && $m78.view.params !== void 0 ? $m78.view.params : rt.index($75, "params", "local 'ctx'") : ($f77 = $75?.f)?.params !== void 0 ? $f77.params : ($m76 = $75?.metatable) !== void 0 && $m76.view.params !== void 0 ? $m76.view.params : rt.index($75, "params", "local 'ctx'"), "method 'params'")($75));
-        if (!(($f82 = $79?.f) !== void 0 && (($80 = $f82.sub) !== void 0 || ($m81 = $79.metatable) === void 0 || ($80 = $m81.view.sub) !== void 0 || !("sub" in $m81.view) && $m81.view[rt.CUT] === void 0))) {
-          $80 = rt.index($79, "sub");
+        $722 = rt.first(rt.callee(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69));
+        if (!(($f75 = $722?.f) !== void 0 && (($73 = $f75.sub) !== void 0 || ($m74 = $722.metatable) === void 0 || ($73 = $m74.view.sub) !== void 0 || !("sub" in $m74.view) && $m74.view[rt.CUT] === void 0))) {
+          $73 = rt.index($722, "sub");
         }
-        $74 = $80;
+        $68 = $73;
       }
-      if (rh.pristineContext(ctx)) $83 = ctx.header("X-Multi");
+      if (rh.pristineContext(ctx)) $76 = ctx.header("X-Multi");
       else {
-        $84 = ctx;
+        $77 = ctx;
         $s2.pcs[$d2] = $pc + 5;
-        $88 = rt.first(rt.callee(typeof $84 === "string" ? ($m87 = rt.stringMeta) !== void 0 && $m87.view.headers !== void 0 ? $m87.view.headers : rt.index($84, "headers", "local 'ctx'") : ($f86 = $84?.f)?.headers !== void 0 ? $f86.headers : ($m85 = $84?.metatable) !== void 0 && $m85.view.headers !== void 0 ? $m85.view.headers : rt.index($84, "headers", "local 'ctx'"), "method 'headers'")($84));
-        if (!(($f91 = $88?.f) !== void 0 && (($89 = $f91["X-Multi"]) !== void 0 || ($m90 = $88.metatable) === void 0 || ($89 = $m90.view["X-Multi"]) !== void 0 || !("X-Multi" in $m90.view) && $m90.view[rt.CUT] === void 0))) {
-          $89 = rt.index($88, "X-Multi");
+        $80 = rt.first(rt.callee(($f79 = $77?.f)?.headers !== void 0 ? $f79.headers : ($m78 = $77?.metatable) !== void 0 && $m78.view.headers !== void 0 ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'"), "method 'headers'")($77));
+        if (!(($f83 = $80?.f) !== void 0 && (($81 = $f83["X-Multi"]) !== void 0 || ($m82 = $80.metatable) === void 0 || ($81 = $m82.view["X-Multi"]) !== void 0 || !("X-Multi" in $m82.view) && $m82.view[rt.CUT] === void 0))) {
+          $81 = rt.index($80, "X-Multi");
         }
-        $83 = $89;
+        $76 = $81;
       }
-      if (rh.pristineContext(ctx)) $92 = ctx.header("x-multi");
+      if (rh.pristineContext(ctx)) $84 = ctx.header("x-multi");
+      else {
+        $85 = ctx;
+        $s2.pcs[$d2] = $pc + 6;
+        $88 = rt.first(rt.callee(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85));
+        if (!(($f91 = $88?.f) !== void 0 && (($89 = $f91["x-multi"]) !== void 0 || ($m90 = $88.metatable) === void 0 || ($89 = $m90.view["x-multi"]) !== void 0 || !("x-multi" in $m90.view) && $m90.view[rt.CUT] === void 0))) {
+          $89 = rt.index($88, "x-multi");
+        }
+        $84 = $89;
+      }
+      if (rh.pristineContext(ctx)) $92 = ctx.queryValue("page");
       else {
         $93 = ctx;
-        $s2.pcs[$d2] = $pc + 6;
-        $97 = rt.first(rt.callee(typeof $93 === "string" ? ($m96 = rt.stringMeta) !== void 0 && $m96.view.headers !== void 0 ? $m96.view.headers : rt.index($93, "headers", "local 'ctx'") : ($f95 = $93?.f)?.headers !== void 0 ? $f95.headers : ($m94 = $93?.metatable) !== void 0 && $m94.view.headers !== void 0 ? $m94.view.headers : rt.index($93, "headers", "local 'ctx'"), "method 'headers'")($93));
-        if (!(($f100 = $97?.f) !== void 0 && (($98 = $f100["x-multi"]) !== void 0 || ($m99 = $97.metatable) === void 0 || ($98 = $m99.view["x-multi"]) !== void 0 || !("x-multi" in $m99.view) && $m99.view[rt.CUT] === void 0))) {
-          $98 = rt.index($97, "x-multi");
-        }
-        $92 = $98;
-      }
-      if (rh.pristineContext(ctx)) $101 = ctx.queryValue("page");
-      else {
-        $102 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $106 = rt.first(rt.callee(typeof $102 === "string" ? ($m105 = rt.stringMeta) !== void 0 && $m105.view.query !== void 0 ? $m105.view.query : rt.index($102, "query", "local 'ctx'") : ($f104 = $102?.f)?.query !== void 0 ? $f104.query : ($m103 = $102?.metatable) !== void 0 && $m103.view.query !== void 0 ? $m103.view.query : rt.index($102, "query", "local 'ctx'"), "method 'query'")($102));
-        if (!(($f109 = $106?.f) !== void 0 && (($107 = $f109.page) !== void 0 || ($m108 = $106.metatable) === void 0 || ($107 = $m108.view.page) !== void 0 || !("page" in $m108.view) && $m108.view[rt.CUT] === void 0))) {
-          $107 = rt.index($106, "page");
+        $96 = rt.first(rt.callee(($f95 = $93?.f)?.query !== void 0 ? $f95.query : ($m94 = $93?.metatable) !== void 0 && $m94.view.query !== void 0 ? $m94.view.query : rt.index($93, "query", "local 'ctx'"), "method 'query'")($93));
+        if (!(($f99 = $96?.f) !== void 0 && (($97 = $f99.page) !== void 0 || ($m98 = $96.metatable) === void 0 || ($97 = $m98.view.page) !== void 0 || !("page" in $m98.view) && $m98.view[rt.CUT] === void 0))) {
+          $97 = rt.index($96, "page");
         }
-        $101 = $107;
+        $92 = $97;
       }
-      if (rh.pristineContext(ctx)) $110 = ctx.method;
+      if (rh.pristineContext(ctx)) $100 = ctx.method;
       else {
-        $111 = ctx;
-        if (!(($f114 = $111?.f) !== void 0 && (($112 = $f114.method) !== void 0 || ($m113 = $111.metatable) === void 0 || ($112 = $m113.view.method) !== void 0 || !("method" in $m113.view) && $m113.view[rt.CUT] === void 0))) {
+        $101 = ctx;
+        if (!(($f104 = $101?.f) !== void 0 && (($102 = $f104.method) !== void 0 || ($m103 = $101.metatable) === void 0 || ($102 = $m103.view.method) !== void 0 || !("method" in $m103.view) && $m103.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 7;
-          $112 = rt.index($111, "method", "local 'ctx'");
+          $102 = rt.index($101, "method", "local 'ctx'");
         }
-        $110 = $112;
+        $100 = $102;
       }
-      if (rh.pristineContext(ctx)) $115 = ctx.path();
+      if (rh.pristineContext(ctx)) $105 = ctx.path();
       else {
-        $116 = ctx;
-        if (!(($f119 = $116?.f) !== void 0 && (($117 = $f119.path) !== void 0 || ($m118 = $116.metatable) === void 0 || ($117 = $m118.view.path) !== void 0 || !("path" in $m118.view) && $m118.view[rt.CUT] === void 0))) {
+        $106 = ctx;
+        if (!(($f109 = $106?.f) !== void 0 && (($107 = $f109.path) !== void 0 || ($m108 = $106.metatable) === void 0 || ($107 = $m108.view.path) !== void 0 || !("path" in $m108.view) && $m108.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 7;
-          $117 = rt.index($116, "path", "local 'ctx'");
+          $107 = rt.index($106, "path", "local 'ctx'");
         }
-        $115 = $117;
+        $105 = $107;
       }
-      $o120 = new rt.FieldsObject();
-      $n121 = 0;
-      if ($65 !== void 0) {
-        $o120.id = $65;
-        $n121++;
+      $o110 = new rt.FieldsObject();
+      $n111 = 0;
+      if ($60 !== void 0) {
+        $o110.id = $60;
+        $n111++;
       }
-      if ($74 !== void 0) {
-        $o120.sub = $74;
-        $n121++;
+      if ($68 !== void 0) {
+        $o110.sub = $68;
+        $n111++;
       }
-      if ($83 !== void 0) {
-        $o120.upper = $83;
-        $n121++;
+      if ($76 !== void 0) {
+        $o110.upper = $76;
+        $n111++;
+      }
+      if ($84 !== void 0) {
+        $o110.multi = $84;
+        $n111++;
       }
       if ($92 !== void 0) {
-        $o120.multi = $92;
-        $n121++;
+        $o110.page = $92;
+        $n111++;
       }
-      if ($101 !== void 0) {
-        $o120.page = $101;
-        $n121++;
+      if ($100 !== void 0) {
+        $o110.method = $100;
+        $n111++;
       }
-      if ($110 !== void 0) {
-        $o120.method = $110;
-        $n121++;
+      if ($105 !== void 0) {
+        $o110.path = $105;
+        $n111++;
       }
-      if ($115 !== void 0) {
-        $o120.path = $115;
-        $n121++;
-      }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o120, $n121));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o110, $n111));
     }));
     if ($15 !== void 0 && ($f16 = $7?.f) !== void 0 && !$7.linked && $f16.get !== void 0) $f16.get = $15;
     else {
@@ -674,8 +664,8 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $m4;
-      let $fn5;
+      let $fn4;
+      let $5;
       let $6;
       let $72;
       let $8;
@@ -687,7 +677,7 @@ function load($env) {
       let $14;
       let $152;
       let $16;
-      let $17;
+      let $m17;
       let $f18;
       let $19;
       let $20;
@@ -737,55 +727,55 @@ function load($env) {
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
-      let q = rt.first(rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($1, "query", "local 'ctx'") : ($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
-      if (($6 = $env.f.tonumber) === void 0) {
+      let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      if (($5 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 11;
-        $6 = rt.getGlobal($env, "tonumber");
+        $5 = rt.getGlobal($env, "tonumber");
       }
-      $1 = $6;
-      $8 = q;
-      if (!(($f3 = $8?.f) !== void 0 && (($9 = $f3.x) !== void 0 || ($m4 = $8.metatable) === void 0 || ($9 = $m4.view.x) !== void 0 || !("x" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+      $1 = $5;
+      $72 = q;
+      if (!(($f3 = $72?.f) !== void 0 && (($8 = $f3.x) !== void 0 || ($m2 = $72.metatable) === void 0 || ($8 = $m2.view.x) !== void 0 || !("x" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 11;
-        $9 = rt.index($8, "x", "local 'q'");
+        $8 = rt.index($72, "x", "local 'q'");
       }
-      $72 = $9;
+      $6 = $8;
       $s2.pcs[$d2] = $pc + 12;
-      $fn5 = rt.callee($1, "global 'tonumber'");
-      let x = rt.first($fn5($72));
+      $fn4 = rt.callee($1, "global 'tonumber'");
+      let x = rt.first($fn4($6));
       if ($json) {
-        $9 = q;
-        if (!(($f3 = $9?.f) !== void 0 && (($8 = $f3.s) !== void 0 || ($m4 = $9.metatable) === void 0 || ($8 = $m4.view.s) !== void 0 || !("s" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+        $8 = q;
+        if (!(($f3 = $8?.f) !== void 0 && (($72 = $f3.s) !== void 0 || ($m2 = $8.metatable) === void 0 || ($72 = $m2.view.s) !== void 0 || !("s" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 13;
-          $8 = rt.index($9, "s", "local 'q'");
+          $72 = rt.index($8, "s", "local 'q'");
         }
-        $10 = $8;
-        $11 = x;
-        $72 = x;
-        if (rt.truthy($72)) {
-          if (typeof x === "number") $6 = x / 0;
+        $9 = $72;
+        $10 = x;
+        $6 = x;
+        if (rt.truthy($6)) {
+          if (typeof x === "number") $5 = x / 0;
           else {
             $s2.pcs[$d2] = $pc + 13;
-            $6 = rt.div(x, 0, "local 'x'");
+            $5 = rt.div(x, 0, "local 'x'");
           }
-          $72 = $6;
+          $6 = $5;
         }
-        $122 = $72;
+        $11 = $6;
         $1 = x;
         if (rt.truthy($1)) {
-          if (typeof x === "number") $14 = -x;
+          if (typeof x === "number") $13 = -x;
           else {
             $s2.pcs[$d2] = $pc + 13;
-            $14 = rt.unm(x, "local 'x'");
+            $13 = rt.unm(x, "local 'x'");
           }
-          $1 = $14;
+          $1 = $13;
         }
-        $13 = $1;
-        $16 = q;
-        if (!(($f18 = $16?.f) !== void 0 && (($17 = $f18.b) !== void 0 || ($m2 = $16.metatable) === void 0 || ($17 = $m2.view.b) !== void 0 || !("b" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $122 = $1;
+        $152 = q;
+        if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 13;
-          $17 = rt.index($16, "b", "local 'q'");
+          $16 = rt.index($152, "b", "local 'q'");
         }
-        $152 = $17 === "1";
+        $14 = $16 === "1";
         $20 = q;
         if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.t) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.t) !== void 0 || !("t" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 13;
@@ -799,7 +789,7 @@ function load($env) {
         }
         $24 = $26;
         $29 = x;
-        if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($122) && rh.isScalar($13) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
+        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($122) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(5), $p = $w.p;
@@ -810,7 +800,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($10);
+          $w.scalar($9);
           {
             const $b = $w.room(5), $p = $w.p;
             $b[$p] = 44;
@@ -820,7 +810,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($11);
+          $w.scalar($10);
           {
             const $b = $w.room(7), $p = $w.p;
             $b[$p] = 44;
@@ -832,7 +822,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($122);
+          $w.scalar($11);
           {
             const $b = $w.room(7), $p = $w.p;
             $b[$p] = 44;
@@ -844,7 +834,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($13);
+          $w.scalar($122);
           {
             const $b = $w.room(5), $p = $w.p;
             $b[$p] = 44;
@@ -854,7 +844,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          if ($152) {
+          if ($14) {
             const $b = $w.room(19), $p = $w.p;
             $b[$p] = 116;
             $b[$p + 1] = 114;
@@ -941,23 +931,23 @@ function load($env) {
         $33 = rt.LuaTable.record($o31, $n32);
         $o34 = new rt.FieldsObject();
         $n35 = 2;
+        if ($9 !== void 0) {
+          $o34.s = $9;
+          $n35++;
+        }
         if ($10 !== void 0) {
-          $o34.s = $10;
+          $o34.x = $10;
           $n35++;
         }
         if ($11 !== void 0) {
-          $o34.x = $11;
+          $o34.inf = $11;
           $n35++;
         }
         if ($122 !== void 0) {
-          $o34.inf = $122;
+          $o34.neg = $122;
           $n35++;
         }
-        if ($13 !== void 0) {
-          $o34.neg = $13;
-          $n35++;
-        }
-        $o34.b = $152;
+        $o34.b = $14;
         $o34.nested = $33;
         return rt.leave($s2, $d2, rt.LuaTable.record($o34, $n35));
       }
@@ -1052,53 +1042,52 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m6;
+      let $6;
       let $72;
-      let $8;
-      let $m9;
-      let $f10;
+      let $m8;
+      let $f9;
+      let $10;
       let $11;
       let $122;
-      let $13;
-      let $o14;
-      let $n15;
+      let $o13;
+      let $n14;
+      let $152;
       let $16;
       let $17;
       let $18;
       let $19;
-      let $20;
-      let $o21;
-      let $n22;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx);
       if (rh.pristineContext(ctx)) $22 = ctx.queryValue("s");
       else {
         $32 = ctx;
         $s2.pcs[$d2] = $pc + 15;
-        $72 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.query !== void 0 ? $m6.view.query : rt.index($32, "query", "local 'ctx'") : ($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
-        if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.s) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.s) !== void 0 || !("s" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-          $8 = rt.index($72, "s");
+        $6 = rt.first(rt.callee(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
+        if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.s) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.s) !== void 0 || !("s" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+          $72 = rt.index($6, "s");
         }
-        $22 = $8;
+        $22 = $72;
       }
       $1 = $22;
       let s = rt.truthy($1) ? $1 : "";
       if ($json) {
-        $11 = s;
-        $8 = 'q"b\\s/\n\r	\0';
-        if (typeof $8 === "string" && typeof s === "string") $72 = $8 + s;
+        $10 = s;
+        $72 = 'q"b\\s/\n\r	\0';
+        if (typeof $72 === "string" && typeof s === "string") $6 = $72 + s;
         else {
           $s2.pcs[$d2] = $pc + 17;
-          $72 = rt.concat($8, s, void 0, "local 's'");
+          $6 = rt.concat($72, s, void 0, "local 's'");
         }
-        $122 = $72;
+        $11 = $6;
         $32 = "\xC8\xFF";
         if (typeof $32 === "string" && typeof s === "string") $1 = $32 + s;
         else {
           $s2.pcs[$d2] = $pc + 17;
           $1 = rt.concat($32, s, void 0, "local 's'");
         }
-        $13 = $1;
-        if (rh.isScalar($11)) {
+        $122 = $1;
+        if (rh.isScalar($10)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(21), $p = $w.p;
@@ -1125,7 +1114,7 @@ function load($env) {
             $b[$p + 20] = 58;
             $w.p = $p + 21;
           }
-          $w.scalar($11);
+          $w.scalar($10);
           {
             const $b = $w.room(7), $p = $w.p;
             $b[$p] = 44;
@@ -1137,7 +1126,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.str($122);
+          $w.str($11);
           {
             const $b = $w.room(6), $p = $w.p;
             $b[$p] = 44;
@@ -1148,7 +1137,7 @@ function load($env) {
             $b[$p + 5] = 58;
             $w.p = $p + 6;
           }
-          $w.str($13);
+          $w.str($122);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1156,34 +1145,34 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o14 = new rt.FieldsObject();
-        $n15 = 4;
-        $o14.utf = "\xC3\xA9\xE2\x82\xAC";
-        $o14.raw = $11;
-        $o14.esc = $122;
-        $o14.hi = $13;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+        $o13 = new rt.FieldsObject();
+        $n14 = 4;
+        $o13.utf = "\xC3\xA9\xE2\x82\xAC";
+        $o13.raw = $10;
+        $o13.esc = $11;
+        $o13.hi = $122;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      $16 = s;
-      $17 = 'q"b\\s/\n\r	\0';
-      if (typeof $17 === "string" && typeof s === "string") $18 = $17 + s;
+      $152 = s;
+      $16 = 'q"b\\s/\n\r	\0';
+      if (typeof $16 === "string" && typeof s === "string") $17 = $16 + s;
       else {
         $s2.pcs[$d2] = $pc + 17;
-        $18 = rt.concat($17, s, void 0, "local 's'");
+        $17 = rt.concat($16, s, void 0, "local 's'");
       }
-      $19 = "\xC8\xFF";
-      if (typeof $19 === "string" && typeof s === "string") $20 = $19 + s;
+      $18 = "\xC8\xFF";
+      if (typeof $18 === "string" && typeof s === "string") $19 = $18 + s;
       else {
         $s2.pcs[$d2] = $pc + 17;
-        $20 = rt.concat($19, s, void 0, "local 's'");
+        $19 = rt.concat($18, s, void 0, "local 's'");
       }
-      $o21 = new rt.FieldsObject();
-      $n22 = 4;
-      $o21.utf = "\xC3\xA9\xE2\x82\xAC";
-      $o21.raw = $16;
-      $o21.esc = $18;
-      $o21.hi = $20;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
+      $o20 = new rt.FieldsObject();
+      $n21 = 4;
+      $o20.utf = "\xC3\xA9\xE2\x82\xAC";
+      $o20.raw = $152;
+      $o20.esc = $17;
+      $o20.hi = $19;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
     }));
     if ($15 !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0) $f16.get = $15;
     else {
@@ -1209,18 +1198,17 @@ function load($env) {
       let $72;
       let $m8;
       let $f9;
-      let $m102;
+      let $10;
       let $11;
-      let $122;
-      let $m132;
-      let $f142;
-      let $152;
-      let $o16;
-      let $n17;
-      let $a18;
-      let $19;
-      let $o20;
-      let $n21;
+      let $m12;
+      let $f13;
+      let $14;
+      let $o15;
+      let $n16;
+      let $a17;
+      let $18;
+      let $o19;
+      let $n20;
       const $json = rh.claim(ctx);
       if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 19;
@@ -1231,11 +1219,11 @@ function load($env) {
       else {
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 20;
-        $11 = rt.first(rt.callee(typeof $72 === "string" ? ($m102 = rt.stringMeta) !== void 0 && $m102.view.query !== void 0 ? $m102.view.query : rt.index($72, "query", "local 'ctx'") : ($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
-        if (!(($f142 = $11?.f) !== void 0 && (($122 = $f142.n) !== void 0 || ($m132 = $11.metatable) === void 0 || ($122 = $m132.view.n) !== void 0 || !("n" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
-          $122 = rt.index($11, "n");
+        $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          $11 = rt.index($10, "n");
         }
-        $6 = $122;
+        $6 = $11;
       }
       $5 = $6;
       $s2.pcs[$d2] = $pc + 21;
@@ -1247,9 +1235,9 @@ function load($env) {
       let items$n = 0;
       {
         const $start1 = 1;
-        $122 = n;
+        $11 = n;
         $s2.pcs[$d2] = $pc + 22;
-        const $limit1 = rt.forNumber($122, "limit");
+        const $limit1 = rt.forNumber($11, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
@@ -1324,7 +1312,7 @@ function load($env) {
               $b[$p + 7] = 58;
               $w.p = $p + 8;
             }
-            if (rt.mod(i, 2) === 1) {
+            if (rt.modBy(i, 2) === 1) {
               const $b = $w.room(13), $p = $w.p;
               $b[$p] = 116;
               $b[$p + 1] = 114;
@@ -1379,28 +1367,28 @@ function load($env) {
             $5 = i / 2;
             $42 = -i * 0;
             $32 = "n" + rt.numberToString(i);
-            $1 = rt.mod(i, 2) === 1;
-            $152 = new rt.LuaTable([i, "x" + rt.numberToString(i)]);
-            $o16 = new rt.FieldsObject();
-            $n17 = 6;
-            $o16.i = $72;
-            $o16.half = $5;
-            $o16.neg = $42;
-            $o16.name = $32;
-            $o16.odd = $1;
-            $o16.pair = $152;
-            $11 = rt.LuaTable.record($o16, $n17);
-            if ($11 !== void 0 && ($a18 = items?.arr) !== void 0 && $a18[i - 1] !== void 0) $a18[i - 1] = $11;
-            else if ($11 !== void 0 && $a18 !== void 0 && i === $a18.length + 1 && items.other === void 0 && items.metatable === void 0) $a18.push($11);
+            $1 = rt.modBy(i, 2) === 1;
+            $14 = new rt.LuaTable([i, "x" + rt.numberToString(i)]);
+            $o15 = new rt.FieldsObject();
+            $n16 = 6;
+            $o15.i = $72;
+            $o15.half = $5;
+            $o15.neg = $42;
+            $o15.name = $32;
+            $o15.odd = $1;
+            $o15.pair = $14;
+            $10 = rt.LuaTable.record($o15, $n16);
+            if ($10 !== void 0 && ($a17 = items?.arr) !== void 0 && $a17[i - 1] !== void 0) $a17[i - 1] = $10;
+            else if ($10 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.other === void 0 && items.metatable === void 0) $a17.push($10);
             else {
               $s2.pcs[$d2] = $pc + 23;
-              rt.setIndex(items, i, $11, "local 'items'");
+              rt.setIndex(items, i, $10, "local 'items'");
             }
           }
         }
       }
       if ($json) {
-        $19 = items$n;
+        $18 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -1416,7 +1404,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($19);
+          $w.num($18);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -1440,20 +1428,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $122 = items;
-        $o16 = new rt.FieldsObject();
-        $n17 = 2;
-        $o16.count = $19;
-        $o16.items = $122;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+        $11 = items;
+        $o15 = new rt.FieldsObject();
+        $n16 = 2;
+        $o15.count = $18;
+        $o15.items = $11;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      $152 = items.length();
+      $14 = items.length();
       $1 = items;
-      $o20 = new rt.FieldsObject();
-      $n21 = 2;
-      $o20.count = $152;
-      $o20.items = $1;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+      $o19 = new rt.FieldsObject();
+      $n20 = 2;
+      $o19.count = $14;
+      $o19.items = $1;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
     }));
     if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
     else {
@@ -1479,11 +1467,11 @@ function load($env) {
       let $72;
       let $m8;
       let $f9;
-      let $m102;
+      let $10;
       let $11;
-      let $122;
-      let $m132;
-      let $f142;
+      let $m12;
+      let $f13;
+      let $14;
       let $152;
       let $16;
       let $17;
@@ -1495,13 +1483,12 @@ function load($env) {
       let $23;
       let $24;
       let $25;
-      let $26;
-      let $o27;
-      let $n28;
-      let $a29;
-      let $30;
-      let $o31;
-      let $n32;
+      let $o26;
+      let $n27;
+      let $a28;
+      let $29;
+      let $o30;
+      let $n31;
       const $json = rh.claim(ctx);
       if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 25;
@@ -1512,11 +1499,11 @@ function load($env) {
       else {
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 26;
-        $11 = rt.first(rt.callee(typeof $72 === "string" ? ($m102 = rt.stringMeta) !== void 0 && $m102.view.query !== void 0 ? $m102.view.query : rt.index($72, "query", "local 'ctx'") : ($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
-        if (!(($f142 = $11?.f) !== void 0 && (($122 = $f142.n) !== void 0 || ($m132 = $11.metatable) === void 0 || ($122 = $m132.view.n) !== void 0 || !("n" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
-          $122 = rt.index($11, "n");
+        $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          $11 = rt.index($10, "n");
         }
-        $6 = $122;
+        $6 = $11;
       }
       $5 = $6;
       $s2.pcs[$d2] = $pc + 27;
@@ -1528,9 +1515,9 @@ function load($env) {
       let rows$n = 0;
       {
         const $start1 = 1;
-        $122 = n;
+        $11 = n;
         $s2.pcs[$d2] = $pc + 28;
-        const $limit1 = rt.forNumber($122, "limit");
+        const $limit1 = rt.forNumber($11, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = rows$w;
@@ -1858,49 +1845,49 @@ function load($env) {
             $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4);
             $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i);
             $1 = "";
-            $152 = i / 2;
-            $16 = i / 3;
-            $17 = i / (i - 2);
-            $18 = (i - 2) / (i - 2);
-            $19 = (2 - i) * 0;
-            $20 = i * rt.powNum(2, 60);
-            $21 = i * 1e300 * 1e8;
-            $22 = i / 1e7;
-            $23 = i * 1e-310;
-            $24 = i < 3;
-            $25 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]);
-            $26 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7)))))))))));
-            $o27 = new rt.FieldsObject();
-            $n28 = 17;
-            $o27.si = $72;
-            $o27.esc = $5;
-            $o27.bytes = $42;
-            $o27.long = $32;
-            $o27.empty = $1;
-            $o27.half = $152;
-            $o27.third = $16;
-            $o27.inf = $17;
-            $o27.nan = $18;
-            $o27.neg = $19;
-            $o27.big = $20;
-            $o27.huge = $21;
-            $o27.tiny = $22;
-            $o27.small = $23;
-            $o27.less = $24;
-            $o27.pair = $25;
-            $o27.lua = $26;
-            $11 = rt.LuaTable.record($o27, $n28);
-            if ($11 !== void 0 && ($a29 = rows?.arr) !== void 0 && $a29[i - 1] !== void 0) $a29[i - 1] = $11;
-            else if ($11 !== void 0 && $a29 !== void 0 && i === $a29.length + 1 && rows.other === void 0 && rows.metatable === void 0) $a29.push($11);
+            $14 = i / 2;
+            $152 = i / 3;
+            $16 = i / (i - 2);
+            $17 = (i - 2) / (i - 2);
+            $18 = (2 - i) * 0;
+            $19 = i * rt.powNum(2, 60);
+            $20 = i * 1e300 * 1e8;
+            $21 = i / 1e7;
+            $22 = i * 1e-310;
+            $23 = i < 3;
+            $24 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]);
+            $25 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7)))))))))));
+            $o26 = new rt.FieldsObject();
+            $n27 = 17;
+            $o26.si = $72;
+            $o26.esc = $5;
+            $o26.bytes = $42;
+            $o26.long = $32;
+            $o26.empty = $1;
+            $o26.half = $14;
+            $o26.third = $152;
+            $o26.inf = $16;
+            $o26.nan = $17;
+            $o26.neg = $18;
+            $o26.big = $19;
+            $o26.huge = $20;
+            $o26.tiny = $21;
+            $o26.small = $22;
+            $o26.less = $23;
+            $o26.pair = $24;
+            $o26.lua = $25;
+            $10 = rt.LuaTable.record($o26, $n27);
+            if ($10 !== void 0 && ($a28 = rows?.arr) !== void 0 && $a28[i - 1] !== void 0) $a28[i - 1] = $10;
+            else if ($10 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.other === void 0 && rows.metatable === void 0) $a28.push($10);
             else {
               $s2.pcs[$d2] = $pc + 29;
-              rt.setIndex(rows, i, $11, "local 'rows'");
+              rt.setIndex(rows, i, $10, "local 'rows'");
             }
           }
         }
       }
       if ($json) {
-        $30 = rows$n;
+        $29 = rows$n;
         if (rows$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -1912,7 +1899,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.num($30);
+          $w.num($29);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1935,20 +1922,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $122 = rows;
-        $o27 = new rt.FieldsObject();
-        $n28 = 2;
-        $o27.n = $30;
-        $o27.rows = $122;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o27, $n28));
+        $11 = rows;
+        $o26 = new rt.FieldsObject();
+        $n27 = 2;
+        $o26.n = $29;
+        $o26.rows = $11;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
       }
-      $26 = rows.length();
-      $25 = rows;
-      $o31 = new rt.FieldsObject();
-      $n32 = 2;
-      $o31.n = $26;
-      $o31.rows = $25;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o31, $n32));
+      $25 = rows.length();
+      $24 = rows;
+      $o30 = new rt.FieldsObject();
+      $n31 = 2;
+      $o30.n = $25;
+      $o30.rows = $24;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
     }));
     if ($15 !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0) $f16.get = $15;
     else {
@@ -1964,24 +1951,23 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
-      let $6;
-      let $f7;
+      let $5;
+      let $f62;
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 30;
-      $1 = rt.first(rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.params !== void 0 ? $m52.view.params : rt.index($22, "params", "local 'ctx'") : ($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
-      $6 = "changed";
-      if ($6 !== void 0 && ($f7 = $1?.f) !== void 0 && !$1.linked && $f7.id !== void 0) $f7.id = $6;
+      $1 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+      $5 = "changed";
+      if ($5 !== void 0 && ($f62 = $1?.f) !== void 0 && !$1.linked && $f62.id !== void 0) $f62.id = $5;
       else {
-        rt.setIndex($1, "id", $6);
+        rt.setIndex($1, "id", $5);
       }
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 32;
-      $6 = rt.first(rt.callee(typeof $22 === "string" ? ($m3 = rt.stringMeta) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'") : ($f7 = $22?.f)?.headers !== void 0 ? $f7.headers : ($m52 = $22?.metatable) !== void 0 && $m52.view.headers !== void 0 ? $m52.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
+      $5 = rt.first(rt.callee(($f62 = $22?.f)?.headers !== void 0 ? $f62.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
       $1 = "set by lua";
-      if ($1 !== void 0 && ($f4 = $6?.f) !== void 0 && !$6.linked && $f4["x-a"] !== void 0) $f4["x-a"] = $1;
+      if ($1 !== void 0 && ($f4 = $5?.f) !== void 0 && !$5.linked && $f4["x-a"] !== void 0) $f4["x-a"] = $1;
       else {
-        rt.setIndex($6, "x-a", $1);
+        rt.setIndex($5, "x-a", $1);
       }
       return rt.leave($s2, $d2, rt.NONE);
     };
@@ -2003,86 +1989,82 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $m8;
-      let $f9;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
       let $11;
       let $122;
       let $13;
       let $14;
-      let $152;
-      let $m16;
-      let $f17;
-      let $m18;
-      let $19;
-      let $20;
-      let $m21;
-      let $f22;
-      let $o23;
-      let $n24;
+      let $m15;
+      let $f162;
+      let $17;
+      let $18;
+      let $m19;
+      let $f20;
+      let $o21;
+      let $n22;
+      let $23;
+      let $24;
       let $25;
-      let $26;
-      let $27;
-      let $m28;
-      let $f29;
+      let $m26;
+      let $f27;
+      let $28;
+      let $29;
       let $m30;
-      let $31;
+      let $f31;
       let $32;
-      let $m33;
-      let $f34;
-      let $35;
+      let $33;
+      let $m34;
+      let $f35;
       let $36;
-      let $m37;
-      let $f38;
-      let $m39;
-      let $40;
-      let $41;
-      let $m42;
-      let $f43;
-      let $o44;
-      let $n45;
+      let $37;
+      let $m38;
+      let $f39;
+      let $o40;
+      let $n41;
       const $json = rh.claim(ctx);
       if (rh.pristineContext(ctx)) $1 = ctx.param("id");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 35;
-        $6 = rt.first(rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.params !== void 0 ? $m52.view.params : rt.index($22, "params", "local 'ctx'") : ($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
-        if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-          $72 = rt.index($6, "id");
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $6 = rt.index($5, "id");
         }
-        $1 = $72;
+        $1 = $6;
       }
       let before = $1;
       $s2.pcs[$d2] = $pc + 37;
       touch(ctx);
       if ($json) {
-        $10 = before;
-        if (rh.pristineContext(ctx)) $122 = ctx.param("id");
+        $9 = before;
+        if (rh.pristineContext(ctx)) $11 = ctx.param("id");
         else {
-          $72 = ctx;
+          $6 = ctx;
           $s2.pcs[$d2] = $pc + 38;
-          $6 = rt.first(rt.callee(typeof $72 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.params !== void 0 ? $m52.view.params : rt.index($72, "params", "local 'ctx'") : ($f9 = $72?.f)?.params !== void 0 ? $f9.params : ($m8 = $72?.metatable) !== void 0 && $m8.view.params !== void 0 ? $m8.view.params : rt.index($72, "params", "local 'ctx'"), "method 'params'")($72));
-          if (!(($f4 = $6?.f) !== void 0 && (($22 = $f4.id) !== void 0 || ($m3 = $6.metatable) === void 0 || ($22 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-            $22 = rt.index($6, "id");
+          $5 = rt.first(rt.callee(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
+          if (!(($f4 = $5?.f) !== void 0 && (($22 = $f4.id) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+            $22 = rt.index($5, "id");
           }
-          $122 = $22;
+          $11 = $22;
         }
-        $11 = $122;
-        if (rh.pristineContext(ctx)) $14 = ctx.header("x-a");
+        $10 = $11;
+        if (rh.pristineContext(ctx)) $13 = ctx.header("x-a");
         else {
-          $152 = ctx;
+          $14 = ctx;
           $s2.pcs[$d2] = $pc + 40;
-          $19 = rt.first(rt.callee(typeof $152 === "string" ? ($m18 = rt.stringMeta) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($152, "headers", "local 'ctx'") : ($f17 = $152?.f)?.headers !== void 0 ? $f17.headers : ($m16 = $152?.metatable) !== void 0 && $m16.view.headers !== void 0 ? $m16.view.headers : rt.index($152, "headers", "local 'ctx'"), "method 'headers'")($152));
-          if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22["x-a"]) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view["x-a"]) !== void 0 || !("x-a" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
-            $20 = rt.index($19, "x-a");
+          $17 = rt.first(rt.callee(($f162 = $14?.f)?.headers !== void 0 ? $f162.headers : ($m15 = $14?.metatable) !== void 0 && $m15.view.headers !== void 0 ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'"), "method 'headers'")($14));
+          if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20["x-a"]) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view["x-a"]) !== void 0 || !("x-a" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
+            $18 = rt.index($17, "x-a");
           }
-          $14 = $20;
+          $13 = $18;
         }
-        $13 = $14;
-        if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($13)) {
+        $122 = $13;
+        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($122)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(10), $p = $w.p;
@@ -2098,7 +2080,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($10);
+          $w.scalar($9);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -2112,7 +2094,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($11);
+          $w.scalar($10);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -2127,7 +2109,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($13);
+          $w.scalar($122);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -2135,58 +2117,58 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o23 = new rt.FieldsObject();
-        $n24 = 0;
+        $o21 = new rt.FieldsObject();
+        $n22 = 0;
+        if ($9 !== void 0) {
+          $o21.before = $9;
+          $n22++;
+        }
         if ($10 !== void 0) {
-          $o23.before = $10;
-          $n24++;
+          $o21.after = $10;
+          $n22++;
         }
-        if ($11 !== void 0) {
-          $o23.after = $11;
-          $n24++;
+        if ($122 !== void 0) {
+          $o21.header = $122;
+          $n22++;
         }
-        if ($13 !== void 0) {
-          $o23.header = $13;
-          $n24++;
-        }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
       }
-      $25 = before;
-      if (rh.pristineContext(ctx)) $26 = ctx.param("id");
+      $23 = before;
+      if (rh.pristineContext(ctx)) $24 = ctx.param("id");
       else {
-        $27 = ctx;
+        $25 = ctx;
         $s2.pcs[$d2] = $pc + 38;
-        $31 = rt.first(rt.callee(typeof $27 === "string" ? ($m30 = rt.stringMeta) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($27, "params", "local 'ctx'") : ($f29 = $27?.f)?.params !== void 0 ? $f29.params : ($m28 = $27?.metatable) !== void 0 && $m28.view.params !== void 0 ? $m28.view.params : rt.index($27, "params", "local 'ctx'"), "method 'params'")($27));
-        if (!(($f34 = $31?.f) !== void 0 && (($32 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($32 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
-          $32 = rt.index($31, "id");
+        $28 = rt.first(rt.callee(($f27 = $25?.f)?.params !== void 0 ? $f27.params : ($m26 = $25?.metatable) !== void 0 && $m26.view.params !== void 0 ? $m26.view.params : rt.index($25, "params", "local 'ctx'"), "method 'params'")($25));
+        if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.id) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.id) !== void 0 || !("id" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
+          $29 = rt.index($28, "id");
         }
-        $26 = $32;
+        $24 = $29;
       }
-      if (rh.pristineContext(ctx)) $35 = ctx.header("x-a");
+      if (rh.pristineContext(ctx)) $32 = ctx.header("x-a");
       else {
-        $36 = ctx;
+        $33 = ctx;
         $s2.pcs[$d2] = $pc + 40;
-        $40 = rt.first(rt.callee(typeof $36 === "string" ? ($m39 = rt.stringMeta) !== void 0 && $m39.view.headers !== void 0 ? $m39.view.headers : rt.index($36, "headers", "local 'ctx'") : ($f38 = $36?.f)?.headers !== void 0 ? $f38.headers : ($m37 = $36?.metatable) !== void 0 && $m37.view.headers !== void 0 ? $m37.view.headers : rt.index($36, "headers", "local 'ctx'"), "method 'headers'")($36));
-        if (!(($f43 = $40?.f) !== void 0 && (($41 = $f43["x-a"]) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view["x-a"]) !== void 0 || !("x-a" in $m42.view) && $m42.view[rt.CUT] === void 0))) {
-          $41 = rt.index($40, "x-a");
+        $36 = rt.first(rt.callee(($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33));
+        if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39["x-a"]) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view["x-a"]) !== void 0 || !("x-a" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
+          $37 = rt.index($36, "x-a");
         }
-        $35 = $41;
+        $32 = $37;
       }
-      $o44 = new rt.FieldsObject();
-      $n45 = 0;
-      if ($25 !== void 0) {
-        $o44.before = $25;
-        $n45++;
+      $o40 = new rt.FieldsObject();
+      $n41 = 0;
+      if ($23 !== void 0) {
+        $o40.before = $23;
+        $n41++;
       }
-      if ($26 !== void 0) {
-        $o44.after = $26;
-        $n45++;
+      if ($24 !== void 0) {
+        $o40.after = $24;
+        $n41++;
       }
-      if ($35 !== void 0) {
-        $o44.header = $35;
-        $n45++;
+      if ($32 !== void 0) {
+        $o40.header = $32;
+        $n41++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o44, $n45));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o40, $n41));
     }));
     if ($4 !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0) $f11.get = $4;
     else {
@@ -2211,17 +2193,16 @@ function load($env) {
       let $6;
       let $m7;
       let $f8;
-      let $m9;
-      let $10;
-      let $m11;
-      let $f12;
-      let $m132;
-      let $k14;
-      let $152;
-      let $a16;
-      let $17;
-      let $o18;
-      let $n19;
+      let $9;
+      let $m102;
+      let $f112;
+      let $m12;
+      let $k13;
+      let $14;
+      let $a15;
+      let $16;
+      let $o17;
+      let $n18;
       let names = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
@@ -2232,7 +2213,7 @@ function load($env) {
         $32 = $42;
         $6 = ctx;
         $s2.pcs[$d2] = $pc + 43;
-        $r5 = rt.callee(typeof $6 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.headers !== void 0 ? $m9.view.headers : rt.index($6, "headers", "local 'ctx'") : ($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $r5 = rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
         $s2.pcs[$d2] = $pc + 44;
         $fn2 = rt.callee($32, "global 'pairs'");
         $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
@@ -2253,15 +2234,15 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          $10 = k;
+          $9 = k;
           $s2.pcs[$d2] = $pc + 46;
-          if (rt.first(rt.callee(typeof $10 === "string" ? ($m132 = rt.stringMeta) !== void 0 && $m132.view.sub !== void 0 ? $m132.view.sub : rt.index($10, "sub", "local 'k'") : ($f12 = $10?.f)?.sub !== void 0 ? $f12.sub : ($m11 = $10?.metatable) !== void 0 && $m11.view.sub !== void 0 ? $m11.view.sub : rt.index($10, "sub", "local 'k'"), "method 'sub'")($10, 1, 2)) === "x-") {
-            $k14 = names.length() + 1;
-            $152 = k;
-            if ($152 !== void 0 && ($a16 = names?.arr) !== void 0 && $a16[$k14 - 1] !== void 0) $a16[$k14 - 1] = $152;
-            else if ($152 !== void 0 && $a16 !== void 0 && $k14 === $a16.length + 1 && names.other === void 0 && names.metatable === void 0) $a16.push($152);
+          if (rt.first(rt.callee(typeof $9 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.sub !== void 0 ? $m12.view.sub : rt.index($9, "sub", "local 'k'") : ($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m102 = $9?.metatable) !== void 0 && $m102.view.sub !== void 0 ? $m102.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2)) === "x-") {
+            $k13 = names.length() + 1;
+            $14 = k;
+            if ($14 !== void 0 && ($a15 = names?.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
+            else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.other === void 0 && names.metatable === void 0) $a15.push($14);
             else {
-              rt.setIndex(names, $k14, $152, "local 'names'");
+              rt.setIndex(names, $k13, $14, "local 'names'");
             }
           }
         }
@@ -2270,34 +2251,34 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 47;
         $42 = rt.getGlobal($env, "table");
       }
-      if (!(($f8 = $42?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m9 = $42.metatable) === void 0 || ($32 = $m9.view.sort) !== void 0 || !("sort" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      if (!(($f8 = $42?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($32 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 47;
         $32 = rt.index($42, "sort", "global 'table'");
       }
       $6 = $32;
-      $10 = names;
+      $9 = names;
       $s2.pcs[$d2] = $pc + 48;
       $fn2 = rt.callee($6, "field 'sort'");
-      $fn2($10);
-      $10 = names;
-      if (rh.pristineContext(ctx)) $17 = ctx.header("x-a");
+      $fn2($9);
+      $9 = names;
+      if (rh.pristineContext(ctx)) $16 = ctx.header("x-a");
       else {
         $32 = ctx;
         $s2.pcs[$d2] = $pc + 49;
-        $42 = rt.first(rt.callee(typeof $32 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($32, "headers", "local 'ctx'") : ($f8 = $32?.f)?.headers !== void 0 ? $f8.headers : ($m9 = $32?.metatable) !== void 0 && $m9.view.headers !== void 0 ? $m9.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32));
-        if (!(($f12 = $42?.f) !== void 0 && (($6 = $f12["x-a"]) !== void 0 || ($m132 = $42.metatable) === void 0 || ($6 = $m132.view["x-a"]) !== void 0 || !("x-a" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
+        $42 = rt.first(rt.callee(($f8 = $32?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $32?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32));
+        if (!(($f112 = $42?.f) !== void 0 && (($6 = $f112["x-a"]) !== void 0 || ($m12 = $42.metatable) === void 0 || ($6 = $m12.view["x-a"]) !== void 0 || !("x-a" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
           $6 = rt.index($42, "x-a");
         }
-        $17 = $6;
+        $16 = $6;
       }
-      $o18 = new rt.FieldsObject();
-      $n19 = 1;
-      $o18.names = $10;
-      if ($17 !== void 0) {
-        $o18.a = $17;
-        $n19++;
+      $o17 = new rt.FieldsObject();
+      $n18 = 1;
+      $o17.names = $9;
+      if ($16 !== void 0) {
+        $o17.a = $16;
+        $n18++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o18, $n19));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
     };
     if ($12 !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0) $f14.get = $12;
     else {
@@ -2567,36 +2548,34 @@ function load($env) {
       let $8;
       let $m9;
       let $f10;
-      let $m11;
+      let $11;
       let $122;
-      let $13;
-      let $m14;
-      let $f15;
-      let $fn16;
+      let $m132;
+      let $f142;
+      let $fn15;
+      let $16;
       let $17;
-      let $18;
-      let $o19;
-      let $n20;
-      let $fn21;
+      let $o18;
+      let $n19;
+      let $fn20;
+      let $21;
       let $222;
       let $23;
-      let $24;
-      let $m25;
-      let $f26;
+      let $m24;
+      let $f25;
+      let $26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
-      let $m32;
-      let $33;
-      let $34;
-      let $m35;
-      let $f36;
-      let $o37;
-      let $n38;
-      let $t39;
-      let $r40;
+      let $m29;
+      let $f30;
+      let $31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $o35;
+      let $n36;
+      let $t37;
+      let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
         $22 = api;
@@ -2609,11 +2588,11 @@ function load($env) {
         else {
           $8 = ctx;
           $s2.pcs[$d2] = $pc + 59;
-          $122 = rt.first(rt.callee(typeof $8 === "string" ? ($m11 = rt.stringMeta) !== void 0 && $m11.view.query !== void 0 ? $m11.view.query : rt.index($8, "query", "local 'ctx'") : ($f10 = $8?.f)?.query !== void 0 ? $f10.query : ($m9 = $8?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($8, "query", "local 'ctx'"), "method 'query'")($8));
-          if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-            $13 = rt.index($122, "id");
+          $11 = rt.first(rt.callee(($f10 = $8?.f)?.query !== void 0 ? $f10.query : ($m9 = $8?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($8, "query", "local 'ctx'"), "method 'query'")($8));
+          if (!(($f142 = $11?.f) !== void 0 && (($122 = $f142.id) !== void 0 || ($m132 = $11.metatable) === void 0 || ($122 = $m132.view.id) !== void 0 || !("id" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
+            $122 = rt.index($11, "id");
           }
-          $72 = $13;
+          $72 = $122;
         }
         $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -2646,54 +2625,54 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $17 = $1;
-        $o19 = new rt.FieldsObject();
-        $n20 = 1;
-        $o19.ok = true;
+        $16 = $1;
+        $o18 = new rt.FieldsObject();
+        $n19 = 1;
+        $o18.ok = true;
         if ($6 !== void 0) {
-          $o19.id = $6;
-          $n20++;
+          $o18.id = $6;
+          $n19++;
         }
-        $18 = rt.LuaTable.record($o19, $n20);
+        $17 = rt.LuaTable.record($o18, $n19);
         $s2.pcs[$d2] = $pc + 60;
-        $fn16 = rt.callee($17, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn16($18)));
+        $fn15 = rt.callee($16, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
-      $23 = api;
-      if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
+      $222 = api;
+      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 58;
-        $24 = rt.index($23, "json", "upvalue 'api'");
+        $23 = rt.index($222, "json", "upvalue 'api'");
       }
-      $222 = $24;
-      if (rh.pristineContext(ctx)) $28 = ctx.queryValue("id");
+      $21 = $23;
+      if (rh.pristineContext(ctx)) $27 = ctx.queryValue("id");
       else {
-        $29 = ctx;
+        $28 = ctx;
         $s2.pcs[$d2] = $pc + 59;
-        $33 = rt.first(rt.callee(typeof $29 === "string" ? ($m32 = rt.stringMeta) !== void 0 && $m32.view.query !== void 0 ? $m32.view.query : rt.index($29, "query", "local 'ctx'") : ($f31 = $29?.f)?.query !== void 0 ? $f31.query : ($m30 = $29?.metatable) !== void 0 && $m30.view.query !== void 0 ? $m30.view.query : rt.index($29, "query", "local 'ctx'"), "method 'query'")($29));
-        if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36.id) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.id) !== void 0 || !("id" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
-          $34 = rt.index($33, "id");
+        $31 = rt.first(rt.callee(($f30 = $28?.f)?.query !== void 0 ? $f30.query : ($m29 = $28?.metatable) !== void 0 && $m29.view.query !== void 0 ? $m29.view.query : rt.index($28, "query", "local 'ctx'"), "method 'query'")($28));
+        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+          $322 = rt.index($31, "id");
         }
-        $28 = $34;
+        $27 = $322;
       }
-      $o37 = new rt.FieldsObject();
-      $n38 = 1;
-      $o37.ok = true;
-      if ($28 !== void 0) {
-        $o37.id = $28;
-        $n38++;
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.ok = true;
+      if ($27 !== void 0) {
+        $o35.id = $27;
+        $n36++;
       }
-      $27 = rt.LuaTable.record($o37, $n38);
+      $26 = rt.LuaTable.record($o35, $n36);
       $s2.pcs[$d2] = $pc + 61;
-      $fn21 = rt.callee($222, "field 'json'");
+      $fn20 = rt.callee($21, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t39 = $s2.tails++;
-        $r40 = $fn21($27);
-        $s2.tails = $t39;
+        $t37 = $s2.tails++;
+        $r38 = $fn20($26);
+        $s2.tails = $t37;
       } else {
-        $r40 = rt.tailCall($s2, $tb, $fn21, [$27]);
+        $r38 = rt.tailCall($s2, $tb, $fn20, [$26]);
       }
-      return $r40;
+      return $r38;
     })));
     if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
     else {
@@ -2720,25 +2699,24 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $m8;
-      let $f9;
-      let $10;
-      let $f112;
+      let $m7;
+      let $f8;
+      let $9;
+      let $f10;
       if (rh.pristineContext(ctx)) $1 = ctx.queryValue("on");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 64;
-        $6 = rt.first(rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.query !== void 0 ? $m52.view.query : rt.index($22, "query", "local 'ctx'") : ($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
-        if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.on) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.on) !== void 0 || !("on" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-          $72 = rt.index($6, "on");
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.on) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.on) !== void 0 || !("on" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $6 = rt.index($5, "on");
         }
-        $1 = $72;
+        $1 = $6;
       }
       if ($1 === "1") {
-        $10 = rt.tailable((function $anonymous(t) {
+        $9 = rt.tailable((function $anonymous(t) {
           const $s3 = rt.current, $d3 = $s3.depth;
           const $tb = $s3.bodyAt === $d3;
           if ($tb) $s3.bodyAt = -1;
@@ -2770,17 +2748,17 @@ function load($env) {
           }
           return $r6;
         }));
-        if ($10 !== void 0 && ($f112 = api?.f) !== void 0 && !api.linked && $f112.json !== void 0) $f112.json = $10;
+        if ($9 !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0) $f10.json = $9;
         else {
           $s2.pcs[$d2] = $pc + 68;
-          rt.setIndex(api, "json", $10, "upvalue 'api'");
+          rt.setIndex(api, "json", $9, "upvalue 'api'");
         }
       } else {
-        $10 = original_json;
-        if ($10 !== void 0 && ($f112 = api?.f) !== void 0 && !api.linked && $f112.json !== void 0) $f112.json = $10;
+        $9 = original_json;
+        if ($9 !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0) $f10.json = $9;
         else {
           $s2.pcs[$d2] = $pc + 69;
-          rt.setIndex(api, "json", $10, "upvalue 'api'");
+          rt.setIndex(api, "json", $9, "upvalue 'api'");
         }
       }
       return rt.leave($s2, $d2, "swapped");
@@ -2826,20 +2804,19 @@ function load($env) {
         let $23;
         let $m3;
         let $f4;
-        let $m52;
+        let $5;
         let $6;
-        let $73;
-        let $m8;
-        let $f9;
+        let $m7;
+        let $f8;
         if (rh.pristineContext(ctx)) $1 = ctx.param("id");
         else {
           $23 = ctx;
           $s3.pcs[$d3] = $pc + 71;
-          $6 = rt.first(rt.callee(typeof $23 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.params !== void 0 ? $m52.view.params : rt.index($23, "params", "upvalue 'ctx'") : ($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23));
-          if (!(($f9 = $6?.f) !== void 0 && (($73 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($73 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $73 = rt.index($6, "id");
+          $5 = rt.first(rt.callee(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23));
+          if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+            $6 = rt.index($5, "id");
           }
-          $1 = $73;
+          $1 = $6;
         }
         return rt.leave($s3, $d3, $1);
       }))], 2);

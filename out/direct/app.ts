@@ -158,88 +158,88 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
         let $m26: rt.LuaTable | undefined;
-        let $27: rt.LuaValue;
+        let $f27: rt.Fields | undefined;
         let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $m36: rt.LuaTable | undefined;
+        let $34: rt.LuaValue;
+        let $m35: rt.LuaTable | undefined;
+        let $f36: rt.Fields | undefined;
         let $37: rt.LuaValue;
         let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
-        let $41: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $m40: rt.LuaTable | undefined;
+        let $f41: rt.Fields | undefined;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
         let $m44: rt.LuaTable | undefined;
         let $f45: rt.Fields | undefined;
-        let $m46: rt.LuaTable | undefined;
+        let $46: rt.LuaValue;
         let $47: rt.LuaValue;
         let $48: rt.LuaValue;
-        let $m49: rt.LuaTable | undefined;
-        let $f50: rt.Fields | undefined;
-        let $51: rt.LuaValue;
+        let $49: rt.LuaValue;
+        let $m50: rt.LuaTable | undefined;
+        let $f51: rt.Fields | undefined;
         let $52: rt.LuaValue;
         let $53: rt.LuaValue;
         let $54: rt.LuaValue;
-        let $m55: rt.LuaTable | undefined;
-        let $f56: rt.Fields | undefined;
-        let $57: rt.LuaValue;
-        let $58: rt.LuaValue;
-        let $59: rt.LuaValue;
+        let $55: rt.LuaValue;
+        let $m56: rt.LuaTable | undefined;
+        let $f57: rt.Fields | undefined;
+        let $o58: rt.Fields;
+        let $n59: number;
         let $60: rt.LuaValue;
-        let $m61: rt.LuaTable | undefined;
-        let $f62: rt.Fields | undefined;
-        let $o63: rt.Fields;
-        let $n64: number;
+        let $61: rt.LuaValue;
+        let $m62: rt.LuaTable | undefined;
+        let $f63: rt.Fields | undefined;
+        let $64: rt.LuaValue;
         let $65: rt.LuaValue;
-        let $66: rt.LuaValue;
-        let $m67: rt.LuaTable | undefined;
-        let $f68: rt.Fields | undefined;
-        let $m69: rt.LuaTable | undefined;
-        let $70: rt.LuaValue;
-        let $71: rt.LuaValue;
-        let $m72: rt.LuaTable | undefined;
-        let $f73: rt.Fields | undefined;
-        let $74: rt.LuaValue;
-        let $75: rt.LuaValue;
-        let $m76: rt.LuaTable | undefined;
-        let $f77: rt.Fields | undefined;
+        let $m66: rt.LuaTable | undefined;
+        let $f67: rt.Fields | undefined;
+        let $68: rt.LuaValue;
+        let $69: rt.LuaValue;
+        let $m70: rt.LuaTable | undefined;
+        let $f71: rt.Fields | undefined;
+        let $72: rt.LuaValue;
+        let $73: rt.LuaValue;
+        let $m74: rt.LuaTable | undefined;
+        let $f75: rt.Fields | undefined;
+        let $76: rt.LuaValue;
+        let $77: rt.LuaValue;
         let $m78: rt.LuaTable | undefined;
-        let $79: rt.LuaValue;
+        let $f79: rt.Fields | undefined;
         let $80: rt.LuaValue;
-        let $m81: rt.LuaTable | undefined;
-        let $f82: rt.Fields | undefined;
-        let $83: rt.LuaValue;
+        let $81: rt.LuaValue;
+        let $m82: rt.LuaTable | undefined;
+        let $f83: rt.Fields | undefined;
         let $84: rt.LuaValue;
-        let $m85: rt.LuaTable | undefined;
-        let $f86: rt.Fields | undefined;
-        let $m87: rt.LuaTable | undefined;
+        let $85: rt.LuaValue;
+        let $m86: rt.LuaTable | undefined;
+        let $f87: rt.Fields | undefined;
         let $88: rt.LuaValue;
         let $89: rt.LuaValue;
         let $m90: rt.LuaTable | undefined;
@@ -248,259 +248,249 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $93: rt.LuaValue;
         let $m94: rt.LuaTable | undefined;
         let $f95: rt.Fields | undefined;
-        let $m96: rt.LuaTable | undefined;
+        let $96: rt.LuaValue;
         let $97: rt.LuaValue;
-        let $98: rt.LuaValue;
-        let $m99: rt.LuaTable | undefined;
-        let $f100: rt.Fields | undefined;
+        let $m98: rt.LuaTable | undefined;
+        let $f99: rt.Fields | undefined;
+        let $100: rt.LuaValue;
         let $101: rt.LuaValue;
         let $102: rt.LuaValue;
         let $m103: rt.LuaTable | undefined;
         let $f104: rt.Fields | undefined;
-        let $m105: rt.LuaTable | undefined;
+        let $105: rt.LuaValue;
         let $106: rt.LuaValue;
         let $107: rt.LuaValue;
         let $m108: rt.LuaTable | undefined;
         let $f109: rt.Fields | undefined;
-        let $110: rt.LuaValue;
-        let $111: rt.LuaValue;
-        let $112: rt.LuaValue;
-        let $m113: rt.LuaTable | undefined;
-        let $f114: rt.Fields | undefined;
-        let $115: rt.LuaValue;
-        let $116: rt.LuaValue;
-        let $117: rt.LuaValue;
-        let $m118: rt.LuaTable | undefined;
-        let $f119: rt.Fields | undefined;
-        let $o120: rt.Fields;
-        let $n121: number;
+        let $o110: rt.Fields;
+        let $n111: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 3;
-            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($3, "params", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'"))), "method 'params'")($3));
-            if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.id) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.id) !== undefined || (!("id" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-              $8 = rt.index($7, "id");
+            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $7 = rt.index($6, "id");
             }
-            $2 = $8;
+            $2 = $7;
           }
           $1 = $2;
-          if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).param("sub");
+          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).param("sub");
           else {
-            $13 = ctx as rt.LuaValue;
+            $12 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 3;
-            $17 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.params !== undefined ? $m16.view.params : rt.index($13, "params", "local 'ctx'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15!.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'"))), "method 'params'")($13));
-            if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.sub) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.sub) !== undefined || (!("sub" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
-              $18 = rt.index($17, "sub");
+            $15 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.params !== undefined ? $f14!.params : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.params !== undefined ? $m13.view.params : rt.index($12, "params", "local 'ctx'")), "method 'params'")($12));
+            if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.sub) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.sub) !== undefined || (!("sub" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+              $16 = rt.index($15, "sub");
             }
-            $12 = $18;
+            $11 = $16;
           }
-          $11 = $12;
-          if (rh.pristineContext(ctx)) $22 = (ctx as rh.RequestContext).header("X-Multi");
+          $10 = $11;
+          if (rh.pristineContext(ctx)) $20 = (ctx as rh.RequestContext).header("X-Multi");
           else {
-            $23 = ctx as rt.LuaValue;
+            $21 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 5;
-            $27 = rt.first(rt.callee((typeof $23 === 'string' ? (($m26 = rt.stringMeta) !== undefined && $m26.view.headers !== undefined ? $m26.view.headers : rt.index($23, "headers", "local 'ctx'")) : (($f25 = ($23 as rt.LuaTable)?.f)?.headers !== undefined ? $f25!.headers : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.headers !== undefined ? $m24.view.headers : rt.index($23, "headers", "local 'ctx'"))), "method 'headers'")($23));
-            if (!(($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30["X-Multi"]) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view["X-Multi"]) !== undefined || (!("X-Multi" in $m29.view) && $m29.view[rt.CUT] === undefined)))) {
-              $28 = rt.index($27, "X-Multi");
+            $24 = rt.first(rt.callee((($f23 = ($21 as rt.LuaTable)?.f)?.headers !== undefined ? $f23!.headers : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.headers !== undefined ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21));
+            if (!(($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27["X-Multi"]) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view["X-Multi"]) !== undefined || (!("X-Multi" in $m26.view) && $m26.view[rt.CUT] === undefined)))) {
+              $25 = rt.index($24, "X-Multi");
             }
-            $22 = $28;
+            $20 = $25;
           }
-          $21 = $22;
-          if (rh.pristineContext(ctx)) $32 = (ctx as rh.RequestContext).header("x-multi");
+          $19 = $20;
+          if (rh.pristineContext(ctx)) $29 = (ctx as rh.RequestContext).header("x-multi");
           else {
-            $33 = ctx as rt.LuaValue;
+            $30 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 6;
-            $37 = rt.first(rt.callee((typeof $33 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.headers !== undefined ? $m36.view.headers : rt.index($33, "headers", "local 'ctx'")) : (($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35!.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"))), "method 'headers'")($33));
-            if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40["x-multi"]) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view["x-multi"]) !== undefined || (!("x-multi" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
-              $38 = rt.index($37, "x-multi");
+            $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.headers !== undefined ? $f32!.headers : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.headers !== undefined ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'")), "method 'headers'")($30));
+            if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-multi"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-multi"]) !== undefined || (!("x-multi" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
+              $34 = rt.index($33, "x-multi");
             }
-            $32 = $38;
+            $29 = $34;
           }
-          $31 = $32;
-          if (rh.pristineContext(ctx)) $42 = (ctx as rh.RequestContext).queryValue("page");
+          $28 = $29;
+          if (rh.pristineContext(ctx)) $38 = (ctx as rh.RequestContext).queryValue("page");
           else {
-            $43 = ctx as rt.LuaValue;
+            $39 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 8;
-            $47 = rt.first(rt.callee((typeof $43 === 'string' ? (($m46 = rt.stringMeta) !== undefined && $m46.view.query !== undefined ? $m46.view.query : rt.index($43, "query", "local 'ctx'")) : (($f45 = ($43 as rt.LuaTable)?.f)?.query !== undefined ? $f45!.query : ($m44 = ($43 as rt.LuaTable)?.metatable) !== undefined && $m44.view.query !== undefined ? $m44.view.query : rt.index($43, "query", "local 'ctx'"))), "method 'query'")($43));
-            if (!(($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.page) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.page) !== undefined || (!("page" in $m49.view) && $m49.view[rt.CUT] === undefined)))) {
-              $48 = rt.index($47, "page");
+            $42 = rt.first(rt.callee((($f41 = ($39 as rt.LuaTable)?.f)?.query !== undefined ? $f41!.query : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.query !== undefined ? $m40.view.query : rt.index($39, "query", "local 'ctx'")), "method 'query'")($39));
+            if (!(($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.page) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.page) !== undefined || (!("page" in $m44.view) && $m44.view[rt.CUT] === undefined)))) {
+              $43 = rt.index($42, "page");
             }
-            $42 = $48;
+            $38 = $43;
           }
-          $41 = $42;
-          if (rh.pristineContext(ctx)) $52 = (ctx as rh.RequestContext).method;
+          $37 = $38;
+          if (rh.pristineContext(ctx)) $47 = (ctx as rh.RequestContext).method;
           else {
-            $53 = ctx as rt.LuaValue;
-            if (!(($f56 = ($53 as rt.LuaTable)?.f) !== undefined && (($54 = $f56.method) !== undefined || ($m55 = ($53 as rt.LuaTable).metatable) === undefined || ($54 = $m55.view.method) !== undefined || (!("method" in $m55.view) && $m55.view[rt.CUT] === undefined)))) {
+            $48 = ctx as rt.LuaValue;
+            if (!(($f51 = ($48 as rt.LuaTable)?.f) !== undefined && (($49 = $f51.method) !== undefined || ($m50 = ($48 as rt.LuaTable).metatable) === undefined || ($49 = $m50.view.method) !== undefined || (!("method" in $m50.view) && $m50.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 7;
-              $54 = rt.index($53, "method", "local 'ctx'");
+              $49 = rt.index($48, "method", "local 'ctx'");
             }
-            $52 = $54;
+            $47 = $49;
           }
-          $51 = $52;
-          if (rh.pristineContext(ctx)) $58 = (ctx as rh.RequestContext).path();
+          $46 = $47;
+          if (rh.pristineContext(ctx)) $53 = (ctx as rh.RequestContext).path();
           else {
-            $59 = ctx as rt.LuaValue;
-            if (!(($f62 = ($59 as rt.LuaTable)?.f) !== undefined && (($60 = $f62.path) !== undefined || ($m61 = ($59 as rt.LuaTable).metatable) === undefined || ($60 = $m61.view.path) !== undefined || (!("path" in $m61.view) && $m61.view[rt.CUT] === undefined)))) {
+            $54 = ctx as rt.LuaValue;
+            if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.path) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.path) !== undefined || (!("path" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 7;
-              $60 = rt.index($59, "path", "local 'ctx'");
+              $55 = rt.index($54, "path", "local 'ctx'");
             }
-            $58 = $60;
+            $53 = $55;
           }
-          $57 = $58;
-          if (rh.isScalar($1) && rh.isScalar($11) && rh.isScalar($21) && rh.isScalar($31) && rh.isScalar($41) && rh.isScalar($51) && rh.isScalar($57)) {
+          $52 = $53;
+          if (rh.isScalar($1) && rh.isScalar($10) && rh.isScalar($19) && rh.isScalar($28) && rh.isScalar($37) && rh.isScalar($46) && rh.isScalar($52)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 117; $b[$p + 4] = 98; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($21 as string | number | boolean);
+            $w.scalar($19 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 117; $b[$p + 4] = 108; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($31 as string | number | boolean);
+            $w.scalar($28 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($41 as string | number | boolean);
+            $w.scalar($37 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($51 as string | number | boolean);
+            $w.scalar($46 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($57 as string | number | boolean);
+            $w.scalar($52 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o63 = new rt.FieldsObject();
-          $n64 = 0;
+          $o58 = new rt.FieldsObject();
+          $n59 = 0;
           if ($1 !== undefined) {
-            $o63.id = $1;
-            $n64++;
+            $o58.id = $1;
+            $n59++;
           }
-          if ($11 !== undefined) {
-            $o63.sub = $11;
-            $n64++;
+          if ($10 !== undefined) {
+            $o58.sub = $10;
+            $n59++;
           }
-          if ($21 !== undefined) {
-            $o63.upper = $21;
-            $n64++;
+          if ($19 !== undefined) {
+            $o58.upper = $19;
+            $n59++;
           }
-          if ($31 !== undefined) {
-            $o63.multi = $31;
-            $n64++;
+          if ($28 !== undefined) {
+            $o58.multi = $28;
+            $n59++;
           }
-          if ($41 !== undefined) {
-            $o63.page = $41;
-            $n64++;
+          if ($37 !== undefined) {
+            $o58.page = $37;
+            $n59++;
           }
-          if ($51 !== undefined) {
-            $o63.method = $51;
-            $n64++;
+          if ($46 !== undefined) {
+            $o58.method = $46;
+            $n59++;
           }
-          if ($57 !== undefined) {
-            $o63.path = $57;
-            $n64++;
+          if ($52 !== undefined) {
+            $o58.path = $52;
+            $n59++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o63, $n64));
+          return rt.leave($s, $d, rt.LuaTable.record($o58, $n59));
         }
-        if (rh.pristineContext(ctx)) $65 = (ctx as rh.RequestContext).param("id");
+        if (rh.pristineContext(ctx)) $60 = (ctx as rh.RequestContext).param("id");
         else {
-          $66 = ctx as rt.LuaValue;
+          $61 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $70 = rt.first(rt.callee((typeof $66 === 'string' ? (($m69 = rt.stringMeta) !== undefined && $m69.view.params !== undefined ? $m69.view.params : rt.index($66, "params", "local 'ctx'")) : (($f68 = ($66 as rt.LuaTable)?.f)?.params !== undefined ? $f68!.params : ($m67 = ($66 as rt.LuaTable)?.metatable) !== undefined && $m67.view.params !== undefined ? $m67.view.params : rt.index($66, "params", "local 'ctx'"))), "method 'params'")($66));
-          if (!(($f73 = ($70 as rt.LuaTable)?.f) !== undefined && (($71 = $f73.id) !== undefined || ($m72 = ($70 as rt.LuaTable).metatable) === undefined || ($71 = $m72.view.id) !== undefined || (!("id" in $m72.view) && $m72.view[rt.CUT] === undefined)))) {
-            $71 = rt.index($70, "id");
+          $64 = rt.first(rt.callee((($f63 = ($61 as rt.LuaTable)?.f)?.params !== undefined ? $f63!.params : ($m62 = ($61 as rt.LuaTable)?.metatable) !== undefined && $m62.view.params !== undefined ? $m62.view.params : rt.index($61, "params", "local 'ctx'")), "method 'params'")($61));
+          if (!(($f67 = ($64 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.id) !== undefined || ($m66 = ($64 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)))) {
+            $65 = rt.index($64, "id");
           }
-          $65 = $71;
+          $60 = $65;
         }
-        if (rh.pristineContext(ctx)) $74 = (ctx as rh.RequestContext).param("sub");
+        if (rh.pristineContext(ctx)) $68 = (ctx as rh.RequestContext).param("sub");
         else {
-          $75 = ctx as rt.LuaValue;
+          $69 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $79 = rt.first(rt.callee((typeof $75 === 'string' ? (($m78 = rt.stringMeta) !== undefined && $m78.view.params !== undefined ? $m78.view.params : rt.index($75, "params", "local 'ctx'")) : (($f77 = ($75 as rt.LuaTable)?.f)?.params !== undefined ? $f77!.params : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.params !== undefined ? $m76.view.params : rt.index($75, "params", "local 'ctx'"))), "method 'params'")($75));
-          if (!(($f82 = ($79 as rt.LuaTable)?.f) !== undefined && (($80 = $f82.sub) !== undefined || ($m81 = ($79 as rt.LuaTable).metatable) === undefined || ($80 = $m81.view.sub) !== undefined || (!("sub" in $m81.view) && $m81.view[rt.CUT] === undefined)))) {
-            $80 = rt.index($79, "sub");
+          $72 = rt.first(rt.callee((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71!.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69));
+          if (!(($f75 = ($72 as rt.LuaTable)?.f) !== undefined && (($73 = $f75.sub) !== undefined || ($m74 = ($72 as rt.LuaTable).metatable) === undefined || ($73 = $m74.view.sub) !== undefined || (!("sub" in $m74.view) && $m74.view[rt.CUT] === undefined)))) {
+            $73 = rt.index($72, "sub");
           }
-          $74 = $80;
+          $68 = $73;
         }
-        if (rh.pristineContext(ctx)) $83 = (ctx as rh.RequestContext).header("X-Multi");
+        if (rh.pristineContext(ctx)) $76 = (ctx as rh.RequestContext).header("X-Multi");
         else {
-          $84 = ctx as rt.LuaValue;
+          $77 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $88 = rt.first(rt.callee((typeof $84 === 'string' ? (($m87 = rt.stringMeta) !== undefined && $m87.view.headers !== undefined ? $m87.view.headers : rt.index($84, "headers", "local 'ctx'")) : (($f86 = ($84 as rt.LuaTable)?.f)?.headers !== undefined ? $f86!.headers : ($m85 = ($84 as rt.LuaTable)?.metatable) !== undefined && $m85.view.headers !== undefined ? $m85.view.headers : rt.index($84, "headers", "local 'ctx'"))), "method 'headers'")($84));
-          if (!(($f91 = ($88 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["X-Multi"]) !== undefined || ($m90 = ($88 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["X-Multi"]) !== undefined || (!("X-Multi" in $m90.view) && $m90.view[rt.CUT] === undefined)))) {
-            $89 = rt.index($88, "X-Multi");
+          $80 = rt.first(rt.callee((($f79 = ($77 as rt.LuaTable)?.f)?.headers !== undefined ? $f79!.headers : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.headers !== undefined ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'")), "method 'headers'")($77));
+          if (!(($f83 = ($80 as rt.LuaTable)?.f) !== undefined && (($81 = $f83["X-Multi"]) !== undefined || ($m82 = ($80 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view["X-Multi"]) !== undefined || (!("X-Multi" in $m82.view) && $m82.view[rt.CUT] === undefined)))) {
+            $81 = rt.index($80, "X-Multi");
           }
-          $83 = $89;
+          $76 = $81;
         }
-        if (rh.pristineContext(ctx)) $92 = (ctx as rh.RequestContext).header("x-multi");
+        if (rh.pristineContext(ctx)) $84 = (ctx as rh.RequestContext).header("x-multi");
+        else {
+          $85 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 6;
+          $88 = rt.first(rt.callee((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87!.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85));
+          if (!(($f91 = ($88 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["x-multi"]) !== undefined || ($m90 = ($88 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["x-multi"]) !== undefined || (!("x-multi" in $m90.view) && $m90.view[rt.CUT] === undefined)))) {
+            $89 = rt.index($88, "x-multi");
+          }
+          $84 = $89;
+        }
+        if (rh.pristineContext(ctx)) $92 = (ctx as rh.RequestContext).queryValue("page");
         else {
           $93 = ctx as rt.LuaValue;
-          $s.pcs[$d] = $pc + 6;
-          $97 = rt.first(rt.callee((typeof $93 === 'string' ? (($m96 = rt.stringMeta) !== undefined && $m96.view.headers !== undefined ? $m96.view.headers : rt.index($93, "headers", "local 'ctx'")) : (($f95 = ($93 as rt.LuaTable)?.f)?.headers !== undefined ? $f95!.headers : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.headers !== undefined ? $m94.view.headers : rt.index($93, "headers", "local 'ctx'"))), "method 'headers'")($93));
-          if (!(($f100 = ($97 as rt.LuaTable)?.f) !== undefined && (($98 = $f100["x-multi"]) !== undefined || ($m99 = ($97 as rt.LuaTable).metatable) === undefined || ($98 = $m99.view["x-multi"]) !== undefined || (!("x-multi" in $m99.view) && $m99.view[rt.CUT] === undefined)))) {
-            $98 = rt.index($97, "x-multi");
-          }
-          $92 = $98;
-        }
-        if (rh.pristineContext(ctx)) $101 = (ctx as rh.RequestContext).queryValue("page");
-        else {
-          $102 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $106 = rt.first(rt.callee((typeof $102 === 'string' ? (($m105 = rt.stringMeta) !== undefined && $m105.view.query !== undefined ? $m105.view.query : rt.index($102, "query", "local 'ctx'")) : (($f104 = ($102 as rt.LuaTable)?.f)?.query !== undefined ? $f104!.query : ($m103 = ($102 as rt.LuaTable)?.metatable) !== undefined && $m103.view.query !== undefined ? $m103.view.query : rt.index($102, "query", "local 'ctx'"))), "method 'query'")($102));
-          if (!(($f109 = ($106 as rt.LuaTable)?.f) !== undefined && (($107 = $f109.page) !== undefined || ($m108 = ($106 as rt.LuaTable).metatable) === undefined || ($107 = $m108.view.page) !== undefined || (!("page" in $m108.view) && $m108.view[rt.CUT] === undefined)))) {
-            $107 = rt.index($106, "page");
+          $96 = rt.first(rt.callee((($f95 = ($93 as rt.LuaTable)?.f)?.query !== undefined ? $f95!.query : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.query !== undefined ? $m94.view.query : rt.index($93, "query", "local 'ctx'")), "method 'query'")($93));
+          if (!(($f99 = ($96 as rt.LuaTable)?.f) !== undefined && (($97 = $f99.page) !== undefined || ($m98 = ($96 as rt.LuaTable).metatable) === undefined || ($97 = $m98.view.page) !== undefined || (!("page" in $m98.view) && $m98.view[rt.CUT] === undefined)))) {
+            $97 = rt.index($96, "page");
           }
-          $101 = $107;
+          $92 = $97;
         }
-        if (rh.pristineContext(ctx)) $110 = (ctx as rh.RequestContext).method;
+        if (rh.pristineContext(ctx)) $100 = (ctx as rh.RequestContext).method;
         else {
-          $111 = ctx as rt.LuaValue;
-          if (!(($f114 = ($111 as rt.LuaTable)?.f) !== undefined && (($112 = $f114.method) !== undefined || ($m113 = ($111 as rt.LuaTable).metatable) === undefined || ($112 = $m113.view.method) !== undefined || (!("method" in $m113.view) && $m113.view[rt.CUT] === undefined)))) {
+          $101 = ctx as rt.LuaValue;
+          if (!(($f104 = ($101 as rt.LuaTable)?.f) !== undefined && (($102 = $f104.method) !== undefined || ($m103 = ($101 as rt.LuaTable).metatable) === undefined || ($102 = $m103.view.method) !== undefined || (!("method" in $m103.view) && $m103.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 7;
-            $112 = rt.index($111, "method", "local 'ctx'");
+            $102 = rt.index($101, "method", "local 'ctx'");
           }
-          $110 = $112;
+          $100 = $102;
         }
-        if (rh.pristineContext(ctx)) $115 = (ctx as rh.RequestContext).path();
+        if (rh.pristineContext(ctx)) $105 = (ctx as rh.RequestContext).path();
         else {
-          $116 = ctx as rt.LuaValue;
-          if (!(($f119 = ($116 as rt.LuaTable)?.f) !== undefined && (($117 = $f119.path) !== undefined || ($m118 = ($116 as rt.LuaTable).metatable) === undefined || ($117 = $m118.view.path) !== undefined || (!("path" in $m118.view) && $m118.view[rt.CUT] === undefined)))) {
+          $106 = ctx as rt.LuaValue;
+          if (!(($f109 = ($106 as rt.LuaTable)?.f) !== undefined && (($107 = $f109.path) !== undefined || ($m108 = ($106 as rt.LuaTable).metatable) === undefined || ($107 = $m108.view.path) !== undefined || (!("path" in $m108.view) && $m108.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 7;
-            $117 = rt.index($116, "path", "local 'ctx'");
+            $107 = rt.index($106, "path", "local 'ctx'");
           }
-          $115 = $117;
+          $105 = $107;
         }
-        $o120 = new rt.FieldsObject();
-        $n121 = 0;
-        if ($65 !== undefined) {
-          $o120.id = $65;
-          $n121++;
+        $o110 = new rt.FieldsObject();
+        $n111 = 0;
+        if ($60 !== undefined) {
+          $o110.id = $60;
+          $n111++;
         }
-        if ($74 !== undefined) {
-          $o120.sub = $74;
-          $n121++;
+        if ($68 !== undefined) {
+          $o110.sub = $68;
+          $n111++;
         }
-        if ($83 !== undefined) {
-          $o120.upper = $83;
-          $n121++;
+        if ($76 !== undefined) {
+          $o110.upper = $76;
+          $n111++;
+        }
+        if ($84 !== undefined) {
+          $o110.multi = $84;
+          $n111++;
         }
         if ($92 !== undefined) {
-          $o120.multi = $92;
-          $n121++;
+          $o110.page = $92;
+          $n111++;
         }
-        if ($101 !== undefined) {
-          $o120.page = $101;
-          $n121++;
+        if ($100 !== undefined) {
+          $o110.method = $100;
+          $n111++;
         }
-        if ($110 !== undefined) {
-          $o120.method = $110;
-          $n121++;
+        if ($105 !== undefined) {
+          $o110.path = $105;
+          $n111++;
         }
-        if ($115 !== undefined) {
-          $o120.path = $115;
-          $n121++;
-        }
-        return rt.leave($s, $d, rt.LuaTable.record($o120, $n121));
+        return rt.leave($s, $d, rt.LuaTable.record($o110, $n111));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f16 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
       else {
@@ -520,8 +510,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $m4: rt.LuaTable | undefined;
-        let $fn5!: rt.LuaFunction;
+        let $fn4!: rt.LuaFunction;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
@@ -533,7 +523,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
         let $f18: rt.Fields | undefined;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
@@ -583,55 +573,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
-        let q: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($1, "query", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'"))), "method 'query'")($1));
-        if (($6 = $env.f!.tonumber) === undefined) {
+        let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
+        if (($5 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 11;
-          $6 = rt.getGlobal($env, "tonumber");
+          $5 = rt.getGlobal($env, "tonumber");
         }
-        $1 = $6;
-        $8 = q as rt.LuaValue;
-        if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f3.x) !== undefined || ($m4 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m4.view.x) !== undefined || (!("x" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+        $1 = $5;
+        $7 = q as rt.LuaValue;
+        if (!(($f3 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.x) !== undefined || ($m2 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.x) !== undefined || (!("x" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 11;
-          $9 = rt.index($8, "x", "local 'q'");
+          $8 = rt.index($7, "x", "local 'q'");
         }
-        $7 = $9;
+        $6 = $8;
         $s.pcs[$d] = $pc + 12;
-        $fn5 = rt.callee($1, "global 'tonumber'");
-        let x: rt.LuaValue = rt.first($fn5($7));
+        $fn4 = rt.callee($1, "global 'tonumber'");
+        let x: rt.LuaValue = rt.first($fn4($6));
         if ($json) {
-          $9 = q as rt.LuaValue;
-          if (!(($f3 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.s) !== undefined || ($m4 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m4.view.s) !== undefined || (!("s" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+          $8 = q as rt.LuaValue;
+          if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f3.s) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m2.view.s) !== undefined || (!("s" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 13;
-            $8 = rt.index($9, "s", "local 'q'");
+            $7 = rt.index($8, "s", "local 'q'");
           }
-          $10 = $8;
-          $11 = x;
-          $7 = x;
-          if (rt.truthy($7)) {
-            if (typeof x === 'number') $6 = x / 0;
+          $9 = $7;
+          $10 = x;
+          $6 = x;
+          if (rt.truthy($6)) {
+            if (typeof x === 'number') $5 = x / 0;
             else {
               $s.pcs[$d] = $pc + 13;
-              $6 = rt.div(x, 0, "local 'x'");
+              $5 = rt.div(x, 0, "local 'x'");
             }
-            $7 = $6;
+            $6 = $5;
           }
-          $12 = $7;
+          $11 = $6;
           $1 = x;
           if (rt.truthy($1)) {
-            if (typeof x === 'number') $14 = -x;
+            if (typeof x === 'number') $13 = -x;
             else {
               $s.pcs[$d] = $pc + 13;
-              $14 = rt.unm(x, "local 'x'");
+              $13 = rt.unm(x, "local 'x'");
             }
-            $1 = $14;
+            $1 = $13;
           }
-          $13 = $1;
-          $16 = q as rt.LuaValue;
-          if (!(($f18 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f18.b) !== undefined || ($m2 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m2.view.b) !== undefined || (!("b" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $12 = $1;
+          $15 = q as rt.LuaValue;
+          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 13;
-            $17 = rt.index($16, "b", "local 'q'");
+            $16 = rt.index($15, "b", "local 'q'");
           }
-          $15 = ($17 === "1");
+          $14 = ($16 === "1");
           $20 = q as rt.LuaValue;
           if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.t) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.t) !== undefined || (!("t" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 13;
@@ -645,18 +635,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $24 = $26;
           $29 = x;
-          if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($13) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
+          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 120; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($12 as string | number | boolean);
+            $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($13 as string | number | boolean);
+            $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            if ($15) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
+            if ($14) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
             $w.scalar($19 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 105; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
             $w.scalar($24 as string | number | boolean);
@@ -676,23 +666,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $33 = rt.LuaTable.record($o31, $n32);
           $o34 = new rt.FieldsObject();
           $n35 = 2;
+          if ($9 !== undefined) {
+            $o34.s = $9;
+            $n35++;
+          }
           if ($10 !== undefined) {
-            $o34.s = $10;
+            $o34.x = $10;
             $n35++;
           }
           if ($11 !== undefined) {
-            $o34.x = $11;
+            $o34.inf = $11;
             $n35++;
           }
           if ($12 !== undefined) {
-            $o34.inf = $12;
+            $o34.neg = $12;
             $n35++;
           }
-          if ($13 !== undefined) {
-            $o34.neg = $13;
-            $n35++;
-          }
-          $o34.b = $15;
+          $o34.b = $14;
           $o34.nested = $33;
           return rt.leave($s, $d, rt.LuaTable.record($o34, $n35));
         }
@@ -787,91 +777,90 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $o14: rt.Fields;
-        let $n15: number;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $o21: rt.Fields;
-        let $n22: number;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx);
         if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).queryValue("s");
         else {
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 15;
-          $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.query !== undefined ? $m6.view.query : rt.index($3, "query", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'"))), "method 'query'")($3));
-          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.s) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.s) !== undefined || (!("s" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-            $8 = rt.index($7, "s");
+          $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
+          if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.s) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.s) !== undefined || (!("s" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+            $7 = rt.index($6, "s");
           }
-          $2 = $8;
+          $2 = $7;
         }
         $1 = $2;
         let s: rt.LuaValue = (rt.truthy($1) ? $1 : "");
         if ($json) {
-          $11 = s;
-          $8 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
-          if (typeof $8 === 'string' && typeof s === 'string') $7 = $8 + s;
+          $10 = s;
+          $7 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
+          if (typeof $7 === 'string' && typeof s === 'string') $6 = $7 + s;
           else {
             $s.pcs[$d] = $pc + 17;
-            $7 = rt.concat($8, s, undefined, "local 's'");
+            $6 = rt.concat($7, s, undefined, "local 's'");
           }
-          $12 = $7;
+          $11 = $6;
           $3 = ("\xc8\xff") as rt.LuaValue;
           if (typeof $3 === 'string' && typeof s === 'string') $1 = $3 + s;
           else {
             $s.pcs[$d] = $pc + 17;
             $1 = rt.concat($3, s, undefined, "local 's'");
           }
-          $13 = $1;
-          if (rh.isScalar($11)) {
+          $12 = $1;
+          if (rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 116; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 195; $b[$p + 9] = 169; $b[$p + 10] = 226; $b[$p + 11] = 130; $b[$p + 12] = 172; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 114; $b[$p + 17] = 97; $b[$p + 18] = 119; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.str($12 as string);
+            $w.str($11 as string);
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
-            $w.str($13 as string);
+            $w.str($12 as string);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o14 = new rt.FieldsObject();
-          $n15 = 4;
-          $o14.utf = "\xc3\xa9\xe2\x82\xac";
-          $o14.raw = $11;
-          $o14.esc = $12;
-          $o14.hi = $13;
-          return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+          $o13 = new rt.FieldsObject();
+          $n14 = 4;
+          $o13.utf = "\xc3\xa9\xe2\x82\xac";
+          $o13.raw = $10;
+          $o13.esc = $11;
+          $o13.hi = $12;
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        $16 = s;
-        $17 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
-        if (typeof $17 === 'string' && typeof s === 'string') $18 = $17 + s;
+        $15 = s;
+        $16 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
+        if (typeof $16 === 'string' && typeof s === 'string') $17 = $16 + s;
         else {
           $s.pcs[$d] = $pc + 17;
-          $18 = rt.concat($17, s, undefined, "local 's'");
+          $17 = rt.concat($16, s, undefined, "local 's'");
         }
-        $19 = ("\xc8\xff") as rt.LuaValue;
-        if (typeof $19 === 'string' && typeof s === 'string') $20 = $19 + s;
+        $18 = ("\xc8\xff") as rt.LuaValue;
+        if (typeof $18 === 'string' && typeof s === 'string') $19 = $18 + s;
         else {
           $s.pcs[$d] = $pc + 17;
-          $20 = rt.concat($19, s, undefined, "local 's'");
+          $19 = rt.concat($18, s, undefined, "local 's'");
         }
-        $o21 = new rt.FieldsObject();
-        $n22 = 4;
-        $o21.utf = "\xc3\xa9\xe2\x82\xac";
-        $o21.raw = $16;
-        $o21.esc = $18;
-        $o21.hi = $20;
-        return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
+        $o20 = new rt.FieldsObject();
+        $n21 = 4;
+        $o20.utf = "\xc3\xa9\xe2\x82\xac";
+        $o20.raw = $15;
+        $o20.esc = $17;
+        $o20.hi = $19;
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
       else {
@@ -897,18 +886,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
-        let $m10: rt.LuaTable | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
-        let $a18: rt.LuaValue[] | undefined;
-        let $19: number;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $a17: rt.LuaValue[] | undefined;
+        let $18: number;
+        let $o19: rt.Fields;
+        let $n20: number;
         const $json: boolean = rh.claim(ctx);
         if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 19;
@@ -919,11 +907,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 20;
-          $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($7, "query", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'"))), "method 'query'")($7));
-          if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-            $12 = rt.index($11, "n");
+          $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            $11 = rt.index($10, "n");
           }
-          $6 = $12;
+          $6 = $11;
         }
         $5 = $6;
         $s.pcs[$d] = $pc + 21;
@@ -935,9 +923,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items$n = 0;
         {
           const $start1 = 1;
-          $12 = n;
+          $11 = n;
           $s.pcs[$d] = $pc + 22;
-          const $limit1 = rt.forNumber($12, 'limit');
+          const $limit1 = rt.forNumber($11, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
@@ -950,7 +938,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 110; $w.p = $p + 10; }
               $w.luaNum(i as number);
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 111; $b[$p + 4] = 100; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-              if (((rt.mod(i, 2)) === 1)) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $w.p = $p + 14; }
+              if (((rt.modBy(i, 2)) === 1)) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $w.p = $p + 14; }
               $w.num(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 120; $w.p = $p + 3; }
               $w.luaNum(i as number);
@@ -960,51 +948,51 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $5 = (i / 2);
               $4 = ((-i) * 0);
               $3 = ("n" + rt.numberToString(i));
-              $1 = ((rt.mod(i, 2)) === 1);
-              $15 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]);
-              $o16 = new rt.FieldsObject();
-              $n17 = 6;
-              $o16.i = $7;
-              $o16.half = $5;
-              $o16.neg = $4;
-              $o16.name = $3;
-              $o16.odd = $1;
-              $o16.pair = $15;
-              $11 = rt.LuaTable.record($o16, $n17);
-              if ($11 !== undefined && ($a18 = (items as rt.LuaTable)?.arr) !== undefined && $a18[i - 1] !== undefined) $a18[i - 1] = $11;
-              else if ($11 !== undefined && $a18 !== undefined && i === $a18.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a18.push($11);
+              $1 = ((rt.modBy(i, 2)) === 1);
+              $14 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]);
+              $o15 = new rt.FieldsObject();
+              $n16 = 6;
+              $o15.i = $7;
+              $o15.half = $5;
+              $o15.neg = $4;
+              $o15.name = $3;
+              $o15.odd = $1;
+              $o15.pair = $14;
+              $10 = rt.LuaTable.record($o15, $n16);
+              if ($10 !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && $a17[i - 1] !== undefined) $a17[i - 1] = $10;
+              else if ($10 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a17.push($10);
               else {
                 $s.pcs[$d] = $pc + 23;
-                rt.setIndex(items, i, $11, "local 'items'");
+                rt.setIndex(items, i, $10, "local 'items'");
               }
             }
           }
         }
         if ($json) {
-          $19 = items$n;
+          $18 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($19 as number);
+            $w.num($18 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $12 = items;
-          $o16 = new rt.FieldsObject();
-          $n17 = 2;
-          $o16.count = $19;
-          $o16.items = $12;
-          return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+          $11 = items;
+          $o15 = new rt.FieldsObject();
+          $n16 = 2;
+          $o15.count = $18;
+          $o15.items = $11;
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        $15 = items.length();
+        $14 = items.length();
         $1 = items;
-        $o20 = new rt.FieldsObject();
-        $n21 = 2;
-        $o20.count = $15;
-        $o20.items = $1;
-        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+        $o19 = new rt.FieldsObject();
+        $n20 = 2;
+        $o19.count = $14;
+        $o19.items = $1;
+        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
       else {
@@ -1030,11 +1018,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
-        let $m10: rt.LuaTable | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
@@ -1046,13 +1034,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $o27: rt.Fields;
-        let $n28: number;
-        let $a29: rt.LuaValue[] | undefined;
-        let $30: number;
-        let $o31: rt.Fields;
-        let $n32: number;
+        let $o26: rt.Fields;
+        let $n27: number;
+        let $a28: rt.LuaValue[] | undefined;
+        let $29: number;
+        let $o30: rt.Fields;
+        let $n31: number;
         const $json: boolean = rh.claim(ctx);
         if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 25;
@@ -1063,11 +1050,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 26;
-          $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($7, "query", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'"))), "method 'query'")($7));
-          if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-            $12 = rt.index($11, "n");
+          $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            $11 = rt.index($10, "n");
           }
-          $6 = $12;
+          $6 = $11;
         }
         $5 = $6;
         $s.pcs[$d] = $pc + 27;
@@ -1079,9 +1066,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let rows$n = 0;
         {
           const $start1 = 1;
-          $12 = n;
+          $11 = n;
           $s.pcs[$d] = $pc + 28;
-          const $limit1 = rt.forNumber($12, 'limit');
+          const $limit1 = rt.forNumber($11, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = rows$w!;
@@ -1135,72 +1122,72 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4)));
               $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i));
               $1 = ("" + "");
-              $15 = (i / 2);
-              $16 = (i / 3);
-              $17 = (i / (i - 2));
-              $18 = ((i - 2) / (i - 2));
-              $19 = ((2 - i) * 0);
-              $20 = (i * (rt.powNum(2, 60)));
-              $21 = ((i * 1e+300) * 100000000);
-              $22 = (i / 10000000);
-              $23 = (i * 1e-310);
-              $24 = (i < 3);
-              $25 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]);
-              $26 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7))))))))))));
-              $o27 = new rt.FieldsObject();
-              $n28 = 17;
-              $o27.si = $7;
-              $o27.esc = $5;
-              $o27.bytes = $4;
-              $o27.long = $3;
-              $o27.empty = $1;
-              $o27.half = $15;
-              $o27.third = $16;
-              $o27.inf = $17;
-              $o27.nan = $18;
-              $o27.neg = $19;
-              $o27.big = $20;
-              $o27.huge = $21;
-              $o27.tiny = $22;
-              $o27.small = $23;
-              $o27.less = $24;
-              $o27.pair = $25;
-              $o27.lua = $26;
-              $11 = rt.LuaTable.record($o27, $n28);
-              if ($11 !== undefined && ($a29 = (rows as rt.LuaTable)?.arr) !== undefined && $a29[i - 1] !== undefined) $a29[i - 1] = $11;
-              else if ($11 !== undefined && $a29 !== undefined && i === $a29.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined) $a29.push($11);
+              $14 = (i / 2);
+              $15 = (i / 3);
+              $16 = (i / (i - 2));
+              $17 = ((i - 2) / (i - 2));
+              $18 = ((2 - i) * 0);
+              $19 = (i * (rt.powNum(2, 60)));
+              $20 = ((i * 1e+300) * 100000000);
+              $21 = (i / 10000000);
+              $22 = (i * 1e-310);
+              $23 = (i < 3);
+              $24 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]);
+              $25 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7))))))))))));
+              $o26 = new rt.FieldsObject();
+              $n27 = 17;
+              $o26.si = $7;
+              $o26.esc = $5;
+              $o26.bytes = $4;
+              $o26.long = $3;
+              $o26.empty = $1;
+              $o26.half = $14;
+              $o26.third = $15;
+              $o26.inf = $16;
+              $o26.nan = $17;
+              $o26.neg = $18;
+              $o26.big = $19;
+              $o26.huge = $20;
+              $o26.tiny = $21;
+              $o26.small = $22;
+              $o26.less = $23;
+              $o26.pair = $24;
+              $o26.lua = $25;
+              $10 = rt.LuaTable.record($o26, $n27);
+              if ($10 !== undefined && ($a28 = (rows as rt.LuaTable)?.arr) !== undefined && $a28[i - 1] !== undefined) $a28[i - 1] = $10;
+              else if ($10 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined) $a28.push($10);
               else {
                 $s.pcs[$d] = $pc + 29;
-                rt.setIndex(rows, i, $11, "local 'rows'");
+                rt.setIndex(rows, i, $10, "local 'rows'");
               }
             }
           }
         }
         if ($json) {
-          $30 = rows$n;
+          $29 = rows$n;
           if (rows$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.num($30 as number);
+            $w.num($29 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 119; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
             $w.append(rows$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $12 = rows;
-          $o27 = new rt.FieldsObject();
-          $n28 = 2;
-          $o27.n = $30;
-          $o27.rows = $12;
-          return rt.leave($s, $d, rt.LuaTable.record($o27, $n28));
+          $11 = rows;
+          $o26 = new rt.FieldsObject();
+          $n27 = 2;
+          $o26.n = $29;
+          $o26.rows = $11;
+          return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
         }
-        $26 = rows.length();
-        $25 = rows;
-        $o31 = new rt.FieldsObject();
-        $n32 = 2;
-        $o31.n = $26;
-        $o31.rows = $25;
-        return rt.leave($s, $d, rt.LuaTable.record($o31, $n32));
+        $25 = rows.length();
+        $24 = rows;
+        $o30 = new rt.FieldsObject();
+        $n31 = 2;
+        $o30.n = $25;
+        $o30.rows = $24;
+        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
       else {
@@ -1216,24 +1203,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
-        let $6: rt.LuaValue;
-        let $f7: rt.Fields | undefined;
+        let $5: rt.LuaValue;
+        let $f6: rt.Fields | undefined;
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
-        $1 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'"))), "method 'params'")($2));
-        $6 = "changed";
-        if ($6 !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.id !== undefined) $f7.id = $6;
+        $1 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+        $5 = "changed";
+        if ($5 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined) $f6.id = $5;
         else {
-          rt.setIndex($1, "id", $6);
+          rt.setIndex($1, "id", $5);
         }
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 32;
-        $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m3 = rt.stringMeta) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")) : (($f7 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f7!.headers : ($m5 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m5.view.headers !== undefined ? $m5.view.headers : rt.index($2, "headers", "local 'ctx'"))), "method 'headers'")($2));
+        $5 = rt.first(rt.callee((($f6 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f6!.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
         $1 = "set by lua";
-        if ($1 !== undefined && ($f4 = ($6 as rt.LuaTable)?.f) !== undefined && !($6 as rt.LuaTable).linked && $f4["x-a"] !== undefined) $f4["x-a"] = $1;
+        if ($1 !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined) $f4["x-a"] = $1;
         else {
-          rt.setIndex($6, "x-a", $1);
+          rt.setIndex($5, "x-a", $1);
         }
         return rt.leave($s, $d, rt.NONE);
       };
@@ -1255,148 +1241,144 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $23: rt.LuaValue;
+        let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
+        let $m26: rt.LuaTable | undefined;
+        let $f27: rt.Fields | undefined;
+        let $28: rt.LuaValue;
+        let $29: rt.LuaValue;
         let $m30: rt.LuaTable | undefined;
-        let $31: rt.LuaValue;
+        let $f31: rt.Fields | undefined;
         let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
-        let $35: rt.LuaValue;
+        let $33: rt.LuaValue;
+        let $m34: rt.LuaTable | undefined;
+        let $f35: rt.Fields | undefined;
         let $36: rt.LuaValue;
-        let $m37: rt.LuaTable | undefined;
-        let $f38: rt.Fields | undefined;
-        let $m39: rt.LuaTable | undefined;
-        let $40: rt.LuaValue;
-        let $41: rt.LuaValue;
-        let $m42: rt.LuaTable | undefined;
-        let $f43: rt.Fields | undefined;
-        let $o44: rt.Fields;
-        let $n45: number;
+        let $37: rt.LuaValue;
+        let $m38: rt.LuaTable | undefined;
+        let $f39: rt.Fields | undefined;
+        let $o40: rt.Fields;
+        let $n41: number;
         const $json: boolean = rh.claim(ctx);
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("id");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'"))), "method 'params'")($2));
-          if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-            $7 = rt.index($6, "id");
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $6 = rt.index($5, "id");
           }
-          $1 = $7;
+          $1 = $6;
         }
         let before: rt.LuaValue = $1;
         $s.pcs[$d] = $pc + 37;
         touch(ctx);
         if ($json) {
-          $10 = before;
-          if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).param("id");
+          $9 = before;
+          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).param("id");
           else {
-            $7 = ctx as rt.LuaValue;
+            $6 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 38;
-            $6 = rt.first(rt.callee((typeof $7 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($7, "params", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.params !== undefined ? $f9!.params : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.params !== undefined ? $m8.view.params : rt.index($7, "params", "local 'ctx'"))), "method 'params'")($7));
-            if (!(($f4 = ($6 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.id) !== undefined || ($m3 = ($6 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-              $2 = rt.index($6, "id");
+            $5 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8!.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
+            if (!(($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+              $2 = rt.index($5, "id");
             }
-            $12 = $2;
+            $11 = $2;
           }
-          $11 = $12;
-          if (rh.pristineContext(ctx)) $14 = (ctx as rh.RequestContext).header("x-a");
+          $10 = $11;
+          if (rh.pristineContext(ctx)) $13 = (ctx as rh.RequestContext).header("x-a");
           else {
-            $15 = ctx as rt.LuaValue;
+            $14 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 40;
-            $19 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($15, "headers", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.headers !== undefined ? $f17!.headers : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.headers !== undefined ? $m16.view.headers : rt.index($15, "headers", "local 'ctx'"))), "method 'headers'")($15));
-            if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22["x-a"]) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view["x-a"]) !== undefined || (!("x-a" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
-              $20 = rt.index($19, "x-a");
+            $17 = rt.first(rt.callee((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16!.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14));
+            if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20["x-a"]) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view["x-a"]) !== undefined || (!("x-a" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
+              $18 = rt.index($17, "x-a");
             }
-            $14 = $20;
+            $13 = $18;
           }
-          $13 = $14;
-          if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($13)) {
+          $12 = $13;
+          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 101; $b[$p + 4] = 102; $b[$p + 5] = 111; $b[$p + 6] = 114; $b[$p + 7] = 101; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 102; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 101; $b[$p + 7] = 114; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($13 as string | number | boolean);
+            $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o23 = new rt.FieldsObject();
-          $n24 = 0;
+          $o21 = new rt.FieldsObject();
+          $n22 = 0;
+          if ($9 !== undefined) {
+            $o21.before = $9;
+            $n22++;
+          }
           if ($10 !== undefined) {
-            $o23.before = $10;
-            $n24++;
+            $o21.after = $10;
+            $n22++;
           }
-          if ($11 !== undefined) {
-            $o23.after = $11;
-            $n24++;
+          if ($12 !== undefined) {
+            $o21.header = $12;
+            $n22++;
           }
-          if ($13 !== undefined) {
-            $o23.header = $13;
-            $n24++;
-          }
-          return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
+          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
         }
-        $25 = before;
-        if (rh.pristineContext(ctx)) $26 = (ctx as rh.RequestContext).param("id");
+        $23 = before;
+        if (rh.pristineContext(ctx)) $24 = (ctx as rh.RequestContext).param("id");
         else {
-          $27 = ctx as rt.LuaValue;
+          $25 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 38;
-          $31 = rt.first(rt.callee((typeof $27 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($27, "params", "local 'ctx'")) : (($f29 = ($27 as rt.LuaTable)?.f)?.params !== undefined ? $f29!.params : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.params !== undefined ? $m28.view.params : rt.index($27, "params", "local 'ctx'"))), "method 'params'")($27));
-          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
-            $32 = rt.index($31, "id");
+          $28 = rt.first(rt.callee((($f27 = ($25 as rt.LuaTable)?.f)?.params !== undefined ? $f27!.params : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.params !== undefined ? $m26.view.params : rt.index($25, "params", "local 'ctx'")), "method 'params'")($25));
+          if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.id) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.id) !== undefined || (!("id" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
+            $29 = rt.index($28, "id");
           }
-          $26 = $32;
+          $24 = $29;
         }
-        if (rh.pristineContext(ctx)) $35 = (ctx as rh.RequestContext).header("x-a");
+        if (rh.pristineContext(ctx)) $32 = (ctx as rh.RequestContext).header("x-a");
         else {
-          $36 = ctx as rt.LuaValue;
+          $33 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 40;
-          $40 = rt.first(rt.callee((typeof $36 === 'string' ? (($m39 = rt.stringMeta) !== undefined && $m39.view.headers !== undefined ? $m39.view.headers : rt.index($36, "headers", "local 'ctx'")) : (($f38 = ($36 as rt.LuaTable)?.f)?.headers !== undefined ? $f38!.headers : ($m37 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m37.view.headers !== undefined ? $m37.view.headers : rt.index($36, "headers", "local 'ctx'"))), "method 'headers'")($36));
-          if (!(($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43["x-a"]) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view["x-a"]) !== undefined || (!("x-a" in $m42.view) && $m42.view[rt.CUT] === undefined)))) {
-            $41 = rt.index($40, "x-a");
+          $36 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35!.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33));
+          if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39["x-a"]) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view["x-a"]) !== undefined || (!("x-a" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
+            $37 = rt.index($36, "x-a");
           }
-          $35 = $41;
+          $32 = $37;
         }
-        $o44 = new rt.FieldsObject();
-        $n45 = 0;
-        if ($25 !== undefined) {
-          $o44.before = $25;
-          $n45++;
+        $o40 = new rt.FieldsObject();
+        $n41 = 0;
+        if ($23 !== undefined) {
+          $o40.before = $23;
+          $n41++;
         }
-        if ($26 !== undefined) {
-          $o44.after = $26;
-          $n45++;
+        if ($24 !== undefined) {
+          $o40.after = $24;
+          $n41++;
         }
-        if ($35 !== undefined) {
-          $o44.header = $35;
-          $n45++;
+        if ($32 !== undefined) {
+          $o40.header = $32;
+          $n41++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o44, $n45));
+        return rt.leave($s, $d, rt.LuaTable.record($o40, $n41));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f11 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
       else {
@@ -1421,17 +1403,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $m13: rt.LuaTable | undefined;
-        let $k14: number;
-        let $15: rt.LuaValue;
-        let $a16: rt.LuaValue[] | undefined;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $k13: number;
+        let $14: rt.LuaValue;
+        let $a15: rt.LuaValue[] | undefined;
+        let $16: rt.LuaValue;
+        let $o17: rt.Fields;
+        let $n18: number;
         let names: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -1442,7 +1423,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = $4;
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 43;
-          $r5 = rt.callee((typeof $6 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.headers !== undefined ? $m9.view.headers : rt.index($6, "headers", "local 'ctx'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"))), "method 'headers'")($6);
+          $r5 = rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
           $s.pcs[$d] = $pc + 44;
           $fn2 = rt.callee($3, "global 'pairs'");
           $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
@@ -1463,15 +1444,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let k: rt.LuaValue = $key1;
-            $10 = k as rt.LuaValue;
+            $9 = k as rt.LuaValue;
             $s.pcs[$d] = $pc + 46;
-            if ((rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($10, "sub", "local 'k'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.sub !== undefined ? $f12!.sub : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.sub !== undefined ? $m11.view.sub : rt.index($10, "sub", "local 'k'"))), "method 'sub'")($10, 1, 2)) === "x-")) {
-              $k14 = (names.length() + 1);
-              $15 = k;
-              if ($15 !== undefined && ($a16 = (names as rt.LuaTable)?.arr) !== undefined && $a16[$k14 - 1] !== undefined) $a16[$k14 - 1] = $15;
-              else if ($15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a16.push($15);
+            if ((rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.sub !== undefined ? $m12.view.sub : rt.index($9, "sub", "local 'k'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11!.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'"))), "method 'sub'")($9, 1, 2)) === "x-")) {
+              $k13 = (names.length() + 1);
+              $14 = k;
+              if ($14 !== undefined && ($a15 = (names as rt.LuaTable)?.arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
+              else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a15.push($14);
               else {
-                rt.setIndex(names, $k14, $15, "local 'names'");
+                rt.setIndex(names, $k13, $14, "local 'names'");
               }
             }
           }
@@ -1480,34 +1461,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 47;
           $4 = rt.getGlobal($env, "table");
         }
-        if (!(($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m9 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m9.view.sort) !== undefined || (!("sort" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        if (!(($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 47;
           $3 = rt.index($4, "sort", "global 'table'");
         }
         $6 = $3;
-        $10 = names;
+        $9 = names;
         $s.pcs[$d] = $pc + 48;
         $fn2 = rt.callee($6, "field 'sort'");
-        $fn2($10);
-        $10 = names;
-        if (rh.pristineContext(ctx)) $17 = (ctx as rh.RequestContext).header("x-a");
+        $fn2($9);
+        $9 = names;
+        if (rh.pristineContext(ctx)) $16 = (ctx as rh.RequestContext).header("x-a");
         else {
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 49;
-          $4 = rt.first(rt.callee((typeof $3 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")) : (($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m9 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m9.view.headers !== undefined ? $m9.view.headers : rt.index($3, "headers", "local 'ctx'"))), "method 'headers'")($3));
-          if (!(($f12 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f12["x-a"]) !== undefined || ($m13 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m13.view["x-a"]) !== undefined || (!("x-a" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $4 = rt.first(rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3));
+          if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m12.view["x-a"]) !== undefined || (!("x-a" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
             $6 = rt.index($4, "x-a");
           }
-          $17 = $6;
+          $16 = $6;
         }
-        $o18 = new rt.FieldsObject();
-        $n19 = 1;
-        $o18.names = $10;
-        if ($17 !== undefined) {
-          $o18.a = $17;
-          $n19++;
+        $o17 = new rt.FieldsObject();
+        $n18 = 1;
+        $o17.names = $9;
+        if ($16 !== undefined) {
+          $o17.a = $16;
+          $n18++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o18, $n19));
+        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
       else {
@@ -1719,36 +1700,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $8: rt.LuaValue;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $m11: rt.LuaTable | undefined;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $fn16!: rt.LuaFunction;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $fn21!: rt.LuaFunction;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $fn20!: rt.LuaFunction;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $m32: rt.LuaTable | undefined;
-        let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
-        let $o37: rt.Fields;
-        let $n38: number;
-        let $t39: number;
-        let $r40: rt.LuaResult;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $o35: rt.Fields;
+        let $n36: number;
+        let $t37: number;
+        let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $2 = api as rt.LuaValue;
@@ -1761,11 +1740,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 59;
-            $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.query !== undefined ? $m11.view.query : rt.index($8, "query", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10!.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'"))), "method 'query'")($8));
-            if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-              $13 = rt.index($12, "id");
+            $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10!.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8));
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $12 = rt.index($11, "id");
             }
-            $7 = $13;
+            $7 = $12;
           }
           $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -1775,54 +1754,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $17 = $1;
-          $o19 = new rt.FieldsObject();
-          $n20 = 1;
-          $o19.ok = true;
+          $16 = $1;
+          $o18 = new rt.FieldsObject();
+          $n19 = 1;
+          $o18.ok = true;
           if ($6 !== undefined) {
-            $o19.id = $6;
-            $n20++;
+            $o18.id = $6;
+            $n19++;
           }
-          $18 = rt.LuaTable.record($o19, $n20);
+          $17 = rt.LuaTable.record($o18, $n19);
           $s.pcs[$d] = $pc + 60;
-          $fn16 = rt.callee($17, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn16($18)));
+          $fn15 = rt.callee($16, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn15($17)));
         }
-        $23 = api as rt.LuaValue;
-        if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
+        $22 = api as rt.LuaValue;
+        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 58;
-          $24 = rt.index($23, "json", "upvalue 'api'");
+          $23 = rt.index($22, "json", "upvalue 'api'");
         }
-        $22 = $24;
-        if (rh.pristineContext(ctx)) $28 = (ctx as rh.RequestContext).queryValue("id");
+        $21 = $23;
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).queryValue("id");
         else {
-          $29 = ctx as rt.LuaValue;
+          $28 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 59;
-          $33 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.query !== undefined ? $m32.view.query : rt.index($29, "query", "local 'ctx'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.query !== undefined ? $f31!.query : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.query !== undefined ? $m30.view.query : rt.index($29, "query", "local 'ctx'"))), "method 'query'")($29));
-          if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.id) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.id) !== undefined || (!("id" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
-            $34 = rt.index($33, "id");
+          $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.query !== undefined ? $f30!.query : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.query !== undefined ? $m29.view.query : rt.index($28, "query", "local 'ctx'")), "method 'query'")($28));
+          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+            $32 = rt.index($31, "id");
           }
-          $28 = $34;
+          $27 = $32;
         }
-        $o37 = new rt.FieldsObject();
-        $n38 = 1;
-        $o37.ok = true;
-        if ($28 !== undefined) {
-          $o37.id = $28;
-          $n38++;
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.ok = true;
+        if ($27 !== undefined) {
+          $o35.id = $27;
+          $n36++;
         }
-        $27 = rt.LuaTable.record($o37, $n38);
+        $26 = rt.LuaTable.record($o35, $n36);
         $s.pcs[$d] = $pc + 61;
-        $fn21 = rt.callee($22, "field 'json'");
+        $fn20 = rt.callee($21, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t39 = $s.tails++;
-          $r40 = $fn21($27);
-          $s.tails = $t39;
+          $t37 = $s.tails++;
+          $r38 = $fn20($26);
+          $s.tails = $t37;
         } else {
-          $r40 = rt.tailCall($s, $tb, $fn21, [$27]);
+          $r38 = rt.tailCall($s, $tb, $fn20, [$26]);
         }
-        return $r40;
+        return $r38;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
       else {
@@ -1849,25 +1828,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $10: rt.LuaValue;
-        let $f11: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $f10: rt.Fields | undefined;
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).queryValue("on");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 64;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
-          if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.on) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.on) !== undefined || (!("on" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-            $7 = rt.index($6, "on");
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.on) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.on) !== undefined || (!("on" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $6 = rt.index($5, "on");
           }
-          $1 = $7;
+          $1 = $6;
         }
         if (($1 === "1")) {
-          $10 = rt.tailable((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
+          $9 = rt.tailable((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
             const $s = rt.current, $d = $s.depth;
             const $tb = $s.bodyAt === $d;
             if ($tb) $s.bodyAt = -1;
@@ -1899,17 +1877,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             return $r6;
           }) as rt.LuaFunction);
-          if ($10 !== undefined && ($f11 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f11.json !== undefined) $f11.json = $10;
+          if ($9 !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined) $f10.json = $9;
           else {
             $s.pcs[$d] = $pc + 68;
-            rt.setIndex(api, "json", $10, "upvalue 'api'");
+            rt.setIndex(api, "json", $9, "upvalue 'api'");
           }
         } else {
-          $10 = original_json;
-          if ($10 !== undefined && ($f11 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f11.json !== undefined) $f11.json = $10;
+          $9 = original_json;
+          if ($9 !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined) $f10.json = $9;
           else {
             $s.pcs[$d] = $pc + 69;
-            rt.setIndex(api, "json", $10, "upvalue 'api'");
+            rt.setIndex(api, "json", $9, "upvalue 'api'");
           }
         }
         return rt.leave($s, $d, "swapped");
@@ -1955,20 +1933,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $2: rt.LuaValue;
           let $m3: rt.LuaTable | undefined;
           let $f4: rt.Fields | undefined;
-          let $m5: rt.LuaTable | undefined;
+          let $5: rt.LuaValue;
           let $6: rt.LuaValue;
-          let $7: rt.LuaValue;
-          let $m8: rt.LuaTable | undefined;
-          let $f9: rt.Fields | undefined;
+          let $m7: rt.LuaTable | undefined;
+          let $f8: rt.Fields | undefined;
           if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("id");
           else {
             $2 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 71;
-            $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "upvalue 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'"))), "method 'params'")($2));
-            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $7 = rt.index($6, "id");
+            $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2));
+            if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+              $6 = rt.index($5, "id");
             }
-            $1 = $7;
+            $1 = $6;
           }
           return rt.leave($s, $d, $1);
         }))], 2);

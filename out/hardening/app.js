@@ -244,35 +244,33 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m6;
+      let $6;
       let $72;
-      let $8;
-      let $m9;
-      let $f102;
-      let $o11;
-      let $n12;
+      let $m8;
+      let $f9;
+      let $o10;
+      let $n11;
+      let $122;
       let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $m17;
-      let $18;
-      let $19;
-      let $m20;
-      let $f21;
-      let $o22;
-      let $n23;
+      let $m14;
+      let $f15;
+      let $16;
+      let $17;
+      let $m18;
+      let $f19;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
         if (rh.pristineContext(ctx)) $22 = ctx.param("id");
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 4;
-          $72 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.params !== void 0 ? $m6.view.params : rt.index($32, "params", "local 'ctx'") : ($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
-          if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102.id) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.id) !== void 0 || !("id" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-            $8 = rt.index($72, "id");
+          $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $72 = rt.index($6, "id");
           }
-          $22 = $8;
+          $22 = $72;
         }
         $1 = $22;
         if (rh.isScalar($1)) {
@@ -295,31 +293,31 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o11 = new rt.FieldsObject();
-        $n12 = 0;
+        $o10 = new rt.FieldsObject();
+        $n11 = 0;
         if ($1 !== void 0) {
-          $o11.id = $1;
-          $n12++;
+          $o10.id = $1;
+          $n11++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
       }
-      if (rh.pristineContext(ctx)) $13 = ctx.param("id");
+      if (rh.pristineContext(ctx)) $122 = ctx.param("id");
       else {
-        $14 = ctx;
+        $13 = ctx;
         $s2.pcs[$d2] = $pc + 4;
-        $18 = rt.first(rt.callee(typeof $14 === "string" ? ($m17 = rt.stringMeta) !== void 0 && $m17.view.params !== void 0 ? $m17.view.params : rt.index($14, "params", "local 'ctx'") : ($f16 = $14?.f)?.params !== void 0 ? $f16.params : ($m15 = $14?.metatable) !== void 0 && $m15.view.params !== void 0 ? $m15.view.params : rt.index($14, "params", "local 'ctx'"), "method 'params'")($14));
-        if (!(($f21 = $18?.f) !== void 0 && (($19 = $f21.id) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.id) !== void 0 || !("id" in $m20.view) && $m20.view[rt.CUT] === void 0))) {
-          $19 = rt.index($18, "id");
+        $16 = rt.first(rt.callee(($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13));
+        if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+          $17 = rt.index($16, "id");
         }
-        $13 = $19;
+        $122 = $17;
       }
-      $o22 = new rt.FieldsObject();
-      $n23 = 0;
-      if ($13 !== void 0) {
-        $o22.id = $13;
-        $n23++;
+      $o20 = new rt.FieldsObject();
+      $n21 = 0;
+      if ($122 !== void 0) {
+        $o20.id = $122;
+        $n21++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o22, $n23));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
     }));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -342,21 +340,20 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
-      let $t6;
-      let $r7;
+      let $t5;
+      let $r6;
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 7;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.query !== void 0 ? $m52.view.query : rt.index($22, "query", "local 'ctx'") : ($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'");
+      $fn12 = rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t6 = $s2.tails++;
-        $r7 = $fn12($22);
-        $s2.tails = $t6;
+        $t5 = $s2.tails++;
+        $r6 = $fn12($22);
+        $s2.tails = $t5;
       } else {
-        $r7 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r6 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r7;
+      return $r6;
     }));
     if ($3 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $3;
     else {
@@ -506,11 +503,9 @@ function load($env) {
       let $m112;
       let $f12;
       let $m13;
-      let $m14;
-      let $f15;
-      let $m16;
-      let $t17;
-      let $r18;
+      let $f14;
+      let $t15;
+      let $r16;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 12;
@@ -519,21 +514,21 @@ function load($env) {
       $22 = $42;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 13;
-      $9 = rt.first(rt.callee(typeof $10 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.body !== void 0 ? $m13.view.body : rt.index($10, "body", "local 'ctx'") : ($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $9 = rt.first(rt.callee(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
       $s2.pcs[$d2] = $pc + 14;
-      $fn8 = rt.callee(typeof $9 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text") : ($f15 = $9?.f)?.text !== void 0 ? $f15.text : ($m14 = $9?.metatable) !== void 0 && $m14.view.text !== void 0 ? $m14.view.text : rt.index($9, "text"), "method 'text'");
+      $fn8 = rt.callee(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
       $s2.pcs[$d2] = $pc + 15;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t17 = $s2.tails++;
-        $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
-        $s2.tails = $t17;
+        $t15 = $s2.tails++;
+        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t15;
       } else {
-        $r18 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r16 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
-      return $r18;
+      return $r16;
     }));
     if ($4 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $4;
     else {
@@ -562,25 +557,23 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
-      let $t10;
-      let $r11;
+      let $f7;
+      let $t8;
+      let $r9;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 17;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 18;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json") : ($f8 = $22?.f)?.json !== void 0 ? $f8.json : ($m7 = $22?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t10 = $s2.tails++;
-        $r11 = $fn12($22);
-        $s2.tails = $t10;
+        $t8 = $s2.tails++;
+        $r9 = $fn12($22);
+        $s2.tails = $t8;
       } else {
-        $r11 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r11;
+      return $r9;
     }));
     if ($3 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $3;
     else {
@@ -605,55 +598,52 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
+      let $f7;
+      let $8;
+      let $fn9;
       let $10;
-      let $fn11;
+      let $11;
       let $122;
-      let $13;
-      let $14;
+      let $m13;
+      let $f14;
       let $m15;
       let $f16;
-      let $m17;
-      let $f18;
-      let $m19;
-      let $20;
-      let $o21;
-      let $n22;
-      let $t23;
-      let $r24;
+      let $17;
+      let $o18;
+      let $n19;
+      let $t20;
+      let $r21;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 20;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect") : ($f8 = $22?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $22?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($22, "expect"), "method 'expect'");
-      if (($13 = $env.f.rover) === void 0) {
-        $13 = rt.getGlobal($env, "rover");
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $fn12 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      if (($11 = $env.f.rover) === void 0) {
+        $11 = rt.getGlobal($env, "rover");
       }
-      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
-        $14 = rt.index($13, "guard", "global 'rover'");
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $122 = rt.index($11, "guard", "global 'rover'");
       }
-      $122 = $14;
+      $10 = $122;
       $s2.pcs[$d2] = $pc + 22;
-      $fn11 = rt.callee(typeof $122 === "string" ? ($m19 = rt.stringMeta) !== void 0 && $m19.view.string !== void 0 ? $m19.view.string : rt.index($122, "string", "field 'guard'") : ($f18 = $122?.f)?.string !== void 0 ? $f18.string : ($m17 = $122?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($122, "string", "field 'guard'"), "method 'string'");
-      $20 = rt.first($fn11($122));
-      $o21 = new rt.FieldsObject();
-      $n22 = 0;
-      if ($20 !== void 0) {
-        $o21.name = $20;
-        $n22++;
+      $fn9 = rt.callee(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
+      $17 = rt.first($fn9($10));
+      $o18 = new rt.FieldsObject();
+      $n19 = 0;
+      if ($17 !== void 0) {
+        $o18.name = $17;
+        $n19++;
       }
-      $10 = rt.LuaTable.record($o21, $n22);
+      $8 = rt.LuaTable.record($o18, $n19);
       $s2.pcs[$d2] = $pc + 23;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t23 = $s2.tails++;
-        $r24 = $fn12($22, $10);
-        $s2.tails = $t23;
+        $t20 = $s2.tails++;
+        $r21 = $fn12($22, $8);
+        $s2.tails = $t20;
       } else {
-        $r24 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
+        $r21 = rt.tailCall($s2, $tb, $fn12, [$22, $8]);
       }
-      return $r24;
+      return $r21;
     }));
     if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.post !== void 0) $f10.post = $7;
     else {
@@ -676,32 +666,30 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
-      let $l10;
+      let $f7;
+      let $l8;
+      let $9;
+      let $k10;
       let $11;
-      let $k12;
+      let $a12;
       let $13;
-      let $a14;
-      let $15;
-      let $16;
-      let $o17;
-      let $n18;
+      let $14;
+      let $o15;
+      let $n16;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 25;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 26;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json") : ($f8 = $22?.f)?.json !== void 0 ? $f8.json : ($m7 = $22?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       let t = rt.first($fn12($22));
       let keys = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        if (($11 = $env.f.pairs) === void 0) {
+        if (($9 = $env.f.pairs) === void 0) {
           $s2.pcs[$d2] = $pc + 27;
-          $11 = rt.getGlobal($env, "pairs");
+          $9 = rt.getGlobal($env, "pairs");
         }
-        $32 = $11;
+        $32 = $9;
         $22 = t;
         if ($32 === rt.ITERATION.pairs && $22 instanceof rt.LuaTable) {
           $it1 = rt.ITERATION.next;
@@ -709,10 +697,10 @@ function load($env) {
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 28;
-          $l10 = rt.adjust(rt.all(rt.callee($32, "global 'pairs'")($22)), 3);
-          $it1 = $l10[0];
-          $st1 = $l10[1];
-          $key1 = $l10[2];
+          $l8 = rt.adjust(rt.all(rt.callee($32, "global 'pairs'")($22)), 3);
+          $it1 = $l8[0];
+          $st1 = $l8[1];
+          $key1 = $l8[2];
         }
         $s2.pcs[$d2] = $pc + 27;
         const $iter1 = rt.callable($it1);
@@ -729,12 +717,12 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          $k12 = keys.length() + 1;
-          $13 = k;
-          if ($13 !== void 0 && ($a14 = keys?.arr) !== void 0 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
-          else if ($13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a14.push($13);
+          $k10 = keys.length() + 1;
+          $11 = k;
+          if ($11 !== void 0 && ($a12 = keys?.arr) !== void 0 && $a12[$k10 - 1] !== void 0) $a12[$k10 - 1] = $11;
+          else if ($11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a12.push($11);
           else {
-            rt.setIndex(keys, $k12, $13, "local 'keys'");
+            rt.setIndex(keys, $k10, $11, "local 'keys'");
           }
         }
       }
@@ -742,42 +730,42 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 30;
         $22 = rt.getGlobal($env, "table");
       }
-      if (!(($f8 = $22?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m9 = $22.metatable) === void 0 || ($32 = $m9.view.sort) !== void 0 || !("sort" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      if (!(($f7 = $22?.f) !== void 0 && (($32 = $f7.sort) !== void 0 || ($m6 = $22.metatable) === void 0 || ($32 = $m6.view.sort) !== void 0 || !("sort" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 30;
         $32 = rt.index($22, "sort", "global 'table'");
       }
-      $11 = $32;
-      $13 = keys;
+      $9 = $32;
+      $11 = keys;
       $s2.pcs[$d2] = $pc + 31;
-      $fn12 = rt.callee($11, "field 'sort'");
-      $fn12($13);
-      $13 = keys;
+      $fn12 = rt.callee($9, "field 'sort'");
+      $fn12($11);
+      $11 = keys;
       $s2.pcs[$d2] = $pc + 32;
       $32 = rt.index(t, "__proto__", "local 't'");
       $22 = t;
-      if (!(($f8 = $22?.f) !== void 0 && (($11 = $f8["constructor"]) !== void 0 || ($m9 = $22.metatable) === void 0 || ($11 = $m9.view["constructor"]) !== void 0 || !("constructor" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-        $11 = rt.index($22, "constructor", "local 't'");
+      if (!(($f7 = $22?.f) !== void 0 && (($9 = $f7["constructor"]) !== void 0 || ($m6 = $22.metatable) === void 0 || ($9 = $m6.view["constructor"]) !== void 0 || !("constructor" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $9 = rt.index($22, "constructor", "local 't'");
       }
-      $15 = t;
-      if (!(($f5 = $15?.f) !== void 0 && (($16 = $f5.prototype) !== void 0 || ($m7 = $15.metatable) === void 0 || ($16 = $m7.view.prototype) !== void 0 || !("prototype" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-        $16 = rt.index($15, "prototype", "local 't'");
+      $13 = t;
+      if (!(($f5 = $13?.f) !== void 0 && (($14 = $f5.prototype) !== void 0 || ($m4 = $13.metatable) === void 0 || ($14 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+        $14 = rt.index($13, "prototype", "local 't'");
       }
-      $o17 = new rt.FieldsObject();
-      $n18 = 1;
-      $o17.keys = $13;
+      $o15 = new rt.FieldsObject();
+      $n16 = 1;
+      $o15.keys = $11;
       if ($32 !== void 0) {
-        $o17.proto = $32;
-        $n18++;
+        $o15.proto = $32;
+        $n16++;
       }
-      if ($11 !== void 0) {
-        $o17.ctor = $11;
-        $n18++;
+      if ($9 !== void 0) {
+        $o15.ctor = $9;
+        $n16++;
       }
-      if ($16 !== void 0) {
-        $o17.prototype = $16;
-        $n18++;
+      if ($14 !== void 0) {
+        $o15.prototype = $14;
+        $n16++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
     };
     if ($3 !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.post !== void 0) $f6.post = $3;
     else {
@@ -964,10 +952,9 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
-      let $10;
-      let $t11;
-      let $r12;
+      let $9;
+      let $t10;
+      let $r11;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 42;
@@ -975,17 +962,17 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 43;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.permanent !== void 0 ? $m9.view.permanent : rt.index($22, "permanent", "field 'redirect'") : ($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
-      $10 = "/x\rSet-Cookie: a=b";
+      $fn12 = rt.callee(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
+      $9 = "/x\rSet-Cookie: a=b";
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22, $10);
-        $s2.tails = $t11;
+        $t10 = $s2.tails++;
+        $r11 = $fn12($22, $9);
+        $s2.tails = $t10;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
+        $r11 = rt.tailCall($s2, $tb, $fn12, [$22, $9]);
       }
-      return $r12;
+      return $r11;
     }));
     if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
     else {
@@ -1016,11 +1003,10 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
-      let $11;
-      let $t12;
-      let $r13;
+      let $t11;
+      let $r12;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 45;
@@ -1028,18 +1014,18 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 46;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($22, "status", "field 'redirect'") : ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
-      $10 = 307;
-      $11 = "/x\0y";
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
+      $9 = 307;
+      $10 = "/x\0y";
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t12 = $s2.tails++;
-        $r13 = $fn12($22, $10, $11);
-        $s2.tails = $t12;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $9, $10);
+        $s2.tails = $t11;
       } else {
-        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
       }
-      return $r13;
+      return $r12;
     }));
     if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
     else {
@@ -1073,13 +1059,12 @@ function load($env) {
       let $9;
       let $m10;
       let $f11;
-      let $m12;
+      let $122;
       let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $t17;
-      let $r18;
+      let $m14;
+      let $f15;
+      let $t16;
+      let $r17;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 48;
@@ -1090,24 +1075,24 @@ function load($env) {
       else {
         $9 = ctx;
         $s2.pcs[$d2] = $pc + 49;
-        $13 = rt.first(rt.callee(typeof $9 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.query !== void 0 ? $m12.view.query : rt.index($9, "query", "local 'ctx'") : ($f11 = $9?.f)?.query !== void 0 ? $f11.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9));
-        if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.to) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.to) !== void 0 || !("to" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
-          $14 = rt.index($13, "to");
+        $122 = rt.first(rt.callee(($f11 = $9?.f)?.query !== void 0 ? $f11.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9));
+        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.to) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.to) !== void 0 || !("to" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $13 = rt.index($122, "to");
         }
-        $8 = $14;
+        $8 = $13;
       }
       $72 = $8;
       $s2.pcs[$d2] = $pc + 50;
       $fn12 = rt.callee($22, "field 'redirect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t17 = $s2.tails++;
-        $r18 = $fn12($72);
-        $s2.tails = $t17;
+        $t16 = $s2.tails++;
+        $r17 = $fn12($72);
+        $s2.tails = $t16;
       } else {
-        $r18 = rt.tailCall($s2, $tb, $fn12, [$72]);
+        $r17 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
-      return $r18;
+      return $r17;
     }));
     if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
     else {
@@ -1234,16 +1219,15 @@ function load($env) {
       let $6;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
-      let $11;
-      let $m12;
-      let $f132;
+      let $m112;
+      let $f12;
+      let $13;
       let $14;
-      let $15;
-      let $f16;
-      let $17;
-      let $m18;
+      let $f15;
+      let $16;
+      let $m17;
       let t = new rt.LuaTable();
       let cur = t;
       {
@@ -1257,28 +1241,28 @@ function load($env) {
         else {
           $6 = ctx;
           $s2.pcs[$d2] = $pc + 59;
-          $10 = rt.first(rt.callee(typeof $6 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($6, "params", "local 'ctx'") : ($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
-          if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-            $11 = rt.index($10, "n");
+          $9 = rt.first(rt.callee(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
+          if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.n) !== void 0 || !("n" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+            $10 = rt.index($9, "n");
           }
-          $5 = $11;
+          $5 = $10;
         }
         $42 = $5;
         $s2.pcs[$d2] = $pc + 60;
         $fn12 = rt.callee($22, "global 'tonumber'");
-        $14 = rt.first($fn12($42));
-        const $limit1 = rt.forNumber($14, "limit");
+        $13 = rt.first($fn12($42));
+        const $limit1 = rt.forNumber($13, "limit");
         for (let _ = $start1; _ <= $limit1; _++) {
-          $15 = new rt.LuaTable();
-          if ($15 !== void 0 && ($f16 = cur?.f) !== void 0 && !cur.linked && $f16.child !== void 0) $f16.child = $15;
+          $14 = new rt.LuaTable();
+          if ($14 !== void 0 && ($f15 = cur?.f) !== void 0 && !cur.linked && $f15.child !== void 0) $f15.child = $14;
           else {
-            rt.setIndex(cur, "child", $15, "local 'cur'");
+            rt.setIndex(cur, "child", $14, "local 'cur'");
           }
-          $15 = cur;
-          if (!(($f16 = $15?.f) !== void 0 && (($17 = $f16.child) !== void 0 || ($m18 = $15.metatable) === void 0 || ($17 = $m18.view.child) !== void 0 || !("child" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
-            $17 = rt.index($15, "child", "local 'cur'");
+          $14 = cur;
+          if (!(($f15 = $14?.f) !== void 0 && (($16 = $f15.child) !== void 0 || ($m17 = $14.metatable) === void 0 || ($16 = $m17.view.child) !== void 0 || !("child" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+            $16 = rt.index($14, "child", "local 'cur'");
           }
-          cur = $17;
+          cur = $16;
         }
       }
       return rt.leave($s2, $d2, t);
@@ -1343,14 +1327,13 @@ function load($env) {
       let $m6;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
       let $11;
-      let $122;
-      let $o13;
-      let $n14;
-      let $t15;
-      let $r16;
+      let $o12;
+      let $n13;
+      let $t14;
+      let $r15;
       let a = new rt.LuaTable();
       let b = new rt.LuaTable();
       $1 = b;
@@ -1372,23 +1355,23 @@ function load($env) {
       }
       $1 = $5;
       $s2.pcs[$d2] = $pc + 66;
-      $fn3 = rt.callee(typeof $1 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($1, "status", "field 'json'") : ($f8 = $1?.f)?.status !== void 0 ? $f8.status : ($m7 = $1?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($1, "status", "field 'json'"), "method 'status'");
-      $10 = 201;
-      $122 = a;
-      $o13 = new rt.FieldsObject();
-      $n14 = 1;
-      $o13.a = $122;
-      $11 = rt.LuaTable.record($o13, $n14);
+      $fn3 = rt.callee(($f8 = $1?.f)?.status !== void 0 ? $f8.status : ($m7 = $1?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($1, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $11 = a;
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      $o12.a = $11;
+      $10 = rt.LuaTable.record($o12, $n13);
       $s2.pcs[$d2] = $pc + 67;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t15 = $s2.tails++;
-        $r16 = $fn3($1, $10, $11);
-        $s2.tails = $t15;
+        $t14 = $s2.tails++;
+        $r15 = $fn3($1, $9, $10);
+        $s2.tails = $t14;
       } else {
-        $r16 = rt.tailCall($s2, $tb, $fn3, [$1, $10, $11]);
+        $r15 = rt.tailCall($s2, $tb, $fn3, [$1, $9, $10]);
       }
-      return $r16;
+      return $r15;
     }));
     if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
     else {
@@ -1415,11 +1398,10 @@ function load($env) {
       let $f2;
       let $fn3;
       let $m4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $t8;
-      let $r9;
+      let $t7;
+      let $r8;
       let t = new rt.LuaTable();
       $1 = t;
       if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.t !== void 0) $f2.t = $1;
@@ -1429,18 +1411,18 @@ function load($env) {
       }
       $1 = api;
       $s2.pcs[$d2] = $pc + 70;
-      $fn3 = rt.callee(typeof $1 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($1, "error", "upvalue 'api'") : ($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'");
-      $6 = 422;
-      $72 = t;
+      $fn3 = rt.callee(($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'");
+      $5 = 422;
+      $6 = t;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t8 = $s2.tails++;
-        $r9 = $fn3($1, $6, $72);
-        $s2.tails = $t8;
+        $t7 = $s2.tails++;
+        $r8 = $fn3($1, $5, $6);
+        $s2.tails = $t7;
       } else {
-        $r9 = rt.tailCall($s2, $tb, $fn3, [$1, $6, $72]);
+        $r8 = rt.tailCall($s2, $tb, $fn3, [$1, $5, $6]);
       }
-      return $r9;
+      return $r8;
     }));
     if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
     else {
@@ -1464,38 +1446,34 @@ function load($env) {
       let $m52;
       let $f62;
       let $m7;
-      let $m8;
-      let $f9;
-      let $m10;
-      let $11;
+      let $f8;
+      let $9;
+      let $10;
+      let $fn11;
       let $122;
-      let $fn13;
-      let $14;
-      let $15;
+      let $13;
+      let $m14;
+      let $f15;
       let $m16;
       let $f17;
-      let $m18;
-      let $m19;
-      let $f20;
-      let $m21;
-      let $22;
-      let $23;
-      let $o24;
-      let $n25;
+      let $18;
+      let $19;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 72;
-        $32 = rt.first(rt.callee(typeof $42 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.body !== void 0 ? $m7.view.body : rt.index($42, "body", "local 'ctx'") : ($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
         $s2.pcs[$d2] = $pc + 73;
-        $fn2 = rt.callee(typeof $32 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.text !== void 0 ? $m10.view.text : rt.index($32, "text") : ($f9 = $32?.f)?.text !== void 0 ? $f9.text : ($m8 = $32?.metatable) !== void 0 && $m8.view.text !== void 0 ? $m8.view.text : rt.index($32, "text"), "method 'text'");
-        $11 = rt.first($fn2($32));
-        if ($11?.arr !== void 0) $122 = $11.length();
-        else if (typeof $11 === "string") $122 = $11.length;
+        $fn2 = rt.callee(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
+        $9 = rt.first($fn2($32));
+        if ($9?.arr !== void 0) $10 = $9.length();
+        else if (typeof $9 === "string") $10 = $9.length;
         else {
-          $122 = rt.len($11);
+          $10 = rt.len($9);
         }
-        $1 = $122;
+        $1 = $10;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(9), $p = $w.p;
@@ -1518,21 +1496,21 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $15 = ctx;
+      $13 = ctx;
       $s2.pcs[$d2] = $pc + 72;
-      $14 = rt.first(rt.callee(typeof $15 === "string" ? ($m18 = rt.stringMeta) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($15, "body", "local 'ctx'") : ($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15));
+      $122 = rt.first(rt.callee(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
       $s2.pcs[$d2] = $pc + 73;
-      $fn13 = rt.callee(typeof $14 === "string" ? ($m21 = rt.stringMeta) !== void 0 && $m21.view.text !== void 0 ? $m21.view.text : rt.index($14, "text") : ($f20 = $14?.f)?.text !== void 0 ? $f20.text : ($m19 = $14?.metatable) !== void 0 && $m19.view.text !== void 0 ? $m19.view.text : rt.index($14, "text"), "method 'text'");
-      $22 = rt.first($fn13($14));
-      if ($22?.arr !== void 0) $23 = $22.length();
-      else if (typeof $22 === "string") $23 = $22.length;
+      $fn11 = rt.callee(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
+      $18 = rt.first($fn11($122));
+      if ($18?.arr !== void 0) $19 = $18.length();
+      else if (typeof $18 === "string") $19 = $18.length;
       else {
-        $23 = rt.len($22);
+        $19 = rt.len($18);
       }
-      $o24 = new rt.FieldsObject();
-      $n25 = 1;
-      $o24.bytes = $23;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
+      $o20 = new rt.FieldsObject();
+      $n21 = 1;
+      $o20.bytes = $19;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
     }));
     if ($12 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $12;
     else {

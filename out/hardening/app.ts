@@ -176,35 +176,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $o11: rt.Fields;
-        let $n12: number;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $o10: rt.Fields;
+        let $n11: number;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $o22: rt.Fields;
-        let $n23: number;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 4;
-            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($3, "params", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'"))), "method 'params'")($3));
-            if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.id) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.id) !== undefined || (!("id" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-              $8 = rt.index($7, "id");
+            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $7 = rt.index($6, "id");
             }
-            $2 = $8;
+            $2 = $7;
           }
           $1 = $2;
           if (rh.isScalar($1)) {
@@ -214,31 +212,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o11 = new rt.FieldsObject();
-          $n12 = 0;
+          $o10 = new rt.FieldsObject();
+          $n11 = 0;
           if ($1 !== undefined) {
-            $o11.id = $1;
-            $n12++;
+            $o10.id = $1;
+            $n11++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
+          return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
         }
-        if (rh.pristineContext(ctx)) $13 = (ctx as rh.RequestContext).param("id");
+        if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).param("id");
         else {
-          $14 = ctx as rt.LuaValue;
+          $13 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $18 = rt.first(rt.callee((typeof $14 === 'string' ? (($m17 = rt.stringMeta) !== undefined && $m17.view.params !== undefined ? $m17.view.params : rt.index($14, "params", "local 'ctx'")) : (($f16 = ($14 as rt.LuaTable)?.f)?.params !== undefined ? $f16!.params : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.params !== undefined ? $m15.view.params : rt.index($14, "params", "local 'ctx'"))), "method 'params'")($14));
-          if (!(($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.id) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.id) !== undefined || (!("id" in $m20.view) && $m20.view[rt.CUT] === undefined)))) {
-            $19 = rt.index($18, "id");
+          $16 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15!.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13));
+          if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+            $17 = rt.index($16, "id");
           }
-          $13 = $19;
+          $12 = $17;
         }
-        $o22 = new rt.FieldsObject();
-        $n23 = 0;
-        if ($13 !== undefined) {
-          $o22.id = $13;
-          $n23++;
+        $o20 = new rt.FieldsObject();
+        $n21 = 0;
+        if ($12 !== undefined) {
+          $o20.id = $12;
+          $n21++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o22, $n23));
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -261,21 +259,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
-        let $t6: number;
-        let $r7: rt.LuaResult;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 7;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'");
+        $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t6 = $s.tails++;
-          $r7 = $fn1($2);
-          $s.tails = $t6;
+          $t5 = $s.tails++;
+          $r6 = $fn1($2);
+          $s.tails = $t5;
         } else {
-          $r7 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r6 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r7;
+        return $r6;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $3;
       else {
@@ -402,11 +399,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
         let $m13: rt.LuaTable | undefined;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
-        let $t17: number;
-        let $r18: rt.LuaResult;
+        let $f14: rt.Fields | undefined;
+        let $t15: number;
+        let $r16: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 12;
@@ -415,21 +410,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 13;
-        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
+        $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
         $s.pcs[$d] = $pc + 14;
-        $fn8 = rt.callee((typeof $9 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")) : (($f15 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f15!.text : ($m14 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m14.view.text !== undefined ? $m14.view.text : rt.index($9, "text"))), "method 'text'");
+        $fn8 = rt.callee((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14!.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 15;
         $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t17 = $s.tails++;
-          $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
-          $s.tails = $t17;
+          $t15 = $s.tails++;
+          $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t15;
         } else {
-          $r18 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r16 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
-        return $r18;
+        return $r16;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $4;
       else {
@@ -458,25 +453,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $t10: number;
-        let $r11: rt.LuaResult;
+        let $f7: rt.Fields | undefined;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 17;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 18;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t10 = $s.tails++;
-          $r11 = $fn1($2);
-          $s.tails = $t10;
+          $t8 = $s.tails++;
+          $r9 = $fn1($2);
+          $s.tails = $t8;
         } else {
-          $r11 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r11;
+        return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
       else {
@@ -501,55 +494,52 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $fn9!: rt.LuaFunction;
         let $10: rt.LuaValue;
-        let $fn11!: rt.LuaFunction;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
         let $m15: rt.LuaTable | undefined;
         let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $m19: rt.LuaTable | undefined;
-        let $20: rt.LuaValue;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $t23: number;
-        let $r24: rt.LuaResult;
+        let $17: rt.LuaValue;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $t20: number;
+        let $r21: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
-        if (($13 = $env.f!.rover) === undefined) {
-          $13 = rt.getGlobal($env, "rover");
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        if (($11 = $env.f!.rover) === undefined) {
+          $11 = rt.getGlobal($env, "rover");
         }
-        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
-          $14 = rt.index($13, "guard", "global 'rover'");
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $12 = rt.index($11, "guard", "global 'rover'");
         }
-        $12 = $14;
+        $10 = $12;
         $s.pcs[$d] = $pc + 22;
-        $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.string !== undefined ? $m19.view.string : rt.index($12, "string", "field 'guard'")) : (($f18 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f18!.string : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($12, "string", "field 'guard'"))), "method 'string'");
-        $20 = rt.first($fn11($12));
-        $o21 = new rt.FieldsObject();
-        $n22 = 0;
-        if ($20 !== undefined) {
-          $o21.name = $20;
-          $n22++;
+        $fn9 = rt.callee((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16!.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
+        $17 = rt.first($fn9($10));
+        $o18 = new rt.FieldsObject();
+        $n19 = 0;
+        if ($17 !== undefined) {
+          $o18.name = $17;
+          $n19++;
         }
-        $10 = rt.LuaTable.record($o21, $n22);
+        $8 = rt.LuaTable.record($o18, $n19);
         $s.pcs[$d] = $pc + 23;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t23 = $s.tails++;
-          $r24 = $fn1($2, $10);
-          $s.tails = $t23;
+          $t20 = $s.tails++;
+          $r21 = $fn1($2, $8);
+          $s.tails = $t20;
         } else {
-          $r24 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
+          $r21 = rt.tailCall($s, $tb, $fn1, [$2, $8]);
         }
-        return $r24;
+        return $r21;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $7;
       else {
@@ -572,32 +562,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $l10: rt.LuaValue[];
+        let $f7: rt.Fields | undefined;
+        let $l8: rt.LuaValue[];
+        let $9: rt.LuaValue;
+        let $k10: number;
         let $11: rt.LuaValue;
-        let $k12: number;
+        let $a12: rt.LuaValue[] | undefined;
         let $13: rt.LuaValue;
-        let $a14: rt.LuaValue[] | undefined;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 26;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         let t: rt.LuaValue = rt.first($fn1($2));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($11 = $env.f!.pairs) === undefined) {
+          if (($9 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 27;
-            $11 = rt.getGlobal($env, "pairs");
+            $9 = rt.getGlobal($env, "pairs");
           }
-          $3 = $11;
+          $3 = $9;
           $2 = t as rt.LuaValue;
           if ($3 === rt.ITERATION.pairs && $2 instanceof rt.LuaTable) {
             $it1 = rt.ITERATION.next;
@@ -605,10 +593,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 28;
-            $l10 = rt.adjust(rt.all(rt.callee($3, "global 'pairs'")($2)), 3);
-            $it1 = $l10[0];
-            $st1 = $l10[1];
-            $key1 = $l10[2];
+            $l8 = rt.adjust(rt.all(rt.callee($3, "global 'pairs'")($2)), 3);
+            $it1 = $l8[0];
+            $st1 = $l8[1];
+            $key1 = $l8[2];
           }
           $s.pcs[$d] = $pc + 27;
           const $iter1 = rt.callable($it1);
@@ -625,12 +613,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let k: rt.LuaValue = $key1;
-            $k12 = (keys.length() + 1);
-            $13 = k;
-            if ($13 !== undefined && ($a14 = (keys as rt.LuaTable)?.arr) !== undefined && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
-            else if ($13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a14.push($13);
+            $k10 = (keys.length() + 1);
+            $11 = k;
+            if ($11 !== undefined && ($a12 = (keys as rt.LuaTable)?.arr) !== undefined && $a12[$k10 - 1] !== undefined) $a12[$k10 - 1] = $11;
+            else if ($11 !== undefined && $a12 !== undefined && $k10 === $a12.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a12.push($11);
             else {
-              rt.setIndex(keys, $k12, $13, "local 'keys'");
+              rt.setIndex(keys, $k10, $11, "local 'keys'");
             }
           }
         }
@@ -638,42 +626,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 30;
           $2 = rt.getGlobal($env, "table");
         }
-        if (!(($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m9.view.sort) !== undefined || (!("sort" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        if (!(($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.sort) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 30;
           $3 = rt.index($2, "sort", "global 'table'");
         }
-        $11 = $3;
-        $13 = keys;
+        $9 = $3;
+        $11 = keys;
         $s.pcs[$d] = $pc + 31;
-        $fn1 = rt.callee($11, "field 'sort'");
-        $fn1($13);
-        $13 = keys;
+        $fn1 = rt.callee($9, "field 'sort'");
+        $fn1($11);
+        $11 = keys;
         $s.pcs[$d] = $pc + 32;
         $3 = rt.index(t, "__proto__", "local 't'");
         $2 = t as rt.LuaValue;
-        if (!(($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($11 = $f8["constructor" as string]) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($11 = $m9.view["constructor" as string]) !== undefined || (!("constructor" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-          $11 = rt.index($2, "constructor", "local 't'");
+        if (!(($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($9 = $f7["constructor" as string]) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($9 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $9 = rt.index($2, "constructor", "local 't'");
         }
-        $15 = t as rt.LuaValue;
-        if (!(($f5 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f5.prototype) !== undefined || ($m7 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m7.view.prototype) !== undefined || (!("prototype" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-          $16 = rt.index($15, "prototype", "local 't'");
+        $13 = t as rt.LuaValue;
+        if (!(($f5 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f5.prototype) !== undefined || ($m4 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+          $14 = rt.index($13, "prototype", "local 't'");
         }
-        $o17 = new rt.FieldsObject();
-        $n18 = 1;
-        $o17.keys = $13;
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.keys = $11;
         if ($3 !== undefined) {
-          $o17.proto = $3;
-          $n18++;
+          $o15.proto = $3;
+          $n16++;
         }
-        if ($11 !== undefined) {
-          $o17.ctor = $11;
-          $n18++;
+        if ($9 !== undefined) {
+          $o15.ctor = $9;
+          $n16++;
         }
-        if ($16 !== undefined) {
-          $o17.prototype = $16;
-          $n18++;
+        if ($14 !== undefined) {
+          $o15.prototype = $14;
+          $n16++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
       } as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
       else {
@@ -860,10 +848,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $10: rt.LuaValue;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $9: rt.LuaValue;
+        let $t10: number;
+        let $r11: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 42;
@@ -871,17 +858,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 43;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.permanent !== undefined ? $m9.view.permanent : rt.index($2, "permanent", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'"))), "method 'permanent'");
-        $10 = "/x\rSet-Cookie: a=b";
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
+        $9 = "/x\rSet-Cookie: a=b";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2, $10);
-          $s.tails = $t11;
+          $t10 = $s.tails++;
+          $r11 = $fn1($2, $9);
+          $s.tails = $t10;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$2, $9]);
         }
-        return $r12;
+        return $r11;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
       else {
@@ -912,11 +899,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $t12: number;
-        let $r13: rt.LuaResult;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 45;
@@ -924,18 +910,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 46;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'"))), "method 'status'");
-        $10 = 307;
-        $11 = "/x\x00y";
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
+        $9 = 307;
+        $10 = "/x\x00y";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t12 = $s.tails++;
-          $r13 = $fn1($2, $10, $11);
-          $s.tails = $t12;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $9, $10);
+          $s.tails = $t11;
         } else {
-          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
         }
-        return $r13;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
       else {
@@ -969,13 +955,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $m10: rt.LuaTable | undefined;
         let $f11: rt.Fields | undefined;
-        let $m12: rt.LuaTable | undefined;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $t17: number;
-        let $r18: rt.LuaResult;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $t16: number;
+        let $r17: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 48;
@@ -986,24 +971,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 49;
-          $13 = rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.query !== undefined ? $m12.view.query : rt.index($9, "query", "local 'ctx'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11!.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'"))), "method 'query'")($9));
-          if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.to) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.to) !== undefined || (!("to" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
-            $14 = rt.index($13, "to");
+          $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11!.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9));
+          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $13 = rt.index($12, "to");
           }
-          $8 = $14;
+          $8 = $13;
         }
         $7 = $8;
         $s.pcs[$d] = $pc + 50;
         $fn1 = rt.callee($2, "field 'redirect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t17 = $s.tails++;
-          $r18 = $fn1($7);
-          $s.tails = $t17;
+          $t16 = $s.tails++;
+          $r17 = $fn1($7);
+          $s.tails = $t16;
         } else {
-          $r18 = rt.tailCall($s, $tb, $fn1, [$7]);
+          $r17 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
-        return $r18;
+        return $r17;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
       else {
@@ -1130,16 +1115,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t;
         {
@@ -1153,28 +1137,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $6 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 59;
-            $10 = rt.first(rt.callee((typeof $6 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($6, "params", "local 'ctx'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8!.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'"))), "method 'params'")($6));
-            if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-              $11 = rt.index($10, "n");
+            $9 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8!.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
+            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+              $10 = rt.index($9, "n");
             }
-            $5 = $11;
+            $5 = $10;
           }
           $4 = $5;
           $s.pcs[$d] = $pc + 60;
           $fn1 = rt.callee($2, "global 'tonumber'");
-          $14 = rt.first($fn1($4));
-          const $limit1 = rt.forNumber($14, 'limit');
+          $13 = rt.first($fn1($4));
+          const $limit1 = rt.forNumber($13, 'limit');
           for (let _: number = $start1; _ <= $limit1; _++) {
-            $15 = new rt.LuaTable();
-            if ($15 !== undefined && ($f16 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f16.child !== undefined) $f16.child = $15;
+            $14 = new rt.LuaTable();
+            if ($14 !== undefined && ($f15 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f15.child !== undefined) $f15.child = $14;
             else {
-              rt.setIndex(cur, "child", $15, "local 'cur'");
+              rt.setIndex(cur, "child", $14, "local 'cur'");
             }
-            $15 = cur as rt.LuaValue;
-            if (!(($f16 = ($15 as rt.LuaTable)?.f) !== undefined && (($17 = $f16.child) !== undefined || ($m18 = ($15 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.child) !== undefined || (!("child" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
-              $17 = rt.index($15, "child", "local 'cur'");
+            $14 = cur as rt.LuaValue;
+            if (!(($f15 = ($14 as rt.LuaTable)?.f) !== undefined && (($16 = $f15.child) !== undefined || ($m17 = ($14 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.child) !== undefined || (!("child" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+              $16 = rt.index($14, "child", "local 'cur'");
             }
-            cur = $17;
+            cur = $16;
           }
         }
         return rt.leave($s, $d, t);
@@ -1239,14 +1223,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
-        let $t15: number;
-        let $r16: rt.LuaResult;
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $t14: number;
+        let $r15: rt.LuaResult;
         let a: rt.LuaTable = new rt.LuaTable();
         let b: rt.LuaTable = new rt.LuaTable();
         $1 = b;
@@ -1268,23 +1251,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = $5;
         $s.pcs[$d] = $pc + 66;
-        $fn3 = rt.callee((typeof $1 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($1, "status", "field 'json'")) : (($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'"))), "method 'status'");
-        $10 = 201;
-        $12 = a;
-        $o13 = new rt.FieldsObject();
-        $n14 = 1;
-        $o13.a = $12;
-        $11 = rt.LuaTable.record($o13, $n14);
+        $fn3 = rt.callee((($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $11 = a;
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        $o12.a = $11;
+        $10 = rt.LuaTable.record($o12, $n13);
         $s.pcs[$d] = $pc + 67;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t15 = $s.tails++;
-          $r16 = $fn3($1, $10, $11);
-          $s.tails = $t15;
+          $t14 = $s.tails++;
+          $r15 = $fn3($1, $9, $10);
+          $s.tails = $t14;
         } else {
-          $r16 = rt.tailCall($s, $tb, $fn3, [$1, $10, $11]);
+          $r15 = rt.tailCall($s, $tb, $fn3, [$1, $9, $10]);
         }
-        return $r16;
+        return $r15;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
       else {
@@ -1311,11 +1294,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f2: rt.Fields | undefined;
         let $fn3!: rt.LuaFunction;
         let $m4: rt.LuaTable | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $t8: number;
-        let $r9: rt.LuaResult;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         let t: rt.LuaTable = new rt.LuaTable();
         $1 = t;
         if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.t !== undefined) $f2.t = $1;
@@ -1325,18 +1307,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 70;
-        $fn3 = rt.callee((typeof $1 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($1, "error", "upvalue 'api'")) : (($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2!.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"))), "method 'error'");
-        $6 = 422;
-        $7 = t;
+        $fn3 = rt.callee((($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2!.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'")), "method 'error'");
+        $5 = 422;
+        $6 = t;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t8 = $s.tails++;
-          $r9 = $fn3($1, $6, $7);
-          $s.tails = $t8;
+          $t7 = $s.tails++;
+          $r8 = $fn3($1, $5, $6);
+          $s.tails = $t7;
         } else {
-          $r9 = rt.tailCall($s, $tb, $fn3, [$1, $6, $7]);
+          $r8 = rt.tailCall($s, $tb, $fn3, [$1, $5, $6]);
         }
-        return $r9;
+        return $r8;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
       else {
@@ -1360,59 +1342,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $m10: rt.LuaTable | undefined;
-        let $11: rt.LuaValue;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $fn11!: rt.LuaFunction;
         let $12: rt.LuaValue;
-        let $fn13!: rt.LuaFunction;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
         let $m16: rt.LuaTable | undefined;
         let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $m21: rt.LuaTable | undefined;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $o24: rt.Fields;
-        let $n25: number;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 72;
-          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
+          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
           $s.pcs[$d] = $pc + 73;
-          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($3, "text")) : (($f9 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f9!.text : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.text !== undefined ? $m8.view.text : rt.index($3, "text"))), "method 'text'");
-          $11 = (rt.first($fn2($3))) as rt.LuaValue;
-          if (($11 as rt.LuaTable)?.arr !== undefined) $12 = ($11 as rt.LuaTable).length();
-          else if (typeof $11 === 'string') $12 = $11.length;
+          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8!.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
+          $9 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
+          else if (typeof $9 === 'string') $10 = $9.length;
           else {
-            $12 = rt.len($11);
+            $10 = rt.len($9);
           }
-          $1 = $12;
+          $1 = $10;
           const $w = rh.jsonBytes();
           { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
           $w.num($1 as number);
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        $15 = ctx as rt.LuaValue;
+        $13 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 72;
-        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17!.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
+        $12 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15!.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
         $s.pcs[$d] = $pc + 73;
-        $fn13 = rt.callee((typeof $14 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.text !== undefined ? $m21.view.text : rt.index($14, "text")) : (($f20 = ($14 as rt.LuaTable)?.f)?.text !== undefined ? $f20!.text : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($14, "text"))), "method 'text'");
-        $22 = (rt.first($fn13($14))) as rt.LuaValue;
-        if (($22 as rt.LuaTable)?.arr !== undefined) $23 = ($22 as rt.LuaTable).length();
-        else if (typeof $22 === 'string') $23 = $22.length;
+        $fn11 = rt.callee((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17!.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'");
+        $18 = (rt.first($fn11($12))) as rt.LuaValue;
+        if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
+        else if (typeof $18 === 'string') $19 = $18.length;
         else {
-          $23 = rt.len($22);
+          $19 = rt.len($18);
         }
-        $o24 = new rt.FieldsObject();
-        $n25 = 1;
-        $o24.bytes = $23;
-        return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
+        $o20 = new rt.FieldsObject();
+        $n21 = 1;
+        $o20.bytes = $19;
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $12;
       else {

@@ -169,71 +169,69 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $m8;
-      let $f9;
-      let $fn10;
-      let $11;
-      let $t12;
-      let $r13;
+      let $m7;
+      let $f8;
+      let $fn9;
+      let $10;
+      let $t11;
+      let $r12;
+      let $13;
       let $14;
-      let $15;
-      let $o16;
-      let $n17;
-      let $18;
-      let $m19;
-      let $f20;
-      let $m21;
-      let $222;
-      let $23;
-      let $m24;
-      let $f25;
-      let $o26;
-      let $n27;
+      let $o15;
+      let $n16;
+      let $17;
+      let $m18;
+      let $f19;
+      let $20;
+      let $21;
+      let $m22;
+      let $f23;
+      let $o24;
+      let $n25;
       const $json = rh.claim(ctx);
       if (rh.pristineContext(ctx)) $1 = ctx.header("Authorization");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 3;
-        $6 = rt.first(rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.headers !== void 0 ? $m52.view.headers : rt.index($22, "headers", "local 'ctx'") : ($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
-        if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.Authorization) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.Authorization) !== void 0 || !("Authorization" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-          $72 = rt.index($6, "Authorization");
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.Authorization) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $6 = rt.index($5, "Authorization");
         }
-        $1 = $72;
+        $1 = $6;
       }
       let auth = $1;
-      $72 = !rt.truthy(auth);
-      if (rt.truthy($72) ? $72 : auth !== "Bearer secret") {
-        $6 = api;
+      $6 = !rt.truthy(auth);
+      if (rt.truthy($6) ? $6 : auth !== "Bearer secret") {
+        $5 = api;
         $s2.pcs[$d2] = $pc + 5;
-        $fn10 = rt.callee(typeof $6 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($6, "error", "upvalue 'api'") : ($f9 = $6?.f)?.error !== void 0 ? $f9.error : ($m8 = $6?.metatable) !== void 0 && $m8.view.error !== void 0 ? $m8.view.error : rt.index($6, "error", "upvalue 'api'"), "method 'error'");
+        $fn9 = rt.callee(($f8 = $5?.f)?.error !== void 0 ? $f8.error : ($m7 = $5?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
         $22 = 401;
-        $11 = "Unauthorized";
+        $10 = "Unauthorized";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t12 = $s2.tails++;
-          $r13 = $fn10($6, $22, $11);
-          $s2.tails = $t12;
+          $t11 = $s2.tails++;
+          $r12 = $fn9($5, $22, $10);
+          $s2.tails = $t11;
         } else {
-          $r13 = rt.tailCall($s2, $tb, $fn10, [$6, $22, $11]);
+          $r12 = rt.tailCall($s2, $tb, $fn9, [$5, $22, $10]);
         }
-        return $r13;
+        return $r12;
       }
       if ($json) {
-        if (rh.pristineContext(ctx)) $15 = ctx.header("User-Agent");
+        if (rh.pristineContext(ctx)) $14 = ctx.header("User-Agent");
         else {
-          $72 = ctx;
+          $6 = ctx;
           $s2.pcs[$d2] = $pc + 6;
-          $11 = rt.first(rt.callee(typeof $72 === "string" ? ($m8 = rt.stringMeta) !== void 0 && $m8.view.headers !== void 0 ? $m8.view.headers : rt.index($72, "headers", "local 'ctx'") : ($f9 = $72?.f)?.headers !== void 0 ? $f9.headers : ($m52 = $72?.metatable) !== void 0 && $m52.view.headers !== void 0 ? $m52.view.headers : rt.index($72, "headers", "local 'ctx'"), "method 'headers'")($72));
-          if (!(($f4 = $11?.f) !== void 0 && (($22 = $f4["User-Agent"]) !== void 0 || ($m3 = $11.metatable) === void 0 || ($22 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-            $22 = rt.index($11, "User-Agent");
+          $10 = rt.first(rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6));
+          if (!(($f4 = $10?.f) !== void 0 && (($22 = $f4["User-Agent"]) !== void 0 || ($m3 = $10.metatable) === void 0 || ($22 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+            $22 = rt.index($10, "User-Agent");
           }
-          $15 = $22;
+          $14 = $22;
         }
-        $14 = $15;
-        if (rh.isScalar($14)) {
+        $13 = $14;
+        if (rh.isScalar($13)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(22), $p = $w.p;
@@ -261,7 +259,7 @@ function load($env) {
             $b[$p + 21] = 58;
             $w.p = $p + 22;
           }
-          $w.scalar($14);
+          $w.scalar($13);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -269,33 +267,33 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o16 = new rt.FieldsObject();
-        $n17 = 1;
-        $o16.user = "ada";
-        if ($14 !== void 0) {
-          $o16.agent = $14;
-          $n17++;
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.user = "ada";
+        if ($13 !== void 0) {
+          $o15.agent = $13;
+          $n16++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      if (rh.pristineContext(ctx)) $18 = ctx.header("User-Agent");
+      if (rh.pristineContext(ctx)) $17 = ctx.header("User-Agent");
       else {
-        $6 = ctx;
+        $5 = ctx;
         $s2.pcs[$d2] = $pc + 6;
-        $222 = rt.first(rt.callee(typeof $6 === "string" ? ($m21 = rt.stringMeta) !== void 0 && $m21.view.headers !== void 0 ? $m21.view.headers : rt.index($6, "headers", "local 'ctx'") : ($f20 = $6?.f)?.headers !== void 0 ? $f20.headers : ($m19 = $6?.metatable) !== void 0 && $m19.view.headers !== void 0 ? $m19.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6));
-        if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25["User-Agent"]) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view["User-Agent"]) !== void 0 || !("User-Agent" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
-          $23 = rt.index($222, "User-Agent");
+        $20 = rt.first(rt.callee(($f19 = $5?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $5?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'"), "method 'headers'")($5));
+        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23["User-Agent"]) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view["User-Agent"]) !== void 0 || !("User-Agent" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+          $21 = rt.index($20, "User-Agent");
         }
-        $18 = $23;
+        $17 = $21;
       }
-      $o26 = new rt.FieldsObject();
-      $n27 = 1;
-      $o26.user = "ada";
-      if ($18 !== void 0) {
-        $o26.agent = $18;
-        $n27++;
+      $o24 = new rt.FieldsObject();
+      $n25 = 1;
+      $o24.user = "ada";
+      if ($17 !== void 0) {
+        $o24.agent = $17;
+        $n25++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
     })));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {
@@ -320,16 +318,15 @@ function load($env) {
       let $6;
       let $m7;
       let $f8;
-      let $m9;
-      let $10;
-      let $m11;
-      let $f12;
-      let $m13;
-      let $k14;
-      let $15;
-      let $a16;
-      let $o17;
-      let $n18;
+      let $9;
+      let $m10;
+      let $f11;
+      let $m12;
+      let $k13;
+      let $14;
+      let $a15;
+      let $o16;
+      let $n17;
       let names = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
@@ -340,7 +337,7 @@ function load($env) {
         $32 = $42;
         $6 = ctx;
         $s2.pcs[$d2] = $pc + 10;
-        $r5 = rt.callee(typeof $6 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.headers !== void 0 ? $m9.view.headers : rt.index($6, "headers", "local 'ctx'") : ($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $r5 = rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
         $s2.pcs[$d2] = $pc + 11;
         $fn2 = rt.callee($32, "global 'pairs'");
         $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
@@ -361,15 +358,15 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let name = $key1;
-          $10 = name;
+          $9 = name;
           $s2.pcs[$d2] = $pc + 13;
-          if (rt.first(rt.callee(typeof $10 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.sub !== void 0 ? $m13.view.sub : rt.index($10, "sub", "local 'name'") : ($f12 = $10?.f)?.sub !== void 0 ? $f12.sub : ($m11 = $10?.metatable) !== void 0 && $m11.view.sub !== void 0 ? $m11.view.sub : rt.index($10, "sub", "local 'name'"), "method 'sub'")($10, 1, 2)) === "x-") {
-            $k14 = names.length() + 1;
-            $15 = name;
-            if ($15 !== void 0 && ($a16 = names?.arr) !== void 0 && $a16[$k14 - 1] !== void 0) $a16[$k14 - 1] = $15;
-            else if ($15 !== void 0 && $a16 !== void 0 && $k14 === $a16.length + 1 && names.other === void 0 && names.metatable === void 0) $a16.push($15);
+          if (rt.first(rt.callee(typeof $9 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.sub !== void 0 ? $m12.view.sub : rt.index($9, "sub", "local 'name'") : ($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2)) === "x-") {
+            $k13 = names.length() + 1;
+            $14 = name;
+            if ($14 !== void 0 && ($a15 = names?.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
+            else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.other === void 0 && names.metatable === void 0) $a15.push($14);
             else {
-              rt.setIndex(names, $k14, $15, "local 'names'");
+              rt.setIndex(names, $k13, $14, "local 'names'");
             }
           }
         }
@@ -378,20 +375,20 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 15;
         $42 = rt.getGlobal($env, "table");
       }
-      if (!(($f8 = $42?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m9 = $42.metatable) === void 0 || ($32 = $m9.view.sort) !== void 0 || !("sort" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      if (!(($f8 = $42?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($32 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 15;
         $32 = rt.index($42, "sort", "global 'table'");
       }
       $6 = $32;
-      $10 = names;
+      $9 = names;
       $s2.pcs[$d2] = $pc + 16;
       $fn2 = rt.callee($6, "field 'sort'");
-      $fn2($10);
-      $10 = names;
-      $o17 = new rt.FieldsObject();
-      $n18 = 1;
-      $o17.names = $10;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+      $fn2($9);
+      $9 = names;
+      $o16 = new rt.FieldsObject();
+      $n17 = 1;
+      $o16.names = $9;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
     };
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -448,16 +445,15 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
-      let $11;
-      let $o12;
-      let $n13;
-      let $14;
-      let $o15;
-      let $n16;
-      let $t17;
-      let $r18;
+      let $o11;
+      let $n12;
+      let $13;
+      let $o14;
+      let $n15;
+      let $t16;
+      let $r17;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 19;
@@ -465,27 +461,27 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 20;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($22, "status", "field 'json'") : ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
-      $10 = 201;
-      $o12 = new rt.FieldsObject();
-      $n13 = 1;
-      $o12.Location = "/items/7";
-      $14 = rt.LuaTable.record($o12, $n13);
-      $o15 = new rt.FieldsObject();
-      $n16 = 2;
-      $o15.id = 7;
-      $o15.headers = $14;
-      $11 = rt.LuaTable.record($o15, $n16);
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.Location = "/items/7";
+      $13 = rt.LuaTable.record($o11, $n12);
+      $o14 = new rt.FieldsObject();
+      $n15 = 2;
+      $o14.id = 7;
+      $o14.headers = $13;
+      $10 = rt.LuaTable.record($o14, $n15);
       $s2.pcs[$d2] = $pc + 21;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t17 = $s2.tails++;
-        $r18 = $fn12($22, $10, $11);
-        $s2.tails = $t17;
+        $t16 = $s2.tails++;
+        $r17 = $fn12($22, $9, $10);
+        $s2.tails = $t16;
       } else {
-        $r18 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
+        $r17 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
       }
-      return $r18;
+      return $r17;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -623,37 +619,36 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $m8;
-      let $f9;
-      let $o10;
-      let $n11;
-      let $12;
-      let $o13;
-      let $n14;
+      let $m7;
+      let $f8;
+      let $o9;
+      let $n10;
+      let $11;
+      let $o12;
+      let $n13;
       if (rh.pristineContext(ctx)) $1 = ctx.queryValue("v");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 29;
-        $6 = rt.first(rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.query !== void 0 ? $m52.view.query : rt.index($22, "query", "local 'ctx'") : ($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
-        if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.v) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-          $72 = rt.index($6, "v");
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.v) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.v) !== void 0 || !("v" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $6 = rt.index($5, "v");
         }
-        $1 = $72;
+        $1 = $6;
       }
-      $o10 = new rt.FieldsObject();
-      $n11 = 0;
+      $o9 = new rt.FieldsObject();
+      $n10 = 0;
       if ($1 !== void 0) {
-        $o10["X-Echo"] = $1;
-        $n11++;
+        $o9["X-Echo"] = $1;
+        $n10++;
       }
-      $12 = rt.LuaTable.record($o10, $n11);
-      $o13 = new rt.FieldsObject();
-      $n14 = 1;
-      $o13.headers = $12;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
+      $11 = rt.LuaTable.record($o9, $n10);
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      $o12.headers = $11;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
     };
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {
@@ -702,44 +697,42 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
+      let $f7;
+      let $8;
+      let $9;
       let $10;
-      let $11;
+      let $k11;
       let $12;
-      let $k13;
+      let $a13;
       let $14;
-      let $a15;
-      let $16;
+      let $15;
+      let $k16;
       let $17;
-      let $k18;
+      let $18;
       let $19;
-      let $20;
-      let $21;
-      let $a22;
-      let $o23;
-      let $n24;
+      let $a20;
+      let $o21;
+      let $n22;
+      let $23;
+      let $24;
       let $25;
-      let $26;
+      let $k26;
       let $27;
-      let $k28;
+      let $a28;
       let $29;
-      let $a30;
+      let $k30;
       let $31;
-      let $k32;
+      let $322;
       let $33;
-      let $34;
-      let $35;
-      let $a36;
-      let $o37;
-      let $n38;
+      let $a34;
+      let $o35;
+      let $n36;
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 33;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 34;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.bytes !== void 0 ? $m9.view.bytes : rt.index($22, "bytes") : ($f8 = $22?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $22?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.bytes !== void 0 ? $f7.bytes : ($m6 = $22?.metatable) !== void 0 && $m6.view.bytes !== void 0 ? $m6.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
       let bytes = rt.first($fn12($22));
       if ($json) {
         $32 = bytes;
@@ -749,29 +742,29 @@ function load($env) {
           $s2.pcs[$d2] = $pc + 35;
           $22 = rt.len($32, "local 'bytes'");
         }
-        $10 = $22;
-        $12 = bytes;
-        $k13 = 1;
-        if (!(($a15 = $12?.arr) !== void 0 && ($14 = $a15[$k13 - 1]) !== void 0)) {
+        $8 = $22;
+        $10 = bytes;
+        $k11 = 1;
+        if (!(($a13 = $10?.arr) !== void 0 && ($12 = $a13[$k11 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 35;
-          $14 = rt.indexItem($12, $k13, "local 'bytes'");
+          $12 = rt.indexItem($10, $k11, "local 'bytes'");
         }
-        $11 = $14;
+        $9 = $12;
+        $15 = bytes;
         $17 = bytes;
-        $19 = bytes;
-        if ($19?.arr !== void 0) $20 = $19.length();
-        else if (typeof $19 === "string") $20 = $19.length;
+        if ($17?.arr !== void 0) $18 = $17.length();
+        else if (typeof $17 === "string") $18 = $17.length;
         else {
           $s2.pcs[$d2] = $pc + 35;
-          $20 = rt.len($19, "local 'bytes'");
+          $18 = rt.len($17, "local 'bytes'");
         }
-        $k18 = $20;
-        if (!(($a22 = $17?.arr) !== void 0 && $k18 - 1 >>> 0 === $k18 - 1 && ($21 = $a22[$k18 - 1]) !== void 0)) {
+        $k16 = $18;
+        if (!(($a20 = $15?.arr) !== void 0 && $k16 - 1 >>> 0 === $k16 - 1 && ($19 = $a20[$k16 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 35;
-          $21 = rt.indexItem($17, $k18, "local 'bytes'");
+          $19 = rt.indexItem($15, $k16, "local 'bytes'");
         }
-        $16 = $21;
-        if (rh.isScalar($11) && rh.isScalar($16)) {
+        $14 = $19;
+        if (rh.isScalar($9) && rh.isScalar($14)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -785,7 +778,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.num($10);
+          $w.num($8);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -799,7 +792,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($11);
+          $w.scalar($9);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -812,7 +805,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($16);
+          $w.scalar($14);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -820,57 +813,57 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o23 = new rt.FieldsObject();
-        $n24 = 1;
-        $o23.size = $10;
-        if ($11 !== void 0) {
-          $o23.first = $11;
-          $n24++;
+        $o21 = new rt.FieldsObject();
+        $n22 = 1;
+        $o21.size = $8;
+        if ($9 !== void 0) {
+          $o21.first = $9;
+          $n22++;
         }
-        if ($16 !== void 0) {
-          $o23.last = $16;
-          $n24++;
+        if ($14 !== void 0) {
+          $o21.last = $14;
+          $n22++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
+      }
+      $23 = bytes;
+      if ($23?.arr !== void 0) $24 = $23.length();
+      else if (typeof $23 === "string") $24 = $23.length;
+      else {
+        $s2.pcs[$d2] = $pc + 35;
+        $24 = rt.len($23, "local 'bytes'");
       }
       $25 = bytes;
-      if ($25?.arr !== void 0) $26 = $25.length();
-      else if (typeof $25 === "string") $26 = $25.length;
-      else {
+      $k26 = 1;
+      if (!(($a28 = $25?.arr) !== void 0 && ($27 = $a28[$k26 - 1]) !== void 0)) {
         $s2.pcs[$d2] = $pc + 35;
-        $26 = rt.len($25, "local 'bytes'");
+        $27 = rt.indexItem($25, $k26, "local 'bytes'");
       }
-      $27 = bytes;
-      $k28 = 1;
-      if (!(($a30 = $27?.arr) !== void 0 && ($29 = $a30[$k28 - 1]) !== void 0)) {
-        $s2.pcs[$d2] = $pc + 35;
-        $29 = rt.indexItem($27, $k28, "local 'bytes'");
-      }
+      $29 = bytes;
       $31 = bytes;
-      $33 = bytes;
-      if ($33?.arr !== void 0) $34 = $33.length();
-      else if (typeof $33 === "string") $34 = $33.length;
+      if ($31?.arr !== void 0) $322 = $31.length();
+      else if (typeof $31 === "string") $322 = $31.length;
       else {
         $s2.pcs[$d2] = $pc + 35;
-        $34 = rt.len($33, "local 'bytes'");
+        $322 = rt.len($31, "local 'bytes'");
       }
-      $k32 = $34;
-      if (!(($a36 = $31?.arr) !== void 0 && $k32 - 1 >>> 0 === $k32 - 1 && ($35 = $a36[$k32 - 1]) !== void 0)) {
+      $k30 = $322;
+      if (!(($a34 = $29?.arr) !== void 0 && $k30 - 1 >>> 0 === $k30 - 1 && ($33 = $a34[$k30 - 1]) !== void 0)) {
         $s2.pcs[$d2] = $pc + 35;
-        $35 = rt.indexItem($31, $k32, "local 'bytes'");
+        $33 = rt.indexItem($29, $k30, "local 'bytes'");
       }
-      $o37 = new rt.FieldsObject();
-      $n38 = 1;
-      $o37.size = $26;
-      if ($29 !== void 0) {
-        $o37.first = $29;
-        $n38++;
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.size = $24;
+      if ($27 !== void 0) {
+        $o35.first = $27;
+        $n36++;
       }
-      if ($35 !== void 0) {
-        $o37.last = $35;
-        $n38++;
+      if ($33 !== void 0) {
+        $o35.last = $33;
+        $n36++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o37, $n38));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o35, $n36));
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
@@ -902,11 +895,9 @@ function load($env) {
       let $m11;
       let $f12;
       let $m13;
-      let $m14;
-      let $f15;
-      let $m16;
-      let $t17;
-      let $r18;
+      let $f14;
+      let $t15;
+      let $r16;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 37;
@@ -915,21 +906,21 @@ function load($env) {
       $22 = $42;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 38;
-      $9 = rt.first(rt.callee(typeof $10 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.body !== void 0 ? $m13.view.body : rt.index($10, "body", "local 'ctx'") : ($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $9 = rt.first(rt.callee(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
       $s2.pcs[$d2] = $pc + 39;
-      $fn8 = rt.callee(typeof $9 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text") : ($f15 = $9?.f)?.text !== void 0 ? $f15.text : ($m14 = $9?.metatable) !== void 0 && $m14.view.text !== void 0 ? $m14.view.text : rt.index($9, "text"), "method 'text'");
+      $fn8 = rt.callee(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
       $s2.pcs[$d2] = $pc + 40;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t17 = $s2.tails++;
-        $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
-        $s2.tails = $t17;
+        $t15 = $s2.tails++;
+        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t15;
       } else {
-        $r18 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r16 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
-      return $r18;
+      return $r16;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -953,30 +944,26 @@ function load($env) {
       let $m52;
       let $f62;
       let $m7;
-      let $m8;
-      let $f9;
-      let $m10;
-      let $o11;
-      let $n12;
-      let $fn13;
-      let $14;
-      let $15;
+      let $f8;
+      let $o9;
+      let $n10;
+      let $fn11;
+      let $12;
+      let $13;
+      let $m14;
+      let $f15;
       let $m16;
       let $f17;
-      let $m18;
-      let $m19;
-      let $f20;
-      let $m21;
-      let $22;
-      let $o23;
-      let $n24;
+      let $18;
+      let $o19;
+      let $n20;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 42;
-        $32 = rt.first(rt.callee(typeof $42 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.body !== void 0 ? $m7.view.body : rt.index($42, "body", "local 'ctx'") : ($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
         $s2.pcs[$d2] = $pc + 43;
-        $fn2 = rt.callee(typeof $32 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.json !== void 0 ? $m10.view.json : rt.index($32, "json") : ($f9 = $32?.f)?.json !== void 0 ? $f9.json : ($m8 = $32?.metatable) !== void 0 && $m8.view.json !== void 0 ? $m8.view.json : rt.index($32, "json"), "method 'json'");
+        $fn2 = rt.callee(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'");
         $1 = rt.first($fn2($32));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
@@ -999,27 +986,27 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o11 = new rt.FieldsObject();
-        $n12 = 0;
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
         if ($1 !== void 0) {
-          $o11.got = $1;
-          $n12++;
+          $o9.got = $1;
+          $n10++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
       }
-      $15 = ctx;
+      $13 = ctx;
       $s2.pcs[$d2] = $pc + 42;
-      $14 = rt.first(rt.callee(typeof $15 === "string" ? ($m18 = rt.stringMeta) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($15, "body", "local 'ctx'") : ($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15));
+      $12 = rt.first(rt.callee(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
       $s2.pcs[$d2] = $pc + 43;
-      $fn13 = rt.callee(typeof $14 === "string" ? ($m21 = rt.stringMeta) !== void 0 && $m21.view.json !== void 0 ? $m21.view.json : rt.index($14, "json") : ($f20 = $14?.f)?.json !== void 0 ? $f20.json : ($m19 = $14?.metatable) !== void 0 && $m19.view.json !== void 0 ? $m19.view.json : rt.index($14, "json"), "method 'json'");
-      $22 = rt.first($fn13($14));
-      $o23 = new rt.FieldsObject();
-      $n24 = 0;
-      if ($22 !== void 0) {
-        $o23.got = $22;
-        $n24++;
+      $fn11 = rt.callee(($f17 = $12?.f)?.json !== void 0 ? $f17.json : ($m16 = $12?.metatable) !== void 0 && $m16.view.json !== void 0 ? $m16.view.json : rt.index($12, "json"), "method 'json'");
+      $18 = rt.first($fn11($12));
+      $o19 = new rt.FieldsObject();
+      $n20 = 0;
+      if ($18 !== void 0) {
+        $o19.got = $18;
+        $n20++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
@@ -1044,24 +1031,20 @@ function load($env) {
       let $f4;
       let $fn5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
+      let $f7;
+      let $8;
+      let $fn9;
       let $10;
-      let $fn11;
-      let $12;
-      let $13;
+      let $11;
+      let $m12;
+      let $f13;
       let $m14;
       let $f15;
-      let $m16;
-      let $m17;
-      let $f18;
-      let $m19;
-      let $20;
-      let $o21;
-      let $n22;
-      let $t23;
-      let $r24;
+      let $16;
+      let $o17;
+      let $n18;
+      let $t19;
+      let $r20;
       if (($1 = $env.f.rover) === void 0) {
         $s2.pcs[$d2] = $pc + 45;
         $1 = rt.getGlobal($env, "rover");
@@ -1073,31 +1056,31 @@ function load($env) {
       let g = $22;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 46;
-      $22 = rt.first(rt.callee(typeof $1 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($1, "body", "local 'ctx'") : ($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
-      $fn5 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect") : ($f8 = $22?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $22?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($22, "expect"), "method 'expect'");
-      $13 = g;
+      $22 = rt.first(rt.callee(($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
+      $fn5 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      $11 = g;
       $s2.pcs[$d2] = $pc + 48;
-      $12 = rt.first(rt.callee(typeof $13 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.string !== void 0 ? $m16.view.string : rt.index($13, "string", "local 'g'") : ($f15 = $13?.f)?.string !== void 0 ? $f15.string : ($m14 = $13?.metatable) !== void 0 && $m14.view.string !== void 0 ? $m14.view.string : rt.index($13, "string", "local 'g'"), "method 'string'")($13));
+      $10 = rt.first(rt.callee(($f13 = $11?.f)?.string !== void 0 ? $f13.string : ($m12 = $11?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($11, "string", "local 'g'"), "method 'string'")($11));
       $s2.pcs[$d2] = $pc + 49;
-      $fn11 = rt.callee(typeof $12 === "string" ? ($m19 = rt.stringMeta) !== void 0 && $m19.view.required !== void 0 ? $m19.view.required : rt.index($12, "required") : ($f18 = $12?.f)?.required !== void 0 ? $f18.required : ($m17 = $12?.metatable) !== void 0 && $m17.view.required !== void 0 ? $m17.view.required : rt.index($12, "required"), "method 'required'");
-      $20 = rt.first($fn11($12));
-      $o21 = new rt.FieldsObject();
-      $n22 = 0;
-      if ($20 !== void 0) {
-        $o21.name = $20;
-        $n22++;
+      $fn9 = rt.callee(($f15 = $10?.f)?.required !== void 0 ? $f15.required : ($m14 = $10?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($10, "required"), "method 'required'");
+      $16 = rt.first($fn9($10));
+      $o17 = new rt.FieldsObject();
+      $n18 = 0;
+      if ($16 !== void 0) {
+        $o17.name = $16;
+        $n18++;
       }
-      $10 = rt.LuaTable.record($o21, $n22);
+      $8 = rt.LuaTable.record($o17, $n18);
       $s2.pcs[$d2] = $pc + 50;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t23 = $s2.tails++;
-        $r24 = $fn5($22, $10);
-        $s2.tails = $t23;
+        $t19 = $s2.tails++;
+        $r20 = $fn5($22, $8);
+        $s2.tails = $t19;
       } else {
-        $r24 = rt.tailCall($s2, $tb, $fn5, [$22, $10]);
+        $r20 = rt.tailCall($s2, $tb, $fn5, [$22, $8]);
       }
-      return $r24;
+      return $r20;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {

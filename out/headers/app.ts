@@ -120,104 +120,102 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $fn10!: rt.LuaFunction;
-        let $11: rt.LuaValue;
-        let $t12: number;
-        let $r13: rt.LuaResult;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
+        let $t11: number;
+        let $r12: rt.LuaResult;
+        let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $m21: rt.LuaTable | undefined;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $o26: rt.Fields;
-        let $n27: number;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $o24: rt.Fields;
+        let $n25: number;
         const $json: boolean = rh.claim(ctx);
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).header("Authorization");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.headers !== undefined ? $m5.view.headers : rt.index($2, "headers", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4!.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'"))), "method 'headers'")($2));
-          if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.Authorization) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.Authorization) !== undefined || (!("Authorization" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-            $7 = rt.index($6, "Authorization");
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4!.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $6 = rt.index($5, "Authorization");
           }
-          $1 = $7;
+          $1 = $6;
         }
         let auth: rt.LuaValue = $1;
-        $7 = !rt.truthy(auth);
-        if ((rt.truthy($7) ? $7 : (auth !== "Bearer secret"))) {
-          $6 = api as rt.LuaValue;
+        $6 = !rt.truthy(auth);
+        if ((rt.truthy($6) ? $6 : (auth !== "Bearer secret"))) {
+          $5 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $fn10 = rt.callee((typeof $6 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($6, "error", "upvalue 'api'")) : (($f9 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f9!.error : ($m8 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m8.view.error !== undefined ? $m8.view.error : rt.index($6, "error", "upvalue 'api'"))), "method 'error'");
+          $fn9 = rt.callee((($f8 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f8!.error : ($m7 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
           $2 = 401;
-          $11 = "Unauthorized";
+          $10 = "Unauthorized";
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t12 = $s.tails++;
-            $r13 = $fn10($6, $2, $11);
-            $s.tails = $t12;
+            $t11 = $s.tails++;
+            $r12 = $fn9($5, $2, $10);
+            $s.tails = $t11;
           } else {
-            $r13 = rt.tailCall($s, $tb, $fn10, [$6, $2, $11]);
+            $r12 = rt.tailCall($s, $tb, $fn9, [$5, $2, $10]);
           }
-          return $r13;
+          return $r12;
         }
         if ($json) {
-          if (rh.pristineContext(ctx)) $15 = (ctx as rh.RequestContext).header("User-Agent");
+          if (rh.pristineContext(ctx)) $14 = (ctx as rh.RequestContext).header("User-Agent");
           else {
-            $7 = ctx as rt.LuaValue;
+            $6 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 6;
-            $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m8 = rt.stringMeta) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($7, "headers", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.headers !== undefined ? $f9!.headers : ($m5 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m5.view.headers !== undefined ? $m5.view.headers : rt.index($7, "headers", "local 'ctx'"))), "method 'headers'")($7));
-            if (!(($f4 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f4["User-Agent"]) !== undefined || ($m3 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-              $2 = rt.index($11, "User-Agent");
+            $10 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6));
+            if (!(($f4 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f4["User-Agent"]) !== undefined || ($m3 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+              $2 = rt.index($10, "User-Agent");
             }
-            $15 = $2;
+            $14 = $2;
           }
-          $14 = $15;
-          if (rh.isScalar($14)) {
+          $13 = $14;
+          if (rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(22), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 97; $b[$p + 10] = 100; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 97; $b[$p + 16] = 103; $b[$p + 17] = 101; $b[$p + 18] = 110; $b[$p + 19] = 116; $b[$p + 20] = 34; $b[$p + 21] = 58; $w.p = $p + 22; }
-            $w.scalar($14 as string | number | boolean);
+            $w.scalar($13 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o16 = new rt.FieldsObject();
-          $n17 = 1;
-          $o16.user = "ada";
-          if ($14 !== undefined) {
-            $o16.agent = $14;
-            $n17++;
+          $o15 = new rt.FieldsObject();
+          $n16 = 1;
+          $o15.user = "ada";
+          if ($13 !== undefined) {
+            $o15.agent = $13;
+            $n16++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        if (rh.pristineContext(ctx)) $18 = (ctx as rh.RequestContext).header("User-Agent");
+        if (rh.pristineContext(ctx)) $17 = (ctx as rh.RequestContext).header("User-Agent");
         else {
-          $6 = ctx as rt.LuaValue;
+          $5 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 6;
-          $22 = rt.first(rt.callee((typeof $6 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.headers !== undefined ? $m21.view.headers : rt.index($6, "headers", "local 'ctx'")) : (($f20 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f20!.headers : ($m19 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m19.view.headers !== undefined ? $m19.view.headers : rt.index($6, "headers", "local 'ctx'"))), "method 'headers'")($6));
-          if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25["User-Agent"]) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view["User-Agent"]) !== undefined || (!("User-Agent" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
-            $23 = rt.index($22, "User-Agent");
+          $20 = rt.first(rt.callee((($f19 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f19!.headers : ($m18 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5));
+          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23["User-Agent"]) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+            $21 = rt.index($20, "User-Agent");
           }
-          $18 = $23;
+          $17 = $21;
         }
-        $o26 = new rt.FieldsObject();
-        $n27 = 1;
-        $o26.user = "ada";
-        if ($18 !== undefined) {
-          $o26.agent = $18;
-          $n27++;
+        $o24 = new rt.FieldsObject();
+        $n25 = 1;
+        $o24.user = "ada";
+        if ($17 !== undefined) {
+          $o24.agent = $17;
+          $n25++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
+        return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {
@@ -242,16 +240,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $m13: rt.LuaTable | undefined;
-        let $k14: number;
-        let $15: rt.LuaValue;
-        let $a16: rt.LuaValue[] | undefined;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $k13: number;
+        let $14: rt.LuaValue;
+        let $a15: rt.LuaValue[] | undefined;
+        let $o16: rt.Fields;
+        let $n17: number;
         let names: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -262,7 +259,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = $4;
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 10;
-          $r5 = rt.callee((typeof $6 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.headers !== undefined ? $m9.view.headers : rt.index($6, "headers", "local 'ctx'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"))), "method 'headers'")($6);
+          $r5 = rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
           $s.pcs[$d] = $pc + 11;
           $fn2 = rt.callee($3, "global 'pairs'");
           $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
@@ -283,15 +280,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let name: rt.LuaValue = $key1;
-            $10 = name as rt.LuaValue;
+            $9 = name as rt.LuaValue;
             $s.pcs[$d] = $pc + 13;
-            if ((rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($10, "sub", "local 'name'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.sub !== undefined ? $f12!.sub : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.sub !== undefined ? $m11.view.sub : rt.index($10, "sub", "local 'name'"))), "method 'sub'")($10, 1, 2)) === "x-")) {
-              $k14 = (names.length() + 1);
-              $15 = name;
-              if ($15 !== undefined && ($a16 = (names as rt.LuaTable)?.arr) !== undefined && $a16[$k14 - 1] !== undefined) $a16[$k14 - 1] = $15;
-              else if ($15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a16.push($15);
+            if ((rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.sub !== undefined ? $m12.view.sub : rt.index($9, "sub", "local 'name'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11!.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'name'"))), "method 'sub'")($9, 1, 2)) === "x-")) {
+              $k13 = (names.length() + 1);
+              $14 = name;
+              if ($14 !== undefined && ($a15 = (names as rt.LuaTable)?.arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
+              else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a15.push($14);
               else {
-                rt.setIndex(names, $k14, $15, "local 'names'");
+                rt.setIndex(names, $k13, $14, "local 'names'");
               }
             }
           }
@@ -300,20 +297,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 15;
           $4 = rt.getGlobal($env, "table");
         }
-        if (!(($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m9 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m9.view.sort) !== undefined || (!("sort" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        if (!(($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 15;
           $3 = rt.index($4, "sort", "global 'table'");
         }
         $6 = $3;
-        $10 = names;
+        $9 = names;
         $s.pcs[$d] = $pc + 16;
         $fn2 = rt.callee($6, "field 'sort'");
-        $fn2($10);
-        $10 = names;
-        $o17 = new rt.FieldsObject();
-        $n18 = 1;
-        $o17.names = $10;
-        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+        $fn2($9);
+        $9 = names;
+        $o16 = new rt.FieldsObject();
+        $n17 = 1;
+        $o16.names = $9;
+        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -370,16 +367,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
-        let $14: rt.LuaValue;
-        let $o15: rt.Fields;
-        let $n16: number;
-        let $t17: number;
-        let $r18: rt.LuaResult;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $13: rt.LuaValue;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $t16: number;
+        let $r17: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 19;
@@ -387,27 +383,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 20;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
-        $10 = 201;
-        $o12 = new rt.FieldsObject();
-        $n13 = 1;
-        $o12.Location = "/items/7";
-        $14 = rt.LuaTable.record($o12, $n13);
-        $o15 = new rt.FieldsObject();
-        $n16 = 2;
-        $o15.id = 7;
-        $o15.headers = $14;
-        $11 = rt.LuaTable.record($o15, $n16);
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.Location = "/items/7";
+        $13 = rt.LuaTable.record($o11, $n12);
+        $o14 = new rt.FieldsObject();
+        $n15 = 2;
+        $o14.id = 7;
+        $o14.headers = $13;
+        $10 = rt.LuaTable.record($o14, $n15);
         $s.pcs[$d] = $pc + 21;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t17 = $s.tails++;
-          $r18 = $fn1($2, $10, $11);
-          $s.tails = $t17;
+          $t16 = $s.tails++;
+          $r17 = $fn1($2, $9, $10);
+          $s.tails = $t16;
         } else {
-          $r18 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
+          $r17 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
         }
-        return $r18;
+        return $r17;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -545,37 +541,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $o10: rt.Fields;
-        let $n11: number;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).queryValue("v");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 29;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($2, "query", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
-          if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-            $7 = rt.index($6, "v");
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.v) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.v) !== undefined || (!("v" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $6 = rt.index($5, "v");
           }
-          $1 = $7;
+          $1 = $6;
         }
-        $o10 = new rt.FieldsObject();
-        $n11 = 0;
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
         if ($1 !== undefined) {
-          $o10["X-Echo"] = $1;
-          $n11++;
+          $o9["X-Echo"] = $1;
+          $n10++;
         }
-        $12 = rt.LuaTable.record($o10, $n11);
-        $o13 = new rt.FieldsObject();
-        $n14 = 1;
-        $o13.headers = $12;
-        return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
+        $11 = rt.LuaTable.record($o9, $n10);
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        $o12.headers = $11;
+        return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
       } as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {
@@ -624,44 +619,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
+        let $k11: number;
         let $12: rt.LuaValue;
-        let $k13: number;
+        let $a13: rt.LuaValue[] | undefined;
         let $14: rt.LuaValue;
-        let $a15: rt.LuaValue[] | undefined;
-        let $16: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $k16: number;
         let $17: rt.LuaValue;
-        let $k18: number;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $a22: rt.LuaValue[] | undefined;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $a20: rt.LuaValue[] | undefined;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $23: rt.LuaValue;
+        let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
+        let $k26: number;
         let $27: rt.LuaValue;
-        let $k28: number;
+        let $a28: rt.LuaValue[] | undefined;
         let $29: rt.LuaValue;
-        let $a30: rt.LuaValue[] | undefined;
+        let $k30: number;
         let $31: rt.LuaValue;
-        let $k32: number;
+        let $32: rt.LuaValue;
         let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $a36: rt.LuaValue[] | undefined;
-        let $o37: rt.Fields;
-        let $n38: number;
+        let $a34: rt.LuaValue[] | undefined;
+        let $o35: rt.Fields;
+        let $n36: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 33;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 34;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.bytes !== undefined ? $m9.view.bytes : rt.index($2, "bytes")) : (($f8 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8!.bytes : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($2, "bytes"))), "method 'bytes'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7!.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'");
         let bytes: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
           $3 = bytes as rt.LuaValue;
@@ -671,90 +664,90 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $s.pcs[$d] = $pc + 35;
             $2 = rt.len($3, "local 'bytes'");
           }
-          $10 = $2;
-          $12 = bytes;
-          $k13 = 1;
-          if (!(($a15 = ($12 as rt.LuaTable)?.arr) !== undefined && ($14 = $a15[$k13 - 1]) !== undefined)) {
+          $8 = $2;
+          $10 = bytes;
+          $k11 = 1;
+          if (!(($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($12 = $a13[$k11 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 35;
-            $14 = rt.indexItem($12, $k13, "local 'bytes'");
+            $12 = rt.indexItem($10, $k11, "local 'bytes'");
           }
-          $11 = $14;
-          $17 = bytes;
-          $19 = bytes as rt.LuaValue;
-          if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
-          else if (typeof $19 === 'string') $20 = $19.length;
+          $9 = $12;
+          $15 = bytes;
+          $17 = bytes as rt.LuaValue;
+          if (($17 as rt.LuaTable)?.arr !== undefined) $18 = ($17 as rt.LuaTable).length();
+          else if (typeof $17 === 'string') $18 = $17.length;
           else {
             $s.pcs[$d] = $pc + 35;
-            $20 = rt.len($19, "local 'bytes'");
+            $18 = rt.len($17, "local 'bytes'");
           }
-          $k18 = ($20 as number);
-          if (!(($a22 = ($17 as rt.LuaTable)?.arr) !== undefined && ($k18 - 1 >>> 0) === $k18 - 1 && ($21 = $a22[$k18 - 1]) !== undefined)) {
+          $k16 = ($18 as number);
+          if (!(($a20 = ($15 as rt.LuaTable)?.arr) !== undefined && ($k16 - 1 >>> 0) === $k16 - 1 && ($19 = $a20[$k16 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 35;
-            $21 = rt.indexItem($17, $k18, "local 'bytes'");
+            $19 = rt.indexItem($15, $k16, "local 'bytes'");
           }
-          $16 = $21;
-          if (rh.isScalar($11) && rh.isScalar($16)) {
+          $14 = $19;
+          if (rh.isScalar($9) && rh.isScalar($14)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.num($10 as number);
+            $w.num($8 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 97; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($16 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o23 = new rt.FieldsObject();
-          $n24 = 1;
-          $o23.size = $10;
-          if ($11 !== undefined) {
-            $o23.first = $11;
-            $n24++;
+          $o21 = new rt.FieldsObject();
+          $n22 = 1;
+          $o21.size = $8;
+          if ($9 !== undefined) {
+            $o21.first = $9;
+            $n22++;
           }
-          if ($16 !== undefined) {
-            $o23.last = $16;
-            $n24++;
+          if ($14 !== undefined) {
+            $o21.last = $14;
+            $n22++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
+          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
         }
-        $25 = bytes as rt.LuaValue;
-        if (($25 as rt.LuaTable)?.arr !== undefined) $26 = ($25 as rt.LuaTable).length();
-        else if (typeof $25 === 'string') $26 = $25.length;
+        $23 = bytes as rt.LuaValue;
+        if (($23 as rt.LuaTable)?.arr !== undefined) $24 = ($23 as rt.LuaTable).length();
+        else if (typeof $23 === 'string') $24 = $23.length;
         else {
           $s.pcs[$d] = $pc + 35;
-          $26 = rt.len($25, "local 'bytes'");
+          $24 = rt.len($23, "local 'bytes'");
         }
-        $27 = bytes;
-        $k28 = 1;
-        if (!(($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($29 = $a30[$k28 - 1]) !== undefined)) {
+        $25 = bytes;
+        $k26 = 1;
+        if (!(($a28 = ($25 as rt.LuaTable)?.arr) !== undefined && ($27 = $a28[$k26 - 1]) !== undefined)) {
           $s.pcs[$d] = $pc + 35;
-          $29 = rt.indexItem($27, $k28, "local 'bytes'");
+          $27 = rt.indexItem($25, $k26, "local 'bytes'");
         }
-        $31 = bytes;
-        $33 = bytes as rt.LuaValue;
-        if (($33 as rt.LuaTable)?.arr !== undefined) $34 = ($33 as rt.LuaTable).length();
-        else if (typeof $33 === 'string') $34 = $33.length;
+        $29 = bytes;
+        $31 = bytes as rt.LuaValue;
+        if (($31 as rt.LuaTable)?.arr !== undefined) $32 = ($31 as rt.LuaTable).length();
+        else if (typeof $31 === 'string') $32 = $31.length;
         else {
           $s.pcs[$d] = $pc + 35;
-          $34 = rt.len($33, "local 'bytes'");
+          $32 = rt.len($31, "local 'bytes'");
         }
-        $k32 = ($34 as number);
-        if (!(($a36 = ($31 as rt.LuaTable)?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($35 = $a36[$k32 - 1]) !== undefined)) {
+        $k30 = ($32 as number);
+        if (!(($a34 = ($29 as rt.LuaTable)?.arr) !== undefined && ($k30 - 1 >>> 0) === $k30 - 1 && ($33 = $a34[$k30 - 1]) !== undefined)) {
           $s.pcs[$d] = $pc + 35;
-          $35 = rt.indexItem($31, $k32, "local 'bytes'");
+          $33 = rt.indexItem($29, $k30, "local 'bytes'");
         }
-        $o37 = new rt.FieldsObject();
-        $n38 = 1;
-        $o37.size = $26;
-        if ($29 !== undefined) {
-          $o37.first = $29;
-          $n38++;
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.size = $24;
+        if ($27 !== undefined) {
+          $o35.first = $27;
+          $n36++;
         }
-        if ($35 !== undefined) {
-          $o37.last = $35;
-          $n38++;
+        if ($33 !== undefined) {
+          $o35.last = $33;
+          $n36++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o37, $n38));
+        return rt.leave($s, $d, rt.LuaTable.record($o35, $n36));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
@@ -786,11 +779,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
         let $m13: rt.LuaTable | undefined;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
-        let $t17: number;
-        let $r18: rt.LuaResult;
+        let $f14: rt.Fields | undefined;
+        let $t15: number;
+        let $r16: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 37;
@@ -799,21 +790,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 38;
-        $9 = rt.first(rt.callee((typeof $10 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.body !== undefined ? $m13.view.body : rt.index($10, "body", "local 'ctx'")) : (($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'"))), "method 'body'")($10));
+        $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
         $s.pcs[$d] = $pc + 39;
-        $fn8 = rt.callee((typeof $9 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")) : (($f15 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f15!.text : ($m14 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m14.view.text !== undefined ? $m14.view.text : rt.index($9, "text"))), "method 'text'");
+        $fn8 = rt.callee((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14!.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 40;
         $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t17 = $s.tails++;
-          $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
-          $s.tails = $t17;
+          $t15 = $s.tails++;
+          $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t15;
         } else {
-          $r18 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r16 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
-        return $r18;
+        return $r16;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -837,30 +828,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $m10: rt.LuaTable | undefined;
-        let $o11: rt.Fields;
-        let $n12: number;
-        let $fn13!: rt.LuaFunction;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
+        let $f8: rt.Fields | undefined;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $fn11!: rt.LuaFunction;
+        let $12: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
         let $m16: rt.LuaTable | undefined;
         let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $m21: rt.LuaTable | undefined;
-        let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $18: rt.LuaValue;
+        let $o19: rt.Fields;
+        let $n20: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 42;
-          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
+          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
           $s.pcs[$d] = $pc + 43;
-          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.json !== undefined ? $m10.view.json : rt.index($3, "json")) : (($f9 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f9!.json : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.json !== undefined ? $m8.view.json : rt.index($3, "json"))), "method 'json'");
+          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'");
           $1 = rt.first($fn2($3));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
@@ -869,27 +856,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o11 = new rt.FieldsObject();
-          $n12 = 0;
+          $o9 = new rt.FieldsObject();
+          $n10 = 0;
           if ($1 !== undefined) {
-            $o11.got = $1;
-            $n12++;
+            $o9.got = $1;
+            $n10++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
+          return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
         }
-        $15 = ctx as rt.LuaValue;
+        $13 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 42;
-        $14 = rt.first(rt.callee((typeof $15 === 'string' ? (($m18 = rt.stringMeta) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($15, "body", "local 'ctx'")) : (($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17!.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'"))), "method 'body'")($15));
+        $12 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15!.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
         $s.pcs[$d] = $pc + 43;
-        $fn13 = rt.callee((typeof $14 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.json !== undefined ? $m21.view.json : rt.index($14, "json")) : (($f20 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f20!.json : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.json !== undefined ? $m19.view.json : rt.index($14, "json"))), "method 'json'");
-        $22 = rt.first($fn13($14));
-        $o23 = new rt.FieldsObject();
-        $n24 = 0;
-        if ($22 !== undefined) {
-          $o23.got = $22;
-          $n24++;
+        $fn11 = rt.callee((($f17 = ($12 as rt.LuaTable)?.f)?.json !== undefined ? $f17!.json : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.json !== undefined ? $m16.view.json : rt.index($12, "json")), "method 'json'");
+        $18 = rt.first($fn11($12));
+        $o19 = new rt.FieldsObject();
+        $n20 = 0;
+        if ($18 !== undefined) {
+          $o19.got = $18;
+          $n20++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
+        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
@@ -914,24 +901,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $fn5!: rt.LuaFunction;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $fn9!: rt.LuaFunction;
         let $10: rt.LuaValue;
-        let $fn11!: rt.LuaFunction;
-        let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $m14: rt.LuaTable | undefined;
         let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $m19: rt.LuaTable | undefined;
-        let $20: rt.LuaValue;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $t23: number;
-        let $r24: rt.LuaResult;
+        let $16: rt.LuaValue;
+        let $o17: rt.Fields;
+        let $n18: number;
+        let $t19: number;
+        let $r20: rt.LuaResult;
         if (($1 = $env.f!.rover) === undefined) {
           $s.pcs[$d] = $pc + 45;
           $1 = rt.getGlobal($env, "rover");
@@ -943,31 +926,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let g: rt.LuaValue = $2;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 46;
-        $2 = rt.first(rt.callee((typeof $1 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($1, "body", "local 'ctx'")) : (($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4!.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'"))), "method 'body'")($1));
-        $fn5 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
-        $13 = g as rt.LuaValue;
+        $2 = rt.first(rt.callee((($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4!.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
+        $fn5 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $11 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 48;
-        $12 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($13, "string", "local 'g'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f15!.string : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($13, "string", "local 'g'"))), "method 'string'")($13));
+        $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13!.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11));
         $s.pcs[$d] = $pc + 49;
-        $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.required !== undefined ? $m19.view.required : rt.index($12, "required")) : (($f18 = ($12 as rt.LuaTable)?.f)?.required !== undefined ? $f18!.required : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($12, "required"))), "method 'required'");
-        $20 = rt.first($fn11($12));
-        $o21 = new rt.FieldsObject();
-        $n22 = 0;
-        if ($20 !== undefined) {
-          $o21.name = $20;
-          $n22++;
+        $fn9 = rt.callee((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15!.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
+        $16 = rt.first($fn9($10));
+        $o17 = new rt.FieldsObject();
+        $n18 = 0;
+        if ($16 !== undefined) {
+          $o17.name = $16;
+          $n18++;
         }
-        $10 = rt.LuaTable.record($o21, $n22);
+        $8 = rt.LuaTable.record($o17, $n18);
         $s.pcs[$d] = $pc + 50;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t23 = $s.tails++;
-          $r24 = $fn5($2, $10);
-          $s.tails = $t23;
+          $t19 = $s.tails++;
+          $r20 = $fn5($2, $8);
+          $s.tails = $t19;
         } else {
-          $r24 = rt.tailCall($s, $tb, $fn5, [$2, $10]);
+          $r20 = rt.tailCall($s, $tb, $fn5, [$2, $8]);
         }
-        return $r24;
+        return $r20;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {

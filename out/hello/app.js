@@ -193,48 +193,47 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $m8;
-      let $f9;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
       let $11;
       let $122;
       let $13;
       let $14;
       let $152;
-      let $16;
-      let $o17;
-      let $n18;
+      let $o16;
+      let $n17;
       const $json = rh.claim(ctx);
       if (rh.pristineContext(ctx)) $1 = ctx.param("name");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 5;
-        $6 = rt.first(rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.params !== void 0 ? $m52.view.params : rt.index($22, "params", "local 'ctx'") : ($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
-        if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.name) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.name) !== void 0 || !("name" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-          $72 = rt.index($6, "name");
+        $5 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.name) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.name) !== void 0 || !("name" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $6 = rt.index($5, "name");
         }
-        $1 = $72;
+        $1 = $6;
       }
       let name = $1;
       if ($json) {
-        $72 = "Hello ";
-        if (typeof $72 === "string" && typeof name === "string") $6 = $72 + name;
+        $6 = "Hello ";
+        if (typeof $6 === "string" && typeof name === "string") $5 = $6 + name;
         else {
           $s2.pcs[$d2] = $pc + 7;
-          $6 = rt.concat($72, name, void 0, "local 'name'");
+          $5 = rt.concat($6, name, void 0, "local 'name'");
         }
-        $10 = $6;
+        $9 = $5;
         $22 = name;
-        if ($22?.arr !== void 0) $122 = $22.length();
-        else if (typeof $22 === "string") $122 = $22.length;
+        if ($22?.arr !== void 0) $11 = $22.length();
+        else if (typeof $22 === "string") $11 = $22.length;
         else {
           $s2.pcs[$d2] = $pc + 7;
-          $122 = rt.len($22, "local 'name'");
+          $11 = rt.len($22, "local 'name'");
         }
-        $11 = $122;
+        $10 = $11;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(11), $p = $w.p;
@@ -251,7 +250,7 @@ function load($env) {
           $b[$p + 10] = 58;
           $w.p = $p + 11;
         }
-        $w.str($10);
+        $w.str($9);
         {
           const $b = $w.room(10), $p = $w.p;
           $b[$p] = 44;
@@ -266,7 +265,7 @@ function load($env) {
           $b[$p + 9] = 58;
           $w.p = $p + 10;
         }
-        $w.num($11);
+        $w.num($10);
         {
           const $b = $w.room(1), $p = $w.p;
           $b[$p] = 125;
@@ -274,24 +273,24 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $13 = "Hello ";
-      if (typeof $13 === "string" && typeof name === "string") $14 = $13 + name;
+      $122 = "Hello ";
+      if (typeof $122 === "string" && typeof name === "string") $13 = $122 + name;
       else {
         $s2.pcs[$d2] = $pc + 7;
-        $14 = rt.concat($13, name, void 0, "local 'name'");
+        $13 = rt.concat($122, name, void 0, "local 'name'");
       }
-      $152 = name;
-      if ($152?.arr !== void 0) $16 = $152.length();
-      else if (typeof $152 === "string") $16 = $152.length;
+      $14 = name;
+      if ($14?.arr !== void 0) $152 = $14.length();
+      else if (typeof $14 === "string") $152 = $14.length;
       else {
         $s2.pcs[$d2] = $pc + 7;
-        $16 = rt.len($152, "local 'name'");
+        $152 = rt.len($14, "local 'name'");
       }
-      $o17 = new rt.FieldsObject();
-      $n18 = 2;
-      $o17.message = $14;
-      $o17.length = $16;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+      $o16 = new rt.FieldsObject();
+      $n17 = 2;
+      $o16.message = $13;
+      $o16.length = $152;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
     }));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -382,36 +381,34 @@ function load($env) {
       let $8;
       let $m9;
       let $f102;
-      let $m112;
+      let $11;
       let $122;
-      let $13;
-      let $m142;
-      let $f15;
-      let $fn16;
+      let $m13;
+      let $f14;
+      let $fn15;
+      let $16;
       let $17;
-      let $182;
-      let $o19;
-      let $n20;
-      let $fn21;
+      let $o18;
+      let $n19;
+      let $fn20;
+      let $21;
       let $222;
       let $23;
-      let $24;
-      let $m25;
-      let $f26;
+      let $m24;
+      let $f25;
+      let $26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
-      let $m32;
-      let $33;
-      let $34;
-      let $m35;
-      let $f36;
-      let $o37;
-      let $n38;
-      let $t39;
-      let $r40;
+      let $m29;
+      let $f30;
+      let $31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $o35;
+      let $n36;
+      let $t37;
+      let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
         $22 = api;
@@ -424,11 +421,11 @@ function load($env) {
         else {
           $8 = ctx;
           $s2.pcs[$d2] = $pc + 11;
-          $122 = rt.first(rt.callee(typeof $8 === "string" ? ($m112 = rt.stringMeta) !== void 0 && $m112.view.params !== void 0 ? $m112.view.params : rt.index($8, "params", "local 'ctx'") : ($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
-          if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m142 = $122.metatable) === void 0 || ($13 = $m142.view.id) !== void 0 || !("id" in $m142.view) && $m142.view[rt.CUT] === void 0))) {
-            $13 = rt.index($122, "id");
+          $11 = rt.first(rt.callee(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+          if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+            $122 = rt.index($11, "id");
           }
-          $72 = $13;
+          $72 = $122;
         }
         $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -466,54 +463,54 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $17 = $1;
-        $o19 = new rt.FieldsObject();
-        $n20 = 1;
-        $o19.static = false;
+        $16 = $1;
+        $o18 = new rt.FieldsObject();
+        $n19 = 1;
+        $o18.static = false;
         if ($6 !== void 0) {
-          $o19.id = $6;
-          $n20++;
+          $o18.id = $6;
+          $n19++;
         }
-        $182 = rt.LuaTable.record($o19, $n20);
+        $17 = rt.LuaTable.record($o18, $n19);
         $s2.pcs[$d2] = $pc + 12;
-        $fn16 = rt.callee($17, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn16($182)));
+        $fn15 = rt.callee($16, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
-      $23 = api;
-      if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
+      $222 = api;
+      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 10;
-        $24 = rt.index($23, "json", "upvalue 'api'");
+        $23 = rt.index($222, "json", "upvalue 'api'");
       }
-      $222 = $24;
-      if (rh.pristineContext(ctx)) $28 = ctx.param("id");
+      $21 = $23;
+      if (rh.pristineContext(ctx)) $27 = ctx.param("id");
       else {
-        $29 = ctx;
+        $28 = ctx;
         $s2.pcs[$d2] = $pc + 11;
-        $33 = rt.first(rt.callee(typeof $29 === "string" ? ($m32 = rt.stringMeta) !== void 0 && $m32.view.params !== void 0 ? $m32.view.params : rt.index($29, "params", "local 'ctx'") : ($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29));
-        if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36.id) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.id) !== void 0 || !("id" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
-          $34 = rt.index($33, "id");
+        $31 = rt.first(rt.callee(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
+        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+          $322 = rt.index($31, "id");
         }
-        $28 = $34;
+        $27 = $322;
       }
-      $o37 = new rt.FieldsObject();
-      $n38 = 1;
-      $o37.static = false;
-      if ($28 !== void 0) {
-        $o37.id = $28;
-        $n38++;
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.static = false;
+      if ($27 !== void 0) {
+        $o35.id = $27;
+        $n36++;
       }
-      $27 = rt.LuaTable.record($o37, $n38);
+      $26 = rt.LuaTable.record($o35, $n36);
       $s2.pcs[$d2] = $pc + 13;
-      $fn21 = rt.callee($222, "field 'json'");
+      $fn20 = rt.callee($21, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t39 = $s2.tails++;
-        $r40 = $fn21($27);
-        $s2.tails = $t39;
+        $t37 = $s2.tails++;
+        $r38 = $fn20($26);
+        $s2.tails = $t37;
       } else {
-        $r40 = rt.tailCall($s2, $tb, $fn21, [$27]);
+        $r38 = rt.tailCall($s2, $tb, $fn20, [$26]);
       }
-      return $r40;
+      return $r38;
     })));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -545,12 +542,12 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $m4;
+      let $42;
       let $5;
       let $6;
       let $72;
       let $8;
-      let $9;
+      let $m9;
       let $f102;
       let $o11;
       let $n12;
@@ -567,21 +564,21 @@ function load($env) {
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 15;
-      let p = rt.first(rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($1, "params", "local 'ctx'") : ($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1));
+      let p = rt.first(rt.callee(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1));
       if ($json) {
         $1 = p;
-        if (!(($f3 = $1?.f) !== void 0 && (($6 = $f3.id) !== void 0 || ($m4 = $1.metatable) === void 0 || ($6 = $m4.view.id) !== void 0 || !("id" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+        if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 16;
-          $6 = rt.index($1, "id", "local 'p'");
+          $5 = rt.index($1, "id", "local 'p'");
         }
-        $5 = $6;
-        $8 = p;
-        if (!(($f102 = $8?.f) !== void 0 && (($9 = $f102.postId) !== void 0 || ($m2 = $8.metatable) === void 0 || ($9 = $m2.view.postId) !== void 0 || !("postId" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $42 = $5;
+        $72 = p;
+        if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102.postId) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.postId) !== void 0 || !("postId" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 16;
-          $9 = rt.index($8, "postId", "local 'p'");
+          $8 = rt.index($72, "postId", "local 'p'");
         }
-        $72 = $9;
-        if (rh.isScalar($5) && rh.isScalar($72)) {
+        $6 = $8;
+        if (rh.isScalar($42) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -595,7 +592,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($5);
+          $w.scalar($42);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -608,7 +605,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($72);
+          $w.scalar($6);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -618,12 +615,12 @@ function load($env) {
         }
         $o11 = new rt.FieldsObject();
         $n12 = 0;
-        if ($5 !== void 0) {
-          $o11.user = $5;
+        if ($42 !== void 0) {
+          $o11.user = $42;
           $n12++;
         }
-        if ($72 !== void 0) {
-          $o11.post = $72;
+        if ($6 !== void 0) {
+          $o11.post = $6;
           $n12++;
         }
         return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
@@ -668,18 +665,18 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $m4;
-      let $l5;
+      let $l4;
+      let $5;
       let $6;
-      let $72;
-      let $k8;
-      let $9;
-      let $a10;
-      let $fn11;
+      let $k7;
+      let $8;
+      let $a9;
+      let $fn10;
+      let $11;
       let $122;
       let $13;
       let $14;
-      let $152;
+      let $m15;
       let $f16;
       let $17;
       let $182;
@@ -687,26 +684,26 @@ function load($env) {
       let $n20;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 18;
-      let q = rt.first(rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($1, "query", "local 'ctx'") : ($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
       let keys = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        if (($72 = $env.f.pairs) === void 0) {
+        if (($6 = $env.f.pairs) === void 0) {
           $s2.pcs[$d2] = $pc + 19;
-          $72 = rt.getGlobal($env, "pairs");
+          $6 = rt.getGlobal($env, "pairs");
         }
-        $1 = $72;
-        $6 = q;
-        if ($1 === rt.ITERATION.pairs && $6 instanceof rt.LuaTable) {
+        $1 = $6;
+        $5 = q;
+        if ($1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) {
           $it1 = rt.ITERATION.next;
-          $st1 = $6;
+          $st1 = $5;
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 20;
-          $l5 = rt.adjust(rt.all(rt.callee($1, "global 'pairs'")($6)), 3);
-          $it1 = $l5[0];
-          $st1 = $l5[1];
-          $key1 = $l5[2];
+          $l4 = rt.adjust(rt.all(rt.callee($1, "global 'pairs'")($5)), 3);
+          $it1 = $l4[0];
+          $st1 = $l4[1];
+          $key1 = $l4[2];
         }
         $s2.pcs[$d2] = $pc + 19;
         const $iter1 = rt.callable($it1);
@@ -723,48 +720,48 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          $k8 = keys.length() + 1;
-          $9 = k;
-          if ($9 !== void 0 && ($a10 = keys?.arr) !== void 0 && $a10[$k8 - 1] !== void 0) $a10[$k8 - 1] = $9;
-          else if ($9 !== void 0 && $a10 !== void 0 && $k8 === $a10.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a10.push($9);
+          $k7 = keys.length() + 1;
+          $8 = k;
+          if ($8 !== void 0 && ($a9 = keys?.arr) !== void 0 && $a9[$k7 - 1] !== void 0) $a9[$k7 - 1] = $8;
+          else if ($8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a9.push($8);
           else {
-            rt.setIndex(keys, $k8, $9, "local 'keys'");
+            rt.setIndex(keys, $k7, $8, "local 'keys'");
           }
         }
       }
-      if (($6 = $env.f.table) === void 0) {
+      if (($5 = $env.f.table) === void 0) {
         $s2.pcs[$d2] = $pc + 22;
-        $6 = rt.getGlobal($env, "table");
+        $5 = rt.getGlobal($env, "table");
       }
-      if (!(($f3 = $6?.f) !== void 0 && (($1 = $f3.sort) !== void 0 || ($m4 = $6.metatable) === void 0 || ($1 = $m4.view.sort) !== void 0 || !("sort" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+      if (!(($f3 = $5?.f) !== void 0 && (($1 = $f3.sort) !== void 0 || ($m2 = $5.metatable) === void 0 || ($1 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 22;
-        $1 = rt.index($6, "sort", "global 'table'");
+        $1 = rt.index($5, "sort", "global 'table'");
       }
-      $72 = $1;
-      $9 = keys;
+      $6 = $1;
+      $8 = keys;
       $s2.pcs[$d2] = $pc + 23;
-      $fn11 = rt.callee($72, "field 'sort'");
-      $fn11($9);
-      $9 = q;
-      if (!(($f3 = $9?.f) !== void 0 && (($1 = $f3.q) !== void 0 || ($m4 = $9.metatable) === void 0 || ($1 = $m4.view.q) !== void 0 || !("q" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+      $fn10 = rt.callee($6, "field 'sort'");
+      $fn10($8);
+      $8 = q;
+      if (!(($f3 = $8?.f) !== void 0 && (($1 = $f3.q) !== void 0 || ($m2 = $8.metatable) === void 0 || ($1 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 24;
-        $1 = rt.index($9, "q", "local 'q'");
+        $1 = rt.index($8, "q", "local 'q'");
       }
-      if (($122 = $env.f.tonumber) === void 0) {
+      if (($11 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 24;
-        $122 = rt.getGlobal($env, "tonumber");
+        $11 = rt.getGlobal($env, "tonumber");
       }
-      $72 = $122;
-      $14 = q;
-      if (!(($f16 = $14?.f) !== void 0 && (($152 = $f16.page) !== void 0 || ($m2 = $14.metatable) === void 0 || ($152 = $m2.view.page) !== void 0 || !("page" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+      $6 = $11;
+      $13 = q;
+      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.page) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.page) !== void 0 || !("page" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 24;
-        $152 = rt.index($14, "page", "local 'q'");
+        $14 = rt.index($13, "page", "local 'q'");
       }
-      $13 = $152;
+      $122 = $14;
       $s2.pcs[$d2] = $pc + 25;
-      $fn11 = rt.callee($72, "global 'tonumber'");
-      $6 = rt.first($fn11($13));
-      $17 = rt.truthy($6) ? $6 : 1;
+      $fn10 = rt.callee($6, "global 'tonumber'");
+      $5 = rt.first($fn10($122));
+      $17 = rt.truthy($5) ? $5 : 1;
       $182 = keys;
       $o19 = new rt.FieldsObject();
       $n20 = 2;
@@ -798,12 +795,12 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $m4;
+      let $42;
       let $5;
       let $6;
       let $72;
       let $8;
-      let $9;
+      let $m9;
       let $f102;
       let $11;
       let $122;
@@ -842,20 +839,20 @@ function load($env) {
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 27;
-      let h = rt.first(rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.headers !== void 0 ? $m4.view.headers : rt.index($1, "headers", "local 'ctx'") : ($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
+      let h = rt.first(rt.callee(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
       if ($json) {
         $1 = h;
-        if (!(($f3 = $1?.f) !== void 0 && (($6 = $f3["user-agent"]) !== void 0 || ($m4 = $1.metatable) === void 0 || ($6 = $m4.view["user-agent"]) !== void 0 || !("user-agent" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+        if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 28;
-          $6 = rt.index($1, "user-agent", "local 'h'");
+          $5 = rt.index($1, "user-agent", "local 'h'");
         }
-        $5 = $6;
-        $8 = h;
-        if (!(($f102 = $8?.f) !== void 0 && (($9 = $f102["x-custom-header"]) !== void 0 || ($m2 = $8.metatable) === void 0 || ($9 = $m2.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $42 = $5;
+        $72 = h;
+        if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102["x-custom-header"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 28;
-          $9 = rt.index($8, "x-custom-header", "local 'h'");
+          $8 = rt.index($72, "x-custom-header", "local 'h'");
         }
-        $72 = $9;
+        $6 = $8;
         if (rh.pristineContext(ctx)) $122 = ctx.method;
         else {
           $13 = ctx;
@@ -876,7 +873,7 @@ function load($env) {
           $182 = $20;
         }
         $17 = $182;
-        if (rh.isScalar($5) && rh.isScalar($72) && rh.isScalar($11) && rh.isScalar($17)) {
+        if (rh.isScalar($42) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($17)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -891,7 +888,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($5);
+          $w.scalar($42);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -906,7 +903,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($72);
+          $w.scalar($6);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -944,12 +941,12 @@ function load($env) {
         }
         $o23 = new rt.FieldsObject();
         $n24 = 0;
-        if ($5 !== void 0) {
-          $o23.agent = $5;
+        if ($42 !== void 0) {
+          $o23.agent = $42;
           $n24++;
         }
-        if ($72 !== void 0) {
-          $o23.custom = $72;
+        if ($6 !== void 0) {
+          $o23.custom = $6;
           $n24++;
         }
         if ($11 !== void 0) {

@@ -139,74 +139,73 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $o16: rt.Fields;
+        let $n17: number;
         const $json: boolean = rh.claim(ctx);
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("name");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $6 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.params !== undefined ? $m5.view.params : rt.index($2, "params", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'"))), "method 'params'")($2));
-          if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.name) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.name) !== undefined || (!("name" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-            $7 = rt.index($6, "name");
+          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $6 = rt.index($5, "name");
           }
-          $1 = $7;
+          $1 = $6;
         }
         let name: rt.LuaValue = $1;
         if ($json) {
-          $7 = ("Hello ") as rt.LuaValue;
-          if (typeof $7 === 'string' && typeof name === 'string') $6 = $7 + name;
+          $6 = ("Hello ") as rt.LuaValue;
+          if (typeof $6 === 'string' && typeof name === 'string') $5 = $6 + name;
           else {
             $s.pcs[$d] = $pc + 7;
-            $6 = rt.concat($7, name, undefined, "local 'name'");
+            $5 = rt.concat($6, name, undefined, "local 'name'");
           }
-          $10 = $6;
+          $9 = $5;
           $2 = name as rt.LuaValue;
-          if (($2 as rt.LuaTable)?.arr !== undefined) $12 = ($2 as rt.LuaTable).length();
-          else if (typeof $2 === 'string') $12 = $2.length;
+          if (($2 as rt.LuaTable)?.arr !== undefined) $11 = ($2 as rt.LuaTable).length();
+          else if (typeof $2 === 'string') $11 = $2.length;
           else {
             $s.pcs[$d] = $pc + 7;
-            $12 = rt.len($2, "local 'name'");
+            $11 = rt.len($2, "local 'name'");
           }
-          $11 = $12;
+          $10 = $11;
           const $w = rh.jsonBytes();
           { const $b = $w.room(11), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-          $w.str($10 as string);
+          $w.str($9 as string);
           { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 116; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-          $w.num($11 as number);
+          $w.num($10 as number);
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        $13 = ("Hello ") as rt.LuaValue;
-        if (typeof $13 === 'string' && typeof name === 'string') $14 = $13 + name;
+        $12 = ("Hello ") as rt.LuaValue;
+        if (typeof $12 === 'string' && typeof name === 'string') $13 = $12 + name;
         else {
           $s.pcs[$d] = $pc + 7;
-          $14 = rt.concat($13, name, undefined, "local 'name'");
+          $13 = rt.concat($12, name, undefined, "local 'name'");
         }
-        $15 = name as rt.LuaValue;
-        if (($15 as rt.LuaTable)?.arr !== undefined) $16 = ($15 as rt.LuaTable).length();
-        else if (typeof $15 === 'string') $16 = $15.length;
+        $14 = name as rt.LuaValue;
+        if (($14 as rt.LuaTable)?.arr !== undefined) $15 = ($14 as rt.LuaTable).length();
+        else if (typeof $14 === 'string') $15 = $14.length;
         else {
           $s.pcs[$d] = $pc + 7;
-          $16 = rt.len($15, "local 'name'");
+          $15 = rt.len($14, "local 'name'");
         }
-        $o17 = new rt.FieldsObject();
-        $n18 = 2;
-        $o17.message = $14;
-        $o17.length = $16;
-        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+        $o16 = new rt.FieldsObject();
+        $n17 = 2;
+        $o16.message = $13;
+        $o16.length = $15;
+        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -269,36 +268,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $8: rt.LuaValue;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $m11: rt.LuaTable | undefined;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $fn16!: rt.LuaFunction;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $fn21!: rt.LuaFunction;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $fn20!: rt.LuaFunction;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $m32: rt.LuaTable | undefined;
-        let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
-        let $o37: rt.Fields;
-        let $n38: number;
-        let $t39: number;
-        let $r40: rt.LuaResult;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $o35: rt.Fields;
+        let $n36: number;
+        let $t37: number;
+        let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $2 = api as rt.LuaValue;
@@ -311,11 +308,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 11;
-            $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.params !== undefined ? $m11.view.params : rt.index($8, "params", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'"))), "method 'params'")($8));
-            if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-              $13 = rt.index($12, "id");
+            $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $12 = rt.index($11, "id");
             }
-            $7 = $13;
+            $7 = $12;
           }
           $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -325,54 +322,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $17 = $1;
-          $o19 = new rt.FieldsObject();
-          $n20 = 1;
-          $o19.static = false;
+          $16 = $1;
+          $o18 = new rt.FieldsObject();
+          $n19 = 1;
+          $o18.static = false;
           if ($6 !== undefined) {
-            $o19.id = $6;
-            $n20++;
+            $o18.id = $6;
+            $n19++;
           }
-          $18 = rt.LuaTable.record($o19, $n20);
+          $17 = rt.LuaTable.record($o18, $n19);
           $s.pcs[$d] = $pc + 12;
-          $fn16 = rt.callee($17, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn16($18)));
+          $fn15 = rt.callee($16, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn15($17)));
         }
-        $23 = api as rt.LuaValue;
-        if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
+        $22 = api as rt.LuaValue;
+        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 10;
-          $24 = rt.index($23, "json", "upvalue 'api'");
+          $23 = rt.index($22, "json", "upvalue 'api'");
         }
-        $22 = $24;
-        if (rh.pristineContext(ctx)) $28 = (ctx as rh.RequestContext).param("id");
+        $21 = $23;
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).param("id");
         else {
-          $29 = ctx as rt.LuaValue;
+          $28 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 11;
-          $33 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.params !== undefined ? $m32.view.params : rt.index($29, "params", "local 'ctx'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31!.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'"))), "method 'params'")($29));
-          if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.id) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.id) !== undefined || (!("id" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
-            $34 = rt.index($33, "id");
+          $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30!.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
+          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+            $32 = rt.index($31, "id");
           }
-          $28 = $34;
+          $27 = $32;
         }
-        $o37 = new rt.FieldsObject();
-        $n38 = 1;
-        $o37.static = false;
-        if ($28 !== undefined) {
-          $o37.id = $28;
-          $n38++;
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.static = false;
+        if ($27 !== undefined) {
+          $o35.id = $27;
+          $n36++;
         }
-        $27 = rt.LuaTable.record($o37, $n38);
+        $26 = rt.LuaTable.record($o35, $n36);
         $s.pcs[$d] = $pc + 13;
-        $fn21 = rt.callee($22, "field 'json'");
+        $fn20 = rt.callee($21, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t39 = $s.tails++;
-          $r40 = $fn21($27);
-          $s.tails = $t39;
+          $t37 = $s.tails++;
+          $r38 = $fn20($26);
+          $s.tails = $t37;
         } else {
-          $r40 = rt.tailCall($s, $tb, $fn21, [$27]);
+          $r38 = rt.tailCall($s, $tb, $fn20, [$26]);
         }
-        return $r40;
+        return $r38;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -404,12 +401,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $m4: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
+        let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $o11: rt.Fields;
         let $n12: number;
@@ -426,37 +423,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
-        let p: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($1, "params", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3!.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'"))), "method 'params'")($1));
+        let p: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3!.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1));
         if ($json) {
           $1 = p as rt.LuaValue;
-          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f3.id) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m4.view.id) !== undefined || (!("id" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 16;
-            $6 = rt.index($1, "id", "local 'p'");
+            $5 = rt.index($1, "id", "local 'p'");
           }
-          $5 = $6;
-          $8 = p as rt.LuaValue;
-          if (!(($f10 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f10.postId) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view.postId) !== undefined || (!("postId" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $4 = $5;
+          $7 = p as rt.LuaValue;
+          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.postId) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.postId) !== undefined || (!("postId" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 16;
-            $9 = rt.index($8, "postId", "local 'p'");
+            $8 = rt.index($7, "postId", "local 'p'");
           }
-          $7 = $9;
-          if (rh.isScalar($5) && rh.isScalar($7)) {
+          $6 = $8;
+          if (rh.isScalar($4) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($5 as string | number | boolean);
+            $w.scalar($4 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($7 as string | number | boolean);
+            $w.scalar($6 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
           $o11 = new rt.FieldsObject();
           $n12 = 0;
-          if ($5 !== undefined) {
-            $o11.user = $5;
+          if ($4 !== undefined) {
+            $o11.user = $4;
             $n12++;
           }
-          if ($7 !== undefined) {
-            $o11.post = $7;
+          if ($6 !== undefined) {
+            $o11.post = $6;
             $n12++;
           }
           return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
@@ -501,18 +498,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $m4: rt.LuaTable | undefined;
-        let $l5: rt.LuaValue[];
+        let $l4: rt.LuaValue[];
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $k8: number;
-        let $9: rt.LuaValue;
-        let $a10: rt.LuaValue[] | undefined;
-        let $fn11!: rt.LuaFunction;
+        let $k7: number;
+        let $8: rt.LuaValue;
+        let $a9: rt.LuaValue[] | undefined;
+        let $fn10!: rt.LuaFunction;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
         let $f16: rt.Fields | undefined;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
@@ -520,26 +517,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n20: number;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
-        let q: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($1, "query", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'"))), "method 'query'")($1));
+        let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($7 = $env.f!.pairs) === undefined) {
+          if (($6 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 19;
-            $7 = rt.getGlobal($env, "pairs");
+            $6 = rt.getGlobal($env, "pairs");
           }
-          $1 = $7;
-          $6 = q as rt.LuaValue;
-          if ($1 === rt.ITERATION.pairs && $6 instanceof rt.LuaTable) {
+          $1 = $6;
+          $5 = q as rt.LuaValue;
+          if ($1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) {
             $it1 = rt.ITERATION.next;
-            $st1 = $6;
+            $st1 = $5;
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 20;
-            $l5 = rt.adjust(rt.all(rt.callee($1, "global 'pairs'")($6)), 3);
-            $it1 = $l5[0];
-            $st1 = $l5[1];
-            $key1 = $l5[2];
+            $l4 = rt.adjust(rt.all(rt.callee($1, "global 'pairs'")($5)), 3);
+            $it1 = $l4[0];
+            $st1 = $l4[1];
+            $key1 = $l4[2];
           }
           $s.pcs[$d] = $pc + 19;
           const $iter1 = rt.callable($it1);
@@ -556,48 +553,48 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let k: rt.LuaValue = $key1;
-            $k8 = (keys.length() + 1);
-            $9 = k;
-            if ($9 !== undefined && ($a10 = (keys as rt.LuaTable)?.arr) !== undefined && $a10[$k8 - 1] !== undefined) $a10[$k8 - 1] = $9;
-            else if ($9 !== undefined && $a10 !== undefined && $k8 === $a10.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a10.push($9);
+            $k7 = (keys.length() + 1);
+            $8 = k;
+            if ($8 !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && $a9[$k7 - 1] !== undefined) $a9[$k7 - 1] = $8;
+            else if ($8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a9.push($8);
             else {
-              rt.setIndex(keys, $k8, $9, "local 'keys'");
+              rt.setIndex(keys, $k7, $8, "local 'keys'");
             }
           }
         }
-        if (($6 = $env.f!.table) === undefined) {
+        if (($5 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 22;
-          $6 = rt.getGlobal($env, "table");
+          $5 = rt.getGlobal($env, "table");
         }
-        if (!(($f3 = ($6 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.sort) !== undefined || ($m4 = ($6 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.sort) !== undefined || (!("sort" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+        if (!(($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.sort) !== undefined || ($m2 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 22;
-          $1 = rt.index($6, "sort", "global 'table'");
+          $1 = rt.index($5, "sort", "global 'table'");
         }
-        $7 = $1;
-        $9 = keys;
+        $6 = $1;
+        $8 = keys;
         $s.pcs[$d] = $pc + 23;
-        $fn11 = rt.callee($7, "field 'sort'");
-        $fn11($9);
-        $9 = q as rt.LuaValue;
-        if (!(($f3 = ($9 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.q) !== undefined || ($m4 = ($9 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.q) !== undefined || (!("q" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+        $fn10 = rt.callee($6, "field 'sort'");
+        $fn10($8);
+        $8 = q as rt.LuaValue;
+        if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.q) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 24;
-          $1 = rt.index($9, "q", "local 'q'");
+          $1 = rt.index($8, "q", "local 'q'");
         }
-        if (($12 = $env.f!.tonumber) === undefined) {
+        if (($11 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 24;
-          $12 = rt.getGlobal($env, "tonumber");
+          $11 = rt.getGlobal($env, "tonumber");
         }
-        $7 = $12;
-        $14 = q as rt.LuaValue;
-        if (!(($f16 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f16.page) !== undefined || ($m2 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m2.view.page) !== undefined || (!("page" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+        $6 = $11;
+        $13 = q as rt.LuaValue;
+        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.page) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.page) !== undefined || (!("page" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 24;
-          $15 = rt.index($14, "page", "local 'q'");
+          $14 = rt.index($13, "page", "local 'q'");
         }
-        $13 = $15;
+        $12 = $14;
         $s.pcs[$d] = $pc + 25;
-        $fn11 = rt.callee($7, "global 'tonumber'");
-        $6 = rt.first($fn11($13));
-        $17 = (rt.truthy($6) ? $6 : 1);
+        $fn10 = rt.callee($6, "global 'tonumber'");
+        $5 = rt.first($fn10($12));
+        $17 = (rt.truthy($5) ? $5 : 1);
         $18 = keys;
         $o19 = new rt.FieldsObject();
         $n20 = 2;
@@ -631,12 +628,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $m4: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
+        let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
@@ -675,20 +672,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 27;
-        let h: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.headers !== undefined ? $m4.view.headers : rt.index($1, "headers", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3!.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"))), "method 'headers'")($1));
+        let h: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3!.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
         if ($json) {
           $1 = h as rt.LuaValue;
-          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f3["user-agent"]) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m4.view["user-agent"]) !== undefined || (!("user-agent" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 28;
-            $6 = rt.index($1, "user-agent", "local 'h'");
+            $5 = rt.index($1, "user-agent", "local 'h'");
           }
-          $5 = $6;
-          $8 = h as rt.LuaValue;
-          if (!(($f10 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f10["x-custom-header"]) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $4 = $5;
+          $7 = h as rt.LuaValue;
+          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["x-custom-header"]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 28;
-            $9 = rt.index($8, "x-custom-header", "local 'h'");
+            $8 = rt.index($7, "x-custom-header", "local 'h'");
           }
-          $7 = $9;
+          $6 = $8;
           if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).method;
           else {
             $13 = ctx as rt.LuaValue;
@@ -709,12 +706,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $18 = $20;
           }
           $17 = $18;
-          if (rh.isScalar($5) && rh.isScalar($7) && rh.isScalar($11) && rh.isScalar($17)) {
+          if (rh.isScalar($4) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($17)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 103; $b[$p + 4] = 101; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($5 as string | number | boolean);
+            $w.scalar($4 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 117; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 111; $b[$p + 7] = 109; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($7 as string | number | boolean);
+            $w.scalar($6 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -724,12 +721,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $o23 = new rt.FieldsObject();
           $n24 = 0;
-          if ($5 !== undefined) {
-            $o23.agent = $5;
+          if ($4 !== undefined) {
+            $o23.agent = $4;
             $n24++;
           }
-          if ($7 !== undefined) {
-            $o23.custom = $7;
+          if ($6 !== undefined) {
+            $o23.custom = $6;
             $n24++;
           }
           if ($11 !== undefined) {

@@ -72,17 +72,16 @@ function load($env) {
       let $72;
       let $m8;
       let $f9;
-      let $m10;
+      let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f14;
-      let $o15;
-      let $n16;
-      let $a17;
-      let $18;
-      let $o19;
-      let $n20;
+      let $m12;
+      let $f13;
+      let $o14;
+      let $n15;
+      let $a16;
+      let $17;
+      let $o18;
+      let $n19;
       const $json = rh.claim(ctx);
       if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 3;
@@ -93,11 +92,11 @@ function load($env) {
       else {
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 4;
-        $11 = rt.first(rt.callee(typeof $72 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($72, "query", "local 'ctx'") : ($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
-        if (!(($f14 = $11?.f) !== void 0 && (($12 = $f14.n) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.n) !== void 0 || !("n" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-          $12 = rt.index($11, "n");
+        $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          $11 = rt.index($10, "n");
         }
-        $6 = $12;
+        $6 = $11;
       }
       $5 = $6;
       $s2.pcs[$d2] = $pc + 5;
@@ -109,9 +108,9 @@ function load($env) {
       let items$n = 0;
       {
         const $start1 = 1;
-        $12 = n;
+        $11 = n;
         $s2.pcs[$d2] = $pc + 6;
-        const $limit1 = rt.forNumber($12, "limit");
+        const $limit1 = rt.forNumber($11, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
@@ -186,7 +185,7 @@ function load($env) {
               $b[$p + 11] = 58;
               $w.p = $p + 12;
             }
-            if (rt.mod(i, 3) !== 0) {
+            if (rt.modBy(i, 3) !== 0) {
               const $b = $w.room(17), $p = $w.p;
               $b[$p] = 116;
               $b[$p + 1] = 114;
@@ -228,7 +227,7 @@ function load($env) {
               $b[$p + 17] = 103;
               $w.p = $p + 18;
             }
-            $w.luaNum(rt.mod(i, 5));
+            $w.luaNum(rt.modBy(i, 5));
             {
               const $b = $w.room(9), $p = $w.p;
               $b[$p] = 34;
@@ -246,27 +245,27 @@ function load($env) {
             $72 = i;
             $5 = "item " + rt.numberToString(i);
             $42 = i * 1.5;
-            $32 = rt.mod(i, 3) !== 0;
-            $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]);
-            $o15 = new rt.FieldsObject();
-            $n16 = 5;
-            $o15.id = $72;
-            $o15.name = $5;
-            $o15.price = $42;
-            $o15.in_stock = $32;
-            $o15.tags = $1;
-            $11 = rt.LuaTable.record($o15, $n16);
-            if ($11 !== void 0 && ($a17 = items?.arr) !== void 0 && $a17[i - 1] !== void 0) $a17[i - 1] = $11;
-            else if ($11 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.other === void 0 && items.metatable === void 0) $a17.push($11);
+            $32 = rt.modBy(i, 3) !== 0;
+            $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.modBy(i, 5)), "all"]);
+            $o14 = new rt.FieldsObject();
+            $n15 = 5;
+            $o14.id = $72;
+            $o14.name = $5;
+            $o14.price = $42;
+            $o14.in_stock = $32;
+            $o14.tags = $1;
+            $10 = rt.LuaTable.record($o14, $n15);
+            if ($10 !== void 0 && ($a16 = items?.arr) !== void 0 && $a16[i - 1] !== void 0) $a16[i - 1] = $10;
+            else if ($10 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.other === void 0 && items.metatable === void 0) $a16.push($10);
             else {
               $s2.pcs[$d2] = $pc + 7;
-              rt.setIndex(items, i, $11, "local 'items'");
+              rt.setIndex(items, i, $10, "local 'items'");
             }
           }
         }
       }
       if ($json) {
-        $18 = items$n;
+        $17 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -282,7 +281,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($18);
+          $w.num($17);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -306,20 +305,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $12 = items;
-        $o15 = new rt.FieldsObject();
-        $n16 = 2;
-        $o15.count = $18;
-        $o15.items = $12;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+        $11 = items;
+        $o14 = new rt.FieldsObject();
+        $n15 = 2;
+        $o14.count = $17;
+        $o14.items = $11;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
       }
       $1 = items.length();
       $32 = items;
-      $o19 = new rt.FieldsObject();
-      $n20 = 2;
-      $o19.count = $1;
-      $o19.items = $32;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+      $o18 = new rt.FieldsObject();
+      $n19 = 2;
+      $o18.count = $1;
+      $o18.items = $32;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o18, $n19));
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {

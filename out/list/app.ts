@@ -67,17 +67,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
-        let $m10: rt.LuaTable | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
-        let $a17: rt.LuaValue[] | undefined;
-        let $18: number;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $a16: rt.LuaValue[] | undefined;
+        let $17: number;
+        let $o18: rt.Fields;
+        let $n19: number;
         const $json: boolean = rh.claim(ctx);
         if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 3;
@@ -88,11 +87,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $11 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($7, "query", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'"))), "method 'query'")($7));
-          if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-            $12 = rt.index($11, "n");
+          $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            $11 = rt.index($10, "n");
           }
-          $6 = $12;
+          $6 = $11;
         }
         $5 = $6;
         $s.pcs[$d] = $pc + 5;
@@ -104,9 +103,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items$n = 0;
         {
           const $start1 = 1;
-          $12 = n;
+          $11 = n;
           $s.pcs[$d] = $pc + 6;
-          const $limit1 = rt.forNumber($12, 'limit');
+          const $limit1 = rt.forNumber($11, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
@@ -117,57 +116,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               { const $b = $w.room(10), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 112; $b[$p + 4] = 114; $b[$p + 5] = 105; $b[$p + 6] = 99; $b[$p + 7] = 101; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
               $w.num((i * 1.5) as number);
               { const $b = $w.room(12), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 95; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 111; $b[$p + 8] = 99; $b[$p + 9] = 107; $b[$p + 10] = 34; $b[$p + 11] = 58; $w.p = $p + 12; }
-              if (((rt.mod(i, 3)) !== 0)) { const $b = $w.room(17), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 116; $b[$p + 7] = 97; $b[$p + 8] = 103; $b[$p + 9] = 115; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $b[$p + 13] = 34; $b[$p + 14] = 116; $b[$p + 15] = 97; $b[$p + 16] = 103; $w.p = $p + 17; } else { const $b = $w.room(18), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 116; $b[$p + 8] = 97; $b[$p + 9] = 103; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $b[$p + 14] = 34; $b[$p + 15] = 116; $b[$p + 16] = 97; $b[$p + 17] = 103; $w.p = $p + 18; }
-              $w.luaNum((rt.mod(i, 5)) as number);
+              if (((rt.modBy(i, 3)) !== 0)) { const $b = $w.room(17), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 116; $b[$p + 7] = 97; $b[$p + 8] = 103; $b[$p + 9] = 115; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $b[$p + 13] = 34; $b[$p + 14] = 116; $b[$p + 15] = 97; $b[$p + 16] = 103; $w.p = $p + 17; } else { const $b = $w.room(18), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 116; $b[$p + 8] = 97; $b[$p + 9] = 103; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $b[$p + 14] = 34; $b[$p + 15] = 116; $b[$p + 16] = 97; $b[$p + 17] = 103; $w.p = $p + 18; }
+              $w.luaNum((rt.modBy(i, 5)) as number);
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 34; $b[$p + 7] = 93; $b[$p + 8] = 125; $w.p = $p + 9; }
             } else {
               $7 = i;
               $5 = ("item " + rt.numberToString(i));
               $4 = (i * 1.5);
-              $3 = ((rt.mod(i, 3)) !== 0);
-              $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]);
-              $o15 = new rt.FieldsObject();
-              $n16 = 5;
-              $o15.id = $7;
-              $o15.name = $5;
-              $o15.price = $4;
-              $o15.in_stock = $3;
-              $o15.tags = $1;
-              $11 = rt.LuaTable.record($o15, $n16);
-              if ($11 !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && $a17[i - 1] !== undefined) $a17[i - 1] = $11;
-              else if ($11 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a17.push($11);
+              $3 = ((rt.modBy(i, 3)) !== 0);
+              $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.modBy(i, 5)))), "all"]);
+              $o14 = new rt.FieldsObject();
+              $n15 = 5;
+              $o14.id = $7;
+              $o14.name = $5;
+              $o14.price = $4;
+              $o14.in_stock = $3;
+              $o14.tags = $1;
+              $10 = rt.LuaTable.record($o14, $n15);
+              if ($10 !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && $a16[i - 1] !== undefined) $a16[i - 1] = $10;
+              else if ($10 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a16.push($10);
               else {
                 $s.pcs[$d] = $pc + 7;
-                rt.setIndex(items, i, $11, "local 'items'");
+                rt.setIndex(items, i, $10, "local 'items'");
               }
             }
           }
         }
         if ($json) {
-          $18 = items$n;
+          $17 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($18 as number);
+            $w.num($17 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $12 = items;
-          $o15 = new rt.FieldsObject();
-          $n16 = 2;
-          $o15.count = $18;
-          $o15.items = $12;
-          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+          $11 = items;
+          $o14 = new rt.FieldsObject();
+          $n15 = 2;
+          $o14.count = $17;
+          $o14.items = $11;
+          return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
         }
         $1 = items.length();
         $3 = items;
-        $o19 = new rt.FieldsObject();
-        $n20 = 2;
-        $o19.count = $1;
-        $o19.items = $3;
-        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+        $o18 = new rt.FieldsObject();
+        $n19 = 2;
+        $o18.count = $1;
+        $o18.items = $3;
+        return rt.leave($s, $d, rt.LuaTable.record($o18, $n19));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {

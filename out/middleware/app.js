@@ -209,12 +209,10 @@ function load($env) {
       let $fn3;
       let $m4;
       let $f5;
-      let $m6;
-      let $r7;
-      let $8;
-      let $m92;
-      let $f10;
-      let $m11;
+      let $r6;
+      let $72;
+      let $m8;
+      let $f9;
       $1 = calls;
       $22 = new rt.LuaTable();
       calls = $22;
@@ -223,13 +221,13 @@ function load($env) {
       trace("global.before.trace");
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 5;
-      $fn3 = rt.callee(typeof $22 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.set !== void 0 ? $m6.view.set : rt.index($22, "set", "local 'ctx'") : ($f5 = $22?.f)?.set !== void 0 ? $f5.set : ($m4 = $22?.metatable) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($22, "set", "local 'ctx'"), "method 'set'");
+      $fn3 = rt.callee(($f5 = $22?.f)?.set !== void 0 ? $f5.set : ($m4 = $22?.metatable) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($22, "set", "local 'ctx'"), "method 'set'");
       $1 = "request_id";
-      $8 = ctx;
+      $72 = ctx;
       $s2.pcs[$d2] = $pc + 6;
-      $r7 = rt.callee(typeof $8 === "string" ? ($m11 = rt.stringMeta) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($8, "request_id", "local 'ctx'") : ($f10 = $8?.f)?.request_id !== void 0 ? $f10.request_id : ($m92 = $8?.metatable) !== void 0 && $m92.view.request_id !== void 0 ? $m92.view.request_id : rt.index($8, "request_id", "local 'ctx'"), "method 'request_id'")($8);
+      $r6 = rt.callee(($f9 = $72?.f)?.request_id !== void 0 ? $f9.request_id : ($m8 = $72?.metatable) !== void 0 && $m8.view.request_id !== void 0 ? $m8.view.request_id : rt.index($72, "request_id", "local 'ctx'"), "method 'request_id'")($72);
       $s2.pcs[$d2] = $pc + 7;
-      Array.isArray($r7) ? $fn3($22, $1, ...$r7) : $fn3($22, $1, $r7);
+      Array.isArray($r6) ? $fn3($22, $1, ...$r6) : $fn3($22, $1, $r6);
       return rt.leave($s2, $d2, rt.NONE);
     };
     if ($2 !== void 0 && ($f8 = $7?.f) !== void 0 && !$7.linked && $f8.trace !== void 0) $f8.trace = $2;
@@ -250,12 +248,11 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $m4;
       $s2.pcs[$d2] = $pc + 9;
       trace("global.before.timing");
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
-      rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($1, "set", "local 'ctx'") : ($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
+      rt.callee(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
       return rt.leave($s2, $d2, rt.NONE);
     };
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.timing !== void 0) $f6.timing = $7;
@@ -301,42 +298,41 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $m4;
+      let $42;
       let $5;
-      let $6;
-      let $m7;
-      let $f82;
-      let $fn9;
-      let $t10;
-      let $r11;
+      let $m6;
+      let $f7;
+      let $fn8;
+      let $t9;
+      let $r10;
       $s2.pcs[$d2] = $pc + 14;
       trace("admin.before.auth");
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 15;
-      $5 = rt.first(rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.headers !== void 0 ? $m4.view.headers : rt.index($1, "headers", "local 'ctx'") : ($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
-      if (!(($f82 = $5?.f) !== void 0 && (($6 = $f82.Authorization) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-        $6 = rt.index($5, "Authorization");
+      $42 = rt.first(rt.callee(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
+      if (!(($f7 = $42?.f) !== void 0 && (($5 = $f7.Authorization) !== void 0 || ($m6 = $42.metatable) === void 0 || ($5 = $m6.view.Authorization) !== void 0 || !("Authorization" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $5 = rt.index($42, "Authorization");
       }
-      let auth = $6;
+      let auth = $5;
       if (auth !== "Bearer letmein") {
-        $6 = api;
+        $5 = api;
         $s2.pcs[$d2] = $pc + 17;
-        $fn9 = rt.callee(typeof $6 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($6, "error", "upvalue 'api'") : ($f82 = $6?.f)?.error !== void 0 ? $f82.error : ($m7 = $6?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"), "method 'error'");
-        $5 = 401;
+        $fn8 = rt.callee(($f7 = $5?.f)?.error !== void 0 ? $f7.error : ($m6 = $5?.metatable) !== void 0 && $m6.view.error !== void 0 ? $m6.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
+        $42 = 401;
         $1 = "Unauthorized";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t10 = $s2.tails++;
-          $r11 = $fn9($6, $5, $1);
-          $s2.tails = $t10;
+          $t9 = $s2.tails++;
+          $r10 = $fn8($5, $42, $1);
+          $s2.tails = $t9;
         } else {
-          $r11 = rt.tailCall($s2, $tb, $fn9, [$6, $5, $1]);
+          $r10 = rt.tailCall($s2, $tb, $fn8, [$5, $42, $1]);
         }
-        return $r11;
+        return $r10;
       }
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 18;
-      rt.callee(typeof $1 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.set !== void 0 ? $m7.view.set : rt.index($1, "set", "local 'ctx'") : ($f82 = $1?.f)?.set !== void 0 ? $f82.set : ($m4 = $1?.metatable) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
+      rt.callee(($f7 = $1?.f)?.set !== void 0 ? $f7.set : ($m6 = $1?.metatable) !== void 0 && $m6.view.set !== void 0 ? $m6.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
       return rt.leave($s2, $d2, rt.NONE);
     }));
     if ($10 !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.auth !== void 0) $f11.auth = $10;
@@ -388,38 +384,34 @@ function load($env) {
       let $72;
       let $m8;
       let $f9;
-      let $m10;
+      let $102;
       let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $m15;
-      let $fn16;
-      let $17;
-      let $18;
-      let $o19;
-      let $n20;
-      let $fn21;
+      let $m122;
+      let $f13;
+      let $fn14;
+      let $15;
+      let $16;
+      let $o17;
+      let $n18;
+      let $fn19;
+      let $20;
+      let $21;
       let $222;
-      let $23;
-      let $24;
-      let $m25;
-      let $f26;
-      let $27;
-      let $28;
-      let $m29;
-      let $f30;
+      let $m23;
+      let $f24;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
+      let $29;
+      let $30;
       let $m31;
-      let $322;
+      let $f32;
       let $33;
-      let $m34;
-      let $f35;
-      let $m36;
-      let $37;
-      let $o38;
-      let $n39;
-      let $t40;
-      let $r41;
+      let $o34;
+      let $n35;
+      let $t36;
+      let $r37;
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 22;
       trace("handler");
@@ -432,11 +424,11 @@ function load($env) {
         $1 = $32;
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 24;
-        $6 = rt.first(rt.callee(typeof $72 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.get !== void 0 ? $m10.view.get : rt.index($72, "get", "local 'ctx'") : ($f9 = $72?.f)?.get !== void 0 ? $f9.get : ($m8 = $72?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "role"));
-        $12 = ctx;
+        $6 = rt.first(rt.callee(($f9 = $72?.f)?.get !== void 0 ? $f9.get : ($m8 = $72?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "role"));
+        $11 = ctx;
         $s2.pcs[$d2] = $pc + 25;
-        $11 = rt.first(rt.callee(typeof $12 === "string" ? ($m15 = rt.stringMeta) !== void 0 && $m15.view.get !== void 0 ? $m15.view.get : rt.index($12, "get", "local 'ctx'") : ($f142 = $12?.f)?.get !== void 0 ? $f142.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "request_id"));
-        if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($11)) {
+        $102 = rt.first(rt.callee(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "request_id"));
+        if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($102)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(18), $p = $w.p;
@@ -479,7 +471,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($11);
+          $w.scalar($102);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -487,58 +479,58 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $17 = $1;
-        $o19 = new rt.FieldsObject();
-        $n20 = 1;
-        $o19.ok = true;
+        $15 = $1;
+        $o17 = new rt.FieldsObject();
+        $n18 = 1;
+        $o17.ok = true;
         if ($6 !== void 0) {
-          $o19.role = $6;
-          $n20++;
+          $o17.role = $6;
+          $n18++;
         }
-        if ($11 !== void 0) {
-          $o19.request_id = $11;
-          $n20++;
+        if ($102 !== void 0) {
+          $o17.request_id = $102;
+          $n18++;
         }
-        $18 = rt.LuaTable.record($o19, $n20);
+        $16 = rt.LuaTable.record($o17, $n18);
         $s2.pcs[$d2] = $pc + 26;
-        $fn16 = rt.callee($17, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn16($18)));
+        $fn14 = rt.callee($15, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn14($16)));
       }
-      $23 = api;
-      if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
+      $21 = api;
+      if (!(($f24 = $21?.f) !== void 0 && (($222 = $f24.json) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.json) !== void 0 || !("json" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 23;
-        $24 = rt.index($23, "json", "upvalue 'api'");
+        $222 = rt.index($21, "json", "upvalue 'api'");
       }
-      $222 = $24;
-      $28 = ctx;
+      $20 = $222;
+      $26 = ctx;
       $s2.pcs[$d2] = $pc + 24;
-      $322 = rt.first(rt.callee(typeof $28 === "string" ? ($m31 = rt.stringMeta) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($28, "get", "local 'ctx'") : ($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "role"));
-      $33 = ctx;
+      $29 = rt.first(rt.callee(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "role"));
+      $30 = ctx;
       $s2.pcs[$d2] = $pc + 25;
-      $37 = rt.first(rt.callee(typeof $33 === "string" ? ($m36 = rt.stringMeta) !== void 0 && $m36.view.get !== void 0 ? $m36.view.get : rt.index($33, "get", "local 'ctx'") : ($f35 = $33?.f)?.get !== void 0 ? $f35.get : ($m34 = $33?.metatable) !== void 0 && $m34.view.get !== void 0 ? $m34.view.get : rt.index($33, "get", "local 'ctx'"), "method 'get'")($33, "request_id"));
-      $o38 = new rt.FieldsObject();
-      $n39 = 1;
-      $o38.ok = true;
-      if ($322 !== void 0) {
-        $o38.role = $322;
-        $n39++;
+      $33 = rt.first(rt.callee(($f32 = $30?.f)?.get !== void 0 ? $f32.get : ($m31 = $30?.metatable) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "request_id"));
+      $o34 = new rt.FieldsObject();
+      $n35 = 1;
+      $o34.ok = true;
+      if ($29 !== void 0) {
+        $o34.role = $29;
+        $n35++;
       }
-      if ($37 !== void 0) {
-        $o38.request_id = $37;
-        $n39++;
+      if ($33 !== void 0) {
+        $o34.request_id = $33;
+        $n35++;
       }
-      $27 = rt.LuaTable.record($o38, $n39);
+      $25 = rt.LuaTable.record($o34, $n35);
       $s2.pcs[$d2] = $pc + 27;
-      $fn21 = rt.callee($222, "field 'json'");
+      $fn19 = rt.callee($20, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t40 = $s2.tails++;
-        $r41 = $fn21($27);
-        $s2.tails = $t40;
+        $t36 = $s2.tails++;
+        $r37 = $fn19($25);
+        $s2.tails = $t36;
       } else {
-        $r41 = rt.tailCall($s2, $tb, $fn21, [$27]);
+        $r37 = rt.tailCall($s2, $tb, $fn19, [$25]);
       }
-      return $r41;
+      return $r37;
     })));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -568,51 +560,47 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m6;
+      let $6;
       let $72;
-      let $8;
-      let $m92;
-      let $f10;
+      let $m8;
+      let $f9;
+      let $102;
       let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $m15;
-      let $o16;
-      let $n17;
-      let $18;
-      let $19;
-      let $m20;
-      let $f21;
+      let $m122;
+      let $f13;
+      let $o14;
+      let $n15;
+      let $16;
+      let $17;
+      let $m18;
+      let $f19;
+      let $20;
+      let $21;
       let $m22;
-      let $23;
+      let $f23;
       let $24;
       let $m25;
       let $f26;
       let $27;
-      let $m28;
-      let $f29;
-      let $m30;
-      let $31;
-      let $o32;
-      let $n33;
+      let $o28;
+      let $n29;
       const $json = rh.claim(ctx);
       if ($json) {
         if (rh.pristineContext(ctx)) $22 = ctx.param("id");
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 29;
-          $72 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.params !== void 0 ? $m6.view.params : rt.index($32, "params", "local 'ctx'") : ($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
-          if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.id) !== void 0 || ($m92 = $72.metatable) === void 0 || ($8 = $m92.view.id) !== void 0 || !("id" in $m92.view) && $m92.view[rt.CUT] === void 0))) {
-            $8 = rt.index($72, "id");
+          $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $72 = rt.index($6, "id");
           }
-          $22 = $8;
+          $22 = $72;
         }
         $1 = $22;
-        $12 = ctx;
+        $11 = ctx;
         $s2.pcs[$d2] = $pc + 31;
-        $11 = rt.first(rt.callee(typeof $12 === "string" ? ($m15 = rt.stringMeta) !== void 0 && $m15.view.get !== void 0 ? $m15.view.get : rt.index($12, "get", "local 'ctx'") : ($f142 = $12?.f)?.get !== void 0 ? $f142.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "role"));
-        if (rh.isScalar($1) && rh.isScalar($11)) {
+        $102 = rt.first(rt.callee(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "role"));
+        if (rh.isScalar($1) && rh.isScalar($102)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(6), $p = $w.p;
@@ -637,7 +625,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($11);
+          $w.scalar($102);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -645,42 +633,42 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o16 = new rt.FieldsObject();
-        $n17 = 0;
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
         if ($1 !== void 0) {
-          $o16.id = $1;
-          $n17++;
+          $o14.id = $1;
+          $n15++;
         }
-        if ($11 !== void 0) {
-          $o16.role = $11;
-          $n17++;
+        if ($102 !== void 0) {
+          $o14.role = $102;
+          $n15++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
       }
-      if (rh.pristineContext(ctx)) $18 = ctx.param("id");
+      if (rh.pristineContext(ctx)) $16 = ctx.param("id");
       else {
-        $19 = ctx;
+        $17 = ctx;
         $s2.pcs[$d2] = $pc + 29;
-        $23 = rt.first(rt.callee(typeof $19 === "string" ? ($m22 = rt.stringMeta) !== void 0 && $m22.view.params !== void 0 ? $m22.view.params : rt.index($19, "params", "local 'ctx'") : ($f21 = $19?.f)?.params !== void 0 ? $f21.params : ($m20 = $19?.metatable) !== void 0 && $m20.view.params !== void 0 ? $m20.view.params : rt.index($19, "params", "local 'ctx'"), "method 'params'")($19));
-        if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.id) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.id) !== void 0 || !("id" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
-          $24 = rt.index($23, "id");
+        $20 = rt.first(rt.callee(($f19 = $17?.f)?.params !== void 0 ? $f19.params : ($m18 = $17?.metatable) !== void 0 && $m18.view.params !== void 0 ? $m18.view.params : rt.index($17, "params", "local 'ctx'"), "method 'params'")($17));
+        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.id) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.id) !== void 0 || !("id" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+          $21 = rt.index($20, "id");
         }
-        $18 = $24;
+        $16 = $21;
       }
-      $27 = ctx;
+      $24 = ctx;
       $s2.pcs[$d2] = $pc + 31;
-      $31 = rt.first(rt.callee(typeof $27 === "string" ? ($m30 = rt.stringMeta) !== void 0 && $m30.view.get !== void 0 ? $m30.view.get : rt.index($27, "get", "local 'ctx'") : ($f29 = $27?.f)?.get !== void 0 ? $f29.get : ($m28 = $27?.metatable) !== void 0 && $m28.view.get !== void 0 ? $m28.view.get : rt.index($27, "get", "local 'ctx'"), "method 'get'")($27, "role"));
-      $o32 = new rt.FieldsObject();
-      $n33 = 0;
-      if ($18 !== void 0) {
-        $o32.id = $18;
-        $n33++;
+      $27 = rt.first(rt.callee(($f26 = $24?.f)?.get !== void 0 ? $f26.get : ($m25 = $24?.metatable) !== void 0 && $m25.view.get !== void 0 ? $m25.view.get : rt.index($24, "get", "local 'ctx'"), "method 'get'")($24, "role"));
+      $o28 = new rt.FieldsObject();
+      $n29 = 0;
+      if ($16 !== void 0) {
+        $o28.id = $16;
+        $n29++;
       }
-      if ($31 !== void 0) {
-        $o32.role = $31;
-        $n33++;
+      if ($27 !== void 0) {
+        $o28.role = $27;
+        $n29++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o32, $n33));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o28, $n29));
     }));
     if ($13 !== void 0 && ($f14 = $7?.f) !== void 0 && !$7.linked && $f14.get !== void 0) $f14.get = $13;
     else {
@@ -756,50 +744,44 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $m8;
-      let $f9;
-      let $m10;
-      let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $m15;
-      let $o16;
-      let $n17;
+      let $m7;
+      let $f82;
+      let $9;
+      let $102;
+      let $m11;
+      let $f12;
+      let $o13;
+      let $n14;
+      let $15;
+      let $m16;
+      let $f17;
       let $18;
-      let $m19;
-      let $f20;
-      let $m21;
+      let $19;
+      let $m20;
+      let $f21;
       let $222;
       let $23;
       let $m24;
       let $f25;
-      let $m26;
-      let $27;
-      let $28;
-      let $m29;
-      let $f30;
-      let $m31;
-      let $32;
-      let $o33;
-      let $n34;
+      let $26;
+      let $o27;
+      let $n28;
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 34;
       trace("handler");
       if ($json) {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 35;
-        $1 = rt.first(rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.get !== void 0 ? $m52.view.get : rt.index($22, "get", "local 'ctx'") : ($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role"));
-        $72 = ctx;
+        $1 = rt.first(rt.callee(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role"));
+        $6 = ctx;
         $s2.pcs[$d2] = $pc + 36;
-        $6 = rt.first(rt.callee(typeof $72 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.get !== void 0 ? $m10.view.get : rt.index($72, "get", "local 'ctx'") : ($f9 = $72?.f)?.get !== void 0 ? $f9.get : ($m8 = $72?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "started_at"));
-        $12 = ctx;
+        $5 = rt.first(rt.callee(($f82 = $6?.f)?.get !== void 0 ? $f82.get : ($m7 = $6?.metatable) !== void 0 && $m7.view.get !== void 0 ? $m7.view.get : rt.index($6, "get", "local 'ctx'"), "method 'get'")($6, "started_at"));
+        $102 = ctx;
         $s2.pcs[$d2] = $pc + 37;
-        $11 = rt.first(rt.callee(typeof $12 === "string" ? ($m15 = rt.stringMeta) !== void 0 && $m15.view.request_id !== void 0 ? $m15.view.request_id : rt.index($12, "request_id", "local 'ctx'") : ($f142 = $12?.f)?.request_id !== void 0 ? $f142.request_id : ($m13 = $12?.metatable) !== void 0 && $m13.view.request_id !== void 0 ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'"), "method 'request_id'")($12));
-        if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($11)) {
+        $9 = rt.first(rt.callee(($f12 = $102?.f)?.request_id !== void 0 ? $f12.request_id : ($m11 = $102?.metatable) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($102, "request_id", "local 'ctx'"), "method 'request_id'")($102));
+        if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -832,7 +814,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($6);
+          $w.scalar($5);
           {
             const $b = $w.room(14), $p = $w.p;
             $b[$p] = 44;
@@ -851,7 +833,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($11);
+          $w.scalar($9);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -859,46 +841,46 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o16 = new rt.FieldsObject();
-        $n17 = 0;
+        $o13 = new rt.FieldsObject();
+        $n14 = 0;
         if ($1 !== void 0) {
-          $o16.role = $1;
-          $n17++;
+          $o13.role = $1;
+          $n14++;
         }
-        if ($6 !== void 0) {
-          $o16.started_at = $6;
-          $n17++;
+        if ($5 !== void 0) {
+          $o13.started_at = $5;
+          $n14++;
         }
-        if ($11 !== void 0) {
-          $o16.request_id = $11;
-          $n17++;
+        if ($9 !== void 0) {
+          $o13.request_id = $9;
+          $n14++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      $18 = ctx;
+      $15 = ctx;
       $s2.pcs[$d2] = $pc + 35;
-      $222 = rt.first(rt.callee(typeof $18 === "string" ? ($m21 = rt.stringMeta) !== void 0 && $m21.view.get !== void 0 ? $m21.view.get : rt.index($18, "get", "local 'ctx'") : ($f20 = $18?.f)?.get !== void 0 ? $f20.get : ($m19 = $18?.metatable) !== void 0 && $m19.view.get !== void 0 ? $m19.view.get : rt.index($18, "get", "local 'ctx'"), "method 'get'")($18, "role"));
-      $23 = ctx;
+      $18 = rt.first(rt.callee(($f17 = $15?.f)?.get !== void 0 ? $f17.get : ($m16 = $15?.metatable) !== void 0 && $m16.view.get !== void 0 ? $m16.view.get : rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "role"));
+      $19 = ctx;
       $s2.pcs[$d2] = $pc + 36;
-      $27 = rt.first(rt.callee(typeof $23 === "string" ? ($m26 = rt.stringMeta) !== void 0 && $m26.view.get !== void 0 ? $m26.view.get : rt.index($23, "get", "local 'ctx'") : ($f25 = $23?.f)?.get !== void 0 ? $f25.get : ($m24 = $23?.metatable) !== void 0 && $m24.view.get !== void 0 ? $m24.view.get : rt.index($23, "get", "local 'ctx'"), "method 'get'")($23, "started_at"));
-      $28 = ctx;
+      $222 = rt.first(rt.callee(($f21 = $19?.f)?.get !== void 0 ? $f21.get : ($m20 = $19?.metatable) !== void 0 && $m20.view.get !== void 0 ? $m20.view.get : rt.index($19, "get", "local 'ctx'"), "method 'get'")($19, "started_at"));
+      $23 = ctx;
       $s2.pcs[$d2] = $pc + 37;
-      $32 = rt.first(rt.callee(typeof $28 === "string" ? ($m31 = rt.stringMeta) !== void 0 && $m31.view.request_id !== void 0 ? $m31.view.request_id : rt.index($28, "request_id", "local 'ctx'") : ($f30 = $28?.f)?.request_id !== void 0 ? $f30.request_id : ($m29 = $28?.metatable) !== void 0 && $m29.view.request_id !== void 0 ? $m29.view.request_id : rt.index($28, "request_id", "local 'ctx'"), "method 'request_id'")($28));
-      $o33 = new rt.FieldsObject();
-      $n34 = 0;
+      $26 = rt.first(rt.callee(($f25 = $23?.f)?.request_id !== void 0 ? $f25.request_id : ($m24 = $23?.metatable) !== void 0 && $m24.view.request_id !== void 0 ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'"), "method 'request_id'")($23));
+      $o27 = new rt.FieldsObject();
+      $n28 = 0;
+      if ($18 !== void 0) {
+        $o27.role = $18;
+        $n28++;
+      }
       if ($222 !== void 0) {
-        $o33.role = $222;
-        $n34++;
+        $o27.started_at = $222;
+        $n28++;
       }
-      if ($27 !== void 0) {
-        $o33.started_at = $27;
-        $n34++;
+      if ($26 !== void 0) {
+        $o27.request_id = $26;
+        $n28++;
       }
-      if ($32 !== void 0) {
-        $o33.request_id = $32;
-        $n34++;
-      }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o33, $n34));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o27, $n28));
     }));
     if ($13 !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0) $f14.get = $13;
     else {
@@ -1088,24 +1070,22 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f82;
-      let $m92;
-      let $102;
+      let $f7;
+      let $8;
+      let $o9;
+      let $n10;
       let $o11;
       let $n12;
-      let $o13;
-      let $n14;
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 50;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 51;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m92 = rt.stringMeta) !== void 0 && $m92.view.json !== void 0 ? $m92.view.json : rt.index($22, "json") : ($f82 = $22?.f)?.json !== void 0 ? $f82.json : ($m7 = $22?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       let data = rt.first($fn12($22));
       if ($json) {
-        $102 = data;
-        if (rh.isScalar($102)) {
+        $8 = data;
+        if (rh.isScalar($8)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(7), $p = $w.p;
@@ -1118,7 +1098,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($102);
+          $w.scalar($8);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1126,22 +1106,22 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o11 = new rt.FieldsObject();
-        $n12 = 0;
-        if ($102 !== void 0) {
-          $o11.got = $102;
-          $n12++;
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
+        if ($8 !== void 0) {
+          $o9.got = $8;
+          $n10++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
       }
       $32 = data;
-      $o13 = new rt.FieldsObject();
-      $n14 = 0;
+      $o11 = new rt.FieldsObject();
+      $n12 = 0;
       if ($32 !== void 0) {
-        $o13.got = $32;
-        $n14++;
+        $o11.got = $32;
+        $n12++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
     }));
     if ($2 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.post !== void 0) $f8.post = $2;
     else {
@@ -1167,29 +1147,28 @@ function load($env) {
       let $f10;
       let $m11;
       let $f12;
-      let $m13;
+      let $132;
       let $14;
       let $15;
-      let $16;
-      let $m17;
-      let $f18;
+      let $m16;
+      let $f17;
+      let $18;
       let $19;
       let $20;
-      let $21;
-      let $m22;
-      let $f23;
+      let $m21;
+      let $f22;
+      let $23;
       let $24;
-      let $25;
-      let $m26;
-      let $f27;
+      let $m25;
+      let $f26;
+      let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
-      let $o32;
-      let $n33;
-      let $t34;
-      let $r35;
+      let $m29;
+      let $f30;
+      let $o31;
+      let $n32;
+      let $t33;
+      let $r34;
       $1 = err;
       if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.path) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.path) !== void 0 || !("path" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
@@ -1203,53 +1182,53 @@ function load($env) {
         }
         $6 = $8;
         $s2.pcs[$d2] = $pc + 54;
-        $fn5 = rt.callee(typeof $6 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.status !== void 0 ? $m13.view.status : rt.index($6, "status", "field 'json'") : ($f12 = $6?.f)?.status !== void 0 ? $f12.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'"), "method 'status'");
-        $15 = err;
-        if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.status) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.status) !== void 0 || !("status" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+        $fn5 = rt.callee(($f12 = $6?.f)?.status !== void 0 ? $f12.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'"), "method 'status'");
+        $14 = err;
+        if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.status) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.status) !== void 0 || !("status" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 53;
-          $16 = rt.index($15, "status", "local 'err'");
+          $15 = rt.index($14, "status", "local 'err'");
         }
-        $14 = $16;
-        $20 = err;
-        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.message) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.message) !== void 0 || !("message" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+        $132 = $15;
+        $19 = err;
+        if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22.message) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.message) !== void 0 || !("message" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 55;
-          $21 = rt.index($20, "message", "local 'err'");
+          $20 = rt.index($19, "message", "local 'err'");
         }
-        $24 = err;
-        if (!(($f27 = $24?.f) !== void 0 && (($25 = $f27.code) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.code) !== void 0 || !("code" in $m26.view) && $m26.view[rt.CUT] === void 0))) {
+        $23 = err;
+        if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.code) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.code) !== void 0 || !("code" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 56;
-          $25 = rt.index($24, "code", "local 'err'");
+          $24 = rt.index($23, "code", "local 'err'");
         }
-        $28 = err;
-        if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.path) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.path) !== void 0 || !("path" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
+        $27 = err;
+        if (!(($f30 = $27?.f) !== void 0 && (($28 = $f30.path) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view.path) !== void 0 || !("path" in $m29.view) && $m29.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 57;
-          $29 = rt.index($28, "path", "local 'err'");
+          $28 = rt.index($27, "path", "local 'err'");
         }
-        $o32 = new rt.FieldsObject();
-        $n33 = 0;
-        if ($21 !== void 0) {
-          $o32.error = $21;
-          $n33++;
+        $o31 = new rt.FieldsObject();
+        $n32 = 0;
+        if ($20 !== void 0) {
+          $o31.error = $20;
+          $n32++;
         }
-        if ($25 !== void 0) {
-          $o32.code = $25;
-          $n33++;
+        if ($24 !== void 0) {
+          $o31.code = $24;
+          $n32++;
         }
-        if ($29 !== void 0) {
-          $o32.path = $29;
-          $n33++;
+        if ($28 !== void 0) {
+          $o31.path = $28;
+          $n32++;
         }
-        $19 = rt.LuaTable.record($o32, $n33);
+        $18 = rt.LuaTable.record($o31, $n32);
         $s2.pcs[$d2] = $pc + 58;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t34 = $s2.tails++;
-          $r35 = $fn5($6, $14, $19);
-          $s2.tails = $t34;
+          $t33 = $s2.tails++;
+          $r34 = $fn5($6, $132, $18);
+          $s2.tails = $t33;
         } else {
-          $r35 = rt.tailCall($s2, $tb, $fn5, [$6, $14, $19]);
+          $r34 = rt.tailCall($s2, $tb, $fn5, [$6, $132, $18]);
         }
-        return $r35;
+        return $r34;
       }
       return rt.leave($s2, $d2, rt.NONE);
     }));

@@ -152,12 +152,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn3!: rt.LuaFunction;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $r7: rt.LuaResult;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $m11: rt.LuaTable | undefined;
+        let $r6: rt.LuaResult;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         $1 = calls;
         $2 = new rt.LuaTable();
         calls = ($2 as rt.LuaTable);
@@ -166,13 +164,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("global.before.trace");
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        $fn3 = rt.callee((typeof $2 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($2, "set", "local 'ctx'")) : (($f5 = ($2 as rt.LuaTable)?.f)?.set !== undefined ? $f5!.set : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($2, "set", "local 'ctx'"))), "method 'set'");
+        $fn3 = rt.callee((($f5 = ($2 as rt.LuaTable)?.f)?.set !== undefined ? $f5!.set : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($2, "set", "local 'ctx'")), "method 'set'");
         $1 = "request_id";
-        $8 = ctx as rt.LuaValue;
+        $7 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 6;
-        $r7 = rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($8, "request_id", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.request_id !== undefined ? $f10!.request_id : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.request_id !== undefined ? $m9.view.request_id : rt.index($8, "request_id", "local 'ctx'"))), "method 'request_id'")($8);
+        $r6 = rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.request_id !== undefined ? $f9!.request_id : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.request_id !== undefined ? $m8.view.request_id : rt.index($7, "request_id", "local 'ctx'")), "method 'request_id'")($7);
         $s.pcs[$d] = $pc + 7;
-        (Array.isArray($r7) ? $fn3($2, $1, ...$r7) : $fn3($2, $1, $r7));
+        (Array.isArray($r6) ? $fn3($2, $1, ...$r6) : $fn3($2, $1, $r6));
         return rt.leave($s, $d, rt.NONE);
       };
       if ($2 !== undefined && ($f8 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f8.trace !== undefined) $f8.trace = $2;
@@ -193,12 +191,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $m4: rt.LuaTable | undefined;
         $s.pcs[$d] = $pc + 9;
         trace("global.before.timing");
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
-        rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($1, "set", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'"))), "method 'set'")($1, "started_at", 1700000000);
+        rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000);
         return rt.leave($s, $d, rt.NONE);
       };
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.timing !== undefined) $f6.timing = $7;
@@ -244,42 +241,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $m4: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $fn9!: rt.LuaFunction;
-        let $t10: number;
-        let $r11: rt.LuaResult;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $fn8!: rt.LuaFunction;
+        let $t9: number;
+        let $r10: rt.LuaResult;
         $s.pcs[$d] = $pc + 14;
         trace("admin.before.auth");
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
-        $5 = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.headers !== undefined ? $m4.view.headers : rt.index($1, "headers", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3!.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"))), "method 'headers'")($1));
-        if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-          $6 = rt.index($5, "Authorization");
+        $4 = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3!.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
+        if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $5 = rt.index($4, "Authorization");
         }
-        let auth: rt.LuaValue = $6;
+        let auth: rt.LuaValue = $5;
         if ((auth !== "Bearer letmein")) {
-          $6 = api as rt.LuaValue;
+          $5 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 17;
-          $fn9 = rt.callee((typeof $6 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($6, "error", "upvalue 'api'")) : (($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8!.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"))), "method 'error'");
-          $5 = 401;
+          $fn8 = rt.callee((($f7 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f7!.error : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
+          $4 = 401;
           $1 = "Unauthorized";
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t10 = $s.tails++;
-            $r11 = $fn9($6, $5, $1);
-            $s.tails = $t10;
+            $t9 = $s.tails++;
+            $r10 = $fn8($5, $4, $1);
+            $s.tails = $t9;
           } else {
-            $r11 = rt.tailCall($s, $tb, $fn9, [$6, $5, $1]);
+            $r10 = rt.tailCall($s, $tb, $fn8, [$5, $4, $1]);
           }
-          return $r11;
+          return $r10;
         }
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
-        rt.callee((typeof $1 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.set !== undefined ? $m7.view.set : rt.index($1, "set", "local 'ctx'")) : (($f8 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f8!.set : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($1, "set", "local 'ctx'"))), "method 'set'")($1, "role", "admin");
+        rt.callee((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7!.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin");
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction);
       if ($10 !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.auth !== undefined) $f11.auth = $10;
@@ -331,38 +327,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
-        let $m10: rt.LuaTable | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $m15: rt.LuaTable | undefined;
-        let $fn16!: rt.LuaFunction;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $fn21!: rt.LuaFunction;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $o17: rt.Fields;
+        let $n18: number;
+        let $fn19!: rt.LuaFunction;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
         let $m31: rt.LuaTable | undefined;
-        let $32: rt.LuaValue;
+        let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $m36: rt.LuaTable | undefined;
-        let $37: rt.LuaValue;
-        let $o38: rt.Fields;
-        let $n39: number;
-        let $t40: number;
-        let $r41: rt.LuaResult;
+        let $o34: rt.Fields;
+        let $n35: number;
+        let $t36: number;
+        let $r37: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 22;
         trace("handler");
@@ -375,71 +367,71 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $3;
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 24;
-          $6 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($7, "get", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9!.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'"))), "method 'get'")($7, "role"));
-          $12 = ctx as rt.LuaValue;
+          $6 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9!.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role"));
+          $11 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 25;
-          $11 = rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.get !== undefined ? $m15.view.get : rt.index($12, "get", "local 'ctx'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14!.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'"))), "method 'get'")($12, "request_id"));
-          if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($11)) {
+          $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13!.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id"));
+          if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(18), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 114; $b[$p + 13] = 111; $b[$p + 14] = 108; $b[$p + 15] = 101; $b[$p + 16] = 34; $b[$p + 17] = 58; $w.p = $p + 18; }
             $w.scalar($6 as string | number | boolean);
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 113; $b[$p + 5] = 117; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 116; $b[$p + 9] = 95; $b[$p + 10] = 105; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $17 = $1;
-          $o19 = new rt.FieldsObject();
-          $n20 = 1;
-          $o19.ok = true;
+          $15 = $1;
+          $o17 = new rt.FieldsObject();
+          $n18 = 1;
+          $o17.ok = true;
           if ($6 !== undefined) {
-            $o19.role = $6;
-            $n20++;
+            $o17.role = $6;
+            $n18++;
           }
-          if ($11 !== undefined) {
-            $o19.request_id = $11;
-            $n20++;
+          if ($10 !== undefined) {
+            $o17.request_id = $10;
+            $n18++;
           }
-          $18 = rt.LuaTable.record($o19, $n20);
+          $16 = rt.LuaTable.record($o17, $n18);
           $s.pcs[$d] = $pc + 26;
-          $fn16 = rt.callee($17, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn16($18)));
+          $fn14 = rt.callee($15, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn14($16)));
         }
-        $23 = api as rt.LuaValue;
-        if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
+        $21 = api as rt.LuaValue;
+        if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.json) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 23;
-          $24 = rt.index($23, "json", "upvalue 'api'");
+          $22 = rt.index($21, "json", "upvalue 'api'");
         }
-        $22 = $24;
-        $28 = ctx as rt.LuaValue;
+        $20 = $22;
+        $26 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 24;
-        $32 = rt.first(rt.callee((typeof $28 === 'string' ? (($m31 = rt.stringMeta) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($28, "get", "local 'ctx'")) : (($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30!.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'"))), "method 'get'")($28, "role"));
-        $33 = ctx as rt.LuaValue;
+        $29 = rt.first(rt.callee((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28!.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"));
+        $30 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
-        $37 = rt.first(rt.callee((typeof $33 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.get !== undefined ? $m36.view.get : rt.index($33, "get", "local 'ctx'")) : (($f35 = ($33 as rt.LuaTable)?.f)?.get !== undefined ? $f35!.get : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.get !== undefined ? $m34.view.get : rt.index($33, "get", "local 'ctx'"))), "method 'get'")($33, "request_id"));
-        $o38 = new rt.FieldsObject();
-        $n39 = 1;
-        $o38.ok = true;
-        if ($32 !== undefined) {
-          $o38.role = $32;
-          $n39++;
+        $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.get !== undefined ? $f32!.get : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "request_id"));
+        $o34 = new rt.FieldsObject();
+        $n35 = 1;
+        $o34.ok = true;
+        if ($29 !== undefined) {
+          $o34.role = $29;
+          $n35++;
         }
-        if ($37 !== undefined) {
-          $o38.request_id = $37;
-          $n39++;
+        if ($33 !== undefined) {
+          $o34.request_id = $33;
+          $n35++;
         }
-        $27 = rt.LuaTable.record($o38, $n39);
+        $25 = rt.LuaTable.record($o34, $n35);
         $s.pcs[$d] = $pc + 27;
-        $fn21 = rt.callee($22, "field 'json'");
+        $fn19 = rt.callee($20, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t40 = $s.tails++;
-          $r41 = $fn21($27);
-          $s.tails = $t40;
+          $t36 = $s.tails++;
+          $r37 = $fn19($25);
+          $s.tails = $t36;
         } else {
-          $r41 = rt.tailCall($s, $tb, $fn21, [$27]);
+          $r37 = rt.tailCall($s, $tb, $fn19, [$25]);
         }
-        return $r41;
+        return $r37;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -469,95 +461,91 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $m15: rt.LuaTable | undefined;
-        let $o16: rt.Fields;
-        let $n17: number;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
         let $m22: rt.LuaTable | undefined;
-        let $23: rt.LuaValue;
+        let $f23: rt.Fields | undefined;
         let $24: rt.LuaValue;
         let $m25: rt.LuaTable | undefined;
         let $f26: rt.Fields | undefined;
         let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
-        let $m30: rt.LuaTable | undefined;
-        let $31: rt.LuaValue;
-        let $o32: rt.Fields;
-        let $n33: number;
+        let $o28: rt.Fields;
+        let $n29: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 29;
-            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($3, "params", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'"))), "method 'params'")($3));
-            if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.id) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.id) !== undefined || (!("id" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-              $8 = rt.index($7, "id");
+            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $7 = rt.index($6, "id");
             }
-            $2 = $8;
+            $2 = $7;
           }
           $1 = $2;
-          $12 = ctx as rt.LuaValue;
+          $11 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 31;
-          $11 = rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.get !== undefined ? $m15.view.get : rt.index($12, "get", "local 'ctx'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14!.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'"))), "method 'get'")($12, "role"));
-          if (rh.isScalar($1) && rh.isScalar($11)) {
+          $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13!.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "role"));
+          if (rh.isScalar($1) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o16 = new rt.FieldsObject();
-          $n17 = 0;
+          $o14 = new rt.FieldsObject();
+          $n15 = 0;
           if ($1 !== undefined) {
-            $o16.id = $1;
-            $n17++;
+            $o14.id = $1;
+            $n15++;
           }
-          if ($11 !== undefined) {
-            $o16.role = $11;
-            $n17++;
+          if ($10 !== undefined) {
+            $o14.role = $10;
+            $n15++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+          return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
         }
-        if (rh.pristineContext(ctx)) $18 = (ctx as rh.RequestContext).param("id");
+        if (rh.pristineContext(ctx)) $16 = (ctx as rh.RequestContext).param("id");
         else {
-          $19 = ctx as rt.LuaValue;
+          $17 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 29;
-          $23 = rt.first(rt.callee((typeof $19 === 'string' ? (($m22 = rt.stringMeta) !== undefined && $m22.view.params !== undefined ? $m22.view.params : rt.index($19, "params", "local 'ctx'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.params !== undefined ? $f21!.params : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.params !== undefined ? $m20.view.params : rt.index($19, "params", "local 'ctx'"))), "method 'params'")($19));
-          if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.id) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.id) !== undefined || (!("id" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
-            $24 = rt.index($23, "id");
+          $20 = rt.first(rt.callee((($f19 = ($17 as rt.LuaTable)?.f)?.params !== undefined ? $f19!.params : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.params !== undefined ? $m18.view.params : rt.index($17, "params", "local 'ctx'")), "method 'params'")($17));
+          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.id) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.id) !== undefined || (!("id" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+            $21 = rt.index($20, "id");
           }
-          $18 = $24;
+          $16 = $21;
         }
-        $27 = ctx as rt.LuaValue;
+        $24 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 31;
-        $31 = rt.first(rt.callee((typeof $27 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.get !== undefined ? $m30.view.get : rt.index($27, "get", "local 'ctx'")) : (($f29 = ($27 as rt.LuaTable)?.f)?.get !== undefined ? $f29!.get : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.get !== undefined ? $m28.view.get : rt.index($27, "get", "local 'ctx'"))), "method 'get'")($27, "role"));
-        $o32 = new rt.FieldsObject();
-        $n33 = 0;
-        if ($18 !== undefined) {
-          $o32.id = $18;
-          $n33++;
+        $27 = rt.first(rt.callee((($f26 = ($24 as rt.LuaTable)?.f)?.get !== undefined ? $f26!.get : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.get !== undefined ? $m25.view.get : rt.index($24, "get", "local 'ctx'")), "method 'get'")($24, "role"));
+        $o28 = new rt.FieldsObject();
+        $n29 = 0;
+        if ($16 !== undefined) {
+          $o28.id = $16;
+          $n29++;
         }
-        if ($31 !== undefined) {
-          $o32.role = $31;
-          $n33++;
+        if ($27 !== undefined) {
+          $o28.role = $27;
+          $n29++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o32, $n33));
+        return rt.leave($s, $d, rt.LuaTable.record($o28, $n29));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($13 !== undefined && ($f14 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
       else {
@@ -617,100 +605,94 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $m10: rt.LuaTable | undefined;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $m15: rt.LuaTable | undefined;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $m21: rt.LuaTable | undefined;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $m24: rt.LuaTable | undefined;
         let $f25: rt.Fields | undefined;
-        let $m26: rt.LuaTable | undefined;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $m31: rt.LuaTable | undefined;
-        let $32: rt.LuaValue;
-        let $o33: rt.Fields;
-        let $n34: number;
+        let $26: rt.LuaValue;
+        let $o27: rt.Fields;
+        let $n28: number;
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 34;
         trace("handler");
         if ($json) {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $1 = rt.first(rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.get !== undefined ? $m5.view.get : rt.index($2, "get", "local 'ctx'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4!.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'"))), "method 'get'")($2, "role"));
-          $7 = ctx as rt.LuaValue;
+          $1 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4!.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role"));
+          $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 36;
-          $6 = rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($7, "get", "local 'ctx'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9!.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'"))), "method 'get'")($7, "started_at"));
-          $12 = ctx as rt.LuaValue;
+          $5 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.get !== undefined ? $f8!.get : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.get !== undefined ? $m7.view.get : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "started_at"));
+          $10 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
-          $11 = rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.request_id !== undefined ? $m15.view.request_id : rt.index($12, "request_id", "local 'ctx'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.request_id !== undefined ? $f14!.request_id : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.request_id !== undefined ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'"))), "method 'request_id'")($12));
-          if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($11)) {
+          $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.request_id !== undefined ? $f12!.request_id : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10));
+          if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 114; $b[$p + 6] = 116; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 95; $b[$p + 10] = 97; $b[$p + 11] = 116; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.scalar($6 as string | number | boolean);
+            $w.scalar($5 as string | number | boolean);
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 113; $b[$p + 5] = 117; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 116; $b[$p + 9] = 95; $b[$p + 10] = 105; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o16 = new rt.FieldsObject();
-          $n17 = 0;
+          $o13 = new rt.FieldsObject();
+          $n14 = 0;
           if ($1 !== undefined) {
-            $o16.role = $1;
-            $n17++;
+            $o13.role = $1;
+            $n14++;
           }
-          if ($6 !== undefined) {
-            $o16.started_at = $6;
-            $n17++;
+          if ($5 !== undefined) {
+            $o13.started_at = $5;
+            $n14++;
           }
-          if ($11 !== undefined) {
-            $o16.request_id = $11;
-            $n17++;
+          if ($9 !== undefined) {
+            $o13.request_id = $9;
+            $n14++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        $18 = ctx as rt.LuaValue;
+        $15 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 35;
-        $22 = rt.first(rt.callee((typeof $18 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.get !== undefined ? $m21.view.get : rt.index($18, "get", "local 'ctx'")) : (($f20 = ($18 as rt.LuaTable)?.f)?.get !== undefined ? $f20!.get : ($m19 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m19.view.get !== undefined ? $m19.view.get : rt.index($18, "get", "local 'ctx'"))), "method 'get'")($18, "role"));
-        $23 = ctx as rt.LuaValue;
+        $18 = rt.first(rt.callee((($f17 = ($15 as rt.LuaTable)?.f)?.get !== undefined ? $f17!.get : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.get !== undefined ? $m16.view.get : rt.index($15, "get", "local 'ctx'")), "method 'get'")($15, "role"));
+        $19 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 36;
-        $27 = rt.first(rt.callee((typeof $23 === 'string' ? (($m26 = rt.stringMeta) !== undefined && $m26.view.get !== undefined ? $m26.view.get : rt.index($23, "get", "local 'ctx'")) : (($f25 = ($23 as rt.LuaTable)?.f)?.get !== undefined ? $f25!.get : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.get !== undefined ? $m24.view.get : rt.index($23, "get", "local 'ctx'"))), "method 'get'")($23, "started_at"));
-        $28 = ctx as rt.LuaValue;
+        $22 = rt.first(rt.callee((($f21 = ($19 as rt.LuaTable)?.f)?.get !== undefined ? $f21!.get : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.get !== undefined ? $m20.view.get : rt.index($19, "get", "local 'ctx'")), "method 'get'")($19, "started_at"));
+        $23 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 37;
-        $32 = rt.first(rt.callee((typeof $28 === 'string' ? (($m31 = rt.stringMeta) !== undefined && $m31.view.request_id !== undefined ? $m31.view.request_id : rt.index($28, "request_id", "local 'ctx'")) : (($f30 = ($28 as rt.LuaTable)?.f)?.request_id !== undefined ? $f30!.request_id : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.request_id !== undefined ? $m29.view.request_id : rt.index($28, "request_id", "local 'ctx'"))), "method 'request_id'")($28));
-        $o33 = new rt.FieldsObject();
-        $n34 = 0;
+        $26 = rt.first(rt.callee((($f25 = ($23 as rt.LuaTable)?.f)?.request_id !== undefined ? $f25!.request_id : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.request_id !== undefined ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'")), "method 'request_id'")($23));
+        $o27 = new rt.FieldsObject();
+        $n28 = 0;
+        if ($18 !== undefined) {
+          $o27.role = $18;
+          $n28++;
+        }
         if ($22 !== undefined) {
-          $o33.role = $22;
-          $n34++;
+          $o27.started_at = $22;
+          $n28++;
         }
-        if ($27 !== undefined) {
-          $o33.started_at = $27;
-          $n34++;
+        if ($26 !== undefined) {
+          $o27.request_id = $26;
+          $n28++;
         }
-        if ($32 !== undefined) {
-          $o33.request_id = $32;
-          $n34++;
-        }
-        return rt.leave($s, $d, rt.LuaTable.record($o33, $n34));
+        return rt.leave($s, $d, rt.LuaTable.record($o27, $n28));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($13 !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
       else {
@@ -863,46 +845,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $10: rt.LuaValue;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $o9: rt.Fields;
+        let $n10: number;
         let $o11: rt.Fields;
         let $n12: number;
-        let $o13: rt.Fields;
-        let $n14: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 50;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 51;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         let data: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
-          $10 = data;
-          if (rh.isScalar($10)) {
+          $8 = data;
+          if (rh.isScalar($8)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($8 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o11 = new rt.FieldsObject();
-          $n12 = 0;
-          if ($10 !== undefined) {
-            $o11.got = $10;
-            $n12++;
+          $o9 = new rt.FieldsObject();
+          $n10 = 0;
+          if ($8 !== undefined) {
+            $o9.got = $8;
+            $n10++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
+          return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
         }
         $3 = data;
-        $o13 = new rt.FieldsObject();
-        $n14 = 0;
+        $o11 = new rt.FieldsObject();
+        $n12 = 0;
         if ($3 !== undefined) {
-          $o13.got = $3;
-          $n14++;
+          $o11.got = $3;
+          $n12++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
+        return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.post !== undefined) $f8.post = $2;
       else {
@@ -928,29 +908,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f10: rt.Fields | undefined;
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
-        let $m13: rt.LuaTable | undefined;
+        let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
+        let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
+        let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $o32: rt.Fields;
-        let $n33: number;
-        let $t34: number;
-        let $r35: rt.LuaResult;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $o31: rt.Fields;
+        let $n32: number;
+        let $t33: number;
+        let $r34: rt.LuaResult;
         $1 = err as rt.LuaValue;
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.path) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 52;
@@ -964,53 +943,53 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $6 = $8;
           $s.pcs[$d] = $pc + 54;
-          $fn5 = rt.callee((typeof $6 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.status !== undefined ? $m13.view.status : rt.index($6, "status", "field 'json'")) : (($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12!.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'"))), "method 'status'");
-          $15 = err as rt.LuaValue;
-          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.status) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.status) !== undefined || (!("status" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+          $fn5 = rt.callee((($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12!.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'")), "method 'status'");
+          $14 = err as rt.LuaValue;
+          if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.status) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.status) !== undefined || (!("status" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 53;
-            $16 = rt.index($15, "status", "local 'err'");
+            $15 = rt.index($14, "status", "local 'err'");
           }
-          $14 = $16;
-          $20 = err as rt.LuaValue;
-          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.message) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.message) !== undefined || (!("message" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+          $13 = $15;
+          $19 = err as rt.LuaValue;
+          if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.message) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.message) !== undefined || (!("message" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 55;
-            $21 = rt.index($20, "message", "local 'err'");
+            $20 = rt.index($19, "message", "local 'err'");
           }
-          $24 = err as rt.LuaValue;
-          if (!(($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.code) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.code) !== undefined || (!("code" in $m26.view) && $m26.view[rt.CUT] === undefined)))) {
+          $23 = err as rt.LuaValue;
+          if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.code) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.code) !== undefined || (!("code" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 56;
-            $25 = rt.index($24, "code", "local 'err'");
+            $24 = rt.index($23, "code", "local 'err'");
           }
-          $28 = err as rt.LuaValue;
-          if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.path) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.path) !== undefined || (!("path" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
+          $27 = err as rt.LuaValue;
+          if (!(($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.path) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.path) !== undefined || (!("path" in $m29.view) && $m29.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 57;
-            $29 = rt.index($28, "path", "local 'err'");
+            $28 = rt.index($27, "path", "local 'err'");
           }
-          $o32 = new rt.FieldsObject();
-          $n33 = 0;
-          if ($21 !== undefined) {
-            $o32.error = $21;
-            $n33++;
+          $o31 = new rt.FieldsObject();
+          $n32 = 0;
+          if ($20 !== undefined) {
+            $o31.error = $20;
+            $n32++;
           }
-          if ($25 !== undefined) {
-            $o32.code = $25;
-            $n33++;
+          if ($24 !== undefined) {
+            $o31.code = $24;
+            $n32++;
           }
-          if ($29 !== undefined) {
-            $o32.path = $29;
-            $n33++;
+          if ($28 !== undefined) {
+            $o31.path = $28;
+            $n32++;
           }
-          $19 = rt.LuaTable.record($o32, $n33);
+          $18 = rt.LuaTable.record($o31, $n32);
           $s.pcs[$d] = $pc + 58;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t34 = $s.tails++;
-            $r35 = $fn5($6, $14, $19);
-            $s.tails = $t34;
+            $t33 = $s.tails++;
+            $r34 = $fn5($6, $13, $18);
+            $s.tails = $t33;
           } else {
-            $r35 = rt.tailCall($s, $tb, $fn5, [$6, $14, $19]);
+            $r34 = rt.tailCall($s, $tb, $fn5, [$6, $13, $18]);
           }
-          return $r35;
+          return $r34;
         }
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction);

@@ -648,13 +648,12 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
-      let $11;
-      let $o12;
-      let $n13;
-      let $t14;
-      let $r15;
+      let $o11;
+      let $n12;
+      let $t13;
+      let $r14;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 16;
@@ -662,22 +661,22 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 16;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($22, "status", "field 'json'") : ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
-      $10 = 201;
-      $o12 = new rt.FieldsObject();
-      $n13 = 1;
-      $o12.created = true;
-      $11 = rt.LuaTable.record($o12, $n13);
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.created = true;
+      $10 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 17;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t14 = $s2.tails++;
-        $r15 = $fn12($22, $10, $11);
-        $s2.tails = $t14;
+        $t13 = $s2.tails++;
+        $r14 = $fn12($22, $9, $10);
+        $s2.tails = $t13;
       } else {
-        $r15 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
+        $r14 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
       }
-      return $r15;
+      return $r14;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -757,11 +756,10 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
-      let $11;
-      let $t12;
-      let $r13;
+      let $t11;
+      let $r12;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 22;
@@ -769,18 +767,18 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 23;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($22, "status", "field 'text'") : ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'text'"), "method 'status'");
-      $10 = 202;
-      $11 = "accepted";
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'text'"), "method 'status'");
+      $9 = 202;
+      $10 = "accepted";
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t12 = $s2.tails++;
-        $r13 = $fn12($22, $10, $11);
-        $s2.tails = $t12;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $9, $10);
+        $s2.tails = $t11;
       } else {
-        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
       }
-      return $r13;
+      return $r12;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -860,11 +858,10 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
-      let $11;
-      let $t12;
-      let $r13;
+      let $t11;
+      let $r12;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.html) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.html) !== void 0 || !("html" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 28;
@@ -872,18 +869,18 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 29;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($22, "status", "field 'html'") : ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'html'"), "method 'status'");
-      $10 = 404;
-      $11 = "<p>missing</p>";
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'html'"), "method 'status'");
+      $9 = 404;
+      $10 = "<p>missing</p>";
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t12 = $s2.tails++;
-        $r13 = $fn12($22, $10, $11);
-        $s2.tails = $t12;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $9, $10);
+        $s2.tails = $t11;
       } else {
-        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
       }
-      return $r13;
+      return $r12;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -963,10 +960,9 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
-      let $10;
-      let $t11;
-      let $r12;
+      let $9;
+      let $t10;
+      let $r11;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 34;
@@ -974,17 +970,17 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 35;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.permanent !== void 0 ? $m9.view.permanent : rt.index($22, "permanent", "field 'redirect'") : ($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
-      $10 = "/new-home";
+      $fn12 = rt.callee(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
+      $9 = "/new-home";
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22, $10);
-        $s2.tails = $t11;
+        $t10 = $s2.tails++;
+        $r11 = $fn12($22, $9);
+        $s2.tails = $t10;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
+        $r11 = rt.tailCall($s2, $tb, $fn12, [$22, $9]);
       }
-      return $r12;
+      return $r11;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1015,11 +1011,10 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $m9;
+      let $9;
       let $10;
-      let $11;
-      let $t12;
-      let $r13;
+      let $t11;
+      let $r12;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 37;
@@ -1027,18 +1022,18 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 38;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.status !== void 0 ? $m9.view.status : rt.index($22, "status", "field 'redirect'") : ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
-      $10 = 307;
-      $11 = "/temporary";
+      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
+      $9 = 307;
+      $10 = "/temporary";
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t12 = $s2.tails++;
-        $r13 = $fn12($22, $10, $11);
-        $s2.tails = $t12;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $9, $10);
+        $s2.tails = $t11;
       } else {
-        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
       }
-      return $r13;
+      return $r12;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1112,25 +1107,24 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $t8;
-      let $r9;
+      let $t7;
+      let $r8;
       $22 = api;
       $s2.pcs[$d2] = $pc + 43;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($22, "error", "upvalue 'api'") : ($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
-      $6 = 403;
-      $72 = "Forbidden: no access";
+      $fn12 = rt.callee(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+      $5 = 403;
+      $6 = "Forbidden: no access";
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t8 = $s2.tails++;
-        $r9 = $fn12($22, $6, $72);
-        $s2.tails = $t8;
+        $t7 = $s2.tails++;
+        $r8 = $fn12($22, $5, $6);
+        $s2.tails = $t7;
       } else {
-        $r9 = rt.tailCall($s2, $tb, $fn12, [$22, $6, $72]);
+        $r8 = rt.tailCall($s2, $tb, $fn12, [$22, $5, $6]);
       }
-      return $r9;
+      return $r8;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1157,31 +1151,30 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $m52;
+      let $5;
       let $6;
-      let $72;
-      let $o82;
-      let $n92;
-      let $t10;
-      let $r11;
+      let $o7;
+      let $n8;
+      let $t9;
+      let $r10;
       $22 = api;
       $s2.pcs[$d2] = $pc + 45;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m52 = rt.stringMeta) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($22, "error", "upvalue 'api'") : ($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
-      $6 = 409;
-      $o82 = new rt.FieldsObject();
-      $n92 = 1;
-      $o82.code = "conflict";
-      $72 = rt.LuaTable.record($o82, $n92);
+      $fn12 = rt.callee(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+      $5 = 409;
+      $o7 = new rt.FieldsObject();
+      $n8 = 1;
+      $o7.code = "conflict";
+      $6 = rt.LuaTable.record($o7, $n8);
       $s2.pcs[$d2] = $pc + 46;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t10 = $s2.tails++;
-        $r11 = $fn12($22, $6, $72);
-        $s2.tails = $t10;
+        $t9 = $s2.tails++;
+        $r10 = $fn12($22, $5, $6);
+        $s2.tails = $t9;
       } else {
-        $r11 = rt.tailCall($s2, $tb, $fn12, [$22, $6, $72]);
+        $r10 = rt.tailCall($s2, $tb, $fn12, [$22, $5, $6]);
       }
-      return $r11;
+      return $r10;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1574,25 +1567,23 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
-      let $t10;
-      let $r11;
+      let $f7;
+      let $t8;
+      let $r9;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 77;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 78;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.text !== void 0 ? $m9.view.text : rt.index($22, "text") : ($f8 = $22?.f)?.text !== void 0 ? $f8.text : ($m7 = $22?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($22, "text"), "method 'text'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.text !== void 0 ? $f7.text : ($m6 = $22?.metatable) !== void 0 && $m6.view.text !== void 0 ? $m6.view.text : rt.index($22, "text"), "method 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t10 = $s2.tails++;
-        $r11 = $fn12($22);
-        $s2.tails = $t10;
+        $t8 = $s2.tails++;
+        $r9 = $fn12($22);
+        $s2.tails = $t8;
       } else {
-        $r11 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r11;
+      return $r9;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
     else {
@@ -1621,25 +1612,23 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
-      let $t10;
-      let $r11;
+      let $f7;
+      let $t8;
+      let $r9;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 80;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 81;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json") : ($f8 = $22?.f)?.json !== void 0 ? $f8.json : ($m7 = $22?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t10 = $s2.tails++;
-        $r11 = $fn12($22);
-        $s2.tails = $t10;
+        $t8 = $s2.tails++;
+        $r9 = $fn12($22);
+        $s2.tails = $t8;
       } else {
-        $r11 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r11;
+      return $r9;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -1668,55 +1657,52 @@ function load($env) {
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
+      let $f7;
+      let $8;
+      let $fn9;
       let $10;
-      let $fn11;
+      let $11;
       let $122;
-      let $13;
-      let $14;
+      let $m13;
+      let $f14;
       let $m15;
       let $f16;
-      let $m17;
-      let $f18;
-      let $m19;
-      let $20;
-      let $o21;
-      let $n22;
-      let $t23;
-      let $r24;
+      let $17;
+      let $o18;
+      let $n19;
+      let $t20;
+      let $r21;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 83;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect") : ($f8 = $22?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $22?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($22, "expect"), "method 'expect'");
-      if (($13 = $env.f.rover) === void 0) {
-        $13 = rt.getGlobal($env, "rover");
+      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $fn12 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      if (($11 = $env.f.rover) === void 0) {
+        $11 = rt.getGlobal($env, "rover");
       }
-      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
-        $14 = rt.index($13, "guard", "global 'rover'");
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $122 = rt.index($11, "guard", "global 'rover'");
       }
-      $122 = $14;
+      $10 = $122;
       $s2.pcs[$d2] = $pc + 85;
-      $fn11 = rt.callee(typeof $122 === "string" ? ($m19 = rt.stringMeta) !== void 0 && $m19.view.string !== void 0 ? $m19.view.string : rt.index($122, "string", "field 'guard'") : ($f18 = $122?.f)?.string !== void 0 ? $f18.string : ($m17 = $122?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($122, "string", "field 'guard'"), "method 'string'");
-      $20 = rt.first($fn11($122));
-      $o21 = new rt.FieldsObject();
-      $n22 = 0;
-      if ($20 !== void 0) {
-        $o21.a = $20;
-        $n22++;
+      $fn9 = rt.callee(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
+      $17 = rt.first($fn9($10));
+      $o18 = new rt.FieldsObject();
+      $n19 = 0;
+      if ($17 !== void 0) {
+        $o18.a = $17;
+        $n19++;
       }
-      $10 = rt.LuaTable.record($o21, $n22);
+      $8 = rt.LuaTable.record($o18, $n19);
       $s2.pcs[$d2] = $pc + 86;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t23 = $s2.tails++;
-        $r24 = $fn12($22, $10);
-        $s2.tails = $t23;
+        $t20 = $s2.tails++;
+        $r21 = $fn12($22, $8);
+        $s2.tails = $t20;
       } else {
-        $r24 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
+        $r21 = rt.tailCall($s2, $tb, $fn12, [$22, $8]);
       }
-      return $r24;
+      return $r21;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
     else {
@@ -1905,13 +1891,12 @@ function load($env) {
       let $9;
       let $m102;
       let $f112;
-      let $m12;
+      let $122;
       let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $t17;
-      let $r18;
+      let $m14;
+      let $f15;
+      let $t16;
+      let $r17;
       let down;
       down = function $down(n) {
         const $s3 = rt.current, $d3 = $s3.depth;
@@ -1939,11 +1924,11 @@ function load($env) {
       else {
         $9 = ctx;
         $s2.pcs[$d2] = $pc + 101;
-        $13 = rt.first(rt.callee(typeof $9 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.params !== void 0 ? $m12.view.params : rt.index($9, "params", "local 'ctx'") : ($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m102 = $9?.metatable) !== void 0 && $m102.view.params !== void 0 ? $m102.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
-        if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.n) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.n) !== void 0 || !("n" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
-          $14 = rt.index($13, "n");
+        $122 = rt.first(rt.callee(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m102 = $9?.metatable) !== void 0 && $m102.view.params !== void 0 ? $m102.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
+        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.n) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.n) !== void 0 || !("n" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $13 = rt.index($122, "n");
         }
-        $8 = $14;
+        $8 = $13;
       }
       $72 = $8;
       $s2.pcs[$d2] = $pc + 102;
@@ -1953,13 +1938,13 @@ function load($env) {
       $fn12 = $22;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t17 = $s2.tails++;
-        $r18 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3);
-        $s2.tails = $t17;
+        $t16 = $s2.tails++;
+        $r17 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3);
+        $s2.tails = $t16;
       } else {
-        $r18 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
+        $r17 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
       }
-      return $r18;
+      return $r17;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -2007,10 +1992,9 @@ function load($env) {
       let $5;
       let $m6;
       let $f7;
-      let $m8;
-      let $9;
-      let $o10;
-      let $n11;
+      let $8;
+      let $o9;
+      let $n10;
       $1 = saved;
       if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.method) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.method) !== void 0 || !("method" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 106;
@@ -2018,18 +2002,18 @@ function load($env) {
       }
       $5 = saved;
       $s2.pcs[$d2] = $pc + 107;
-      $9 = rt.first(rt.callee(typeof $5 === "string" ? ($m8 = rt.stringMeta) !== void 0 && $m8.view.headers !== void 0 ? $m8.view.headers : rt.index($5, "headers", "upvalue 'saved'") : ($f7 = $5?.f)?.headers !== void 0 ? $f7.headers : ($m6 = $5?.metatable) !== void 0 && $m6.view.headers !== void 0 ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"), "method 'headers'")($5));
-      $o10 = new rt.FieldsObject();
-      $n11 = 0;
+      $8 = rt.first(rt.callee(($f7 = $5?.f)?.headers !== void 0 ? $f7.headers : ($m6 = $5?.metatable) !== void 0 && $m6.view.headers !== void 0 ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"), "method 'headers'")($5));
+      $o9 = new rt.FieldsObject();
+      $n10 = 0;
       if ($22 !== void 0) {
-        $o10.method = $22;
-        $n11++;
+        $o9.method = $22;
+        $n10++;
       }
-      if ($9 !== void 0) {
-        $o10.headers = $9;
-        $n11++;
+      if ($8 !== void 0) {
+        $o9.headers = $8;
+        $n10++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {

@@ -528,13 +528,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
-        let $t14: number;
-        let $r15: rt.LuaResult;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $t13: number;
+        let $r14: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 16;
@@ -542,22 +541,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 16;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'json'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"))), "method 'status'");
-        $10 = 201;
-        $o12 = new rt.FieldsObject();
-        $n13 = 1;
-        $o12.created = true;
-        $11 = rt.LuaTable.record($o12, $n13);
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.created = true;
+        $10 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 17;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t14 = $s.tails++;
-          $r15 = $fn1($2, $10, $11);
-          $s.tails = $t14;
+          $t13 = $s.tails++;
+          $r14 = $fn1($2, $9, $10);
+          $s.tails = $t13;
         } else {
-          $r15 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
+          $r14 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
         }
-        return $r15;
+        return $r14;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -637,11 +636,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $t12: number;
-        let $r13: rt.LuaResult;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 22;
@@ -649,18 +647,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 23;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'text'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'"))), "method 'status'");
-        $10 = 202;
-        $11 = "accepted";
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'")), "method 'status'");
+        $9 = 202;
+        $10 = "accepted";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t12 = $s.tails++;
-          $r13 = $fn1($2, $10, $11);
-          $s.tails = $t12;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $9, $10);
+          $s.tails = $t11;
         } else {
-          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
         }
-        return $r13;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -740,11 +738,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $t12: number;
-        let $r13: rt.LuaResult;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 28;
@@ -752,18 +749,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 29;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'html'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'"))), "method 'status'");
-        $10 = 404;
-        $11 = "<p>missing</p>";
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'")), "method 'status'");
+        $9 = 404;
+        $10 = "<p>missing</p>";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t12 = $s.tails++;
-          $r13 = $fn1($2, $10, $11);
-          $s.tails = $t12;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $9, $10);
+          $s.tails = $t11;
         } else {
-          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
         }
-        return $r13;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -843,10 +840,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $10: rt.LuaValue;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $9: rt.LuaValue;
+        let $t10: number;
+        let $r11: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 34;
@@ -854,17 +850,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 35;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.permanent !== undefined ? $m9.view.permanent : rt.index($2, "permanent", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'"))), "method 'permanent'");
-        $10 = "/new-home";
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
+        $9 = "/new-home";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2, $10);
-          $s.tails = $t11;
+          $t10 = $s.tails++;
+          $r11 = $fn1($2, $9);
+          $s.tails = $t10;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$2, $9]);
         }
-        return $r12;
+        return $r11;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -895,11 +891,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $t12: number;
-        let $r13: rt.LuaResult;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 37;
@@ -907,18 +902,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 38;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.status !== undefined ? $m9.view.status : rt.index($2, "status", "field 'redirect'")) : (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'"))), "method 'status'");
-        $10 = 307;
-        $11 = "/temporary";
+        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
+        $9 = 307;
+        $10 = "/temporary";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t12 = $s.tails++;
-          $r13 = $fn1($2, $10, $11);
-          $s.tails = $t12;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $9, $10);
+          $s.tails = $t11;
         } else {
-          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
         }
-        return $r13;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -992,25 +987,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $t8: number;
-        let $r9: rt.LuaResult;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         $2 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 43;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
-        $6 = 403;
-        $7 = "Forbidden: no access";
+        $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+        $5 = 403;
+        $6 = "Forbidden: no access";
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t8 = $s.tails++;
-          $r9 = $fn1($2, $6, $7);
-          $s.tails = $t8;
+          $t7 = $s.tails++;
+          $r8 = $fn1($2, $5, $6);
+          $s.tails = $t7;
         } else {
-          $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
+          $r8 = rt.tailCall($s, $tb, $fn1, [$2, $5, $6]);
         }
-        return $r9;
+        return $r8;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1037,31 +1031,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $m5: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $o8: rt.Fields;
-        let $n9: number;
-        let $t10: number;
-        let $r11: rt.LuaResult;
+        let $o7: rt.Fields;
+        let $n8: number;
+        let $t9: number;
+        let $r10: rt.LuaResult;
         $2 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 45;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($2, "error", "upvalue 'api'")) : (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"))), "method 'error'");
-        $6 = 409;
-        $o8 = new rt.FieldsObject();
-        $n9 = 1;
-        $o8.code = "conflict";
-        $7 = rt.LuaTable.record($o8, $n9);
+        $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+        $5 = 409;
+        $o7 = new rt.FieldsObject();
+        $n8 = 1;
+        $o7.code = "conflict";
+        $6 = rt.LuaTable.record($o7, $n8);
         $s.pcs[$d] = $pc + 46;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t10 = $s.tails++;
-          $r11 = $fn1($2, $6, $7);
-          $s.tails = $t10;
+          $t9 = $s.tails++;
+          $r10 = $fn1($2, $5, $6);
+          $s.tails = $t9;
         } else {
-          $r11 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
+          $r10 = rt.tailCall($s, $tb, $fn1, [$2, $5, $6]);
         }
-        return $r11;
+        return $r10;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -1454,25 +1447,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $t10: number;
-        let $r11: rt.LuaResult;
+        let $f7: rt.Fields | undefined;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 77;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 78;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.text !== undefined ? $m9.view.text : rt.index($2, "text")) : (($f8 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f8!.text : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($2, "text"))), "method 'text'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f7!.text : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.text !== undefined ? $m6.view.text : rt.index($2, "text")), "method 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t10 = $s.tails++;
-          $r11 = $fn1($2);
-          $s.tails = $t10;
+          $t8 = $s.tails++;
+          $r9 = $fn1($2);
+          $s.tails = $t8;
         } else {
-          $r11 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r11;
+        return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
       else {
@@ -1501,25 +1492,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $t10: number;
-        let $r11: rt.LuaResult;
+        let $f7: rt.Fields | undefined;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 80;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 81;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t10 = $s.tails++;
-          $r11 = $fn1($2);
-          $s.tails = $t10;
+          $t8 = $s.tails++;
+          $r9 = $fn1($2);
+          $s.tails = $t8;
         } else {
-          $r11 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r11;
+        return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -1548,55 +1537,52 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $fn9!: rt.LuaFunction;
         let $10: rt.LuaValue;
-        let $fn11!: rt.LuaFunction;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
         let $m15: rt.LuaTable | undefined;
         let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $m19: rt.LuaTable | undefined;
-        let $20: rt.LuaValue;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $t23: number;
-        let $r24: rt.LuaResult;
+        let $17: rt.LuaValue;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $t20: number;
+        let $r21: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 83;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
-        if (($13 = $env.f!.rover) === undefined) {
-          $13 = rt.getGlobal($env, "rover");
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        if (($11 = $env.f!.rover) === undefined) {
+          $11 = rt.getGlobal($env, "rover");
         }
-        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
-          $14 = rt.index($13, "guard", "global 'rover'");
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $12 = rt.index($11, "guard", "global 'rover'");
         }
-        $12 = $14;
+        $10 = $12;
         $s.pcs[$d] = $pc + 85;
-        $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.string !== undefined ? $m19.view.string : rt.index($12, "string", "field 'guard'")) : (($f18 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f18!.string : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($12, "string", "field 'guard'"))), "method 'string'");
-        $20 = rt.first($fn11($12));
-        $o21 = new rt.FieldsObject();
-        $n22 = 0;
-        if ($20 !== undefined) {
-          $o21.a = $20;
-          $n22++;
+        $fn9 = rt.callee((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16!.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
+        $17 = rt.first($fn9($10));
+        $o18 = new rt.FieldsObject();
+        $n19 = 0;
+        if ($17 !== undefined) {
+          $o18.a = $17;
+          $n19++;
         }
-        $10 = rt.LuaTable.record($o21, $n22);
+        $8 = rt.LuaTable.record($o18, $n19);
         $s.pcs[$d] = $pc + 86;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t23 = $s.tails++;
-          $r24 = $fn1($2, $10);
-          $s.tails = $t23;
+          $t20 = $s.tails++;
+          $r21 = $fn1($2, $8);
+          $s.tails = $t20;
         } else {
-          $r24 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
+          $r21 = rt.tailCall($s, $tb, $fn1, [$2, $8]);
         }
-        return $r24;
+        return $r21;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
       else {
@@ -1785,13 +1771,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $m10: rt.LuaTable | undefined;
         let $f11: rt.Fields | undefined;
-        let $m12: rt.LuaTable | undefined;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $t17: number;
-        let $r18: rt.LuaResult;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $t16: number;
+        let $r17: rt.LuaResult;
         let down: rt.LuaFunction;
         down = function $down(n?: rt.LuaValue): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
@@ -1819,11 +1804,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 101;
-          $13 = rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.params !== undefined ? $m12.view.params : rt.index($9, "params", "local 'ctx'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11!.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'"))), "method 'params'")($9));
-          if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.n) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.n) !== undefined || (!("n" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
-            $14 = rt.index($13, "n");
+          $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11!.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
+          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $13 = rt.index($12, "n");
           }
-          $8 = $14;
+          $8 = $13;
         }
         $7 = $8;
         $s.pcs[$d] = $pc + 102;
@@ -1833,13 +1818,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = $2 as rt.LuaFunction;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t17 = $s.tails++;
-          $r18 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3));
-          $s.tails = $t17;
+          $t16 = $s.tails++;
+          $r17 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3));
+          $s.tails = $t16;
         } else {
-          $r18 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
+          $r17 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
         }
-        return $r18;
+        return $r17;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1887,10 +1872,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $5: rt.LuaValue;
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
-        let $m8: rt.LuaTable | undefined;
-        let $9: rt.LuaValue;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $8: rt.LuaValue;
+        let $o9: rt.Fields;
+        let $n10: number;
         $1 = saved as rt.LuaValue;
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.method) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 106;
@@ -1898,18 +1882,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $5 = saved as rt.LuaValue;
         $s.pcs[$d] = $pc + 107;
-        $9 = rt.first(rt.callee((typeof $5 === 'string' ? (($m8 = rt.stringMeta) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($5, "headers", "upvalue 'saved'")) : (($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7!.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"))), "method 'headers'")($5));
-        $o10 = new rt.FieldsObject();
-        $n11 = 0;
+        $8 = rt.first(rt.callee((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7!.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'")), "method 'headers'")($5));
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
         if ($2 !== undefined) {
-          $o10.method = $2;
-          $n11++;
+          $o9.method = $2;
+          $n10++;
         }
-        if ($9 !== undefined) {
-          $o10.headers = $9;
-          $n11++;
+        if ($8 !== undefined) {
+          $o9.headers = $8;
+          $n10++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
+        return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {

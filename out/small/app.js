@@ -87,36 +87,34 @@ function load($env) {
       let $8;
       let $m9;
       let $f10;
-      let $m11;
+      let $11;
       let $122;
-      let $13;
-      let $m14;
-      let $f15;
-      let $fn16;
+      let $m13;
+      let $f14;
+      let $fn15;
+      let $16;
       let $17;
-      let $18;
-      let $o19;
-      let $n20;
-      let $fn21;
+      let $o18;
+      let $n19;
+      let $fn20;
+      let $21;
       let $222;
       let $23;
-      let $24;
-      let $m25;
-      let $f26;
+      let $m24;
+      let $f25;
+      let $26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
-      let $m32;
-      let $33;
-      let $34;
-      let $m35;
-      let $f36;
-      let $o37;
-      let $n38;
-      let $t39;
-      let $r40;
+      let $m29;
+      let $f30;
+      let $31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $o35;
+      let $n36;
+      let $t37;
+      let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
         $22 = api;
@@ -129,11 +127,11 @@ function load($env) {
         else {
           $8 = ctx;
           $s2.pcs[$d2] = $pc + 4;
-          $122 = rt.first(rt.callee(typeof $8 === "string" ? ($m11 = rt.stringMeta) !== void 0 && $m11.view.params !== void 0 ? $m11.view.params : rt.index($8, "params", "local 'ctx'") : ($f10 = $8?.f)?.params !== void 0 ? $f10.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
-          if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-            $13 = rt.index($122, "id");
+          $11 = rt.first(rt.callee(($f10 = $8?.f)?.params !== void 0 ? $f10.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+          if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+            $122 = rt.index($11, "id");
           }
-          $72 = $13;
+          $72 = $122;
         }
         $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -171,54 +169,54 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $17 = $1;
-        $o19 = new rt.FieldsObject();
-        $n20 = 1;
-        $o19.static = false;
+        $16 = $1;
+        $o18 = new rt.FieldsObject();
+        $n19 = 1;
+        $o18.static = false;
         if ($6 !== void 0) {
-          $o19.id = $6;
-          $n20++;
+          $o18.id = $6;
+          $n19++;
         }
-        $18 = rt.LuaTable.record($o19, $n20);
+        $17 = rt.LuaTable.record($o18, $n19);
         $s2.pcs[$d2] = $pc + 5;
-        $fn16 = rt.callee($17, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn16($18)));
+        $fn15 = rt.callee($16, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
-      $23 = api;
-      if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
+      $222 = api;
+      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 3;
-        $24 = rt.index($23, "json", "upvalue 'api'");
+        $23 = rt.index($222, "json", "upvalue 'api'");
       }
-      $222 = $24;
-      if (rh.pristineContext(ctx)) $28 = ctx.param("id");
+      $21 = $23;
+      if (rh.pristineContext(ctx)) $27 = ctx.param("id");
       else {
-        $29 = ctx;
+        $28 = ctx;
         $s2.pcs[$d2] = $pc + 4;
-        $33 = rt.first(rt.callee(typeof $29 === "string" ? ($m32 = rt.stringMeta) !== void 0 && $m32.view.params !== void 0 ? $m32.view.params : rt.index($29, "params", "local 'ctx'") : ($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29));
-        if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36.id) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.id) !== void 0 || !("id" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
-          $34 = rt.index($33, "id");
+        $31 = rt.first(rt.callee(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
+        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+          $322 = rt.index($31, "id");
         }
-        $28 = $34;
+        $27 = $322;
       }
-      $o37 = new rt.FieldsObject();
-      $n38 = 1;
-      $o37.static = false;
-      if ($28 !== void 0) {
-        $o37.id = $28;
-        $n38++;
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.static = false;
+      if ($27 !== void 0) {
+        $o35.id = $27;
+        $n36++;
       }
-      $27 = rt.LuaTable.record($o37, $n38);
+      $26 = rt.LuaTable.record($o35, $n36);
       $s2.pcs[$d2] = $pc + 6;
-      $fn21 = rt.callee($222, "field 'json'");
+      $fn20 = rt.callee($21, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t39 = $s2.tails++;
-        $r40 = $fn21($27);
-        $s2.tails = $t39;
+        $t37 = $s2.tails++;
+        $r38 = $fn20($26);
+        $s2.tails = $t37;
       } else {
-        $r40 = rt.tailCall($s2, $tb, $fn21, [$27]);
+        $r38 = rt.tailCall($s2, $tb, $fn20, [$26]);
       }
-      return $r40;
+      return $r38;
     })));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -240,68 +238,64 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m6;
+      let $6;
       let $72;
-      let $8;
-      let $m9;
-      let $f10;
+      let $m8;
+      let $f9;
+      let $10;
       let $11;
       let $122;
-      let $13;
-      let $m14;
-      let $f15;
-      let $m16;
-      let $17;
-      let $18;
-      let $m19;
-      let $f20;
-      let $o21;
-      let $n22;
-      let $23;
-      let $24;
-      let $m25;
-      let $f26;
+      let $m13;
+      let $f14;
+      let $15;
+      let $16;
+      let $m17;
+      let $f18;
+      let $o19;
+      let $n20;
+      let $21;
+      let $222;
+      let $m23;
+      let $f24;
+      let $25;
+      let $26;
       let $m27;
-      let $28;
+      let $f28;
       let $29;
-      let $m30;
-      let $f31;
-      let $322;
+      let $30;
+      let $m31;
+      let $f32;
       let $33;
-      let $m34;
-      let $f35;
-      let $m36;
-      let $37;
-      let $38;
-      let $m39;
-      let $f40;
-      let $o41;
-      let $n42;
+      let $34;
+      let $m35;
+      let $f36;
+      let $o37;
+      let $n38;
       const $json = rh.claim(ctx);
       if ($json) {
         if (rh.pristineContext(ctx)) $22 = ctx.queryValue("a");
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 8;
-          $72 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.query !== void 0 ? $m6.view.query : rt.index($32, "query", "local 'ctx'") : ($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
-          if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.a) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.a) !== void 0 || !("a" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-            $8 = rt.index($72, "a");
+          $6 = rt.first(rt.callee(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.a) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.a) !== void 0 || !("a" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $72 = rt.index($6, "a");
           }
-          $22 = $8;
+          $22 = $72;
         }
         $1 = $22;
-        if (rh.pristineContext(ctx)) $122 = ctx.queryValue("b");
+        if (rh.pristineContext(ctx)) $11 = ctx.queryValue("b");
         else {
-          $13 = ctx;
+          $122 = ctx;
           $s2.pcs[$d2] = $pc + 8;
-          $17 = rt.first(rt.callee(typeof $13 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.query !== void 0 ? $m16.view.query : rt.index($13, "query", "local 'ctx'") : ($f15 = $13?.f)?.query !== void 0 ? $f15.query : ($m14 = $13?.metatable) !== void 0 && $m14.view.query !== void 0 ? $m14.view.query : rt.index($13, "query", "local 'ctx'"), "method 'query'")($13));
-          if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20.b) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.b) !== void 0 || !("b" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
-            $18 = rt.index($17, "b");
+          $15 = rt.first(rt.callee(($f14 = $122?.f)?.query !== void 0 ? $f14.query : ($m13 = $122?.metatable) !== void 0 && $m13.view.query !== void 0 ? $m13.view.query : rt.index($122, "query", "local 'ctx'"), "method 'query'")($122));
+          if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+            $16 = rt.index($15, "b");
           }
-          $122 = $18;
+          $11 = $16;
         }
-        $11 = $122;
-        if (rh.isScalar($1) && rh.isScalar($11)) {
+        $10 = $11;
+        if (rh.isScalar($1) && rh.isScalar($10)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(5), $p = $w.p;
@@ -322,7 +316,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($11);
+          $w.scalar($10);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -330,49 +324,49 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o21 = new rt.FieldsObject();
-        $n22 = 0;
+        $o19 = new rt.FieldsObject();
+        $n20 = 0;
         if ($1 !== void 0) {
-          $o21.a = $1;
-          $n22++;
+          $o19.a = $1;
+          $n20++;
         }
-        if ($11 !== void 0) {
-          $o21.b = $11;
-          $n22++;
+        if ($10 !== void 0) {
+          $o19.b = $10;
+          $n20++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
       }
-      if (rh.pristineContext(ctx)) $23 = ctx.queryValue("a");
+      if (rh.pristineContext(ctx)) $21 = ctx.queryValue("a");
       else {
-        $24 = ctx;
+        $222 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $28 = rt.first(rt.callee(typeof $24 === "string" ? ($m27 = rt.stringMeta) !== void 0 && $m27.view.query !== void 0 ? $m27.view.query : rt.index($24, "query", "local 'ctx'") : ($f26 = $24?.f)?.query !== void 0 ? $f26.query : ($m25 = $24?.metatable) !== void 0 && $m25.view.query !== void 0 ? $m25.view.query : rt.index($24, "query", "local 'ctx'"), "method 'query'")($24));
-        if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.a) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.a) !== void 0 || !("a" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
-          $29 = rt.index($28, "a");
+        $25 = rt.first(rt.callee(($f24 = $222?.f)?.query !== void 0 ? $f24.query : ($m23 = $222?.metatable) !== void 0 && $m23.view.query !== void 0 ? $m23.view.query : rt.index($222, "query", "local 'ctx'"), "method 'query'")($222));
+        if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.a) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.a) !== void 0 || !("a" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+          $26 = rt.index($25, "a");
         }
-        $23 = $29;
+        $21 = $26;
       }
-      if (rh.pristineContext(ctx)) $322 = ctx.queryValue("b");
+      if (rh.pristineContext(ctx)) $29 = ctx.queryValue("b");
       else {
-        $33 = ctx;
+        $30 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $37 = rt.first(rt.callee(typeof $33 === "string" ? ($m36 = rt.stringMeta) !== void 0 && $m36.view.query !== void 0 ? $m36.view.query : rt.index($33, "query", "local 'ctx'") : ($f35 = $33?.f)?.query !== void 0 ? $f35.query : ($m34 = $33?.metatable) !== void 0 && $m34.view.query !== void 0 ? $m34.view.query : rt.index($33, "query", "local 'ctx'"), "method 'query'")($33));
-        if (!(($f40 = $37?.f) !== void 0 && (($38 = $f40.b) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view.b) !== void 0 || !("b" in $m39.view) && $m39.view[rt.CUT] === void 0))) {
-          $38 = rt.index($37, "b");
+        $33 = rt.first(rt.callee(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30));
+        if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36.b) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.b) !== void 0 || !("b" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
+          $34 = rt.index($33, "b");
         }
-        $322 = $38;
+        $29 = $34;
       }
-      $o41 = new rt.FieldsObject();
-      $n42 = 0;
-      if ($23 !== void 0) {
-        $o41.a = $23;
-        $n42++;
+      $o37 = new rt.FieldsObject();
+      $n38 = 0;
+      if ($21 !== void 0) {
+        $o37.a = $21;
+        $n38++;
       }
-      if ($322 !== void 0) {
-        $o41.b = $322;
-        $n42++;
+      if ($29 !== void 0) {
+        $o37.b = $29;
+        $n38++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o41, $n42));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o37, $n38));
     }));
     if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
     else {

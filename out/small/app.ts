@@ -80,36 +80,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $8: rt.LuaValue;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $m11: rt.LuaTable | undefined;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $fn16!: rt.LuaFunction;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $fn21!: rt.LuaFunction;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $fn20!: rt.LuaFunction;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $m32: rt.LuaTable | undefined;
-        let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
-        let $o37: rt.Fields;
-        let $n38: number;
-        let $t39: number;
-        let $r40: rt.LuaResult;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $o35: rt.Fields;
+        let $n36: number;
+        let $t37: number;
+        let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $2 = api as rt.LuaValue;
@@ -122,11 +120,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 4;
-            $12 = rt.first(rt.callee((typeof $8 === 'string' ? (($m11 = rt.stringMeta) !== undefined && $m11.view.params !== undefined ? $m11.view.params : rt.index($8, "params", "local 'ctx'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'"))), "method 'params'")($8));
-            if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-              $13 = rt.index($12, "id");
+            $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $12 = rt.index($11, "id");
             }
-            $7 = $13;
+            $7 = $12;
           }
           $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -136,54 +134,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $17 = $1;
-          $o19 = new rt.FieldsObject();
-          $n20 = 1;
-          $o19.static = false;
+          $16 = $1;
+          $o18 = new rt.FieldsObject();
+          $n19 = 1;
+          $o18.static = false;
           if ($6 !== undefined) {
-            $o19.id = $6;
-            $n20++;
+            $o18.id = $6;
+            $n19++;
           }
-          $18 = rt.LuaTable.record($o19, $n20);
+          $17 = rt.LuaTable.record($o18, $n19);
           $s.pcs[$d] = $pc + 5;
-          $fn16 = rt.callee($17, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn16($18)));
+          $fn15 = rt.callee($16, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn15($17)));
         }
-        $23 = api as rt.LuaValue;
-        if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
+        $22 = api as rt.LuaValue;
+        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 3;
-          $24 = rt.index($23, "json", "upvalue 'api'");
+          $23 = rt.index($22, "json", "upvalue 'api'");
         }
-        $22 = $24;
-        if (rh.pristineContext(ctx)) $28 = (ctx as rh.RequestContext).param("id");
+        $21 = $23;
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).param("id");
         else {
-          $29 = ctx as rt.LuaValue;
+          $28 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $33 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.params !== undefined ? $m32.view.params : rt.index($29, "params", "local 'ctx'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31!.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'"))), "method 'params'")($29));
-          if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.id) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.id) !== undefined || (!("id" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
-            $34 = rt.index($33, "id");
+          $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30!.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
+          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+            $32 = rt.index($31, "id");
           }
-          $28 = $34;
+          $27 = $32;
         }
-        $o37 = new rt.FieldsObject();
-        $n38 = 1;
-        $o37.static = false;
-        if ($28 !== undefined) {
-          $o37.id = $28;
-          $n38++;
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.static = false;
+        if ($27 !== undefined) {
+          $o35.id = $27;
+          $n36++;
         }
-        $27 = rt.LuaTable.record($o37, $n38);
+        $26 = rt.LuaTable.record($o35, $n36);
         $s.pcs[$d] = $pc + 6;
-        $fn21 = rt.callee($22, "field 'json'");
+        $fn20 = rt.callee($21, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t39 = $s.tails++;
-          $r40 = $fn21($27);
-          $s.tails = $t39;
+          $t37 = $s.tails++;
+          $r38 = $fn20($26);
+          $s.tails = $t37;
         } else {
-          $r40 = rt.tailCall($s, $tb, $fn21, [$27]);
+          $r38 = rt.tailCall($s, $tb, $fn20, [$26]);
         }
-        return $r40;
+        return $r38;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -205,119 +203,115 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $o19: rt.Fields;
+        let $n20: number;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
         let $m27: rt.LuaTable | undefined;
-        let $28: rt.LuaValue;
+        let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $m36: rt.LuaTable | undefined;
-        let $37: rt.LuaValue;
-        let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
-        let $o41: rt.Fields;
-        let $n42: number;
+        let $34: rt.LuaValue;
+        let $m35: rt.LuaTable | undefined;
+        let $f36: rt.Fields | undefined;
+        let $o37: rt.Fields;
+        let $n38: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).queryValue("a");
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 8;
-            $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.query !== undefined ? $m6.view.query : rt.index($3, "query", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'"))), "method 'query'")($3));
-            if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.a) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.a) !== undefined || (!("a" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-              $8 = rt.index($7, "a");
+            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.a) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.a) !== undefined || (!("a" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $7 = rt.index($6, "a");
             }
-            $2 = $8;
+            $2 = $7;
           }
           $1 = $2;
-          if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).queryValue("b");
+          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).queryValue("b");
           else {
-            $13 = ctx as rt.LuaValue;
+            $12 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 8;
-            $17 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.query !== undefined ? $m16.view.query : rt.index($13, "query", "local 'ctx'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.query !== undefined ? $f15!.query : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.query !== undefined ? $m14.view.query : rt.index($13, "query", "local 'ctx'"))), "method 'query'")($13));
-            if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.b) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.b) !== undefined || (!("b" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
-              $18 = rt.index($17, "b");
+            $15 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.query !== undefined ? $f14!.query : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.query !== undefined ? $m13.view.query : rt.index($12, "query", "local 'ctx'")), "method 'query'")($12));
+            if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+              $16 = rt.index($15, "b");
             }
-            $12 = $18;
+            $11 = $16;
           }
-          $11 = $12;
-          if (rh.isScalar($1) && rh.isScalar($11)) {
+          $10 = $11;
+          if (rh.isScalar($1) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o21 = new rt.FieldsObject();
-          $n22 = 0;
+          $o19 = new rt.FieldsObject();
+          $n20 = 0;
           if ($1 !== undefined) {
-            $o21.a = $1;
-            $n22++;
+            $o19.a = $1;
+            $n20++;
           }
-          if ($11 !== undefined) {
-            $o21.b = $11;
-            $n22++;
+          if ($10 !== undefined) {
+            $o19.b = $10;
+            $n20++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
+          return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
         }
-        if (rh.pristineContext(ctx)) $23 = (ctx as rh.RequestContext).queryValue("a");
+        if (rh.pristineContext(ctx)) $21 = (ctx as rh.RequestContext).queryValue("a");
         else {
-          $24 = ctx as rt.LuaValue;
+          $22 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $28 = rt.first(rt.callee((typeof $24 === 'string' ? (($m27 = rt.stringMeta) !== undefined && $m27.view.query !== undefined ? $m27.view.query : rt.index($24, "query", "local 'ctx'")) : (($f26 = ($24 as rt.LuaTable)?.f)?.query !== undefined ? $f26!.query : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.query !== undefined ? $m25.view.query : rt.index($24, "query", "local 'ctx'"))), "method 'query'")($24));
-          if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.a) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.a) !== undefined || (!("a" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
-            $29 = rt.index($28, "a");
+          $25 = rt.first(rt.callee((($f24 = ($22 as rt.LuaTable)?.f)?.query !== undefined ? $f24!.query : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.query !== undefined ? $m23.view.query : rt.index($22, "query", "local 'ctx'")), "method 'query'")($22));
+          if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+            $26 = rt.index($25, "a");
           }
-          $23 = $29;
+          $21 = $26;
         }
-        if (rh.pristineContext(ctx)) $32 = (ctx as rh.RequestContext).queryValue("b");
+        if (rh.pristineContext(ctx)) $29 = (ctx as rh.RequestContext).queryValue("b");
         else {
-          $33 = ctx as rt.LuaValue;
+          $30 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $37 = rt.first(rt.callee((typeof $33 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.query !== undefined ? $m36.view.query : rt.index($33, "query", "local 'ctx'")) : (($f35 = ($33 as rt.LuaTable)?.f)?.query !== undefined ? $f35!.query : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.query !== undefined ? $m34.view.query : rt.index($33, "query", "local 'ctx'"))), "method 'query'")($33));
-          if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.b) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.b) !== undefined || (!("b" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
-            $38 = rt.index($37, "b");
+          $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32!.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30));
+          if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
+            $34 = rt.index($33, "b");
           }
-          $32 = $38;
+          $29 = $34;
         }
-        $o41 = new rt.FieldsObject();
-        $n42 = 0;
-        if ($23 !== undefined) {
-          $o41.a = $23;
-          $n42++;
+        $o37 = new rt.FieldsObject();
+        $n38 = 0;
+        if ($21 !== undefined) {
+          $o37.a = $21;
+          $n38++;
         }
-        if ($32 !== undefined) {
-          $o41.b = $32;
-          $n42++;
+        if ($29 !== undefined) {
+          $o37.b = $29;
+          $n38++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o41, $n42));
+        return rt.leave($s, $d, rt.LuaTable.record($o37, $n38));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
       else {

@@ -66,10 +66,9 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $m4;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 2;
-      rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($1, "set", "local 'ctx'") : ($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
+      rt.callee(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
       return rt.leave($s2, $d2, rt.NONE);
     };
     $o8 = new rt.FieldsObject();
@@ -98,54 +97,48 @@ function load($env) {
       let $m52;
       let $f62;
       let $m7;
-      let $m8;
-      let $f9;
-      let $m10;
+      let $f8;
+      let $9;
+      let $10;
       let $11;
       let $12;
-      let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $m17;
-      let $o18;
-      let $n19;
-      let $fn20;
-      let $21;
-      let $22;
-      let $m23;
-      let $f24;
-      let $m25;
-      let $m26;
-      let $f27;
-      let $m28;
+      let $m13;
+      let $f14;
+      let $o15;
+      let $n16;
+      let $fn17;
+      let $18;
+      let $19;
+      let $m20;
+      let $f21;
+      let $m22;
+      let $f23;
+      let $24;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
       let $29;
-      let $30;
-      let $31;
-      let $m32;
-      let $f33;
-      let $m34;
-      let $35;
-      let $o36;
-      let $n37;
+      let $o30;
+      let $n31;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 5;
-        $32 = rt.first(rt.callee(typeof $42 === "string" ? ($m7 = rt.stringMeta) !== void 0 && $m7.view.body !== void 0 ? $m7.view.body : rt.index($42, "body", "local 'ctx'") : ($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
         $s2.pcs[$d2] = $pc + 6;
-        $fn2 = rt.callee(typeof $32 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.bytes !== void 0 ? $m10.view.bytes : rt.index($32, "bytes") : ($f9 = $32?.f)?.bytes !== void 0 ? $f9.bytes : ($m8 = $32?.metatable) !== void 0 && $m8.view.bytes !== void 0 ? $m8.view.bytes : rt.index($32, "bytes"), "method 'bytes'");
-        $11 = rt.first($fn2($32));
-        if ($11?.arr !== void 0) $12 = $11.length();
-        else if (typeof $11 === "string") $12 = $11.length;
+        $fn2 = rt.callee(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'");
+        $9 = rt.first($fn2($32));
+        if ($9?.arr !== void 0) $10 = $9.length();
+        else if (typeof $9 === "string") $10 = $9.length;
         else {
-          $12 = rt.len($11);
+          $10 = rt.len($9);
         }
-        $1 = $12;
-        $14 = ctx;
+        $1 = $10;
+        $12 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $13 = rt.first(rt.callee(typeof $14 === "string" ? ($m17 = rt.stringMeta) !== void 0 && $m17.view.get !== void 0 ? $m17.view.get : rt.index($14, "get", "local 'ctx'") : ($f16 = $14?.f)?.get !== void 0 ? $f16.get : ($m15 = $14?.metatable) !== void 0 && $m15.view.get !== void 0 ? $m15.view.get : rt.index($14, "get", "local 'ctx'"), "method 'get'")($14, "checked"));
-        if (rh.isScalar($13)) {
+        $11 = rt.first(rt.callee(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "checked"));
+        if (rh.isScalar($11)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -175,7 +168,7 @@ function load($env) {
             $b[$p + 10] = 58;
             $w.p = $p + 11;
           }
-          $w.scalar($13);
+          $w.scalar($11);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -183,37 +176,37 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o18 = new rt.FieldsObject();
-        $n19 = 1;
-        $o18.size = $1;
-        if ($13 !== void 0) {
-          $o18.checked = $13;
-          $n19++;
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.size = $1;
+        if ($11 !== void 0) {
+          $o15.checked = $11;
+          $n16++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o18, $n19));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      $22 = ctx;
+      $19 = ctx;
       $s2.pcs[$d2] = $pc + 5;
-      $21 = rt.first(rt.callee(typeof $22 === "string" ? ($m25 = rt.stringMeta) !== void 0 && $m25.view.body !== void 0 ? $m25.view.body : rt.index($22, "body", "local 'ctx'") : ($f24 = $22?.f)?.body !== void 0 ? $f24.body : ($m23 = $22?.metatable) !== void 0 && $m23.view.body !== void 0 ? $m23.view.body : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22));
+      $18 = rt.first(rt.callee(($f21 = $19?.f)?.body !== void 0 ? $f21.body : ($m20 = $19?.metatable) !== void 0 && $m20.view.body !== void 0 ? $m20.view.body : rt.index($19, "body", "local 'ctx'"), "method 'body'")($19));
       $s2.pcs[$d2] = $pc + 6;
-      $fn20 = rt.callee(typeof $21 === "string" ? ($m28 = rt.stringMeta) !== void 0 && $m28.view.bytes !== void 0 ? $m28.view.bytes : rt.index($21, "bytes") : ($f27 = $21?.f)?.bytes !== void 0 ? $f27.bytes : ($m26 = $21?.metatable) !== void 0 && $m26.view.bytes !== void 0 ? $m26.view.bytes : rt.index($21, "bytes"), "method 'bytes'");
-      $29 = rt.first($fn20($21));
-      if ($29?.arr !== void 0) $30 = $29.length();
-      else if (typeof $29 === "string") $30 = $29.length;
+      $fn17 = rt.callee(($f23 = $18?.f)?.bytes !== void 0 ? $f23.bytes : ($m22 = $18?.metatable) !== void 0 && $m22.view.bytes !== void 0 ? $m22.view.bytes : rt.index($18, "bytes"), "method 'bytes'");
+      $24 = rt.first($fn17($18));
+      if ($24?.arr !== void 0) $25 = $24.length();
+      else if (typeof $24 === "string") $25 = $24.length;
       else {
-        $30 = rt.len($29);
+        $25 = rt.len($24);
       }
-      $31 = ctx;
+      $26 = ctx;
       $s2.pcs[$d2] = $pc + 8;
-      $35 = rt.first(rt.callee(typeof $31 === "string" ? ($m34 = rt.stringMeta) !== void 0 && $m34.view.get !== void 0 ? $m34.view.get : rt.index($31, "get", "local 'ctx'") : ($f33 = $31?.f)?.get !== void 0 ? $f33.get : ($m32 = $31?.metatable) !== void 0 && $m32.view.get !== void 0 ? $m32.view.get : rt.index($31, "get", "local 'ctx'"), "method 'get'")($31, "checked"));
-      $o36 = new rt.FieldsObject();
-      $n37 = 1;
-      $o36.size = $30;
-      if ($35 !== void 0) {
-        $o36.checked = $35;
-        $n37++;
+      $29 = rt.first(rt.callee(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "checked"));
+      $o30 = new rt.FieldsObject();
+      $n31 = 1;
+      $o30.size = $25;
+      if ($29 !== void 0) {
+        $o30.checked = $29;
+        $n31++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o36, $n37));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
     }));
     if ($2 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.post !== void 0) $f10.post = $2;
     else {

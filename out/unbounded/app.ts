@@ -60,10 +60,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $m4: rt.LuaTable | undefined;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 2;
-        rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($1, "set", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'"))), "method 'set'")($1, "checked", true);
+        rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true);
         return rt.leave($s, $d, rt.NONE);
       };
       $o8 = new rt.FieldsObject();
@@ -92,93 +91,87 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $m10: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $o18: rt.Fields;
-        let $n19: number;
-        let $fn20!: rt.LuaFunction;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $m25: rt.LuaTable | undefined;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $m28: rt.LuaTable | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $fn17!: rt.LuaFunction;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $m34: rt.LuaTable | undefined;
-        let $35: rt.LuaValue;
-        let $o36: rt.Fields;
-        let $n37: number;
+        let $o30: rt.Fields;
+        let $n31: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $3 = rt.first(rt.callee((typeof $4 === 'string' ? (($m7 = rt.stringMeta) !== undefined && $m7.view.body !== undefined ? $m7.view.body : rt.index($4, "body", "local 'ctx'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'"))), "method 'body'")($4));
+          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
           $s.pcs[$d] = $pc + 6;
-          $fn2 = rt.callee((typeof $3 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.bytes !== undefined ? $m10.view.bytes : rt.index($3, "bytes")) : (($f9 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f9!.bytes : ($m8 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m8.view.bytes !== undefined ? $m8.view.bytes : rt.index($3, "bytes"))), "method 'bytes'");
-          $11 = (rt.first($fn2($3))) as rt.LuaValue;
-          if (($11 as rt.LuaTable)?.arr !== undefined) $12 = ($11 as rt.LuaTable).length();
-          else if (typeof $11 === 'string') $12 = $11.length;
+          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8!.bytes : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($3, "bytes")), "method 'bytes'");
+          $9 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
+          else if (typeof $9 === 'string') $10 = $9.length;
           else {
-            $12 = rt.len($11);
+            $10 = rt.len($9);
           }
-          $1 = $12;
-          $14 = ctx as rt.LuaValue;
+          $1 = $10;
+          $12 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $13 = rt.first(rt.callee((typeof $14 === 'string' ? (($m17 = rt.stringMeta) !== undefined && $m17.view.get !== undefined ? $m17.view.get : rt.index($14, "get", "local 'ctx'")) : (($f16 = ($14 as rt.LuaTable)?.f)?.get !== undefined ? $f16!.get : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.get !== undefined ? $m15.view.get : rt.index($14, "get", "local 'ctx'"))), "method 'get'")($14, "checked"));
-          if (rh.isScalar($13)) {
+          $11 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14!.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked"));
+          if (rh.isScalar($11)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.num($1 as number);
             { const $b = $w.room(11), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 104; $b[$p + 4] = 101; $b[$p + 5] = 99; $b[$p + 6] = 107; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-            $w.scalar($13 as string | number | boolean);
+            $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o18 = new rt.FieldsObject();
-          $n19 = 1;
-          $o18.size = $1;
-          if ($13 !== undefined) {
-            $o18.checked = $13;
-            $n19++;
+          $o15 = new rt.FieldsObject();
+          $n16 = 1;
+          $o15.size = $1;
+          if ($11 !== undefined) {
+            $o15.checked = $11;
+            $n16++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o18, $n19));
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        $22 = ctx as rt.LuaValue;
+        $19 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        $21 = rt.first(rt.callee((typeof $22 === 'string' ? (($m25 = rt.stringMeta) !== undefined && $m25.view.body !== undefined ? $m25.view.body : rt.index($22, "body", "local 'ctx'")) : (($f24 = ($22 as rt.LuaTable)?.f)?.body !== undefined ? $f24!.body : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.body !== undefined ? $m23.view.body : rt.index($22, "body", "local 'ctx'"))), "method 'body'")($22));
+        $18 = rt.first(rt.callee((($f21 = ($19 as rt.LuaTable)?.f)?.body !== undefined ? $f21!.body : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.body !== undefined ? $m20.view.body : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19));
         $s.pcs[$d] = $pc + 6;
-        $fn20 = rt.callee((typeof $21 === 'string' ? (($m28 = rt.stringMeta) !== undefined && $m28.view.bytes !== undefined ? $m28.view.bytes : rt.index($21, "bytes")) : (($f27 = ($21 as rt.LuaTable)?.f)?.bytes !== undefined ? $f27!.bytes : ($m26 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m26.view.bytes !== undefined ? $m26.view.bytes : rt.index($21, "bytes"))), "method 'bytes'");
-        $29 = (rt.first($fn20($21))) as rt.LuaValue;
-        if (($29 as rt.LuaTable)?.arr !== undefined) $30 = ($29 as rt.LuaTable).length();
-        else if (typeof $29 === 'string') $30 = $29.length;
+        $fn17 = rt.callee((($f23 = ($18 as rt.LuaTable)?.f)?.bytes !== undefined ? $f23!.bytes : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.bytes !== undefined ? $m22.view.bytes : rt.index($18, "bytes")), "method 'bytes'");
+        $24 = (rt.first($fn17($18))) as rt.LuaValue;
+        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
+        else if (typeof $24 === 'string') $25 = $24.length;
         else {
-          $30 = rt.len($29);
+          $25 = rt.len($24);
         }
-        $31 = ctx as rt.LuaValue;
+        $26 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
-        $35 = rt.first(rt.callee((typeof $31 === 'string' ? (($m34 = rt.stringMeta) !== undefined && $m34.view.get !== undefined ? $m34.view.get : rt.index($31, "get", "local 'ctx'")) : (($f33 = ($31 as rt.LuaTable)?.f)?.get !== undefined ? $f33!.get : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.get !== undefined ? $m32.view.get : rt.index($31, "get", "local 'ctx'"))), "method 'get'")($31, "checked"));
-        $o36 = new rt.FieldsObject();
-        $n37 = 1;
-        $o36.size = $30;
-        if ($35 !== undefined) {
-          $o36.checked = $35;
-          $n37++;
+        $29 = rt.first(rt.callee((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28!.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "checked"));
+        $o30 = new rt.FieldsObject();
+        $n31 = 1;
+        $o30.size = $25;
+        if ($29 !== undefined) {
+          $o30.checked = $29;
+          $n31++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o36, $n37));
+        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {

@@ -163,111 +163,91 @@ function load($env) {
     let $7;
     let $o8;
     let $n9;
-    let $m10;
-    let $fn11;
-    let $m12;
-    let $f13;
-    let $m14;
-    let $m15;
-    let $f16;
+    let $fn10;
+    let $m11;
+    let $f12;
+    let $m13;
+    let $f14;
+    let $15;
+    let $16;
     let $m17;
-    let $18;
+    let $f18;
     let $19;
-    let $m20;
-    let $f21;
-    let $m22;
-    let $23;
-    let $24;
-    let $25;
-    let $26;
-    let $m27;
-    let $f28;
-    let $m29;
-    let $m30;
-    let $f31;
-    let $m32;
+    let $20;
+    let $21;
+    let $22;
+    let $m23;
+    let $f24;
+    let $m25;
+    let $f26;
+    let $27;
+    let $28;
+    let $fn29;
+    let $30;
+    let $fn31;
+    let $32;
     let $33;
-    let $34;
-    let $fn35;
-    let $36;
-    let $fn37;
+    let $m34;
+    let $f35;
+    let $m36;
+    let $f37;
     let $38;
-    let $39;
-    let $m40;
-    let $f41;
-    let $m42;
-    let $m43;
-    let $f44;
+    let $m39;
+    let $f40;
+    let $41;
+    let $42;
+    let $fn43;
+    let $44;
     let $m45;
-    let $46;
-    let $m47;
-    let $f48;
+    let $f46;
+    let $r47;
+    let $48;
     let $m49;
-    let $50;
+    let $f50;
     let $51;
-    let $fn52;
-    let $53;
-    let $m54;
-    let $f55;
+    let $52;
+    let $fn53;
+    let $54;
+    let $55;
     let $m56;
-    let $r57;
-    let $58;
-    let $m59;
-    let $f60;
-    let $m61;
+    let $f57;
+    let $m58;
+    let $f59;
+    let $60;
+    let $fn61;
     let $62;
-    let $63;
-    let $fn64;
-    let $65;
-    let $66;
-    let $m67;
-    let $f68;
-    let $m69;
-    let $m70;
-    let $f71;
-    let $m72;
-    let $73;
-    let $fn74;
+    let $m63;
+    let $f64;
+    let $r65;
+    let $fn66;
+    let $67;
+    let $m68;
+    let $f69;
+    let $70;
+    let $fn71;
+    let $72;
+    let $fn73;
+    let $74;
     let $75;
     let $m76;
     let $f77;
     let $m78;
-    let $r79;
-    let $fn80;
-    let $81;
-    let $m82;
-    let $f83;
-    let $m84;
+    let $f79;
+    let $80;
+    let $m81;
+    let $f82;
+    let $83;
+    let $fn84;
     let $85;
-    let $fn86;
-    let $87;
-    let $fn88;
-    let $89;
-    let $90;
-    let $m91;
-    let $f92;
-    let $m93;
-    let $m94;
-    let $f95;
-    let $m96;
-    let $97;
-    let $m98;
-    let $f99;
-    let $m100;
-    let $101;
-    let $fn102;
-    let $103;
-    let $104;
-    let $m105;
-    let $f106;
-    let $m107;
-    let $m108;
-    let $f109;
-    let $m110;
-    let $111;
-    let $112;
-    let $o113;
-    let $n114;
+    let $86;
+    let $m87;
+    let $f88;
+    let $m89;
+    let $f90;
+    let $91;
+    let $92;
+    let $o93;
+    let $n94;
     if (($3 = $env.f.rover) === void 0) {
       $s.pcs[$d] = $pc;
       $3 = rt.getGlobal($env, "rover");
@@ -295,394 +275,384 @@ function load($env) {
     let g = $4;
     $4 = g;
     $s.pcs[$d] = $pc + 3;
-    $fn1 = rt.callee(typeof $4 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.object !== void 0 ? $m10.view.object : rt.index($4, "object", "local 'g'") : ($f6 = $4?.f)?.object !== void 0 ? $f6.object : ($m5 = $4?.metatable) !== void 0 && $m5.view.object !== void 0 ? $m5.view.object : rt.index($4, "object", "local 'g'"), "method 'object'");
+    $fn1 = rt.callee(($f6 = $4?.f)?.object !== void 0 ? $f6.object : ($m5 = $4?.metatable) !== void 0 && $m5.view.object !== void 0 ? $m5.view.object : rt.index($4, "object", "local 'g'"), "method 'object'");
     $2 = g;
     $s.pcs[$d] = $pc + 4;
-    $3 = rt.first(rt.callee(typeof $2 === "string" ? ($m14 = rt.stringMeta) !== void 0 && $m14.view.string !== void 0 ? $m14.view.string : rt.index($2, "string", "local 'g'") : ($f13 = $2?.f)?.string !== void 0 ? $f13.string : ($m12 = $2?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2));
+    $3 = rt.first(rt.callee(($f12 = $2?.f)?.string !== void 0 ? $f12.string : ($m11 = $2?.metatable) !== void 0 && $m11.view.string !== void 0 ? $m11.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2));
     $s.pcs[$d] = $pc + 5;
-    $fn11 = rt.callee(typeof $3 === "string" ? ($m17 = rt.stringMeta) !== void 0 && $m17.view.required !== void 0 ? $m17.view.required : rt.index($3, "required") : ($f16 = $3?.f)?.required !== void 0 ? $f16.required : ($m15 = $3?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($3, "required"), "method 'required'");
-    $18 = rt.first($fn11($3));
-    $19 = g;
+    $fn10 = rt.callee(($f14 = $3?.f)?.required !== void 0 ? $f14.required : ($m13 = $3?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($3, "required"), "method 'required'");
+    $15 = rt.first($fn10($3));
+    $16 = g;
     $s.pcs[$d] = $pc + 6;
-    $23 = rt.first(rt.callee(typeof $19 === "string" ? ($m22 = rt.stringMeta) !== void 0 && $m22.view.string !== void 0 ? $m22.view.string : rt.index($19, "string", "local 'g'") : ($f21 = $19?.f)?.string !== void 0 ? $f21.string : ($m20 = $19?.metatable) !== void 0 && $m20.view.string !== void 0 ? $m20.view.string : rt.index($19, "string", "local 'g'"), "method 'string'")($19));
+    $19 = rt.first(rt.callee(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($18 !== void 0) {
-      $o8.city = $18;
+    if ($15 !== void 0) {
+      $o8.city = $15;
       $n9++;
     }
-    if ($23 !== void 0) {
-      $o8.zip = $23;
+    if ($19 !== void 0) {
+      $o8.zip = $19;
       $n9++;
     }
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 7;
     let address = rt.first($fn1($4, $7));
-    $19 = g;
+    $16 = g;
     $s.pcs[$d] = $pc + 8;
-    $23 = rt.first(rt.callee(typeof $19 === "string" ? ($m20 = rt.stringMeta) !== void 0 && $m20.view.string !== void 0 ? $m20.view.string : rt.index($19, "string", "local 'g'") : ($f21 = $19?.f)?.string !== void 0 ? $f21.string : ($m22 = $19?.metatable) !== void 0 && $m22.view.string !== void 0 ? $m22.view.string : rt.index($19, "string", "local 'g'"), "method 'string'")($19));
+    $19 = rt.first(rt.callee(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
     $s.pcs[$d] = $pc + 9;
-    $fn11 = rt.callee(typeof $23 === "string" ? ($m15 = rt.stringMeta) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($23, "required") : ($f16 = $23?.f)?.required !== void 0 ? $f16.required : ($m17 = $23?.metatable) !== void 0 && $m17.view.required !== void 0 ? $m17.view.required : rt.index($23, "required"), "method 'required'");
-    $18 = "Missing name";
-    $2 = rt.first($fn11($23, $18));
+    $fn10 = rt.callee(($f14 = $19?.f)?.required !== void 0 ? $f14.required : ($m13 = $19?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($19, "required"), "method 'required'");
+    $15 = "Missing name";
+    $2 = rt.first($fn10($19, $15));
     $3 = g;
     $s.pcs[$d] = $pc + 10;
-    $7 = rt.first(rt.callee(typeof $3 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.integer !== void 0 ? $m12.view.integer : rt.index($3, "integer", "local 'g'") : ($f13 = $3?.f)?.integer !== void 0 ? $f13.integer : ($m14 = $3?.metatable) !== void 0 && $m14.view.integer !== void 0 ? $m14.view.integer : rt.index($3, "integer", "local 'g'"), "method 'integer'")($3));
+    $7 = rt.first(rt.callee(($f12 = $3?.f)?.integer !== void 0 ? $f12.integer : ($m11 = $3?.metatable) !== void 0 && $m11.view.integer !== void 0 ? $m11.view.integer : rt.index($3, "integer", "local 'g'"), "method 'integer'")($3));
     $4 = g;
     $s.pcs[$d] = $pc + 11;
-    $24 = rt.first(rt.callee(typeof $4 === "string" ? ($m5 = rt.stringMeta) !== void 0 && $m5.view.number !== void 0 ? $m5.view.number : rt.index($4, "number", "local 'g'") : ($f6 = $4?.f)?.number !== void 0 ? $f6.number : ($m10 = $4?.metatable) !== void 0 && $m10.view.number !== void 0 ? $m10.view.number : rt.index($4, "number", "local 'g'"), "method 'number'")($4));
-    $26 = g;
+    $20 = rt.first(rt.callee(($f6 = $4?.f)?.number !== void 0 ? $f6.number : ($m5 = $4?.metatable) !== void 0 && $m5.view.number !== void 0 ? $m5.view.number : rt.index($4, "number", "local 'g'"), "method 'number'")($4));
+    $22 = g;
     $s.pcs[$d] = $pc + 12;
-    $25 = rt.first(rt.callee(typeof $26 === "string" ? ($m29 = rt.stringMeta) !== void 0 && $m29.view.boolean !== void 0 ? $m29.view.boolean : rt.index($26, "boolean", "local 'g'") : ($f28 = $26?.f)?.boolean !== void 0 ? $f28.boolean : ($m27 = $26?.metatable) !== void 0 && $m27.view.boolean !== void 0 ? $m27.view.boolean : rt.index($26, "boolean", "local 'g'"), "method 'boolean'")($26));
+    $21 = rt.first(rt.callee(($f24 = $22?.f)?.boolean !== void 0 ? $f24.boolean : ($m23 = $22?.metatable) !== void 0 && $m23.view.boolean !== void 0 ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'"), "method 'boolean'")($22));
     $s.pcs[$d] = $pc + 13;
-    $fn1 = rt.callee(typeof $25 === "string" ? ($m32 = rt.stringMeta) !== void 0 && $m32.view.default !== void 0 ? $m32.view.default : rt.index($25, "default") : ($f31 = $25?.f)?.default !== void 0 ? $f31.default : ($m30 = $25?.metatable) !== void 0 && $m30.view.default !== void 0 ? $m30.view.default : rt.index($25, "default"), "method 'default'");
-    $33 = true;
-    $34 = rt.first($fn1($25, $33));
-    $39 = g;
+    $fn1 = rt.callee(($f26 = $21?.f)?.default !== void 0 ? $f26.default : ($m25 = $21?.metatable) !== void 0 && $m25.view.default !== void 0 ? $m25.view.default : rt.index($21, "default"), "method 'default'");
+    $27 = true;
+    $28 = rt.first($fn1($21, $27));
+    $33 = g;
     $s.pcs[$d] = $pc + 14;
-    $38 = rt.first(rt.callee(typeof $39 === "string" ? ($m42 = rt.stringMeta) !== void 0 && $m42.view.string !== void 0 ? $m42.view.string : rt.index($39, "string", "local 'g'") : ($f41 = $39?.f)?.string !== void 0 ? $f41.string : ($m40 = $39?.metatable) !== void 0 && $m40.view.string !== void 0 ? $m40.view.string : rt.index($39, "string", "local 'g'"), "method 'string'")($39));
-    $fn37 = rt.callee(typeof $38 === "string" ? ($m45 = rt.stringMeta) !== void 0 && $m45.view.enum !== void 0 ? $m45.view.enum : rt.index($38, "enum") : ($f44 = $38?.f)?.enum !== void 0 ? $f44.enum : ($m43 = $38?.metatable) !== void 0 && $m43.view.enum !== void 0 ? $m43.view.enum : rt.index($38, "enum"), "method 'enum'");
-    $46 = new rt.LuaTable(["admin", "user"]);
+    $32 = rt.first(rt.callee(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m34 = $33?.metatable) !== void 0 && $m34.view.string !== void 0 ? $m34.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
+    $fn31 = rt.callee(($f37 = $32?.f)?.enum !== void 0 ? $f37.enum : ($m36 = $32?.metatable) !== void 0 && $m36.view.enum !== void 0 ? $m36.view.enum : rt.index($32, "enum"), "method 'enum'");
+    $38 = new rt.LuaTable(["admin", "user"]);
     $s.pcs[$d] = $pc + 16;
-    $36 = rt.first($fn37($38, $46));
+    $30 = rt.first($fn31($32, $38));
     $s.pcs[$d] = $pc + 17;
-    $fn35 = rt.callee(typeof $36 === "string" ? ($m49 = rt.stringMeta) !== void 0 && $m49.view.default !== void 0 ? $m49.view.default : rt.index($36, "default") : ($f48 = $36?.f)?.default !== void 0 ? $f48.default : ($m47 = $36?.metatable) !== void 0 && $m47.view.default !== void 0 ? $m47.view.default : rt.index($36, "default"), "method 'default'");
-    $50 = "user";
-    $51 = rt.first($fn35($36, $50));
-    $53 = g;
+    $fn29 = rt.callee(($f40 = $30?.f)?.default !== void 0 ? $f40.default : ($m39 = $30?.metatable) !== void 0 && $m39.view.default !== void 0 ? $m39.view.default : rt.index($30, "default"), "method 'default'");
+    $41 = "user";
+    $42 = rt.first($fn29($30, $41));
+    $44 = g;
     $s.pcs[$d] = $pc + 18;
-    $fn52 = rt.callee(typeof $53 === "string" ? ($m56 = rt.stringMeta) !== void 0 && $m56.view.array !== void 0 ? $m56.view.array : rt.index($53, "array", "local 'g'") : ($f55 = $53?.f)?.array !== void 0 ? $f55.array : ($m54 = $53?.metatable) !== void 0 && $m54.view.array !== void 0 ? $m54.view.array : rt.index($53, "array", "local 'g'"), "method 'array'");
-    $58 = g;
+    $fn43 = rt.callee(($f46 = $44?.f)?.array !== void 0 ? $f46.array : ($m45 = $44?.metatable) !== void 0 && $m45.view.array !== void 0 ? $m45.view.array : rt.index($44, "array", "local 'g'"), "method 'array'");
+    $48 = g;
     $s.pcs[$d] = $pc + 19;
-    $r57 = rt.callee(typeof $58 === "string" ? ($m61 = rt.stringMeta) !== void 0 && $m61.view.string !== void 0 ? $m61.view.string : rt.index($58, "string", "local 'g'") : ($f60 = $58?.f)?.string !== void 0 ? $f60.string : ($m59 = $58?.metatable) !== void 0 && $m59.view.string !== void 0 ? $m59.view.string : rt.index($58, "string", "local 'g'"), "method 'string'")($58);
+    $r47 = rt.callee(($f50 = $48?.f)?.string !== void 0 ? $f50.string : ($m49 = $48?.metatable) !== void 0 && $m49.view.string !== void 0 ? $m49.view.string : rt.index($48, "string", "local 'g'"), "method 'string'")($48);
     $s.pcs[$d] = $pc + 20;
-    $62 = rt.first(Array.isArray($r57) ? $fn52($53, ...$r57) : $fn52($53, $r57));
-    $63 = address;
-    $66 = g;
+    $51 = rt.first(Array.isArray($r47) ? $fn43($44, ...$r47) : $fn43($44, $r47));
+    $52 = address;
+    $55 = g;
     $s.pcs[$d] = $pc + 21;
-    $65 = rt.first(rt.callee(typeof $66 === "string" ? ($m69 = rt.stringMeta) !== void 0 && $m69.view.string !== void 0 ? $m69.view.string : rt.index($66, "string", "local 'g'") : ($f68 = $66?.f)?.string !== void 0 ? $f68.string : ($m67 = $66?.metatable) !== void 0 && $m67.view.string !== void 0 ? $m67.view.string : rt.index($66, "string", "local 'g'"), "method 'string'")($66));
+    $54 = rt.first(rt.callee(($f57 = $55?.f)?.string !== void 0 ? $f57.string : ($m56 = $55?.metatable) !== void 0 && $m56.view.string !== void 0 ? $m56.view.string : rt.index($55, "string", "local 'g'"), "method 'string'")($55));
     $s.pcs[$d] = $pc + 22;
-    $fn64 = rt.callee(typeof $65 === "string" ? ($m72 = rt.stringMeta) !== void 0 && $m72.view.nullable !== void 0 ? $m72.view.nullable : rt.index($65, "nullable") : ($f71 = $65?.f)?.nullable !== void 0 ? $f71.nullable : ($m70 = $65?.metatable) !== void 0 && $m70.view.nullable !== void 0 ? $m70.view.nullable : rt.index($65, "nullable"), "method 'nullable'");
-    $73 = rt.first($fn64($65));
-    $75 = g;
+    $fn53 = rt.callee(($f59 = $54?.f)?.nullable !== void 0 ? $f59.nullable : ($m58 = $54?.metatable) !== void 0 && $m58.view.nullable !== void 0 ? $m58.view.nullable : rt.index($54, "nullable"), "method 'nullable'");
+    $60 = rt.first($fn53($54));
+    $62 = g;
     $s.pcs[$d] = $pc + 23;
-    $fn74 = rt.callee(typeof $75 === "string" ? ($m78 = rt.stringMeta) !== void 0 && $m78.view.array !== void 0 ? $m78.view.array : rt.index($75, "array", "local 'g'") : ($f77 = $75?.f)?.array !== void 0 ? $f77.array : ($m76 = $75?.metatable) !== void 0 && $m76.view.array !== void 0 ? $m76.view.array : rt.index($75, "array", "local 'g'"), "method 'array'");
-    $81 = g;
-    $fn80 = rt.callee(typeof $81 === "string" ? ($m84 = rt.stringMeta) !== void 0 && $m84.view.object !== void 0 ? $m84.view.object : rt.index($81, "object", "local 'g'") : ($f83 = $81?.f)?.object !== void 0 ? $f83.object : ($m82 = $81?.metatable) !== void 0 && $m82.view.object !== void 0 ? $m82.view.object : rt.index($81, "object", "local 'g'"), "method 'object'");
-    $90 = g;
+    $fn61 = rt.callee(($f64 = $62?.f)?.array !== void 0 ? $f64.array : ($m63 = $62?.metatable) !== void 0 && $m63.view.array !== void 0 ? $m63.view.array : rt.index($62, "array", "local 'g'"), "method 'array'");
+    $67 = g;
+    $fn66 = rt.callee(($f69 = $67?.f)?.object !== void 0 ? $f69.object : ($m68 = $67?.metatable) !== void 0 && $m68.view.object !== void 0 ? $m68.view.object : rt.index($67, "object", "local 'g'"), "method 'object'");
+    $75 = g;
     $s.pcs[$d] = $pc + 24;
-    $89 = rt.first(rt.callee(typeof $90 === "string" ? ($m93 = rt.stringMeta) !== void 0 && $m93.view.string !== void 0 ? $m93.view.string : rt.index($90, "string", "local 'g'") : ($f92 = $90?.f)?.string !== void 0 ? $f92.string : ($m91 = $90?.metatable) !== void 0 && $m91.view.string !== void 0 ? $m91.view.string : rt.index($90, "string", "local 'g'"), "method 'string'")($90));
-    $fn88 = rt.callee(typeof $89 === "string" ? ($m96 = rt.stringMeta) !== void 0 && $m96.view.enum !== void 0 ? $m96.view.enum : rt.index($89, "enum") : ($f95 = $89?.f)?.enum !== void 0 ? $f95.enum : ($m94 = $89?.metatable) !== void 0 && $m94.view.enum !== void 0 ? $m94.view.enum : rt.index($89, "enum"), "method 'enum'");
-    $97 = new rt.LuaTable(["email", "phone"]);
+    $74 = rt.first(rt.callee(($f77 = $75?.f)?.string !== void 0 ? $f77.string : ($m76 = $75?.metatable) !== void 0 && $m76.view.string !== void 0 ? $m76.view.string : rt.index($75, "string", "local 'g'"), "method 'string'")($75));
+    $fn73 = rt.callee(($f79 = $74?.f)?.enum !== void 0 ? $f79.enum : ($m78 = $74?.metatable) !== void 0 && $m78.view.enum !== void 0 ? $m78.view.enum : rt.index($74, "enum"), "method 'enum'");
+    $80 = new rt.LuaTable(["email", "phone"]);
     $s.pcs[$d] = $pc + 25;
-    $87 = rt.first($fn88($89, $97));
+    $72 = rt.first($fn73($74, $80));
     $s.pcs[$d] = $pc + 26;
-    $fn86 = rt.callee(typeof $87 === "string" ? ($m100 = rt.stringMeta) !== void 0 && $m100.view.required !== void 0 ? $m100.view.required : rt.index($87, "required") : ($f99 = $87?.f)?.required !== void 0 ? $f99.required : ($m98 = $87?.metatable) !== void 0 && $m98.view.required !== void 0 ? $m98.view.required : rt.index($87, "required"), "method 'required'");
-    $101 = rt.first($fn86($87));
-    $104 = g;
+    $fn71 = rt.callee(($f82 = $72?.f)?.required !== void 0 ? $f82.required : ($m81 = $72?.metatable) !== void 0 && $m81.view.required !== void 0 ? $m81.view.required : rt.index($72, "required"), "method 'required'");
+    $83 = rt.first($fn71($72));
+    $86 = g;
     $s.pcs[$d] = $pc + 24;
-    $103 = rt.first(rt.callee(typeof $104 === "string" ? ($m107 = rt.stringMeta) !== void 0 && $m107.view.string !== void 0 ? $m107.view.string : rt.index($104, "string", "local 'g'") : ($f106 = $104?.f)?.string !== void 0 ? $f106.string : ($m105 = $104?.metatable) !== void 0 && $m105.view.string !== void 0 ? $m105.view.string : rt.index($104, "string", "local 'g'"), "method 'string'")($104));
+    $85 = rt.first(rt.callee(($f88 = $86?.f)?.string !== void 0 ? $f88.string : ($m87 = $86?.metatable) !== void 0 && $m87.view.string !== void 0 ? $m87.view.string : rt.index($86, "string", "local 'g'"), "method 'string'")($86));
     $s.pcs[$d] = $pc + 26;
-    $fn102 = rt.callee(typeof $103 === "string" ? ($m110 = rt.stringMeta) !== void 0 && $m110.view.required !== void 0 ? $m110.view.required : rt.index($103, "required") : ($f109 = $103?.f)?.required !== void 0 ? $f109.required : ($m108 = $103?.metatable) !== void 0 && $m108.view.required !== void 0 ? $m108.view.required : rt.index($103, "required"), "method 'required'");
-    $111 = rt.first($fn102($103));
+    $fn84 = rt.callee(($f90 = $85?.f)?.required !== void 0 ? $f90.required : ($m89 = $85?.metatable) !== void 0 && $m89.view.required !== void 0 ? $m89.view.required : rt.index($85, "required"), "method 'required'");
+    $91 = rt.first($fn84($85));
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($101 !== void 0) {
-      $o8.kind = $101;
+    if ($83 !== void 0) {
+      $o8.kind = $83;
       $n9++;
     }
-    if ($111 !== void 0) {
-      $o8.value = $111;
+    if ($91 !== void 0) {
+      $o8.value = $91;
       $n9++;
     }
-    $85 = rt.LuaTable.record($o8, $n9);
+    $70 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 27;
-    $r79 = $fn80($81, $85);
+    $r65 = $fn66($67, $70);
     $s.pcs[$d] = $pc + 28;
-    $112 = rt.first(Array.isArray($r79) ? $fn74($75, ...$r79) : $fn74($75, $r79));
-    $o113 = new rt.FieldsObject();
-    $n114 = 0;
+    $92 = rt.first(Array.isArray($r65) ? $fn61($62, ...$r65) : $fn61($62, $r65));
+    $o93 = new rt.FieldsObject();
+    $n94 = 0;
     if ($2 !== void 0) {
-      $o113.name = $2;
-      $n114++;
+      $o93.name = $2;
+      $n94++;
     }
     if ($7 !== void 0) {
-      $o113.age = $7;
-      $n114++;
+      $o93.age = $7;
+      $n94++;
     }
-    if ($24 !== void 0) {
-      $o113.score = $24;
-      $n114++;
+    if ($20 !== void 0) {
+      $o93.score = $20;
+      $n94++;
     }
-    if ($34 !== void 0) {
-      $o113.active = $34;
-      $n114++;
+    if ($28 !== void 0) {
+      $o93.active = $28;
+      $n94++;
+    }
+    if ($42 !== void 0) {
+      $o93.role = $42;
+      $n94++;
     }
     if ($51 !== void 0) {
-      $o113.role = $51;
-      $n114++;
+      $o93.tags = $51;
+      $n94++;
     }
-    if ($62 !== void 0) {
-      $o113.tags = $62;
-      $n114++;
+    if ($52 !== void 0) {
+      $o93.addr = $52;
+      $n94++;
     }
-    if ($63 !== void 0) {
-      $o113.addr = $63;
-      $n114++;
+    if ($60 !== void 0) {
+      $o93.nickname = $60;
+      $n94++;
     }
-    if ($73 !== void 0) {
-      $o113.nickname = $73;
-      $n114++;
+    if ($92 !== void 0) {
+      $o93.contacts = $92;
+      $n94++;
     }
-    if ($112 !== void 0) {
-      $o113.contacts = $112;
-      $n114++;
-    }
-    let signup = rt.LuaTable.record($o113, $n114);
-    $111 = api;
-    if (!(($f109 = $111?.f) !== void 0 && (($104 = $f109.signup) !== void 0 || ($m110 = $111.metatable) === void 0 || ($104 = $m110.view.signup) !== void 0 || !("signup" in $m110.view) && $m110.view[rt.CUT] === void 0))) {
+    let signup = rt.LuaTable.record($o93, $n94);
+    $91 = api;
+    if (!(($f90 = $91?.f) !== void 0 && (($86 = $f90.signup) !== void 0 || ($m89 = $91.metatable) === void 0 || ($86 = $m89.view.signup) !== void 0 || !("signup" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 29;
-      $104 = rt.index($111, "signup", "local 'api'");
+      $86 = rt.index($91, "signup", "local 'api'");
     }
-    $112 = $104;
-    $103 = $handlers[0] = rt.tailable((function $post(ctx) {
+    $92 = $86;
+    $85 = $handlers[0] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
-      let $22;
-      let $32;
+      let $23;
+      let $34;
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
+      let $f7;
+      let $8;
+      let $9;
       let $10;
-      let $11;
-      let $12;
-      let $t13;
-      let $r14;
-      $32 = ctx;
+      let $t11;
+      let $r12;
+      $34 = ctx;
       $s2.pcs[$d2] = $pc + 30;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $23 = rt.first(rt.callee(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
       $s2.pcs[$d2] = $pc + 31;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect") : ($f8 = $22?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $22?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($22, "expect"), "method 'expect'");
-      $10 = signup;
-      let user = rt.first($fn12($22, $10));
-      $32 = api;
-      if (!(($f8 = $32?.f) !== void 0 && (($22 = $f8.json) !== void 0 || ($m9 = $32.metatable) === void 0 || ($22 = $m9.view.json) !== void 0 || !("json" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $fn12 = rt.callee(($f7 = $23?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $23?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($23, "expect"), "method 'expect'");
+      $8 = signup;
+      let user = rt.first($fn12($23, $8));
+      $34 = api;
+      if (!(($f7 = $34?.f) !== void 0 && (($23 = $f7.json) !== void 0 || ($m6 = $34.metatable) === void 0 || ($23 = $m6.view.json) !== void 0 || !("json" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 32;
-        $22 = rt.index($32, "json", "upvalue 'api'");
+        $23 = rt.index($34, "json", "upvalue 'api'");
       }
-      $10 = $22;
+      $8 = $23;
       $s2.pcs[$d2] = $pc + 33;
-      $fn12 = rt.callee(typeof $10 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.status !== void 0 ? $m6.view.status : rt.index($10, "status", "field 'json'") : ($f5 = $10?.f)?.status !== void 0 ? $f5.status : ($m7 = $10?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($10, "status", "field 'json'"), "method 'status'");
-      $11 = 201;
-      $12 = user;
+      $fn12 = rt.callee(($f5 = $8?.f)?.status !== void 0 ? $f5.status : ($m4 = $8?.metatable) !== void 0 && $m4.view.status !== void 0 ? $m4.view.status : rt.index($8, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $10 = user;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t13 = $s2.tails++;
-        $r14 = $fn12($10, $11, $12);
-        $s2.tails = $t13;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($8, $9, $10);
+        $s2.tails = $t11;
       } else {
-        $r14 = rt.tailCall($s2, $tb, $fn12, [$10, $11, $12]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$8, $9, $10]);
       }
-      return $r14;
+      return $r12;
     }));
-    if ($103 !== void 0 && ($f106 = $112?.f) !== void 0 && !$112.linked && $f106.post !== void 0) $f106.post = $103;
+    if ($85 !== void 0 && ($f88 = $92?.f) !== void 0 && !$92.linked && $f88.post !== void 0) $f88.post = $85;
     else {
       $s.pcs[$d] = $pc + 29;
-      rt.setIndex($112, "post", $103, "field 'signup'");
+      rt.setIndex($92, "post", $85, "field 'signup'");
     }
-    $104 = api;
-    if (!(($f106 = $104?.f) !== void 0 && (($111 = $f106.checked) !== void 0 || ($m110 = $104.metatable) === void 0 || ($111 = $m110.view.checked) !== void 0 || !("checked" in $m110.view) && $m110.view[rt.CUT] === void 0))) {
+    $86 = api;
+    if (!(($f88 = $86?.f) !== void 0 && (($91 = $f88.checked) !== void 0 || ($m89 = $86.metatable) === void 0 || ($91 = $m89.view.checked) !== void 0 || !("checked" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 34;
-      $111 = rt.index($104, "checked", "local 'api'");
+      $91 = rt.index($86, "checked", "local 'api'");
     }
-    $103 = $111;
-    $112 = $handlers[1] = rt.tailable((function $post(ctx) {
+    $85 = $91;
+    $92 = $handlers[1] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $l1;
-      let $22;
-      let $32;
+      let $23;
+      let $34;
       let $m4;
       let $f5;
-      let $m6;
-      let $72;
-      let $8;
-      let $m9;
-      let $f10;
-      let $fn112;
+      let $6;
+      let $73;
+      let $m8;
+      let $f9;
+      let $fn102;
+      let $11;
       let $12;
       let $13;
-      let $14;
-      let $m152;
-      let $f162;
-      let $m172;
-      let $f18;
-      let $m19;
-      let $20;
-      let $r21;
-      let $222;
-      let $t23;
-      let $r24;
+      let $m14;
+      let $f15;
+      let $m16;
+      let $f17;
+      let $18;
+      let $r19;
+      let $202;
+      let $t21;
+      let $r22;
       $s2.pcs[$d2] = $pc + 42;
-      if (($22 = $env.f.pcall) === void 0) {
-        $22 = rt.getGlobal($env, "pcall");
+      if (($23 = $env.f.pcall) === void 0) {
+        $23 = rt.getGlobal($env, "pcall");
       }
-      $l1 = rt.adjust([...rt.all(rt.callee($22, "global 'pcall'")(rt.tailable((function $anonymous() {
+      $l1 = rt.adjust([...rt.all(rt.callee($23, "global 'pcall'")(rt.tailable((function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         const $tb2 = $s3.bodyAt === $d3;
         if ($tb2) $s3.bodyAt = -1;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
         let $fn12;
-        let $27;
+        let $24;
         let $35;
-        let $m44;
+        let $m42;
         let $f52;
-        let $m62;
-        let $m7;
-        let $f8;
-        let $m92;
+        let $m6;
+        let $f7;
+        let $8;
+        let $fn9;
         let $10;
-        let $fn113;
-        let $122;
-        let $132;
+        let $112;
+        let $m12;
+        let $f13;
         let $m142;
-        let $f15;
-        let $m16;
-        let $m173;
-        let $f182;
-        let $m192;
-        let $202;
-        let $fn21;
-        let $223;
-        let $232;
-        let $m24;
-        let $f25;
-        let $m26;
-        let $m272;
-        let $f282;
-        let $m292;
-        let $30;
-        let $o31;
-        let $n32;
-        let $t33;
-        let $r34;
+        let $f152;
+        let $162;
+        let $fn17;
+        let $182;
+        let $192;
+        let $m20;
+        let $f21;
+        let $m22;
+        let $f23;
+        let $242;
+        let $o25;
+        let $n26;
+        let $t27;
+        let $r28;
         $35 = ctx;
         $s3.pcs[$d3] = $pc + 35;
-        $27 = rt.first(rt.callee(typeof $35 === "string" ? ($m62 = rt.stringMeta) !== void 0 && $m62.view.body !== void 0 ? $m62.view.body : rt.index($35, "body", "upvalue 'ctx'") : ($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m44 = $35?.metatable) !== void 0 && $m44.view.body !== void 0 ? $m44.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35));
-        $fn12 = rt.callee(typeof $27 === "string" ? ($m92 = rt.stringMeta) !== void 0 && $m92.view.expect !== void 0 ? $m92.view.expect : rt.index($27, "expect") : ($f8 = $27?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $27?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($27, "expect"), "method 'expect'");
-        $132 = g;
+        $24 = rt.first(rt.callee(($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m42 = $35?.metatable) !== void 0 && $m42.view.body !== void 0 ? $m42.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35));
+        $fn12 = rt.callee(($f7 = $24?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $24?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($24, "expect"), "method 'expect'");
+        $112 = g;
         $s3.pcs[$d3] = $pc + 37;
-        $122 = rt.first(rt.callee(typeof $132 === "string" ? ($m16 = rt.stringMeta) !== void 0 && $m16.view.string !== void 0 ? $m16.view.string : rt.index($132, "string", "upvalue 'g'") : ($f15 = $132?.f)?.string !== void 0 ? $f15.string : ($m142 = $132?.metatable) !== void 0 && $m142.view.string !== void 0 ? $m142.view.string : rt.index($132, "string", "upvalue 'g'"), "method 'string'")($132));
+        $10 = rt.first(rt.callee(($f13 = $112?.f)?.string !== void 0 ? $f13.string : ($m12 = $112?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($112, "string", "upvalue 'g'"), "method 'string'")($112));
         $s3.pcs[$d3] = $pc + 38;
-        $fn113 = rt.callee(typeof $122 === "string" ? ($m192 = rt.stringMeta) !== void 0 && $m192.view.required !== void 0 ? $m192.view.required : rt.index($122, "required") : ($f182 = $122?.f)?.required !== void 0 ? $f182.required : ($m173 = $122?.metatable) !== void 0 && $m173.view.required !== void 0 ? $m173.view.required : rt.index($122, "required"), "method 'required'");
-        $202 = rt.first($fn113($122));
-        $232 = g;
+        $fn9 = rt.callee(($f152 = $10?.f)?.required !== void 0 ? $f152.required : ($m142 = $10?.metatable) !== void 0 && $m142.view.required !== void 0 ? $m142.view.required : rt.index($10, "required"), "method 'required'");
+        $162 = rt.first($fn9($10));
+        $192 = g;
         $s3.pcs[$d3] = $pc + 39;
-        $223 = rt.first(rt.callee(typeof $232 === "string" ? ($m26 = rt.stringMeta) !== void 0 && $m26.view.integer !== void 0 ? $m26.view.integer : rt.index($232, "integer", "upvalue 'g'") : ($f25 = $232?.f)?.integer !== void 0 ? $f25.integer : ($m24 = $232?.metatable) !== void 0 && $m24.view.integer !== void 0 ? $m24.view.integer : rt.index($232, "integer", "upvalue 'g'"), "method 'integer'")($232));
+        $182 = rt.first(rt.callee(($f21 = $192?.f)?.integer !== void 0 ? $f21.integer : ($m20 = $192?.metatable) !== void 0 && $m20.view.integer !== void 0 ? $m20.view.integer : rt.index($192, "integer", "upvalue 'g'"), "method 'integer'")($192));
         $s3.pcs[$d3] = $pc + 38;
-        $fn21 = rt.callee(typeof $223 === "string" ? ($m292 = rt.stringMeta) !== void 0 && $m292.view.required !== void 0 ? $m292.view.required : rt.index($223, "required") : ($f282 = $223?.f)?.required !== void 0 ? $f282.required : ($m272 = $223?.metatable) !== void 0 && $m272.view.required !== void 0 ? $m272.view.required : rt.index($223, "required"), "method 'required'");
-        $30 = rt.first($fn21($223));
-        $o31 = new rt.FieldsObject();
-        $n32 = 0;
-        if ($202 !== void 0) {
-          $o31.name = $202;
-          $n32++;
+        $fn17 = rt.callee(($f23 = $182?.f)?.required !== void 0 ? $f23.required : ($m22 = $182?.metatable) !== void 0 && $m22.view.required !== void 0 ? $m22.view.required : rt.index($182, "required"), "method 'required'");
+        $242 = rt.first($fn17($182));
+        $o25 = new rt.FieldsObject();
+        $n26 = 0;
+        if ($162 !== void 0) {
+          $o25.name = $162;
+          $n26++;
         }
-        if ($30 !== void 0) {
-          $o31.age = $30;
-          $n32++;
+        if ($242 !== void 0) {
+          $o25.age = $242;
+          $n26++;
         }
-        $10 = rt.LuaTable.record($o31, $n32);
+        $8 = rt.LuaTable.record($o25, $n26);
         $s3.pcs[$d3] = $pc + 40;
         $s3.truncate($d3);
         if ($s3.tails < rt.TAIL_DEPTH) {
-          $t33 = $s3.tails++;
-          $r34 = $fn12($27, $10);
-          $s3.tails = $t33;
+          $t27 = $s3.tails++;
+          $r28 = $fn12($24, $8);
+          $s3.tails = $t27;
         } else {
-          $r34 = rt.tailCall($s3, $tb2, $fn12, [$27, $10]);
+          $r28 = rt.tailCall($s3, $tb2, $fn12, [$24, $8]);
         }
-        return $r34;
+        return $r28;
       }))))], 2);
       let ok = $l1[0];
       let result = $l1[1];
       if (!rt.truthy(ok)) {
-        if (rh.pristineContext(ctx)) $32 = ctx.queryValue("format");
+        if (rh.pristineContext(ctx)) $34 = ctx.queryValue("format");
         else {
-          $22 = ctx;
+          $23 = ctx;
           $s2.pcs[$d2] = $pc + 43;
-          $72 = rt.first(rt.callee(typeof $22 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.query !== void 0 ? $m6.view.query : rt.index($22, "query", "local 'ctx'") : ($f5 = $22?.f)?.query !== void 0 ? $f5.query : ($m4 = $22?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
-          if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.format) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.format) !== void 0 || !("format" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-            $8 = rt.index($72, "format");
+          $6 = rt.first(rt.callee(($f5 = $23?.f)?.query !== void 0 ? $f5.query : ($m4 = $23?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($23, "query", "local 'ctx'"), "method 'query'")($23));
+          if (!(($f9 = $6?.f) !== void 0 && (($73 = $f9.format) !== void 0 || ($m8 = $6.metatable) === void 0 || ($73 = $m8.view.format) !== void 0 || !("format" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $73 = rt.index($6, "format");
           }
-          $32 = $8;
+          $34 = $73;
         }
-        if ($32 === "text") {
-          $13 = api;
-          if (!(($f162 = $13?.f) !== void 0 && (($14 = $f162.text) !== void 0 || ($m152 = $13.metatable) === void 0 || ($14 = $m152.view.text) !== void 0 || !("text" in $m152.view) && $m152.view[rt.CUT] === void 0))) {
+        if ($34 === "text") {
+          $12 = api;
+          if (!(($f15 = $12?.f) !== void 0 && (($13 = $f15.text) !== void 0 || ($m14 = $12.metatable) === void 0 || ($13 = $m14.view.text) !== void 0 || !("text" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 44;
-            $14 = rt.index($13, "text", "upvalue 'api'");
+            $13 = rt.index($12, "text", "upvalue 'api'");
           }
-          $12 = $14;
+          $11 = $13;
           $s2.pcs[$d2] = $pc + 44;
-          $fn112 = rt.callee(typeof $12 === "string" ? ($m19 = rt.stringMeta) !== void 0 && $m19.view.status !== void 0 ? $m19.view.status : rt.index($12, "status", "field 'text'") : ($f18 = $12?.f)?.status !== void 0 ? $f18.status : ($m172 = $12?.metatable) !== void 0 && $m172.view.status !== void 0 ? $m172.view.status : rt.index($12, "status", "field 'text'"), "method 'status'");
-          $20 = 422;
+          $fn102 = rt.callee(($f17 = $11?.f)?.status !== void 0 ? $f17.status : ($m16 = $11?.metatable) !== void 0 && $m16.view.status !== void 0 ? $m16.view.status : rt.index($11, "status", "field 'text'"), "method 'status'");
+          $18 = 422;
           $s2.pcs[$d2] = $pc + 45;
-          if (($222 = $env.f.tostring) === void 0) {
-            $222 = rt.getGlobal($env, "tostring");
+          if (($202 = $env.f.tostring) === void 0) {
+            $202 = rt.getGlobal($env, "tostring");
           }
-          $r21 = rt.callee($222, "global 'tostring'")(result);
+          $r19 = rt.callee($202, "global 'tostring'")(result);
           $s2.pcs[$d2] = $pc + 46;
           $s2.truncate($d2);
           if ($s2.tails < rt.TAIL_DEPTH) {
-            $t23 = $s2.tails++;
-            $r24 = Array.isArray($r21) ? $fn112($12, $20, ...$r21) : $fn112($12, $20, $r21);
-            $s2.tails = $t23;
+            $t21 = $s2.tails++;
+            $r22 = Array.isArray($r19) ? $fn102($11, $18, ...$r19) : $fn102($11, $18, $r19);
+            $s2.tails = $t21;
           } else {
-            $r24 = rt.tailCall($s2, $tb, $fn112, Array.isArray($r21) ? [$12, $20, ...$r21] : [$12, $20, $r21]);
+            $r22 = rt.tailCall($s2, $tb, $fn102, Array.isArray($r19) ? [$11, $18, ...$r19] : [$11, $18, $r19]);
           }
-          return $r24;
+          return $r22;
         }
-        $8 = api;
+        $73 = api;
         $s2.pcs[$d2] = $pc + 47;
-        $fn112 = rt.callee(typeof $8 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.error !== void 0 ? $m6.view.error : rt.index($8, "error", "upvalue 'api'") : ($f10 = $8?.f)?.error !== void 0 ? $f10.error : ($m9 = $8?.metatable) !== void 0 && $m9.view.error !== void 0 ? $m9.view.error : rt.index($8, "error", "upvalue 'api'"), "method 'error'");
-        $72 = 422;
-        $22 = result;
+        $fn102 = rt.callee(($f9 = $73?.f)?.error !== void 0 ? $f9.error : ($m8 = $73?.metatable) !== void 0 && $m8.view.error !== void 0 ? $m8.view.error : rt.index($73, "error", "upvalue 'api'"), "method 'error'");
+        $6 = 422;
+        $23 = result;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t23 = $s2.tails++;
-          $r24 = $fn112($8, $72, $22);
-          $s2.tails = $t23;
+          $t21 = $s2.tails++;
+          $r22 = $fn102($73, $6, $23);
+          $s2.tails = $t21;
         } else {
-          $r24 = rt.tailCall($s2, $tb, $fn112, [$8, $72, $22]);
+          $r22 = rt.tailCall($s2, $tb, $fn102, [$73, $6, $23]);
         }
-        return $r24;
+        return $r22;
       }
       return rt.leave($s2, $d2, result);
     }));
-    if ($112 !== void 0 && ($f109 = $103?.f) !== void 0 && !$103.linked && $f109.post !== void 0) $f109.post = $112;
+    if ($92 !== void 0 && ($f90 = $85?.f) !== void 0 && !$85.linked && $f90.post !== void 0) $f90.post = $92;
     else {
       $s.pcs[$d] = $pc + 34;
-      rt.setIndex($103, "post", $112, "field 'checked'");
+      rt.setIndex($85, "post", $92, "field 'checked'");
     }
-    $111 = api;
-    if (!(($f109 = $111?.f) !== void 0 && (($104 = $f109.direct) !== void 0 || ($m110 = $111.metatable) === void 0 || ($104 = $m110.view.direct) !== void 0 || !("direct" in $m110.view) && $m110.view[rt.CUT] === void 0))) {
+    $91 = api;
+    if (!(($f90 = $91?.f) !== void 0 && (($86 = $f90.direct) !== void 0 || ($m89 = $91.metatable) === void 0 || ($86 = $m89.view.direct) !== void 0 || !("direct" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 48;
-      $104 = rt.index($111, "direct", "local 'api'");
+      $86 = rt.index($91, "direct", "local 'api'");
     }
-    $112 = $104;
-    $103 = $handlers[2] = rt.tailable((function $get(ctx) {
+    $92 = $86;
+    $85 = $handlers[2] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
@@ -691,238 +661,228 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $m4;
-      let $l5;
-      let $fn6;
-      let $72;
+      let $l4;
+      let $fn5;
+      let $6;
+      let $73;
       let $8;
       let $9;
       let $10;
       let $11;
       let $12;
-      let $13;
-      let $f14;
+      let $m132;
+      let $f142;
       let $fn15;
-      let $16;
+      let $162;
       let $17;
-      let $182;
+      let $18;
       let $192;
-      let $20;
+      let $202;
       let $m21;
       let $f22;
-      let $232;
+      let $23;
       let $o24;
       let $n25;
-      let $262;
-      let $27;
+      let $26;
+      let $272;
       let $fn28;
       let $29;
-      let $30;
+      let $302;
       let $m31;
       let $f32;
       let $m33;
-      let $m34;
-      let $f35;
-      let $m36;
-      let $37;
-      let $382;
-      let $o39;
-      let $n40;
-      let $t41;
-      let $r42;
+      let $f34;
+      let $35;
+      let $36;
+      let $o37;
+      let $n38;
+      let $t39;
+      let $r40;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 49;
-      let q = rt.first(rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($1, "query", "local 'ctx'") : ($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
       $1 = g;
       $s2.pcs[$d2] = $pc + 50;
-      let name = rt.first(rt.callee(typeof $1 === "string" ? ($m2 = rt.stringMeta) !== void 0 && $m2.view.string !== void 0 ? $m2.view.string : rt.index($1, "string", "upvalue 'g'") : ($f3 = $1?.f)?.string !== void 0 ? $f3.string : ($m4 = $1?.metatable) !== void 0 && $m4.view.string !== void 0 ? $m4.view.string : rt.index($1, "string", "upvalue 'g'"), "method 'string'")($1));
+      let name = rt.first(rt.callee(($f3 = $1?.f)?.string !== void 0 ? $f3.string : ($m2 = $1?.metatable) !== void 0 && $m2.view.string !== void 0 ? $m2.view.string : rt.index($1, "string", "upvalue 'g'"), "method 'string'")($1));
       $1 = name;
       $s2.pcs[$d2] = $pc + 51;
-      rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.required !== void 0 ? $m4.view.required : rt.index($1, "required", "local 'name'") : ($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
-      if (($72 = $env.f.pcall) === void 0) {
+      rt.callee(($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
+      if (($6 = $env.f.pcall) === void 0) {
         $s2.pcs[$d2] = $pc + 52;
-        $72 = rt.getGlobal($env, "pcall");
+        $6 = rt.getGlobal($env, "pcall");
       }
-      $1 = $72;
-      if (($9 = $env.f.rover) === void 0) {
+      $1 = $6;
+      if (($8 = $env.f.rover) === void 0) {
         $s2.pcs[$d2] = $pc + 52;
-        $9 = rt.getGlobal($env, "rover");
+        $8 = rt.getGlobal($env, "rover");
       }
-      if (!(($f3 = $9?.f) !== void 0 && (($10 = $f3.guard) !== void 0 || ($m4 = $9.metatable) === void 0 || ($10 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+      if (!(($f3 = $8?.f) !== void 0 && (($9 = $f3.guard) !== void 0 || ($m2 = $8.metatable) === void 0 || ($9 = $m2.view.guard) !== void 0 || !("guard" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
-        $10 = rt.index($9, "guard", "global 'rover'");
+        $9 = rt.index($8, "guard", "global 'rover'");
       }
-      $8 = $10;
-      $12 = q;
-      if (!(($f14 = $12?.f) !== void 0 && (($13 = $f14.name) !== void 0 || ($m2 = $12.metatable) === void 0 || ($13 = $m2.view.name) !== void 0 || !("name" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+      $73 = $9;
+      $11 = q;
+      if (!(($f142 = $11?.f) !== void 0 && (($12 = $f142.name) !== void 0 || ($m132 = $11.metatable) === void 0 || ($12 = $m132.view.name) !== void 0 || !("name" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
-        $13 = rt.index($12, "name", "local 'q'");
+        $12 = rt.index($11, "name", "local 'q'");
       }
       if (($17 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 52;
         $17 = rt.getGlobal($env, "tonumber");
       }
-      $16 = $17;
+      $162 = $17;
       $192 = q;
-      if (!(($f22 = $192?.f) !== void 0 && (($20 = $f22.page) !== void 0 || ($m21 = $192.metatable) === void 0 || ($20 = $m21.view.page) !== void 0 || !("page" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+      if (!(($f22 = $192?.f) !== void 0 && (($202 = $f22.page) !== void 0 || ($m21 = $192.metatable) === void 0 || ($202 = $m21.view.page) !== void 0 || !("page" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
-        $20 = rt.index($192, "page", "local 'q'");
+        $202 = rt.index($192, "page", "local 'q'");
       }
-      $182 = $20;
+      $18 = $202;
       $s2.pcs[$d2] = $pc + 53;
-      $fn15 = rt.callee($16, "global 'tonumber'");
-      $232 = rt.first($fn15($182));
+      $fn15 = rt.callee($162, "global 'tonumber'");
+      $23 = rt.first($fn15($18));
       $o24 = new rt.FieldsObject();
       $n25 = 0;
-      if ($13 !== void 0) {
-        $o24.name = $13;
+      if ($12 !== void 0) {
+        $o24.name = $12;
         $n25++;
       }
-      if ($232 !== void 0) {
-        $o24.page = $232;
+      if ($23 !== void 0) {
+        $o24.page = $23;
         $n25++;
       }
-      $11 = rt.LuaTable.record($o24, $n25);
-      $27 = name;
-      $30 = g;
+      $10 = rt.LuaTable.record($o24, $n25);
+      $272 = name;
+      $302 = g;
       $s2.pcs[$d2] = $pc + 54;
-      $29 = rt.first(rt.callee(typeof $30 === "string" ? ($m33 = rt.stringMeta) !== void 0 && $m33.view.integer !== void 0 ? $m33.view.integer : rt.index($30, "integer", "upvalue 'g'") : ($f32 = $30?.f)?.integer !== void 0 ? $f32.integer : ($m31 = $30?.metatable) !== void 0 && $m31.view.integer !== void 0 ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'"), "method 'integer'")($30));
+      $29 = rt.first(rt.callee(($f32 = $302?.f)?.integer !== void 0 ? $f32.integer : ($m31 = $302?.metatable) !== void 0 && $m31.view.integer !== void 0 ? $m31.view.integer : rt.index($302, "integer", "upvalue 'g'"), "method 'integer'")($302));
       $s2.pcs[$d2] = $pc + 55;
-      $fn28 = rt.callee(typeof $29 === "string" ? ($m36 = rt.stringMeta) !== void 0 && $m36.view.default !== void 0 ? $m36.view.default : rt.index($29, "default") : ($f35 = $29?.f)?.default !== void 0 ? $f35.default : ($m34 = $29?.metatable) !== void 0 && $m34.view.default !== void 0 ? $m34.view.default : rt.index($29, "default"), "method 'default'");
-      $37 = 1;
-      $382 = rt.first($fn28($29, $37));
-      $o39 = new rt.FieldsObject();
-      $n40 = 0;
-      if ($27 !== void 0) {
-        $o39.name = $27;
-        $n40++;
+      $fn28 = rt.callee(($f34 = $29?.f)?.default !== void 0 ? $f34.default : ($m33 = $29?.metatable) !== void 0 && $m33.view.default !== void 0 ? $m33.view.default : rt.index($29, "default"), "method 'default'");
+      $35 = 1;
+      $36 = rt.first($fn28($29, $35));
+      $o37 = new rt.FieldsObject();
+      $n38 = 0;
+      if ($272 !== void 0) {
+        $o37.name = $272;
+        $n38++;
       }
-      if ($382 !== void 0) {
-        $o39.page = $382;
-        $n40++;
+      if ($36 !== void 0) {
+        $o37.page = $36;
+        $n38++;
       }
-      $262 = rt.LuaTable.record($o39, $n40);
+      $26 = rt.LuaTable.record($o37, $n38);
       $s2.pcs[$d2] = $pc + 56;
-      $fn6 = rt.callee($1, "global 'pcall'");
-      $l5 = rt.adjust([...rt.all($fn6($8, $11, $262))], 2);
-      let ok = $l5[0];
-      let result = $l5[1];
+      $fn5 = rt.callee($1, "global 'pcall'");
+      $l4 = rt.adjust([...rt.all($fn5($73, $10, $26))], 2);
+      let ok = $l4[0];
+      let result = $l4[1];
       if (!rt.truthy(ok)) {
-        $382 = api;
+        $36 = api;
         $s2.pcs[$d2] = $pc + 57;
-        $fn28 = rt.callee(typeof $382 === "string" ? ($m34 = rt.stringMeta) !== void 0 && $m34.view.error !== void 0 ? $m34.view.error : rt.index($382, "error", "upvalue 'api'") : ($f35 = $382?.f)?.error !== void 0 ? $f35.error : ($m36 = $382?.metatable) !== void 0 && $m36.view.error !== void 0 ? $m36.view.error : rt.index($382, "error", "upvalue 'api'"), "method 'error'");
-        $37 = 400;
-        $30 = result;
+        $fn28 = rt.callee(($f34 = $36?.f)?.error !== void 0 ? $f34.error : ($m33 = $36?.metatable) !== void 0 && $m33.view.error !== void 0 ? $m33.view.error : rt.index($36, "error", "upvalue 'api'"), "method 'error'");
+        $35 = 400;
+        $302 = result;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t41 = $s2.tails++;
-          $r42 = $fn28($382, $37, $30);
-          $s2.tails = $t41;
+          $t39 = $s2.tails++;
+          $r40 = $fn28($36, $35, $302);
+          $s2.tails = $t39;
         } else {
-          $r42 = rt.tailCall($s2, $tb, $fn28, [$382, $37, $30]);
+          $r40 = rt.tailCall($s2, $tb, $fn28, [$36, $35, $302]);
         }
-        return $r42;
+        return $r40;
       }
       return rt.leave($s2, $d2, result);
     }));
-    if ($103 !== void 0 && ($f106 = $112?.f) !== void 0 && !$112.linked && $f106.get !== void 0) $f106.get = $103;
+    if ($85 !== void 0 && ($f88 = $92?.f) !== void 0 && !$92.linked && $f88.get !== void 0) $f88.get = $85;
     else {
       $s.pcs[$d] = $pc + 48;
-      rt.setIndex($112, "get", $103, "field 'direct'");
+      rt.setIndex($92, "get", $85, "field 'direct'");
     }
-    $104 = api;
-    if (!(($f106 = $104?.f) !== void 0 && (($111 = $f106.body) !== void 0 || ($m110 = $104.metatable) === void 0 || ($111 = $m110.view.body) !== void 0 || !("body" in $m110.view) && $m110.view[rt.CUT] === void 0))) {
+    $86 = api;
+    if (!(($f88 = $86?.f) !== void 0 && (($91 = $f88.body) !== void 0 || ($m89 = $86.metatable) === void 0 || ($91 = $m89.view.body) !== void 0 || !("body" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 58;
-      $111 = rt.index($104, "body", "local 'api'");
+      $91 = rt.index($86, "body", "local 'api'");
     }
-    if (!(($f109 = $111?.f) !== void 0 && (($112 = $f109.as_text) !== void 0 || ($m108 = $111.metatable) === void 0 || ($112 = $m108.view.as_text) !== void 0 || !("as_text" in $m108.view) && $m108.view[rt.CUT] === void 0))) {
+    if (!(($f90 = $91?.f) !== void 0 && (($92 = $f90.as_text) !== void 0 || ($m87 = $91.metatable) === void 0 || ($92 = $m87.view.as_text) !== void 0 || !("as_text" in $m87.view) && $m87.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 58;
-      $112 = rt.index($111, "as_text", "field 'body'");
+      $92 = rt.index($91, "as_text", "field 'body'");
     }
-    $103 = $112;
-    $101 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
+    $85 = $92;
+    $83 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
       let $m2;
       let $f3;
-      let $m4;
+      let $43;
       let $5;
       let $6;
-      let $72;
-      let $m8;
-      let $f9;
-      let $m102;
-      let $11;
-      let $m122;
-      let $f132;
-      let $m142;
-      let $15;
-      let $16;
-      let $b17;
-      let $182;
+      let $m7;
+      let $f8;
+      let $9;
+      let $m10;
+      let $f11;
+      let $12;
+      let $13;
+      let $b14;
+      let $152;
+      let $162;
+      let $m172;
+      let $f182;
       let $192;
-      let $m202;
-      let $f212;
-      let $m222;
-      let $232;
-      let $242;
-      let $o25;
-      let $n26;
-      let $27;
+      let $202;
+      let $o21;
+      let $n22;
+      let $23;
+      let $m24;
+      let $f25;
+      let $26;
+      let $272;
       let $m28;
       let $f29;
-      let $m302;
-      let $31;
-      let $32;
-      let $m33;
-      let $f34;
-      let $m35;
-      let $362;
-      let $m37;
-      let $f38;
-      let $m39;
+      let $302;
+      let $m31;
+      let $f32;
+      let $332;
+      let $34;
+      let $b35;
+      let $36;
+      let $37;
+      let $m38;
+      let $f39;
       let $40;
-      let $41;
-      let $b42;
-      let $43;
-      let $44;
-      let $m452;
-      let $f46;
-      let $m472;
-      let $48;
-      let $49;
-      let $o50;
-      let $n51;
+      let $412;
+      let $o42;
+      let $n43;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 59;
-      let b = rt.first(rt.callee(typeof $1 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($1, "body", "local 'ctx'") : ($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
+      let b = rt.first(rt.callee(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
       if ($json) {
         $1 = b;
         $s2.pcs[$d2] = $pc + 60;
-        $5 = rt.first(rt.callee(typeof $1 === "string" ? ($m2 = rt.stringMeta) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'") : ($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m4 = $1?.metatable) !== void 0 && $m4.view.text !== void 0 ? $m4.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1));
-        $72 = b;
-        $15 = rt.first(rt.callee(typeof $72 === "string" ? ($m102 = rt.stringMeta) !== void 0 && $m102.view.text !== void 0 ? $m102.view.text : rt.index($72, "text", "local 'b'") : ($f9 = $72?.f)?.text !== void 0 ? $f9.text : ($m8 = $72?.metatable) !== void 0 && $m8.view.text !== void 0 ? $m8.view.text : rt.index($72, "text", "local 'b'"), "method 'text'")($72));
-        $11 = b;
+        $43 = rt.first(rt.callee(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1));
+        $6 = b;
+        $12 = rt.first(rt.callee(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6));
+        $9 = b;
         $s2.pcs[$d2] = $pc + 61;
-        $16 = rt.first(rt.callee(typeof $11 === "string" ? ($m142 = rt.stringMeta) !== void 0 && $m142.view.as_string !== void 0 ? $m142.view.as_string : rt.index($11, "as_string", "local 'b'") : ($f132 = $11?.f)?.as_string !== void 0 ? $f132.as_string : ($m122 = $11?.metatable) !== void 0 && $m122.view.as_string !== void 0 ? $m122.view.as_string : rt.index($11, "as_string", "local 'b'"), "method 'as_string'")($11));
-        $b17 = $15 === $16;
-        if (!$b17 && typeof $15 === "object" && typeof $16 === "object") {
-          $b17 = rt.eq($15, $16);
+        $13 = rt.first(rt.callee(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9));
+        $b14 = $12 === $13;
+        if (!$b14 && typeof $12 === "object" && typeof $13 === "object") {
+          $b14 = rt.eq($12, $13);
         }
-        $6 = $b17;
-        $192 = b;
+        $5 = $b14;
+        $162 = b;
         $s2.pcs[$d2] = $pc + 60;
-        $232 = rt.first(rt.callee(typeof $192 === "string" ? ($m222 = rt.stringMeta) !== void 0 && $m222.view.text !== void 0 ? $m222.view.text : rt.index($192, "text", "local 'b'") : ($f212 = $192?.f)?.text !== void 0 ? $f212.text : ($m202 = $192?.metatable) !== void 0 && $m202.view.text !== void 0 ? $m202.view.text : rt.index($192, "text", "local 'b'"), "method 'text'")($192));
-        if ($232?.arr !== void 0) $242 = $232.length();
-        else if (typeof $232 === "string") $242 = $232.length;
+        $192 = rt.first(rt.callee(($f182 = $162?.f)?.text !== void 0 ? $f182.text : ($m172 = $162?.metatable) !== void 0 && $m172.view.text !== void 0 ? $m172.view.text : rt.index($162, "text", "local 'b'"), "method 'text'")($162));
+        if ($192?.arr !== void 0) $202 = $192.length();
+        else if (typeof $192 === "string") $202 = $192.length;
         else {
-          $242 = rt.len($232);
+          $202 = rt.len($192);
         }
-        $182 = $242;
-        if (rh.isScalar($5)) {
+        $152 = $202;
+        if (rh.isScalar($43)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -936,7 +896,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($5);
+          $w.scalar($43);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -949,7 +909,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          if ($6) {
+          if ($5) {
             const $b = $w.room(13), $p = $w.p;
             $b[$p] = 116;
             $b[$p + 1] = 114;
@@ -983,7 +943,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.num($182);
+          $w.num($152);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -991,164 +951,162 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o25 = new rt.FieldsObject();
-        $n26 = 2;
-        if ($5 !== void 0) {
-          $o25.text = $5;
-          $n26++;
+        $o21 = new rt.FieldsObject();
+        $n22 = 2;
+        if ($43 !== void 0) {
+          $o21.text = $43;
+          $n22++;
         }
-        $o25.same = $6;
-        $o25.bytes = $182;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o25, $n26));
+        $o21.same = $5;
+        $o21.bytes = $152;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
       }
-      $27 = b;
+      $23 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $31 = rt.first(rt.callee(typeof $27 === "string" ? ($m302 = rt.stringMeta) !== void 0 && $m302.view.text !== void 0 ? $m302.view.text : rt.index($27, "text", "local 'b'") : ($f29 = $27?.f)?.text !== void 0 ? $f29.text : ($m28 = $27?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($27, "text", "local 'b'"), "method 'text'")($27));
-      $32 = b;
-      $40 = rt.first(rt.callee(typeof $32 === "string" ? ($m35 = rt.stringMeta) !== void 0 && $m35.view.text !== void 0 ? $m35.view.text : rt.index($32, "text", "local 'b'") : ($f34 = $32?.f)?.text !== void 0 ? $f34.text : ($m33 = $32?.metatable) !== void 0 && $m33.view.text !== void 0 ? $m33.view.text : rt.index($32, "text", "local 'b'"), "method 'text'")($32));
-      $362 = b;
+      $26 = rt.first(rt.callee(($f25 = $23?.f)?.text !== void 0 ? $f25.text : ($m24 = $23?.metatable) !== void 0 && $m24.view.text !== void 0 ? $m24.view.text : rt.index($23, "text", "local 'b'"), "method 'text'")($23));
+      $272 = b;
+      $332 = rt.first(rt.callee(($f29 = $272?.f)?.text !== void 0 ? $f29.text : ($m28 = $272?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($272, "text", "local 'b'"), "method 'text'")($272));
+      $302 = b;
       $s2.pcs[$d2] = $pc + 61;
-      $41 = rt.first(rt.callee(typeof $362 === "string" ? ($m39 = rt.stringMeta) !== void 0 && $m39.view.as_string !== void 0 ? $m39.view.as_string : rt.index($362, "as_string", "local 'b'") : ($f38 = $362?.f)?.as_string !== void 0 ? $f38.as_string : ($m37 = $362?.metatable) !== void 0 && $m37.view.as_string !== void 0 ? $m37.view.as_string : rt.index($362, "as_string", "local 'b'"), "method 'as_string'")($362));
-      $b42 = $40 === $41;
-      if (!$b42 && typeof $40 === "object" && typeof $41 === "object") {
-        $b42 = rt.eq($40, $41);
+      $34 = rt.first(rt.callee(($f32 = $302?.f)?.as_string !== void 0 ? $f32.as_string : ($m31 = $302?.metatable) !== void 0 && $m31.view.as_string !== void 0 ? $m31.view.as_string : rt.index($302, "as_string", "local 'b'"), "method 'as_string'")($302));
+      $b35 = $332 === $34;
+      if (!$b35 && typeof $332 === "object" && typeof $34 === "object") {
+        $b35 = rt.eq($332, $34);
       }
-      $43 = $b42;
-      $44 = b;
+      $36 = $b35;
+      $37 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $48 = rt.first(rt.callee(typeof $44 === "string" ? ($m472 = rt.stringMeta) !== void 0 && $m472.view.text !== void 0 ? $m472.view.text : rt.index($44, "text", "local 'b'") : ($f46 = $44?.f)?.text !== void 0 ? $f46.text : ($m452 = $44?.metatable) !== void 0 && $m452.view.text !== void 0 ? $m452.view.text : rt.index($44, "text", "local 'b'"), "method 'text'")($44));
-      if ($48?.arr !== void 0) $49 = $48.length();
-      else if (typeof $48 === "string") $49 = $48.length;
+      $40 = rt.first(rt.callee(($f39 = $37?.f)?.text !== void 0 ? $f39.text : ($m38 = $37?.metatable) !== void 0 && $m38.view.text !== void 0 ? $m38.view.text : rt.index($37, "text", "local 'b'"), "method 'text'")($37));
+      if ($40?.arr !== void 0) $412 = $40.length();
+      else if (typeof $40 === "string") $412 = $40.length;
       else {
-        $49 = rt.len($48);
+        $412 = rt.len($40);
       }
-      $o50 = new rt.FieldsObject();
-      $n51 = 2;
-      if ($31 !== void 0) {
-        $o50.text = $31;
-        $n51++;
+      $o42 = new rt.FieldsObject();
+      $n43 = 2;
+      if ($26 !== void 0) {
+        $o42.text = $26;
+        $n43++;
       }
-      $o50.same = $43;
-      $o50.bytes = $49;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o50, $n51));
+      $o42.same = $36;
+      $o42.bytes = $412;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o42, $n43));
     }));
-    if ($101 !== void 0 && ($f99 = $103?.f) !== void 0 && !$103.linked && $f99.post !== void 0) $f99.post = $101;
+    if ($83 !== void 0 && ($f82 = $85?.f) !== void 0 && !$85.linked && $f82.post !== void 0) $f82.post = $83;
     else {
       $s.pcs[$d] = $pc + 58;
-      rt.setIndex($103, "post", $101, "field 'as_text'");
+      rt.setIndex($85, "post", $83, "field 'as_text'");
     }
-    $112 = api;
-    if (!(($f99 = $112?.f) !== void 0 && (($111 = $f99.body) !== void 0 || ($m108 = $112.metatable) === void 0 || ($111 = $m108.view.body) !== void 0 || !("body" in $m108.view) && $m108.view[rt.CUT] === void 0))) {
+    $92 = api;
+    if (!(($f82 = $92?.f) !== void 0 && (($91 = $f82.body) !== void 0 || ($m87 = $92.metatable) === void 0 || ($91 = $m87.view.body) !== void 0 || !("body" in $m87.view) && $m87.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 63;
-      $111 = rt.index($112, "body", "local 'api'");
+      $91 = rt.index($92, "body", "local 'api'");
     }
-    if (!(($f109 = $111?.f) !== void 0 && (($104 = $f109.as_json) !== void 0 || ($m110 = $111.metatable) === void 0 || ($104 = $m110.view.as_json) !== void 0 || !("as_json" in $m110.view) && $m110.view[rt.CUT] === void 0))) {
+    if (!(($f90 = $91?.f) !== void 0 && (($86 = $f90.as_json) !== void 0 || ($m89 = $91.metatable) === void 0 || ($86 = $m89.view.as_json) !== void 0 || !("as_json" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 63;
-      $104 = rt.index($111, "as_json", "field 'body'");
+      $86 = rt.index($91, "as_json", "field 'body'");
     }
-    $101 = $104;
-    $103 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
+    $83 = $86;
+    $85 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
-      let $22;
-      let $32;
+      let $23;
+      let $34;
       let $m4;
       let $f5;
       let $m6;
-      let $m7;
-      let $f8;
-      let $m9;
+      let $f7;
+      let $8;
+      let $9;
       let $10;
-      let $11;
+      let $k11;
       let $12;
-      let $k13;
+      let $a13;
       let $14;
-      let $a15;
-      let $16;
+      let $152;
+      let $162;
       let $17;
-      let $182;
+      let $18;
       let $192;
-      let $20;
-      let $21;
+      let $202;
+      let $212;
       let $222;
       let $232;
-      let $242;
-      let $252;
-      let $o26;
-      let $n27;
-      let $28;
+      let $o24;
+      let $n25;
+      let $26;
+      let $272;
+      let $282;
       let $29;
-      let $30;
+      let $k30;
       let $31;
-      let $k32;
+      let $a32;
       let $332;
-      let $a34;
+      let $342;
       let $35;
-      let $362;
+      let $36;
       let $37;
       let $382;
-      let $392;
+      let $39;
       let $40;
-      let $41;
-      let $42;
+      let $412;
+      let $422;
       let $43;
-      let $44;
-      let $45;
-      let $o46;
-      let $n47;
+      let $o44;
+      let $n45;
       const $json = rh.claim(ctx);
-      $32 = ctx;
+      $34 = ctx;
       $s2.pcs[$d2] = $pc + 64;
-      $22 = rt.first(rt.callee(typeof $32 === "string" ? ($m6 = rt.stringMeta) !== void 0 && $m6.view.body !== void 0 ? $m6.view.body : rt.index($32, "body", "local 'ctx'") : ($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $23 = rt.first(rt.callee(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
       $s2.pcs[$d2] = $pc + 65;
-      $fn12 = rt.callee(typeof $22 === "string" ? ($m9 = rt.stringMeta) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json") : ($f8 = $22?.f)?.json !== void 0 ? $f8.json : ($m7 = $22?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($22, "json"), "method 'json'");
-      let data = rt.first($fn12($22));
+      $fn12 = rt.callee(($f7 = $23?.f)?.json !== void 0 ? $f7.json : ($m6 = $23?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($23, "json"), "method 'json'");
+      let data = rt.first($fn12($23));
       $s2.pcs[$d2] = $pc + 67;
-      if (($32 = $env.f.type) === void 0) {
-        $32 = rt.getGlobal($env, "type");
+      if (($34 = $env.f.type) === void 0) {
+        $34 = rt.getGlobal($env, "type");
       }
-      let t = rt.first(rt.callee($32, "global 'type'")(data));
+      let t = rt.first(rt.callee($34, "global 'type'")(data));
       if ($json) {
-        $10 = t;
-        $22 = t === "table";
-        if (rt.truthy($22)) {
-          $12 = data;
-          $k13 = 1;
-          if (!(($a15 = $12?.arr) !== void 0 && ($14 = $a15[$k13 - 1]) !== void 0)) {
+        $8 = t;
+        $23 = t === "table";
+        if (rt.truthy($23)) {
+          $10 = data;
+          $k11 = 1;
+          if (!(($a13 = $10?.arr) !== void 0 && ($12 = $a13[$k11 - 1]) !== void 0)) {
             $s2.pcs[$d2] = $pc + 68;
-            $14 = rt.indexItem($12, $k13, "local 'data'");
+            $12 = rt.indexItem($10, $k11, "local 'data'");
           }
-          $22 = $14;
+          $23 = $12;
         }
-        $32 = $22;
-        $11 = rt.truthy($32) ? $32 : void 0;
-        $182 = t === "table";
-        if (rt.truthy($182)) {
-          $192 = data;
-          if ($192?.arr !== void 0) $20 = $192.length();
-          else if (typeof $192 === "string") $20 = $192.length;
+        $34 = $23;
+        $9 = rt.truthy($34) ? $34 : void 0;
+        $162 = t === "table";
+        if (rt.truthy($162)) {
+          $17 = data;
+          if ($17?.arr !== void 0) $18 = $17.length();
+          else if (typeof $17 === "string") $18 = $17.length;
           else {
             $s2.pcs[$d2] = $pc + 68;
-            $20 = rt.len($192, "local 'data'");
+            $18 = rt.len($17, "local 'data'");
           }
-          $182 = $20;
+          $162 = $18;
         }
-        $17 = $182;
-        $16 = rt.truthy($17) ? $17 : void 0;
-        $232 = t === "table";
-        if (rt.truthy($232)) {
-          $242 = data;
-          if (!(($f8 = $242?.f) !== void 0 && (($252 = $f8.name) !== void 0 || ($m9 = $242.metatable) === void 0 || ($252 = $m9.view.name) !== void 0 || !("name" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+        $152 = $162;
+        $14 = rt.truthy($152) ? $152 : void 0;
+        $212 = t === "table";
+        if (rt.truthy($212)) {
+          $222 = data;
+          if (!(($f7 = $222?.f) !== void 0 && (($232 = $f7.name) !== void 0 || ($m6 = $222.metatable) === void 0 || ($232 = $m6.view.name) !== void 0 || !("name" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 68;
-            $252 = rt.index($242, "name", "local 'data'");
+            $232 = rt.index($222, "name", "local 'data'");
           }
-          $232 = $252;
+          $212 = $232;
         }
-        $222 = $232;
-        $21 = rt.truthy($222) ? $222 : void 0;
-        if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($16) && rh.isScalar($21)) {
+        $202 = $212;
+        $192 = rt.truthy($202) ? $202 : void 0;
+        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($192)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -1162,7 +1120,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($10);
+          $w.scalar($8);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1176,7 +1134,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($11);
+          $w.scalar($9);
           {
             const $b = $w.room(5), $p = $w.p;
             $b[$p] = 44;
@@ -1186,7 +1144,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($16);
+          $w.scalar($14);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -1199,7 +1157,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($21);
+          $w.scalar($192);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1207,87 +1165,87 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o26 = new rt.FieldsObject();
-        $n27 = 0;
-        if ($10 !== void 0) {
-          $o26.kind = $10;
-          $n27++;
+        $o24 = new rt.FieldsObject();
+        $n25 = 0;
+        if ($8 !== void 0) {
+          $o24.kind = $8;
+          $n25++;
         }
-        if ($11 !== void 0) {
-          $o26.first = $11;
-          $n27++;
+        if ($9 !== void 0) {
+          $o24.first = $9;
+          $n25++;
         }
-        if ($16 !== void 0) {
-          $o26.n = $16;
-          $n27++;
+        if ($14 !== void 0) {
+          $o24.n = $14;
+          $n25++;
         }
-        if ($21 !== void 0) {
-          $o26.name = $21;
-          $n27++;
+        if ($192 !== void 0) {
+          $o24.name = $192;
+          $n25++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
       }
-      $28 = t;
-      $30 = t === "table";
-      if (rt.truthy($30)) {
-        $31 = data;
-        $k32 = 1;
-        if (!(($a34 = $31?.arr) !== void 0 && ($332 = $a34[$k32 - 1]) !== void 0)) {
+      $26 = t;
+      $282 = t === "table";
+      if (rt.truthy($282)) {
+        $29 = data;
+        $k30 = 1;
+        if (!(($a32 = $29?.arr) !== void 0 && ($31 = $a32[$k30 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 68;
-          $332 = rt.indexItem($31, $k32, "local 'data'");
+          $31 = rt.indexItem($29, $k30, "local 'data'");
         }
-        $30 = $332;
+        $282 = $31;
       }
-      $29 = $30;
-      $35 = rt.truthy($29) ? $29 : void 0;
-      $37 = t === "table";
-      if (rt.truthy($37)) {
-        $382 = data;
-        if ($382?.arr !== void 0) $392 = $382.length();
-        else if (typeof $382 === "string") $392 = $382.length;
+      $272 = $282;
+      $332 = rt.truthy($272) ? $272 : void 0;
+      $35 = t === "table";
+      if (rt.truthy($35)) {
+        $36 = data;
+        if ($36?.arr !== void 0) $37 = $36.length();
+        else if (typeof $36 === "string") $37 = $36.length;
         else {
           $s2.pcs[$d2] = $pc + 68;
-          $392 = rt.len($382, "local 'data'");
+          $37 = rt.len($36, "local 'data'");
         }
-        $37 = $392;
+        $35 = $37;
       }
-      $362 = $37;
-      $40 = rt.truthy($362) ? $362 : void 0;
-      $42 = t === "table";
-      if (rt.truthy($42)) {
-        $43 = data;
-        if (!(($f5 = $43?.f) !== void 0 && (($44 = $f5.name) !== void 0 || ($m7 = $43.metatable) === void 0 || ($44 = $m7.view.name) !== void 0 || !("name" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+      $342 = $35;
+      $382 = rt.truthy($342) ? $342 : void 0;
+      $40 = t === "table";
+      if (rt.truthy($40)) {
+        $412 = data;
+        if (!(($f5 = $412?.f) !== void 0 && (($422 = $f5.name) !== void 0 || ($m4 = $412.metatable) === void 0 || ($422 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 68;
-          $44 = rt.index($43, "name", "local 'data'");
+          $422 = rt.index($412, "name", "local 'data'");
         }
-        $42 = $44;
+        $40 = $422;
       }
-      $41 = $42;
-      $45 = rt.truthy($41) ? $41 : void 0;
-      $o46 = new rt.FieldsObject();
-      $n47 = 0;
-      if ($28 !== void 0) {
-        $o46.kind = $28;
-        $n47++;
+      $39 = $40;
+      $43 = rt.truthy($39) ? $39 : void 0;
+      $o44 = new rt.FieldsObject();
+      $n45 = 0;
+      if ($26 !== void 0) {
+        $o44.kind = $26;
+        $n45++;
       }
-      if ($35 !== void 0) {
-        $o46.first = $35;
-        $n47++;
+      if ($332 !== void 0) {
+        $o44.first = $332;
+        $n45++;
       }
-      if ($40 !== void 0) {
-        $o46.n = $40;
-        $n47++;
+      if ($382 !== void 0) {
+        $o44.n = $382;
+        $n45++;
       }
-      if ($45 !== void 0) {
-        $o46.name = $45;
-        $n47++;
+      if ($43 !== void 0) {
+        $o44.name = $43;
+        $n45++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o46, $n47));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o44, $n45));
     }));
-    if ($103 !== void 0 && ($f106 = $101?.f) !== void 0 && !$101.linked && $f106.post !== void 0) $f106.post = $103;
+    if ($85 !== void 0 && ($f88 = $83?.f) !== void 0 && !$83.linked && $f88.post !== void 0) $f88.post = $85;
     else {
       $s.pcs[$d] = $pc + 63;
-      rt.setIndex($101, "post", $103, "field 'as_json'");
+      rt.setIndex($83, "post", $85, "field 'as_json'");
     }
     return rt.leave($s, $d, api);
   };

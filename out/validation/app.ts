@@ -97,111 +97,91 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $7: rt.LuaValue;
       let $o8: rt.Fields;
       let $n9: number;
-      let $m10: rt.LuaTable | undefined;
-      let $fn11!: rt.LuaFunction;
-      let $m12: rt.LuaTable | undefined;
-      let $f13: rt.Fields | undefined;
-      let $m14: rt.LuaTable | undefined;
-      let $m15: rt.LuaTable | undefined;
-      let $f16: rt.Fields | undefined;
+      let $fn10!: rt.LuaFunction;
+      let $m11: rt.LuaTable | undefined;
+      let $f12: rt.Fields | undefined;
+      let $m13: rt.LuaTable | undefined;
+      let $f14: rt.Fields | undefined;
+      let $15: rt.LuaValue;
+      let $16: rt.LuaValue;
       let $m17: rt.LuaTable | undefined;
-      let $18: rt.LuaValue;
+      let $f18: rt.Fields | undefined;
       let $19: rt.LuaValue;
-      let $m20: rt.LuaTable | undefined;
-      let $f21: rt.Fields | undefined;
-      let $m22: rt.LuaTable | undefined;
-      let $23: rt.LuaValue;
-      let $24: rt.LuaValue;
-      let $25: rt.LuaValue;
-      let $26: rt.LuaValue;
-      let $m27: rt.LuaTable | undefined;
-      let $f28: rt.Fields | undefined;
-      let $m29: rt.LuaTable | undefined;
-      let $m30: rt.LuaTable | undefined;
-      let $f31: rt.Fields | undefined;
-      let $m32: rt.LuaTable | undefined;
+      let $20: rt.LuaValue;
+      let $21: rt.LuaValue;
+      let $22: rt.LuaValue;
+      let $m23: rt.LuaTable | undefined;
+      let $f24: rt.Fields | undefined;
+      let $m25: rt.LuaTable | undefined;
+      let $f26: rt.Fields | undefined;
+      let $27: rt.LuaValue;
+      let $28: rt.LuaValue;
+      let $fn29!: rt.LuaFunction;
+      let $30: rt.LuaValue;
+      let $fn31!: rt.LuaFunction;
+      let $32: rt.LuaValue;
       let $33: rt.LuaValue;
-      let $34: rt.LuaValue;
-      let $fn35!: rt.LuaFunction;
-      let $36: rt.LuaValue;
-      let $fn37!: rt.LuaFunction;
+      let $m34: rt.LuaTable | undefined;
+      let $f35: rt.Fields | undefined;
+      let $m36: rt.LuaTable | undefined;
+      let $f37: rt.Fields | undefined;
       let $38: rt.LuaValue;
-      let $39: rt.LuaValue;
-      let $m40: rt.LuaTable | undefined;
-      let $f41: rt.Fields | undefined;
-      let $m42: rt.LuaTable | undefined;
-      let $m43: rt.LuaTable | undefined;
-      let $f44: rt.Fields | undefined;
+      let $m39: rt.LuaTable | undefined;
+      let $f40: rt.Fields | undefined;
+      let $41: rt.LuaValue;
+      let $42: rt.LuaValue;
+      let $fn43!: rt.LuaFunction;
+      let $44: rt.LuaValue;
       let $m45: rt.LuaTable | undefined;
-      let $46: rt.LuaValue;
-      let $m47: rt.LuaTable | undefined;
-      let $f48: rt.Fields | undefined;
+      let $f46: rt.Fields | undefined;
+      let $r47: rt.LuaResult;
+      let $48: rt.LuaValue;
       let $m49: rt.LuaTable | undefined;
-      let $50: rt.LuaValue;
+      let $f50: rt.Fields | undefined;
       let $51: rt.LuaValue;
-      let $fn52!: rt.LuaFunction;
-      let $53: rt.LuaValue;
-      let $m54: rt.LuaTable | undefined;
-      let $f55: rt.Fields | undefined;
+      let $52: rt.LuaValue;
+      let $fn53!: rt.LuaFunction;
+      let $54: rt.LuaValue;
+      let $55: rt.LuaValue;
       let $m56: rt.LuaTable | undefined;
-      let $r57: rt.LuaResult;
-      let $58: rt.LuaValue;
-      let $m59: rt.LuaTable | undefined;
-      let $f60: rt.Fields | undefined;
-      let $m61: rt.LuaTable | undefined;
+      let $f57: rt.Fields | undefined;
+      let $m58: rt.LuaTable | undefined;
+      let $f59: rt.Fields | undefined;
+      let $60: rt.LuaValue;
+      let $fn61!: rt.LuaFunction;
       let $62: rt.LuaValue;
-      let $63: rt.LuaValue;
-      let $fn64!: rt.LuaFunction;
-      let $65: rt.LuaValue;
-      let $66: rt.LuaValue;
-      let $m67: rt.LuaTable | undefined;
-      let $f68: rt.Fields | undefined;
-      let $m69: rt.LuaTable | undefined;
-      let $m70: rt.LuaTable | undefined;
-      let $f71: rt.Fields | undefined;
-      let $m72: rt.LuaTable | undefined;
-      let $73: rt.LuaValue;
-      let $fn74!: rt.LuaFunction;
+      let $m63: rt.LuaTable | undefined;
+      let $f64: rt.Fields | undefined;
+      let $r65: rt.LuaResult;
+      let $fn66!: rt.LuaFunction;
+      let $67: rt.LuaValue;
+      let $m68: rt.LuaTable | undefined;
+      let $f69: rt.Fields | undefined;
+      let $70: rt.LuaValue;
+      let $fn71!: rt.LuaFunction;
+      let $72: rt.LuaValue;
+      let $fn73!: rt.LuaFunction;
+      let $74: rt.LuaValue;
       let $75: rt.LuaValue;
       let $m76: rt.LuaTable | undefined;
       let $f77: rt.Fields | undefined;
       let $m78: rt.LuaTable | undefined;
-      let $r79: rt.LuaResult;
-      let $fn80!: rt.LuaFunction;
-      let $81: rt.LuaValue;
-      let $m82: rt.LuaTable | undefined;
-      let $f83: rt.Fields | undefined;
-      let $m84: rt.LuaTable | undefined;
+      let $f79: rt.Fields | undefined;
+      let $80: rt.LuaValue;
+      let $m81: rt.LuaTable | undefined;
+      let $f82: rt.Fields | undefined;
+      let $83: rt.LuaValue;
+      let $fn84!: rt.LuaFunction;
       let $85: rt.LuaValue;
-      let $fn86!: rt.LuaFunction;
-      let $87: rt.LuaValue;
-      let $fn88!: rt.LuaFunction;
-      let $89: rt.LuaValue;
-      let $90: rt.LuaValue;
-      let $m91: rt.LuaTable | undefined;
-      let $f92: rt.Fields | undefined;
-      let $m93: rt.LuaTable | undefined;
-      let $m94: rt.LuaTable | undefined;
-      let $f95: rt.Fields | undefined;
-      let $m96: rt.LuaTable | undefined;
-      let $97: rt.LuaValue;
-      let $m98: rt.LuaTable | undefined;
-      let $f99: rt.Fields | undefined;
-      let $m100: rt.LuaTable | undefined;
-      let $101: rt.LuaValue;
-      let $fn102!: rt.LuaFunction;
-      let $103: rt.LuaValue;
-      let $104: rt.LuaValue;
-      let $m105: rt.LuaTable | undefined;
-      let $f106: rt.Fields | undefined;
-      let $m107: rt.LuaTable | undefined;
-      let $m108: rt.LuaTable | undefined;
-      let $f109: rt.Fields | undefined;
-      let $m110: rt.LuaTable | undefined;
-      let $111: rt.LuaValue;
-      let $112: rt.LuaValue;
-      let $o113: rt.Fields;
-      let $n114: number;
+      let $86: rt.LuaValue;
+      let $m87: rt.LuaTable | undefined;
+      let $f88: rt.Fields | undefined;
+      let $m89: rt.LuaTable | undefined;
+      let $f90: rt.Fields | undefined;
+      let $91: rt.LuaValue;
+      let $92: rt.LuaValue;
+      let $o93: rt.Fields;
+      let $n94: number;
       if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
@@ -229,157 +209,157 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let g: rt.LuaValue = $4;
       $4 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 3;
-      $fn1 = rt.callee((typeof $4 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.object !== undefined ? $m10.view.object : rt.index($4, "object", "local 'g'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6!.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'"))), "method 'object'");
+      $fn1 = rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6!.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'")), "method 'object'");
       $2 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 4;
-      $3 = rt.first(rt.callee((typeof $2 === 'string' ? (($m14 = rt.stringMeta) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($2, "string", "local 'g'")) : (($f13 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f13!.string : ($m12 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($2, "string", "local 'g'"))), "method 'string'")($2));
+      $3 = rt.first(rt.callee((($f12 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f12!.string : ($m11 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m11.view.string !== undefined ? $m11.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2));
       $s.pcs[$d] = $pc + 5;
-      $fn11 = rt.callee((typeof $3 === 'string' ? (($m17 = rt.stringMeta) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($3, "required")) : (($f16 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f16!.required : ($m15 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($3, "required"))), "method 'required'");
-      $18 = rt.first($fn11($3));
-      $19 = g as rt.LuaValue;
+      $fn10 = rt.callee((($f14 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f14!.required : ($m13 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($3, "required")), "method 'required'");
+      $15 = rt.first($fn10($3));
+      $16 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 6;
-      $23 = rt.first(rt.callee((typeof $19 === 'string' ? (($m22 = rt.stringMeta) !== undefined && $m22.view.string !== undefined ? $m22.view.string : rt.index($19, "string", "local 'g'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.string !== undefined ? $f21!.string : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.string !== undefined ? $m20.view.string : rt.index($19, "string", "local 'g'"))), "method 'string'")($19));
+      $19 = rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18!.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($18 !== undefined) {
-        $o8.city = $18;
+      if ($15 !== undefined) {
+        $o8.city = $15;
         $n9++;
       }
-      if ($23 !== undefined) {
-        $o8.zip = $23;
+      if ($19 !== undefined) {
+        $o8.zip = $19;
         $n9++;
       }
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 7;
       let address: rt.LuaValue = rt.first($fn1($4, $7));
-      $19 = g as rt.LuaValue;
+      $16 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 8;
-      $23 = rt.first(rt.callee((typeof $19 === 'string' ? (($m20 = rt.stringMeta) !== undefined && $m20.view.string !== undefined ? $m20.view.string : rt.index($19, "string", "local 'g'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.string !== undefined ? $f21!.string : ($m22 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m22.view.string !== undefined ? $m22.view.string : rt.index($19, "string", "local 'g'"))), "method 'string'")($19));
+      $19 = rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18!.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
       $s.pcs[$d] = $pc + 9;
-      $fn11 = rt.callee((typeof $23 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($23, "required")) : (($f16 = ($23 as rt.LuaTable)?.f)?.required !== undefined ? $f16!.required : ($m17 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($23, "required"))), "method 'required'");
-      $18 = "Missing name";
-      $2 = rt.first($fn11($23, $18));
+      $fn10 = rt.callee((($f14 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f14!.required : ($m13 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($19, "required")), "method 'required'");
+      $15 = "Missing name";
+      $2 = rt.first($fn10($19, $15));
       $3 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 10;
-      $7 = rt.first(rt.callee((typeof $3 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.integer !== undefined ? $m12.view.integer : rt.index($3, "integer", "local 'g'")) : (($f13 = ($3 as rt.LuaTable)?.f)?.integer !== undefined ? $f13!.integer : ($m14 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m14.view.integer !== undefined ? $m14.view.integer : rt.index($3, "integer", "local 'g'"))), "method 'integer'")($3));
+      $7 = rt.first(rt.callee((($f12 = ($3 as rt.LuaTable)?.f)?.integer !== undefined ? $f12!.integer : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.integer !== undefined ? $m11.view.integer : rt.index($3, "integer", "local 'g'")), "method 'integer'")($3));
       $4 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 11;
-      $24 = rt.first(rt.callee((typeof $4 === 'string' ? (($m5 = rt.stringMeta) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($4, "number", "local 'g'")) : (($f6 = ($4 as rt.LuaTable)?.f)?.number !== undefined ? $f6!.number : ($m10 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m10.view.number !== undefined ? $m10.view.number : rt.index($4, "number", "local 'g'"))), "method 'number'")($4));
-      $26 = g as rt.LuaValue;
+      $20 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.number !== undefined ? $f6!.number : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($4, "number", "local 'g'")), "method 'number'")($4));
+      $22 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 12;
-      $25 = rt.first(rt.callee((typeof $26 === 'string' ? (($m29 = rt.stringMeta) !== undefined && $m29.view.boolean !== undefined ? $m29.view.boolean : rt.index($26, "boolean", "local 'g'")) : (($f28 = ($26 as rt.LuaTable)?.f)?.boolean !== undefined ? $f28!.boolean : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.boolean !== undefined ? $m27.view.boolean : rt.index($26, "boolean", "local 'g'"))), "method 'boolean'")($26));
+      $21 = rt.first(rt.callee((($f24 = ($22 as rt.LuaTable)?.f)?.boolean !== undefined ? $f24!.boolean : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.boolean !== undefined ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'")), "method 'boolean'")($22));
       $s.pcs[$d] = $pc + 13;
-      $fn1 = rt.callee((typeof $25 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.default !== undefined ? $m32.view.default : rt.index($25, "default")) : (($f31 = ($25 as rt.LuaTable)?.f)?.default !== undefined ? $f31!.default : ($m30 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m30.view.default !== undefined ? $m30.view.default : rt.index($25, "default"))), "method 'default'");
-      $33 = true;
-      $34 = rt.first($fn1($25, $33));
-      $39 = g as rt.LuaValue;
+      $fn1 = rt.callee((($f26 = ($21 as rt.LuaTable)?.f)?.default !== undefined ? $f26!.default : ($m25 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m25.view.default !== undefined ? $m25.view.default : rt.index($21, "default")), "method 'default'");
+      $27 = true;
+      $28 = rt.first($fn1($21, $27));
+      $33 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
-      $38 = rt.first(rt.callee((typeof $39 === 'string' ? (($m42 = rt.stringMeta) !== undefined && $m42.view.string !== undefined ? $m42.view.string : rt.index($39, "string", "local 'g'")) : (($f41 = ($39 as rt.LuaTable)?.f)?.string !== undefined ? $f41!.string : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.string !== undefined ? $m40.view.string : rt.index($39, "string", "local 'g'"))), "method 'string'")($39));
-      $fn37 = rt.callee((typeof $38 === 'string' ? (($m45 = rt.stringMeta) !== undefined && $m45.view.enum !== undefined ? $m45.view.enum : rt.index($38, "enum")) : (($f44 = ($38 as rt.LuaTable)?.f)?.enum !== undefined ? $f44!.enum : ($m43 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m43.view.enum !== undefined ? $m43.view.enum : rt.index($38, "enum"))), "method 'enum'");
-      $46 = new rt.LuaTable(["admin", "user"]);
+      $32 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35!.string : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.string !== undefined ? $m34.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
+      $fn31 = rt.callee((($f37 = ($32 as rt.LuaTable)?.f)?.enum !== undefined ? $f37!.enum : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.enum !== undefined ? $m36.view.enum : rt.index($32, "enum")), "method 'enum'");
+      $38 = new rt.LuaTable(["admin", "user"]);
       $s.pcs[$d] = $pc + 16;
-      $36 = rt.first($fn37($38, $46));
+      $30 = rt.first($fn31($32, $38));
       $s.pcs[$d] = $pc + 17;
-      $fn35 = rt.callee((typeof $36 === 'string' ? (($m49 = rt.stringMeta) !== undefined && $m49.view.default !== undefined ? $m49.view.default : rt.index($36, "default")) : (($f48 = ($36 as rt.LuaTable)?.f)?.default !== undefined ? $f48!.default : ($m47 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m47.view.default !== undefined ? $m47.view.default : rt.index($36, "default"))), "method 'default'");
-      $50 = "user";
-      $51 = rt.first($fn35($36, $50));
-      $53 = g as rt.LuaValue;
+      $fn29 = rt.callee((($f40 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f40!.default : ($m39 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m39.view.default !== undefined ? $m39.view.default : rt.index($30, "default")), "method 'default'");
+      $41 = "user";
+      $42 = rt.first($fn29($30, $41));
+      $44 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 18;
-      $fn52 = rt.callee((typeof $53 === 'string' ? (($m56 = rt.stringMeta) !== undefined && $m56.view.array !== undefined ? $m56.view.array : rt.index($53, "array", "local 'g'")) : (($f55 = ($53 as rt.LuaTable)?.f)?.array !== undefined ? $f55!.array : ($m54 = ($53 as rt.LuaTable)?.metatable) !== undefined && $m54.view.array !== undefined ? $m54.view.array : rt.index($53, "array", "local 'g'"))), "method 'array'");
-      $58 = g as rt.LuaValue;
+      $fn43 = rt.callee((($f46 = ($44 as rt.LuaTable)?.f)?.array !== undefined ? $f46!.array : ($m45 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m45.view.array !== undefined ? $m45.view.array : rt.index($44, "array", "local 'g'")), "method 'array'");
+      $48 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 19;
-      $r57 = rt.callee((typeof $58 === 'string' ? (($m61 = rt.stringMeta) !== undefined && $m61.view.string !== undefined ? $m61.view.string : rt.index($58, "string", "local 'g'")) : (($f60 = ($58 as rt.LuaTable)?.f)?.string !== undefined ? $f60!.string : ($m59 = ($58 as rt.LuaTable)?.metatable) !== undefined && $m59.view.string !== undefined ? $m59.view.string : rt.index($58, "string", "local 'g'"))), "method 'string'")($58);
+      $r47 = rt.callee((($f50 = ($48 as rt.LuaTable)?.f)?.string !== undefined ? $f50!.string : ($m49 = ($48 as rt.LuaTable)?.metatable) !== undefined && $m49.view.string !== undefined ? $m49.view.string : rt.index($48, "string", "local 'g'")), "method 'string'")($48);
       $s.pcs[$d] = $pc + 20;
-      $62 = rt.first((Array.isArray($r57) ? $fn52($53, ...$r57) : $fn52($53, $r57)));
-      $63 = address;
-      $66 = g as rt.LuaValue;
+      $51 = rt.first((Array.isArray($r47) ? $fn43($44, ...$r47) : $fn43($44, $r47)));
+      $52 = address;
+      $55 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 21;
-      $65 = rt.first(rt.callee((typeof $66 === 'string' ? (($m69 = rt.stringMeta) !== undefined && $m69.view.string !== undefined ? $m69.view.string : rt.index($66, "string", "local 'g'")) : (($f68 = ($66 as rt.LuaTable)?.f)?.string !== undefined ? $f68!.string : ($m67 = ($66 as rt.LuaTable)?.metatable) !== undefined && $m67.view.string !== undefined ? $m67.view.string : rt.index($66, "string", "local 'g'"))), "method 'string'")($66));
+      $54 = rt.first(rt.callee((($f57 = ($55 as rt.LuaTable)?.f)?.string !== undefined ? $f57!.string : ($m56 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m56.view.string !== undefined ? $m56.view.string : rt.index($55, "string", "local 'g'")), "method 'string'")($55));
       $s.pcs[$d] = $pc + 22;
-      $fn64 = rt.callee((typeof $65 === 'string' ? (($m72 = rt.stringMeta) !== undefined && $m72.view.nullable !== undefined ? $m72.view.nullable : rt.index($65, "nullable")) : (($f71 = ($65 as rt.LuaTable)?.f)?.nullable !== undefined ? $f71!.nullable : ($m70 = ($65 as rt.LuaTable)?.metatable) !== undefined && $m70.view.nullable !== undefined ? $m70.view.nullable : rt.index($65, "nullable"))), "method 'nullable'");
-      $73 = rt.first($fn64($65));
-      $75 = g as rt.LuaValue;
+      $fn53 = rt.callee((($f59 = ($54 as rt.LuaTable)?.f)?.nullable !== undefined ? $f59!.nullable : ($m58 = ($54 as rt.LuaTable)?.metatable) !== undefined && $m58.view.nullable !== undefined ? $m58.view.nullable : rt.index($54, "nullable")), "method 'nullable'");
+      $60 = rt.first($fn53($54));
+      $62 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 23;
-      $fn74 = rt.callee((typeof $75 === 'string' ? (($m78 = rt.stringMeta) !== undefined && $m78.view.array !== undefined ? $m78.view.array : rt.index($75, "array", "local 'g'")) : (($f77 = ($75 as rt.LuaTable)?.f)?.array !== undefined ? $f77!.array : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.array !== undefined ? $m76.view.array : rt.index($75, "array", "local 'g'"))), "method 'array'");
-      $81 = g as rt.LuaValue;
-      $fn80 = rt.callee((typeof $81 === 'string' ? (($m84 = rt.stringMeta) !== undefined && $m84.view.object !== undefined ? $m84.view.object : rt.index($81, "object", "local 'g'")) : (($f83 = ($81 as rt.LuaTable)?.f)?.object !== undefined ? $f83!.object : ($m82 = ($81 as rt.LuaTable)?.metatable) !== undefined && $m82.view.object !== undefined ? $m82.view.object : rt.index($81, "object", "local 'g'"))), "method 'object'");
-      $90 = g as rt.LuaValue;
+      $fn61 = rt.callee((($f64 = ($62 as rt.LuaTable)?.f)?.array !== undefined ? $f64!.array : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.array !== undefined ? $m63.view.array : rt.index($62, "array", "local 'g'")), "method 'array'");
+      $67 = g as rt.LuaValue;
+      $fn66 = rt.callee((($f69 = ($67 as rt.LuaTable)?.f)?.object !== undefined ? $f69!.object : ($m68 = ($67 as rt.LuaTable)?.metatable) !== undefined && $m68.view.object !== undefined ? $m68.view.object : rt.index($67, "object", "local 'g'")), "method 'object'");
+      $75 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      $89 = rt.first(rt.callee((typeof $90 === 'string' ? (($m93 = rt.stringMeta) !== undefined && $m93.view.string !== undefined ? $m93.view.string : rt.index($90, "string", "local 'g'")) : (($f92 = ($90 as rt.LuaTable)?.f)?.string !== undefined ? $f92!.string : ($m91 = ($90 as rt.LuaTable)?.metatable) !== undefined && $m91.view.string !== undefined ? $m91.view.string : rt.index($90, "string", "local 'g'"))), "method 'string'")($90));
-      $fn88 = rt.callee((typeof $89 === 'string' ? (($m96 = rt.stringMeta) !== undefined && $m96.view.enum !== undefined ? $m96.view.enum : rt.index($89, "enum")) : (($f95 = ($89 as rt.LuaTable)?.f)?.enum !== undefined ? $f95!.enum : ($m94 = ($89 as rt.LuaTable)?.metatable) !== undefined && $m94.view.enum !== undefined ? $m94.view.enum : rt.index($89, "enum"))), "method 'enum'");
-      $97 = new rt.LuaTable(["email", "phone"]);
+      $74 = rt.first(rt.callee((($f77 = ($75 as rt.LuaTable)?.f)?.string !== undefined ? $f77!.string : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.string !== undefined ? $m76.view.string : rt.index($75, "string", "local 'g'")), "method 'string'")($75));
+      $fn73 = rt.callee((($f79 = ($74 as rt.LuaTable)?.f)?.enum !== undefined ? $f79!.enum : ($m78 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m78.view.enum !== undefined ? $m78.view.enum : rt.index($74, "enum")), "method 'enum'");
+      $80 = new rt.LuaTable(["email", "phone"]);
       $s.pcs[$d] = $pc + 25;
-      $87 = rt.first($fn88($89, $97));
+      $72 = rt.first($fn73($74, $80));
       $s.pcs[$d] = $pc + 26;
-      $fn86 = rt.callee((typeof $87 === 'string' ? (($m100 = rt.stringMeta) !== undefined && $m100.view.required !== undefined ? $m100.view.required : rt.index($87, "required")) : (($f99 = ($87 as rt.LuaTable)?.f)?.required !== undefined ? $f99!.required : ($m98 = ($87 as rt.LuaTable)?.metatable) !== undefined && $m98.view.required !== undefined ? $m98.view.required : rt.index($87, "required"))), "method 'required'");
-      $101 = rt.first($fn86($87));
-      $104 = g as rt.LuaValue;
+      $fn71 = rt.callee((($f82 = ($72 as rt.LuaTable)?.f)?.required !== undefined ? $f82!.required : ($m81 = ($72 as rt.LuaTable)?.metatable) !== undefined && $m81.view.required !== undefined ? $m81.view.required : rt.index($72, "required")), "method 'required'");
+      $83 = rt.first($fn71($72));
+      $86 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      $103 = rt.first(rt.callee((typeof $104 === 'string' ? (($m107 = rt.stringMeta) !== undefined && $m107.view.string !== undefined ? $m107.view.string : rt.index($104, "string", "local 'g'")) : (($f106 = ($104 as rt.LuaTable)?.f)?.string !== undefined ? $f106!.string : ($m105 = ($104 as rt.LuaTable)?.metatable) !== undefined && $m105.view.string !== undefined ? $m105.view.string : rt.index($104, "string", "local 'g'"))), "method 'string'")($104));
+      $85 = rt.first(rt.callee((($f88 = ($86 as rt.LuaTable)?.f)?.string !== undefined ? $f88!.string : ($m87 = ($86 as rt.LuaTable)?.metatable) !== undefined && $m87.view.string !== undefined ? $m87.view.string : rt.index($86, "string", "local 'g'")), "method 'string'")($86));
       $s.pcs[$d] = $pc + 26;
-      $fn102 = rt.callee((typeof $103 === 'string' ? (($m110 = rt.stringMeta) !== undefined && $m110.view.required !== undefined ? $m110.view.required : rt.index($103, "required")) : (($f109 = ($103 as rt.LuaTable)?.f)?.required !== undefined ? $f109!.required : ($m108 = ($103 as rt.LuaTable)?.metatable) !== undefined && $m108.view.required !== undefined ? $m108.view.required : rt.index($103, "required"))), "method 'required'");
-      $111 = rt.first($fn102($103));
+      $fn84 = rt.callee((($f90 = ($85 as rt.LuaTable)?.f)?.required !== undefined ? $f90!.required : ($m89 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m89.view.required !== undefined ? $m89.view.required : rt.index($85, "required")), "method 'required'");
+      $91 = rt.first($fn84($85));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($101 !== undefined) {
-        $o8.kind = $101;
+      if ($83 !== undefined) {
+        $o8.kind = $83;
         $n9++;
       }
-      if ($111 !== undefined) {
-        $o8.value = $111;
+      if ($91 !== undefined) {
+        $o8.value = $91;
         $n9++;
       }
-      $85 = rt.LuaTable.record($o8, $n9);
+      $70 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 27;
-      $r79 = $fn80($81, $85);
+      $r65 = $fn66($67, $70);
       $s.pcs[$d] = $pc + 28;
-      $112 = rt.first((Array.isArray($r79) ? $fn74($75, ...$r79) : $fn74($75, $r79)));
-      $o113 = new rt.FieldsObject();
-      $n114 = 0;
+      $92 = rt.first((Array.isArray($r65) ? $fn61($62, ...$r65) : $fn61($62, $r65)));
+      $o93 = new rt.FieldsObject();
+      $n94 = 0;
       if ($2 !== undefined) {
-        $o113.name = $2;
-        $n114++;
+        $o93.name = $2;
+        $n94++;
       }
       if ($7 !== undefined) {
-        $o113.age = $7;
-        $n114++;
+        $o93.age = $7;
+        $n94++;
       }
-      if ($24 !== undefined) {
-        $o113.score = $24;
-        $n114++;
+      if ($20 !== undefined) {
+        $o93.score = $20;
+        $n94++;
       }
-      if ($34 !== undefined) {
-        $o113.active = $34;
-        $n114++;
+      if ($28 !== undefined) {
+        $o93.active = $28;
+        $n94++;
+      }
+      if ($42 !== undefined) {
+        $o93.role = $42;
+        $n94++;
       }
       if ($51 !== undefined) {
-        $o113.role = $51;
-        $n114++;
+        $o93.tags = $51;
+        $n94++;
       }
-      if ($62 !== undefined) {
-        $o113.tags = $62;
-        $n114++;
+      if ($52 !== undefined) {
+        $o93.addr = $52;
+        $n94++;
       }
-      if ($63 !== undefined) {
-        $o113.addr = $63;
-        $n114++;
+      if ($60 !== undefined) {
+        $o93.nickname = $60;
+        $n94++;
       }
-      if ($73 !== undefined) {
-        $o113.nickname = $73;
-        $n114++;
+      if ($92 !== undefined) {
+        $o93.contacts = $92;
+        $n94++;
       }
-      if ($112 !== undefined) {
-        $o113.contacts = $112;
-        $n114++;
-      }
-      let signup: rt.LuaTable = rt.LuaTable.record($o113, $n114);
-      $111 = api as rt.LuaValue;
-      if (!(($f109 = ($111 as rt.LuaTable)?.f) !== undefined && (($104 = $f109.signup) !== undefined || ($m110 = ($111 as rt.LuaTable).metatable) === undefined || ($104 = $m110.view.signup) !== undefined || (!("signup" in $m110.view) && $m110.view[rt.CUT] === undefined)))) {
+      let signup: rt.LuaTable = rt.LuaTable.record($o93, $n94);
+      $91 = api as rt.LuaValue;
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.signup) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.signup) !== undefined || (!("signup" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 29;
-        $104 = rt.index($111, "signup", "local 'api'");
+        $86 = rt.index($91, "signup", "local 'api'");
       }
-      $112 = $104;
-      $103 = ($handlers[0] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $92 = $86;
+      $85 = ($handlers[0] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -391,53 +371,51 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $t13: number;
-        let $r14: rt.LuaResult;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 31;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
-        $10 = signup;
-        let user: rt.LuaValue = rt.first($fn1($2, $10));
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $8 = signup;
+        let user: rt.LuaValue = rt.first($fn1($2, $8));
         $3 = api as rt.LuaValue;
-        if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.json) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        if (!(($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.json) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 32;
           $2 = rt.index($3, "json", "upvalue 'api'");
         }
-        $10 = $2;
+        $8 = $2;
         $s.pcs[$d] = $pc + 33;
-        $fn1 = rt.callee((typeof $10 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.status !== undefined ? $m6.view.status : rt.index($10, "status", "field 'json'")) : (($f5 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f5!.status : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($10, "status", "field 'json'"))), "method 'status'");
-        $11 = 201;
-        $12 = user;
+        $fn1 = rt.callee((($f5 = ($8 as rt.LuaTable)?.f)?.status !== undefined ? $f5!.status : ($m4 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m4.view.status !== undefined ? $m4.view.status : rt.index($8, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $10 = user;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t13 = $s.tails++;
-          $r14 = $fn1($10, $11, $12);
-          $s.tails = $t13;
+          $t11 = $s.tails++;
+          $r12 = $fn1($8, $9, $10);
+          $s.tails = $t11;
         } else {
-          $r14 = rt.tailCall($s, $tb, $fn1, [$10, $11, $12]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$8, $9, $10]);
         }
-        return $r14;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($103 !== undefined && ($f106 = ($112 as rt.LuaTable)?.f) !== undefined && !($112 as rt.LuaTable).linked && $f106.post !== undefined) $f106.post = $103;
+      if ($85 !== undefined && ($f88 = ($92 as rt.LuaTable)?.f) !== undefined && !($92 as rt.LuaTable).linked && $f88.post !== undefined) $f88.post = $85;
       else {
         $s.pcs[$d] = $pc + 29;
-        rt.setIndex($112, "post", $103, "field 'signup'");
+        rt.setIndex($92, "post", $85, "field 'signup'");
       }
-      $104 = api as rt.LuaValue;
-      if (!(($f106 = ($104 as rt.LuaTable)?.f) !== undefined && (($111 = $f106.checked) !== undefined || ($m110 = ($104 as rt.LuaTable).metatable) === undefined || ($111 = $m110.view.checked) !== undefined || (!("checked" in $m110.view) && $m110.view[rt.CUT] === undefined)))) {
+      $86 = api as rt.LuaValue;
+      if (!(($f88 = ($86 as rt.LuaTable)?.f) !== undefined && (($91 = $f88.checked) !== undefined || ($m89 = ($86 as rt.LuaTable).metatable) === undefined || ($91 = $m89.view.checked) !== undefined || (!("checked" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 34;
-        $111 = rt.index($104, "checked", "local 'api'");
+        $91 = rt.index($86, "checked", "local 'api'");
       }
-      $103 = $111;
-      $112 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $85 = $91;
+      $92 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -448,25 +426,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $fn11!: rt.LuaFunction;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $fn10!: rt.LuaFunction;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $m19: rt.LuaTable | undefined;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $18: rt.LuaValue;
+        let $r19: rt.LuaResult;
         let $20: rt.LuaValue;
-        let $r21: rt.LuaResult;
-        let $22: rt.LuaValue;
-        let $t23: number;
-        let $r24: rt.LuaResult;
+        let $t21: number;
+        let $r22: rt.LuaResult;
         $s.pcs[$d] = $pc + 42;
         if (($2 = $env.f!.pcall) === undefined) {
           $2 = rt.getGlobal($env, "pcall");
@@ -483,71 +459,65 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $m4: rt.LuaTable | undefined;
           let $f5: rt.Fields | undefined;
           let $m6: rt.LuaTable | undefined;
-          let $m7: rt.LuaTable | undefined;
-          let $f8: rt.Fields | undefined;
-          let $m9: rt.LuaTable | undefined;
+          let $f7: rt.Fields | undefined;
+          let $8: rt.LuaValue;
+          let $fn9!: rt.LuaFunction;
           let $10: rt.LuaValue;
-          let $fn11!: rt.LuaFunction;
-          let $12: rt.LuaValue;
-          let $13: rt.LuaValue;
+          let $11: rt.LuaValue;
+          let $m12: rt.LuaTable | undefined;
+          let $f13: rt.Fields | undefined;
           let $m14: rt.LuaTable | undefined;
           let $f15: rt.Fields | undefined;
-          let $m16: rt.LuaTable | undefined;
-          let $m17: rt.LuaTable | undefined;
-          let $f18: rt.Fields | undefined;
-          let $m19: rt.LuaTable | undefined;
-          let $20: rt.LuaValue;
-          let $fn21!: rt.LuaFunction;
-          let $22: rt.LuaValue;
-          let $23: rt.LuaValue;
-          let $m24: rt.LuaTable | undefined;
-          let $f25: rt.Fields | undefined;
-          let $m26: rt.LuaTable | undefined;
-          let $m27: rt.LuaTable | undefined;
-          let $f28: rt.Fields | undefined;
-          let $m29: rt.LuaTable | undefined;
-          let $30: rt.LuaValue;
-          let $o31: rt.Fields;
-          let $n32: number;
-          let $t33: number;
-          let $r34: rt.LuaResult;
+          let $16: rt.LuaValue;
+          let $fn17!: rt.LuaFunction;
+          let $18: rt.LuaValue;
+          let $19: rt.LuaValue;
+          let $m20: rt.LuaTable | undefined;
+          let $f21: rt.Fields | undefined;
+          let $m22: rt.LuaTable | undefined;
+          let $f23: rt.Fields | undefined;
+          let $24: rt.LuaValue;
+          let $o25: rt.Fields;
+          let $n26: number;
+          let $t27: number;
+          let $r28: rt.LuaResult;
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "upvalue 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'"))), "method 'body'")($3));
-          $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")) : (($f8 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f8!.expect : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($2, "expect"))), "method 'expect'");
-          $13 = g as rt.LuaValue;
+          $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3));
+          $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+          $11 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
-          $12 = rt.first(rt.callee((typeof $13 === 'string' ? (($m16 = rt.stringMeta) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($13, "string", "upvalue 'g'")) : (($f15 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f15!.string : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.string !== undefined ? $m14.view.string : rt.index($13, "string", "upvalue 'g'"))), "method 'string'")($13));
+          $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13!.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "upvalue 'g'")), "method 'string'")($11));
           $s.pcs[$d] = $pc + 38;
-          $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.required !== undefined ? $m19.view.required : rt.index($12, "required")) : (($f18 = ($12 as rt.LuaTable)?.f)?.required !== undefined ? $f18!.required : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.required !== undefined ? $m17.view.required : rt.index($12, "required"))), "method 'required'");
-          $20 = rt.first($fn11($12));
-          $23 = g as rt.LuaValue;
+          $fn9 = rt.callee((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15!.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
+          $16 = rt.first($fn9($10));
+          $19 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 39;
-          $22 = rt.first(rt.callee((typeof $23 === 'string' ? (($m26 = rt.stringMeta) !== undefined && $m26.view.integer !== undefined ? $m26.view.integer : rt.index($23, "integer", "upvalue 'g'")) : (($f25 = ($23 as rt.LuaTable)?.f)?.integer !== undefined ? $f25!.integer : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.integer !== undefined ? $m24.view.integer : rt.index($23, "integer", "upvalue 'g'"))), "method 'integer'")($23));
+          $18 = rt.first(rt.callee((($f21 = ($19 as rt.LuaTable)?.f)?.integer !== undefined ? $f21!.integer : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.integer !== undefined ? $m20.view.integer : rt.index($19, "integer", "upvalue 'g'")), "method 'integer'")($19));
           $s.pcs[$d] = $pc + 38;
-          $fn21 = rt.callee((typeof $22 === 'string' ? (($m29 = rt.stringMeta) !== undefined && $m29.view.required !== undefined ? $m29.view.required : rt.index($22, "required")) : (($f28 = ($22 as rt.LuaTable)?.f)?.required !== undefined ? $f28!.required : ($m27 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m27.view.required !== undefined ? $m27.view.required : rt.index($22, "required"))), "method 'required'");
-          $30 = rt.first($fn21($22));
-          $o31 = new rt.FieldsObject();
-          $n32 = 0;
-          if ($20 !== undefined) {
-            $o31.name = $20;
-            $n32++;
+          $fn17 = rt.callee((($f23 = ($18 as rt.LuaTable)?.f)?.required !== undefined ? $f23!.required : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.required !== undefined ? $m22.view.required : rt.index($18, "required")), "method 'required'");
+          $24 = rt.first($fn17($18));
+          $o25 = new rt.FieldsObject();
+          $n26 = 0;
+          if ($16 !== undefined) {
+            $o25.name = $16;
+            $n26++;
           }
-          if ($30 !== undefined) {
-            $o31.age = $30;
-            $n32++;
+          if ($24 !== undefined) {
+            $o25.age = $24;
+            $n26++;
           }
-          $10 = rt.LuaTable.record($o31, $n32);
+          $8 = rt.LuaTable.record($o25, $n26);
           $s.pcs[$d] = $pc + 40;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t33 = $s.tails++;
-            $r34 = $fn1($2, $10);
-            $s.tails = $t33;
+            $t27 = $s.tails++;
+            $r28 = $fn1($2, $8);
+            $s.tails = $t27;
           } else {
-            $r34 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
+            $r28 = rt.tailCall($s, $tb, $fn1, [$2, $8]);
           }
-          return $r34;
+          return $r28;
         }) as rt.LuaFunction)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let result: rt.LuaValue = $l1[1];
@@ -556,67 +526,67 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $2 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 43;
-            $7 = rt.first(rt.callee((typeof $2 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.query !== undefined ? $m6.view.query : rt.index($2, "query", "local 'ctx'")) : (($f5 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($2, "query", "local 'ctx'"))), "method 'query'")($2));
-            if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.format) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.format) !== undefined || (!("format" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-              $8 = rt.index($7, "format");
+            $6 = rt.first(rt.callee((($f5 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.format) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.format) !== undefined || (!("format" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $7 = rt.index($6, "format");
             }
-            $3 = $8;
+            $3 = $7;
           }
           if (($3 === "text")) {
-            $13 = api as rt.LuaValue;
-            if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+            $12 = api as rt.LuaValue;
+            if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.text) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.text) !== undefined || (!("text" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 44;
-              $14 = rt.index($13, "text", "upvalue 'api'");
+              $13 = rt.index($12, "text", "upvalue 'api'");
             }
-            $12 = $14;
+            $11 = $13;
             $s.pcs[$d] = $pc + 44;
-            $fn11 = rt.callee((typeof $12 === 'string' ? (($m19 = rt.stringMeta) !== undefined && $m19.view.status !== undefined ? $m19.view.status : rt.index($12, "status", "field 'text'")) : (($f18 = ($12 as rt.LuaTable)?.f)?.status !== undefined ? $f18!.status : ($m17 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m17.view.status !== undefined ? $m17.view.status : rt.index($12, "status", "field 'text'"))), "method 'status'");
-            $20 = 422;
+            $fn10 = rt.callee((($f17 = ($11 as rt.LuaTable)?.f)?.status !== undefined ? $f17!.status : ($m16 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m16.view.status !== undefined ? $m16.view.status : rt.index($11, "status", "field 'text'")), "method 'status'");
+            $18 = 422;
             $s.pcs[$d] = $pc + 45;
-            if (($22 = $env.f!.tostring) === undefined) {
-              $22 = rt.getGlobal($env, "tostring");
+            if (($20 = $env.f!.tostring) === undefined) {
+              $20 = rt.getGlobal($env, "tostring");
             }
-            $r21 = rt.callee($22, "global 'tostring'")(result);
+            $r19 = rt.callee($20, "global 'tostring'")(result);
             $s.pcs[$d] = $pc + 46;
             $s.truncate($d);
             if ($s.tails < rt.TAIL_DEPTH) {
-              $t23 = $s.tails++;
-              $r24 = (Array.isArray($r21) ? $fn11($12, $20, ...$r21) : $fn11($12, $20, $r21));
-              $s.tails = $t23;
+              $t21 = $s.tails++;
+              $r22 = (Array.isArray($r19) ? $fn10($11, $18, ...$r19) : $fn10($11, $18, $r19));
+              $s.tails = $t21;
             } else {
-              $r24 = rt.tailCall($s, $tb, $fn11, (Array.isArray($r21) ? [$12, $20, ...$r21] : [$12, $20, $r21]));
+              $r22 = rt.tailCall($s, $tb, $fn10, (Array.isArray($r19) ? [$11, $18, ...$r19] : [$11, $18, $r19]));
             }
-            return $r24;
+            return $r22;
           }
-          $8 = api as rt.LuaValue;
+          $7 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 47;
-          $fn11 = rt.callee((typeof $8 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($8, "error", "upvalue 'api'")) : (($f10 = ($8 as rt.LuaTable)?.f)?.error !== undefined ? $f10!.error : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.error !== undefined ? $m9.view.error : rt.index($8, "error", "upvalue 'api'"))), "method 'error'");
-          $7 = 422;
+          $fn10 = rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.error !== undefined ? $f9!.error : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.error !== undefined ? $m8.view.error : rt.index($7, "error", "upvalue 'api'")), "method 'error'");
+          $6 = 422;
           $2 = result;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t23 = $s.tails++;
-            $r24 = $fn11($8, $7, $2);
-            $s.tails = $t23;
+            $t21 = $s.tails++;
+            $r22 = $fn10($7, $6, $2);
+            $s.tails = $t21;
           } else {
-            $r24 = rt.tailCall($s, $tb, $fn11, [$8, $7, $2]);
+            $r22 = rt.tailCall($s, $tb, $fn10, [$7, $6, $2]);
           }
-          return $r24;
+          return $r22;
         }
         return rt.leave($s, $d, result);
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($112 !== undefined && ($f109 = ($103 as rt.LuaTable)?.f) !== undefined && !($103 as rt.LuaTable).linked && $f109.post !== undefined) $f109.post = $112;
+      if ($92 !== undefined && ($f90 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f90.post !== undefined) $f90.post = $92;
       else {
         $s.pcs[$d] = $pc + 34;
-        rt.setIndex($103, "post", $112, "field 'checked'");
+        rt.setIndex($85, "post", $92, "field 'checked'");
       }
-      $111 = api as rt.LuaValue;
-      if (!(($f109 = ($111 as rt.LuaTable)?.f) !== undefined && (($104 = $f109.direct) !== undefined || ($m110 = ($111 as rt.LuaTable).metatable) === undefined || ($104 = $m110.view.direct) !== undefined || (!("direct" in $m110.view) && $m110.view[rt.CUT] === undefined)))) {
+      $91 = api as rt.LuaValue;
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.direct) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.direct) !== undefined || (!("direct" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 48;
-        $104 = rt.index($111, "direct", "local 'api'");
+        $86 = rt.index($91, "direct", "local 'api'");
       }
-      $112 = $104;
-      $103 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $92 = $86;
+      $85 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -625,16 +595,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $m4: rt.LuaTable | undefined;
-        let $l5: rt.LuaValue[];
-        let $fn6!: rt.LuaFunction;
+        let $l4: rt.LuaValue[];
+        let $fn5!: rt.LuaFunction;
+        let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
         let $f14: rt.Fields | undefined;
         let $fn15!: rt.LuaFunction;
         let $16: rt.LuaValue;
@@ -655,42 +625,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m31: rt.LuaTable | undefined;
         let $f32: rt.Fields | undefined;
         let $m33: rt.LuaTable | undefined;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $m36: rt.LuaTable | undefined;
-        let $37: rt.LuaValue;
-        let $38: rt.LuaValue;
-        let $o39: rt.Fields;
-        let $n40: number;
-        let $t41: number;
-        let $r42: rt.LuaResult;
+        let $f34: rt.Fields | undefined;
+        let $35: rt.LuaValue;
+        let $36: rt.LuaValue;
+        let $o37: rt.Fields;
+        let $n38: number;
+        let $t39: number;
+        let $r40: rt.LuaResult;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 49;
-        let q: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($1, "query", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'"))), "method 'query'")($1));
+        let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
         $1 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 50;
-        let name: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m2 = rt.stringMeta) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3!.string : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.string !== undefined ? $m4.view.string : rt.index($1, "string", "upvalue 'g'"))), "method 'string'")($1));
+        let name: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3!.string : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")), "method 'string'")($1));
         $1 = name as rt.LuaValue;
         $s.pcs[$d] = $pc + 51;
-        rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.required !== undefined ? $m4.view.required : rt.index($1, "required", "local 'name'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3!.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'"))), "method 'required'")($1);
-        if (($7 = $env.f!.pcall) === undefined) {
+        rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3!.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'")), "method 'required'")($1);
+        if (($6 = $env.f!.pcall) === undefined) {
           $s.pcs[$d] = $pc + 52;
-          $7 = rt.getGlobal($env, "pcall");
+          $6 = rt.getGlobal($env, "pcall");
         }
-        $1 = $7;
-        if (($9 = $env.f!.rover) === undefined) {
+        $1 = $6;
+        if (($8 = $env.f!.rover) === undefined) {
           $s.pcs[$d] = $pc + 52;
-          $9 = rt.getGlobal($env, "rover");
+          $8 = rt.getGlobal($env, "rover");
         }
-        if (!(($f3 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f3.guard) !== undefined || ($m4 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+        if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f3.guard) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view.guard) !== undefined || (!("guard" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 52;
-          $10 = rt.index($9, "guard", "global 'rover'");
+          $9 = rt.index($8, "guard", "global 'rover'");
         }
-        $8 = $10;
-        $12 = q as rt.LuaValue;
-        if (!(($f14 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f14.name) !== undefined || ($m2 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m2.view.name) !== undefined || (!("name" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+        $7 = $9;
+        $11 = q as rt.LuaValue;
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.name) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.name) !== undefined || (!("name" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 52;
-          $13 = rt.index($12, "name", "local 'q'");
+          $12 = rt.index($11, "name", "local 'q'");
         }
         if (($17 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 52;
@@ -708,221 +676,213 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $23 = rt.first($fn15($18));
         $o24 = new rt.FieldsObject();
         $n25 = 0;
-        if ($13 !== undefined) {
-          $o24.name = $13;
+        if ($12 !== undefined) {
+          $o24.name = $12;
           $n25++;
         }
         if ($23 !== undefined) {
           $o24.page = $23;
           $n25++;
         }
-        $11 = rt.LuaTable.record($o24, $n25);
+        $10 = rt.LuaTable.record($o24, $n25);
         $27 = name;
         $30 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 54;
-        $29 = rt.first(rt.callee((typeof $30 === 'string' ? (($m33 = rt.stringMeta) !== undefined && $m33.view.integer !== undefined ? $m33.view.integer : rt.index($30, "integer", "upvalue 'g'")) : (($f32 = ($30 as rt.LuaTable)?.f)?.integer !== undefined ? $f32!.integer : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.integer !== undefined ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'"))), "method 'integer'")($30));
+        $29 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.integer !== undefined ? $f32!.integer : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.integer !== undefined ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'")), "method 'integer'")($30));
         $s.pcs[$d] = $pc + 55;
-        $fn28 = rt.callee((typeof $29 === 'string' ? (($m36 = rt.stringMeta) !== undefined && $m36.view.default !== undefined ? $m36.view.default : rt.index($29, "default")) : (($f35 = ($29 as rt.LuaTable)?.f)?.default !== undefined ? $f35!.default : ($m34 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m34.view.default !== undefined ? $m34.view.default : rt.index($29, "default"))), "method 'default'");
-        $37 = 1;
-        $38 = rt.first($fn28($29, $37));
-        $o39 = new rt.FieldsObject();
-        $n40 = 0;
+        $fn28 = rt.callee((($f34 = ($29 as rt.LuaTable)?.f)?.default !== undefined ? $f34!.default : ($m33 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m33.view.default !== undefined ? $m33.view.default : rt.index($29, "default")), "method 'default'");
+        $35 = 1;
+        $36 = rt.first($fn28($29, $35));
+        $o37 = new rt.FieldsObject();
+        $n38 = 0;
         if ($27 !== undefined) {
-          $o39.name = $27;
-          $n40++;
+          $o37.name = $27;
+          $n38++;
         }
-        if ($38 !== undefined) {
-          $o39.page = $38;
-          $n40++;
+        if ($36 !== undefined) {
+          $o37.page = $36;
+          $n38++;
         }
-        $26 = rt.LuaTable.record($o39, $n40);
+        $26 = rt.LuaTable.record($o37, $n38);
         $s.pcs[$d] = $pc + 56;
-        $fn6 = rt.callee($1, "global 'pcall'");
-        $l5 = rt.adjust([...rt.all($fn6($8, $11, $26))], 2);
-        let ok: rt.LuaValue = $l5[0];
-        let result: rt.LuaValue = $l5[1];
+        $fn5 = rt.callee($1, "global 'pcall'");
+        $l4 = rt.adjust([...rt.all($fn5($7, $10, $26))], 2);
+        let ok: rt.LuaValue = $l4[0];
+        let result: rt.LuaValue = $l4[1];
         if (!rt.truthy(ok)) {
-          $38 = api as rt.LuaValue;
+          $36 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 57;
-          $fn28 = rt.callee((typeof $38 === 'string' ? (($m34 = rt.stringMeta) !== undefined && $m34.view.error !== undefined ? $m34.view.error : rt.index($38, "error", "upvalue 'api'")) : (($f35 = ($38 as rt.LuaTable)?.f)?.error !== undefined ? $f35!.error : ($m36 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m36.view.error !== undefined ? $m36.view.error : rt.index($38, "error", "upvalue 'api'"))), "method 'error'");
-          $37 = 400;
+          $fn28 = rt.callee((($f34 = ($36 as rt.LuaTable)?.f)?.error !== undefined ? $f34!.error : ($m33 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m33.view.error !== undefined ? $m33.view.error : rt.index($36, "error", "upvalue 'api'")), "method 'error'");
+          $35 = 400;
           $30 = result;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t41 = $s.tails++;
-            $r42 = $fn28($38, $37, $30);
-            $s.tails = $t41;
+            $t39 = $s.tails++;
+            $r40 = $fn28($36, $35, $30);
+            $s.tails = $t39;
           } else {
-            $r42 = rt.tailCall($s, $tb, $fn28, [$38, $37, $30]);
+            $r40 = rt.tailCall($s, $tb, $fn28, [$36, $35, $30]);
           }
-          return $r42;
+          return $r40;
         }
         return rt.leave($s, $d, result);
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($103 !== undefined && ($f106 = ($112 as rt.LuaTable)?.f) !== undefined && !($112 as rt.LuaTable).linked && $f106.get !== undefined) $f106.get = $103;
+      if ($85 !== undefined && ($f88 = ($92 as rt.LuaTable)?.f) !== undefined && !($92 as rt.LuaTable).linked && $f88.get !== undefined) $f88.get = $85;
       else {
         $s.pcs[$d] = $pc + 48;
-        rt.setIndex($112, "get", $103, "field 'direct'");
+        rt.setIndex($92, "get", $85, "field 'direct'");
       }
-      $104 = api as rt.LuaValue;
-      if (!(($f106 = ($104 as rt.LuaTable)?.f) !== undefined && (($111 = $f106.body) !== undefined || ($m110 = ($104 as rt.LuaTable).metatable) === undefined || ($111 = $m110.view.body) !== undefined || (!("body" in $m110.view) && $m110.view[rt.CUT] === undefined)))) {
+      $86 = api as rt.LuaValue;
+      if (!(($f88 = ($86 as rt.LuaTable)?.f) !== undefined && (($91 = $f88.body) !== undefined || ($m89 = ($86 as rt.LuaTable).metatable) === undefined || ($91 = $m89.view.body) !== undefined || (!("body" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 58;
-        $111 = rt.index($104, "body", "local 'api'");
+        $91 = rt.index($86, "body", "local 'api'");
       }
-      if (!(($f109 = ($111 as rt.LuaTable)?.f) !== undefined && (($112 = $f109.as_text) !== undefined || ($m108 = ($111 as rt.LuaTable).metatable) === undefined || ($112 = $m108.view.as_text) !== undefined || (!("as_text" in $m108.view) && $m108.view[rt.CUT] === undefined)))) {
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($92 = $f90.as_text) !== undefined || ($m87 = ($91 as rt.LuaTable).metatable) === undefined || ($92 = $m87.view.as_text) !== undefined || (!("as_text" in $m87.view) && $m87.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 58;
-        $112 = rt.index($111, "as_text", "field 'body'");
+        $92 = rt.index($91, "as_text", "field 'body'");
       }
-      $103 = $112;
-      $101 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $85 = $92;
+      $83 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $m4: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
         let $m10: rt.LuaTable | undefined;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $m14: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $12: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $b14: boolean;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $b17: boolean;
-        let $18: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $m22: rt.LuaTable | undefined;
+        let $20: rt.LuaValue;
+        let $o21: rt.Fields;
+        let $n22: number;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $m28: rt.LuaTable | undefined;
         let $f29: rt.Fields | undefined;
-        let $m30: rt.LuaTable | undefined;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
-        let $m35: rt.LuaTable | undefined;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
+        let $34: rt.LuaValue;
+        let $b35: boolean;
         let $36: rt.LuaValue;
-        let $m37: rt.LuaTable | undefined;
-        let $f38: rt.Fields | undefined;
-        let $m39: rt.LuaTable | undefined;
+        let $37: rt.LuaValue;
+        let $m38: rt.LuaTable | undefined;
+        let $f39: rt.Fields | undefined;
         let $40: rt.LuaValue;
         let $41: rt.LuaValue;
-        let $b42: boolean;
-        let $43: rt.LuaValue;
-        let $44: rt.LuaValue;
-        let $m45: rt.LuaTable | undefined;
-        let $f46: rt.Fields | undefined;
-        let $m47: rt.LuaTable | undefined;
-        let $48: rt.LuaValue;
-        let $49: rt.LuaValue;
-        let $o50: rt.Fields;
-        let $n51: number;
+        let $o42: rt.Fields;
+        let $n43: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 59;
-        let b: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($1, "body", "local 'ctx'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3!.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'"))), "method 'body'")($1));
+        let b: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3!.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
         if ($json) {
           $1 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
-          $5 = rt.first(rt.callee((typeof $1 === 'string' ? (($m2 = rt.stringMeta) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3!.text : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.text !== undefined ? $m4.view.text : rt.index($1, "text", "local 'b'"))), "method 'text'")($1));
-          $7 = b as rt.LuaValue;
-          $15 = (rt.first(rt.callee((typeof $7 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($7, "text", "local 'b'")) : (($f9 = ($7 as rt.LuaTable)?.f)?.text !== undefined ? $f9!.text : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.text !== undefined ? $m8.view.text : rt.index($7, "text", "local 'b'"))), "method 'text'")($7))) as rt.LuaValue;
-          $11 = b as rt.LuaValue;
+          $4 = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3!.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1));
+          $6 = b as rt.LuaValue;
+          $12 = (rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8!.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6))) as rt.LuaValue;
+          $9 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 61;
-          $16 = (rt.first(rt.callee((typeof $11 === 'string' ? (($m14 = rt.stringMeta) !== undefined && $m14.view.as_string !== undefined ? $m14.view.as_string : rt.index($11, "as_string", "local 'b'")) : (($f13 = ($11 as rt.LuaTable)?.f)?.as_string !== undefined ? $f13!.as_string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.as_string !== undefined ? $m12.view.as_string : rt.index($11, "as_string", "local 'b'"))), "method 'as_string'")($11))) as rt.LuaValue;
-          $b17 = $15 === $16;
-          if (!$b17 && typeof $15 === 'object' && typeof $16 === 'object') {
-            $b17 = rt.eq($15, $16);
+          $13 = (rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11!.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9))) as rt.LuaValue;
+          $b14 = $12 === $13;
+          if (!$b14 && typeof $12 === 'object' && typeof $13 === 'object') {
+            $b14 = rt.eq($12, $13);
           }
-          $6 = $b17;
-          $19 = b as rt.LuaValue;
+          $5 = $b14;
+          $16 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
-          $23 = (rt.first(rt.callee((typeof $19 === 'string' ? (($m22 = rt.stringMeta) !== undefined && $m22.view.text !== undefined ? $m22.view.text : rt.index($19, "text", "local 'b'")) : (($f21 = ($19 as rt.LuaTable)?.f)?.text !== undefined ? $f21!.text : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.text !== undefined ? $m20.view.text : rt.index($19, "text", "local 'b'"))), "method 'text'")($19))) as rt.LuaValue;
-          if (($23 as rt.LuaTable)?.arr !== undefined) $24 = ($23 as rt.LuaTable).length();
-          else if (typeof $23 === 'string') $24 = $23.length;
+          $19 = (rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f18!.text : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.text !== undefined ? $m17.view.text : rt.index($16, "text", "local 'b'")), "method 'text'")($16))) as rt.LuaValue;
+          if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
+          else if (typeof $19 === 'string') $20 = $19.length;
           else {
-            $24 = rt.len($23);
+            $20 = rt.len($19);
           }
-          $18 = $24;
-          if (rh.isScalar($5)) {
+          $15 = $20;
+          if (rh.isScalar($4)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 101; $b[$p + 4] = 120; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($5 as string | number | boolean);
+            $w.scalar($4 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            if ($6) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 98; $b[$p + 7] = 121; $b[$p + 8] = 116; $b[$p + 9] = 101; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 98; $b[$p + 8] = 121; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 115; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.num($18 as number);
+            if ($5) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 98; $b[$p + 7] = 121; $b[$p + 8] = 116; $b[$p + 9] = 101; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 98; $b[$p + 8] = 121; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 115; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
+            $w.num($15 as number);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o25 = new rt.FieldsObject();
-          $n26 = 2;
-          if ($5 !== undefined) {
-            $o25.text = $5;
-            $n26++;
+          $o21 = new rt.FieldsObject();
+          $n22 = 2;
+          if ($4 !== undefined) {
+            $o21.text = $4;
+            $n22++;
           }
-          $o25.same = $6;
-          $o25.bytes = $18;
-          return rt.leave($s, $d, rt.LuaTable.record($o25, $n26));
+          $o21.same = $5;
+          $o21.bytes = $15;
+          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
         }
+        $23 = b as rt.LuaValue;
+        $s.pcs[$d] = $pc + 60;
+        $26 = rt.first(rt.callee((($f25 = ($23 as rt.LuaTable)?.f)?.text !== undefined ? $f25!.text : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.text !== undefined ? $m24.view.text : rt.index($23, "text", "local 'b'")), "method 'text'")($23));
         $27 = b as rt.LuaValue;
-        $s.pcs[$d] = $pc + 60;
-        $31 = rt.first(rt.callee((typeof $27 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.text !== undefined ? $m30.view.text : rt.index($27, "text", "local 'b'")) : (($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29!.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'"))), "method 'text'")($27));
-        $32 = b as rt.LuaValue;
-        $40 = (rt.first(rt.callee((typeof $32 === 'string' ? (($m35 = rt.stringMeta) !== undefined && $m35.view.text !== undefined ? $m35.view.text : rt.index($32, "text", "local 'b'")) : (($f34 = ($32 as rt.LuaTable)?.f)?.text !== undefined ? $f34!.text : ($m33 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m33.view.text !== undefined ? $m33.view.text : rt.index($32, "text", "local 'b'"))), "method 'text'")($32))) as rt.LuaValue;
-        $36 = b as rt.LuaValue;
+        $33 = (rt.first(rt.callee((($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29!.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'")), "method 'text'")($27))) as rt.LuaValue;
+        $30 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 61;
-        $41 = (rt.first(rt.callee((typeof $36 === 'string' ? (($m39 = rt.stringMeta) !== undefined && $m39.view.as_string !== undefined ? $m39.view.as_string : rt.index($36, "as_string", "local 'b'")) : (($f38 = ($36 as rt.LuaTable)?.f)?.as_string !== undefined ? $f38!.as_string : ($m37 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m37.view.as_string !== undefined ? $m37.view.as_string : rt.index($36, "as_string", "local 'b'"))), "method 'as_string'")($36))) as rt.LuaValue;
-        $b42 = $40 === $41;
-        if (!$b42 && typeof $40 === 'object' && typeof $41 === 'object') {
-          $b42 = rt.eq($40, $41);
+        $34 = (rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.as_string !== undefined ? $f32!.as_string : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.as_string !== undefined ? $m31.view.as_string : rt.index($30, "as_string", "local 'b'")), "method 'as_string'")($30))) as rt.LuaValue;
+        $b35 = $33 === $34;
+        if (!$b35 && typeof $33 === 'object' && typeof $34 === 'object') {
+          $b35 = rt.eq($33, $34);
         }
-        $43 = $b42;
-        $44 = b as rt.LuaValue;
+        $36 = $b35;
+        $37 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $48 = (rt.first(rt.callee((typeof $44 === 'string' ? (($m47 = rt.stringMeta) !== undefined && $m47.view.text !== undefined ? $m47.view.text : rt.index($44, "text", "local 'b'")) : (($f46 = ($44 as rt.LuaTable)?.f)?.text !== undefined ? $f46!.text : ($m45 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m45.view.text !== undefined ? $m45.view.text : rt.index($44, "text", "local 'b'"))), "method 'text'")($44))) as rt.LuaValue;
-        if (($48 as rt.LuaTable)?.arr !== undefined) $49 = ($48 as rt.LuaTable).length();
-        else if (typeof $48 === 'string') $49 = $48.length;
+        $40 = (rt.first(rt.callee((($f39 = ($37 as rt.LuaTable)?.f)?.text !== undefined ? $f39!.text : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.text !== undefined ? $m38.view.text : rt.index($37, "text", "local 'b'")), "method 'text'")($37))) as rt.LuaValue;
+        if (($40 as rt.LuaTable)?.arr !== undefined) $41 = ($40 as rt.LuaTable).length();
+        else if (typeof $40 === 'string') $41 = $40.length;
         else {
-          $49 = rt.len($48);
+          $41 = rt.len($40);
         }
-        $o50 = new rt.FieldsObject();
-        $n51 = 2;
-        if ($31 !== undefined) {
-          $o50.text = $31;
-          $n51++;
+        $o42 = new rt.FieldsObject();
+        $n43 = 2;
+        if ($26 !== undefined) {
+          $o42.text = $26;
+          $n43++;
         }
-        $o50.same = $43;
-        $o50.bytes = $49;
-        return rt.leave($s, $d, rt.LuaTable.record($o50, $n51));
+        $o42.same = $36;
+        $o42.bytes = $41;
+        return rt.leave($s, $d, rt.LuaTable.record($o42, $n43));
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($101 !== undefined && ($f99 = ($103 as rt.LuaTable)?.f) !== undefined && !($103 as rt.LuaTable).linked && $f99.post !== undefined) $f99.post = $101;
+      if ($83 !== undefined && ($f82 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f82.post !== undefined) $f82.post = $83;
       else {
         $s.pcs[$d] = $pc + 58;
-        rt.setIndex($103, "post", $101, "field 'as_text'");
+        rt.setIndex($85, "post", $83, "field 'as_text'");
       }
-      $112 = api as rt.LuaValue;
-      if (!(($f99 = ($112 as rt.LuaTable)?.f) !== undefined && (($111 = $f99.body) !== undefined || ($m108 = ($112 as rt.LuaTable).metatable) === undefined || ($111 = $m108.view.body) !== undefined || (!("body" in $m108.view) && $m108.view[rt.CUT] === undefined)))) {
+      $92 = api as rt.LuaValue;
+      if (!(($f82 = ($92 as rt.LuaTable)?.f) !== undefined && (($91 = $f82.body) !== undefined || ($m87 = ($92 as rt.LuaTable).metatable) === undefined || ($91 = $m87.view.body) !== undefined || (!("body" in $m87.view) && $m87.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 63;
-        $111 = rt.index($112, "body", "local 'api'");
+        $91 = rt.index($92, "body", "local 'api'");
       }
-      if (!(($f109 = ($111 as rt.LuaTable)?.f) !== undefined && (($104 = $f109.as_json) !== undefined || ($m110 = ($111 as rt.LuaTable).metatable) === undefined || ($104 = $m110.view.as_json) !== undefined || (!("as_json" in $m110.view) && $m110.view[rt.CUT] === undefined)))) {
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.as_json) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.as_json) !== undefined || (!("as_json" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 63;
-        $104 = rt.index($111, "as_json", "field 'body'");
+        $86 = rt.index($91, "as_json", "field 'body'");
       }
-      $101 = $104;
-      $103 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $83 = $86;
+      $85 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -932,15 +892,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
+        let $k11: number;
         let $12: rt.LuaValue;
-        let $k13: number;
+        let $a13: rt.LuaValue[] | undefined;
         let $14: rt.LuaValue;
-        let $a15: rt.LuaValue[] | undefined;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
@@ -949,17 +909,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $o26: rt.Fields;
-        let $n27: number;
+        let $o24: rt.Fields;
+        let $n25: number;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
+        let $k30: number;
         let $31: rt.LuaValue;
-        let $k32: number;
+        let $a32: rt.LuaValue[] | undefined;
         let $33: rt.LuaValue;
-        let $a34: rt.LuaValue[] | undefined;
+        let $34: rt.LuaValue;
         let $35: rt.LuaValue;
         let $36: rt.LuaValue;
         let $37: rt.LuaValue;
@@ -969,16 +929,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $41: rt.LuaValue;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
-        let $44: rt.LuaValue;
-        let $45: rt.LuaValue;
-        let $o46: rt.Fields;
-        let $n47: number;
+        let $o44: rt.Fields;
+        let $n45: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 64;
-        $2 = rt.first(rt.callee((typeof $3 === 'string' ? (($m6 = rt.stringMeta) !== undefined && $m6.view.body !== undefined ? $m6.view.body : rt.index($3, "body", "local 'ctx'")) : (($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'"))), "method 'body'")($3));
+        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 65;
-        $fn1 = rt.callee((typeof $2 === 'string' ? (($m9 = rt.stringMeta) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")) : (($f8 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($2, "json"))), "method 'json'");
+        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         let data: rt.LuaValue = rt.first($fn1($2));
         $s.pcs[$d] = $pc + 67;
         if (($3 = $env.f!.type) === undefined) {
@@ -986,137 +944,137 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         let t: rt.LuaValue = rt.first(rt.callee($3, "global 'type'")(data));
         if ($json) {
-          $10 = t;
+          $8 = t;
           $2 = (t === "table");
           if (rt.truthy($2)) {
-            $12 = data;
-            $k13 = 1;
-            if (!(($a15 = ($12 as rt.LuaTable)?.arr) !== undefined && ($14 = $a15[$k13 - 1]) !== undefined)) {
+            $10 = data;
+            $k11 = 1;
+            if (!(($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($12 = $a13[$k11 - 1]) !== undefined)) {
               $s.pcs[$d] = $pc + 68;
-              $14 = rt.indexItem($12, $k13, "local 'data'");
+              $12 = rt.indexItem($10, $k11, "local 'data'");
             }
-            $2 = $14;
+            $2 = $12;
           }
           $3 = $2;
-          $11 = (rt.truthy($3) ? $3 : undefined);
-          $18 = (t === "table");
-          if (rt.truthy($18)) {
-            $19 = data as rt.LuaValue;
-            if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
-            else if (typeof $19 === 'string') $20 = $19.length;
+          $9 = (rt.truthy($3) ? $3 : undefined);
+          $16 = (t === "table");
+          if (rt.truthy($16)) {
+            $17 = data as rt.LuaValue;
+            if (($17 as rt.LuaTable)?.arr !== undefined) $18 = ($17 as rt.LuaTable).length();
+            else if (typeof $17 === 'string') $18 = $17.length;
             else {
               $s.pcs[$d] = $pc + 68;
-              $20 = rt.len($19, "local 'data'");
+              $18 = rt.len($17, "local 'data'");
             }
-            $18 = $20;
+            $16 = $18;
           }
-          $17 = $18;
-          $16 = (rt.truthy($17) ? $17 : undefined);
-          $23 = (t === "table");
-          if (rt.truthy($23)) {
-            $24 = data as rt.LuaValue;
-            if (!(($f8 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f8.name) !== undefined || ($m9 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m9.view.name) !== undefined || (!("name" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+          $15 = $16;
+          $14 = (rt.truthy($15) ? $15 : undefined);
+          $21 = (t === "table");
+          if (rt.truthy($21)) {
+            $22 = data as rt.LuaValue;
+            if (!(($f7 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f7.name) !== undefined || ($m6 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 68;
-              $25 = rt.index($24, "name", "local 'data'");
+              $23 = rt.index($22, "name", "local 'data'");
             }
-            $23 = $25;
+            $21 = $23;
           }
-          $22 = $23;
-          $21 = (rt.truthy($22) ? $22 : undefined);
-          if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($16) && rh.isScalar($21)) {
+          $20 = $21;
+          $19 = (rt.truthy($20) ? $20 : undefined);
+          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($19)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 107; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($8 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.scalar($16 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($21 as string | number | boolean);
+            $w.scalar($19 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o26 = new rt.FieldsObject();
-          $n27 = 0;
-          if ($10 !== undefined) {
-            $o26.kind = $10;
-            $n27++;
+          $o24 = new rt.FieldsObject();
+          $n25 = 0;
+          if ($8 !== undefined) {
+            $o24.kind = $8;
+            $n25++;
           }
-          if ($11 !== undefined) {
-            $o26.first = $11;
-            $n27++;
+          if ($9 !== undefined) {
+            $o24.first = $9;
+            $n25++;
           }
-          if ($16 !== undefined) {
-            $o26.n = $16;
-            $n27++;
+          if ($14 !== undefined) {
+            $o24.n = $14;
+            $n25++;
           }
-          if ($21 !== undefined) {
-            $o26.name = $21;
-            $n27++;
+          if ($19 !== undefined) {
+            $o24.name = $19;
+            $n25++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
+          return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
         }
-        $28 = t;
-        $30 = (t === "table");
-        if (rt.truthy($30)) {
-          $31 = data;
-          $k32 = 1;
-          if (!(($a34 = ($31 as rt.LuaTable)?.arr) !== undefined && ($33 = $a34[$k32 - 1]) !== undefined)) {
+        $26 = t;
+        $28 = (t === "table");
+        if (rt.truthy($28)) {
+          $29 = data;
+          $k30 = 1;
+          if (!(($a32 = ($29 as rt.LuaTable)?.arr) !== undefined && ($31 = $a32[$k30 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 68;
-            $33 = rt.indexItem($31, $k32, "local 'data'");
+            $31 = rt.indexItem($29, $k30, "local 'data'");
           }
-          $30 = $33;
+          $28 = $31;
         }
-        $29 = $30;
-        $35 = (rt.truthy($29) ? $29 : undefined);
-        $37 = (t === "table");
-        if (rt.truthy($37)) {
-          $38 = data as rt.LuaValue;
-          if (($38 as rt.LuaTable)?.arr !== undefined) $39 = ($38 as rt.LuaTable).length();
-          else if (typeof $38 === 'string') $39 = $38.length;
+        $27 = $28;
+        $33 = (rt.truthy($27) ? $27 : undefined);
+        $35 = (t === "table");
+        if (rt.truthy($35)) {
+          $36 = data as rt.LuaValue;
+          if (($36 as rt.LuaTable)?.arr !== undefined) $37 = ($36 as rt.LuaTable).length();
+          else if (typeof $36 === 'string') $37 = $36.length;
           else {
             $s.pcs[$d] = $pc + 68;
-            $39 = rt.len($38, "local 'data'");
+            $37 = rt.len($36, "local 'data'");
           }
-          $37 = $39;
+          $35 = $37;
         }
-        $36 = $37;
-        $40 = (rt.truthy($36) ? $36 : undefined);
-        $42 = (t === "table");
-        if (rt.truthy($42)) {
-          $43 = data as rt.LuaValue;
-          if (!(($f5 = ($43 as rt.LuaTable)?.f) !== undefined && (($44 = $f5.name) !== undefined || ($m7 = ($43 as rt.LuaTable).metatable) === undefined || ($44 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+        $34 = $35;
+        $38 = (rt.truthy($34) ? $34 : undefined);
+        $40 = (t === "table");
+        if (rt.truthy($40)) {
+          $41 = data as rt.LuaValue;
+          if (!(($f5 = ($41 as rt.LuaTable)?.f) !== undefined && (($42 = $f5.name) !== undefined || ($m4 = ($41 as rt.LuaTable).metatable) === undefined || ($42 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 68;
-            $44 = rt.index($43, "name", "local 'data'");
+            $42 = rt.index($41, "name", "local 'data'");
           }
-          $42 = $44;
+          $40 = $42;
         }
-        $41 = $42;
-        $45 = (rt.truthy($41) ? $41 : undefined);
-        $o46 = new rt.FieldsObject();
-        $n47 = 0;
-        if ($28 !== undefined) {
-          $o46.kind = $28;
-          $n47++;
+        $39 = $40;
+        $43 = (rt.truthy($39) ? $39 : undefined);
+        $o44 = new rt.FieldsObject();
+        $n45 = 0;
+        if ($26 !== undefined) {
+          $o44.kind = $26;
+          $n45++;
         }
-        if ($35 !== undefined) {
-          $o46.first = $35;
-          $n47++;
+        if ($33 !== undefined) {
+          $o44.first = $33;
+          $n45++;
         }
-        if ($40 !== undefined) {
-          $o46.n = $40;
-          $n47++;
+        if ($38 !== undefined) {
+          $o44.n = $38;
+          $n45++;
         }
-        if ($45 !== undefined) {
-          $o46.name = $45;
-          $n47++;
+        if ($43 !== undefined) {
+          $o44.name = $43;
+          $n45++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o46, $n47));
+        return rt.leave($s, $d, rt.LuaTable.record($o44, $n45));
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($103 !== undefined && ($f106 = ($101 as rt.LuaTable)?.f) !== undefined && !($101 as rt.LuaTable).linked && $f106.post !== undefined) $f106.post = $103;
+      if ($85 !== undefined && ($f88 = ($83 as rt.LuaTable)?.f) !== undefined && !($83 as rt.LuaTable).linked && $f88.post !== undefined) $f88.post = $85;
       else {
         $s.pcs[$d] = $pc + 63;
-        rt.setIndex($101, "post", $103, "field 'as_json'");
+        rt.setIndex($83, "post", $85, "field 'as_json'");
       }
       return rt.leave($s, $d, api);
     };

@@ -11,7 +11,7 @@ export { buildTable } from '../lua/constructor.js';
 export { LuaError } from '../lua/errors.js';
 export { all, first, NONE } from '../lua/multi.js';
 export {
-  add, arith, callable, concat, concatPart, div, eq, forNumber, index, indexItem, le, len, lt, mod, modulo, mul, pow, powNum,
+  add, arith, callable, concat, concatPart, div, eq, forNumber, index, indexItem, le, len, lt, mod, modBy, modulo, mul, pow, powNum,
   setIndex, sub, unm, indexOrCall, setIndexOrCall, arithOrCall, unmOrCall, concatOrCall, eqOrCall, ltOrCall,
   leOrCall, lenOrCall, PendingCall, stringMetatable as stringMeta,
 } from '../lua/ops.js';

@@ -240,6 +240,14 @@ export function mod(a: number, b: number): number {
   return a - Math.floor(a / b) * b;
 }
 
+/**
+ * mod() by a divisor the compiler knows to be a positive int32 (`i % 100`): a third of mod's
+ * bytecode, which counts against V8's budget for inlining into the caller.
+ */
+export function modBy(a: number, b: number): number {
+  return (a | 0) === a && a > 0 ? a % b : mod(a, b);
+}
+
 function arithPrim(event: ArithEvent, x: number, y: number): number {
   switch (event) {
     case '__add': return x + y;

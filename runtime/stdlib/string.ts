@@ -465,6 +465,15 @@ export function format(this: void, fmt: LuaValue, ...args: LuaValue[]): LuaResul
   return formatString(checkString(fmt, 1, arguments.length), args);
 }
 
+/**
+ * The names the string library defines. Compiled method calls look these up on a string
+ * first (`s:upper()`); other names (`obj:move()`) check tables only and leave strings to the
+ * runtime, which keeps the calling code small.
+ */
+export const STRING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'byte', 'char', 'sub', 'rep', 'reverse', 'lower', 'upper', 'dump', 'find', 'match', 'gmatch', 'gsub', 'format', 'len',
+]);
+
 /** The string library table. */
 export function createStringLib(): LuaTable {
   // Entries are created in luajit's order so that builtin numbers line up with its own.

@@ -36,15 +36,16 @@ sq = (function $sq(x: number): rt.LuaResult {
 
 it('arithmetic on fields is one guarded fast path; the general code is a function of its own', () => {
   const lua = 'local function f(p) p.x = p.x + 1 end\nreturn f';
+  // its only slow path is outlined: the slow path takes the frame itself, f has no frame code
   expectEmitted(lua, 'f', `
 f = function $f(p?: rt.LuaValue): rt.LuaResult {
-  const $s = rt.current, $d = $s.depth;
   if (($f1 = (p as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f1.x) === 'number' && !(p as rt.LuaTable).linked) $f1.x = (($2 as number) + 1);
-  else $slow0($s, $d, p);
-  return rt.leave($s, $d, rt.NONE);
+  else $slow0(p);
+  return (rt.NONE);
 };`);
   expectEmitted(lua, 'slow0', `
-function $slow0($s: rt.CallStack, $d: number, p: rt.LuaValue): void {
+function $slow0(p: rt.LuaValue): void {
+  const $s = rt.current, $d = $s.depth;
   $4 = p as rt.LuaValue;
   if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.x) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.x) !== undefined || (!("x" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
     rt.enterAt($s, $d, $pc);
@@ -61,6 +62,7 @@ function $slow0($s: rt.CallStack, $d: number, p: rt.LuaValue): void {
     rt.enterAt($s, $d, $pc);
     rt.setIndex(p, "x", $3, "local 'p'");
   }
+  $s.depth = $d;
 }`);
 });
 
@@ -130,6 +132,19 @@ fib = function $fib(k?: rt.LuaValue): rt.LuaResult {
 });
 
 it("a method call: a string's method from the strings' metatable view, a table's from its fields or its metatable's view", () => {
+  expectEmitted('local function f(o) local r = o:sub(1) return r end\nreturn f', 'f', `
+f = function $f(o?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  $1 = o as rt.LuaValue;
+  $s.pcs[$d] = $pc;
+  let r: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.sub !== undefined ? $m4.view.sub : rt.index($1, "sub", "local 'o'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.sub !== undefined ? $f3!.sub : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.sub !== undefined ? $m2.view.sub : rt.index($1, "sub", "local 'o'"))), "method 'sub'")($1, 1));
+  return rt.leave($s, $d, r);
+};`);
+});
+
+it('a method the string library lacks is looked up on tables only (strings take the runtime)', () => {
   expectEmitted('local function f(o) local r = o:m(1) return r end\nreturn f', 'f', `
 f = function $f(o?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
@@ -137,7 +152,7 @@ f = function $f(o?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   $1 = o as rt.LuaValue;
   $s.pcs[$d] = $pc;
-  let r: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.m !== undefined ? $m4.view.m : rt.index($1, "m", "local 'o'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3!.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'"))), "method 'm'")($1, 1));
+  let r: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3!.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1));
   return rt.leave($s, $d, r);
 };`);
 });
@@ -627,4 +642,29 @@ f = rt.tailable((function $f(g?: rt.LuaValue, x?: rt.LuaValue): rt.LuaResult {
   }
   return $r6;
 }) as rt.LuaFunction);`);
+});
+
+it('% by a positive int32 literal calls the smaller modBy; by anything else, mod', () => {
+  expectEmitted('local function f(i, n) return i % 100, i % n, i % -3 end\nreturn f', 'f', `
+f = function $f(i?: rt.LuaValue, n?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if (typeof i === 'number') $1 = rt.modBy(i, 100);
+  else {
+    rt.enterAt($s, $d, $pc);
+    $1 = rt.modulo(i, 100, "local 'i'");
+  }
+  if (typeof i === 'number' && typeof n === 'number') $2 = rt.mod(i, n);
+  else {
+    rt.enterAt($s, $d, $pc);
+    $2 = rt.modulo(i, n, "local 'i'", "local 'n'");
+  }
+  $3 = ((-3)) as rt.LuaValue;
+  if (typeof i === 'number' && typeof $3 === 'number') $4 = rt.mod(i, $3);
+  else {
+    rt.enterAt($s, $d, $pc);
+    $4 = rt.modulo(i, $3, "local 'i'");
+  }
+  return rt.leave($s, $d, [$1, $2, $4]);
+};
+`);
 });

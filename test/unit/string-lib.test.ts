@@ -6,7 +6,7 @@ import { all } from '../../runtime/lua/multi.js';
 import { call, index, setStringMetatable, tostring } from '../../runtime/lua/ops.js';
 import { LuaTable } from '../../runtime/lua/table.js';
 import type { LuaFunction, LuaValue } from '../../runtime/lua/value.js';
-import { createStringLib, installStringMetatable } from '../../runtime/stdlib/string.js';
+import { STRING_FUNCTIONS, createStringLib, installStringMetatable } from '../../runtime/stdlib/string.js';
 import { Special, assertAllMatch, runCases, type Arg, type Case, type FnPair } from './record-golden.js';
 
 const lib = createStringLib();
@@ -118,4 +118,11 @@ test('library functions print as luajit builtins, except string.len', () => {
   const gmatch = lib.get('gmatch') as LuaFunction;
   const find = (lib.get('find') as { builtin?: number }).builtin!;
   assert.equal(tostring(gmatch('a', 'a') as LuaFunction), `function: builtin#${find + 2}`);
+});
+
+test('STRING_FUNCTIONS names exactly the functions of the string library', () => {
+  // compiled method calls look only these names up on strings first (methodLookup)
+  const keys: string[] = [];
+  for (let k = lib.nextKey(undefined); k !== undefined; k = lib.nextKey(k)) keys.push(String(k));
+  assert.deepEqual(keys.sort(), [...STRING_FUNCTIONS].sort());
 });

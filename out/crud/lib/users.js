@@ -67,38 +67,31 @@ function load($env) {
     let $o8;
     let $n9;
     let $m10;
-    let $m11;
-    let $f12;
-    let $m13;
+    let $f11;
+    let $12;
+    let $fn13;
     let $14;
-    let $fn15;
-    let $16;
-    let $17;
+    let $15;
+    let $m16;
+    let $f17;
     let $m18;
     let $f19;
-    let $m20;
-    let $m21;
-    let $f22;
-    let $m23;
+    let $20;
+    let $fn21;
+    let $22;
+    let $fn23;
     let $24;
-    let $fn25;
-    let $26;
-    let $fn27;
-    let $28;
-    let $29;
-    let $m30;
-    let $f31;
-    let $m32;
-    let $m33;
-    let $f34;
-    let $m35;
-    let $36;
-    let $m37;
-    let $f38;
-    let $m39;
-    let $40;
-    let $41;
-    let $f42;
+    let $25;
+    let $m26;
+    let $f27;
+    let $m28;
+    let $f29;
+    let $30;
+    let $m31;
+    let $f32;
+    let $33;
+    let $34;
+    let $f35;
     $s.pcs[$d] = $pc + 1;
     if (($1 = $env.f.require) === void 0) {
       $1 = rt.getGlobal($env, "require");
@@ -131,89 +124,89 @@ function load($env) {
     let users = rt.LuaTable.record($o8, $n9);
     $1 = g;
     $s.pcs[$d] = $pc + 5;
-    $6 = rt.first(rt.callee(typeof $1 === "string" ? ($m10 = rt.stringMeta) !== void 0 && $m10.view.string !== void 0 ? $m10.view.string : rt.index($1, "string", "local 'g'") : ($f4 = $1?.f)?.string !== void 0 ? $f4.string : ($m3 = $1?.metatable) !== void 0 && $m3.view.string !== void 0 ? $m3.view.string : rt.index($1, "string", "local 'g'"), "method 'string'")($1));
+    $6 = rt.first(rt.callee(($f4 = $1?.f)?.string !== void 0 ? $f4.string : ($m3 = $1?.metatable) !== void 0 && $m3.view.string !== void 0 ? $m3.view.string : rt.index($1, "string", "local 'g'"), "method 'string'")($1));
     $s.pcs[$d] = $pc + 6;
-    $fn5 = rt.callee(typeof $6 === "string" ? ($m13 = rt.stringMeta) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($6, "required") : ($f12 = $6?.f)?.required !== void 0 ? $f12.required : ($m11 = $6?.metatable) !== void 0 && $m11.view.required !== void 0 ? $m11.view.required : rt.index($6, "required"), "method 'required'");
+    $fn5 = rt.callee(($f11 = $6?.f)?.required !== void 0 ? $f11.required : ($m10 = $6?.metatable) !== void 0 && $m10.view.required !== void 0 ? $m10.view.required : rt.index($6, "required"), "method 'required'");
     $2 = "Name is required";
-    $14 = rt.first($fn5($6, $2));
-    $17 = g;
+    $12 = rt.first($fn5($6, $2));
+    $15 = g;
     $s.pcs[$d] = $pc + 7;
-    $16 = rt.first(rt.callee(typeof $17 === "string" ? ($m20 = rt.stringMeta) !== void 0 && $m20.view.string !== void 0 ? $m20.view.string : rt.index($17, "string", "local 'g'") : ($f19 = $17?.f)?.string !== void 0 ? $f19.string : ($m18 = $17?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($17, "string", "local 'g'"), "method 'string'")($17));
+    $14 = rt.first(rt.callee(($f17 = $15?.f)?.string !== void 0 ? $f17.string : ($m16 = $15?.metatable) !== void 0 && $m16.view.string !== void 0 ? $m16.view.string : rt.index($15, "string", "local 'g'"), "method 'string'")($15));
     $s.pcs[$d] = $pc + 8;
-    $fn15 = rt.callee(typeof $16 === "string" ? ($m23 = rt.stringMeta) !== void 0 && $m23.view.required !== void 0 ? $m23.view.required : rt.index($16, "required") : ($f22 = $16?.f)?.required !== void 0 ? $f22.required : ($m21 = $16?.metatable) !== void 0 && $m21.view.required !== void 0 ? $m21.view.required : rt.index($16, "required"), "method 'required'");
-    $24 = rt.first($fn15($16));
-    $29 = g;
+    $fn13 = rt.callee(($f19 = $14?.f)?.required !== void 0 ? $f19.required : ($m18 = $14?.metatable) !== void 0 && $m18.view.required !== void 0 ? $m18.view.required : rt.index($14, "required"), "method 'required'");
+    $20 = rt.first($fn13($14));
+    $25 = g;
     $s.pcs[$d] = $pc + 9;
-    $28 = rt.first(rt.callee(typeof $29 === "string" ? ($m32 = rt.stringMeta) !== void 0 && $m32.view.string !== void 0 ? $m32.view.string : rt.index($29, "string", "local 'g'") : ($f31 = $29?.f)?.string !== void 0 ? $f31.string : ($m30 = $29?.metatable) !== void 0 && $m30.view.string !== void 0 ? $m30.view.string : rt.index($29, "string", "local 'g'"), "method 'string'")($29));
-    $fn27 = rt.callee(typeof $28 === "string" ? ($m35 = rt.stringMeta) !== void 0 && $m35.view.enum !== void 0 ? $m35.view.enum : rt.index($28, "enum") : ($f34 = $28?.f)?.enum !== void 0 ? $f34.enum : ($m33 = $28?.metatable) !== void 0 && $m33.view.enum !== void 0 ? $m33.view.enum : rt.index($28, "enum"), "method 'enum'");
-    $36 = new rt.LuaTable(["admin", "member"]);
+    $24 = rt.first(rt.callee(($f27 = $25?.f)?.string !== void 0 ? $f27.string : ($m26 = $25?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
+    $fn23 = rt.callee(($f29 = $24?.f)?.enum !== void 0 ? $f29.enum : ($m28 = $24?.metatable) !== void 0 && $m28.view.enum !== void 0 ? $m28.view.enum : rt.index($24, "enum"), "method 'enum'");
+    $30 = new rt.LuaTable(["admin", "member"]);
     $s.pcs[$d] = $pc + 11;
-    $26 = rt.first($fn27($28, $36));
+    $22 = rt.first($fn23($24, $30));
     $s.pcs[$d] = $pc + 12;
-    $fn25 = rt.callee(typeof $26 === "string" ? ($m39 = rt.stringMeta) !== void 0 && $m39.view.default !== void 0 ? $m39.view.default : rt.index($26, "default") : ($f38 = $26?.f)?.default !== void 0 ? $f38.default : ($m37 = $26?.metatable) !== void 0 && $m37.view.default !== void 0 ? $m37.view.default : rt.index($26, "default"), "method 'default'");
-    $40 = "member";
-    $41 = rt.first($fn25($26, $40));
+    $fn21 = rt.callee(($f32 = $22?.f)?.default !== void 0 ? $f32.default : ($m31 = $22?.metatable) !== void 0 && $m31.view.default !== void 0 ? $m31.view.default : rt.index($22, "default"), "method 'default'");
+    $33 = "member";
+    $34 = rt.first($fn21($22, $33));
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($14 !== void 0) {
-      $o8.name = $14;
+    if ($12 !== void 0) {
+      $o8.name = $12;
+      $n9++;
+    }
+    if ($20 !== void 0) {
+      $o8.email = $20;
+      $n9++;
+    }
+    if ($34 !== void 0) {
+      $o8.role = $34;
+      $n9++;
+    }
+    $7 = rt.LuaTable.record($o8, $n9);
+    if ($7 !== void 0 && ($f35 = users?.f) !== void 0 && !users.linked && $f35.create_schema !== void 0) $f35.create_schema = $7;
+    else {
+      $s.pcs[$d] = $pc + 13;
+      rt.setIndex(users, "create_schema", $7, "local 'users'");
+    }
+    $33 = g;
+    $s.pcs[$d] = $pc + 14;
+    $30 = rt.first(rt.callee(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m31 = $33?.metatable) !== void 0 && $m31.view.string !== void 0 ? $m31.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
+    $25 = g;
+    $s.pcs[$d] = $pc + 15;
+    $24 = rt.first(rt.callee(($f32 = $25?.f)?.string !== void 0 ? $f32.string : ($m28 = $25?.metatable) !== void 0 && $m28.view.string !== void 0 ? $m28.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
+    $20 = g;
+    $s.pcs[$d] = $pc + 16;
+    $22 = rt.first(rt.callee(($f29 = $20?.f)?.string !== void 0 ? $f29.string : ($m26 = $20?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($20, "string", "local 'g'"), "method 'string'")($20));
+    $fn23 = rt.callee(($f27 = $22?.f)?.enum !== void 0 ? $f27.enum : ($m18 = $22?.metatable) !== void 0 && $m18.view.enum !== void 0 ? $m18.view.enum : rt.index($22, "enum"), "method 'enum'");
+    $15 = new rt.LuaTable(["admin", "member"]);
+    $s.pcs[$d] = $pc + 18;
+    $14 = rt.first($fn23($22, $15));
+    $o8 = new rt.FieldsObject();
+    $n9 = 0;
+    if ($30 !== void 0) {
+      $o8.name = $30;
       $n9++;
     }
     if ($24 !== void 0) {
       $o8.email = $24;
       $n9++;
     }
-    if ($41 !== void 0) {
-      $o8.role = $41;
+    if ($14 !== void 0) {
+      $o8.role = $14;
       $n9++;
     }
-    $7 = rt.LuaTable.record($o8, $n9);
-    if ($7 !== void 0 && ($f42 = users?.f) !== void 0 && !users.linked && $f42.create_schema !== void 0) $f42.create_schema = $7;
-    else {
-      $s.pcs[$d] = $pc + 13;
-      rt.setIndex(users, "create_schema", $7, "local 'users'");
-    }
-    $40 = g;
-    $s.pcs[$d] = $pc + 14;
-    $36 = rt.first(rt.callee(typeof $40 === "string" ? ($m37 = rt.stringMeta) !== void 0 && $m37.view.string !== void 0 ? $m37.view.string : rt.index($40, "string", "local 'g'") : ($f42 = $40?.f)?.string !== void 0 ? $f42.string : ($m39 = $40?.metatable) !== void 0 && $m39.view.string !== void 0 ? $m39.view.string : rt.index($40, "string", "local 'g'"), "method 'string'")($40));
-    $29 = g;
-    $s.pcs[$d] = $pc + 15;
-    $28 = rt.first(rt.callee(typeof $29 === "string" ? ($m33 = rt.stringMeta) !== void 0 && $m33.view.string !== void 0 ? $m33.view.string : rt.index($29, "string", "local 'g'") : ($f38 = $29?.f)?.string !== void 0 ? $f38.string : ($m35 = $29?.metatable) !== void 0 && $m35.view.string !== void 0 ? $m35.view.string : rt.index($29, "string", "local 'g'"), "method 'string'")($29));
-    $24 = g;
-    $s.pcs[$d] = $pc + 16;
-    $26 = rt.first(rt.callee(typeof $24 === "string" ? ($m30 = rt.stringMeta) !== void 0 && $m30.view.string !== void 0 ? $m30.view.string : rt.index($24, "string", "local 'g'") : ($f34 = $24?.f)?.string !== void 0 ? $f34.string : ($m32 = $24?.metatable) !== void 0 && $m32.view.string !== void 0 ? $m32.view.string : rt.index($24, "string", "local 'g'"), "method 'string'")($24));
-    $fn27 = rt.callee(typeof $26 === "string" ? ($m21 = rt.stringMeta) !== void 0 && $m21.view.enum !== void 0 ? $m21.view.enum : rt.index($26, "enum") : ($f31 = $26?.f)?.enum !== void 0 ? $f31.enum : ($m23 = $26?.metatable) !== void 0 && $m23.view.enum !== void 0 ? $m23.view.enum : rt.index($26, "enum"), "method 'enum'");
-    $17 = new rt.LuaTable(["admin", "member"]);
-    $s.pcs[$d] = $pc + 18;
-    $16 = rt.first($fn27($26, $17));
-    $o8 = new rt.FieldsObject();
-    $n9 = 0;
-    if ($36 !== void 0) {
-      $o8.name = $36;
-      $n9++;
-    }
-    if ($28 !== void 0) {
-      $o8.email = $28;
-      $n9++;
-    }
-    if ($16 !== void 0) {
-      $o8.role = $16;
-      $n9++;
-    }
-    $41 = rt.LuaTable.record($o8, $n9);
-    if ($41 !== void 0 && ($f22 = users?.f) !== void 0 && !users.linked && $f22.update_schema !== void 0) $f22.update_schema = $41;
+    $34 = rt.LuaTable.record($o8, $n9);
+    if ($34 !== void 0 && ($f19 = users?.f) !== void 0 && !users.linked && $f19.update_schema !== void 0) $f19.update_schema = $34;
     else {
       $s.pcs[$d] = $pc + 19;
-      rt.setIndex(users, "update_schema", $41, "local 'users'");
+      rt.setIndex(users, "update_schema", $34, "local 'users'");
     }
-    $16 = users;
-    $17 = rt.tailable((function $parse_id(s) {
+    $14 = users;
+    $15 = rt.tailable((function $parse_id(s) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $12;
+      let $13;
       let $m2;
       let $f3;
       let $m4;
@@ -222,19 +215,19 @@ function load($env) {
       let $72;
       let $t8;
       let $r9;
-      $12 = s;
+      $13 = s;
       $s2.pcs[$d2] = $pc + 20;
-      if (!rt.truthy(rt.first(rt.callee(typeof $12 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.match !== void 0 ? $m4.view.match : rt.index($12, "match", "local 's'") : ($f3 = $12?.f)?.match !== void 0 ? $f3.match : ($m2 = $12?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($12, "match", "local 's'"), "method 'match'")($12, "^%d+$")))) {
+      if (!rt.truthy(rt.first(rt.callee(typeof $13 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.match !== void 0 ? $m4.view.match : rt.index($13, "match", "local 's'") : ($f3 = $13?.f)?.match !== void 0 ? $f3.match : ($m2 = $13?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($13, "match", "local 's'"), "method 'match'")($13, "^%d+$")))) {
         return rt.leave($s2, $d2, void 0);
       }
       if (($62 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 21;
         $62 = rt.getGlobal($env, "tonumber");
       }
-      $12 = $62;
+      $13 = $62;
       $72 = s;
       $s2.pcs[$d2] = $pc + 22;
-      $fn52 = rt.callee($12, "global 'tonumber'");
+      $fn52 = rt.callee($13, "global 'tonumber'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -245,10 +238,10 @@ function load($env) {
       }
       return $r9;
     }));
-    if ($17 !== void 0 && ($f22 = $16?.f) !== void 0 && !$16.linked && $f22.parse_id !== void 0) $f22.parse_id = $17;
+    if ($15 !== void 0 && ($f19 = $14?.f) !== void 0 && !$14.linked && $f19.parse_id !== void 0) $f19.parse_id = $15;
     else {
       $s.pcs[$d] = $pc + 23;
-      rt.setIndex($16, "parse_id", $17, "local 'users'");
+      rt.setIndex($14, "parse_id", $15, "local 'users'");
     }
     return rt.leave($s, $d, users);
   };

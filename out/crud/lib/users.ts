@@ -45,38 +45,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $o8: rt.Fields;
       let $n9: number;
       let $m10: rt.LuaTable | undefined;
-      let $m11: rt.LuaTable | undefined;
-      let $f12: rt.Fields | undefined;
-      let $m13: rt.LuaTable | undefined;
+      let $f11: rt.Fields | undefined;
+      let $12: rt.LuaValue;
+      let $fn13!: rt.LuaFunction;
       let $14: rt.LuaValue;
-      let $fn15!: rt.LuaFunction;
-      let $16: rt.LuaValue;
-      let $17: rt.LuaValue;
+      let $15: rt.LuaValue;
+      let $m16: rt.LuaTable | undefined;
+      let $f17: rt.Fields | undefined;
       let $m18: rt.LuaTable | undefined;
       let $f19: rt.Fields | undefined;
-      let $m20: rt.LuaTable | undefined;
-      let $m21: rt.LuaTable | undefined;
-      let $f22: rt.Fields | undefined;
-      let $m23: rt.LuaTable | undefined;
+      let $20: rt.LuaValue;
+      let $fn21!: rt.LuaFunction;
+      let $22: rt.LuaValue;
+      let $fn23!: rt.LuaFunction;
       let $24: rt.LuaValue;
-      let $fn25!: rt.LuaFunction;
-      let $26: rt.LuaValue;
-      let $fn27!: rt.LuaFunction;
-      let $28: rt.LuaValue;
-      let $29: rt.LuaValue;
-      let $m30: rt.LuaTable | undefined;
-      let $f31: rt.Fields | undefined;
-      let $m32: rt.LuaTable | undefined;
-      let $m33: rt.LuaTable | undefined;
-      let $f34: rt.Fields | undefined;
-      let $m35: rt.LuaTable | undefined;
-      let $36: rt.LuaValue;
-      let $m37: rt.LuaTable | undefined;
-      let $f38: rt.Fields | undefined;
-      let $m39: rt.LuaTable | undefined;
-      let $40: rt.LuaValue;
-      let $41: rt.LuaValue;
-      let $f42: rt.Fields | undefined;
+      let $25: rt.LuaValue;
+      let $m26: rt.LuaTable | undefined;
+      let $f27: rt.Fields | undefined;
+      let $m28: rt.LuaTable | undefined;
+      let $f29: rt.Fields | undefined;
+      let $30: rt.LuaValue;
+      let $m31: rt.LuaTable | undefined;
+      let $f32: rt.Fields | undefined;
+      let $33: rt.LuaValue;
+      let $34: rt.LuaValue;
+      let $f35: rt.Fields | undefined;
       $s.pcs[$d] = $pc + 1;
       if (($1 = $env.f!.require) === undefined) {
         $1 = rt.getGlobal($env, "require");
@@ -109,83 +102,83 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let users: rt.LuaTable = rt.LuaTable.record($o8, $n9);
       $1 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 5;
-      $6 = rt.first(rt.callee((typeof $1 === 'string' ? (($m10 = rt.stringMeta) !== undefined && $m10.view.string !== undefined ? $m10.view.string : rt.index($1, "string", "local 'g'")) : (($f4 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f4!.string : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.string !== undefined ? $m3.view.string : rt.index($1, "string", "local 'g'"))), "method 'string'")($1));
+      $6 = rt.first(rt.callee((($f4 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f4!.string : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.string !== undefined ? $m3.view.string : rt.index($1, "string", "local 'g'")), "method 'string'")($1));
       $s.pcs[$d] = $pc + 6;
-      $fn5 = rt.callee((typeof $6 === 'string' ? (($m13 = rt.stringMeta) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($6, "required")) : (($f12 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f12!.required : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.required !== undefined ? $m11.view.required : rt.index($6, "required"))), "method 'required'");
+      $fn5 = rt.callee((($f11 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f11!.required : ($m10 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m10.view.required !== undefined ? $m10.view.required : rt.index($6, "required")), "method 'required'");
       $2 = "Name is required";
-      $14 = rt.first($fn5($6, $2));
-      $17 = g as rt.LuaValue;
+      $12 = rt.first($fn5($6, $2));
+      $15 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 7;
-      $16 = rt.first(rt.callee((typeof $17 === 'string' ? (($m20 = rt.stringMeta) !== undefined && $m20.view.string !== undefined ? $m20.view.string : rt.index($17, "string", "local 'g'")) : (($f19 = ($17 as rt.LuaTable)?.f)?.string !== undefined ? $f19!.string : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($17, "string", "local 'g'"))), "method 'string'")($17));
+      $14 = rt.first(rt.callee((($f17 = ($15 as rt.LuaTable)?.f)?.string !== undefined ? $f17!.string : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($15, "string", "local 'g'")), "method 'string'")($15));
       $s.pcs[$d] = $pc + 8;
-      $fn15 = rt.callee((typeof $16 === 'string' ? (($m23 = rt.stringMeta) !== undefined && $m23.view.required !== undefined ? $m23.view.required : rt.index($16, "required")) : (($f22 = ($16 as rt.LuaTable)?.f)?.required !== undefined ? $f22!.required : ($m21 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m21.view.required !== undefined ? $m21.view.required : rt.index($16, "required"))), "method 'required'");
-      $24 = rt.first($fn15($16));
-      $29 = g as rt.LuaValue;
+      $fn13 = rt.callee((($f19 = ($14 as rt.LuaTable)?.f)?.required !== undefined ? $f19!.required : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.required !== undefined ? $m18.view.required : rt.index($14, "required")), "method 'required'");
+      $20 = rt.first($fn13($14));
+      $25 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 9;
-      $28 = rt.first(rt.callee((typeof $29 === 'string' ? (($m32 = rt.stringMeta) !== undefined && $m32.view.string !== undefined ? $m32.view.string : rt.index($29, "string", "local 'g'")) : (($f31 = ($29 as rt.LuaTable)?.f)?.string !== undefined ? $f31!.string : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.string !== undefined ? $m30.view.string : rt.index($29, "string", "local 'g'"))), "method 'string'")($29));
-      $fn27 = rt.callee((typeof $28 === 'string' ? (($m35 = rt.stringMeta) !== undefined && $m35.view.enum !== undefined ? $m35.view.enum : rt.index($28, "enum")) : (($f34 = ($28 as rt.LuaTable)?.f)?.enum !== undefined ? $f34!.enum : ($m33 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m33.view.enum !== undefined ? $m33.view.enum : rt.index($28, "enum"))), "method 'enum'");
-      $36 = new rt.LuaTable(["admin", "member"]);
+      $24 = rt.first(rt.callee((($f27 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f27!.string : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
+      $fn23 = rt.callee((($f29 = ($24 as rt.LuaTable)?.f)?.enum !== undefined ? $f29!.enum : ($m28 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m28.view.enum !== undefined ? $m28.view.enum : rt.index($24, "enum")), "method 'enum'");
+      $30 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 11;
-      $26 = rt.first($fn27($28, $36));
+      $22 = rt.first($fn23($24, $30));
       $s.pcs[$d] = $pc + 12;
-      $fn25 = rt.callee((typeof $26 === 'string' ? (($m39 = rt.stringMeta) !== undefined && $m39.view.default !== undefined ? $m39.view.default : rt.index($26, "default")) : (($f38 = ($26 as rt.LuaTable)?.f)?.default !== undefined ? $f38!.default : ($m37 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m37.view.default !== undefined ? $m37.view.default : rt.index($26, "default"))), "method 'default'");
-      $40 = "member";
-      $41 = rt.first($fn25($26, $40));
+      $fn21 = rt.callee((($f32 = ($22 as rt.LuaTable)?.f)?.default !== undefined ? $f32!.default : ($m31 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m31.view.default !== undefined ? $m31.view.default : rt.index($22, "default")), "method 'default'");
+      $33 = "member";
+      $34 = rt.first($fn21($22, $33));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($14 !== undefined) {
-        $o8.name = $14;
+      if ($12 !== undefined) {
+        $o8.name = $12;
+        $n9++;
+      }
+      if ($20 !== undefined) {
+        $o8.email = $20;
+        $n9++;
+      }
+      if ($34 !== undefined) {
+        $o8.role = $34;
+        $n9++;
+      }
+      $7 = rt.LuaTable.record($o8, $n9);
+      if ($7 !== undefined && ($f35 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f35.create_schema !== undefined) $f35.create_schema = $7;
+      else {
+        $s.pcs[$d] = $pc + 13;
+        rt.setIndex(users, "create_schema", $7, "local 'users'");
+      }
+      $33 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 14;
+      $30 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35!.string : ($m31 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m31.view.string !== undefined ? $m31.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
+      $25 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 15;
+      $24 = rt.first(rt.callee((($f32 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f32!.string : ($m28 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m28.view.string !== undefined ? $m28.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
+      $20 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 16;
+      $22 = rt.first(rt.callee((($f29 = ($20 as rt.LuaTable)?.f)?.string !== undefined ? $f29!.string : ($m26 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($20, "string", "local 'g'")), "method 'string'")($20));
+      $fn23 = rt.callee((($f27 = ($22 as rt.LuaTable)?.f)?.enum !== undefined ? $f27!.enum : ($m18 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m18.view.enum !== undefined ? $m18.view.enum : rt.index($22, "enum")), "method 'enum'");
+      $15 = new rt.LuaTable(["admin", "member"]);
+      $s.pcs[$d] = $pc + 18;
+      $14 = rt.first($fn23($22, $15));
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($30 !== undefined) {
+        $o8.name = $30;
         $n9++;
       }
       if ($24 !== undefined) {
         $o8.email = $24;
         $n9++;
       }
-      if ($41 !== undefined) {
-        $o8.role = $41;
+      if ($14 !== undefined) {
+        $o8.role = $14;
         $n9++;
       }
-      $7 = rt.LuaTable.record($o8, $n9);
-      if ($7 !== undefined && ($f42 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f42.create_schema !== undefined) $f42.create_schema = $7;
-      else {
-        $s.pcs[$d] = $pc + 13;
-        rt.setIndex(users, "create_schema", $7, "local 'users'");
-      }
-      $40 = g as rt.LuaValue;
-      $s.pcs[$d] = $pc + 14;
-      $36 = rt.first(rt.callee((typeof $40 === 'string' ? (($m37 = rt.stringMeta) !== undefined && $m37.view.string !== undefined ? $m37.view.string : rt.index($40, "string", "local 'g'")) : (($f42 = ($40 as rt.LuaTable)?.f)?.string !== undefined ? $f42!.string : ($m39 = ($40 as rt.LuaTable)?.metatable) !== undefined && $m39.view.string !== undefined ? $m39.view.string : rt.index($40, "string", "local 'g'"))), "method 'string'")($40));
-      $29 = g as rt.LuaValue;
-      $s.pcs[$d] = $pc + 15;
-      $28 = rt.first(rt.callee((typeof $29 === 'string' ? (($m33 = rt.stringMeta) !== undefined && $m33.view.string !== undefined ? $m33.view.string : rt.index($29, "string", "local 'g'")) : (($f38 = ($29 as rt.LuaTable)?.f)?.string !== undefined ? $f38!.string : ($m35 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m35.view.string !== undefined ? $m35.view.string : rt.index($29, "string", "local 'g'"))), "method 'string'")($29));
-      $24 = g as rt.LuaValue;
-      $s.pcs[$d] = $pc + 16;
-      $26 = rt.first(rt.callee((typeof $24 === 'string' ? (($m30 = rt.stringMeta) !== undefined && $m30.view.string !== undefined ? $m30.view.string : rt.index($24, "string", "local 'g'")) : (($f34 = ($24 as rt.LuaTable)?.f)?.string !== undefined ? $f34!.string : ($m32 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m32.view.string !== undefined ? $m32.view.string : rt.index($24, "string", "local 'g'"))), "method 'string'")($24));
-      $fn27 = rt.callee((typeof $26 === 'string' ? (($m21 = rt.stringMeta) !== undefined && $m21.view.enum !== undefined ? $m21.view.enum : rt.index($26, "enum")) : (($f31 = ($26 as rt.LuaTable)?.f)?.enum !== undefined ? $f31!.enum : ($m23 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m23.view.enum !== undefined ? $m23.view.enum : rt.index($26, "enum"))), "method 'enum'");
-      $17 = new rt.LuaTable(["admin", "member"]);
-      $s.pcs[$d] = $pc + 18;
-      $16 = rt.first($fn27($26, $17));
-      $o8 = new rt.FieldsObject();
-      $n9 = 0;
-      if ($36 !== undefined) {
-        $o8.name = $36;
-        $n9++;
-      }
-      if ($28 !== undefined) {
-        $o8.email = $28;
-        $n9++;
-      }
-      if ($16 !== undefined) {
-        $o8.role = $16;
-        $n9++;
-      }
-      $41 = rt.LuaTable.record($o8, $n9);
-      if ($41 !== undefined && ($f22 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f22.update_schema !== undefined) $f22.update_schema = $41;
+      $34 = rt.LuaTable.record($o8, $n9);
+      if ($34 !== undefined && ($f19 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f19.update_schema !== undefined) $f19.update_schema = $34;
       else {
         $s.pcs[$d] = $pc + 19;
-        rt.setIndex(users, "update_schema", $41, "local 'users'");
+        rt.setIndex(users, "update_schema", $34, "local 'users'");
       }
-      $16 = users;
-      $17 = rt.tailable((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
+      $14 = users;
+      $15 = rt.tailable((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -223,10 +216,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return $r9;
       }) as rt.LuaFunction);
-      if ($17 !== undefined && ($f22 = ($16 as rt.LuaTable)?.f) !== undefined && !($16 as rt.LuaTable).linked && $f22.parse_id !== undefined) $f22.parse_id = $17;
+      if ($15 !== undefined && ($f19 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f19.parse_id !== undefined) $f19.parse_id = $15;
       else {
         $s.pcs[$d] = $pc + 23;
-        rt.setIndex($16, "parse_id", $17, "local 'users'");
+        rt.setIndex($14, "parse_id", $15, "local 'users'");
       }
       return rt.leave($s, $d, users);
     };
