@@ -1873,7 +1873,9 @@ class FunctionEmitter {
     // a bare field read needs no fast path of its own (its value need not be a number)
     if (e.type !== 'BinaryExpression' && e.type !== 'UnaryExpression') return undefined;
     const code = walk(e, { nodes: 16 });
-    if (code === undefined || plan.fields === 0) return undefined;
+    // without fields the inline tests are as short, except in a lazy frame, which an outlined
+    // slow path spares its frame code (see selfFramed)
+    if (code === undefined || (plan.fields === 0 && (!this.lazy || plan.guards.length === 0))) return undefined;
     plan.code = code;
     if (plan.lead !== undefined) this.w.line(`${plan.lead.temp} = ${this.flatExpr(plan.lead.call)};`);
     return plan;
@@ -1960,10 +1962,14 @@ class FunctionEmitter {
     // the leading call ran already: the general code takes its value
     if (plan.lead !== undefined) this.overrides = new Map([...(overrides ?? []), [plan.lead.call, plan.lead.temp]]);
     const mark = this.held!.length;
+    // a lazy frame's slow path may frame itself (see selfFramed): marks settled later
+    const lazy = this.lazy;
     let body: string[];
+    let valued = false;
     try {
       const value = emit();
-      if (value !== undefined) this.w.line(`return ${value};`);
+      if (value !== undefined) this.w.line(`return ${lazy ? `${FRAME_LEAVE}${value})` : value};`);
+      valued = value !== undefined;
       body = this.w.out;
     } finally {
       this.w = outer;
@@ -1978,13 +1984,7 @@ class FunctionEmitter {
       return [this.ctx.names.of(v), iface === undefined ? this.localType(v) : `rt.LuaRecord<${iface}>`];
     });
     if (plan.lead !== undefined) args.push([plan.lead.temp, 'rt.LuaValue']);
-    // a lazy frame's slow path may frame itself (see selfFramed): marks settled later
-    const lazy = this.lazy;
-    if (lazy) {
-      const last = body.length - 1;
-      if (last >= 0 && /^return /.test(body[last])) body[last] = body[last].replace(/^return (.*);$/s, `return ${FRAME_LEAVE}$1);`);
-      else body.push(FRAME_EXIT);
-    }
+    if (lazy && !valued) body.push(FRAME_EXIT);
     const params = [lazy ? FRAME_PARAMS : '$s: rt.CallStack, $d: number', ...args.map(([name, type]) => `${name}: ${type}`)];
     const fn = `$slow${this.ctx.outlined.length}`;
     const lines = [...(lazy ? [FRAME_ENTRY] : []), ...new Set(temps), ...body];

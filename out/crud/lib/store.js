@@ -58,6 +58,22 @@ const $pc = rt.positions([
   [$site0, 30]
   // 24
 ]);
+function $slow0($s, $d, id, self) {
+  let $2;
+  let $1;
+  let $f5;
+  if (typeof id === "number") $1 = id + 1;
+  else {
+    rt.enterAt($s, $d, $pc + 5);
+    $1 = rt.add(id, 1, "local 'id'");
+  }
+  $2 = $1;
+  if ($2 !== void 0 && ($f5 = self?.f) !== void 0 && !self.linked && $f5.next_id !== void 0) $f5.next_id = $2;
+  else {
+    rt.enterAt($s, $d, $pc + 5);
+    rt.setIndex(self, "next_id", $2, "local 'self'");
+  }
+}
 function load($env) {
   return function $main(...$va) {
     const $s = rt.current, $d = $s.depth;
@@ -125,12 +141,12 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $5;
-      let $k6;
-      let $7;
+      let $f5;
+      let $6;
+      let $k7;
       let $8;
-      let $m9;
-      let $f10;
+      let $9;
+      let $m10;
       let $11;
       let $122;
       let $a13;
@@ -140,55 +156,46 @@ function load($env) {
         $22 = rt.index($12, "next_id", "local 'self'");
       }
       let id = $22;
-      if (typeof id === "number") $12 = id + 1;
-      else {
-        rt.enterAt($s2, $d2, $pc + 5);
-        $12 = rt.add(id, 1, "local 'id'");
-      }
-      $22 = $12;
-      if ($22 !== void 0 && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0) $f4.next_id = $22;
-      else {
-        rt.enterAt($s2, $d2, $pc + 5);
-        rt.setIndex(self, "next_id", $22, "local 'self'");
-      }
+      if (typeof id === "number" && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0) $f4.next_id = id + 1;
+      else $slow0($s2, $d2, id, self);
       $12 = id;
-      if ($12 !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0) $f4.id = $12;
+      if ($12 !== void 0 && ($f5 = record?.f) !== void 0 && !record.linked && $f5.id !== void 0) $f5.id = $12;
       else {
         rt.enterAt($s2, $d2, $pc + 6);
         rt.setIndex(record, "id", $12, "local 'record'");
       }
       $22 = self;
-      if (!(($f4 = $22?.f) !== void 0 && (($5 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($5 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+      if (!(($f5 = $22?.f) !== void 0 && (($6 = $f5.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($6 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         rt.enterAt($s2, $d2, $pc + 7);
-        $5 = rt.index($22, "items", "local 'self'");
+        $6 = rt.index($22, "items", "local 'self'");
       }
-      $12 = $5;
+      $12 = $6;
       rt.enterAt($s2, $d2, $pc + 7);
       rt.setIndex($12, id, record, "field 'items'");
       $22 = self;
-      if (!(($f4 = $22?.f) !== void 0 && (($12 = $f4.order) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+      if (!(($f5 = $22?.f) !== void 0 && (($12 = $f5.order) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         rt.enterAt($s2, $d2, $pc + 8);
         $12 = rt.index($22, "order", "local 'self'");
       }
-      $5 = $12;
-      $7 = self;
-      if (!(($f10 = $7?.f) !== void 0 && (($8 = $f10.order) !== void 0 || ($m9 = $7.metatable) === void 0 || ($8 = $m9.view.order) !== void 0 || !("order" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $6 = $12;
+      $8 = self;
+      if (!(($f4 = $8?.f) !== void 0 && (($9 = $f4.order) !== void 0 || ($m10 = $8.metatable) === void 0 || ($9 = $m10.view.order) !== void 0 || !("order" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
         rt.enterAt($s2, $d2, $pc + 8);
-        $8 = rt.index($7, "order", "local 'self'");
+        $9 = rt.index($8, "order", "local 'self'");
       }
-      if ($8?.arr !== void 0) $11 = $8.length();
-      else if (typeof $8 === "string") $11 = $8.length;
+      if ($9?.arr !== void 0) $11 = $9.length();
+      else if (typeof $9 === "string") $11 = $9.length;
       else {
         rt.enterAt($s2, $d2, $pc + 8);
-        $11 = rt.len($8, "field 'order'");
+        $11 = rt.len($9, "field 'order'");
       }
-      $k6 = $11 + 1;
+      $k7 = $11 + 1;
       $122 = id;
-      if ($122 !== void 0 && ($a13 = $5?.arr) !== void 0 && $k6 - 1 >>> 0 === $k6 - 1 && $a13[$k6 - 1] !== void 0) $a13[$k6 - 1] = $122;
-      else if ($122 !== void 0 && $a13 !== void 0 && $k6 === $a13.length + 1 && $5.other === void 0 && $5.metatable === void 0) $a13.push($122);
+      if ($122 !== void 0 && ($a13 = $6?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a13[$k7 - 1] !== void 0) $a13[$k7 - 1] = $122;
+      else if ($122 !== void 0 && $a13 !== void 0 && $k7 === $a13.length + 1 && $6.other === void 0 && $6.metatable === void 0) $a13.push($122);
       else {
         rt.enterAt($s2, $d2, $pc + 8);
-        rt.setIndex($5, $k6, $122, "field 'order'");
+        rt.setIndex($6, $k7, $122, "field 'order'");
       }
       return rt.leave($s2, $d2, record);
     };

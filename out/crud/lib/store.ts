@@ -33,6 +33,22 @@ const $pc = rt.positions([
   [$site5, 34, ".remove"], // 23
   [$site0, 30], // 24
 ]);
+function $slow0($s: rt.CallStack, $d: number, id: rt.LuaValue, self: rt.LuaValue): void {
+  let $2: rt.LuaValue;
+  let $1: rt.LuaValue;
+  let $f5: rt.Fields | undefined;
+  if (typeof id === 'number') $1 = id + 1;
+  else {
+    rt.enterAt($s, $d, $pc + 5);
+    $1 = rt.add(id, 1, "local 'id'");
+  }
+  $2 = $1;
+  if ($2 !== undefined && ($f5 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f5.next_id !== undefined) $f5.next_id = $2;
+  else {
+    rt.enterAt($s, $d, $pc + 5);
+    rt.setIndex(self, "next_id", $2, "local 'self'");
+  }
+}
 
 /** The main chunk of fixtures/http/crud/lib/store.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
@@ -102,12 +118,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $5: rt.LuaValue;
-        let $k6: number;
-        let $7: rt.LuaValue;
+        let $f5: rt.Fields | undefined;
+        let $6: rt.LuaValue;
+        let $k7: number;
         let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $a13: rt.LuaValue[] | undefined;
@@ -117,55 +133,46 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $2 = rt.index($1, "next_id", "local 'self'");
         }
         let id: rt.LuaValue = $2;
-        if (typeof id === 'number') $1 = id + 1;
-        else {
-          rt.enterAt($s, $d, $pc + 5);
-          $1 = rt.add(id, 1, "local 'id'");
-        }
-        $2 = $1;
-        if ($2 !== undefined && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined) $f4.next_id = $2;
-        else {
-          rt.enterAt($s, $d, $pc + 5);
-          rt.setIndex(self, "next_id", $2, "local 'self'");
-        }
+        if (typeof id === 'number' && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined) $f4.next_id = ((id as number) + 1);
+        else $slow0($s, $d, id, self);
         $1 = id;
-        if ($1 !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined) $f4.id = $1;
+        if ($1 !== undefined && ($f5 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f5.id !== undefined) $f5.id = $1;
         else {
           rt.enterAt($s, $d, $pc + 6);
           rt.setIndex(record, "id", $1, "local 'record'");
         }
         $2 = self as rt.LuaValue;
-        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+        if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f5.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           rt.enterAt($s, $d, $pc + 7);
-          $5 = rt.index($2, "items", "local 'self'");
+          $6 = rt.index($2, "items", "local 'self'");
         }
-        $1 = $5;
+        $1 = $6;
         rt.enterAt($s, $d, $pc + 7);
         rt.setIndex($1, id, record, "field 'items'");
         $2 = self as rt.LuaValue;
-        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.order) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+        if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f5.order) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           rt.enterAt($s, $d, $pc + 8);
           $1 = rt.index($2, "order", "local 'self'");
         }
-        $5 = $1;
-        $7 = self as rt.LuaValue;
-        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.order) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.order) !== undefined || (!("order" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        $6 = $1;
+        $8 = self as rt.LuaValue;
+        if (!(($f4 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f4.order) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.order) !== undefined || (!("order" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
           rt.enterAt($s, $d, $pc + 8);
-          $8 = rt.index($7, "order", "local 'self'");
+          $9 = rt.index($8, "order", "local 'self'");
         }
-        if (($8 as rt.LuaTable)?.arr !== undefined) $11 = ($8 as rt.LuaTable).length();
-        else if (typeof $8 === 'string') $11 = $8.length;
+        if (($9 as rt.LuaTable)?.arr !== undefined) $11 = ($9 as rt.LuaTable).length();
+        else if (typeof $9 === 'string') $11 = $9.length;
         else {
           rt.enterAt($s, $d, $pc + 8);
-          $11 = rt.len($8, "field 'order'");
+          $11 = rt.len($9, "field 'order'");
         }
-        $k6 = (($11 as number) + 1);
+        $k7 = (($11 as number) + 1);
         $12 = id;
-        if ($12 !== undefined && ($a13 = ($5 as rt.LuaTable)?.arr) !== undefined && ($k6 - 1 >>> 0) === $k6 - 1 && $a13[$k6 - 1] !== undefined) $a13[$k6 - 1] = $12;
-        else if ($12 !== undefined && $a13 !== undefined && $k6 === $a13.length + 1 && ($5 as rt.LuaTable).other === undefined && ($5 as rt.LuaTable).metatable === undefined) $a13.push($12);
+        if ($12 !== undefined && ($a13 = ($6 as rt.LuaTable)?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a13[$k7 - 1] !== undefined) $a13[$k7 - 1] = $12;
+        else if ($12 !== undefined && $a13 !== undefined && $k7 === $a13.length + 1 && ($6 as rt.LuaTable).other === undefined && ($6 as rt.LuaTable).metatable === undefined) $a13.push($12);
         else {
           rt.enterAt($s, $d, $pc + 8);
-          rt.setIndex($5, $k6, $12, "field 'order'");
+          rt.setIndex($6, $k7, $12, "field 'order'");
         }
         return rt.leave($s, $d, record);
       };

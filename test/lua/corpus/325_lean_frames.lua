@@ -40,6 +40,16 @@ for i = 1, 3 do
 end
 print("depth after errors", deep(150))
 
+-- slow paths taken many times, with and without a value: each leaves the frame it took
+local function area(r) return r.w * r.h end
+local function twice(x) return x * 2 end
+local function grow(r, d) r.w = r.w + d end
+local sq = { w = "3", h = 2 }
+local sum = 0
+for i = 1, 300000 do sum = sum + area(sq) + twice("1"); grow(sq, 0) end
+print("many slow paths", sum, sq.w, deep(180))
+print(pcall(error))
+
 -- xpcall's handler runs where the error was raised: its traceback shows the leaf's frame
 local function handler(m) return debug.traceback("handled: " .. tostring(m), 1) end
 local ok4, tb = xpcall(bump, handler, { x = false, y = 1 }, 1)
