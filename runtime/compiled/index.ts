@@ -71,7 +71,7 @@ export function adjust(values: LuaValue[], n: number): LuaValue[] {
 import { invoke as invokeCo } from '../interp/invoke-co.js';
 
 /** Leaves a compiled function: drops its frame (and any a failed callee left) and returns. */
-export function leave(stack: CallStack, depth: number, value: LuaValue | LuaValue[]): LuaValue | LuaValue[] {
+export function leave<T extends LuaValue | LuaValue[]>(stack: CallStack, depth: number, value: T): T {
   stack.depth = depth;
   return value;
 }
