@@ -1568,6 +1568,12 @@ class FunctionEmitter {
         if (e.operator === '#') return only(this.ctx.types.of(e.argument), TABLE | STRING) ? 'nonneg' : undefined;
         return e.operator === '-' && this.keyFact(e.argument) !== undefined ? 'integer' : undefined;
       case 'BinaryExpression': {
+        // an integer % a positive integer literal is in [0, k) (past 2^53 luajit's formula may
+        // round out of it: a key the fact gets wrong only costs the read its inline cache)
+        if (e.operator === '%') {
+          const k = e.right.type === 'NumericLiteral' ? e.right.value : 0;
+          return Number.isInteger(k) && k >= 1 && this.keyFact(e.left) !== undefined ? 'nonneg' : undefined;
+        }
         if (e.operator !== '+' && e.operator !== '-' && e.operator !== '*') return undefined;
         const a = this.keyFact(e.left);
         const b = this.keyFact(e.right);

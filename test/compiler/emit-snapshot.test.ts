@@ -700,3 +700,38 @@ f = function $f(i?: rt.LuaValue, n?: rt.LuaValue): rt.LuaResult {
 };
 `);
 });
+
+it('an item key `i % 8 + 1` of an integer loop variable is at least 1: no index test', () => {
+  expectEmitted('local function f(t, n) local s = 0 for i = 1, n do s = s + t[i % 8 + 1] end return s end\nreturn f', 'f', `
+f = function $f(t?: rt.LuaValue, n?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  let s: rt.LuaValue = 0;
+  {
+    const $start1 = 1;
+    $1 = n;
+    rt.enterAt($s, $d, $pc);
+    const $limit1 = rt.forNumber($1, 'limit');
+    for (let i: number = $start1; i <= $limit1; i++) {
+      $2 = t;
+      $k3 = ((rt.modBy(i, 8)) + 1);
+      if (($a5 = ($2 as rt.LuaTable)?.arr) !== undefined && ($4 = $a5[$k3 - 1]) !== undefined) {
+        if (typeof s === 'number' && typeof $4 === 'number') $7 = s + $4;
+        else {
+          rt.enterAt($s, $d, $pc);
+          $7 = rt.add(s, $4, "local 's'");
+        }
+      } else {
+        rt.enterAt($s, $d, $pc);
+        $6 = rt.indexItem($2, $k3, "local 't'");
+        if (typeof s === 'number' && typeof $6 === 'number') $7 = s + $6;
+        else {
+          rt.enterAt($s, $d, $pc);
+          $7 = rt.add(s, $6, "local 's'");
+        }
+      }
+      s = $7;
+    }
+  }
+  return rt.leave($s, $d, s);
+};`);
+});

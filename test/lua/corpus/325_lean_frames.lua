@@ -120,3 +120,12 @@ print("acc", acc, t.n)
 print(pcall(function() return ("12") % 5, ("x") % 5 end))
 local mt = { __mod = function(a, b) return "mod(" .. tostring(b) .. ")" end }
 print(setmetatable({}, mt) % 10)
+
+-- item keys `i % k + 1` and `i % k` from integer loop variables, negative ones included
+local ring = { "a", "b", "c", "d", "e" }
+local picked = {}
+for i = -12, 12 do picked[#picked + 1] = ring[i % 5 + 1] .. tostring(ring[i % 5]) end
+print(table.concat(picked, " "))
+local big = {}
+for i = 9007199254740990, 9007199254740994, 2 do big[#big + 1] = tostring(ring[i % 3 + 1]) .. (i % 7) end
+print(table.concat(big, " "))
