@@ -2,7 +2,8 @@
 // (when installed), their hand-written JavaScript counterparts of bench/js/ under node (the V8
 // floor: what plain, hand-optimized JS doing the same work costs), and roverc's two modes
 // (compiled: `roverc build` once, then `node run.js`, as a user runs it). The child's CPU time,
-// whole and with each contestant's start-up (the CPU time of an empty program) taken off.
+// whole and without start-up: roverc's modes report their main chunk's own CPU time; for the
+// others each contestant's start-up (the CPU time of an empty program) is taken off.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -31,8 +32,13 @@ interface Contestant {
   name: string; command: string; args: (file: string, size: string[]) => string[];
   /** Whether the contestant has a version of this program (all do, but js only where bench/js/ has one). */
   applies?: (file: string) => boolean;
+  /**
+   * roverc's modes report the CPU time of the main chunk itself (ROVERC_MAIN_CPU): their work
+   * is measured, not estimated as the whole run less a start-up measured in other runs.
+   */
+  reportsMainCpu?: boolean;
 }
-interface RunOutcome { ok: boolean; stdout: string; error: string; wall: number; cpu: number | null }
+interface RunOutcome { ok: boolean; stdout: string; error: string; wall: number; cpu: number | null; mainCpu: number | null }
 
 const roverc = path.join(ROOT, 'bin', 'roverc.js');
 /** The hand-written JS counterpart of a Lua program: bench/js/<name>.mjs (the start-up's empty.lua: bench/js/empty.mjs). */
@@ -54,16 +60,29 @@ function childrenCpu(): number | null {
 const HAS_BASH = spawnSync('bash', ['-c', 'true']).status === 0;
 const CPU_LINE = /\nroverc-cpu ([0-9.]+) ([0-9.]+)\n?$/;
 
+/** Where roverc's runs write their main chunk's CPU time (see Contestant.reportsMainCpu). */
+let mainCpuDir: string | undefined;
+
 function run(c: Contestant, file: string, size: string[]): RunOutcome {
   const args = c.args(file, size); // (may build: not part of the time)
+  let env: NodeJS.ProcessEnv | undefined;
+  let mainCpuFile: string | undefined;
+  if (c.reportsMainCpu) {
+    mainCpuDir ??= mkdtempSync(path.join(os.tmpdir(), 'roverc-bench-cpu-'));
+    mainCpuFile = path.join(mainCpuDir, 'main-cpu');
+    rmSync(mainCpuFile, { force: true });
+    env = { ...process.env, ROVERC_MAIN_CPU: mainCpuFile };
+  }
   const cpu0 = childrenCpu();
   const t0 = process.hrtime.bigint();
   // /proc counts CPU in clock ticks (10 ms), too coarse for programs of a few tenths of a
   // second: bash's `time` gives milliseconds; /proc stays the fallback
+  const options = { cwd: ROOT, encoding: 'latin1' as const, timeout: TIMEOUT_MS, maxBuffer: 64 << 20, env };
   const child = HAS_BASH
-    ? spawnSync('bash', ['-c', 'TIMEFORMAT="roverc-cpu %3U %3S"; time "$@"', 'bash', c.command, ...args], { cwd: ROOT, encoding: 'latin1', timeout: TIMEOUT_MS, maxBuffer: 64 << 20 })
-    : spawnSync(c.command, args, { cwd: ROOT, encoding: 'latin1', timeout: TIMEOUT_MS, maxBuffer: 64 << 20 });
+    ? spawnSync('bash', ['-c', 'TIMEFORMAT="roverc-cpu %3U %3S"; time "$@"', 'bash', c.command, ...args], options)
+    : spawnSync(c.command, args, options);
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const mainCpu = mainCpuFile !== undefined && existsSync(mainCpuFile) ? Number(readFileSync(mainCpuFile, 'utf8')) : null;
   const cpu1 = childrenCpu();
   let cpu = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
   const timed = HAS_BASH ? CPU_LINE.exec('\n' + (child.stderr ?? '')) : null;
@@ -77,7 +96,8 @@ function run(c: Contestant, file: string, size: string[]): RunOutcome {
   if (child.error) error = child.error.message;
   else if (child.signal) error = `killed by ${child.signal}`;
   else if (child.status !== 0) error = `exit code ${child.status}${stderrLine ? `: ${stderrLine}` : ''}`;
-  return { ok: error === '', stdout: child.stdout ?? '', error, wall, cpu };
+  if (error === '' && c.reportsMainCpu && (mainCpu === null || !Number.isFinite(mainCpu))) error = 'no main chunk CPU time (ROVERC_MAIN_CPU)';
+  return { ok: error === '', stdout: child.stdout ?? '', error, wall, cpu, mainCpu };
 }
 
 function firstDifference(got: string, want: string): string {
@@ -115,15 +135,15 @@ function contestants(note: (s: string) => void): Contestant[] {
   if (spawnSync('lua5.4', ['-v']).status === 0) list.push({ name: 'lua5.4', command: 'lua5.4', args: (f, s) => [f, ...s] });
   else note('PUC Lua 5.4 is not installed (apt-get install lua5.4): its column is missing');
   list.push({ name: 'js', command: process.execPath, args: (f, s) => [jsProgram(f), ...s], applies: (f) => existsSync(jsProgram(f)) });
-  list.push({ name: 'interpreted', command: process.execPath, args: (f, s) => [roverc, 'run', f, ...s] });
-  const compiled: Contestant = { name: 'compiled', command: process.execPath, args: (f, s) => [built(f), ...s] };
+  list.push({ name: 'interpreted', command: process.execPath, args: (f, s) => [roverc, 'run', f, ...s], reportsMainCpu: true });
+  const compiled: Contestant = { name: 'compiled', command: process.execPath, args: (f, s) => [built(f), ...s], reportsMainCpu: true };
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'roverc-bench-'));
   writeFileSync(path.join(tmp, 'probe.lua'), 'print("probe", 1 + 2)\n');
   let probe: RunOutcome;
   try {
     probe = run(compiled, path.join(tmp, 'probe.lua'), []);
   } catch (e) {
-    probe = { ok: false, stdout: '', error: (e as Error).message, wall: 0, cpu: null };
+    probe = { ok: false, stdout: '', error: (e as Error).message, wall: 0, cpu: null, mainCpu: null };
   }
   rmSync(tmp, { recursive: true, force: true });
   if (probe.ok && probe.stdout === 'probe\t3\n') list.push(compiled);
@@ -143,8 +163,10 @@ function main(): void {
     group: 'compute', title: 'Compute: Lua programs', unit: 's',
     description: 'CPU time (user+sys) of whole processes running the programs of bench/lua/, median of '
       + `${runs}; compiled is \`roverc build\` once, then \`node run.js\`. The row "start-up" is an empty program `
-      + `(median of ${STARTUP_RUNS}); the second table takes each contestant's start-up off its times. js is the `
-      + 'hand-written JavaScript version of each program (bench/js/), run by node: the V8 floor.',
+      + `(median of ${STARTUP_RUNS}). The second table is each program's work without start-up: for interpreted and `
+      + 'compiled the CPU time of the main chunk, measured in the process itself (ROVERC_MAIN_CPU; median of the '
+      + 'same runs); for the others the whole time less their start-up. js is the hand-written JavaScript version '
+      + 'of each program (bench/js/), run by node: the V8 floor.',
     contestants: names, baseline: has('luajit') ? 'luajit' : 'interpreted',
     comparisons: ([['compiled', 'luajit'], ['compiled', 'lua5.4'], ['interpreted', 'compiled'], ['interpreted', 'luajit'],
       ['compiled', 'js'], ['js', 'luajit']] as Array<[string, string]>)
@@ -183,6 +205,7 @@ function main(): void {
     const size = common.quick ? quickSize : [];
     const cells: Record<string, Cell> = {};
     for (const c of list) cells[c.name] = { value: null, samples: [] };
+    const mainCpu = new Map<string, number[]>(list.map((c) => [c.name, []]));
     const fail = (c: Contestant, error: string) => {
       cells[c.name]!.error = error;
       g.progress.log(`FAIL ${program.name} / ${c.name}: ${error}`);
@@ -212,16 +235,18 @@ function main(): void {
         if (out.stdout !== reference) { fail(c, firstDifference(out.stdout, reference)); continue; }
         if (out.cpu === null) { fail(c, 'no CPU time (needs Linux /proc)'); continue; }
         cell.samples.push(out.cpu);
+        if (out.mainCpu !== null) mainCpu.get(c.name)!.push(out.mainCpu);
       }
     }
     for (const c of list) {
       const cell = cells[c.name]!;
       if (cell.error !== undefined) { cell.samples = []; continue; }
       cell.value = median(cell.samples);
-      cell.extra = { work: Math.max(0, cell.value - startup[c.name]!) };
+      cell.extra = { work: c.reportsMainCpu ? median(mainCpu.get(c.name)!) : Math.max(0, cell.value - startup[c.name]!) };
     }
     g.addRow({ name: program.name, section: 'programs', detail: common.quick ? `size ${program.quickSize}` : 'default size', cells });
   }
+  if (mainCpuDir !== undefined) rmSync(mainCpuDir, { recursive: true, force: true });
   g.finish();
 }
 

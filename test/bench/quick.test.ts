@@ -3,12 +3,12 @@
 // runs and that every contestant's output matched (no FAIL), never timings.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GROUP_ORDER, isGroupResult, type GroupResult } from '../../bench/lib/index.js';
-import { ROOT } from '../support/paths.js';
+import { CLI, ROOT } from '../support/paths.js';
 
 const groups = GROUP_ORDER.filter((g) => existsSync(path.join(ROOT, 'dist', 'bench', `${g}.js`)));
 const committed = path.join(ROOT, 'bench', 'results');
@@ -89,6 +89,37 @@ describe('benchmark options', () => {
       const r = spawnSync(process.execPath, [`dist/bench/${script}`, '--onyl', 'compute'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
       assert.equal(r.status, 2, script);
       assert.equal(r.stderr, `${script}: Unknown option '--onyl' (--help lists the options)\n`, script);
+    }
+  });
+});
+
+describe('ROVERC_MAIN_CPU (the compute group\'s measure of a program without start-up)', () => {
+  let dir = '';
+  before(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'roverc-main-cpu-')); });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const seconds = (file: string): number => {
+    assert.ok(existsSync(file), 'the main chunk\'s CPU time was not written');
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /^\d+(\.\d+)?(e-\d+)?\n$/);
+    return Number(text);
+  };
+
+  it('both modes write the CPU seconds of the main chunk, also when it fails', () => {
+    const lua = path.join(dir, 'spin.lua');
+    writeFileSync(lua, 'local s = 0\nfor i = 1, 3000000 do s = s + i % 7 end\nprint(s)\nif arg[1] then error("boom") end\n');
+    const built = path.join(dir, 'spin');
+    assert.equal(spawnSync(process.execPath, [CLI, 'build', lua, '--out', built], { encoding: 'utf8' }).status, 0);
+    const modes: Array<[string, string[]]> = [['interpreted', [CLI, 'run', lua]], ['compiled', [path.join(built, 'run.js')]]];
+    for (const [mode, args] of modes) {
+      for (const fail of [false, true]) {
+        const file = path.join(dir, `${mode}-${fail}`);
+        const r = spawnSync(process.execPath, [...args, ...(fail ? ['x'] : [])], { encoding: 'utf8', env: { ...process.env, ROVERC_MAIN_CPU: file } });
+        assert.equal(r.status, fail ? 1 : 0, `${mode}: ${r.stderr}`);
+        assert.equal(r.stdout, '8999997\n');
+        const s = seconds(file);
+        assert.ok(s > 0 && s < 60, `${mode}: ${s} s`);
+      }
     }
   });
 });
