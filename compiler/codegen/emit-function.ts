@@ -221,6 +221,8 @@ class FunctionEmitter {
   /** Locals declared in goto blocks are declared before the state machine. */
   private readonly hoisted = new Set<LocalVar>();
   private node: FunctionDeclaration | null = null;
+  /** An item read whose value a condition tests (see truth): a missing item is no slow path. */
+  private tested: IndexExpression | undefined;
   /** Expressions whose code a hook has fixed (values it computed first). */
   private overrides: ReadonlyMap<Node, string> | undefined;
   /** Debug support: the function's locals declared in the JS scope being emitted, and their indexes in `scopes`. */
@@ -1615,9 +1617,14 @@ class FunctionEmitter {
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.indexItem(${o}, ${k}${d})`;
     const position = line !== this.stmtLine || containsCall(base) || containsCall(index) ? this.setLine(line) : undefined;
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
+    // A tested item may well be missing: past the array part or a hole, it is nil when no key
+    // is elsewhere and no metatable answers, which spares the runtime call (a tree's leaves).
+    const tested = this.tested !== undefined && this.tested.base === base && this.tested.index === index;
+    const item = `(${v} = ${a}[${k} - 1]) !== undefined`;
+    const missing = `((${o} as rt.LuaTable).metatable === undefined && (${o} as rt.LuaTable).other === undefined)`;
     return {
       setup,
-      hit: [`(${a} = ${arrayOf(o)}) !== undefined`, ...this.indexTest(index, k), `(${v} = ${a}[${k} - 1]) !== undefined`].join(' && '),
+      hit: [`(${a} = ${arrayOf(o)}) !== undefined`, ...this.indexTest(index, k), tested ? `(${item} || ${missing})` : item].join(' && '),
       value: v,
       slow: position === undefined ? call : `(${position}, ${call})`,
       slowCall: () => {
@@ -2037,7 +2044,15 @@ class FunctionEmitter {
   /** Lua truthiness of an expression, as a JS condition. */
   private truth(e: Expression): string {
     // true and false are JS booleans: no conversion needed
-    return only(this.ctx.types.of(e), BOOLEAN) ? this.expr(e) : `rt.truthy(${this.expr(e)})`;
+    if (only(this.ctx.types.of(e), BOOLEAN)) return this.expr(e);
+    // a tested item is often missing (`if node[1] then`, `while t[i] do`): see itemReadParts
+    const tested = this.tested;
+    this.tested = e.type === 'IndexExpression' ? e : undefined;
+    try {
+      return `rt.truthy(${this.expr(e)})`;
+    } finally {
+      this.tested = tested;
+    }
   }
 
   /**

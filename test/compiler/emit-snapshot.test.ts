@@ -735,3 +735,29 @@ f = function $f(t?: rt.LuaValue, n?: rt.LuaValue): rt.LuaResult {
   return rt.leave($s, $d, s);
 };`);
 });
+
+it('an item a condition tests answers a missing item without the runtime (no other keys, no metatable)', () => {
+  expectEmitted('local function check(tree) if tree[1] then return 1 + check(tree[1]) end return 1 end\nreturn check', 'check', `
+check = function $check(tree?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  $1 = tree;
+  $k2 = 1;
+  if (!(($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && (($3 = $a4[$k2 - 1]) !== undefined || (($1 as rt.LuaTable).metatable === undefined && ($1 as rt.LuaTable).other === undefined)))) {
+    $s.pcs[$d] = $pc;
+    $3 = rt.indexItem($1, $k2, "local 'tree'");
+  }
+  if (rt.truthy($3)) {
+    $5 = tree;
+    $k6 = 1;
+    if (!(($a8 = ($5 as rt.LuaTable)?.arr) !== undefined && ($7 = $a8[$k6 - 1]) !== undefined)) {
+      $s.pcs[$d] = $pc;
+      $7 = rt.indexItem($5, $k6, "local 'tree'");
+    }
+    $s.pcs[$d] = $pc + 1;
+    return rt.leave($s, $d, (1 + ((check($7) as rt.LuaValue) as number)));
+  }
+  return rt.leave($s, $d, 1);
+};`);
+});
