@@ -33,6 +33,13 @@ export function programGlobals(file: string): LuaTable {
 }
 
 /**
+ * ROVERC_MAIN_CPU=file: the CPU time the main chunk took (user and system, all threads, in
+ * seconds) is written to that file, so that a benchmark can take the program's work apart
+ * from node's and the runtime's start-up (bench/compute.ts).
+ */
+const MAIN_CPU_FILE = process.env.ROVERC_MAIN_CPU || undefined;
+
+/**
  * Runs a main chunk (interpreted or compiled) as luajit runs a script: `arg` and `...`
  * set, output flushed, an uncaught error reported with a traceback. Returns the exit code.
  */
@@ -75,16 +82,14 @@ export function runMain(main: LuaFunction, G: LuaTable, file: string, args: stri
   }
 }
 
-/**
- * ROVERC_MAIN_CPU=file: the CPU time the main chunk took (user and system, all threads, in
- * seconds) is written to that file, so that a benchmark can take the program's work apart
- * from node's and the runtime's start-up (bench/compute.ts).
- */
-const MAIN_CPU_FILE = process.env.ROVERC_MAIN_CPU || undefined;
-
 function writeMainCpu(start: NodeJS.CpuUsage): void {
   const used = process.cpuUsage(start);
-  writeFileSync(MAIN_CPU_FILE!, `${(used.user + used.system) / 1e6}\n`);
+  try {
+    writeFileSync(MAIN_CPU_FILE!, `${(used.user + used.system) / 1e6}\n`);
+  } catch (e) {
+    stderr.write(`roverc: ROVERC_MAIN_CPU: cannot write ${JSON.stringify(MAIN_CPU_FILE)}: ${(e as Error).message}\n`);
+    flushAll();
+  }
 }
 
 /**

@@ -122,4 +122,13 @@ describe('ROVERC_MAIN_CPU (the compute group\'s measure of a program without sta
       }
     }
   });
+
+  it('a file it cannot write is a one-line message; the program still runs', () => {
+    const lua = path.join(dir, 'hello.lua');
+    writeFileSync(lua, 'print("hello")\n');
+    const bad = path.join(dir, 'no-such-dir', 'cpu');
+    const r = spawnSync(process.execPath, [CLI, 'run', lua], { encoding: 'utf8', env: { ...process.env, ROVERC_MAIN_CPU: bad } });
+    assert.equal(r.stdout, 'hello\n');
+    assert.equal(r.stderr, `roverc: ROVERC_MAIN_CPU: cannot write ${JSON.stringify(bad)}: ENOENT: no such file or directory, open '${bad}'\n`);
+  });
 });
