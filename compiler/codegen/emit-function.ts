@@ -2173,7 +2173,10 @@ class FunctionEmitter {
 
   /** Constructors: constant entries first (luajit's template), then the rest in order. */
   private table(e: TableConstructorExpression, flat = false): string {
-    if (e.fields.length === 0) return 'new rt.LuaTable()';
+    // The array part is a literal of this site: V8 then learns at each site what kind of
+    // elements its arrays get (numbers stay unboxed doubles), where the constructor's own `[]`
+    // is one site for every table, which V8 soon creates with generic elements.
+    if (e.fields.length === 0) return 'new rt.LuaTable([])';
     const layout = tableLayout(e, (v) => this.expands(v));
     const record = this.record(layout, flat, e);
     if (record !== undefined) return record;

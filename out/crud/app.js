@@ -222,7 +222,7 @@ function load($env) {
       $fn1 = rt.callee($42, "global 'tonumber'");
       let limit = rt.first($fn1($2));
       if (rt.truthy(limit)) {
-        let cut = new rt.LuaTable();
+        let cut = new rt.LuaTable([]);
         {
           const $start1 = 1;
           if (($11 = $env.f.math) === void 0) {

@@ -176,7 +176,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = rt.callee($4, "global 'tonumber'");
         let limit: rt.LuaValue = rt.first($fn1($2));
         if (rt.truthy(limit)) {
-          let cut: rt.LuaTable = new rt.LuaTable();
+          let cut: rt.LuaTable = new rt.LuaTable([]);
           {
             const $start1 = 1;
             if (($11 = $env.f!.math) === undefined) {

@@ -1230,7 +1230,7 @@ function load($env) {
       $fn2 = rt.callee($32, "global 'tonumber'");
       $1 = rt.first($fn2($5));
       let n = rt.truthy($1) ? $1 : 3;
-      let items = new rt.LuaTable();
+      let items = new rt.LuaTable([]);
       const items$w = $json ? rh.jsonBytes() : void 0;
       let items$n = 0;
       {
@@ -1510,7 +1510,7 @@ function load($env) {
       $fn2 = rt.callee($32, "global 'tonumber'");
       $1 = rt.first($fn2($5));
       let n = rt.truthy($1) ? $1 : 2;
-      let rows = new rt.LuaTable();
+      let rows = new rt.LuaTable([]);
       const rows$w = $json ? rh.jsonBytes() : void 0;
       let rows$n = 0;
       {
@@ -2203,7 +2203,7 @@ function load($env) {
       let $16;
       let $o17;
       let $n18;
-      let names = new rt.LuaTable();
+      let names = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
         if (($42 = $env.f.pairs) === void 0) {

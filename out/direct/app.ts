@@ -918,7 +918,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn2 = rt.callee($3, "global 'tonumber'");
         $1 = rt.first($fn2($5));
         let n: rt.LuaValue = (rt.truthy($1) ? $1 : 3);
-        let items: rt.LuaTable = new rt.LuaTable();
+        let items: rt.LuaTable = new rt.LuaTable([]);
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;
         {
@@ -1061,7 +1061,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn2 = rt.callee($3, "global 'tonumber'");
         $1 = rt.first($fn2($5));
         let n: rt.LuaValue = (rt.truthy($1) ? $1 : 2);
-        let rows: rt.LuaTable = new rt.LuaTable();
+        let rows: rt.LuaTable = new rt.LuaTable([]);
         const rows$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let rows$n = 0;
         {
@@ -1413,7 +1413,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $16: rt.LuaValue;
         let $o17: rt.Fields;
         let $n18: number;
-        let names: rt.LuaTable = new rt.LuaTable();
+        let names: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
           if (($4 = $env.f!.pairs) === undefined) {

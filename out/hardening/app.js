@@ -682,7 +682,7 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 26;
       $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
       let t = rt.first($fn12($22));
-      let keys = new rt.LuaTable();
+      let keys = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
         if (($9 = $env.f.pairs) === void 0) {
@@ -793,7 +793,7 @@ function load($env) {
       let $11;
       let $o12;
       let $n13;
-      let t = new rt.LuaTable();
+      let t = new rt.LuaTable([]);
       $1 = t;
       if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.polluted) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.polluted) !== void 0 || !("polluted" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         rt.enterAt($s2, $d2, $pc + 34);
@@ -1228,7 +1228,7 @@ function load($env) {
       let $f15;
       let $16;
       let $m17;
-      let t = new rt.LuaTable();
+      let t = new rt.LuaTable([]);
       let cur = t;
       {
         const $start1 = 1;
@@ -1253,7 +1253,7 @@ function load($env) {
         $13 = rt.first($fn12($42));
         const $limit1 = rt.forNumber($13, "limit");
         for (let _ = $start1; _ <= $limit1; _++) {
-          $14 = new rt.LuaTable();
+          $14 = new rt.LuaTable([]);
           if ($14 !== void 0 && ($f15 = cur?.f) !== void 0 && !cur.linked && $f15.child !== void 0) $f15.child = $14;
           else {
             rt.setIndex(cur, "child", $14, "local 'cur'");
@@ -1334,8 +1334,8 @@ function load($env) {
       let $n13;
       let $t14;
       let $r15;
-      let a = new rt.LuaTable();
-      let b = new rt.LuaTable();
+      let a = new rt.LuaTable([]);
+      let b = new rt.LuaTable([]);
       $1 = b;
       if ($1 !== void 0 && ($f2 = a?.f) !== void 0 && !a.linked && $f2.b !== void 0) $f2.b = $1;
       else {
@@ -1402,7 +1402,7 @@ function load($env) {
       let $6;
       let $t7;
       let $r8;
-      let t = new rt.LuaTable();
+      let t = new rt.LuaTable([]);
       $1 = t;
       if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.t !== void 0) $f2.t = $1;
       else {

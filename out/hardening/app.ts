@@ -578,7 +578,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 26;
         $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
         let t: rt.LuaValue = rt.first($fn1($2));
-        let keys: rt.LuaTable = new rt.LuaTable();
+        let keys: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
           if (($9 = $env.f!.pairs) === undefined) {
@@ -689,7 +689,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $o12: rt.Fields;
         let $n13: number;
-        let t: rt.LuaRecord<TFields> = new rt.LuaTable();
+        let t: rt.LuaRecord<TFields> = new rt.LuaTable([]);
         $1 = t;
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.polluted) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.polluted) !== undefined || (!("polluted" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           rt.enterAt($s, $d, $pc + 34);
@@ -1124,7 +1124,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f15: rt.Fields | undefined;
         let $16: rt.LuaValue;
         let $m17: rt.LuaTable | undefined;
-        let t: rt.LuaTable = new rt.LuaTable();
+        let t: rt.LuaTable = new rt.LuaTable([]);
         let cur: rt.LuaValue = t;
         {
           const $start1 = 1;
@@ -1149,7 +1149,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $13 = rt.first($fn1($4));
           const $limit1 = rt.forNumber($13, 'limit');
           for (let _: number = $start1; _ <= $limit1; _++) {
-            $14 = new rt.LuaTable();
+            $14 = new rt.LuaTable([]);
             if ($14 !== undefined && ($f15 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f15.child !== undefined) $f15.child = $14;
             else {
               rt.setIndex(cur, "child", $14, "local 'cur'");
@@ -1230,8 +1230,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n13: number;
         let $t14: number;
         let $r15: rt.LuaResult;
-        let a: rt.LuaTable = new rt.LuaTable();
-        let b: rt.LuaTable = new rt.LuaTable();
+        let a: rt.LuaTable = new rt.LuaTable([]);
+        let b: rt.LuaTable = new rt.LuaTable([]);
         $1 = b;
         if ($1 !== undefined && ($f2 = (a as rt.LuaTable)?.f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined) $f2.b = $1;
         else {
@@ -1298,7 +1298,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $t7: number;
         let $r8: rt.LuaResult;
-        let t: rt.LuaTable = new rt.LuaTable();
+        let t: rt.LuaTable = new rt.LuaTable([]);
         $1 = t;
         if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.t !== undefined) $f2.t = $1;
         else {

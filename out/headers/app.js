@@ -327,7 +327,7 @@ function load($env) {
       let $a15;
       let $o16;
       let $n17;
-      let names = new rt.LuaTable();
+      let names = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
         if (($42 = $env.f.pairs) === void 0) {

@@ -249,7 +249,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $a15: rt.LuaValue[] | undefined;
         let $o16: rt.Fields;
         let $n17: number;
-        let names: rt.LuaTable = new rt.LuaTable();
+        let names: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
           if (($4 = $env.f!.pairs) === undefined) {

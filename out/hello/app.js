@@ -685,7 +685,7 @@ function load($env) {
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 18;
       let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
-      let keys = new rt.LuaTable();
+      let keys = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
         if (($6 = $env.f.pairs) === void 0) {

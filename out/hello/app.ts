@@ -518,7 +518,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
         let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
-        let keys: rt.LuaTable = new rt.LuaTable();
+        let keys: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
           if (($6 = $env.f!.pairs) === undefined) {

@@ -103,7 +103,7 @@ function load($env) {
       $fn2 = rt.callee($32, "global 'tonumber'");
       $1 = rt.first($fn2($5));
       let n = rt.truthy($1) ? $1 : 100;
-      let items = new rt.LuaTable();
+      let items = new rt.LuaTable([]);
       const items$w = $json ? rh.jsonBytes() : void 0;
       let items$n = 0;
       {

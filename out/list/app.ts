@@ -98,7 +98,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn2 = rt.callee($3, "global 'tonumber'");
         $1 = rt.first($fn2($5));
         let n: rt.LuaValue = (rt.truthy($1) ? $1 : 100);
-        let items: rt.LuaTable = new rt.LuaTable();
+        let items: rt.LuaTable = new rt.LuaTable([]);
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;
         {

@@ -170,12 +170,12 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = new rt.LuaTable();
+    $7 = new rt.LuaTable([]);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.callee($2, "field 'server'");
     let api = rt.first($fn1($7));
-    let calls = new rt.LuaTable();
-    let previous = new rt.LuaTable();
+    let calls = new rt.LuaTable([]);
+    let previous = new rt.LuaTable([]);
     let trace;
     trace = (function $trace(step) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -214,7 +214,7 @@ function load($env) {
       let $m8;
       let $f9;
       $1 = calls;
-      $22 = new rt.LuaTable();
+      $22 = new rt.LuaTable([]);
       calls = $22;
       previous = $1;
       $s2.pcs[$d2] = $pc + 4;

@@ -113,12 +113,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = new rt.LuaTable();
+      $7 = new rt.LuaTable([]);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.callee($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
-      let calls: rt.LuaTable = new rt.LuaTable();
-      let previous: rt.LuaTable = new rt.LuaTable();
+      let calls: rt.LuaTable = new rt.LuaTable([]);
+      let previous: rt.LuaTable = new rt.LuaTable([]);
       let trace: rt.LuaFunction;
       trace = (function $trace(step: string): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -157,7 +157,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
         $1 = calls;
-        $2 = new rt.LuaTable();
+        $2 = new rt.LuaTable([]);
         calls = ($2 as rt.LuaTable);
         previous = ($1 as rt.LuaTable);
         $s.pcs[$d] = $pc + 4;

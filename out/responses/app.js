@@ -362,7 +362,7 @@ function load($env) {
       let $o12;
       let $n13;
       $1 = new rt.LuaTable([1, 2, 3]);
-      $22 = new rt.LuaTable();
+      $22 = new rt.LuaTable([]);
       $o3 = new rt.FieldsObject();
       $n4 = 1;
       $o3.c = "deep";
@@ -1304,7 +1304,7 @@ function load($env) {
         $72 = rt.getGlobal($env, "setmetatable");
       }
       $6 = $72;
-      $8 = new rt.LuaTable();
+      $8 = new rt.LuaTable([]);
       $10 = function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
@@ -1370,7 +1370,7 @@ function load($env) {
         $72 = rt.getGlobal($env, "setmetatable");
       }
       $6 = $72;
-      $8 = new rt.LuaTable();
+      $8 = new rt.LuaTable([]);
       $10 = function $anonymous() {
         return "custom message";
       };
@@ -1432,7 +1432,7 @@ function load($env) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $f2;
-      let t = new rt.LuaTable();
+      let t = new rt.LuaTable([]);
       $1 = t;
       if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.self !== void 0) $f2.self = $1;
       else {
@@ -1494,13 +1494,13 @@ function load($env) {
       let $f2;
       let $32;
       let $m4;
-      let t = new rt.LuaTable();
+      let t = new rt.LuaTable([]);
       let cur = t;
       {
         const $start1 = 1;
         const $limit1 = 70;
         for (let i = $start1; i <= $limit1; i++) {
-          $1 = new rt.LuaTable();
+          $1 = new rt.LuaTable([]);
           if ($1 !== void 0 && ($f2 = cur?.f) !== void 0 && !cur.linked && $f2.child !== void 0) $f2.child = $1;
           else {
             rt.enterAt($s2, $d2, $pc + 73);

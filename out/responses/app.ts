@@ -242,7 +242,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o12: rt.Fields;
         let $n13: number;
         $1 = new rt.LuaTable([1, 2, 3]);
-        $2 = new rt.LuaTable();
+        $2 = new rt.LuaTable([]);
         $o3 = new rt.FieldsObject();
         $n4 = 1;
         $o3.c = "deep";
@@ -1184,7 +1184,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $7 = rt.getGlobal($env, "setmetatable");
         }
         $6 = $7;
-        $8 = new rt.LuaTable();
+        $8 = new rt.LuaTable([]);
         $10 = function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
@@ -1250,7 +1250,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $7 = rt.getGlobal($env, "setmetatable");
         }
         $6 = $7;
-        $8 = new rt.LuaTable();
+        $8 = new rt.LuaTable([]);
         $10 = function $anonymous(): rt.LuaResult {
           return ("custom message");
         };
@@ -1312,7 +1312,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $f2: rt.Fields | undefined;
-        let t: rt.LuaTable = new rt.LuaTable();
+        let t: rt.LuaTable = new rt.LuaTable([]);
         $1 = t;
         if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.self !== undefined) $f2.self = $1;
         else {
@@ -1374,13 +1374,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f2: rt.Fields | undefined;
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
-        let t: rt.LuaTable = new rt.LuaTable();
+        let t: rt.LuaTable = new rt.LuaTable([]);
         let cur: rt.LuaValue = t;
         {
           const $start1 = 1;
           const $limit1 = 70;
           for (let i: number = $start1; i <= $limit1; i++) {
-            $1 = new rt.LuaTable();
+            $1 = new rt.LuaTable([]);
             if ($1 !== undefined && ($f2 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f2.child !== undefined) $f2.child = $1;
             else {
               rt.enterAt($s, $d, $pc + 73);

@@ -579,7 +579,7 @@ print(f(10))`;
   expectEmitted(lua, 'f', `
 f = (function $f(n: number): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
-  let acc: rt.LuaRecord<AccFields> = new rt.LuaTable();
+  let acc: rt.LuaRecord<AccFields> = new rt.LuaTable([]);
   $1 = 0;
   if ($1 !== undefined && ($f2 = acc.f) !== undefined && !(acc as rt.LuaTable).linked && $f2.total !== undefined) $f2.total = $1;
   else {

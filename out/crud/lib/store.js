@@ -82,7 +82,7 @@ function load($env) {
     let $1;
     let $2;
     let $f3;
-    let Store = new rt.LuaTable();
+    let Store = new rt.LuaTable([]);
     $s.pcs[$d] = $pc;
     rt.setIndex(Store, "__index", Store, "local 'Store'");
     $1 = Store;
@@ -108,8 +108,8 @@ function load($env) {
         $3 = rt.getGlobal($env, "setmetatable");
       }
       $22 = $3;
-      $5 = new rt.LuaTable();
-      $6 = new rt.LuaTable();
+      $5 = new rt.LuaTable([]);
+      $6 = new rt.LuaTable([]);
       $o7 = new rt.FieldsObject();
       $n8 = 3;
       $o7.next_id = 1;
@@ -248,7 +248,7 @@ function load($env) {
       let $m17;
       let $f18;
       let $a19;
-      let out = new rt.LuaTable();
+      let out = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
         if (($4 = $env.f.ipairs) === void 0) {

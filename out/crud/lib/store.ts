@@ -59,7 +59,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $1: rt.LuaValue;
       let $2: rt.LuaValue;
       let $f3: rt.Fields | undefined;
-      let Store: rt.LuaTable = new rt.LuaTable();
+      let Store: rt.LuaTable = new rt.LuaTable([]);
       $s.pcs[$d] = $pc;
       rt.setIndex(Store, "__index", Store, "local 'Store'");
       $1 = Store;
@@ -85,8 +85,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = rt.getGlobal($env, "setmetatable");
         }
         $2 = $3;
-        $5 = new rt.LuaTable();
-        $6 = new rt.LuaTable();
+        $5 = new rt.LuaTable([]);
+        $6 = new rt.LuaTable([]);
         $o7 = new rt.FieldsObject();
         $n8 = 3;
         $o7.next_id = 1;
@@ -225,7 +225,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m17: rt.LuaTable | undefined;
         let $f18: rt.Fields | undefined;
         let $a19: rt.LuaValue[] | undefined;
-        let out: rt.LuaTable = new rt.LuaTable();
+        let out: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
           if (($4 = $env.f!.ipairs) === undefined) {
