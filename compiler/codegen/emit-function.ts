@@ -375,8 +375,8 @@ class FunctionEmitter {
     const ends = this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]);
     const out = ends ? this.w.out : [...this.w.out, `return ${LEAVE}rt.NONE);`];
     // (a nested function's text has its own marks already settled)
-    const inner = [...decls, ...out.map((l) => l.replaceAll(LEAVE, silent || selfFramed ? '(' : 'rt.leave($s, $d, ')
-      .replaceAll(selfFramed ? `${FRAME_ARGS}, ` : FRAME_ARGS, selfFramed ? '' : '$s, $d').replaceAll(FRAME_ARGS, ''))];
+    const inner = [...decls, ...out.map((l) => settleList(l.replaceAll(LEAVE, silent || selfFramed ? '(' : 'rt.leave($s, $d, '),
+      FRAME_ARGS, selfFramed ? undefined : '$s, $d'))];
     const fn = `${head} {\n${inner.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`;
     // a function with tail calls reads `bodyAt` on entry: the trampoline tells only such functions
     return trampolined ? `rt.tailable((${fn}) as rt.LuaFunction)` : fn;
@@ -396,9 +396,7 @@ class FunctionEmitter {
   /** Settles the frame marks of this lazy frame's outlined slow paths (see selfFramed). */
   private settleOutlined(selfFramed: boolean): void {
     for (const i of this.lazyOutlined) {
-      this.ctx.outlined[i] = this.ctx.outlined[i]
-        .replaceAll(selfFramed ? `${FRAME_PARAMS}, ` : FRAME_PARAMS, selfFramed ? '' : '$s: rt.CallStack, $d: number')
-        .replaceAll(FRAME_PARAMS, '')
+      this.ctx.outlined[i] = settleList(this.ctx.outlined[i], FRAME_PARAMS, selfFramed ? undefined : '$s: rt.CallStack, $d: number')
         .replaceAll(FRAME_LEAVE, selfFramed ? 'rt.leave($s, $d, ' : '(')
         .replaceAll(`  ${FRAME_ENTRY}\n`, selfFramed ? '  const $s = rt.current, $d = $s.depth;\n' : '')
         .replaceAll(`\n  ${FRAME_EXIT}`, selfFramed ? '\n  $s.depth = $d;' : '');
@@ -1621,10 +1619,9 @@ class FunctionEmitter {
     // is elsewhere and no metatable answers, which spares the runtime call (a tree's leaves).
     const tested = this.tested !== undefined && this.tested.base === base && this.tested.index === index;
     const item = `(${v} = ${a}[${k} - 1]) !== undefined`;
-    const missing = `((${o} as rt.LuaTable).metatable === undefined && (${o} as rt.LuaTable).other === undefined)`;
     return {
       setup,
-      hit: [`(${a} = ${arrayOf(o)}) !== undefined`, ...this.indexTest(index, k), tested ? `(${item} || ${missing})` : item].join(' && '),
+      hit: [`(${a} = ${arrayOf(o)}) !== undefined`, ...this.indexTest(index, k), tested ? `(${item} || (${o} as rt.LuaTable).plainItems)` : item].join(' && '),
       value: v,
       slow: position === undefined ? call : `(${position}, ${call})`,
       slowCall: () => {
@@ -2763,6 +2760,11 @@ function concatPart(code: string, t: TypeMask): string {
 
 /** Binary operators fused with an item read operand (see fusedItemOperand). */
 const FUSED_OPERATORS: Record<string, string | undefined> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'modulo', '^': 'pow', '<': 'lt', '<=': 'le' };
+
+/** `text` with the list entry marked `mark` (first of an argument or parameter list) made `entry`, or dropped. */
+function settleList(text: string, mark: string, entry: string | undefined): string {
+  return entry !== undefined ? text.replaceAll(mark, entry) : text.replaceAll(`${mark}, `, '').replaceAll(mark, '');
+}
 
 /** Lua's `a % b` of two numbers: by a positive int32 literal through the smaller modBy. */
 function modCall(a: string, b: string): string {

@@ -108,7 +108,7 @@ function settle(r: LuaValue | PendingCall): LuaValue {
  * that V8 inlines it where misses are common (the leaves of a tree: `if node[1] then`).
  */
 export function indexItem(o: LuaValue, k: number, desc?: string): LuaValue {
-  return o instanceof LuaTable && (k - 1 >>> 0) === k - 1 && o.other === undefined && o.metatable === undefined ? o.arr[k - 1] : index(o, k, desc);
+  return o instanceof LuaTable && (k - 1 >>> 0) === k - 1 && o.plainItems ? o.arr[k - 1] : index(o, k, desc);
 }
 
 export function index(o: LuaValue, k: LuaValue, desc?: string): LuaValue {

@@ -177,6 +177,15 @@ export class LuaTable {
     return x === undefined || (x.other === undefined && !x.linked);
   }
 
+  /**
+   * No metatable and no `other` keys: an integer key k is then `arr[k - 1]` or nil (a hole,
+   * or past the end). ops.indexItem and compiled item reads answer from the array alone on this.
+   */
+  get plainItems(): boolean {
+    const x = this.x;
+    return this.mt === undefined && (x === undefined || x.other === undefined);
+  }
+
   /** `f` inherits from the metatable's view (this table is some metatable's `__index`). */
   get linked(): boolean {
     const x = this.x;

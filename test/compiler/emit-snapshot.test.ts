@@ -744,7 +744,7 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   $1 = tree;
   $k2 = 1;
-  if (!(($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && (($3 = $a4[$k2 - 1]) !== undefined || (($1 as rt.LuaTable).metatable === undefined && ($1 as rt.LuaTable).other === undefined)))) {
+  if (!(($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && (($3 = $a4[$k2 - 1]) !== undefined || ($1 as rt.LuaTable).plainItems))) {
     $s.pcs[$d] = $pc;
     $3 = rt.indexItem($1, $k2, "local 'tree'");
   }
