@@ -1,13 +1,10 @@
-// Runs a Lua program on a worker thread with a large stack, so deep Lua recursion ends in
-// Lua's "stack overflow" error rather than V8's much smaller default limit.
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+// Runs a Lua program on a worker thread with a large stack (runtime/lua/deep-stack.ts), so
+// deep Lua recursion ends in Lua's "stack overflow" error at luajit's depth rather than at
+// V8's much smaller default limit.
 import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
 import { runFile } from '../../runtime/interp/interpreter.js';
+import { deepStackJob, finishOnDeepStack, runOnDeepStack } from '../../runtime/lua/deep-stack.js';
 import { formatProblem } from './report.js';
-
-/** Stack for the Lua thread: enough for luajit's ~22000 nested calls in the interpreter. */
-const STACK_MB = 900;
 
 export type RunMode = 'interpreted' | 'compiled';
 
@@ -18,22 +15,11 @@ interface Job {
 }
 
 export function runInWorker(file: string, args: string[], mode: RunMode): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(fileURLToPath(import.meta.url), {
-      workerData: { file, args, mode } satisfies Job,
-      resourceLimits: { stackSizeMb: STACK_MB },
-      stdout: false,
-      stderr: false,
-    });
-    let code = 1;
-    worker.on('message', (m: number) => { code = m; });
-    worker.on('error', reject);
-    worker.on('exit', () => resolvePromise(code));
-  });
+  return runOnDeepStack<Job>(new URL(import.meta.url), { file, args, mode });
 }
 
-if (!isMainThread && parentPort !== null) {
-  const job = workerData as Job;
+const job = deepStackJob<Job>();
+if (job !== undefined) {
   let code: number;
   try {
     // The compiler (typescript, ts-morph) loads only when it is used: it costs seconds.
@@ -45,5 +31,5 @@ if (!isMainThread && parentPort !== null) {
     process.stderr.write(formatProblem(e) + '\n');
     code = 1;
   }
-  parentPort.postMessage(code);
+  finishOnDeepStack(code);
 }

@@ -1694,7 +1694,7 @@ class FunctionEmitter {
     const t = `(${o} as rt.LuaTable)`;
     const hit = [`${v} !== undefined`, `(${a} = ${arrayOf(o)}) !== undefined`, ...this.indexTest(index, k), `${a}[${k} - 1] !== undefined`];
     this.w.line(`if (${hit.join(' && ')}) ${a}[${k} - 1] = ${v};`);
-    this.w.line(`else if (${v} !== undefined && ${a} !== undefined && ${k} === ${a}.length + 1 && ${t}.other === undefined && ${t}.metatable === undefined) ${a}.push(${v});`);
+    this.w.line(`else if (${v} !== undefined && ${a} !== undefined && ${k} === ${a}.length + 1 && ${t}.plainItems) ${a}.push(${v});`);
     this.slowElse(`rt.setIndex(${o}, ${k}, ${v}${d})`);
   }
 

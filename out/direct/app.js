@@ -1379,7 +1379,7 @@ function load($env) {
             $o15.pair = $14;
             $10 = rt.LuaTable.record($o15, $n16);
             if ($10 !== void 0 && ($a17 = items?.arr) !== void 0 && $a17[i - 1] !== void 0) $a17[i - 1] = $10;
-            else if ($10 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.other === void 0 && items.metatable === void 0) $a17.push($10);
+            else if ($10 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.plainItems) $a17.push($10);
             else {
               $s2.pcs[$d2] = $pc + 23;
               rt.setIndex(items, i, $10, "local 'items'");
@@ -1878,7 +1878,7 @@ function load($env) {
             $o26.lua = $25;
             $10 = rt.LuaTable.record($o26, $n27);
             if ($10 !== void 0 && ($a28 = rows?.arr) !== void 0 && $a28[i - 1] !== void 0) $a28[i - 1] = $10;
-            else if ($10 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.other === void 0 && rows.metatable === void 0) $a28.push($10);
+            else if ($10 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.plainItems) $a28.push($10);
             else {
               $s2.pcs[$d2] = $pc + 29;
               rt.setIndex(rows, i, $10, "local 'rows'");
@@ -2240,7 +2240,7 @@ function load($env) {
             $k13 = names.length() + 1;
             $14 = k;
             if ($14 !== void 0 && ($a15 = names?.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
-            else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.other === void 0 && names.metatable === void 0) $a15.push($14);
+            else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.plainItems) $a15.push($14);
             else {
               rt.setIndex(names, $k13, $14, "local 'names'");
             }

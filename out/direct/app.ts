@@ -960,7 +960,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $o15.pair = $14;
               $10 = rt.LuaTable.record($o15, $n16);
               if ($10 !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && $a17[i - 1] !== undefined) $a17[i - 1] = $10;
-              else if ($10 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a17.push($10);
+              else if ($10 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).plainItems) $a17.push($10);
               else {
                 $s.pcs[$d] = $pc + 23;
                 rt.setIndex(items, i, $10, "local 'items'");
@@ -1155,7 +1155,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $o26.lua = $25;
               $10 = rt.LuaTable.record($o26, $n27);
               if ($10 !== undefined && ($a28 = (rows as rt.LuaTable)?.arr) !== undefined && $a28[i - 1] !== undefined) $a28[i - 1] = $10;
-              else if ($10 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined) $a28.push($10);
+              else if ($10 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).plainItems) $a28.push($10);
               else {
                 $s.pcs[$d] = $pc + 29;
                 rt.setIndex(rows, i, $10, "local 'rows'");
@@ -1450,7 +1450,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $k13 = (names.length() + 1);
               $14 = k;
               if ($14 !== undefined && ($a15 = (names as rt.LuaTable)?.arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
-              else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a15.push($14);
+              else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).plainItems) $a15.push($14);
               else {
                 rt.setIndex(names, $k13, $14, "local 'names'");
               }

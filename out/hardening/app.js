@@ -720,7 +720,7 @@ function load($env) {
           $k10 = keys.length() + 1;
           $11 = k;
           if ($11 !== void 0 && ($a12 = keys?.arr) !== void 0 && $a12[$k10 - 1] !== void 0) $a12[$k10 - 1] = $11;
-          else if ($11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a12.push($11);
+          else if ($11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.plainItems) $a12.push($11);
           else {
             rt.setIndex(keys, $k10, $11, "local 'keys'");
           }
@@ -1291,7 +1291,7 @@ function load($env) {
       $k1 = 2;
       $22 = t;
       if ($22 !== void 0 && ($a3 = t?.arr) !== void 0 && $a3[$k1 - 1] !== void 0) $a3[$k1 - 1] = $22;
-      else if ($22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.other === void 0 && t.metatable === void 0) $a3.push($22);
+      else if ($22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.plainItems) $a3.push($22);
       else {
         rt.enterAt($s2, $d2, $pc + 62);
         rt.setIndex(t, $k1, $22, "local 't'");

@@ -364,7 +364,7 @@ function load($env) {
             $k13 = names.length() + 1;
             $14 = name;
             if ($14 !== void 0 && ($a15 = names?.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
-            else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.other === void 0 && names.metatable === void 0) $a15.push($14);
+            else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.plainItems) $a15.push($14);
             else {
               rt.setIndex(names, $k13, $14, "local 'names'");
             }

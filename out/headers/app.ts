@@ -286,7 +286,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $k13 = (names.length() + 1);
               $14 = name;
               if ($14 !== undefined && ($a15 = (names as rt.LuaTable)?.arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
-              else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a15.push($14);
+              else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).plainItems) $a15.push($14);
               else {
                 rt.setIndex(names, $k13, $14, "local 'names'");
               }

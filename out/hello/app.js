@@ -723,7 +723,7 @@ function load($env) {
           $k7 = keys.length() + 1;
           $8 = k;
           if ($8 !== void 0 && ($a9 = keys?.arr) !== void 0 && $a9[$k7 - 1] !== void 0) $a9[$k7 - 1] = $8;
-          else if ($8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a9.push($8);
+          else if ($8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.plainItems) $a9.push($8);
           else {
             rt.setIndex(keys, $k7, $8, "local 'keys'");
           }

@@ -134,7 +134,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $o14.tags = $1;
               $10 = rt.LuaTable.record($o14, $n15);
               if ($10 !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && $a16[i - 1] !== undefined) $a16[i - 1] = $10;
-              else if ($10 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a16.push($10);
+              else if ($10 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).plainItems) $a16.push($10);
               else {
                 $s.pcs[$d] = $pc + 7;
                 rt.setIndex(items, i, $10, "local 'items'");

@@ -7,8 +7,7 @@
 import { writeSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-
-const STACK_MB = 900;
+import { STACK_MB } from '../lua/deep-stack.js';
 
 /** What a serving worker receives. */
 export interface WorkerJob<T> {

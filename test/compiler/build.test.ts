@@ -42,3 +42,25 @@ it('a Rover app gets typed routes, response types and serializers that pass tsc 
     assert.fail(`tsc reported errors:\n${(e as { stdout?: string }).stdout?.slice(0, 4000)}`);
   }
 });
+
+it("run.js runs the program on a thread with a large stack: it recurses as deep as luajit, reads stdin and exits with the program's code", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roverc-deep-'));
+  writeFileSync(path.join(dir, 'deep.lua'), [
+    'local function depth(n) if n == 0 then return 0 end return 1 + depth(n - 1) end',
+    // node's main thread ends this near 6,800 calls; luajit goes past 21,000
+    'print(depth(20000))',
+    'print(pcall(depth, 1e7))',
+    'print(io.read("*l"), ...)',
+    'os.exit(3)',
+    '',
+  ].join('\n'));
+  execFileSync(process.execPath, [CLI, 'build', 'deep.lua', '--out', 'out'], { cwd: dir });
+  let result: { stdout: string; status: number | null };
+  try {
+    result = { stdout: execFileSync(process.execPath, ['out/run.js', 'a', 'b'], { cwd: dir, input: 'line\n', encoding: 'latin1' }), status: 0 };
+  } catch (e) {
+    result = e as { stdout: string; status: number | null };
+  }
+  assert.equal(result.stdout, '20000\nfalse\tdeep.lua:1: stack overflow\nline\ta\tb\n');
+  assert.equal(result.status, 3);
+});

@@ -37,7 +37,8 @@ it('a method found through __index is inlined into its caller', () => {
   execFileSync(process.execPath, [CLI, 'build', 'shapes.lua', '--out', out], { cwd: dir });
   const r = spawnSync(process.execPath, ['--trace-turbo-inlining', path.join(out, 'run.js')], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.equal(r.status, 0, r.stderr);
-  assert.ok(r.stdout.includes('\n21000000\n'), 'the program printed its sum');
+  // V8's trace and the program share stdout (the program writes from its own thread): no line boundaries asked
+  assert.match(r.stdout, /(?<!\d)21000000\n/, 'the program printed its sum');
   const inlined = r.stdout.split('\n').filter((l) => /^Inlining .*<SharedFunctionInfo \$area>.* into .*<SharedFunctionInfo \$score>/.test(l));
   assert.ok(inlined.length > 0, 'V8 inlines $area into $score');
 });
@@ -57,7 +58,7 @@ it("oop_methods' loop inlines all of its methods", () => {
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = spawnSync(process.execPath, ['--trace-turbo-inlining', path.join(out, 'run.js'), '3000000'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20 });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /\nchecksum\t\d+\n/);
+    assert.match(r.stdout, /checksum\t\d+\n/);
     missing.push(['$move', '$score', '$add'].filter((m) => !into(m).test(r.stdout)));
     if (missing[attempt].length === 0) return;
   }

@@ -192,7 +192,7 @@ function load($env) {
       $k7 = $11 + 1;
       $122 = id;
       if ($122 !== void 0 && ($a13 = $6?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a13[$k7 - 1] !== void 0) $a13[$k7 - 1] = $122;
-      else if ($122 !== void 0 && $a13 !== void 0 && $k7 === $a13.length + 1 && $6.other === void 0 && $6.metatable === void 0) $a13.push($122);
+      else if ($122 !== void 0 && $a13 !== void 0 && $k7 === $a13.length + 1 && $6.plainItems) $a13.push($122);
       else {
         rt.enterAt($s2, $d2, $pc + 8);
         rt.setIndex($6, $k7, $122, "field 'order'");
@@ -305,7 +305,7 @@ function load($env) {
             }
             $14 = rt.index($16, id, "field 'items'");
             if ($14 !== void 0 && ($a19 = out?.arr) !== void 0 && $a19[$k13 - 1] !== void 0) $a19[$k13 - 1] = $14;
-            else if ($14 !== void 0 && $a19 !== void 0 && $k13 === $a19.length + 1 && out.other === void 0 && out.metatable === void 0) $a19.push($14);
+            else if ($14 !== void 0 && $a19 !== void 0 && $k13 === $a19.length + 1 && out.plainItems) $a19.push($14);
             else {
               rt.setIndex(out, $k13, $14, "local 'out'");
             }

@@ -169,7 +169,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $k7 = (($11 as number) + 1);
         $12 = id;
         if ($12 !== undefined && ($a13 = ($6 as rt.LuaTable)?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a13[$k7 - 1] !== undefined) $a13[$k7 - 1] = $12;
-        else if ($12 !== undefined && $a13 !== undefined && $k7 === $a13.length + 1 && ($6 as rt.LuaTable).other === undefined && ($6 as rt.LuaTable).metatable === undefined) $a13.push($12);
+        else if ($12 !== undefined && $a13 !== undefined && $k7 === $a13.length + 1 && ($6 as rt.LuaTable).plainItems) $a13.push($12);
         else {
           rt.enterAt($s, $d, $pc + 8);
           rt.setIndex($6, $k7, $12, "field 'order'");
@@ -282,7 +282,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               }
               $14 = rt.index($16, id, "field 'items'");
               if ($14 !== undefined && ($a19 = (out as rt.LuaTable)?.arr) !== undefined && $a19[$k13 - 1] !== undefined) $a19[$k13 - 1] = $14;
-              else if ($14 !== undefined && $a19 !== undefined && $k13 === $a19.length + 1 && (out as rt.LuaTable).other === undefined && (out as rt.LuaTable).metatable === undefined) $a19.push($14);
+              else if ($14 !== undefined && $a19 !== undefined && $k13 === $a19.length + 1 && (out as rt.LuaTable).plainItems) $a19.push($14);
               else {
                 rt.setIndex(out, $k13, $14, "local 'out'");
               }
