@@ -254,7 +254,7 @@ function load($env) {
               $18 = rt.indexItem($16, $k17, "local 'list'");
             }
             $15 = $18;
-            if ($15 !== void 0 && ($a20 = cut?.arr) !== void 0 && $a20[i - 1] !== void 0) $a20[i - 1] = $15;
+            if ($15 !== void 0 && ($a20 = cut.arr) !== void 0 && $a20[i - 1] !== void 0) $a20[i - 1] = $15;
             else if ($15 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.plainItems) $a20.push($15);
             else {
               rt.setIndex(cut, i, $15, "local 'cut'");

@@ -208,7 +208,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
                 $18 = rt.indexItem($16, $k17, "local 'list'");
               }
               $15 = $18;
-              if ($15 !== undefined && ($a20 = (cut as rt.LuaTable)?.arr) !== undefined && $a20[i - 1] !== undefined) $a20[i - 1] = $15;
+              if ($15 !== undefined && ($a20 = (cut as rt.LuaTable).arr) !== undefined && $a20[i - 1] !== undefined) $a20[i - 1] = $15;
               else if ($15 !== undefined && $a20 !== undefined && i === $a20.length + 1 && (cut as rt.LuaTable).plainItems) $a20.push($15);
               else {
                 rt.setIndex(cut, i, $15, "local 'cut'");

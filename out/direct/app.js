@@ -1378,7 +1378,7 @@ function load($env) {
             $o15.odd = $1;
             $o15.pair = $14;
             $10 = rt.LuaTable.record($o15, $n16);
-            if ($10 !== void 0 && ($a17 = items?.arr) !== void 0 && $a17[i - 1] !== void 0) $a17[i - 1] = $10;
+            if ($10 !== void 0 && ($a17 = items.arr) !== void 0 && $a17[i - 1] !== void 0) $a17[i - 1] = $10;
             else if ($10 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.plainItems) $a17.push($10);
             else {
               $s2.pcs[$d2] = $pc + 23;
@@ -1877,7 +1877,7 @@ function load($env) {
             $o26.pair = $24;
             $o26.lua = $25;
             $10 = rt.LuaTable.record($o26, $n27);
-            if ($10 !== void 0 && ($a28 = rows?.arr) !== void 0 && $a28[i - 1] !== void 0) $a28[i - 1] = $10;
+            if ($10 !== void 0 && ($a28 = rows.arr) !== void 0 && $a28[i - 1] !== void 0) $a28[i - 1] = $10;
             else if ($10 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.plainItems) $a28.push($10);
             else {
               $s2.pcs[$d2] = $pc + 29;
@@ -2239,7 +2239,7 @@ function load($env) {
           if (rt.first(rt.callee(typeof $9 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.sub !== void 0 ? $m12.view.sub : rt.index($9, "sub", "local 'k'") : ($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m102 = $9?.metatable) !== void 0 && $m102.view.sub !== void 0 ? $m102.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2)) === "x-") {
             $k13 = names.length() + 1;
             $14 = k;
-            if ($14 !== void 0 && ($a15 = names?.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
+            if ($14 !== void 0 && ($a15 = names.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
             else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.plainItems) $a15.push($14);
             else {
               rt.setIndex(names, $k13, $14, "local 'names'");

@@ -959,7 +959,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $o15.odd = $1;
               $o15.pair = $14;
               $10 = rt.LuaTable.record($o15, $n16);
-              if ($10 !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && $a17[i - 1] !== undefined) $a17[i - 1] = $10;
+              if ($10 !== undefined && ($a17 = (items as rt.LuaTable).arr) !== undefined && $a17[i - 1] !== undefined) $a17[i - 1] = $10;
               else if ($10 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).plainItems) $a17.push($10);
               else {
                 $s.pcs[$d] = $pc + 23;
@@ -1154,7 +1154,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $o26.pair = $24;
               $o26.lua = $25;
               $10 = rt.LuaTable.record($o26, $n27);
-              if ($10 !== undefined && ($a28 = (rows as rt.LuaTable)?.arr) !== undefined && $a28[i - 1] !== undefined) $a28[i - 1] = $10;
+              if ($10 !== undefined && ($a28 = (rows as rt.LuaTable).arr) !== undefined && $a28[i - 1] !== undefined) $a28[i - 1] = $10;
               else if ($10 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).plainItems) $a28.push($10);
               else {
                 $s.pcs[$d] = $pc + 29;
@@ -1449,7 +1449,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ((rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.sub !== undefined ? $m12.view.sub : rt.index($9, "sub", "local 'k'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11!.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'"))), "method 'sub'")($9, 1, 2)) === "x-")) {
               $k13 = (names.length() + 1);
               $14 = k;
-              if ($14 !== undefined && ($a15 = (names as rt.LuaTable)?.arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
+              if ($14 !== undefined && ($a15 = (names as rt.LuaTable).arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
               else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).plainItems) $a15.push($14);
               else {
                 rt.setIndex(names, $k13, $14, "local 'names'");

@@ -719,7 +719,7 @@ function load($env) {
           let k = $key1;
           $k10 = keys.length() + 1;
           $11 = k;
-          if ($11 !== void 0 && ($a12 = keys?.arr) !== void 0 && $a12[$k10 - 1] !== void 0) $a12[$k10 - 1] = $11;
+          if ($11 !== void 0 && ($a12 = keys.arr) !== void 0 && $a12[$k10 - 1] !== void 0) $a12[$k10 - 1] = $11;
           else if ($11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.plainItems) $a12.push($11);
           else {
             rt.setIndex(keys, $k10, $11, "local 'keys'");
@@ -1290,7 +1290,7 @@ function load($env) {
       let t = new rt.LuaTable([1]);
       $k1 = 2;
       $22 = t;
-      if ($22 !== void 0 && ($a3 = t?.arr) !== void 0 && $a3[$k1 - 1] !== void 0) $a3[$k1 - 1] = $22;
+      if ($22 !== void 0 && ($a3 = t.arr) !== void 0 && $a3[$k1 - 1] !== void 0) $a3[$k1 - 1] = $22;
       else if ($22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.plainItems) $a3.push($22);
       else {
         rt.enterAt($s2, $d2, $pc + 62);

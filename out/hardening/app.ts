@@ -615,7 +615,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let k: rt.LuaValue = $key1;
             $k10 = (keys.length() + 1);
             $11 = k;
-            if ($11 !== undefined && ($a12 = (keys as rt.LuaTable)?.arr) !== undefined && $a12[$k10 - 1] !== undefined) $a12[$k10 - 1] = $11;
+            if ($11 !== undefined && ($a12 = (keys as rt.LuaTable).arr) !== undefined && $a12[$k10 - 1] !== undefined) $a12[$k10 - 1] = $11;
             else if ($11 !== undefined && $a12 !== undefined && $k10 === $a12.length + 1 && (keys as rt.LuaTable).plainItems) $a12.push($11);
             else {
               rt.setIndex(keys, $k10, $11, "local 'keys'");
@@ -1186,7 +1186,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let t: rt.LuaTable = new rt.LuaTable([1]);
         $k1 = 2;
         $2 = t;
-        if ($2 !== undefined && ($a3 = (t as rt.LuaTable)?.arr) !== undefined && $a3[$k1 - 1] !== undefined) $a3[$k1 - 1] = $2;
+        if ($2 !== undefined && ($a3 = (t as rt.LuaTable).arr) !== undefined && $a3[$k1 - 1] !== undefined) $a3[$k1 - 1] = $2;
         else if ($2 !== undefined && $a3 !== undefined && $k1 === $a3.length + 1 && (t as rt.LuaTable).plainItems) $a3.push($2);
         else {
           rt.enterAt($s, $d, $pc + 62);

@@ -363,7 +363,7 @@ function load($env) {
           if (rt.first(rt.callee(typeof $9 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.sub !== void 0 ? $m12.view.sub : rt.index($9, "sub", "local 'name'") : ($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2)) === "x-") {
             $k13 = names.length() + 1;
             $14 = name;
-            if ($14 !== void 0 && ($a15 = names?.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
+            if ($14 !== void 0 && ($a15 = names.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
             else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.plainItems) $a15.push($14);
             else {
               rt.setIndex(names, $k13, $14, "local 'names'");

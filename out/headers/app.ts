@@ -285,7 +285,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ((rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.sub !== undefined ? $m12.view.sub : rt.index($9, "sub", "local 'name'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11!.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'name'"))), "method 'sub'")($9, 1, 2)) === "x-")) {
               $k13 = (names.length() + 1);
               $14 = name;
-              if ($14 !== undefined && ($a15 = (names as rt.LuaTable)?.arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
+              if ($14 !== undefined && ($a15 = (names as rt.LuaTable).arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
               else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).plainItems) $a15.push($14);
               else {
                 rt.setIndex(names, $k13, $14, "local 'names'");

@@ -722,7 +722,7 @@ function load($env) {
           let k = $key1;
           $k7 = keys.length() + 1;
           $8 = k;
-          if ($8 !== void 0 && ($a9 = keys?.arr) !== void 0 && $a9[$k7 - 1] !== void 0) $a9[$k7 - 1] = $8;
+          if ($8 !== void 0 && ($a9 = keys.arr) !== void 0 && $a9[$k7 - 1] !== void 0) $a9[$k7 - 1] = $8;
           else if ($8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.plainItems) $a9.push($8);
           else {
             rt.setIndex(keys, $k7, $8, "local 'keys'");

@@ -555,7 +555,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let k: rt.LuaValue = $key1;
             $k7 = (keys.length() + 1);
             $8 = k;
-            if ($8 !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && $a9[$k7 - 1] !== undefined) $a9[$k7 - 1] = $8;
+            if ($8 !== undefined && ($a9 = (keys as rt.LuaTable).arr) !== undefined && $a9[$k7 - 1] !== undefined) $a9[$k7 - 1] = $8;
             else if ($8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).plainItems) $a9.push($8);
             else {
               rt.setIndex(keys, $k7, $8, "local 'keys'");

@@ -255,7 +255,7 @@ function load($env) {
             $o14.in_stock = $32;
             $o14.tags = $1;
             $10 = rt.LuaTable.record($o14, $n15);
-            if ($10 !== void 0 && ($a16 = items?.arr) !== void 0 && $a16[i - 1] !== void 0) $a16[i - 1] = $10;
+            if ($10 !== void 0 && ($a16 = items.arr) !== void 0 && $a16[i - 1] !== void 0) $a16[i - 1] = $10;
             else if ($10 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.plainItems) $a16.push($10);
             else {
               $s2.pcs[$d2] = $pc + 7;

@@ -133,7 +133,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $o14.in_stock = $3;
               $o14.tags = $1;
               $10 = rt.LuaTable.record($o14, $n15);
-              if ($10 !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && $a16[i - 1] !== undefined) $a16[i - 1] = $10;
+              if ($10 !== undefined && ($a16 = (items as rt.LuaTable).arr) !== undefined && $a16[i - 1] !== undefined) $a16[i - 1] = $10;
               else if ($10 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).plainItems) $a16.push($10);
               else {
                 $s.pcs[$d] = $pc + 7;

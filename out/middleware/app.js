@@ -186,7 +186,7 @@ function load($env) {
       $1 = calls;
       $k2 = calls.length() + 1;
       $32 = step;
-      if ($32 !== void 0 && ($a4 = $1?.arr) !== void 0 && $a4[$k2 - 1] !== void 0) $a4[$k2 - 1] = $32;
+      if ($32 !== void 0 && ($a4 = $1.arr) !== void 0 && $a4[$k2 - 1] !== void 0) $a4[$k2 - 1] = $32;
       else if ($32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.plainItems) $a4.push($32);
       else {
         rt.enterAt($s2, $d2, $pc + 2);

@@ -129,7 +129,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = calls;
         $k2 = (calls.length() + 1);
         $3 = step;
-        if ($3 !== undefined && ($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && $a4[$k2 - 1] !== undefined) $a4[$k2 - 1] = $3;
+        if ($3 !== undefined && ($a4 = ($1 as rt.LuaTable).arr) !== undefined && $a4[$k2 - 1] !== undefined) $a4[$k2 - 1] = $3;
         else if ($3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && ($1 as rt.LuaTable).plainItems) $a4.push($3);
         else {
           rt.enterAt($s, $d, $pc + 2);

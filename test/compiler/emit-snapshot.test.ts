@@ -230,6 +230,49 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
 };`);
 });
 
+it('a table proven by every call site has its array part read as a property, without a test of its own', () => {
+  // (a `?.` on each read of a loop made spectral_norm's inner loop about 1.25x slower)
+  expectEmitted(`local function sum(t) local s = 0 for i = 1, 3 do s = s + t[i] end t[4] = s return s end
+return sum({1, 2, 3}) + sum({4})`, 'sum', `
+sum = (function $sum(t: rt.LuaTable): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  let s: rt.LuaValue = 0;
+  {
+    const $start1 = 1;
+    const $limit1 = 3;
+    for (let i: number = $start1; i <= $limit1; i++) {
+      $1 = t;
+      $k2 = i;
+      if (($a4 = ($1 as rt.LuaTable).arr) !== undefined && ($3 = $a4[$k2 - 1]) !== undefined) {
+        if (typeof s === 'number' && typeof $3 === 'number') $6 = s + $3;
+        else {
+          rt.enterAt($s, $d, $pc);
+          $6 = rt.add(s, $3, "local 's'");
+        }
+      } else {
+        rt.enterAt($s, $d, $pc);
+        $5 = rt.indexItem($1, $k2, "local 't'");
+        if (typeof s === 'number' && typeof $5 === 'number') $6 = s + $5;
+        else {
+          rt.enterAt($s, $d, $pc);
+          $6 = rt.add(s, $5, "local 's'");
+        }
+      }
+      s = $6;
+    }
+  }
+  $k2 = 4;
+  $6 = s;
+  if ($6 !== undefined && ($a4 = (t as rt.LuaTable).arr) !== undefined && $a4[$k2 - 1] !== undefined) $a4[$k2 - 1] = $6;
+  else if ($6 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && (t as rt.LuaTable).plainItems) $a4.push($6);
+  else {
+    rt.enterAt($s, $d, $pc);
+    rt.setIndex(t, $k2, $6, "local 't'");
+  }
+  return rt.leave($s, $d, s);
+}) as rt.LuaFunction;`);
+});
+
 it('math.sqrt runs in place while it is the library function', () => {
   expectEmitted('local function f(x) local r = math.sqrt(x) return r end\nreturn f', 'f', `
 f = function $f(x?: rt.LuaValue): rt.LuaResult {

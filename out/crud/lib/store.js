@@ -304,7 +304,7 @@ function load($env) {
               $16 = rt.index($15, "items", "local 'self'");
             }
             $14 = rt.index($16, id, "field 'items'");
-            if ($14 !== void 0 && ($a19 = out?.arr) !== void 0 && $a19[$k13 - 1] !== void 0) $a19[$k13 - 1] = $14;
+            if ($14 !== void 0 && ($a19 = out.arr) !== void 0 && $a19[$k13 - 1] !== void 0) $a19[$k13 - 1] = $14;
             else if ($14 !== void 0 && $a19 !== void 0 && $k13 === $a19.length + 1 && out.plainItems) $a19.push($14);
             else {
               rt.setIndex(out, $k13, $14, "local 'out'");

@@ -281,7 +281,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
                 $16 = rt.index($15, "items", "local 'self'");
               }
               $14 = rt.index($16, id, "field 'items'");
-              if ($14 !== undefined && ($a19 = (out as rt.LuaTable)?.arr) !== undefined && $a19[$k13 - 1] !== undefined) $a19[$k13 - 1] = $14;
+              if ($14 !== undefined && ($a19 = (out as rt.LuaTable).arr) !== undefined && $a19[$k13 - 1] !== undefined) $a19[$k13 - 1] = $14;
               else if ($14 !== undefined && $a19 !== undefined && $k13 === $a19.length + 1 && (out as rt.LuaTable).plainItems) $a19.push($14);
               else {
                 rt.setIndex(out, $k13, $14, "local 'out'");
