@@ -7,7 +7,7 @@
 import { writeSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { STACK_MB } from '../lua/deep-stack.js';
+import { OWN_OUTPUT, STACK_MB, forwardOutput } from '../lua/deep-stack.js';
 
 /** What a serving worker receives. */
 export interface WorkerJob<T> {
@@ -84,9 +84,9 @@ export function runOnBigStack(script: string | URL, data: unknown, workers = 1):
       const worker = new Worker(script, {
         workerData: { roverWorker: job },
         resourceLimits: { stackSizeMb: STACK_MB },
-        stdout: false,
-        stderr: false,
+        ...OWN_OUTPUT,
       });
+      forwardOutput(worker);
       running.push(worker);
       worker.on('error', (error) => {
         // a bug escaped a worker: stop the others at once, report it when all have ended

@@ -10,6 +10,19 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 /** The Lua thread's stack: room for MAX_DEPTH nested calls of the interpreter, whose frames are the largest. */
 export const STACK_MB = 900;
 
+/**
+ * Worker options that keep a Lua thread's stdout and stderr from being piped to
+ * process.stdout/stderr: making those streams would put fds 1 and 2 in non-blocking mode (for
+ * this process and whoever shares the pipe). The Lua runtime writes to the fds itself.
+ */
+export const OWN_OUTPUT = { stdout: true, stderr: true } as const;
+
+/** Copies to fds 1 and 2 whatever else a thread started with OWN_OUTPUT writes to its process.stdout/stderr. */
+export function forwardOutput(worker: Worker): void {
+  worker.stdout.on('data', (b: Buffer) => writeSync(1, b));
+  worker.stderr.on('data', (b: Buffer) => writeSync(2, b));
+}
+
 interface DeepStackData<T> {
   readonly roverProgram: { readonly job: T };
 }
@@ -24,14 +37,9 @@ export function runOnDeepStack<T>(script: URL, job: T): Promise<number> {
     const worker = new Worker(script, {
       workerData: { roverProgram: { job } } satisfies DeepStackData<T>,
       resourceLimits: { stackSizeMb: STACK_MB },
-      // Not piped to process.stdout/stderr: making those streams would put fds 1 and 2 in
-      // non-blocking mode (for this process and whoever shares the pipe). The Lua runtime
-      // writes to the fds itself; whatever else the thread writes is copied here.
-      stdout: true,
-      stderr: true,
+      ...OWN_OUTPUT,
     });
-    worker.stdout.on('data', (b: Buffer) => writeSync(1, b));
-    worker.stderr.on('data', (b: Buffer) => writeSync(2, b));
+    forwardOutput(worker);
     let code: number | undefined;
     worker.on('message', (m: unknown) => {
       if (typeof m === 'number') code = m;
