@@ -895,7 +895,7 @@ class FunctionEmitter {
       if (name !== undefined) {
         if (this.arithmeticStore(target, name, value, desc)) return;
         const o = lateBase ? this.lateOperand(target.base) : this.stableOperand(target.base, value);
-        this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.flatExpr(value), desc, this.typedTarget(target.base, o, value));
+        this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.flatExpr(value), desc, this.typedTarget(target.base, o, value), target.base);
         return;
       }
       if (target.type === 'IndexExpression' && this.mayBeTable(target.base) && only(this.ctx.types.of(target.index), NUMBER) && this.mode === 'sync') {
@@ -934,7 +934,7 @@ class FunctionEmitter {
         : late[i].key ? this.lateOperand(target.index, true) : this.earlyOperand(target.index);
       const desc = describeExpr(target.base, this.res.refs);
       const name = this.mayBeTable(target.base) ? fieldName(target) : undefined;
-      stores.push((v) => (name !== undefined ? this.fieldStore(o, name, v, desc) : this.setIndex(o, k, v, desc)));
+      stores.push((v) => (name !== undefined ? this.fieldStore(o, name, v, desc, undefined, target.base) : this.setIndex(o, k, v, desc)));
     }
     const last = s.init[s.init.length - 1];
     if (s.init.length >= stores.length || !this.expands(last)) {
@@ -1023,7 +1023,7 @@ class FunctionEmitter {
     this.w.line(`${obj} = ${this.flatExpr(target.base)};`);
     const desc = describeExpr(target.base, this.res.refs);
     const name = target.identifier.name;
-    if (isPlainKey(name) && this.mayBeTable(target.base)) this.fieldStore(obj, name, this.closure(s, fname), desc);
+    if (isPlainKey(name) && this.mayBeTable(target.base)) this.fieldStore(obj, name, this.closure(s, fname), desc, undefined, target.base);
     else this.setIndex(obj, jsString(name), this.closure(s, fname), desc);
   }
 
@@ -1507,10 +1507,10 @@ class FunctionEmitter {
     const desc = describeExpr(base, this.res.refs);
     if (!flat) {
       const o = this.temp();
-      return `(${o} = ${this.operand(base)}, ${this.fieldLookup(o, name, this.indexCall(o, name, desc, line, base))})`;
+      return `(${o} = ${this.operand(base)}, ${this.fieldLookup(o, name, this.indexCall(o, name, desc, line, base), base)})`;
     }
     const o = this.valueTemp(this.operand(base, true));
-    const { hit, value } = this.fieldLookupParts(o, name);
+    const { hit, value } = this.fieldLookupParts(o, name, base);
     this.w.open(`if (!(${hit}))`);
     this.w.line(`${value} = ${this.indexStatements(o, name, desc, line, base)};`);
     this.w.close();
@@ -1779,19 +1779,23 @@ class FunctionEmitter {
    * metatable view's (the `__index` chain of tables); nil without a metatable, or when no
    * table of a complete chain has the key (rt.CUT marks chains the runtime must finish).
    */
-  private fieldLookup(o: string, name: string, slow: string): string {
-    const { hit, value } = this.fieldLookupParts(o, name);
+  private fieldLookup(o: string, name: string, slow: string, base?: Expression): string {
+    const { hit, value } = this.fieldLookupParts(o, name, base);
     return `(${hit} ? ${value} : ${slow})`;
   }
 
-  /** fieldLookup() in pieces: when `hit` holds, `value` (a temp) has the field's value. */
-  private fieldLookupParts(o: string, name: string): { hit: string; value: string } {
+  /**
+   * fieldLookup() in pieces: when `hit` holds, `value` (a temp) has the field's value. `base`:
+   * the expression `o` holds, when known (a table proven so needs no test, see arrayOf).
+   */
+  private fieldLookupParts(o: string, name: string, base?: Expression): { hit: string; value: string } {
     const v = this.temp();
     const m = this.temp('rt.LuaTable | undefined', '$m');
     const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
+    const fields = base !== undefined && only(this.ctx.types.of(base), TABLE) ? `(${o} as rt.LuaTable).f` : fieldsOf(o);
     return {
-      hit: `(${f} = ${fieldsOf(o)}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
+      hit: `(${f} = ${fields}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
         `(${v} = ${m}.view${p}) !== undefined || (!(${jsString(name)} in ${m}.view) && ${m}.view[rt.CUT] === undefined))`,
       value: v,
     };
@@ -1909,7 +1913,8 @@ class FunctionEmitter {
       f = this.temp(`${iface ?? 'rt.Fields'} | undefined`, '$f');
       plan.tables.set(v, f);
       plan.locals.add(v);
-      plan.guards.push(`(${f} = ${iface === undefined ? fieldsOf(this.ctx.names.of(v)) : `${this.ctx.names.of(v)}.f`}) !== undefined`);
+      const proven = iface !== undefined || this.localType(v) === 'rt.LuaTable';
+      plan.guards.push(`(${f} = ${proven ? `${this.ctx.names.of(v)}.f` : fieldsOf(this.ctx.names.of(v))}) !== undefined`);
     }
     return f;
   }
@@ -1959,7 +1964,7 @@ class FunctionEmitter {
     const slow = this.outline(plan, 'void', () => {
       const late = ref.kind === 'local';
       const o = late ? this.lateOperand(target.base) : this.stableOperand(target.base, e);
-      this.fieldStore(o, name, late ? this.valueFirst(e) : this.flatExpr(e), desc, this.typedTarget(target.base, o, e));
+      this.fieldStore(o, name, late ? this.valueFirst(e) : this.flatExpr(e), desc, this.typedTarget(target.base, o, e), target.base);
       return undefined;
     });
     const held = plan.read.has(f + p) ? [] : [`${f}${p} !== undefined`];
@@ -2019,7 +2024,7 @@ class FunctionEmitter {
    * already (no __newindex then) and has no inherited fields; the runtime otherwise. `__index`
    * always takes the runtime, which keeps metatable views in step.
    */
-  private fieldStore(o: string, name: string, value: string, desc: string | undefined, typed?: TypedTarget): void {
+  private fieldStore(o: string, name: string, value: string, desc: string | undefined, typed?: TypedTarget, base?: Expression): void {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     if (this.mode === 'co' || name === '__index') {
       this.setIndex(o, jsString(name), value, desc);
@@ -2028,7 +2033,7 @@ class FunctionEmitter {
     const v = this.valueTemp(value);
     const f = this.temp(`${typed?.iface ?? 'rt.Fields'} | undefined`, '$f');
     const p = property(name);
-    const fields = typed === undefined ? fieldsOf(o) : `${o}.f`;
+    const fields = typed !== undefined ? `${o}.f` : base !== undefined && only(this.ctx.types.of(base), TABLE) ? `(${o} as rt.LuaTable).f` : fieldsOf(o);
     this.w.line(`if (${v} !== undefined && (${f} = ${fields}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined) ${f}${p} = ${typed?.value(v) ?? v};`);
     this.slowElse(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`);
   }

@@ -795,7 +795,7 @@ function load($env) {
       let $n13;
       let t = new rt.LuaTable([]);
       $1 = t;
-      if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.polluted) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.polluted) !== void 0 || !("polluted" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+      if (!(($f4 = $1.f) !== void 0 && (($22 = $f4.polluted) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.polluted) !== void 0 || !("polluted" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         rt.enterAt($s2, $d2, $pc + 34);
         $22 = rt.index($1, "polluted", "local 't'");
       }
@@ -803,7 +803,7 @@ function load($env) {
       rt.enterAt($s2, $d2, $pc + 34);
       $6 = rt.index($5, "__proto__", "local 't'");
       $72 = t;
-      if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102["constructor"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["constructor"]) !== void 0 || !("constructor" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      if (!(($f102 = $72.f) !== void 0 && (($8 = $f102["constructor"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["constructor"]) !== void 0 || !("constructor" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
         rt.enterAt($s2, $d2, $pc + 34);
         $8 = rt.index($72, "constructor", "local 't'");
       }
@@ -1337,13 +1337,13 @@ function load($env) {
       let a = new rt.LuaTable([]);
       let b = new rt.LuaTable([]);
       $1 = b;
-      if ($1 !== void 0 && ($f2 = a?.f) !== void 0 && !a.linked && $f2.b !== void 0) $f2.b = $1;
+      if ($1 !== void 0 && ($f2 = a.f) !== void 0 && !a.linked && $f2.b !== void 0) $f2.b = $1;
       else {
         $s2.pcs[$d2] = $pc + 64;
         rt.setIndex(a, "b", $1, "local 'a'");
       }
       $1 = a;
-      if ($1 !== void 0 && ($f2 = b?.f) !== void 0 && !b.linked && $f2.a !== void 0) $f2.a = $1;
+      if ($1 !== void 0 && ($f2 = b.f) !== void 0 && !b.linked && $f2.a !== void 0) $f2.a = $1;
       else {
         $s2.pcs[$d2] = $pc + 65;
         rt.setIndex(b, "a", $1, "local 'b'");
@@ -1404,7 +1404,7 @@ function load($env) {
       let $r8;
       let t = new rt.LuaTable([]);
       $1 = t;
-      if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.t !== void 0) $f2.t = $1;
+      if ($1 !== void 0 && ($f2 = t.f) !== void 0 && !t.linked && $f2.t !== void 0) $f2.t = $1;
       else {
         $s2.pcs[$d2] = $pc + 69;
         rt.setIndex(t, "t", $1, "local 't'");

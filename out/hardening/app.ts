@@ -691,7 +691,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n13: number;
         let t: rt.LuaRecord<TFields> = new rt.LuaTable([]);
         $1 = t;
-        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.polluted) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.polluted) !== undefined || (!("polluted" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+        if (!(($f4 = ($1 as rt.LuaTable).f) !== undefined && (($2 = $f4.polluted) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.polluted) !== undefined || (!("polluted" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           rt.enterAt($s, $d, $pc + 34);
           $2 = rt.index($1, "polluted", "local 't'");
         }
@@ -699,7 +699,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         rt.enterAt($s, $d, $pc + 34);
         $6 = rt.index($5, "__proto__", "local 't'");
         $7 = t;
-        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["constructor" as string]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["constructor" as string]) !== undefined || (!("constructor" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        if (!(($f10 = ($7 as rt.LuaTable).f) !== undefined && (($8 = $f10["constructor" as string]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["constructor" as string]) !== undefined || (!("constructor" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
           rt.enterAt($s, $d, $pc + 34);
           $8 = rt.index($7, "constructor", "local 't'");
         }
@@ -1233,13 +1233,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let a: rt.LuaTable = new rt.LuaTable([]);
         let b: rt.LuaTable = new rt.LuaTable([]);
         $1 = b;
-        if ($1 !== undefined && ($f2 = (a as rt.LuaTable)?.f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined) $f2.b = $1;
+        if ($1 !== undefined && ($f2 = (a as rt.LuaTable).f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined) $f2.b = $1;
         else {
           $s.pcs[$d] = $pc + 64;
           rt.setIndex(a, "b", $1, "local 'a'");
         }
         $1 = a;
-        if ($1 !== undefined && ($f2 = (b as rt.LuaTable)?.f) !== undefined && !(b as rt.LuaTable).linked && $f2.a !== undefined) $f2.a = $1;
+        if ($1 !== undefined && ($f2 = (b as rt.LuaTable).f) !== undefined && !(b as rt.LuaTable).linked && $f2.a !== undefined) $f2.a = $1;
         else {
           $s.pcs[$d] = $pc + 65;
           rt.setIndex(b, "a", $1, "local 'b'");
@@ -1300,7 +1300,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r8: rt.LuaResult;
         let t: rt.LuaTable = new rt.LuaTable([]);
         $1 = t;
-        if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.t !== undefined) $f2.t = $1;
+        if ($1 !== undefined && ($f2 = (t as rt.LuaTable).f) !== undefined && !(t as rt.LuaTable).linked && $f2.t !== undefined) $f2.t = $1;
         else {
           $s.pcs[$d] = $pc + 69;
           rt.setIndex(t, "t", $1, "local 't'");

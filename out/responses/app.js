@@ -1434,7 +1434,7 @@ function load($env) {
       let $f2;
       let t = new rt.LuaTable([]);
       $1 = t;
-      if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.self !== void 0) $f2.self = $1;
+      if ($1 !== void 0 && ($f2 = t.f) !== void 0 && !t.linked && $f2.self !== void 0) $f2.self = $1;
       else {
         rt.enterAt($s2, $d2, $pc + 69);
         rt.setIndex(t, "self", $1, "local 't'");

@@ -1314,7 +1314,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f2: rt.Fields | undefined;
         let t: rt.LuaTable = new rt.LuaTable([]);
         $1 = t;
-        if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.self !== undefined) $f2.self = $1;
+        if ($1 !== undefined && ($f2 = (t as rt.LuaTable).f) !== undefined && !(t as rt.LuaTable).linked && $f2.self !== undefined) $f2.self = $1;
         else {
           rt.enterAt($s, $d, $pc + 69);
           rt.setIndex(t, "self", $1, "local 't'");

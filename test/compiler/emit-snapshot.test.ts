@@ -523,7 +523,7 @@ f = (function $f(n: number): rt.LuaResult {
     rt.setIndex(p, "seen", $7, "local 'p'");
   }
   $7 = p;
-  if (!(($f9 = ($7 as rt.LuaTable)?.f) !== undefined && (($6 = $f9.x) !== undefined || ($m8 = ($7 as rt.LuaTable).metatable) === undefined || ($6 = $m8.view.x) !== undefined || (!("x" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+  if (!(($f9 = ($7 as rt.LuaTable).f) !== undefined && (($6 = $f9.x) !== undefined || ($m8 = ($7 as rt.LuaTable).metatable) === undefined || ($6 = $m8.view.x) !== undefined || (!("x" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
     rt.enterAt($s, $d, $pc + 3);
     $6 = rt.index($7, "x", "local 'p'");
   }
@@ -645,12 +645,12 @@ f = (function $f(n: number): rt.LuaResult {
     rt.setIndex(list, "name", $8, "local 'list'");
   }
   $8 = acc;
-  if (!(($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.total) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.total) !== undefined || (!("total" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+  if (!(($f7 = ($8 as rt.LuaTable).f) !== undefined && (($5 = $f7.total) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.total) !== undefined || (!("total" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
     rt.enterAt($s, $d, $pc + 3);
     $5 = rt.index($8, "total", "local 'acc'");
   }
   $4 = list;
-  if (!(($f12 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f12.name) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.name) !== undefined || (!("name" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+  if (!(($f12 = ($4 as rt.LuaTable).f) !== undefined && (($3 = $f12.name) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.name) !== undefined || (!("name" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
     rt.enterAt($s, $d, $pc + 3);
     $3 = rt.index($4, "name", "local 'list'");
   }

@@ -129,7 +129,7 @@ function load($env) {
       }
       return $r11;
     }));
-    if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.new !== void 0) $f3.new = $2;
+    if ($2 !== void 0 && ($f3 = $1.f) !== void 0 && !$1.linked && $f3.new !== void 0) $f3.new = $2;
     else {
       $s.pcs[$d] = $pc + 3;
       rt.setIndex($1, "new", $2, "local 'Store'");
@@ -199,7 +199,7 @@ function load($env) {
       }
       return rt.leave($s2, $d2, record);
     };
-    if ($1 !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.insert !== void 0) $f3.insert = $1;
+    if ($1 !== void 0 && ($f3 = $2.f) !== void 0 && !$2.linked && $f3.insert !== void 0) $f3.insert = $1;
     else {
       $s.pcs[$d] = $pc + 9;
       rt.setIndex($2, "insert", $1, "local 'Store'");
@@ -219,7 +219,7 @@ function load($env) {
       rt.enterAt($s2, $d2, $pc + 10);
       return rt.leave($s2, $d2, rt.index($22, id, "field 'items'"));
     };
-    if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.get !== void 0) $f3.get = $2;
+    if ($2 !== void 0 && ($f3 = $1.f) !== void 0 && !$1.linked && $f3.get !== void 0) $f3.get = $2;
     else {
       $s.pcs[$d] = $pc + 11;
       rt.setIndex($1, "get", $2, "local 'Store'");
@@ -314,7 +314,7 @@ function load($env) {
       }
       return rt.leave($s2, $d2, out);
     };
-    if ($1 !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.all !== void 0) $f3.all = $1;
+    if ($1 !== void 0 && ($f3 = $2.f) !== void 0 && !$2.linked && $f3.all !== void 0) $f3.all = $1;
     else {
       $s.pcs[$d] = $pc + 16;
       rt.setIndex($2, "all", $1, "local 'Store'");
@@ -435,7 +435,7 @@ function load($env) {
       }
       return rt.leave($s2, $d2, true);
     };
-    if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.remove !== void 0) $f3.remove = $2;
+    if ($2 !== void 0 && ($f3 = $1.f) !== void 0 && !$1.linked && $f3.remove !== void 0) $f3.remove = $2;
     else {
       $s.pcs[$d] = $pc + 24;
       rt.setIndex($1, "remove", $2, "local 'Store'");

@@ -106,7 +106,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return $r11;
       }) as rt.LuaFunction);
-      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined) $f3.new = $2;
+      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable).f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined) $f3.new = $2;
       else {
         $s.pcs[$d] = $pc + 3;
         rt.setIndex($1, "new", $2, "local 'Store'");
@@ -176,7 +176,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, record);
       };
-      if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined) $f3.insert = $1;
+      if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable).f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined) $f3.insert = $1;
       else {
         $s.pcs[$d] = $pc + 9;
         rt.setIndex($2, "insert", $1, "local 'Store'");
@@ -196,7 +196,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         rt.enterAt($s, $d, $pc + 10);
         return rt.leave($s, $d, rt.index($2, id, "field 'items'"));
       };
-      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.get !== undefined) $f3.get = $2;
+      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable).f) !== undefined && !($1 as rt.LuaTable).linked && $f3.get !== undefined) $f3.get = $2;
       else {
         $s.pcs[$d] = $pc + 11;
         rt.setIndex($1, "get", $2, "local 'Store'");
@@ -291,7 +291,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, out);
       };
-      if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.all !== undefined) $f3.all = $1;
+      if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable).f) !== undefined && !($2 as rt.LuaTable).linked && $f3.all !== undefined) $f3.all = $1;
       else {
         $s.pcs[$d] = $pc + 16;
         rt.setIndex($2, "all", $1, "local 'Store'");
@@ -412,7 +412,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, true);
       };
-      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.remove !== undefined) $f3.remove = $2;
+      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable).f) !== undefined && !($1 as rt.LuaTable).linked && $f3.remove !== undefined) $f3.remove = $2;
       else {
         $s.pcs[$d] = $pc + 24;
         rt.setIndex($1, "remove", $2, "local 'Store'");

@@ -161,7 +161,7 @@ function load($env) {
       $n9++;
     }
     $7 = rt.LuaTable.record($o8, $n9);
-    if ($7 !== void 0 && ($f35 = users?.f) !== void 0 && !users.linked && $f35.create_schema !== void 0) $f35.create_schema = $7;
+    if ($7 !== void 0 && ($f35 = users.f) !== void 0 && !users.linked && $f35.create_schema !== void 0) $f35.create_schema = $7;
     else {
       $s.pcs[$d] = $pc + 13;
       rt.setIndex(users, "create_schema", $7, "local 'users'");
@@ -194,7 +194,7 @@ function load($env) {
       $n9++;
     }
     $34 = rt.LuaTable.record($o8, $n9);
-    if ($34 !== void 0 && ($f19 = users?.f) !== void 0 && !users.linked && $f19.update_schema !== void 0) $f19.update_schema = $34;
+    if ($34 !== void 0 && ($f19 = users.f) !== void 0 && !users.linked && $f19.update_schema !== void 0) $f19.update_schema = $34;
     else {
       $s.pcs[$d] = $pc + 19;
       rt.setIndex(users, "update_schema", $34, "local 'users'");
@@ -238,7 +238,7 @@ function load($env) {
       }
       return $r9;
     }));
-    if ($15 !== void 0 && ($f19 = $14?.f) !== void 0 && !$14.linked && $f19.parse_id !== void 0) $f19.parse_id = $15;
+    if ($15 !== void 0 && ($f19 = $14.f) !== void 0 && !$14.linked && $f19.parse_id !== void 0) $f19.parse_id = $15;
     else {
       $s.pcs[$d] = $pc + 23;
       rt.setIndex($14, "parse_id", $15, "local 'users'");

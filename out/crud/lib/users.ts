@@ -139,7 +139,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $n9++;
       }
       $7 = rt.LuaTable.record($o8, $n9);
-      if ($7 !== undefined && ($f35 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f35.create_schema !== undefined) $f35.create_schema = $7;
+      if ($7 !== undefined && ($f35 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f35.create_schema !== undefined) $f35.create_schema = $7;
       else {
         $s.pcs[$d] = $pc + 13;
         rt.setIndex(users, "create_schema", $7, "local 'users'");
@@ -172,7 +172,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $n9++;
       }
       $34 = rt.LuaTable.record($o8, $n9);
-      if ($34 !== undefined && ($f19 = (users as rt.LuaTable)?.f) !== undefined && !(users as rt.LuaTable).linked && $f19.update_schema !== undefined) $f19.update_schema = $34;
+      if ($34 !== undefined && ($f19 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f19.update_schema !== undefined) $f19.update_schema = $34;
       else {
         $s.pcs[$d] = $pc + 19;
         rt.setIndex(users, "update_schema", $34, "local 'users'");
@@ -216,7 +216,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return $r9;
       }) as rt.LuaFunction);
-      if ($15 !== undefined && ($f19 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f19.parse_id !== undefined) $f19.parse_id = $15;
+      if ($15 !== undefined && ($f19 = ($14 as rt.LuaTable).f) !== undefined && !($14 as rt.LuaTable).linked && $f19.parse_id !== undefined) $f19.parse_id = $15;
       else {
         $s.pcs[$d] = $pc + 23;
         rt.setIndex($14, "parse_id", $15, "local 'users'");
