@@ -30,6 +30,11 @@ export function runRoverc(file: string, mode: Mode, cwd: string, timeoutMs = 30_
   return run(process.execPath, [CLI, 'run', file, '--mode', mode], cwd, timeoutMs);
 }
 
+/** Runs a build's `run.js` (`roverc build`'s output) with plain node, as a deployed program runs. */
+export function runBuilt(runJs: string, cwd: string, timeoutMs = 30_000): Promise<RunResult> {
+  return run(process.execPath, [runJs], cwd, timeoutMs);
+}
+
 export function runLuajit(file: string, cwd: string, timeoutMs = 30_000): Promise<RunResult> {
   return run('luajit', [file], cwd, timeoutMs);
 }
