@@ -1,5 +1,6 @@
 // Serving on worker threads with a large stack: the main thread's default stack ends Lua
-// recursion after a few hundred calls, a worker's can be sized to reach luajit's ~22000.
+// recursion far earlier than luajit, a worker's can be sized to reach its ~22000 (see
+// runtime/lua/deep-stack.ts, which run.js and `roverc run` use).
 // With several workers (--workers N) each runs its own copy of the app (its own Lua state)
 // and all listen on one port (SO_REUSEPORT), so the kernel spreads connections over cores.
 // The main thread only starts the workers: it imports none of the runtime (Lua's buffered
