@@ -779,22 +779,15 @@ class FunctionEmitter {
     // (debug.setlocal may change any local; hooks see statements by identity)
     if (this.ctx.debug || this.ctx.hooks !== undefined) return false;
     const found = new Map<LocalVar, Identifier>();
-    const visit = (n: unknown): void => {
-      if (n === null || typeof n !== 'object') return;
-      if (Array.isArray(n)) {
-        for (const x of n) visit(x);
-        return;
-      }
-      const node = n as Node;
-      if (node.type === 'FunctionDeclaration') return; // emitted by an emitter of its own
+    walk(loop, (node) => {
+      if (node.type === 'FunctionDeclaration') return false; // emitted by an emitter of its own
       if (node.type === 'IndexExpression' && node.base.type === 'Identifier' && only(this.ctx.types.of(node.index), NUMBER)) {
         const ref = this.res.refs.get(node.base);
         if (ref !== undefined && ref.kind !== 'global' && !ref.v.reassigned && rangeOf(ref.v.decl)[0] < rangeOf(loop)[0] &&
-            !this.tableFlags.has(ref.v) && this.mayBeTable(node.base) && !only(this.ctx.types.of(node.base), TABLE)) found.set(ref.v, node.base);
+            !this.tableFlags.has(ref.v) && this.mayBeTable(node.base) && !this.provenTable(node.base)) found.set(ref.v, node.base);
       }
-      for (const [k, v] of Object.entries(node)) if (k !== 'loc' && k !== 'range') visit(v);
-    };
-    visit(loop);
+      return true;
+    });
     if (found.size === 0) return false;
     this.w.open('');
     for (const [v, id] of found) {
@@ -1732,19 +1725,29 @@ class FunctionEmitter {
    * table parameter then has no test of its own on the table: spectral_norm's inner loop
    * takes about 0.8x the time without that `?.` (docs/VALUE_MODEL.md).
    */
-  private arrayOf(o: string, base: Expression): string {
-    return only(this.ctx.types.of(base), TABLE) ? `(${o} as rt.LuaTable).arr` : arrayOf(o);
+  private arrayRead(o: string, base: Expression): string {
+    return this.provenTable(base) ? `(${o} as rt.LuaTable).arr` : arrayOf(o);
+  }
+
+  /** The fields object of `o` (the value of `base`, when known) as arrayRead reads the array part. */
+  private fieldsRead(o: string, base: Expression | undefined): string {
+    return base !== undefined && this.provenTable(base) ? `(${o} as rt.LuaTable).f` : fieldsOf(o);
+  }
+
+  /** The analysis proves `e` a table: every table has its parts, so they are read without a test. */
+  private provenTable(e: Expression): boolean {
+    return only(this.ctx.types.of(e), TABLE);
   }
 
   /**
    * An item read's first test, `a` = the array part of `o` (the value of `base`) if it is a
    * table: the loop's flag when one asked it (see flaggedLoop; `a` is then not assigned when
-   * the flag is false, and the read takes the runtime), else arrayOf.
+   * the flag is false, and the read takes the runtime), else arrayRead.
    */
   private arrayHit(a: string, o: string, base: Expression): string {
     const ref = base.type === 'Identifier' ? this.res.refs.get(base) : undefined;
     const flag = ref === undefined || ref.kind === 'global' ? undefined : this.tableFlags.get(ref.v);
-    return flag === undefined ? `(${a} = ${this.arrayOf(o, base)}) !== undefined` : `${flag} && (${a} = (${o} as rt.LuaTable).arr) !== undefined`;
+    return flag === undefined ? `(${a} = ${this.arrayRead(o, base)}) !== undefined` : `${flag} && (${a} = (${o} as rt.LuaTable).arr) !== undefined`;
   }
 
   /**
@@ -1756,7 +1759,7 @@ class FunctionEmitter {
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const t = `(${o} as rt.LuaTable)`;
-    const hit = [`${v} !== undefined`, `(${a} = ${this.arrayOf(o, base)}) !== undefined`, ...this.indexTest(index, k), `${a}[${k} - 1] !== undefined`];
+    const hit = [`${v} !== undefined`, `(${a} = ${this.arrayRead(o, base)}) !== undefined`, ...this.indexTest(index, k), `${a}[${k} - 1] !== undefined`];
     this.w.line(`if (${hit.join(' && ')}) ${a}[${k} - 1] = ${v};`);
     this.w.line(`else if (${v} !== undefined && ${a} !== undefined && ${k} === ${a}.length + 1 && ${t}.plainItems) ${a}.push(${v});`);
     this.slowElse(`rt.setIndex(${o}, ${k}, ${v}${d})`);
@@ -1840,16 +1843,15 @@ class FunctionEmitter {
 
   /**
    * fieldLookup() in pieces: when `hit` holds, `value` (a temp) has the field's value. `base`:
-   * the expression `o` holds, when known (a table proven so needs no test, see arrayOf).
+   * the expression `o` holds, when known (a table proven so needs no test, see fieldsRead).
    */
   private fieldLookupParts(o: string, name: string, base?: Expression): { hit: string; value: string } {
     const v = this.temp();
     const m = this.temp('rt.LuaTable | undefined', '$m');
     const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
-    const fields = base !== undefined && only(this.ctx.types.of(base), TABLE) ? `(${o} as rt.LuaTable).f` : fieldsOf(o);
     return {
-      hit: `(${f} = ${fields}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
+      hit: `(${f} = ${this.fieldsRead(o, base)}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
         `(${v} = ${m}.view${p}) !== undefined || (!(${jsString(name)} in ${m}.view) && ${m}.view[rt.CUT] === undefined))`,
       value: v,
     };
@@ -2087,7 +2089,7 @@ class FunctionEmitter {
     const v = this.valueTemp(value);
     const f = this.temp(`${typed?.iface ?? 'rt.Fields'} | undefined`, '$f');
     const p = property(name);
-    const fields = typed !== undefined ? `${o}.f` : base !== undefined && only(this.ctx.types.of(base), TABLE) ? `(${o} as rt.LuaTable).f` : fieldsOf(o);
+    const fields = typed !== undefined ? `${o}.f` : this.fieldsRead(o, base);
     this.w.line(`if (${v} !== undefined && (${f} = ${fields}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined) ${f}${p} = ${typed?.value(v) ?? v};`);
     this.slowElse(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`);
   }

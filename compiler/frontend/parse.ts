@@ -222,9 +222,9 @@ export function parentMap(root: Node): Map<Node, Node> {
   return parents;
 }
 
-/** Calls `visit` on every node of the tree, parents before children. */
-export function walk(node: Node, visit: (node: Node) => void): void {
-  visit(node);
+/** Calls `visit` on every node of the tree, parents before children; `visit` returning false skips a node's children. */
+export function walk(node: Node, visit: (node: Node) => void | boolean): void {
+  if (visit(node) === false) return;
   for (const key in node) {
     if (key === 'loc' || key === 'range') continue;
     const child = (node as unknown as Record<string, unknown>)[key];
