@@ -13,7 +13,7 @@ import type {
 } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import { callArguments, callLine, inParens, isCall, isMultiValue, lineOf, opLine, rangeOf } from '../frontend/ast.js';
-import { callName as callNameOf, constantOf, containsCall, lateTargetParts, readsLocalLate, tableLayout } from '../frontend/constants.js';
+import { callName as callNameOf, constantOf, constructorPlan, containsCall, lateTargetParts, readsLocalLate, tableLayout } from '../frontend/constants.js';
 import { describeExpr, fixedLocal, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
@@ -43,6 +43,8 @@ export interface ModuleContext {
   readonly sites: string[];
   /** The module's constant formats (string.format), each with its module-level function's name. */
   readonly formatters: Map<string, string>;
+  /** Constructors' plans (`$ctor0`...: constructorPlan), by constructor: name and declaration. */
+  readonly plans: Map<TableConstructorExpression, [string, string]>;
   /** Module-level functions holding general code moved out of the functions that use it (outline). */
   readonly outlined: string[];
   /** The interfaces of proven records' fields (record-types.ts). */
@@ -2246,22 +2248,55 @@ class FunctionEmitter {
     // is one site for every table, which V8 soon creates with generic elements.
     if (e.fields.length === 0) return 'new rt.LuaTable([])';
     const layout = tableLayout(e, (v) => this.expands(v));
+    const plan = this.constructorPlan(e, layout);
     const record = this.record(layout, flat, e);
-    if (record !== undefined) return record;
+    if (record !== undefined) return plan === undefined ? record : this.denseOrExact(record, layout.size, plan, flat);
     // only a computed key can fail (nil, NaN): the position is stored first
     const computed = layout.dynamic.some((d) => 'type' in d.key);
-    if (flat) return this.flatTable(layout, computed, lineOf(e));
+    if (flat) return this.flatTable(layout, computed, lineOf(e), plan);
     const entries = [
       ...layout.consts.flatMap(([k, v]) => [this.constant(k), this.constant(v)]),
       ...layout.dynamic.flatMap((d) => ['type' in d.key ? this.expr(d.key) : this.constant(d.key.value), this.expr(d.value)]),
     ];
     const tail = layout.tail === undefined ? 'undefined' : this.multi(layout.tail);
-    const build = `rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail})`;
+    const build = `rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail}${plan === undefined ? '' : `, ${plan}`})`;
     return computed ? `(${this.setLine(lineOf(e))}, ${build})` : build;
   }
 
+  /**
+   * A table built at its site, whose items may leave a hole. As flat code it is tested in place
+   * (its array part holds the n items, none nil) and given luajit's border by the runtime only
+   * when that fails; as an expression the runtime tests it.
+   */
+  private denseOrExact(table: string, n: number, plan: string, flat: boolean): string {
+    if (!flat || n > 8) return `rt.exactBorder(${table}, ${plan})`;
+    const t = this.temp('rt.LuaTable', '$t');
+    // (the array part never ends with nil: n long, its last item is there)
+    const checks = [`${t}.arr.length === ${n}`];
+    for (let i = 0; i < n - 1; i++) checks.push(`${t}.arr[${i}] !== undefined`);
+    this.w.line(`${t} = ${table};`);
+    this.w.line(`if (!(${checks.join(' && ')})) rt.exactBorder(${t}, ${plan});`);
+    return t;
+  }
+
+  /**
+   * The module-level name of a constructor's plan (luajit's layout, for `#` when it leaves a
+   * hole), or undefined when its `#` is always its number of items.
+   */
+  private constructorPlan(e: TableConstructorExpression, layout: ReturnType<typeof tableLayout>): string | undefined {
+    const known = this.ctx.plans.get(e);
+    if (known !== undefined) return known[0];
+    const plan = constructorPlan(e, layout, (v) => (this.ctx.types.of(v) & NIL_TYPE) !== 0);
+    if (plan === undefined) return undefined;
+    const name = `$ctor${this.ctx.plans.size}`;
+    const fields = plan.fields.map((f) => `{ ${Object.entries(f).map(([k, v]) => `${k}: ${this.constant(v)}`).join(', ')} }`);
+    this.ctx.plans.set(e, [name, `/** How luajit builds the constructor at line ${lineOf(e)} (\`#\` when it leaves a hole). */\n` +
+      `const ${name}: rt.ConstructorPlan = { consts: ${plan.consts}, items: ${plan.items}, integerKeys: ${plan.integerKeys}, fields: [\n  ${fields.join(',\n  ')},\n] };`]);
+    return name;
+  }
+
   /** table() as flat code: the position (for computed keys), then the keys and values in order, then the build. */
-  private flatTable(layout: ReturnType<typeof tableLayout>, computed: boolean, line: number): string {
+  private flatTable(layout: ReturnType<typeof tableLayout>, computed: boolean, line: number, plan: string | undefined): string {
     if (computed) this.w.line(`${this.setLine(line)};`);
     const operands = layout.dynamic.flatMap((d) => ('type' in d.key ? [d.key, d.value] : [d.value]));
     if (layout.tail !== undefined) operands.push(layout.tail);
@@ -2270,7 +2305,7 @@ class FunctionEmitter {
     const tail = tailAt < 0 ? 'undefined' : codes.pop()!;
     const entries = layout.consts.flatMap(([k, v]) => [this.constant(k), this.constant(v)]);
     for (const d of layout.dynamic) entries.push('type' in d.key ? codes.shift()! : this.constant(d.key.value), codes.shift()!);
-    return `rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail})`;
+    return `rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail}${plan === undefined ? '' : `, ${plan}`})`;
   }
 
   /**

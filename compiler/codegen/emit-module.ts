@@ -39,7 +39,7 @@ export function emitModuleLines(res: Resolution, options: EmitOptions): { text: 
   const handlerSites = new Map(handlers.map((fn, i) => [fn, i]));
   const ctx: ModuleContext = {
     res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, debug,
-    sites: [], formatters: new Map(), outlined: [], records: new RecordInterfaces(types), positions: new Positions(), silent: new Set(), hooks, handlerSites,
+    sites: [], formatters: new Map(), plans: new Map(), outlined: [], records: new RecordInterfaces(types), positions: new Positions(), silent: new Set(), hooks, handlerSites,
   };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
@@ -56,6 +56,7 @@ export function emitModuleLines(res: Resolution, options: EmitOptions): { text: 
       ...imports,
       ...ctx.sites,
       ...[...ctx.formatters].map(([fmt, name]) => `const ${name} = rt.formatter(${jsString(fmt)});`),
+      ...[...ctx.plans.values()].map(([, declaration]) => declaration),
       ...handlerTable,
       ctx.positions.declaration(),
       ...ctx.records.declarations,

@@ -3,6 +3,7 @@
 import { isMultiValue, type BinaryExpression, type Expression, type Identifier, type TableConstructorExpression } from './ast.js';
 import type { VarRef } from './resolve.js';
 import { CALL_MARK } from '../../runtime/lua/callstack.js';
+import type { ConstructorField, ConstructorPlan } from '../../runtime/lua/luajit-table.js';
 import { mod, powNum } from '../../runtime/lua/ops.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
 
@@ -134,7 +135,7 @@ export function lateTargetParts(targets: Expression[], refs: Map<Identifier, Var
 export interface TableLayout {
   /** Number of positional items (the presized array part). */
   readonly size: number;
-  /** Constant key/value entries (luajit's template), in source order. */
+  /** Constant key/value entries (luajit's template; a value may be nil), in source order. */
   readonly consts: [LuaValue, LuaValue][];
   /** The other entries in source order: positional ones carry their index as key. */
   readonly dynamic: { key: { value: LuaValue } | Expression; value: Expression }[];
@@ -154,15 +155,91 @@ export function tableLayout(e: TableConstructorExpression, expands: (e: Expressi
         return;
       }
       size++;
-      const c = constantOf(field.value);
+      const c = luajitConstant(field.value);
       if (c !== undefined) consts.push([size, c.value]);
       else dynamic.push({ key: { value: size }, value: field.value });
       return;
     }
-    const k = field.type === 'TableKeyString' ? { value: field.key.name as LuaValue } : constantOf(field.key);
-    const v = constantOf(field.value);
+    const k = field.type === 'TableKeyString' ? { value: field.key.name as LuaValue } : constantKey(field.key);
+    const v = luajitConstant(field.value);
     if (k !== undefined && v !== undefined) consts.push([k.value, v.value]);
     else dynamic.push({ key: k ?? (field as { key: Expression }).key, value: field.value });
   });
   return { size, consts, dynamic, tail };
+}
+
+/** A bracket key luajit's parser puts in a constructor's template: a constant other than nil. */
+function constantKey(e: Expression): { value: LuaValue } | undefined {
+  const k = luajitConstant(e);
+  return k?.value === undefined ? undefined : k;
+}
+
+/**
+ * A value luajit's parser keeps as a constant (expr_isk_nojump): a literal (nil too), a folded
+ * arithmetic constant, `not` of a constant, or `and`/`or` whose left constant lets the right
+ * one through without a jump. Its value (undefined for nil), or undefined when it is not one.
+ */
+function luajitConstant(e: Expression): { value: LuaValue } | undefined {
+  switch (e.type) {
+    case 'NilLiteral': return { value: undefined };
+    case 'UnaryExpression': {
+      if (e.operator !== 'not') return constantOf(e);
+      const a = luajitConstant(e.argument);
+      return a === undefined ? undefined : { value: a.value === undefined || a.value === false };
+    }
+    case 'LogicalExpression': {
+      const a = luajitConstant(e.left);
+      if (a === undefined) return undefined;
+      const truthy = a.value !== undefined && a.value !== false;
+      return truthy === (e.operator === 'and') ? luajitConstant(e.right) : undefined;
+    }
+    default: return constantOf(e);
+  }
+}
+
+/**
+ * How luajit builds a constructor, for `#` of what it built (runtime/lua/luajit-table.ts), or
+ * undefined when that is always the number of items: no item can be nil (`mayBeNil` says which
+ * values can), no trailing call or `...`, no key other than strings and booleans in brackets.
+ */
+export function constructorPlan(e: TableConstructorExpression, layout: TableLayout,
+  mayBeNil: (e: Expression) => boolean = () => true): ConstructorPlan | undefined {
+  const fields: ConstructorField[] = [];
+  let holes = false;
+  let integerKeys = false;
+  let item = 0;
+  let dynamic = 0; // the index of the next entry in layout.dynamic
+  e.fields.forEach((field, i) => {
+    if (field.type === 'TableValue') {
+      const key = ++item;
+      if (i === e.fields.length - 1 && isMultiValue(field.value)) {
+        // luajit stores all its values (BC_TSETM), also when the compiler knows there is one
+        fields.push(field.value === layout.tail ? { kind: 'run', count: 'item', key } : { kind: 'run', count: 'item', key, entry: dynamic++ });
+        holes = true;
+        return;
+      }
+      const c = luajitConstant(field.value);
+      const entry = c === undefined ? dynamic++ : undefined;
+      if (c !== undefined) fields.push({ kind: 'template', count: 'item', key, hasValue: c.value !== undefined });
+      else fields.push({ kind: 'store', count: 'item', key, entry });
+      if (c === undefined ? mayBeNil(field.value) : c.value === undefined) holes = true;
+      return;
+    }
+    const named = field.type === 'TableKeyString';
+    const k = named ? { value: field.key.name as LuaValue } : luajitConstant(field.key);
+    const v = luajitConstant(field.value);
+    const inLayout = (named || constantKey(field.key) !== undefined) && v !== undefined;
+    const entry = inLayout ? undefined : dynamic++;
+    if (!named && !(k !== undefined && (typeof k.value === 'string' || typeof k.value === 'boolean'))) integerKeys = true;
+    const count = k !== undefined && k.value === 0 ? 'zero' : 'hash';
+    if (k !== undefined && k.value !== undefined && (typeof k.value === 'string' || v !== undefined)) {
+      // the template: a constant value, or a string key whose value is stored as the constructor runs
+      fields.push(v !== undefined
+        ? { kind: 'template', count, key: k.value, hasValue: v.value !== undefined }
+        : { kind: 'template', count, key: k.value, entry });
+    } else {
+      fields.push({ kind: 'store', count, key: k?.value, entry });
+    }
+  });
+  return holes || integerKeys ? { fields, consts: layout.consts.length, items: layout.size, integerKeys } : undefined;
 }

@@ -17,6 +17,10 @@ const $site12 = { chunk: "fixtures/http/direct/app.lua", defined: 86 };
 const $site13 = { chunk: "fixtures/http/direct/app.lua", defined: 88 };
 const $site14 = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
 const $site15 = { chunk: "fixtures/http/direct/app.lua", defined: 97 };
+const $ctor0 = { consts: 0, items: 2, integerKeys: false, fields: [
+  { kind: "store", count: "item", key: 1, entry: 0 },
+  { kind: "store", count: "item", key: 2, entry: 1 }
+] };
 const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
   [$site0, 4],
@@ -690,40 +694,42 @@ function load($env) {
       let $m27;
       let $f28;
       let $29;
-      let $30;
-      let $o31;
-      let $n32;
-      let $33;
-      let $o34;
-      let $n35;
-      let $36;
+      let $t30;
+      let $31;
+      let $o32;
+      let $n33;
+      let $34;
+      let $o35;
+      let $n36;
       let $37;
-      let $m38;
-      let $f39;
-      let $40;
+      let $38;
+      let $m39;
+      let $f40;
       let $41;
       let $42;
       let $43;
       let $44;
       let $45;
       let $46;
-      let $m47;
-      let $f48;
-      let $49;
+      let $47;
+      let $m48;
+      let $f49;
       let $50;
       let $51;
-      let $m52;
-      let $f53;
-      let $54;
+      let $52;
+      let $m53;
+      let $f54;
       let $55;
-      let $m56;
-      let $f57;
-      let $58;
-      let $o59;
-      let $n60;
-      let $61;
-      let $o62;
-      let $n63;
+      let $56;
+      let $m57;
+      let $f58;
+      let $t59;
+      let $60;
+      let $o61;
+      let $n62;
+      let $63;
+      let $o64;
+      let $n65;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
@@ -920,107 +926,111 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $30 = new rt.LuaTable([$24, $29]);
-        $o31 = new rt.FieldsObject();
-        $n32 = 1;
+        $t30 = new rt.LuaTable([$24, $29]);
+        if (!($t30.arr.length === 2 && $t30.arr[0] !== void 0)) rt.exactBorder($t30, $ctor0);
+        $31 = $t30;
+        $o32 = new rt.FieldsObject();
+        $n33 = 1;
         if ($19 !== void 0) {
-          $o31.t = $19;
-          $n32++;
+          $o32.t = $19;
+          $n33++;
         }
-        $o31.list = $30;
-        $33 = rt.LuaTable.record($o31, $n32);
-        $o34 = new rt.FieldsObject();
-        $n35 = 2;
+        $o32.list = $31;
+        $34 = rt.LuaTable.record($o32, $n33);
+        $o35 = new rt.FieldsObject();
+        $n36 = 2;
         if ($9 !== void 0) {
-          $o34.s = $9;
-          $n35++;
+          $o35.s = $9;
+          $n36++;
         }
         if ($10 !== void 0) {
-          $o34.x = $10;
-          $n35++;
+          $o35.x = $10;
+          $n36++;
         }
         if ($11 !== void 0) {
-          $o34.inf = $11;
-          $n35++;
+          $o35.inf = $11;
+          $n36++;
         }
         if ($122 !== void 0) {
-          $o34.neg = $122;
-          $n35++;
+          $o35.neg = $122;
+          $n36++;
         }
-        $o34.b = $14;
-        $o34.nested = $33;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o34, $n35));
+        $o35.b = $14;
+        $o35.nested = $34;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o35, $n36));
       }
-      $36 = q;
-      if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39.s) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view.s) !== void 0 || !("s" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
+      $37 = q;
+      if (!(($f40 = $37?.f) !== void 0 && (($38 = $f40.s) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view.s) !== void 0 || !("s" in $m39.view) && $m39.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $37 = rt.index($36, "s", "local 'q'");
+        $38 = rt.index($37, "s", "local 'q'");
       }
-      $40 = x;
       $41 = x;
-      if (rt.truthy($41)) {
-        if (typeof x === "number") $42 = x / 0;
+      $42 = x;
+      if (rt.truthy($42)) {
+        if (typeof x === "number") $43 = x / 0;
         else {
           $s2.pcs[$d2] = $pc + 13;
-          $42 = rt.div(x, 0, "local 'x'");
+          $43 = rt.div(x, 0, "local 'x'");
         }
-        $41 = $42;
+        $42 = $43;
       }
-      $43 = x;
-      if (rt.truthy($43)) {
-        if (typeof x === "number") $44 = -x;
+      $44 = x;
+      if (rt.truthy($44)) {
+        if (typeof x === "number") $45 = -x;
         else {
           $s2.pcs[$d2] = $pc + 13;
-          $44 = rt.unm(x, "local 'x'");
+          $45 = rt.unm(x, "local 'x'");
         }
-        $43 = $44;
+        $44 = $45;
       }
-      $45 = q;
-      if (!(($f48 = $45?.f) !== void 0 && (($46 = $f48.b) !== void 0 || ($m47 = $45.metatable) === void 0 || ($46 = $m47.view.b) !== void 0 || !("b" in $m47.view) && $m47.view[rt.CUT] === void 0))) {
+      $46 = q;
+      if (!(($f49 = $46?.f) !== void 0 && (($47 = $f49.b) !== void 0 || ($m48 = $46.metatable) === void 0 || ($47 = $m48.view.b) !== void 0 || !("b" in $m48.view) && $m48.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $46 = rt.index($45, "b", "local 'q'");
+        $47 = rt.index($46, "b", "local 'q'");
       }
-      $49 = $46 === "1";
-      $50 = q;
-      if (!(($f53 = $50?.f) !== void 0 && (($51 = $f53.t) !== void 0 || ($m52 = $50.metatable) === void 0 || ($51 = $m52.view.t) !== void 0 || !("t" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+      $50 = $47 === "1";
+      $51 = q;
+      if (!(($f54 = $51?.f) !== void 0 && (($52 = $f54.t) !== void 0 || ($m53 = $51.metatable) === void 0 || ($52 = $m53.view.t) !== void 0 || !("t" in $m53.view) && $m53.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $51 = rt.index($50, "t", "local 'q'");
+        $52 = rt.index($51, "t", "local 'q'");
       }
-      $54 = q;
-      if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.s) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.s) !== void 0 || !("s" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+      $55 = q;
+      if (!(($f58 = $55?.f) !== void 0 && (($56 = $f58.s) !== void 0 || ($m57 = $55.metatable) === void 0 || ($56 = $m57.view.s) !== void 0 || !("s" in $m57.view) && $m57.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $55 = rt.index($54, "s", "local 'q'");
+        $56 = rt.index($55, "s", "local 'q'");
       }
-      $58 = new rt.LuaTable([$55, x]);
-      $o59 = new rt.FieldsObject();
-      $n60 = 1;
-      if ($51 !== void 0) {
-        $o59.t = $51;
-        $n60++;
+      $t59 = new rt.LuaTable([$56, x]);
+      if (!($t59.arr.length === 2 && $t59.arr[0] !== void 0)) rt.exactBorder($t59, $ctor0);
+      $60 = $t59;
+      $o61 = new rt.FieldsObject();
+      $n62 = 1;
+      if ($52 !== void 0) {
+        $o61.t = $52;
+        $n62++;
       }
-      $o59.list = $58;
-      $61 = rt.LuaTable.record($o59, $n60);
-      $o62 = new rt.FieldsObject();
-      $n63 = 2;
-      if ($37 !== void 0) {
-        $o62.s = $37;
-        $n63++;
-      }
-      if ($40 !== void 0) {
-        $o62.x = $40;
-        $n63++;
+      $o61.list = $60;
+      $63 = rt.LuaTable.record($o61, $n62);
+      $o64 = new rt.FieldsObject();
+      $n65 = 2;
+      if ($38 !== void 0) {
+        $o64.s = $38;
+        $n65++;
       }
       if ($41 !== void 0) {
-        $o62.inf = $41;
-        $n63++;
+        $o64.x = $41;
+        $n65++;
       }
-      if ($43 !== void 0) {
-        $o62.neg = $43;
-        $n63++;
+      if ($42 !== void 0) {
+        $o64.inf = $42;
+        $n65++;
       }
-      $o62.b = $49;
-      $o62.nested = $61;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o62, $n63));
+      if ($44 !== void 0) {
+        $o64.neg = $44;
+        $n65++;
+      }
+      $o64.b = $50;
+      $o64.nested = $63;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o64, $n65));
     }));
     if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
     else {

@@ -17,6 +17,11 @@ const $site12: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", define
 const $site13: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 88 };
 const $site14: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
 const $site15: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 97 };
+/** How luajit builds the constructor at line 16 (`#` when it leaves a hole). */
+const $ctor0: rt.ConstructorPlan = { consts: 0, items: 2, integerKeys: false, fields: [
+  { kind: "store", count: "item", key: 1, entry: 0 },
+  { kind: "store", count: "item", key: 2, entry: 1 },
+] };
 /** The route handlers defined statically in fixtures/http/direct/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 7, 1: line 13, 2: line 20, 3: line 26, 4: line 37, 5: line 55, 6: line 62, 7: line 70, 8: line 74, 9: line 80, 10: line 86, 11: line 96. */
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
@@ -536,40 +541,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m27: rt.LuaTable | undefined;
         let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $o31: rt.Fields;
-        let $n32: number;
-        let $33: rt.LuaValue;
-        let $o34: rt.Fields;
-        let $n35: number;
-        let $36: rt.LuaValue;
+        let $t30: rt.LuaTable;
+        let $31: rt.LuaValue;
+        let $o32: rt.Fields;
+        let $n33: number;
+        let $34: rt.LuaValue;
+        let $o35: rt.Fields;
+        let $n36: number;
         let $37: rt.LuaValue;
-        let $m38: rt.LuaTable | undefined;
-        let $f39: rt.Fields | undefined;
-        let $40: rt.LuaValue;
+        let $38: rt.LuaValue;
+        let $m39: rt.LuaTable | undefined;
+        let $f40: rt.Fields | undefined;
         let $41: rt.LuaValue;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
         let $44: rt.LuaValue;
         let $45: rt.LuaValue;
         let $46: rt.LuaValue;
-        let $m47: rt.LuaTable | undefined;
-        let $f48: rt.Fields | undefined;
-        let $49: rt.LuaValue;
+        let $47: rt.LuaValue;
+        let $m48: rt.LuaTable | undefined;
+        let $f49: rt.Fields | undefined;
         let $50: rt.LuaValue;
         let $51: rt.LuaValue;
-        let $m52: rt.LuaTable | undefined;
-        let $f53: rt.Fields | undefined;
-        let $54: rt.LuaValue;
+        let $52: rt.LuaValue;
+        let $m53: rt.LuaTable | undefined;
+        let $f54: rt.Fields | undefined;
         let $55: rt.LuaValue;
-        let $m56: rt.LuaTable | undefined;
-        let $f57: rt.Fields | undefined;
-        let $58: rt.LuaValue;
-        let $o59: rt.Fields;
-        let $n60: number;
-        let $61: rt.LuaValue;
-        let $o62: rt.Fields;
-        let $n63: number;
+        let $56: rt.LuaValue;
+        let $m57: rt.LuaTable | undefined;
+        let $f58: rt.Fields | undefined;
+        let $t59: rt.LuaTable;
+        let $60: rt.LuaValue;
+        let $o61: rt.Fields;
+        let $n62: number;
+        let $63: rt.LuaValue;
+        let $o64: rt.Fields;
+        let $n65: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
@@ -655,107 +662,111 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(3), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $b[$p + 2] = 125; $w.p = $p + 3; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $30 = new rt.LuaTable([$24, $29]);
-          $o31 = new rt.FieldsObject();
-          $n32 = 1;
+          $t30 = new rt.LuaTable([$24, $29]);
+          if (!($t30.arr.length === 2 && $t30.arr[0] !== undefined)) rt.exactBorder($t30, $ctor0);
+          $31 = $t30;
+          $o32 = new rt.FieldsObject();
+          $n33 = 1;
           if ($19 !== undefined) {
-            $o31.t = $19;
-            $n32++;
+            $o32.t = $19;
+            $n33++;
           }
-          $o31.list = $30;
-          $33 = rt.LuaTable.record($o31, $n32);
-          $o34 = new rt.FieldsObject();
-          $n35 = 2;
+          $o32.list = $31;
+          $34 = rt.LuaTable.record($o32, $n33);
+          $o35 = new rt.FieldsObject();
+          $n36 = 2;
           if ($9 !== undefined) {
-            $o34.s = $9;
-            $n35++;
+            $o35.s = $9;
+            $n36++;
           }
           if ($10 !== undefined) {
-            $o34.x = $10;
-            $n35++;
+            $o35.x = $10;
+            $n36++;
           }
           if ($11 !== undefined) {
-            $o34.inf = $11;
-            $n35++;
+            $o35.inf = $11;
+            $n36++;
           }
           if ($12 !== undefined) {
-            $o34.neg = $12;
-            $n35++;
+            $o35.neg = $12;
+            $n36++;
           }
-          $o34.b = $14;
-          $o34.nested = $33;
-          return rt.leave($s, $d, rt.LuaTable.record($o34, $n35));
+          $o35.b = $14;
+          $o35.nested = $34;
+          return rt.leave($s, $d, rt.LuaTable.record($o35, $n36));
         }
-        $36 = q as rt.LuaValue;
-        if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39.s) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view.s) !== undefined || (!("s" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
+        $37 = q as rt.LuaValue;
+        if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.s) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.s) !== undefined || (!("s" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $37 = rt.index($36, "s", "local 'q'");
+          $38 = rt.index($37, "s", "local 'q'");
         }
-        $40 = x;
         $41 = x;
-        if (rt.truthy($41)) {
-          if (typeof x === 'number') $42 = x / 0;
+        $42 = x;
+        if (rt.truthy($42)) {
+          if (typeof x === 'number') $43 = x / 0;
           else {
             $s.pcs[$d] = $pc + 13;
-            $42 = rt.div(x, 0, "local 'x'");
+            $43 = rt.div(x, 0, "local 'x'");
           }
-          $41 = $42;
+          $42 = $43;
         }
-        $43 = x;
-        if (rt.truthy($43)) {
-          if (typeof x === 'number') $44 = -x;
+        $44 = x;
+        if (rt.truthy($44)) {
+          if (typeof x === 'number') $45 = -x;
           else {
             $s.pcs[$d] = $pc + 13;
-            $44 = rt.unm(x, "local 'x'");
+            $45 = rt.unm(x, "local 'x'");
           }
-          $43 = $44;
+          $44 = $45;
         }
-        $45 = q as rt.LuaValue;
-        if (!(($f48 = ($45 as rt.LuaTable)?.f) !== undefined && (($46 = $f48.b) !== undefined || ($m47 = ($45 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view.b) !== undefined || (!("b" in $m47.view) && $m47.view[rt.CUT] === undefined)))) {
+        $46 = q as rt.LuaValue;
+        if (!(($f49 = ($46 as rt.LuaTable)?.f) !== undefined && (($47 = $f49.b) !== undefined || ($m48 = ($46 as rt.LuaTable).metatable) === undefined || ($47 = $m48.view.b) !== undefined || (!("b" in $m48.view) && $m48.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $46 = rt.index($45, "b", "local 'q'");
+          $47 = rt.index($46, "b", "local 'q'");
         }
-        $49 = ($46 === "1");
-        $50 = q as rt.LuaValue;
-        if (!(($f53 = ($50 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.t) !== undefined || ($m52 = ($50 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.t) !== undefined || (!("t" in $m52.view) && $m52.view[rt.CUT] === undefined)))) {
+        $50 = ($47 === "1");
+        $51 = q as rt.LuaValue;
+        if (!(($f54 = ($51 as rt.LuaTable)?.f) !== undefined && (($52 = $f54.t) !== undefined || ($m53 = ($51 as rt.LuaTable).metatable) === undefined || ($52 = $m53.view.t) !== undefined || (!("t" in $m53.view) && $m53.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $51 = rt.index($50, "t", "local 'q'");
+          $52 = rt.index($51, "t", "local 'q'");
         }
-        $54 = q as rt.LuaValue;
-        if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.s) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.s) !== undefined || (!("s" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+        $55 = q as rt.LuaValue;
+        if (!(($f58 = ($55 as rt.LuaTable)?.f) !== undefined && (($56 = $f58.s) !== undefined || ($m57 = ($55 as rt.LuaTable).metatable) === undefined || ($56 = $m57.view.s) !== undefined || (!("s" in $m57.view) && $m57.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $55 = rt.index($54, "s", "local 'q'");
+          $56 = rt.index($55, "s", "local 'q'");
         }
-        $58 = new rt.LuaTable([$55, x]);
-        $o59 = new rt.FieldsObject();
-        $n60 = 1;
-        if ($51 !== undefined) {
-          $o59.t = $51;
-          $n60++;
+        $t59 = new rt.LuaTable([$56, x]);
+        if (!($t59.arr.length === 2 && $t59.arr[0] !== undefined)) rt.exactBorder($t59, $ctor0);
+        $60 = $t59;
+        $o61 = new rt.FieldsObject();
+        $n62 = 1;
+        if ($52 !== undefined) {
+          $o61.t = $52;
+          $n62++;
         }
-        $o59.list = $58;
-        $61 = rt.LuaTable.record($o59, $n60);
-        $o62 = new rt.FieldsObject();
-        $n63 = 2;
-        if ($37 !== undefined) {
-          $o62.s = $37;
-          $n63++;
-        }
-        if ($40 !== undefined) {
-          $o62.x = $40;
-          $n63++;
+        $o61.list = $60;
+        $63 = rt.LuaTable.record($o61, $n62);
+        $o64 = new rt.FieldsObject();
+        $n65 = 2;
+        if ($38 !== undefined) {
+          $o64.s = $38;
+          $n65++;
         }
         if ($41 !== undefined) {
-          $o62.inf = $41;
-          $n63++;
+          $o64.x = $41;
+          $n65++;
         }
-        if ($43 !== undefined) {
-          $o62.neg = $43;
-          $n63++;
+        if ($42 !== undefined) {
+          $o64.inf = $42;
+          $n65++;
         }
-        $o62.b = $49;
-        $o62.nested = $61;
-        return rt.leave($s, $d, rt.LuaTable.record($o62, $n63));
+        if ($44 !== undefined) {
+          $o64.neg = $44;
+          $n65++;
+        }
+        $o64.b = $50;
+        $o64.nested = $63;
+        return rt.leave($s, $d, rt.LuaTable.record($o64, $n65));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
       else {

@@ -54,6 +54,12 @@ const $site49 = { chunk: "fixtures/http/responses/app.lua", defined: 80 };
 const $site50 = { chunk: "fixtures/http/responses/app.lua", defined: 81 };
 const $site51 = { chunk: "fixtures/http/responses/app.lua", defined: 82 };
 const $site52 = { chunk: "fixtures/http/responses/app.lua", defined: 83 };
+const $ctor0 = { consts: 4, items: 0, integerKeys: true, fields: [
+  { kind: "template", count: "hash", key: 1, hasValue: true },
+  { kind: "template", count: "hash", key: 3, hasValue: true },
+  { kind: "template", count: "hash", key: "name", hasValue: true },
+  { kind: "template", count: "hash", key: "__rover_hidden", hasValue: true }
+] };
 const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
   [$site0, 2],
@@ -538,7 +544,7 @@ function load($env) {
     }
     $7 = $2;
     $12 = $handlers[8] = function $get() {
-      return rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], void 0);
+      return rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], void 0, $ctor0);
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {

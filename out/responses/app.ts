@@ -54,6 +54,13 @@ const $site49: rt.FunctionSite = { chunk: "fixtures/http/responses/app.lua", def
 const $site50: rt.FunctionSite = { chunk: "fixtures/http/responses/app.lua", defined: 81 };
 const $site51: rt.FunctionSite = { chunk: "fixtures/http/responses/app.lua", defined: 82 };
 const $site52: rt.FunctionSite = { chunk: "fixtures/http/responses/app.lua", defined: 83 };
+/** How luajit builds the constructor at line 12 (`#` when it leaves a hole). */
+const $ctor0: rt.ConstructorPlan = { consts: 4, items: 0, integerKeys: true, fields: [
+  { kind: "template", count: "hash", key: 1, hasValue: true },
+  { kind: "template", count: "hash", key: 3, hasValue: true },
+  { kind: "template", count: "hash", key: "name", hasValue: true },
+  { kind: "template", count: "hash", key: "__rover_hidden", hasValue: true },
+] };
 /** The route handlers defined statically in fixtures/http/responses/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 4, 1: line 5, 2: line 6, 3: line 7, 4: line 8, 5: line 9, 6: line 10, 7: line 11, 8: line 12, 9: line 13, 10: line 15, 11: line 16, 12: line 17, 13: line 18, 14: line 19, 15: line 20, 16: line 21, 17: line 22, 18: line 23, 19: line 24, 20: line 25, 21: line 26, 22: line 29, 23: line 33, 24: line 34, 25: line 35, 26: line 36, 27: line 37, 28: line 38, 29: line 43, 30: line 44, 31: line 50, 32: line 51, 33: line 52, 34: line 53, 35: line 54, 36: line 55, 37: line 59, 38: line 65, 39: line 72, 40: line 73, 41: line 77, 42: line 78, 43: line 79, 44: line 80, 45: line 81, 46: line 82, 47: line 83. */
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
@@ -418,7 +425,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }
       $7 = $2;
       $12 = ($handlers[8] = function $get(): rt.LuaResult {
-        return (rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
+        return (rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined, $ctor0));
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {

@@ -7,7 +7,8 @@ import type { LuaTable } from '../lua/table.js';
 import type { LuaFunction, LuaValue } from '../lua/value.js';
 
 export { current } from '../lua/callstack.js';
-export { buildTable } from '../lua/constructor.js';
+export { buildTable, exactBorder } from '../lua/constructor.js';
+export type { ConstructorPlan } from '../lua/luajit-table.js';
 export { LuaError } from '../lua/errors.js';
 export { all, first, NONE } from '../lua/multi.js';
 export {

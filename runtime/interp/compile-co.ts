@@ -8,7 +8,7 @@ import type {
   FunctionDeclaration, Identifier, IfStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../../compiler/frontend/ast.js';
 import { callArguments, callLine, isMultiValue, lineOf, opLine } from '../../compiler/frontend/ast.js';
-import { calleeName, callName, lateTargetParts, readsLocalLate, tableLayout, type LateParts } from '../../compiler/frontend/constants.js';
+import { calleeName, callName, constructorPlan, lateTargetParts, readsLocalLate, tableLayout, type LateParts } from '../../compiler/frontend/constants.js';
 import { describeExpr, type LocalVar } from '../../compiler/frontend/resolve.js';
 import { current } from '../lua/callstack.js';
 import { all, first, NONE } from '../lua/multi.js';
@@ -753,6 +753,7 @@ class FunctionCompiler {
       value: this.expr(d.value),
     }));
     const tail = layout.tail === undefined ? undefined : this.multi(layout.tail);
+    const plan = constructorPlan(e, layout);
     const line = lineOf(e);
     return function* (f) {
       const entries = constEntries.slice();
@@ -762,7 +763,7 @@ class FunctionCompiler {
       }
       const values = tail === undefined ? undefined : yield* tail(f);
       f.line = line;
-      return buildTable(size, entries, values);
+      return buildTable(size, entries, values, plan);
     };
   }
 

@@ -1,12 +1,49 @@
 // Table constructors as luajit builds them: the caller passes constant entries first (luajit's
 // template), then the other entries in source order, then a trailing multi-value's values.
-// Positional items fill a presized array part, so `#{1, nil, 3}` is 3; the tail is stored
-// one value at a time, so `#{f()}` stops at f's first nil (luajit's TSETM).
+// A constructor that can leave holes (a nil item, a trailing call, integer keys) has a plan
+// (compiler/frontend/constants.ts constructorPlan): when it did leave one, `#` is set to the
+// border luajit's table layout gives (luajit-table.ts), `#{1, nil, 3}` 1 and `#{nil, 2}` 2.
+import { constructorLength, type ConstructorField, type ConstructorPlan } from './luajit-table.js';
 import { LuaTable } from './table.js';
 import type { LuaValue } from './value.js';
 
 /** `entries` holds key, value pairs; positional items use their index as key. */
-export function buildTable(size: number, entries: LuaValue[], tail: LuaValue[] | undefined): LuaTable {
+export function buildTable(size: number, entries: LuaValue[], tail: LuaValue[] | undefined, plan?: ConstructorPlan): LuaTable {
+  const t = buildEntries(size, entries, tail);
+  if (plan !== undefined && !dense(t, plan, size + (tail?.length ?? 0))) {
+    const at = 2 * plan.consts;
+    setLength(t, constructorLength(plan, {
+      entry: (f) => [entries[at + 2 * f.entry!], entries[at + 2 * f.entry! + 1]],
+      run: () => tail ?? [],
+    }));
+  }
+  return t;
+}
+
+/**
+ * A table built by compiled code from items and field names (no computed key, no trailing
+ * call) whose items may be nil: gets luajit's border if it has a hole.
+ */
+export function exactBorder<T extends LuaTable>(t: T, plan: ConstructorPlan): T {
+  if (!dense(t, plan, plan.items)) {
+    setLength(t, constructorLength(plan, { entry: (f: ConstructorField) => [f.key, t.get(f.key)], run: () => [] }));
+  }
+  return t;
+}
+
+function setLength(t: LuaTable, border: number): void {
+  if (border !== t.length()) t.setBorder(border);
+}
+
+/** Items 1..n and nothing else under an integer key: `#` is n under luajit too. */
+function dense(t: LuaTable, plan: ConstructorPlan, n: number): boolean {
+  const arr = t.arr;
+  if (plan.integerKeys || arr.length !== n) return false;
+  for (let i = 0; i < n; i++) if (arr[i] === undefined) return false;
+  return true;
+}
+
+function buildEntries(size: number, entries: LuaValue[], tail: LuaValue[] | undefined): LuaTable {
   // Items only, ending in a value, and a tail without nil: storing the tail one value at a
   // time would push each value, so the array part is presized to hold them all (pushing
   // onto a presized array grows its store to 17 slots: half of a binary tree's memory).

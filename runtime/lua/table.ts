@@ -458,11 +458,41 @@ export class LuaTable {
       other.delete(k);
       (moved ??= new Set()).add(k);
     }
-    if (moved === undefined) return;
-    // their places in the order stay, as dead keys, so that a traversal can go on from them
+    if (moved !== undefined) this.movedToArray(moved);
+  }
+
+  /** Keys moved from the hash part into the array part keep their places in the order, as dead keys. */
+  private movedToArray(moved: Set<LuaValue>): void {
+    // (so that a traversal can go on from them)
     const order = this.order!;
     for (let i = 0; i < order.length; i++) if (moved.has(order[i] as LuaValue)) order[i] = MOVED;
     this.dead += moved.size;
+  }
+
+  /**
+   * Makes `#` answer `border`, a border of this table (t[border] is not nil, t[border + 1] is):
+   * the integer keys up to it go in the array part, holes and all, those above it in the hash
+   * part. Table constructors give luajit's border this way (runtime/lua/luajit-table.ts).
+   */
+  setBorder(border: number): void {
+    const arr = this.arr;
+    if (border < arr.length) {
+      const above = arr.splice(border);
+      for (let i = 0; i < above.length; i++) if (above[i] !== undefined) this.setOther(border + 1 + i, above[i]);
+      return;
+    }
+    const other = this.other;
+    if (border === arr.length || other === undefined) return;
+    const moved = new Set<LuaValue>();
+    for (let k = arr.length + 1; k <= border; k++) {
+      const v = other.get(k);
+      arr.push(v);
+      if (v !== undefined) {
+        other.delete(k);
+        moved.add(k);
+      }
+    }
+    this.movedToArray(moved);
   }
 
   // ---- length and traversal ----

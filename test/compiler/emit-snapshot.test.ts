@@ -566,7 +566,7 @@ f = function $f(t?: rt.LuaValue, k?: rt.LuaValue, v?: rt.LuaValue, g?: rt.LuaVal
   $3 = k as rt.LuaValue;
   $2 = v as rt.LuaValue;
   $s.pcs[$d] = $pc + 2;
-  $6 = (rt.buildTable(0, [$3, $2], rt.all(rt.callee(g, "local 'g'")()))) as rt.LuaValue;
+  $6 = (rt.buildTable(0, [$3, $2], rt.all(rt.callee(g, "local 'g'")()), $ctor0)) as rt.LuaValue;
   $1 = (rt.index(t, k, "local 't'")) as rt.LuaValue;
   $4 = (rt.first(rt.callee(g, "local 'g'")())) as rt.LuaValue;
   $b5 = $1 === $4;

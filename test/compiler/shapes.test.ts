@@ -40,7 +40,7 @@ describe('proven shapes', () => {
     ['return { q = ctx:query().q }', '{ q?: string }'],
     ['return { ua = ctx:headers()["user-agent"] }', '{ ua?: string }'],
     ['return { m = ctx.method, p = ctx.path }', '{ m: string; p: string }'],
-    ['return { s = tostring(1), c = "a" .. 1, n = #"abc", b = 1 < 2, neg = -3, nt = not true }', '{ neg: number; s: string; c: string; n: number; b: boolean; nt: boolean }'],
+    ['return { s = tostring(1), c = "a" .. 1, n = #"abc", b = 1 < 2, neg = -3, nt = not true }', '{ neg: number; nt: boolean; s: string; c: string; n: number; b: boolean }'],
     ['return { n = tonumber("3") }', '{ n?: number }'],
     ['return { page = ctx:query().page or "1" }', '{ page: string }'],
     // no value of the program can have a metamethod: `..` gives a string or raises an error

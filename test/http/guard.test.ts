@@ -56,7 +56,7 @@ const CASES: [string, string, string, unknown][] = [
   ['an object is not an array', '{ t = { a = 1 } }', '{ t = g:array(g:string()) }', [e('t', 'Must be an array, got object', 'type')]],
   ['a string is not an array', '{ t = "abc" }', '{ t = g:array(g:string()) }', [e('t', 'Must be an array, got string', 'type')]],
   ['an empty table is an empty array', '{ t = {} }', '{ t = g:array(g:string()) }', { t: {} }],
-  ['required array elements', '{ t = { 1, nil, 3 } }', '{ t = g:array(g:integer():required()) }', [e('t[2]', "Field 't[2]' is required", 'required')]],
+  ['required array elements', '{ t = { 1, nil, 3, 4 } }', '{ t = g:array(g:integer():required()) }', [e('t[2]', "Field 't[2]' is required", 'required')]],
   ['nested object', '{ a = { city = "Oslo", zip = "0150" } }', '{ a = g:object { city = g:string():required(), zip = g:string() } }', { a: { city: 'Oslo', zip: '0150' } }],
   ['nested object errors are dotted', '{ a = { zip = 150 } }', '{ a = g:object { city = g:string():required(), zip = g:string() } }',
     [e('a.city', "Field 'a.city' is required", 'required'), e('a.zip', 'Must be a string, got number', 'type')]],
