@@ -70,6 +70,8 @@ type KeyFact = 'positive' | 'nonneg' | 'integer';
 
 /** Where a function's returns leave its frame; settled once its body is emitted (see `silent`). */
 const LEAVE = '\u0000leave\u0000';
+/** A return of a value that runs no code (a name, a temp, a number): `return <LEAVE>value);`, and its line mark. */
+const RETURN_PLAIN = /^( *)return \u0000leave\u0000([\w$.]+)\);(\/\*@L\d+\*\/)?$/gm;
 /**
  * Where a lazy frame's outlined slow path takes the frame (`$s, $d` from its caller, or none
  * when it frames itself); settled once the caller's body is emitted (see `selfFramed`).
@@ -379,8 +381,13 @@ class FunctionEmitter {
     const ends = this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]);
     const out = ends ? this.w.out : [...this.w.out, `return ${LEAVE}rt.NONE);`];
     // (a nested function's text has its own marks already settled)
-    const inner = [...decls, ...out.map((l) => settleList(l.replaceAll(LEAVE, silent || selfFramed ? '(' : 'rt.leave($s, $d, '),
-      FRAME_ARGS, selfFramed ? undefined : '$s, $d'))];
+    const leave = (l: string): string => {
+      if (silent || selfFramed) return l.replaceAll(LEAVE, '(');
+      // a value that runs nothing: the depth is put back in place (rt.leave would count
+      // against V8's inlining budget; fib 0.95x)
+      return l.replace(RETURN_PLAIN, '$1$$s.depth = $$d;\n$1return $2;$3').replaceAll(LEAVE, 'rt.leave($s, $d, ');
+    };
+    const inner = [...decls, ...out.map((l) => settleList(leave(l), FRAME_ARGS, selfFramed ? undefined : '$s, $d'))];
     const fn = `${head} {\n${inner.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`;
     // a function with tail calls reads `bodyAt` on entry: the trampoline tells only such functions
     return trampolined ? `rt.tailable((${fn}) as rt.LuaFunction)` : fn;

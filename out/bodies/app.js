@@ -261,7 +261,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 10;
       rt.setIndex($12, "put", $3, "field 'length'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

@@ -234,7 +234,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 10;
         rt.setIndex($12, "put", $3, "field 'length'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -300,7 +300,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 9;
       rt.setIndex($2, "get", $7, "field 'readyz'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

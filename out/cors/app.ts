@@ -253,7 +253,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 9;
         rt.setIndex($2, "get", $7, "field 'readyz'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -488,7 +488,8 @@ function load($env) {
         $42 = id;
         $122 = rt.first($fn1($11, $42));
       }
-      return rt.leave($s2, $d2, $122);
+      $s2.depth = $d2;
+      return $122;
     };
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -532,7 +533,8 @@ function load($env) {
         }
         return $r8;
       }
-      return rt.leave($s2, $d2, user);
+      $s2.depth = $d2;
+      return user;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -639,7 +641,8 @@ function load($env) {
           rt.setIndex(user, k, v, "local 'user'");
         }
       }
-      return rt.leave($s2, $d2, user);
+      $s2.depth = $d2;
+      return user;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0) $f6.put = $7;
     else {
@@ -753,7 +756,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 40;
       rt.setIndex($7, "delete", $12, "field 'p_id'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

@@ -414,7 +414,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $4 = id;
           $12 = rt.first($fn1($11, $4));
         }
-        return rt.leave($s, $d, $12);
+        $s.depth = $d;
+        return $12;
       };
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -458,7 +459,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return $r8;
         }
-        return rt.leave($s, $d, user);
+        $s.depth = $d;
+        return user;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -565,7 +567,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             rt.setIndex(user, k, v, "local 'user'");
           }
         }
-        return rt.leave($s, $d, user);
+        $s.depth = $d;
+        return user;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.put !== undefined) $f6.put = $7;
       else {
@@ -679,7 +682,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 40;
         rt.setIndex($7, "delete", $12, "field 'p_id'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -1979,7 +1979,8 @@ function load($env) {
       else {
         rt.setIndex($5, "x-a", $1);
       }
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     $12 = api;
     if (!(($f16 = $12?.f) !== void 0 && (($2 = $f16.touched) !== void 0 || ($m13 = $12.metatable) === void 0 || ($2 = $m13.view.touched) !== void 0 || !("touched" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
@@ -2828,7 +2829,8 @@ function load($env) {
           }
           $1 = $6;
         }
-        return rt.leave($s3, $d3, $1);
+        $s3.depth = $d3;
+        return $1;
       }))], 2);
       let ok = $l1[0];
       let err = $l1[1];
@@ -2898,7 +2900,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 70;
       rt.setIndex($12, "get", $15, "field 'p_id'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

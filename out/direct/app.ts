@@ -1232,7 +1232,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           rt.setIndex($5, "x-a", $1);
         }
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       };
       $12 = api as rt.LuaValue;
       if (!(($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.touched) !== undefined || ($m13 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m13.view.touched) !== undefined || (!("touched" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
@@ -1958,7 +1959,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             $1 = $6;
           }
-          return rt.leave($s, $d, $1);
+          $s.depth = $d;
+          return $1;
         }))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
@@ -2005,7 +2007,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 70;
         rt.setIndex($12, "get", $15, "field 'p_id'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

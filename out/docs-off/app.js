@@ -85,7 +85,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 2;
       rt.setIndex($7, "get", $2, "field 'ping'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

@@ -138,7 +138,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 5;
       rt.setIndex($2, "post", $7, "field 'openapi.json'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

@@ -670,7 +670,8 @@ function load($env) {
           rt.enterAt($s3, $d3, $pc + 17);
           rt.setIndex($1, "APP_NAME", $6, "field 'env'");
         }
-        return rt.leave($s3, $d3, rt.NONE);
+        $s3.depth = $d3;
+        return rt.NONE;
       }))], 2);
       let ok = $l1[0];
       let err = $l1[1];
@@ -740,7 +741,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 16;
       rt.setIndex($20, "get", $15, "field 'readonly'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

@@ -551,7 +551,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             rt.enterAt($s, $d, $pc + 17);
             rt.setIndex($1, "APP_NAME", $6, "field 'env'");
           }
-          return rt.leave($s, $d, rt.NONE);
+          $s.depth = $d;
+          return rt.NONE;
         }))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
@@ -598,7 +599,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 16;
         rt.setIndex($20, "get", $15, "field 'readonly'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -1265,7 +1265,8 @@ function load($env) {
           cur = $16;
         }
       }
-      return rt.leave($s2, $d2, t);
+      $s2.depth = $d2;
+      return t;
     };
     if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
     else {
@@ -1296,7 +1297,8 @@ function load($env) {
         rt.enterAt($s2, $d2, $pc + 62);
         rt.setIndex(t, $k1, $22, "local 't'");
       }
-      return rt.leave($s2, $d2, t);
+      $s2.depth = $d2;
+      return t;
     };
     if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
     else {
@@ -1517,7 +1519,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 71;
       rt.setIndex($4, "post", $12, "field 'upload'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

@@ -1161,7 +1161,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             cur = $16;
           }
         }
-        return rt.leave($s, $d, t);
+        $s.depth = $d;
+        return t;
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
       else {
@@ -1192,7 +1193,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           rt.enterAt($s, $d, $pc + 62);
           rt.setIndex(t, $k1, $2, "local 't'");
         }
-        return rt.leave($s, $d, t);
+        $s.depth = $d;
+        return t;
       } as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
       else {
@@ -1397,7 +1399,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 71;
         rt.setIndex($4, "post", $12, "field 'upload'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -1128,7 +1128,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 51;
       rt.setIndex($7, "post", $2, "field 'ping'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

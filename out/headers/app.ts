@@ -982,7 +982,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 51;
         rt.setIndex($7, "post", $2, "field 'ping'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -1012,7 +1012,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 26;
       rt.setIndex($3, "get", $7, "field 'headers'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

@@ -792,7 +792,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 26;
         rt.setIndex($3, "get", $7, "field 'headers'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -192,7 +192,8 @@ function load($env) {
         rt.enterAt($s2, $d2, $pc + 2);
         rt.setIndex($1, $k2, $32, "upvalue 'calls'");
       }
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     });
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.before) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.before) !== void 0 || !("before" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -228,7 +229,8 @@ function load($env) {
       $r6 = rt.callee(($f9 = $72?.f)?.request_id !== void 0 ? $f9.request_id : ($m8 = $72?.metatable) !== void 0 && $m8.view.request_id !== void 0 ? $m8.view.request_id : rt.index($72, "request_id", "local 'ctx'"), "method 'request_id'")($72);
       $s2.pcs[$d2] = $pc + 7;
       Array.isArray($r6) ? $fn3($22, $1, ...$r6) : $fn3($22, $1, $r6);
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($2 !== void 0 && ($f8 = $7?.f) !== void 0 && !$7.linked && $f8.trace !== void 0) $f8.trace = $2;
     else {
@@ -253,7 +255,8 @@ function load($env) {
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
       rt.callee(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.timing !== void 0) $f6.timing = $7;
     else {
@@ -272,7 +275,8 @@ function load($env) {
       $s2.depth = $d2 + 1;
       $s2.pcs[$d2] = $pc + 12;
       trace("global.after.log");
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($2 !== void 0 && ($f8 = $7?.f) !== void 0 && !$7.linked && $f8.log !== void 0) $f8.log = $2;
     else {
@@ -333,7 +337,8 @@ function load($env) {
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 18;
       rt.callee(($f7 = $1?.f)?.set !== void 0 ? $f7.set : ($m6 = $1?.metatable) !== void 0 && $m6.view.set !== void 0 ? $m6.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     }));
     if ($10 !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.auth !== void 0) $f11.auth = $10;
     else {
@@ -356,7 +361,8 @@ function load($env) {
       $s2.depth = $d2 + 1;
       $s2.pcs[$d2] = $pc + 20;
       trace("admin.after.audit");
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($2 !== void 0 && ($f8 = $10?.f) !== void 0 && !$10.linked && $f8.audit !== void 0) $f8.audit = $2;
     else {
@@ -909,7 +915,8 @@ function load($env) {
         $1 = rt.getGlobal($env, "error");
       }
       rt.callee($1, "global 'error'")("middleware exploded");
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($4 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.explode !== void 0) $f8.explode = $4;
     else {
@@ -1047,7 +1054,8 @@ function load($env) {
         $1 = rt.getGlobal($env, "error");
       }
       rt.callee($1, "global 'error'")("handler failed");
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($13 !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0) $f14.get = $13;
     else {
@@ -1230,14 +1238,16 @@ function load($env) {
         }
         return $r34;
       }
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     }));
     if ($3 !== void 0 && ($f8 = $2?.f) !== void 0 && !$2.linked && $f8.on_error !== void 0) $f8.on_error = $3;
     else {
       $s.pcs[$d] = $pc + 59;
       rt.setIndex($2, "on_error", $3, "local 'api'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

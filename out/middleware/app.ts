@@ -135,7 +135,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           rt.enterAt($s, $d, $pc + 2);
           rt.setIndex($1, $k2, $3, "upvalue 'calls'");
         }
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       }) as rt.LuaFunction;
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.before) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.before) !== undefined || (!("before" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -171,7 +172,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $r6 = rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.request_id !== undefined ? $f9!.request_id : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.request_id !== undefined ? $m8.view.request_id : rt.index($7, "request_id", "local 'ctx'")), "method 'request_id'")($7);
         $s.pcs[$d] = $pc + 7;
         (Array.isArray($r6) ? $fn3($2, $1, ...$r6) : $fn3($2, $1, $r6));
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       };
       if ($2 !== undefined && ($f8 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f8.trace !== undefined) $f8.trace = $2;
       else {
@@ -196,7 +198,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
         rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000);
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       };
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.timing !== undefined) $f6.timing = $7;
       else {
@@ -215,7 +218,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         $s.pcs[$d] = $pc + 12;
         trace("global.after.log");
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       };
       if ($2 !== undefined && ($f8 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f8.log !== undefined) $f8.log = $2;
       else {
@@ -276,7 +280,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
         rt.callee((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7!.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin");
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       }) as rt.LuaFunction);
       if ($10 !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.auth !== undefined) $f11.auth = $10;
       else {
@@ -299,7 +304,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         $s.pcs[$d] = $pc + 20;
         trace("admin.after.audit");
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       };
       if ($2 !== undefined && ($f8 = ($10 as rt.LuaTable)?.f) !== undefined && !($10 as rt.LuaTable).linked && $f8.audit !== undefined) $f8.audit = $2;
       else {
@@ -721,7 +727,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("middleware exploded");
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       };
       if ($4 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.explode !== undefined) $f8.explode = $4;
       else {
@@ -822,7 +829,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("handler failed");
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       } as rt.LuaFunction);
       if ($13 !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
       else {
@@ -991,14 +999,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return $r34;
         }
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       }) as rt.LuaFunction);
       if ($3 !== undefined && ($f8 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f8.on_error !== undefined) $f8.on_error = $3;
       else {
         $s.pcs[$d] = $pc + 59;
         rt.setIndex($2, "on_error", $3, "local 'api'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

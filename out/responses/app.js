@@ -1228,7 +1228,8 @@ function load($env) {
         $1 = rt.getGlobal($env, "error");
       }
       rt.callee($1, "global 'error'")("something broke");
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1267,7 +1268,8 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 54;
       $fn12 = rt.callee($22, "global 'error'");
       $fn12($42);
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1321,7 +1323,8 @@ function load($env) {
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("again");
-        return rt.leave($s3, $d3, rt.NONE);
+        $s3.depth = $d3;
+        return rt.NONE;
       };
       $o11 = new rt.FieldsObject();
       $n12 = 1;
@@ -1333,7 +1336,8 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 60;
       $fn12 = rt.callee($22, "global 'error'");
       Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1390,7 +1394,8 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 64;
       $fn12 = rt.callee($22, "global 'error'");
       Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1417,7 +1422,8 @@ function load($env) {
         $1 = rt.getGlobal($env, "error");
       }
       rt.callee($1, "global 'error'")("no position", 0);
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1445,7 +1451,8 @@ function load($env) {
         rt.enterAt($s2, $d2, $pc + 69);
         rt.setIndex(t, "self", $1, "local 't'");
       }
-      return rt.leave($s2, $d2, t);
+      $s2.depth = $d2;
+      return t;
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1520,7 +1527,8 @@ function load($env) {
           cur = $32;
         }
       }
-      return rt.leave($s2, $d2, t);
+      $s2.depth = $d2;
+      return t;
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1544,7 +1552,8 @@ function load($env) {
         rt.enterAt($s2, $d2, $pc + 75);
         $1 = rt.getGlobal($env, "print");
       }
-      return rt.leave($s2, $d2, $1);
+      $s2.depth = $d2;
+      return $1;
     };
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1765,7 +1774,8 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 90;
       $fn12 = rt.callee($22, "global 'error'");
       $fn12($42, $13);
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1910,7 +1920,8 @@ function load($env) {
         $s3.depth = $d3 + 1;
         let $1;
         if (n === 0) {
-          return rt.leave($s3, $d3, 0);
+          $s3.depth = $d3;
+          return 0;
         }
         if (typeof n === "number") $1 = n - 1;
         else {
@@ -2504,7 +2515,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 122;
       rt.setIndex($2, "post", $4, "field 'only_post'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

@@ -1109,7 +1109,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("something broke");
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -1148,7 +1149,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 54;
         $fn1 = rt.callee($2, "global 'error'");
         $fn1($4);
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1202,7 +1204,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $1 = rt.getGlobal($env, "error");
           }
           rt.callee($1, "global 'error'")("again");
-          return rt.leave($s, $d, rt.NONE);
+          $s.depth = $d;
+          return rt.NONE;
         };
         $o11 = new rt.FieldsObject();
         $n12 = 1;
@@ -1214,7 +1217,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 60;
         $fn1 = rt.callee($2, "global 'error'");
         (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4));
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -1271,7 +1275,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 64;
         $fn1 = rt.callee($2, "global 'error'");
         (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4));
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1298,7 +1303,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = rt.getGlobal($env, "error");
         }
         rt.callee($1, "global 'error'")("no position", 0);
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -1326,7 +1332,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           rt.enterAt($s, $d, $pc + 69);
           rt.setIndex(t, "self", $1, "local 't'");
         }
-        return rt.leave($s, $d, t);
+        $s.depth = $d;
+        return t;
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1401,7 +1408,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             cur = $3;
           }
         }
-        return rt.leave($s, $d, t);
+        $s.depth = $d;
+        return t;
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1425,7 +1433,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           rt.enterAt($s, $d, $pc + 75);
           $1 = rt.getGlobal($env, "print");
         }
-        return rt.leave($s, $d, $1);
+        $s.depth = $d;
+        return $1;
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -1646,7 +1655,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 90;
         $fn1 = rt.callee($2, "global 'error'");
         $fn1($4, $13);
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -1791,7 +1801,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.depth = $d + 1;
           let $1: rt.LuaValue;
           if ((n === 0)) {
-            return rt.leave($s, $d, 0);
+            $s.depth = $d;
+            return 0;
           }
           if (typeof n === 'number') $1 = n - 1;
           else {
@@ -2300,7 +2311,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 122;
         rt.setIndex($2, "post", $4, "field 'only_post'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -373,7 +373,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 7;
       rt.setIndex($12, "get", $4, "field 'echo'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

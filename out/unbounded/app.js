@@ -69,7 +69,8 @@ function load($env) {
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 2;
       rt.callee(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
-      return rt.leave($s2, $d2, rt.NONE);
+      $s2.depth = $d2;
+      return rt.NONE;
     };
     $o8 = new rt.FieldsObject();
     $n9 = 1;
@@ -213,7 +214,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 4;
       rt.setIndex($4, "post", $2, "field 'upload'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

@@ -63,7 +63,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 2;
         rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true);
-        return rt.leave($s, $d, rt.NONE);
+        $s.depth = $d;
+        return rt.NONE;
       };
       $o8 = new rt.FieldsObject();
       $n9 = 1;
@@ -178,7 +179,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 4;
         rt.setIndex($4, "post", $2, "field 'upload'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -639,7 +639,8 @@ function load($env) {
         }
         return $r22;
       }
-      return rt.leave($s2, $d2, result);
+      $s2.depth = $d2;
+      return result;
     }));
     if ($92 !== void 0 && ($f90 = $85?.f) !== void 0 && !$85.linked && $f90.post !== void 0) $f90.post = $92;
     else {
@@ -791,7 +792,8 @@ function load($env) {
         }
         return $r40;
       }
-      return rt.leave($s2, $d2, result);
+      $s2.depth = $d2;
+      return result;
     }));
     if ($85 !== void 0 && ($f88 = $92?.f) !== void 0 && !$92.linked && $f88.get !== void 0) $f88.get = $85;
     else {
@@ -1247,7 +1249,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 63;
       rt.setIndex($83, "post", $85, "field 'as_json'");
     }
-    return rt.leave($s, $d, api);
+    $s.depth = $d;
+    return api;
   };
 }
 export {

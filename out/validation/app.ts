@@ -573,7 +573,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return $r22;
         }
-        return rt.leave($s, $d, result);
+        $s.depth = $d;
+        return result;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($92 !== undefined && ($f90 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f90.post !== undefined) $f90.post = $92;
       else {
@@ -725,7 +726,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return $r40;
         }
-        return rt.leave($s, $d, result);
+        $s.depth = $d;
+        return result;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($85 !== undefined && ($f88 = ($92 as rt.LuaTable)?.f) !== undefined && !($92 as rt.LuaTable).linked && $f88.get !== undefined) $f88.get = $85;
       else {
@@ -1076,7 +1078,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 63;
         rt.setIndex($83, "post", $85, "field 'as_json'");
       }
-      return rt.leave($s, $d, api);
+      $s.depth = $d;
+      return api;
     };
 }
 

@@ -55,7 +55,8 @@ f = function $f(a?: rt.LuaValue, b?: rt.LuaValue): rt.LuaResult {
     $2 = rt.getGlobal($env, "print");
   }
   rt.callee($2, "global 'print'")(r);
-  return rt.leave($s, $d, r);
+  $s.depth = $d;
+  return r;
 };`);
 });
 
@@ -108,7 +109,8 @@ f = function $f(p?: rt.LuaValue): rt.LuaResult {
     $2 = rt.index($1, "x", "local 'p'");
   }
   let v: rt.LuaValue = $2;
-  return rt.leave($s, $d, v);
+  $s.depth = $d;
+  return v;
 };`);
 });
 
@@ -123,7 +125,8 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
     $1 = rt.getGlobal($env, "tostring");
   }
   let s: rt.LuaValue = rt.first(rt.callee($1, "global 'tostring'")(t));
-  return rt.leave($s, $d, s);
+  $s.depth = $d;
+  return s;
 };`);
 });
 
@@ -141,7 +144,8 @@ fib = function $fib(k?: rt.LuaValue): rt.LuaResult {
     $1 = rt.lt(k, 2);
   }
   if ($1) {
-    return rt.leave($s, $d, k);
+    $s.depth = $d;
+    return k;
   }
   if (typeof k === 'number') $2 = k - 1;
   else {
@@ -159,7 +163,8 @@ fib = function $fib(k?: rt.LuaValue): rt.LuaResult {
   else {
     $6 = rt.add($4, $5);
   }
-  return rt.leave($s, $d, $6);
+  $s.depth = $d;
+  return $6;
 };`);
 });
 
@@ -172,7 +177,8 @@ f = function $f(o?: rt.LuaValue): rt.LuaResult {
   $1 = o as rt.LuaValue;
   $s.pcs[$d] = $pc;
   let r: rt.LuaValue = rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.sub !== undefined ? $m4.view.sub : rt.index($1, "sub", "local 'o'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.sub !== undefined ? $f3!.sub : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.sub !== undefined ? $m2.view.sub : rt.index($1, "sub", "local 'o'"))), "method 'sub'")($1, 1));
-  return rt.leave($s, $d, r);
+  $s.depth = $d;
+  return r;
 };`);
 });
 
@@ -185,7 +191,8 @@ f = function $f(o?: rt.LuaValue): rt.LuaResult {
   $1 = o as rt.LuaValue;
   $s.pcs[$d] = $pc;
   let r: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3!.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1));
-  return rt.leave($s, $d, r);
+  $s.depth = $d;
+  return r;
 };`);
 });
 
@@ -230,7 +237,8 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
       }
     }
   }
-  return rt.leave($s, $d, s);
+  $s.depth = $d;
+  return s;
 };`);
 });
 
@@ -273,7 +281,8 @@ sum = (function $sum(t: rt.LuaTable): rt.LuaResult {
     rt.enterAt($s, $d, $pc);
     rt.setIndex(t, $k2, $6, "local 't'");
   }
-  return rt.leave($s, $d, s);
+  $s.depth = $d;
+  return s;
 }) as rt.LuaFunction;`);
 });
 
@@ -299,7 +308,8 @@ f = function $f(x?: rt.LuaValue): rt.LuaResult {
     $7 = rt.first(rt.callee($1, "field 'sqrt'")($2));
   }
   let r: rt.LuaValue = $7;
-  return rt.leave($s, $d, r);
+  $s.depth = $d;
+  return r;
 };`);
 });
 
@@ -352,7 +362,8 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
       s = $5;
     }
   }
-  return rt.leave($s, $d, s);
+  $s.depth = $d;
+  return s;
 };`);
 });
 
@@ -399,7 +410,8 @@ f = function $f(t?: rt.LuaValue, v?: rt.LuaValue): rt.LuaResult {
     $s.pcs[$d] = $pc + 1;
     $r8 = rt.callee($1, "field 'insert'")($2, $3);
   }
-  return rt.leave($s, $d, rt.NONE);
+  $s.depth = $d;
+  return rt.NONE;
 };`);
 });
 
@@ -467,7 +479,8 @@ f = function $f(t?: rt.LuaValue, u?: rt.LuaValue): rt.LuaResult {
     $1 = $7;
   }
   let x: rt.LuaValue = $1;
-  return rt.leave($s, $d, x);
+  $s.depth = $d;
+  return x;
 };`);
 });
 
@@ -490,7 +503,8 @@ f = function $f(q?: rt.LuaValue): rt.LuaResult {
     if (($f6 = (q as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f6.n) === 'number' && !(q as rt.LuaTable).linked) $f6.n = (($7 as number) + 1);
     else $slow0($s, $d, q);
   }
-  return rt.leave($s, $d, rt.NONE);
+  $s.depth = $d;
+  return rt.NONE;
 };`);
 });
 
@@ -531,7 +545,8 @@ f = (function $f(n: number): rt.LuaResult {
     rt.enterAt($s, $d, $pc + 3);
     $6 = rt.index($7, "x", "local 'p'");
   }
-  return rt.leave($s, $d, $6);
+  $s.depth = $d;
+  return $6;
 }) as rt.LuaFunction;`);
   assert.equal(emittedInterface(lua, 'PFields'), `
 /** The fields of local \`p\` (line 2): what its function stores in them. */
@@ -594,7 +609,8 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
     $3 = rt.indexItem($1, $k2, "local 'tree'");
   }
   if (($3 === undefined)) {
-    return rt.leave($s, $d, 1);
+    $s.depth = $d;
+    return 1;
   }
   $3 = tree;
   $k2 = 1;
@@ -690,7 +706,8 @@ f = function $f(n?: rt.LuaValue, name?: rt.LuaValue): rt.LuaResult {
     $8 = rt.first(rt.callee($1, "field 'format'")("%d: %s", $6, $7));
   }
   let s: rt.LuaValue = $8;
-  return rt.leave($s, $d, s);
+  $s.depth = $d;
+  return s;
 };`);
 });
 
@@ -782,7 +799,8 @@ f = function $f(t?: rt.LuaValue, n?: rt.LuaValue): rt.LuaResult {
       }
     }
   }
-  return rt.leave($s, $d, s);
+  $s.depth = $d;
+  return s;
 };`);
 });
 
@@ -808,6 +826,7 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
     $s.pcs[$d] = $pc + 1;
     return rt.leave($s, $d, (1 + ((check($7) as rt.LuaValue) as number)));
   }
-  return rt.leave($s, $d, 1);
+  $s.depth = $d;
+  return 1;
 };`);
 });

@@ -197,7 +197,8 @@ function load($env) {
         rt.enterAt($s2, $d2, $pc + 8);
         rt.setIndex($6, $k7, $122, "field 'order'");
       }
-      return rt.leave($s2, $d2, record);
+      $s2.depth = $d2;
+      return record;
     };
     if ($1 !== void 0 && ($f3 = $2.f) !== void 0 && !$2.linked && $f3.insert !== void 0) $f3.insert = $1;
     else {
@@ -312,7 +313,8 @@ function load($env) {
           }
         }
       }
-      return rt.leave($s2, $d2, out);
+      $s2.depth = $d2;
+      return out;
     };
     if ($1 !== void 0 && ($f3 = $2.f) !== void 0 && !$2.linked && $f3.all !== void 0) $f3.all = $1;
     else {
@@ -352,7 +354,8 @@ function load($env) {
       }
       $s2.pcs[$d2] = $pc + 17;
       if (!rt.truthy(rt.index($22, id, "field 'items'"))) {
-        return rt.leave($s2, $d2, false);
+        $s2.depth = $d2;
+        return false;
       }
       $12 = self;
       if (!(($f4 = $12?.f) !== void 0 && (($5 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($5 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
@@ -433,14 +436,16 @@ function load($env) {
           }
         }
       }
-      return rt.leave($s2, $d2, true);
+      $s2.depth = $d2;
+      return true;
     };
     if ($2 !== void 0 && ($f3 = $1.f) !== void 0 && !$1.linked && $f3.remove !== void 0) $f3.remove = $2;
     else {
       $s.pcs[$d] = $pc + 24;
       rt.setIndex($1, "remove", $2, "local 'Store'");
     }
-    return rt.leave($s, $d, Store);
+    $s.depth = $d;
+    return Store;
   };
 }
 export {

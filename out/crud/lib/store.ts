@@ -174,7 +174,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           rt.enterAt($s, $d, $pc + 8);
           rt.setIndex($6, $k7, $12, "field 'order'");
         }
-        return rt.leave($s, $d, record);
+        $s.depth = $d;
+        return record;
       };
       if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable).f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined) $f3.insert = $1;
       else {
@@ -289,7 +290,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
           }
         }
-        return rt.leave($s, $d, out);
+        $s.depth = $d;
+        return out;
       };
       if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable).f) !== undefined && !($2 as rt.LuaTable).linked && $f3.all !== undefined) $f3.all = $1;
       else {
@@ -329,7 +331,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $s.pcs[$d] = $pc + 17;
         if (!rt.truthy(rt.index($2, id, "field 'items'"))) {
-          return rt.leave($s, $d, false);
+          $s.depth = $d;
+          return false;
         }
         $1 = self as rt.LuaValue;
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
@@ -410,14 +413,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
           }
         }
-        return rt.leave($s, $d, true);
+        $s.depth = $d;
+        return true;
       };
       if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable).f) !== undefined && !($1 as rt.LuaTable).linked && $f3.remove !== undefined) $f3.remove = $2;
       else {
         $s.pcs[$d] = $pc + 24;
         rt.setIndex($1, "remove", $2, "local 'Store'");
       }
-      return rt.leave($s, $d, Store);
+      $s.depth = $d;
+      return Store;
     };
 }
 

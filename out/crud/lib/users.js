@@ -218,7 +218,8 @@ function load($env) {
       $13 = s;
       $s2.pcs[$d2] = $pc + 20;
       if (!rt.truthy(rt.first(rt.callee(typeof $13 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.match !== void 0 ? $m4.view.match : rt.index($13, "match", "local 's'") : ($f3 = $13?.f)?.match !== void 0 ? $f3.match : ($m2 = $13?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($13, "match", "local 's'"), "method 'match'")($13, "^%d+$")))) {
-        return rt.leave($s2, $d2, void 0);
+        $s2.depth = $d2;
+        return void 0;
       }
       if (($62 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 21;
@@ -243,7 +244,8 @@ function load($env) {
       $s.pcs[$d] = $pc + 23;
       rt.setIndex($14, "parse_id", $15, "local 'users'");
     }
-    return rt.leave($s, $d, users);
+    $s.depth = $d;
+    return users;
   };
 }
 export {

@@ -196,7 +196,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = s as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
         if (!rt.truthy(rt.first(rt.callee((typeof $1 === 'string' ? (($m4 = rt.stringMeta) !== undefined && $m4.view.match !== undefined ? $m4.view.match : rt.index($1, "match", "local 's'")) : (($f3 = ($1 as rt.LuaTable)?.f)?.match !== undefined ? $f3!.match : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.match !== undefined ? $m2.view.match : rt.index($1, "match", "local 's'"))), "method 'match'")($1, "^%d+$")))) {
-          return rt.leave($s, $d, undefined);
+          $s.depth = $d;
+          return undefined;
         }
         if (($6 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 21;
@@ -221,7 +222,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 23;
         rt.setIndex($14, "parse_id", $15, "local 'users'");
       }
-      return rt.leave($s, $d, users);
+      $s.depth = $d;
+      return users;
     };
 }
 
