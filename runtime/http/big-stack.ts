@@ -8,7 +8,7 @@
 import { writeSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { OWN_OUTPUT, STACK_MB, forwardOutput } from '../lua/deep-stack.js';
+import { startLuaThread } from '../lua/deep-stack.js';
 
 /** What a serving worker receives. */
 export interface WorkerJob<T> {
@@ -44,6 +44,7 @@ const STOP_NOW_MS = 2000;
  * a worker torn down with uWS sockets open aborts the process (uv_loop_close with open handles).
  */
 export function runOnBigStack(script: string | URL, data: unknown, workers = 1): Promise<number> {
+  // (workers: how many are to run; fewer when one cannot start)
   return new Promise((resolve, reject) => {
     const shared = workers > 1;
     const running: Worker[] = [];
@@ -56,6 +57,13 @@ export function runOnBigStack(script: string | URL, data: unknown, workers = 1):
     /** An exception that ended a worker (reported once all have stopped). */
     let failure: { error: unknown } | undefined;
     let stopNowTimer: NodeJS.Timeout | undefined;
+    const finish = (code: number) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      clearTimeout(stopNowTimer);
+      if (failure !== undefined) reject(failure.error);
+      else resolve(code);
+    };
     const post = (m: StopMessage) => {
       for (const w of running) w.postMessage(m);
     };
@@ -82,12 +90,18 @@ export function runOnBigStack(script: string | URL, data: unknown, workers = 1):
     process.on('SIGTERM', onSignal);
     const start = (port?: number) => {
       const job: WorkerJob<unknown> = { data, shared, port };
-      const worker = new Worker(script, {
-        workerData: { roverWorker: job },
-        resourceLimits: { stackSizeMb: STACK_MB },
-        ...OWN_OUTPUT,
-      });
-      forwardOutput(worker);
+      const worker = startLuaThread(script, { roverWorker: job });
+      if (worker === undefined) {
+        // (reported): the workers already running stop, as when one fails
+        workers = running.length;
+        if (workers === 0) finish(1);
+        else if (signals === 0) {
+          worst = 1;
+          signals = 1;
+          post('stop');
+        }
+        return;
+      }
       running.push(worker);
       worker.on('error', (error) => {
         // a bug escaped a worker: stop the others at once, report it when all have ended
@@ -99,7 +113,7 @@ export function runOnBigStack(script: string | URL, data: unknown, workers = 1):
         if (typeof m !== 'object' || m === null || !('listening' in m)) return;
         const at = (m as ListeningMessage).listening;
         if (++listening === 1) for (let i = 1; i < workers; i++) start(at.port);
-        if (listening === workers) {
+        if (listening === workers && signals === 0) {
           writeSync(1, `listening on http://${at.host}:${at.port} (${workers} workers)\n`);
         }
       });
@@ -110,13 +124,7 @@ export function runOnBigStack(script: string | URL, data: unknown, workers = 1):
           signals = 1;
           post('stop');
         }
-        if (++exited === running.length && (listening === 0 || running.length === workers)) {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-          clearTimeout(stopNowTimer);
-          if (failure !== undefined) reject(failure.error);
-          else resolve(forced ?? worst);
-        }
+        if (++exited === running.length && (listening === 0 || running.length === workers)) finish(forced ?? worst);
       });
     };
     start();

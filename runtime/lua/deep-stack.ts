@@ -23,6 +23,24 @@ export function forwardOutput(worker: Worker): void {
   worker.stderr.on('data', (b: Buffer) => writeSync(2, b));
 }
 
+/**
+ * Starts a Lua thread: `script` on a worker with a STACK_MB stack and its own output. A thread
+ * the system refuses (a virtual memory limit too small for its stack, `ulimit -v`) is reported
+ * on stderr as roverc's error rather than node's stack trace, and gives undefined.
+ */
+export function startLuaThread(script: URL | string, workerData: unknown): Worker | undefined {
+  let worker: Worker;
+  try {
+    worker = new Worker(script, { workerData, resourceLimits: { stackSizeMb: STACK_MB }, ...OWN_OUTPUT });
+  } catch (e) {
+    writeSync(2, `roverc: cannot start the Lua thread: the system refused a thread with a ${STACK_MB} MB stack ` +
+      `(${(e as Error).message}), which Lua needs to recurse as deep as under luajit; is virtual memory limited (ulimit -v)?\n`);
+    return undefined;
+  }
+  forwardOutput(worker);
+  return worker;
+}
+
 interface DeepStackData<T> {
   readonly roverProgram: { readonly job: T };
 }
@@ -30,16 +48,16 @@ interface DeepStackData<T> {
 /**
  * On the main thread: runs the module `script` again on a worker thread with a large stack,
  * handing it `job` (see deepStackJob), and resolves with the exit code it reports (or the
- * thread's own, after a `process.exit` there). An exception that escapes the thread rejects.
+ * thread's own, after a `process.exit` there; 1 when the thread cannot start). An exception
+ * that escapes the thread rejects.
  */
 export function runOnDeepStack<T>(script: URL, job: T): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, {
-      workerData: { roverProgram: { job } } satisfies DeepStackData<T>,
-      resourceLimits: { stackSizeMb: STACK_MB },
-      ...OWN_OUTPUT,
-    });
-    forwardOutput(worker);
+    const worker = startLuaThread(script, { roverProgram: { job } } satisfies DeepStackData<T>);
+    if (worker === undefined) {
+      resolve(1);
+      return;
+    }
     let code: number | undefined;
     worker.on('message', (m: unknown) => {
       if (typeof m === 'number') code = m;

@@ -1,6 +1,6 @@
 // `roverc build` of a multi-module program: a folder of .ts/.js modules that plain node runs.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,4 +63,17 @@ it("run.js runs the program on a thread with a large stack: it recurses as deep 
   }
   assert.equal(result.stdout, '20000\nfalse\tdeep.lua:1: stack overflow\nline\ta\tb\n');
   assert.equal(result.status, 3);
+});
+
+it('run.js and roverc run report a Lua thread the system refuses as an error of their own, not a stack trace', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roverc-thread-'));
+  writeFileSync(path.join(dir, 'hello.lua'), 'print("hello")\n');
+  execFileSync(process.execPath, [CLI, 'build', 'hello.lua', '--out', 'out'], { cwd: dir });
+  // node itself starts within 1.5 GB of address space; a thread with a 900 MB stack does not
+  for (const command of [`"${process.execPath}" out/run.js`, `"${process.execPath}" "${CLI}" run hello.lua`]) {
+    const r = spawnSync('bash', ['-c', `ulimit -v 1500000 && ${command}`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^roverc: cannot start the Lua thread: the system refused a thread with a 900 MB stack \(.+\), which Lua needs .*ulimit -v\)\?\n$/);
+  }
 });
