@@ -290,7 +290,7 @@ export interface ConstructorPlan {
   readonly items: number;
   /** Keys other than strings that are not items: the border can move even without holes. */
   readonly integerKeys: boolean;
-  /** The template's layout once built (it depends on the constructor alone). */
+  /** How to build the template, once worked out (it depends on the constructor alone). */
   template?: { readonly asize: number; readonly hbits: number; readonly build: (m: TableLayoutModel) => void };
 }
 
@@ -319,7 +319,7 @@ function normalKey(k: LuaValue): LuaValue {
   return k === 0 ? 0 : k; // -0 is 0
 }
 
-/** The table TNEW or TDUP starts from: the parser's template, built once per constructor. */
+/** The table TNEW or TDUP starts from: the parser's template (how to build it is worked out once per constructor). */
 function templateOf(plan: ConstructorPlan): TableLayoutModel {
   const t = (plan.template ??= buildTemplate(plan.fields));
   const m = new TableLayoutModel(t.asize, t.hbits);
