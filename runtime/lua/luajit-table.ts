@@ -292,6 +292,14 @@ export interface ConstructorPlan {
   readonly integerKeys: boolean;
   /** How to build the template, once worked out (it depends on the constructor alone). */
   template?: { readonly asize: number; readonly hbits: number; readonly build: (m: TableLayoutModel) => void };
+  /** `#` of a constructor of constants only, once worked out (null: it stores values as it runs). */
+  constant?: number | null;
+  /**
+   * `#` by which of its stores were nil (a bit each), for constructors whose keys are all known
+   * and that have no trailing call (null for the others): a constructor in a loop models its
+   * layout once per pattern of holes.
+   */
+  byHoles?: Map<number, number> | null;
 }
 
 /** What a constructor stored when it ran: a field's key and value, the run's values. */
@@ -302,6 +310,19 @@ export interface ConstructorValues {
 
 /** luajit's `#` of the table the constructor built with these values. */
 export function constructorLength(plan: ConstructorPlan, values: ConstructorValues): number {
+  plan.constant ??= plan.fields.every((f) => f.kind === 'template' && f.entry === undefined) ? templateOf(plan).length() : null;
+  if (plan.constant !== null) return plan.constant; // (a constructor run in a loop models it once)
+  const stores = plan.fields.filter((f) => f.entry !== undefined);
+  plan.byHoles ??= stores.length <= 30 && stores.every((f) => f.kind !== 'run' && f.key !== undefined) ? new Map() : null;
+  if (plan.byHoles === null) return modelLength(plan, values);
+  let holes = 0;
+  for (let i = 0; i < stores.length; i++) if (values.entry(stores[i])[1] === undefined) holes |= 1 << i;
+  let n = plan.byHoles.get(holes);
+  if (n === undefined) plan.byHoles.set(holes, (n = modelLength(plan, values)));
+  return n;
+}
+
+function modelLength(plan: ConstructorPlan, values: ConstructorValues): number {
   const m = templateOf(plan);
   for (const f of plan.fields) {
     if (f.entry !== undefined && f.kind !== 'run') {
