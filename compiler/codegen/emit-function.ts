@@ -2278,7 +2278,8 @@ class FunctionEmitter {
   private denseOrExact(table: string, n: number, plan: string, flat: boolean): string {
     if (!flat || n > 8) return `rt.exactBorder(${table}, ${plan})`;
     const t = this.temp('rt.LuaTable', '$t');
-    // (the array part never ends with nil: n long, its last item is there)
+    // (the array part never ends with nil: n long, its last item is there; rt.exactBorder
+    // tests the same, and a record's keys in brackets are among its items)
     const checks = [`${t}.arr.length === ${n}`];
     for (let i = 0; i < n - 1; i++) checks.push(`${t}.arr[${i}] !== undefined`);
     this.w.line(`${t} = ${table};`);

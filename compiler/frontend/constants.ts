@@ -200,7 +200,8 @@ function luajitConstant(e: Expression): { value: LuaValue } | undefined {
 /**
  * How luajit builds a constructor, for `#` of what it built (runtime/lua/luajit-table.ts), or
  * undefined when that is always the number of items: no item can be nil (`mayBeNil` says which
- * values can), no trailing call or `...`, no key other than strings and booleans in brackets.
+ * values can), no trailing call or `...`, no key in brackets other than strings, booleans and
+ * the items' own indexes.
  */
 export function constructorPlan(e: TableConstructorExpression, layout: TableLayout,
   mayBeNil: (e: Expression) => boolean = () => true): ConstructorPlan | undefined {
@@ -230,7 +231,9 @@ export function constructorPlan(e: TableConstructorExpression, layout: TableLayo
     const v = luajitConstant(field.value);
     const inLayout = (named || constantKey(field.key) !== undefined) && v !== undefined;
     const entry = inLayout ? undefined : dynamic++;
-    if (!named && !(k !== undefined && (typeof k.value === 'string' || typeof k.value === 'boolean'))) integerKeys = true;
+    // (a constant key among the items cannot move the border: those keys end in the array part)
+    const kv = k?.value;
+    if (!named && !(typeof kv === 'string' || typeof kv === 'boolean' || (typeof kv === 'number' && Number.isInteger(kv) && kv >= 1 && kv <= layout.size))) integerKeys = true;
     const count = k !== undefined && k.value === 0 ? 'zero' : 'hash';
     if (k !== undefined && k.value !== undefined && (typeof k.value === 'string' || v !== undefined)) {
       // the template: a constant value, or a string key whose value is stored as the constructor runs

@@ -288,7 +288,7 @@ export interface ConstructorPlan {
   readonly consts: number;
   /** How many items it has (a trailing call or `...` aside). */
   readonly items: number;
-  /** Keys other than strings that are not items: the border can move even without holes. */
+  /** Keys in brackets that may be integers outside the items: the border can move even without holes. */
   readonly integerKeys: boolean;
   /** How to build the template, once worked out (it depends on the constructor alone). */
   template?: { readonly asize: number; readonly hbits: number; readonly build: (m: TableLayoutModel) => void };
@@ -299,7 +299,7 @@ export interface ConstructorPlan {
    * and that have no trailing call (null for the others): a constructor in a loop models its
    * layout once per pattern of holes.
    */
-  byHoles?: Map<number, number> | null;
+  byHoles?: { readonly stores: readonly ConstructorField[]; readonly lengths: Map<number, number> } | null;
 }
 
 /** What a constructor stored when it ran: a field's key and value, the run's values. */
@@ -312,14 +312,19 @@ export interface ConstructorValues {
 export function constructorLength(plan: ConstructorPlan, values: ConstructorValues): number {
   plan.constant ??= plan.fields.every((f) => f.kind === 'template' && f.entry === undefined) ? templateOf(plan).length() : null;
   if (plan.constant !== null) return plan.constant; // (a constructor run in a loop models it once)
-  const stores = plan.fields.filter((f) => f.entry !== undefined);
-  plan.byHoles ??= stores.length <= 30 && stores.every((f) => f.kind !== 'run' && f.key !== undefined) ? new Map() : null;
-  if (plan.byHoles === null) return modelLength(plan, values);
+  const cache = (plan.byHoles ??= byHoles(plan));
+  if (cache === null) return modelLength(plan, values);
+  const { stores, lengths } = cache;
   let holes = 0;
   for (let i = 0; i < stores.length; i++) if (values.entry(stores[i])[1] === undefined) holes |= 1 << i;
-  let n = plan.byHoles.get(holes);
-  if (n === undefined) plan.byHoles.set(holes, (n = modelLength(plan, values)));
+  let n = lengths.get(holes);
+  if (n === undefined) lengths.set(holes, (n = modelLength(plan, values)));
   return n;
+}
+
+function byHoles(plan: ConstructorPlan): NonNullable<ConstructorPlan['byHoles']> | null {
+  const stores = plan.fields.filter((f) => f.entry !== undefined);
+  return stores.length <= 30 && stores.every((f) => f.kind !== 'run' && f.key !== undefined) ? { stores, lengths: new Map() } : null;
 }
 
 function modelLength(plan: ConstructorPlan, values: ConstructorValues): number {
