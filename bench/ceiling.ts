@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { median, ROOT } from './lib/index.js';
 
 const PROGRAMS = ['fib', 'spectral_norm', 'binary_trees', 'table_array', 'hash_strings', 'string_build',
@@ -31,7 +32,7 @@ function node(args: string[], env: NodeJS.ProcessEnv = {}): string {
   return r.stdout;
 }
 
-/** The CPU seconds of a roverc run's main chunk (ROVERC_MAIN_CPU). */
+/** The CPU seconds of a run's main chunk (ROVERC_MAIN_CPU). */
 function mainCpu(args: string[]): number {
   const file = path.join(tmp, 'main-cpu');
   rmSync(file, { force: true });
@@ -39,12 +40,9 @@ function mainCpu(args: string[]): number {
   return Number(readFileSync(file, 'utf8'));
 }
 
-/** User+system CPU seconds of a whole `node file` process. */
-function processCpu(file: string): number {
-  const r = spawnSync('bash', ['-c', 'TIMEFORMAT="%U %S"; time node "$0" > /dev/null', file], { cwd: ROOT, encoding: 'utf8' });
-  const [user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-  return user! + sys!;
-}
+/** The hand-written JS of a program: its own CPU seconds (bench/js/main-cpu.mjs). */
+const jsCpu = (name: string) => mainCpu(['--import', pathToFileURL(path.join(ROOT, 'bench', 'js', 'main-cpu.mjs')).href,
+  path.join(ROOT, 'bench', 'js', `${name}.mjs`)]);
 
 /** The floor program of bench/library-floor.ts for `name`: its output and work's CPU seconds, or undefined. */
 function libraryFloor(name: string): { cpu: number; stdout: string } | undefined {
@@ -73,7 +71,6 @@ const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 
 
 function main(): void {
   const { runs, only } = parseArgs();
-  const jsStartup = median(Array.from({ length: 5 }, () => processCpu(path.join(ROOT, 'bench', 'js', 'empty.mjs'))));
   console.log(`| program | interpreted (s) | compiled (s) | js (s) | library floor (s) | interpreted/floor | interpreted/js | interpreted/compiled |`);
   console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
   const rows: Array<{ name: string; interp: number; compiled: number; js: number; bound: number; libraryBound: boolean }> = [];
@@ -85,7 +82,7 @@ function main(): void {
     const expected = node([runJs]);
     const interp = median(Array.from({ length: runs }, () => mainCpu([roverc, 'run', lua])));
     const compiled = median(Array.from({ length: runs }, () => mainCpu([runJs])));
-    const js = median(Array.from({ length: runs }, () => processCpu(path.join(ROOT, 'bench', 'js', `${name}.mjs`)))) - jsStartup;
+    const js = median(Array.from({ length: runs }, () => jsCpu(name)));
     const floors = Array.from({ length: runs }, () => libraryFloor(name));
     let floor: number | undefined;
     if (floors[0] !== undefined) {

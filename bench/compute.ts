@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BenchGroup, median, parseBenchArgs, ROOT, type Cell } from './lib/index.js';
 
 /** Programs in bench/lua with the size passed as arg[1] under --quick (the full size is each program's default). */
@@ -33,8 +34,9 @@ interface Contestant {
   /** Whether the contestant has a version of this program (all do, but js only where bench/js/ has one). */
   applies?: (file: string) => boolean;
   /**
-   * roverc's modes report the CPU time of the main chunk itself (ROVERC_MAIN_CPU): their work
-   * is measured, not estimated as the whole run less a start-up measured in other runs.
+   * roverc's modes report the CPU time of the main chunk itself (ROVERC_MAIN_CPU), js that of its
+   * module (bench/js/main-cpu.mjs): their work is measured, not estimated as the whole run less
+   * a start-up measured in other runs.
    */
   reportsMainCpu?: boolean;
 }
@@ -43,6 +45,8 @@ interface RunOutcome { ok: boolean; stdout: string; error: string; wall: number;
 const roverc = path.join(ROOT, 'bin', 'roverc.js');
 /** The hand-written JS counterpart of a Lua program: bench/js/<name>.mjs (the start-up's empty.lua: bench/js/empty.mjs). */
 const jsProgram = (file: string) => path.join(ROOT, 'bench', 'js', `${path.basename(file, '.lua')}.mjs`);
+/** Preloaded into the js runs: reports the program's own CPU time as roverc's runs do (ROVERC_MAIN_CPU). */
+const JS_MAIN_CPU = pathToFileURL(path.join(ROOT, 'bench', 'js', 'main-cpu.mjs')).href;
 const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
 
 /** Seconds of user+sys CPU used by waited-for children of this process (Linux /proc), or null elsewhere. */
@@ -134,7 +138,10 @@ function contestants(note: (s: string) => void): Contestant[] {
   else note('luajit is not installed: outputs are checked against the interpreter, ratios to luajit are missing');
   if (spawnSync('lua5.4', ['-v']).status === 0) list.push({ name: 'lua5.4', command: 'lua5.4', args: (f, s) => [f, ...s] });
   else note('PUC Lua 5.4 is not installed (apt-get install lua5.4): its column is missing');
-  list.push({ name: 'js', command: process.execPath, args: (f, s) => [jsProgram(f), ...s], applies: (f) => existsSync(jsProgram(f)) });
+  list.push({
+    name: 'js', command: process.execPath, args: (f, s) => ['--import', JS_MAIN_CPU, jsProgram(f), ...s],
+    applies: (f) => existsSync(jsProgram(f)), reportsMainCpu: true,
+  });
   list.push({ name: 'interpreted', command: process.execPath, args: (f, s) => [roverc, 'run', f, ...s], reportsMainCpu: true });
   const compiled: Contestant = { name: 'compiled', command: process.execPath, args: (f, s) => [built(f), ...s], reportsMainCpu: true };
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'roverc-bench-'));
@@ -164,8 +171,9 @@ function main(): void {
     description: 'CPU time (user+sys) of whole processes running the programs of bench/lua/, median of '
       + `${runs}; compiled is \`roverc build\` once, then \`node run.js\`. The row "start-up" is an empty program `
       + `(median of ${STARTUP_RUNS}). The second table is each program's work without start-up: for interpreted and `
-      + 'compiled the CPU time of the main chunk, measured in the process itself (ROVERC_MAIN_CPU; median of the '
-      + 'same runs); for the others the whole time less their start-up. js is the hand-written JavaScript version '
+      + 'compiled the CPU time of the main chunk, and for js of the program\'s module, measured in the process '
+      + 'itself (ROVERC_MAIN_CPU; median of the same runs); for luajit and PUC Lua the whole time less their '
+      + 'start-up. js is the hand-written JavaScript version '
       + 'of each program (bench/js/), run by node: the V8 floor.',
     contestants: names, baseline: has('luajit') ? 'luajit' : 'interpreted',
     comparisons: ([['compiled', 'luajit'], ['compiled', 'lua5.4'], ['interpreted', 'compiled'], ['interpreted', 'luajit'],

@@ -7,7 +7,8 @@
 // It prints what the Lua program prints (bench/ceiling.ts compares it with luajit's output)
 // and writes the CPU seconds of the work to the file named by ROVERC_MAIN_CPU.
 //
-// Run: `npm run build && node dist/bench/library-floor.js NAME [size]` (`--list`: the names).
+// Run: `npm run build && node dist/bench/library-floor.js [--warm] NAME [size]` (`--list`: the
+// names; `--warm`: times a second run of the work, after V8 has optimized the first).
 import { writeFileSync } from 'node:fs';
 import { programGlobals } from '../runtime/interp/run-file.js';
 import { first } from '../runtime/lua/multi.js';
@@ -143,7 +144,10 @@ function show(v: LuaValue): string {
 }
 
 function main(): void {
-  const [name, size] = process.argv.slice(2);
+  const argv = process.argv.slice(2);
+  // --warm: the work once untimed first, so that the timed run is V8's optimized code alone
+  const warm = argv[0] === '--warm';
+  const [name, size] = warm ? argv.slice(1) : argv;
   if (name === '--list') {
     process.stdout.write(Object.keys(PROGRAMS).join('\n') + '\n');
     return;
@@ -154,8 +158,10 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
+  const n = size === undefined ? undefined : Number(size);
+  if (warm) program(n);
   const t0 = process.cpuUsage();
-  const lines = program(size === undefined ? undefined : Number(size));
+  const lines = program(n);
   const t = process.cpuUsage(t0);
   process.stdout.write(lines.join('\n') + '\n');
   const file = process.env.ROVERC_MAIN_CPU;
