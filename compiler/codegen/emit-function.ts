@@ -2671,10 +2671,12 @@ class FunctionEmitter {
       const objDesc = describeExpr(member.base, this.res.refs);
       const method = member.identifier.name;
       const slow = `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
-      const index = isPlainKey(method) ? this.methodLookup(member.base, self, method, slow) : slow;
+      const calleeDesc = jsString(`method '${method}'`);
       put(`${self} = ${this.operand(member.base, flat)}`);
       put(this.setLine(line, ':' + method));
-      return this.sequence(parts, `rt.callee(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')})`);
+      if (flat && this.methodArms(member.base, method)) return this.methodCallArms(self, method, argv, `rt.callee(${slow}, ${calleeDesc})`);
+      const index = isPlainKey(method) ? this.methodLookup(member.base, self, method, slow) : slow;
+      return this.sequence(parts, `rt.callee(${index}, ${calleeDesc})(${[self, ...argv].join(', ')})`);
     }
     const desc = describeExpr(e.base, this.res.refs);
     // the callee is read after the position is stored (its own slow path stores another);
@@ -2691,6 +2693,40 @@ class FunctionEmitter {
       return `${fn}(${this.orderedValues(args).join(', ')})`;
     }
     return this.sequence(parts, `${callee}(${argv.join(', ')})`);
+  }
+
+  /**
+   * Whether `base:method(...)` with simple arguments is written as methodCallArms: synchronous
+   * code, a plain name, and a receiver that is not a string the string library serves.
+   */
+  private methodArms(base: Expression, method: string): boolean {
+    if (this.mode !== 'sync' || !isPlainKey(method)) return false;
+    const type = this.ctx.types.of(base);
+    return (type & TABLE) !== 0 && ((type & STRING) === 0 || !STRING_FUNCTIONS.has(method));
+  }
+
+  /**
+   * `o:name(args)` as statements, one call per way of finding the method: the table's own
+   * function field, else (no own field) its metatable view's function, else the runtime's
+   * lookup (`slowCallee`: rt.index, then rt.callee for __call and the error). Each call's
+   * target is a single load, which V8 inlines; a target merged from the arms (a temp, or a
+   * conditional expression) is not, and a method call cost 1.15x as much (oop_methods,
+   * docs/VALUE_MODEL.md). The arguments are simple (directCall), so writing them in each arm
+   * evaluates them once. Returns the temp holding the call's results.
+   */
+  private methodCallArms(o: string, name: string, argv: string[], slowCallee: string): string {
+    const p = property(name);
+    const f = this.temp('rt.Fields | undefined', '$f');
+    const m = this.temp('rt.LuaTable | undefined', '$m');
+    const own = this.temp();
+    const inherited = this.temp();
+    const r = this.temp('rt.LuaResult', '$r');
+    const args = [o, ...argv].join(', ');
+    this.w.line(`if ((${f} = ${fieldsOf(o)}) !== undefined && typeof (${own} = ${f}${p}) === 'function') ${r} = (${own} as rt.LuaFunction)(${args});`);
+    this.w.line(`else if (${f} !== undefined && ${own} === undefined && (${m} = (${o} as rt.LuaTable).metatable) !== undefined && ` +
+      `typeof (${inherited} = ${m}.view${p}) === 'function') ${r} = (${inherited} as rt.LuaFunction)(${args});`);
+    this.w.line(`else ${r} = ${slowCallee}(${args});`);
+    return r;
   }
 
   /**

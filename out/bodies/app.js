@@ -93,12 +93,15 @@ function load($env) {
       let $fn8;
       let $9;
       let $10;
-      let $m112;
-      let $f12;
-      let $m13;
-      let $f14;
-      let $t15;
-      let $r16;
+      let $f11;
+      let $m12;
+      let $13;
+      let $14;
+      let $r15;
+      let $m16;
+      let $f17;
+      let $t18;
+      let $r19;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 3;
@@ -107,21 +110,24 @@ function load($env) {
       $22 = $42;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 4;
-      $9 = rt.first(rt.callee(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      if (($f11 = $10?.f) !== void 0 && typeof ($13 = $f11.body) === "function") $r15 = $13($10);
+      else if ($f11 !== void 0 && $13 === void 0 && ($m12 = $10.metatable) !== void 0 && typeof ($14 = $m12.view.body) === "function") $r15 = $14($10);
+      else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
+      $9 = rt.first($r15);
       $s2.pcs[$d2] = $pc + 5;
-      $fn8 = rt.callee(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $fn8 = rt.callee(($f17 = $9?.f)?.text !== void 0 ? $f17.text : ($m16 = $9?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
       $s2.pcs[$d2] = $pc + 6;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t15 = $s2.tails++;
-        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
-        $s2.tails = $t15;
+        $t18 = $s2.tails++;
+        $r19 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t18;
       } else {
-        $r16 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r19 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
-      return $r16;
+      return $r19;
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
@@ -147,26 +153,32 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $t8;
-      let $r9;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f102;
+      let $t11;
+      let $r12;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 8;
-      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 9;
-      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f102 = $22?.f)?.json !== void 0 ? $f102.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json"), "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t8 = $s2.tails++;
-        $r9 = $fn12($22);
-        $s2.tails = $t8;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22);
+        $s2.tails = $t11;
       } else {
-        $r9 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r9;
+      return $r12;
     }));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $12;
     else {
@@ -187,37 +199,46 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $m52;
-      let $f62;
-      let $m7;
-      let $f8;
-      let $9;
-      let $10;
-      let $fn11;
+      let $f5;
+      let $m6;
+      let $72;
+      let $8;
+      let $r9;
+      let $m10;
+      let $f11;
       let $122;
       let $13;
-      let $m14;
-      let $f15;
-      let $m16;
+      let $fn14;
+      let $15;
+      let $16;
       let $f17;
-      let $18;
+      let $m18;
       let $19;
-      let $o20;
-      let $n21;
+      let $20;
+      let $r21;
+      let $m22;
+      let $f23;
+      let $24;
+      let $25;
+      let $o26;
+      let $n27;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 11;
-        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        if (($f5 = $42?.f) !== void 0 && typeof ($72 = $f5.body) === "function") $r9 = $72($42);
+        else if ($f5 !== void 0 && $72 === void 0 && ($m6 = $42.metatable) !== void 0 && typeof ($8 = $m6.view.body) === "function") $r9 = $8($42);
+        else $r9 = rt.callee(rt.index($42, "body", "local 'ctx'"), "method 'body'")($42);
+        $32 = rt.first($r9);
         $s2.pcs[$d2] = $pc + 12;
-        $fn2 = rt.callee(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
-        $9 = rt.first($fn2($32));
-        if ($9?.arr !== void 0) $10 = $9.length();
-        else if (typeof $9 === "string") $10 = $9.length;
+        $fn2 = rt.callee(($f11 = $32?.f)?.text !== void 0 ? $f11.text : ($m10 = $32?.metatable) !== void 0 && $m10.view.text !== void 0 ? $m10.view.text : rt.index($32, "text"), "method 'text'");
+        $122 = rt.first($fn2($32));
+        if ($122?.arr !== void 0) $13 = $122.length();
+        else if (typeof $122 === "string") $13 = $122.length;
         else {
-          $10 = rt.len($9);
+          $13 = rt.len($122);
         }
-        $1 = $10;
+        $1 = $13;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(9), $p = $w.p;
@@ -240,21 +261,24 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $13 = ctx;
+      $16 = ctx;
       $s2.pcs[$d2] = $pc + 11;
-      $122 = rt.first(rt.callee(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
+      if (($f17 = $16?.f) !== void 0 && typeof ($19 = $f17.body) === "function") $r21 = $19($16);
+      else if ($f17 !== void 0 && $19 === void 0 && ($m18 = $16.metatable) !== void 0 && typeof ($20 = $m18.view.body) === "function") $r21 = $20($16);
+      else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
+      $15 = rt.first($r21);
       $s2.pcs[$d2] = $pc + 12;
-      $fn11 = rt.callee(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
-      $18 = rt.first($fn11($122));
-      if ($18?.arr !== void 0) $19 = $18.length();
-      else if (typeof $18 === "string") $19 = $18.length;
+      $fn14 = rt.callee(($f23 = $15?.f)?.text !== void 0 ? $f23.text : ($m22 = $15?.metatable) !== void 0 && $m22.view.text !== void 0 ? $m22.view.text : rt.index($15, "text"), "method 'text'");
+      $24 = rt.first($fn14($15));
+      if ($24?.arr !== void 0) $25 = $24.length();
+      else if (typeof $24 === "string") $25 = $24.length;
       else {
-        $19 = rt.len($18);
+        $25 = rt.len($24);
       }
-      $o20 = new rt.FieldsObject();
-      $n21 = 1;
-      $o20.bytes = $19;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+      $o26 = new rt.FieldsObject();
+      $n27 = 1;
+      $o26.bytes = $25;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
     }));
     if ($3 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0) $f6.put = $3;
     else {

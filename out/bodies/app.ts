@@ -82,12 +82,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $t15: number;
-        let $r16: rt.LuaResult;
+        let $f11: rt.Fields | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $r15: rt.LuaResult;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $t18: number;
+        let $r19: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 3;
@@ -96,21 +99,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 4;
-        $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
+        if (($f11 = ($10 as rt.LuaTable)?.f) !== undefined && typeof ($13 = $f11.body) === 'function') $r15 = ($13 as rt.LuaFunction)($10);
+        else if ($f11 !== undefined && $13 === undefined && ($m12 = ($10 as rt.LuaTable).metatable) !== undefined && typeof ($14 = $m12.view.body) === 'function') $r15 = ($14 as rt.LuaFunction)($10);
+        else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
+        $9 = rt.first($r15);
         $s.pcs[$d] = $pc + 5;
-        $fn8 = rt.callee((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14!.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
+        $fn8 = rt.callee((($f17 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f17!.text : ($m16 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 6;
         $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t15 = $s.tails++;
-          $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
-          $s.tails = $t15;
+          $t18 = $s.tails++;
+          $r19 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t18;
         } else {
-          $r16 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r19 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
-        return $r16;
+        return $r19;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
@@ -136,26 +142,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $t8: number;
-        let $r9: rt.LuaResult;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 9;
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t8 = $s.tails++;
-          $r9 = $fn1($2);
-          $s.tails = $t8;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2);
+          $s.tails = $t11;
         } else {
-          $r9 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r9;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
       else {
@@ -176,58 +188,70 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $f6: rt.Fields | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $fn11!: rt.LuaFunction;
+        let $f5: rt.Fields | undefined;
+        let $m6: rt.LuaTable | undefined;
+        let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $r9: rt.LuaResult;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
         let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
         let $19: rt.LuaValue;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $20: rt.LuaValue;
+        let $r21: rt.LuaResult;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $o26: rt.Fields;
+        let $n27: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 11;
-          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          if (($f5 = ($4 as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f5.body) === 'function') $r9 = ($7 as rt.LuaFunction)($4);
+          else if ($f5 !== undefined && $7 === undefined && ($m6 = ($4 as rt.LuaTable).metatable) !== undefined && typeof ($8 = $m6.view.body) === 'function') $r9 = ($8 as rt.LuaFunction)($4);
+          else $r9 = rt.callee(rt.index($4, "body", "local 'ctx'"), "method 'body'")($4);
+          $3 = rt.first($r9);
           $s.pcs[$d] = $pc + 12;
-          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8!.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
-          $9 = (rt.first($fn2($3))) as rt.LuaValue;
-          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
-          else if (typeof $9 === 'string') $10 = $9.length;
+          $fn2 = rt.callee((($f11 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f11!.text : ($m10 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($3, "text")), "method 'text'");
+          $12 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($12 as rt.LuaTable)?.arr !== undefined) $13 = ($12 as rt.LuaTable).length();
+          else if (typeof $12 === 'string') $13 = $12.length;
           else {
-            $10 = rt.len($9);
+            $13 = rt.len($12);
           }
-          $1 = $10;
+          $1 = $13;
           const $w = rh.jsonBytes();
           { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
           $w.num($1 as number);
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        $13 = ctx as rt.LuaValue;
+        $16 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 11;
-        $12 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15!.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
+        if (($f17 = ($16 as rt.LuaTable)?.f) !== undefined && typeof ($19 = $f17.body) === 'function') $r21 = ($19 as rt.LuaFunction)($16);
+        else if ($f17 !== undefined && $19 === undefined && ($m18 = ($16 as rt.LuaTable).metatable) !== undefined && typeof ($20 = $m18.view.body) === 'function') $r21 = ($20 as rt.LuaFunction)($16);
+        else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
+        $15 = rt.first($r21);
         $s.pcs[$d] = $pc + 12;
-        $fn11 = rt.callee((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17!.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'");
-        $18 = (rt.first($fn11($12))) as rt.LuaValue;
-        if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
-        else if (typeof $18 === 'string') $19 = $18.length;
+        $fn14 = rt.callee((($f23 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f23!.text : ($m22 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m22.view.text !== undefined ? $m22.view.text : rt.index($15, "text")), "method 'text'");
+        $24 = (rt.first($fn14($15))) as rt.LuaValue;
+        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
+        else if (typeof $24 === 'string') $25 = $24.length;
         else {
-          $19 = rt.len($18);
+          $25 = rt.len($24);
         }
-        $o20 = new rt.FieldsObject();
-        $n21 = 1;
-        $o20.bytes = $19;
-        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+        $o26 = new rt.FieldsObject();
+        $n27 = 1;
+        $o26.bytes = $25;
+        return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.put !== undefined) $f6.put = $3;
       else {

@@ -172,26 +172,26 @@ function load($env) {
       let $10;
       let $11;
       let $122;
-      let $13;
+      let $r13;
       let $14;
       let $15;
       let $16;
-      let $k17;
-      let $18;
-      let $a19;
+      let $17;
+      let $k18;
+      let $19;
       let $a20;
-      let $21;
+      let $a21;
       let $22;
       let $23;
-      let $o24;
-      let $n25;
-      let $fn26;
-      let $27;
+      let $24;
+      let $o25;
+      let $n26;
+      let $fn27;
       let $28;
-      let $o29;
-      let $n30;
-      let $t31;
-      let $r32;
+      let $29;
+      let $o30;
+      let $n31;
+      let $t32;
       const $json = rh.claim(ctx);
       $32 = users;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.store) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.store) !== void 0 || !("store" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
@@ -211,11 +211,14 @@ function load($env) {
       else {
         $10 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $11 = rt.first(rt.callee(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10));
-        if (!(($f62 = $11?.f) !== void 0 && (($122 = $f62.limit) !== void 0 || ($m52 = $11.metatable) === void 0 || ($122 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-          $122 = rt.index($11, "limit");
+        if (($f8 = $10?.f) !== void 0 && typeof ($11 = $f8.query) === "function") $r13 = $11($10);
+        else if ($f8 !== void 0 && $11 === void 0 && ($m7 = $10.metatable) !== void 0 && typeof ($122 = $m7.view.query) === "function") $r13 = $122($10);
+        else $r13 = rt.callee(rt.index($10, "query", "local 'ctx'"), "method 'query'")($10);
+        $14 = rt.first($r13);
+        if (!(($f62 = $14?.f) !== void 0 && (($15 = $f62.limit) !== void 0 || ($m52 = $14.metatable) === void 0 || ($15 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          $15 = rt.index($14, "limit");
         }
-        $9 = $122;
+        $9 = $15;
       }
       $2 = $9;
       $s2.pcs[$d2] = $pc + 9;
@@ -225,61 +228,61 @@ function load($env) {
         let cut = new rt.LuaTable([]);
         {
           const $start1 = 1;
-          if (($11 = $env.f.math) === void 0) {
+          if (($14 = $env.f.math) === void 0) {
             $s2.pcs[$d2] = $pc + 10;
-            $11 = rt.getGlobal($env, "math");
+            $14 = rt.getGlobal($env, "math");
           }
-          if (!(($f62 = $11?.f) !== void 0 && (($10 = $f62.min) !== void 0 || ($m52 = $11.metatable) === void 0 || ($10 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          if (!(($f62 = $14?.f) !== void 0 && (($122 = $f62.min) !== void 0 || ($m52 = $14.metatable) === void 0 || ($122 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 10;
-            $10 = rt.index($11, "min", "global 'math'");
+            $122 = rt.index($14, "min", "global 'math'");
           }
-          $122 = $10;
-          $2 = limit;
-          $42 = list;
-          if ($42?.arr !== void 0) $13 = $42.length();
-          else if (typeof $42 === "string") $13 = $42.length;
+          $15 = $122;
+          $11 = limit;
+          $2 = list;
+          if ($2?.arr !== void 0) $32 = $2.length();
+          else if (typeof $2 === "string") $32 = $2.length;
           else {
             $s2.pcs[$d2] = $pc + 10;
-            $13 = rt.len($42, "local 'list'");
+            $32 = rt.len($2, "local 'list'");
           }
-          $32 = $13;
+          $10 = $32;
           $s2.pcs[$d2] = $pc + 11;
-          $fn1 = rt.callee($122, "field 'min'");
-          $14 = rt.first($fn1($2, $32));
-          const $limit1 = rt.forNumber($14, "limit");
+          $fn1 = rt.callee($15, "field 'min'");
+          $42 = rt.first($fn1($11, $10));
+          const $limit1 = rt.forNumber($42, "limit");
           for (let i = $start1; i <= $limit1; i++) {
-            $16 = list;
-            $k17 = i;
-            if (!(($a19 = $16?.arr) !== void 0 && ($18 = $a19[$k17 - 1]) !== void 0)) {
-              $18 = rt.indexItem($16, $k17, "local 'list'");
+            $17 = list;
+            $k18 = i;
+            if (!(($a20 = $17?.arr) !== void 0 && ($19 = $a20[$k18 - 1]) !== void 0)) {
+              $19 = rt.indexItem($17, $k18, "local 'list'");
             }
-            $15 = $18;
-            if ($15 !== void 0 && ($a20 = cut.arr) !== void 0 && $a20[i - 1] !== void 0) $a20[i - 1] = $15;
-            else if ($15 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.plainItems) $a20.push($15);
+            $16 = $19;
+            if ($16 !== void 0 && ($a21 = cut.arr) !== void 0 && $a21[i - 1] !== void 0) $a21[i - 1] = $16;
+            else if ($16 !== void 0 && $a21 !== void 0 && i === $a21.length + 1 && cut.plainItems) $a21.push($16);
             else {
-              rt.setIndex(cut, i, $15, "local 'cut'");
+              rt.setIndex(cut, i, $16, "local 'cut'");
             }
           }
         }
         list = cut;
       }
       if ($json) {
-        $14 = api;
-        if (!(($f62 = $14?.f) !== void 0 && (($13 = $f62.json) !== void 0 || ($m52 = $14.metatable) === void 0 || ($13 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $42 = api;
+        if (!(($f62 = $42?.f) !== void 0 && (($32 = $f62.json) !== void 0 || ($m52 = $42.metatable) === void 0 || ($32 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 12;
-          $13 = rt.index($14, "json", "upvalue 'api'");
+          $32 = rt.index($42, "json", "upvalue 'api'");
         }
-        $21 = $13;
-        $22 = list;
-        $42 = list;
-        if ($42?.arr !== void 0) $32 = $42.length();
-        else if (typeof $42 === "string") $32 = $42.length;
+        $22 = $32;
+        $23 = list;
+        $2 = list;
+        if ($2?.arr !== void 0) $10 = $2.length();
+        else if (typeof $2 === "string") $10 = $2.length;
         else {
           $s2.pcs[$d2] = $pc + 12;
-          $32 = rt.len($42, "local 'list'");
+          $10 = rt.len($2, "local 'list'");
         }
-        $23 = $32;
-        if (rh.isJsonBuilder($21) && rh.isScalar($22)) {
+        $24 = $10;
+        if (rh.isJsonBuilder($22) && rh.isScalar($23)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -294,7 +297,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($22);
+          $w.scalar($23);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -308,7 +311,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($23);
+          $w.num($24);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -316,52 +319,52 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $2 = $21;
-        $o24 = new rt.FieldsObject();
-        $n25 = 1;
-        if ($22 !== void 0) {
-          $o24.users = $22;
-          $n25++;
+        $11 = $22;
+        $o25 = new rt.FieldsObject();
+        $n26 = 1;
+        if ($23 !== void 0) {
+          $o25.users = $23;
+          $n26++;
         }
-        $o24.count = $23;
-        $10 = rt.LuaTable.record($o24, $n25);
+        $o25.count = $24;
+        $122 = rt.LuaTable.record($o25, $n26);
         $s2.pcs[$d2] = $pc + 13;
-        $fn1 = rt.callee($2, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn1($10)));
+        $fn1 = rt.callee($11, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn1($122)));
       }
-      $122 = api;
-      if (!(($f8 = $122?.f) !== void 0 && (($18 = $f8.json) !== void 0 || ($m7 = $122.metatable) === void 0 || ($18 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+      $15 = api;
+      if (!(($f8 = $15?.f) !== void 0 && (($19 = $f8.json) !== void 0 || ($m7 = $15.metatable) === void 0 || ($19 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 12;
-        $18 = rt.index($122, "json", "upvalue 'api'");
+        $19 = rt.index($15, "json", "upvalue 'api'");
       }
-      $11 = $18;
-      $15 = list;
-      $27 = list;
-      if ($27?.arr !== void 0) $28 = $27.length();
-      else if (typeof $27 === "string") $28 = $27.length;
+      $14 = $19;
+      $16 = list;
+      $28 = list;
+      if ($28?.arr !== void 0) $29 = $28.length();
+      else if (typeof $28 === "string") $29 = $28.length;
       else {
         $s2.pcs[$d2] = $pc + 12;
-        $28 = rt.len($27, "local 'list'");
+        $29 = rt.len($28, "local 'list'");
       }
-      $o29 = new rt.FieldsObject();
-      $n30 = 1;
-      if ($15 !== void 0) {
-        $o29.users = $15;
-        $n30++;
+      $o30 = new rt.FieldsObject();
+      $n31 = 1;
+      if ($16 !== void 0) {
+        $o30.users = $16;
+        $n31++;
       }
-      $o29.count = $28;
-      $16 = rt.LuaTable.record($o29, $n30);
+      $o30.count = $29;
+      $17 = rt.LuaTable.record($o30, $n31);
       $s2.pcs[$d2] = $pc + 14;
-      $fn26 = rt.callee($11, "field 'json'");
+      $fn27 = rt.callee($14, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t31 = $s2.tails++;
-        $r32 = $fn26($16);
-        $s2.tails = $t31;
+        $t32 = $s2.tails++;
+        $r13 = $fn27($17);
+        $s2.tails = $t32;
       } else {
-        $r32 = rt.tailCall($s2, $tb, $fn26, [$16]);
+        $r13 = rt.tailCall($s2, $tb, $fn27, [$17]);
       }
-      return $r32;
+      return $r13;
     })));
     if ($1 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $1;
     else {
@@ -383,57 +386,62 @@ function load($env) {
       let $fn1;
       let $2;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $9;
-      let $10;
-      let $m112;
-      let $f12;
-      let $t13;
-      let $r14;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f102;
+      let $11;
+      let $122;
+      let $13;
+      let $m14;
+      let $f15;
+      let $t16;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 16;
-      $2 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
-      $fn1 = rt.callee(($f7 = $2?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $2?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($2, "expect"), "method 'expect'");
-      $9 = users;
-      if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.create_schema) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.create_schema) !== void 0 || !("create_schema" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
-        $10 = rt.index($9, "create_schema", "upvalue 'users'");
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $2 = rt.first($r8);
+      $fn1 = rt.callee(($f102 = $2?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $2?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($2, "expect"), "method 'expect'");
+      $122 = users;
+      if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.create_schema) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.create_schema) !== void 0 || !("create_schema" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+        $13 = rt.index($122, "create_schema", "upvalue 'users'");
       }
-      $8 = $10;
+      $11 = $13;
       $s2.pcs[$d2] = $pc + 18;
-      let input = rt.first($fn1($2, $8));
-      $9 = users;
-      if (!(($f12 = $9?.f) !== void 0 && (($8 = $f12.store) !== void 0 || ($m112 = $9.metatable) === void 0 || ($8 = $m112.view.store) !== void 0 || !("store" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+      let input = rt.first($fn1($2, $11));
+      $122 = users;
+      if (!(($f15 = $122?.f) !== void 0 && (($11 = $f15.store) !== void 0 || ($m14 = $122.metatable) === void 0 || ($11 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 19;
-        $8 = rt.index($9, "store", "upvalue 'users'");
+        $11 = rt.index($122, "store", "upvalue 'users'");
       }
-      $10 = $8;
+      $13 = $11;
       $s2.pcs[$d2] = $pc + 20;
-      $fn1 = rt.callee(($f7 = $10?.f)?.insert !== void 0 ? $f7.insert : ($m6 = $10?.metatable) !== void 0 && $m6.view.insert !== void 0 ? $m6.view.insert : rt.index($10, "insert", "field 'store'"), "method 'insert'");
-      $32 = input;
-      let user = rt.first($fn1($10, $32));
-      $8 = api;
-      if (!(($f7 = $8?.f) !== void 0 && (($9 = $f7.json) !== void 0 || ($m6 = $8.metatable) === void 0 || ($9 = $m6.view.json) !== void 0 || !("json" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+      $fn1 = rt.callee(($f102 = $13?.f)?.insert !== void 0 ? $f102.insert : ($m9 = $13?.metatable) !== void 0 && $m9.view.insert !== void 0 ? $m9.view.insert : rt.index($13, "insert", "field 'store'"), "method 'insert'");
+      $72 = input;
+      let user = rt.first($fn1($13, $72));
+      $11 = api;
+      if (!(($f102 = $11?.f) !== void 0 && (($122 = $f102.json) !== void 0 || ($m9 = $11.metatable) === void 0 || ($122 = $m9.view.json) !== void 0 || !("json" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 21;
-        $9 = rt.index($8, "json", "upvalue 'api'");
+        $122 = rt.index($11, "json", "upvalue 'api'");
       }
-      $32 = $9;
+      $72 = $122;
       $s2.pcs[$d2] = $pc + 22;
-      $fn1 = rt.callee(($f12 = $32?.f)?.status !== void 0 ? $f12.status : ($m112 = $32?.metatable) !== void 0 && $m112.view.status !== void 0 ? $m112.view.status : rt.index($32, "status", "field 'json'"), "method 'status'");
-      $10 = 201;
-      $2 = user;
+      $fn1 = rt.callee(($f15 = $72?.f)?.status !== void 0 ? $f15.status : ($m14 = $72?.metatable) !== void 0 && $m14.view.status !== void 0 ? $m14.view.status : rt.index($72, "status", "field 'json'"), "method 'status'");
+      $13 = 201;
+      $6 = user;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t13 = $s2.tails++;
-        $r14 = $fn1($32, $10, $2);
-        $s2.tails = $t13;
+        $t16 = $s2.tails++;
+        $r8 = $fn1($72, $13, $6);
+        $s2.tails = $t16;
       } else {
-        $r14 = rt.tailCall($s2, $tb, $fn1, [$32, $10, $2]);
+        $r8 = rt.tailCall($s2, $tb, $fn1, [$72, $13, $6]);
       }
-      return $r14;
+      return $r8;
     }));
     if ($7 !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -453,12 +461,15 @@ function load($env) {
       let $f62;
       let $72;
       let $8;
-      let $m9;
-      let $f102;
+      let $f9;
+      let $m10;
       let $11;
       let $122;
-      let $m13;
-      let $f14;
+      let $r13;
+      let $14;
+      let $15;
+      let $m16;
+      let $f17;
       $32 = users;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.parse_id) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.parse_id) !== void 0 || !("parse_id" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 23;
@@ -467,29 +478,32 @@ function load($env) {
       $2 = $42;
       $8 = ctx;
       $s2.pcs[$d2] = $pc + 24;
-      $11 = rt.first(rt.callee(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
-      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-        $122 = rt.index($11, "id");
+      if (($f9 = $8?.f) !== void 0 && typeof ($11 = $f9.params) === "function") $r13 = $11($8);
+      else if ($f9 !== void 0 && $11 === void 0 && ($m10 = $8.metatable) !== void 0 && typeof ($122 = $m10.view.params) === "function") $r13 = $122($8);
+      else $r13 = rt.callee(rt.index($8, "params", "local 'ctx'"), "method 'params'")($8);
+      $14 = rt.first($r13);
+      if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.id) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.id) !== void 0 || !("id" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+        $15 = rt.index($14, "id");
       }
-      $72 = $122;
+      $72 = $15;
       $s2.pcs[$d2] = $pc + 25;
       $fn1 = rt.callee($2, "field 'parse_id'");
       let id = rt.first($fn1($72));
-      $122 = id;
-      if (rt.truthy($122)) {
-        $8 = users;
-        if (!(($f14 = $8?.f) !== void 0 && (($72 = $f14.store) !== void 0 || ($m13 = $8.metatable) === void 0 || ($72 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      $15 = id;
+      if (rt.truthy($15)) {
+        $122 = users;
+        if (!(($f17 = $122?.f) !== void 0 && (($11 = $f17.store) !== void 0 || ($m16 = $122.metatable) === void 0 || ($11 = $m16.view.store) !== void 0 || !("store" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 26;
-          $72 = rt.index($8, "store", "upvalue 'users'");
+          $11 = rt.index($122, "store", "upvalue 'users'");
         }
-        $11 = $72;
+        $14 = $11;
         $s2.pcs[$d2] = $pc + 27;
-        $fn1 = rt.callee(($f102 = $11?.f)?.get !== void 0 ? $f102.get : ($m9 = $11?.metatable) !== void 0 && $m9.view.get !== void 0 ? $m9.view.get : rt.index($11, "get", "field 'store'"), "method 'get'");
-        $42 = id;
-        $122 = rt.first($fn1($11, $42));
+        $fn1 = rt.callee(($f9 = $14?.f)?.get !== void 0 ? $f9.get : ($m10 = $14?.metatable) !== void 0 && $m10.view.get !== void 0 ? $m10.view.get : rt.index($14, "get", "field 'store'"), "method 'get'");
+        $8 = id;
+        $15 = rt.first($fn1($14, $8));
       }
       $s2.depth = $d2;
-      return $122;
+      return $15;
     };
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -565,13 +579,15 @@ function load($env) {
       let $6;
       let $t7;
       let $r8;
-      let $m9;
-      let $f102;
-      let $11;
+      let $9;
+      let $m10;
+      let $f11;
       let $122;
-      let $m13;
-      let $f14;
-      let $l15;
+      let $13;
+      let $14;
+      let $m15;
+      let $f16;
+      let $l17;
       $s2.pcs[$d2] = $pc + 32;
       let user = find(ctx);
       if (!rt.truthy(user)) {
@@ -592,33 +608,36 @@ function load($env) {
       }
       $5 = ctx;
       $s2.pcs[$d2] = $pc + 34;
-      $6 = rt.first(rt.callee(($f4 = $5?.f)?.body !== void 0 ? $f4.body : ($m3 = $5?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($5, "body", "local 'ctx'"), "method 'body'")($5));
-      $fn1 = rt.callee(($f102 = $6?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'");
-      $11 = users;
-      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-        $122 = rt.index($11, "update_schema", "upvalue 'users'");
+      if (($f4 = $5?.f) !== void 0 && typeof ($2 = $f4.body) === "function") $r8 = $2($5);
+      else if ($f4 !== void 0 && $2 === void 0 && ($m3 = $5.metatable) !== void 0 && typeof ($9 = $m3.view.body) === "function") $r8 = $9($5);
+      else $r8 = rt.callee(rt.index($5, "body", "local 'ctx'"), "method 'body'")($5);
+      $6 = rt.first($r8);
+      $fn1 = rt.callee(($f11 = $6?.f)?.expect !== void 0 ? $f11.expect : ($m10 = $6?.metatable) !== void 0 && $m10.view.expect !== void 0 ? $m10.view.expect : rt.index($6, "expect"), "method 'expect'");
+      $13 = users;
+      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.update_schema) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.update_schema) !== void 0 || !("update_schema" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+        $14 = rt.index($13, "update_schema", "upvalue 'users'");
       }
-      $2 = $122;
+      $122 = $14;
       $s2.pcs[$d2] = $pc + 36;
-      let changes = rt.first($fn1($6, $2));
+      let changes = rt.first($fn1($6, $122));
       {
         let $it1, $st1, $key1;
-        if (($2 = $env.f.pairs) === void 0) {
+        if (($122 = $env.f.pairs) === void 0) {
           $s2.pcs[$d2] = $pc + 37;
-          $2 = rt.getGlobal($env, "pairs");
+          $122 = rt.getGlobal($env, "pairs");
         }
-        $122 = $2;
-        $11 = changes;
-        if ($122 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) {
+        $14 = $122;
+        $13 = changes;
+        if ($14 === rt.ITERATION.pairs && $13 instanceof rt.LuaTable) {
           $it1 = rt.ITERATION.next;
-          $st1 = $11;
+          $st1 = $13;
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 38;
-          $l15 = rt.adjust(rt.all(rt.callee($122, "global 'pairs'")($11)), 3);
-          $it1 = $l15[0];
-          $st1 = $l15[1];
-          $key1 = $l15[2];
+          $l17 = rt.adjust(rt.all(rt.callee($14, "global 'pairs'")($13)), 3);
+          $it1 = $l17[0];
+          $st1 = $l17[1];
+          $key1 = $l17[2];
         }
         $s2.pcs[$d2] = $pc + 37;
         const $iter1 = rt.callable($it1);
@@ -674,16 +693,17 @@ function load($env) {
       let $72;
       let $8;
       let $9;
-      let $m10;
-      let $f11;
+      let $f102;
+      let $m112;
       let $122;
       let $13;
-      let $m14;
-      let $f15;
-      let $fn16;
-      let $17;
-      let $t18;
-      let $r19;
+      let $r14;
+      let $15;
+      let $16;
+      let $m17;
+      let $f18;
+      let $fn19;
+      let $t20;
       $32 = users;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.parse_id) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.parse_id) !== void 0 || !("parse_id" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 41;
@@ -694,62 +714,65 @@ function load($env) {
       else {
         $9 = ctx;
         $s2.pcs[$d2] = $pc + 42;
-        $122 = rt.first(rt.callee(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
-        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-          $13 = rt.index($122, "id");
+        if (($f102 = $9?.f) !== void 0 && typeof ($122 = $f102.params) === "function") $r14 = $122($9);
+        else if ($f102 !== void 0 && $122 === void 0 && ($m112 = $9.metatable) !== void 0 && typeof ($13 = $m112.view.params) === "function") $r14 = $13($9);
+        else $r14 = rt.callee(rt.index($9, "params", "local 'ctx'"), "method 'params'")($9);
+        $15 = rt.first($r14);
+        if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.id) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.id) !== void 0 || !("id" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+          $16 = rt.index($15, "id");
         }
-        $8 = $13;
+        $8 = $16;
       }
       $72 = $8;
       $s2.pcs[$d2] = $pc + 43;
       $fn1 = rt.callee($2, "field 'parse_id'");
       let id = rt.first($fn1($72));
-      $13 = !rt.truthy(id);
-      if (!rt.truthy($13)) {
-        $9 = users;
-        if (!(($f15 = $9?.f) !== void 0 && (($72 = $f15.store) !== void 0 || ($m14 = $9.metatable) === void 0 || ($72 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+      $16 = !rt.truthy(id);
+      if (!rt.truthy($16)) {
+        $13 = users;
+        if (!(($f18 = $13?.f) !== void 0 && (($122 = $f18.store) !== void 0 || ($m17 = $13.metatable) === void 0 || ($122 = $m17.view.store) !== void 0 || !("store" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 44;
-          $72 = rt.index($9, "store", "upvalue 'users'");
+          $122 = rt.index($13, "store", "upvalue 'users'");
         }
-        $122 = $72;
+        $15 = $122;
         $s2.pcs[$d2] = $pc + 45;
-        $fn1 = rt.callee(($f11 = $122?.f)?.remove !== void 0 ? $f11.remove : ($m10 = $122?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($122, "remove", "field 'store'"), "method 'remove'");
-        $42 = id;
-        $13 = !rt.truthy(rt.first($fn1($122, $42)));
+        $fn1 = rt.callee(($f102 = $15?.f)?.remove !== void 0 ? $f102.remove : ($m112 = $15?.metatable) !== void 0 && $m112.view.remove !== void 0 ? $m112.view.remove : rt.index($15, "remove", "field 'store'"), "method 'remove'");
+        $9 = id;
+        $16 = !rt.truthy(rt.first($fn1($15, $9)));
       }
-      if ($13) {
-        $32 = api;
+      if ($16) {
+        $72 = api;
         $s2.pcs[$d2] = $pc + 46;
-        $fn16 = rt.callee(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
-        $2 = 404;
-        $17 = "User not found";
+        $fn19 = rt.callee(($f62 = $72?.f)?.error !== void 0 ? $f62.error : ($m52 = $72?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($72, "error", "upvalue 'api'"), "method 'error'");
+        $42 = 404;
+        $32 = "User not found";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t18 = $s2.tails++;
-          $r19 = $fn16($32, $2, $17);
-          $s2.tails = $t18;
+          $t20 = $s2.tails++;
+          $r14 = $fn19($72, $42, $32);
+          $s2.tails = $t20;
         } else {
-          $r19 = rt.tailCall($s2, $tb, $fn16, [$32, $2, $17]);
+          $r14 = rt.tailCall($s2, $tb, $fn19, [$72, $42, $32]);
         }
-        return $r19;
+        return $r14;
       }
-      $72 = api;
-      if (!(($f11 = $72?.f) !== void 0 && (($9 = $f11.no_content) !== void 0 || ($m10 = $72.metatable) === void 0 || ($9 = $m10.view.no_content) !== void 0 || !("no_content" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      $122 = api;
+      if (!(($f102 = $122?.f) !== void 0 && (($13 = $f102.no_content) !== void 0 || ($m112 = $122.metatable) === void 0 || ($13 = $m112.view.no_content) !== void 0 || !("no_content" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 47;
-        $9 = rt.index($72, "no_content", "upvalue 'api'");
+        $13 = rt.index($122, "no_content", "upvalue 'api'");
       }
-      $42 = $9;
+      $9 = $13;
       $s2.pcs[$d2] = $pc + 48;
-      $fn1 = rt.callee($42, "field 'no_content'");
+      $fn1 = rt.callee($9, "field 'no_content'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t18 = $s2.tails++;
-        $r19 = $fn1();
-        $s2.tails = $t18;
+        $t20 = $s2.tails++;
+        $r14 = $fn1();
+        $s2.tails = $t20;
       } else {
-        $r19 = rt.tailCall($s2, $tb, $fn1, []);
+        $r14 = rt.tailCall($s2, $tb, $fn1, []);
       }
-      return $r19;
+      return $r14;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.delete !== void 0) $f13.delete = $12;
     else {

@@ -126,26 +126,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
+        let $r13: rt.LuaResult;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $k17: number;
-        let $18: rt.LuaValue;
-        let $a19: rt.LuaValue[] | undefined;
+        let $17: rt.LuaValue;
+        let $k18: number;
+        let $19: rt.LuaValue;
         let $a20: rt.LuaValue[] | undefined;
-        let $21: rt.LuaValue;
+        let $a21: rt.LuaValue[] | undefined;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $o24: rt.Fields;
-        let $n25: number;
-        let $fn26!: rt.LuaFunction;
-        let $27: rt.LuaValue;
+        let $24: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
+        let $fn27!: rt.LuaFunction;
         let $28: rt.LuaValue;
-        let $o29: rt.Fields;
-        let $n30: number;
-        let $t31: number;
-        let $r32: rt.LuaResult;
+        let $29: rt.LuaValue;
+        let $o30: rt.Fields;
+        let $n31: number;
+        let $t32: number;
         const $json: boolean = rh.claim(ctx);
         $3 = users as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -165,11 +165,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $10 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $11 = rt.first(rt.callee((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8!.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10));
-          if (!(($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.limit) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-            $12 = rt.index($11, "limit");
+          if (($f8 = ($10 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f8.query) === 'function') $r13 = ($11 as rt.LuaFunction)($10);
+          else if ($f8 !== undefined && $11 === undefined && ($m7 = ($10 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m7.view.query) === 'function') $r13 = ($12 as rt.LuaFunction)($10);
+          else $r13 = rt.callee(rt.index($10, "query", "local 'ctx'"), "method 'query'")($10);
+          $14 = rt.first($r13);
+          if (!(($f6 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f6.limit) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+            $15 = rt.index($14, "limit");
           }
-          $9 = $12;
+          $9 = $15;
         }
         $2 = $9;
         $s.pcs[$d] = $pc + 9;
@@ -179,115 +182,115 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let cut: rt.LuaTable = new rt.LuaTable([]);
           {
             const $start1 = 1;
-            if (($11 = $env.f!.math) === undefined) {
+            if (($14 = $env.f!.math) === undefined) {
               $s.pcs[$d] = $pc + 10;
-              $11 = rt.getGlobal($env, "math");
+              $14 = rt.getGlobal($env, "math");
             }
-            if (!(($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($10 = $f6.min) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($10 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+            if (!(($f6 = ($14 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.min) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 10;
-              $10 = rt.index($11, "min", "global 'math'");
+              $12 = rt.index($14, "min", "global 'math'");
             }
-            $12 = $10;
-            $2 = limit;
-            $4 = list as rt.LuaValue;
-            if (($4 as rt.LuaTable)?.arr !== undefined) $13 = ($4 as rt.LuaTable).length();
-            else if (typeof $4 === 'string') $13 = $4.length;
+            $15 = $12;
+            $11 = limit;
+            $2 = list as rt.LuaValue;
+            if (($2 as rt.LuaTable)?.arr !== undefined) $3 = ($2 as rt.LuaTable).length();
+            else if (typeof $2 === 'string') $3 = $2.length;
             else {
               $s.pcs[$d] = $pc + 10;
-              $13 = rt.len($4, "local 'list'");
+              $3 = rt.len($2, "local 'list'");
             }
-            $3 = $13;
+            $10 = $3;
             $s.pcs[$d] = $pc + 11;
-            $fn1 = rt.callee($12, "field 'min'");
-            $14 = rt.first($fn1($2, $3));
-            const $limit1 = rt.forNumber($14, 'limit');
+            $fn1 = rt.callee($15, "field 'min'");
+            $4 = rt.first($fn1($11, $10));
+            const $limit1 = rt.forNumber($4, 'limit');
             for (let i: number = $start1; i <= $limit1; i++) {
-              $16 = list;
-              $k17 = i;
-              if (!(($a19 = ($16 as rt.LuaTable)?.arr) !== undefined && ($18 = $a19[$k17 - 1]) !== undefined)) {
-                $18 = rt.indexItem($16, $k17, "local 'list'");
+              $17 = list;
+              $k18 = i;
+              if (!(($a20 = ($17 as rt.LuaTable)?.arr) !== undefined && ($19 = $a20[$k18 - 1]) !== undefined)) {
+                $19 = rt.indexItem($17, $k18, "local 'list'");
               }
-              $15 = $18;
-              if ($15 !== undefined && ($a20 = (cut as rt.LuaTable).arr) !== undefined && $a20[i - 1] !== undefined) $a20[i - 1] = $15;
-              else if ($15 !== undefined && $a20 !== undefined && i === $a20.length + 1 && (cut as rt.LuaTable).plainItems) $a20.push($15);
+              $16 = $19;
+              if ($16 !== undefined && ($a21 = (cut as rt.LuaTable).arr) !== undefined && $a21[i - 1] !== undefined) $a21[i - 1] = $16;
+              else if ($16 !== undefined && $a21 !== undefined && i === $a21.length + 1 && (cut as rt.LuaTable).plainItems) $a21.push($16);
               else {
-                rt.setIndex(cut, i, $15, "local 'cut'");
+                rt.setIndex(cut, i, $16, "local 'cut'");
               }
             }
           }
           list = cut;
         }
         if ($json) {
-          $14 = api as rt.LuaValue;
-          if (!(($f6 = ($14 as rt.LuaTable)?.f) !== undefined && (($13 = $f6.json) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($13 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $4 = api as rt.LuaValue;
+          if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.json) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 12;
-            $13 = rt.index($14, "json", "upvalue 'api'");
+            $3 = rt.index($4, "json", "upvalue 'api'");
           }
-          $21 = $13;
-          $22 = list;
-          $4 = list as rt.LuaValue;
-          if (($4 as rt.LuaTable)?.arr !== undefined) $3 = ($4 as rt.LuaTable).length();
-          else if (typeof $4 === 'string') $3 = $4.length;
+          $22 = $3;
+          $23 = list;
+          $2 = list as rt.LuaValue;
+          if (($2 as rt.LuaTable)?.arr !== undefined) $10 = ($2 as rt.LuaTable).length();
+          else if (typeof $2 === 'string') $10 = $2.length;
           else {
             $s.pcs[$d] = $pc + 12;
-            $3 = rt.len($4, "local 'list'");
+            $10 = rt.len($2, "local 'list'");
           }
-          $23 = $3;
-          if (rh.isJsonBuilder($21) && rh.isScalar($22)) {
+          $24 = $10;
+          if (rh.isJsonBuilder($22) && rh.isScalar($23)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($22 as string | number | boolean);
+            $w.scalar($23 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($23 as number);
+            $w.num($24 as number);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $2 = $21;
-          $o24 = new rt.FieldsObject();
-          $n25 = 1;
-          if ($22 !== undefined) {
-            $o24.users = $22;
-            $n25++;
+          $11 = $22;
+          $o25 = new rt.FieldsObject();
+          $n26 = 1;
+          if ($23 !== undefined) {
+            $o25.users = $23;
+            $n26++;
           }
-          $o24.count = $23;
-          $10 = rt.LuaTable.record($o24, $n25);
+          $o25.count = $24;
+          $12 = rt.LuaTable.record($o25, $n26);
           $s.pcs[$d] = $pc + 13;
-          $fn1 = rt.callee($2, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn1($10)));
+          $fn1 = rt.callee($11, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn1($12)));
         }
-        $12 = api as rt.LuaValue;
-        if (!(($f8 = ($12 as rt.LuaTable)?.f) !== undefined && (($18 = $f8.json) !== undefined || ($m7 = ($12 as rt.LuaTable).metatable) === undefined || ($18 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+        $15 = api as rt.LuaValue;
+        if (!(($f8 = ($15 as rt.LuaTable)?.f) !== undefined && (($19 = $f8.json) !== undefined || ($m7 = ($15 as rt.LuaTable).metatable) === undefined || ($19 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 12;
-          $18 = rt.index($12, "json", "upvalue 'api'");
+          $19 = rt.index($15, "json", "upvalue 'api'");
         }
-        $11 = $18;
-        $15 = list;
-        $27 = list as rt.LuaValue;
-        if (($27 as rt.LuaTable)?.arr !== undefined) $28 = ($27 as rt.LuaTable).length();
-        else if (typeof $27 === 'string') $28 = $27.length;
+        $14 = $19;
+        $16 = list;
+        $28 = list as rt.LuaValue;
+        if (($28 as rt.LuaTable)?.arr !== undefined) $29 = ($28 as rt.LuaTable).length();
+        else if (typeof $28 === 'string') $29 = $28.length;
         else {
           $s.pcs[$d] = $pc + 12;
-          $28 = rt.len($27, "local 'list'");
+          $29 = rt.len($28, "local 'list'");
         }
-        $o29 = new rt.FieldsObject();
-        $n30 = 1;
-        if ($15 !== undefined) {
-          $o29.users = $15;
-          $n30++;
+        $o30 = new rt.FieldsObject();
+        $n31 = 1;
+        if ($16 !== undefined) {
+          $o30.users = $16;
+          $n31++;
         }
-        $o29.count = $28;
-        $16 = rt.LuaTable.record($o29, $n30);
+        $o30.count = $29;
+        $17 = rt.LuaTable.record($o30, $n31);
         $s.pcs[$d] = $pc + 14;
-        $fn26 = rt.callee($11, "field 'json'");
+        $fn27 = rt.callee($14, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t31 = $s.tails++;
-          $r32 = $fn26($16);
-          $s.tails = $t31;
+          $t32 = $s.tails++;
+          $r13 = $fn27($17);
+          $s.tails = $t32;
         } else {
-          $r32 = rt.tailCall($s, $tb, $fn26, [$16]);
+          $r13 = rt.tailCall($s, $tb, $fn27, [$17]);
         }
-        return $r32;
+        return $r13;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($1 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $1;
       else {
@@ -309,57 +312,62 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $t13: number;
-        let $r14: rt.LuaResult;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $t16: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 16;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-        $9 = users as rt.LuaValue;
-        if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.create_schema) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
-          $10 = rt.index($9, "create_schema", "upvalue 'users'");
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $12 = users as rt.LuaValue;
+        if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.create_schema) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.create_schema) !== undefined || (!("create_schema" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+          $13 = rt.index($12, "create_schema", "upvalue 'users'");
         }
-        $8 = $10;
+        $11 = $13;
         $s.pcs[$d] = $pc + 18;
-        let input: rt.LuaValue = rt.first($fn1($2, $8));
-        $9 = users as rt.LuaValue;
-        if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f12.store) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m11.view.store) !== undefined || (!("store" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        let input: rt.LuaValue = rt.first($fn1($2, $11));
+        $12 = users as rt.LuaValue;
+        if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($11 = $f15.store) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($11 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 19;
-          $8 = rt.index($9, "store", "upvalue 'users'");
+          $11 = rt.index($12, "store", "upvalue 'users'");
         }
-        $10 = $8;
+        $13 = $11;
         $s.pcs[$d] = $pc + 20;
-        $fn1 = rt.callee((($f7 = ($10 as rt.LuaTable)?.f)?.insert !== undefined ? $f7!.insert : ($m6 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m6.view.insert !== undefined ? $m6.view.insert : rt.index($10, "insert", "field 'store'")), "method 'insert'");
-        $3 = input;
-        let user: rt.LuaValue = rt.first($fn1($10, $3));
-        $8 = api as rt.LuaValue;
-        if (!(($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f7.json) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+        $fn1 = rt.callee((($f10 = ($13 as rt.LuaTable)?.f)?.insert !== undefined ? $f10!.insert : ($m9 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m9.view.insert !== undefined ? $m9.view.insert : rt.index($13, "insert", "field 'store'")), "method 'insert'");
+        $7 = input;
+        let user: rt.LuaValue = rt.first($fn1($13, $7));
+        $11 = api as rt.LuaValue;
+        if (!(($f10 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f10.json) !== undefined || ($m9 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 21;
-          $9 = rt.index($8, "json", "upvalue 'api'");
+          $12 = rt.index($11, "json", "upvalue 'api'");
         }
-        $3 = $9;
+        $7 = $12;
         $s.pcs[$d] = $pc + 22;
-        $fn1 = rt.callee((($f12 = ($3 as rt.LuaTable)?.f)?.status !== undefined ? $f12!.status : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($3, "status", "field 'json'")), "method 'status'");
-        $10 = 201;
-        $2 = user;
+        $fn1 = rt.callee((($f15 = ($7 as rt.LuaTable)?.f)?.status !== undefined ? $f15!.status : ($m14 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m14.view.status !== undefined ? $m14.view.status : rt.index($7, "status", "field 'json'")), "method 'status'");
+        $13 = 201;
+        $6 = user;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t13 = $s.tails++;
-          $r14 = $fn1($3, $10, $2);
-          $s.tails = $t13;
+          $t16 = $s.tails++;
+          $r8 = $fn1($7, $13, $6);
+          $s.tails = $t16;
         } else {
-          $r14 = rt.tailCall($s, $tb, $fn1, [$3, $10, $2]);
+          $r8 = rt.tailCall($s, $tb, $fn1, [$7, $13, $6]);
         }
-        return $r14;
+        return $r8;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -379,12 +387,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $f9: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
+        let $r13: rt.LuaResult;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         $3 = users as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 23;
@@ -393,29 +404,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $8 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 24;
-        $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
-        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-          $12 = rt.index($11, "id");
+        if (($f9 = ($8 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f9.params) === 'function') $r13 = ($11 as rt.LuaFunction)($8);
+        else if ($f9 !== undefined && $11 === undefined && ($m10 = ($8 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m10.view.params) === 'function') $r13 = ($12 as rt.LuaFunction)($8);
+        else $r13 = rt.callee(rt.index($8, "params", "local 'ctx'"), "method 'params'")($8);
+        $14 = rt.first($r13);
+        if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.id) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.id) !== undefined || (!("id" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+          $15 = rt.index($14, "id");
         }
-        $7 = $12;
+        $7 = $15;
         $s.pcs[$d] = $pc + 25;
         $fn1 = rt.callee($2, "field 'parse_id'");
         let id: rt.LuaValue = rt.first($fn1($7));
-        $12 = id;
-        if (rt.truthy($12)) {
-          $8 = users as rt.LuaValue;
-          if (!(($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $15 = id;
+        if (rt.truthy($15)) {
+          $12 = users as rt.LuaValue;
+          if (!(($f17 = ($12 as rt.LuaTable)?.f) !== undefined && (($11 = $f17.store) !== undefined || ($m16 = ($12 as rt.LuaTable).metatable) === undefined || ($11 = $m16.view.store) !== undefined || (!("store" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 26;
-            $7 = rt.index($8, "store", "upvalue 'users'");
+            $11 = rt.index($12, "store", "upvalue 'users'");
           }
-          $11 = $7;
+          $14 = $11;
           $s.pcs[$d] = $pc + 27;
-          $fn1 = rt.callee((($f10 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f10!.get : ($m9 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m9.view.get !== undefined ? $m9.view.get : rt.index($11, "get", "field 'store'")), "method 'get'");
-          $4 = id;
-          $12 = rt.first($fn1($11, $4));
+          $fn1 = rt.callee((($f9 = ($14 as rt.LuaTable)?.f)?.get !== undefined ? $f9!.get : ($m10 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($14, "get", "field 'store'")), "method 'get'");
+          $8 = id;
+          $15 = rt.first($fn1($14, $8));
         }
         $s.depth = $d;
-        return $12;
+        return $15;
       };
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -491,13 +505,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $t7: number;
         let $r8: rt.LuaResult;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $11: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $l15: rt.LuaValue[];
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $l17: rt.LuaValue[];
         $s.pcs[$d] = $pc + 32;
         let user: rt.LuaValue = (find(ctx) as rt.LuaValue);
         if (!rt.truthy(user)) {
@@ -518,33 +534,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $5 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 34;
-        $6 = rt.first(rt.callee((($f4 = ($5 as rt.LuaTable)?.f)?.body !== undefined ? $f4!.body : ($m3 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($5, "body", "local 'ctx'")), "method 'body'")($5));
-        $fn1 = rt.callee((($f10 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($6, "expect")), "method 'expect'");
-        $11 = users as rt.LuaValue;
-        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.update_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.update_schema) !== undefined || (!("update_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-          $12 = rt.index($11, "update_schema", "upvalue 'users'");
+        if (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f4.body) === 'function') $r8 = ($2 as rt.LuaFunction)($5);
+        else if ($f4 !== undefined && $2 === undefined && ($m3 = ($5 as rt.LuaTable).metatable) !== undefined && typeof ($9 = $m3.view.body) === 'function') $r8 = ($9 as rt.LuaFunction)($5);
+        else $r8 = rt.callee(rt.index($5, "body", "local 'ctx'"), "method 'body'")($5);
+        $6 = rt.first($r8);
+        $fn1 = rt.callee((($f11 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f11!.expect : ($m10 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m10.view.expect !== undefined ? $m10.view.expect : rt.index($6, "expect")), "method 'expect'");
+        $13 = users as rt.LuaValue;
+        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.update_schema) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.update_schema) !== undefined || (!("update_schema" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+          $14 = rt.index($13, "update_schema", "upvalue 'users'");
         }
-        $2 = $12;
+        $12 = $14;
         $s.pcs[$d] = $pc + 36;
-        let changes: rt.LuaValue = rt.first($fn1($6, $2));
+        let changes: rt.LuaValue = rt.first($fn1($6, $12));
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($2 = $env.f!.pairs) === undefined) {
+          if (($12 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 37;
-            $2 = rt.getGlobal($env, "pairs");
+            $12 = rt.getGlobal($env, "pairs");
           }
-          $12 = $2;
-          $11 = changes as rt.LuaValue;
-          if ($12 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) {
+          $14 = $12;
+          $13 = changes as rt.LuaValue;
+          if ($14 === rt.ITERATION.pairs && $13 instanceof rt.LuaTable) {
             $it1 = rt.ITERATION.next;
-            $st1 = $11;
+            $st1 = $13;
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 38;
-            $l15 = rt.adjust(rt.all(rt.callee($12, "global 'pairs'")($11)), 3);
-            $it1 = $l15[0];
-            $st1 = $l15[1];
-            $key1 = $l15[2];
+            $l17 = rt.adjust(rt.all(rt.callee($14, "global 'pairs'")($13)), 3);
+            $it1 = $l17[0];
+            $st1 = $l17[1];
+            $key1 = $l17[2];
           }
           $s.pcs[$d] = $pc + 37;
           const $iter1 = rt.callable($it1);
@@ -600,16 +619,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $f10: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $fn16!: rt.LuaFunction;
-        let $17: rt.LuaValue;
-        let $t18: number;
-        let $r19: rt.LuaResult;
+        let $r14: rt.LuaResult;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $fn19!: rt.LuaFunction;
+        let $t20: number;
         $3 = users as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 41;
@@ -620,62 +640,65 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 42;
-          $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11!.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
-          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-            $13 = rt.index($12, "id");
+          if (($f10 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.params) === 'function') $r14 = ($12 as rt.LuaFunction)($9);
+          else if ($f10 !== undefined && $12 === undefined && ($m11 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.params) === 'function') $r14 = ($13 as rt.LuaFunction)($9);
+          else $r14 = rt.callee(rt.index($9, "params", "local 'ctx'"), "method 'params'")($9);
+          $15 = rt.first($r14);
+          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.id) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.id) !== undefined || (!("id" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+            $16 = rt.index($15, "id");
           }
-          $8 = $13;
+          $8 = $16;
         }
         $7 = $8;
         $s.pcs[$d] = $pc + 43;
         $fn1 = rt.callee($2, "field 'parse_id'");
         let id: rt.LuaValue = rt.first($fn1($7));
-        $13 = !rt.truthy(id);
-        if (!rt.truthy($13)) {
-          $9 = users as rt.LuaValue;
-          if (!(($f15 = ($9 as rt.LuaTable)?.f) !== undefined && (($7 = $f15.store) !== undefined || ($m14 = ($9 as rt.LuaTable).metatable) === undefined || ($7 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+        $16 = !rt.truthy(id);
+        if (!rt.truthy($16)) {
+          $13 = users as rt.LuaValue;
+          if (!(($f18 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f18.store) !== undefined || ($m17 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m17.view.store) !== undefined || (!("store" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 44;
-            $7 = rt.index($9, "store", "upvalue 'users'");
+            $12 = rt.index($13, "store", "upvalue 'users'");
           }
-          $12 = $7;
+          $15 = $12;
           $s.pcs[$d] = $pc + 45;
-          $fn1 = rt.callee((($f11 = ($12 as rt.LuaTable)?.f)?.remove !== undefined ? $f11!.remove : ($m10 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($12, "remove", "field 'store'")), "method 'remove'");
-          $4 = id;
-          $13 = !rt.truthy(rt.first($fn1($12, $4)));
+          $fn1 = rt.callee((($f10 = ($15 as rt.LuaTable)?.f)?.remove !== undefined ? $f10!.remove : ($m11 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m11.view.remove !== undefined ? $m11.view.remove : rt.index($15, "remove", "field 'store'")), "method 'remove'");
+          $9 = id;
+          $16 = !rt.truthy(rt.first($fn1($15, $9)));
         }
-        if ($13) {
-          $3 = api as rt.LuaValue;
+        if ($16) {
+          $7 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 46;
-          $fn16 = rt.callee((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6!.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'");
-          $2 = 404;
-          $17 = "User not found";
+          $fn19 = rt.callee((($f6 = ($7 as rt.LuaTable)?.f)?.error !== undefined ? $f6!.error : ($m5 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($7, "error", "upvalue 'api'")), "method 'error'");
+          $4 = 404;
+          $3 = "User not found";
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t18 = $s.tails++;
-            $r19 = $fn16($3, $2, $17);
-            $s.tails = $t18;
+            $t20 = $s.tails++;
+            $r14 = $fn19($7, $4, $3);
+            $s.tails = $t20;
           } else {
-            $r19 = rt.tailCall($s, $tb, $fn16, [$3, $2, $17]);
+            $r14 = rt.tailCall($s, $tb, $fn19, [$7, $4, $3]);
           }
-          return $r19;
+          return $r14;
         }
-        $7 = api as rt.LuaValue;
-        if (!(($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.no_content) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.no_content) !== undefined || (!("no_content" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $12 = api as rt.LuaValue;
+        if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f10.no_content) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m11.view.no_content) !== undefined || (!("no_content" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 47;
-          $9 = rt.index($7, "no_content", "upvalue 'api'");
+          $13 = rt.index($12, "no_content", "upvalue 'api'");
         }
-        $4 = $9;
+        $9 = $13;
         $s.pcs[$d] = $pc + 48;
-        $fn1 = rt.callee($4, "field 'no_content'");
+        $fn1 = rt.callee($9, "field 'no_content'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t18 = $s.tails++;
-          $r19 = $fn1();
-          $s.tails = $t18;
+          $t20 = $s.tails++;
+          $r14 = $fn1();
+          $s.tails = $t20;
         } else {
-          $r19 = rt.tailCall($s, $tb, $fn1, []);
+          $r14 = rt.tailCall($s, $tb, $fn1, []);
         }
-        return $r19;
+        return $r14;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.delete !== undefined) $f13.delete = $12;
       else {

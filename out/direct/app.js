@@ -232,35 +232,35 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
+      let $f4;
+      let $m52;
       let $6;
       let $72;
-      let $m8;
-      let $f9;
+      let $r8;
+      let $9;
       let $10;
-      let $11;
-      let $122;
-      let $m132;
-      let $f142;
+      let $m11;
+      let $f12;
+      let $13;
+      let $14;
       let $152;
-      let $16;
+      let $f162;
       let $m17;
-      let $f18;
+      let $18;
       let $19;
-      let $20;
+      let $r20;
       let $21;
-      let $m22;
-      let $f23;
-      let $24;
+      let $222;
+      let $m23;
+      let $f24;
       let $25;
-      let $m26;
-      let $f27;
-      let $28;
-      let $29;
+      let $26;
+      let $27;
+      let $f28;
+      let $m29;
       let $30;
-      let $m31;
-      let $f32;
+      let $31;
+      let $r32;
       let $33;
       let $34;
       let $m35;
@@ -268,156 +268,201 @@ function load($env) {
       let $37;
       let $38;
       let $39;
-      let $m40;
-      let $f41;
+      let $f40;
+      let $m41;
       let $42;
       let $43;
-      let $m44;
-      let $f45;
+      let $r44;
+      let $45;
       let $46;
-      let $47;
-      let $48;
+      let $m47;
+      let $f48;
       let $49;
-      let $m50;
-      let $f51;
-      let $52;
-      let $53;
+      let $50;
+      let $51;
+      let $f52;
+      let $m53;
       let $54;
       let $55;
-      let $m56;
-      let $f57;
-      let $o58;
-      let $n59;
-      let $60;
+      let $r56;
+      let $57;
+      let $58;
+      let $m59;
+      let $f60;
       let $61;
-      let $m62;
-      let $f63;
+      let $62;
+      let $63;
       let $64;
-      let $65;
-      let $m66;
-      let $f67;
+      let $m65;
+      let $f66;
+      let $67;
       let $68;
       let $69;
-      let $m70;
-      let $f71;
-      let $722;
-      let $73;
-      let $m74;
-      let $f75;
+      let $70;
+      let $m71;
+      let $f72;
+      let $o73;
+      let $n74;
+      let $75;
       let $76;
-      let $77;
+      let $f77;
       let $m78;
-      let $f79;
+      let $79;
       let $80;
-      let $81;
-      let $m82;
-      let $f83;
-      let $84;
-      let $85;
-      let $m86;
-      let $f87;
-      let $88;
-      let $89;
-      let $m90;
-      let $f91;
-      let $92;
+      let $r81;
+      let $82;
+      let $83;
+      let $m84;
+      let $f85;
+      let $86;
+      let $87;
+      let $f88;
+      let $m89;
+      let $90;
+      let $91;
+      let $r92;
       let $93;
-      let $m94;
-      let $f95;
-      let $96;
+      let $94;
+      let $m95;
+      let $f96;
       let $97;
-      let $m98;
+      let $98;
       let $f99;
-      let $100;
+      let $m100;
       let $101;
       let $102;
-      let $m103;
-      let $f104;
+      let $r103;
+      let $104;
       let $105;
-      let $106;
-      let $107;
-      let $m108;
-      let $f109;
-      let $o110;
-      let $n111;
+      let $m106;
+      let $f107;
+      let $108;
+      let $109;
+      let $f110;
+      let $m111;
+      let $112;
+      let $113;
+      let $r114;
+      let $115;
+      let $116;
+      let $m117;
+      let $f118;
+      let $119;
+      let $120;
+      let $f121;
+      let $m122;
+      let $123;
+      let $124;
+      let $r125;
+      let $126;
+      let $127;
+      let $m128;
+      let $f129;
+      let $130;
+      let $131;
+      let $132;
+      let $m133;
+      let $f134;
+      let $135;
+      let $136;
+      let $137;
+      let $m138;
+      let $f139;
+      let $o140;
+      let $n141;
       const $json = rh.claim(ctx);
       if ($json) {
         if (rh.pristineContext(ctx)) $22 = ctx.param("id");
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 3;
-          $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
-          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $72 = rt.index($6, "id");
+          if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.params) === "function") $r8 = $6($32);
+          else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.params) === "function") $r8 = $72($32);
+          else $r8 = rt.callee(rt.index($32, "params", "local 'ctx'"), "method 'params'")($32);
+          $9 = rt.first($r8);
+          if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.id) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.id) !== void 0 || !("id" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+            $10 = rt.index($9, "id");
           }
-          $22 = $72;
+          $22 = $10;
         }
         $1 = $22;
-        if (rh.pristineContext(ctx)) $11 = ctx.param("sub");
+        if (rh.pristineContext(ctx)) $14 = ctx.param("sub");
         else {
-          $122 = ctx;
+          $152 = ctx;
           $s2.pcs[$d2] = $pc + 3;
-          $152 = rt.first(rt.callee(($f142 = $122?.f)?.params !== void 0 ? $f142.params : ($m132 = $122?.metatable) !== void 0 && $m132.view.params !== void 0 ? $m132.view.params : rt.index($122, "params", "local 'ctx'"), "method 'params'")($122));
-          if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.sub) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.sub) !== void 0 || !("sub" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
-            $16 = rt.index($152, "sub");
+          if (($f162 = $152?.f) !== void 0 && typeof ($18 = $f162.params) === "function") $r20 = $18($152);
+          else if ($f162 !== void 0 && $18 === void 0 && ($m17 = $152.metatable) !== void 0 && typeof ($19 = $m17.view.params) === "function") $r20 = $19($152);
+          else $r20 = rt.callee(rt.index($152, "params", "local 'ctx'"), "method 'params'")($152);
+          $21 = rt.first($r20);
+          if (!(($f24 = $21?.f) !== void 0 && (($222 = $f24.sub) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.sub) !== void 0 || !("sub" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
+            $222 = rt.index($21, "sub");
           }
-          $11 = $16;
+          $14 = $222;
         }
-        $10 = $11;
-        if (rh.pristineContext(ctx)) $20 = ctx.header("X-Multi");
+        $13 = $14;
+        if (rh.pristineContext(ctx)) $26 = ctx.header("X-Multi");
         else {
-          $21 = ctx;
+          $27 = ctx;
           $s2.pcs[$d2] = $pc + 5;
-          $24 = rt.first(rt.callee(($f23 = $21?.f)?.headers !== void 0 ? $f23.headers : ($m22 = $21?.metatable) !== void 0 && $m22.view.headers !== void 0 ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'"), "method 'headers'")($21));
-          if (!(($f27 = $24?.f) !== void 0 && (($25 = $f27["X-Multi"]) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view["X-Multi"]) !== void 0 || !("X-Multi" in $m26.view) && $m26.view[rt.CUT] === void 0))) {
-            $25 = rt.index($24, "X-Multi");
+          if (($f28 = $27?.f) !== void 0 && typeof ($30 = $f28.headers) === "function") $r32 = $30($27);
+          else if ($f28 !== void 0 && $30 === void 0 && ($m29 = $27.metatable) !== void 0 && typeof ($31 = $m29.view.headers) === "function") $r32 = $31($27);
+          else $r32 = rt.callee(rt.index($27, "headers", "local 'ctx'"), "method 'headers'")($27);
+          $33 = rt.first($r32);
+          if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36["X-Multi"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["X-Multi"]) !== void 0 || !("X-Multi" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
+            $34 = rt.index($33, "X-Multi");
           }
-          $20 = $25;
+          $26 = $34;
         }
-        $19 = $20;
-        if (rh.pristineContext(ctx)) $29 = ctx.header("x-multi");
-        else {
-          $30 = ctx;
-          $s2.pcs[$d2] = $pc + 6;
-          $33 = rt.first(rt.callee(($f32 = $30?.f)?.headers !== void 0 ? $f32.headers : ($m31 = $30?.metatable) !== void 0 && $m31.view.headers !== void 0 ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'"), "method 'headers'")($30));
-          if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36["x-multi"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-multi"]) !== void 0 || !("x-multi" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
-            $34 = rt.index($33, "x-multi");
-          }
-          $29 = $34;
-        }
-        $28 = $29;
-        if (rh.pristineContext(ctx)) $38 = ctx.queryValue("page");
+        $25 = $26;
+        if (rh.pristineContext(ctx)) $38 = ctx.header("x-multi");
         else {
           $39 = ctx;
-          $s2.pcs[$d2] = $pc + 8;
-          $42 = rt.first(rt.callee(($f41 = $39?.f)?.query !== void 0 ? $f41.query : ($m40 = $39?.metatable) !== void 0 && $m40.view.query !== void 0 ? $m40.view.query : rt.index($39, "query", "local 'ctx'"), "method 'query'")($39));
-          if (!(($f45 = $42?.f) !== void 0 && (($43 = $f45.page) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.page) !== void 0 || !("page" in $m44.view) && $m44.view[rt.CUT] === void 0))) {
-            $43 = rt.index($42, "page");
+          $s2.pcs[$d2] = $pc + 6;
+          if (($f40 = $39?.f) !== void 0 && typeof ($42 = $f40.headers) === "function") $r44 = $42($39);
+          else if ($f40 !== void 0 && $42 === void 0 && ($m41 = $39.metatable) !== void 0 && typeof ($43 = $m41.view.headers) === "function") $r44 = $43($39);
+          else $r44 = rt.callee(rt.index($39, "headers", "local 'ctx'"), "method 'headers'")($39);
+          $45 = rt.first($r44);
+          if (!(($f48 = $45?.f) !== void 0 && (($46 = $f48["x-multi"]) !== void 0 || ($m47 = $45.metatable) === void 0 || ($46 = $m47.view["x-multi"]) !== void 0 || !("x-multi" in $m47.view) && $m47.view[rt.CUT] === void 0))) {
+            $46 = rt.index($45, "x-multi");
           }
-          $38 = $43;
+          $38 = $46;
         }
         $37 = $38;
-        if (rh.pristineContext(ctx)) $47 = ctx.method;
+        if (rh.pristineContext(ctx)) $50 = ctx.queryValue("page");
         else {
-          $48 = ctx;
-          if (!(($f51 = $48?.f) !== void 0 && (($49 = $f51.method) !== void 0 || ($m50 = $48.metatable) === void 0 || ($49 = $m50.view.method) !== void 0 || !("method" in $m50.view) && $m50.view[rt.CUT] === void 0))) {
-            $s2.pcs[$d2] = $pc + 7;
-            $49 = rt.index($48, "method", "local 'ctx'");
+          $51 = ctx;
+          $s2.pcs[$d2] = $pc + 8;
+          if (($f52 = $51?.f) !== void 0 && typeof ($54 = $f52.query) === "function") $r56 = $54($51);
+          else if ($f52 !== void 0 && $54 === void 0 && ($m53 = $51.metatable) !== void 0 && typeof ($55 = $m53.view.query) === "function") $r56 = $55($51);
+          else $r56 = rt.callee(rt.index($51, "query", "local 'ctx'"), "method 'query'")($51);
+          $57 = rt.first($r56);
+          if (!(($f60 = $57?.f) !== void 0 && (($58 = $f60.page) !== void 0 || ($m59 = $57.metatable) === void 0 || ($58 = $m59.view.page) !== void 0 || !("page" in $m59.view) && $m59.view[rt.CUT] === void 0))) {
+            $58 = rt.index($57, "page");
           }
-          $47 = $49;
+          $50 = $58;
         }
-        $46 = $47;
-        if (rh.pristineContext(ctx)) $53 = ctx.path();
+        $49 = $50;
+        if (rh.pristineContext(ctx)) $62 = ctx.method;
         else {
-          $54 = ctx;
-          if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.path) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.path) !== void 0 || !("path" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+          $63 = ctx;
+          if (!(($f66 = $63?.f) !== void 0 && (($64 = $f66.method) !== void 0 || ($m65 = $63.metatable) === void 0 || ($64 = $m65.view.method) !== void 0 || !("method" in $m65.view) && $m65.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 7;
-            $55 = rt.index($54, "path", "local 'ctx'");
+            $64 = rt.index($63, "method", "local 'ctx'");
           }
-          $53 = $55;
+          $62 = $64;
         }
-        $52 = $53;
-        if (rh.isScalar($1) && rh.isScalar($10) && rh.isScalar($19) && rh.isScalar($28) && rh.isScalar($37) && rh.isScalar($46) && rh.isScalar($52)) {
+        $61 = $62;
+        if (rh.pristineContext(ctx)) $68 = ctx.path();
+        else {
+          $69 = ctx;
+          if (!(($f72 = $69?.f) !== void 0 && (($70 = $f72.path) !== void 0 || ($m71 = $69.metatable) === void 0 || ($70 = $m71.view.path) !== void 0 || !("path" in $m71.view) && $m71.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $70 = rt.index($69, "path", "local 'ctx'");
+          }
+          $68 = $70;
+        }
+        $67 = $68;
+        if (rh.isScalar($1) && rh.isScalar($13) && rh.isScalar($25) && rh.isScalar($37) && rh.isScalar($49) && rh.isScalar($61) && rh.isScalar($67)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(6), $p = $w.p;
@@ -441,7 +486,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($10);
+          $w.scalar($13);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -455,7 +500,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($19);
+          $w.scalar($25);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -469,7 +514,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($28);
+          $w.scalar($37);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -482,7 +527,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($37);
+          $w.scalar($49);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -497,7 +542,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($46);
+          $w.scalar($61);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -510,7 +555,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($52);
+          $w.scalar($67);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -518,137 +563,152 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o58 = new rt.FieldsObject();
-        $n59 = 0;
+        $o73 = new rt.FieldsObject();
+        $n74 = 0;
         if ($1 !== void 0) {
-          $o58.id = $1;
-          $n59++;
+          $o73.id = $1;
+          $n74++;
         }
-        if ($10 !== void 0) {
-          $o58.sub = $10;
-          $n59++;
+        if ($13 !== void 0) {
+          $o73.sub = $13;
+          $n74++;
         }
-        if ($19 !== void 0) {
-          $o58.upper = $19;
-          $n59++;
-        }
-        if ($28 !== void 0) {
-          $o58.multi = $28;
-          $n59++;
+        if ($25 !== void 0) {
+          $o73.upper = $25;
+          $n74++;
         }
         if ($37 !== void 0) {
-          $o58.page = $37;
-          $n59++;
+          $o73.multi = $37;
+          $n74++;
         }
-        if ($46 !== void 0) {
-          $o58.method = $46;
-          $n59++;
+        if ($49 !== void 0) {
+          $o73.page = $49;
+          $n74++;
         }
-        if ($52 !== void 0) {
-          $o58.path = $52;
-          $n59++;
+        if ($61 !== void 0) {
+          $o73.method = $61;
+          $n74++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o58, $n59));
+        if ($67 !== void 0) {
+          $o73.path = $67;
+          $n74++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o73, $n74));
       }
-      if (rh.pristineContext(ctx)) $60 = ctx.param("id");
+      if (rh.pristineContext(ctx)) $75 = ctx.param("id");
       else {
-        $61 = ctx;
+        $76 = ctx;
         $s2.pcs[$d2] = $pc + 3;
-        $64 = rt.first(rt.callee(($f63 = $61?.f)?.params !== void 0 ? $f63.params : ($m62 = $61?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($61, "params", "local 'ctx'"), "method 'params'")($61));
-        if (!(($f67 = $64?.f) !== void 0 && (($65 = $f67.id) !== void 0 || ($m66 = $64.metatable) === void 0 || ($65 = $m66.view.id) !== void 0 || !("id" in $m66.view) && $m66.view[rt.CUT] === void 0))) {
-          $65 = rt.index($64, "id");
+        if (($f77 = $76?.f) !== void 0 && typeof ($79 = $f77.params) === "function") $r81 = $79($76);
+        else if ($f77 !== void 0 && $79 === void 0 && ($m78 = $76.metatable) !== void 0 && typeof ($80 = $m78.view.params) === "function") $r81 = $80($76);
+        else $r81 = rt.callee(rt.index($76, "params", "local 'ctx'"), "method 'params'")($76);
+        $82 = rt.first($r81);
+        if (!(($f85 = $82?.f) !== void 0 && (($83 = $f85.id) !== void 0 || ($m84 = $82.metatable) === void 0 || ($83 = $m84.view.id) !== void 0 || !("id" in $m84.view) && $m84.view[rt.CUT] === void 0))) {
+          $83 = rt.index($82, "id");
         }
-        $60 = $65;
+        $75 = $83;
       }
-      if (rh.pristineContext(ctx)) $68 = ctx.param("sub");
+      if (rh.pristineContext(ctx)) $86 = ctx.param("sub");
       else {
-        $69 = ctx;
+        $87 = ctx;
         $s2.pcs[$d2] = $pc + 3;
-        $722 = rt.first(rt.callee(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69));
-        if (!(($f75 = $722?.f) !== void 0 && (($73 = $f75.sub) !== void 0 || ($m74 = $722.metatable) === void 0 || ($73 = $m74.view.sub) !== void 0 || !("sub" in $m74.view) && $m74.view[rt.CUT] === void 0))) {
-          $73 = rt.index($722, "sub");
+        if (($f88 = $87?.f) !== void 0 && typeof ($90 = $f88.params) === "function") $r92 = $90($87);
+        else if ($f88 !== void 0 && $90 === void 0 && ($m89 = $87.metatable) !== void 0 && typeof ($91 = $m89.view.params) === "function") $r92 = $91($87);
+        else $r92 = rt.callee(rt.index($87, "params", "local 'ctx'"), "method 'params'")($87);
+        $93 = rt.first($r92);
+        if (!(($f96 = $93?.f) !== void 0 && (($94 = $f96.sub) !== void 0 || ($m95 = $93.metatable) === void 0 || ($94 = $m95.view.sub) !== void 0 || !("sub" in $m95.view) && $m95.view[rt.CUT] === void 0))) {
+          $94 = rt.index($93, "sub");
         }
-        $68 = $73;
+        $86 = $94;
       }
-      if (rh.pristineContext(ctx)) $76 = ctx.header("X-Multi");
+      if (rh.pristineContext(ctx)) $97 = ctx.header("X-Multi");
       else {
-        $77 = ctx;
+        $98 = ctx;
         $s2.pcs[$d2] = $pc + 5;
-        $80 = rt.first(rt.callee(($f79 = $77?.f)?.headers !== void 0 ? $f79.headers : ($m78 = $77?.metatable) !== void 0 && $m78.view.headers !== void 0 ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'"), "method 'headers'")($77));
-        if (!(($f83 = $80?.f) !== void 0 && (($81 = $f83["X-Multi"]) !== void 0 || ($m82 = $80.metatable) === void 0 || ($81 = $m82.view["X-Multi"]) !== void 0 || !("X-Multi" in $m82.view) && $m82.view[rt.CUT] === void 0))) {
-          $81 = rt.index($80, "X-Multi");
+        if (($f99 = $98?.f) !== void 0 && typeof ($101 = $f99.headers) === "function") $r103 = $101($98);
+        else if ($f99 !== void 0 && $101 === void 0 && ($m100 = $98.metatable) !== void 0 && typeof ($102 = $m100.view.headers) === "function") $r103 = $102($98);
+        else $r103 = rt.callee(rt.index($98, "headers", "local 'ctx'"), "method 'headers'")($98);
+        $104 = rt.first($r103);
+        if (!(($f107 = $104?.f) !== void 0 && (($105 = $f107["X-Multi"]) !== void 0 || ($m106 = $104.metatable) === void 0 || ($105 = $m106.view["X-Multi"]) !== void 0 || !("X-Multi" in $m106.view) && $m106.view[rt.CUT] === void 0))) {
+          $105 = rt.index($104, "X-Multi");
         }
-        $76 = $81;
+        $97 = $105;
       }
-      if (rh.pristineContext(ctx)) $84 = ctx.header("x-multi");
+      if (rh.pristineContext(ctx)) $108 = ctx.header("x-multi");
       else {
-        $85 = ctx;
+        $109 = ctx;
         $s2.pcs[$d2] = $pc + 6;
-        $88 = rt.first(rt.callee(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85));
-        if (!(($f91 = $88?.f) !== void 0 && (($89 = $f91["x-multi"]) !== void 0 || ($m90 = $88.metatable) === void 0 || ($89 = $m90.view["x-multi"]) !== void 0 || !("x-multi" in $m90.view) && $m90.view[rt.CUT] === void 0))) {
-          $89 = rt.index($88, "x-multi");
+        if (($f110 = $109?.f) !== void 0 && typeof ($112 = $f110.headers) === "function") $r114 = $112($109);
+        else if ($f110 !== void 0 && $112 === void 0 && ($m111 = $109.metatable) !== void 0 && typeof ($113 = $m111.view.headers) === "function") $r114 = $113($109);
+        else $r114 = rt.callee(rt.index($109, "headers", "local 'ctx'"), "method 'headers'")($109);
+        $115 = rt.first($r114);
+        if (!(($f118 = $115?.f) !== void 0 && (($116 = $f118["x-multi"]) !== void 0 || ($m117 = $115.metatable) === void 0 || ($116 = $m117.view["x-multi"]) !== void 0 || !("x-multi" in $m117.view) && $m117.view[rt.CUT] === void 0))) {
+          $116 = rt.index($115, "x-multi");
         }
-        $84 = $89;
+        $108 = $116;
       }
-      if (rh.pristineContext(ctx)) $92 = ctx.queryValue("page");
+      if (rh.pristineContext(ctx)) $119 = ctx.queryValue("page");
       else {
-        $93 = ctx;
+        $120 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $96 = rt.first(rt.callee(($f95 = $93?.f)?.query !== void 0 ? $f95.query : ($m94 = $93?.metatable) !== void 0 && $m94.view.query !== void 0 ? $m94.view.query : rt.index($93, "query", "local 'ctx'"), "method 'query'")($93));
-        if (!(($f99 = $96?.f) !== void 0 && (($97 = $f99.page) !== void 0 || ($m98 = $96.metatable) === void 0 || ($97 = $m98.view.page) !== void 0 || !("page" in $m98.view) && $m98.view[rt.CUT] === void 0))) {
-          $97 = rt.index($96, "page");
+        if (($f121 = $120?.f) !== void 0 && typeof ($123 = $f121.query) === "function") $r125 = $123($120);
+        else if ($f121 !== void 0 && $123 === void 0 && ($m122 = $120.metatable) !== void 0 && typeof ($124 = $m122.view.query) === "function") $r125 = $124($120);
+        else $r125 = rt.callee(rt.index($120, "query", "local 'ctx'"), "method 'query'")($120);
+        $126 = rt.first($r125);
+        if (!(($f129 = $126?.f) !== void 0 && (($127 = $f129.page) !== void 0 || ($m128 = $126.metatable) === void 0 || ($127 = $m128.view.page) !== void 0 || !("page" in $m128.view) && $m128.view[rt.CUT] === void 0))) {
+          $127 = rt.index($126, "page");
         }
-        $92 = $97;
+        $119 = $127;
       }
-      if (rh.pristineContext(ctx)) $100 = ctx.method;
+      if (rh.pristineContext(ctx)) $130 = ctx.method;
       else {
-        $101 = ctx;
-        if (!(($f104 = $101?.f) !== void 0 && (($102 = $f104.method) !== void 0 || ($m103 = $101.metatable) === void 0 || ($102 = $m103.view.method) !== void 0 || !("method" in $m103.view) && $m103.view[rt.CUT] === void 0))) {
+        $131 = ctx;
+        if (!(($f134 = $131?.f) !== void 0 && (($132 = $f134.method) !== void 0 || ($m133 = $131.metatable) === void 0 || ($132 = $m133.view.method) !== void 0 || !("method" in $m133.view) && $m133.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 7;
-          $102 = rt.index($101, "method", "local 'ctx'");
+          $132 = rt.index($131, "method", "local 'ctx'");
         }
-        $100 = $102;
+        $130 = $132;
       }
-      if (rh.pristineContext(ctx)) $105 = ctx.path();
+      if (rh.pristineContext(ctx)) $135 = ctx.path();
       else {
-        $106 = ctx;
-        if (!(($f109 = $106?.f) !== void 0 && (($107 = $f109.path) !== void 0 || ($m108 = $106.metatable) === void 0 || ($107 = $m108.view.path) !== void 0 || !("path" in $m108.view) && $m108.view[rt.CUT] === void 0))) {
+        $136 = ctx;
+        if (!(($f139 = $136?.f) !== void 0 && (($137 = $f139.path) !== void 0 || ($m138 = $136.metatable) === void 0 || ($137 = $m138.view.path) !== void 0 || !("path" in $m138.view) && $m138.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 7;
-          $107 = rt.index($106, "path", "local 'ctx'");
+          $137 = rt.index($136, "path", "local 'ctx'");
         }
-        $105 = $107;
+        $135 = $137;
       }
-      $o110 = new rt.FieldsObject();
-      $n111 = 0;
-      if ($60 !== void 0) {
-        $o110.id = $60;
-        $n111++;
+      $o140 = new rt.FieldsObject();
+      $n141 = 0;
+      if ($75 !== void 0) {
+        $o140.id = $75;
+        $n141++;
       }
-      if ($68 !== void 0) {
-        $o110.sub = $68;
-        $n111++;
+      if ($86 !== void 0) {
+        $o140.sub = $86;
+        $n141++;
       }
-      if ($76 !== void 0) {
-        $o110.upper = $76;
-        $n111++;
+      if ($97 !== void 0) {
+        $o140.upper = $97;
+        $n141++;
       }
-      if ($84 !== void 0) {
-        $o110.multi = $84;
-        $n111++;
+      if ($108 !== void 0) {
+        $o140.multi = $108;
+        $n141++;
       }
-      if ($92 !== void 0) {
-        $o110.page = $92;
-        $n111++;
+      if ($119 !== void 0) {
+        $o140.page = $119;
+        $n141++;
       }
-      if ($100 !== void 0) {
-        $o110.method = $100;
-        $n111++;
+      if ($130 !== void 0) {
+        $o140.method = $130;
+        $n141++;
       }
-      if ($105 !== void 0) {
-        $o110.path = $105;
-        $n111++;
+      if ($135 !== void 0) {
+        $o140.path = $135;
+        $n141++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o110, $n111));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o140, $n141));
     }));
     if ($15 !== void 0 && ($f16 = $7?.f) !== void 0 && !$7.linked && $f16.get !== void 0) $f16.get = $15;
     else {
@@ -666,12 +726,12 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $m2;
-      let $f3;
-      let $fn4;
+      let $f2;
+      let $m3;
+      let $42;
       let $5;
-      let $6;
-      let $72;
+      let $r6;
+      let $fn7;
       let $8;
       let $9;
       let $10;
@@ -681,121 +741,125 @@ function load($env) {
       let $14;
       let $152;
       let $16;
-      let $m17;
-      let $f18;
-      let $19;
+      let $17;
+      let $m18;
+      let $f19;
       let $20;
       let $21;
-      let $m22;
-      let $f23;
-      let $24;
+      let $22;
+      let $m23;
+      let $f24;
       let $25;
       let $26;
-      let $m27;
-      let $f28;
-      let $29;
-      let $t30;
-      let $31;
-      let $o32;
-      let $n33;
-      let $34;
-      let $o35;
-      let $n36;
-      let $37;
+      let $27;
+      let $m28;
+      let $f29;
+      let $30;
+      let $t31;
+      let $32;
+      let $o33;
+      let $n34;
+      let $35;
+      let $o36;
+      let $n37;
       let $38;
-      let $m39;
-      let $f40;
-      let $41;
-      let $42;
+      let $39;
+      let $m40;
+      let $f41;
+      let $422;
       let $43;
       let $44;
       let $45;
       let $46;
       let $47;
-      let $m48;
-      let $f49;
-      let $50;
+      let $48;
+      let $m49;
+      let $f50;
       let $51;
       let $52;
-      let $m53;
-      let $f54;
-      let $55;
+      let $53;
+      let $m54;
+      let $f55;
       let $56;
-      let $m57;
-      let $f58;
-      let $t59;
-      let $60;
-      let $o61;
-      let $n62;
-      let $63;
-      let $o64;
-      let $n65;
+      let $57;
+      let $m58;
+      let $f59;
+      let $t60;
+      let $61;
+      let $o62;
+      let $n63;
+      let $64;
+      let $o65;
+      let $n66;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
-      let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
-      if (($5 = $env.f.tonumber) === void 0) {
+      if (($f2 = $1?.f) !== void 0 && typeof ($42 = $f2.query) === "function") $r6 = $42($1);
+      else if ($f2 !== void 0 && $42 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.query) === "function") $r6 = $5($1);
+      else $r6 = rt.callee(rt.index($1, "query", "local 'ctx'"), "method 'query'")($1);
+      let q = rt.first($r6);
+      if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 11;
-        $5 = rt.getGlobal($env, "tonumber");
+        $42 = rt.getGlobal($env, "tonumber");
       }
-      $1 = $5;
-      $72 = q;
-      if (!(($f3 = $72?.f) !== void 0 && (($8 = $f3.x) !== void 0 || ($m2 = $72.metatable) === void 0 || ($8 = $m2.view.x) !== void 0 || !("x" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+      $5 = $42;
+      $8 = q;
+      if (!(($f2 = $8?.f) !== void 0 && (($9 = $f2.x) !== void 0 || ($m3 = $8.metatable) === void 0 || ($9 = $m3.view.x) !== void 0 || !("x" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 11;
-        $8 = rt.index($72, "x", "local 'q'");
+        $9 = rt.index($8, "x", "local 'q'");
       }
-      $6 = $8;
+      $1 = $9;
       $s2.pcs[$d2] = $pc + 12;
-      $fn4 = rt.callee($1, "global 'tonumber'");
-      let x = rt.first($fn4($6));
+      $fn7 = rt.callee($5, "global 'tonumber'");
+      let x = rt.first($fn7($1));
       if ($json) {
-        $8 = q;
-        if (!(($f3 = $8?.f) !== void 0 && (($72 = $f3.s) !== void 0 || ($m2 = $8.metatable) === void 0 || ($72 = $m2.view.s) !== void 0 || !("s" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $9 = q;
+        if (!(($f2 = $9?.f) !== void 0 && (($8 = $f2.s) !== void 0 || ($m3 = $9.metatable) === void 0 || ($8 = $m3.view.s) !== void 0 || !("s" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 13;
-          $72 = rt.index($8, "s", "local 'q'");
+          $8 = rt.index($9, "s", "local 'q'");
         }
-        $9 = $72;
-        $10 = x;
-        $6 = x;
-        if (rt.truthy($6)) {
-          if (typeof x === "number") $5 = x / 0;
-          else {
-            $s2.pcs[$d2] = $pc + 13;
-            $5 = rt.div(x, 0, "local 'x'");
-          }
-          $6 = $5;
-        }
-        $11 = $6;
+        $10 = $8;
+        $11 = x;
         $1 = x;
         if (rt.truthy($1)) {
-          if (typeof x === "number") $13 = -x;
+          if (typeof x === "number") $42 = x / 0;
           else {
             $s2.pcs[$d2] = $pc + 13;
-            $13 = rt.unm(x, "local 'x'");
+            $42 = rt.div(x, 0, "local 'x'");
           }
-          $1 = $13;
+          $1 = $42;
         }
         $122 = $1;
-        $152 = q;
-        if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 13;
-          $16 = rt.index($152, "b", "local 'q'");
+        $5 = x;
+        if (rt.truthy($5)) {
+          if (typeof x === "number") $14 = -x;
+          else {
+            $s2.pcs[$d2] = $pc + 13;
+            $14 = rt.unm(x, "local 'x'");
+          }
+          $5 = $14;
         }
-        $14 = $16 === "1";
-        $20 = q;
-        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.t) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.t) !== void 0 || !("t" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+        $13 = $5;
+        $16 = q;
+        if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.b) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.b) !== void 0 || !("b" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 13;
-          $21 = rt.index($20, "t", "local 'q'");
+          $17 = rt.index($16, "b", "local 'q'");
         }
-        $19 = $21;
-        $25 = q;
-        if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.s) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.s) !== void 0 || !("s" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+        $152 = $17 === "1";
+        $21 = q;
+        if (!(($f24 = $21?.f) !== void 0 && (($22 = $f24.t) !== void 0 || ($m23 = $21.metatable) === void 0 || ($22 = $m23.view.t) !== void 0 || !("t" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 13;
-          $26 = rt.index($25, "s", "local 'q'");
+          $22 = rt.index($21, "t", "local 'q'");
         }
-        $24 = $26;
-        $29 = x;
-        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($122) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
+        $20 = $22;
+        $26 = q;
+        if (!(($f29 = $26?.f) !== void 0 && (($27 = $f29.s) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view.s) !== void 0 || !("s" in $m28.view) && $m28.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 13;
+          $27 = rt.index($26, "s", "local 'q'");
+        }
+        $25 = $27;
+        $30 = x;
+        if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($122) && rh.isScalar($13) && rh.isScalar($20) && rh.isScalar($25) && rh.isScalar($30)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(5), $p = $w.p;
@@ -806,7 +870,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(5), $p = $w.p;
             $b[$p] = 44;
@@ -816,7 +880,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($10);
+          $w.scalar($11);
           {
             const $b = $w.room(7), $p = $w.p;
             $b[$p] = 44;
@@ -828,7 +892,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($11);
+          $w.scalar($122);
           {
             const $b = $w.room(7), $p = $w.p;
             $b[$p] = 44;
@@ -840,7 +904,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($122);
+          $w.scalar($13);
           {
             const $b = $w.room(5), $p = $w.p;
             $b[$p] = 44;
@@ -850,7 +914,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          if ($14) {
+          if ($152) {
             const $b = $w.room(19), $p = $w.p;
             $b[$p] = 116;
             $b[$p + 1] = 114;
@@ -896,7 +960,7 @@ function load($env) {
             $b[$p + 19] = 58;
             $w.p = $p + 20;
           }
-          $w.scalar($19);
+          $w.scalar($20);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -910,13 +974,13 @@ function load($env) {
             $b[$p + 8] = 91;
             $w.p = $p + 9;
           }
-          $w.scalar($24);
+          $w.scalar($25);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 44;
             $w.p = $p + 1;
           }
-          $w.scalar($29);
+          $w.scalar($30);
           {
             const $b = $w.room(3), $p = $w.p;
             $b[$p] = 93;
@@ -926,111 +990,111 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $t30 = new rt.LuaTable([$24, $29]);
-        if (!($t30.arr.length === 2 && $t30.arr[0] !== void 0)) rt.exactBorder($t30, $ctor0);
-        $31 = $t30;
-        $o32 = new rt.FieldsObject();
-        $n33 = 1;
-        if ($19 !== void 0) {
-          $o32.t = $19;
-          $n33++;
+        $t31 = new rt.LuaTable([$25, $30]);
+        if (!($t31.arr.length === 2 && $t31.arr[0] !== void 0)) rt.exactBorder($t31, $ctor0);
+        $32 = $t31;
+        $o33 = new rt.FieldsObject();
+        $n34 = 1;
+        if ($20 !== void 0) {
+          $o33.t = $20;
+          $n34++;
         }
-        $o32.list = $31;
-        $34 = rt.LuaTable.record($o32, $n33);
-        $o35 = new rt.FieldsObject();
-        $n36 = 2;
-        if ($9 !== void 0) {
-          $o35.s = $9;
-          $n36++;
-        }
+        $o33.list = $32;
+        $35 = rt.LuaTable.record($o33, $n34);
+        $o36 = new rt.FieldsObject();
+        $n37 = 2;
         if ($10 !== void 0) {
-          $o35.x = $10;
-          $n36++;
+          $o36.s = $10;
+          $n37++;
         }
         if ($11 !== void 0) {
-          $o35.inf = $11;
-          $n36++;
+          $o36.x = $11;
+          $n37++;
         }
         if ($122 !== void 0) {
-          $o35.neg = $122;
-          $n36++;
+          $o36.inf = $122;
+          $n37++;
         }
-        $o35.b = $14;
-        $o35.nested = $34;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o35, $n36));
+        if ($13 !== void 0) {
+          $o36.neg = $13;
+          $n37++;
+        }
+        $o36.b = $152;
+        $o36.nested = $35;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o36, $n37));
       }
-      $37 = q;
-      if (!(($f40 = $37?.f) !== void 0 && (($38 = $f40.s) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view.s) !== void 0 || !("s" in $m39.view) && $m39.view[rt.CUT] === void 0))) {
+      $38 = q;
+      if (!(($f41 = $38?.f) !== void 0 && (($39 = $f41.s) !== void 0 || ($m40 = $38.metatable) === void 0 || ($39 = $m40.view.s) !== void 0 || !("s" in $m40.view) && $m40.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $38 = rt.index($37, "s", "local 'q'");
+        $39 = rt.index($38, "s", "local 'q'");
       }
-      $41 = x;
-      $42 = x;
-      if (rt.truthy($42)) {
-        if (typeof x === "number") $43 = x / 0;
+      $422 = x;
+      $43 = x;
+      if (rt.truthy($43)) {
+        if (typeof x === "number") $44 = x / 0;
         else {
           $s2.pcs[$d2] = $pc + 13;
-          $43 = rt.div(x, 0, "local 'x'");
+          $44 = rt.div(x, 0, "local 'x'");
         }
-        $42 = $43;
+        $43 = $44;
       }
-      $44 = x;
-      if (rt.truthy($44)) {
-        if (typeof x === "number") $45 = -x;
+      $45 = x;
+      if (rt.truthy($45)) {
+        if (typeof x === "number") $46 = -x;
         else {
           $s2.pcs[$d2] = $pc + 13;
-          $45 = rt.unm(x, "local 'x'");
+          $46 = rt.unm(x, "local 'x'");
         }
-        $44 = $45;
+        $45 = $46;
       }
-      $46 = q;
-      if (!(($f49 = $46?.f) !== void 0 && (($47 = $f49.b) !== void 0 || ($m48 = $46.metatable) === void 0 || ($47 = $m48.view.b) !== void 0 || !("b" in $m48.view) && $m48.view[rt.CUT] === void 0))) {
+      $47 = q;
+      if (!(($f50 = $47?.f) !== void 0 && (($48 = $f50.b) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.b) !== void 0 || !("b" in $m49.view) && $m49.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $47 = rt.index($46, "b", "local 'q'");
+        $48 = rt.index($47, "b", "local 'q'");
       }
-      $50 = $47 === "1";
-      $51 = q;
-      if (!(($f54 = $51?.f) !== void 0 && (($52 = $f54.t) !== void 0 || ($m53 = $51.metatable) === void 0 || ($52 = $m53.view.t) !== void 0 || !("t" in $m53.view) && $m53.view[rt.CUT] === void 0))) {
+      $51 = $48 === "1";
+      $52 = q;
+      if (!(($f55 = $52?.f) !== void 0 && (($53 = $f55.t) !== void 0 || ($m54 = $52.metatable) === void 0 || ($53 = $m54.view.t) !== void 0 || !("t" in $m54.view) && $m54.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $52 = rt.index($51, "t", "local 'q'");
+        $53 = rt.index($52, "t", "local 'q'");
       }
-      $55 = q;
-      if (!(($f58 = $55?.f) !== void 0 && (($56 = $f58.s) !== void 0 || ($m57 = $55.metatable) === void 0 || ($56 = $m57.view.s) !== void 0 || !("s" in $m57.view) && $m57.view[rt.CUT] === void 0))) {
+      $56 = q;
+      if (!(($f59 = $56?.f) !== void 0 && (($57 = $f59.s) !== void 0 || ($m58 = $56.metatable) === void 0 || ($57 = $m58.view.s) !== void 0 || !("s" in $m58.view) && $m58.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $56 = rt.index($55, "s", "local 'q'");
+        $57 = rt.index($56, "s", "local 'q'");
       }
-      $t59 = new rt.LuaTable([$56, x]);
-      if (!($t59.arr.length === 2 && $t59.arr[0] !== void 0)) rt.exactBorder($t59, $ctor0);
-      $60 = $t59;
-      $o61 = new rt.FieldsObject();
-      $n62 = 1;
-      if ($52 !== void 0) {
-        $o61.t = $52;
-        $n62++;
+      $t60 = new rt.LuaTable([$57, x]);
+      if (!($t60.arr.length === 2 && $t60.arr[0] !== void 0)) rt.exactBorder($t60, $ctor0);
+      $61 = $t60;
+      $o62 = new rt.FieldsObject();
+      $n63 = 1;
+      if ($53 !== void 0) {
+        $o62.t = $53;
+        $n63++;
       }
-      $o61.list = $60;
-      $63 = rt.LuaTable.record($o61, $n62);
-      $o64 = new rt.FieldsObject();
-      $n65 = 2;
-      if ($38 !== void 0) {
-        $o64.s = $38;
-        $n65++;
+      $o62.list = $61;
+      $64 = rt.LuaTable.record($o62, $n63);
+      $o65 = new rt.FieldsObject();
+      $n66 = 2;
+      if ($39 !== void 0) {
+        $o65.s = $39;
+        $n66++;
       }
-      if ($41 !== void 0) {
-        $o64.x = $41;
-        $n65++;
+      if ($422 !== void 0) {
+        $o65.x = $422;
+        $n66++;
       }
-      if ($42 !== void 0) {
-        $o64.inf = $42;
-        $n65++;
+      if ($43 !== void 0) {
+        $o65.inf = $43;
+        $n66++;
       }
-      if ($44 !== void 0) {
-        $o64.neg = $44;
-        $n65++;
+      if ($45 !== void 0) {
+        $o65.neg = $45;
+        $n66++;
       }
-      $o64.b = $50;
-      $o64.nested = $63;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o64, $n65));
+      $o65.b = $51;
+      $o65.nested = $64;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o65, $n66));
     }));
     if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
     else {
@@ -1050,54 +1114,58 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
+      let $f4;
+      let $m52;
       let $6;
       let $72;
-      let $m8;
-      let $f9;
+      let $r8;
+      let $9;
       let $10;
-      let $11;
-      let $122;
-      let $o13;
-      let $n14;
+      let $m11;
+      let $f12;
+      let $13;
+      let $14;
       let $152;
-      let $16;
-      let $17;
+      let $o16;
+      let $n17;
       let $18;
       let $19;
-      let $o20;
-      let $n21;
+      let $20;
+      let $o21;
+      let $n22;
       const $json = rh.claim(ctx);
       if (rh.pristineContext(ctx)) $22 = ctx.queryValue("s");
       else {
         $32 = ctx;
         $s2.pcs[$d2] = $pc + 15;
-        $6 = rt.first(rt.callee(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
-        if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.s) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.s) !== void 0 || !("s" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-          $72 = rt.index($6, "s");
+        if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.query) === "function") $r8 = $6($32);
+        else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.query) === "function") $r8 = $72($32);
+        else $r8 = rt.callee(rt.index($32, "query", "local 'ctx'"), "method 'query'")($32);
+        $9 = rt.first($r8);
+        if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.s) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.s) !== void 0 || !("s" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+          $10 = rt.index($9, "s");
         }
-        $22 = $72;
+        $22 = $10;
       }
       $1 = $22;
       let s = rt.truthy($1) ? $1 : "";
       if ($json) {
-        $10 = s;
-        $72 = 'q"b\\s/\n\r	\0';
+        $13 = s;
+        $10 = 'q"b\\s/\n\r	\0';
+        if (typeof $10 === "string" && typeof s === "string") $9 = $10 + s;
+        else {
+          $s2.pcs[$d2] = $pc + 17;
+          $9 = rt.concat($10, s, void 0, "local 's'");
+        }
+        $14 = $9;
+        $72 = "\xC8\xFF";
         if (typeof $72 === "string" && typeof s === "string") $6 = $72 + s;
         else {
           $s2.pcs[$d2] = $pc + 17;
           $6 = rt.concat($72, s, void 0, "local 's'");
         }
-        $11 = $6;
-        $32 = "\xC8\xFF";
-        if (typeof $32 === "string" && typeof s === "string") $1 = $32 + s;
-        else {
-          $s2.pcs[$d2] = $pc + 17;
-          $1 = rt.concat($32, s, void 0, "local 's'");
-        }
-        $122 = $1;
-        if (rh.isScalar($10)) {
+        $152 = $6;
+        if (rh.isScalar($13)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(21), $p = $w.p;
@@ -1124,7 +1192,7 @@ function load($env) {
             $b[$p + 20] = 58;
             $w.p = $p + 21;
           }
-          $w.scalar($10);
+          $w.scalar($13);
           {
             const $b = $w.room(7), $p = $w.p;
             $b[$p] = 44;
@@ -1136,7 +1204,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.str($11);
+          $w.str($14);
           {
             const $b = $w.room(6), $p = $w.p;
             $b[$p] = 44;
@@ -1147,7 +1215,7 @@ function load($env) {
             $b[$p + 5] = 58;
             $w.p = $p + 6;
           }
-          $w.str($122);
+          $w.str($152);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1155,34 +1223,34 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o13 = new rt.FieldsObject();
-        $n14 = 4;
-        $o13.utf = "\xC3\xA9\xE2\x82\xAC";
-        $o13.raw = $10;
-        $o13.esc = $11;
-        $o13.hi = $122;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
+        $o16 = new rt.FieldsObject();
+        $n17 = 4;
+        $o16.utf = "\xC3\xA9\xE2\x82\xAC";
+        $o16.raw = $13;
+        $o16.esc = $14;
+        $o16.hi = $152;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
       }
-      $152 = s;
-      $16 = 'q"b\\s/\n\r	\0';
-      if (typeof $16 === "string" && typeof s === "string") $17 = $16 + s;
+      $32 = s;
+      $1 = 'q"b\\s/\n\r	\0';
+      if (typeof $1 === "string" && typeof s === "string") $18 = $1 + s;
       else {
         $s2.pcs[$d2] = $pc + 17;
-        $17 = rt.concat($16, s, void 0, "local 's'");
+        $18 = rt.concat($1, s, void 0, "local 's'");
       }
-      $18 = "\xC8\xFF";
-      if (typeof $18 === "string" && typeof s === "string") $19 = $18 + s;
+      $19 = "\xC8\xFF";
+      if (typeof $19 === "string" && typeof s === "string") $20 = $19 + s;
       else {
         $s2.pcs[$d2] = $pc + 17;
-        $19 = rt.concat($18, s, void 0, "local 's'");
+        $20 = rt.concat($19, s, void 0, "local 's'");
       }
-      $o20 = new rt.FieldsObject();
-      $n21 = 4;
-      $o20.utf = "\xC3\xA9\xE2\x82\xAC";
-      $o20.raw = $152;
-      $o20.esc = $17;
-      $o20.hi = $19;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+      $o21 = new rt.FieldsObject();
+      $n22 = 4;
+      $o21.utf = "\xC3\xA9\xE2\x82\xAC";
+      $o21.raw = $32;
+      $o21.esc = $18;
+      $o21.hi = $20;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
     }));
     if ($15 !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0) $f16.get = $15;
     else {
@@ -1206,19 +1274,21 @@ function load($env) {
       let $5;
       let $6;
       let $72;
-      let $m8;
-      let $f9;
+      let $f8;
+      let $m9;
       let $10;
       let $11;
-      let $m12;
-      let $f13;
+      let $r12;
+      let $13;
       let $14;
-      let $o15;
-      let $n16;
-      let $a17;
-      let $18;
-      let $o19;
-      let $n20;
+      let $m15;
+      let $f162;
+      let $o17;
+      let $n18;
+      let $a19;
+      let $20;
+      let $o21;
+      let $n22;
       const $json = rh.claim(ctx);
       if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 19;
@@ -1229,11 +1299,14 @@ function load($env) {
       else {
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 20;
-        $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
-        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          $11 = rt.index($10, "n");
+        if (($f8 = $72?.f) !== void 0 && typeof ($10 = $f8.query) === "function") $r12 = $10($72);
+        else if ($f8 !== void 0 && $10 === void 0 && ($m9 = $72.metatable) !== void 0 && typeof ($11 = $m9.view.query) === "function") $r12 = $11($72);
+        else $r12 = rt.callee(rt.index($72, "query", "local 'ctx'"), "method 'query'")($72);
+        $13 = rt.first($r12);
+        if (!(($f162 = $13?.f) !== void 0 && (($14 = $f162.n) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.n) !== void 0 || !("n" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+          $14 = rt.index($13, "n");
         }
-        $6 = $11;
+        $6 = $14;
       }
       $5 = $6;
       $s2.pcs[$d2] = $pc + 21;
@@ -1245,9 +1318,9 @@ function load($env) {
       let items$n = 0;
       {
         const $start1 = 1;
-        $11 = n;
+        $14 = n;
         $s2.pcs[$d2] = $pc + 22;
-        const $limit1 = rt.forNumber($11, "limit");
+        const $limit1 = rt.forNumber($14, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
@@ -1373,32 +1446,32 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $72 = i;
-            $5 = i / 2;
-            $42 = -i * 0;
-            $32 = "n" + rt.numberToString(i);
-            $1 = rt.modBy(i, 2) === 1;
-            $14 = new rt.LuaTable([i, "x" + rt.numberToString(i)]);
-            $o15 = new rt.FieldsObject();
-            $n16 = 6;
-            $o15.i = $72;
-            $o15.half = $5;
-            $o15.neg = $42;
-            $o15.name = $32;
-            $o15.odd = $1;
-            $o15.pair = $14;
-            $10 = rt.LuaTable.record($o15, $n16);
-            if ($10 !== void 0 && ($a17 = items.arr) !== void 0 && $a17[i - 1] !== void 0) $a17[i - 1] = $10;
-            else if ($10 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.plainItems) $a17.push($10);
+            $11 = i;
+            $10 = i / 2;
+            $72 = -i * 0;
+            $5 = "n" + rt.numberToString(i);
+            $42 = rt.modBy(i, 2) === 1;
+            $32 = new rt.LuaTable([i, "x" + rt.numberToString(i)]);
+            $o17 = new rt.FieldsObject();
+            $n18 = 6;
+            $o17.i = $11;
+            $o17.half = $10;
+            $o17.neg = $72;
+            $o17.name = $5;
+            $o17.odd = $42;
+            $o17.pair = $32;
+            $13 = rt.LuaTable.record($o17, $n18);
+            if ($13 !== void 0 && ($a19 = items.arr) !== void 0 && $a19[i - 1] !== void 0) $a19[i - 1] = $13;
+            else if ($13 !== void 0 && $a19 !== void 0 && i === $a19.length + 1 && items.plainItems) $a19.push($13);
             else {
               $s2.pcs[$d2] = $pc + 23;
-              rt.setIndex(items, i, $10, "local 'items'");
+              rt.setIndex(items, i, $13, "local 'items'");
             }
           }
         }
       }
       if ($json) {
-        $18 = items$n;
+        $20 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -1414,7 +1487,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($18);
+          $w.num($20);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -1438,20 +1511,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $11 = items;
-        $o15 = new rt.FieldsObject();
-        $n16 = 2;
-        $o15.count = $18;
-        $o15.items = $11;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+        $14 = items;
+        $o17 = new rt.FieldsObject();
+        $n18 = 2;
+        $o17.count = $20;
+        $o17.items = $14;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
       }
-      $14 = items.length();
-      $1 = items;
-      $o19 = new rt.FieldsObject();
-      $n20 = 2;
-      $o19.count = $14;
-      $o19.items = $1;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+      $32 = items.length();
+      $42 = items;
+      $o21 = new rt.FieldsObject();
+      $n22 = 2;
+      $o21.count = $32;
+      $o21.items = $42;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
     }));
     if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
     else {
@@ -1475,15 +1548,15 @@ function load($env) {
       let $5;
       let $6;
       let $72;
-      let $m8;
-      let $f9;
+      let $f8;
+      let $m9;
       let $10;
       let $11;
-      let $m12;
-      let $f13;
+      let $r12;
+      let $13;
       let $14;
-      let $152;
-      let $16;
+      let $m15;
+      let $f162;
       let $17;
       let $18;
       let $19;
@@ -1493,12 +1566,13 @@ function load($env) {
       let $23;
       let $24;
       let $25;
-      let $o26;
-      let $n27;
-      let $a28;
-      let $29;
-      let $o30;
-      let $n31;
+      let $26;
+      let $o27;
+      let $n28;
+      let $a29;
+      let $30;
+      let $o31;
+      let $n32;
       const $json = rh.claim(ctx);
       if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 25;
@@ -1509,11 +1583,14 @@ function load($env) {
       else {
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 26;
-        $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
-        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          $11 = rt.index($10, "n");
+        if (($f8 = $72?.f) !== void 0 && typeof ($10 = $f8.query) === "function") $r12 = $10($72);
+        else if ($f8 !== void 0 && $10 === void 0 && ($m9 = $72.metatable) !== void 0 && typeof ($11 = $m9.view.query) === "function") $r12 = $11($72);
+        else $r12 = rt.callee(rt.index($72, "query", "local 'ctx'"), "method 'query'")($72);
+        $13 = rt.first($r12);
+        if (!(($f162 = $13?.f) !== void 0 && (($14 = $f162.n) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.n) !== void 0 || !("n" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+          $14 = rt.index($13, "n");
         }
-        $6 = $11;
+        $6 = $14;
       }
       $5 = $6;
       $s2.pcs[$d2] = $pc + 27;
@@ -1525,9 +1602,9 @@ function load($env) {
       let rows$n = 0;
       {
         const $start1 = 1;
-        $11 = n;
+        $14 = n;
         $s2.pcs[$d2] = $pc + 28;
-        const $limit1 = rt.forNumber($11, "limit");
+        const $limit1 = rt.forNumber($14, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = rows$w;
@@ -1850,54 +1927,54 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $72 = "s" + rt.numberToString(i);
-            $5 = '"\\\n\0\x7F' + rt.numberToString(i);
-            $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4);
-            $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i);
-            $1 = "";
-            $14 = i / 2;
-            $152 = i / 3;
-            $16 = i / (i - 2);
-            $17 = (i - 2) / (i - 2);
-            $18 = (2 - i) * 0;
-            $19 = i * rt.powNum(2, 60);
-            $20 = i * 1e300 * 1e8;
-            $21 = i / 1e7;
-            $22 = i * 1e-310;
-            $23 = i < 3;
-            $24 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]);
-            $25 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7)))))))))));
-            $o26 = new rt.FieldsObject();
-            $n27 = 17;
-            $o26.si = $72;
-            $o26.esc = $5;
-            $o26.bytes = $42;
-            $o26.long = $32;
-            $o26.empty = $1;
-            $o26.half = $14;
-            $o26.third = $152;
-            $o26.inf = $16;
-            $o26.nan = $17;
-            $o26.neg = $18;
-            $o26.big = $19;
-            $o26.huge = $20;
-            $o26.tiny = $21;
-            $o26.small = $22;
-            $o26.less = $23;
-            $o26.pair = $24;
-            $o26.lua = $25;
-            $10 = rt.LuaTable.record($o26, $n27);
-            if ($10 !== void 0 && ($a28 = rows.arr) !== void 0 && $a28[i - 1] !== void 0) $a28[i - 1] = $10;
-            else if ($10 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.plainItems) $a28.push($10);
+            $11 = "s" + rt.numberToString(i);
+            $10 = '"\\\n\0\x7F' + rt.numberToString(i);
+            $72 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4);
+            $5 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i);
+            $42 = "";
+            $32 = i / 2;
+            $1 = i / 3;
+            $17 = i / (i - 2);
+            $18 = (i - 2) / (i - 2);
+            $19 = (2 - i) * 0;
+            $20 = i * rt.powNum(2, 60);
+            $21 = i * 1e300 * 1e8;
+            $22 = i / 1e7;
+            $23 = i * 1e-310;
+            $24 = i < 3;
+            $25 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]);
+            $26 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7)))))))))));
+            $o27 = new rt.FieldsObject();
+            $n28 = 17;
+            $o27.si = $11;
+            $o27.esc = $10;
+            $o27.bytes = $72;
+            $o27.long = $5;
+            $o27.empty = $42;
+            $o27.half = $32;
+            $o27.third = $1;
+            $o27.inf = $17;
+            $o27.nan = $18;
+            $o27.neg = $19;
+            $o27.big = $20;
+            $o27.huge = $21;
+            $o27.tiny = $22;
+            $o27.small = $23;
+            $o27.less = $24;
+            $o27.pair = $25;
+            $o27.lua = $26;
+            $13 = rt.LuaTable.record($o27, $n28);
+            if ($13 !== void 0 && ($a29 = rows.arr) !== void 0 && $a29[i - 1] !== void 0) $a29[i - 1] = $13;
+            else if ($13 !== void 0 && $a29 !== void 0 && i === $a29.length + 1 && rows.plainItems) $a29.push($13);
             else {
               $s2.pcs[$d2] = $pc + 29;
-              rt.setIndex(rows, i, $10, "local 'rows'");
+              rt.setIndex(rows, i, $13, "local 'rows'");
             }
           }
         }
       }
       if ($json) {
-        $29 = rows$n;
+        $30 = rows$n;
         if (rows$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -1909,7 +1986,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.num($29);
+          $w.num($30);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1932,20 +2009,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $11 = rows;
-        $o26 = new rt.FieldsObject();
-        $n27 = 2;
-        $o26.n = $29;
-        $o26.rows = $11;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
+        $14 = rows;
+        $o27 = new rt.FieldsObject();
+        $n28 = 2;
+        $o27.n = $30;
+        $o27.rows = $14;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o27, $n28));
       }
-      $25 = rows.length();
-      $24 = rows;
-      $o30 = new rt.FieldsObject();
-      $n31 = 2;
-      $o30.n = $25;
-      $o30.rows = $24;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
+      $26 = rows.length();
+      $25 = rows;
+      $o31 = new rt.FieldsObject();
+      $n32 = 2;
+      $o31.n = $26;
+      $o31.rows = $25;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o31, $n32));
     }));
     if ($15 !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0) $f16.get = $15;
     else {
@@ -1959,25 +2036,34 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $m3;
-      let $f4;
+      let $f3;
+      let $m4;
       let $5;
-      let $f62;
+      let $6;
+      let $r7;
+      let $8;
+      let $f9;
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 30;
-      $1 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
-      $5 = "changed";
-      if ($5 !== void 0 && ($f62 = $1?.f) !== void 0 && !$1.linked && $f62.id !== void 0) $f62.id = $5;
+      if (($f3 = $22?.f) !== void 0 && typeof ($5 = $f3.params) === "function") $r7 = $5($22);
+      else if ($f3 !== void 0 && $5 === void 0 && ($m4 = $22.metatable) !== void 0 && typeof ($6 = $m4.view.params) === "function") $r7 = $6($22);
+      else $r7 = rt.callee(rt.index($22, "params", "local 'ctx'"), "method 'params'")($22);
+      $1 = rt.first($r7);
+      $8 = "changed";
+      if ($8 !== void 0 && ($f9 = $1?.f) !== void 0 && !$1.linked && $f9.id !== void 0) $f9.id = $8;
       else {
-        rt.setIndex($1, "id", $5);
+        rt.setIndex($1, "id", $8);
       }
-      $22 = ctx;
+      $6 = ctx;
       $s2.pcs[$d2] = $pc + 32;
-      $5 = rt.first(rt.callee(($f62 = $22?.f)?.headers !== void 0 ? $f62.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
+      if (($f9 = $6?.f) !== void 0 && typeof ($5 = $f9.headers) === "function") $r7 = $5($6);
+      else if ($f9 !== void 0 && $5 === void 0 && ($m4 = $6.metatable) !== void 0 && typeof ($22 = $m4.view.headers) === "function") $r7 = $22($6);
+      else $r7 = rt.callee(rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+      $8 = rt.first($r7);
       $1 = "set by lua";
-      if ($1 !== void 0 && ($f4 = $5?.f) !== void 0 && !$5.linked && $f4["x-a"] !== void 0) $f4["x-a"] = $1;
+      if ($1 !== void 0 && ($f3 = $8?.f) !== void 0 && !$8.linked && $f3["x-a"] !== void 0) $f3["x-a"] = $1;
       else {
-        rt.setIndex($5, "x-a", $1);
+        rt.setIndex($8, "x-a", $1);
       }
       $s2.depth = $d2;
       return rt.NONE;
@@ -1998,84 +2084,105 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $m3;
-      let $f4;
+      let $f3;
+      let $m4;
       let $5;
       let $6;
-      let $m7;
-      let $f8;
+      let $r7;
+      let $8;
       let $9;
-      let $10;
-      let $11;
+      let $m102;
+      let $f112;
       let $122;
       let $13;
       let $14;
-      let $m15;
-      let $f162;
+      let $152;
+      let $16;
       let $17;
-      let $18;
+      let $f18;
       let $m19;
-      let $f20;
-      let $o21;
-      let $n22;
+      let $20;
+      let $21;
+      let $r22;
       let $23;
       let $24;
-      let $25;
-      let $m26;
-      let $f27;
-      let $28;
+      let $m25;
+      let $f26;
+      let $o27;
+      let $n28;
       let $29;
-      let $m30;
-      let $f31;
-      let $32;
-      let $33;
-      let $m34;
-      let $f35;
-      let $36;
+      let $30;
+      let $31;
+      let $f32;
+      let $m33;
+      let $34;
+      let $35;
+      let $r36;
       let $37;
-      let $m38;
-      let $f39;
-      let $o40;
-      let $n41;
+      let $38;
+      let $m39;
+      let $f40;
+      let $41;
+      let $42;
+      let $f43;
+      let $m44;
+      let $45;
+      let $46;
+      let $r47;
+      let $48;
+      let $49;
+      let $m50;
+      let $f51;
+      let $o52;
+      let $n53;
       const $json = rh.claim(ctx);
       if (rh.pristineContext(ctx)) $1 = ctx.param("id");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 35;
-        $5 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
-        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          $6 = rt.index($5, "id");
+        if (($f3 = $22?.f) !== void 0 && typeof ($5 = $f3.params) === "function") $r7 = $5($22);
+        else if ($f3 !== void 0 && $5 === void 0 && ($m4 = $22.metatable) !== void 0 && typeof ($6 = $m4.view.params) === "function") $r7 = $6($22);
+        else $r7 = rt.callee(rt.index($22, "params", "local 'ctx'"), "method 'params'")($22);
+        $8 = rt.first($r7);
+        if (!(($f112 = $8?.f) !== void 0 && (($9 = $f112.id) !== void 0 || ($m102 = $8.metatable) === void 0 || ($9 = $m102.view.id) !== void 0 || !("id" in $m102.view) && $m102.view[rt.CUT] === void 0))) {
+          $9 = rt.index($8, "id");
         }
-        $1 = $6;
+        $1 = $9;
       }
       let before = $1;
       $s2.pcs[$d2] = $pc + 37;
       touch(ctx);
       if ($json) {
-        $9 = before;
-        if (rh.pristineContext(ctx)) $11 = ctx.param("id");
+        $122 = before;
+        if (rh.pristineContext(ctx)) $14 = ctx.param("id");
         else {
-          $6 = ctx;
+          $9 = ctx;
           $s2.pcs[$d2] = $pc + 38;
-          $5 = rt.first(rt.callee(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
-          if (!(($f4 = $5?.f) !== void 0 && (($22 = $f4.id) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+          if (($f112 = $9?.f) !== void 0 && typeof ($8 = $f112.params) === "function") $r7 = $8($9);
+          else if ($f112 !== void 0 && $8 === void 0 && ($m102 = $9.metatable) !== void 0 && typeof ($6 = $m102.view.params) === "function") $r7 = $6($9);
+          else $r7 = rt.callee(rt.index($9, "params", "local 'ctx'"), "method 'params'")($9);
+          $5 = rt.first($r7);
+          if (!(($f3 = $5?.f) !== void 0 && (($22 = $f3.id) !== void 0 || ($m4 = $5.metatable) === void 0 || ($22 = $m4.view.id) !== void 0 || !("id" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
             $22 = rt.index($5, "id");
           }
-          $11 = $22;
+          $14 = $22;
         }
-        $10 = $11;
-        if (rh.pristineContext(ctx)) $13 = ctx.header("x-a");
+        $13 = $14;
+        if (rh.pristineContext(ctx)) $16 = ctx.header("x-a");
         else {
-          $14 = ctx;
+          $17 = ctx;
           $s2.pcs[$d2] = $pc + 40;
-          $17 = rt.first(rt.callee(($f162 = $14?.f)?.headers !== void 0 ? $f162.headers : ($m15 = $14?.metatable) !== void 0 && $m15.view.headers !== void 0 ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'"), "method 'headers'")($14));
-          if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20["x-a"]) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view["x-a"]) !== void 0 || !("x-a" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
-            $18 = rt.index($17, "x-a");
+          if (($f18 = $17?.f) !== void 0 && typeof ($20 = $f18.headers) === "function") $r22 = $20($17);
+          else if ($f18 !== void 0 && $20 === void 0 && ($m19 = $17.metatable) !== void 0 && typeof ($21 = $m19.view.headers) === "function") $r22 = $21($17);
+          else $r22 = rt.callee(rt.index($17, "headers", "local 'ctx'"), "method 'headers'")($17);
+          $23 = rt.first($r22);
+          if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26["x-a"]) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view["x-a"]) !== void 0 || !("x-a" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
+            $24 = rt.index($23, "x-a");
           }
-          $13 = $18;
+          $16 = $24;
         }
-        $122 = $13;
-        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($122)) {
+        $152 = $16;
+        if (rh.isScalar($122) && rh.isScalar($13) && rh.isScalar($152)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(10), $p = $w.p;
@@ -2091,7 +2198,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($9);
+          $w.scalar($122);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -2105,7 +2212,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($10);
+          $w.scalar($13);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -2120,7 +2227,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($122);
+          $w.scalar($152);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -2128,58 +2235,64 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o21 = new rt.FieldsObject();
-        $n22 = 0;
-        if ($9 !== void 0) {
-          $o21.before = $9;
-          $n22++;
-        }
-        if ($10 !== void 0) {
-          $o21.after = $10;
-          $n22++;
-        }
+        $o27 = new rt.FieldsObject();
+        $n28 = 0;
         if ($122 !== void 0) {
-          $o21.header = $122;
-          $n22++;
+          $o27.before = $122;
+          $n28++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
+        if ($13 !== void 0) {
+          $o27.after = $13;
+          $n28++;
+        }
+        if ($152 !== void 0) {
+          $o27.header = $152;
+          $n28++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o27, $n28));
       }
-      $23 = before;
-      if (rh.pristineContext(ctx)) $24 = ctx.param("id");
+      $29 = before;
+      if (rh.pristineContext(ctx)) $30 = ctx.param("id");
       else {
-        $25 = ctx;
+        $31 = ctx;
         $s2.pcs[$d2] = $pc + 38;
-        $28 = rt.first(rt.callee(($f27 = $25?.f)?.params !== void 0 ? $f27.params : ($m26 = $25?.metatable) !== void 0 && $m26.view.params !== void 0 ? $m26.view.params : rt.index($25, "params", "local 'ctx'"), "method 'params'")($25));
-        if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.id) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.id) !== void 0 || !("id" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
-          $29 = rt.index($28, "id");
+        if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.params) === "function") $r36 = $34($31);
+        else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($35 = $m33.view.params) === "function") $r36 = $35($31);
+        else $r36 = rt.callee(rt.index($31, "params", "local 'ctx'"), "method 'params'")($31);
+        $37 = rt.first($r36);
+        if (!(($f40 = $37?.f) !== void 0 && (($38 = $f40.id) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view.id) !== void 0 || !("id" in $m39.view) && $m39.view[rt.CUT] === void 0))) {
+          $38 = rt.index($37, "id");
         }
-        $24 = $29;
+        $30 = $38;
       }
-      if (rh.pristineContext(ctx)) $32 = ctx.header("x-a");
+      if (rh.pristineContext(ctx)) $41 = ctx.header("x-a");
       else {
-        $33 = ctx;
+        $42 = ctx;
         $s2.pcs[$d2] = $pc + 40;
-        $36 = rt.first(rt.callee(($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33));
-        if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39["x-a"]) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view["x-a"]) !== void 0 || !("x-a" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
-          $37 = rt.index($36, "x-a");
+        if (($f43 = $42?.f) !== void 0 && typeof ($45 = $f43.headers) === "function") $r47 = $45($42);
+        else if ($f43 !== void 0 && $45 === void 0 && ($m44 = $42.metatable) !== void 0 && typeof ($46 = $m44.view.headers) === "function") $r47 = $46($42);
+        else $r47 = rt.callee(rt.index($42, "headers", "local 'ctx'"), "method 'headers'")($42);
+        $48 = rt.first($r47);
+        if (!(($f51 = $48?.f) !== void 0 && (($49 = $f51["x-a"]) !== void 0 || ($m50 = $48.metatable) === void 0 || ($49 = $m50.view["x-a"]) !== void 0 || !("x-a" in $m50.view) && $m50.view[rt.CUT] === void 0))) {
+          $49 = rt.index($48, "x-a");
         }
-        $32 = $37;
+        $41 = $49;
       }
-      $o40 = new rt.FieldsObject();
-      $n41 = 0;
-      if ($23 !== void 0) {
-        $o40.before = $23;
-        $n41++;
+      $o52 = new rt.FieldsObject();
+      $n53 = 0;
+      if ($29 !== void 0) {
+        $o52.before = $29;
+        $n53++;
       }
-      if ($24 !== void 0) {
-        $o40.after = $24;
-        $n41++;
+      if ($30 !== void 0) {
+        $o52.after = $30;
+        $n53++;
       }
-      if ($32 !== void 0) {
-        $o40.header = $32;
-        $n41++;
+      if ($41 !== void 0) {
+        $o52.header = $41;
+        $n53++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o40, $n41));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o52, $n53));
     }));
     if ($4 !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0) $f11.get = $4;
     else {
@@ -2202,18 +2315,21 @@ function load($env) {
       let $42;
       let $r5;
       let $6;
-      let $m7;
-      let $f8;
+      let $f7;
+      let $m8;
       let $9;
-      let $m102;
-      let $f112;
-      let $m12;
-      let $k13;
-      let $14;
-      let $a15;
-      let $16;
-      let $o17;
-      let $n18;
+      let $10;
+      let $r11;
+      let $122;
+      let $m132;
+      let $f142;
+      let $m15;
+      let $k16;
+      let $17;
+      let $a18;
+      let $19;
+      let $o20;
+      let $n21;
       let names = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
@@ -2224,7 +2340,10 @@ function load($env) {
         $32 = $42;
         $6 = ctx;
         $s2.pcs[$d2] = $pc + 43;
-        $r5 = rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        if (($f7 = $6?.f) !== void 0 && typeof ($9 = $f7.headers) === "function") $r11 = $9($6);
+        else if ($f7 !== void 0 && $9 === void 0 && ($m8 = $6.metatable) !== void 0 && typeof ($10 = $m8.view.headers) === "function") $r11 = $10($6);
+        else $r11 = rt.callee(rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $r5 = $r11;
         $s2.pcs[$d2] = $pc + 44;
         $fn2 = rt.callee($32, "global 'pairs'");
         $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
@@ -2245,51 +2364,54 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          $9 = k;
+          $122 = k;
           $s2.pcs[$d2] = $pc + 46;
-          if (rt.first(rt.callee(typeof $9 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.sub !== void 0 ? $m12.view.sub : rt.index($9, "sub", "local 'k'") : ($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m102 = $9?.metatable) !== void 0 && $m102.view.sub !== void 0 ? $m102.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2)) === "x-") {
-            $k13 = names.length() + 1;
-            $14 = k;
-            if ($14 !== void 0 && ($a15 = names.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
-            else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.plainItems) $a15.push($14);
+          if (rt.first(rt.callee(typeof $122 === "string" ? ($m15 = rt.stringMeta) !== void 0 && $m15.view.sub !== void 0 ? $m15.view.sub : rt.index($122, "sub", "local 'k'") : ($f142 = $122?.f)?.sub !== void 0 ? $f142.sub : ($m132 = $122?.metatable) !== void 0 && $m132.view.sub !== void 0 ? $m132.view.sub : rt.index($122, "sub", "local 'k'"), "method 'sub'")($122, 1, 2)) === "x-") {
+            $k16 = names.length() + 1;
+            $17 = k;
+            if ($17 !== void 0 && ($a18 = names.arr) !== void 0 && $a18[$k16 - 1] !== void 0) $a18[$k16 - 1] = $17;
+            else if ($17 !== void 0 && $a18 !== void 0 && $k16 === $a18.length + 1 && names.plainItems) $a18.push($17);
             else {
-              rt.setIndex(names, $k13, $14, "local 'names'");
+              rt.setIndex(names, $k16, $17, "local 'names'");
             }
           }
         }
       }
-      if (($42 = $env.f.table) === void 0) {
+      if (($9 = $env.f.table) === void 0) {
         $s2.pcs[$d2] = $pc + 47;
-        $42 = rt.getGlobal($env, "table");
+        $9 = rt.getGlobal($env, "table");
       }
-      if (!(($f8 = $42?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($32 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+      if (!(($f7 = $9?.f) !== void 0 && (($6 = $f7.sort) !== void 0 || ($m8 = $9.metatable) === void 0 || ($6 = $m8.view.sort) !== void 0 || !("sort" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 47;
-        $32 = rt.index($42, "sort", "global 'table'");
+        $6 = rt.index($9, "sort", "global 'table'");
       }
-      $6 = $32;
-      $9 = names;
+      $10 = $6;
+      $42 = names;
       $s2.pcs[$d2] = $pc + 48;
-      $fn2 = rt.callee($6, "field 'sort'");
-      $fn2($9);
-      $9 = names;
-      if (rh.pristineContext(ctx)) $16 = ctx.header("x-a");
+      $fn2 = rt.callee($10, "field 'sort'");
+      $fn2($42);
+      $42 = names;
+      if (rh.pristineContext(ctx)) $19 = ctx.header("x-a");
       else {
-        $32 = ctx;
+        $6 = ctx;
         $s2.pcs[$d2] = $pc + 49;
-        $42 = rt.first(rt.callee(($f8 = $32?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $32?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32));
-        if (!(($f112 = $42?.f) !== void 0 && (($6 = $f112["x-a"]) !== void 0 || ($m12 = $42.metatable) === void 0 || ($6 = $m12.view["x-a"]) !== void 0 || !("x-a" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          $6 = rt.index($42, "x-a");
+        if (($f7 = $6?.f) !== void 0 && typeof ($9 = $f7.headers) === "function") $r11 = $9($6);
+        else if ($f7 !== void 0 && $9 === void 0 && ($m8 = $6.metatable) !== void 0 && typeof ($10 = $m8.view.headers) === "function") $r11 = $10($6);
+        else $r11 = rt.callee(rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $32 = rt.first($r11);
+        if (!(($f142 = $32?.f) !== void 0 && (($122 = $f142["x-a"]) !== void 0 || ($m15 = $32.metatable) === void 0 || ($122 = $m15.view["x-a"]) !== void 0 || !("x-a" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+          $122 = rt.index($32, "x-a");
         }
-        $16 = $6;
+        $19 = $122;
       }
-      $o17 = new rt.FieldsObject();
-      $n18 = 1;
-      $o17.names = $9;
-      if ($16 !== void 0) {
-        $o17.a = $16;
-        $n18++;
+      $o20 = new rt.FieldsObject();
+      $n21 = 1;
+      $o20.names = $42;
+      if ($19 !== void 0) {
+        $o20.a = $19;
+        $n21++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
     };
     if ($12 !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0) $f14.get = $12;
     else {
@@ -2557,36 +2679,42 @@ function load($env) {
       let $6;
       let $72;
       let $8;
-      let $m9;
-      let $f10;
+      let $f9;
+      let $m102;
       let $11;
       let $122;
-      let $m132;
-      let $f142;
-      let $fn15;
-      let $16;
-      let $17;
-      let $o18;
-      let $n19;
-      let $fn20;
-      let $21;
-      let $222;
-      let $23;
-      let $m24;
-      let $f25;
+      let $r13;
+      let $14;
+      let $152;
+      let $m16;
+      let $f17;
+      let $fn18;
+      let $19;
+      let $20;
+      let $o21;
+      let $n22;
+      let $fn23;
+      let $24;
+      let $25;
       let $26;
-      let $27;
-      let $28;
-      let $m29;
-      let $f30;
+      let $m27;
+      let $f28;
+      let $29;
+      let $30;
       let $31;
-      let $322;
+      let $f32;
       let $m33;
-      let $f34;
-      let $o35;
-      let $n36;
-      let $t37;
-      let $r38;
+      let $34;
+      let $35;
+      let $r36;
+      let $37;
+      let $38;
+      let $m39;
+      let $f40;
+      let $o41;
+      let $n42;
+      let $t43;
+      let $r44;
       const $json = rh.claim(ctx);
       if ($json) {
         $22 = api;
@@ -2599,11 +2727,14 @@ function load($env) {
         else {
           $8 = ctx;
           $s2.pcs[$d2] = $pc + 59;
-          $11 = rt.first(rt.callee(($f10 = $8?.f)?.query !== void 0 ? $f10.query : ($m9 = $8?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($8, "query", "local 'ctx'"), "method 'query'")($8));
-          if (!(($f142 = $11?.f) !== void 0 && (($122 = $f142.id) !== void 0 || ($m132 = $11.metatable) === void 0 || ($122 = $m132.view.id) !== void 0 || !("id" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
-            $122 = rt.index($11, "id");
+          if (($f9 = $8?.f) !== void 0 && typeof ($11 = $f9.query) === "function") $r13 = $11($8);
+          else if ($f9 !== void 0 && $11 === void 0 && ($m102 = $8.metatable) !== void 0 && typeof ($122 = $m102.view.query) === "function") $r13 = $122($8);
+          else $r13 = rt.callee(rt.index($8, "query", "local 'ctx'"), "method 'query'")($8);
+          $14 = rt.first($r13);
+          if (!(($f17 = $14?.f) !== void 0 && (($152 = $f17.id) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.id) !== void 0 || !("id" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+            $152 = rt.index($14, "id");
           }
-          $72 = $122;
+          $72 = $152;
         }
         $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -2636,54 +2767,57 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $16 = $1;
-        $o18 = new rt.FieldsObject();
-        $n19 = 1;
-        $o18.ok = true;
+        $19 = $1;
+        $o21 = new rt.FieldsObject();
+        $n22 = 1;
+        $o21.ok = true;
         if ($6 !== void 0) {
-          $o18.id = $6;
-          $n19++;
+          $o21.id = $6;
+          $n22++;
         }
-        $17 = rt.LuaTable.record($o18, $n19);
+        $20 = rt.LuaTable.record($o21, $n22);
         $s2.pcs[$d2] = $pc + 60;
-        $fn15 = rt.callee($16, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn15($17)));
+        $fn18 = rt.callee($19, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn18($20)));
       }
-      $222 = api;
-      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
+      $25 = api;
+      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.json) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.json) !== void 0 || !("json" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 58;
-        $23 = rt.index($222, "json", "upvalue 'api'");
+        $26 = rt.index($25, "json", "upvalue 'api'");
       }
-      $21 = $23;
-      if (rh.pristineContext(ctx)) $27 = ctx.queryValue("id");
+      $24 = $26;
+      if (rh.pristineContext(ctx)) $30 = ctx.queryValue("id");
       else {
-        $28 = ctx;
+        $31 = ctx;
         $s2.pcs[$d2] = $pc + 59;
-        $31 = rt.first(rt.callee(($f30 = $28?.f)?.query !== void 0 ? $f30.query : ($m29 = $28?.metatable) !== void 0 && $m29.view.query !== void 0 ? $m29.view.query : rt.index($28, "query", "local 'ctx'"), "method 'query'")($28));
-        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
-          $322 = rt.index($31, "id");
+        if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.query) === "function") $r36 = $34($31);
+        else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($35 = $m33.view.query) === "function") $r36 = $35($31);
+        else $r36 = rt.callee(rt.index($31, "query", "local 'ctx'"), "method 'query'")($31);
+        $37 = rt.first($r36);
+        if (!(($f40 = $37?.f) !== void 0 && (($38 = $f40.id) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view.id) !== void 0 || !("id" in $m39.view) && $m39.view[rt.CUT] === void 0))) {
+          $38 = rt.index($37, "id");
         }
-        $27 = $322;
+        $30 = $38;
       }
-      $o35 = new rt.FieldsObject();
-      $n36 = 1;
-      $o35.ok = true;
-      if ($27 !== void 0) {
-        $o35.id = $27;
-        $n36++;
+      $o41 = new rt.FieldsObject();
+      $n42 = 1;
+      $o41.ok = true;
+      if ($30 !== void 0) {
+        $o41.id = $30;
+        $n42++;
       }
-      $26 = rt.LuaTable.record($o35, $n36);
+      $29 = rt.LuaTable.record($o41, $n42);
       $s2.pcs[$d2] = $pc + 61;
-      $fn20 = rt.callee($21, "field 'json'");
+      $fn23 = rt.callee($24, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t37 = $s2.tails++;
-        $r38 = $fn20($26);
-        $s2.tails = $t37;
+        $t43 = $s2.tails++;
+        $r44 = $fn23($29);
+        $s2.tails = $t43;
       } else {
-        $r38 = rt.tailCall($s2, $tb, $fn20, [$26]);
+        $r44 = rt.tailCall($s2, $tb, $fn23, [$29]);
       }
-      return $r38;
+      return $r44;
     })));
     if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
     else {
@@ -2708,26 +2842,32 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $m3;
-      let $f4;
+      let $f3;
+      let $m4;
       let $5;
       let $6;
-      let $m7;
-      let $f8;
+      let $r7;
+      let $8;
       let $9;
-      let $f10;
+      let $m102;
+      let $f112;
+      let $122;
+      let $f13;
       if (rh.pristineContext(ctx)) $1 = ctx.queryValue("on");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 64;
-        $5 = rt.first(rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
-        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.on) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.on) !== void 0 || !("on" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          $6 = rt.index($5, "on");
+        if (($f3 = $22?.f) !== void 0 && typeof ($5 = $f3.query) === "function") $r7 = $5($22);
+        else if ($f3 !== void 0 && $5 === void 0 && ($m4 = $22.metatable) !== void 0 && typeof ($6 = $m4.view.query) === "function") $r7 = $6($22);
+        else $r7 = rt.callee(rt.index($22, "query", "local 'ctx'"), "method 'query'")($22);
+        $8 = rt.first($r7);
+        if (!(($f112 = $8?.f) !== void 0 && (($9 = $f112.on) !== void 0 || ($m102 = $8.metatable) === void 0 || ($9 = $m102.view.on) !== void 0 || !("on" in $m102.view) && $m102.view[rt.CUT] === void 0))) {
+          $9 = rt.index($8, "on");
         }
-        $1 = $6;
+        $1 = $9;
       }
       if ($1 === "1") {
-        $9 = rt.tailable((function $anonymous(t) {
+        $122 = rt.tailable((function $anonymous(t) {
           const $s3 = rt.current, $d3 = $s3.depth;
           const $tb = $s3.bodyAt === $d3;
           if ($tb) $s3.bodyAt = -1;
@@ -2759,17 +2899,17 @@ function load($env) {
           }
           return $r6;
         }));
-        if ($9 !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0) $f10.json = $9;
+        if ($122 !== void 0 && ($f13 = api?.f) !== void 0 && !api.linked && $f13.json !== void 0) $f13.json = $122;
         else {
           $s2.pcs[$d2] = $pc + 68;
-          rt.setIndex(api, "json", $9, "upvalue 'api'");
+          rt.setIndex(api, "json", $122, "upvalue 'api'");
         }
       } else {
-        $9 = original_json;
-        if ($9 !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0) $f10.json = $9;
+        $122 = original_json;
+        if ($122 !== void 0 && ($f13 = api?.f) !== void 0 && !api.linked && $f13.json !== void 0) $f13.json = $122;
         else {
           $s2.pcs[$d2] = $pc + 69;
-          rt.setIndex(api, "json", $9, "upvalue 'api'");
+          rt.setIndex(api, "json", $122, "upvalue 'api'");
         }
       }
       return rt.leave($s2, $d2, "swapped");
@@ -2813,21 +2953,27 @@ function load($env) {
         $s3.depth = $d3 + 1;
         let $1;
         let $23;
-        let $m3;
-        let $f4;
+        let $f3;
+        let $m4;
         let $5;
         let $6;
-        let $m7;
-        let $f8;
+        let $r7;
+        let $8;
+        let $9;
+        let $m102;
+        let $f112;
         if (rh.pristineContext(ctx)) $1 = ctx.param("id");
         else {
           $23 = ctx;
           $s3.pcs[$d3] = $pc + 71;
-          $5 = rt.first(rt.callee(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23));
-          if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-            $6 = rt.index($5, "id");
+          if (($f3 = $23?.f) !== void 0 && typeof ($5 = $f3.params) === "function") $r7 = $5($23);
+          else if ($f3 !== void 0 && $5 === void 0 && ($m4 = $23.metatable) !== void 0 && typeof ($6 = $m4.view.params) === "function") $r7 = $6($23);
+          else $r7 = rt.callee(rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23);
+          $8 = rt.first($r7);
+          if (!(($f112 = $8?.f) !== void 0 && (($9 = $f112.id) !== void 0 || ($m102 = $8.metatable) === void 0 || ($9 = $m102.view.id) !== void 0 || !("id" in $m102.view) && $m102.view[rt.CUT] === void 0))) {
+            $9 = rt.index($8, "id");
           }
-          $1 = $6;
+          $1 = $9;
         }
         $s3.depth = $d3;
         return $1;

@@ -161,35 +161,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $r8: rt.LuaResult;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
+        let $f16: rt.Fields | undefined;
         let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
+        let $r20: rt.LuaResult;
         let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
         let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $f28: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
         let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
+        let $31: rt.LuaValue;
+        let $r32: rt.LuaResult;
         let $33: rt.LuaValue;
         let $34: rt.LuaValue;
         let $m35: rt.LuaTable | undefined;
@@ -197,305 +197,365 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $37: rt.LuaValue;
         let $38: rt.LuaValue;
         let $39: rt.LuaValue;
-        let $m40: rt.LuaTable | undefined;
-        let $f41: rt.Fields | undefined;
+        let $f40: rt.Fields | undefined;
+        let $m41: rt.LuaTable | undefined;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
-        let $m44: rt.LuaTable | undefined;
-        let $f45: rt.Fields | undefined;
+        let $r44: rt.LuaResult;
+        let $45: rt.LuaValue;
         let $46: rt.LuaValue;
-        let $47: rt.LuaValue;
-        let $48: rt.LuaValue;
+        let $m47: rt.LuaTable | undefined;
+        let $f48: rt.Fields | undefined;
         let $49: rt.LuaValue;
-        let $m50: rt.LuaTable | undefined;
-        let $f51: rt.Fields | undefined;
-        let $52: rt.LuaValue;
-        let $53: rt.LuaValue;
+        let $50: rt.LuaValue;
+        let $51: rt.LuaValue;
+        let $f52: rt.Fields | undefined;
+        let $m53: rt.LuaTable | undefined;
         let $54: rt.LuaValue;
         let $55: rt.LuaValue;
-        let $m56: rt.LuaTable | undefined;
-        let $f57: rt.Fields | undefined;
-        let $o58: rt.Fields;
-        let $n59: number;
-        let $60: rt.LuaValue;
+        let $r56: rt.LuaResult;
+        let $57: rt.LuaValue;
+        let $58: rt.LuaValue;
+        let $m59: rt.LuaTable | undefined;
+        let $f60: rt.Fields | undefined;
         let $61: rt.LuaValue;
-        let $m62: rt.LuaTable | undefined;
-        let $f63: rt.Fields | undefined;
+        let $62: rt.LuaValue;
+        let $63: rt.LuaValue;
         let $64: rt.LuaValue;
-        let $65: rt.LuaValue;
-        let $m66: rt.LuaTable | undefined;
-        let $f67: rt.Fields | undefined;
+        let $m65: rt.LuaTable | undefined;
+        let $f66: rt.Fields | undefined;
+        let $67: rt.LuaValue;
         let $68: rt.LuaValue;
         let $69: rt.LuaValue;
-        let $m70: rt.LuaTable | undefined;
-        let $f71: rt.Fields | undefined;
-        let $72: rt.LuaValue;
-        let $73: rt.LuaValue;
-        let $m74: rt.LuaTable | undefined;
-        let $f75: rt.Fields | undefined;
+        let $70: rt.LuaValue;
+        let $m71: rt.LuaTable | undefined;
+        let $f72: rt.Fields | undefined;
+        let $o73: rt.Fields;
+        let $n74: number;
+        let $75: rt.LuaValue;
         let $76: rt.LuaValue;
-        let $77: rt.LuaValue;
+        let $f77: rt.Fields | undefined;
         let $m78: rt.LuaTable | undefined;
-        let $f79: rt.Fields | undefined;
+        let $79: rt.LuaValue;
         let $80: rt.LuaValue;
-        let $81: rt.LuaValue;
-        let $m82: rt.LuaTable | undefined;
-        let $f83: rt.Fields | undefined;
-        let $84: rt.LuaValue;
-        let $85: rt.LuaValue;
-        let $m86: rt.LuaTable | undefined;
-        let $f87: rt.Fields | undefined;
-        let $88: rt.LuaValue;
-        let $89: rt.LuaValue;
-        let $m90: rt.LuaTable | undefined;
-        let $f91: rt.Fields | undefined;
-        let $92: rt.LuaValue;
+        let $r81: rt.LuaResult;
+        let $82: rt.LuaValue;
+        let $83: rt.LuaValue;
+        let $m84: rt.LuaTable | undefined;
+        let $f85: rt.Fields | undefined;
+        let $86: rt.LuaValue;
+        let $87: rt.LuaValue;
+        let $f88: rt.Fields | undefined;
+        let $m89: rt.LuaTable | undefined;
+        let $90: rt.LuaValue;
+        let $91: rt.LuaValue;
+        let $r92: rt.LuaResult;
         let $93: rt.LuaValue;
-        let $m94: rt.LuaTable | undefined;
-        let $f95: rt.Fields | undefined;
-        let $96: rt.LuaValue;
+        let $94: rt.LuaValue;
+        let $m95: rt.LuaTable | undefined;
+        let $f96: rt.Fields | undefined;
         let $97: rt.LuaValue;
-        let $m98: rt.LuaTable | undefined;
+        let $98: rt.LuaValue;
         let $f99: rt.Fields | undefined;
-        let $100: rt.LuaValue;
+        let $m100: rt.LuaTable | undefined;
         let $101: rt.LuaValue;
         let $102: rt.LuaValue;
-        let $m103: rt.LuaTable | undefined;
-        let $f104: rt.Fields | undefined;
+        let $r103: rt.LuaResult;
+        let $104: rt.LuaValue;
         let $105: rt.LuaValue;
-        let $106: rt.LuaValue;
-        let $107: rt.LuaValue;
-        let $m108: rt.LuaTable | undefined;
-        let $f109: rt.Fields | undefined;
-        let $o110: rt.Fields;
-        let $n111: number;
+        let $m106: rt.LuaTable | undefined;
+        let $f107: rt.Fields | undefined;
+        let $108: rt.LuaValue;
+        let $109: rt.LuaValue;
+        let $f110: rt.Fields | undefined;
+        let $m111: rt.LuaTable | undefined;
+        let $112: rt.LuaValue;
+        let $113: rt.LuaValue;
+        let $r114: rt.LuaResult;
+        let $115: rt.LuaValue;
+        let $116: rt.LuaValue;
+        let $m117: rt.LuaTable | undefined;
+        let $f118: rt.Fields | undefined;
+        let $119: rt.LuaValue;
+        let $120: rt.LuaValue;
+        let $f121: rt.Fields | undefined;
+        let $m122: rt.LuaTable | undefined;
+        let $123: rt.LuaValue;
+        let $124: rt.LuaValue;
+        let $r125: rt.LuaResult;
+        let $126: rt.LuaValue;
+        let $127: rt.LuaValue;
+        let $m128: rt.LuaTable | undefined;
+        let $f129: rt.Fields | undefined;
+        let $130: rt.LuaValue;
+        let $131: rt.LuaValue;
+        let $132: rt.LuaValue;
+        let $m133: rt.LuaTable | undefined;
+        let $f134: rt.Fields | undefined;
+        let $135: rt.LuaValue;
+        let $136: rt.LuaValue;
+        let $137: rt.LuaValue;
+        let $m138: rt.LuaTable | undefined;
+        let $f139: rt.Fields | undefined;
+        let $o140: rt.Fields;
+        let $n141: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 3;
-            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
-            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $7 = rt.index($6, "id");
+            if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.params) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+            else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.params) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+            else $r8 = rt.callee(rt.index($3, "params", "local 'ctx'"), "method 'params'")($3);
+            $9 = rt.first($r8);
+            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.id) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+              $10 = rt.index($9, "id");
             }
-            $2 = $7;
+            $2 = $10;
           }
           $1 = $2;
-          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).param("sub");
+          if (rh.pristineContext(ctx)) $14 = (ctx as rh.RequestContext).param("sub");
           else {
-            $12 = ctx as rt.LuaValue;
+            $15 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 3;
-            $15 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.params !== undefined ? $f14!.params : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.params !== undefined ? $m13.view.params : rt.index($12, "params", "local 'ctx'")), "method 'params'")($12));
-            if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.sub) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.sub) !== undefined || (!("sub" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
-              $16 = rt.index($15, "sub");
+            if (($f16 = ($15 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.params) === 'function') $r20 = ($18 as rt.LuaFunction)($15);
+            else if ($f16 !== undefined && $18 === undefined && ($m17 = ($15 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.params) === 'function') $r20 = ($19 as rt.LuaFunction)($15);
+            else $r20 = rt.callee(rt.index($15, "params", "local 'ctx'"), "method 'params'")($15);
+            $21 = rt.first($r20);
+            if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.sub) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.sub) !== undefined || (!("sub" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
+              $22 = rt.index($21, "sub");
             }
-            $11 = $16;
+            $14 = $22;
           }
-          $10 = $11;
-          if (rh.pristineContext(ctx)) $20 = (ctx as rh.RequestContext).header("X-Multi");
+          $13 = $14;
+          if (rh.pristineContext(ctx)) $26 = (ctx as rh.RequestContext).header("X-Multi");
           else {
-            $21 = ctx as rt.LuaValue;
+            $27 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 5;
-            $24 = rt.first(rt.callee((($f23 = ($21 as rt.LuaTable)?.f)?.headers !== undefined ? $f23!.headers : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.headers !== undefined ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21));
-            if (!(($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27["X-Multi"]) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view["X-Multi"]) !== undefined || (!("X-Multi" in $m26.view) && $m26.view[rt.CUT] === undefined)))) {
-              $25 = rt.index($24, "X-Multi");
+            if (($f28 = ($27 as rt.LuaTable)?.f) !== undefined && typeof ($30 = $f28.headers) === 'function') $r32 = ($30 as rt.LuaFunction)($27);
+            else if ($f28 !== undefined && $30 === undefined && ($m29 = ($27 as rt.LuaTable).metatable) !== undefined && typeof ($31 = $m29.view.headers) === 'function') $r32 = ($31 as rt.LuaFunction)($27);
+            else $r32 = rt.callee(rt.index($27, "headers", "local 'ctx'"), "method 'headers'")($27);
+            $33 = rt.first($r32);
+            if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["X-Multi"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["X-Multi"]) !== undefined || (!("X-Multi" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
+              $34 = rt.index($33, "X-Multi");
             }
-            $20 = $25;
+            $26 = $34;
           }
-          $19 = $20;
-          if (rh.pristineContext(ctx)) $29 = (ctx as rh.RequestContext).header("x-multi");
-          else {
-            $30 = ctx as rt.LuaValue;
-            $s.pcs[$d] = $pc + 6;
-            $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.headers !== undefined ? $f32!.headers : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.headers !== undefined ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'")), "method 'headers'")($30));
-            if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-multi"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-multi"]) !== undefined || (!("x-multi" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
-              $34 = rt.index($33, "x-multi");
-            }
-            $29 = $34;
-          }
-          $28 = $29;
-          if (rh.pristineContext(ctx)) $38 = (ctx as rh.RequestContext).queryValue("page");
+          $25 = $26;
+          if (rh.pristineContext(ctx)) $38 = (ctx as rh.RequestContext).header("x-multi");
           else {
             $39 = ctx as rt.LuaValue;
-            $s.pcs[$d] = $pc + 8;
-            $42 = rt.first(rt.callee((($f41 = ($39 as rt.LuaTable)?.f)?.query !== undefined ? $f41!.query : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.query !== undefined ? $m40.view.query : rt.index($39, "query", "local 'ctx'")), "method 'query'")($39));
-            if (!(($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.page) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.page) !== undefined || (!("page" in $m44.view) && $m44.view[rt.CUT] === undefined)))) {
-              $43 = rt.index($42, "page");
+            $s.pcs[$d] = $pc + 6;
+            if (($f40 = ($39 as rt.LuaTable)?.f) !== undefined && typeof ($42 = $f40.headers) === 'function') $r44 = ($42 as rt.LuaFunction)($39);
+            else if ($f40 !== undefined && $42 === undefined && ($m41 = ($39 as rt.LuaTable).metatable) !== undefined && typeof ($43 = $m41.view.headers) === 'function') $r44 = ($43 as rt.LuaFunction)($39);
+            else $r44 = rt.callee(rt.index($39, "headers", "local 'ctx'"), "method 'headers'")($39);
+            $45 = rt.first($r44);
+            if (!(($f48 = ($45 as rt.LuaTable)?.f) !== undefined && (($46 = $f48["x-multi"]) !== undefined || ($m47 = ($45 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view["x-multi"]) !== undefined || (!("x-multi" in $m47.view) && $m47.view[rt.CUT] === undefined)))) {
+              $46 = rt.index($45, "x-multi");
             }
-            $38 = $43;
+            $38 = $46;
           }
           $37 = $38;
-          if (rh.pristineContext(ctx)) $47 = (ctx as rh.RequestContext).method;
+          if (rh.pristineContext(ctx)) $50 = (ctx as rh.RequestContext).queryValue("page");
           else {
-            $48 = ctx as rt.LuaValue;
-            if (!(($f51 = ($48 as rt.LuaTable)?.f) !== undefined && (($49 = $f51.method) !== undefined || ($m50 = ($48 as rt.LuaTable).metatable) === undefined || ($49 = $m50.view.method) !== undefined || (!("method" in $m50.view) && $m50.view[rt.CUT] === undefined)))) {
-              $s.pcs[$d] = $pc + 7;
-              $49 = rt.index($48, "method", "local 'ctx'");
+            $51 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 8;
+            if (($f52 = ($51 as rt.LuaTable)?.f) !== undefined && typeof ($54 = $f52.query) === 'function') $r56 = ($54 as rt.LuaFunction)($51);
+            else if ($f52 !== undefined && $54 === undefined && ($m53 = ($51 as rt.LuaTable).metatable) !== undefined && typeof ($55 = $m53.view.query) === 'function') $r56 = ($55 as rt.LuaFunction)($51);
+            else $r56 = rt.callee(rt.index($51, "query", "local 'ctx'"), "method 'query'")($51);
+            $57 = rt.first($r56);
+            if (!(($f60 = ($57 as rt.LuaTable)?.f) !== undefined && (($58 = $f60.page) !== undefined || ($m59 = ($57 as rt.LuaTable).metatable) === undefined || ($58 = $m59.view.page) !== undefined || (!("page" in $m59.view) && $m59.view[rt.CUT] === undefined)))) {
+              $58 = rt.index($57, "page");
             }
-            $47 = $49;
+            $50 = $58;
           }
-          $46 = $47;
-          if (rh.pristineContext(ctx)) $53 = (ctx as rh.RequestContext).path();
+          $49 = $50;
+          if (rh.pristineContext(ctx)) $62 = (ctx as rh.RequestContext).method;
           else {
-            $54 = ctx as rt.LuaValue;
-            if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.path) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.path) !== undefined || (!("path" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+            $63 = ctx as rt.LuaValue;
+            if (!(($f66 = ($63 as rt.LuaTable)?.f) !== undefined && (($64 = $f66.method) !== undefined || ($m65 = ($63 as rt.LuaTable).metatable) === undefined || ($64 = $m65.view.method) !== undefined || (!("method" in $m65.view) && $m65.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 7;
-              $55 = rt.index($54, "path", "local 'ctx'");
+              $64 = rt.index($63, "method", "local 'ctx'");
             }
-            $53 = $55;
+            $62 = $64;
           }
-          $52 = $53;
-          if (rh.isScalar($1) && rh.isScalar($10) && rh.isScalar($19) && rh.isScalar($28) && rh.isScalar($37) && rh.isScalar($46) && rh.isScalar($52)) {
+          $61 = $62;
+          if (rh.pristineContext(ctx)) $68 = (ctx as rh.RequestContext).path();
+          else {
+            $69 = ctx as rt.LuaValue;
+            if (!(($f72 = ($69 as rt.LuaTable)?.f) !== undefined && (($70 = $f72.path) !== undefined || ($m71 = ($69 as rt.LuaTable).metatable) === undefined || ($70 = $m71.view.path) !== undefined || (!("path" in $m71.view) && $m71.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $70 = rt.index($69, "path", "local 'ctx'");
+            }
+            $68 = $70;
+          }
+          $67 = $68;
+          if (rh.isScalar($1) && rh.isScalar($13) && rh.isScalar($25) && rh.isScalar($37) && rh.isScalar($49) && rh.isScalar($61) && rh.isScalar($67)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 117; $b[$p + 4] = 98; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($13 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($19 as string | number | boolean);
+            $w.scalar($25 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 117; $b[$p + 4] = 108; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($28 as string | number | boolean);
-            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($37 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($49 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($46 as string | number | boolean);
+            $w.scalar($61 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($52 as string | number | boolean);
+            $w.scalar($67 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o58 = new rt.FieldsObject();
-          $n59 = 0;
+          $o73 = new rt.FieldsObject();
+          $n74 = 0;
           if ($1 !== undefined) {
-            $o58.id = $1;
-            $n59++;
+            $o73.id = $1;
+            $n74++;
           }
-          if ($10 !== undefined) {
-            $o58.sub = $10;
-            $n59++;
+          if ($13 !== undefined) {
+            $o73.sub = $13;
+            $n74++;
           }
-          if ($19 !== undefined) {
-            $o58.upper = $19;
-            $n59++;
-          }
-          if ($28 !== undefined) {
-            $o58.multi = $28;
-            $n59++;
+          if ($25 !== undefined) {
+            $o73.upper = $25;
+            $n74++;
           }
           if ($37 !== undefined) {
-            $o58.page = $37;
-            $n59++;
+            $o73.multi = $37;
+            $n74++;
           }
-          if ($46 !== undefined) {
-            $o58.method = $46;
-            $n59++;
+          if ($49 !== undefined) {
+            $o73.page = $49;
+            $n74++;
           }
-          if ($52 !== undefined) {
-            $o58.path = $52;
-            $n59++;
+          if ($61 !== undefined) {
+            $o73.method = $61;
+            $n74++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o58, $n59));
+          if ($67 !== undefined) {
+            $o73.path = $67;
+            $n74++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o73, $n74));
         }
-        if (rh.pristineContext(ctx)) $60 = (ctx as rh.RequestContext).param("id");
+        if (rh.pristineContext(ctx)) $75 = (ctx as rh.RequestContext).param("id");
         else {
-          $61 = ctx as rt.LuaValue;
+          $76 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $64 = rt.first(rt.callee((($f63 = ($61 as rt.LuaTable)?.f)?.params !== undefined ? $f63!.params : ($m62 = ($61 as rt.LuaTable)?.metatable) !== undefined && $m62.view.params !== undefined ? $m62.view.params : rt.index($61, "params", "local 'ctx'")), "method 'params'")($61));
-          if (!(($f67 = ($64 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.id) !== undefined || ($m66 = ($64 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)))) {
-            $65 = rt.index($64, "id");
+          if (($f77 = ($76 as rt.LuaTable)?.f) !== undefined && typeof ($79 = $f77.params) === 'function') $r81 = ($79 as rt.LuaFunction)($76);
+          else if ($f77 !== undefined && $79 === undefined && ($m78 = ($76 as rt.LuaTable).metatable) !== undefined && typeof ($80 = $m78.view.params) === 'function') $r81 = ($80 as rt.LuaFunction)($76);
+          else $r81 = rt.callee(rt.index($76, "params", "local 'ctx'"), "method 'params'")($76);
+          $82 = rt.first($r81);
+          if (!(($f85 = ($82 as rt.LuaTable)?.f) !== undefined && (($83 = $f85.id) !== undefined || ($m84 = ($82 as rt.LuaTable).metatable) === undefined || ($83 = $m84.view.id) !== undefined || (!("id" in $m84.view) && $m84.view[rt.CUT] === undefined)))) {
+            $83 = rt.index($82, "id");
           }
-          $60 = $65;
+          $75 = $83;
         }
-        if (rh.pristineContext(ctx)) $68 = (ctx as rh.RequestContext).param("sub");
+        if (rh.pristineContext(ctx)) $86 = (ctx as rh.RequestContext).param("sub");
         else {
-          $69 = ctx as rt.LuaValue;
+          $87 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $72 = rt.first(rt.callee((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71!.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69));
-          if (!(($f75 = ($72 as rt.LuaTable)?.f) !== undefined && (($73 = $f75.sub) !== undefined || ($m74 = ($72 as rt.LuaTable).metatable) === undefined || ($73 = $m74.view.sub) !== undefined || (!("sub" in $m74.view) && $m74.view[rt.CUT] === undefined)))) {
-            $73 = rt.index($72, "sub");
+          if (($f88 = ($87 as rt.LuaTable)?.f) !== undefined && typeof ($90 = $f88.params) === 'function') $r92 = ($90 as rt.LuaFunction)($87);
+          else if ($f88 !== undefined && $90 === undefined && ($m89 = ($87 as rt.LuaTable).metatable) !== undefined && typeof ($91 = $m89.view.params) === 'function') $r92 = ($91 as rt.LuaFunction)($87);
+          else $r92 = rt.callee(rt.index($87, "params", "local 'ctx'"), "method 'params'")($87);
+          $93 = rt.first($r92);
+          if (!(($f96 = ($93 as rt.LuaTable)?.f) !== undefined && (($94 = $f96.sub) !== undefined || ($m95 = ($93 as rt.LuaTable).metatable) === undefined || ($94 = $m95.view.sub) !== undefined || (!("sub" in $m95.view) && $m95.view[rt.CUT] === undefined)))) {
+            $94 = rt.index($93, "sub");
           }
-          $68 = $73;
+          $86 = $94;
         }
-        if (rh.pristineContext(ctx)) $76 = (ctx as rh.RequestContext).header("X-Multi");
+        if (rh.pristineContext(ctx)) $97 = (ctx as rh.RequestContext).header("X-Multi");
         else {
-          $77 = ctx as rt.LuaValue;
+          $98 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $80 = rt.first(rt.callee((($f79 = ($77 as rt.LuaTable)?.f)?.headers !== undefined ? $f79!.headers : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.headers !== undefined ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'")), "method 'headers'")($77));
-          if (!(($f83 = ($80 as rt.LuaTable)?.f) !== undefined && (($81 = $f83["X-Multi"]) !== undefined || ($m82 = ($80 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view["X-Multi"]) !== undefined || (!("X-Multi" in $m82.view) && $m82.view[rt.CUT] === undefined)))) {
-            $81 = rt.index($80, "X-Multi");
+          if (($f99 = ($98 as rt.LuaTable)?.f) !== undefined && typeof ($101 = $f99.headers) === 'function') $r103 = ($101 as rt.LuaFunction)($98);
+          else if ($f99 !== undefined && $101 === undefined && ($m100 = ($98 as rt.LuaTable).metatable) !== undefined && typeof ($102 = $m100.view.headers) === 'function') $r103 = ($102 as rt.LuaFunction)($98);
+          else $r103 = rt.callee(rt.index($98, "headers", "local 'ctx'"), "method 'headers'")($98);
+          $104 = rt.first($r103);
+          if (!(($f107 = ($104 as rt.LuaTable)?.f) !== undefined && (($105 = $f107["X-Multi"]) !== undefined || ($m106 = ($104 as rt.LuaTable).metatable) === undefined || ($105 = $m106.view["X-Multi"]) !== undefined || (!("X-Multi" in $m106.view) && $m106.view[rt.CUT] === undefined)))) {
+            $105 = rt.index($104, "X-Multi");
           }
-          $76 = $81;
+          $97 = $105;
         }
-        if (rh.pristineContext(ctx)) $84 = (ctx as rh.RequestContext).header("x-multi");
+        if (rh.pristineContext(ctx)) $108 = (ctx as rh.RequestContext).header("x-multi");
         else {
-          $85 = ctx as rt.LuaValue;
+          $109 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 6;
-          $88 = rt.first(rt.callee((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87!.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85));
-          if (!(($f91 = ($88 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["x-multi"]) !== undefined || ($m90 = ($88 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["x-multi"]) !== undefined || (!("x-multi" in $m90.view) && $m90.view[rt.CUT] === undefined)))) {
-            $89 = rt.index($88, "x-multi");
+          if (($f110 = ($109 as rt.LuaTable)?.f) !== undefined && typeof ($112 = $f110.headers) === 'function') $r114 = ($112 as rt.LuaFunction)($109);
+          else if ($f110 !== undefined && $112 === undefined && ($m111 = ($109 as rt.LuaTable).metatable) !== undefined && typeof ($113 = $m111.view.headers) === 'function') $r114 = ($113 as rt.LuaFunction)($109);
+          else $r114 = rt.callee(rt.index($109, "headers", "local 'ctx'"), "method 'headers'")($109);
+          $115 = rt.first($r114);
+          if (!(($f118 = ($115 as rt.LuaTable)?.f) !== undefined && (($116 = $f118["x-multi"]) !== undefined || ($m117 = ($115 as rt.LuaTable).metatable) === undefined || ($116 = $m117.view["x-multi"]) !== undefined || (!("x-multi" in $m117.view) && $m117.view[rt.CUT] === undefined)))) {
+            $116 = rt.index($115, "x-multi");
           }
-          $84 = $89;
+          $108 = $116;
         }
-        if (rh.pristineContext(ctx)) $92 = (ctx as rh.RequestContext).queryValue("page");
+        if (rh.pristineContext(ctx)) $119 = (ctx as rh.RequestContext).queryValue("page");
         else {
-          $93 = ctx as rt.LuaValue;
+          $120 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $96 = rt.first(rt.callee((($f95 = ($93 as rt.LuaTable)?.f)?.query !== undefined ? $f95!.query : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.query !== undefined ? $m94.view.query : rt.index($93, "query", "local 'ctx'")), "method 'query'")($93));
-          if (!(($f99 = ($96 as rt.LuaTable)?.f) !== undefined && (($97 = $f99.page) !== undefined || ($m98 = ($96 as rt.LuaTable).metatable) === undefined || ($97 = $m98.view.page) !== undefined || (!("page" in $m98.view) && $m98.view[rt.CUT] === undefined)))) {
-            $97 = rt.index($96, "page");
+          if (($f121 = ($120 as rt.LuaTable)?.f) !== undefined && typeof ($123 = $f121.query) === 'function') $r125 = ($123 as rt.LuaFunction)($120);
+          else if ($f121 !== undefined && $123 === undefined && ($m122 = ($120 as rt.LuaTable).metatable) !== undefined && typeof ($124 = $m122.view.query) === 'function') $r125 = ($124 as rt.LuaFunction)($120);
+          else $r125 = rt.callee(rt.index($120, "query", "local 'ctx'"), "method 'query'")($120);
+          $126 = rt.first($r125);
+          if (!(($f129 = ($126 as rt.LuaTable)?.f) !== undefined && (($127 = $f129.page) !== undefined || ($m128 = ($126 as rt.LuaTable).metatable) === undefined || ($127 = $m128.view.page) !== undefined || (!("page" in $m128.view) && $m128.view[rt.CUT] === undefined)))) {
+            $127 = rt.index($126, "page");
           }
-          $92 = $97;
+          $119 = $127;
         }
-        if (rh.pristineContext(ctx)) $100 = (ctx as rh.RequestContext).method;
+        if (rh.pristineContext(ctx)) $130 = (ctx as rh.RequestContext).method;
         else {
-          $101 = ctx as rt.LuaValue;
-          if (!(($f104 = ($101 as rt.LuaTable)?.f) !== undefined && (($102 = $f104.method) !== undefined || ($m103 = ($101 as rt.LuaTable).metatable) === undefined || ($102 = $m103.view.method) !== undefined || (!("method" in $m103.view) && $m103.view[rt.CUT] === undefined)))) {
+          $131 = ctx as rt.LuaValue;
+          if (!(($f134 = ($131 as rt.LuaTable)?.f) !== undefined && (($132 = $f134.method) !== undefined || ($m133 = ($131 as rt.LuaTable).metatable) === undefined || ($132 = $m133.view.method) !== undefined || (!("method" in $m133.view) && $m133.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 7;
-            $102 = rt.index($101, "method", "local 'ctx'");
+            $132 = rt.index($131, "method", "local 'ctx'");
           }
-          $100 = $102;
+          $130 = $132;
         }
-        if (rh.pristineContext(ctx)) $105 = (ctx as rh.RequestContext).path();
+        if (rh.pristineContext(ctx)) $135 = (ctx as rh.RequestContext).path();
         else {
-          $106 = ctx as rt.LuaValue;
-          if (!(($f109 = ($106 as rt.LuaTable)?.f) !== undefined && (($107 = $f109.path) !== undefined || ($m108 = ($106 as rt.LuaTable).metatable) === undefined || ($107 = $m108.view.path) !== undefined || (!("path" in $m108.view) && $m108.view[rt.CUT] === undefined)))) {
+          $136 = ctx as rt.LuaValue;
+          if (!(($f139 = ($136 as rt.LuaTable)?.f) !== undefined && (($137 = $f139.path) !== undefined || ($m138 = ($136 as rt.LuaTable).metatable) === undefined || ($137 = $m138.view.path) !== undefined || (!("path" in $m138.view) && $m138.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 7;
-            $107 = rt.index($106, "path", "local 'ctx'");
+            $137 = rt.index($136, "path", "local 'ctx'");
           }
-          $105 = $107;
+          $135 = $137;
         }
-        $o110 = new rt.FieldsObject();
-        $n111 = 0;
-        if ($60 !== undefined) {
-          $o110.id = $60;
-          $n111++;
+        $o140 = new rt.FieldsObject();
+        $n141 = 0;
+        if ($75 !== undefined) {
+          $o140.id = $75;
+          $n141++;
         }
-        if ($68 !== undefined) {
-          $o110.sub = $68;
-          $n111++;
+        if ($86 !== undefined) {
+          $o140.sub = $86;
+          $n141++;
         }
-        if ($76 !== undefined) {
-          $o110.upper = $76;
-          $n111++;
+        if ($97 !== undefined) {
+          $o140.upper = $97;
+          $n141++;
         }
-        if ($84 !== undefined) {
-          $o110.multi = $84;
-          $n111++;
+        if ($108 !== undefined) {
+          $o140.multi = $108;
+          $n141++;
         }
-        if ($92 !== undefined) {
-          $o110.page = $92;
-          $n111++;
+        if ($119 !== undefined) {
+          $o140.page = $119;
+          $n141++;
         }
-        if ($100 !== undefined) {
-          $o110.method = $100;
-          $n111++;
+        if ($130 !== undefined) {
+          $o140.method = $130;
+          $n141++;
         }
-        if ($105 !== undefined) {
-          $o110.path = $105;
-          $n111++;
+        if ($135 !== undefined) {
+          $o140.path = $135;
+          $n141++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o110, $n111));
+        return rt.leave($s, $d, rt.LuaTable.record($o140, $n141));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f16 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
       else {
@@ -513,12 +573,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $m2: rt.LuaTable | undefined;
-        let $f3: rt.Fields | undefined;
-        let $fn4!: rt.LuaFunction;
+        let $f2: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
+        let $r6: rt.LuaResult;
+        let $fn7!: rt.LuaFunction;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
@@ -528,245 +588,249 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $19: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
         let $20: rt.LuaValue;
         let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
-        let $t30: rt.LuaTable;
-        let $31: rt.LuaValue;
-        let $o32: rt.Fields;
-        let $n33: number;
-        let $34: rt.LuaValue;
-        let $o35: rt.Fields;
-        let $n36: number;
-        let $37: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
+        let $30: rt.LuaValue;
+        let $t31: rt.LuaTable;
+        let $32: rt.LuaValue;
+        let $o33: rt.Fields;
+        let $n34: number;
+        let $35: rt.LuaValue;
+        let $o36: rt.Fields;
+        let $n37: number;
         let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
-        let $41: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $m40: rt.LuaTable | undefined;
+        let $f41: rt.Fields | undefined;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
         let $44: rt.LuaValue;
         let $45: rt.LuaValue;
         let $46: rt.LuaValue;
         let $47: rt.LuaValue;
-        let $m48: rt.LuaTable | undefined;
-        let $f49: rt.Fields | undefined;
-        let $50: rt.LuaValue;
+        let $48: rt.LuaValue;
+        let $m49: rt.LuaTable | undefined;
+        let $f50: rt.Fields | undefined;
         let $51: rt.LuaValue;
         let $52: rt.LuaValue;
-        let $m53: rt.LuaTable | undefined;
-        let $f54: rt.Fields | undefined;
-        let $55: rt.LuaValue;
+        let $53: rt.LuaValue;
+        let $m54: rt.LuaTable | undefined;
+        let $f55: rt.Fields | undefined;
         let $56: rt.LuaValue;
-        let $m57: rt.LuaTable | undefined;
-        let $f58: rt.Fields | undefined;
-        let $t59: rt.LuaTable;
-        let $60: rt.LuaValue;
-        let $o61: rt.Fields;
-        let $n62: number;
-        let $63: rt.LuaValue;
-        let $o64: rt.Fields;
-        let $n65: number;
+        let $57: rt.LuaValue;
+        let $m58: rt.LuaTable | undefined;
+        let $f59: rt.Fields | undefined;
+        let $t60: rt.LuaTable;
+        let $61: rt.LuaValue;
+        let $o62: rt.Fields;
+        let $n63: number;
+        let $64: rt.LuaValue;
+        let $o65: rt.Fields;
+        let $n66: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
-        let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
-        if (($5 = $env.f!.tonumber) === undefined) {
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.query) === 'function') $r6 = ($4 as rt.LuaFunction)($1);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.query) === 'function') $r6 = ($5 as rt.LuaFunction)($1);
+        else $r6 = rt.callee(rt.index($1, "query", "local 'ctx'"), "method 'query'")($1);
+        let q: rt.LuaValue = rt.first($r6);
+        if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 11;
-          $5 = rt.getGlobal($env, "tonumber");
+          $4 = rt.getGlobal($env, "tonumber");
         }
-        $1 = $5;
-        $7 = q as rt.LuaValue;
-        if (!(($f3 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.x) !== undefined || ($m2 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.x) !== undefined || (!("x" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+        $5 = $4;
+        $8 = q as rt.LuaValue;
+        if (!(($f2 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f2.x) !== undefined || ($m3 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m3.view.x) !== undefined || (!("x" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 11;
-          $8 = rt.index($7, "x", "local 'q'");
+          $9 = rt.index($8, "x", "local 'q'");
         }
-        $6 = $8;
+        $1 = $9;
         $s.pcs[$d] = $pc + 12;
-        $fn4 = rt.callee($1, "global 'tonumber'");
-        let x: rt.LuaValue = rt.first($fn4($6));
+        $fn7 = rt.callee($5, "global 'tonumber'");
+        let x: rt.LuaValue = rt.first($fn7($1));
         if ($json) {
-          $8 = q as rt.LuaValue;
-          if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f3.s) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m2.view.s) !== undefined || (!("s" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $9 = q as rt.LuaValue;
+          if (!(($f2 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f2.s) !== undefined || ($m3 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.s) !== undefined || (!("s" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 13;
-            $7 = rt.index($8, "s", "local 'q'");
+            $8 = rt.index($9, "s", "local 'q'");
           }
-          $9 = $7;
-          $10 = x;
-          $6 = x;
-          if (rt.truthy($6)) {
-            if (typeof x === 'number') $5 = x / 0;
-            else {
-              $s.pcs[$d] = $pc + 13;
-              $5 = rt.div(x, 0, "local 'x'");
-            }
-            $6 = $5;
-          }
-          $11 = $6;
+          $10 = $8;
+          $11 = x;
           $1 = x;
           if (rt.truthy($1)) {
-            if (typeof x === 'number') $13 = -x;
+            if (typeof x === 'number') $4 = x / 0;
             else {
               $s.pcs[$d] = $pc + 13;
-              $13 = rt.unm(x, "local 'x'");
+              $4 = rt.div(x, 0, "local 'x'");
             }
-            $1 = $13;
+            $1 = $4;
           }
           $12 = $1;
-          $15 = q as rt.LuaValue;
-          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 13;
-            $16 = rt.index($15, "b", "local 'q'");
+          $5 = x;
+          if (rt.truthy($5)) {
+            if (typeof x === 'number') $14 = -x;
+            else {
+              $s.pcs[$d] = $pc + 13;
+              $14 = rt.unm(x, "local 'x'");
+            }
+            $5 = $14;
           }
-          $14 = ($16 === "1");
-          $20 = q as rt.LuaValue;
-          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.t) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.t) !== undefined || (!("t" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+          $13 = $5;
+          $16 = q as rt.LuaValue;
+          if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.b) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.b) !== undefined || (!("b" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 13;
-            $21 = rt.index($20, "t", "local 'q'");
+            $17 = rt.index($16, "b", "local 'q'");
           }
-          $19 = $21;
-          $25 = q as rt.LuaValue;
-          if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.s) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.s) !== undefined || (!("s" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+          $15 = ($17 === "1");
+          $21 = q as rt.LuaValue;
+          if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.t) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.t) !== undefined || (!("t" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 13;
-            $26 = rt.index($25, "s", "local 'q'");
+            $22 = rt.index($21, "t", "local 'q'");
           }
-          $24 = $26;
-          $29 = x;
-          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
+          $20 = $22;
+          $26 = q as rt.LuaValue;
+          if (!(($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.s) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.s) !== undefined || (!("s" in $m28.view) && $m28.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 13;
+            $27 = rt.index($26, "s", "local 'q'");
+          }
+          $25 = $27;
+          $30 = x;
+          if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($13) && rh.isScalar($20) && rh.isScalar($25) && rh.isScalar($30)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.scalar($9 as string | number | boolean);
-            { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 120; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($10 as string | number | boolean);
-            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 120; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($11 as string | number | boolean);
-            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($12 as string | number | boolean);
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($13 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            if ($14) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
-            $w.scalar($19 as string | number | boolean);
+            if ($15) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
+            $w.scalar($20 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 105; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
-            $w.scalar($24 as string | number | boolean);
+            $w.scalar($25 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
-            $w.scalar($29 as string | number | boolean);
+            $w.scalar($30 as string | number | boolean);
             { const $b = $w.room(3), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $b[$p + 2] = 125; $w.p = $p + 3; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $t30 = new rt.LuaTable([$24, $29]);
-          if (!($t30.arr.length === 2 && $t30.arr[0] !== undefined)) rt.exactBorder($t30, $ctor0);
-          $31 = $t30;
-          $o32 = new rt.FieldsObject();
-          $n33 = 1;
-          if ($19 !== undefined) {
-            $o32.t = $19;
-            $n33++;
+          $t31 = new rt.LuaTable([$25, $30]);
+          if (!($t31.arr.length === 2 && $t31.arr[0] !== undefined)) rt.exactBorder($t31, $ctor0);
+          $32 = $t31;
+          $o33 = new rt.FieldsObject();
+          $n34 = 1;
+          if ($20 !== undefined) {
+            $o33.t = $20;
+            $n34++;
           }
-          $o32.list = $31;
-          $34 = rt.LuaTable.record($o32, $n33);
-          $o35 = new rt.FieldsObject();
-          $n36 = 2;
-          if ($9 !== undefined) {
-            $o35.s = $9;
-            $n36++;
-          }
+          $o33.list = $32;
+          $35 = rt.LuaTable.record($o33, $n34);
+          $o36 = new rt.FieldsObject();
+          $n37 = 2;
           if ($10 !== undefined) {
-            $o35.x = $10;
-            $n36++;
+            $o36.s = $10;
+            $n37++;
           }
           if ($11 !== undefined) {
-            $o35.inf = $11;
-            $n36++;
+            $o36.x = $11;
+            $n37++;
           }
           if ($12 !== undefined) {
-            $o35.neg = $12;
-            $n36++;
+            $o36.inf = $12;
+            $n37++;
           }
-          $o35.b = $14;
-          $o35.nested = $34;
-          return rt.leave($s, $d, rt.LuaTable.record($o35, $n36));
+          if ($13 !== undefined) {
+            $o36.neg = $13;
+            $n37++;
+          }
+          $o36.b = $15;
+          $o36.nested = $35;
+          return rt.leave($s, $d, rt.LuaTable.record($o36, $n37));
         }
-        $37 = q as rt.LuaValue;
-        if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.s) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.s) !== undefined || (!("s" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
+        $38 = q as rt.LuaValue;
+        if (!(($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.s) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.s) !== undefined || (!("s" in $m40.view) && $m40.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $38 = rt.index($37, "s", "local 'q'");
+          $39 = rt.index($38, "s", "local 'q'");
         }
-        $41 = x;
         $42 = x;
-        if (rt.truthy($42)) {
-          if (typeof x === 'number') $43 = x / 0;
+        $43 = x;
+        if (rt.truthy($43)) {
+          if (typeof x === 'number') $44 = x / 0;
           else {
             $s.pcs[$d] = $pc + 13;
-            $43 = rt.div(x, 0, "local 'x'");
+            $44 = rt.div(x, 0, "local 'x'");
           }
-          $42 = $43;
+          $43 = $44;
         }
-        $44 = x;
-        if (rt.truthy($44)) {
-          if (typeof x === 'number') $45 = -x;
+        $45 = x;
+        if (rt.truthy($45)) {
+          if (typeof x === 'number') $46 = -x;
           else {
             $s.pcs[$d] = $pc + 13;
-            $45 = rt.unm(x, "local 'x'");
+            $46 = rt.unm(x, "local 'x'");
           }
-          $44 = $45;
+          $45 = $46;
         }
-        $46 = q as rt.LuaValue;
-        if (!(($f49 = ($46 as rt.LuaTable)?.f) !== undefined && (($47 = $f49.b) !== undefined || ($m48 = ($46 as rt.LuaTable).metatable) === undefined || ($47 = $m48.view.b) !== undefined || (!("b" in $m48.view) && $m48.view[rt.CUT] === undefined)))) {
+        $47 = q as rt.LuaValue;
+        if (!(($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.b) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.b) !== undefined || (!("b" in $m49.view) && $m49.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $47 = rt.index($46, "b", "local 'q'");
+          $48 = rt.index($47, "b", "local 'q'");
         }
-        $50 = ($47 === "1");
-        $51 = q as rt.LuaValue;
-        if (!(($f54 = ($51 as rt.LuaTable)?.f) !== undefined && (($52 = $f54.t) !== undefined || ($m53 = ($51 as rt.LuaTable).metatable) === undefined || ($52 = $m53.view.t) !== undefined || (!("t" in $m53.view) && $m53.view[rt.CUT] === undefined)))) {
+        $51 = ($48 === "1");
+        $52 = q as rt.LuaValue;
+        if (!(($f55 = ($52 as rt.LuaTable)?.f) !== undefined && (($53 = $f55.t) !== undefined || ($m54 = ($52 as rt.LuaTable).metatable) === undefined || ($53 = $m54.view.t) !== undefined || (!("t" in $m54.view) && $m54.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $52 = rt.index($51, "t", "local 'q'");
+          $53 = rt.index($52, "t", "local 'q'");
         }
-        $55 = q as rt.LuaValue;
-        if (!(($f58 = ($55 as rt.LuaTable)?.f) !== undefined && (($56 = $f58.s) !== undefined || ($m57 = ($55 as rt.LuaTable).metatable) === undefined || ($56 = $m57.view.s) !== undefined || (!("s" in $m57.view) && $m57.view[rt.CUT] === undefined)))) {
+        $56 = q as rt.LuaValue;
+        if (!(($f59 = ($56 as rt.LuaTable)?.f) !== undefined && (($57 = $f59.s) !== undefined || ($m58 = ($56 as rt.LuaTable).metatable) === undefined || ($57 = $m58.view.s) !== undefined || (!("s" in $m58.view) && $m58.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $56 = rt.index($55, "s", "local 'q'");
+          $57 = rt.index($56, "s", "local 'q'");
         }
-        $t59 = new rt.LuaTable([$56, x]);
-        if (!($t59.arr.length === 2 && $t59.arr[0] !== undefined)) rt.exactBorder($t59, $ctor0);
-        $60 = $t59;
-        $o61 = new rt.FieldsObject();
-        $n62 = 1;
-        if ($52 !== undefined) {
-          $o61.t = $52;
-          $n62++;
+        $t60 = new rt.LuaTable([$57, x]);
+        if (!($t60.arr.length === 2 && $t60.arr[0] !== undefined)) rt.exactBorder($t60, $ctor0);
+        $61 = $t60;
+        $o62 = new rt.FieldsObject();
+        $n63 = 1;
+        if ($53 !== undefined) {
+          $o62.t = $53;
+          $n63++;
         }
-        $o61.list = $60;
-        $63 = rt.LuaTable.record($o61, $n62);
-        $o64 = new rt.FieldsObject();
-        $n65 = 2;
-        if ($38 !== undefined) {
-          $o64.s = $38;
-          $n65++;
-        }
-        if ($41 !== undefined) {
-          $o64.x = $41;
-          $n65++;
+        $o62.list = $61;
+        $64 = rt.LuaTable.record($o62, $n63);
+        $o65 = new rt.FieldsObject();
+        $n66 = 2;
+        if ($39 !== undefined) {
+          $o65.s = $39;
+          $n66++;
         }
         if ($42 !== undefined) {
-          $o64.inf = $42;
-          $n65++;
+          $o65.x = $42;
+          $n66++;
         }
-        if ($44 !== undefined) {
-          $o64.neg = $44;
-          $n65++;
+        if ($43 !== undefined) {
+          $o65.inf = $43;
+          $n66++;
         }
-        $o64.b = $50;
-        $o64.nested = $63;
-        return rt.leave($s, $d, rt.LuaTable.record($o64, $n65));
+        if ($45 !== undefined) {
+          $o65.neg = $45;
+          $n66++;
+        }
+        $o65.b = $51;
+        $o65.nested = $64;
+        return rt.leave($s, $d, rt.LuaTable.record($o65, $n66));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
       else {
@@ -786,92 +850,96 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $r8: rt.LuaResult;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
+        let $o16: rt.Fields;
+        let $n17: number;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $20: rt.LuaValue;
+        let $o21: rt.Fields;
+        let $n22: number;
         const $json: boolean = rh.claim(ctx);
         if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).queryValue("s");
         else {
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 15;
-          $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
-          if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.s) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.s) !== undefined || (!("s" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-            $7 = rt.index($6, "s");
+          if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.query) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+          else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.query) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+          else $r8 = rt.callee(rt.index($3, "query", "local 'ctx'"), "method 'query'")($3);
+          $9 = rt.first($r8);
+          if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.s) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.s) !== undefined || (!("s" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+            $10 = rt.index($9, "s");
           }
-          $2 = $7;
+          $2 = $10;
         }
         $1 = $2;
         let s: rt.LuaValue = (rt.truthy($1) ? $1 : "");
         if ($json) {
-          $10 = s;
-          $7 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
+          $13 = s;
+          $10 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
+          if (typeof $10 === 'string' && typeof s === 'string') $9 = $10 + s;
+          else {
+            $s.pcs[$d] = $pc + 17;
+            $9 = rt.concat($10, s, undefined, "local 's'");
+          }
+          $14 = $9;
+          $7 = ("\xc8\xff") as rt.LuaValue;
           if (typeof $7 === 'string' && typeof s === 'string') $6 = $7 + s;
           else {
             $s.pcs[$d] = $pc + 17;
             $6 = rt.concat($7, s, undefined, "local 's'");
           }
-          $11 = $6;
-          $3 = ("\xc8\xff") as rt.LuaValue;
-          if (typeof $3 === 'string' && typeof s === 'string') $1 = $3 + s;
-          else {
-            $s.pcs[$d] = $pc + 17;
-            $1 = rt.concat($3, s, undefined, "local 's'");
-          }
-          $12 = $1;
-          if (rh.isScalar($10)) {
+          $15 = $6;
+          if (rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 116; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 195; $b[$p + 9] = 169; $b[$p + 10] = 226; $b[$p + 11] = 130; $b[$p + 12] = 172; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 114; $b[$p + 17] = 97; $b[$p + 18] = 119; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($13 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.str($11 as string);
+            $w.str($14 as string);
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
-            $w.str($12 as string);
+            $w.str($15 as string);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o13 = new rt.FieldsObject();
-          $n14 = 4;
-          $o13.utf = "\xc3\xa9\xe2\x82\xac";
-          $o13.raw = $10;
-          $o13.esc = $11;
-          $o13.hi = $12;
-          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
+          $o16 = new rt.FieldsObject();
+          $n17 = 4;
+          $o16.utf = "\xc3\xa9\xe2\x82\xac";
+          $o16.raw = $13;
+          $o16.esc = $14;
+          $o16.hi = $15;
+          return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
         }
-        $15 = s;
-        $16 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
-        if (typeof $16 === 'string' && typeof s === 'string') $17 = $16 + s;
+        $3 = s;
+        $1 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
+        if (typeof $1 === 'string' && typeof s === 'string') $18 = $1 + s;
         else {
           $s.pcs[$d] = $pc + 17;
-          $17 = rt.concat($16, s, undefined, "local 's'");
+          $18 = rt.concat($1, s, undefined, "local 's'");
         }
-        $18 = ("\xc8\xff") as rt.LuaValue;
-        if (typeof $18 === 'string' && typeof s === 'string') $19 = $18 + s;
+        $19 = ("\xc8\xff") as rt.LuaValue;
+        if (typeof $19 === 'string' && typeof s === 'string') $20 = $19 + s;
         else {
           $s.pcs[$d] = $pc + 17;
-          $19 = rt.concat($18, s, undefined, "local 's'");
+          $20 = rt.concat($19, s, undefined, "local 's'");
         }
-        $o20 = new rt.FieldsObject();
-        $n21 = 4;
-        $o20.utf = "\xc3\xa9\xe2\x82\xac";
-        $o20.raw = $15;
-        $o20.esc = $17;
-        $o20.hi = $19;
-        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+        $o21 = new rt.FieldsObject();
+        $n22 = 4;
+        $o21.utf = "\xc3\xa9\xe2\x82\xac";
+        $o21.raw = $3;
+        $o21.esc = $18;
+        $o21.hi = $20;
+        return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
       else {
@@ -895,19 +963,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $f8: rt.Fields | undefined;
+        let $m9: rt.LuaTable | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $r12: rt.LuaResult;
+        let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $o15: rt.Fields;
-        let $n16: number;
-        let $a17: rt.LuaValue[] | undefined;
-        let $18: number;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $o17: rt.Fields;
+        let $n18: number;
+        let $a19: rt.LuaValue[] | undefined;
+        let $20: number;
+        let $o21: rt.Fields;
+        let $n22: number;
         const $json: boolean = rh.claim(ctx);
         if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 19;
@@ -918,11 +988,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 20;
-          $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
-          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            $11 = rt.index($10, "n");
+          if (($f8 = ($7 as rt.LuaTable)?.f) !== undefined && typeof ($10 = $f8.query) === 'function') $r12 = ($10 as rt.LuaFunction)($7);
+          else if ($f8 !== undefined && $10 === undefined && ($m9 = ($7 as rt.LuaTable).metatable) !== undefined && typeof ($11 = $m9.view.query) === 'function') $r12 = ($11 as rt.LuaFunction)($7);
+          else $r12 = rt.callee(rt.index($7, "query", "local 'ctx'"), "method 'query'")($7);
+          $13 = rt.first($r12);
+          if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.n) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.n) !== undefined || (!("n" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+            $14 = rt.index($13, "n");
           }
-          $6 = $11;
+          $6 = $14;
         }
         $5 = $6;
         $s.pcs[$d] = $pc + 21;
@@ -934,9 +1007,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items$n = 0;
         {
           const $start1 = 1;
-          $11 = n;
+          $14 = n;
           $s.pcs[$d] = $pc + 22;
-          const $limit1 = rt.forNumber($11, 'limit');
+          const $limit1 = rt.forNumber($14, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
@@ -955,55 +1028,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 93; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $7 = i;
-              $5 = (i / 2);
-              $4 = ((-i) * 0);
-              $3 = ("n" + rt.numberToString(i));
-              $1 = ((rt.modBy(i, 2)) === 1);
-              $14 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]);
-              $o15 = new rt.FieldsObject();
-              $n16 = 6;
-              $o15.i = $7;
-              $o15.half = $5;
-              $o15.neg = $4;
-              $o15.name = $3;
-              $o15.odd = $1;
-              $o15.pair = $14;
-              $10 = rt.LuaTable.record($o15, $n16);
-              if ($10 !== undefined && ($a17 = (items as rt.LuaTable).arr) !== undefined && $a17[i - 1] !== undefined) $a17[i - 1] = $10;
-              else if ($10 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).plainItems) $a17.push($10);
+              $11 = i;
+              $10 = (i / 2);
+              $7 = ((-i) * 0);
+              $5 = ("n" + rt.numberToString(i));
+              $4 = ((rt.modBy(i, 2)) === 1);
+              $3 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]);
+              $o17 = new rt.FieldsObject();
+              $n18 = 6;
+              $o17.i = $11;
+              $o17.half = $10;
+              $o17.neg = $7;
+              $o17.name = $5;
+              $o17.odd = $4;
+              $o17.pair = $3;
+              $13 = rt.LuaTable.record($o17, $n18);
+              if ($13 !== undefined && ($a19 = (items as rt.LuaTable).arr) !== undefined && $a19[i - 1] !== undefined) $a19[i - 1] = $13;
+              else if ($13 !== undefined && $a19 !== undefined && i === $a19.length + 1 && (items as rt.LuaTable).plainItems) $a19.push($13);
               else {
                 $s.pcs[$d] = $pc + 23;
-                rt.setIndex(items, i, $10, "local 'items'");
+                rt.setIndex(items, i, $13, "local 'items'");
               }
             }
           }
         }
         if ($json) {
-          $18 = items$n;
+          $20 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($18 as number);
+            $w.num($20 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $11 = items;
-          $o15 = new rt.FieldsObject();
-          $n16 = 2;
-          $o15.count = $18;
-          $o15.items = $11;
-          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+          $14 = items;
+          $o17 = new rt.FieldsObject();
+          $n18 = 2;
+          $o17.count = $20;
+          $o17.items = $14;
+          return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
         }
-        $14 = items.length();
-        $1 = items;
-        $o19 = new rt.FieldsObject();
-        $n20 = 2;
-        $o19.count = $14;
-        $o19.items = $1;
-        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+        $3 = items.length();
+        $4 = items;
+        $o21 = new rt.FieldsObject();
+        $n22 = 2;
+        $o21.count = $3;
+        $o21.items = $4;
+        return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
       else {
@@ -1027,15 +1100,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $f8: rt.Fields | undefined;
+        let $m9: rt.LuaTable | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $r12: rt.LuaResult;
+        let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
@@ -1045,12 +1118,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $o26: rt.Fields;
-        let $n27: number;
-        let $a28: rt.LuaValue[] | undefined;
-        let $29: number;
-        let $o30: rt.Fields;
-        let $n31: number;
+        let $26: rt.LuaValue;
+        let $o27: rt.Fields;
+        let $n28: number;
+        let $a29: rt.LuaValue[] | undefined;
+        let $30: number;
+        let $o31: rt.Fields;
+        let $n32: number;
         const $json: boolean = rh.claim(ctx);
         if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 25;
@@ -1061,11 +1135,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 26;
-          $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
-          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            $11 = rt.index($10, "n");
+          if (($f8 = ($7 as rt.LuaTable)?.f) !== undefined && typeof ($10 = $f8.query) === 'function') $r12 = ($10 as rt.LuaFunction)($7);
+          else if ($f8 !== undefined && $10 === undefined && ($m9 = ($7 as rt.LuaTable).metatable) !== undefined && typeof ($11 = $m9.view.query) === 'function') $r12 = ($11 as rt.LuaFunction)($7);
+          else $r12 = rt.callee(rt.index($7, "query", "local 'ctx'"), "method 'query'")($7);
+          $13 = rt.first($r12);
+          if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.n) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.n) !== undefined || (!("n" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+            $14 = rt.index($13, "n");
           }
-          $6 = $11;
+          $6 = $14;
         }
         $5 = $6;
         $s.pcs[$d] = $pc + 27;
@@ -1077,9 +1154,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let rows$n = 0;
         {
           const $start1 = 1;
-          $11 = n;
+          $14 = n;
           $s.pcs[$d] = $pc + 28;
-          const $limit1 = rt.forNumber($11, 'limit');
+          const $limit1 = rt.forNumber($14, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = rows$w!;
@@ -1128,77 +1205,77 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 55; $b[$p + 1] = 34; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $7 = ("s" + rt.numberToString(i));
-              $5 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i));
-              $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4)));
-              $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i));
-              $1 = ("" + "");
-              $14 = (i / 2);
-              $15 = (i / 3);
-              $16 = (i / (i - 2));
-              $17 = ((i - 2) / (i - 2));
-              $18 = ((2 - i) * 0);
-              $19 = (i * (rt.powNum(2, 60)));
-              $20 = ((i * 1e+300) * 100000000);
-              $21 = (i / 10000000);
-              $22 = (i * 1e-310);
-              $23 = (i < 3);
-              $24 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]);
-              $25 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7))))))))))));
-              $o26 = new rt.FieldsObject();
-              $n27 = 17;
-              $o26.si = $7;
-              $o26.esc = $5;
-              $o26.bytes = $4;
-              $o26.long = $3;
-              $o26.empty = $1;
-              $o26.half = $14;
-              $o26.third = $15;
-              $o26.inf = $16;
-              $o26.nan = $17;
-              $o26.neg = $18;
-              $o26.big = $19;
-              $o26.huge = $20;
-              $o26.tiny = $21;
-              $o26.small = $22;
-              $o26.less = $23;
-              $o26.pair = $24;
-              $o26.lua = $25;
-              $10 = rt.LuaTable.record($o26, $n27);
-              if ($10 !== undefined && ($a28 = (rows as rt.LuaTable).arr) !== undefined && $a28[i - 1] !== undefined) $a28[i - 1] = $10;
-              else if ($10 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).plainItems) $a28.push($10);
+              $11 = ("s" + rt.numberToString(i));
+              $10 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i));
+              $7 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4)));
+              $5 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i));
+              $4 = ("" + "");
+              $3 = (i / 2);
+              $1 = (i / 3);
+              $17 = (i / (i - 2));
+              $18 = ((i - 2) / (i - 2));
+              $19 = ((2 - i) * 0);
+              $20 = (i * (rt.powNum(2, 60)));
+              $21 = ((i * 1e+300) * 100000000);
+              $22 = (i / 10000000);
+              $23 = (i * 1e-310);
+              $24 = (i < 3);
+              $25 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]);
+              $26 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7))))))))))));
+              $o27 = new rt.FieldsObject();
+              $n28 = 17;
+              $o27.si = $11;
+              $o27.esc = $10;
+              $o27.bytes = $7;
+              $o27.long = $5;
+              $o27.empty = $4;
+              $o27.half = $3;
+              $o27.third = $1;
+              $o27.inf = $17;
+              $o27.nan = $18;
+              $o27.neg = $19;
+              $o27.big = $20;
+              $o27.huge = $21;
+              $o27.tiny = $22;
+              $o27.small = $23;
+              $o27.less = $24;
+              $o27.pair = $25;
+              $o27.lua = $26;
+              $13 = rt.LuaTable.record($o27, $n28);
+              if ($13 !== undefined && ($a29 = (rows as rt.LuaTable).arr) !== undefined && $a29[i - 1] !== undefined) $a29[i - 1] = $13;
+              else if ($13 !== undefined && $a29 !== undefined && i === $a29.length + 1 && (rows as rt.LuaTable).plainItems) $a29.push($13);
               else {
                 $s.pcs[$d] = $pc + 29;
-                rt.setIndex(rows, i, $10, "local 'rows'");
+                rt.setIndex(rows, i, $13, "local 'rows'");
               }
             }
           }
         }
         if ($json) {
-          $29 = rows$n;
+          $30 = rows$n;
           if (rows$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.num($29 as number);
+            $w.num($30 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 119; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
             $w.append(rows$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $11 = rows;
-          $o26 = new rt.FieldsObject();
-          $n27 = 2;
-          $o26.n = $29;
-          $o26.rows = $11;
-          return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
+          $14 = rows;
+          $o27 = new rt.FieldsObject();
+          $n28 = 2;
+          $o27.n = $30;
+          $o27.rows = $14;
+          return rt.leave($s, $d, rt.LuaTable.record($o27, $n28));
         }
-        $25 = rows.length();
-        $24 = rows;
-        $o30 = new rt.FieldsObject();
-        $n31 = 2;
-        $o30.n = $25;
-        $o30.rows = $24;
-        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
+        $26 = rows.length();
+        $25 = rows;
+        $o31 = new rt.FieldsObject();
+        $n32 = 2;
+        $o31.n = $26;
+        $o31.rows = $25;
+        return rt.leave($s, $d, rt.LuaTable.record($o31, $n32));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
       else {
@@ -1212,25 +1289,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $f3: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
-        let $f6: rt.Fields | undefined;
+        let $6: rt.LuaValue;
+        let $r7: rt.LuaResult;
+        let $8: rt.LuaValue;
+        let $f9: rt.Fields | undefined;
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
-        $1 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
-        $5 = "changed";
-        if ($5 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined) $f6.id = $5;
+        if (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f3.params) === 'function') $r7 = ($5 as rt.LuaFunction)($2);
+        else if ($f3 !== undefined && $5 === undefined && ($m4 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m4.view.params) === 'function') $r7 = ($6 as rt.LuaFunction)($2);
+        else $r7 = rt.callee(rt.index($2, "params", "local 'ctx'"), "method 'params'")($2);
+        $1 = rt.first($r7);
+        $8 = "changed";
+        if ($8 !== undefined && ($f9 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f9.id !== undefined) $f9.id = $8;
         else {
-          rt.setIndex($1, "id", $5);
+          rt.setIndex($1, "id", $8);
         }
-        $2 = ctx as rt.LuaValue;
+        $6 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 32;
-        $5 = rt.first(rt.callee((($f6 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f6!.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
+        if (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f9.headers) === 'function') $r7 = ($5 as rt.LuaFunction)($6);
+        else if ($f9 !== undefined && $5 === undefined && ($m4 = ($6 as rt.LuaTable).metatable) !== undefined && typeof ($2 = $m4.view.headers) === 'function') $r7 = ($2 as rt.LuaFunction)($6);
+        else $r7 = rt.callee(rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $8 = rt.first($r7);
         $1 = "set by lua";
-        if ($1 !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined) $f4["x-a"] = $1;
+        if ($1 !== undefined && ($f3 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f3["x-a"] !== undefined) $f3["x-a"] = $1;
         else {
-          rt.setIndex($5, "x-a", $1);
+          rt.setIndex($8, "x-a", $1);
         }
         $s.depth = $d;
         return rt.NONE;
@@ -1251,146 +1337,173 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $f3: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $r7: rt.LuaResult;
+        let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
+        let $f18: rt.Fields | undefined;
         let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $o21: rt.Fields;
-        let $n22: number;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $r22: rt.LuaResult;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $28: rt.LuaValue;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
+        let $o27: rt.Fields;
+        let $n28: number;
         let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $36: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $31: rt.LuaValue;
+        let $f32: rt.Fields | undefined;
+        let $m33: rt.LuaTable | undefined;
+        let $34: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $r36: rt.LuaResult;
         let $37: rt.LuaValue;
-        let $m38: rt.LuaTable | undefined;
-        let $f39: rt.Fields | undefined;
-        let $o40: rt.Fields;
-        let $n41: number;
+        let $38: rt.LuaValue;
+        let $m39: rt.LuaTable | undefined;
+        let $f40: rt.Fields | undefined;
+        let $41: rt.LuaValue;
+        let $42: rt.LuaValue;
+        let $f43: rt.Fields | undefined;
+        let $m44: rt.LuaTable | undefined;
+        let $45: rt.LuaValue;
+        let $46: rt.LuaValue;
+        let $r47: rt.LuaResult;
+        let $48: rt.LuaValue;
+        let $49: rt.LuaValue;
+        let $m50: rt.LuaTable | undefined;
+        let $f51: rt.Fields | undefined;
+        let $o52: rt.Fields;
+        let $n53: number;
         const $json: boolean = rh.claim(ctx);
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("id");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
-          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            $6 = rt.index($5, "id");
+          if (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f3.params) === 'function') $r7 = ($5 as rt.LuaFunction)($2);
+          else if ($f3 !== undefined && $5 === undefined && ($m4 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m4.view.params) === 'function') $r7 = ($6 as rt.LuaFunction)($2);
+          else $r7 = rt.callee(rt.index($2, "params", "local 'ctx'"), "method 'params'")($2);
+          $8 = rt.first($r7);
+          if (!(($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.id) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.id) !== undefined || (!("id" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+            $9 = rt.index($8, "id");
           }
-          $1 = $6;
+          $1 = $9;
         }
         let before: rt.LuaValue = $1;
         $s.pcs[$d] = $pc + 37;
         touch(ctx);
         if ($json) {
-          $9 = before;
-          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).param("id");
+          $12 = before;
+          if (rh.pristineContext(ctx)) $14 = (ctx as rh.RequestContext).param("id");
           else {
-            $6 = ctx as rt.LuaValue;
+            $9 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 38;
-            $5 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8!.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
-            if (!(($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+            if (($f11 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($8 = $f11.params) === 'function') $r7 = ($8 as rt.LuaFunction)($9);
+            else if ($f11 !== undefined && $8 === undefined && ($m10 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m10.view.params) === 'function') $r7 = ($6 as rt.LuaFunction)($9);
+            else $r7 = rt.callee(rt.index($9, "params", "local 'ctx'"), "method 'params'")($9);
+            $5 = rt.first($r7);
+            if (!(($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f3.id) !== undefined || ($m4 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m4.view.id) !== undefined || (!("id" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
               $2 = rt.index($5, "id");
             }
-            $11 = $2;
+            $14 = $2;
           }
-          $10 = $11;
-          if (rh.pristineContext(ctx)) $13 = (ctx as rh.RequestContext).header("x-a");
+          $13 = $14;
+          if (rh.pristineContext(ctx)) $16 = (ctx as rh.RequestContext).header("x-a");
           else {
-            $14 = ctx as rt.LuaValue;
+            $17 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 40;
-            $17 = rt.first(rt.callee((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16!.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14));
-            if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20["x-a"]) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view["x-a"]) !== undefined || (!("x-a" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
-              $18 = rt.index($17, "x-a");
+            if (($f18 = ($17 as rt.LuaTable)?.f) !== undefined && typeof ($20 = $f18.headers) === 'function') $r22 = ($20 as rt.LuaFunction)($17);
+            else if ($f18 !== undefined && $20 === undefined && ($m19 = ($17 as rt.LuaTable).metatable) !== undefined && typeof ($21 = $m19.view.headers) === 'function') $r22 = ($21 as rt.LuaFunction)($17);
+            else $r22 = rt.callee(rt.index($17, "headers", "local 'ctx'"), "method 'headers'")($17);
+            $23 = rt.first($r22);
+            if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26["x-a"]) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view["x-a"]) !== undefined || (!("x-a" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
+              $24 = rt.index($23, "x-a");
             }
-            $13 = $18;
+            $16 = $24;
           }
-          $12 = $13;
-          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($12)) {
+          $15 = $16;
+          if (rh.isScalar($12) && rh.isScalar($13) && rh.isScalar($15)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 101; $b[$p + 4] = 102; $b[$p + 5] = 111; $b[$p + 6] = 114; $b[$p + 7] = 101; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($9 as string | number | boolean);
-            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 102; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($10 as string | number | boolean);
-            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 101; $b[$p + 7] = 114; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($12 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 102; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($13 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 101; $b[$p + 7] = 114; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($15 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o21 = new rt.FieldsObject();
-          $n22 = 0;
-          if ($9 !== undefined) {
-            $o21.before = $9;
-            $n22++;
-          }
-          if ($10 !== undefined) {
-            $o21.after = $10;
-            $n22++;
-          }
+          $o27 = new rt.FieldsObject();
+          $n28 = 0;
           if ($12 !== undefined) {
-            $o21.header = $12;
-            $n22++;
+            $o27.before = $12;
+            $n28++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
+          if ($13 !== undefined) {
+            $o27.after = $13;
+            $n28++;
+          }
+          if ($15 !== undefined) {
+            $o27.header = $15;
+            $n28++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o27, $n28));
         }
-        $23 = before;
-        if (rh.pristineContext(ctx)) $24 = (ctx as rh.RequestContext).param("id");
+        $29 = before;
+        if (rh.pristineContext(ctx)) $30 = (ctx as rh.RequestContext).param("id");
         else {
-          $25 = ctx as rt.LuaValue;
+          $31 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 38;
-          $28 = rt.first(rt.callee((($f27 = ($25 as rt.LuaTable)?.f)?.params !== undefined ? $f27!.params : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.params !== undefined ? $m26.view.params : rt.index($25, "params", "local 'ctx'")), "method 'params'")($25));
-          if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.id) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.id) !== undefined || (!("id" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
-            $29 = rt.index($28, "id");
+          if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.params) === 'function') $r36 = ($34 as rt.LuaFunction)($31);
+          else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.params) === 'function') $r36 = ($35 as rt.LuaFunction)($31);
+          else $r36 = rt.callee(rt.index($31, "params", "local 'ctx'"), "method 'params'")($31);
+          $37 = rt.first($r36);
+          if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.id) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.id) !== undefined || (!("id" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
+            $38 = rt.index($37, "id");
           }
-          $24 = $29;
+          $30 = $38;
         }
-        if (rh.pristineContext(ctx)) $32 = (ctx as rh.RequestContext).header("x-a");
+        if (rh.pristineContext(ctx)) $41 = (ctx as rh.RequestContext).header("x-a");
         else {
-          $33 = ctx as rt.LuaValue;
+          $42 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 40;
-          $36 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35!.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33));
-          if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39["x-a"]) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view["x-a"]) !== undefined || (!("x-a" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
-            $37 = rt.index($36, "x-a");
+          if (($f43 = ($42 as rt.LuaTable)?.f) !== undefined && typeof ($45 = $f43.headers) === 'function') $r47 = ($45 as rt.LuaFunction)($42);
+          else if ($f43 !== undefined && $45 === undefined && ($m44 = ($42 as rt.LuaTable).metatable) !== undefined && typeof ($46 = $m44.view.headers) === 'function') $r47 = ($46 as rt.LuaFunction)($42);
+          else $r47 = rt.callee(rt.index($42, "headers", "local 'ctx'"), "method 'headers'")($42);
+          $48 = rt.first($r47);
+          if (!(($f51 = ($48 as rt.LuaTable)?.f) !== undefined && (($49 = $f51["x-a"]) !== undefined || ($m50 = ($48 as rt.LuaTable).metatable) === undefined || ($49 = $m50.view["x-a"]) !== undefined || (!("x-a" in $m50.view) && $m50.view[rt.CUT] === undefined)))) {
+            $49 = rt.index($48, "x-a");
           }
-          $32 = $37;
+          $41 = $49;
         }
-        $o40 = new rt.FieldsObject();
-        $n41 = 0;
-        if ($23 !== undefined) {
-          $o40.before = $23;
-          $n41++;
+        $o52 = new rt.FieldsObject();
+        $n53 = 0;
+        if ($29 !== undefined) {
+          $o52.before = $29;
+          $n53++;
         }
-        if ($24 !== undefined) {
-          $o40.after = $24;
-          $n41++;
+        if ($30 !== undefined) {
+          $o52.after = $30;
+          $n53++;
         }
-        if ($32 !== undefined) {
-          $o40.header = $32;
-          $n41++;
+        if ($41 !== undefined) {
+          $o52.header = $41;
+          $n53++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o40, $n41));
+        return rt.leave($s, $d, rt.LuaTable.record($o52, $n53));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f11 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
       else {
@@ -1413,18 +1526,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $r5: rt.LuaResult;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $f7: rt.Fields | undefined;
+        let $m8: rt.LuaTable | undefined;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $m12: rt.LuaTable | undefined;
-        let $k13: number;
-        let $14: rt.LuaValue;
-        let $a15: rt.LuaValue[] | undefined;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $10: rt.LuaValue;
+        let $r11: rt.LuaResult;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $m15: rt.LuaTable | undefined;
+        let $k16: number;
+        let $17: rt.LuaValue;
+        let $a18: rt.LuaValue[] | undefined;
+        let $19: rt.LuaValue;
+        let $o20: rt.Fields;
+        let $n21: number;
         let names: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -1435,7 +1551,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = $4;
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 43;
-          $r5 = rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
+          if (($f7 = ($6 as rt.LuaTable)?.f) !== undefined && typeof ($9 = $f7.headers) === 'function') $r11 = ($9 as rt.LuaFunction)($6);
+          else if ($f7 !== undefined && $9 === undefined && ($m8 = ($6 as rt.LuaTable).metatable) !== undefined && typeof ($10 = $m8.view.headers) === 'function') $r11 = ($10 as rt.LuaFunction)($6);
+          else $r11 = rt.callee(rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+          $r5 = $r11;
           $s.pcs[$d] = $pc + 44;
           $fn2 = rt.callee($3, "global 'pairs'");
           $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
@@ -1456,51 +1575,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let k: rt.LuaValue = $key1;
-            $9 = k as rt.LuaValue;
+            $12 = k as rt.LuaValue;
             $s.pcs[$d] = $pc + 46;
-            if ((rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.sub !== undefined ? $m12.view.sub : rt.index($9, "sub", "local 'k'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11!.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'"))), "method 'sub'")($9, 1, 2)) === "x-")) {
-              $k13 = (names.length() + 1);
-              $14 = k;
-              if ($14 !== undefined && ($a15 = (names as rt.LuaTable).arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
-              else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).plainItems) $a15.push($14);
+            if ((rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.sub !== undefined ? $m15.view.sub : rt.index($12, "sub", "local 'k'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.sub !== undefined ? $f14!.sub : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($12, "sub", "local 'k'"))), "method 'sub'")($12, 1, 2)) === "x-")) {
+              $k16 = (names.length() + 1);
+              $17 = k;
+              if ($17 !== undefined && ($a18 = (names as rt.LuaTable).arr) !== undefined && $a18[$k16 - 1] !== undefined) $a18[$k16 - 1] = $17;
+              else if ($17 !== undefined && $a18 !== undefined && $k16 === $a18.length + 1 && (names as rt.LuaTable).plainItems) $a18.push($17);
               else {
-                rt.setIndex(names, $k13, $14, "local 'names'");
+                rt.setIndex(names, $k16, $17, "local 'names'");
               }
             }
           }
         }
-        if (($4 = $env.f!.table) === undefined) {
+        if (($9 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 47;
-          $4 = rt.getGlobal($env, "table");
+          $9 = rt.getGlobal($env, "table");
         }
-        if (!(($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+        if (!(($f7 = ($9 as rt.LuaTable)?.f) !== undefined && (($6 = $f7.sort) !== undefined || ($m8 = ($9 as rt.LuaTable).metatable) === undefined || ($6 = $m8.view.sort) !== undefined || (!("sort" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 47;
-          $3 = rt.index($4, "sort", "global 'table'");
+          $6 = rt.index($9, "sort", "global 'table'");
         }
-        $6 = $3;
-        $9 = names;
+        $10 = $6;
+        $4 = names;
         $s.pcs[$d] = $pc + 48;
-        $fn2 = rt.callee($6, "field 'sort'");
-        $fn2($9);
-        $9 = names;
-        if (rh.pristineContext(ctx)) $16 = (ctx as rh.RequestContext).header("x-a");
+        $fn2 = rt.callee($10, "field 'sort'");
+        $fn2($4);
+        $4 = names;
+        if (rh.pristineContext(ctx)) $19 = (ctx as rh.RequestContext).header("x-a");
         else {
-          $3 = ctx as rt.LuaValue;
+          $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 49;
-          $4 = rt.first(rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3));
-          if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m12.view["x-a"]) !== undefined || (!("x-a" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            $6 = rt.index($4, "x-a");
+          if (($f7 = ($6 as rt.LuaTable)?.f) !== undefined && typeof ($9 = $f7.headers) === 'function') $r11 = ($9 as rt.LuaFunction)($6);
+          else if ($f7 !== undefined && $9 === undefined && ($m8 = ($6 as rt.LuaTable).metatable) !== undefined && typeof ($10 = $m8.view.headers) === 'function') $r11 = ($10 as rt.LuaFunction)($6);
+          else $r11 = rt.callee(rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+          $3 = rt.first($r11);
+          if (!(($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($12 = $f14["x-a"]) !== undefined || ($m15 = ($3 as rt.LuaTable).metatable) === undefined || ($12 = $m15.view["x-a"]) !== undefined || (!("x-a" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+            $12 = rt.index($3, "x-a");
           }
-          $16 = $6;
+          $19 = $12;
         }
-        $o17 = new rt.FieldsObject();
-        $n18 = 1;
-        $o17.names = $9;
-        if ($16 !== undefined) {
-          $o17.a = $16;
-          $n18++;
+        $o20 = new rt.FieldsObject();
+        $n21 = 1;
+        $o20.names = $4;
+        if ($19 !== undefined) {
+          $o20.a = $19;
+          $n21++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
       else {
@@ -1710,36 +1832,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $f9: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $fn15!: rt.LuaFunction;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
-        let $fn20!: rt.LuaFunction;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
+        let $r13: rt.LuaResult;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $fn18!: rt.LuaFunction;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $fn23!: rt.LuaFunction;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
         let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
+        let $f32: rt.Fields | undefined;
         let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
-        let $o35: rt.Fields;
-        let $n36: number;
-        let $t37: number;
-        let $r38: rt.LuaResult;
+        let $34: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $r36: rt.LuaResult;
+        let $37: rt.LuaValue;
+        let $38: rt.LuaValue;
+        let $m39: rt.LuaTable | undefined;
+        let $f40: rt.Fields | undefined;
+        let $o41: rt.Fields;
+        let $n42: number;
+        let $t43: number;
+        let $r44: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $2 = api as rt.LuaValue;
@@ -1752,11 +1880,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 59;
-            $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10!.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8));
-            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-              $12 = rt.index($11, "id");
+            if (($f9 = ($8 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f9.query) === 'function') $r13 = ($11 as rt.LuaFunction)($8);
+            else if ($f9 !== undefined && $11 === undefined && ($m10 = ($8 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m10.view.query) === 'function') $r13 = ($12 as rt.LuaFunction)($8);
+            else $r13 = rt.callee(rt.index($8, "query", "local 'ctx'"), "method 'query'")($8);
+            $14 = rt.first($r13);
+            if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.id) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.id) !== undefined || (!("id" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+              $15 = rt.index($14, "id");
             }
-            $7 = $12;
+            $7 = $15;
           }
           $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -1766,54 +1897,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $16 = $1;
-          $o18 = new rt.FieldsObject();
-          $n19 = 1;
-          $o18.ok = true;
+          $19 = $1;
+          $o21 = new rt.FieldsObject();
+          $n22 = 1;
+          $o21.ok = true;
           if ($6 !== undefined) {
-            $o18.id = $6;
-            $n19++;
+            $o21.id = $6;
+            $n22++;
           }
-          $17 = rt.LuaTable.record($o18, $n19);
+          $20 = rt.LuaTable.record($o21, $n22);
           $s.pcs[$d] = $pc + 60;
-          $fn15 = rt.callee($16, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn15($17)));
+          $fn18 = rt.callee($19, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn18($20)));
         }
-        $22 = api as rt.LuaValue;
-        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
+        $25 = api as rt.LuaValue;
+        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.json) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.json) !== undefined || (!("json" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 58;
-          $23 = rt.index($22, "json", "upvalue 'api'");
+          $26 = rt.index($25, "json", "upvalue 'api'");
         }
-        $21 = $23;
-        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).queryValue("id");
+        $24 = $26;
+        if (rh.pristineContext(ctx)) $30 = (ctx as rh.RequestContext).queryValue("id");
         else {
-          $28 = ctx as rt.LuaValue;
+          $31 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 59;
-          $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.query !== undefined ? $f30!.query : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.query !== undefined ? $m29.view.query : rt.index($28, "query", "local 'ctx'")), "method 'query'")($28));
-          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
-            $32 = rt.index($31, "id");
+          if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.query) === 'function') $r36 = ($34 as rt.LuaFunction)($31);
+          else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.query) === 'function') $r36 = ($35 as rt.LuaFunction)($31);
+          else $r36 = rt.callee(rt.index($31, "query", "local 'ctx'"), "method 'query'")($31);
+          $37 = rt.first($r36);
+          if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.id) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.id) !== undefined || (!("id" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
+            $38 = rt.index($37, "id");
           }
-          $27 = $32;
+          $30 = $38;
         }
-        $o35 = new rt.FieldsObject();
-        $n36 = 1;
-        $o35.ok = true;
-        if ($27 !== undefined) {
-          $o35.id = $27;
-          $n36++;
+        $o41 = new rt.FieldsObject();
+        $n42 = 1;
+        $o41.ok = true;
+        if ($30 !== undefined) {
+          $o41.id = $30;
+          $n42++;
         }
-        $26 = rt.LuaTable.record($o35, $n36);
+        $29 = rt.LuaTable.record($o41, $n42);
         $s.pcs[$d] = $pc + 61;
-        $fn20 = rt.callee($21, "field 'json'");
+        $fn23 = rt.callee($24, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t37 = $s.tails++;
-          $r38 = $fn20($26);
-          $s.tails = $t37;
+          $t43 = $s.tails++;
+          $r44 = $fn23($29);
+          $s.tails = $t43;
         } else {
-          $r38 = rt.tailCall($s, $tb, $fn20, [$26]);
+          $r44 = rt.tailCall($s, $tb, $fn23, [$29]);
         }
-        return $r38;
+        return $r44;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
       else {
@@ -1838,26 +1972,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $f3: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $r7: rt.LuaResult;
+        let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $f10: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $12: rt.LuaValue;
+        let $f13: rt.Fields | undefined;
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).queryValue("on");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 64;
-          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
-          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.on) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.on) !== undefined || (!("on" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            $6 = rt.index($5, "on");
+          if (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f3.query) === 'function') $r7 = ($5 as rt.LuaFunction)($2);
+          else if ($f3 !== undefined && $5 === undefined && ($m4 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m4.view.query) === 'function') $r7 = ($6 as rt.LuaFunction)($2);
+          else $r7 = rt.callee(rt.index($2, "query", "local 'ctx'"), "method 'query'")($2);
+          $8 = rt.first($r7);
+          if (!(($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.on) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.on) !== undefined || (!("on" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+            $9 = rt.index($8, "on");
           }
-          $1 = $6;
+          $1 = $9;
         }
         if (($1 === "1")) {
-          $9 = rt.tailable((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
+          $12 = rt.tailable((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
             const $s = rt.current, $d = $s.depth;
             const $tb = $s.bodyAt === $d;
             if ($tb) $s.bodyAt = -1;
@@ -1889,17 +2029,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             return $r6;
           }) as rt.LuaFunction);
-          if ($9 !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined) $f10.json = $9;
+          if ($12 !== undefined && ($f13 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f13.json !== undefined) $f13.json = $12;
           else {
             $s.pcs[$d] = $pc + 68;
-            rt.setIndex(api, "json", $9, "upvalue 'api'");
+            rt.setIndex(api, "json", $12, "upvalue 'api'");
           }
         } else {
-          $9 = original_json;
-          if ($9 !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined) $f10.json = $9;
+          $12 = original_json;
+          if ($12 !== undefined && ($f13 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f13.json !== undefined) $f13.json = $12;
           else {
             $s.pcs[$d] = $pc + 69;
-            rt.setIndex(api, "json", $9, "upvalue 'api'");
+            rt.setIndex(api, "json", $12, "upvalue 'api'");
           }
         }
         return rt.leave($s, $d, "swapped");
@@ -1943,21 +2083,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.depth = $d + 1;
           let $1: rt.LuaValue;
           let $2: rt.LuaValue;
-          let $m3: rt.LuaTable | undefined;
-          let $f4: rt.Fields | undefined;
+          let $f3: rt.Fields | undefined;
+          let $m4: rt.LuaTable | undefined;
           let $5: rt.LuaValue;
           let $6: rt.LuaValue;
-          let $m7: rt.LuaTable | undefined;
-          let $f8: rt.Fields | undefined;
+          let $r7: rt.LuaResult;
+          let $8: rt.LuaValue;
+          let $9: rt.LuaValue;
+          let $m10: rt.LuaTable | undefined;
+          let $f11: rt.Fields | undefined;
           if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("id");
           else {
             $2 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 71;
-            $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2));
-            if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-              $6 = rt.index($5, "id");
+            if (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f3.params) === 'function') $r7 = ($5 as rt.LuaFunction)($2);
+            else if ($f3 !== undefined && $5 === undefined && ($m4 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m4.view.params) === 'function') $r7 = ($6 as rt.LuaFunction)($2);
+            else $r7 = rt.callee(rt.index($2, "params", "upvalue 'ctx'"), "method 'params'")($2);
+            $8 = rt.first($r7);
+            if (!(($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.id) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.id) !== undefined || (!("id" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+              $9 = rt.index($8, "id");
             }
-            $1 = $6;
+            $1 = $9;
           }
           $s.depth = $d;
           return $1;

@@ -242,35 +242,44 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
+      let $f4;
+      let $m52;
       let $6;
       let $72;
-      let $m8;
-      let $f9;
-      let $o10;
-      let $n11;
-      let $122;
-      let $13;
-      let $m14;
-      let $f15;
+      let $r8;
+      let $9;
+      let $10;
+      let $m112;
+      let $f12;
+      let $o13;
+      let $n14;
+      let $15;
       let $16;
-      let $17;
+      let $f17;
       let $m18;
-      let $f19;
-      let $o20;
-      let $n21;
+      let $19;
+      let $20;
+      let $r21;
+      let $222;
+      let $23;
+      let $m24;
+      let $f25;
+      let $o26;
+      let $n27;
       const $json = rh.claim(ctx);
       if ($json) {
         if (rh.pristineContext(ctx)) $22 = ctx.param("id");
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 4;
-          $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
-          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $72 = rt.index($6, "id");
+          if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.params) === "function") $r8 = $6($32);
+          else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.params) === "function") $r8 = $72($32);
+          else $r8 = rt.callee(rt.index($32, "params", "local 'ctx'"), "method 'params'")($32);
+          $9 = rt.first($r8);
+          if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.id) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.id) !== void 0 || !("id" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+            $10 = rt.index($9, "id");
           }
-          $22 = $72;
+          $22 = $10;
         }
         $1 = $22;
         if (rh.isScalar($1)) {
@@ -293,31 +302,34 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o10 = new rt.FieldsObject();
-        $n11 = 0;
+        $o13 = new rt.FieldsObject();
+        $n14 = 0;
         if ($1 !== void 0) {
-          $o10.id = $1;
-          $n11++;
+          $o13.id = $1;
+          $n14++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      if (rh.pristineContext(ctx)) $122 = ctx.param("id");
+      if (rh.pristineContext(ctx)) $15 = ctx.param("id");
       else {
-        $13 = ctx;
+        $16 = ctx;
         $s2.pcs[$d2] = $pc + 4;
-        $16 = rt.first(rt.callee(($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13));
-        if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
-          $17 = rt.index($16, "id");
+        if (($f17 = $16?.f) !== void 0 && typeof ($19 = $f17.params) === "function") $r21 = $19($16);
+        else if ($f17 !== void 0 && $19 === void 0 && ($m18 = $16.metatable) !== void 0 && typeof ($20 = $m18.view.params) === "function") $r21 = $20($16);
+        else $r21 = rt.callee(rt.index($16, "params", "local 'ctx'"), "method 'params'")($16);
+        $222 = rt.first($r21);
+        if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.id) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.id) !== void 0 || !("id" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
+          $23 = rt.index($222, "id");
         }
-        $122 = $17;
+        $15 = $23;
       }
-      $o20 = new rt.FieldsObject();
-      $n21 = 0;
-      if ($122 !== void 0) {
-        $o20.id = $122;
-        $n21++;
+      $o26 = new rt.FieldsObject();
+      $n27 = 0;
+      if ($15 !== void 0) {
+        $o26.id = $15;
+        $n27++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
     }));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -500,12 +512,15 @@ function load($env) {
       let $fn8;
       let $9;
       let $10;
-      let $m112;
-      let $f12;
-      let $m13;
-      let $f14;
-      let $t15;
-      let $r16;
+      let $f11;
+      let $m12;
+      let $13;
+      let $14;
+      let $r15;
+      let $m16;
+      let $f17;
+      let $t18;
+      let $r19;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 12;
@@ -514,21 +529,24 @@ function load($env) {
       $22 = $42;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 13;
-      $9 = rt.first(rt.callee(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m112 = $10?.metatable) !== void 0 && $m112.view.body !== void 0 ? $m112.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      if (($f11 = $10?.f) !== void 0 && typeof ($13 = $f11.body) === "function") $r15 = $13($10);
+      else if ($f11 !== void 0 && $13 === void 0 && ($m12 = $10.metatable) !== void 0 && typeof ($14 = $m12.view.body) === "function") $r15 = $14($10);
+      else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
+      $9 = rt.first($r15);
       $s2.pcs[$d2] = $pc + 14;
-      $fn8 = rt.callee(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $fn8 = rt.callee(($f17 = $9?.f)?.text !== void 0 ? $f17.text : ($m16 = $9?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
       $s2.pcs[$d2] = $pc + 15;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t15 = $s2.tails++;
-        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
-        $s2.tails = $t15;
+        $t18 = $s2.tails++;
+        $r19 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t18;
       } else {
-        $r16 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r19 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
-      return $r16;
+      return $r19;
     }));
     if ($4 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $4;
     else {
@@ -554,26 +572,32 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $t8;
-      let $r9;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f102;
+      let $t11;
+      let $r12;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 17;
-      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 18;
-      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f102 = $22?.f)?.json !== void 0 ? $f102.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json"), "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t8 = $s2.tails++;
-        $r9 = $fn12($22);
-        $s2.tails = $t8;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22);
+        $s2.tails = $t11;
       } else {
-        $r9 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r9;
+      return $r12;
     }));
     if ($3 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $3;
     else {
@@ -595,55 +619,61 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $fn9;
-      let $10;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f102;
       let $11;
-      let $122;
-      let $m13;
-      let $f14;
-      let $m15;
-      let $f16;
-      let $17;
-      let $o18;
-      let $n19;
-      let $t20;
-      let $r21;
+      let $fn122;
+      let $13;
+      let $14;
+      let $15;
+      let $m16;
+      let $f17;
+      let $m18;
+      let $f19;
+      let $20;
+      let $o21;
+      let $n22;
+      let $t23;
+      let $r24;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 20;
-      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
-      $fn12 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
-      if (($11 = $env.f.rover) === void 0) {
-        $11 = rt.getGlobal($env, "rover");
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $22 = rt.first($r8);
+      $fn12 = rt.callee(($f102 = $22?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $22?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect"), "method 'expect'");
+      if (($14 = $env.f.rover) === void 0) {
+        $14 = rt.getGlobal($env, "rover");
       }
-      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-        $122 = rt.index($11, "guard", "global 'rover'");
+      if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.guard) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.guard) !== void 0 || !("guard" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+        $15 = rt.index($14, "guard", "global 'rover'");
       }
-      $10 = $122;
+      $13 = $15;
       $s2.pcs[$d2] = $pc + 22;
-      $fn9 = rt.callee(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
-      $17 = rt.first($fn9($10));
-      $o18 = new rt.FieldsObject();
-      $n19 = 0;
-      if ($17 !== void 0) {
-        $o18.name = $17;
-        $n19++;
+      $fn122 = rt.callee(($f19 = $13?.f)?.string !== void 0 ? $f19.string : ($m18 = $13?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($13, "string", "field 'guard'"), "method 'string'");
+      $20 = rt.first($fn122($13));
+      $o21 = new rt.FieldsObject();
+      $n22 = 0;
+      if ($20 !== void 0) {
+        $o21.name = $20;
+        $n22++;
       }
-      $8 = rt.LuaTable.record($o18, $n19);
+      $11 = rt.LuaTable.record($o21, $n22);
       $s2.pcs[$d2] = $pc + 23;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t20 = $s2.tails++;
-        $r21 = $fn12($22, $8);
-        $s2.tails = $t20;
+        $t23 = $s2.tails++;
+        $r24 = $fn12($22, $11);
+        $s2.tails = $t23;
       } else {
-        $r21 = rt.tailCall($s2, $tb, $fn12, [$22, $8]);
+        $r24 = rt.tailCall($s2, $tb, $fn12, [$22, $11]);
       }
-      return $r21;
+      return $r24;
     }));
     if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.post !== void 0) $f10.post = $7;
     else {
@@ -663,44 +693,48 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $l8;
-      let $9;
-      let $k10;
-      let $11;
-      let $a12;
-      let $13;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f102;
+      let $l11;
+      let $k12;
+      let $a13;
       let $14;
-      let $o15;
-      let $n16;
+      let $15;
+      let $o16;
+      let $n17;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 25;
-      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 26;
-      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f102 = $22?.f)?.json !== void 0 ? $f102.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json"), "method 'json'");
       let t = rt.first($fn12($22));
       let keys = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
-        if (($9 = $env.f.pairs) === void 0) {
+        if (($32 = $env.f.pairs) === void 0) {
           $s2.pcs[$d2] = $pc + 27;
-          $9 = rt.getGlobal($env, "pairs");
+          $32 = rt.getGlobal($env, "pairs");
         }
-        $32 = $9;
-        $22 = t;
-        if ($32 === rt.ITERATION.pairs && $22 instanceof rt.LuaTable) {
+        $72 = $32;
+        $6 = t;
+        if ($72 === rt.ITERATION.pairs && $6 instanceof rt.LuaTable) {
           $it1 = rt.ITERATION.next;
-          $st1 = $22;
+          $st1 = $6;
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 28;
-          $l8 = rt.adjust(rt.all(rt.callee($32, "global 'pairs'")($22)), 3);
-          $it1 = $l8[0];
-          $st1 = $l8[1];
-          $key1 = $l8[2];
+          $l11 = rt.adjust(rt.all(rt.callee($72, "global 'pairs'")($6)), 3);
+          $it1 = $l11[0];
+          $st1 = $l11[1];
+          $key1 = $l11[2];
         }
         $s2.pcs[$d2] = $pc + 27;
         const $iter1 = rt.callable($it1);
@@ -717,55 +751,55 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          $k10 = keys.length() + 1;
-          $11 = k;
-          if ($11 !== void 0 && ($a12 = keys.arr) !== void 0 && $a12[$k10 - 1] !== void 0) $a12[$k10 - 1] = $11;
-          else if ($11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.plainItems) $a12.push($11);
+          $k12 = keys.length() + 1;
+          $22 = k;
+          if ($22 !== void 0 && ($a13 = keys.arr) !== void 0 && $a13[$k12 - 1] !== void 0) $a13[$k12 - 1] = $22;
+          else if ($22 !== void 0 && $a13 !== void 0 && $k12 === $a13.length + 1 && keys.plainItems) $a13.push($22);
           else {
-            rt.setIndex(keys, $k10, $11, "local 'keys'");
+            rt.setIndex(keys, $k12, $22, "local 'keys'");
           }
         }
       }
-      if (($22 = $env.f.table) === void 0) {
+      if (($6 = $env.f.table) === void 0) {
         $s2.pcs[$d2] = $pc + 30;
-        $22 = rt.getGlobal($env, "table");
+        $6 = rt.getGlobal($env, "table");
       }
-      if (!(($f7 = $22?.f) !== void 0 && (($32 = $f7.sort) !== void 0 || ($m6 = $22.metatable) === void 0 || ($32 = $m6.view.sort) !== void 0 || !("sort" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+      if (!(($f102 = $6?.f) !== void 0 && (($72 = $f102.sort) !== void 0 || ($m9 = $6.metatable) === void 0 || ($72 = $m9.view.sort) !== void 0 || !("sort" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 30;
-        $32 = rt.index($22, "sort", "global 'table'");
+        $72 = rt.index($6, "sort", "global 'table'");
       }
-      $9 = $32;
-      $11 = keys;
+      $32 = $72;
+      $22 = keys;
       $s2.pcs[$d2] = $pc + 31;
-      $fn12 = rt.callee($9, "field 'sort'");
-      $fn12($11);
-      $11 = keys;
+      $fn12 = rt.callee($32, "field 'sort'");
+      $fn12($22);
+      $22 = keys;
       $s2.pcs[$d2] = $pc + 32;
-      $32 = rt.index(t, "__proto__", "local 't'");
-      $22 = t;
-      if (!(($f7 = $22?.f) !== void 0 && (($9 = $f7["constructor"]) !== void 0 || ($m6 = $22.metatable) === void 0 || ($9 = $m6.view["constructor"]) !== void 0 || !("constructor" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
-        $9 = rt.index($22, "constructor", "local 't'");
+      $72 = rt.index(t, "__proto__", "local 't'");
+      $6 = t;
+      if (!(($f102 = $6?.f) !== void 0 && (($32 = $f102["constructor"]) !== void 0 || ($m9 = $6.metatable) === void 0 || ($32 = $m9.view["constructor"]) !== void 0 || !("constructor" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+        $32 = rt.index($6, "constructor", "local 't'");
       }
-      $13 = t;
-      if (!(($f5 = $13?.f) !== void 0 && (($14 = $f5.prototype) !== void 0 || ($m4 = $13.metatable) === void 0 || ($14 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
-        $14 = rt.index($13, "prototype", "local 't'");
+      $14 = t;
+      if (!(($f4 = $14?.f) !== void 0 && (($15 = $f4.prototype) !== void 0 || ($m52 = $14.metatable) === void 0 || ($15 = $m52.view.prototype) !== void 0 || !("prototype" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $15 = rt.index($14, "prototype", "local 't'");
       }
-      $o15 = new rt.FieldsObject();
-      $n16 = 1;
-      $o15.keys = $11;
+      $o16 = new rt.FieldsObject();
+      $n17 = 1;
+      $o16.keys = $22;
+      if ($72 !== void 0) {
+        $o16.proto = $72;
+        $n17++;
+      }
       if ($32 !== void 0) {
-        $o15.proto = $32;
-        $n16++;
+        $o16.ctor = $32;
+        $n17++;
       }
-      if ($9 !== void 0) {
-        $o15.ctor = $9;
-        $n16++;
+      if ($15 !== void 0) {
+        $o16.prototype = $15;
+        $n17++;
       }
-      if ($14 !== void 0) {
-        $o15.prototype = $14;
-        $n16++;
-      }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
     };
     if ($3 !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.post !== void 0) $f6.post = $3;
     else {
@@ -1057,14 +1091,17 @@ function load($env) {
       let $72;
       let $8;
       let $9;
-      let $m10;
-      let $f11;
+      let $f102;
+      let $m112;
       let $122;
       let $13;
-      let $m14;
-      let $f15;
-      let $t16;
-      let $r17;
+      let $r14;
+      let $15;
+      let $16;
+      let $m17;
+      let $f18;
+      let $t19;
+      let $r20;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 48;
@@ -1075,24 +1112,27 @@ function load($env) {
       else {
         $9 = ctx;
         $s2.pcs[$d2] = $pc + 49;
-        $122 = rt.first(rt.callee(($f11 = $9?.f)?.query !== void 0 ? $f11.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9));
-        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.to) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.to) !== void 0 || !("to" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-          $13 = rt.index($122, "to");
+        if (($f102 = $9?.f) !== void 0 && typeof ($122 = $f102.query) === "function") $r14 = $122($9);
+        else if ($f102 !== void 0 && $122 === void 0 && ($m112 = $9.metatable) !== void 0 && typeof ($13 = $m112.view.query) === "function") $r14 = $13($9);
+        else $r14 = rt.callee(rt.index($9, "query", "local 'ctx'"), "method 'query'")($9);
+        $15 = rt.first($r14);
+        if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.to) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.to) !== void 0 || !("to" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+          $16 = rt.index($15, "to");
         }
-        $8 = $13;
+        $8 = $16;
       }
       $72 = $8;
       $s2.pcs[$d2] = $pc + 50;
       $fn12 = rt.callee($22, "field 'redirect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t16 = $s2.tails++;
-        $r17 = $fn12($72);
-        $s2.tails = $t16;
+        $t19 = $s2.tails++;
+        $r20 = $fn12($72);
+        $s2.tails = $t19;
       } else {
-        $r17 = rt.tailCall($s2, $tb, $fn12, [$72]);
+        $r20 = rt.tailCall($s2, $tb, $fn12, [$72]);
       }
-      return $r17;
+      return $r20;
     }));
     if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
     else {
@@ -1217,17 +1257,20 @@ function load($env) {
       let $42;
       let $5;
       let $6;
-      let $m7;
-      let $f8;
+      let $f7;
+      let $m8;
       let $9;
       let $10;
-      let $m112;
-      let $f12;
+      let $r11;
+      let $122;
       let $13;
-      let $14;
+      let $m14;
       let $f15;
       let $16;
-      let $m17;
+      let $17;
+      let $f18;
+      let $19;
+      let $m20;
       let t = new rt.LuaTable([]);
       let cur = t;
       {
@@ -1241,28 +1284,31 @@ function load($env) {
         else {
           $6 = ctx;
           $s2.pcs[$d2] = $pc + 59;
-          $9 = rt.first(rt.callee(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
-          if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.n) !== void 0 || !("n" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
-            $10 = rt.index($9, "n");
+          if (($f7 = $6?.f) !== void 0 && typeof ($9 = $f7.params) === "function") $r11 = $9($6);
+          else if ($f7 !== void 0 && $9 === void 0 && ($m8 = $6.metatable) !== void 0 && typeof ($10 = $m8.view.params) === "function") $r11 = $10($6);
+          else $r11 = rt.callee(rt.index($6, "params", "local 'ctx'"), "method 'params'")($6);
+          $122 = rt.first($r11);
+          if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.n) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.n) !== void 0 || !("n" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+            $13 = rt.index($122, "n");
           }
-          $5 = $10;
+          $5 = $13;
         }
         $42 = $5;
         $s2.pcs[$d2] = $pc + 60;
         $fn12 = rt.callee($22, "global 'tonumber'");
-        $13 = rt.first($fn12($42));
-        const $limit1 = rt.forNumber($13, "limit");
+        $16 = rt.first($fn12($42));
+        const $limit1 = rt.forNumber($16, "limit");
         for (let _ = $start1; _ <= $limit1; _++) {
-          $14 = new rt.LuaTable([]);
-          if ($14 !== void 0 && ($f15 = cur?.f) !== void 0 && !cur.linked && $f15.child !== void 0) $f15.child = $14;
+          $17 = new rt.LuaTable([]);
+          if ($17 !== void 0 && ($f18 = cur?.f) !== void 0 && !cur.linked && $f18.child !== void 0) $f18.child = $17;
           else {
-            rt.setIndex(cur, "child", $14, "local 'cur'");
+            rt.setIndex(cur, "child", $17, "local 'cur'");
           }
-          $14 = cur;
-          if (!(($f15 = $14?.f) !== void 0 && (($16 = $f15.child) !== void 0 || ($m17 = $14.metatable) === void 0 || ($16 = $m17.view.child) !== void 0 || !("child" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
-            $16 = rt.index($14, "child", "local 'cur'");
+          $17 = cur;
+          if (!(($f18 = $17?.f) !== void 0 && (($19 = $f18.child) !== void 0 || ($m20 = $17.metatable) === void 0 || ($19 = $m20.view.child) !== void 0 || !("child" in $m20.view) && $m20.view[rt.CUT] === void 0))) {
+            $19 = rt.index($17, "child", "local 'cur'");
           }
-          cur = $16;
+          cur = $19;
         }
       }
       $s2.depth = $d2;
@@ -1445,37 +1491,46 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $m52;
-      let $f62;
-      let $m7;
-      let $f8;
-      let $9;
-      let $10;
-      let $fn11;
+      let $f5;
+      let $m6;
+      let $72;
+      let $8;
+      let $r9;
+      let $m10;
+      let $f11;
       let $122;
       let $13;
-      let $m14;
-      let $f15;
-      let $m16;
+      let $fn14;
+      let $15;
+      let $16;
       let $f17;
-      let $18;
+      let $m18;
       let $19;
-      let $o20;
-      let $n21;
+      let $20;
+      let $r21;
+      let $m22;
+      let $f23;
+      let $24;
+      let $25;
+      let $o26;
+      let $n27;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 72;
-        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        if (($f5 = $42?.f) !== void 0 && typeof ($72 = $f5.body) === "function") $r9 = $72($42);
+        else if ($f5 !== void 0 && $72 === void 0 && ($m6 = $42.metatable) !== void 0 && typeof ($8 = $m6.view.body) === "function") $r9 = $8($42);
+        else $r9 = rt.callee(rt.index($42, "body", "local 'ctx'"), "method 'body'")($42);
+        $32 = rt.first($r9);
         $s2.pcs[$d2] = $pc + 73;
-        $fn2 = rt.callee(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
-        $9 = rt.first($fn2($32));
-        if ($9?.arr !== void 0) $10 = $9.length();
-        else if (typeof $9 === "string") $10 = $9.length;
+        $fn2 = rt.callee(($f11 = $32?.f)?.text !== void 0 ? $f11.text : ($m10 = $32?.metatable) !== void 0 && $m10.view.text !== void 0 ? $m10.view.text : rt.index($32, "text"), "method 'text'");
+        $122 = rt.first($fn2($32));
+        if ($122?.arr !== void 0) $13 = $122.length();
+        else if (typeof $122 === "string") $13 = $122.length;
         else {
-          $10 = rt.len($9);
+          $13 = rt.len($122);
         }
-        $1 = $10;
+        $1 = $13;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(9), $p = $w.p;
@@ -1498,21 +1553,24 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $13 = ctx;
+      $16 = ctx;
       $s2.pcs[$d2] = $pc + 72;
-      $122 = rt.first(rt.callee(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
+      if (($f17 = $16?.f) !== void 0 && typeof ($19 = $f17.body) === "function") $r21 = $19($16);
+      else if ($f17 !== void 0 && $19 === void 0 && ($m18 = $16.metatable) !== void 0 && typeof ($20 = $m18.view.body) === "function") $r21 = $20($16);
+      else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
+      $15 = rt.first($r21);
       $s2.pcs[$d2] = $pc + 73;
-      $fn11 = rt.callee(($f17 = $122?.f)?.text !== void 0 ? $f17.text : ($m16 = $122?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($122, "text"), "method 'text'");
-      $18 = rt.first($fn11($122));
-      if ($18?.arr !== void 0) $19 = $18.length();
-      else if (typeof $18 === "string") $19 = $18.length;
+      $fn14 = rt.callee(($f23 = $15?.f)?.text !== void 0 ? $f23.text : ($m22 = $15?.metatable) !== void 0 && $m22.view.text !== void 0 ? $m22.view.text : rt.index($15, "text"), "method 'text'");
+      $24 = rt.first($fn14($15));
+      if ($24?.arr !== void 0) $25 = $24.length();
+      else if (typeof $24 === "string") $25 = $24.length;
       else {
-        $19 = rt.len($18);
+        $25 = rt.len($24);
       }
-      $o20 = new rt.FieldsObject();
-      $n21 = 1;
-      $o20.bytes = $19;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+      $o26 = new rt.FieldsObject();
+      $n27 = 1;
+      $o26.bytes = $25;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
     }));
     if ($12 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $12;
     else {

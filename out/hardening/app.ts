@@ -174,35 +174,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $o10: rt.Fields;
-        let $n11: number;
-        let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
+        let $r8: rt.LuaResult;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
+        let $f17: rt.Fields | undefined;
         let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $r21: rt.LuaResult;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $o26: rt.Fields;
+        let $n27: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 4;
-            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
-            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $7 = rt.index($6, "id");
+            if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.params) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+            else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.params) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+            else $r8 = rt.callee(rt.index($3, "params", "local 'ctx'"), "method 'params'")($3);
+            $9 = rt.first($r8);
+            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.id) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+              $10 = rt.index($9, "id");
             }
-            $2 = $7;
+            $2 = $10;
           }
           $1 = $2;
           if (rh.isScalar($1)) {
@@ -212,31 +221,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o10 = new rt.FieldsObject();
-          $n11 = 0;
+          $o13 = new rt.FieldsObject();
+          $n14 = 0;
           if ($1 !== undefined) {
-            $o10.id = $1;
-            $n11++;
+            $o13.id = $1;
+            $n14++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).param("id");
+        if (rh.pristineContext(ctx)) $15 = (ctx as rh.RequestContext).param("id");
         else {
-          $13 = ctx as rt.LuaValue;
+          $16 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $16 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15!.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13));
-          if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
-            $17 = rt.index($16, "id");
+          if (($f17 = ($16 as rt.LuaTable)?.f) !== undefined && typeof ($19 = $f17.params) === 'function') $r21 = ($19 as rt.LuaFunction)($16);
+          else if ($f17 !== undefined && $19 === undefined && ($m18 = ($16 as rt.LuaTable).metatable) !== undefined && typeof ($20 = $m18.view.params) === 'function') $r21 = ($20 as rt.LuaFunction)($16);
+          else $r21 = rt.callee(rt.index($16, "params", "local 'ctx'"), "method 'params'")($16);
+          $22 = rt.first($r21);
+          if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.id) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.id) !== undefined || (!("id" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
+            $23 = rt.index($22, "id");
           }
-          $12 = $17;
+          $15 = $23;
         }
-        $o20 = new rt.FieldsObject();
-        $n21 = 0;
-        if ($12 !== undefined) {
-          $o20.id = $12;
-          $n21++;
+        $o26 = new rt.FieldsObject();
+        $n27 = 0;
+        if ($15 !== undefined) {
+          $o26.id = $15;
+          $n27++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+        return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -396,12 +408,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $t15: number;
-        let $r16: rt.LuaResult;
+        let $f11: rt.Fields | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $r15: rt.LuaResult;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $t18: number;
+        let $r19: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 12;
@@ -410,21 +425,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 13;
-        $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
+        if (($f11 = ($10 as rt.LuaTable)?.f) !== undefined && typeof ($13 = $f11.body) === 'function') $r15 = ($13 as rt.LuaFunction)($10);
+        else if ($f11 !== undefined && $13 === undefined && ($m12 = ($10 as rt.LuaTable).metatable) !== undefined && typeof ($14 = $m12.view.body) === 'function') $r15 = ($14 as rt.LuaFunction)($10);
+        else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
+        $9 = rt.first($r15);
         $s.pcs[$d] = $pc + 14;
-        $fn8 = rt.callee((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14!.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
+        $fn8 = rt.callee((($f17 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f17!.text : ($m16 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 15;
         $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t15 = $s.tails++;
-          $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
-          $s.tails = $t15;
+          $t18 = $s.tails++;
+          $r19 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t18;
         } else {
-          $r16 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r19 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
-        return $r16;
+        return $r19;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $4;
       else {
@@ -450,26 +468,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $t8: number;
-        let $r9: rt.LuaResult;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 17;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 18;
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t8 = $s.tails++;
-          $r9 = $fn1($2);
-          $s.tails = $t8;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2);
+          $s.tails = $t11;
         } else {
-          $r9 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r9;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
       else {
@@ -491,55 +515,61 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $fn9!: rt.LuaFunction;
-        let $10: rt.LuaValue;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
-        let $t20: number;
-        let $r21: rt.LuaResult;
+        let $fn12!: rt.LuaFunction;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $t23: number;
+        let $r24: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-        if (($11 = $env.f!.rover) === undefined) {
-          $11 = rt.getGlobal($env, "rover");
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
+        if (($14 = $env.f!.rover) === undefined) {
+          $14 = rt.getGlobal($env, "rover");
         }
-        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-          $12 = rt.index($11, "guard", "global 'rover'");
+        if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.guard) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.guard) !== undefined || (!("guard" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+          $15 = rt.index($14, "guard", "global 'rover'");
         }
-        $10 = $12;
+        $13 = $15;
         $s.pcs[$d] = $pc + 22;
-        $fn9 = rt.callee((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16!.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
-        $17 = rt.first($fn9($10));
-        $o18 = new rt.FieldsObject();
-        $n19 = 0;
-        if ($17 !== undefined) {
-          $o18.name = $17;
-          $n19++;
+        $fn12 = rt.callee((($f19 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f19!.string : ($m18 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($13, "string", "field 'guard'")), "method 'string'");
+        $20 = rt.first($fn12($13));
+        $o21 = new rt.FieldsObject();
+        $n22 = 0;
+        if ($20 !== undefined) {
+          $o21.name = $20;
+          $n22++;
         }
-        $8 = rt.LuaTable.record($o18, $n19);
+        $11 = rt.LuaTable.record($o21, $n22);
         $s.pcs[$d] = $pc + 23;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t20 = $s.tails++;
-          $r21 = $fn1($2, $8);
-          $s.tails = $t20;
+          $t23 = $s.tails++;
+          $r24 = $fn1($2, $11);
+          $s.tails = $t23;
         } else {
-          $r21 = rt.tailCall($s, $tb, $fn1, [$2, $8]);
+          $r24 = rt.tailCall($s, $tb, $fn1, [$2, $11]);
         }
-        return $r21;
+        return $r24;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $7;
       else {
@@ -559,44 +589,48 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $l8: rt.LuaValue[];
-        let $9: rt.LuaValue;
-        let $k10: number;
-        let $11: rt.LuaValue;
-        let $a12: rt.LuaValue[] | undefined;
-        let $13: rt.LuaValue;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $l11: rt.LuaValue[];
+        let $k12: number;
+        let $a13: rt.LuaValue[] | undefined;
         let $14: rt.LuaValue;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $15: rt.LuaValue;
+        let $o16: rt.Fields;
+        let $n17: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 26;
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
         let t: rt.LuaValue = rt.first($fn1($2));
         let keys: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($9 = $env.f!.pairs) === undefined) {
+          if (($3 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 27;
-            $9 = rt.getGlobal($env, "pairs");
+            $3 = rt.getGlobal($env, "pairs");
           }
-          $3 = $9;
-          $2 = t as rt.LuaValue;
-          if ($3 === rt.ITERATION.pairs && $2 instanceof rt.LuaTable) {
+          $7 = $3;
+          $6 = t as rt.LuaValue;
+          if ($7 === rt.ITERATION.pairs && $6 instanceof rt.LuaTable) {
             $it1 = rt.ITERATION.next;
-            $st1 = $2;
+            $st1 = $6;
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 28;
-            $l8 = rt.adjust(rt.all(rt.callee($3, "global 'pairs'")($2)), 3);
-            $it1 = $l8[0];
-            $st1 = $l8[1];
-            $key1 = $l8[2];
+            $l11 = rt.adjust(rt.all(rt.callee($7, "global 'pairs'")($6)), 3);
+            $it1 = $l11[0];
+            $st1 = $l11[1];
+            $key1 = $l11[2];
           }
           $s.pcs[$d] = $pc + 27;
           const $iter1 = rt.callable($it1);
@@ -613,55 +647,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let k: rt.LuaValue = $key1;
-            $k10 = (keys.length() + 1);
-            $11 = k;
-            if ($11 !== undefined && ($a12 = (keys as rt.LuaTable).arr) !== undefined && $a12[$k10 - 1] !== undefined) $a12[$k10 - 1] = $11;
-            else if ($11 !== undefined && $a12 !== undefined && $k10 === $a12.length + 1 && (keys as rt.LuaTable).plainItems) $a12.push($11);
+            $k12 = (keys.length() + 1);
+            $2 = k;
+            if ($2 !== undefined && ($a13 = (keys as rt.LuaTable).arr) !== undefined && $a13[$k12 - 1] !== undefined) $a13[$k12 - 1] = $2;
+            else if ($2 !== undefined && $a13 !== undefined && $k12 === $a13.length + 1 && (keys as rt.LuaTable).plainItems) $a13.push($2);
             else {
-              rt.setIndex(keys, $k10, $11, "local 'keys'");
+              rt.setIndex(keys, $k12, $2, "local 'keys'");
             }
           }
         }
-        if (($2 = $env.f!.table) === undefined) {
+        if (($6 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 30;
-          $2 = rt.getGlobal($env, "table");
+          $6 = rt.getGlobal($env, "table");
         }
-        if (!(($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.sort) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+        if (!(($f10 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.sort) !== undefined || ($m9 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m9.view.sort) !== undefined || (!("sort" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 30;
-          $3 = rt.index($2, "sort", "global 'table'");
+          $7 = rt.index($6, "sort", "global 'table'");
         }
-        $9 = $3;
-        $11 = keys;
+        $3 = $7;
+        $2 = keys;
         $s.pcs[$d] = $pc + 31;
-        $fn1 = rt.callee($9, "field 'sort'");
-        $fn1($11);
-        $11 = keys;
+        $fn1 = rt.callee($3, "field 'sort'");
+        $fn1($2);
+        $2 = keys;
         $s.pcs[$d] = $pc + 32;
-        $3 = rt.index(t, "__proto__", "local 't'");
-        $2 = t as rt.LuaValue;
-        if (!(($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($9 = $f7["constructor" as string]) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($9 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
-          $9 = rt.index($2, "constructor", "local 't'");
+        $7 = rt.index(t, "__proto__", "local 't'");
+        $6 = t as rt.LuaValue;
+        if (!(($f10 = ($6 as rt.LuaTable)?.f) !== undefined && (($3 = $f10["constructor" as string]) !== undefined || ($m9 = ($6 as rt.LuaTable).metatable) === undefined || ($3 = $m9.view["constructor" as string]) !== undefined || (!("constructor" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+          $3 = rt.index($6, "constructor", "local 't'");
         }
-        $13 = t as rt.LuaValue;
-        if (!(($f5 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f5.prototype) !== undefined || ($m4 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
-          $14 = rt.index($13, "prototype", "local 't'");
+        $14 = t as rt.LuaValue;
+        if (!(($f4 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f4.prototype) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m5.view.prototype) !== undefined || (!("prototype" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $15 = rt.index($14, "prototype", "local 't'");
         }
-        $o15 = new rt.FieldsObject();
-        $n16 = 1;
-        $o15.keys = $11;
+        $o16 = new rt.FieldsObject();
+        $n17 = 1;
+        $o16.keys = $2;
+        if ($7 !== undefined) {
+          $o16.proto = $7;
+          $n17++;
+        }
         if ($3 !== undefined) {
-          $o15.proto = $3;
-          $n16++;
+          $o16.ctor = $3;
+          $n17++;
         }
-        if ($9 !== undefined) {
-          $o15.ctor = $9;
-          $n16++;
+        if ($15 !== undefined) {
+          $o16.prototype = $15;
+          $n17++;
         }
-        if ($14 !== undefined) {
-          $o15.prototype = $14;
-          $n16++;
-        }
-        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
       } as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
       else {
@@ -953,14 +987,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $f10: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $t16: number;
-        let $r17: rt.LuaResult;
+        let $r14: rt.LuaResult;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $t19: number;
+        let $r20: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 48;
@@ -971,24 +1008,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 49;
-          $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11!.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9));
-          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-            $13 = rt.index($12, "to");
+          if (($f10 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.query) === 'function') $r14 = ($12 as rt.LuaFunction)($9);
+          else if ($f10 !== undefined && $12 === undefined && ($m11 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.query) === 'function') $r14 = ($13 as rt.LuaFunction)($9);
+          else $r14 = rt.callee(rt.index($9, "query", "local 'ctx'"), "method 'query'")($9);
+          $15 = rt.first($r14);
+          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.to) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.to) !== undefined || (!("to" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+            $16 = rt.index($15, "to");
           }
-          $8 = $13;
+          $8 = $16;
         }
         $7 = $8;
         $s.pcs[$d] = $pc + 50;
         $fn1 = rt.callee($2, "field 'redirect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t16 = $s.tails++;
-          $r17 = $fn1($7);
-          $s.tails = $t16;
+          $t19 = $s.tails++;
+          $r20 = $fn1($7);
+          $s.tails = $t19;
         } else {
-          $r17 = rt.tailCall($s, $tb, $fn1, [$7]);
+          $r20 = rt.tailCall($s, $tb, $fn1, [$7]);
         }
-        return $r17;
+        return $r20;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
       else {
@@ -1113,17 +1153,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $f7: rt.Fields | undefined;
+        let $m8: rt.LuaTable | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
+        let $r11: rt.LuaResult;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
         let $f15: rt.Fields | undefined;
         let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
+        let $17: rt.LuaValue;
+        let $f18: rt.Fields | undefined;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
         let t: rt.LuaTable = new rt.LuaTable([]);
         let cur: rt.LuaValue = t;
         {
@@ -1137,28 +1180,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $6 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 59;
-            $9 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8!.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
-            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
-              $10 = rt.index($9, "n");
+            if (($f7 = ($6 as rt.LuaTable)?.f) !== undefined && typeof ($9 = $f7.params) === 'function') $r11 = ($9 as rt.LuaFunction)($6);
+            else if ($f7 !== undefined && $9 === undefined && ($m8 = ($6 as rt.LuaTable).metatable) !== undefined && typeof ($10 = $m8.view.params) === 'function') $r11 = ($10 as rt.LuaFunction)($6);
+            else $r11 = rt.callee(rt.index($6, "params", "local 'ctx'"), "method 'params'")($6);
+            $12 = rt.first($r11);
+            if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+              $13 = rt.index($12, "n");
             }
-            $5 = $10;
+            $5 = $13;
           }
           $4 = $5;
           $s.pcs[$d] = $pc + 60;
           $fn1 = rt.callee($2, "global 'tonumber'");
-          $13 = rt.first($fn1($4));
-          const $limit1 = rt.forNumber($13, 'limit');
+          $16 = rt.first($fn1($4));
+          const $limit1 = rt.forNumber($16, 'limit');
           for (let _: number = $start1; _ <= $limit1; _++) {
-            $14 = new rt.LuaTable([]);
-            if ($14 !== undefined && ($f15 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f15.child !== undefined) $f15.child = $14;
+            $17 = new rt.LuaTable([]);
+            if ($17 !== undefined && ($f18 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f18.child !== undefined) $f18.child = $17;
             else {
-              rt.setIndex(cur, "child", $14, "local 'cur'");
+              rt.setIndex(cur, "child", $17, "local 'cur'");
             }
-            $14 = cur as rt.LuaValue;
-            if (!(($f15 = ($14 as rt.LuaTable)?.f) !== undefined && (($16 = $f15.child) !== undefined || ($m17 = ($14 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.child) !== undefined || (!("child" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
-              $16 = rt.index($14, "child", "local 'cur'");
+            $17 = cur as rt.LuaValue;
+            if (!(($f18 = ($17 as rt.LuaTable)?.f) !== undefined && (($19 = $f18.child) !== undefined || ($m20 = ($17 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.child) !== undefined || (!("child" in $m20.view) && $m20.view[rt.CUT] === undefined)))) {
+              $19 = rt.index($17, "child", "local 'cur'");
             }
-            cur = $16;
+            cur = $19;
           }
         }
         $s.depth = $d;
@@ -1341,58 +1387,70 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $f6: rt.Fields | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $fn11!: rt.LuaFunction;
+        let $f5: rt.Fields | undefined;
+        let $m6: rt.LuaTable | undefined;
+        let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $r9: rt.LuaResult;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
         let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
         let $19: rt.LuaValue;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $20: rt.LuaValue;
+        let $r21: rt.LuaResult;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $o26: rt.Fields;
+        let $n27: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 72;
-          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          if (($f5 = ($4 as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f5.body) === 'function') $r9 = ($7 as rt.LuaFunction)($4);
+          else if ($f5 !== undefined && $7 === undefined && ($m6 = ($4 as rt.LuaTable).metatable) !== undefined && typeof ($8 = $m6.view.body) === 'function') $r9 = ($8 as rt.LuaFunction)($4);
+          else $r9 = rt.callee(rt.index($4, "body", "local 'ctx'"), "method 'body'")($4);
+          $3 = rt.first($r9);
           $s.pcs[$d] = $pc + 73;
-          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8!.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
-          $9 = (rt.first($fn2($3))) as rt.LuaValue;
-          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
-          else if (typeof $9 === 'string') $10 = $9.length;
+          $fn2 = rt.callee((($f11 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f11!.text : ($m10 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($3, "text")), "method 'text'");
+          $12 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($12 as rt.LuaTable)?.arr !== undefined) $13 = ($12 as rt.LuaTable).length();
+          else if (typeof $12 === 'string') $13 = $12.length;
           else {
-            $10 = rt.len($9);
+            $13 = rt.len($12);
           }
-          $1 = $10;
+          $1 = $13;
           const $w = rh.jsonBytes();
           { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
           $w.num($1 as number);
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        $13 = ctx as rt.LuaValue;
+        $16 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 72;
-        $12 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15!.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
+        if (($f17 = ($16 as rt.LuaTable)?.f) !== undefined && typeof ($19 = $f17.body) === 'function') $r21 = ($19 as rt.LuaFunction)($16);
+        else if ($f17 !== undefined && $19 === undefined && ($m18 = ($16 as rt.LuaTable).metatable) !== undefined && typeof ($20 = $m18.view.body) === 'function') $r21 = ($20 as rt.LuaFunction)($16);
+        else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
+        $15 = rt.first($r21);
         $s.pcs[$d] = $pc + 73;
-        $fn11 = rt.callee((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17!.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'");
-        $18 = (rt.first($fn11($12))) as rt.LuaValue;
-        if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
-        else if (typeof $18 === 'string') $19 = $18.length;
+        $fn14 = rt.callee((($f23 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f23!.text : ($m22 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m22.view.text !== undefined ? $m22.view.text : rt.index($15, "text")), "method 'text'");
+        $24 = (rt.first($fn14($15))) as rt.LuaValue;
+        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
+        else if (typeof $24 === 'string') $25 = $24.length;
         else {
-          $19 = rt.len($18);
+          $25 = rt.len($24);
         }
-        $o20 = new rt.FieldsObject();
-        $n21 = 1;
-        $o20.bytes = $19;
-        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+        $o26 = new rt.FieldsObject();
+        $n27 = 1;
+        $o26.bytes = $25;
+        return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $12;
       else {

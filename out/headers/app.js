@@ -167,71 +167,82 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $m3;
-      let $f4;
+      let $f3;
+      let $m4;
       let $5;
       let $6;
-      let $m7;
-      let $f8;
-      let $fn9;
-      let $10;
-      let $t11;
-      let $r12;
-      let $13;
+      let $r7;
+      let $8;
+      let $9;
+      let $m10;
+      let $f11;
+      let $fn12;
+      let $t13;
       let $14;
-      let $o15;
-      let $n16;
-      let $17;
-      let $m18;
-      let $f19;
-      let $20;
-      let $21;
-      let $m22;
-      let $f23;
-      let $o24;
-      let $n25;
+      let $15;
+      let $o16;
+      let $n17;
+      let $18;
+      let $19;
+      let $f20;
+      let $m21;
+      let $222;
+      let $23;
+      let $r24;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
+      let $o29;
+      let $n30;
       const $json = rh.claim(ctx);
       if (rh.pristineContext(ctx)) $1 = ctx.header("Authorization");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 3;
-        $5 = rt.first(rt.callee(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
-        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.Authorization) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          $6 = rt.index($5, "Authorization");
+        if (($f3 = $22?.f) !== void 0 && typeof ($5 = $f3.headers) === "function") $r7 = $5($22);
+        else if ($f3 !== void 0 && $5 === void 0 && ($m4 = $22.metatable) !== void 0 && typeof ($6 = $m4.view.headers) === "function") $r7 = $6($22);
+        else $r7 = rt.callee(rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22);
+        $8 = rt.first($r7);
+        if (!(($f11 = $8?.f) !== void 0 && (($9 = $f11.Authorization) !== void 0 || ($m10 = $8.metatable) === void 0 || ($9 = $m10.view.Authorization) !== void 0 || !("Authorization" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+          $9 = rt.index($8, "Authorization");
         }
-        $1 = $6;
+        $1 = $9;
       }
       let auth = $1;
-      $6 = !rt.truthy(auth);
-      if (rt.truthy($6) ? $6 : auth !== "Bearer secret") {
-        $5 = api;
+      $9 = !rt.truthy(auth);
+      if (rt.truthy($9) ? $9 : auth !== "Bearer secret") {
+        $8 = api;
         $s2.pcs[$d2] = $pc + 5;
-        $fn9 = rt.callee(($f8 = $5?.f)?.error !== void 0 ? $f8.error : ($m7 = $5?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
-        $22 = 401;
-        $10 = "Unauthorized";
+        $fn12 = rt.callee(($f11 = $8?.f)?.error !== void 0 ? $f11.error : ($m10 = $8?.metatable) !== void 0 && $m10.view.error !== void 0 ? $m10.view.error : rt.index($8, "error", "upvalue 'api'"), "method 'error'");
+        $6 = 401;
+        $5 = "Unauthorized";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t11 = $s2.tails++;
-          $r12 = $fn9($5, $22, $10);
-          $s2.tails = $t11;
+          $t13 = $s2.tails++;
+          $r7 = $fn12($8, $6, $5);
+          $s2.tails = $t13;
         } else {
-          $r12 = rt.tailCall($s2, $tb, $fn9, [$5, $22, $10]);
+          $r7 = rt.tailCall($s2, $tb, $fn12, [$8, $6, $5]);
         }
-        return $r12;
+        return $r7;
       }
       if ($json) {
-        if (rh.pristineContext(ctx)) $14 = ctx.header("User-Agent");
+        if (rh.pristineContext(ctx)) $15 = ctx.header("User-Agent");
         else {
-          $6 = ctx;
+          $9 = ctx;
           $s2.pcs[$d2] = $pc + 6;
-          $10 = rt.first(rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6));
-          if (!(($f4 = $10?.f) !== void 0 && (($22 = $f4["User-Agent"]) !== void 0 || ($m3 = $10.metatable) === void 0 || ($22 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-            $22 = rt.index($10, "User-Agent");
+          if (($f11 = $9?.f) !== void 0 && typeof ($5 = $f11.headers) === "function") $r7 = $5($9);
+          else if ($f11 !== void 0 && $5 === void 0 && ($m10 = $9.metatable) !== void 0 && typeof ($6 = $m10.view.headers) === "function") $r7 = $6($9);
+          else $r7 = rt.callee(rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9);
+          $8 = rt.first($r7);
+          if (!(($f3 = $8?.f) !== void 0 && (($22 = $f3["User-Agent"]) !== void 0 || ($m4 = $8.metatable) === void 0 || ($22 = $m4.view["User-Agent"]) !== void 0 || !("User-Agent" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+            $22 = rt.index($8, "User-Agent");
           }
-          $14 = $22;
+          $15 = $22;
         }
-        $13 = $14;
-        if (rh.isScalar($13)) {
+        $14 = $15;
+        if (rh.isScalar($14)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(22), $p = $w.p;
@@ -259,7 +270,7 @@ function load($env) {
             $b[$p + 21] = 58;
             $w.p = $p + 22;
           }
-          $w.scalar($13);
+          $w.scalar($14);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -267,33 +278,36 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o15 = new rt.FieldsObject();
-        $n16 = 1;
-        $o15.user = "ada";
-        if ($13 !== void 0) {
-          $o15.agent = $13;
-          $n16++;
+        $o16 = new rt.FieldsObject();
+        $n17 = 1;
+        $o16.user = "ada";
+        if ($14 !== void 0) {
+          $o16.agent = $14;
+          $n17++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
       }
-      if (rh.pristineContext(ctx)) $17 = ctx.header("User-Agent");
+      if (rh.pristineContext(ctx)) $18 = ctx.header("User-Agent");
       else {
-        $5 = ctx;
+        $19 = ctx;
         $s2.pcs[$d2] = $pc + 6;
-        $20 = rt.first(rt.callee(($f19 = $5?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $5?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'"), "method 'headers'")($5));
-        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23["User-Agent"]) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view["User-Agent"]) !== void 0 || !("User-Agent" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
-          $21 = rt.index($20, "User-Agent");
+        if (($f20 = $19?.f) !== void 0 && typeof ($222 = $f20.headers) === "function") $r24 = $222($19);
+        else if ($f20 !== void 0 && $222 === void 0 && ($m21 = $19.metatable) !== void 0 && typeof ($23 = $m21.view.headers) === "function") $r24 = $23($19);
+        else $r24 = rt.callee(rt.index($19, "headers", "local 'ctx'"), "method 'headers'")($19);
+        $25 = rt.first($r24);
+        if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28["User-Agent"]) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view["User-Agent"]) !== void 0 || !("User-Agent" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+          $26 = rt.index($25, "User-Agent");
         }
-        $17 = $21;
+        $18 = $26;
       }
-      $o24 = new rt.FieldsObject();
-      $n25 = 1;
-      $o24.user = "ada";
-      if ($17 !== void 0) {
-        $o24.agent = $17;
-        $n25++;
+      $o29 = new rt.FieldsObject();
+      $n30 = 1;
+      $o29.user = "ada";
+      if ($18 !== void 0) {
+        $o29.agent = $18;
+        $n30++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o29, $n30));
     })));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {
@@ -316,17 +330,20 @@ function load($env) {
       let $42;
       let $r5;
       let $6;
-      let $m7;
-      let $f8;
+      let $f7;
+      let $m8;
       let $9;
-      let $m10;
-      let $f11;
-      let $m12;
-      let $k13;
-      let $14;
-      let $a15;
-      let $o16;
-      let $n17;
+      let $10;
+      let $r11;
+      let $12;
+      let $m13;
+      let $f14;
+      let $m15;
+      let $k16;
+      let $17;
+      let $a18;
+      let $o19;
+      let $n20;
       let names = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
@@ -337,7 +354,10 @@ function load($env) {
         $32 = $42;
         $6 = ctx;
         $s2.pcs[$d2] = $pc + 10;
-        $r5 = rt.callee(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        if (($f7 = $6?.f) !== void 0 && typeof ($9 = $f7.headers) === "function") $r11 = $9($6);
+        else if ($f7 !== void 0 && $9 === void 0 && ($m8 = $6.metatable) !== void 0 && typeof ($10 = $m8.view.headers) === "function") $r11 = $10($6);
+        else $r11 = rt.callee(rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $r5 = $r11;
         $s2.pcs[$d2] = $pc + 11;
         $fn2 = rt.callee($32, "global 'pairs'");
         $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
@@ -358,37 +378,37 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let name = $key1;
-          $9 = name;
+          $12 = name;
           $s2.pcs[$d2] = $pc + 13;
-          if (rt.first(rt.callee(typeof $9 === "string" ? ($m12 = rt.stringMeta) !== void 0 && $m12.view.sub !== void 0 ? $m12.view.sub : rt.index($9, "sub", "local 'name'") : ($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2)) === "x-") {
-            $k13 = names.length() + 1;
-            $14 = name;
-            if ($14 !== void 0 && ($a15 = names.arr) !== void 0 && $a15[$k13 - 1] !== void 0) $a15[$k13 - 1] = $14;
-            else if ($14 !== void 0 && $a15 !== void 0 && $k13 === $a15.length + 1 && names.plainItems) $a15.push($14);
+          if (rt.first(rt.callee(typeof $12 === "string" ? ($m15 = rt.stringMeta) !== void 0 && $m15.view.sub !== void 0 ? $m15.view.sub : rt.index($12, "sub", "local 'name'") : ($f14 = $12?.f)?.sub !== void 0 ? $f14.sub : ($m13 = $12?.metatable) !== void 0 && $m13.view.sub !== void 0 ? $m13.view.sub : rt.index($12, "sub", "local 'name'"), "method 'sub'")($12, 1, 2)) === "x-") {
+            $k16 = names.length() + 1;
+            $17 = name;
+            if ($17 !== void 0 && ($a18 = names.arr) !== void 0 && $a18[$k16 - 1] !== void 0) $a18[$k16 - 1] = $17;
+            else if ($17 !== void 0 && $a18 !== void 0 && $k16 === $a18.length + 1 && names.plainItems) $a18.push($17);
             else {
-              rt.setIndex(names, $k13, $14, "local 'names'");
+              rt.setIndex(names, $k16, $17, "local 'names'");
             }
           }
         }
       }
-      if (($42 = $env.f.table) === void 0) {
+      if (($9 = $env.f.table) === void 0) {
         $s2.pcs[$d2] = $pc + 15;
-        $42 = rt.getGlobal($env, "table");
+        $9 = rt.getGlobal($env, "table");
       }
-      if (!(($f8 = $42?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($32 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+      if (!(($f7 = $9?.f) !== void 0 && (($6 = $f7.sort) !== void 0 || ($m8 = $9.metatable) === void 0 || ($6 = $m8.view.sort) !== void 0 || !("sort" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 15;
-        $32 = rt.index($42, "sort", "global 'table'");
+        $6 = rt.index($9, "sort", "global 'table'");
       }
-      $6 = $32;
-      $9 = names;
+      $10 = $6;
+      $42 = names;
       $s2.pcs[$d2] = $pc + 16;
-      $fn2 = rt.callee($6, "field 'sort'");
-      $fn2($9);
-      $9 = names;
-      $o16 = new rt.FieldsObject();
-      $n17 = 1;
-      $o16.names = $9;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+      $fn2 = rt.callee($10, "field 'sort'");
+      $fn2($42);
+      $42 = names;
+      $o19 = new rt.FieldsObject();
+      $n20 = 1;
+      $o19.names = $42;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
     };
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -617,38 +637,44 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $m3;
-      let $f4;
+      let $f3;
+      let $m4;
       let $5;
       let $6;
-      let $m7;
-      let $f8;
-      let $o9;
-      let $n10;
-      let $11;
+      let $r7;
+      let $8;
+      let $9;
+      let $m10;
+      let $f11;
       let $o12;
       let $n13;
+      let $14;
+      let $o15;
+      let $n16;
       if (rh.pristineContext(ctx)) $1 = ctx.queryValue("v");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 29;
-        $5 = rt.first(rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
-        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.v) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.v) !== void 0 || !("v" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          $6 = rt.index($5, "v");
+        if (($f3 = $22?.f) !== void 0 && typeof ($5 = $f3.query) === "function") $r7 = $5($22);
+        else if ($f3 !== void 0 && $5 === void 0 && ($m4 = $22.metatable) !== void 0 && typeof ($6 = $m4.view.query) === "function") $r7 = $6($22);
+        else $r7 = rt.callee(rt.index($22, "query", "local 'ctx'"), "method 'query'")($22);
+        $8 = rt.first($r7);
+        if (!(($f11 = $8?.f) !== void 0 && (($9 = $f11.v) !== void 0 || ($m10 = $8.metatable) === void 0 || ($9 = $m10.view.v) !== void 0 || !("v" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+          $9 = rt.index($8, "v");
         }
-        $1 = $6;
+        $1 = $9;
       }
-      $o9 = new rt.FieldsObject();
-      $n10 = 0;
-      if ($1 !== void 0) {
-        $o9["X-Echo"] = $1;
-        $n10++;
-      }
-      $11 = rt.LuaTable.record($o9, $n10);
       $o12 = new rt.FieldsObject();
-      $n13 = 1;
-      $o12.headers = $11;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
+      $n13 = 0;
+      if ($1 !== void 0) {
+        $o12["X-Echo"] = $1;
+        $n13++;
+      }
+      $14 = rt.LuaTable.record($o12, $n13);
+      $o15 = new rt.FieldsObject();
+      $n16 = 1;
+      $o15.headers = $14;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
     };
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {
@@ -694,77 +720,81 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $9;
-      let $10;
-      let $k11;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f102;
+      let $11;
       let $12;
-      let $a13;
-      let $14;
+      let $k13;
+      let $a14;
       let $15;
-      let $k16;
-      let $17;
+      let $16;
+      let $k17;
       let $18;
       let $19;
-      let $a20;
-      let $o21;
-      let $n22;
-      let $23;
+      let $20;
+      let $a21;
+      let $o22;
+      let $n23;
       let $24;
       let $25;
-      let $k26;
-      let $27;
-      let $a28;
-      let $29;
-      let $k30;
-      let $31;
+      let $26;
+      let $k27;
+      let $28;
+      let $a29;
+      let $30;
+      let $k31;
       let $322;
       let $33;
-      let $a34;
-      let $o35;
-      let $n36;
+      let $34;
+      let $a35;
+      let $o36;
+      let $n37;
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 33;
-      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 34;
-      $fn12 = rt.callee(($f7 = $22?.f)?.bytes !== void 0 ? $f7.bytes : ($m6 = $22?.metatable) !== void 0 && $m6.view.bytes !== void 0 ? $m6.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
+      $fn12 = rt.callee(($f102 = $22?.f)?.bytes !== void 0 ? $f102.bytes : ($m9 = $22?.metatable) !== void 0 && $m9.view.bytes !== void 0 ? $m9.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
       let bytes = rt.first($fn12($22));
       if ($json) {
+        $72 = bytes;
+        if ($72?.arr !== void 0) $6 = $72.length();
+        else if (typeof $72 === "string") $6 = $72.length;
+        else {
+          $s2.pcs[$d2] = $pc + 35;
+          $6 = rt.len($72, "local 'bytes'");
+        }
+        $11 = $6;
         $32 = bytes;
-        if ($32?.arr !== void 0) $22 = $32.length();
-        else if (typeof $32 === "string") $22 = $32.length;
+        $k13 = 1;
+        if (!(($a14 = $32?.arr) !== void 0 && ($22 = $a14[$k13 - 1]) !== void 0)) {
+          $s2.pcs[$d2] = $pc + 35;
+          $22 = rt.indexItem($32, $k13, "local 'bytes'");
+        }
+        $12 = $22;
+        $16 = bytes;
+        $18 = bytes;
+        if ($18?.arr !== void 0) $19 = $18.length();
+        else if (typeof $18 === "string") $19 = $18.length;
         else {
           $s2.pcs[$d2] = $pc + 35;
-          $22 = rt.len($32, "local 'bytes'");
+          $19 = rt.len($18, "local 'bytes'");
         }
-        $8 = $22;
-        $10 = bytes;
-        $k11 = 1;
-        if (!(($a13 = $10?.arr) !== void 0 && ($12 = $a13[$k11 - 1]) !== void 0)) {
+        $k17 = $19;
+        if (!(($a21 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($20 = $a21[$k17 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 35;
-          $12 = rt.indexItem($10, $k11, "local 'bytes'");
+          $20 = rt.indexItem($16, $k17, "local 'bytes'");
         }
-        $9 = $12;
-        $15 = bytes;
-        $17 = bytes;
-        if ($17?.arr !== void 0) $18 = $17.length();
-        else if (typeof $17 === "string") $18 = $17.length;
-        else {
-          $s2.pcs[$d2] = $pc + 35;
-          $18 = rt.len($17, "local 'bytes'");
-        }
-        $k16 = $18;
-        if (!(($a20 = $15?.arr) !== void 0 && $k16 - 1 >>> 0 === $k16 - 1 && ($19 = $a20[$k16 - 1]) !== void 0)) {
-          $s2.pcs[$d2] = $pc + 35;
-          $19 = rt.indexItem($15, $k16, "local 'bytes'");
-        }
-        $14 = $19;
-        if (rh.isScalar($9) && rh.isScalar($14)) {
+        $15 = $20;
+        if (rh.isScalar($12) && rh.isScalar($15)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -778,7 +808,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.num($8);
+          $w.num($11);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -792,7 +822,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($9);
+          $w.scalar($12);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -805,7 +835,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($14);
+          $w.scalar($15);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -813,57 +843,57 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o21 = new rt.FieldsObject();
-        $n22 = 1;
-        $o21.size = $8;
-        if ($9 !== void 0) {
-          $o21.first = $9;
-          $n22++;
+        $o22 = new rt.FieldsObject();
+        $n23 = 1;
+        $o22.size = $11;
+        if ($12 !== void 0) {
+          $o22.first = $12;
+          $n23++;
         }
-        if ($14 !== void 0) {
-          $o21.last = $14;
-          $n22++;
+        if ($15 !== void 0) {
+          $o22.last = $15;
+          $n23++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o22, $n23));
       }
-      $23 = bytes;
-      if ($23?.arr !== void 0) $24 = $23.length();
-      else if (typeof $23 === "string") $24 = $23.length;
+      $24 = bytes;
+      if ($24?.arr !== void 0) $25 = $24.length();
+      else if (typeof $24 === "string") $25 = $24.length;
       else {
         $s2.pcs[$d2] = $pc + 35;
-        $24 = rt.len($23, "local 'bytes'");
+        $25 = rt.len($24, "local 'bytes'");
       }
-      $25 = bytes;
-      $k26 = 1;
-      if (!(($a28 = $25?.arr) !== void 0 && ($27 = $a28[$k26 - 1]) !== void 0)) {
+      $26 = bytes;
+      $k27 = 1;
+      if (!(($a29 = $26?.arr) !== void 0 && ($28 = $a29[$k27 - 1]) !== void 0)) {
         $s2.pcs[$d2] = $pc + 35;
-        $27 = rt.indexItem($25, $k26, "local 'bytes'");
+        $28 = rt.indexItem($26, $k27, "local 'bytes'");
       }
-      $29 = bytes;
-      $31 = bytes;
-      if ($31?.arr !== void 0) $322 = $31.length();
-      else if (typeof $31 === "string") $322 = $31.length;
+      $30 = bytes;
+      $322 = bytes;
+      if ($322?.arr !== void 0) $33 = $322.length();
+      else if (typeof $322 === "string") $33 = $322.length;
       else {
         $s2.pcs[$d2] = $pc + 35;
-        $322 = rt.len($31, "local 'bytes'");
+        $33 = rt.len($322, "local 'bytes'");
       }
-      $k30 = $322;
-      if (!(($a34 = $29?.arr) !== void 0 && $k30 - 1 >>> 0 === $k30 - 1 && ($33 = $a34[$k30 - 1]) !== void 0)) {
+      $k31 = $33;
+      if (!(($a35 = $30?.arr) !== void 0 && $k31 - 1 >>> 0 === $k31 - 1 && ($34 = $a35[$k31 - 1]) !== void 0)) {
         $s2.pcs[$d2] = $pc + 35;
-        $33 = rt.indexItem($29, $k30, "local 'bytes'");
+        $34 = rt.indexItem($30, $k31, "local 'bytes'");
       }
-      $o35 = new rt.FieldsObject();
-      $n36 = 1;
-      $o35.size = $24;
-      if ($27 !== void 0) {
-        $o35.first = $27;
-        $n36++;
+      $o36 = new rt.FieldsObject();
+      $n37 = 1;
+      $o36.size = $25;
+      if ($28 !== void 0) {
+        $o36.first = $28;
+        $n37++;
       }
-      if ($33 !== void 0) {
-        $o35.last = $33;
-        $n36++;
+      if ($34 !== void 0) {
+        $o36.last = $34;
+        $n37++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o35, $n36));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o36, $n37));
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
@@ -892,12 +922,15 @@ function load($env) {
       let $fn8;
       let $9;
       let $10;
-      let $m11;
-      let $f12;
-      let $m13;
-      let $f14;
-      let $t15;
-      let $r16;
+      let $f11;
+      let $m12;
+      let $13;
+      let $14;
+      let $r15;
+      let $m16;
+      let $f17;
+      let $t18;
+      let $r19;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 37;
@@ -906,21 +939,24 @@ function load($env) {
       $22 = $42;
       $10 = ctx;
       $s2.pcs[$d2] = $pc + 38;
-      $9 = rt.first(rt.callee(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      if (($f11 = $10?.f) !== void 0 && typeof ($13 = $f11.body) === "function") $r15 = $13($10);
+      else if ($f11 !== void 0 && $13 === void 0 && ($m12 = $10.metatable) !== void 0 && typeof ($14 = $m12.view.body) === "function") $r15 = $14($10);
+      else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
+      $9 = rt.first($r15);
       $s2.pcs[$d2] = $pc + 39;
-      $fn8 = rt.callee(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $fn8 = rt.callee(($f17 = $9?.f)?.text !== void 0 ? $f17.text : ($m16 = $9?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text"), "method 'text'");
       $r7 = $fn8($9);
       $s2.pcs[$d2] = $pc + 40;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t15 = $s2.tails++;
-        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
-        $s2.tails = $t15;
+        $t18 = $s2.tails++;
+        $r19 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t18;
       } else {
-        $r16 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r19 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
-      return $r16;
+      return $r19;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -941,29 +977,38 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $m52;
-      let $f62;
-      let $m7;
-      let $f8;
-      let $o9;
-      let $n10;
-      let $fn11;
-      let $12;
-      let $13;
-      let $m14;
-      let $f15;
-      let $m16;
+      let $f5;
+      let $m6;
+      let $72;
+      let $8;
+      let $r9;
+      let $m10;
+      let $f11;
+      let $o12;
+      let $n13;
+      let $fn14;
+      let $15;
+      let $16;
       let $f17;
-      let $18;
-      let $o19;
-      let $n20;
+      let $m18;
+      let $19;
+      let $20;
+      let $r21;
+      let $m22;
+      let $f23;
+      let $24;
+      let $o25;
+      let $n26;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 42;
-        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        if (($f5 = $42?.f) !== void 0 && typeof ($72 = $f5.body) === "function") $r9 = $72($42);
+        else if ($f5 !== void 0 && $72 === void 0 && ($m6 = $42.metatable) !== void 0 && typeof ($8 = $m6.view.body) === "function") $r9 = $8($42);
+        else $r9 = rt.callee(rt.index($42, "body", "local 'ctx'"), "method 'body'")($42);
+        $32 = rt.first($r9);
         $s2.pcs[$d2] = $pc + 43;
-        $fn2 = rt.callee(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'");
+        $fn2 = rt.callee(($f11 = $32?.f)?.json !== void 0 ? $f11.json : ($m10 = $32?.metatable) !== void 0 && $m10.view.json !== void 0 ? $m10.view.json : rt.index($32, "json"), "method 'json'");
         $1 = rt.first($fn2($32));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
@@ -986,27 +1031,30 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o9 = new rt.FieldsObject();
-        $n10 = 0;
+        $o12 = new rt.FieldsObject();
+        $n13 = 0;
         if ($1 !== void 0) {
-          $o9.got = $1;
-          $n10++;
+          $o12.got = $1;
+          $n13++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
       }
-      $13 = ctx;
+      $16 = ctx;
       $s2.pcs[$d2] = $pc + 42;
-      $12 = rt.first(rt.callee(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
+      if (($f17 = $16?.f) !== void 0 && typeof ($19 = $f17.body) === "function") $r21 = $19($16);
+      else if ($f17 !== void 0 && $19 === void 0 && ($m18 = $16.metatable) !== void 0 && typeof ($20 = $m18.view.body) === "function") $r21 = $20($16);
+      else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
+      $15 = rt.first($r21);
       $s2.pcs[$d2] = $pc + 43;
-      $fn11 = rt.callee(($f17 = $12?.f)?.json !== void 0 ? $f17.json : ($m16 = $12?.metatable) !== void 0 && $m16.view.json !== void 0 ? $m16.view.json : rt.index($12, "json"), "method 'json'");
-      $18 = rt.first($fn11($12));
-      $o19 = new rt.FieldsObject();
-      $n20 = 0;
-      if ($18 !== void 0) {
-        $o19.got = $18;
-        $n20++;
+      $fn14 = rt.callee(($f23 = $15?.f)?.json !== void 0 ? $f23.json : ($m22 = $15?.metatable) !== void 0 && $m22.view.json !== void 0 ? $m22.view.json : rt.index($15, "json"), "method 'json'");
+      $24 = rt.first($fn14($15));
+      $o25 = new rt.FieldsObject();
+      $n26 = 0;
+      if ($24 !== void 0) {
+        $o25.got = $24;
+        $n26++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o25, $n26));
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
@@ -1030,21 +1078,27 @@ function load($env) {
       let $m3;
       let $f4;
       let $fn5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $fn9;
-      let $10;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f102;
       let $11;
-      let $m12;
-      let $f13;
-      let $m14;
+      let $fn12;
+      let $13;
+      let $14;
       let $f15;
-      let $16;
-      let $o17;
-      let $n18;
-      let $t19;
-      let $r20;
+      let $m16;
+      let $17;
+      let $18;
+      let $r19;
+      let $m20;
+      let $f21;
+      let $222;
+      let $o23;
+      let $n24;
+      let $t25;
+      let $r26;
       if (($1 = $env.f.rover) === void 0) {
         $s2.pcs[$d2] = $pc + 45;
         $1 = rt.getGlobal($env, "rover");
@@ -1056,31 +1110,37 @@ function load($env) {
       let g = $22;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 46;
-      $22 = rt.first(rt.callee(($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
-      $fn5 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
-      $11 = g;
+      if (($f4 = $1?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($1);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($72 = $m3.view.body) === "function") $r8 = $72($1);
+      else $r8 = rt.callee(rt.index($1, "body", "local 'ctx'"), "method 'body'")($1);
+      $22 = rt.first($r8);
+      $fn5 = rt.callee(($f102 = $22?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $22?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect"), "method 'expect'");
+      $14 = g;
       $s2.pcs[$d2] = $pc + 48;
-      $10 = rt.first(rt.callee(($f13 = $11?.f)?.string !== void 0 ? $f13.string : ($m12 = $11?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($11, "string", "local 'g'"), "method 'string'")($11));
+      if (($f15 = $14?.f) !== void 0 && typeof ($17 = $f15.string) === "function") $r19 = $17($14);
+      else if ($f15 !== void 0 && $17 === void 0 && ($m16 = $14.metatable) !== void 0 && typeof ($18 = $m16.view.string) === "function") $r19 = $18($14);
+      else $r19 = rt.callee(rt.index($14, "string", "local 'g'"), "method 'string'")($14);
+      $13 = rt.first($r19);
       $s2.pcs[$d2] = $pc + 49;
-      $fn9 = rt.callee(($f15 = $10?.f)?.required !== void 0 ? $f15.required : ($m14 = $10?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($10, "required"), "method 'required'");
-      $16 = rt.first($fn9($10));
-      $o17 = new rt.FieldsObject();
-      $n18 = 0;
-      if ($16 !== void 0) {
-        $o17.name = $16;
-        $n18++;
+      $fn12 = rt.callee(($f21 = $13?.f)?.required !== void 0 ? $f21.required : ($m20 = $13?.metatable) !== void 0 && $m20.view.required !== void 0 ? $m20.view.required : rt.index($13, "required"), "method 'required'");
+      $222 = rt.first($fn12($13));
+      $o23 = new rt.FieldsObject();
+      $n24 = 0;
+      if ($222 !== void 0) {
+        $o23.name = $222;
+        $n24++;
       }
-      $8 = rt.LuaTable.record($o17, $n18);
+      $11 = rt.LuaTable.record($o23, $n24);
       $s2.pcs[$d2] = $pc + 50;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t19 = $s2.tails++;
-        $r20 = $fn5($22, $8);
-        $s2.tails = $t19;
+        $t25 = $s2.tails++;
+        $r26 = $fn5($22, $11);
+        $s2.tails = $t25;
       } else {
-        $r20 = rt.tailCall($s2, $tb, $fn5, [$22, $8]);
+        $r26 = rt.tailCall($s2, $tb, $fn5, [$22, $11]);
       }
-      return $r20;
+      return $r26;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {

@@ -118,104 +118,118 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $f3: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $fn9!: rt.LuaFunction;
-        let $10: rt.LuaValue;
-        let $t11: number;
-        let $r12: rt.LuaResult;
-        let $13: rt.LuaValue;
+        let $r7: rt.LuaResult;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $fn12!: rt.LuaFunction;
+        let $t13: number;
         let $14: rt.LuaValue;
-        let $o15: rt.Fields;
-        let $n16: number;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $o24: rt.Fields;
-        let $n25: number;
+        let $15: rt.LuaValue;
+        let $o16: rt.Fields;
+        let $n17: number;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $f20: rt.Fields | undefined;
+        let $m21: rt.LuaTable | undefined;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $r24: rt.LuaResult;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $o29: rt.Fields;
+        let $n30: number;
         const $json: boolean = rh.claim(ctx);
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).header("Authorization");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 3;
-          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4!.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
-          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            $6 = rt.index($5, "Authorization");
+          if (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f3.headers) === 'function') $r7 = ($5 as rt.LuaFunction)($2);
+          else if ($f3 !== undefined && $5 === undefined && ($m4 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m4.view.headers) === 'function') $r7 = ($6 as rt.LuaFunction)($2);
+          else $r7 = rt.callee(rt.index($2, "headers", "local 'ctx'"), "method 'headers'")($2);
+          $8 = rt.first($r7);
+          if (!(($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.Authorization) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.Authorization) !== undefined || (!("Authorization" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+            $9 = rt.index($8, "Authorization");
           }
-          $1 = $6;
+          $1 = $9;
         }
         let auth: rt.LuaValue = $1;
-        $6 = !rt.truthy(auth);
-        if ((rt.truthy($6) ? $6 : (auth !== "Bearer secret"))) {
-          $5 = api as rt.LuaValue;
+        $9 = !rt.truthy(auth);
+        if ((rt.truthy($9) ? $9 : (auth !== "Bearer secret"))) {
+          $8 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $fn9 = rt.callee((($f8 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f8!.error : ($m7 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
-          $2 = 401;
-          $10 = "Unauthorized";
+          $fn12 = rt.callee((($f11 = ($8 as rt.LuaTable)?.f)?.error !== undefined ? $f11!.error : ($m10 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m10.view.error !== undefined ? $m10.view.error : rt.index($8, "error", "upvalue 'api'")), "method 'error'");
+          $6 = 401;
+          $5 = "Unauthorized";
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t11 = $s.tails++;
-            $r12 = $fn9($5, $2, $10);
-            $s.tails = $t11;
+            $t13 = $s.tails++;
+            $r7 = $fn12($8, $6, $5);
+            $s.tails = $t13;
           } else {
-            $r12 = rt.tailCall($s, $tb, $fn9, [$5, $2, $10]);
+            $r7 = rt.tailCall($s, $tb, $fn12, [$8, $6, $5]);
           }
-          return $r12;
+          return $r7;
         }
         if ($json) {
-          if (rh.pristineContext(ctx)) $14 = (ctx as rh.RequestContext).header("User-Agent");
+          if (rh.pristineContext(ctx)) $15 = (ctx as rh.RequestContext).header("User-Agent");
           else {
-            $6 = ctx as rt.LuaValue;
+            $9 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 6;
-            $10 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6));
-            if (!(($f4 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f4["User-Agent"]) !== undefined || ($m3 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-              $2 = rt.index($10, "User-Agent");
+            if (($f11 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f11.headers) === 'function') $r7 = ($5 as rt.LuaFunction)($9);
+            else if ($f11 !== undefined && $5 === undefined && ($m10 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m10.view.headers) === 'function') $r7 = ($6 as rt.LuaFunction)($9);
+            else $r7 = rt.callee(rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9);
+            $8 = rt.first($r7);
+            if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($2 = $f3["User-Agent"]) !== undefined || ($m4 = ($8 as rt.LuaTable).metatable) === undefined || ($2 = $m4.view["User-Agent"]) !== undefined || (!("User-Agent" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+              $2 = rt.index($8, "User-Agent");
             }
-            $14 = $2;
+            $15 = $2;
           }
-          $13 = $14;
-          if (rh.isScalar($13)) {
+          $14 = $15;
+          if (rh.isScalar($14)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(22), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 97; $b[$p + 10] = 100; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 97; $b[$p + 16] = 103; $b[$p + 17] = 101; $b[$p + 18] = 110; $b[$p + 19] = 116; $b[$p + 20] = 34; $b[$p + 21] = 58; $w.p = $p + 22; }
-            $w.scalar($13 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o15 = new rt.FieldsObject();
-          $n16 = 1;
-          $o15.user = "ada";
-          if ($13 !== undefined) {
-            $o15.agent = $13;
-            $n16++;
+          $o16 = new rt.FieldsObject();
+          $n17 = 1;
+          $o16.user = "ada";
+          if ($14 !== undefined) {
+            $o16.agent = $14;
+            $n17++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+          return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
         }
-        if (rh.pristineContext(ctx)) $17 = (ctx as rh.RequestContext).header("User-Agent");
+        if (rh.pristineContext(ctx)) $18 = (ctx as rh.RequestContext).header("User-Agent");
         else {
-          $5 = ctx as rt.LuaValue;
+          $19 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 6;
-          $20 = rt.first(rt.callee((($f19 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f19!.headers : ($m18 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5));
-          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23["User-Agent"]) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
-            $21 = rt.index($20, "User-Agent");
+          if (($f20 = ($19 as rt.LuaTable)?.f) !== undefined && typeof ($22 = $f20.headers) === 'function') $r24 = ($22 as rt.LuaFunction)($19);
+          else if ($f20 !== undefined && $22 === undefined && ($m21 = ($19 as rt.LuaTable).metatable) !== undefined && typeof ($23 = $m21.view.headers) === 'function') $r24 = ($23 as rt.LuaFunction)($19);
+          else $r24 = rt.callee(rt.index($19, "headers", "local 'ctx'"), "method 'headers'")($19);
+          $25 = rt.first($r24);
+          if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28["User-Agent"]) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view["User-Agent"]) !== undefined || (!("User-Agent" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+            $26 = rt.index($25, "User-Agent");
           }
-          $17 = $21;
+          $18 = $26;
         }
-        $o24 = new rt.FieldsObject();
-        $n25 = 1;
-        $o24.user = "ada";
-        if ($17 !== undefined) {
-          $o24.agent = $17;
-          $n25++;
+        $o29 = new rt.FieldsObject();
+        $n30 = 1;
+        $o29.user = "ada";
+        if ($18 !== undefined) {
+          $o29.agent = $18;
+          $n30++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
+        return rt.leave($s, $d, rt.LuaTable.record($o29, $n30));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {
@@ -238,17 +252,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $r5: rt.LuaResult;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $f7: rt.Fields | undefined;
+        let $m8: rt.LuaTable | undefined;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $m12: rt.LuaTable | undefined;
-        let $k13: number;
-        let $14: rt.LuaValue;
-        let $a15: rt.LuaValue[] | undefined;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $10: rt.LuaValue;
+        let $r11: rt.LuaResult;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $m15: rt.LuaTable | undefined;
+        let $k16: number;
+        let $17: rt.LuaValue;
+        let $a18: rt.LuaValue[] | undefined;
+        let $o19: rt.Fields;
+        let $n20: number;
         let names: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -259,7 +276,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = $4;
           $6 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 10;
-          $r5 = rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8!.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
+          if (($f7 = ($6 as rt.LuaTable)?.f) !== undefined && typeof ($9 = $f7.headers) === 'function') $r11 = ($9 as rt.LuaFunction)($6);
+          else if ($f7 !== undefined && $9 === undefined && ($m8 = ($6 as rt.LuaTable).metatable) !== undefined && typeof ($10 = $m8.view.headers) === 'function') $r11 = ($10 as rt.LuaFunction)($6);
+          else $r11 = rt.callee(rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+          $r5 = $r11;
           $s.pcs[$d] = $pc + 11;
           $fn2 = rt.callee($3, "global 'pairs'");
           $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
@@ -280,37 +300,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let name: rt.LuaValue = $key1;
-            $9 = name as rt.LuaValue;
+            $12 = name as rt.LuaValue;
             $s.pcs[$d] = $pc + 13;
-            if ((rt.first(rt.callee((typeof $9 === 'string' ? (($m12 = rt.stringMeta) !== undefined && $m12.view.sub !== undefined ? $m12.view.sub : rt.index($9, "sub", "local 'name'")) : (($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11!.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'name'"))), "method 'sub'")($9, 1, 2)) === "x-")) {
-              $k13 = (names.length() + 1);
-              $14 = name;
-              if ($14 !== undefined && ($a15 = (names as rt.LuaTable).arr) !== undefined && $a15[$k13 - 1] !== undefined) $a15[$k13 - 1] = $14;
-              else if ($14 !== undefined && $a15 !== undefined && $k13 === $a15.length + 1 && (names as rt.LuaTable).plainItems) $a15.push($14);
+            if ((rt.first(rt.callee((typeof $12 === 'string' ? (($m15 = rt.stringMeta) !== undefined && $m15.view.sub !== undefined ? $m15.view.sub : rt.index($12, "sub", "local 'name'")) : (($f14 = ($12 as rt.LuaTable)?.f)?.sub !== undefined ? $f14!.sub : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.sub !== undefined ? $m13.view.sub : rt.index($12, "sub", "local 'name'"))), "method 'sub'")($12, 1, 2)) === "x-")) {
+              $k16 = (names.length() + 1);
+              $17 = name;
+              if ($17 !== undefined && ($a18 = (names as rt.LuaTable).arr) !== undefined && $a18[$k16 - 1] !== undefined) $a18[$k16 - 1] = $17;
+              else if ($17 !== undefined && $a18 !== undefined && $k16 === $a18.length + 1 && (names as rt.LuaTable).plainItems) $a18.push($17);
               else {
-                rt.setIndex(names, $k13, $14, "local 'names'");
+                rt.setIndex(names, $k16, $17, "local 'names'");
               }
             }
           }
         }
-        if (($4 = $env.f!.table) === undefined) {
+        if (($9 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 15;
-          $4 = rt.getGlobal($env, "table");
+          $9 = rt.getGlobal($env, "table");
         }
-        if (!(($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+        if (!(($f7 = ($9 as rt.LuaTable)?.f) !== undefined && (($6 = $f7.sort) !== undefined || ($m8 = ($9 as rt.LuaTable).metatable) === undefined || ($6 = $m8.view.sort) !== undefined || (!("sort" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 15;
-          $3 = rt.index($4, "sort", "global 'table'");
+          $6 = rt.index($9, "sort", "global 'table'");
         }
-        $6 = $3;
-        $9 = names;
+        $10 = $6;
+        $4 = names;
         $s.pcs[$d] = $pc + 16;
-        $fn2 = rt.callee($6, "field 'sort'");
-        $fn2($9);
-        $9 = names;
-        $o16 = new rt.FieldsObject();
-        $n17 = 1;
-        $o16.names = $9;
-        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+        $fn2 = rt.callee($10, "field 'sort'");
+        $fn2($4);
+        $4 = names;
+        $o19 = new rt.FieldsObject();
+        $n20 = 1;
+        $o19.names = $4;
+        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
       } as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -539,38 +559,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $f3: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $o9: rt.Fields;
-        let $n10: number;
-        let $11: rt.LuaValue;
+        let $r7: rt.LuaResult;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $o12: rt.Fields;
         let $n13: number;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).queryValue("v");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 29;
-          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
-          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.v) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.v) !== undefined || (!("v" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            $6 = rt.index($5, "v");
+          if (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f3.query) === 'function') $r7 = ($5 as rt.LuaFunction)($2);
+          else if ($f3 !== undefined && $5 === undefined && ($m4 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m4.view.query) === 'function') $r7 = ($6 as rt.LuaFunction)($2);
+          else $r7 = rt.callee(rt.index($2, "query", "local 'ctx'"), "method 'query'")($2);
+          $8 = rt.first($r7);
+          if (!(($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.v) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.v) !== undefined || (!("v" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+            $9 = rt.index($8, "v");
           }
-          $1 = $6;
+          $1 = $9;
         }
-        $o9 = new rt.FieldsObject();
-        $n10 = 0;
-        if ($1 !== undefined) {
-          $o9["X-Echo"] = $1;
-          $n10++;
-        }
-        $11 = rt.LuaTable.record($o9, $n10);
         $o12 = new rt.FieldsObject();
-        $n13 = 1;
-        $o12.headers = $11;
-        return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
+        $n13 = 0;
+        if ($1 !== undefined) {
+          $o12["X-Echo"] = $1;
+          $n13++;
+        }
+        $14 = rt.LuaTable.record($o12, $n13);
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.headers = $14;
+        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
       } as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {
@@ -616,138 +642,142 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $k11: number;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $a13: rt.LuaValue[] | undefined;
-        let $14: rt.LuaValue;
+        let $k13: number;
+        let $a14: rt.LuaValue[] | undefined;
         let $15: rt.LuaValue;
-        let $k16: number;
-        let $17: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $k17: number;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $a20: rt.LuaValue[] | undefined;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $23: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $a21: rt.LuaValue[] | undefined;
+        let $o22: rt.Fields;
+        let $n23: number;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $k26: number;
-        let $27: rt.LuaValue;
-        let $a28: rt.LuaValue[] | undefined;
-        let $29: rt.LuaValue;
-        let $k30: number;
-        let $31: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $k27: number;
+        let $28: rt.LuaValue;
+        let $a29: rt.LuaValue[] | undefined;
+        let $30: rt.LuaValue;
+        let $k31: number;
         let $32: rt.LuaValue;
         let $33: rt.LuaValue;
-        let $a34: rt.LuaValue[] | undefined;
-        let $o35: rt.Fields;
-        let $n36: number;
+        let $34: rt.LuaValue;
+        let $a35: rt.LuaValue[] | undefined;
+        let $o36: rt.Fields;
+        let $n37: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 33;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 34;
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7!.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'");
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f10!.bytes : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.bytes !== undefined ? $m9.view.bytes : rt.index($2, "bytes")), "method 'bytes'");
         let bytes: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
-          $3 = bytes as rt.LuaValue;
-          if (($3 as rt.LuaTable)?.arr !== undefined) $2 = ($3 as rt.LuaTable).length();
-          else if (typeof $3 === 'string') $2 = $3.length;
+          $7 = bytes as rt.LuaValue;
+          if (($7 as rt.LuaTable)?.arr !== undefined) $6 = ($7 as rt.LuaTable).length();
+          else if (typeof $7 === 'string') $6 = $7.length;
           else {
             $s.pcs[$d] = $pc + 35;
-            $2 = rt.len($3, "local 'bytes'");
+            $6 = rt.len($7, "local 'bytes'");
           }
-          $8 = $2;
-          $10 = bytes;
-          $k11 = 1;
-          if (!(($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($12 = $a13[$k11 - 1]) !== undefined)) {
+          $11 = $6;
+          $3 = bytes;
+          $k13 = 1;
+          if (!(($a14 = ($3 as rt.LuaTable)?.arr) !== undefined && ($2 = $a14[$k13 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 35;
-            $12 = rt.indexItem($10, $k11, "local 'bytes'");
+            $2 = rt.indexItem($3, $k13, "local 'bytes'");
           }
-          $9 = $12;
-          $15 = bytes;
-          $17 = bytes as rt.LuaValue;
-          if (($17 as rt.LuaTable)?.arr !== undefined) $18 = ($17 as rt.LuaTable).length();
-          else if (typeof $17 === 'string') $18 = $17.length;
+          $12 = $2;
+          $16 = bytes;
+          $18 = bytes as rt.LuaValue;
+          if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
+          else if (typeof $18 === 'string') $19 = $18.length;
           else {
             $s.pcs[$d] = $pc + 35;
-            $18 = rt.len($17, "local 'bytes'");
+            $19 = rt.len($18, "local 'bytes'");
           }
-          $k16 = ($18 as number);
-          if (!(($a20 = ($15 as rt.LuaTable)?.arr) !== undefined && ($k16 - 1 >>> 0) === $k16 - 1 && ($19 = $a20[$k16 - 1]) !== undefined)) {
+          $k17 = ($19 as number);
+          if (!(($a21 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($20 = $a21[$k17 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 35;
-            $19 = rt.indexItem($15, $k16, "local 'bytes'");
+            $20 = rt.indexItem($16, $k17, "local 'bytes'");
           }
-          $14 = $19;
-          if (rh.isScalar($9) && rh.isScalar($14)) {
+          $15 = $20;
+          if (rh.isScalar($12) && rh.isScalar($15)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.num($8 as number);
+            $w.num($11 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 97; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($14 as string | number | boolean);
+            $w.scalar($15 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o21 = new rt.FieldsObject();
-          $n22 = 1;
-          $o21.size = $8;
-          if ($9 !== undefined) {
-            $o21.first = $9;
-            $n22++;
+          $o22 = new rt.FieldsObject();
+          $n23 = 1;
+          $o22.size = $11;
+          if ($12 !== undefined) {
+            $o22.first = $12;
+            $n23++;
           }
-          if ($14 !== undefined) {
-            $o21.last = $14;
-            $n22++;
+          if ($15 !== undefined) {
+            $o22.last = $15;
+            $n23++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
+          return rt.leave($s, $d, rt.LuaTable.record($o22, $n23));
         }
-        $23 = bytes as rt.LuaValue;
-        if (($23 as rt.LuaTable)?.arr !== undefined) $24 = ($23 as rt.LuaTable).length();
-        else if (typeof $23 === 'string') $24 = $23.length;
+        $24 = bytes as rt.LuaValue;
+        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
+        else if (typeof $24 === 'string') $25 = $24.length;
         else {
           $s.pcs[$d] = $pc + 35;
-          $24 = rt.len($23, "local 'bytes'");
+          $25 = rt.len($24, "local 'bytes'");
         }
-        $25 = bytes;
-        $k26 = 1;
-        if (!(($a28 = ($25 as rt.LuaTable)?.arr) !== undefined && ($27 = $a28[$k26 - 1]) !== undefined)) {
+        $26 = bytes;
+        $k27 = 1;
+        if (!(($a29 = ($26 as rt.LuaTable)?.arr) !== undefined && ($28 = $a29[$k27 - 1]) !== undefined)) {
           $s.pcs[$d] = $pc + 35;
-          $27 = rt.indexItem($25, $k26, "local 'bytes'");
+          $28 = rt.indexItem($26, $k27, "local 'bytes'");
         }
-        $29 = bytes;
-        $31 = bytes as rt.LuaValue;
-        if (($31 as rt.LuaTable)?.arr !== undefined) $32 = ($31 as rt.LuaTable).length();
-        else if (typeof $31 === 'string') $32 = $31.length;
+        $30 = bytes;
+        $32 = bytes as rt.LuaValue;
+        if (($32 as rt.LuaTable)?.arr !== undefined) $33 = ($32 as rt.LuaTable).length();
+        else if (typeof $32 === 'string') $33 = $32.length;
         else {
           $s.pcs[$d] = $pc + 35;
-          $32 = rt.len($31, "local 'bytes'");
+          $33 = rt.len($32, "local 'bytes'");
         }
-        $k30 = ($32 as number);
-        if (!(($a34 = ($29 as rt.LuaTable)?.arr) !== undefined && ($k30 - 1 >>> 0) === $k30 - 1 && ($33 = $a34[$k30 - 1]) !== undefined)) {
+        $k31 = ($33 as number);
+        if (!(($a35 = ($30 as rt.LuaTable)?.arr) !== undefined && ($k31 - 1 >>> 0) === $k31 - 1 && ($34 = $a35[$k31 - 1]) !== undefined)) {
           $s.pcs[$d] = $pc + 35;
-          $33 = rt.indexItem($29, $k30, "local 'bytes'");
+          $34 = rt.indexItem($30, $k31, "local 'bytes'");
         }
-        $o35 = new rt.FieldsObject();
-        $n36 = 1;
-        $o35.size = $24;
-        if ($27 !== undefined) {
-          $o35.first = $27;
-          $n36++;
+        $o36 = new rt.FieldsObject();
+        $n37 = 1;
+        $o36.size = $25;
+        if ($28 !== undefined) {
+          $o36.first = $28;
+          $n37++;
         }
-        if ($33 !== undefined) {
-          $o35.last = $33;
-          $n36++;
+        if ($34 !== undefined) {
+          $o36.last = $34;
+          $n37++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o35, $n36));
+        return rt.leave($s, $d, rt.LuaTable.record($o36, $n37));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
@@ -776,12 +806,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $t15: number;
-        let $r16: rt.LuaResult;
+        let $f11: rt.Fields | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $r15: rt.LuaResult;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $t18: number;
+        let $r19: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 37;
@@ -790,21 +823,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = $4;
         $10 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 38;
-        $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12!.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
+        if (($f11 = ($10 as rt.LuaTable)?.f) !== undefined && typeof ($13 = $f11.body) === 'function') $r15 = ($13 as rt.LuaFunction)($10);
+        else if ($f11 !== undefined && $13 === undefined && ($m12 = ($10 as rt.LuaTable).metatable) !== undefined && typeof ($14 = $m12.view.body) === 'function') $r15 = ($14 as rt.LuaFunction)($10);
+        else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
+        $9 = rt.first($r15);
         $s.pcs[$d] = $pc + 39;
-        $fn8 = rt.callee((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14!.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
+        $fn8 = rt.callee((($f17 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f17!.text : ($m16 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")), "method 'text'");
         $r7 = $fn8($9);
         $s.pcs[$d] = $pc + 40;
         $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t15 = $s.tails++;
-          $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
-          $s.tails = $t15;
+          $t18 = $s.tails++;
+          $r19 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t18;
         } else {
-          $r16 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r19 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
-        return $r16;
+        return $r19;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -825,29 +861,38 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $f6: rt.Fields | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $o9: rt.Fields;
-        let $n10: number;
-        let $fn11!: rt.LuaFunction;
-        let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
+        let $f5: rt.Fields | undefined;
+        let $m6: rt.LuaTable | undefined;
+        let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $r9: rt.LuaResult;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
         let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $m18: rt.LuaTable | undefined;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $r21: rt.LuaResult;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 42;
-          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          if (($f5 = ($4 as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f5.body) === 'function') $r9 = ($7 as rt.LuaFunction)($4);
+          else if ($f5 !== undefined && $7 === undefined && ($m6 = ($4 as rt.LuaTable).metatable) !== undefined && typeof ($8 = $m6.view.body) === 'function') $r9 = ($8 as rt.LuaFunction)($4);
+          else $r9 = rt.callee(rt.index($4, "body", "local 'ctx'"), "method 'body'")($4);
+          $3 = rt.first($r9);
           $s.pcs[$d] = $pc + 43;
-          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8!.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'");
+          $fn2 = rt.callee((($f11 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f11!.json : ($m10 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m10.view.json !== undefined ? $m10.view.json : rt.index($3, "json")), "method 'json'");
           $1 = rt.first($fn2($3));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
@@ -856,27 +901,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o9 = new rt.FieldsObject();
-          $n10 = 0;
+          $o12 = new rt.FieldsObject();
+          $n13 = 0;
           if ($1 !== undefined) {
-            $o9.got = $1;
-            $n10++;
+            $o12.got = $1;
+            $n13++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
+          return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
         }
-        $13 = ctx as rt.LuaValue;
+        $16 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 42;
-        $12 = rt.first(rt.callee((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15!.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
+        if (($f17 = ($16 as rt.LuaTable)?.f) !== undefined && typeof ($19 = $f17.body) === 'function') $r21 = ($19 as rt.LuaFunction)($16);
+        else if ($f17 !== undefined && $19 === undefined && ($m18 = ($16 as rt.LuaTable).metatable) !== undefined && typeof ($20 = $m18.view.body) === 'function') $r21 = ($20 as rt.LuaFunction)($16);
+        else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
+        $15 = rt.first($r21);
         $s.pcs[$d] = $pc + 43;
-        $fn11 = rt.callee((($f17 = ($12 as rt.LuaTable)?.f)?.json !== undefined ? $f17!.json : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.json !== undefined ? $m16.view.json : rt.index($12, "json")), "method 'json'");
-        $18 = rt.first($fn11($12));
-        $o19 = new rt.FieldsObject();
-        $n20 = 0;
-        if ($18 !== undefined) {
-          $o19.got = $18;
-          $n20++;
+        $fn14 = rt.callee((($f23 = ($15 as rt.LuaTable)?.f)?.json !== undefined ? $f23!.json : ($m22 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m22.view.json !== undefined ? $m22.view.json : rt.index($15, "json")), "method 'json'");
+        $24 = rt.first($fn14($15));
+        $o25 = new rt.FieldsObject();
+        $n26 = 0;
+        if ($24 !== undefined) {
+          $o25.got = $24;
+          $n26++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+        return rt.leave($s, $d, rt.LuaTable.record($o25, $n26));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
@@ -900,21 +948,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $fn5!: rt.LuaFunction;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $fn9!: rt.LuaFunction;
-        let $10: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $m14: rt.LuaTable | undefined;
+        let $fn12!: rt.LuaFunction;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
         let $f15: rt.Fields | undefined;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
-        let $t19: number;
-        let $r20: rt.LuaResult;
+        let $m16: rt.LuaTable | undefined;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $r19: rt.LuaResult;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $22: rt.LuaValue;
+        let $o23: rt.Fields;
+        let $n24: number;
+        let $t25: number;
+        let $r26: rt.LuaResult;
         if (($1 = $env.f!.rover) === undefined) {
           $s.pcs[$d] = $pc + 45;
           $1 = rt.getGlobal($env, "rover");
@@ -926,31 +980,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let g: rt.LuaValue = $2;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 46;
-        $2 = rt.first(rt.callee((($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4!.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
-        $fn5 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-        $11 = g as rt.LuaValue;
+        if (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($1);
+        else if ($f4 !== undefined && $6 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m3.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($1);
+        else $r8 = rt.callee(rt.index($1, "body", "local 'ctx'"), "method 'body'")($1);
+        $2 = rt.first($r8);
+        $fn5 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $14 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 48;
-        $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13!.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11));
+        if (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($17 = $f15.string) === 'function') $r19 = ($17 as rt.LuaFunction)($14);
+        else if ($f15 !== undefined && $17 === undefined && ($m16 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($18 = $m16.view.string) === 'function') $r19 = ($18 as rt.LuaFunction)($14);
+        else $r19 = rt.callee(rt.index($14, "string", "local 'g'"), "method 'string'")($14);
+        $13 = rt.first($r19);
         $s.pcs[$d] = $pc + 49;
-        $fn9 = rt.callee((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15!.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
-        $16 = rt.first($fn9($10));
-        $o17 = new rt.FieldsObject();
-        $n18 = 0;
-        if ($16 !== undefined) {
-          $o17.name = $16;
-          $n18++;
+        $fn12 = rt.callee((($f21 = ($13 as rt.LuaTable)?.f)?.required !== undefined ? $f21!.required : ($m20 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m20.view.required !== undefined ? $m20.view.required : rt.index($13, "required")), "method 'required'");
+        $22 = rt.first($fn12($13));
+        $o23 = new rt.FieldsObject();
+        $n24 = 0;
+        if ($22 !== undefined) {
+          $o23.name = $22;
+          $n24++;
         }
-        $8 = rt.LuaTable.record($o17, $n18);
+        $11 = rt.LuaTable.record($o23, $n24);
         $s.pcs[$d] = $pc + 50;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t19 = $s.tails++;
-          $r20 = $fn5($2, $8);
-          $s.tails = $t19;
+          $t25 = $s.tails++;
+          $r26 = $fn5($2, $11);
+          $s.tails = $t25;
         } else {
-          $r20 = rt.tailCall($s, $tb, $fn5, [$2, $8]);
+          $r26 = rt.tailCall($s, $tb, $fn5, [$2, $11]);
         }
-        return $r20;
+        return $r26;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {

@@ -191,49 +191,53 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $m3;
-      let $f4;
+      let $f3;
+      let $m4;
       let $5;
       let $6;
-      let $m7;
-      let $f8;
+      let $r7;
+      let $8;
       let $9;
-      let $10;
-      let $11;
+      let $m10;
+      let $f11;
       let $122;
       let $13;
       let $14;
       let $152;
-      let $o16;
-      let $n17;
+      let $16;
+      let $o17;
+      let $n18;
       const $json = rh.claim(ctx);
       if (rh.pristineContext(ctx)) $1 = ctx.param("name");
       else {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 5;
-        $5 = rt.first(rt.callee(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
-        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.name) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.name) !== void 0 || !("name" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
-          $6 = rt.index($5, "name");
+        if (($f3 = $22?.f) !== void 0 && typeof ($5 = $f3.params) === "function") $r7 = $5($22);
+        else if ($f3 !== void 0 && $5 === void 0 && ($m4 = $22.metatable) !== void 0 && typeof ($6 = $m4.view.params) === "function") $r7 = $6($22);
+        else $r7 = rt.callee(rt.index($22, "params", "local 'ctx'"), "method 'params'")($22);
+        $8 = rt.first($r7);
+        if (!(($f11 = $8?.f) !== void 0 && (($9 = $f11.name) !== void 0 || ($m10 = $8.metatable) === void 0 || ($9 = $m10.view.name) !== void 0 || !("name" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+          $9 = rt.index($8, "name");
         }
-        $1 = $6;
+        $1 = $9;
       }
       let name = $1;
       if ($json) {
-        $6 = "Hello ";
-        if (typeof $6 === "string" && typeof name === "string") $5 = $6 + name;
+        $9 = "Hello ";
+        if (typeof $9 === "string" && typeof name === "string") $8 = $9 + name;
         else {
           $s2.pcs[$d2] = $pc + 7;
-          $5 = rt.concat($6, name, void 0, "local 'name'");
+          $8 = rt.concat($9, name, void 0, "local 'name'");
         }
-        $9 = $5;
-        $22 = name;
-        if ($22?.arr !== void 0) $11 = $22.length();
-        else if (typeof $22 === "string") $11 = $22.length;
+        $122 = $8;
+        $6 = name;
+        if ($6?.arr !== void 0) $5 = $6.length();
+        else if (typeof $6 === "string") $5 = $6.length;
         else {
           $s2.pcs[$d2] = $pc + 7;
-          $11 = rt.len($22, "local 'name'");
+          $5 = rt.len($6, "local 'name'");
         }
-        $10 = $11;
+        $13 = $5;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(11), $p = $w.p;
@@ -250,7 +254,7 @@ function load($env) {
           $b[$p + 10] = 58;
           $w.p = $p + 11;
         }
-        $w.str($9);
+        $w.str($122);
         {
           const $b = $w.room(10), $p = $w.p;
           $b[$p] = 44;
@@ -265,7 +269,7 @@ function load($env) {
           $b[$p + 9] = 58;
           $w.p = $p + 10;
         }
-        $w.num($10);
+        $w.num($13);
         {
           const $b = $w.room(1), $p = $w.p;
           $b[$p] = 125;
@@ -273,24 +277,24 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $122 = "Hello ";
-      if (typeof $122 === "string" && typeof name === "string") $13 = $122 + name;
+      $22 = "Hello ";
+      if (typeof $22 === "string" && typeof name === "string") $14 = $22 + name;
       else {
         $s2.pcs[$d2] = $pc + 7;
-        $13 = rt.concat($122, name, void 0, "local 'name'");
+        $14 = rt.concat($22, name, void 0, "local 'name'");
       }
-      $14 = name;
-      if ($14?.arr !== void 0) $152 = $14.length();
-      else if (typeof $14 === "string") $152 = $14.length;
+      $152 = name;
+      if ($152?.arr !== void 0) $16 = $152.length();
+      else if (typeof $152 === "string") $16 = $152.length;
       else {
         $s2.pcs[$d2] = $pc + 7;
-        $152 = rt.len($14, "local 'name'");
+        $16 = rt.len($152, "local 'name'");
       }
-      $o16 = new rt.FieldsObject();
-      $n17 = 2;
-      $o16.message = $13;
-      $o16.length = $152;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+      $o17 = new rt.FieldsObject();
+      $n18 = 2;
+      $o17.message = $14;
+      $o17.length = $16;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
     }));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -379,36 +383,42 @@ function load($env) {
       let $6;
       let $72;
       let $8;
-      let $m9;
-      let $f102;
+      let $f9;
+      let $m10;
       let $11;
       let $122;
-      let $m13;
-      let $f14;
-      let $fn15;
-      let $16;
-      let $17;
-      let $o18;
-      let $n19;
-      let $fn20;
-      let $21;
-      let $222;
-      let $23;
-      let $m24;
-      let $f25;
+      let $r13;
+      let $14;
+      let $152;
+      let $m162;
+      let $f172;
+      let $fn18;
+      let $19;
+      let $20;
+      let $o21;
+      let $n22;
+      let $fn23;
+      let $24;
+      let $25;
       let $26;
-      let $27;
-      let $28;
-      let $m29;
-      let $f30;
+      let $m27;
+      let $f28;
+      let $29;
+      let $30;
       let $31;
-      let $322;
+      let $f32;
       let $m33;
-      let $f34;
-      let $o35;
-      let $n36;
-      let $t37;
-      let $r38;
+      let $34;
+      let $35;
+      let $r36;
+      let $37;
+      let $38;
+      let $m39;
+      let $f40;
+      let $o41;
+      let $n42;
+      let $t43;
+      let $r44;
       const $json = rh.claim(ctx);
       if ($json) {
         $22 = api;
@@ -421,11 +431,14 @@ function load($env) {
         else {
           $8 = ctx;
           $s2.pcs[$d2] = $pc + 11;
-          $11 = rt.first(rt.callee(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
-          if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-            $122 = rt.index($11, "id");
+          if (($f9 = $8?.f) !== void 0 && typeof ($11 = $f9.params) === "function") $r13 = $11($8);
+          else if ($f9 !== void 0 && $11 === void 0 && ($m10 = $8.metatable) !== void 0 && typeof ($122 = $m10.view.params) === "function") $r13 = $122($8);
+          else $r13 = rt.callee(rt.index($8, "params", "local 'ctx'"), "method 'params'")($8);
+          $14 = rt.first($r13);
+          if (!(($f172 = $14?.f) !== void 0 && (($152 = $f172.id) !== void 0 || ($m162 = $14.metatable) === void 0 || ($152 = $m162.view.id) !== void 0 || !("id" in $m162.view) && $m162.view[rt.CUT] === void 0))) {
+            $152 = rt.index($14, "id");
           }
-          $72 = $122;
+          $72 = $152;
         }
         $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -463,54 +476,57 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $16 = $1;
-        $o18 = new rt.FieldsObject();
-        $n19 = 1;
-        $o18.static = false;
+        $19 = $1;
+        $o21 = new rt.FieldsObject();
+        $n22 = 1;
+        $o21.static = false;
         if ($6 !== void 0) {
-          $o18.id = $6;
-          $n19++;
+          $o21.id = $6;
+          $n22++;
         }
-        $17 = rt.LuaTable.record($o18, $n19);
+        $20 = rt.LuaTable.record($o21, $n22);
         $s2.pcs[$d2] = $pc + 12;
-        $fn15 = rt.callee($16, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn15($17)));
+        $fn18 = rt.callee($19, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn18($20)));
       }
-      $222 = api;
-      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
+      $25 = api;
+      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.json) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.json) !== void 0 || !("json" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 10;
-        $23 = rt.index($222, "json", "upvalue 'api'");
+        $26 = rt.index($25, "json", "upvalue 'api'");
       }
-      $21 = $23;
-      if (rh.pristineContext(ctx)) $27 = ctx.param("id");
+      $24 = $26;
+      if (rh.pristineContext(ctx)) $30 = ctx.param("id");
       else {
-        $28 = ctx;
+        $31 = ctx;
         $s2.pcs[$d2] = $pc + 11;
-        $31 = rt.first(rt.callee(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
-        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
-          $322 = rt.index($31, "id");
+        if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.params) === "function") $r36 = $34($31);
+        else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($35 = $m33.view.params) === "function") $r36 = $35($31);
+        else $r36 = rt.callee(rt.index($31, "params", "local 'ctx'"), "method 'params'")($31);
+        $37 = rt.first($r36);
+        if (!(($f40 = $37?.f) !== void 0 && (($38 = $f40.id) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view.id) !== void 0 || !("id" in $m39.view) && $m39.view[rt.CUT] === void 0))) {
+          $38 = rt.index($37, "id");
         }
-        $27 = $322;
+        $30 = $38;
       }
-      $o35 = new rt.FieldsObject();
-      $n36 = 1;
-      $o35.static = false;
-      if ($27 !== void 0) {
-        $o35.id = $27;
-        $n36++;
+      $o41 = new rt.FieldsObject();
+      $n42 = 1;
+      $o41.static = false;
+      if ($30 !== void 0) {
+        $o41.id = $30;
+        $n42++;
       }
-      $26 = rt.LuaTable.record($o35, $n36);
+      $29 = rt.LuaTable.record($o41, $n42);
       $s2.pcs[$d2] = $pc + 13;
-      $fn20 = rt.callee($21, "field 'json'");
+      $fn23 = rt.callee($24, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t37 = $s2.tails++;
-        $r38 = $fn20($26);
-        $s2.tails = $t37;
+        $t43 = $s2.tails++;
+        $r44 = $fn23($29);
+        $s2.tails = $t43;
       } else {
-        $r38 = rt.tailCall($s2, $tb, $fn20, [$26]);
+        $r44 = rt.tailCall($s2, $tb, $fn23, [$29]);
       }
-      return $r38;
+      return $r44;
     })));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -540,45 +556,49 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $m2;
-      let $f3;
+      let $f2;
+      let $m3;
       let $42;
       let $5;
-      let $6;
+      let $r6;
       let $72;
       let $8;
-      let $m9;
-      let $f102;
-      let $o11;
-      let $n12;
-      let $13;
+      let $9;
+      let $m10;
+      let $f11;
+      let $o12;
+      let $n13;
       let $14;
-      let $m15;
-      let $f16;
-      let $17;
+      let $152;
+      let $m162;
+      let $f172;
       let $182;
-      let $m19;
-      let $f20;
-      let $o21;
-      let $n22;
+      let $19;
+      let $m20;
+      let $f21;
+      let $o22;
+      let $n23;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 15;
-      let p = rt.first(rt.callee(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1));
+      if (($f2 = $1?.f) !== void 0 && typeof ($42 = $f2.params) === "function") $r6 = $42($1);
+      else if ($f2 !== void 0 && $42 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.params) === "function") $r6 = $5($1);
+      else $r6 = rt.callee(rt.index($1, "params", "local 'ctx'"), "method 'params'")($1);
+      let p = rt.first($r6);
       if ($json) {
+        $5 = p;
+        if (!(($f2 = $5?.f) !== void 0 && (($42 = $f2.id) !== void 0 || ($m3 = $5.metatable) === void 0 || ($42 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 16;
+          $42 = rt.index($5, "id", "local 'p'");
+        }
+        $72 = $42;
         $1 = p;
-        if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        if (!(($f11 = $1?.f) !== void 0 && (($9 = $f11.postId) !== void 0 || ($m10 = $1.metatable) === void 0 || ($9 = $m10.view.postId) !== void 0 || !("postId" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 16;
-          $5 = rt.index($1, "id", "local 'p'");
+          $9 = rt.index($1, "postId", "local 'p'");
         }
-        $42 = $5;
-        $72 = p;
-        if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102.postId) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.postId) !== void 0 || !("postId" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 16;
-          $8 = rt.index($72, "postId", "local 'p'");
-        }
-        $6 = $8;
-        if (rh.isScalar($42) && rh.isScalar($6)) {
+        $8 = $9;
+        if (rh.isScalar($72) && rh.isScalar($8)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -592,7 +612,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($42);
+          $w.scalar($72);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -605,7 +625,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($6);
+          $w.scalar($8);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -613,39 +633,39 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o11 = new rt.FieldsObject();
-        $n12 = 0;
-        if ($42 !== void 0) {
-          $o11.user = $42;
-          $n12++;
+        $o12 = new rt.FieldsObject();
+        $n13 = 0;
+        if ($72 !== void 0) {
+          $o12.user = $72;
+          $n13++;
         }
-        if ($6 !== void 0) {
-          $o11.post = $6;
-          $n12++;
+        if ($8 !== void 0) {
+          $o12.post = $8;
+          $n13++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
       }
-      $13 = p;
-      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.id) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.id) !== void 0 || !("id" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+      $14 = p;
+      if (!(($f172 = $14?.f) !== void 0 && (($152 = $f172.id) !== void 0 || ($m162 = $14.metatable) === void 0 || ($152 = $m162.view.id) !== void 0 || !("id" in $m162.view) && $m162.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 16;
-        $14 = rt.index($13, "id", "local 'p'");
+        $152 = rt.index($14, "id", "local 'p'");
       }
-      $17 = p;
-      if (!(($f20 = $17?.f) !== void 0 && (($182 = $f20.postId) !== void 0 || ($m19 = $17.metatable) === void 0 || ($182 = $m19.view.postId) !== void 0 || !("postId" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
+      $182 = p;
+      if (!(($f21 = $182?.f) !== void 0 && (($19 = $f21.postId) !== void 0 || ($m20 = $182.metatable) === void 0 || ($19 = $m20.view.postId) !== void 0 || !("postId" in $m20.view) && $m20.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 16;
-        $182 = rt.index($17, "postId", "local 'p'");
+        $19 = rt.index($182, "postId", "local 'p'");
       }
-      $o21 = new rt.FieldsObject();
-      $n22 = 0;
-      if ($14 !== void 0) {
-        $o21.user = $14;
-        $n22++;
+      $o22 = new rt.FieldsObject();
+      $n23 = 0;
+      if ($152 !== void 0) {
+        $o22.user = $152;
+        $n23++;
       }
-      if ($182 !== void 0) {
-        $o21.post = $182;
-        $n22++;
+      if ($19 !== void 0) {
+        $o22.post = $19;
+        $n23++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o22, $n23));
     }));
     if ($18 !== void 0 && ($f19 = $12?.f) !== void 0 && !$12.linked && $f19.get !== void 0) $f19.get = $18;
     else {
@@ -663,47 +683,51 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $m2;
-      let $f3;
-      let $l4;
+      let $f2;
+      let $m3;
+      let $42;
       let $5;
-      let $6;
-      let $k7;
-      let $8;
-      let $a9;
-      let $fn10;
-      let $11;
+      let $r6;
+      let $l7;
+      let $k8;
+      let $9;
+      let $a10;
+      let $fn11;
       let $122;
       let $13;
       let $14;
-      let $m15;
-      let $f16;
-      let $17;
+      let $152;
+      let $m162;
+      let $f172;
       let $182;
-      let $o19;
-      let $n20;
+      let $19;
+      let $o20;
+      let $n21;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 18;
-      let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      if (($f2 = $1?.f) !== void 0 && typeof ($42 = $f2.query) === "function") $r6 = $42($1);
+      else if ($f2 !== void 0 && $42 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.query) === "function") $r6 = $5($1);
+      else $r6 = rt.callee(rt.index($1, "query", "local 'ctx'"), "method 'query'")($1);
+      let q = rt.first($r6);
       let keys = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
-        if (($6 = $env.f.pairs) === void 0) {
+        if (($1 = $env.f.pairs) === void 0) {
           $s2.pcs[$d2] = $pc + 19;
-          $6 = rt.getGlobal($env, "pairs");
+          $1 = rt.getGlobal($env, "pairs");
         }
-        $1 = $6;
-        $5 = q;
-        if ($1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) {
+        $5 = $1;
+        $42 = q;
+        if ($5 === rt.ITERATION.pairs && $42 instanceof rt.LuaTable) {
           $it1 = rt.ITERATION.next;
-          $st1 = $5;
+          $st1 = $42;
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 20;
-          $l4 = rt.adjust(rt.all(rt.callee($1, "global 'pairs'")($5)), 3);
-          $it1 = $l4[0];
-          $st1 = $l4[1];
-          $key1 = $l4[2];
+          $l7 = rt.adjust(rt.all(rt.callee($5, "global 'pairs'")($42)), 3);
+          $it1 = $l7[0];
+          $st1 = $l7[1];
+          $key1 = $l7[2];
         }
         $s2.pcs[$d2] = $pc + 19;
         const $iter1 = rt.callable($it1);
@@ -720,58 +744,58 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          $k7 = keys.length() + 1;
-          $8 = k;
-          if ($8 !== void 0 && ($a9 = keys.arr) !== void 0 && $a9[$k7 - 1] !== void 0) $a9[$k7 - 1] = $8;
-          else if ($8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.plainItems) $a9.push($8);
+          $k8 = keys.length() + 1;
+          $9 = k;
+          if ($9 !== void 0 && ($a10 = keys.arr) !== void 0 && $a10[$k8 - 1] !== void 0) $a10[$k8 - 1] = $9;
+          else if ($9 !== void 0 && $a10 !== void 0 && $k8 === $a10.length + 1 && keys.plainItems) $a10.push($9);
           else {
-            rt.setIndex(keys, $k7, $8, "local 'keys'");
+            rt.setIndex(keys, $k8, $9, "local 'keys'");
           }
         }
       }
-      if (($5 = $env.f.table) === void 0) {
+      if (($42 = $env.f.table) === void 0) {
         $s2.pcs[$d2] = $pc + 22;
-        $5 = rt.getGlobal($env, "table");
+        $42 = rt.getGlobal($env, "table");
       }
-      if (!(($f3 = $5?.f) !== void 0 && (($1 = $f3.sort) !== void 0 || ($m2 = $5.metatable) === void 0 || ($1 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+      if (!(($f2 = $42?.f) !== void 0 && (($5 = $f2.sort) !== void 0 || ($m3 = $42.metatable) === void 0 || ($5 = $m3.view.sort) !== void 0 || !("sort" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 22;
-        $1 = rt.index($5, "sort", "global 'table'");
+        $5 = rt.index($42, "sort", "global 'table'");
       }
-      $6 = $1;
-      $8 = keys;
+      $1 = $5;
+      $9 = keys;
       $s2.pcs[$d2] = $pc + 23;
-      $fn10 = rt.callee($6, "field 'sort'");
-      $fn10($8);
-      $8 = q;
-      if (!(($f3 = $8?.f) !== void 0 && (($1 = $f3.q) !== void 0 || ($m2 = $8.metatable) === void 0 || ($1 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+      $fn11 = rt.callee($1, "field 'sort'");
+      $fn11($9);
+      $9 = q;
+      if (!(($f2 = $9?.f) !== void 0 && (($5 = $f2.q) !== void 0 || ($m3 = $9.metatable) === void 0 || ($5 = $m3.view.q) !== void 0 || !("q" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 24;
-        $1 = rt.index($8, "q", "local 'q'");
+        $5 = rt.index($9, "q", "local 'q'");
       }
-      if (($11 = $env.f.tonumber) === void 0) {
+      if (($122 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 24;
-        $11 = rt.getGlobal($env, "tonumber");
+        $122 = rt.getGlobal($env, "tonumber");
       }
-      $6 = $11;
-      $13 = q;
-      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.page) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.page) !== void 0 || !("page" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+      $1 = $122;
+      $14 = q;
+      if (!(($f172 = $14?.f) !== void 0 && (($152 = $f172.page) !== void 0 || ($m162 = $14.metatable) === void 0 || ($152 = $m162.view.page) !== void 0 || !("page" in $m162.view) && $m162.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 24;
-        $14 = rt.index($13, "page", "local 'q'");
+        $152 = rt.index($14, "page", "local 'q'");
       }
-      $122 = $14;
+      $13 = $152;
       $s2.pcs[$d2] = $pc + 25;
-      $fn10 = rt.callee($6, "global 'tonumber'");
-      $5 = rt.first($fn10($122));
-      $17 = rt.truthy($5) ? $5 : 1;
-      $182 = keys;
-      $o19 = new rt.FieldsObject();
-      $n20 = 2;
-      if ($1 !== void 0) {
-        $o19.q = $1;
-        $n20++;
+      $fn11 = rt.callee($1, "global 'tonumber'");
+      $42 = rt.first($fn11($13));
+      $182 = rt.truthy($42) ? $42 : 1;
+      $19 = keys;
+      $o20 = new rt.FieldsObject();
+      $n21 = 2;
+      if ($5 !== void 0) {
+        $o20.q = $5;
+        $n21++;
       }
-      $o19.page = $17;
-      $o19.keys = $182;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+      $o20.page = $182;
+      $o20.keys = $19;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
     };
     if ($3 !== void 0 && ($f17 = $18?.f) !== void 0 && !$18.linked && $f17.get !== void 0) $f17.get = $3;
     else {
@@ -793,87 +817,91 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $m2;
-      let $f3;
+      let $f2;
+      let $m3;
       let $42;
       let $5;
-      let $6;
+      let $r6;
       let $72;
       let $8;
-      let $m9;
-      let $f102;
-      let $11;
+      let $9;
+      let $m10;
+      let $f11;
       let $122;
       let $13;
       let $14;
-      let $m15;
-      let $f16;
-      let $17;
+      let $152;
+      let $m162;
+      let $f172;
       let $182;
       let $19;
       let $20;
-      let $m21;
-      let $f22;
-      let $o23;
-      let $n24;
-      let $25;
+      let $21;
+      let $m22;
+      let $f23;
+      let $o24;
+      let $n25;
       let $26;
-      let $m27;
-      let $f28;
-      let $29;
+      let $27;
+      let $m28;
+      let $f29;
       let $30;
-      let $m31;
-      let $f32;
-      let $33;
+      let $31;
+      let $m32;
+      let $f33;
       let $34;
       let $35;
-      let $m36;
-      let $f37;
-      let $38;
+      let $36;
+      let $m37;
+      let $f38;
       let $39;
       let $40;
-      let $m41;
-      let $f42;
-      let $o43;
-      let $n44;
+      let $41;
+      let $m42;
+      let $f43;
+      let $o44;
+      let $n45;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 27;
-      let h = rt.first(rt.callee(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
+      if (($f2 = $1?.f) !== void 0 && typeof ($42 = $f2.headers) === "function") $r6 = $42($1);
+      else if ($f2 !== void 0 && $42 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.headers) === "function") $r6 = $5($1);
+      else $r6 = rt.callee(rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1);
+      let h = rt.first($r6);
       if ($json) {
+        $5 = h;
+        if (!(($f2 = $5?.f) !== void 0 && (($42 = $f2["user-agent"]) !== void 0 || ($m3 = $5.metatable) === void 0 || ($42 = $m3.view["user-agent"]) !== void 0 || !("user-agent" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 28;
+          $42 = rt.index($5, "user-agent", "local 'h'");
+        }
+        $72 = $42;
         $1 = h;
-        if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        if (!(($f11 = $1?.f) !== void 0 && (($9 = $f11["x-custom-header"]) !== void 0 || ($m10 = $1.metatable) === void 0 || ($9 = $m10.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 28;
-          $5 = rt.index($1, "user-agent", "local 'h'");
+          $9 = rt.index($1, "x-custom-header", "local 'h'");
         }
-        $42 = $5;
-        $72 = h;
-        if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102["x-custom-header"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-          $s2.pcs[$d2] = $pc + 28;
-          $8 = rt.index($72, "x-custom-header", "local 'h'");
-        }
-        $6 = $8;
-        if (rh.pristineContext(ctx)) $122 = ctx.method;
+        $8 = $9;
+        if (rh.pristineContext(ctx)) $13 = ctx.method;
         else {
-          $13 = ctx;
-          if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.method) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.method) !== void 0 || !("method" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+          $14 = ctx;
+          if (!(($f172 = $14?.f) !== void 0 && (($152 = $f172.method) !== void 0 || ($m162 = $14.metatable) === void 0 || ($152 = $m162.view.method) !== void 0 || !("method" in $m162.view) && $m162.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 28;
-            $14 = rt.index($13, "method", "local 'ctx'");
+            $152 = rt.index($14, "method", "local 'ctx'");
           }
-          $122 = $14;
+          $13 = $152;
         }
-        $11 = $122;
-        if (rh.pristineContext(ctx)) $182 = ctx.path();
+        $122 = $13;
+        if (rh.pristineContext(ctx)) $19 = ctx.path();
         else {
-          $19 = ctx;
-          if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22.path) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.path) !== void 0 || !("path" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+          $20 = ctx;
+          if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.path) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.path) !== void 0 || !("path" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 28;
-            $20 = rt.index($19, "path", "local 'ctx'");
+            $21 = rt.index($20, "path", "local 'ctx'");
           }
-          $182 = $20;
+          $19 = $21;
         }
-        $17 = $182;
-        if (rh.isScalar($42) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($17)) {
+        $182 = $19;
+        if (rh.isScalar($72) && rh.isScalar($8) && rh.isScalar($122) && rh.isScalar($182)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -888,7 +916,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($42);
+          $w.scalar($72);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -903,7 +931,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($6);
+          $w.scalar($8);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -918,7 +946,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($11);
+          $w.scalar($122);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -931,7 +959,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($17);
+          $w.scalar($182);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -939,73 +967,73 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o23 = new rt.FieldsObject();
-        $n24 = 0;
-        if ($42 !== void 0) {
-          $o23.agent = $42;
-          $n24++;
+        $o24 = new rt.FieldsObject();
+        $n25 = 0;
+        if ($72 !== void 0) {
+          $o24.agent = $72;
+          $n25++;
         }
-        if ($6 !== void 0) {
-          $o23.custom = $6;
-          $n24++;
+        if ($8 !== void 0) {
+          $o24.custom = $8;
+          $n25++;
         }
-        if ($11 !== void 0) {
-          $o23.method = $11;
-          $n24++;
+        if ($122 !== void 0) {
+          $o24.method = $122;
+          $n25++;
         }
-        if ($17 !== void 0) {
-          $o23.path = $17;
-          $n24++;
+        if ($182 !== void 0) {
+          $o24.path = $182;
+          $n25++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
       }
-      $25 = h;
-      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28["user-agent"]) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view["user-agent"]) !== void 0 || !("user-agent" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+      $26 = h;
+      if (!(($f29 = $26?.f) !== void 0 && (($27 = $f29["user-agent"]) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view["user-agent"]) !== void 0 || !("user-agent" in $m28.view) && $m28.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 28;
-        $26 = rt.index($25, "user-agent", "local 'h'");
+        $27 = rt.index($26, "user-agent", "local 'h'");
       }
-      $29 = h;
-      if (!(($f32 = $29?.f) !== void 0 && (($30 = $f32["x-custom-header"]) !== void 0 || ($m31 = $29.metatable) === void 0 || ($30 = $m31.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m31.view) && $m31.view[rt.CUT] === void 0))) {
+      $30 = h;
+      if (!(($f33 = $30?.f) !== void 0 && (($31 = $f33["x-custom-header"]) !== void 0 || ($m32 = $30.metatable) === void 0 || ($31 = $m32.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m32.view) && $m32.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 28;
-        $30 = rt.index($29, "x-custom-header", "local 'h'");
+        $31 = rt.index($30, "x-custom-header", "local 'h'");
       }
-      if (rh.pristineContext(ctx)) $33 = ctx.method;
+      if (rh.pristineContext(ctx)) $34 = ctx.method;
       else {
-        $34 = ctx;
-        if (!(($f37 = $34?.f) !== void 0 && (($35 = $f37.method) !== void 0 || ($m36 = $34.metatable) === void 0 || ($35 = $m36.view.method) !== void 0 || !("method" in $m36.view) && $m36.view[rt.CUT] === void 0))) {
+        $35 = ctx;
+        if (!(($f38 = $35?.f) !== void 0 && (($36 = $f38.method) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.method) !== void 0 || !("method" in $m37.view) && $m37.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 28;
-          $35 = rt.index($34, "method", "local 'ctx'");
+          $36 = rt.index($35, "method", "local 'ctx'");
         }
-        $33 = $35;
+        $34 = $36;
       }
-      if (rh.pristineContext(ctx)) $38 = ctx.path();
+      if (rh.pristineContext(ctx)) $39 = ctx.path();
       else {
-        $39 = ctx;
-        if (!(($f42 = $39?.f) !== void 0 && (($40 = $f42.path) !== void 0 || ($m41 = $39.metatable) === void 0 || ($40 = $m41.view.path) !== void 0 || !("path" in $m41.view) && $m41.view[rt.CUT] === void 0))) {
+        $40 = ctx;
+        if (!(($f43 = $40?.f) !== void 0 && (($41 = $f43.path) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.path) !== void 0 || !("path" in $m42.view) && $m42.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 28;
-          $40 = rt.index($39, "path", "local 'ctx'");
+          $41 = rt.index($40, "path", "local 'ctx'");
         }
-        $38 = $40;
+        $39 = $41;
       }
-      $o43 = new rt.FieldsObject();
-      $n44 = 0;
-      if ($26 !== void 0) {
-        $o43.agent = $26;
-        $n44++;
+      $o44 = new rt.FieldsObject();
+      $n45 = 0;
+      if ($27 !== void 0) {
+        $o44.agent = $27;
+        $n45++;
       }
-      if ($30 !== void 0) {
-        $o43.custom = $30;
-        $n44++;
+      if ($31 !== void 0) {
+        $o44.custom = $31;
+        $n45++;
       }
-      if ($33 !== void 0) {
-        $o43.method = $33;
-        $n44++;
+      if ($34 !== void 0) {
+        $o44.method = $34;
+        $n45++;
       }
-      if ($38 !== void 0) {
-        $o43.path = $38;
-        $n44++;
+      if ($39 !== void 0) {
+        $o44.path = $39;
+        $n45++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o43, $n44));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o44, $n45));
     }));
     if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0) $f10.get = $7;
     else {

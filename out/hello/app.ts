@@ -137,75 +137,79 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $f3: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $r7: rt.LuaResult;
+        let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $16: rt.LuaValue;
+        let $o17: rt.Fields;
+        let $n18: number;
         const $json: boolean = rh.claim(ctx);
         if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("name");
         else {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $5 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4!.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
-          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
-            $6 = rt.index($5, "name");
+          if (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f3.params) === 'function') $r7 = ($5 as rt.LuaFunction)($2);
+          else if ($f3 !== undefined && $5 === undefined && ($m4 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m4.view.params) === 'function') $r7 = ($6 as rt.LuaFunction)($2);
+          else $r7 = rt.callee(rt.index($2, "params", "local 'ctx'"), "method 'params'")($2);
+          $8 = rt.first($r7);
+          if (!(($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.name) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.name) !== undefined || (!("name" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+            $9 = rt.index($8, "name");
           }
-          $1 = $6;
+          $1 = $9;
         }
         let name: rt.LuaValue = $1;
         if ($json) {
-          $6 = ("Hello ") as rt.LuaValue;
-          if (typeof $6 === 'string' && typeof name === 'string') $5 = $6 + name;
+          $9 = ("Hello ") as rt.LuaValue;
+          if (typeof $9 === 'string' && typeof name === 'string') $8 = $9 + name;
           else {
             $s.pcs[$d] = $pc + 7;
-            $5 = rt.concat($6, name, undefined, "local 'name'");
+            $8 = rt.concat($9, name, undefined, "local 'name'");
           }
-          $9 = $5;
-          $2 = name as rt.LuaValue;
-          if (($2 as rt.LuaTable)?.arr !== undefined) $11 = ($2 as rt.LuaTable).length();
-          else if (typeof $2 === 'string') $11 = $2.length;
+          $12 = $8;
+          $6 = name as rt.LuaValue;
+          if (($6 as rt.LuaTable)?.arr !== undefined) $5 = ($6 as rt.LuaTable).length();
+          else if (typeof $6 === 'string') $5 = $6.length;
           else {
             $s.pcs[$d] = $pc + 7;
-            $11 = rt.len($2, "local 'name'");
+            $5 = rt.len($6, "local 'name'");
           }
-          $10 = $11;
+          $13 = $5;
           const $w = rh.jsonBytes();
           { const $b = $w.room(11), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-          $w.str($9 as string);
+          $w.str($12 as string);
           { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 116; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-          $w.num($10 as number);
+          $w.num($13 as number);
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        $12 = ("Hello ") as rt.LuaValue;
-        if (typeof $12 === 'string' && typeof name === 'string') $13 = $12 + name;
+        $2 = ("Hello ") as rt.LuaValue;
+        if (typeof $2 === 'string' && typeof name === 'string') $14 = $2 + name;
         else {
           $s.pcs[$d] = $pc + 7;
-          $13 = rt.concat($12, name, undefined, "local 'name'");
+          $14 = rt.concat($2, name, undefined, "local 'name'");
         }
-        $14 = name as rt.LuaValue;
-        if (($14 as rt.LuaTable)?.arr !== undefined) $15 = ($14 as rt.LuaTable).length();
-        else if (typeof $14 === 'string') $15 = $14.length;
+        $15 = name as rt.LuaValue;
+        if (($15 as rt.LuaTable)?.arr !== undefined) $16 = ($15 as rt.LuaTable).length();
+        else if (typeof $15 === 'string') $16 = $15.length;
         else {
           $s.pcs[$d] = $pc + 7;
-          $15 = rt.len($14, "local 'name'");
+          $16 = rt.len($15, "local 'name'");
         }
-        $o16 = new rt.FieldsObject();
-        $n17 = 2;
-        $o16.message = $13;
-        $o16.length = $15;
-        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+        $o17 = new rt.FieldsObject();
+        $n18 = 2;
+        $o17.message = $14;
+        $o17.length = $16;
+        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -266,36 +270,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $f9: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $fn15!: rt.LuaFunction;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
-        let $fn20!: rt.LuaFunction;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
+        let $r13: rt.LuaResult;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $fn18!: rt.LuaFunction;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $fn23!: rt.LuaFunction;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
         let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
+        let $f32: rt.Fields | undefined;
         let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
-        let $o35: rt.Fields;
-        let $n36: number;
-        let $t37: number;
-        let $r38: rt.LuaResult;
+        let $34: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $r36: rt.LuaResult;
+        let $37: rt.LuaValue;
+        let $38: rt.LuaValue;
+        let $m39: rt.LuaTable | undefined;
+        let $f40: rt.Fields | undefined;
+        let $o41: rt.Fields;
+        let $n42: number;
+        let $t43: number;
+        let $r44: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $2 = api as rt.LuaValue;
@@ -308,11 +318,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 11;
-            $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
-            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-              $12 = rt.index($11, "id");
+            if (($f9 = ($8 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f9.params) === 'function') $r13 = ($11 as rt.LuaFunction)($8);
+            else if ($f9 !== undefined && $11 === undefined && ($m10 = ($8 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m10.view.params) === 'function') $r13 = ($12 as rt.LuaFunction)($8);
+            else $r13 = rt.callee(rt.index($8, "params", "local 'ctx'"), "method 'params'")($8);
+            $14 = rt.first($r13);
+            if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.id) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.id) !== undefined || (!("id" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+              $15 = rt.index($14, "id");
             }
-            $7 = $12;
+            $7 = $15;
           }
           $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -322,54 +335,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $16 = $1;
-          $o18 = new rt.FieldsObject();
-          $n19 = 1;
-          $o18.static = false;
+          $19 = $1;
+          $o21 = new rt.FieldsObject();
+          $n22 = 1;
+          $o21.static = false;
           if ($6 !== undefined) {
-            $o18.id = $6;
-            $n19++;
+            $o21.id = $6;
+            $n22++;
           }
-          $17 = rt.LuaTable.record($o18, $n19);
+          $20 = rt.LuaTable.record($o21, $n22);
           $s.pcs[$d] = $pc + 12;
-          $fn15 = rt.callee($16, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn15($17)));
+          $fn18 = rt.callee($19, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn18($20)));
         }
-        $22 = api as rt.LuaValue;
-        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
+        $25 = api as rt.LuaValue;
+        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.json) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.json) !== undefined || (!("json" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 10;
-          $23 = rt.index($22, "json", "upvalue 'api'");
+          $26 = rt.index($25, "json", "upvalue 'api'");
         }
-        $21 = $23;
-        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).param("id");
+        $24 = $26;
+        if (rh.pristineContext(ctx)) $30 = (ctx as rh.RequestContext).param("id");
         else {
-          $28 = ctx as rt.LuaValue;
+          $31 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 11;
-          $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30!.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
-          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
-            $32 = rt.index($31, "id");
+          if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.params) === 'function') $r36 = ($34 as rt.LuaFunction)($31);
+          else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.params) === 'function') $r36 = ($35 as rt.LuaFunction)($31);
+          else $r36 = rt.callee(rt.index($31, "params", "local 'ctx'"), "method 'params'")($31);
+          $37 = rt.first($r36);
+          if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.id) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.id) !== undefined || (!("id" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
+            $38 = rt.index($37, "id");
           }
-          $27 = $32;
+          $30 = $38;
         }
-        $o35 = new rt.FieldsObject();
-        $n36 = 1;
-        $o35.static = false;
-        if ($27 !== undefined) {
-          $o35.id = $27;
-          $n36++;
+        $o41 = new rt.FieldsObject();
+        $n42 = 1;
+        $o41.static = false;
+        if ($30 !== undefined) {
+          $o41.id = $30;
+          $n42++;
         }
-        $26 = rt.LuaTable.record($o35, $n36);
+        $29 = rt.LuaTable.record($o41, $n42);
         $s.pcs[$d] = $pc + 13;
-        $fn20 = rt.callee($21, "field 'json'");
+        $fn23 = rt.callee($24, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t37 = $s.tails++;
-          $r38 = $fn20($26);
-          $s.tails = $t37;
+          $t43 = $s.tails++;
+          $r44 = $fn23($29);
+          $s.tails = $t43;
         } else {
-          $r38 = rt.tailCall($s, $tb, $fn20, [$26]);
+          $r44 = rt.tailCall($s, $tb, $fn23, [$29]);
         }
-        return $r38;
+        return $r44;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -399,86 +415,90 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $m2: rt.LuaTable | undefined;
-        let $f3: rt.Fields | undefined;
+        let $f2: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
         let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: rt.LuaValue;
+        let $r6: rt.LuaResult;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $o11: rt.Fields;
-        let $n12: number;
-        let $13: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $o12: rt.Fields;
+        let $n13: number;
         let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $o21: rt.Fields;
-        let $n22: number;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $o22: rt.Fields;
+        let $n23: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
-        let p: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3!.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1));
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.params) === 'function') $r6 = ($4 as rt.LuaFunction)($1);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.params) === 'function') $r6 = ($5 as rt.LuaFunction)($1);
+        else $r6 = rt.callee(rt.index($1, "params", "local 'ctx'"), "method 'params'")($1);
+        let p: rt.LuaValue = rt.first($r6);
         if ($json) {
+          $5 = p as rt.LuaValue;
+          if (!(($f2 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f2.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 16;
+            $4 = rt.index($5, "id", "local 'p'");
+          }
+          $7 = $4;
           $1 = p as rt.LuaValue;
-          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          if (!(($f11 = ($1 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.postId) !== undefined || ($m10 = ($1 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.postId) !== undefined || (!("postId" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 16;
-            $5 = rt.index($1, "id", "local 'p'");
+            $9 = rt.index($1, "postId", "local 'p'");
           }
-          $4 = $5;
-          $7 = p as rt.LuaValue;
-          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.postId) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.postId) !== undefined || (!("postId" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 16;
-            $8 = rt.index($7, "postId", "local 'p'");
-          }
-          $6 = $8;
-          if (rh.isScalar($4) && rh.isScalar($6)) {
+          $8 = $9;
+          if (rh.isScalar($7) && rh.isScalar($8)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($4 as string | number | boolean);
+            $w.scalar($7 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($6 as string | number | boolean);
+            $w.scalar($8 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o11 = new rt.FieldsObject();
-          $n12 = 0;
-          if ($4 !== undefined) {
-            $o11.user = $4;
-            $n12++;
+          $o12 = new rt.FieldsObject();
+          $n13 = 0;
+          if ($7 !== undefined) {
+            $o12.user = $7;
+            $n13++;
           }
-          if ($6 !== undefined) {
-            $o11.post = $6;
-            $n12++;
+          if ($8 !== undefined) {
+            $o12.post = $8;
+            $n13++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
+          return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
         }
-        $13 = p as rt.LuaValue;
-        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.id) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.id) !== undefined || (!("id" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+        $14 = p as rt.LuaValue;
+        if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.id) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.id) !== undefined || (!("id" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 16;
-          $14 = rt.index($13, "id", "local 'p'");
+          $15 = rt.index($14, "id", "local 'p'");
         }
-        $17 = p as rt.LuaValue;
-        if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.postId) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.postId) !== undefined || (!("postId" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
+        $18 = p as rt.LuaValue;
+        if (!(($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.postId) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.postId) !== undefined || (!("postId" in $m20.view) && $m20.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 16;
-          $18 = rt.index($17, "postId", "local 'p'");
+          $19 = rt.index($18, "postId", "local 'p'");
         }
-        $o21 = new rt.FieldsObject();
-        $n22 = 0;
-        if ($14 !== undefined) {
-          $o21.user = $14;
-          $n22++;
+        $o22 = new rt.FieldsObject();
+        $n23 = 0;
+        if ($15 !== undefined) {
+          $o22.user = $15;
+          $n23++;
         }
-        if ($18 !== undefined) {
-          $o21.post = $18;
-          $n22++;
+        if ($19 !== undefined) {
+          $o22.post = $19;
+          $n23++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
+        return rt.leave($s, $d, rt.LuaTable.record($o22, $n23));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($18 !== undefined && ($f19 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f19.get !== undefined) $f19.get = $18;
       else {
@@ -496,47 +516,51 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $m2: rt.LuaTable | undefined;
-        let $f3: rt.Fields | undefined;
-        let $l4: rt.LuaValue[];
+        let $f2: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: rt.LuaValue;
-        let $k7: number;
-        let $8: rt.LuaValue;
-        let $a9: rt.LuaValue[] | undefined;
-        let $fn10!: rt.LuaFunction;
-        let $11: rt.LuaValue;
+        let $r6: rt.LuaResult;
+        let $l7: rt.LuaValue[];
+        let $k8: number;
+        let $9: rt.LuaValue;
+        let $a10: rt.LuaValue[] | undefined;
+        let $fn11!: rt.LuaFunction;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $19: rt.LuaValue;
+        let $o20: rt.Fields;
+        let $n21: number;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
-        let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.query) === 'function') $r6 = ($4 as rt.LuaFunction)($1);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.query) === 'function') $r6 = ($5 as rt.LuaFunction)($1);
+        else $r6 = rt.callee(rt.index($1, "query", "local 'ctx'"), "method 'query'")($1);
+        let q: rt.LuaValue = rt.first($r6);
         let keys: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($6 = $env.f!.pairs) === undefined) {
+          if (($1 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 19;
-            $6 = rt.getGlobal($env, "pairs");
+            $1 = rt.getGlobal($env, "pairs");
           }
-          $1 = $6;
-          $5 = q as rt.LuaValue;
-          if ($1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) {
+          $5 = $1;
+          $4 = q as rt.LuaValue;
+          if ($5 === rt.ITERATION.pairs && $4 instanceof rt.LuaTable) {
             $it1 = rt.ITERATION.next;
-            $st1 = $5;
+            $st1 = $4;
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 20;
-            $l4 = rt.adjust(rt.all(rt.callee($1, "global 'pairs'")($5)), 3);
-            $it1 = $l4[0];
-            $st1 = $l4[1];
-            $key1 = $l4[2];
+            $l7 = rt.adjust(rt.all(rt.callee($5, "global 'pairs'")($4)), 3);
+            $it1 = $l7[0];
+            $st1 = $l7[1];
+            $key1 = $l7[2];
           }
           $s.pcs[$d] = $pc + 19;
           const $iter1 = rt.callable($it1);
@@ -553,58 +577,58 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let k: rt.LuaValue = $key1;
-            $k7 = (keys.length() + 1);
-            $8 = k;
-            if ($8 !== undefined && ($a9 = (keys as rt.LuaTable).arr) !== undefined && $a9[$k7 - 1] !== undefined) $a9[$k7 - 1] = $8;
-            else if ($8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).plainItems) $a9.push($8);
+            $k8 = (keys.length() + 1);
+            $9 = k;
+            if ($9 !== undefined && ($a10 = (keys as rt.LuaTable).arr) !== undefined && $a10[$k8 - 1] !== undefined) $a10[$k8 - 1] = $9;
+            else if ($9 !== undefined && $a10 !== undefined && $k8 === $a10.length + 1 && (keys as rt.LuaTable).plainItems) $a10.push($9);
             else {
-              rt.setIndex(keys, $k7, $8, "local 'keys'");
+              rt.setIndex(keys, $k8, $9, "local 'keys'");
             }
           }
         }
-        if (($5 = $env.f!.table) === undefined) {
+        if (($4 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 22;
-          $5 = rt.getGlobal($env, "table");
+          $4 = rt.getGlobal($env, "table");
         }
-        if (!(($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.sort) !== undefined || ($m2 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+        if (!(($f2 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f2.sort) !== undefined || ($m3 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.sort) !== undefined || (!("sort" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 22;
-          $1 = rt.index($5, "sort", "global 'table'");
+          $5 = rt.index($4, "sort", "global 'table'");
         }
-        $6 = $1;
-        $8 = keys;
+        $1 = $5;
+        $9 = keys;
         $s.pcs[$d] = $pc + 23;
-        $fn10 = rt.callee($6, "field 'sort'");
-        $fn10($8);
-        $8 = q as rt.LuaValue;
-        if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.q) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+        $fn11 = rt.callee($1, "field 'sort'");
+        $fn11($9);
+        $9 = q as rt.LuaValue;
+        if (!(($f2 = ($9 as rt.LuaTable)?.f) !== undefined && (($5 = $f2.q) !== undefined || ($m3 = ($9 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.q) !== undefined || (!("q" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 24;
-          $1 = rt.index($8, "q", "local 'q'");
+          $5 = rt.index($9, "q", "local 'q'");
         }
-        if (($11 = $env.f!.tonumber) === undefined) {
+        if (($12 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 24;
-          $11 = rt.getGlobal($env, "tonumber");
+          $12 = rt.getGlobal($env, "tonumber");
         }
-        $6 = $11;
-        $13 = q as rt.LuaValue;
-        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.page) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.page) !== undefined || (!("page" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+        $1 = $12;
+        $14 = q as rt.LuaValue;
+        if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.page) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.page) !== undefined || (!("page" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 24;
-          $14 = rt.index($13, "page", "local 'q'");
+          $15 = rt.index($14, "page", "local 'q'");
         }
-        $12 = $14;
+        $13 = $15;
         $s.pcs[$d] = $pc + 25;
-        $fn10 = rt.callee($6, "global 'tonumber'");
-        $5 = rt.first($fn10($12));
-        $17 = (rt.truthy($5) ? $5 : 1);
-        $18 = keys;
-        $o19 = new rt.FieldsObject();
-        $n20 = 2;
-        if ($1 !== undefined) {
-          $o19.q = $1;
-          $n20++;
+        $fn11 = rt.callee($1, "global 'tonumber'");
+        $4 = rt.first($fn11($13));
+        $18 = (rt.truthy($4) ? $4 : 1);
+        $19 = keys;
+        $o20 = new rt.FieldsObject();
+        $n21 = 2;
+        if ($5 !== undefined) {
+          $o20.q = $5;
+          $n21++;
         }
-        $o19.page = $17;
-        $o19.keys = $18;
-        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+        $o20.page = $18;
+        $o20.keys = $19;
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
       } as rt.LuaFunction);
       if ($3 !== undefined && ($f17 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f17.get !== undefined) $f17.get = $3;
       else {
@@ -626,166 +650,170 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $m2: rt.LuaTable | undefined;
-        let $f3: rt.Fields | undefined;
+        let $f2: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
         let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: rt.LuaValue;
+        let $r6: rt.LuaResult;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $11: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $o23: rt.Fields;
-        let $n24: number;
-        let $25: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $o24: rt.Fields;
+        let $n25: number;
         let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
         let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $33: rt.LuaValue;
+        let $31: rt.LuaValue;
+        let $m32: rt.LuaTable | undefined;
+        let $f33: rt.Fields | undefined;
         let $34: rt.LuaValue;
         let $35: rt.LuaValue;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
-        let $38: rt.LuaValue;
+        let $36: rt.LuaValue;
+        let $m37: rt.LuaTable | undefined;
+        let $f38: rt.Fields | undefined;
         let $39: rt.LuaValue;
         let $40: rt.LuaValue;
-        let $m41: rt.LuaTable | undefined;
-        let $f42: rt.Fields | undefined;
-        let $o43: rt.Fields;
-        let $n44: number;
+        let $41: rt.LuaValue;
+        let $m42: rt.LuaTable | undefined;
+        let $f43: rt.Fields | undefined;
+        let $o44: rt.Fields;
+        let $n45: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 27;
-        let h: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3!.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.headers) === 'function') $r6 = ($4 as rt.LuaFunction)($1);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.headers) === 'function') $r6 = ($5 as rt.LuaFunction)($1);
+        else $r6 = rt.callee(rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1);
+        let h: rt.LuaValue = rt.first($r6);
         if ($json) {
+          $5 = h as rt.LuaValue;
+          if (!(($f2 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f2["user-agent"]) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m3.view["user-agent"]) !== undefined || (!("user-agent" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 28;
+            $4 = rt.index($5, "user-agent", "local 'h'");
+          }
+          $7 = $4;
           $1 = h as rt.LuaValue;
-          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          if (!(($f11 = ($1 as rt.LuaTable)?.f) !== undefined && (($9 = $f11["x-custom-header"]) !== undefined || ($m10 = ($1 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 28;
-            $5 = rt.index($1, "user-agent", "local 'h'");
+            $9 = rt.index($1, "x-custom-header", "local 'h'");
           }
-          $4 = $5;
-          $7 = h as rt.LuaValue;
-          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["x-custom-header"]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-            $s.pcs[$d] = $pc + 28;
-            $8 = rt.index($7, "x-custom-header", "local 'h'");
-          }
-          $6 = $8;
-          if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).method;
+          $8 = $9;
+          if (rh.pristineContext(ctx)) $13 = (ctx as rh.RequestContext).method;
           else {
-            $13 = ctx as rt.LuaValue;
-            if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.method) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.method) !== undefined || (!("method" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+            $14 = ctx as rt.LuaValue;
+            if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.method) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.method) !== undefined || (!("method" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 28;
-              $14 = rt.index($13, "method", "local 'ctx'");
+              $15 = rt.index($14, "method", "local 'ctx'");
             }
-            $12 = $14;
+            $13 = $15;
           }
-          $11 = $12;
-          if (rh.pristineContext(ctx)) $18 = (ctx as rh.RequestContext).path();
+          $12 = $13;
+          if (rh.pristineContext(ctx)) $19 = (ctx as rh.RequestContext).path();
           else {
-            $19 = ctx as rt.LuaValue;
-            if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.path) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.path) !== undefined || (!("path" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+            $20 = ctx as rt.LuaValue;
+            if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.path) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.path) !== undefined || (!("path" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 28;
-              $20 = rt.index($19, "path", "local 'ctx'");
+              $21 = rt.index($20, "path", "local 'ctx'");
             }
-            $18 = $20;
+            $19 = $21;
           }
-          $17 = $18;
-          if (rh.isScalar($4) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($17)) {
+          $18 = $19;
+          if (rh.isScalar($7) && rh.isScalar($8) && rh.isScalar($12) && rh.isScalar($18)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 103; $b[$p + 4] = 101; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($4 as string | number | boolean);
+            $w.scalar($7 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 117; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 111; $b[$p + 7] = 109; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($6 as string | number | boolean);
+            $w.scalar($8 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($17 as string | number | boolean);
+            $w.scalar($18 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o23 = new rt.FieldsObject();
-          $n24 = 0;
-          if ($4 !== undefined) {
-            $o23.agent = $4;
-            $n24++;
+          $o24 = new rt.FieldsObject();
+          $n25 = 0;
+          if ($7 !== undefined) {
+            $o24.agent = $7;
+            $n25++;
           }
-          if ($6 !== undefined) {
-            $o23.custom = $6;
-            $n24++;
+          if ($8 !== undefined) {
+            $o24.custom = $8;
+            $n25++;
           }
-          if ($11 !== undefined) {
-            $o23.method = $11;
-            $n24++;
+          if ($12 !== undefined) {
+            $o24.method = $12;
+            $n25++;
           }
-          if ($17 !== undefined) {
-            $o23.path = $17;
-            $n24++;
+          if ($18 !== undefined) {
+            $o24.path = $18;
+            $n25++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
+          return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
         }
-        $25 = h as rt.LuaValue;
-        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28["user-agent"]) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view["user-agent"]) !== undefined || (!("user-agent" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+        $26 = h as rt.LuaValue;
+        if (!(($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29["user-agent"]) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view["user-agent"]) !== undefined || (!("user-agent" in $m28.view) && $m28.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 28;
-          $26 = rt.index($25, "user-agent", "local 'h'");
+          $27 = rt.index($26, "user-agent", "local 'h'");
         }
-        $29 = h as rt.LuaValue;
-        if (!(($f32 = ($29 as rt.LuaTable)?.f) !== undefined && (($30 = $f32["x-custom-header"]) !== undefined || ($m31 = ($29 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m31.view) && $m31.view[rt.CUT] === undefined)))) {
+        $30 = h as rt.LuaValue;
+        if (!(($f33 = ($30 as rt.LuaTable)?.f) !== undefined && (($31 = $f33["x-custom-header"]) !== undefined || ($m32 = ($30 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m32.view) && $m32.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 28;
-          $30 = rt.index($29, "x-custom-header", "local 'h'");
+          $31 = rt.index($30, "x-custom-header", "local 'h'");
         }
-        if (rh.pristineContext(ctx)) $33 = (ctx as rh.RequestContext).method;
+        if (rh.pristineContext(ctx)) $34 = (ctx as rh.RequestContext).method;
         else {
-          $34 = ctx as rt.LuaValue;
-          if (!(($f37 = ($34 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.method) !== undefined || ($m36 = ($34 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.method) !== undefined || (!("method" in $m36.view) && $m36.view[rt.CUT] === undefined)))) {
+          $35 = ctx as rt.LuaValue;
+          if (!(($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.method) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.method) !== undefined || (!("method" in $m37.view) && $m37.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 28;
-            $35 = rt.index($34, "method", "local 'ctx'");
+            $36 = rt.index($35, "method", "local 'ctx'");
           }
-          $33 = $35;
+          $34 = $36;
         }
-        if (rh.pristineContext(ctx)) $38 = (ctx as rh.RequestContext).path();
+        if (rh.pristineContext(ctx)) $39 = (ctx as rh.RequestContext).path();
         else {
-          $39 = ctx as rt.LuaValue;
-          if (!(($f42 = ($39 as rt.LuaTable)?.f) !== undefined && (($40 = $f42.path) !== undefined || ($m41 = ($39 as rt.LuaTable).metatable) === undefined || ($40 = $m41.view.path) !== undefined || (!("path" in $m41.view) && $m41.view[rt.CUT] === undefined)))) {
+          $40 = ctx as rt.LuaValue;
+          if (!(($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.path) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.path) !== undefined || (!("path" in $m42.view) && $m42.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 28;
-            $40 = rt.index($39, "path", "local 'ctx'");
+            $41 = rt.index($40, "path", "local 'ctx'");
           }
-          $38 = $40;
+          $39 = $41;
         }
-        $o43 = new rt.FieldsObject();
-        $n44 = 0;
-        if ($26 !== undefined) {
-          $o43.agent = $26;
-          $n44++;
+        $o44 = new rt.FieldsObject();
+        $n45 = 0;
+        if ($27 !== undefined) {
+          $o44.agent = $27;
+          $n45++;
         }
-        if ($30 !== undefined) {
-          $o43.custom = $30;
-          $n44++;
+        if ($31 !== undefined) {
+          $o44.custom = $31;
+          $n45++;
         }
-        if ($33 !== undefined) {
-          $o43.method = $33;
-          $n44++;
+        if ($34 !== undefined) {
+          $o44.method = $34;
+          $n45++;
         }
-        if ($38 !== undefined) {
-          $o43.path = $38;
-          $n44++;
+        if ($39 !== undefined) {
+          $o44.path = $39;
+          $n45++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o43, $n44));
+        return rt.leave($s, $d, rt.LuaTable.record($o44, $n45));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
       else {

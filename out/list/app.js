@@ -70,18 +70,21 @@ function load($env) {
       let $5;
       let $6;
       let $72;
-      let $m8;
-      let $f9;
+      let $f8;
+      let $m9;
       let $10;
       let $11;
-      let $m12;
-      let $f13;
-      let $o14;
-      let $n15;
-      let $a16;
-      let $17;
-      let $o18;
-      let $n19;
+      let $r12;
+      let $13;
+      let $14;
+      let $m15;
+      let $f16;
+      let $o17;
+      let $n18;
+      let $a19;
+      let $20;
+      let $o21;
+      let $n22;
       const $json = rh.claim(ctx);
       if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 3;
@@ -92,11 +95,14 @@ function load($env) {
       else {
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 4;
-        $10 = rt.first(rt.callee(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
-        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
-          $11 = rt.index($10, "n");
+        if (($f8 = $72?.f) !== void 0 && typeof ($10 = $f8.query) === "function") $r12 = $10($72);
+        else if ($f8 !== void 0 && $10 === void 0 && ($m9 = $72.metatable) !== void 0 && typeof ($11 = $m9.view.query) === "function") $r12 = $11($72);
+        else $r12 = rt.callee(rt.index($72, "query", "local 'ctx'"), "method 'query'")($72);
+        $13 = rt.first($r12);
+        if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.n) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.n) !== void 0 || !("n" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+          $14 = rt.index($13, "n");
         }
-        $6 = $11;
+        $6 = $14;
       }
       $5 = $6;
       $s2.pcs[$d2] = $pc + 5;
@@ -108,9 +114,9 @@ function load($env) {
       let items$n = 0;
       {
         const $start1 = 1;
-        $11 = n;
+        $14 = n;
         $s2.pcs[$d2] = $pc + 6;
-        const $limit1 = rt.forNumber($11, "limit");
+        const $limit1 = rt.forNumber($14, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
@@ -242,30 +248,30 @@ function load($env) {
               $w.p = $p + 9;
             }
           } else {
-            $72 = i;
-            $5 = "item " + rt.numberToString(i);
-            $42 = i * 1.5;
-            $32 = rt.modBy(i, 3) !== 0;
-            $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.modBy(i, 5)), "all"]);
-            $o14 = new rt.FieldsObject();
-            $n15 = 5;
-            $o14.id = $72;
-            $o14.name = $5;
-            $o14.price = $42;
-            $o14.in_stock = $32;
-            $o14.tags = $1;
-            $10 = rt.LuaTable.record($o14, $n15);
-            if ($10 !== void 0 && ($a16 = items.arr) !== void 0 && $a16[i - 1] !== void 0) $a16[i - 1] = $10;
-            else if ($10 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.plainItems) $a16.push($10);
+            $11 = i;
+            $10 = "item " + rt.numberToString(i);
+            $72 = i * 1.5;
+            $5 = rt.modBy(i, 3) !== 0;
+            $42 = new rt.LuaTable(["tag" + rt.numberToString(rt.modBy(i, 5)), "all"]);
+            $o17 = new rt.FieldsObject();
+            $n18 = 5;
+            $o17.id = $11;
+            $o17.name = $10;
+            $o17.price = $72;
+            $o17.in_stock = $5;
+            $o17.tags = $42;
+            $13 = rt.LuaTable.record($o17, $n18);
+            if ($13 !== void 0 && ($a19 = items.arr) !== void 0 && $a19[i - 1] !== void 0) $a19[i - 1] = $13;
+            else if ($13 !== void 0 && $a19 !== void 0 && i === $a19.length + 1 && items.plainItems) $a19.push($13);
             else {
               $s2.pcs[$d2] = $pc + 7;
-              rt.setIndex(items, i, $10, "local 'items'");
+              rt.setIndex(items, i, $13, "local 'items'");
             }
           }
         }
       }
       if ($json) {
-        $17 = items$n;
+        $20 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -281,7 +287,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($17);
+          $w.num($20);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -305,20 +311,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $11 = items;
-        $o14 = new rt.FieldsObject();
-        $n15 = 2;
-        $o14.count = $17;
-        $o14.items = $11;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+        $14 = items;
+        $o17 = new rt.FieldsObject();
+        $n18 = 2;
+        $o17.count = $20;
+        $o17.items = $14;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
       }
-      $1 = items.length();
-      $32 = items;
-      $o18 = new rt.FieldsObject();
-      $n19 = 2;
-      $o18.count = $1;
-      $o18.items = $32;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o18, $n19));
+      $42 = items.length();
+      $5 = items;
+      $o21 = new rt.FieldsObject();
+      $n22 = 2;
+      $o21.count = $42;
+      $o21.items = $5;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {

@@ -65,18 +65,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $f8: rt.Fields | undefined;
+        let $m9: rt.LuaTable | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $o14: rt.Fields;
-        let $n15: number;
-        let $a16: rt.LuaValue[] | undefined;
-        let $17: number;
-        let $o18: rt.Fields;
-        let $n19: number;
+        let $r12: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $o17: rt.Fields;
+        let $n18: number;
+        let $a19: rt.LuaValue[] | undefined;
+        let $20: number;
+        let $o21: rt.Fields;
+        let $n22: number;
         const $json: boolean = rh.claim(ctx);
         if (($4 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 3;
@@ -87,11 +90,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $10 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9!.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
-          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
-            $11 = rt.index($10, "n");
+          if (($f8 = ($7 as rt.LuaTable)?.f) !== undefined && typeof ($10 = $f8.query) === 'function') $r12 = ($10 as rt.LuaFunction)($7);
+          else if ($f8 !== undefined && $10 === undefined && ($m9 = ($7 as rt.LuaTable).metatable) !== undefined && typeof ($11 = $m9.view.query) === 'function') $r12 = ($11 as rt.LuaFunction)($7);
+          else $r12 = rt.callee(rt.index($7, "query", "local 'ctx'"), "method 'query'")($7);
+          $13 = rt.first($r12);
+          if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.n) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.n) !== undefined || (!("n" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+            $14 = rt.index($13, "n");
           }
-          $6 = $11;
+          $6 = $14;
         }
         $5 = $6;
         $s.pcs[$d] = $pc + 5;
@@ -103,9 +109,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items$n = 0;
         {
           const $start1 = 1;
-          $11 = n;
+          $14 = n;
           $s.pcs[$d] = $pc + 6;
-          const $limit1 = rt.forNumber($11, 'limit');
+          const $limit1 = rt.forNumber($14, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
@@ -120,53 +126,53 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum((rt.modBy(i, 5)) as number);
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 34; $b[$p + 7] = 93; $b[$p + 8] = 125; $w.p = $p + 9; }
             } else {
-              $7 = i;
-              $5 = ("item " + rt.numberToString(i));
-              $4 = (i * 1.5);
-              $3 = ((rt.modBy(i, 3)) !== 0);
-              $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.modBy(i, 5)))), "all"]);
-              $o14 = new rt.FieldsObject();
-              $n15 = 5;
-              $o14.id = $7;
-              $o14.name = $5;
-              $o14.price = $4;
-              $o14.in_stock = $3;
-              $o14.tags = $1;
-              $10 = rt.LuaTable.record($o14, $n15);
-              if ($10 !== undefined && ($a16 = (items as rt.LuaTable).arr) !== undefined && $a16[i - 1] !== undefined) $a16[i - 1] = $10;
-              else if ($10 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).plainItems) $a16.push($10);
+              $11 = i;
+              $10 = ("item " + rt.numberToString(i));
+              $7 = (i * 1.5);
+              $5 = ((rt.modBy(i, 3)) !== 0);
+              $4 = new rt.LuaTable([("tag" + rt.numberToString((rt.modBy(i, 5)))), "all"]);
+              $o17 = new rt.FieldsObject();
+              $n18 = 5;
+              $o17.id = $11;
+              $o17.name = $10;
+              $o17.price = $7;
+              $o17.in_stock = $5;
+              $o17.tags = $4;
+              $13 = rt.LuaTable.record($o17, $n18);
+              if ($13 !== undefined && ($a19 = (items as rt.LuaTable).arr) !== undefined && $a19[i - 1] !== undefined) $a19[i - 1] = $13;
+              else if ($13 !== undefined && $a19 !== undefined && i === $a19.length + 1 && (items as rt.LuaTable).plainItems) $a19.push($13);
               else {
                 $s.pcs[$d] = $pc + 7;
-                rt.setIndex(items, i, $10, "local 'items'");
+                rt.setIndex(items, i, $13, "local 'items'");
               }
             }
           }
         }
         if ($json) {
-          $17 = items$n;
+          $20 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($17 as number);
+            $w.num($20 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $11 = items;
-          $o14 = new rt.FieldsObject();
-          $n15 = 2;
-          $o14.count = $17;
-          $o14.items = $11;
-          return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+          $14 = items;
+          $o17 = new rt.FieldsObject();
+          $n18 = 2;
+          $o17.count = $20;
+          $o17.items = $14;
+          return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
         }
-        $1 = items.length();
-        $3 = items;
-        $o18 = new rt.FieldsObject();
-        $n19 = 2;
-        $o18.count = $1;
-        $o18.items = $3;
-        return rt.leave($s, $d, rt.LuaTable.record($o18, $n19));
+        $4 = items.length();
+        $5 = items;
+        $o21 = new rt.FieldsObject();
+        $n22 = 2;
+        $o21.count = $4;
+        $o21.items = $5;
+        return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {

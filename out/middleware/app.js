@@ -212,8 +212,11 @@ function load($env) {
       let $f5;
       let $r6;
       let $72;
-      let $m8;
-      let $f9;
+      let $f82;
+      let $m92;
+      let $102;
+      let $11;
+      let $r12;
       $1 = calls;
       $22 = new rt.LuaTable([]);
       calls = $22;
@@ -226,7 +229,10 @@ function load($env) {
       $1 = "request_id";
       $72 = ctx;
       $s2.pcs[$d2] = $pc + 6;
-      $r6 = rt.callee(($f9 = $72?.f)?.request_id !== void 0 ? $f9.request_id : ($m8 = $72?.metatable) !== void 0 && $m8.view.request_id !== void 0 ? $m8.view.request_id : rt.index($72, "request_id", "local 'ctx'"), "method 'request_id'")($72);
+      if (($f82 = $72?.f) !== void 0 && typeof ($102 = $f82.request_id) === "function") $r12 = $102($72);
+      else if ($f82 !== void 0 && $102 === void 0 && ($m92 = $72.metatable) !== void 0 && typeof ($11 = $m92.view.request_id) === "function") $r12 = $11($72);
+      else $r12 = rt.callee(rt.index($72, "request_id", "local 'ctx'"), "method 'request_id'")($72);
+      $r6 = $r12;
       $s2.pcs[$d2] = $pc + 7;
       Array.isArray($r6) ? $fn3($22, $1, ...$r6) : $fn3($22, $1, $r6);
       $s2.depth = $d2;
@@ -248,13 +254,18 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $m2;
-      let $f3;
+      let $f2;
+      let $m3;
+      let $42;
+      let $5;
+      let $r6;
       $s2.pcs[$d2] = $pc + 9;
       trace("global.before.timing");
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
-      rt.callee(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
+      if (($f2 = $1?.f) !== void 0 && typeof ($42 = $f2.set) === "function") $r6 = $42($1, "started_at", 17e8);
+      else if ($f2 !== void 0 && $42 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.set) === "function") $r6 = $5($1, "started_at", 17e8);
+      else $r6 = rt.callee(rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
       $s2.depth = $d2;
       return rt.NONE;
     };
@@ -300,43 +311,50 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $m2;
-      let $f3;
+      let $f2;
+      let $m3;
       let $42;
       let $5;
-      let $m6;
-      let $f7;
-      let $fn8;
-      let $t9;
-      let $r10;
+      let $r6;
+      let $72;
+      let $8;
+      let $m92;
+      let $f10;
+      let $fn11;
+      let $t12;
       $s2.pcs[$d2] = $pc + 14;
       trace("admin.before.auth");
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 15;
-      $42 = rt.first(rt.callee(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
-      if (!(($f7 = $42?.f) !== void 0 && (($5 = $f7.Authorization) !== void 0 || ($m6 = $42.metatable) === void 0 || ($5 = $m6.view.Authorization) !== void 0 || !("Authorization" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
-        $5 = rt.index($42, "Authorization");
+      if (($f2 = $1?.f) !== void 0 && typeof ($42 = $f2.headers) === "function") $r6 = $42($1);
+      else if ($f2 !== void 0 && $42 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.headers) === "function") $r6 = $5($1);
+      else $r6 = rt.callee(rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1);
+      $72 = rt.first($r6);
+      if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.Authorization) !== void 0 || ($m92 = $72.metatable) === void 0 || ($8 = $m92.view.Authorization) !== void 0 || !("Authorization" in $m92.view) && $m92.view[rt.CUT] === void 0))) {
+        $8 = rt.index($72, "Authorization");
       }
-      let auth = $5;
+      let auth = $8;
       if (auth !== "Bearer letmein") {
-        $5 = api;
+        $8 = api;
         $s2.pcs[$d2] = $pc + 17;
-        $fn8 = rt.callee(($f7 = $5?.f)?.error !== void 0 ? $f7.error : ($m6 = $5?.metatable) !== void 0 && $m6.view.error !== void 0 ? $m6.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
-        $42 = 401;
-        $1 = "Unauthorized";
+        $fn11 = rt.callee(($f10 = $8?.f)?.error !== void 0 ? $f10.error : ($m92 = $8?.metatable) !== void 0 && $m92.view.error !== void 0 ? $m92.view.error : rt.index($8, "error", "upvalue 'api'"), "method 'error'");
+        $72 = 401;
+        $5 = "Unauthorized";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t9 = $s2.tails++;
-          $r10 = $fn8($5, $42, $1);
-          $s2.tails = $t9;
+          $t12 = $s2.tails++;
+          $r6 = $fn11($8, $72, $5);
+          $s2.tails = $t12;
         } else {
-          $r10 = rt.tailCall($s2, $tb, $fn8, [$5, $42, $1]);
+          $r6 = rt.tailCall($s2, $tb, $fn11, [$8, $72, $5]);
         }
-        return $r10;
+        return $r6;
       }
-      $1 = ctx;
+      $5 = ctx;
       $s2.pcs[$d2] = $pc + 18;
-      rt.callee(($f7 = $1?.f)?.set !== void 0 ? $f7.set : ($m6 = $1?.metatable) !== void 0 && $m6.view.set !== void 0 ? $m6.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
+      if (($f10 = $5?.f) !== void 0 && typeof ($72 = $f10.set) === "function") $r6 = $72($5, "role", "admin");
+      else if ($f10 !== void 0 && $72 === void 0 && ($m92 = $5.metatable) !== void 0 && typeof ($8 = $m92.view.set) === "function") $r6 = $8($5, "role", "admin");
+      else $r6 = rt.callee(rt.index($5, "set", "local 'ctx'"), "method 'set'")($5, "role", "admin");
       $s2.depth = $d2;
       return rt.NONE;
     }));
@@ -388,36 +406,48 @@ function load($env) {
       let $f5;
       let $6;
       let $72;
-      let $m8;
-      let $f9;
+      let $f82;
+      let $m92;
       let $102;
       let $11;
-      let $m122;
-      let $f13;
-      let $fn14;
-      let $15;
-      let $16;
-      let $o17;
-      let $n18;
-      let $fn19;
-      let $20;
+      let $r12;
+      let $132;
+      let $14;
+      let $f15;
+      let $m16;
+      let $17;
+      let $18;
+      let $r19;
+      let $fn20;
       let $21;
       let $222;
-      let $m23;
-      let $f24;
-      let $25;
+      let $o23;
+      let $n24;
+      let $fn25;
       let $26;
-      let $m27;
-      let $f28;
-      let $29;
-      let $30;
-      let $m31;
-      let $f32;
-      let $33;
-      let $o34;
-      let $n35;
-      let $t36;
+      let $27;
+      let $28;
+      let $m29;
+      let $f30;
+      let $31;
+      let $322;
+      let $f33;
+      let $m34;
+      let $35;
+      let $36;
       let $r37;
+      let $38;
+      let $39;
+      let $f40;
+      let $m41;
+      let $42;
+      let $43;
+      let $r44;
+      let $45;
+      let $o46;
+      let $n47;
+      let $t48;
+      let $r49;
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 22;
       trace("handler");
@@ -430,11 +460,17 @@ function load($env) {
         $1 = $32;
         $72 = ctx;
         $s2.pcs[$d2] = $pc + 24;
-        $6 = rt.first(rt.callee(($f9 = $72?.f)?.get !== void 0 ? $f9.get : ($m8 = $72?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "role"));
-        $11 = ctx;
+        if (($f82 = $72?.f) !== void 0 && typeof ($102 = $f82.get) === "function") $r12 = $102($72, "role");
+        else if ($f82 !== void 0 && $102 === void 0 && ($m92 = $72.metatable) !== void 0 && typeof ($11 = $m92.view.get) === "function") $r12 = $11($72, "role");
+        else $r12 = rt.callee(rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "role");
+        $6 = rt.first($r12);
+        $14 = ctx;
         $s2.pcs[$d2] = $pc + 25;
-        $102 = rt.first(rt.callee(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "request_id"));
-        if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($102)) {
+        if (($f15 = $14?.f) !== void 0 && typeof ($17 = $f15.get) === "function") $r19 = $17($14, "request_id");
+        else if ($f15 !== void 0 && $17 === void 0 && ($m16 = $14.metatable) !== void 0 && typeof ($18 = $m16.view.get) === "function") $r19 = $18($14, "request_id");
+        else $r19 = rt.callee(rt.index($14, "get", "local 'ctx'"), "method 'get'")($14, "request_id");
+        $132 = rt.first($r19);
+        if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($132)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(18), $p = $w.p;
@@ -477,7 +513,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($102);
+          $w.scalar($132);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -485,58 +521,64 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $15 = $1;
-        $o17 = new rt.FieldsObject();
-        $n18 = 1;
-        $o17.ok = true;
+        $21 = $1;
+        $o23 = new rt.FieldsObject();
+        $n24 = 1;
+        $o23.ok = true;
         if ($6 !== void 0) {
-          $o17.role = $6;
-          $n18++;
+          $o23.role = $6;
+          $n24++;
         }
-        if ($102 !== void 0) {
-          $o17.request_id = $102;
-          $n18++;
+        if ($132 !== void 0) {
+          $o23.request_id = $132;
+          $n24++;
         }
-        $16 = rt.LuaTable.record($o17, $n18);
+        $222 = rt.LuaTable.record($o23, $n24);
         $s2.pcs[$d2] = $pc + 26;
-        $fn14 = rt.callee($15, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn14($16)));
+        $fn20 = rt.callee($21, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn20($222)));
       }
-      $21 = api;
-      if (!(($f24 = $21?.f) !== void 0 && (($222 = $f24.json) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.json) !== void 0 || !("json" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
+      $27 = api;
+      if (!(($f30 = $27?.f) !== void 0 && (($28 = $f30.json) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view.json) !== void 0 || !("json" in $m29.view) && $m29.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 23;
-        $222 = rt.index($21, "json", "upvalue 'api'");
+        $28 = rt.index($27, "json", "upvalue 'api'");
       }
-      $20 = $222;
-      $26 = ctx;
+      $26 = $28;
+      $322 = ctx;
       $s2.pcs[$d2] = $pc + 24;
-      $29 = rt.first(rt.callee(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "role"));
-      $30 = ctx;
+      if (($f33 = $322?.f) !== void 0 && typeof ($35 = $f33.get) === "function") $r37 = $35($322, "role");
+      else if ($f33 !== void 0 && $35 === void 0 && ($m34 = $322.metatable) !== void 0 && typeof ($36 = $m34.view.get) === "function") $r37 = $36($322, "role");
+      else $r37 = rt.callee(rt.index($322, "get", "local 'ctx'"), "method 'get'")($322, "role");
+      $38 = rt.first($r37);
+      $39 = ctx;
       $s2.pcs[$d2] = $pc + 25;
-      $33 = rt.first(rt.callee(($f32 = $30?.f)?.get !== void 0 ? $f32.get : ($m31 = $30?.metatable) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "request_id"));
-      $o34 = new rt.FieldsObject();
-      $n35 = 1;
-      $o34.ok = true;
-      if ($29 !== void 0) {
-        $o34.role = $29;
-        $n35++;
+      if (($f40 = $39?.f) !== void 0 && typeof ($42 = $f40.get) === "function") $r44 = $42($39, "request_id");
+      else if ($f40 !== void 0 && $42 === void 0 && ($m41 = $39.metatable) !== void 0 && typeof ($43 = $m41.view.get) === "function") $r44 = $43($39, "request_id");
+      else $r44 = rt.callee(rt.index($39, "get", "local 'ctx'"), "method 'get'")($39, "request_id");
+      $45 = rt.first($r44);
+      $o46 = new rt.FieldsObject();
+      $n47 = 1;
+      $o46.ok = true;
+      if ($38 !== void 0) {
+        $o46.role = $38;
+        $n47++;
       }
-      if ($33 !== void 0) {
-        $o34.request_id = $33;
-        $n35++;
+      if ($45 !== void 0) {
+        $o46.request_id = $45;
+        $n47++;
       }
-      $25 = rt.LuaTable.record($o34, $n35);
+      $31 = rt.LuaTable.record($o46, $n47);
       $s2.pcs[$d2] = $pc + 27;
-      $fn19 = rt.callee($20, "field 'json'");
+      $fn25 = rt.callee($26, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t36 = $s2.tails++;
-        $r37 = $fn19($25);
-        $s2.tails = $t36;
+        $t48 = $s2.tails++;
+        $r49 = $fn25($31);
+        $s2.tails = $t48;
       } else {
-        $r37 = rt.tailCall($s2, $tb, $fn19, [$25]);
+        $r49 = rt.tailCall($s2, $tb, $fn25, [$31]);
       }
-      return $r37;
+      return $r49;
     })));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -564,49 +606,67 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
+      let $f4;
+      let $m52;
       let $6;
       let $72;
-      let $m8;
-      let $f9;
+      let $r8;
+      let $9;
       let $102;
-      let $11;
-      let $m122;
-      let $f13;
-      let $o14;
-      let $n15;
-      let $16;
+      let $m11;
+      let $f12;
+      let $132;
+      let $14;
+      let $f15;
+      let $m16;
       let $17;
-      let $m18;
-      let $f19;
-      let $20;
-      let $21;
-      let $m22;
-      let $f23;
-      let $24;
+      let $18;
+      let $r19;
+      let $o20;
+      let $n21;
+      let $222;
+      let $23;
+      let $f24;
       let $m25;
-      let $f26;
+      let $26;
       let $27;
-      let $o28;
-      let $n29;
+      let $r28;
+      let $29;
+      let $30;
+      let $m31;
+      let $f32;
+      let $33;
+      let $f34;
+      let $m35;
+      let $36;
+      let $37;
+      let $r38;
+      let $39;
+      let $o40;
+      let $n41;
       const $json = rh.claim(ctx);
       if ($json) {
         if (rh.pristineContext(ctx)) $22 = ctx.param("id");
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 29;
-          $6 = rt.first(rt.callee(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
-          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $72 = rt.index($6, "id");
+          if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.params) === "function") $r8 = $6($32);
+          else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.params) === "function") $r8 = $72($32);
+          else $r8 = rt.callee(rt.index($32, "params", "local 'ctx'"), "method 'params'")($32);
+          $9 = rt.first($r8);
+          if (!(($f12 = $9?.f) !== void 0 && (($102 = $f12.id) !== void 0 || ($m11 = $9.metatable) === void 0 || ($102 = $m11.view.id) !== void 0 || !("id" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+            $102 = rt.index($9, "id");
           }
-          $22 = $72;
+          $22 = $102;
         }
         $1 = $22;
-        $11 = ctx;
+        $14 = ctx;
         $s2.pcs[$d2] = $pc + 31;
-        $102 = rt.first(rt.callee(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "role"));
-        if (rh.isScalar($1) && rh.isScalar($102)) {
+        if (($f15 = $14?.f) !== void 0 && typeof ($17 = $f15.get) === "function") $r19 = $17($14, "role");
+        else if ($f15 !== void 0 && $17 === void 0 && ($m16 = $14.metatable) !== void 0 && typeof ($18 = $m16.view.get) === "function") $r19 = $18($14, "role");
+        else $r19 = rt.callee(rt.index($14, "get", "local 'ctx'"), "method 'get'")($14, "role");
+        $132 = rt.first($r19);
+        if (rh.isScalar($1) && rh.isScalar($132)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(6), $p = $w.p;
@@ -631,7 +691,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($102);
+          $w.scalar($132);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -639,42 +699,48 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o14 = new rt.FieldsObject();
-        $n15 = 0;
+        $o20 = new rt.FieldsObject();
+        $n21 = 0;
         if ($1 !== void 0) {
-          $o14.id = $1;
-          $n15++;
+          $o20.id = $1;
+          $n21++;
         }
-        if ($102 !== void 0) {
-          $o14.role = $102;
-          $n15++;
+        if ($132 !== void 0) {
+          $o20.role = $132;
+          $n21++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
       }
-      if (rh.pristineContext(ctx)) $16 = ctx.param("id");
+      if (rh.pristineContext(ctx)) $222 = ctx.param("id");
       else {
-        $17 = ctx;
+        $23 = ctx;
         $s2.pcs[$d2] = $pc + 29;
-        $20 = rt.first(rt.callee(($f19 = $17?.f)?.params !== void 0 ? $f19.params : ($m18 = $17?.metatable) !== void 0 && $m18.view.params !== void 0 ? $m18.view.params : rt.index($17, "params", "local 'ctx'"), "method 'params'")($17));
-        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.id) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.id) !== void 0 || !("id" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
-          $21 = rt.index($20, "id");
+        if (($f24 = $23?.f) !== void 0 && typeof ($26 = $f24.params) === "function") $r28 = $26($23);
+        else if ($f24 !== void 0 && $26 === void 0 && ($m25 = $23.metatable) !== void 0 && typeof ($27 = $m25.view.params) === "function") $r28 = $27($23);
+        else $r28 = rt.callee(rt.index($23, "params", "local 'ctx'"), "method 'params'")($23);
+        $29 = rt.first($r28);
+        if (!(($f32 = $29?.f) !== void 0 && (($30 = $f32.id) !== void 0 || ($m31 = $29.metatable) === void 0 || ($30 = $m31.view.id) !== void 0 || !("id" in $m31.view) && $m31.view[rt.CUT] === void 0))) {
+          $30 = rt.index($29, "id");
         }
-        $16 = $21;
+        $222 = $30;
       }
-      $24 = ctx;
+      $33 = ctx;
       $s2.pcs[$d2] = $pc + 31;
-      $27 = rt.first(rt.callee(($f26 = $24?.f)?.get !== void 0 ? $f26.get : ($m25 = $24?.metatable) !== void 0 && $m25.view.get !== void 0 ? $m25.view.get : rt.index($24, "get", "local 'ctx'"), "method 'get'")($24, "role"));
-      $o28 = new rt.FieldsObject();
-      $n29 = 0;
-      if ($16 !== void 0) {
-        $o28.id = $16;
-        $n29++;
+      if (($f34 = $33?.f) !== void 0 && typeof ($36 = $f34.get) === "function") $r38 = $36($33, "role");
+      else if ($f34 !== void 0 && $36 === void 0 && ($m35 = $33.metatable) !== void 0 && typeof ($37 = $m35.view.get) === "function") $r38 = $37($33, "role");
+      else $r38 = rt.callee(rt.index($33, "get", "local 'ctx'"), "method 'get'")($33, "role");
+      $39 = rt.first($r38);
+      $o40 = new rt.FieldsObject();
+      $n41 = 0;
+      if ($222 !== void 0) {
+        $o40.id = $222;
+        $n41++;
       }
-      if ($27 !== void 0) {
-        $o28.role = $27;
-        $n29++;
+      if ($39 !== void 0) {
+        $o40.role = $39;
+        $n41++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o28, $n29));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o40, $n41));
     }));
     if ($13 !== void 0 && ($f14 = $7?.f) !== void 0 && !$7.linked && $f14.get !== void 0) $f14.get = $13;
     else {
@@ -748,46 +814,73 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $m3;
-      let $f4;
+      let $f3;
+      let $m4;
       let $5;
       let $6;
-      let $m7;
-      let $f82;
+      let $r7;
+      let $8;
       let $9;
-      let $102;
+      let $f10;
       let $m11;
-      let $f12;
-      let $o13;
-      let $n14;
+      let $12;
+      let $132;
+      let $r14;
       let $15;
-      let $m16;
+      let $16;
       let $f17;
-      let $18;
+      let $m18;
       let $19;
-      let $m20;
-      let $f21;
-      let $222;
-      let $23;
-      let $m24;
+      let $20;
+      let $r21;
+      let $o22;
+      let $n23;
+      let $24;
       let $f25;
-      let $26;
-      let $o27;
-      let $n28;
+      let $m26;
+      let $27;
+      let $28;
+      let $r29;
+      let $30;
+      let $31;
+      let $f32;
+      let $m33;
+      let $34;
+      let $35;
+      let $r36;
+      let $37;
+      let $38;
+      let $f39;
+      let $m40;
+      let $41;
+      let $42;
+      let $r43;
+      let $44;
+      let $o45;
+      let $n46;
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 34;
       trace("handler");
       if ($json) {
         $22 = ctx;
         $s2.pcs[$d2] = $pc + 35;
-        $1 = rt.first(rt.callee(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role"));
-        $6 = ctx;
+        if (($f3 = $22?.f) !== void 0 && typeof ($5 = $f3.get) === "function") $r7 = $5($22, "role");
+        else if ($f3 !== void 0 && $5 === void 0 && ($m4 = $22.metatable) !== void 0 && typeof ($6 = $m4.view.get) === "function") $r7 = $6($22, "role");
+        else $r7 = rt.callee(rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role");
+        $1 = rt.first($r7);
+        $9 = ctx;
         $s2.pcs[$d2] = $pc + 36;
-        $5 = rt.first(rt.callee(($f82 = $6?.f)?.get !== void 0 ? $f82.get : ($m7 = $6?.metatable) !== void 0 && $m7.view.get !== void 0 ? $m7.view.get : rt.index($6, "get", "local 'ctx'"), "method 'get'")($6, "started_at"));
-        $102 = ctx;
+        if (($f10 = $9?.f) !== void 0 && typeof ($12 = $f10.get) === "function") $r14 = $12($9, "started_at");
+        else if ($f10 !== void 0 && $12 === void 0 && ($m11 = $9.metatable) !== void 0 && typeof ($132 = $m11.view.get) === "function") $r14 = $132($9, "started_at");
+        else $r14 = rt.callee(rt.index($9, "get", "local 'ctx'"), "method 'get'")($9, "started_at");
+        $8 = rt.first($r14);
+        $16 = ctx;
         $s2.pcs[$d2] = $pc + 37;
-        $9 = rt.first(rt.callee(($f12 = $102?.f)?.request_id !== void 0 ? $f12.request_id : ($m11 = $102?.metatable) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($102, "request_id", "local 'ctx'"), "method 'request_id'")($102));
-        if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
+        if (($f17 = $16?.f) !== void 0 && typeof ($19 = $f17.request_id) === "function") $r21 = $19($16);
+        else if ($f17 !== void 0 && $19 === void 0 && ($m18 = $16.metatable) !== void 0 && typeof ($20 = $m18.view.request_id) === "function") $r21 = $20($16);
+        else $r21 = rt.callee(rt.index($16, "request_id", "local 'ctx'"), "method 'request_id'")($16);
+        $15 = rt.first($r21);
+        if (rh.isScalar($1) && rh.isScalar($8) && rh.isScalar($15)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -820,7 +913,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($5);
+          $w.scalar($8);
           {
             const $b = $w.room(14), $p = $w.p;
             $b[$p] = 44;
@@ -839,7 +932,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($9);
+          $w.scalar($15);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -847,46 +940,55 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o13 = new rt.FieldsObject();
-        $n14 = 0;
+        $o22 = new rt.FieldsObject();
+        $n23 = 0;
         if ($1 !== void 0) {
-          $o13.role = $1;
-          $n14++;
+          $o22.role = $1;
+          $n23++;
         }
-        if ($5 !== void 0) {
-          $o13.started_at = $5;
-          $n14++;
+        if ($8 !== void 0) {
+          $o22.started_at = $8;
+          $n23++;
         }
-        if ($9 !== void 0) {
-          $o13.request_id = $9;
-          $n14++;
+        if ($15 !== void 0) {
+          $o22.request_id = $15;
+          $n23++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o22, $n23));
       }
-      $15 = ctx;
+      $24 = ctx;
       $s2.pcs[$d2] = $pc + 35;
-      $18 = rt.first(rt.callee(($f17 = $15?.f)?.get !== void 0 ? $f17.get : ($m16 = $15?.metatable) !== void 0 && $m16.view.get !== void 0 ? $m16.view.get : rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "role"));
-      $19 = ctx;
+      if (($f25 = $24?.f) !== void 0 && typeof ($27 = $f25.get) === "function") $r29 = $27($24, "role");
+      else if ($f25 !== void 0 && $27 === void 0 && ($m26 = $24.metatable) !== void 0 && typeof ($28 = $m26.view.get) === "function") $r29 = $28($24, "role");
+      else $r29 = rt.callee(rt.index($24, "get", "local 'ctx'"), "method 'get'")($24, "role");
+      $30 = rt.first($r29);
+      $31 = ctx;
       $s2.pcs[$d2] = $pc + 36;
-      $222 = rt.first(rt.callee(($f21 = $19?.f)?.get !== void 0 ? $f21.get : ($m20 = $19?.metatable) !== void 0 && $m20.view.get !== void 0 ? $m20.view.get : rt.index($19, "get", "local 'ctx'"), "method 'get'")($19, "started_at"));
-      $23 = ctx;
+      if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.get) === "function") $r36 = $34($31, "started_at");
+      else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($35 = $m33.view.get) === "function") $r36 = $35($31, "started_at");
+      else $r36 = rt.callee(rt.index($31, "get", "local 'ctx'"), "method 'get'")($31, "started_at");
+      $37 = rt.first($r36);
+      $38 = ctx;
       $s2.pcs[$d2] = $pc + 37;
-      $26 = rt.first(rt.callee(($f25 = $23?.f)?.request_id !== void 0 ? $f25.request_id : ($m24 = $23?.metatable) !== void 0 && $m24.view.request_id !== void 0 ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'"), "method 'request_id'")($23));
-      $o27 = new rt.FieldsObject();
-      $n28 = 0;
-      if ($18 !== void 0) {
-        $o27.role = $18;
-        $n28++;
+      if (($f39 = $38?.f) !== void 0 && typeof ($41 = $f39.request_id) === "function") $r43 = $41($38);
+      else if ($f39 !== void 0 && $41 === void 0 && ($m40 = $38.metatable) !== void 0 && typeof ($42 = $m40.view.request_id) === "function") $r43 = $42($38);
+      else $r43 = rt.callee(rt.index($38, "request_id", "local 'ctx'"), "method 'request_id'")($38);
+      $44 = rt.first($r43);
+      $o45 = new rt.FieldsObject();
+      $n46 = 0;
+      if ($30 !== void 0) {
+        $o45.role = $30;
+        $n46++;
       }
-      if ($222 !== void 0) {
-        $o27.started_at = $222;
-        $n28++;
+      if ($37 !== void 0) {
+        $o45.started_at = $37;
+        $n46++;
       }
-      if ($26 !== void 0) {
-        $o27.request_id = $26;
-        $n28++;
+      if ($44 !== void 0) {
+        $o45.request_id = $44;
+        $n46++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o27, $n28));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o45, $n46));
     }));
     if ($13 !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0) $f14.get = $13;
     else {
@@ -1075,25 +1177,31 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $o9;
-      let $n10;
-      let $o11;
-      let $n12;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m92;
+      let $f10;
+      let $11;
+      let $o12;
+      let $n13;
+      let $o14;
+      let $n15;
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 50;
-      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 51;
-      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f10 = $22?.f)?.json !== void 0 ? $f10.json : ($m92 = $22?.metatable) !== void 0 && $m92.view.json !== void 0 ? $m92.view.json : rt.index($22, "json"), "method 'json'");
       let data = rt.first($fn12($22));
       if ($json) {
-        $8 = data;
-        if (rh.isScalar($8)) {
+        $11 = data;
+        if (rh.isScalar($11)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(7), $p = $w.p;
@@ -1106,7 +1214,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($8);
+          $w.scalar($11);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1114,22 +1222,22 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o9 = new rt.FieldsObject();
-        $n10 = 0;
-        if ($8 !== void 0) {
-          $o9.got = $8;
-          $n10++;
+        $o12 = new rt.FieldsObject();
+        $n13 = 0;
+        if ($11 !== void 0) {
+          $o12.got = $11;
+          $n13++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
       }
-      $32 = data;
-      $o11 = new rt.FieldsObject();
-      $n12 = 0;
-      if ($32 !== void 0) {
-        $o11.got = $32;
-        $n12++;
+      $72 = data;
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($72 !== void 0) {
+        $o14.got = $72;
+        $n15++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
     }));
     if ($2 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.post !== void 0) $f8.post = $2;
     else {

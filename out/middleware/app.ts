@@ -155,8 +155,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f5: rt.Fields | undefined;
         let $r6: rt.LuaResult;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $f8: rt.Fields | undefined;
+        let $m9: rt.LuaTable | undefined;
+        let $10: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $r12: rt.LuaResult;
         $1 = calls;
         $2 = new rt.LuaTable([]);
         calls = ($2 as rt.LuaTable);
@@ -169,7 +172,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = "request_id";
         $7 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 6;
-        $r6 = rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.request_id !== undefined ? $f9!.request_id : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.request_id !== undefined ? $m8.view.request_id : rt.index($7, "request_id", "local 'ctx'")), "method 'request_id'")($7);
+        if (($f8 = ($7 as rt.LuaTable)?.f) !== undefined && typeof ($10 = $f8.request_id) === 'function') $r12 = ($10 as rt.LuaFunction)($7);
+        else if ($f8 !== undefined && $10 === undefined && ($m9 = ($7 as rt.LuaTable).metatable) !== undefined && typeof ($11 = $m9.view.request_id) === 'function') $r12 = ($11 as rt.LuaFunction)($7);
+        else $r12 = rt.callee(rt.index($7, "request_id", "local 'ctx'"), "method 'request_id'")($7);
+        $r6 = $r12;
         $s.pcs[$d] = $pc + 7;
         (Array.isArray($r6) ? $fn3($2, $1, ...$r6) : $fn3($2, $1, $r6));
         $s.depth = $d;
@@ -191,13 +197,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $m2: rt.LuaTable | undefined;
-        let $f3: rt.Fields | undefined;
+        let $f2: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $r6: rt.LuaResult;
         $s.pcs[$d] = $pc + 9;
         trace("global.before.timing");
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
-        rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000);
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.set) === 'function') $r6 = ($4 as rt.LuaFunction)($1, "started_at", 1700000000);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.set) === 'function') $r6 = ($5 as rt.LuaFunction)($1, "started_at", 1700000000);
+        else $r6 = rt.callee(rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 1700000000);
         $s.depth = $d;
         return rt.NONE;
       };
@@ -243,43 +254,50 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $m2: rt.LuaTable | undefined;
-        let $f3: rt.Fields | undefined;
+        let $f2: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
         let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $fn8!: rt.LuaFunction;
-        let $t9: number;
-        let $r10: rt.LuaResult;
+        let $r6: rt.LuaResult;
+        let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $fn11!: rt.LuaFunction;
+        let $t12: number;
         $s.pcs[$d] = $pc + 14;
         trace("admin.before.auth");
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
-        $4 = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3!.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
-        if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
-          $5 = rt.index($4, "Authorization");
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.headers) === 'function') $r6 = ($4 as rt.LuaFunction)($1);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.headers) === 'function') $r6 = ($5 as rt.LuaFunction)($1);
+        else $r6 = rt.callee(rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1);
+        $7 = rt.first($r6);
+        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.Authorization) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.Authorization) !== undefined || (!("Authorization" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+          $8 = rt.index($7, "Authorization");
         }
-        let auth: rt.LuaValue = $5;
+        let auth: rt.LuaValue = $8;
         if ((auth !== "Bearer letmein")) {
-          $5 = api as rt.LuaValue;
+          $8 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 17;
-          $fn8 = rt.callee((($f7 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f7!.error : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
-          $4 = 401;
-          $1 = "Unauthorized";
+          $fn11 = rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.error !== undefined ? $f10!.error : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.error !== undefined ? $m9.view.error : rt.index($8, "error", "upvalue 'api'")), "method 'error'");
+          $7 = 401;
+          $5 = "Unauthorized";
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t9 = $s.tails++;
-            $r10 = $fn8($5, $4, $1);
-            $s.tails = $t9;
+            $t12 = $s.tails++;
+            $r6 = $fn11($8, $7, $5);
+            $s.tails = $t12;
           } else {
-            $r10 = rt.tailCall($s, $tb, $fn8, [$5, $4, $1]);
+            $r6 = rt.tailCall($s, $tb, $fn11, [$8, $7, $5]);
           }
-          return $r10;
+          return $r6;
         }
-        $1 = ctx as rt.LuaValue;
+        $5 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
-        rt.callee((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7!.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin");
+        if (($f10 = ($5 as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f10.set) === 'function') $r6 = ($7 as rt.LuaFunction)($5, "role", "admin");
+        else if ($f10 !== undefined && $7 === undefined && ($m9 = ($5 as rt.LuaTable).metatable) !== undefined && typeof ($8 = $m9.view.set) === 'function') $r6 = ($8 as rt.LuaFunction)($5, "role", "admin");
+        else $r6 = rt.callee(rt.index($5, "set", "local 'ctx'"), "method 'set'")($5, "role", "admin");
         $s.depth = $d;
         return rt.NONE;
       }) as rt.LuaFunction);
@@ -331,36 +349,48 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $f8: rt.Fields | undefined;
+        let $m9: rt.LuaTable | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
-        let $fn19!: rt.LuaFunction;
-        let $20: rt.LuaValue;
+        let $r12: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $f15: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $r19: rt.LuaResult;
+        let $fn20!: rt.LuaFunction;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $25: rt.LuaValue;
+        let $o23: rt.Fields;
+        let $n24: number;
+        let $fn25!: rt.LuaFunction;
         let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $33: rt.LuaValue;
-        let $o34: rt.Fields;
-        let $n35: number;
-        let $t36: number;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $f33: rt.Fields | undefined;
+        let $m34: rt.LuaTable | undefined;
+        let $35: rt.LuaValue;
+        let $36: rt.LuaValue;
         let $r37: rt.LuaResult;
+        let $38: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $f40: rt.Fields | undefined;
+        let $m41: rt.LuaTable | undefined;
+        let $42: rt.LuaValue;
+        let $43: rt.LuaValue;
+        let $r44: rt.LuaResult;
+        let $45: rt.LuaValue;
+        let $o46: rt.Fields;
+        let $n47: number;
+        let $t48: number;
+        let $r49: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 22;
         trace("handler");
@@ -373,71 +403,83 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $3;
           $7 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 24;
-          $6 = rt.first(rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9!.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role"));
-          $11 = ctx as rt.LuaValue;
+          if (($f8 = ($7 as rt.LuaTable)?.f) !== undefined && typeof ($10 = $f8.get) === 'function') $r12 = ($10 as rt.LuaFunction)($7, "role");
+          else if ($f8 !== undefined && $10 === undefined && ($m9 = ($7 as rt.LuaTable).metatable) !== undefined && typeof ($11 = $m9.view.get) === 'function') $r12 = ($11 as rt.LuaFunction)($7, "role");
+          else $r12 = rt.callee(rt.index($7, "get", "local 'ctx'"), "method 'get'")($7, "role");
+          $6 = rt.first($r12);
+          $14 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 25;
-          $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13!.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id"));
-          if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($10)) {
+          if (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($17 = $f15.get) === 'function') $r19 = ($17 as rt.LuaFunction)($14, "request_id");
+          else if ($f15 !== undefined && $17 === undefined && ($m16 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($18 = $m16.view.get) === 'function') $r19 = ($18 as rt.LuaFunction)($14, "request_id");
+          else $r19 = rt.callee(rt.index($14, "get", "local 'ctx'"), "method 'get'")($14, "request_id");
+          $13 = rt.first($r19);
+          if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(18), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 114; $b[$p + 13] = 111; $b[$p + 14] = 108; $b[$p + 15] = 101; $b[$p + 16] = 34; $b[$p + 17] = 58; $w.p = $p + 18; }
             $w.scalar($6 as string | number | boolean);
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 113; $b[$p + 5] = 117; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 116; $b[$p + 9] = 95; $b[$p + 10] = 105; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($13 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $15 = $1;
-          $o17 = new rt.FieldsObject();
-          $n18 = 1;
-          $o17.ok = true;
+          $21 = $1;
+          $o23 = new rt.FieldsObject();
+          $n24 = 1;
+          $o23.ok = true;
           if ($6 !== undefined) {
-            $o17.role = $6;
-            $n18++;
+            $o23.role = $6;
+            $n24++;
           }
-          if ($10 !== undefined) {
-            $o17.request_id = $10;
-            $n18++;
+          if ($13 !== undefined) {
+            $o23.request_id = $13;
+            $n24++;
           }
-          $16 = rt.LuaTable.record($o17, $n18);
+          $22 = rt.LuaTable.record($o23, $n24);
           $s.pcs[$d] = $pc + 26;
-          $fn14 = rt.callee($15, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn14($16)));
+          $fn20 = rt.callee($21, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn20($22)));
         }
-        $21 = api as rt.LuaValue;
-        if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.json) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
+        $27 = api as rt.LuaValue;
+        if (!(($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.json) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.json) !== undefined || (!("json" in $m29.view) && $m29.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 23;
-          $22 = rt.index($21, "json", "upvalue 'api'");
+          $28 = rt.index($27, "json", "upvalue 'api'");
         }
-        $20 = $22;
-        $26 = ctx as rt.LuaValue;
+        $26 = $28;
+        $32 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 24;
-        $29 = rt.first(rt.callee((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28!.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"));
-        $30 = ctx as rt.LuaValue;
+        if (($f33 = ($32 as rt.LuaTable)?.f) !== undefined && typeof ($35 = $f33.get) === 'function') $r37 = ($35 as rt.LuaFunction)($32, "role");
+        else if ($f33 !== undefined && $35 === undefined && ($m34 = ($32 as rt.LuaTable).metatable) !== undefined && typeof ($36 = $m34.view.get) === 'function') $r37 = ($36 as rt.LuaFunction)($32, "role");
+        else $r37 = rt.callee(rt.index($32, "get", "local 'ctx'"), "method 'get'")($32, "role");
+        $38 = rt.first($r37);
+        $39 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
-        $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.get !== undefined ? $f32!.get : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "request_id"));
-        $o34 = new rt.FieldsObject();
-        $n35 = 1;
-        $o34.ok = true;
-        if ($29 !== undefined) {
-          $o34.role = $29;
-          $n35++;
+        if (($f40 = ($39 as rt.LuaTable)?.f) !== undefined && typeof ($42 = $f40.get) === 'function') $r44 = ($42 as rt.LuaFunction)($39, "request_id");
+        else if ($f40 !== undefined && $42 === undefined && ($m41 = ($39 as rt.LuaTable).metatable) !== undefined && typeof ($43 = $m41.view.get) === 'function') $r44 = ($43 as rt.LuaFunction)($39, "request_id");
+        else $r44 = rt.callee(rt.index($39, "get", "local 'ctx'"), "method 'get'")($39, "request_id");
+        $45 = rt.first($r44);
+        $o46 = new rt.FieldsObject();
+        $n47 = 1;
+        $o46.ok = true;
+        if ($38 !== undefined) {
+          $o46.role = $38;
+          $n47++;
         }
-        if ($33 !== undefined) {
-          $o34.request_id = $33;
-          $n35++;
+        if ($45 !== undefined) {
+          $o46.request_id = $45;
+          $n47++;
         }
-        $25 = rt.LuaTable.record($o34, $n35);
+        $31 = rt.LuaTable.record($o46, $n47);
         $s.pcs[$d] = $pc + 27;
-        $fn19 = rt.callee($20, "field 'json'");
+        $fn25 = rt.callee($26, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t36 = $s.tails++;
-          $r37 = $fn19($25);
-          $s.tails = $t36;
+          $t48 = $s.tails++;
+          $r49 = $fn25($31);
+          $s.tails = $t48;
         } else {
-          $r37 = rt.tailCall($s, $tb, $fn19, [$25]);
+          $r49 = rt.tailCall($s, $tb, $fn25, [$31]);
         }
-        return $r37;
+        return $r49;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -465,93 +507,117 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $r8: rt.LuaResult;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $o14: rt.Fields;
-        let $n15: number;
-        let $16: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $f15: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
         let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $r19: rt.LuaResult;
+        let $o20: rt.Fields;
+        let $n21: number;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $f24: rt.Fields | undefined;
         let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $o28: rt.Fields;
-        let $n29: number;
+        let $r28: rt.LuaResult;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
+        let $f34: rt.Fields | undefined;
+        let $m35: rt.LuaTable | undefined;
+        let $36: rt.LuaValue;
+        let $37: rt.LuaValue;
+        let $r38: rt.LuaResult;
+        let $39: rt.LuaValue;
+        let $o40: rt.Fields;
+        let $n41: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 29;
-            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5!.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
-            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $7 = rt.index($6, "id");
+            if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.params) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+            else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.params) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+            else $r8 = rt.callee(rt.index($3, "params", "local 'ctx'"), "method 'params'")($3);
+            $9 = rt.first($r8);
+            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.id) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+              $10 = rt.index($9, "id");
             }
-            $2 = $7;
+            $2 = $10;
           }
           $1 = $2;
-          $11 = ctx as rt.LuaValue;
+          $14 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 31;
-          $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13!.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "role"));
-          if (rh.isScalar($1) && rh.isScalar($10)) {
+          if (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($17 = $f15.get) === 'function') $r19 = ($17 as rt.LuaFunction)($14, "role");
+          else if ($f15 !== undefined && $17 === undefined && ($m16 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($18 = $m16.view.get) === 'function') $r19 = ($18 as rt.LuaFunction)($14, "role");
+          else $r19 = rt.callee(rt.index($14, "get", "local 'ctx'"), "method 'get'")($14, "role");
+          $13 = rt.first($r19);
+          if (rh.isScalar($1) && rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($13 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o14 = new rt.FieldsObject();
-          $n15 = 0;
+          $o20 = new rt.FieldsObject();
+          $n21 = 0;
           if ($1 !== undefined) {
-            $o14.id = $1;
-            $n15++;
+            $o20.id = $1;
+            $n21++;
           }
-          if ($10 !== undefined) {
-            $o14.role = $10;
-            $n15++;
+          if ($13 !== undefined) {
+            $o20.role = $13;
+            $n21++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+          return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
         }
-        if (rh.pristineContext(ctx)) $16 = (ctx as rh.RequestContext).param("id");
+        if (rh.pristineContext(ctx)) $22 = (ctx as rh.RequestContext).param("id");
         else {
-          $17 = ctx as rt.LuaValue;
+          $23 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 29;
-          $20 = rt.first(rt.callee((($f19 = ($17 as rt.LuaTable)?.f)?.params !== undefined ? $f19!.params : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.params !== undefined ? $m18.view.params : rt.index($17, "params", "local 'ctx'")), "method 'params'")($17));
-          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.id) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.id) !== undefined || (!("id" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
-            $21 = rt.index($20, "id");
+          if (($f24 = ($23 as rt.LuaTable)?.f) !== undefined && typeof ($26 = $f24.params) === 'function') $r28 = ($26 as rt.LuaFunction)($23);
+          else if ($f24 !== undefined && $26 === undefined && ($m25 = ($23 as rt.LuaTable).metatable) !== undefined && typeof ($27 = $m25.view.params) === 'function') $r28 = ($27 as rt.LuaFunction)($23);
+          else $r28 = rt.callee(rt.index($23, "params", "local 'ctx'"), "method 'params'")($23);
+          $29 = rt.first($r28);
+          if (!(($f32 = ($29 as rt.LuaTable)?.f) !== undefined && (($30 = $f32.id) !== undefined || ($m31 = ($29 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view.id) !== undefined || (!("id" in $m31.view) && $m31.view[rt.CUT] === undefined)))) {
+            $30 = rt.index($29, "id");
           }
-          $16 = $21;
+          $22 = $30;
         }
-        $24 = ctx as rt.LuaValue;
+        $33 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 31;
-        $27 = rt.first(rt.callee((($f26 = ($24 as rt.LuaTable)?.f)?.get !== undefined ? $f26!.get : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.get !== undefined ? $m25.view.get : rt.index($24, "get", "local 'ctx'")), "method 'get'")($24, "role"));
-        $o28 = new rt.FieldsObject();
-        $n29 = 0;
-        if ($16 !== undefined) {
-          $o28.id = $16;
-          $n29++;
+        if (($f34 = ($33 as rt.LuaTable)?.f) !== undefined && typeof ($36 = $f34.get) === 'function') $r38 = ($36 as rt.LuaFunction)($33, "role");
+        else if ($f34 !== undefined && $36 === undefined && ($m35 = ($33 as rt.LuaTable).metatable) !== undefined && typeof ($37 = $m35.view.get) === 'function') $r38 = ($37 as rt.LuaFunction)($33, "role");
+        else $r38 = rt.callee(rt.index($33, "get", "local 'ctx'"), "method 'get'")($33, "role");
+        $39 = rt.first($r38);
+        $o40 = new rt.FieldsObject();
+        $n41 = 0;
+        if ($22 !== undefined) {
+          $o40.id = $22;
+          $n41++;
         }
-        if ($27 !== undefined) {
-          $o28.role = $27;
-          $n29++;
+        if ($39 !== undefined) {
+          $o40.role = $39;
+          $n41++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o28, $n29));
+        return rt.leave($s, $d, rt.LuaTable.record($o40, $n41));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($13 !== undefined && ($f14 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
       else {
@@ -609,96 +675,132 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $f3: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $r7: rt.LuaResult;
+        let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
+        let $f10: rt.Fields | undefined;
         let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $o13: rt.Fields;
-        let $n14: number;
+        let $12: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $r14: rt.LuaResult;
         let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
+        let $16: rt.LuaValue;
         let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
         let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
+        let $20: rt.LuaValue;
+        let $r21: rt.LuaResult;
+        let $o22: rt.Fields;
+        let $n23: number;
+        let $24: rt.LuaValue;
         let $f25: rt.Fields | undefined;
-        let $26: rt.LuaValue;
-        let $o27: rt.Fields;
-        let $n28: number;
+        let $m26: rt.LuaTable | undefined;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $r29: rt.LuaResult;
+        let $30: rt.LuaValue;
+        let $31: rt.LuaValue;
+        let $f32: rt.Fields | undefined;
+        let $m33: rt.LuaTable | undefined;
+        let $34: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $r36: rt.LuaResult;
+        let $37: rt.LuaValue;
+        let $38: rt.LuaValue;
+        let $f39: rt.Fields | undefined;
+        let $m40: rt.LuaTable | undefined;
+        let $41: rt.LuaValue;
+        let $42: rt.LuaValue;
+        let $r43: rt.LuaResult;
+        let $44: rt.LuaValue;
+        let $o45: rt.Fields;
+        let $n46: number;
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 34;
         trace("handler");
         if ($json) {
           $2 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $1 = rt.first(rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4!.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role"));
-          $6 = ctx as rt.LuaValue;
+          if (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f3.get) === 'function') $r7 = ($5 as rt.LuaFunction)($2, "role");
+          else if ($f3 !== undefined && $5 === undefined && ($m4 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m4.view.get) === 'function') $r7 = ($6 as rt.LuaFunction)($2, "role");
+          else $r7 = rt.callee(rt.index($2, "get", "local 'ctx'"), "method 'get'")($2, "role");
+          $1 = rt.first($r7);
+          $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 36;
-          $5 = rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.get !== undefined ? $f8!.get : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.get !== undefined ? $m7.view.get : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "started_at"));
-          $10 = ctx as rt.LuaValue;
+          if (($f10 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.get) === 'function') $r14 = ($12 as rt.LuaFunction)($9, "started_at");
+          else if ($f10 !== undefined && $12 === undefined && ($m11 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.get) === 'function') $r14 = ($13 as rt.LuaFunction)($9, "started_at");
+          else $r14 = rt.callee(rt.index($9, "get", "local 'ctx'"), "method 'get'")($9, "started_at");
+          $8 = rt.first($r14);
+          $16 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
-          $9 = rt.first(rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.request_id !== undefined ? $f12!.request_id : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10));
-          if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
+          if (($f17 = ($16 as rt.LuaTable)?.f) !== undefined && typeof ($19 = $f17.request_id) === 'function') $r21 = ($19 as rt.LuaFunction)($16);
+          else if ($f17 !== undefined && $19 === undefined && ($m18 = ($16 as rt.LuaTable).metatable) !== undefined && typeof ($20 = $m18.view.request_id) === 'function') $r21 = ($20 as rt.LuaFunction)($16);
+          else $r21 = rt.callee(rt.index($16, "request_id", "local 'ctx'"), "method 'request_id'")($16);
+          $15 = rt.first($r21);
+          if (rh.isScalar($1) && rh.isScalar($8) && rh.isScalar($15)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 114; $b[$p + 6] = 116; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 95; $b[$p + 10] = 97; $b[$p + 11] = 116; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.scalar($5 as string | number | boolean);
+            $w.scalar($8 as string | number | boolean);
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 113; $b[$p + 5] = 117; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 116; $b[$p + 9] = 95; $b[$p + 10] = 105; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($15 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o13 = new rt.FieldsObject();
-          $n14 = 0;
+          $o22 = new rt.FieldsObject();
+          $n23 = 0;
           if ($1 !== undefined) {
-            $o13.role = $1;
-            $n14++;
+            $o22.role = $1;
+            $n23++;
           }
-          if ($5 !== undefined) {
-            $o13.started_at = $5;
-            $n14++;
+          if ($8 !== undefined) {
+            $o22.started_at = $8;
+            $n23++;
           }
-          if ($9 !== undefined) {
-            $o13.request_id = $9;
-            $n14++;
+          if ($15 !== undefined) {
+            $o22.request_id = $15;
+            $n23++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
+          return rt.leave($s, $d, rt.LuaTable.record($o22, $n23));
         }
-        $15 = ctx as rt.LuaValue;
+        $24 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 35;
-        $18 = rt.first(rt.callee((($f17 = ($15 as rt.LuaTable)?.f)?.get !== undefined ? $f17!.get : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.get !== undefined ? $m16.view.get : rt.index($15, "get", "local 'ctx'")), "method 'get'")($15, "role"));
-        $19 = ctx as rt.LuaValue;
+        if (($f25 = ($24 as rt.LuaTable)?.f) !== undefined && typeof ($27 = $f25.get) === 'function') $r29 = ($27 as rt.LuaFunction)($24, "role");
+        else if ($f25 !== undefined && $27 === undefined && ($m26 = ($24 as rt.LuaTable).metatable) !== undefined && typeof ($28 = $m26.view.get) === 'function') $r29 = ($28 as rt.LuaFunction)($24, "role");
+        else $r29 = rt.callee(rt.index($24, "get", "local 'ctx'"), "method 'get'")($24, "role");
+        $30 = rt.first($r29);
+        $31 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 36;
-        $22 = rt.first(rt.callee((($f21 = ($19 as rt.LuaTable)?.f)?.get !== undefined ? $f21!.get : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.get !== undefined ? $m20.view.get : rt.index($19, "get", "local 'ctx'")), "method 'get'")($19, "started_at"));
-        $23 = ctx as rt.LuaValue;
+        if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.get) === 'function') $r36 = ($34 as rt.LuaFunction)($31, "started_at");
+        else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.get) === 'function') $r36 = ($35 as rt.LuaFunction)($31, "started_at");
+        else $r36 = rt.callee(rt.index($31, "get", "local 'ctx'"), "method 'get'")($31, "started_at");
+        $37 = rt.first($r36);
+        $38 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 37;
-        $26 = rt.first(rt.callee((($f25 = ($23 as rt.LuaTable)?.f)?.request_id !== undefined ? $f25!.request_id : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.request_id !== undefined ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'")), "method 'request_id'")($23));
-        $o27 = new rt.FieldsObject();
-        $n28 = 0;
-        if ($18 !== undefined) {
-          $o27.role = $18;
-          $n28++;
+        if (($f39 = ($38 as rt.LuaTable)?.f) !== undefined && typeof ($41 = $f39.request_id) === 'function') $r43 = ($41 as rt.LuaFunction)($38);
+        else if ($f39 !== undefined && $41 === undefined && ($m40 = ($38 as rt.LuaTable).metatable) !== undefined && typeof ($42 = $m40.view.request_id) === 'function') $r43 = ($42 as rt.LuaFunction)($38);
+        else $r43 = rt.callee(rt.index($38, "request_id", "local 'ctx'"), "method 'request_id'")($38);
+        $44 = rt.first($r43);
+        $o45 = new rt.FieldsObject();
+        $n46 = 0;
+        if ($30 !== undefined) {
+          $o45.role = $30;
+          $n46++;
         }
-        if ($22 !== undefined) {
-          $o27.started_at = $22;
-          $n28++;
+        if ($37 !== undefined) {
+          $o45.started_at = $37;
+          $n46++;
         }
-        if ($26 !== undefined) {
-          $o27.request_id = $26;
-          $n28++;
+        if ($44 !== undefined) {
+          $o45.request_id = $44;
+          $n46++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o27, $n28));
+        return rt.leave($s, $d, rt.LuaTable.record($o45, $n46));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($13 !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
       else {
@@ -850,47 +952,53 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $o9: rt.Fields;
-        let $n10: number;
-        let $o11: rt.Fields;
-        let $n12: number;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $o14: rt.Fields;
+        let $n15: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 50;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 51;
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
         let data: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
-          $8 = data;
-          if (rh.isScalar($8)) {
+          $11 = data;
+          if (rh.isScalar($11)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($8 as string | number | boolean);
+            $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o9 = new rt.FieldsObject();
-          $n10 = 0;
-          if ($8 !== undefined) {
-            $o9.got = $8;
-            $n10++;
+          $o12 = new rt.FieldsObject();
+          $n13 = 0;
+          if ($11 !== undefined) {
+            $o12.got = $11;
+            $n13++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
+          return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
         }
-        $3 = data;
-        $o11 = new rt.FieldsObject();
-        $n12 = 0;
-        if ($3 !== undefined) {
-          $o11.got = $3;
-          $n12++;
+        $7 = data;
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($7 !== undefined) {
+          $o14.got = $7;
+          $n15++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.post !== undefined) $f8.post = $2;
       else {

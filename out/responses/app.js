@@ -1579,26 +1579,32 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $t8;
-      let $r9;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f10;
+      let $t11;
+      let $r12;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 77;
-      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 78;
-      $fn12 = rt.callee(($f7 = $22?.f)?.text !== void 0 ? $f7.text : ($m6 = $22?.metatable) !== void 0 && $m6.view.text !== void 0 ? $m6.view.text : rt.index($22, "text"), "method 'text'");
+      $fn12 = rt.callee(($f10 = $22?.f)?.text !== void 0 ? $f10.text : ($m9 = $22?.metatable) !== void 0 && $m9.view.text !== void 0 ? $m9.view.text : rt.index($22, "text"), "method 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t8 = $s2.tails++;
-        $r9 = $fn12($22);
-        $s2.tails = $t8;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22);
+        $s2.tails = $t11;
       } else {
-        $r9 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r9;
+      return $r12;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
     else {
@@ -1624,26 +1630,32 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $t8;
-      let $r9;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f10;
+      let $t11;
+      let $r12;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 80;
-      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 81;
-      $fn12 = rt.callee(($f7 = $22?.f)?.json !== void 0 ? $f7.json : ($m6 = $22?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($22, "json"), "method 'json'");
+      $fn12 = rt.callee(($f10 = $22?.f)?.json !== void 0 ? $f10.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json"), "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t8 = $s2.tails++;
-        $r9 = $fn12($22);
-        $s2.tails = $t8;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22);
+        $s2.tails = $t11;
       } else {
-        $r9 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r9;
+      return $r12;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -1669,55 +1681,61 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $fn9;
-      let $10;
+      let $f4;
+      let $m52;
+      let $6;
+      let $72;
+      let $r8;
+      let $m9;
+      let $f10;
       let $11;
-      let $122;
-      let $m13;
-      let $f14;
-      let $m15;
-      let $f16;
-      let $17;
-      let $o18;
-      let $n19;
-      let $t20;
-      let $r21;
+      let $fn122;
+      let $13;
+      let $14;
+      let $15;
+      let $m16;
+      let $f17;
+      let $m18;
+      let $f19;
+      let $20;
+      let $o21;
+      let $n22;
+      let $t23;
+      let $r24;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 83;
-      $22 = rt.first(rt.callee(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
-      $fn12 = rt.callee(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
-      if (($11 = $env.f.rover) === void 0) {
-        $11 = rt.getGlobal($env, "rover");
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $22 = rt.first($r8);
+      $fn12 = rt.callee(($f10 = $22?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $22?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect"), "method 'expect'");
+      if (($14 = $env.f.rover) === void 0) {
+        $14 = rt.getGlobal($env, "rover");
       }
-      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-        $122 = rt.index($11, "guard", "global 'rover'");
+      if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.guard) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.guard) !== void 0 || !("guard" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+        $15 = rt.index($14, "guard", "global 'rover'");
       }
-      $10 = $122;
+      $13 = $15;
       $s2.pcs[$d2] = $pc + 85;
-      $fn9 = rt.callee(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
-      $17 = rt.first($fn9($10));
-      $o18 = new rt.FieldsObject();
-      $n19 = 0;
-      if ($17 !== void 0) {
-        $o18.a = $17;
-        $n19++;
+      $fn122 = rt.callee(($f19 = $13?.f)?.string !== void 0 ? $f19.string : ($m18 = $13?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($13, "string", "field 'guard'"), "method 'string'");
+      $20 = rt.first($fn122($13));
+      $o21 = new rt.FieldsObject();
+      $n22 = 0;
+      if ($20 !== void 0) {
+        $o21.a = $20;
+        $n22++;
       }
-      $8 = rt.LuaTable.record($o18, $n19);
+      $11 = rt.LuaTable.record($o21, $n22);
       $s2.pcs[$d2] = $pc + 86;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t20 = $s2.tails++;
-        $r21 = $fn12($22, $8);
-        $s2.tails = $t20;
+        $t23 = $s2.tails++;
+        $r24 = $fn12($22, $11);
+        $s2.tails = $t23;
       } else {
-        $r21 = rt.tailCall($s2, $tb, $fn12, [$22, $8]);
+        $r24 = rt.tailCall($s2, $tb, $fn12, [$22, $11]);
       }
-      return $r21;
+      return $r24;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
     else {
@@ -1905,14 +1923,17 @@ function load($env) {
       let $72;
       let $8;
       let $9;
-      let $m102;
-      let $f112;
+      let $f10;
+      let $m11;
       let $122;
       let $13;
-      let $m14;
-      let $f15;
-      let $t16;
-      let $r17;
+      let $r14;
+      let $15;
+      let $16;
+      let $m17;
+      let $f18;
+      let $t19;
+      let $r20;
       let down;
       down = function $down(n) {
         const $s3 = rt.current, $d3 = $s3.depth;
@@ -1941,11 +1962,14 @@ function load($env) {
       else {
         $9 = ctx;
         $s2.pcs[$d2] = $pc + 101;
-        $122 = rt.first(rt.callee(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m102 = $9?.metatable) !== void 0 && $m102.view.params !== void 0 ? $m102.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
-        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.n) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.n) !== void 0 || !("n" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-          $13 = rt.index($122, "n");
+        if (($f10 = $9?.f) !== void 0 && typeof ($122 = $f10.params) === "function") $r14 = $122($9);
+        else if ($f10 !== void 0 && $122 === void 0 && ($m11 = $9.metatable) !== void 0 && typeof ($13 = $m11.view.params) === "function") $r14 = $13($9);
+        else $r14 = rt.callee(rt.index($9, "params", "local 'ctx'"), "method 'params'")($9);
+        $15 = rt.first($r14);
+        if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.n) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.n) !== void 0 || !("n" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+          $16 = rt.index($15, "n");
         }
-        $8 = $13;
+        $8 = $16;
       }
       $72 = $8;
       $s2.pcs[$d2] = $pc + 102;
@@ -1955,13 +1979,13 @@ function load($env) {
       $fn12 = $22;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t16 = $s2.tails++;
-        $r17 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3);
-        $s2.tails = $t16;
+        $t19 = $s2.tails++;
+        $r20 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3);
+        $s2.tails = $t19;
       } else {
-        $r17 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
+        $r20 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
       }
-      return $r17;
+      return $r20;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -2007,11 +2031,14 @@ function load($env) {
       let $m3;
       let $f4;
       let $5;
-      let $m6;
-      let $f7;
+      let $f62;
+      let $m7;
       let $8;
-      let $o9;
-      let $n10;
+      let $9;
+      let $r10;
+      let $11;
+      let $o12;
+      let $n13;
       $1 = saved;
       if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.method) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.method) !== void 0 || !("method" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 106;
@@ -2019,18 +2046,21 @@ function load($env) {
       }
       $5 = saved;
       $s2.pcs[$d2] = $pc + 107;
-      $8 = rt.first(rt.callee(($f7 = $5?.f)?.headers !== void 0 ? $f7.headers : ($m6 = $5?.metatable) !== void 0 && $m6.view.headers !== void 0 ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"), "method 'headers'")($5));
-      $o9 = new rt.FieldsObject();
-      $n10 = 0;
+      if (($f62 = $5?.f) !== void 0 && typeof ($8 = $f62.headers) === "function") $r10 = $8($5);
+      else if ($f62 !== void 0 && $8 === void 0 && ($m7 = $5.metatable) !== void 0 && typeof ($9 = $m7.view.headers) === "function") $r10 = $9($5);
+      else $r10 = rt.callee(rt.index($5, "headers", "upvalue 'saved'"), "method 'headers'")($5);
+      $11 = rt.first($r10);
+      $o12 = new rt.FieldsObject();
+      $n13 = 0;
       if ($22 !== void 0) {
-        $o9.method = $22;
-        $n10++;
+        $o12.method = $22;
+        $n13++;
       }
-      if ($8 !== void 0) {
-        $o9.headers = $8;
-        $n10++;
+      if ($11 !== void 0) {
+        $o12.headers = $11;
+        $n13++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
     };
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {

@@ -1460,26 +1460,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $t8: number;
-        let $r9: rt.LuaResult;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 77;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 78;
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f7!.text : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.text !== undefined ? $m6.view.text : rt.index($2, "text")), "method 'text'");
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f10!.text : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.text !== undefined ? $m9.view.text : rt.index($2, "text")), "method 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t8 = $s.tails++;
-          $r9 = $fn1($2);
-          $s.tails = $t8;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2);
+          $s.tails = $t11;
         } else {
-          $r9 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r9;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
       else {
@@ -1505,26 +1511,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $t8: number;
-        let $r9: rt.LuaResult;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 80;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 81;
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t8 = $s.tails++;
-          $r9 = $fn1($2);
-          $s.tails = $t8;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2);
+          $s.tails = $t11;
         } else {
-          $r9 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r9;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -1550,55 +1562,61 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $fn9!: rt.LuaFunction;
-        let $10: rt.LuaValue;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
-        let $t20: number;
-        let $r21: rt.LuaResult;
+        let $fn12!: rt.LuaFunction;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $t23: number;
+        let $r24: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 83;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-        if (($11 = $env.f!.rover) === undefined) {
-          $11 = rt.getGlobal($env, "rover");
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
+        if (($14 = $env.f!.rover) === undefined) {
+          $14 = rt.getGlobal($env, "rover");
         }
-        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-          $12 = rt.index($11, "guard", "global 'rover'");
+        if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.guard) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.guard) !== undefined || (!("guard" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+          $15 = rt.index($14, "guard", "global 'rover'");
         }
-        $10 = $12;
+        $13 = $15;
         $s.pcs[$d] = $pc + 85;
-        $fn9 = rt.callee((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16!.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
-        $17 = rt.first($fn9($10));
-        $o18 = new rt.FieldsObject();
-        $n19 = 0;
-        if ($17 !== undefined) {
-          $o18.a = $17;
-          $n19++;
+        $fn12 = rt.callee((($f19 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f19!.string : ($m18 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($13, "string", "field 'guard'")), "method 'string'");
+        $20 = rt.first($fn12($13));
+        $o21 = new rt.FieldsObject();
+        $n22 = 0;
+        if ($20 !== undefined) {
+          $o21.a = $20;
+          $n22++;
         }
-        $8 = rt.LuaTable.record($o18, $n19);
+        $11 = rt.LuaTable.record($o21, $n22);
         $s.pcs[$d] = $pc + 86;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t20 = $s.tails++;
-          $r21 = $fn1($2, $8);
-          $s.tails = $t20;
+          $t23 = $s.tails++;
+          $r24 = $fn1($2, $11);
+          $s.tails = $t23;
         } else {
-          $r21 = rt.tailCall($s, $tb, $fn1, [$2, $8]);
+          $r24 = rt.tailCall($s, $tb, $fn1, [$2, $11]);
         }
-        return $r21;
+        return $r24;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
       else {
@@ -1786,14 +1804,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $f10: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $t16: number;
-        let $r17: rt.LuaResult;
+        let $r14: rt.LuaResult;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $t19: number;
+        let $r20: rt.LuaResult;
         let down: rt.LuaFunction;
         down = function $down(n?: rt.LuaValue): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
@@ -1822,11 +1843,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else {
           $9 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 101;
-          $12 = rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11!.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
-          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-            $13 = rt.index($12, "n");
+          if (($f10 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.params) === 'function') $r14 = ($12 as rt.LuaFunction)($9);
+          else if ($f10 !== undefined && $12 === undefined && ($m11 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.params) === 'function') $r14 = ($13 as rt.LuaFunction)($9);
+          else $r14 = rt.callee(rt.index($9, "params", "local 'ctx'"), "method 'params'")($9);
+          $15 = rt.first($r14);
+          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.n) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.n) !== undefined || (!("n" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+            $16 = rt.index($15, "n");
           }
-          $8 = $13;
+          $8 = $16;
         }
         $7 = $8;
         $s.pcs[$d] = $pc + 102;
@@ -1836,13 +1860,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = $2 as rt.LuaFunction;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t16 = $s.tails++;
-          $r17 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3));
-          $s.tails = $t16;
+          $t19 = $s.tails++;
+          $r20 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3));
+          $s.tails = $t19;
         } else {
-          $r17 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
+          $r20 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
         }
-        return $r17;
+        return $r20;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1888,11 +1912,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
+        let $f6: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
         let $8: rt.LuaValue;
-        let $o9: rt.Fields;
-        let $n10: number;
+        let $9: rt.LuaValue;
+        let $r10: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
         $1 = saved as rt.LuaValue;
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.method) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 106;
@@ -1900,18 +1927,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $5 = saved as rt.LuaValue;
         $s.pcs[$d] = $pc + 107;
-        $8 = rt.first(rt.callee((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7!.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'")), "method 'headers'")($5));
-        $o9 = new rt.FieldsObject();
-        $n10 = 0;
+        if (($f6 = ($5 as rt.LuaTable)?.f) !== undefined && typeof ($8 = $f6.headers) === 'function') $r10 = ($8 as rt.LuaFunction)($5);
+        else if ($f6 !== undefined && $8 === undefined && ($m7 = ($5 as rt.LuaTable).metatable) !== undefined && typeof ($9 = $m7.view.headers) === 'function') $r10 = ($9 as rt.LuaFunction)($5);
+        else $r10 = rt.callee(rt.index($5, "headers", "upvalue 'saved'"), "method 'headers'")($5);
+        $11 = rt.first($r10);
+        $o12 = new rt.FieldsObject();
+        $n13 = 0;
         if ($2 !== undefined) {
-          $o9.method = $2;
-          $n10++;
+          $o12.method = $2;
+          $n13++;
         }
-        if ($8 !== undefined) {
-          $o9.headers = $8;
-          $n10++;
+        if ($11 !== undefined) {
+          $o12.headers = $11;
+          $n13++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
+        return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {

@@ -85,36 +85,42 @@ function load($env) {
       let $6;
       let $72;
       let $8;
-      let $m9;
-      let $f10;
+      let $f9;
+      let $m102;
       let $11;
       let $122;
-      let $m13;
-      let $f14;
-      let $fn15;
-      let $16;
-      let $17;
-      let $o18;
-      let $n19;
-      let $fn20;
-      let $21;
-      let $222;
-      let $23;
-      let $m24;
-      let $f25;
+      let $r13;
+      let $14;
+      let $15;
+      let $m16;
+      let $f17;
+      let $fn18;
+      let $19;
+      let $20;
+      let $o21;
+      let $n22;
+      let $fn23;
+      let $24;
+      let $25;
       let $26;
-      let $27;
-      let $28;
-      let $m29;
-      let $f30;
+      let $m27;
+      let $f28;
+      let $29;
+      let $30;
       let $31;
-      let $322;
+      let $f32;
       let $m33;
-      let $f34;
-      let $o35;
-      let $n36;
-      let $t37;
-      let $r38;
+      let $34;
+      let $35;
+      let $r36;
+      let $37;
+      let $38;
+      let $m39;
+      let $f40;
+      let $o41;
+      let $n42;
+      let $t43;
+      let $r44;
       const $json = rh.claim(ctx);
       if ($json) {
         $22 = api;
@@ -127,11 +133,14 @@ function load($env) {
         else {
           $8 = ctx;
           $s2.pcs[$d2] = $pc + 4;
-          $11 = rt.first(rt.callee(($f10 = $8?.f)?.params !== void 0 ? $f10.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
-          if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
-            $122 = rt.index($11, "id");
+          if (($f9 = $8?.f) !== void 0 && typeof ($11 = $f9.params) === "function") $r13 = $11($8);
+          else if ($f9 !== void 0 && $11 === void 0 && ($m102 = $8.metatable) !== void 0 && typeof ($122 = $m102.view.params) === "function") $r13 = $122($8);
+          else $r13 = rt.callee(rt.index($8, "params", "local 'ctx'"), "method 'params'")($8);
+          $14 = rt.first($r13);
+          if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.id) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.id) !== void 0 || !("id" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+            $15 = rt.index($14, "id");
           }
-          $72 = $122;
+          $72 = $15;
         }
         $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -169,54 +178,57 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $16 = $1;
-        $o18 = new rt.FieldsObject();
-        $n19 = 1;
-        $o18.static = false;
+        $19 = $1;
+        $o21 = new rt.FieldsObject();
+        $n22 = 1;
+        $o21.static = false;
         if ($6 !== void 0) {
-          $o18.id = $6;
-          $n19++;
+          $o21.id = $6;
+          $n22++;
         }
-        $17 = rt.LuaTable.record($o18, $n19);
+        $20 = rt.LuaTable.record($o21, $n22);
         $s2.pcs[$d2] = $pc + 5;
-        $fn15 = rt.callee($16, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn15($17)));
+        $fn18 = rt.callee($19, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn18($20)));
       }
-      $222 = api;
-      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
+      $25 = api;
+      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.json) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.json) !== void 0 || !("json" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 3;
-        $23 = rt.index($222, "json", "upvalue 'api'");
+        $26 = rt.index($25, "json", "upvalue 'api'");
       }
-      $21 = $23;
-      if (rh.pristineContext(ctx)) $27 = ctx.param("id");
+      $24 = $26;
+      if (rh.pristineContext(ctx)) $30 = ctx.param("id");
       else {
-        $28 = ctx;
+        $31 = ctx;
         $s2.pcs[$d2] = $pc + 4;
-        $31 = rt.first(rt.callee(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
-        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
-          $322 = rt.index($31, "id");
+        if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.params) === "function") $r36 = $34($31);
+        else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($35 = $m33.view.params) === "function") $r36 = $35($31);
+        else $r36 = rt.callee(rt.index($31, "params", "local 'ctx'"), "method 'params'")($31);
+        $37 = rt.first($r36);
+        if (!(($f40 = $37?.f) !== void 0 && (($38 = $f40.id) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view.id) !== void 0 || !("id" in $m39.view) && $m39.view[rt.CUT] === void 0))) {
+          $38 = rt.index($37, "id");
         }
-        $27 = $322;
+        $30 = $38;
       }
-      $o35 = new rt.FieldsObject();
-      $n36 = 1;
-      $o35.static = false;
-      if ($27 !== void 0) {
-        $o35.id = $27;
-        $n36++;
+      $o41 = new rt.FieldsObject();
+      $n42 = 1;
+      $o41.static = false;
+      if ($30 !== void 0) {
+        $o41.id = $30;
+        $n42++;
       }
-      $26 = rt.LuaTable.record($o35, $n36);
+      $29 = rt.LuaTable.record($o41, $n42);
       $s2.pcs[$d2] = $pc + 6;
-      $fn20 = rt.callee($21, "field 'json'");
+      $fn23 = rt.callee($24, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t37 = $s2.tails++;
-        $r38 = $fn20($26);
-        $s2.tails = $t37;
+        $t43 = $s2.tails++;
+        $r44 = $fn23($29);
+        $s2.tails = $t43;
       } else {
-        $r38 = rt.tailCall($s2, $tb, $fn20, [$26]);
+        $r44 = rt.tailCall($s2, $tb, $fn23, [$29]);
       }
-      return $r38;
+      return $r44;
     })));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -236,66 +248,84 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
+      let $f4;
+      let $m52;
       let $6;
       let $72;
-      let $m8;
-      let $f9;
+      let $r8;
+      let $9;
       let $10;
-      let $11;
-      let $122;
-      let $m13;
-      let $f14;
+      let $m11;
+      let $f12;
+      let $13;
+      let $14;
       let $15;
-      let $16;
+      let $f16;
       let $m17;
-      let $f18;
-      let $o19;
-      let $n20;
+      let $18;
+      let $19;
+      let $r20;
       let $21;
       let $222;
       let $m23;
       let $f24;
-      let $25;
-      let $26;
-      let $m27;
-      let $f28;
-      let $29;
-      let $30;
-      let $m31;
-      let $f32;
-      let $33;
+      let $o25;
+      let $n26;
+      let $27;
+      let $28;
+      let $f29;
+      let $m30;
+      let $31;
+      let $322;
+      let $r33;
       let $34;
-      let $m35;
-      let $f36;
-      let $o37;
-      let $n38;
+      let $35;
+      let $m36;
+      let $f37;
+      let $38;
+      let $39;
+      let $f40;
+      let $m41;
+      let $42;
+      let $43;
+      let $r44;
+      let $45;
+      let $46;
+      let $m47;
+      let $f48;
+      let $o49;
+      let $n50;
       const $json = rh.claim(ctx);
       if ($json) {
         if (rh.pristineContext(ctx)) $22 = ctx.queryValue("a");
         else {
           $32 = ctx;
           $s2.pcs[$d2] = $pc + 8;
-          $6 = rt.first(rt.callee(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
-          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.a) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.a) !== void 0 || !("a" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $72 = rt.index($6, "a");
+          if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.query) === "function") $r8 = $6($32);
+          else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.query) === "function") $r8 = $72($32);
+          else $r8 = rt.callee(rt.index($32, "query", "local 'ctx'"), "method 'query'")($32);
+          $9 = rt.first($r8);
+          if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.a) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.a) !== void 0 || !("a" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+            $10 = rt.index($9, "a");
           }
-          $22 = $72;
+          $22 = $10;
         }
         $1 = $22;
-        if (rh.pristineContext(ctx)) $11 = ctx.queryValue("b");
+        if (rh.pristineContext(ctx)) $14 = ctx.queryValue("b");
         else {
-          $122 = ctx;
+          $15 = ctx;
           $s2.pcs[$d2] = $pc + 8;
-          $15 = rt.first(rt.callee(($f14 = $122?.f)?.query !== void 0 ? $f14.query : ($m13 = $122?.metatable) !== void 0 && $m13.view.query !== void 0 ? $m13.view.query : rt.index($122, "query", "local 'ctx'"), "method 'query'")($122));
-          if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
-            $16 = rt.index($15, "b");
+          if (($f16 = $15?.f) !== void 0 && typeof ($18 = $f16.query) === "function") $r20 = $18($15);
+          else if ($f16 !== void 0 && $18 === void 0 && ($m17 = $15.metatable) !== void 0 && typeof ($19 = $m17.view.query) === "function") $r20 = $19($15);
+          else $r20 = rt.callee(rt.index($15, "query", "local 'ctx'"), "method 'query'")($15);
+          $21 = rt.first($r20);
+          if (!(($f24 = $21?.f) !== void 0 && (($222 = $f24.b) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.b) !== void 0 || !("b" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
+            $222 = rt.index($21, "b");
           }
-          $11 = $16;
+          $14 = $222;
         }
-        $10 = $11;
-        if (rh.isScalar($1) && rh.isScalar($10)) {
+        $13 = $14;
+        if (rh.isScalar($1) && rh.isScalar($13)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(5), $p = $w.p;
@@ -316,7 +346,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($10);
+          $w.scalar($13);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -324,49 +354,55 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o19 = new rt.FieldsObject();
-        $n20 = 0;
+        $o25 = new rt.FieldsObject();
+        $n26 = 0;
         if ($1 !== void 0) {
-          $o19.a = $1;
-          $n20++;
+          $o25.a = $1;
+          $n26++;
         }
-        if ($10 !== void 0) {
-          $o19.b = $10;
-          $n20++;
+        if ($13 !== void 0) {
+          $o25.b = $13;
+          $n26++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o25, $n26));
       }
-      if (rh.pristineContext(ctx)) $21 = ctx.queryValue("a");
+      if (rh.pristineContext(ctx)) $27 = ctx.queryValue("a");
       else {
-        $222 = ctx;
+        $28 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $25 = rt.first(rt.callee(($f24 = $222?.f)?.query !== void 0 ? $f24.query : ($m23 = $222?.metatable) !== void 0 && $m23.view.query !== void 0 ? $m23.view.query : rt.index($222, "query", "local 'ctx'"), "method 'query'")($222));
-        if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.a) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.a) !== void 0 || !("a" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
-          $26 = rt.index($25, "a");
+        if (($f29 = $28?.f) !== void 0 && typeof ($31 = $f29.query) === "function") $r33 = $31($28);
+        else if ($f29 !== void 0 && $31 === void 0 && ($m30 = $28.metatable) !== void 0 && typeof ($322 = $m30.view.query) === "function") $r33 = $322($28);
+        else $r33 = rt.callee(rt.index($28, "query", "local 'ctx'"), "method 'query'")($28);
+        $34 = rt.first($r33);
+        if (!(($f37 = $34?.f) !== void 0 && (($35 = $f37.a) !== void 0 || ($m36 = $34.metatable) === void 0 || ($35 = $m36.view.a) !== void 0 || !("a" in $m36.view) && $m36.view[rt.CUT] === void 0))) {
+          $35 = rt.index($34, "a");
         }
-        $21 = $26;
+        $27 = $35;
       }
-      if (rh.pristineContext(ctx)) $29 = ctx.queryValue("b");
+      if (rh.pristineContext(ctx)) $38 = ctx.queryValue("b");
       else {
-        $30 = ctx;
+        $39 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $33 = rt.first(rt.callee(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30));
-        if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36.b) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.b) !== void 0 || !("b" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
-          $34 = rt.index($33, "b");
+        if (($f40 = $39?.f) !== void 0 && typeof ($42 = $f40.query) === "function") $r44 = $42($39);
+        else if ($f40 !== void 0 && $42 === void 0 && ($m41 = $39.metatable) !== void 0 && typeof ($43 = $m41.view.query) === "function") $r44 = $43($39);
+        else $r44 = rt.callee(rt.index($39, "query", "local 'ctx'"), "method 'query'")($39);
+        $45 = rt.first($r44);
+        if (!(($f48 = $45?.f) !== void 0 && (($46 = $f48.b) !== void 0 || ($m47 = $45.metatable) === void 0 || ($46 = $m47.view.b) !== void 0 || !("b" in $m47.view) && $m47.view[rt.CUT] === void 0))) {
+          $46 = rt.index($45, "b");
         }
-        $29 = $34;
+        $38 = $46;
       }
-      $o37 = new rt.FieldsObject();
-      $n38 = 0;
-      if ($21 !== void 0) {
-        $o37.a = $21;
-        $n38++;
+      $o49 = new rt.FieldsObject();
+      $n50 = 0;
+      if ($27 !== void 0) {
+        $o49.a = $27;
+        $n50++;
       }
-      if ($29 !== void 0) {
-        $o37.b = $29;
-        $n38++;
+      if ($38 !== void 0) {
+        $o49.b = $38;
+        $n50++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o37, $n38));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o49, $n50));
     }));
     if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
     else {

@@ -78,36 +78,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $f9: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $fn15!: rt.LuaFunction;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
-        let $fn20!: rt.LuaFunction;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
+        let $r13: rt.LuaResult;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $fn18!: rt.LuaFunction;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $fn23!: rt.LuaFunction;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
         let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
+        let $f32: rt.Fields | undefined;
         let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
-        let $o35: rt.Fields;
-        let $n36: number;
-        let $t37: number;
-        let $r38: rt.LuaResult;
+        let $34: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $r36: rt.LuaResult;
+        let $37: rt.LuaValue;
+        let $38: rt.LuaValue;
+        let $m39: rt.LuaTable | undefined;
+        let $f40: rt.Fields | undefined;
+        let $o41: rt.Fields;
+        let $n42: number;
+        let $t43: number;
+        let $r44: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $2 = api as rt.LuaValue;
@@ -120,11 +126,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $8 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 4;
-            $11 = rt.first(rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10!.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
-            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
-              $12 = rt.index($11, "id");
+            if (($f9 = ($8 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f9.params) === 'function') $r13 = ($11 as rt.LuaFunction)($8);
+            else if ($f9 !== undefined && $11 === undefined && ($m10 = ($8 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m10.view.params) === 'function') $r13 = ($12 as rt.LuaFunction)($8);
+            else $r13 = rt.callee(rt.index($8, "params", "local 'ctx'"), "method 'params'")($8);
+            $14 = rt.first($r13);
+            if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.id) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.id) !== undefined || (!("id" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+              $15 = rt.index($14, "id");
             }
-            $7 = $12;
+            $7 = $15;
           }
           $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
@@ -134,54 +143,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $16 = $1;
-          $o18 = new rt.FieldsObject();
-          $n19 = 1;
-          $o18.static = false;
+          $19 = $1;
+          $o21 = new rt.FieldsObject();
+          $n22 = 1;
+          $o21.static = false;
           if ($6 !== undefined) {
-            $o18.id = $6;
-            $n19++;
+            $o21.id = $6;
+            $n22++;
           }
-          $17 = rt.LuaTable.record($o18, $n19);
+          $20 = rt.LuaTable.record($o21, $n22);
           $s.pcs[$d] = $pc + 5;
-          $fn15 = rt.callee($16, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn15($17)));
+          $fn18 = rt.callee($19, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn18($20)));
         }
-        $22 = api as rt.LuaValue;
-        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
+        $25 = api as rt.LuaValue;
+        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.json) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.json) !== undefined || (!("json" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 3;
-          $23 = rt.index($22, "json", "upvalue 'api'");
+          $26 = rt.index($25, "json", "upvalue 'api'");
         }
-        $21 = $23;
-        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).param("id");
+        $24 = $26;
+        if (rh.pristineContext(ctx)) $30 = (ctx as rh.RequestContext).param("id");
         else {
-          $28 = ctx as rt.LuaValue;
+          $31 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 4;
-          $31 = rt.first(rt.callee((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30!.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
-          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
-            $32 = rt.index($31, "id");
+          if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.params) === 'function') $r36 = ($34 as rt.LuaFunction)($31);
+          else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.params) === 'function') $r36 = ($35 as rt.LuaFunction)($31);
+          else $r36 = rt.callee(rt.index($31, "params", "local 'ctx'"), "method 'params'")($31);
+          $37 = rt.first($r36);
+          if (!(($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.id) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.id) !== undefined || (!("id" in $m39.view) && $m39.view[rt.CUT] === undefined)))) {
+            $38 = rt.index($37, "id");
           }
-          $27 = $32;
+          $30 = $38;
         }
-        $o35 = new rt.FieldsObject();
-        $n36 = 1;
-        $o35.static = false;
-        if ($27 !== undefined) {
-          $o35.id = $27;
-          $n36++;
+        $o41 = new rt.FieldsObject();
+        $n42 = 1;
+        $o41.static = false;
+        if ($30 !== undefined) {
+          $o41.id = $30;
+          $n42++;
         }
-        $26 = rt.LuaTable.record($o35, $n36);
+        $29 = rt.LuaTable.record($o41, $n42);
         $s.pcs[$d] = $pc + 6;
-        $fn20 = rt.callee($21, "field 'json'");
+        $fn23 = rt.callee($24, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t37 = $s.tails++;
-          $r38 = $fn20($26);
-          $s.tails = $t37;
+          $t43 = $s.tails++;
+          $r44 = $fn23($29);
+          $s.tails = $t43;
         } else {
-          $r38 = rt.tailCall($s, $tb, $fn20, [$26]);
+          $r44 = rt.tailCall($s, $tb, $fn23, [$29]);
         }
-        return $r38;
+        return $r44;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -201,117 +213,141 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $r8: rt.LuaResult;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
+        let $f16: rt.Fields | undefined;
         let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $r20: rt.LuaResult;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $m23: rt.LuaTable | undefined;
         let $f24: rt.Fields | undefined;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $33: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $f29: rt.Fields | undefined;
+        let $m30: rt.LuaTable | undefined;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $r33: rt.LuaResult;
         let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
-        let $o37: rt.Fields;
-        let $n38: number;
+        let $35: rt.LuaValue;
+        let $m36: rt.LuaTable | undefined;
+        let $f37: rt.Fields | undefined;
+        let $38: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $f40: rt.Fields | undefined;
+        let $m41: rt.LuaTable | undefined;
+        let $42: rt.LuaValue;
+        let $43: rt.LuaValue;
+        let $r44: rt.LuaResult;
+        let $45: rt.LuaValue;
+        let $46: rt.LuaValue;
+        let $m47: rt.LuaTable | undefined;
+        let $f48: rt.Fields | undefined;
+        let $o49: rt.Fields;
+        let $n50: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).queryValue("a");
           else {
             $3 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 8;
-            $6 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
-            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.a) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.a) !== undefined || (!("a" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $7 = rt.index($6, "a");
+            if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.query) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+            else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.query) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+            else $r8 = rt.callee(rt.index($3, "query", "local 'ctx'"), "method 'query'")($3);
+            $9 = rt.first($r8);
+            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.a) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.a) !== undefined || (!("a" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+              $10 = rt.index($9, "a");
             }
-            $2 = $7;
+            $2 = $10;
           }
           $1 = $2;
-          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).queryValue("b");
+          if (rh.pristineContext(ctx)) $14 = (ctx as rh.RequestContext).queryValue("b");
           else {
-            $12 = ctx as rt.LuaValue;
+            $15 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 8;
-            $15 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.query !== undefined ? $f14!.query : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.query !== undefined ? $m13.view.query : rt.index($12, "query", "local 'ctx'")), "method 'query'")($12));
-            if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
-              $16 = rt.index($15, "b");
+            if (($f16 = ($15 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.query) === 'function') $r20 = ($18 as rt.LuaFunction)($15);
+            else if ($f16 !== undefined && $18 === undefined && ($m17 = ($15 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.query) === 'function') $r20 = ($19 as rt.LuaFunction)($15);
+            else $r20 = rt.callee(rt.index($15, "query", "local 'ctx'"), "method 'query'")($15);
+            $21 = rt.first($r20);
+            if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.b) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.b) !== undefined || (!("b" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
+              $22 = rt.index($21, "b");
             }
-            $11 = $16;
+            $14 = $22;
           }
-          $10 = $11;
-          if (rh.isScalar($1) && rh.isScalar($10)) {
+          $13 = $14;
+          if (rh.isScalar($1) && rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($13 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o19 = new rt.FieldsObject();
-          $n20 = 0;
+          $o25 = new rt.FieldsObject();
+          $n26 = 0;
           if ($1 !== undefined) {
-            $o19.a = $1;
-            $n20++;
+            $o25.a = $1;
+            $n26++;
           }
-          if ($10 !== undefined) {
-            $o19.b = $10;
-            $n20++;
+          if ($13 !== undefined) {
+            $o25.b = $13;
+            $n26++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+          return rt.leave($s, $d, rt.LuaTable.record($o25, $n26));
         }
-        if (rh.pristineContext(ctx)) $21 = (ctx as rh.RequestContext).queryValue("a");
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).queryValue("a");
         else {
-          $22 = ctx as rt.LuaValue;
+          $28 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $25 = rt.first(rt.callee((($f24 = ($22 as rt.LuaTable)?.f)?.query !== undefined ? $f24!.query : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.query !== undefined ? $m23.view.query : rt.index($22, "query", "local 'ctx'")), "method 'query'")($22));
-          if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
-            $26 = rt.index($25, "a");
+          if (($f29 = ($28 as rt.LuaTable)?.f) !== undefined && typeof ($31 = $f29.query) === 'function') $r33 = ($31 as rt.LuaFunction)($28);
+          else if ($f29 !== undefined && $31 === undefined && ($m30 = ($28 as rt.LuaTable).metatable) !== undefined && typeof ($32 = $m30.view.query) === 'function') $r33 = ($32 as rt.LuaFunction)($28);
+          else $r33 = rt.callee(rt.index($28, "query", "local 'ctx'"), "method 'query'")($28);
+          $34 = rt.first($r33);
+          if (!(($f37 = ($34 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.a) !== undefined || ($m36 = ($34 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.a) !== undefined || (!("a" in $m36.view) && $m36.view[rt.CUT] === undefined)))) {
+            $35 = rt.index($34, "a");
           }
-          $21 = $26;
+          $27 = $35;
         }
-        if (rh.pristineContext(ctx)) $29 = (ctx as rh.RequestContext).queryValue("b");
+        if (rh.pristineContext(ctx)) $38 = (ctx as rh.RequestContext).queryValue("b");
         else {
-          $30 = ctx as rt.LuaValue;
+          $39 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $33 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32!.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30));
-          if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
-            $34 = rt.index($33, "b");
+          if (($f40 = ($39 as rt.LuaTable)?.f) !== undefined && typeof ($42 = $f40.query) === 'function') $r44 = ($42 as rt.LuaFunction)($39);
+          else if ($f40 !== undefined && $42 === undefined && ($m41 = ($39 as rt.LuaTable).metatable) !== undefined && typeof ($43 = $m41.view.query) === 'function') $r44 = ($43 as rt.LuaFunction)($39);
+          else $r44 = rt.callee(rt.index($39, "query", "local 'ctx'"), "method 'query'")($39);
+          $45 = rt.first($r44);
+          if (!(($f48 = ($45 as rt.LuaTable)?.f) !== undefined && (($46 = $f48.b) !== undefined || ($m47 = ($45 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view.b) !== undefined || (!("b" in $m47.view) && $m47.view[rt.CUT] === undefined)))) {
+            $46 = rt.index($45, "b");
           }
-          $29 = $34;
+          $38 = $46;
         }
-        $o37 = new rt.FieldsObject();
-        $n38 = 0;
-        if ($21 !== undefined) {
-          $o37.a = $21;
-          $n38++;
+        $o49 = new rt.FieldsObject();
+        $n50 = 0;
+        if ($27 !== undefined) {
+          $o49.a = $27;
+          $n50++;
         }
-        if ($29 !== undefined) {
-          $o37.b = $29;
-          $n38++;
+        if ($38 !== undefined) {
+          $o49.b = $38;
+          $n50++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o37, $n38));
+        return rt.leave($s, $d, rt.LuaTable.record($o49, $n50));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
       else {

@@ -64,11 +64,16 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $m2;
-      let $f3;
+      let $f2;
+      let $m3;
+      let $42;
+      let $5;
+      let $r6;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 2;
-      rt.callee(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
+      if (($f2 = $1?.f) !== void 0 && typeof ($42 = $f2.set) === "function") $r6 = $42($1, "checked", true);
+      else if ($f2 !== void 0 && $42 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.set) === "function") $r6 = $5($1, "checked", true);
+      else $r6 = rt.callee(rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
       $s2.depth = $d2;
       return rt.NONE;
     };
@@ -95,51 +100,69 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $m52;
-      let $f62;
-      let $m7;
-      let $f8;
-      let $9;
-      let $10;
-      let $11;
+      let $f5;
+      let $m6;
+      let $72;
+      let $8;
+      let $r9;
+      let $m10;
+      let $f11;
       let $12;
-      let $m13;
-      let $f14;
-      let $o15;
-      let $n16;
-      let $fn17;
+      let $13;
+      let $14;
+      let $15;
+      let $f16;
+      let $m17;
       let $18;
       let $19;
-      let $m20;
-      let $f21;
-      let $m22;
-      let $f23;
+      let $r20;
+      let $o21;
+      let $n22;
+      let $fn23;
       let $24;
       let $25;
-      let $26;
+      let $f26;
       let $m27;
-      let $f28;
+      let $28;
       let $29;
-      let $o30;
-      let $n31;
+      let $r30;
+      let $m31;
+      let $f32;
+      let $33;
+      let $34;
+      let $35;
+      let $f36;
+      let $m37;
+      let $38;
+      let $39;
+      let $r40;
+      let $41;
+      let $o42;
+      let $n43;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
         $s2.pcs[$d2] = $pc + 5;
-        $32 = rt.first(rt.callee(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        if (($f5 = $42?.f) !== void 0 && typeof ($72 = $f5.body) === "function") $r9 = $72($42);
+        else if ($f5 !== void 0 && $72 === void 0 && ($m6 = $42.metatable) !== void 0 && typeof ($8 = $m6.view.body) === "function") $r9 = $8($42);
+        else $r9 = rt.callee(rt.index($42, "body", "local 'ctx'"), "method 'body'")($42);
+        $32 = rt.first($r9);
         $s2.pcs[$d2] = $pc + 6;
-        $fn2 = rt.callee(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'");
-        $9 = rt.first($fn2($32));
-        if ($9?.arr !== void 0) $10 = $9.length();
-        else if (typeof $9 === "string") $10 = $9.length;
+        $fn2 = rt.callee(($f11 = $32?.f)?.bytes !== void 0 ? $f11.bytes : ($m10 = $32?.metatable) !== void 0 && $m10.view.bytes !== void 0 ? $m10.view.bytes : rt.index($32, "bytes"), "method 'bytes'");
+        $12 = rt.first($fn2($32));
+        if ($12?.arr !== void 0) $13 = $12.length();
+        else if (typeof $12 === "string") $13 = $12.length;
         else {
-          $10 = rt.len($9);
+          $13 = rt.len($12);
         }
-        $1 = $10;
-        $12 = ctx;
+        $1 = $13;
+        $15 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        $11 = rt.first(rt.callee(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "checked"));
-        if (rh.isScalar($11)) {
+        if (($f16 = $15?.f) !== void 0 && typeof ($18 = $f16.get) === "function") $r20 = $18($15, "checked");
+        else if ($f16 !== void 0 && $18 === void 0 && ($m17 = $15.metatable) !== void 0 && typeof ($19 = $m17.view.get) === "function") $r20 = $19($15, "checked");
+        else $r20 = rt.callee(rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "checked");
+        $14 = rt.first($r20);
+        if (rh.isScalar($14)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -169,7 +192,7 @@ function load($env) {
             $b[$p + 10] = 58;
             $w.p = $p + 11;
           }
-          $w.scalar($11);
+          $w.scalar($14);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -177,37 +200,43 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o15 = new rt.FieldsObject();
-        $n16 = 1;
-        $o15.size = $1;
-        if ($11 !== void 0) {
-          $o15.checked = $11;
-          $n16++;
+        $o21 = new rt.FieldsObject();
+        $n22 = 1;
+        $o21.size = $1;
+        if ($14 !== void 0) {
+          $o21.checked = $14;
+          $n22++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
       }
-      $19 = ctx;
+      $25 = ctx;
       $s2.pcs[$d2] = $pc + 5;
-      $18 = rt.first(rt.callee(($f21 = $19?.f)?.body !== void 0 ? $f21.body : ($m20 = $19?.metatable) !== void 0 && $m20.view.body !== void 0 ? $m20.view.body : rt.index($19, "body", "local 'ctx'"), "method 'body'")($19));
+      if (($f26 = $25?.f) !== void 0 && typeof ($28 = $f26.body) === "function") $r30 = $28($25);
+      else if ($f26 !== void 0 && $28 === void 0 && ($m27 = $25.metatable) !== void 0 && typeof ($29 = $m27.view.body) === "function") $r30 = $29($25);
+      else $r30 = rt.callee(rt.index($25, "body", "local 'ctx'"), "method 'body'")($25);
+      $24 = rt.first($r30);
       $s2.pcs[$d2] = $pc + 6;
-      $fn17 = rt.callee(($f23 = $18?.f)?.bytes !== void 0 ? $f23.bytes : ($m22 = $18?.metatable) !== void 0 && $m22.view.bytes !== void 0 ? $m22.view.bytes : rt.index($18, "bytes"), "method 'bytes'");
-      $24 = rt.first($fn17($18));
-      if ($24?.arr !== void 0) $25 = $24.length();
-      else if (typeof $24 === "string") $25 = $24.length;
+      $fn23 = rt.callee(($f32 = $24?.f)?.bytes !== void 0 ? $f32.bytes : ($m31 = $24?.metatable) !== void 0 && $m31.view.bytes !== void 0 ? $m31.view.bytes : rt.index($24, "bytes"), "method 'bytes'");
+      $33 = rt.first($fn23($24));
+      if ($33?.arr !== void 0) $34 = $33.length();
+      else if (typeof $33 === "string") $34 = $33.length;
       else {
-        $25 = rt.len($24);
+        $34 = rt.len($33);
       }
-      $26 = ctx;
+      $35 = ctx;
       $s2.pcs[$d2] = $pc + 8;
-      $29 = rt.first(rt.callee(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "checked"));
-      $o30 = new rt.FieldsObject();
-      $n31 = 1;
-      $o30.size = $25;
-      if ($29 !== void 0) {
-        $o30.checked = $29;
-        $n31++;
+      if (($f36 = $35?.f) !== void 0 && typeof ($38 = $f36.get) === "function") $r40 = $38($35, "checked");
+      else if ($f36 !== void 0 && $38 === void 0 && ($m37 = $35.metatable) !== void 0 && typeof ($39 = $m37.view.get) === "function") $r40 = $39($35, "checked");
+      else $r40 = rt.callee(rt.index($35, "get", "local 'ctx'"), "method 'get'")($35, "checked");
+      $41 = rt.first($r40);
+      $o42 = new rt.FieldsObject();
+      $n43 = 1;
+      $o42.size = $34;
+      if ($41 !== void 0) {
+        $o42.checked = $41;
+        $n43++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o42, $n43));
     }));
     if ($2 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.post !== void 0) $f10.post = $2;
     else {

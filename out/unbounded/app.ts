@@ -58,11 +58,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $m2: rt.LuaTable | undefined;
-        let $f3: rt.Fields | undefined;
+        let $f2: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $r6: rt.LuaResult;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 2;
-        rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3!.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true);
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.set) === 'function') $r6 = ($4 as rt.LuaFunction)($1, "checked", true);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.set) === 'function') $r6 = ($5 as rt.LuaFunction)($1, "checked", true);
+        else $r6 = rt.callee(rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
         $s.depth = $d;
         return rt.NONE;
       };
@@ -89,90 +94,114 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $f6: rt.Fields | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
+        let $f5: rt.Fields | undefined;
+        let $m6: rt.LuaTable | undefined;
+        let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $r9: rt.LuaResult;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
-        let $fn17!: rt.LuaFunction;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $f16: rt.Fields | undefined;
+        let $m17: rt.LuaTable | undefined;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
+        let $r20: rt.LuaResult;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $fn23!: rt.LuaFunction;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
+        let $f26: rt.Fields | undefined;
         let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
+        let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $o30: rt.Fields;
-        let $n31: number;
+        let $r30: rt.LuaResult;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
+        let $34: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $f36: rt.Fields | undefined;
+        let $m37: rt.LuaTable | undefined;
+        let $38: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $r40: rt.LuaResult;
+        let $41: rt.LuaValue;
+        let $o42: rt.Fields;
+        let $n43: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $3 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6!.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          if (($f5 = ($4 as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f5.body) === 'function') $r9 = ($7 as rt.LuaFunction)($4);
+          else if ($f5 !== undefined && $7 === undefined && ($m6 = ($4 as rt.LuaTable).metatable) !== undefined && typeof ($8 = $m6.view.body) === 'function') $r9 = ($8 as rt.LuaFunction)($4);
+          else $r9 = rt.callee(rt.index($4, "body", "local 'ctx'"), "method 'body'")($4);
+          $3 = rt.first($r9);
           $s.pcs[$d] = $pc + 6;
-          $fn2 = rt.callee((($f8 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8!.bytes : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($3, "bytes")), "method 'bytes'");
-          $9 = (rt.first($fn2($3))) as rt.LuaValue;
-          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
-          else if (typeof $9 === 'string') $10 = $9.length;
+          $fn2 = rt.callee((($f11 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f11!.bytes : ($m10 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m10.view.bytes !== undefined ? $m10.view.bytes : rt.index($3, "bytes")), "method 'bytes'");
+          $12 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($12 as rt.LuaTable)?.arr !== undefined) $13 = ($12 as rt.LuaTable).length();
+          else if (typeof $12 === 'string') $13 = $12.length;
           else {
-            $10 = rt.len($9);
+            $13 = rt.len($12);
           }
-          $1 = $10;
-          $12 = ctx as rt.LuaValue;
+          $1 = $13;
+          $15 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          $11 = rt.first(rt.callee((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14!.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked"));
-          if (rh.isScalar($11)) {
+          if (($f16 = ($15 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.get) === 'function') $r20 = ($18 as rt.LuaFunction)($15, "checked");
+          else if ($f16 !== undefined && $18 === undefined && ($m17 = ($15 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.get) === 'function') $r20 = ($19 as rt.LuaFunction)($15, "checked");
+          else $r20 = rt.callee(rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "checked");
+          $14 = rt.first($r20);
+          if (rh.isScalar($14)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.num($1 as number);
             { const $b = $w.room(11), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 104; $b[$p + 4] = 101; $b[$p + 5] = 99; $b[$p + 6] = 107; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o15 = new rt.FieldsObject();
-          $n16 = 1;
-          $o15.size = $1;
-          if ($11 !== undefined) {
-            $o15.checked = $11;
-            $n16++;
+          $o21 = new rt.FieldsObject();
+          $n22 = 1;
+          $o21.size = $1;
+          if ($14 !== undefined) {
+            $o21.checked = $14;
+            $n22++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
         }
-        $19 = ctx as rt.LuaValue;
+        $25 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        $18 = rt.first(rt.callee((($f21 = ($19 as rt.LuaTable)?.f)?.body !== undefined ? $f21!.body : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.body !== undefined ? $m20.view.body : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19));
+        if (($f26 = ($25 as rt.LuaTable)?.f) !== undefined && typeof ($28 = $f26.body) === 'function') $r30 = ($28 as rt.LuaFunction)($25);
+        else if ($f26 !== undefined && $28 === undefined && ($m27 = ($25 as rt.LuaTable).metatable) !== undefined && typeof ($29 = $m27.view.body) === 'function') $r30 = ($29 as rt.LuaFunction)($25);
+        else $r30 = rt.callee(rt.index($25, "body", "local 'ctx'"), "method 'body'")($25);
+        $24 = rt.first($r30);
         $s.pcs[$d] = $pc + 6;
-        $fn17 = rt.callee((($f23 = ($18 as rt.LuaTable)?.f)?.bytes !== undefined ? $f23!.bytes : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.bytes !== undefined ? $m22.view.bytes : rt.index($18, "bytes")), "method 'bytes'");
-        $24 = (rt.first($fn17($18))) as rt.LuaValue;
-        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
-        else if (typeof $24 === 'string') $25 = $24.length;
+        $fn23 = rt.callee((($f32 = ($24 as rt.LuaTable)?.f)?.bytes !== undefined ? $f32!.bytes : ($m31 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m31.view.bytes !== undefined ? $m31.view.bytes : rt.index($24, "bytes")), "method 'bytes'");
+        $33 = (rt.first($fn23($24))) as rt.LuaValue;
+        if (($33 as rt.LuaTable)?.arr !== undefined) $34 = ($33 as rt.LuaTable).length();
+        else if (typeof $33 === 'string') $34 = $33.length;
         else {
-          $25 = rt.len($24);
+          $34 = rt.len($33);
         }
-        $26 = ctx as rt.LuaValue;
+        $35 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
-        $29 = rt.first(rt.callee((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28!.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "checked"));
-        $o30 = new rt.FieldsObject();
-        $n31 = 1;
-        $o30.size = $25;
-        if ($29 !== undefined) {
-          $o30.checked = $29;
-          $n31++;
+        if (($f36 = ($35 as rt.LuaTable)?.f) !== undefined && typeof ($38 = $f36.get) === 'function') $r40 = ($38 as rt.LuaFunction)($35, "checked");
+        else if ($f36 !== undefined && $38 === undefined && ($m37 = ($35 as rt.LuaTable).metatable) !== undefined && typeof ($39 = $m37.view.get) === 'function') $r40 = ($39 as rt.LuaFunction)($35, "checked");
+        else $r40 = rt.callee(rt.index($35, "get", "local 'ctx'"), "method 'get'")($35, "checked");
+        $41 = rt.first($r40);
+        $o42 = new rt.FieldsObject();
+        $n43 = 1;
+        $o42.size = $34;
+        if ($41 !== undefined) {
+          $o42.checked = $41;
+          $n43++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
+        return rt.leave($s, $d, rt.LuaTable.record($o42, $n43));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {

@@ -164,90 +164,117 @@ function load($env) {
     let $o8;
     let $n9;
     let $fn10;
-    let $m11;
-    let $f12;
-    let $m13;
-    let $f14;
-    let $15;
-    let $16;
-    let $m17;
-    let $f18;
+    let $f11;
+    let $m12;
+    let $13;
+    let $14;
+    let $r15;
+    let $m16;
+    let $f17;
+    let $18;
     let $19;
-    let $20;
-    let $21;
+    let $f20;
+    let $m21;
     let $22;
-    let $m23;
-    let $f24;
-    let $m25;
-    let $f26;
+    let $23;
+    let $r24;
+    let $25;
+    let $26;
     let $27;
-    let $28;
-    let $fn29;
+    let $r28;
+    let $29;
     let $30;
-    let $fn31;
-    let $32;
-    let $33;
-    let $m34;
-    let $f35;
-    let $m36;
-    let $f37;
-    let $38;
-    let $m39;
-    let $f40;
-    let $41;
+    let $31;
+    let $f32;
+    let $m33;
+    let $34;
+    let $35;
+    let $r36;
+    let $m37;
+    let $f38;
+    let $39;
+    let $40;
+    let $fn41;
     let $42;
     let $fn43;
     let $44;
-    let $m45;
+    let $45;
     let $f46;
-    let $r47;
+    let $m47;
     let $48;
-    let $m49;
-    let $f50;
-    let $51;
-    let $52;
-    let $fn53;
-    let $54;
-    let $55;
-    let $m56;
-    let $f57;
-    let $m58;
-    let $f59;
-    let $60;
-    let $fn61;
-    let $62;
-    let $m63;
+    let $49;
+    let $r50;
+    let $m51;
+    let $f52;
+    let $53;
+    let $m54;
+    let $f55;
+    let $56;
+    let $57;
+    let $fn58;
+    let $59;
+    let $m60;
+    let $f61;
+    let $r62;
+    let $63;
     let $f64;
-    let $r65;
-    let $fn66;
+    let $m65;
+    let $66;
     let $67;
-    let $m68;
-    let $f69;
+    let $r68;
+    let $69;
     let $70;
     let $fn71;
     let $72;
-    let $fn73;
-    let $74;
-    let $75;
-    let $m76;
-    let $f77;
-    let $m78;
-    let $f79;
-    let $80;
-    let $m81;
-    let $f82;
+    let $73;
+    let $f74;
+    let $m75;
+    let $76;
+    let $77;
+    let $r78;
+    let $m79;
+    let $f80;
+    let $81;
+    let $fn82;
     let $83;
-    let $fn84;
-    let $85;
-    let $86;
-    let $m87;
-    let $f88;
+    let $m84;
+    let $f85;
+    let $r86;
+    let $fn87;
+    let $88;
     let $m89;
     let $f90;
     let $91;
-    let $92;
-    let $o93;
-    let $n94;
+    let $fn92;
+    let $93;
+    let $fn94;
+    let $95;
+    let $96;
+    let $f97;
+    let $m98;
+    let $99;
+    let $100;
+    let $r101;
+    let $m102;
+    let $f103;
+    let $104;
+    let $m105;
+    let $f106;
+    let $107;
+    let $fn108;
+    let $109;
+    let $110;
+    let $f111;
+    let $m112;
+    let $113;
+    let $114;
+    let $r115;
+    let $m116;
+    let $f117;
+    let $118;
+    let $119;
+    let $o120;
+    let $n121;
     if (($3 = $env.f.rover) === void 0) {
       $s.pcs[$d] = $pc;
       $3 = rt.getGlobal($env, "rover");
@@ -278,613 +305,725 @@ function load($env) {
     $fn1 = rt.callee(($f6 = $4?.f)?.object !== void 0 ? $f6.object : ($m5 = $4?.metatable) !== void 0 && $m5.view.object !== void 0 ? $m5.view.object : rt.index($4, "object", "local 'g'"), "method 'object'");
     $2 = g;
     $s.pcs[$d] = $pc + 4;
-    $3 = rt.first(rt.callee(($f12 = $2?.f)?.string !== void 0 ? $f12.string : ($m11 = $2?.metatable) !== void 0 && $m11.view.string !== void 0 ? $m11.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2));
+    if (($f11 = $2?.f) !== void 0 && typeof ($13 = $f11.string) === "function") $r15 = $13($2);
+    else if ($f11 !== void 0 && $13 === void 0 && ($m12 = $2.metatable) !== void 0 && typeof ($14 = $m12.view.string) === "function") $r15 = $14($2);
+    else $r15 = rt.callee(rt.index($2, "string", "local 'g'"), "method 'string'")($2);
+    $3 = rt.first($r15);
     $s.pcs[$d] = $pc + 5;
-    $fn10 = rt.callee(($f14 = $3?.f)?.required !== void 0 ? $f14.required : ($m13 = $3?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($3, "required"), "method 'required'");
-    $15 = rt.first($fn10($3));
-    $16 = g;
+    $fn10 = rt.callee(($f17 = $3?.f)?.required !== void 0 ? $f17.required : ($m16 = $3?.metatable) !== void 0 && $m16.view.required !== void 0 ? $m16.view.required : rt.index($3, "required"), "method 'required'");
+    $18 = rt.first($fn10($3));
+    $19 = g;
     $s.pcs[$d] = $pc + 6;
-    $19 = rt.first(rt.callee(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
+    if (($f20 = $19?.f) !== void 0 && typeof ($22 = $f20.string) === "function") $r24 = $22($19);
+    else if ($f20 !== void 0 && $22 === void 0 && ($m21 = $19.metatable) !== void 0 && typeof ($23 = $m21.view.string) === "function") $r24 = $23($19);
+    else $r24 = rt.callee(rt.index($19, "string", "local 'g'"), "method 'string'")($19);
+    $25 = rt.first($r24);
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($15 !== void 0) {
-      $o8.city = $15;
+    if ($18 !== void 0) {
+      $o8.city = $18;
       $n9++;
     }
-    if ($19 !== void 0) {
-      $o8.zip = $19;
+    if ($25 !== void 0) {
+      $o8.zip = $25;
       $n9++;
     }
     $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 7;
     let address = rt.first($fn1($4, $7));
-    $16 = g;
+    $23 = g;
     $s.pcs[$d] = $pc + 8;
-    $19 = rt.first(rt.callee(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16));
+    if (($f20 = $23?.f) !== void 0 && typeof ($22 = $f20.string) === "function") $r24 = $22($23);
+    else if ($f20 !== void 0 && $22 === void 0 && ($m21 = $23.metatable) !== void 0 && typeof ($19 = $m21.view.string) === "function") $r24 = $19($23);
+    else $r24 = rt.callee(rt.index($23, "string", "local 'g'"), "method 'string'")($23);
+    $25 = rt.first($r24);
     $s.pcs[$d] = $pc + 9;
-    $fn10 = rt.callee(($f14 = $19?.f)?.required !== void 0 ? $f14.required : ($m13 = $19?.metatable) !== void 0 && $m13.view.required !== void 0 ? $m13.view.required : rt.index($19, "required"), "method 'required'");
-    $15 = "Missing name";
-    $2 = rt.first($fn10($19, $15));
-    $3 = g;
+    $fn10 = rt.callee(($f17 = $25?.f)?.required !== void 0 ? $f17.required : ($m16 = $25?.metatable) !== void 0 && $m16.view.required !== void 0 ? $m16.view.required : rt.index($25, "required"), "method 'required'");
+    $18 = "Missing name";
+    $14 = rt.first($fn10($25, $18));
+    $13 = g;
     $s.pcs[$d] = $pc + 10;
-    $7 = rt.first(rt.callee(($f12 = $3?.f)?.integer !== void 0 ? $f12.integer : ($m11 = $3?.metatable) !== void 0 && $m11.view.integer !== void 0 ? $m11.view.integer : rt.index($3, "integer", "local 'g'"), "method 'integer'")($3));
+    if (($f11 = $13?.f) !== void 0 && typeof ($2 = $f11.integer) === "function") $r15 = $2($13);
+    else if ($f11 !== void 0 && $2 === void 0 && ($m12 = $13.metatable) !== void 0 && typeof ($3 = $m12.view.integer) === "function") $r15 = $3($13);
+    else $r15 = rt.callee(rt.index($13, "integer", "local 'g'"), "method 'integer'")($13);
+    $7 = rt.first($r15);
     $4 = g;
     $s.pcs[$d] = $pc + 11;
-    $20 = rt.first(rt.callee(($f6 = $4?.f)?.number !== void 0 ? $f6.number : ($m5 = $4?.metatable) !== void 0 && $m5.view.number !== void 0 ? $m5.view.number : rt.index($4, "number", "local 'g'"), "method 'number'")($4));
-    $22 = g;
+    if (($f6 = $4?.f) !== void 0 && typeof ($26 = $f6.number) === "function") $r28 = $26($4);
+    else if ($f6 !== void 0 && $26 === void 0 && ($m5 = $4.metatable) !== void 0 && typeof ($27 = $m5.view.number) === "function") $r28 = $27($4);
+    else $r28 = rt.callee(rt.index($4, "number", "local 'g'"), "method 'number'")($4);
+    $29 = rt.first($r28);
+    $31 = g;
     $s.pcs[$d] = $pc + 12;
-    $21 = rt.first(rt.callee(($f24 = $22?.f)?.boolean !== void 0 ? $f24.boolean : ($m23 = $22?.metatable) !== void 0 && $m23.view.boolean !== void 0 ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'"), "method 'boolean'")($22));
+    if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.boolean) === "function") $r36 = $34($31);
+    else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($35 = $m33.view.boolean) === "function") $r36 = $35($31);
+    else $r36 = rt.callee(rt.index($31, "boolean", "local 'g'"), "method 'boolean'")($31);
+    $30 = rt.first($r36);
     $s.pcs[$d] = $pc + 13;
-    $fn1 = rt.callee(($f26 = $21?.f)?.default !== void 0 ? $f26.default : ($m25 = $21?.metatable) !== void 0 && $m25.view.default !== void 0 ? $m25.view.default : rt.index($21, "default"), "method 'default'");
-    $27 = true;
-    $28 = rt.first($fn1($21, $27));
-    $33 = g;
+    $fn1 = rt.callee(($f38 = $30?.f)?.default !== void 0 ? $f38.default : ($m37 = $30?.metatable) !== void 0 && $m37.view.default !== void 0 ? $m37.view.default : rt.index($30, "default"), "method 'default'");
+    $39 = true;
+    $40 = rt.first($fn1($30, $39));
+    $45 = g;
     $s.pcs[$d] = $pc + 14;
-    $32 = rt.first(rt.callee(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m34 = $33?.metatable) !== void 0 && $m34.view.string !== void 0 ? $m34.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
-    $fn31 = rt.callee(($f37 = $32?.f)?.enum !== void 0 ? $f37.enum : ($m36 = $32?.metatable) !== void 0 && $m36.view.enum !== void 0 ? $m36.view.enum : rt.index($32, "enum"), "method 'enum'");
-    $38 = new rt.LuaTable(["admin", "user"]);
+    if (($f46 = $45?.f) !== void 0 && typeof ($48 = $f46.string) === "function") $r50 = $48($45);
+    else if ($f46 !== void 0 && $48 === void 0 && ($m47 = $45.metatable) !== void 0 && typeof ($49 = $m47.view.string) === "function") $r50 = $49($45);
+    else $r50 = rt.callee(rt.index($45, "string", "local 'g'"), "method 'string'")($45);
+    $44 = rt.first($r50);
+    $fn43 = rt.callee(($f52 = $44?.f)?.enum !== void 0 ? $f52.enum : ($m51 = $44?.metatable) !== void 0 && $m51.view.enum !== void 0 ? $m51.view.enum : rt.index($44, "enum"), "method 'enum'");
+    $53 = new rt.LuaTable(["admin", "user"]);
     $s.pcs[$d] = $pc + 16;
-    $30 = rt.first($fn31($32, $38));
+    $42 = rt.first($fn43($44, $53));
     $s.pcs[$d] = $pc + 17;
-    $fn29 = rt.callee(($f40 = $30?.f)?.default !== void 0 ? $f40.default : ($m39 = $30?.metatable) !== void 0 && $m39.view.default !== void 0 ? $m39.view.default : rt.index($30, "default"), "method 'default'");
-    $41 = "user";
-    $42 = rt.first($fn29($30, $41));
-    $44 = g;
+    $fn41 = rt.callee(($f55 = $42?.f)?.default !== void 0 ? $f55.default : ($m54 = $42?.metatable) !== void 0 && $m54.view.default !== void 0 ? $m54.view.default : rt.index($42, "default"), "method 'default'");
+    $56 = "user";
+    $57 = rt.first($fn41($42, $56));
+    $59 = g;
     $s.pcs[$d] = $pc + 18;
-    $fn43 = rt.callee(($f46 = $44?.f)?.array !== void 0 ? $f46.array : ($m45 = $44?.metatable) !== void 0 && $m45.view.array !== void 0 ? $m45.view.array : rt.index($44, "array", "local 'g'"), "method 'array'");
-    $48 = g;
+    $fn58 = rt.callee(($f61 = $59?.f)?.array !== void 0 ? $f61.array : ($m60 = $59?.metatable) !== void 0 && $m60.view.array !== void 0 ? $m60.view.array : rt.index($59, "array", "local 'g'"), "method 'array'");
+    $63 = g;
     $s.pcs[$d] = $pc + 19;
-    $r47 = rt.callee(($f50 = $48?.f)?.string !== void 0 ? $f50.string : ($m49 = $48?.metatable) !== void 0 && $m49.view.string !== void 0 ? $m49.view.string : rt.index($48, "string", "local 'g'"), "method 'string'")($48);
+    if (($f64 = $63?.f) !== void 0 && typeof ($66 = $f64.string) === "function") $r68 = $66($63);
+    else if ($f64 !== void 0 && $66 === void 0 && ($m65 = $63.metatable) !== void 0 && typeof ($67 = $m65.view.string) === "function") $r68 = $67($63);
+    else $r68 = rt.callee(rt.index($63, "string", "local 'g'"), "method 'string'")($63);
+    $r62 = $r68;
     $s.pcs[$d] = $pc + 20;
-    $51 = rt.first(Array.isArray($r47) ? $fn43($44, ...$r47) : $fn43($44, $r47));
-    $52 = address;
-    $55 = g;
+    $69 = rt.first(Array.isArray($r62) ? $fn58($59, ...$r62) : $fn58($59, $r62));
+    $70 = address;
+    $73 = g;
     $s.pcs[$d] = $pc + 21;
-    $54 = rt.first(rt.callee(($f57 = $55?.f)?.string !== void 0 ? $f57.string : ($m56 = $55?.metatable) !== void 0 && $m56.view.string !== void 0 ? $m56.view.string : rt.index($55, "string", "local 'g'"), "method 'string'")($55));
+    if (($f74 = $73?.f) !== void 0 && typeof ($76 = $f74.string) === "function") $r78 = $76($73);
+    else if ($f74 !== void 0 && $76 === void 0 && ($m75 = $73.metatable) !== void 0 && typeof ($77 = $m75.view.string) === "function") $r78 = $77($73);
+    else $r78 = rt.callee(rt.index($73, "string", "local 'g'"), "method 'string'")($73);
+    $72 = rt.first($r78);
     $s.pcs[$d] = $pc + 22;
-    $fn53 = rt.callee(($f59 = $54?.f)?.nullable !== void 0 ? $f59.nullable : ($m58 = $54?.metatable) !== void 0 && $m58.view.nullable !== void 0 ? $m58.view.nullable : rt.index($54, "nullable"), "method 'nullable'");
-    $60 = rt.first($fn53($54));
-    $62 = g;
+    $fn71 = rt.callee(($f80 = $72?.f)?.nullable !== void 0 ? $f80.nullable : ($m79 = $72?.metatable) !== void 0 && $m79.view.nullable !== void 0 ? $m79.view.nullable : rt.index($72, "nullable"), "method 'nullable'");
+    $81 = rt.first($fn71($72));
+    $83 = g;
     $s.pcs[$d] = $pc + 23;
-    $fn61 = rt.callee(($f64 = $62?.f)?.array !== void 0 ? $f64.array : ($m63 = $62?.metatable) !== void 0 && $m63.view.array !== void 0 ? $m63.view.array : rt.index($62, "array", "local 'g'"), "method 'array'");
-    $67 = g;
-    $fn66 = rt.callee(($f69 = $67?.f)?.object !== void 0 ? $f69.object : ($m68 = $67?.metatable) !== void 0 && $m68.view.object !== void 0 ? $m68.view.object : rt.index($67, "object", "local 'g'"), "method 'object'");
-    $75 = g;
+    $fn82 = rt.callee(($f85 = $83?.f)?.array !== void 0 ? $f85.array : ($m84 = $83?.metatable) !== void 0 && $m84.view.array !== void 0 ? $m84.view.array : rt.index($83, "array", "local 'g'"), "method 'array'");
+    $88 = g;
+    $fn87 = rt.callee(($f90 = $88?.f)?.object !== void 0 ? $f90.object : ($m89 = $88?.metatable) !== void 0 && $m89.view.object !== void 0 ? $m89.view.object : rt.index($88, "object", "local 'g'"), "method 'object'");
+    $96 = g;
     $s.pcs[$d] = $pc + 24;
-    $74 = rt.first(rt.callee(($f77 = $75?.f)?.string !== void 0 ? $f77.string : ($m76 = $75?.metatable) !== void 0 && $m76.view.string !== void 0 ? $m76.view.string : rt.index($75, "string", "local 'g'"), "method 'string'")($75));
-    $fn73 = rt.callee(($f79 = $74?.f)?.enum !== void 0 ? $f79.enum : ($m78 = $74?.metatable) !== void 0 && $m78.view.enum !== void 0 ? $m78.view.enum : rt.index($74, "enum"), "method 'enum'");
-    $80 = new rt.LuaTable(["email", "phone"]);
+    if (($f97 = $96?.f) !== void 0 && typeof ($99 = $f97.string) === "function") $r101 = $99($96);
+    else if ($f97 !== void 0 && $99 === void 0 && ($m98 = $96.metatable) !== void 0 && typeof ($100 = $m98.view.string) === "function") $r101 = $100($96);
+    else $r101 = rt.callee(rt.index($96, "string", "local 'g'"), "method 'string'")($96);
+    $95 = rt.first($r101);
+    $fn94 = rt.callee(($f103 = $95?.f)?.enum !== void 0 ? $f103.enum : ($m102 = $95?.metatable) !== void 0 && $m102.view.enum !== void 0 ? $m102.view.enum : rt.index($95, "enum"), "method 'enum'");
+    $104 = new rt.LuaTable(["email", "phone"]);
     $s.pcs[$d] = $pc + 25;
-    $72 = rt.first($fn73($74, $80));
+    $93 = rt.first($fn94($95, $104));
     $s.pcs[$d] = $pc + 26;
-    $fn71 = rt.callee(($f82 = $72?.f)?.required !== void 0 ? $f82.required : ($m81 = $72?.metatable) !== void 0 && $m81.view.required !== void 0 ? $m81.view.required : rt.index($72, "required"), "method 'required'");
-    $83 = rt.first($fn71($72));
-    $86 = g;
+    $fn92 = rt.callee(($f106 = $93?.f)?.required !== void 0 ? $f106.required : ($m105 = $93?.metatable) !== void 0 && $m105.view.required !== void 0 ? $m105.view.required : rt.index($93, "required"), "method 'required'");
+    $107 = rt.first($fn92($93));
+    $110 = g;
     $s.pcs[$d] = $pc + 24;
-    $85 = rt.first(rt.callee(($f88 = $86?.f)?.string !== void 0 ? $f88.string : ($m87 = $86?.metatable) !== void 0 && $m87.view.string !== void 0 ? $m87.view.string : rt.index($86, "string", "local 'g'"), "method 'string'")($86));
+    if (($f111 = $110?.f) !== void 0 && typeof ($113 = $f111.string) === "function") $r115 = $113($110);
+    else if ($f111 !== void 0 && $113 === void 0 && ($m112 = $110.metatable) !== void 0 && typeof ($114 = $m112.view.string) === "function") $r115 = $114($110);
+    else $r115 = rt.callee(rt.index($110, "string", "local 'g'"), "method 'string'")($110);
+    $109 = rt.first($r115);
     $s.pcs[$d] = $pc + 26;
-    $fn84 = rt.callee(($f90 = $85?.f)?.required !== void 0 ? $f90.required : ($m89 = $85?.metatable) !== void 0 && $m89.view.required !== void 0 ? $m89.view.required : rt.index($85, "required"), "method 'required'");
-    $91 = rt.first($fn84($85));
+    $fn108 = rt.callee(($f117 = $109?.f)?.required !== void 0 ? $f117.required : ($m116 = $109?.metatable) !== void 0 && $m116.view.required !== void 0 ? $m116.view.required : rt.index($109, "required"), "method 'required'");
+    $118 = rt.first($fn108($109));
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($83 !== void 0) {
-      $o8.kind = $83;
+    if ($107 !== void 0) {
+      $o8.kind = $107;
       $n9++;
     }
-    if ($91 !== void 0) {
-      $o8.value = $91;
+    if ($118 !== void 0) {
+      $o8.value = $118;
       $n9++;
     }
-    $70 = rt.LuaTable.record($o8, $n9);
+    $91 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 27;
-    $r65 = $fn66($67, $70);
+    $r86 = $fn87($88, $91);
     $s.pcs[$d] = $pc + 28;
-    $92 = rt.first(Array.isArray($r65) ? $fn61($62, ...$r65) : $fn61($62, $r65));
-    $o93 = new rt.FieldsObject();
-    $n94 = 0;
-    if ($2 !== void 0) {
-      $o93.name = $2;
-      $n94++;
+    $119 = rt.first(Array.isArray($r86) ? $fn82($83, ...$r86) : $fn82($83, $r86));
+    $o120 = new rt.FieldsObject();
+    $n121 = 0;
+    if ($14 !== void 0) {
+      $o120.name = $14;
+      $n121++;
     }
     if ($7 !== void 0) {
-      $o93.age = $7;
-      $n94++;
+      $o120.age = $7;
+      $n121++;
     }
-    if ($20 !== void 0) {
-      $o93.score = $20;
-      $n94++;
+    if ($29 !== void 0) {
+      $o120.score = $29;
+      $n121++;
     }
-    if ($28 !== void 0) {
-      $o93.active = $28;
-      $n94++;
+    if ($40 !== void 0) {
+      $o120.active = $40;
+      $n121++;
     }
-    if ($42 !== void 0) {
-      $o93.role = $42;
-      $n94++;
+    if ($57 !== void 0) {
+      $o120.role = $57;
+      $n121++;
     }
-    if ($51 !== void 0) {
-      $o93.tags = $51;
-      $n94++;
+    if ($69 !== void 0) {
+      $o120.tags = $69;
+      $n121++;
     }
-    if ($52 !== void 0) {
-      $o93.addr = $52;
-      $n94++;
+    if ($70 !== void 0) {
+      $o120.addr = $70;
+      $n121++;
     }
-    if ($60 !== void 0) {
-      $o93.nickname = $60;
-      $n94++;
+    if ($81 !== void 0) {
+      $o120.nickname = $81;
+      $n121++;
     }
-    if ($92 !== void 0) {
-      $o93.contacts = $92;
-      $n94++;
+    if ($119 !== void 0) {
+      $o120.contacts = $119;
+      $n121++;
     }
-    let signup = rt.LuaTable.record($o93, $n94);
-    $91 = api;
-    if (!(($f90 = $91?.f) !== void 0 && (($86 = $f90.signup) !== void 0 || ($m89 = $91.metatable) === void 0 || ($86 = $m89.view.signup) !== void 0 || !("signup" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+    let signup = rt.LuaTable.record($o120, $n121);
+    $118 = api;
+    if (!(($f117 = $118?.f) !== void 0 && (($114 = $f117.signup) !== void 0 || ($m116 = $118.metatable) === void 0 || ($114 = $m116.view.signup) !== void 0 || !("signup" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 29;
-      $86 = rt.index($91, "signup", "local 'api'");
+      $114 = rt.index($118, "signup", "local 'api'");
     }
-    $92 = $86;
-    $85 = $handlers[0] = rt.tailable((function $post(ctx) {
+    $119 = $114;
+    $113 = $handlers[0] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
-      let $23;
-      let $34;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $9;
-      let $10;
-      let $t11;
-      let $r12;
-      $34 = ctx;
+      let $24;
+      let $32;
+      let $f4;
+      let $m52;
+      let $6;
+      let $74;
+      let $r8;
+      let $m9;
+      let $f10;
+      let $11;
+      let $t12;
+      $32 = ctx;
       $s2.pcs[$d2] = $pc + 30;
-      $23 = rt.first(rt.callee(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($74 = $m52.view.body) === "function") $r8 = $74($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $24 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 31;
-      $fn12 = rt.callee(($f7 = $23?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $23?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($23, "expect"), "method 'expect'");
-      $8 = signup;
-      let user = rt.first($fn12($23, $8));
-      $34 = api;
-      if (!(($f7 = $34?.f) !== void 0 && (($23 = $f7.json) !== void 0 || ($m6 = $34.metatable) === void 0 || ($23 = $m6.view.json) !== void 0 || !("json" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+      $fn12 = rt.callee(($f10 = $24?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $24?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($24, "expect"), "method 'expect'");
+      $11 = signup;
+      let user = rt.first($fn12($24, $11));
+      $74 = api;
+      if (!(($f10 = $74?.f) !== void 0 && (($6 = $f10.json) !== void 0 || ($m9 = $74.metatable) === void 0 || ($6 = $m9.view.json) !== void 0 || !("json" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 32;
-        $23 = rt.index($34, "json", "upvalue 'api'");
+        $6 = rt.index($74, "json", "upvalue 'api'");
       }
-      $8 = $23;
+      $11 = $6;
       $s2.pcs[$d2] = $pc + 33;
-      $fn12 = rt.callee(($f5 = $8?.f)?.status !== void 0 ? $f5.status : ($m4 = $8?.metatable) !== void 0 && $m4.view.status !== void 0 ? $m4.view.status : rt.index($8, "status", "field 'json'"), "method 'status'");
-      $9 = 201;
-      $10 = user;
+      $fn12 = rt.callee(($f4 = $11?.f)?.status !== void 0 ? $f4.status : ($m52 = $11?.metatable) !== void 0 && $m52.view.status !== void 0 ? $m52.view.status : rt.index($11, "status", "field 'json'"), "method 'status'");
+      $32 = 201;
+      $24 = user;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($8, $9, $10);
-        $s2.tails = $t11;
+        $t12 = $s2.tails++;
+        $r8 = $fn12($11, $32, $24);
+        $s2.tails = $t12;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$8, $9, $10]);
+        $r8 = rt.tailCall($s2, $tb, $fn12, [$11, $32, $24]);
       }
-      return $r12;
+      return $r8;
     }));
-    if ($85 !== void 0 && ($f88 = $92?.f) !== void 0 && !$92.linked && $f88.post !== void 0) $f88.post = $85;
+    if ($113 !== void 0 && ($f111 = $119?.f) !== void 0 && !$119.linked && $f111.post !== void 0) $f111.post = $113;
     else {
       $s.pcs[$d] = $pc + 29;
-      rt.setIndex($92, "post", $85, "field 'signup'");
+      rt.setIndex($119, "post", $113, "field 'signup'");
     }
-    $86 = api;
-    if (!(($f88 = $86?.f) !== void 0 && (($91 = $f88.checked) !== void 0 || ($m89 = $86.metatable) === void 0 || ($91 = $m89.view.checked) !== void 0 || !("checked" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+    $114 = api;
+    if (!(($f111 = $114?.f) !== void 0 && (($118 = $f111.checked) !== void 0 || ($m116 = $114.metatable) === void 0 || ($118 = $m116.view.checked) !== void 0 || !("checked" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 34;
-      $91 = rt.index($86, "checked", "local 'api'");
+      $118 = rt.index($114, "checked", "local 'api'");
     }
-    $85 = $91;
-    $92 = $handlers[1] = rt.tailable((function $post(ctx) {
+    $113 = $118;
+    $119 = $handlers[1] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $l1;
-      let $23;
-      let $34;
-      let $m4;
-      let $f5;
+      let $24;
+      let $32;
+      let $f4;
+      let $m52;
       let $6;
-      let $73;
-      let $m8;
-      let $f9;
-      let $fn102;
-      let $11;
-      let $12;
-      let $13;
-      let $m14;
-      let $f15;
-      let $m16;
-      let $f17;
-      let $18;
-      let $r19;
-      let $202;
-      let $t21;
+      let $74;
+      let $r8;
+      let $9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $fn13;
+      let $142;
+      let $15;
+      let $16;
+      let $m17;
+      let $f18;
+      let $m19;
+      let $f202;
+      let $21;
       let $r22;
+      let $232;
+      let $t24;
+      let $r25;
       $s2.pcs[$d2] = $pc + 42;
-      if (($23 = $env.f.pcall) === void 0) {
-        $23 = rt.getGlobal($env, "pcall");
+      if (($24 = $env.f.pcall) === void 0) {
+        $24 = rt.getGlobal($env, "pcall");
       }
-      $l1 = rt.adjust([...rt.all(rt.callee($23, "global 'pcall'")(rt.tailable((function $anonymous() {
+      $l1 = rt.adjust([...rt.all(rt.callee($24, "global 'pcall'")(rt.tailable((function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         const $tb2 = $s3.bodyAt === $d3;
         if ($tb2) $s3.bodyAt = -1;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
         let $fn12;
-        let $24;
-        let $35;
-        let $m42;
-        let $f52;
-        let $m6;
-        let $f7;
-        let $8;
-        let $fn9;
-        let $10;
-        let $112;
-        let $m12;
-        let $f13;
-        let $m142;
-        let $f152;
-        let $162;
-        let $fn17;
+        let $28;
+        let $33;
+        let $f42;
+        let $m53;
+        let $62;
+        let $75;
+        let $r82;
+        let $m9;
+        let $f10;
+        let $11;
+        let $fn122;
+        let $132;
+        let $143;
+        let $f15;
+        let $m162;
+        let $17;
         let $182;
-        let $192;
+        let $r19;
         let $m20;
         let $f21;
-        let $m22;
-        let $f23;
+        let $222;
+        let $fn23;
         let $242;
-        let $o25;
-        let $n26;
-        let $t27;
-        let $r28;
-        $35 = ctx;
+        let $252;
+        let $f26;
+        let $m27;
+        let $282;
+        let $292;
+        let $r30;
+        let $m31;
+        let $f322;
+        let $332;
+        let $o34;
+        let $n35;
+        let $t36;
+        let $r37;
+        $33 = ctx;
         $s3.pcs[$d3] = $pc + 35;
-        $24 = rt.first(rt.callee(($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m42 = $35?.metatable) !== void 0 && $m42.view.body !== void 0 ? $m42.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35));
-        $fn12 = rt.callee(($f7 = $24?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $24?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($24, "expect"), "method 'expect'");
-        $112 = g;
+        if (($f42 = $33?.f) !== void 0 && typeof ($62 = $f42.body) === "function") $r82 = $62($33);
+        else if ($f42 !== void 0 && $62 === void 0 && ($m53 = $33.metatable) !== void 0 && typeof ($75 = $m53.view.body) === "function") $r82 = $75($33);
+        else $r82 = rt.callee(rt.index($33, "body", "upvalue 'ctx'"), "method 'body'")($33);
+        $28 = rt.first($r82);
+        $fn12 = rt.callee(($f10 = $28?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $28?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($28, "expect"), "method 'expect'");
+        $143 = g;
         $s3.pcs[$d3] = $pc + 37;
-        $10 = rt.first(rt.callee(($f13 = $112?.f)?.string !== void 0 ? $f13.string : ($m12 = $112?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($112, "string", "upvalue 'g'"), "method 'string'")($112));
+        if (($f15 = $143?.f) !== void 0 && typeof ($17 = $f15.string) === "function") $r19 = $17($143);
+        else if ($f15 !== void 0 && $17 === void 0 && ($m162 = $143.metatable) !== void 0 && typeof ($182 = $m162.view.string) === "function") $r19 = $182($143);
+        else $r19 = rt.callee(rt.index($143, "string", "upvalue 'g'"), "method 'string'")($143);
+        $132 = rt.first($r19);
         $s3.pcs[$d3] = $pc + 38;
-        $fn9 = rt.callee(($f152 = $10?.f)?.required !== void 0 ? $f152.required : ($m142 = $10?.metatable) !== void 0 && $m142.view.required !== void 0 ? $m142.view.required : rt.index($10, "required"), "method 'required'");
-        $162 = rt.first($fn9($10));
-        $192 = g;
+        $fn122 = rt.callee(($f21 = $132?.f)?.required !== void 0 ? $f21.required : ($m20 = $132?.metatable) !== void 0 && $m20.view.required !== void 0 ? $m20.view.required : rt.index($132, "required"), "method 'required'");
+        $222 = rt.first($fn122($132));
+        $252 = g;
         $s3.pcs[$d3] = $pc + 39;
-        $182 = rt.first(rt.callee(($f21 = $192?.f)?.integer !== void 0 ? $f21.integer : ($m20 = $192?.metatable) !== void 0 && $m20.view.integer !== void 0 ? $m20.view.integer : rt.index($192, "integer", "upvalue 'g'"), "method 'integer'")($192));
+        if (($f26 = $252?.f) !== void 0 && typeof ($282 = $f26.integer) === "function") $r30 = $282($252);
+        else if ($f26 !== void 0 && $282 === void 0 && ($m27 = $252.metatable) !== void 0 && typeof ($292 = $m27.view.integer) === "function") $r30 = $292($252);
+        else $r30 = rt.callee(rt.index($252, "integer", "upvalue 'g'"), "method 'integer'")($252);
+        $242 = rt.first($r30);
         $s3.pcs[$d3] = $pc + 38;
-        $fn17 = rt.callee(($f23 = $182?.f)?.required !== void 0 ? $f23.required : ($m22 = $182?.metatable) !== void 0 && $m22.view.required !== void 0 ? $m22.view.required : rt.index($182, "required"), "method 'required'");
-        $242 = rt.first($fn17($182));
-        $o25 = new rt.FieldsObject();
-        $n26 = 0;
-        if ($162 !== void 0) {
-          $o25.name = $162;
-          $n26++;
+        $fn23 = rt.callee(($f322 = $242?.f)?.required !== void 0 ? $f322.required : ($m31 = $242?.metatable) !== void 0 && $m31.view.required !== void 0 ? $m31.view.required : rt.index($242, "required"), "method 'required'");
+        $332 = rt.first($fn23($242));
+        $o34 = new rt.FieldsObject();
+        $n35 = 0;
+        if ($222 !== void 0) {
+          $o34.name = $222;
+          $n35++;
         }
-        if ($242 !== void 0) {
-          $o25.age = $242;
-          $n26++;
+        if ($332 !== void 0) {
+          $o34.age = $332;
+          $n35++;
         }
-        $8 = rt.LuaTable.record($o25, $n26);
+        $11 = rt.LuaTable.record($o34, $n35);
         $s3.pcs[$d3] = $pc + 40;
         $s3.truncate($d3);
         if ($s3.tails < rt.TAIL_DEPTH) {
-          $t27 = $s3.tails++;
-          $r28 = $fn12($24, $8);
-          $s3.tails = $t27;
+          $t36 = $s3.tails++;
+          $r37 = $fn12($28, $11);
+          $s3.tails = $t36;
         } else {
-          $r28 = rt.tailCall($s3, $tb2, $fn12, [$24, $8]);
+          $r37 = rt.tailCall($s3, $tb2, $fn12, [$28, $11]);
         }
-        return $r28;
+        return $r37;
       }))))], 2);
       let ok = $l1[0];
       let result = $l1[1];
       if (!rt.truthy(ok)) {
-        if (rh.pristineContext(ctx)) $34 = ctx.queryValue("format");
+        if (rh.pristineContext(ctx)) $32 = ctx.queryValue("format");
         else {
-          $23 = ctx;
+          $24 = ctx;
           $s2.pcs[$d2] = $pc + 43;
-          $6 = rt.first(rt.callee(($f5 = $23?.f)?.query !== void 0 ? $f5.query : ($m4 = $23?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($23, "query", "local 'ctx'"), "method 'query'")($23));
-          if (!(($f9 = $6?.f) !== void 0 && (($73 = $f9.format) !== void 0 || ($m8 = $6.metatable) === void 0 || ($73 = $m8.view.format) !== void 0 || !("format" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
-            $73 = rt.index($6, "format");
+          if (($f4 = $24?.f) !== void 0 && typeof ($6 = $f4.query) === "function") $r8 = $6($24);
+          else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $24.metatable) !== void 0 && typeof ($74 = $m52.view.query) === "function") $r8 = $74($24);
+          else $r8 = rt.callee(rt.index($24, "query", "local 'ctx'"), "method 'query'")($24);
+          $9 = rt.first($r8);
+          if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.format) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.format) !== void 0 || !("format" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+            $10 = rt.index($9, "format");
           }
-          $34 = $73;
+          $32 = $10;
         }
-        if ($34 === "text") {
-          $12 = api;
-          if (!(($f15 = $12?.f) !== void 0 && (($13 = $f15.text) !== void 0 || ($m14 = $12.metatable) === void 0 || ($13 = $m14.view.text) !== void 0 || !("text" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+        if ($32 === "text") {
+          $15 = api;
+          if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.text) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.text) !== void 0 || !("text" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 44;
-            $13 = rt.index($12, "text", "upvalue 'api'");
+            $16 = rt.index($15, "text", "upvalue 'api'");
           }
-          $11 = $13;
+          $142 = $16;
           $s2.pcs[$d2] = $pc + 44;
-          $fn102 = rt.callee(($f17 = $11?.f)?.status !== void 0 ? $f17.status : ($m16 = $11?.metatable) !== void 0 && $m16.view.status !== void 0 ? $m16.view.status : rt.index($11, "status", "field 'text'"), "method 'status'");
-          $18 = 422;
+          $fn13 = rt.callee(($f202 = $142?.f)?.status !== void 0 ? $f202.status : ($m19 = $142?.metatable) !== void 0 && $m19.view.status !== void 0 ? $m19.view.status : rt.index($142, "status", "field 'text'"), "method 'status'");
+          $21 = 422;
           $s2.pcs[$d2] = $pc + 45;
-          if (($202 = $env.f.tostring) === void 0) {
-            $202 = rt.getGlobal($env, "tostring");
+          if (($232 = $env.f.tostring) === void 0) {
+            $232 = rt.getGlobal($env, "tostring");
           }
-          $r19 = rt.callee($202, "global 'tostring'")(result);
+          $r22 = rt.callee($232, "global 'tostring'")(result);
           $s2.pcs[$d2] = $pc + 46;
           $s2.truncate($d2);
           if ($s2.tails < rt.TAIL_DEPTH) {
-            $t21 = $s2.tails++;
-            $r22 = Array.isArray($r19) ? $fn102($11, $18, ...$r19) : $fn102($11, $18, $r19);
-            $s2.tails = $t21;
+            $t24 = $s2.tails++;
+            $r25 = Array.isArray($r22) ? $fn13($142, $21, ...$r22) : $fn13($142, $21, $r22);
+            $s2.tails = $t24;
           } else {
-            $r22 = rt.tailCall($s2, $tb, $fn102, Array.isArray($r19) ? [$11, $18, ...$r19] : [$11, $18, $r19]);
+            $r25 = rt.tailCall($s2, $tb, $fn13, Array.isArray($r22) ? [$142, $21, ...$r22] : [$142, $21, $r22]);
           }
-          return $r22;
+          return $r25;
         }
-        $73 = api;
+        $10 = api;
         $s2.pcs[$d2] = $pc + 47;
-        $fn102 = rt.callee(($f9 = $73?.f)?.error !== void 0 ? $f9.error : ($m8 = $73?.metatable) !== void 0 && $m8.view.error !== void 0 ? $m8.view.error : rt.index($73, "error", "upvalue 'api'"), "method 'error'");
-        $6 = 422;
-        $23 = result;
+        $fn13 = rt.callee(($f12 = $10?.f)?.error !== void 0 ? $f12.error : ($m11 = $10?.metatable) !== void 0 && $m11.view.error !== void 0 ? $m11.view.error : rt.index($10, "error", "upvalue 'api'"), "method 'error'");
+        $9 = 422;
+        $74 = result;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t21 = $s2.tails++;
-          $r22 = $fn102($73, $6, $23);
-          $s2.tails = $t21;
+          $t24 = $s2.tails++;
+          $r8 = $fn13($10, $9, $74);
+          $s2.tails = $t24;
         } else {
-          $r22 = rt.tailCall($s2, $tb, $fn102, [$73, $6, $23]);
+          $r8 = rt.tailCall($s2, $tb, $fn13, [$10, $9, $74]);
         }
-        return $r22;
+        return $r8;
       }
       $s2.depth = $d2;
       return result;
     }));
-    if ($92 !== void 0 && ($f90 = $85?.f) !== void 0 && !$85.linked && $f90.post !== void 0) $f90.post = $92;
+    if ($119 !== void 0 && ($f117 = $113?.f) !== void 0 && !$113.linked && $f117.post !== void 0) $f117.post = $119;
     else {
       $s.pcs[$d] = $pc + 34;
-      rt.setIndex($85, "post", $92, "field 'checked'");
+      rt.setIndex($113, "post", $119, "field 'checked'");
     }
-    $91 = api;
-    if (!(($f90 = $91?.f) !== void 0 && (($86 = $f90.direct) !== void 0 || ($m89 = $91.metatable) === void 0 || ($86 = $m89.view.direct) !== void 0 || !("direct" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+    $118 = api;
+    if (!(($f117 = $118?.f) !== void 0 && (($114 = $f117.direct) !== void 0 || ($m116 = $118.metatable) === void 0 || ($114 = $m116.view.direct) !== void 0 || !("direct" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 48;
-      $86 = rt.index($91, "direct", "local 'api'");
+      $114 = rt.index($118, "direct", "local 'api'");
     }
-    $92 = $86;
-    $85 = $handlers[2] = rt.tailable((function $get(ctx) {
+    $119 = $114;
+    $113 = $handlers[2] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $m2;
-      let $f3;
-      let $l4;
-      let $fn5;
-      let $6;
-      let $73;
-      let $8;
+      let $f2;
+      let $m3;
+      let $43;
+      let $5;
+      let $r6;
+      let $l7;
+      let $fn8;
       let $9;
       let $10;
       let $11;
       let $12;
-      let $m132;
-      let $f142;
-      let $fn15;
-      let $162;
+      let $132;
+      let $m14;
+      let $f15;
+      let $fn16;
       let $17;
-      let $18;
+      let $182;
       let $192;
-      let $202;
-      let $m21;
-      let $f22;
-      let $23;
-      let $o24;
-      let $n25;
-      let $26;
+      let $20;
+      let $21;
+      let $m22;
+      let $f23;
+      let $24;
+      let $o25;
+      let $n26;
       let $272;
-      let $fn28;
-      let $29;
+      let $28;
+      let $fn29;
       let $302;
-      let $m31;
-      let $f32;
-      let $m33;
-      let $f34;
-      let $35;
-      let $36;
-      let $o37;
-      let $n38;
-      let $t39;
-      let $r40;
+      let $312;
+      let $f322;
+      let $m332;
+      let $342;
+      let $352;
+      let $m36;
+      let $f37;
+      let $38;
+      let $392;
+      let $o40;
+      let $n41;
+      let $t42;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 49;
-      let q = rt.first(rt.callee(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
-      $1 = g;
+      if (($f2 = $1?.f) !== void 0 && typeof ($43 = $f2.query) === "function") $r6 = $43($1);
+      else if ($f2 !== void 0 && $43 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.query) === "function") $r6 = $5($1);
+      else $r6 = rt.callee(rt.index($1, "query", "local 'ctx'"), "method 'query'")($1);
+      let q = rt.first($r6);
+      $5 = g;
       $s2.pcs[$d2] = $pc + 50;
-      let name = rt.first(rt.callee(($f3 = $1?.f)?.string !== void 0 ? $f3.string : ($m2 = $1?.metatable) !== void 0 && $m2.view.string !== void 0 ? $m2.view.string : rt.index($1, "string", "upvalue 'g'"), "method 'string'")($1));
+      if (($f2 = $5?.f) !== void 0 && typeof ($43 = $f2.string) === "function") $r6 = $43($5);
+      else if ($f2 !== void 0 && $43 === void 0 && ($m3 = $5.metatable) !== void 0 && typeof ($1 = $m3.view.string) === "function") $r6 = $1($5);
+      else $r6 = rt.callee(rt.index($5, "string", "upvalue 'g'"), "method 'string'")($5);
+      let name = rt.first($r6);
       $1 = name;
       $s2.pcs[$d2] = $pc + 51;
-      rt.callee(($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
-      if (($6 = $env.f.pcall) === void 0) {
+      if (($f2 = $1?.f) !== void 0 && typeof ($43 = $f2.required) === "function") $r6 = $43($1);
+      else if ($f2 !== void 0 && $43 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.required) === "function") $r6 = $5($1);
+      else $r6 = rt.callee(rt.index($1, "required", "local 'name'"), "method 'required'")($1);
+      if (($43 = $env.f.pcall) === void 0) {
         $s2.pcs[$d2] = $pc + 52;
-        $6 = rt.getGlobal($env, "pcall");
+        $43 = rt.getGlobal($env, "pcall");
       }
-      $1 = $6;
-      if (($8 = $env.f.rover) === void 0) {
+      $5 = $43;
+      if (($9 = $env.f.rover) === void 0) {
         $s2.pcs[$d2] = $pc + 52;
-        $8 = rt.getGlobal($env, "rover");
+        $9 = rt.getGlobal($env, "rover");
       }
-      if (!(($f3 = $8?.f) !== void 0 && (($9 = $f3.guard) !== void 0 || ($m2 = $8.metatable) === void 0 || ($9 = $m2.view.guard) !== void 0 || !("guard" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+      if (!(($f2 = $9?.f) !== void 0 && (($10 = $f2.guard) !== void 0 || ($m3 = $9.metatable) === void 0 || ($10 = $m3.view.guard) !== void 0 || !("guard" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
-        $9 = rt.index($8, "guard", "global 'rover'");
+        $10 = rt.index($9, "guard", "global 'rover'");
       }
-      $73 = $9;
-      $11 = q;
-      if (!(($f142 = $11?.f) !== void 0 && (($12 = $f142.name) !== void 0 || ($m132 = $11.metatable) === void 0 || ($12 = $m132.view.name) !== void 0 || !("name" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
+      $1 = $10;
+      $12 = q;
+      if (!(($f15 = $12?.f) !== void 0 && (($132 = $f15.name) !== void 0 || ($m14 = $12.metatable) === void 0 || ($132 = $m14.view.name) !== void 0 || !("name" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
-        $12 = rt.index($11, "name", "local 'q'");
+        $132 = rt.index($12, "name", "local 'q'");
       }
-      if (($17 = $env.f.tonumber) === void 0) {
+      if (($182 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 52;
-        $17 = rt.getGlobal($env, "tonumber");
+        $182 = rt.getGlobal($env, "tonumber");
       }
-      $162 = $17;
-      $192 = q;
-      if (!(($f22 = $192?.f) !== void 0 && (($202 = $f22.page) !== void 0 || ($m21 = $192.metatable) === void 0 || ($202 = $m21.view.page) !== void 0 || !("page" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+      $17 = $182;
+      $20 = q;
+      if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.page) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.page) !== void 0 || !("page" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
-        $202 = rt.index($192, "page", "local 'q'");
+        $21 = rt.index($20, "page", "local 'q'");
       }
-      $18 = $202;
+      $192 = $21;
       $s2.pcs[$d2] = $pc + 53;
-      $fn15 = rt.callee($162, "global 'tonumber'");
-      $23 = rt.first($fn15($18));
-      $o24 = new rt.FieldsObject();
-      $n25 = 0;
-      if ($12 !== void 0) {
-        $o24.name = $12;
-        $n25++;
+      $fn16 = rt.callee($17, "global 'tonumber'");
+      $24 = rt.first($fn16($192));
+      $o25 = new rt.FieldsObject();
+      $n26 = 0;
+      if ($132 !== void 0) {
+        $o25.name = $132;
+        $n26++;
       }
-      if ($23 !== void 0) {
-        $o24.page = $23;
-        $n25++;
+      if ($24 !== void 0) {
+        $o25.page = $24;
+        $n26++;
       }
-      $10 = rt.LuaTable.record($o24, $n25);
-      $272 = name;
-      $302 = g;
+      $11 = rt.LuaTable.record($o25, $n26);
+      $28 = name;
+      $312 = g;
       $s2.pcs[$d2] = $pc + 54;
-      $29 = rt.first(rt.callee(($f32 = $302?.f)?.integer !== void 0 ? $f32.integer : ($m31 = $302?.metatable) !== void 0 && $m31.view.integer !== void 0 ? $m31.view.integer : rt.index($302, "integer", "upvalue 'g'"), "method 'integer'")($302));
+      if (($f322 = $312?.f) !== void 0 && typeof ($342 = $f322.integer) === "function") $r6 = $342($312);
+      else if ($f322 !== void 0 && $342 === void 0 && ($m332 = $312.metatable) !== void 0 && typeof ($352 = $m332.view.integer) === "function") $r6 = $352($312);
+      else $r6 = rt.callee(rt.index($312, "integer", "upvalue 'g'"), "method 'integer'")($312);
+      $302 = rt.first($r6);
       $s2.pcs[$d2] = $pc + 55;
-      $fn28 = rt.callee(($f34 = $29?.f)?.default !== void 0 ? $f34.default : ($m33 = $29?.metatable) !== void 0 && $m33.view.default !== void 0 ? $m33.view.default : rt.index($29, "default"), "method 'default'");
-      $35 = 1;
-      $36 = rt.first($fn28($29, $35));
-      $o37 = new rt.FieldsObject();
-      $n38 = 0;
-      if ($272 !== void 0) {
-        $o37.name = $272;
-        $n38++;
+      $fn29 = rt.callee(($f37 = $302?.f)?.default !== void 0 ? $f37.default : ($m36 = $302?.metatable) !== void 0 && $m36.view.default !== void 0 ? $m36.view.default : rt.index($302, "default"), "method 'default'");
+      $38 = 1;
+      $392 = rt.first($fn29($302, $38));
+      $o40 = new rt.FieldsObject();
+      $n41 = 0;
+      if ($28 !== void 0) {
+        $o40.name = $28;
+        $n41++;
       }
-      if ($36 !== void 0) {
-        $o37.page = $36;
-        $n38++;
+      if ($392 !== void 0) {
+        $o40.page = $392;
+        $n41++;
       }
-      $26 = rt.LuaTable.record($o37, $n38);
+      $272 = rt.LuaTable.record($o40, $n41);
       $s2.pcs[$d2] = $pc + 56;
-      $fn5 = rt.callee($1, "global 'pcall'");
-      $l4 = rt.adjust([...rt.all($fn5($73, $10, $26))], 2);
-      let ok = $l4[0];
-      let result = $l4[1];
+      $fn8 = rt.callee($5, "global 'pcall'");
+      $l7 = rt.adjust([...rt.all($fn8($1, $11, $272))], 2);
+      let ok = $l7[0];
+      let result = $l7[1];
       if (!rt.truthy(ok)) {
-        $36 = api;
+        $392 = api;
         $s2.pcs[$d2] = $pc + 57;
-        $fn28 = rt.callee(($f34 = $36?.f)?.error !== void 0 ? $f34.error : ($m33 = $36?.metatable) !== void 0 && $m33.view.error !== void 0 ? $m33.view.error : rt.index($36, "error", "upvalue 'api'"), "method 'error'");
-        $35 = 400;
-        $302 = result;
+        $fn29 = rt.callee(($f37 = $392?.f)?.error !== void 0 ? $f37.error : ($m36 = $392?.metatable) !== void 0 && $m36.view.error !== void 0 ? $m36.view.error : rt.index($392, "error", "upvalue 'api'"), "method 'error'");
+        $38 = 400;
+        $352 = result;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t39 = $s2.tails++;
-          $r40 = $fn28($36, $35, $302);
-          $s2.tails = $t39;
+          $t42 = $s2.tails++;
+          $r6 = $fn29($392, $38, $352);
+          $s2.tails = $t42;
         } else {
-          $r40 = rt.tailCall($s2, $tb, $fn28, [$36, $35, $302]);
+          $r6 = rt.tailCall($s2, $tb, $fn29, [$392, $38, $352]);
         }
-        return $r40;
+        return $r6;
       }
       $s2.depth = $d2;
       return result;
     }));
-    if ($85 !== void 0 && ($f88 = $92?.f) !== void 0 && !$92.linked && $f88.get !== void 0) $f88.get = $85;
+    if ($113 !== void 0 && ($f111 = $119?.f) !== void 0 && !$119.linked && $f111.get !== void 0) $f111.get = $113;
     else {
       $s.pcs[$d] = $pc + 48;
-      rt.setIndex($92, "get", $85, "field 'direct'");
+      rt.setIndex($119, "get", $113, "field 'direct'");
     }
-    $86 = api;
-    if (!(($f88 = $86?.f) !== void 0 && (($91 = $f88.body) !== void 0 || ($m89 = $86.metatable) === void 0 || ($91 = $m89.view.body) !== void 0 || !("body" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+    $114 = api;
+    if (!(($f111 = $114?.f) !== void 0 && (($118 = $f111.body) !== void 0 || ($m116 = $114.metatable) === void 0 || ($118 = $m116.view.body) !== void 0 || !("body" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 58;
-      $91 = rt.index($86, "body", "local 'api'");
+      $118 = rt.index($114, "body", "local 'api'");
     }
-    if (!(($f90 = $91?.f) !== void 0 && (($92 = $f90.as_text) !== void 0 || ($m87 = $91.metatable) === void 0 || ($92 = $m87.view.as_text) !== void 0 || !("as_text" in $m87.view) && $m87.view[rt.CUT] === void 0))) {
+    if (!(($f117 = $118?.f) !== void 0 && (($119 = $f117.as_text) !== void 0 || ($m112 = $118.metatable) === void 0 || ($119 = $m112.view.as_text) !== void 0 || !("as_text" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 58;
-      $92 = rt.index($91, "as_text", "field 'body'");
+      $119 = rt.index($118, "as_text", "field 'body'");
     }
-    $85 = $92;
-    $83 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
+    $113 = $119;
+    $110 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $m2;
-      let $f3;
+      let $f2;
+      let $m3;
       let $43;
       let $5;
-      let $6;
-      let $m7;
-      let $f8;
+      let $r6;
+      let $74;
+      let $8;
       let $9;
-      let $m10;
-      let $f11;
+      let $f10;
+      let $m11;
       let $12;
-      let $13;
-      let $b14;
-      let $152;
-      let $162;
-      let $m172;
-      let $f182;
+      let $132;
+      let $r14;
+      let $15;
+      let $f16;
+      let $m17;
+      let $182;
       let $192;
-      let $202;
-      let $o21;
-      let $n22;
-      let $23;
-      let $m24;
-      let $f25;
-      let $26;
-      let $272;
-      let $m28;
-      let $f29;
-      let $302;
-      let $m31;
-      let $f32;
-      let $332;
-      let $34;
-      let $b35;
-      let $36;
-      let $37;
-      let $m38;
-      let $f39;
-      let $40;
-      let $412;
-      let $o42;
-      let $n43;
+      let $r20;
+      let $21;
+      let $222;
+      let $b23;
+      let $24;
+      let $252;
+      let $f26;
+      let $m27;
+      let $28;
+      let $292;
+      let $r30;
+      let $312;
+      let $32;
+      let $o33;
+      let $n34;
+      let $352;
+      let $f36;
+      let $m372;
+      let $38;
+      let $392;
+      let $r40;
+      let $41;
+      let $422;
+      let $f43;
+      let $m44;
+      let $452;
+      let $46;
+      let $r47;
+      let $482;
+      let $f49;
+      let $m50;
+      let $51;
+      let $52;
+      let $r53;
+      let $54;
+      let $55;
+      let $b56;
+      let $572;
+      let $58;
+      let $f59;
+      let $m602;
+      let $61;
+      let $62;
+      let $r63;
+      let $64;
+      let $65;
+      let $o66;
+      let $n67;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 59;
-      let b = rt.first(rt.callee(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
+      if (($f2 = $1?.f) !== void 0 && typeof ($43 = $f2.body) === "function") $r6 = $43($1);
+      else if ($f2 !== void 0 && $43 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($5 = $m3.view.body) === "function") $r6 = $5($1);
+      else $r6 = rt.callee(rt.index($1, "body", "local 'ctx'"), "method 'body'")($1);
+      let b = rt.first($r6);
       if ($json) {
-        $1 = b;
+        $5 = b;
         $s2.pcs[$d2] = $pc + 60;
-        $43 = rt.first(rt.callee(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1));
-        $6 = b;
-        $12 = rt.first(rt.callee(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6));
+        if (($f2 = $5?.f) !== void 0 && typeof ($43 = $f2.text) === "function") $r6 = $43($5);
+        else if ($f2 !== void 0 && $43 === void 0 && ($m3 = $5.metatable) !== void 0 && typeof ($1 = $m3.view.text) === "function") $r6 = $1($5);
+        else $r6 = rt.callee(rt.index($5, "text", "local 'b'"), "method 'text'")($5);
+        $74 = rt.first($r6);
         $9 = b;
+        if (($f10 = $9?.f) !== void 0 && typeof ($12 = $f10.text) === "function") $r14 = $12($9);
+        else if ($f10 !== void 0 && $12 === void 0 && ($m11 = $9.metatable) !== void 0 && typeof ($132 = $m11.view.text) === "function") $r14 = $132($9);
+        else $r14 = rt.callee(rt.index($9, "text", "local 'b'"), "method 'text'")($9);
+        $21 = rt.first($r14);
+        $15 = b;
         $s2.pcs[$d2] = $pc + 61;
-        $13 = rt.first(rt.callee(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9));
-        $b14 = $12 === $13;
-        if (!$b14 && typeof $12 === "object" && typeof $13 === "object") {
-          $b14 = rt.eq($12, $13);
+        if (($f16 = $15?.f) !== void 0 && typeof ($182 = $f16.as_string) === "function") $r20 = $182($15);
+        else if ($f16 !== void 0 && $182 === void 0 && ($m17 = $15.metatable) !== void 0 && typeof ($192 = $m17.view.as_string) === "function") $r20 = $192($15);
+        else $r20 = rt.callee(rt.index($15, "as_string", "local 'b'"), "method 'as_string'")($15);
+        $222 = rt.first($r20);
+        $b23 = $21 === $222;
+        if (!$b23 && typeof $21 === "object" && typeof $222 === "object") {
+          $b23 = rt.eq($21, $222);
         }
-        $5 = $b14;
-        $162 = b;
+        $8 = $b23;
+        $252 = b;
         $s2.pcs[$d2] = $pc + 60;
-        $192 = rt.first(rt.callee(($f182 = $162?.f)?.text !== void 0 ? $f182.text : ($m172 = $162?.metatable) !== void 0 && $m172.view.text !== void 0 ? $m172.view.text : rt.index($162, "text", "local 'b'"), "method 'text'")($162));
-        if ($192?.arr !== void 0) $202 = $192.length();
-        else if (typeof $192 === "string") $202 = $192.length;
+        if (($f26 = $252?.f) !== void 0 && typeof ($28 = $f26.text) === "function") $r30 = $28($252);
+        else if ($f26 !== void 0 && $28 === void 0 && ($m27 = $252.metatable) !== void 0 && typeof ($292 = $m27.view.text) === "function") $r30 = $292($252);
+        else $r30 = rt.callee(rt.index($252, "text", "local 'b'"), "method 'text'")($252);
+        $312 = rt.first($r30);
+        if ($312?.arr !== void 0) $32 = $312.length();
+        else if (typeof $312 === "string") $32 = $312.length;
         else {
-          $202 = rt.len($192);
+          $32 = rt.len($312);
         }
-        $152 = $202;
-        if (rh.isScalar($43)) {
+        $24 = $32;
+        if (rh.isScalar($74)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -898,7 +1037,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($43);
+          $w.scalar($74);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -911,7 +1050,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          if ($5) {
+          if ($8) {
             const $b = $w.room(13), $p = $w.p;
             $b[$p] = 116;
             $b[$p + 1] = 114;
@@ -945,7 +1084,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.num($152);
+          $w.num($24);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -953,162 +1092,178 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o21 = new rt.FieldsObject();
-        $n22 = 2;
-        if ($43 !== void 0) {
-          $o21.text = $43;
-          $n22++;
+        $o33 = new rt.FieldsObject();
+        $n34 = 2;
+        if ($74 !== void 0) {
+          $o33.text = $74;
+          $n34++;
         }
-        $o21.same = $5;
-        $o21.bytes = $152;
-        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
+        $o33.same = $8;
+        $o33.bytes = $24;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o33, $n34));
       }
-      $23 = b;
+      $352 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $26 = rt.first(rt.callee(($f25 = $23?.f)?.text !== void 0 ? $f25.text : ($m24 = $23?.metatable) !== void 0 && $m24.view.text !== void 0 ? $m24.view.text : rt.index($23, "text", "local 'b'"), "method 'text'")($23));
-      $272 = b;
-      $332 = rt.first(rt.callee(($f29 = $272?.f)?.text !== void 0 ? $f29.text : ($m28 = $272?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($272, "text", "local 'b'"), "method 'text'")($272));
-      $302 = b;
+      if (($f36 = $352?.f) !== void 0 && typeof ($38 = $f36.text) === "function") $r40 = $38($352);
+      else if ($f36 !== void 0 && $38 === void 0 && ($m372 = $352.metatable) !== void 0 && typeof ($392 = $m372.view.text) === "function") $r40 = $392($352);
+      else $r40 = rt.callee(rt.index($352, "text", "local 'b'"), "method 'text'")($352);
+      $41 = rt.first($r40);
+      $422 = b;
+      if (($f43 = $422?.f) !== void 0 && typeof ($452 = $f43.text) === "function") $r47 = $452($422);
+      else if ($f43 !== void 0 && $452 === void 0 && ($m44 = $422.metatable) !== void 0 && typeof ($46 = $m44.view.text) === "function") $r47 = $46($422);
+      else $r47 = rt.callee(rt.index($422, "text", "local 'b'"), "method 'text'")($422);
+      $54 = rt.first($r47);
+      $482 = b;
       $s2.pcs[$d2] = $pc + 61;
-      $34 = rt.first(rt.callee(($f32 = $302?.f)?.as_string !== void 0 ? $f32.as_string : ($m31 = $302?.metatable) !== void 0 && $m31.view.as_string !== void 0 ? $m31.view.as_string : rt.index($302, "as_string", "local 'b'"), "method 'as_string'")($302));
-      $b35 = $332 === $34;
-      if (!$b35 && typeof $332 === "object" && typeof $34 === "object") {
-        $b35 = rt.eq($332, $34);
+      if (($f49 = $482?.f) !== void 0 && typeof ($51 = $f49.as_string) === "function") $r53 = $51($482);
+      else if ($f49 !== void 0 && $51 === void 0 && ($m50 = $482.metatable) !== void 0 && typeof ($52 = $m50.view.as_string) === "function") $r53 = $52($482);
+      else $r53 = rt.callee(rt.index($482, "as_string", "local 'b'"), "method 'as_string'")($482);
+      $55 = rt.first($r53);
+      $b56 = $54 === $55;
+      if (!$b56 && typeof $54 === "object" && typeof $55 === "object") {
+        $b56 = rt.eq($54, $55);
       }
-      $36 = $b35;
-      $37 = b;
+      $572 = $b56;
+      $58 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $40 = rt.first(rt.callee(($f39 = $37?.f)?.text !== void 0 ? $f39.text : ($m38 = $37?.metatable) !== void 0 && $m38.view.text !== void 0 ? $m38.view.text : rt.index($37, "text", "local 'b'"), "method 'text'")($37));
-      if ($40?.arr !== void 0) $412 = $40.length();
-      else if (typeof $40 === "string") $412 = $40.length;
+      if (($f59 = $58?.f) !== void 0 && typeof ($61 = $f59.text) === "function") $r63 = $61($58);
+      else if ($f59 !== void 0 && $61 === void 0 && ($m602 = $58.metatable) !== void 0 && typeof ($62 = $m602.view.text) === "function") $r63 = $62($58);
+      else $r63 = rt.callee(rt.index($58, "text", "local 'b'"), "method 'text'")($58);
+      $64 = rt.first($r63);
+      if ($64?.arr !== void 0) $65 = $64.length();
+      else if (typeof $64 === "string") $65 = $64.length;
       else {
-        $412 = rt.len($40);
+        $65 = rt.len($64);
       }
-      $o42 = new rt.FieldsObject();
-      $n43 = 2;
-      if ($26 !== void 0) {
-        $o42.text = $26;
-        $n43++;
+      $o66 = new rt.FieldsObject();
+      $n67 = 2;
+      if ($41 !== void 0) {
+        $o66.text = $41;
+        $n67++;
       }
-      $o42.same = $36;
-      $o42.bytes = $412;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o42, $n43));
+      $o66.same = $572;
+      $o66.bytes = $65;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o66, $n67));
     }));
-    if ($83 !== void 0 && ($f82 = $85?.f) !== void 0 && !$85.linked && $f82.post !== void 0) $f82.post = $83;
+    if ($110 !== void 0 && ($f106 = $113?.f) !== void 0 && !$113.linked && $f106.post !== void 0) $f106.post = $110;
     else {
       $s.pcs[$d] = $pc + 58;
-      rt.setIndex($85, "post", $83, "field 'as_text'");
+      rt.setIndex($113, "post", $110, "field 'as_text'");
     }
-    $92 = api;
-    if (!(($f82 = $92?.f) !== void 0 && (($91 = $f82.body) !== void 0 || ($m87 = $92.metatable) === void 0 || ($91 = $m87.view.body) !== void 0 || !("body" in $m87.view) && $m87.view[rt.CUT] === void 0))) {
+    $119 = api;
+    if (!(($f106 = $119?.f) !== void 0 && (($118 = $f106.body) !== void 0 || ($m112 = $119.metatable) === void 0 || ($118 = $m112.view.body) !== void 0 || !("body" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 63;
-      $91 = rt.index($92, "body", "local 'api'");
+      $118 = rt.index($119, "body", "local 'api'");
     }
-    if (!(($f90 = $91?.f) !== void 0 && (($86 = $f90.as_json) !== void 0 || ($m89 = $91.metatable) === void 0 || ($86 = $m89.view.as_json) !== void 0 || !("as_json" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+    if (!(($f117 = $118?.f) !== void 0 && (($114 = $f117.as_json) !== void 0 || ($m116 = $118.metatable) === void 0 || ($114 = $m116.view.as_json) !== void 0 || !("as_json" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 63;
-      $86 = rt.index($91, "as_json", "field 'body'");
+      $114 = rt.index($118, "as_json", "field 'body'");
     }
-    $83 = $86;
-    $85 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
+    $110 = $114;
+    $113 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $fn12;
-      let $23;
-      let $34;
-      let $m4;
-      let $f5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $9;
-      let $10;
-      let $k11;
+      let $24;
+      let $32;
+      let $f4;
+      let $m52;
+      let $6;
+      let $74;
+      let $r8;
+      let $m9;
+      let $f10;
+      let $11;
       let $12;
-      let $a13;
-      let $14;
-      let $152;
-      let $162;
+      let $k13;
+      let $a14;
+      let $15;
+      let $16;
       let $17;
-      let $18;
+      let $182;
       let $192;
-      let $202;
-      let $212;
+      let $20;
+      let $21;
       let $222;
       let $232;
-      let $o24;
-      let $n25;
-      let $26;
+      let $242;
+      let $o25;
+      let $n26;
       let $272;
-      let $282;
-      let $29;
-      let $k30;
-      let $31;
-      let $a32;
-      let $332;
+      let $28;
+      let $292;
+      let $302;
+      let $k31;
+      let $322;
+      let $a33;
       let $342;
-      let $35;
+      let $352;
       let $36;
       let $37;
-      let $382;
-      let $39;
-      let $40;
-      let $412;
+      let $38;
+      let $392;
+      let $402;
+      let $41;
       let $422;
       let $43;
-      let $o44;
-      let $n45;
+      let $442;
+      let $o45;
+      let $n46;
       const $json = rh.claim(ctx);
-      $34 = ctx;
+      $32 = ctx;
       $s2.pcs[$d2] = $pc + 64;
-      $23 = rt.first(rt.callee(($f5 = $34?.f)?.body !== void 0 ? $f5.body : ($m4 = $34?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($34, "body", "local 'ctx'"), "method 'body'")($34));
+      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($74 = $m52.view.body) === "function") $r8 = $74($32);
+      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      $24 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 65;
-      $fn12 = rt.callee(($f7 = $23?.f)?.json !== void 0 ? $f7.json : ($m6 = $23?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($23, "json"), "method 'json'");
-      let data = rt.first($fn12($23));
+      $fn12 = rt.callee(($f10 = $24?.f)?.json !== void 0 ? $f10.json : ($m9 = $24?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($24, "json"), "method 'json'");
+      let data = rt.first($fn12($24));
       $s2.pcs[$d2] = $pc + 67;
-      if (($34 = $env.f.type) === void 0) {
-        $34 = rt.getGlobal($env, "type");
+      if (($74 = $env.f.type) === void 0) {
+        $74 = rt.getGlobal($env, "type");
       }
-      let t = rt.first(rt.callee($34, "global 'type'")(data));
+      let t = rt.first(rt.callee($74, "global 'type'")(data));
       if ($json) {
-        $8 = t;
-        $23 = t === "table";
-        if (rt.truthy($23)) {
-          $10 = data;
-          $k11 = 1;
-          if (!(($a13 = $10?.arr) !== void 0 && ($12 = $a13[$k11 - 1]) !== void 0)) {
+        $11 = t;
+        $6 = t === "table";
+        if (rt.truthy($6)) {
+          $32 = data;
+          $k13 = 1;
+          if (!(($a14 = $32?.arr) !== void 0 && ($24 = $a14[$k13 - 1]) !== void 0)) {
             $s2.pcs[$d2] = $pc + 68;
-            $12 = rt.indexItem($10, $k11, "local 'data'");
+            $24 = rt.indexItem($32, $k13, "local 'data'");
           }
-          $23 = $12;
+          $6 = $24;
         }
-        $34 = $23;
-        $9 = rt.truthy($34) ? $34 : void 0;
-        $162 = t === "table";
-        if (rt.truthy($162)) {
-          $17 = data;
-          if ($17?.arr !== void 0) $18 = $17.length();
-          else if (typeof $17 === "string") $18 = $17.length;
+        $74 = $6;
+        $12 = rt.truthy($74) ? $74 : void 0;
+        $17 = t === "table";
+        if (rt.truthy($17)) {
+          $182 = data;
+          if ($182?.arr !== void 0) $192 = $182.length();
+          else if (typeof $182 === "string") $192 = $182.length;
           else {
             $s2.pcs[$d2] = $pc + 68;
-            $18 = rt.len($17, "local 'data'");
+            $192 = rt.len($182, "local 'data'");
           }
-          $162 = $18;
+          $17 = $192;
         }
-        $152 = $162;
-        $14 = rt.truthy($152) ? $152 : void 0;
-        $212 = t === "table";
-        if (rt.truthy($212)) {
-          $222 = data;
-          if (!(($f7 = $222?.f) !== void 0 && (($232 = $f7.name) !== void 0 || ($m6 = $222.metatable) === void 0 || ($232 = $m6.view.name) !== void 0 || !("name" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $16 = $17;
+        $15 = rt.truthy($16) ? $16 : void 0;
+        $222 = t === "table";
+        if (rt.truthy($222)) {
+          $232 = data;
+          if (!(($f10 = $232?.f) !== void 0 && (($242 = $f10.name) !== void 0 || ($m9 = $232.metatable) === void 0 || ($242 = $m9.view.name) !== void 0 || !("name" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 68;
-            $232 = rt.index($222, "name", "local 'data'");
+            $242 = rt.index($232, "name", "local 'data'");
           }
-          $212 = $232;
+          $222 = $242;
         }
-        $202 = $212;
-        $192 = rt.truthy($202) ? $202 : void 0;
-        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($192)) {
+        $21 = $222;
+        $20 = rt.truthy($21) ? $21 : void 0;
+        if (rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($15) && rh.isScalar($20)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -1122,7 +1277,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($8);
+          $w.scalar($11);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1136,7 +1291,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($9);
+          $w.scalar($12);
           {
             const $b = $w.room(5), $p = $w.p;
             $b[$p] = 44;
@@ -1146,7 +1301,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($14);
+          $w.scalar($15);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -1159,7 +1314,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($192);
+          $w.scalar($20);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1167,87 +1322,87 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o24 = new rt.FieldsObject();
-        $n25 = 0;
-        if ($8 !== void 0) {
-          $o24.kind = $8;
-          $n25++;
+        $o25 = new rt.FieldsObject();
+        $n26 = 0;
+        if ($11 !== void 0) {
+          $o25.kind = $11;
+          $n26++;
         }
-        if ($9 !== void 0) {
-          $o24.first = $9;
-          $n25++;
+        if ($12 !== void 0) {
+          $o25.first = $12;
+          $n26++;
         }
-        if ($14 !== void 0) {
-          $o24.n = $14;
-          $n25++;
+        if ($15 !== void 0) {
+          $o25.n = $15;
+          $n26++;
         }
-        if ($192 !== void 0) {
-          $o24.name = $192;
-          $n25++;
+        if ($20 !== void 0) {
+          $o25.name = $20;
+          $n26++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o25, $n26));
       }
-      $26 = t;
-      $282 = t === "table";
-      if (rt.truthy($282)) {
-        $29 = data;
-        $k30 = 1;
-        if (!(($a32 = $29?.arr) !== void 0 && ($31 = $a32[$k30 - 1]) !== void 0)) {
+      $272 = t;
+      $292 = t === "table";
+      if (rt.truthy($292)) {
+        $302 = data;
+        $k31 = 1;
+        if (!(($a33 = $302?.arr) !== void 0 && ($322 = $a33[$k31 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 68;
-          $31 = rt.indexItem($29, $k30, "local 'data'");
+          $322 = rt.indexItem($302, $k31, "local 'data'");
         }
-        $282 = $31;
+        $292 = $322;
       }
-      $272 = $282;
-      $332 = rt.truthy($272) ? $272 : void 0;
-      $35 = t === "table";
-      if (rt.truthy($35)) {
-        $36 = data;
-        if ($36?.arr !== void 0) $37 = $36.length();
-        else if (typeof $36 === "string") $37 = $36.length;
+      $28 = $292;
+      $342 = rt.truthy($28) ? $28 : void 0;
+      $36 = t === "table";
+      if (rt.truthy($36)) {
+        $37 = data;
+        if ($37?.arr !== void 0) $38 = $37.length();
+        else if (typeof $37 === "string") $38 = $37.length;
         else {
           $s2.pcs[$d2] = $pc + 68;
-          $37 = rt.len($36, "local 'data'");
+          $38 = rt.len($37, "local 'data'");
         }
-        $35 = $37;
+        $36 = $38;
       }
-      $342 = $35;
-      $382 = rt.truthy($342) ? $342 : void 0;
-      $40 = t === "table";
-      if (rt.truthy($40)) {
-        $412 = data;
-        if (!(($f5 = $412?.f) !== void 0 && (($422 = $f5.name) !== void 0 || ($m4 = $412.metatable) === void 0 || ($422 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+      $352 = $36;
+      $392 = rt.truthy($352) ? $352 : void 0;
+      $41 = t === "table";
+      if (rt.truthy($41)) {
+        $422 = data;
+        if (!(($f4 = $422?.f) !== void 0 && (($43 = $f4.name) !== void 0 || ($m52 = $422.metatable) === void 0 || ($43 = $m52.view.name) !== void 0 || !("name" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 68;
-          $422 = rt.index($412, "name", "local 'data'");
+          $43 = rt.index($422, "name", "local 'data'");
         }
-        $40 = $422;
+        $41 = $43;
       }
-      $39 = $40;
-      $43 = rt.truthy($39) ? $39 : void 0;
-      $o44 = new rt.FieldsObject();
-      $n45 = 0;
-      if ($26 !== void 0) {
-        $o44.kind = $26;
-        $n45++;
+      $402 = $41;
+      $442 = rt.truthy($402) ? $402 : void 0;
+      $o45 = new rt.FieldsObject();
+      $n46 = 0;
+      if ($272 !== void 0) {
+        $o45.kind = $272;
+        $n46++;
       }
-      if ($332 !== void 0) {
-        $o44.first = $332;
-        $n45++;
+      if ($342 !== void 0) {
+        $o45.first = $342;
+        $n46++;
       }
-      if ($382 !== void 0) {
-        $o44.n = $382;
-        $n45++;
+      if ($392 !== void 0) {
+        $o45.n = $392;
+        $n46++;
       }
-      if ($43 !== void 0) {
-        $o44.name = $43;
-        $n45++;
+      if ($442 !== void 0) {
+        $o45.name = $442;
+        $n46++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o44, $n45));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o45, $n46));
     }));
-    if ($85 !== void 0 && ($f88 = $83?.f) !== void 0 && !$83.linked && $f88.post !== void 0) $f88.post = $85;
+    if ($113 !== void 0 && ($f111 = $110?.f) !== void 0 && !$110.linked && $f111.post !== void 0) $f111.post = $113;
     else {
       $s.pcs[$d] = $pc + 63;
-      rt.setIndex($83, "post", $85, "field 'as_json'");
+      rt.setIndex($110, "post", $113, "field 'as_json'");
     }
     $s.depth = $d;
     return api;

@@ -98,90 +98,117 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $o8: rt.Fields;
       let $n9: number;
       let $fn10!: rt.LuaFunction;
-      let $m11: rt.LuaTable | undefined;
-      let $f12: rt.Fields | undefined;
-      let $m13: rt.LuaTable | undefined;
-      let $f14: rt.Fields | undefined;
-      let $15: rt.LuaValue;
-      let $16: rt.LuaValue;
-      let $m17: rt.LuaTable | undefined;
-      let $f18: rt.Fields | undefined;
+      let $f11: rt.Fields | undefined;
+      let $m12: rt.LuaTable | undefined;
+      let $13: rt.LuaValue;
+      let $14: rt.LuaValue;
+      let $r15: rt.LuaResult;
+      let $m16: rt.LuaTable | undefined;
+      let $f17: rt.Fields | undefined;
+      let $18: rt.LuaValue;
       let $19: rt.LuaValue;
-      let $20: rt.LuaValue;
-      let $21: rt.LuaValue;
+      let $f20: rt.Fields | undefined;
+      let $m21: rt.LuaTable | undefined;
       let $22: rt.LuaValue;
-      let $m23: rt.LuaTable | undefined;
-      let $f24: rt.Fields | undefined;
-      let $m25: rt.LuaTable | undefined;
-      let $f26: rt.Fields | undefined;
+      let $23: rt.LuaValue;
+      let $r24: rt.LuaResult;
+      let $25: rt.LuaValue;
+      let $26: rt.LuaValue;
       let $27: rt.LuaValue;
-      let $28: rt.LuaValue;
-      let $fn29!: rt.LuaFunction;
+      let $r28: rt.LuaResult;
+      let $29: rt.LuaValue;
       let $30: rt.LuaValue;
-      let $fn31!: rt.LuaFunction;
-      let $32: rt.LuaValue;
-      let $33: rt.LuaValue;
-      let $m34: rt.LuaTable | undefined;
-      let $f35: rt.Fields | undefined;
-      let $m36: rt.LuaTable | undefined;
-      let $f37: rt.Fields | undefined;
-      let $38: rt.LuaValue;
-      let $m39: rt.LuaTable | undefined;
-      let $f40: rt.Fields | undefined;
-      let $41: rt.LuaValue;
+      let $31: rt.LuaValue;
+      let $f32: rt.Fields | undefined;
+      let $m33: rt.LuaTable | undefined;
+      let $34: rt.LuaValue;
+      let $35: rt.LuaValue;
+      let $r36: rt.LuaResult;
+      let $m37: rt.LuaTable | undefined;
+      let $f38: rt.Fields | undefined;
+      let $39: rt.LuaValue;
+      let $40: rt.LuaValue;
+      let $fn41!: rt.LuaFunction;
       let $42: rt.LuaValue;
       let $fn43!: rt.LuaFunction;
       let $44: rt.LuaValue;
-      let $m45: rt.LuaTable | undefined;
+      let $45: rt.LuaValue;
       let $f46: rt.Fields | undefined;
-      let $r47: rt.LuaResult;
+      let $m47: rt.LuaTable | undefined;
       let $48: rt.LuaValue;
-      let $m49: rt.LuaTable | undefined;
-      let $f50: rt.Fields | undefined;
-      let $51: rt.LuaValue;
-      let $52: rt.LuaValue;
-      let $fn53!: rt.LuaFunction;
-      let $54: rt.LuaValue;
-      let $55: rt.LuaValue;
-      let $m56: rt.LuaTable | undefined;
-      let $f57: rt.Fields | undefined;
-      let $m58: rt.LuaTable | undefined;
-      let $f59: rt.Fields | undefined;
-      let $60: rt.LuaValue;
-      let $fn61!: rt.LuaFunction;
-      let $62: rt.LuaValue;
-      let $m63: rt.LuaTable | undefined;
+      let $49: rt.LuaValue;
+      let $r50: rt.LuaResult;
+      let $m51: rt.LuaTable | undefined;
+      let $f52: rt.Fields | undefined;
+      let $53: rt.LuaValue;
+      let $m54: rt.LuaTable | undefined;
+      let $f55: rt.Fields | undefined;
+      let $56: rt.LuaValue;
+      let $57: rt.LuaValue;
+      let $fn58!: rt.LuaFunction;
+      let $59: rt.LuaValue;
+      let $m60: rt.LuaTable | undefined;
+      let $f61: rt.Fields | undefined;
+      let $r62: rt.LuaResult;
+      let $63: rt.LuaValue;
       let $f64: rt.Fields | undefined;
-      let $r65: rt.LuaResult;
-      let $fn66!: rt.LuaFunction;
+      let $m65: rt.LuaTable | undefined;
+      let $66: rt.LuaValue;
       let $67: rt.LuaValue;
-      let $m68: rt.LuaTable | undefined;
-      let $f69: rt.Fields | undefined;
+      let $r68: rt.LuaResult;
+      let $69: rt.LuaValue;
       let $70: rt.LuaValue;
       let $fn71!: rt.LuaFunction;
       let $72: rt.LuaValue;
-      let $fn73!: rt.LuaFunction;
-      let $74: rt.LuaValue;
-      let $75: rt.LuaValue;
-      let $m76: rt.LuaTable | undefined;
-      let $f77: rt.Fields | undefined;
-      let $m78: rt.LuaTable | undefined;
-      let $f79: rt.Fields | undefined;
-      let $80: rt.LuaValue;
-      let $m81: rt.LuaTable | undefined;
-      let $f82: rt.Fields | undefined;
+      let $73: rt.LuaValue;
+      let $f74: rt.Fields | undefined;
+      let $m75: rt.LuaTable | undefined;
+      let $76: rt.LuaValue;
+      let $77: rt.LuaValue;
+      let $r78: rt.LuaResult;
+      let $m79: rt.LuaTable | undefined;
+      let $f80: rt.Fields | undefined;
+      let $81: rt.LuaValue;
+      let $fn82!: rt.LuaFunction;
       let $83: rt.LuaValue;
-      let $fn84!: rt.LuaFunction;
-      let $85: rt.LuaValue;
-      let $86: rt.LuaValue;
-      let $m87: rt.LuaTable | undefined;
-      let $f88: rt.Fields | undefined;
+      let $m84: rt.LuaTable | undefined;
+      let $f85: rt.Fields | undefined;
+      let $r86: rt.LuaResult;
+      let $fn87!: rt.LuaFunction;
+      let $88: rt.LuaValue;
       let $m89: rt.LuaTable | undefined;
       let $f90: rt.Fields | undefined;
       let $91: rt.LuaValue;
-      let $92: rt.LuaValue;
-      let $o93: rt.Fields;
-      let $n94: number;
+      let $fn92!: rt.LuaFunction;
+      let $93: rt.LuaValue;
+      let $fn94!: rt.LuaFunction;
+      let $95: rt.LuaValue;
+      let $96: rt.LuaValue;
+      let $f97: rt.Fields | undefined;
+      let $m98: rt.LuaTable | undefined;
+      let $99: rt.LuaValue;
+      let $100: rt.LuaValue;
+      let $r101: rt.LuaResult;
+      let $m102: rt.LuaTable | undefined;
+      let $f103: rt.Fields | undefined;
+      let $104: rt.LuaValue;
+      let $m105: rt.LuaTable | undefined;
+      let $f106: rt.Fields | undefined;
+      let $107: rt.LuaValue;
+      let $fn108!: rt.LuaFunction;
+      let $109: rt.LuaValue;
+      let $110: rt.LuaValue;
+      let $f111: rt.Fields | undefined;
+      let $m112: rt.LuaTable | undefined;
+      let $113: rt.LuaValue;
+      let $114: rt.LuaValue;
+      let $r115: rt.LuaResult;
+      let $m116: rt.LuaTable | undefined;
+      let $f117: rt.Fields | undefined;
+      let $118: rt.LuaValue;
+      let $119: rt.LuaValue;
+      let $o120: rt.Fields;
+      let $n121: number;
       if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
@@ -212,154 +239,187 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $fn1 = rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6!.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'")), "method 'object'");
       $2 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 4;
-      $3 = rt.first(rt.callee((($f12 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f12!.string : ($m11 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m11.view.string !== undefined ? $m11.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2));
+      if (($f11 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($13 = $f11.string) === 'function') $r15 = ($13 as rt.LuaFunction)($2);
+      else if ($f11 !== undefined && $13 === undefined && ($m12 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($14 = $m12.view.string) === 'function') $r15 = ($14 as rt.LuaFunction)($2);
+      else $r15 = rt.callee(rt.index($2, "string", "local 'g'"), "method 'string'")($2);
+      $3 = rt.first($r15);
       $s.pcs[$d] = $pc + 5;
-      $fn10 = rt.callee((($f14 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f14!.required : ($m13 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($3, "required")), "method 'required'");
-      $15 = rt.first($fn10($3));
-      $16 = g as rt.LuaValue;
+      $fn10 = rt.callee((($f17 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f17!.required : ($m16 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m16.view.required !== undefined ? $m16.view.required : rt.index($3, "required")), "method 'required'");
+      $18 = rt.first($fn10($3));
+      $19 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 6;
-      $19 = rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18!.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
+      if (($f20 = ($19 as rt.LuaTable)?.f) !== undefined && typeof ($22 = $f20.string) === 'function') $r24 = ($22 as rt.LuaFunction)($19);
+      else if ($f20 !== undefined && $22 === undefined && ($m21 = ($19 as rt.LuaTable).metatable) !== undefined && typeof ($23 = $m21.view.string) === 'function') $r24 = ($23 as rt.LuaFunction)($19);
+      else $r24 = rt.callee(rt.index($19, "string", "local 'g'"), "method 'string'")($19);
+      $25 = rt.first($r24);
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($15 !== undefined) {
-        $o8.city = $15;
+      if ($18 !== undefined) {
+        $o8.city = $18;
         $n9++;
       }
-      if ($19 !== undefined) {
-        $o8.zip = $19;
+      if ($25 !== undefined) {
+        $o8.zip = $25;
         $n9++;
       }
       $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 7;
       let address: rt.LuaValue = rt.first($fn1($4, $7));
-      $16 = g as rt.LuaValue;
+      $23 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 8;
-      $19 = rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18!.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
+      if (($f20 = ($23 as rt.LuaTable)?.f) !== undefined && typeof ($22 = $f20.string) === 'function') $r24 = ($22 as rt.LuaFunction)($23);
+      else if ($f20 !== undefined && $22 === undefined && ($m21 = ($23 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m21.view.string) === 'function') $r24 = ($19 as rt.LuaFunction)($23);
+      else $r24 = rt.callee(rt.index($23, "string", "local 'g'"), "method 'string'")($23);
+      $25 = rt.first($r24);
       $s.pcs[$d] = $pc + 9;
-      $fn10 = rt.callee((($f14 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f14!.required : ($m13 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($19, "required")), "method 'required'");
-      $15 = "Missing name";
-      $2 = rt.first($fn10($19, $15));
-      $3 = g as rt.LuaValue;
+      $fn10 = rt.callee((($f17 = ($25 as rt.LuaTable)?.f)?.required !== undefined ? $f17!.required : ($m16 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m16.view.required !== undefined ? $m16.view.required : rt.index($25, "required")), "method 'required'");
+      $18 = "Missing name";
+      $14 = rt.first($fn10($25, $18));
+      $13 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 10;
-      $7 = rt.first(rt.callee((($f12 = ($3 as rt.LuaTable)?.f)?.integer !== undefined ? $f12!.integer : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.integer !== undefined ? $m11.view.integer : rt.index($3, "integer", "local 'g'")), "method 'integer'")($3));
+      if (($f11 = ($13 as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f11.integer) === 'function') $r15 = ($2 as rt.LuaFunction)($13);
+      else if ($f11 !== undefined && $2 === undefined && ($m12 = ($13 as rt.LuaTable).metatable) !== undefined && typeof ($3 = $m12.view.integer) === 'function') $r15 = ($3 as rt.LuaFunction)($13);
+      else $r15 = rt.callee(rt.index($13, "integer", "local 'g'"), "method 'integer'")($13);
+      $7 = rt.first($r15);
       $4 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 11;
-      $20 = rt.first(rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.number !== undefined ? $f6!.number : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($4, "number", "local 'g'")), "method 'number'")($4));
-      $22 = g as rt.LuaValue;
+      if (($f6 = ($4 as rt.LuaTable)?.f) !== undefined && typeof ($26 = $f6.number) === 'function') $r28 = ($26 as rt.LuaFunction)($4);
+      else if ($f6 !== undefined && $26 === undefined && ($m5 = ($4 as rt.LuaTable).metatable) !== undefined && typeof ($27 = $m5.view.number) === 'function') $r28 = ($27 as rt.LuaFunction)($4);
+      else $r28 = rt.callee(rt.index($4, "number", "local 'g'"), "method 'number'")($4);
+      $29 = rt.first($r28);
+      $31 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 12;
-      $21 = rt.first(rt.callee((($f24 = ($22 as rt.LuaTable)?.f)?.boolean !== undefined ? $f24!.boolean : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.boolean !== undefined ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'")), "method 'boolean'")($22));
+      if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.boolean) === 'function') $r36 = ($34 as rt.LuaFunction)($31);
+      else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.boolean) === 'function') $r36 = ($35 as rt.LuaFunction)($31);
+      else $r36 = rt.callee(rt.index($31, "boolean", "local 'g'"), "method 'boolean'")($31);
+      $30 = rt.first($r36);
       $s.pcs[$d] = $pc + 13;
-      $fn1 = rt.callee((($f26 = ($21 as rt.LuaTable)?.f)?.default !== undefined ? $f26!.default : ($m25 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m25.view.default !== undefined ? $m25.view.default : rt.index($21, "default")), "method 'default'");
-      $27 = true;
-      $28 = rt.first($fn1($21, $27));
-      $33 = g as rt.LuaValue;
+      $fn1 = rt.callee((($f38 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f38!.default : ($m37 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m37.view.default !== undefined ? $m37.view.default : rt.index($30, "default")), "method 'default'");
+      $39 = true;
+      $40 = rt.first($fn1($30, $39));
+      $45 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
-      $32 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35!.string : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.string !== undefined ? $m34.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
-      $fn31 = rt.callee((($f37 = ($32 as rt.LuaTable)?.f)?.enum !== undefined ? $f37!.enum : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.enum !== undefined ? $m36.view.enum : rt.index($32, "enum")), "method 'enum'");
-      $38 = new rt.LuaTable(["admin", "user"]);
+      if (($f46 = ($45 as rt.LuaTable)?.f) !== undefined && typeof ($48 = $f46.string) === 'function') $r50 = ($48 as rt.LuaFunction)($45);
+      else if ($f46 !== undefined && $48 === undefined && ($m47 = ($45 as rt.LuaTable).metatable) !== undefined && typeof ($49 = $m47.view.string) === 'function') $r50 = ($49 as rt.LuaFunction)($45);
+      else $r50 = rt.callee(rt.index($45, "string", "local 'g'"), "method 'string'")($45);
+      $44 = rt.first($r50);
+      $fn43 = rt.callee((($f52 = ($44 as rt.LuaTable)?.f)?.enum !== undefined ? $f52!.enum : ($m51 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m51.view.enum !== undefined ? $m51.view.enum : rt.index($44, "enum")), "method 'enum'");
+      $53 = new rt.LuaTable(["admin", "user"]);
       $s.pcs[$d] = $pc + 16;
-      $30 = rt.first($fn31($32, $38));
+      $42 = rt.first($fn43($44, $53));
       $s.pcs[$d] = $pc + 17;
-      $fn29 = rt.callee((($f40 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f40!.default : ($m39 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m39.view.default !== undefined ? $m39.view.default : rt.index($30, "default")), "method 'default'");
-      $41 = "user";
-      $42 = rt.first($fn29($30, $41));
-      $44 = g as rt.LuaValue;
+      $fn41 = rt.callee((($f55 = ($42 as rt.LuaTable)?.f)?.default !== undefined ? $f55!.default : ($m54 = ($42 as rt.LuaTable)?.metatable) !== undefined && $m54.view.default !== undefined ? $m54.view.default : rt.index($42, "default")), "method 'default'");
+      $56 = "user";
+      $57 = rt.first($fn41($42, $56));
+      $59 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 18;
-      $fn43 = rt.callee((($f46 = ($44 as rt.LuaTable)?.f)?.array !== undefined ? $f46!.array : ($m45 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m45.view.array !== undefined ? $m45.view.array : rt.index($44, "array", "local 'g'")), "method 'array'");
-      $48 = g as rt.LuaValue;
+      $fn58 = rt.callee((($f61 = ($59 as rt.LuaTable)?.f)?.array !== undefined ? $f61!.array : ($m60 = ($59 as rt.LuaTable)?.metatable) !== undefined && $m60.view.array !== undefined ? $m60.view.array : rt.index($59, "array", "local 'g'")), "method 'array'");
+      $63 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 19;
-      $r47 = rt.callee((($f50 = ($48 as rt.LuaTable)?.f)?.string !== undefined ? $f50!.string : ($m49 = ($48 as rt.LuaTable)?.metatable) !== undefined && $m49.view.string !== undefined ? $m49.view.string : rt.index($48, "string", "local 'g'")), "method 'string'")($48);
+      if (($f64 = ($63 as rt.LuaTable)?.f) !== undefined && typeof ($66 = $f64.string) === 'function') $r68 = ($66 as rt.LuaFunction)($63);
+      else if ($f64 !== undefined && $66 === undefined && ($m65 = ($63 as rt.LuaTable).metatable) !== undefined && typeof ($67 = $m65.view.string) === 'function') $r68 = ($67 as rt.LuaFunction)($63);
+      else $r68 = rt.callee(rt.index($63, "string", "local 'g'"), "method 'string'")($63);
+      $r62 = $r68;
       $s.pcs[$d] = $pc + 20;
-      $51 = rt.first((Array.isArray($r47) ? $fn43($44, ...$r47) : $fn43($44, $r47)));
-      $52 = address;
-      $55 = g as rt.LuaValue;
+      $69 = rt.first((Array.isArray($r62) ? $fn58($59, ...$r62) : $fn58($59, $r62)));
+      $70 = address;
+      $73 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 21;
-      $54 = rt.first(rt.callee((($f57 = ($55 as rt.LuaTable)?.f)?.string !== undefined ? $f57!.string : ($m56 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m56.view.string !== undefined ? $m56.view.string : rt.index($55, "string", "local 'g'")), "method 'string'")($55));
+      if (($f74 = ($73 as rt.LuaTable)?.f) !== undefined && typeof ($76 = $f74.string) === 'function') $r78 = ($76 as rt.LuaFunction)($73);
+      else if ($f74 !== undefined && $76 === undefined && ($m75 = ($73 as rt.LuaTable).metatable) !== undefined && typeof ($77 = $m75.view.string) === 'function') $r78 = ($77 as rt.LuaFunction)($73);
+      else $r78 = rt.callee(rt.index($73, "string", "local 'g'"), "method 'string'")($73);
+      $72 = rt.first($r78);
       $s.pcs[$d] = $pc + 22;
-      $fn53 = rt.callee((($f59 = ($54 as rt.LuaTable)?.f)?.nullable !== undefined ? $f59!.nullable : ($m58 = ($54 as rt.LuaTable)?.metatable) !== undefined && $m58.view.nullable !== undefined ? $m58.view.nullable : rt.index($54, "nullable")), "method 'nullable'");
-      $60 = rt.first($fn53($54));
-      $62 = g as rt.LuaValue;
+      $fn71 = rt.callee((($f80 = ($72 as rt.LuaTable)?.f)?.nullable !== undefined ? $f80!.nullable : ($m79 = ($72 as rt.LuaTable)?.metatable) !== undefined && $m79.view.nullable !== undefined ? $m79.view.nullable : rt.index($72, "nullable")), "method 'nullable'");
+      $81 = rt.first($fn71($72));
+      $83 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 23;
-      $fn61 = rt.callee((($f64 = ($62 as rt.LuaTable)?.f)?.array !== undefined ? $f64!.array : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.array !== undefined ? $m63.view.array : rt.index($62, "array", "local 'g'")), "method 'array'");
-      $67 = g as rt.LuaValue;
-      $fn66 = rt.callee((($f69 = ($67 as rt.LuaTable)?.f)?.object !== undefined ? $f69!.object : ($m68 = ($67 as rt.LuaTable)?.metatable) !== undefined && $m68.view.object !== undefined ? $m68.view.object : rt.index($67, "object", "local 'g'")), "method 'object'");
-      $75 = g as rt.LuaValue;
+      $fn82 = rt.callee((($f85 = ($83 as rt.LuaTable)?.f)?.array !== undefined ? $f85!.array : ($m84 = ($83 as rt.LuaTable)?.metatable) !== undefined && $m84.view.array !== undefined ? $m84.view.array : rt.index($83, "array", "local 'g'")), "method 'array'");
+      $88 = g as rt.LuaValue;
+      $fn87 = rt.callee((($f90 = ($88 as rt.LuaTable)?.f)?.object !== undefined ? $f90!.object : ($m89 = ($88 as rt.LuaTable)?.metatable) !== undefined && $m89.view.object !== undefined ? $m89.view.object : rt.index($88, "object", "local 'g'")), "method 'object'");
+      $96 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      $74 = rt.first(rt.callee((($f77 = ($75 as rt.LuaTable)?.f)?.string !== undefined ? $f77!.string : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.string !== undefined ? $m76.view.string : rt.index($75, "string", "local 'g'")), "method 'string'")($75));
-      $fn73 = rt.callee((($f79 = ($74 as rt.LuaTable)?.f)?.enum !== undefined ? $f79!.enum : ($m78 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m78.view.enum !== undefined ? $m78.view.enum : rt.index($74, "enum")), "method 'enum'");
-      $80 = new rt.LuaTable(["email", "phone"]);
+      if (($f97 = ($96 as rt.LuaTable)?.f) !== undefined && typeof ($99 = $f97.string) === 'function') $r101 = ($99 as rt.LuaFunction)($96);
+      else if ($f97 !== undefined && $99 === undefined && ($m98 = ($96 as rt.LuaTable).metatable) !== undefined && typeof ($100 = $m98.view.string) === 'function') $r101 = ($100 as rt.LuaFunction)($96);
+      else $r101 = rt.callee(rt.index($96, "string", "local 'g'"), "method 'string'")($96);
+      $95 = rt.first($r101);
+      $fn94 = rt.callee((($f103 = ($95 as rt.LuaTable)?.f)?.enum !== undefined ? $f103!.enum : ($m102 = ($95 as rt.LuaTable)?.metatable) !== undefined && $m102.view.enum !== undefined ? $m102.view.enum : rt.index($95, "enum")), "method 'enum'");
+      $104 = new rt.LuaTable(["email", "phone"]);
       $s.pcs[$d] = $pc + 25;
-      $72 = rt.first($fn73($74, $80));
+      $93 = rt.first($fn94($95, $104));
       $s.pcs[$d] = $pc + 26;
-      $fn71 = rt.callee((($f82 = ($72 as rt.LuaTable)?.f)?.required !== undefined ? $f82!.required : ($m81 = ($72 as rt.LuaTable)?.metatable) !== undefined && $m81.view.required !== undefined ? $m81.view.required : rt.index($72, "required")), "method 'required'");
-      $83 = rt.first($fn71($72));
-      $86 = g as rt.LuaValue;
+      $fn92 = rt.callee((($f106 = ($93 as rt.LuaTable)?.f)?.required !== undefined ? $f106!.required : ($m105 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m105.view.required !== undefined ? $m105.view.required : rt.index($93, "required")), "method 'required'");
+      $107 = rt.first($fn92($93));
+      $110 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      $85 = rt.first(rt.callee((($f88 = ($86 as rt.LuaTable)?.f)?.string !== undefined ? $f88!.string : ($m87 = ($86 as rt.LuaTable)?.metatable) !== undefined && $m87.view.string !== undefined ? $m87.view.string : rt.index($86, "string", "local 'g'")), "method 'string'")($86));
+      if (($f111 = ($110 as rt.LuaTable)?.f) !== undefined && typeof ($113 = $f111.string) === 'function') $r115 = ($113 as rt.LuaFunction)($110);
+      else if ($f111 !== undefined && $113 === undefined && ($m112 = ($110 as rt.LuaTable).metatable) !== undefined && typeof ($114 = $m112.view.string) === 'function') $r115 = ($114 as rt.LuaFunction)($110);
+      else $r115 = rt.callee(rt.index($110, "string", "local 'g'"), "method 'string'")($110);
+      $109 = rt.first($r115);
       $s.pcs[$d] = $pc + 26;
-      $fn84 = rt.callee((($f90 = ($85 as rt.LuaTable)?.f)?.required !== undefined ? $f90!.required : ($m89 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m89.view.required !== undefined ? $m89.view.required : rt.index($85, "required")), "method 'required'");
-      $91 = rt.first($fn84($85));
+      $fn108 = rt.callee((($f117 = ($109 as rt.LuaTable)?.f)?.required !== undefined ? $f117!.required : ($m116 = ($109 as rt.LuaTable)?.metatable) !== undefined && $m116.view.required !== undefined ? $m116.view.required : rt.index($109, "required")), "method 'required'");
+      $118 = rt.first($fn108($109));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($83 !== undefined) {
-        $o8.kind = $83;
+      if ($107 !== undefined) {
+        $o8.kind = $107;
         $n9++;
       }
-      if ($91 !== undefined) {
-        $o8.value = $91;
+      if ($118 !== undefined) {
+        $o8.value = $118;
         $n9++;
       }
-      $70 = rt.LuaTable.record($o8, $n9);
+      $91 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 27;
-      $r65 = $fn66($67, $70);
+      $r86 = $fn87($88, $91);
       $s.pcs[$d] = $pc + 28;
-      $92 = rt.first((Array.isArray($r65) ? $fn61($62, ...$r65) : $fn61($62, $r65)));
-      $o93 = new rt.FieldsObject();
-      $n94 = 0;
-      if ($2 !== undefined) {
-        $o93.name = $2;
-        $n94++;
+      $119 = rt.first((Array.isArray($r86) ? $fn82($83, ...$r86) : $fn82($83, $r86)));
+      $o120 = new rt.FieldsObject();
+      $n121 = 0;
+      if ($14 !== undefined) {
+        $o120.name = $14;
+        $n121++;
       }
       if ($7 !== undefined) {
-        $o93.age = $7;
-        $n94++;
+        $o120.age = $7;
+        $n121++;
       }
-      if ($20 !== undefined) {
-        $o93.score = $20;
-        $n94++;
+      if ($29 !== undefined) {
+        $o120.score = $29;
+        $n121++;
       }
-      if ($28 !== undefined) {
-        $o93.active = $28;
-        $n94++;
+      if ($40 !== undefined) {
+        $o120.active = $40;
+        $n121++;
       }
-      if ($42 !== undefined) {
-        $o93.role = $42;
-        $n94++;
+      if ($57 !== undefined) {
+        $o120.role = $57;
+        $n121++;
       }
-      if ($51 !== undefined) {
-        $o93.tags = $51;
-        $n94++;
+      if ($69 !== undefined) {
+        $o120.tags = $69;
+        $n121++;
       }
-      if ($52 !== undefined) {
-        $o93.addr = $52;
-        $n94++;
+      if ($70 !== undefined) {
+        $o120.addr = $70;
+        $n121++;
       }
-      if ($60 !== undefined) {
-        $o93.nickname = $60;
-        $n94++;
+      if ($81 !== undefined) {
+        $o120.nickname = $81;
+        $n121++;
       }
-      if ($92 !== undefined) {
-        $o93.contacts = $92;
-        $n94++;
+      if ($119 !== undefined) {
+        $o120.contacts = $119;
+        $n121++;
       }
-      let signup: rt.LuaTable = rt.LuaTable.record($o93, $n94);
-      $91 = api as rt.LuaValue;
-      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.signup) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.signup) !== undefined || (!("signup" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+      let signup: rt.LuaTable = rt.LuaTable.record($o120, $n121);
+      $118 = api as rt.LuaValue;
+      if (!(($f117 = ($118 as rt.LuaTable)?.f) !== undefined && (($114 = $f117.signup) !== undefined || ($m116 = ($118 as rt.LuaTable).metatable) === undefined || ($114 = $m116.view.signup) !== undefined || (!("signup" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 29;
-        $86 = rt.index($91, "signup", "local 'api'");
+        $114 = rt.index($118, "signup", "local 'api'");
       }
-      $92 = $86;
-      $85 = ($handlers[0] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $119 = $114;
+      $113 = ($handlers[0] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -368,54 +428,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $t12: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 31;
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-        $8 = signup;
-        let user: rt.LuaValue = rt.first($fn1($2, $8));
-        $3 = api as rt.LuaValue;
-        if (!(($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.json) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $11 = signup;
+        let user: rt.LuaValue = rt.first($fn1($2, $11));
+        $7 = api as rt.LuaValue;
+        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($6 = $f10.json) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($6 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 32;
-          $2 = rt.index($3, "json", "upvalue 'api'");
+          $6 = rt.index($7, "json", "upvalue 'api'");
         }
-        $8 = $2;
+        $11 = $6;
         $s.pcs[$d] = $pc + 33;
-        $fn1 = rt.callee((($f5 = ($8 as rt.LuaTable)?.f)?.status !== undefined ? $f5!.status : ($m4 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m4.view.status !== undefined ? $m4.view.status : rt.index($8, "status", "field 'json'")), "method 'status'");
-        $9 = 201;
-        $10 = user;
+        $fn1 = rt.callee((($f4 = ($11 as rt.LuaTable)?.f)?.status !== undefined ? $f4!.status : ($m5 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m5.view.status !== undefined ? $m5.view.status : rt.index($11, "status", "field 'json'")), "method 'status'");
+        $3 = 201;
+        $2 = user;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($8, $9, $10);
-          $s.tails = $t11;
+          $t12 = $s.tails++;
+          $r8 = $fn1($11, $3, $2);
+          $s.tails = $t12;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$8, $9, $10]);
+          $r8 = rt.tailCall($s, $tb, $fn1, [$11, $3, $2]);
         }
-        return $r12;
+        return $r8;
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($85 !== undefined && ($f88 = ($92 as rt.LuaTable)?.f) !== undefined && !($92 as rt.LuaTable).linked && $f88.post !== undefined) $f88.post = $85;
+      if ($113 !== undefined && ($f111 = ($119 as rt.LuaTable)?.f) !== undefined && !($119 as rt.LuaTable).linked && $f111.post !== undefined) $f111.post = $113;
       else {
         $s.pcs[$d] = $pc + 29;
-        rt.setIndex($92, "post", $85, "field 'signup'");
+        rt.setIndex($119, "post", $113, "field 'signup'");
       }
-      $86 = api as rt.LuaValue;
-      if (!(($f88 = ($86 as rt.LuaTable)?.f) !== undefined && (($91 = $f88.checked) !== undefined || ($m89 = ($86 as rt.LuaTable).metatable) === undefined || ($91 = $m89.view.checked) !== undefined || (!("checked" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+      $114 = api as rt.LuaValue;
+      if (!(($f111 = ($114 as rt.LuaTable)?.f) !== undefined && (($118 = $f111.checked) !== undefined || ($m116 = ($114 as rt.LuaTable).metatable) === undefined || ($118 = $m116.view.checked) !== undefined || (!("checked" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 34;
-        $91 = rt.index($86, "checked", "local 'api'");
+        $118 = rt.index($114, "checked", "local 'api'");
       }
-      $85 = $91;
-      $92 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $113 = $118;
+      $119 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -424,25 +487,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $l1: rt.LuaValue[];
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $fn10!: rt.LuaFunction;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
-        let $r19: rt.LuaResult;
-        let $20: rt.LuaValue;
-        let $t21: number;
+        let $r8: rt.LuaResult;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $fn13!: rt.LuaFunction;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $21: rt.LuaValue;
         let $r22: rt.LuaResult;
+        let $23: rt.LuaValue;
+        let $t24: number;
+        let $r25: rt.LuaResult;
         $s.pcs[$d] = $pc + 42;
         if (($2 = $env.f!.pcall) === undefined) {
           $2 = rt.getGlobal($env, "pcall");
@@ -456,68 +522,86 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $fn1!: rt.LuaFunction;
           let $2: rt.LuaValue;
           let $3: rt.LuaValue;
-          let $m4: rt.LuaTable | undefined;
-          let $f5: rt.Fields | undefined;
-          let $m6: rt.LuaTable | undefined;
-          let $f7: rt.Fields | undefined;
-          let $8: rt.LuaValue;
-          let $fn9!: rt.LuaFunction;
-          let $10: rt.LuaValue;
+          let $f4: rt.Fields | undefined;
+          let $m5: rt.LuaTable | undefined;
+          let $6: rt.LuaValue;
+          let $7: rt.LuaValue;
+          let $r8: rt.LuaResult;
+          let $m9: rt.LuaTable | undefined;
+          let $f10: rt.Fields | undefined;
           let $11: rt.LuaValue;
-          let $m12: rt.LuaTable | undefined;
-          let $f13: rt.Fields | undefined;
-          let $m14: rt.LuaTable | undefined;
+          let $fn12!: rt.LuaFunction;
+          let $13: rt.LuaValue;
+          let $14: rt.LuaValue;
           let $f15: rt.Fields | undefined;
-          let $16: rt.LuaValue;
-          let $fn17!: rt.LuaFunction;
+          let $m16: rt.LuaTable | undefined;
+          let $17: rt.LuaValue;
           let $18: rt.LuaValue;
-          let $19: rt.LuaValue;
+          let $r19: rt.LuaResult;
           let $m20: rt.LuaTable | undefined;
           let $f21: rt.Fields | undefined;
-          let $m22: rt.LuaTable | undefined;
-          let $f23: rt.Fields | undefined;
+          let $22: rt.LuaValue;
+          let $fn23!: rt.LuaFunction;
           let $24: rt.LuaValue;
-          let $o25: rt.Fields;
-          let $n26: number;
-          let $t27: number;
-          let $r28: rt.LuaResult;
+          let $25: rt.LuaValue;
+          let $f26: rt.Fields | undefined;
+          let $m27: rt.LuaTable | undefined;
+          let $28: rt.LuaValue;
+          let $29: rt.LuaValue;
+          let $r30: rt.LuaResult;
+          let $m31: rt.LuaTable | undefined;
+          let $f32: rt.Fields | undefined;
+          let $33: rt.LuaValue;
+          let $o34: rt.Fields;
+          let $n35: number;
+          let $t36: number;
+          let $r37: rt.LuaResult;
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
-          $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3));
-          $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7!.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-          $11 = g as rt.LuaValue;
+          if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+          else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+          else $r8 = rt.callee(rt.index($3, "body", "upvalue 'ctx'"), "method 'body'")($3);
+          $2 = rt.first($r8);
+          $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
+          $14 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
-          $10 = rt.first(rt.callee((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13!.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "upvalue 'g'")), "method 'string'")($11));
+          if (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($17 = $f15.string) === 'function') $r19 = ($17 as rt.LuaFunction)($14);
+          else if ($f15 !== undefined && $17 === undefined && ($m16 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($18 = $m16.view.string) === 'function') $r19 = ($18 as rt.LuaFunction)($14);
+          else $r19 = rt.callee(rt.index($14, "string", "upvalue 'g'"), "method 'string'")($14);
+          $13 = rt.first($r19);
           $s.pcs[$d] = $pc + 38;
-          $fn9 = rt.callee((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15!.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
-          $16 = rt.first($fn9($10));
-          $19 = g as rt.LuaValue;
+          $fn12 = rt.callee((($f21 = ($13 as rt.LuaTable)?.f)?.required !== undefined ? $f21!.required : ($m20 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m20.view.required !== undefined ? $m20.view.required : rt.index($13, "required")), "method 'required'");
+          $22 = rt.first($fn12($13));
+          $25 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 39;
-          $18 = rt.first(rt.callee((($f21 = ($19 as rt.LuaTable)?.f)?.integer !== undefined ? $f21!.integer : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.integer !== undefined ? $m20.view.integer : rt.index($19, "integer", "upvalue 'g'")), "method 'integer'")($19));
+          if (($f26 = ($25 as rt.LuaTable)?.f) !== undefined && typeof ($28 = $f26.integer) === 'function') $r30 = ($28 as rt.LuaFunction)($25);
+          else if ($f26 !== undefined && $28 === undefined && ($m27 = ($25 as rt.LuaTable).metatable) !== undefined && typeof ($29 = $m27.view.integer) === 'function') $r30 = ($29 as rt.LuaFunction)($25);
+          else $r30 = rt.callee(rt.index($25, "integer", "upvalue 'g'"), "method 'integer'")($25);
+          $24 = rt.first($r30);
           $s.pcs[$d] = $pc + 38;
-          $fn17 = rt.callee((($f23 = ($18 as rt.LuaTable)?.f)?.required !== undefined ? $f23!.required : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.required !== undefined ? $m22.view.required : rt.index($18, "required")), "method 'required'");
-          $24 = rt.first($fn17($18));
-          $o25 = new rt.FieldsObject();
-          $n26 = 0;
-          if ($16 !== undefined) {
-            $o25.name = $16;
-            $n26++;
+          $fn23 = rt.callee((($f32 = ($24 as rt.LuaTable)?.f)?.required !== undefined ? $f32!.required : ($m31 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m31.view.required !== undefined ? $m31.view.required : rt.index($24, "required")), "method 'required'");
+          $33 = rt.first($fn23($24));
+          $o34 = new rt.FieldsObject();
+          $n35 = 0;
+          if ($22 !== undefined) {
+            $o34.name = $22;
+            $n35++;
           }
-          if ($24 !== undefined) {
-            $o25.age = $24;
-            $n26++;
+          if ($33 !== undefined) {
+            $o34.age = $33;
+            $n35++;
           }
-          $8 = rt.LuaTable.record($o25, $n26);
+          $11 = rt.LuaTable.record($o34, $n35);
           $s.pcs[$d] = $pc + 40;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t27 = $s.tails++;
-            $r28 = $fn1($2, $8);
-            $s.tails = $t27;
+            $t36 = $s.tails++;
+            $r37 = $fn1($2, $11);
+            $s.tails = $t36;
           } else {
-            $r28 = rt.tailCall($s, $tb, $fn1, [$2, $8]);
+            $r37 = rt.tailCall($s, $tb, $fn1, [$2, $11]);
           }
-          return $r28;
+          return $r37;
         }) as rt.LuaFunction)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let result: rt.LuaValue = $l1[1];
@@ -526,382 +610,449 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $2 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 43;
-            $6 = rt.first(rt.callee((($f5 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f5!.query : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
-            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.format) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.format) !== undefined || (!("format" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
-              $7 = rt.index($6, "format");
+            if (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.query) === 'function') $r8 = ($6 as rt.LuaFunction)($2);
+            else if ($f4 !== undefined && $6 === undefined && ($m5 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.query) === 'function') $r8 = ($7 as rt.LuaFunction)($2);
+            else $r8 = rt.callee(rt.index($2, "query", "local 'ctx'"), "method 'query'")($2);
+            $9 = rt.first($r8);
+            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.format) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.format) !== undefined || (!("format" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+              $10 = rt.index($9, "format");
             }
-            $3 = $7;
+            $3 = $10;
           }
           if (($3 === "text")) {
-            $12 = api as rt.LuaValue;
-            if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.text) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.text) !== undefined || (!("text" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $15 = api as rt.LuaValue;
+            if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.text) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.text) !== undefined || (!("text" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 44;
-              $13 = rt.index($12, "text", "upvalue 'api'");
+              $16 = rt.index($15, "text", "upvalue 'api'");
             }
-            $11 = $13;
+            $14 = $16;
             $s.pcs[$d] = $pc + 44;
-            $fn10 = rt.callee((($f17 = ($11 as rt.LuaTable)?.f)?.status !== undefined ? $f17!.status : ($m16 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m16.view.status !== undefined ? $m16.view.status : rt.index($11, "status", "field 'text'")), "method 'status'");
-            $18 = 422;
+            $fn13 = rt.callee((($f20 = ($14 as rt.LuaTable)?.f)?.status !== undefined ? $f20!.status : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.status !== undefined ? $m19.view.status : rt.index($14, "status", "field 'text'")), "method 'status'");
+            $21 = 422;
             $s.pcs[$d] = $pc + 45;
-            if (($20 = $env.f!.tostring) === undefined) {
-              $20 = rt.getGlobal($env, "tostring");
+            if (($23 = $env.f!.tostring) === undefined) {
+              $23 = rt.getGlobal($env, "tostring");
             }
-            $r19 = rt.callee($20, "global 'tostring'")(result);
+            $r22 = rt.callee($23, "global 'tostring'")(result);
             $s.pcs[$d] = $pc + 46;
             $s.truncate($d);
             if ($s.tails < rt.TAIL_DEPTH) {
-              $t21 = $s.tails++;
-              $r22 = (Array.isArray($r19) ? $fn10($11, $18, ...$r19) : $fn10($11, $18, $r19));
-              $s.tails = $t21;
+              $t24 = $s.tails++;
+              $r25 = (Array.isArray($r22) ? $fn13($14, $21, ...$r22) : $fn13($14, $21, $r22));
+              $s.tails = $t24;
             } else {
-              $r22 = rt.tailCall($s, $tb, $fn10, (Array.isArray($r19) ? [$11, $18, ...$r19] : [$11, $18, $r19]));
+              $r25 = rt.tailCall($s, $tb, $fn13, (Array.isArray($r22) ? [$14, $21, ...$r22] : [$14, $21, $r22]));
             }
-            return $r22;
+            return $r25;
           }
-          $7 = api as rt.LuaValue;
+          $10 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 47;
-          $fn10 = rt.callee((($f9 = ($7 as rt.LuaTable)?.f)?.error !== undefined ? $f9!.error : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.error !== undefined ? $m8.view.error : rt.index($7, "error", "upvalue 'api'")), "method 'error'");
-          $6 = 422;
-          $2 = result;
+          $fn13 = rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.error !== undefined ? $f12!.error : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.error !== undefined ? $m11.view.error : rt.index($10, "error", "upvalue 'api'")), "method 'error'");
+          $9 = 422;
+          $7 = result;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t21 = $s.tails++;
-            $r22 = $fn10($7, $6, $2);
-            $s.tails = $t21;
+            $t24 = $s.tails++;
+            $r8 = $fn13($10, $9, $7);
+            $s.tails = $t24;
           } else {
-            $r22 = rt.tailCall($s, $tb, $fn10, [$7, $6, $2]);
+            $r8 = rt.tailCall($s, $tb, $fn13, [$10, $9, $7]);
           }
-          return $r22;
+          return $r8;
         }
         $s.depth = $d;
         return result;
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($92 !== undefined && ($f90 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f90.post !== undefined) $f90.post = $92;
+      if ($119 !== undefined && ($f117 = ($113 as rt.LuaTable)?.f) !== undefined && !($113 as rt.LuaTable).linked && $f117.post !== undefined) $f117.post = $119;
       else {
         $s.pcs[$d] = $pc + 34;
-        rt.setIndex($85, "post", $92, "field 'checked'");
+        rt.setIndex($113, "post", $119, "field 'checked'");
       }
-      $91 = api as rt.LuaValue;
-      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.direct) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.direct) !== undefined || (!("direct" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+      $118 = api as rt.LuaValue;
+      if (!(($f117 = ($118 as rt.LuaTable)?.f) !== undefined && (($114 = $f117.direct) !== undefined || ($m116 = ($118 as rt.LuaTable).metatable) === undefined || ($114 = $m116.view.direct) !== undefined || (!("direct" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 48;
-        $86 = rt.index($91, "direct", "local 'api'");
+        $114 = rt.index($118, "direct", "local 'api'");
       }
-      $92 = $86;
-      $85 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $119 = $114;
+      $113 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $m2: rt.LuaTable | undefined;
-        let $f3: rt.Fields | undefined;
-        let $l4: rt.LuaValue[];
-        let $fn5!: rt.LuaFunction;
-        let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
+        let $f2: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $r6: rt.LuaResult;
+        let $l7: rt.LuaValue[];
+        let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $fn15!: rt.LuaFunction;
-        let $16: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $fn16!: rt.LuaFunction;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $23: rt.LuaValue;
-        let $o24: rt.Fields;
-        let $n25: number;
-        let $26: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
         let $27: rt.LuaValue;
-        let $fn28!: rt.LuaFunction;
-        let $29: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $fn29!: rt.LuaFunction;
         let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
+        let $31: rt.LuaValue;
         let $f32: rt.Fields | undefined;
         let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
+        let $34: rt.LuaValue;
         let $35: rt.LuaValue;
-        let $36: rt.LuaValue;
-        let $o37: rt.Fields;
-        let $n38: number;
-        let $t39: number;
-        let $r40: rt.LuaResult;
+        let $m36: rt.LuaTable | undefined;
+        let $f37: rt.Fields | undefined;
+        let $38: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $o40: rt.Fields;
+        let $n41: number;
+        let $t42: number;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 49;
-        let q: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3!.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
-        $1 = g as rt.LuaValue;
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.query) === 'function') $r6 = ($4 as rt.LuaFunction)($1);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.query) === 'function') $r6 = ($5 as rt.LuaFunction)($1);
+        else $r6 = rt.callee(rt.index($1, "query", "local 'ctx'"), "method 'query'")($1);
+        let q: rt.LuaValue = rt.first($r6);
+        $5 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 50;
-        let name: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3!.string : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")), "method 'string'")($1));
+        if (($f2 = ($5 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.string) === 'function') $r6 = ($4 as rt.LuaFunction)($5);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($5 as rt.LuaTable).metatable) !== undefined && typeof ($1 = $m3.view.string) === 'function') $r6 = ($1 as rt.LuaFunction)($5);
+        else $r6 = rt.callee(rt.index($5, "string", "upvalue 'g'"), "method 'string'")($5);
+        let name: rt.LuaValue = rt.first($r6);
         $1 = name as rt.LuaValue;
         $s.pcs[$d] = $pc + 51;
-        rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3!.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'")), "method 'required'")($1);
-        if (($6 = $env.f!.pcall) === undefined) {
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.required) === 'function') $r6 = ($4 as rt.LuaFunction)($1);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.required) === 'function') $r6 = ($5 as rt.LuaFunction)($1);
+        else $r6 = rt.callee(rt.index($1, "required", "local 'name'"), "method 'required'")($1);
+        if (($4 = $env.f!.pcall) === undefined) {
           $s.pcs[$d] = $pc + 52;
-          $6 = rt.getGlobal($env, "pcall");
+          $4 = rt.getGlobal($env, "pcall");
         }
-        $1 = $6;
-        if (($8 = $env.f!.rover) === undefined) {
+        $5 = $4;
+        if (($9 = $env.f!.rover) === undefined) {
           $s.pcs[$d] = $pc + 52;
-          $8 = rt.getGlobal($env, "rover");
+          $9 = rt.getGlobal($env, "rover");
         }
-        if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f3.guard) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view.guard) !== undefined || (!("guard" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+        if (!(($f2 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f2.guard) !== undefined || ($m3 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m3.view.guard) !== undefined || (!("guard" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 52;
-          $9 = rt.index($8, "guard", "global 'rover'");
+          $10 = rt.index($9, "guard", "global 'rover'");
         }
-        $7 = $9;
-        $11 = q as rt.LuaValue;
-        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.name) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.name) !== undefined || (!("name" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $1 = $10;
+        $12 = q as rt.LuaValue;
+        if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.name) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.name) !== undefined || (!("name" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 52;
-          $12 = rt.index($11, "name", "local 'q'");
+          $13 = rt.index($12, "name", "local 'q'");
         }
-        if (($17 = $env.f!.tonumber) === undefined) {
+        if (($18 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 52;
-          $17 = rt.getGlobal($env, "tonumber");
+          $18 = rt.getGlobal($env, "tonumber");
         }
-        $16 = $17;
-        $19 = q as rt.LuaValue;
-        if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.page) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.page) !== undefined || (!("page" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+        $17 = $18;
+        $20 = q as rt.LuaValue;
+        if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.page) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.page) !== undefined || (!("page" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 52;
-          $20 = rt.index($19, "page", "local 'q'");
+          $21 = rt.index($20, "page", "local 'q'");
         }
-        $18 = $20;
+        $19 = $21;
         $s.pcs[$d] = $pc + 53;
-        $fn15 = rt.callee($16, "global 'tonumber'");
-        $23 = rt.first($fn15($18));
-        $o24 = new rt.FieldsObject();
-        $n25 = 0;
-        if ($12 !== undefined) {
-          $o24.name = $12;
-          $n25++;
+        $fn16 = rt.callee($17, "global 'tonumber'");
+        $24 = rt.first($fn16($19));
+        $o25 = new rt.FieldsObject();
+        $n26 = 0;
+        if ($13 !== undefined) {
+          $o25.name = $13;
+          $n26++;
         }
-        if ($23 !== undefined) {
-          $o24.page = $23;
-          $n25++;
+        if ($24 !== undefined) {
+          $o25.page = $24;
+          $n26++;
         }
-        $10 = rt.LuaTable.record($o24, $n25);
-        $27 = name;
-        $30 = g as rt.LuaValue;
+        $11 = rt.LuaTable.record($o25, $n26);
+        $28 = name;
+        $31 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 54;
-        $29 = rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.integer !== undefined ? $f32!.integer : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.integer !== undefined ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'")), "method 'integer'")($30));
+        if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.integer) === 'function') $r6 = ($34 as rt.LuaFunction)($31);
+        else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.integer) === 'function') $r6 = ($35 as rt.LuaFunction)($31);
+        else $r6 = rt.callee(rt.index($31, "integer", "upvalue 'g'"), "method 'integer'")($31);
+        $30 = rt.first($r6);
         $s.pcs[$d] = $pc + 55;
-        $fn28 = rt.callee((($f34 = ($29 as rt.LuaTable)?.f)?.default !== undefined ? $f34!.default : ($m33 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m33.view.default !== undefined ? $m33.view.default : rt.index($29, "default")), "method 'default'");
-        $35 = 1;
-        $36 = rt.first($fn28($29, $35));
-        $o37 = new rt.FieldsObject();
-        $n38 = 0;
-        if ($27 !== undefined) {
-          $o37.name = $27;
-          $n38++;
+        $fn29 = rt.callee((($f37 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f37!.default : ($m36 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m36.view.default !== undefined ? $m36.view.default : rt.index($30, "default")), "method 'default'");
+        $38 = 1;
+        $39 = rt.first($fn29($30, $38));
+        $o40 = new rt.FieldsObject();
+        $n41 = 0;
+        if ($28 !== undefined) {
+          $o40.name = $28;
+          $n41++;
         }
-        if ($36 !== undefined) {
-          $o37.page = $36;
-          $n38++;
+        if ($39 !== undefined) {
+          $o40.page = $39;
+          $n41++;
         }
-        $26 = rt.LuaTable.record($o37, $n38);
+        $27 = rt.LuaTable.record($o40, $n41);
         $s.pcs[$d] = $pc + 56;
-        $fn5 = rt.callee($1, "global 'pcall'");
-        $l4 = rt.adjust([...rt.all($fn5($7, $10, $26))], 2);
-        let ok: rt.LuaValue = $l4[0];
-        let result: rt.LuaValue = $l4[1];
+        $fn8 = rt.callee($5, "global 'pcall'");
+        $l7 = rt.adjust([...rt.all($fn8($1, $11, $27))], 2);
+        let ok: rt.LuaValue = $l7[0];
+        let result: rt.LuaValue = $l7[1];
         if (!rt.truthy(ok)) {
-          $36 = api as rt.LuaValue;
+          $39 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 57;
-          $fn28 = rt.callee((($f34 = ($36 as rt.LuaTable)?.f)?.error !== undefined ? $f34!.error : ($m33 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m33.view.error !== undefined ? $m33.view.error : rt.index($36, "error", "upvalue 'api'")), "method 'error'");
-          $35 = 400;
-          $30 = result;
+          $fn29 = rt.callee((($f37 = ($39 as rt.LuaTable)?.f)?.error !== undefined ? $f37!.error : ($m36 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m36.view.error !== undefined ? $m36.view.error : rt.index($39, "error", "upvalue 'api'")), "method 'error'");
+          $38 = 400;
+          $35 = result;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t39 = $s.tails++;
-            $r40 = $fn28($36, $35, $30);
-            $s.tails = $t39;
+            $t42 = $s.tails++;
+            $r6 = $fn29($39, $38, $35);
+            $s.tails = $t42;
           } else {
-            $r40 = rt.tailCall($s, $tb, $fn28, [$36, $35, $30]);
+            $r6 = rt.tailCall($s, $tb, $fn29, [$39, $38, $35]);
           }
-          return $r40;
+          return $r6;
         }
         $s.depth = $d;
         return result;
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($85 !== undefined && ($f88 = ($92 as rt.LuaTable)?.f) !== undefined && !($92 as rt.LuaTable).linked && $f88.get !== undefined) $f88.get = $85;
+      if ($113 !== undefined && ($f111 = ($119 as rt.LuaTable)?.f) !== undefined && !($119 as rt.LuaTable).linked && $f111.get !== undefined) $f111.get = $113;
       else {
         $s.pcs[$d] = $pc + 48;
-        rt.setIndex($92, "get", $85, "field 'direct'");
+        rt.setIndex($119, "get", $113, "field 'direct'");
       }
-      $86 = api as rt.LuaValue;
-      if (!(($f88 = ($86 as rt.LuaTable)?.f) !== undefined && (($91 = $f88.body) !== undefined || ($m89 = ($86 as rt.LuaTable).metatable) === undefined || ($91 = $m89.view.body) !== undefined || (!("body" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+      $114 = api as rt.LuaValue;
+      if (!(($f111 = ($114 as rt.LuaTable)?.f) !== undefined && (($118 = $f111.body) !== undefined || ($m116 = ($114 as rt.LuaTable).metatable) === undefined || ($118 = $m116.view.body) !== undefined || (!("body" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 58;
-        $91 = rt.index($86, "body", "local 'api'");
+        $118 = rt.index($114, "body", "local 'api'");
       }
-      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($92 = $f90.as_text) !== undefined || ($m87 = ($91 as rt.LuaTable).metatable) === undefined || ($92 = $m87.view.as_text) !== undefined || (!("as_text" in $m87.view) && $m87.view[rt.CUT] === undefined)))) {
+      if (!(($f117 = ($118 as rt.LuaTable)?.f) !== undefined && (($119 = $f117.as_text) !== undefined || ($m112 = ($118 as rt.LuaTable).metatable) === undefined || ($119 = $m112.view.as_text) !== undefined || (!("as_text" in $m112.view) && $m112.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 58;
-        $92 = rt.index($91, "as_text", "field 'body'");
+        $119 = rt.index($118, "as_text", "field 'body'");
       }
-      $85 = $92;
-      $83 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $113 = $119;
+      $110 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $m2: rt.LuaTable | undefined;
-        let $f3: rt.Fields | undefined;
+        let $f2: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
         let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $r6: rt.LuaResult;
+        let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $f10: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $b14: boolean;
+        let $r14: rt.LuaResult;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
+        let $f16: rt.Fields | undefined;
         let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
-        let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $b35: boolean;
-        let $36: rt.LuaValue;
-        let $37: rt.LuaValue;
-        let $m38: rt.LuaTable | undefined;
-        let $f39: rt.Fields | undefined;
-        let $40: rt.LuaValue;
+        let $r20: rt.LuaResult;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $b23: boolean;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $f26: rt.Fields | undefined;
+        let $m27: rt.LuaTable | undefined;
+        let $28: rt.LuaValue;
+        let $29: rt.LuaValue;
+        let $r30: rt.LuaResult;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $o33: rt.Fields;
+        let $n34: number;
+        let $35: rt.LuaValue;
+        let $f36: rt.Fields | undefined;
+        let $m37: rt.LuaTable | undefined;
+        let $38: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $r40: rt.LuaResult;
         let $41: rt.LuaValue;
-        let $o42: rt.Fields;
-        let $n43: number;
+        let $42: rt.LuaValue;
+        let $f43: rt.Fields | undefined;
+        let $m44: rt.LuaTable | undefined;
+        let $45: rt.LuaValue;
+        let $46: rt.LuaValue;
+        let $r47: rt.LuaResult;
+        let $48: rt.LuaValue;
+        let $f49: rt.Fields | undefined;
+        let $m50: rt.LuaTable | undefined;
+        let $51: rt.LuaValue;
+        let $52: rt.LuaValue;
+        let $r53: rt.LuaResult;
+        let $54: rt.LuaValue;
+        let $55: rt.LuaValue;
+        let $b56: boolean;
+        let $57: rt.LuaValue;
+        let $58: rt.LuaValue;
+        let $f59: rt.Fields | undefined;
+        let $m60: rt.LuaTable | undefined;
+        let $61: rt.LuaValue;
+        let $62: rt.LuaValue;
+        let $r63: rt.LuaResult;
+        let $64: rt.LuaValue;
+        let $65: rt.LuaValue;
+        let $o66: rt.Fields;
+        let $n67: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 59;
-        let b: rt.LuaValue = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3!.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
+        if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.body) === 'function') $r6 = ($4 as rt.LuaFunction)($1);
+        else if ($f2 !== undefined && $4 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m3.view.body) === 'function') $r6 = ($5 as rt.LuaFunction)($1);
+        else $r6 = rt.callee(rt.index($1, "body", "local 'ctx'"), "method 'body'")($1);
+        let b: rt.LuaValue = rt.first($r6);
         if ($json) {
-          $1 = b as rt.LuaValue;
+          $5 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
-          $4 = rt.first(rt.callee((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3!.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1));
-          $6 = b as rt.LuaValue;
-          $12 = (rt.first(rt.callee((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8!.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6))) as rt.LuaValue;
+          if (($f2 = ($5 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.text) === 'function') $r6 = ($4 as rt.LuaFunction)($5);
+          else if ($f2 !== undefined && $4 === undefined && ($m3 = ($5 as rt.LuaTable).metatable) !== undefined && typeof ($1 = $m3.view.text) === 'function') $r6 = ($1 as rt.LuaFunction)($5);
+          else $r6 = rt.callee(rt.index($5, "text", "local 'b'"), "method 'text'")($5);
+          $7 = rt.first($r6);
           $9 = b as rt.LuaValue;
+          if (($f10 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.text) === 'function') $r14 = ($12 as rt.LuaFunction)($9);
+          else if ($f10 !== undefined && $12 === undefined && ($m11 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.text) === 'function') $r14 = ($13 as rt.LuaFunction)($9);
+          else $r14 = rt.callee(rt.index($9, "text", "local 'b'"), "method 'text'")($9);
+          $21 = (rt.first($r14)) as rt.LuaValue;
+          $15 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 61;
-          $13 = (rt.first(rt.callee((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11!.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9))) as rt.LuaValue;
-          $b14 = $12 === $13;
-          if (!$b14 && typeof $12 === 'object' && typeof $13 === 'object') {
-            $b14 = rt.eq($12, $13);
+          if (($f16 = ($15 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.as_string) === 'function') $r20 = ($18 as rt.LuaFunction)($15);
+          else if ($f16 !== undefined && $18 === undefined && ($m17 = ($15 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.as_string) === 'function') $r20 = ($19 as rt.LuaFunction)($15);
+          else $r20 = rt.callee(rt.index($15, "as_string", "local 'b'"), "method 'as_string'")($15);
+          $22 = (rt.first($r20)) as rt.LuaValue;
+          $b23 = $21 === $22;
+          if (!$b23 && typeof $21 === 'object' && typeof $22 === 'object') {
+            $b23 = rt.eq($21, $22);
           }
-          $5 = $b14;
-          $16 = b as rt.LuaValue;
+          $8 = $b23;
+          $25 = b as rt.LuaValue;
           $s.pcs[$d] = $pc + 60;
-          $19 = (rt.first(rt.callee((($f18 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f18!.text : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.text !== undefined ? $m17.view.text : rt.index($16, "text", "local 'b'")), "method 'text'")($16))) as rt.LuaValue;
-          if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
-          else if (typeof $19 === 'string') $20 = $19.length;
+          if (($f26 = ($25 as rt.LuaTable)?.f) !== undefined && typeof ($28 = $f26.text) === 'function') $r30 = ($28 as rt.LuaFunction)($25);
+          else if ($f26 !== undefined && $28 === undefined && ($m27 = ($25 as rt.LuaTable).metatable) !== undefined && typeof ($29 = $m27.view.text) === 'function') $r30 = ($29 as rt.LuaFunction)($25);
+          else $r30 = rt.callee(rt.index($25, "text", "local 'b'"), "method 'text'")($25);
+          $31 = (rt.first($r30)) as rt.LuaValue;
+          if (($31 as rt.LuaTable)?.arr !== undefined) $32 = ($31 as rt.LuaTable).length();
+          else if (typeof $31 === 'string') $32 = $31.length;
           else {
-            $20 = rt.len($19);
+            $32 = rt.len($31);
           }
-          $15 = $20;
-          if (rh.isScalar($4)) {
+          $24 = $32;
+          if (rh.isScalar($7)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 101; $b[$p + 4] = 120; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($4 as string | number | boolean);
+            $w.scalar($7 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            if ($5) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 98; $b[$p + 7] = 121; $b[$p + 8] = 116; $b[$p + 9] = 101; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 98; $b[$p + 8] = 121; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 115; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.num($15 as number);
+            if ($8) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 98; $b[$p + 7] = 121; $b[$p + 8] = 116; $b[$p + 9] = 101; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 98; $b[$p + 8] = 121; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 115; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
+            $w.num($24 as number);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o21 = new rt.FieldsObject();
-          $n22 = 2;
-          if ($4 !== undefined) {
-            $o21.text = $4;
-            $n22++;
+          $o33 = new rt.FieldsObject();
+          $n34 = 2;
+          if ($7 !== undefined) {
+            $o33.text = $7;
+            $n34++;
           }
-          $o21.same = $5;
-          $o21.bytes = $15;
-          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
+          $o33.same = $8;
+          $o33.bytes = $24;
+          return rt.leave($s, $d, rt.LuaTable.record($o33, $n34));
         }
-        $23 = b as rt.LuaValue;
+        $35 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $26 = rt.first(rt.callee((($f25 = ($23 as rt.LuaTable)?.f)?.text !== undefined ? $f25!.text : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.text !== undefined ? $m24.view.text : rt.index($23, "text", "local 'b'")), "method 'text'")($23));
-        $27 = b as rt.LuaValue;
-        $33 = (rt.first(rt.callee((($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29!.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'")), "method 'text'")($27))) as rt.LuaValue;
-        $30 = b as rt.LuaValue;
+        if (($f36 = ($35 as rt.LuaTable)?.f) !== undefined && typeof ($38 = $f36.text) === 'function') $r40 = ($38 as rt.LuaFunction)($35);
+        else if ($f36 !== undefined && $38 === undefined && ($m37 = ($35 as rt.LuaTable).metatable) !== undefined && typeof ($39 = $m37.view.text) === 'function') $r40 = ($39 as rt.LuaFunction)($35);
+        else $r40 = rt.callee(rt.index($35, "text", "local 'b'"), "method 'text'")($35);
+        $41 = rt.first($r40);
+        $42 = b as rt.LuaValue;
+        if (($f43 = ($42 as rt.LuaTable)?.f) !== undefined && typeof ($45 = $f43.text) === 'function') $r47 = ($45 as rt.LuaFunction)($42);
+        else if ($f43 !== undefined && $45 === undefined && ($m44 = ($42 as rt.LuaTable).metatable) !== undefined && typeof ($46 = $m44.view.text) === 'function') $r47 = ($46 as rt.LuaFunction)($42);
+        else $r47 = rt.callee(rt.index($42, "text", "local 'b'"), "method 'text'")($42);
+        $54 = (rt.first($r47)) as rt.LuaValue;
+        $48 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 61;
-        $34 = (rt.first(rt.callee((($f32 = ($30 as rt.LuaTable)?.f)?.as_string !== undefined ? $f32!.as_string : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.as_string !== undefined ? $m31.view.as_string : rt.index($30, "as_string", "local 'b'")), "method 'as_string'")($30))) as rt.LuaValue;
-        $b35 = $33 === $34;
-        if (!$b35 && typeof $33 === 'object' && typeof $34 === 'object') {
-          $b35 = rt.eq($33, $34);
+        if (($f49 = ($48 as rt.LuaTable)?.f) !== undefined && typeof ($51 = $f49.as_string) === 'function') $r53 = ($51 as rt.LuaFunction)($48);
+        else if ($f49 !== undefined && $51 === undefined && ($m50 = ($48 as rt.LuaTable).metatable) !== undefined && typeof ($52 = $m50.view.as_string) === 'function') $r53 = ($52 as rt.LuaFunction)($48);
+        else $r53 = rt.callee(rt.index($48, "as_string", "local 'b'"), "method 'as_string'")($48);
+        $55 = (rt.first($r53)) as rt.LuaValue;
+        $b56 = $54 === $55;
+        if (!$b56 && typeof $54 === 'object' && typeof $55 === 'object') {
+          $b56 = rt.eq($54, $55);
         }
-        $36 = $b35;
-        $37 = b as rt.LuaValue;
+        $57 = $b56;
+        $58 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $40 = (rt.first(rt.callee((($f39 = ($37 as rt.LuaTable)?.f)?.text !== undefined ? $f39!.text : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.text !== undefined ? $m38.view.text : rt.index($37, "text", "local 'b'")), "method 'text'")($37))) as rt.LuaValue;
-        if (($40 as rt.LuaTable)?.arr !== undefined) $41 = ($40 as rt.LuaTable).length();
-        else if (typeof $40 === 'string') $41 = $40.length;
+        if (($f59 = ($58 as rt.LuaTable)?.f) !== undefined && typeof ($61 = $f59.text) === 'function') $r63 = ($61 as rt.LuaFunction)($58);
+        else if ($f59 !== undefined && $61 === undefined && ($m60 = ($58 as rt.LuaTable).metatable) !== undefined && typeof ($62 = $m60.view.text) === 'function') $r63 = ($62 as rt.LuaFunction)($58);
+        else $r63 = rt.callee(rt.index($58, "text", "local 'b'"), "method 'text'")($58);
+        $64 = (rt.first($r63)) as rt.LuaValue;
+        if (($64 as rt.LuaTable)?.arr !== undefined) $65 = ($64 as rt.LuaTable).length();
+        else if (typeof $64 === 'string') $65 = $64.length;
         else {
-          $41 = rt.len($40);
+          $65 = rt.len($64);
         }
-        $o42 = new rt.FieldsObject();
-        $n43 = 2;
-        if ($26 !== undefined) {
-          $o42.text = $26;
-          $n43++;
+        $o66 = new rt.FieldsObject();
+        $n67 = 2;
+        if ($41 !== undefined) {
+          $o66.text = $41;
+          $n67++;
         }
-        $o42.same = $36;
-        $o42.bytes = $41;
-        return rt.leave($s, $d, rt.LuaTable.record($o42, $n43));
+        $o66.same = $57;
+        $o66.bytes = $65;
+        return rt.leave($s, $d, rt.LuaTable.record($o66, $n67));
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($83 !== undefined && ($f82 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f82.post !== undefined) $f82.post = $83;
+      if ($110 !== undefined && ($f106 = ($113 as rt.LuaTable)?.f) !== undefined && !($113 as rt.LuaTable).linked && $f106.post !== undefined) $f106.post = $110;
       else {
         $s.pcs[$d] = $pc + 58;
-        rt.setIndex($85, "post", $83, "field 'as_text'");
+        rt.setIndex($113, "post", $110, "field 'as_text'");
       }
-      $92 = api as rt.LuaValue;
-      if (!(($f82 = ($92 as rt.LuaTable)?.f) !== undefined && (($91 = $f82.body) !== undefined || ($m87 = ($92 as rt.LuaTable).metatable) === undefined || ($91 = $m87.view.body) !== undefined || (!("body" in $m87.view) && $m87.view[rt.CUT] === undefined)))) {
+      $119 = api as rt.LuaValue;
+      if (!(($f106 = ($119 as rt.LuaTable)?.f) !== undefined && (($118 = $f106.body) !== undefined || ($m112 = ($119 as rt.LuaTable).metatable) === undefined || ($118 = $m112.view.body) !== undefined || (!("body" in $m112.view) && $m112.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 63;
-        $91 = rt.index($92, "body", "local 'api'");
+        $118 = rt.index($119, "body", "local 'api'");
       }
-      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.as_json) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.as_json) !== undefined || (!("as_json" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+      if (!(($f117 = ($118 as rt.LuaTable)?.f) !== undefined && (($114 = $f117.as_json) !== undefined || ($m116 = ($118 as rt.LuaTable).metatable) === undefined || ($114 = $m116.view.as_json) !== undefined || (!("as_json" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 63;
-        $86 = rt.index($91, "as_json", "field 'body'");
+        $114 = rt.index($118, "as_json", "field 'body'");
       }
-      $83 = $86;
-      $85 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $110 = $114;
+      $113 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $k11: number;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $a13: rt.LuaValue[] | undefined;
-        let $14: rt.LuaValue;
+        let $k13: number;
+        let $a14: rt.LuaValue[] | undefined;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
@@ -911,16 +1062,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $o24: rt.Fields;
-        let $n25: number;
-        let $26: rt.LuaValue;
+        let $24: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $k30: number;
-        let $31: rt.LuaValue;
-        let $a32: rt.LuaValue[] | undefined;
-        let $33: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $k31: number;
+        let $32: rt.LuaValue;
+        let $a33: rt.LuaValue[] | undefined;
         let $34: rt.LuaValue;
         let $35: rt.LuaValue;
         let $36: rt.LuaValue;
@@ -931,152 +1082,156 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $41: rt.LuaValue;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
-        let $o44: rt.Fields;
-        let $n45: number;
+        let $44: rt.LuaValue;
+        let $o45: rt.Fields;
+        let $n46: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 64;
-        $2 = rt.first(rt.callee((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5!.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
+        else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
+        else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
+        $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 65;
-        $fn1 = rt.callee((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7!.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
         let data: rt.LuaValue = rt.first($fn1($2));
         $s.pcs[$d] = $pc + 67;
-        if (($3 = $env.f!.type) === undefined) {
-          $3 = rt.getGlobal($env, "type");
+        if (($7 = $env.f!.type) === undefined) {
+          $7 = rt.getGlobal($env, "type");
         }
-        let t: rt.LuaValue = rt.first(rt.callee($3, "global 'type'")(data));
+        let t: rt.LuaValue = rt.first(rt.callee($7, "global 'type'")(data));
         if ($json) {
-          $8 = t;
-          $2 = (t === "table");
-          if (rt.truthy($2)) {
-            $10 = data;
-            $k11 = 1;
-            if (!(($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($12 = $a13[$k11 - 1]) !== undefined)) {
+          $11 = t;
+          $6 = (t === "table");
+          if (rt.truthy($6)) {
+            $3 = data;
+            $k13 = 1;
+            if (!(($a14 = ($3 as rt.LuaTable)?.arr) !== undefined && ($2 = $a14[$k13 - 1]) !== undefined)) {
               $s.pcs[$d] = $pc + 68;
-              $12 = rt.indexItem($10, $k11, "local 'data'");
+              $2 = rt.indexItem($3, $k13, "local 'data'");
             }
-            $2 = $12;
+            $6 = $2;
           }
-          $3 = $2;
-          $9 = (rt.truthy($3) ? $3 : undefined);
-          $16 = (t === "table");
-          if (rt.truthy($16)) {
-            $17 = data as rt.LuaValue;
-            if (($17 as rt.LuaTable)?.arr !== undefined) $18 = ($17 as rt.LuaTable).length();
-            else if (typeof $17 === 'string') $18 = $17.length;
+          $7 = $6;
+          $12 = (rt.truthy($7) ? $7 : undefined);
+          $17 = (t === "table");
+          if (rt.truthy($17)) {
+            $18 = data as rt.LuaValue;
+            if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
+            else if (typeof $18 === 'string') $19 = $18.length;
             else {
               $s.pcs[$d] = $pc + 68;
-              $18 = rt.len($17, "local 'data'");
+              $19 = rt.len($18, "local 'data'");
             }
-            $16 = $18;
+            $17 = $19;
           }
-          $15 = $16;
-          $14 = (rt.truthy($15) ? $15 : undefined);
-          $21 = (t === "table");
-          if (rt.truthy($21)) {
-            $22 = data as rt.LuaValue;
-            if (!(($f7 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f7.name) !== undefined || ($m6 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $16 = $17;
+          $15 = (rt.truthy($16) ? $16 : undefined);
+          $22 = (t === "table");
+          if (rt.truthy($22)) {
+            $23 = data as rt.LuaValue;
+            if (!(($f10 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f10.name) !== undefined || ($m9 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m9.view.name) !== undefined || (!("name" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 68;
-              $23 = rt.index($22, "name", "local 'data'");
+              $24 = rt.index($23, "name", "local 'data'");
             }
-            $21 = $23;
+            $22 = $24;
           }
-          $20 = $21;
-          $19 = (rt.truthy($20) ? $20 : undefined);
-          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($19)) {
+          $21 = $22;
+          $20 = (rt.truthy($21) ? $21 : undefined);
+          if (rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($15) && rh.isScalar($20)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 107; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($8 as string | number | boolean);
+            $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.scalar($14 as string | number | boolean);
+            $w.scalar($15 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($19 as string | number | boolean);
+            $w.scalar($20 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o24 = new rt.FieldsObject();
-          $n25 = 0;
-          if ($8 !== undefined) {
-            $o24.kind = $8;
-            $n25++;
+          $o25 = new rt.FieldsObject();
+          $n26 = 0;
+          if ($11 !== undefined) {
+            $o25.kind = $11;
+            $n26++;
           }
-          if ($9 !== undefined) {
-            $o24.first = $9;
-            $n25++;
+          if ($12 !== undefined) {
+            $o25.first = $12;
+            $n26++;
           }
-          if ($14 !== undefined) {
-            $o24.n = $14;
-            $n25++;
+          if ($15 !== undefined) {
+            $o25.n = $15;
+            $n26++;
           }
-          if ($19 !== undefined) {
-            $o24.name = $19;
-            $n25++;
+          if ($20 !== undefined) {
+            $o25.name = $20;
+            $n26++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
+          return rt.leave($s, $d, rt.LuaTable.record($o25, $n26));
         }
-        $26 = t;
-        $28 = (t === "table");
-        if (rt.truthy($28)) {
-          $29 = data;
-          $k30 = 1;
-          if (!(($a32 = ($29 as rt.LuaTable)?.arr) !== undefined && ($31 = $a32[$k30 - 1]) !== undefined)) {
+        $27 = t;
+        $29 = (t === "table");
+        if (rt.truthy($29)) {
+          $30 = data;
+          $k31 = 1;
+          if (!(($a33 = ($30 as rt.LuaTable)?.arr) !== undefined && ($32 = $a33[$k31 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 68;
-            $31 = rt.indexItem($29, $k30, "local 'data'");
+            $32 = rt.indexItem($30, $k31, "local 'data'");
           }
-          $28 = $31;
+          $29 = $32;
         }
-        $27 = $28;
-        $33 = (rt.truthy($27) ? $27 : undefined);
-        $35 = (t === "table");
-        if (rt.truthy($35)) {
-          $36 = data as rt.LuaValue;
-          if (($36 as rt.LuaTable)?.arr !== undefined) $37 = ($36 as rt.LuaTable).length();
-          else if (typeof $36 === 'string') $37 = $36.length;
+        $28 = $29;
+        $34 = (rt.truthy($28) ? $28 : undefined);
+        $36 = (t === "table");
+        if (rt.truthy($36)) {
+          $37 = data as rt.LuaValue;
+          if (($37 as rt.LuaTable)?.arr !== undefined) $38 = ($37 as rt.LuaTable).length();
+          else if (typeof $37 === 'string') $38 = $37.length;
           else {
             $s.pcs[$d] = $pc + 68;
-            $37 = rt.len($36, "local 'data'");
+            $38 = rt.len($37, "local 'data'");
           }
-          $35 = $37;
+          $36 = $38;
         }
-        $34 = $35;
-        $38 = (rt.truthy($34) ? $34 : undefined);
-        $40 = (t === "table");
-        if (rt.truthy($40)) {
-          $41 = data as rt.LuaValue;
-          if (!(($f5 = ($41 as rt.LuaTable)?.f) !== undefined && (($42 = $f5.name) !== undefined || ($m4 = ($41 as rt.LuaTable).metatable) === undefined || ($42 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+        $35 = $36;
+        $39 = (rt.truthy($35) ? $35 : undefined);
+        $41 = (t === "table");
+        if (rt.truthy($41)) {
+          $42 = data as rt.LuaValue;
+          if (!(($f4 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f4.name) !== undefined || ($m5 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m5.view.name) !== undefined || (!("name" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 68;
-            $42 = rt.index($41, "name", "local 'data'");
+            $43 = rt.index($42, "name", "local 'data'");
           }
-          $40 = $42;
+          $41 = $43;
         }
-        $39 = $40;
-        $43 = (rt.truthy($39) ? $39 : undefined);
-        $o44 = new rt.FieldsObject();
-        $n45 = 0;
-        if ($26 !== undefined) {
-          $o44.kind = $26;
-          $n45++;
+        $40 = $41;
+        $44 = (rt.truthy($40) ? $40 : undefined);
+        $o45 = new rt.FieldsObject();
+        $n46 = 0;
+        if ($27 !== undefined) {
+          $o45.kind = $27;
+          $n46++;
         }
-        if ($33 !== undefined) {
-          $o44.first = $33;
-          $n45++;
+        if ($34 !== undefined) {
+          $o45.first = $34;
+          $n46++;
         }
-        if ($38 !== undefined) {
-          $o44.n = $38;
-          $n45++;
+        if ($39 !== undefined) {
+          $o45.n = $39;
+          $n46++;
         }
-        if ($43 !== undefined) {
-          $o44.name = $43;
-          $n45++;
+        if ($44 !== undefined) {
+          $o45.name = $44;
+          $n46++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o44, $n45));
+        return rt.leave($s, $d, rt.LuaTable.record($o45, $n46));
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($85 !== undefined && ($f88 = ($83 as rt.LuaTable)?.f) !== undefined && !($83 as rt.LuaTable).linked && $f88.post !== undefined) $f88.post = $85;
+      if ($113 !== undefined && ($f111 = ($110 as rt.LuaTable)?.f) !== undefined && !($110 as rt.LuaTable).linked && $f111.post !== undefined) $f111.post = $113;
       else {
         $s.pcs[$d] = $pc + 63;
-        rt.setIndex($83, "post", $85, "field 'as_json'");
+        rt.setIndex($110, "post", $113, "field 'as_json'");
       }
       $s.depth = $d;
       return api;

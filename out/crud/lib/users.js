@@ -66,32 +66,41 @@ function load($env) {
     let $7;
     let $o8;
     let $n9;
-    let $m10;
-    let $f11;
-    let $12;
-    let $fn13;
+    let $10;
+    let $r11;
+    let $m12;
+    let $f13;
     let $14;
     let $15;
-    let $m16;
-    let $f17;
-    let $m18;
+    let $fn16;
+    let $17;
+    let $18;
     let $f19;
-    let $20;
-    let $fn21;
+    let $m20;
+    let $21;
     let $22;
-    let $fn23;
-    let $24;
-    let $25;
-    let $m26;
-    let $f27;
-    let $m28;
-    let $f29;
+    let $r23;
+    let $m24;
+    let $f25;
+    let $26;
+    let $fn27;
+    let $28;
+    let $fn29;
     let $30;
-    let $m31;
+    let $31;
     let $f32;
-    let $33;
+    let $m33;
     let $34;
-    let $f35;
+    let $35;
+    let $r36;
+    let $m37;
+    let $f38;
+    let $39;
+    let $m40;
+    let $f41;
+    let $42;
+    let $43;
+    let $f44;
     $s.pcs[$d] = $pc + 1;
     if (($1 = $env.f.require) === void 0) {
       $1 = rt.getGlobal($env, "require");
@@ -124,80 +133,98 @@ function load($env) {
     let users = rt.LuaTable.record($o8, $n9);
     $1 = g;
     $s.pcs[$d] = $pc + 5;
-    $6 = rt.first(rt.callee(($f4 = $1?.f)?.string !== void 0 ? $f4.string : ($m3 = $1?.metatable) !== void 0 && $m3.view.string !== void 0 ? $m3.view.string : rt.index($1, "string", "local 'g'"), "method 'string'")($1));
+    if (($f4 = $1?.f) !== void 0 && typeof ($2 = $f4.string) === "function") $r11 = $2($1);
+    else if ($f4 !== void 0 && $2 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($10 = $m3.view.string) === "function") $r11 = $10($1);
+    else $r11 = rt.callee(rt.index($1, "string", "local 'g'"), "method 'string'")($1);
+    $6 = rt.first($r11);
     $s.pcs[$d] = $pc + 6;
-    $fn5 = rt.callee(($f11 = $6?.f)?.required !== void 0 ? $f11.required : ($m10 = $6?.metatable) !== void 0 && $m10.view.required !== void 0 ? $m10.view.required : rt.index($6, "required"), "method 'required'");
-    $2 = "Name is required";
-    $12 = rt.first($fn5($6, $2));
-    $15 = g;
+    $fn5 = rt.callee(($f13 = $6?.f)?.required !== void 0 ? $f13.required : ($m12 = $6?.metatable) !== void 0 && $m12.view.required !== void 0 ? $m12.view.required : rt.index($6, "required"), "method 'required'");
+    $14 = "Name is required";
+    $15 = rt.first($fn5($6, $14));
+    $18 = g;
     $s.pcs[$d] = $pc + 7;
-    $14 = rt.first(rt.callee(($f17 = $15?.f)?.string !== void 0 ? $f17.string : ($m16 = $15?.metatable) !== void 0 && $m16.view.string !== void 0 ? $m16.view.string : rt.index($15, "string", "local 'g'"), "method 'string'")($15));
+    if (($f19 = $18?.f) !== void 0 && typeof ($21 = $f19.string) === "function") $r23 = $21($18);
+    else if ($f19 !== void 0 && $21 === void 0 && ($m20 = $18.metatable) !== void 0 && typeof ($22 = $m20.view.string) === "function") $r23 = $22($18);
+    else $r23 = rt.callee(rt.index($18, "string", "local 'g'"), "method 'string'")($18);
+    $17 = rt.first($r23);
     $s.pcs[$d] = $pc + 8;
-    $fn13 = rt.callee(($f19 = $14?.f)?.required !== void 0 ? $f19.required : ($m18 = $14?.metatable) !== void 0 && $m18.view.required !== void 0 ? $m18.view.required : rt.index($14, "required"), "method 'required'");
-    $20 = rt.first($fn13($14));
-    $25 = g;
+    $fn16 = rt.callee(($f25 = $17?.f)?.required !== void 0 ? $f25.required : ($m24 = $17?.metatable) !== void 0 && $m24.view.required !== void 0 ? $m24.view.required : rt.index($17, "required"), "method 'required'");
+    $26 = rt.first($fn16($17));
+    $31 = g;
     $s.pcs[$d] = $pc + 9;
-    $24 = rt.first(rt.callee(($f27 = $25?.f)?.string !== void 0 ? $f27.string : ($m26 = $25?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
-    $fn23 = rt.callee(($f29 = $24?.f)?.enum !== void 0 ? $f29.enum : ($m28 = $24?.metatable) !== void 0 && $m28.view.enum !== void 0 ? $m28.view.enum : rt.index($24, "enum"), "method 'enum'");
-    $30 = new rt.LuaTable(["admin", "member"]);
+    if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.string) === "function") $r36 = $34($31);
+    else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($35 = $m33.view.string) === "function") $r36 = $35($31);
+    else $r36 = rt.callee(rt.index($31, "string", "local 'g'"), "method 'string'")($31);
+    $30 = rt.first($r36);
+    $fn29 = rt.callee(($f38 = $30?.f)?.enum !== void 0 ? $f38.enum : ($m37 = $30?.metatable) !== void 0 && $m37.view.enum !== void 0 ? $m37.view.enum : rt.index($30, "enum"), "method 'enum'");
+    $39 = new rt.LuaTable(["admin", "member"]);
     $s.pcs[$d] = $pc + 11;
-    $22 = rt.first($fn23($24, $30));
+    $28 = rt.first($fn29($30, $39));
     $s.pcs[$d] = $pc + 12;
-    $fn21 = rt.callee(($f32 = $22?.f)?.default !== void 0 ? $f32.default : ($m31 = $22?.metatable) !== void 0 && $m31.view.default !== void 0 ? $m31.view.default : rt.index($22, "default"), "method 'default'");
-    $33 = "member";
-    $34 = rt.first($fn21($22, $33));
+    $fn27 = rt.callee(($f41 = $28?.f)?.default !== void 0 ? $f41.default : ($m40 = $28?.metatable) !== void 0 && $m40.view.default !== void 0 ? $m40.view.default : rt.index($28, "default"), "method 'default'");
+    $42 = "member";
+    $43 = rt.first($fn27($28, $42));
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($12 !== void 0) {
-      $o8.name = $12;
+    if ($15 !== void 0) {
+      $o8.name = $15;
       $n9++;
     }
-    if ($20 !== void 0) {
-      $o8.email = $20;
+    if ($26 !== void 0) {
+      $o8.email = $26;
       $n9++;
     }
-    if ($34 !== void 0) {
-      $o8.role = $34;
+    if ($43 !== void 0) {
+      $o8.role = $43;
       $n9++;
     }
     $7 = rt.LuaTable.record($o8, $n9);
-    if ($7 !== void 0 && ($f35 = users.f) !== void 0 && !users.linked && $f35.create_schema !== void 0) $f35.create_schema = $7;
+    if ($7 !== void 0 && ($f44 = users.f) !== void 0 && !users.linked && $f44.create_schema !== void 0) $f44.create_schema = $7;
     else {
       $s.pcs[$d] = $pc + 13;
       rt.setIndex(users, "create_schema", $7, "local 'users'");
     }
-    $33 = g;
+    $42 = g;
     $s.pcs[$d] = $pc + 14;
-    $30 = rt.first(rt.callee(($f35 = $33?.f)?.string !== void 0 ? $f35.string : ($m31 = $33?.metatable) !== void 0 && $m31.view.string !== void 0 ? $m31.view.string : rt.index($33, "string", "local 'g'"), "method 'string'")($33));
-    $25 = g;
+    if (($f44 = $42?.f) !== void 0 && typeof ($39 = $f44.string) === "function") $r36 = $39($42);
+    else if ($f44 !== void 0 && $39 === void 0 && ($m40 = $42.metatable) !== void 0 && typeof ($35 = $m40.view.string) === "function") $r36 = $35($42);
+    else $r36 = rt.callee(rt.index($42, "string", "local 'g'"), "method 'string'")($42);
+    $34 = rt.first($r36);
+    $31 = g;
     $s.pcs[$d] = $pc + 15;
-    $24 = rt.first(rt.callee(($f32 = $25?.f)?.string !== void 0 ? $f32.string : ($m28 = $25?.metatable) !== void 0 && $m28.view.string !== void 0 ? $m28.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25));
-    $20 = g;
+    if (($f41 = $31?.f) !== void 0 && typeof ($30 = $f41.string) === "function") $r23 = $30($31);
+    else if ($f41 !== void 0 && $30 === void 0 && ($m37 = $31.metatable) !== void 0 && typeof ($28 = $m37.view.string) === "function") $r23 = $28($31);
+    else $r23 = rt.callee(rt.index($31, "string", "local 'g'"), "method 'string'")($31);
+    $26 = rt.first($r23);
+    $21 = g;
     $s.pcs[$d] = $pc + 16;
-    $22 = rt.first(rt.callee(($f29 = $20?.f)?.string !== void 0 ? $f29.string : ($m26 = $20?.metatable) !== void 0 && $m26.view.string !== void 0 ? $m26.view.string : rt.index($20, "string", "local 'g'"), "method 'string'")($20));
-    $fn23 = rt.callee(($f27 = $22?.f)?.enum !== void 0 ? $f27.enum : ($m18 = $22?.metatable) !== void 0 && $m18.view.enum !== void 0 ? $m18.view.enum : rt.index($22, "enum"), "method 'enum'");
+    if (($f38 = $21?.f) !== void 0 && typeof ($18 = $f38.string) === "function") $r11 = $18($21);
+    else if ($f38 !== void 0 && $18 === void 0 && ($m33 = $21.metatable) !== void 0 && typeof ($17 = $m33.view.string) === "function") $r11 = $17($21);
+    else $r11 = rt.callee(rt.index($21, "string", "local 'g'"), "method 'string'")($21);
+    $22 = rt.first($r11);
+    $fn29 = rt.callee(($f32 = $22?.f)?.enum !== void 0 ? $f32.enum : ($m24 = $22?.metatable) !== void 0 && $m24.view.enum !== void 0 ? $m24.view.enum : rt.index($22, "enum"), "method 'enum'");
     $15 = new rt.LuaTable(["admin", "member"]);
     $s.pcs[$d] = $pc + 18;
-    $14 = rt.first($fn23($22, $15));
+    $14 = rt.first($fn29($22, $15));
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($30 !== void 0) {
-      $o8.name = $30;
+    if ($34 !== void 0) {
+      $o8.name = $34;
       $n9++;
     }
-    if ($24 !== void 0) {
-      $o8.email = $24;
+    if ($26 !== void 0) {
+      $o8.email = $26;
       $n9++;
     }
     if ($14 !== void 0) {
       $o8.role = $14;
       $n9++;
     }
-    $34 = rt.LuaTable.record($o8, $n9);
-    if ($34 !== void 0 && ($f19 = users.f) !== void 0 && !users.linked && $f19.update_schema !== void 0) $f19.update_schema = $34;
+    $43 = rt.LuaTable.record($o8, $n9);
+    if ($43 !== void 0 && ($f25 = users.f) !== void 0 && !users.linked && $f25.update_schema !== void 0) $f25.update_schema = $43;
     else {
       $s.pcs[$d] = $pc + 19;
-      rt.setIndex(users, "update_schema", $34, "local 'users'");
+      rt.setIndex(users, "update_schema", $43, "local 'users'");
     }
     $14 = users;
     $15 = rt.tailable((function $parse_id(s) {
@@ -206,7 +233,7 @@ function load($env) {
       if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $13;
+      let $12;
       let $m2;
       let $f3;
       let $m4;
@@ -215,9 +242,9 @@ function load($env) {
       let $72;
       let $t8;
       let $r9;
-      $13 = s;
+      $12 = s;
       $s2.pcs[$d2] = $pc + 20;
-      if (!rt.truthy(rt.first(rt.callee(typeof $13 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.match !== void 0 ? $m4.view.match : rt.index($13, "match", "local 's'") : ($f3 = $13?.f)?.match !== void 0 ? $f3.match : ($m2 = $13?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($13, "match", "local 's'"), "method 'match'")($13, "^%d+$")))) {
+      if (!rt.truthy(rt.first(rt.callee(typeof $12 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.match !== void 0 ? $m4.view.match : rt.index($12, "match", "local 's'") : ($f3 = $12?.f)?.match !== void 0 ? $f3.match : ($m2 = $12?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($12, "match", "local 's'"), "method 'match'")($12, "^%d+$")))) {
         $s2.depth = $d2;
         return void 0;
       }
@@ -225,10 +252,10 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 21;
         $62 = rt.getGlobal($env, "tonumber");
       }
-      $13 = $62;
+      $12 = $62;
       $72 = s;
       $s2.pcs[$d2] = $pc + 22;
-      $fn52 = rt.callee($13, "global 'tonumber'");
+      $fn52 = rt.callee($12, "global 'tonumber'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -239,7 +266,7 @@ function load($env) {
       }
       return $r9;
     }));
-    if ($15 !== void 0 && ($f19 = $14.f) !== void 0 && !$14.linked && $f19.parse_id !== void 0) $f19.parse_id = $15;
+    if ($15 !== void 0 && ($f25 = $14.f) !== void 0 && !$14.linked && $f25.parse_id !== void 0) $f25.parse_id = $15;
     else {
       $s.pcs[$d] = $pc + 23;
       rt.setIndex($14, "parse_id", $15, "local 'users'");

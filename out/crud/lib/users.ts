@@ -44,32 +44,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $7: rt.LuaValue;
       let $o8: rt.Fields;
       let $n9: number;
-      let $m10: rt.LuaTable | undefined;
-      let $f11: rt.Fields | undefined;
-      let $12: rt.LuaValue;
-      let $fn13!: rt.LuaFunction;
+      let $10: rt.LuaValue;
+      let $r11: rt.LuaResult;
+      let $m12: rt.LuaTable | undefined;
+      let $f13: rt.Fields | undefined;
       let $14: rt.LuaValue;
       let $15: rt.LuaValue;
-      let $m16: rt.LuaTable | undefined;
-      let $f17: rt.Fields | undefined;
-      let $m18: rt.LuaTable | undefined;
+      let $fn16!: rt.LuaFunction;
+      let $17: rt.LuaValue;
+      let $18: rt.LuaValue;
       let $f19: rt.Fields | undefined;
-      let $20: rt.LuaValue;
-      let $fn21!: rt.LuaFunction;
+      let $m20: rt.LuaTable | undefined;
+      let $21: rt.LuaValue;
       let $22: rt.LuaValue;
-      let $fn23!: rt.LuaFunction;
-      let $24: rt.LuaValue;
-      let $25: rt.LuaValue;
-      let $m26: rt.LuaTable | undefined;
-      let $f27: rt.Fields | undefined;
-      let $m28: rt.LuaTable | undefined;
-      let $f29: rt.Fields | undefined;
+      let $r23: rt.LuaResult;
+      let $m24: rt.LuaTable | undefined;
+      let $f25: rt.Fields | undefined;
+      let $26: rt.LuaValue;
+      let $fn27!: rt.LuaFunction;
+      let $28: rt.LuaValue;
+      let $fn29!: rt.LuaFunction;
       let $30: rt.LuaValue;
-      let $m31: rt.LuaTable | undefined;
+      let $31: rt.LuaValue;
       let $f32: rt.Fields | undefined;
-      let $33: rt.LuaValue;
+      let $m33: rt.LuaTable | undefined;
       let $34: rt.LuaValue;
-      let $f35: rt.Fields | undefined;
+      let $35: rt.LuaValue;
+      let $r36: rt.LuaResult;
+      let $m37: rt.LuaTable | undefined;
+      let $f38: rt.Fields | undefined;
+      let $39: rt.LuaValue;
+      let $m40: rt.LuaTable | undefined;
+      let $f41: rt.Fields | undefined;
+      let $42: rt.LuaValue;
+      let $43: rt.LuaValue;
+      let $f44: rt.Fields | undefined;
       $s.pcs[$d] = $pc + 1;
       if (($1 = $env.f!.require) === undefined) {
         $1 = rt.getGlobal($env, "require");
@@ -102,80 +111,98 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let users: rt.LuaTable = rt.LuaTable.record($o8, $n9);
       $1 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 5;
-      $6 = rt.first(rt.callee((($f4 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f4!.string : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.string !== undefined ? $m3.view.string : rt.index($1, "string", "local 'g'")), "method 'string'")($1));
+      if (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f4.string) === 'function') $r11 = ($2 as rt.LuaFunction)($1);
+      else if ($f4 !== undefined && $2 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($10 = $m3.view.string) === 'function') $r11 = ($10 as rt.LuaFunction)($1);
+      else $r11 = rt.callee(rt.index($1, "string", "local 'g'"), "method 'string'")($1);
+      $6 = rt.first($r11);
       $s.pcs[$d] = $pc + 6;
-      $fn5 = rt.callee((($f11 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f11!.required : ($m10 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m10.view.required !== undefined ? $m10.view.required : rt.index($6, "required")), "method 'required'");
-      $2 = "Name is required";
-      $12 = rt.first($fn5($6, $2));
-      $15 = g as rt.LuaValue;
+      $fn5 = rt.callee((($f13 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f13!.required : ($m12 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m12.view.required !== undefined ? $m12.view.required : rt.index($6, "required")), "method 'required'");
+      $14 = "Name is required";
+      $15 = rt.first($fn5($6, $14));
+      $18 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 7;
-      $14 = rt.first(rt.callee((($f17 = ($15 as rt.LuaTable)?.f)?.string !== undefined ? $f17!.string : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.string !== undefined ? $m16.view.string : rt.index($15, "string", "local 'g'")), "method 'string'")($15));
+      if (($f19 = ($18 as rt.LuaTable)?.f) !== undefined && typeof ($21 = $f19.string) === 'function') $r23 = ($21 as rt.LuaFunction)($18);
+      else if ($f19 !== undefined && $21 === undefined && ($m20 = ($18 as rt.LuaTable).metatable) !== undefined && typeof ($22 = $m20.view.string) === 'function') $r23 = ($22 as rt.LuaFunction)($18);
+      else $r23 = rt.callee(rt.index($18, "string", "local 'g'"), "method 'string'")($18);
+      $17 = rt.first($r23);
       $s.pcs[$d] = $pc + 8;
-      $fn13 = rt.callee((($f19 = ($14 as rt.LuaTable)?.f)?.required !== undefined ? $f19!.required : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.required !== undefined ? $m18.view.required : rt.index($14, "required")), "method 'required'");
-      $20 = rt.first($fn13($14));
-      $25 = g as rt.LuaValue;
+      $fn16 = rt.callee((($f25 = ($17 as rt.LuaTable)?.f)?.required !== undefined ? $f25!.required : ($m24 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m24.view.required !== undefined ? $m24.view.required : rt.index($17, "required")), "method 'required'");
+      $26 = rt.first($fn16($17));
+      $31 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 9;
-      $24 = rt.first(rt.callee((($f27 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f27!.string : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
-      $fn23 = rt.callee((($f29 = ($24 as rt.LuaTable)?.f)?.enum !== undefined ? $f29!.enum : ($m28 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m28.view.enum !== undefined ? $m28.view.enum : rt.index($24, "enum")), "method 'enum'");
-      $30 = new rt.LuaTable(["admin", "member"]);
+      if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.string) === 'function') $r36 = ($34 as rt.LuaFunction)($31);
+      else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.string) === 'function') $r36 = ($35 as rt.LuaFunction)($31);
+      else $r36 = rt.callee(rt.index($31, "string", "local 'g'"), "method 'string'")($31);
+      $30 = rt.first($r36);
+      $fn29 = rt.callee((($f38 = ($30 as rt.LuaTable)?.f)?.enum !== undefined ? $f38!.enum : ($m37 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m37.view.enum !== undefined ? $m37.view.enum : rt.index($30, "enum")), "method 'enum'");
+      $39 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 11;
-      $22 = rt.first($fn23($24, $30));
+      $28 = rt.first($fn29($30, $39));
       $s.pcs[$d] = $pc + 12;
-      $fn21 = rt.callee((($f32 = ($22 as rt.LuaTable)?.f)?.default !== undefined ? $f32!.default : ($m31 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m31.view.default !== undefined ? $m31.view.default : rt.index($22, "default")), "method 'default'");
-      $33 = "member";
-      $34 = rt.first($fn21($22, $33));
+      $fn27 = rt.callee((($f41 = ($28 as rt.LuaTable)?.f)?.default !== undefined ? $f41!.default : ($m40 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m40.view.default !== undefined ? $m40.view.default : rt.index($28, "default")), "method 'default'");
+      $42 = "member";
+      $43 = rt.first($fn27($28, $42));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($12 !== undefined) {
-        $o8.name = $12;
+      if ($15 !== undefined) {
+        $o8.name = $15;
         $n9++;
       }
-      if ($20 !== undefined) {
-        $o8.email = $20;
+      if ($26 !== undefined) {
+        $o8.email = $26;
         $n9++;
       }
-      if ($34 !== undefined) {
-        $o8.role = $34;
+      if ($43 !== undefined) {
+        $o8.role = $43;
         $n9++;
       }
       $7 = rt.LuaTable.record($o8, $n9);
-      if ($7 !== undefined && ($f35 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f35.create_schema !== undefined) $f35.create_schema = $7;
+      if ($7 !== undefined && ($f44 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f44.create_schema !== undefined) $f44.create_schema = $7;
       else {
         $s.pcs[$d] = $pc + 13;
         rt.setIndex(users, "create_schema", $7, "local 'users'");
       }
-      $33 = g as rt.LuaValue;
+      $42 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
-      $30 = rt.first(rt.callee((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35!.string : ($m31 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m31.view.string !== undefined ? $m31.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
-      $25 = g as rt.LuaValue;
+      if (($f44 = ($42 as rt.LuaTable)?.f) !== undefined && typeof ($39 = $f44.string) === 'function') $r36 = ($39 as rt.LuaFunction)($42);
+      else if ($f44 !== undefined && $39 === undefined && ($m40 = ($42 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m40.view.string) === 'function') $r36 = ($35 as rt.LuaFunction)($42);
+      else $r36 = rt.callee(rt.index($42, "string", "local 'g'"), "method 'string'")($42);
+      $34 = rt.first($r36);
+      $31 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 15;
-      $24 = rt.first(rt.callee((($f32 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f32!.string : ($m28 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m28.view.string !== undefined ? $m28.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25));
-      $20 = g as rt.LuaValue;
+      if (($f41 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($30 = $f41.string) === 'function') $r23 = ($30 as rt.LuaFunction)($31);
+      else if ($f41 !== undefined && $30 === undefined && ($m37 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($28 = $m37.view.string) === 'function') $r23 = ($28 as rt.LuaFunction)($31);
+      else $r23 = rt.callee(rt.index($31, "string", "local 'g'"), "method 'string'")($31);
+      $26 = rt.first($r23);
+      $21 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 16;
-      $22 = rt.first(rt.callee((($f29 = ($20 as rt.LuaTable)?.f)?.string !== undefined ? $f29!.string : ($m26 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m26.view.string !== undefined ? $m26.view.string : rt.index($20, "string", "local 'g'")), "method 'string'")($20));
-      $fn23 = rt.callee((($f27 = ($22 as rt.LuaTable)?.f)?.enum !== undefined ? $f27!.enum : ($m18 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m18.view.enum !== undefined ? $m18.view.enum : rt.index($22, "enum")), "method 'enum'");
+      if (($f38 = ($21 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f38.string) === 'function') $r11 = ($18 as rt.LuaFunction)($21);
+      else if ($f38 !== undefined && $18 === undefined && ($m33 = ($21 as rt.LuaTable).metatable) !== undefined && typeof ($17 = $m33.view.string) === 'function') $r11 = ($17 as rt.LuaFunction)($21);
+      else $r11 = rt.callee(rt.index($21, "string", "local 'g'"), "method 'string'")($21);
+      $22 = rt.first($r11);
+      $fn29 = rt.callee((($f32 = ($22 as rt.LuaTable)?.f)?.enum !== undefined ? $f32!.enum : ($m24 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m24.view.enum !== undefined ? $m24.view.enum : rt.index($22, "enum")), "method 'enum'");
       $15 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 18;
-      $14 = rt.first($fn23($22, $15));
+      $14 = rt.first($fn29($22, $15));
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($30 !== undefined) {
-        $o8.name = $30;
+      if ($34 !== undefined) {
+        $o8.name = $34;
         $n9++;
       }
-      if ($24 !== undefined) {
-        $o8.email = $24;
+      if ($26 !== undefined) {
+        $o8.email = $26;
         $n9++;
       }
       if ($14 !== undefined) {
         $o8.role = $14;
         $n9++;
       }
-      $34 = rt.LuaTable.record($o8, $n9);
-      if ($34 !== undefined && ($f19 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f19.update_schema !== undefined) $f19.update_schema = $34;
+      $43 = rt.LuaTable.record($o8, $n9);
+      if ($43 !== undefined && ($f25 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f25.update_schema !== undefined) $f25.update_schema = $43;
       else {
         $s.pcs[$d] = $pc + 19;
-        rt.setIndex(users, "update_schema", $34, "local 'users'");
+        rt.setIndex(users, "update_schema", $43, "local 'users'");
       }
       $14 = users;
       $15 = rt.tailable((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
@@ -217,7 +244,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return $r9;
       }) as rt.LuaFunction);
-      if ($15 !== undefined && ($f19 = ($14 as rt.LuaTable).f) !== undefined && !($14 as rt.LuaTable).linked && $f19.parse_id !== undefined) $f19.parse_id = $15;
+      if ($15 !== undefined && ($f25 = ($14 as rt.LuaTable).f) !== undefined && !($14 as rt.LuaTable).linked && $f25.parse_id !== undefined) $f25.parse_id = $15;
       else {
         $s.pcs[$d] = $pc + 23;
         rt.setIndex($14, "parse_id", $15, "local 'users'");
