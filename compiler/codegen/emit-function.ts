@@ -2438,12 +2438,26 @@ class FunctionEmitter {
       const slow = this.mode === 'co'
         ? `(yield* rt.meta(rt.indexOrCall(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})))`
         : `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
-      const index = isPlainKey(method) ? this.methodLookup(e.base.base, self, method, slow) : slow;
       callName = tail ? '?' : ':' + method;
       put(this.setLine(line, args.every((a) => this.isSafe(a)) ? callName : undefined));
-      put(`${fnVar} = rt.callee(${index}, ${jsString(`method '${method}'`)})`);
+      const calleeDesc = jsString(`method '${method}'`);
+      if (flat && !tail && this.methodArms(e.base.base, method)) {
+        if (!args.every((a) => this.isSafe(a))) return this.methodCallArmsLate(self, method, args, line, callName, slow, calleeDesc);
+        const rest = this.callArgs(args, put, flat);
+        return this.methodCallArms(self, method, rest.argv, `rt.callee(${slow}, ${calleeDesc})`);
+      }
+      const index = isPlainKey(method) ? this.methodLookup(e.base.base, self, method, slow) : slow;
+      if (args.every((a) => this.isSafe(a))) {
+        put(`${fnVar} = rt.callee(${index}, ${calleeDesc})`);
+        const rest = this.callArgs(args, put, flat);
+        return this.sequence(parts, this.invoke(put, fnVar, { argv: [self, ...rest.argv], result: rest.result }, tail, flat));
+      }
+      // Lua finds the method before the arguments run, and calls it (or fails to) after them
+      const method$ = this.temp();
+      put(`${method$} = ${index}`);
       const rest = this.callArgs(args, put, flat);
-      if (!args.every((a) => this.isSafe(a))) put(this.setLine(line, callName));
+      put(this.setLine(line, callName));
+      put(`${fnVar} = rt.callee(${method$}, ${calleeDesc})`);
       return this.sequence(parts, this.invoke(put, fnVar, { argv: [self, ...rest.argv], result: rest.result }, tail, flat));
     }
     const callee = this.temp();
@@ -2726,6 +2740,45 @@ class FunctionEmitter {
     this.w.line(`else if (${f} !== undefined && ${own} === undefined && (${m} = (${o} as rt.LuaTable).metatable) !== undefined && ` +
       `typeof (${inherited} = ${m}.view${p}) === 'function') ${r} = (${inherited} as rt.LuaFunction)(${args});`);
     this.w.line(`else ${r} = ${slowCallee}(${args});`);
+    return r;
+  }
+
+  /**
+   * methodCallArms for arguments that may run code (`c:add(s:score())`): Lua finds the method
+   * before they run, so the arm is chosen first (`$arm`: 1 own function, 2 the view's, 0 what
+   * the runtime finds, checked to be callable only after the arguments, where Lua's call
+   * fails). After the arguments, each arm calls its property read again, a single load V8
+   * inlines, when it still holds the function found before; else (an argument changed it)
+   * that function is called, as Lua calls it.
+   */
+  private methodCallArmsLate(o: string, name: string, args: Expression[], line: number, callName: string, slow: string, calleeDesc: string): string {
+    const p = property(name);
+    const f = this.temp('rt.Fields | undefined', '$f');
+    const m = this.temp('rt.LuaTable | undefined', '$m');
+    const own = this.temp();
+    const inherited = this.temp();
+    const k = this.temp('number', '$arm');
+    const found = this.temp();
+    this.w.line(`if ((${f} = ${fieldsOf(o)}) !== undefined && typeof (${own} = ${f}${p}) === 'function') ${k} = 1;`);
+    this.w.line(`else if (${f} !== undefined && ${own} === undefined && (${m} = (${o} as rt.LuaTable).metatable) !== undefined && ` +
+      `typeof (${inherited} = ${m}.view${p}) === 'function') ${k} = 2;`);
+    this.w.line(`else {`);
+    this.w.line(`  ${k} = 0;`);
+    this.w.line(`  ${found} = ${slow};`);
+    this.w.line(`}`);
+    const put = this.sink([], true);
+    const rest = this.callArgs(args, put, true);
+    if (!args.every((a) => this.isSafe(a))) put(this.setLine(line, callName));
+    const call = { argv: [o, ...rest.argv], result: rest.result };
+    const r = this.temp('rt.LuaResult', '$r');
+    const fn = this.temp('rt.LuaFunction', '$fn');
+    this.w.line(`if (${k} === 1 && ${f}!${p} === ${own}) ${r} = ${this.invoke(put, `(${f}!${p} as rt.LuaFunction)`, call, false, true)};`);
+    this.w.line(`else if (${k} === 2 && ${m}!.view${p} === ${inherited}) ${r} = ${this.invoke(put, `(${m}!.view${p} as rt.LuaFunction)`, call, false, true)};`);
+    this.w.line(`else {`);
+    // (the callee is checked after the arguments, where Lua's call fails)
+    this.w.line(`  ${fn} = ${k} === 0 ? rt.callee(${found}, ${calleeDesc}) : (${k} === 1 ? ${own} : ${inherited}) as rt.LuaFunction;`);
+    this.w.line(`  ${r} = ${this.invoke(put, fn, call, false, true)};`);
+    this.w.line(`}`);
     return r;
   }
 

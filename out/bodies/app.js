@@ -90,7 +90,6 @@ function load($env) {
       let $m52;
       let $f62;
       let $r7;
-      let $fn8;
       let $9;
       let $10;
       let $f11;
@@ -98,10 +97,13 @@ function load($env) {
       let $13;
       let $14;
       let $r15;
-      let $m16;
-      let $f17;
-      let $t18;
-      let $r19;
+      let $f16;
+      let $m17;
+      let $18;
+      let $19;
+      let $r20;
+      let $t21;
+      let $r22;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 3;
@@ -115,19 +117,21 @@ function load($env) {
       else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
       $9 = rt.first($r15);
       $s2.pcs[$d2] = $pc + 5;
-      $fn8 = rt.callee(($f17 = $9?.f)?.text !== void 0 ? $f17.text : ($m16 = $9?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text"), "method 'text'");
-      $r7 = $fn8($9);
+      if (($f16 = $9?.f) !== void 0 && typeof ($18 = $f16.text) === "function") $r20 = $18($9);
+      else if ($f16 !== void 0 && $18 === void 0 && ($m17 = $9.metatable) !== void 0 && typeof ($19 = $m17.view.text) === "function") $r20 = $19($9);
+      else $r20 = rt.callee(rt.index($9, "text"), "method 'text'")($9);
+      $r7 = $r20;
       $s2.pcs[$d2] = $pc + 6;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t18 = $s2.tails++;
-        $r19 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
-        $s2.tails = $t18;
+        $t21 = $s2.tails++;
+        $r22 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t21;
       } else {
-        $r19 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r22 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
-      return $r19;
+      return $r22;
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
@@ -196,7 +200,6 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $fn2;
       let $32;
       let $42;
       let $f5;
@@ -204,24 +207,29 @@ function load($env) {
       let $72;
       let $8;
       let $r9;
-      let $m10;
-      let $f11;
+      let $f102;
+      let $m112;
       let $122;
       let $13;
-      let $fn14;
+      let $r14;
       let $15;
       let $16;
-      let $f17;
-      let $m18;
+      let $18;
       let $19;
-      let $20;
-      let $r21;
-      let $m22;
-      let $f23;
-      let $24;
-      let $25;
-      let $o26;
-      let $n27;
+      let $f20;
+      let $m21;
+      let $22;
+      let $23;
+      let $r24;
+      let $f25;
+      let $m26;
+      let $27;
+      let $28;
+      let $r29;
+      let $30;
+      let $31;
+      let $o32;
+      let $n33;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
@@ -231,14 +239,16 @@ function load($env) {
         else $r9 = rt.callee(rt.index($42, "body", "local 'ctx'"), "method 'body'")($42);
         $32 = rt.first($r9);
         $s2.pcs[$d2] = $pc + 12;
-        $fn2 = rt.callee(($f11 = $32?.f)?.text !== void 0 ? $f11.text : ($m10 = $32?.metatable) !== void 0 && $m10.view.text !== void 0 ? $m10.view.text : rt.index($32, "text"), "method 'text'");
-        $122 = rt.first($fn2($32));
-        if ($122?.arr !== void 0) $13 = $122.length();
-        else if (typeof $122 === "string") $13 = $122.length;
+        if (($f102 = $32?.f) !== void 0 && typeof ($122 = $f102.text) === "function") $r14 = $122($32);
+        else if ($f102 !== void 0 && $122 === void 0 && ($m112 = $32.metatable) !== void 0 && typeof ($13 = $m112.view.text) === "function") $r14 = $13($32);
+        else $r14 = rt.callee(rt.index($32, "text"), "method 'text'")($32);
+        $15 = rt.first($r14);
+        if ($15?.arr !== void 0) $16 = $15.length();
+        else if (typeof $15 === "string") $16 = $15.length;
         else {
-          $13 = rt.len($122);
+          $16 = rt.len($15);
         }
-        $1 = $13;
+        $1 = $16;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(9), $p = $w.p;
@@ -261,24 +271,26 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $16 = ctx;
+      $19 = ctx;
       $s2.pcs[$d2] = $pc + 11;
-      if (($f17 = $16?.f) !== void 0 && typeof ($19 = $f17.body) === "function") $r21 = $19($16);
-      else if ($f17 !== void 0 && $19 === void 0 && ($m18 = $16.metatable) !== void 0 && typeof ($20 = $m18.view.body) === "function") $r21 = $20($16);
-      else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
-      $15 = rt.first($r21);
+      if (($f20 = $19?.f) !== void 0 && typeof ($22 = $f20.body) === "function") $r24 = $22($19);
+      else if ($f20 !== void 0 && $22 === void 0 && ($m21 = $19.metatable) !== void 0 && typeof ($23 = $m21.view.body) === "function") $r24 = $23($19);
+      else $r24 = rt.callee(rt.index($19, "body", "local 'ctx'"), "method 'body'")($19);
+      $18 = rt.first($r24);
       $s2.pcs[$d2] = $pc + 12;
-      $fn14 = rt.callee(($f23 = $15?.f)?.text !== void 0 ? $f23.text : ($m22 = $15?.metatable) !== void 0 && $m22.view.text !== void 0 ? $m22.view.text : rt.index($15, "text"), "method 'text'");
-      $24 = rt.first($fn14($15));
-      if ($24?.arr !== void 0) $25 = $24.length();
-      else if (typeof $24 === "string") $25 = $24.length;
+      if (($f25 = $18?.f) !== void 0 && typeof ($27 = $f25.text) === "function") $r29 = $27($18);
+      else if ($f25 !== void 0 && $27 === void 0 && ($m26 = $18.metatable) !== void 0 && typeof ($28 = $m26.view.text) === "function") $r29 = $28($18);
+      else $r29 = rt.callee(rt.index($18, "text"), "method 'text'")($18);
+      $30 = rt.first($r29);
+      if ($30?.arr !== void 0) $31 = $30.length();
+      else if (typeof $30 === "string") $31 = $30.length;
       else {
-        $25 = rt.len($24);
+        $31 = rt.len($30);
       }
-      $o26 = new rt.FieldsObject();
-      $n27 = 1;
-      $o26.bytes = $25;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
+      $o32 = new rt.FieldsObject();
+      $n33 = 1;
+      $o32.bytes = $31;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o32, $n33));
     }));
     if ($3 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0) $f6.put = $3;
     else {

@@ -79,7 +79,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $r7: rt.LuaResult;
-        let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $f11: rt.Fields | undefined;
@@ -87,10 +86,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $r15: rt.LuaResult;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $t18: number;
-        let $r19: rt.LuaResult;
+        let $f16: rt.Fields | undefined;
+        let $m17: rt.LuaTable | undefined;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $r20: rt.LuaResult;
+        let $t21: number;
+        let $r22: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 3;
@@ -104,19 +106,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
         $9 = rt.first($r15);
         $s.pcs[$d] = $pc + 5;
-        $fn8 = rt.callee((($f17 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f17!.text : ($m16 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")), "method 'text'");
-        $r7 = $fn8($9);
+        if (($f16 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.text) === 'function') $r20 = ($18 as rt.LuaFunction)($9);
+        else if ($f16 !== undefined && $18 === undefined && ($m17 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.text) === 'function') $r20 = ($19 as rt.LuaFunction)($9);
+        else $r20 = rt.callee(rt.index($9, "text"), "method 'text'")($9);
+        $r7 = $r20;
         $s.pcs[$d] = $pc + 6;
         $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t18 = $s.tails++;
-          $r19 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
-          $s.tails = $t18;
+          $t21 = $s.tails++;
+          $r22 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t21;
         } else {
-          $r19 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r22 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
-        return $r19;
+        return $r22;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
@@ -185,7 +189,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
         let $f5: rt.Fields | undefined;
@@ -193,24 +196,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $r9: rt.LuaResult;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $f10: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $fn14!: rt.LuaFunction;
+        let $r14: rt.LuaResult;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $r21: rt.LuaResult;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $o26: rt.Fields;
-        let $n27: number;
+        let $f20: rt.Fields | undefined;
+        let $m21: rt.LuaTable | undefined;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $r24: rt.LuaResult;
+        let $f25: rt.Fields | undefined;
+        let $m26: rt.LuaTable | undefined;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $r29: rt.LuaResult;
+        let $30: rt.LuaValue;
+        let $31: rt.LuaValue;
+        let $o32: rt.Fields;
+        let $n33: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
@@ -220,38 +228,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else $r9 = rt.callee(rt.index($4, "body", "local 'ctx'"), "method 'body'")($4);
           $3 = rt.first($r9);
           $s.pcs[$d] = $pc + 12;
-          $fn2 = rt.callee((($f11 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f11!.text : ($m10 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($3, "text")), "method 'text'");
-          $12 = (rt.first($fn2($3))) as rt.LuaValue;
-          if (($12 as rt.LuaTable)?.arr !== undefined) $13 = ($12 as rt.LuaTable).length();
-          else if (typeof $12 === 'string') $13 = $12.length;
+          if (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.text) === 'function') $r14 = ($12 as rt.LuaFunction)($3);
+          else if ($f10 !== undefined && $12 === undefined && ($m11 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.text) === 'function') $r14 = ($13 as rt.LuaFunction)($3);
+          else $r14 = rt.callee(rt.index($3, "text"), "method 'text'")($3);
+          $15 = (rt.first($r14)) as rt.LuaValue;
+          if (($15 as rt.LuaTable)?.arr !== undefined) $16 = ($15 as rt.LuaTable).length();
+          else if (typeof $15 === 'string') $16 = $15.length;
           else {
-            $13 = rt.len($12);
+            $16 = rt.len($15);
           }
-          $1 = $13;
+          $1 = $16;
           const $w = rh.jsonBytes();
           { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
           $w.num($1 as number);
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        $16 = ctx as rt.LuaValue;
+        $19 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 11;
-        if (($f17 = ($16 as rt.LuaTable)?.f) !== undefined && typeof ($19 = $f17.body) === 'function') $r21 = ($19 as rt.LuaFunction)($16);
-        else if ($f17 !== undefined && $19 === undefined && ($m18 = ($16 as rt.LuaTable).metatable) !== undefined && typeof ($20 = $m18.view.body) === 'function') $r21 = ($20 as rt.LuaFunction)($16);
-        else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
-        $15 = rt.first($r21);
+        if (($f20 = ($19 as rt.LuaTable)?.f) !== undefined && typeof ($22 = $f20.body) === 'function') $r24 = ($22 as rt.LuaFunction)($19);
+        else if ($f20 !== undefined && $22 === undefined && ($m21 = ($19 as rt.LuaTable).metatable) !== undefined && typeof ($23 = $m21.view.body) === 'function') $r24 = ($23 as rt.LuaFunction)($19);
+        else $r24 = rt.callee(rt.index($19, "body", "local 'ctx'"), "method 'body'")($19);
+        $18 = rt.first($r24);
         $s.pcs[$d] = $pc + 12;
-        $fn14 = rt.callee((($f23 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f23!.text : ($m22 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m22.view.text !== undefined ? $m22.view.text : rt.index($15, "text")), "method 'text'");
-        $24 = (rt.first($fn14($15))) as rt.LuaValue;
-        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
-        else if (typeof $24 === 'string') $25 = $24.length;
+        if (($f25 = ($18 as rt.LuaTable)?.f) !== undefined && typeof ($27 = $f25.text) === 'function') $r29 = ($27 as rt.LuaFunction)($18);
+        else if ($f25 !== undefined && $27 === undefined && ($m26 = ($18 as rt.LuaTable).metatable) !== undefined && typeof ($28 = $m26.view.text) === 'function') $r29 = ($28 as rt.LuaFunction)($18);
+        else $r29 = rt.callee(rt.index($18, "text"), "method 'text'")($18);
+        $30 = (rt.first($r29)) as rt.LuaValue;
+        if (($30 as rt.LuaTable)?.arr !== undefined) $31 = ($30 as rt.LuaTable).length();
+        else if (typeof $30 === 'string') $31 = $30.length;
         else {
-          $25 = rt.len($24);
+          $31 = rt.len($30);
         }
-        $o26 = new rt.FieldsObject();
-        $n27 = 1;
-        $o26.bytes = $25;
-        return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
+        $o32 = new rt.FieldsObject();
+        $n33 = 1;
+        $o32.bytes = $31;
+        return rt.leave($s, $d, rt.LuaTable.record($o32, $n33));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.put !== undefined) $f6.put = $3;
       else {

@@ -138,10 +138,11 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $o11;
-      let $n12;
-      let $t13;
-      let $r14;
+      let $11;
+      let $o12;
+      let $n13;
+      let $t14;
+      let $r15;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 4;
@@ -149,22 +150,23 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 4;
-      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
-      $9 = 201;
-      $o11 = new rt.FieldsObject();
-      $n12 = 1;
-      $o11.created = true;
-      $10 = rt.LuaTable.record($o11, $n12);
+      $9 = ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'");
+      $10 = 201;
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      $o12.created = true;
+      $11 = rt.LuaTable.record($o12, $n13);
       $s2.pcs[$d2] = $pc + 5;
+      $fn12 = rt.callee($9, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t13 = $s2.tails++;
-        $r14 = $fn12($22, $9, $10);
-        $s2.tails = $t13;
+        $t14 = $s2.tails++;
+        $r15 = $fn12($22, $10, $11);
+        $s2.tails = $t14;
       } else {
-        $r14 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
+        $r15 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
-      return $r14;
+      return $r15;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {

@@ -108,10 +108,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $o11: rt.Fields;
-        let $n12: number;
-        let $t13: number;
-        let $r14: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $t14: number;
+        let $r15: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 4;
@@ -119,22 +120,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 4;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
-        $9 = 201;
-        $o11 = new rt.FieldsObject();
-        $n12 = 1;
-        $o11.created = true;
-        $10 = rt.LuaTable.record($o11, $n12);
+        $9 = (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"));
+        $10 = 201;
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        $o12.created = true;
+        $11 = rt.LuaTable.record($o12, $n13);
         $s.pcs[$d] = $pc + 5;
+        $fn1 = rt.callee($9, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t13 = $s.tails++;
-          $r14 = $fn1($2, $9, $10);
-          $s.tails = $t13;
+          $t14 = $s.tails++;
+          $r15 = $fn1($2, $10, $11);
+          $s.tails = $t14;
         } else {
-          $r14 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
+          $r15 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
-        return $r14;
+        return $r15;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {

@@ -166,13 +166,13 @@ function load($env) {
       let $42;
       let $m52;
       let $f62;
-      let $m7;
-      let $f8;
+      let $f7;
+      let $m8;
       let $9;
       let $10;
-      let $11;
+      let $r11;
       let $122;
-      let $r13;
+      let $13;
       let $14;
       let $15;
       let $16;
@@ -200,30 +200,32 @@ function load($env) {
       }
       $2 = $42;
       $s2.pcs[$d2] = $pc + 6;
-      $fn1 = rt.callee(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'");
-      let list = rt.first($fn1($2));
-      if (($32 = $env.f.tonumber) === void 0) {
+      if (($f7 = $2?.f) !== void 0 && typeof ($9 = $f7.all) === "function") $r11 = $9($2);
+      else if ($f7 !== void 0 && $9 === void 0 && ($m8 = $2.metatable) !== void 0 && typeof ($10 = $m8.view.all) === "function") $r11 = $10($2);
+      else $r11 = rt.callee(rt.index($2, "all", "field 'store'"), "method 'all'")($2);
+      let list = rt.first($r11);
+      if (($9 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 7;
-        $32 = rt.getGlobal($env, "tonumber");
+        $9 = rt.getGlobal($env, "tonumber");
       }
-      $42 = $32;
-      if (rh.pristineContext(ctx)) $9 = ctx.queryValue("limit");
+      $10 = $9;
+      if (rh.pristineContext(ctx)) $122 = ctx.queryValue("limit");
       else {
-        $10 = ctx;
+        $32 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        if (($f8 = $10?.f) !== void 0 && typeof ($11 = $f8.query) === "function") $r13 = $11($10);
-        else if ($f8 !== void 0 && $11 === void 0 && ($m7 = $10.metatable) !== void 0 && typeof ($122 = $m7.view.query) === "function") $r13 = $122($10);
-        else $r13 = rt.callee(rt.index($10, "query", "local 'ctx'"), "method 'query'")($10);
-        $14 = rt.first($r13);
+        if (($f7 = $32?.f) !== void 0 && typeof ($2 = $f7.query) === "function") $r11 = $2($32);
+        else if ($f7 !== void 0 && $2 === void 0 && ($m8 = $32.metatable) !== void 0 && typeof ($13 = $m8.view.query) === "function") $r11 = $13($32);
+        else $r11 = rt.callee(rt.index($32, "query", "local 'ctx'"), "method 'query'")($32);
+        $14 = rt.first($r11);
         if (!(($f62 = $14?.f) !== void 0 && (($15 = $f62.limit) !== void 0 || ($m52 = $14.metatable) === void 0 || ($15 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
           $15 = rt.index($14, "limit");
         }
-        $9 = $15;
+        $122 = $15;
       }
-      $2 = $9;
+      $42 = $122;
       $s2.pcs[$d2] = $pc + 9;
-      $fn1 = rt.callee($42, "global 'tonumber'");
-      let limit = rt.first($fn1($2));
+      $fn1 = rt.callee($10, "global 'tonumber'");
+      let limit = rt.first($fn1($42));
       if (rt.truthy(limit)) {
         let cut = new rt.LuaTable([]);
         {
@@ -232,24 +234,24 @@ function load($env) {
             $s2.pcs[$d2] = $pc + 10;
             $14 = rt.getGlobal($env, "math");
           }
-          if (!(($f62 = $14?.f) !== void 0 && (($122 = $f62.min) !== void 0 || ($m52 = $14.metatable) === void 0 || ($122 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          if (!(($f62 = $14?.f) !== void 0 && (($13 = $f62.min) !== void 0 || ($m52 = $14.metatable) === void 0 || ($13 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 10;
-            $122 = rt.index($14, "min", "global 'math'");
+            $13 = rt.index($14, "min", "global 'math'");
           }
-          $15 = $122;
-          $11 = limit;
-          $2 = list;
-          if ($2?.arr !== void 0) $32 = $2.length();
-          else if (typeof $2 === "string") $32 = $2.length;
+          $15 = $13;
+          $2 = limit;
+          $42 = list;
+          if ($42?.arr !== void 0) $9 = $42.length();
+          else if (typeof $42 === "string") $9 = $42.length;
           else {
             $s2.pcs[$d2] = $pc + 10;
-            $32 = rt.len($2, "local 'list'");
+            $9 = rt.len($42, "local 'list'");
           }
-          $10 = $32;
+          $32 = $9;
           $s2.pcs[$d2] = $pc + 11;
           $fn1 = rt.callee($15, "field 'min'");
-          $42 = rt.first($fn1($11, $10));
-          const $limit1 = rt.forNumber($42, "limit");
+          $10 = rt.first($fn1($2, $32));
+          const $limit1 = rt.forNumber($10, "limit");
           for (let i = $start1; i <= $limit1; i++) {
             $17 = list;
             $k18 = i;
@@ -267,21 +269,21 @@ function load($env) {
         list = cut;
       }
       if ($json) {
-        $42 = api;
-        if (!(($f62 = $42?.f) !== void 0 && (($32 = $f62.json) !== void 0 || ($m52 = $42.metatable) === void 0 || ($32 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $10 = api;
+        if (!(($f62 = $10?.f) !== void 0 && (($9 = $f62.json) !== void 0 || ($m52 = $10.metatable) === void 0 || ($9 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 12;
-          $32 = rt.index($42, "json", "upvalue 'api'");
+          $9 = rt.index($10, "json", "upvalue 'api'");
         }
-        $22 = $32;
+        $22 = $9;
         $23 = list;
-        $2 = list;
-        if ($2?.arr !== void 0) $10 = $2.length();
-        else if (typeof $2 === "string") $10 = $2.length;
+        $42 = list;
+        if ($42?.arr !== void 0) $32 = $42.length();
+        else if (typeof $42 === "string") $32 = $42.length;
         else {
           $s2.pcs[$d2] = $pc + 12;
-          $10 = rt.len($2, "local 'list'");
+          $32 = rt.len($42, "local 'list'");
         }
-        $24 = $10;
+        $24 = $32;
         if (rh.isJsonBuilder($22) && rh.isScalar($23)) {
           const $w = rh.jsonBytes();
           {
@@ -319,7 +321,7 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $11 = $22;
+        $2 = $22;
         $o25 = new rt.FieldsObject();
         $n26 = 1;
         if ($23 !== void 0) {
@@ -327,13 +329,13 @@ function load($env) {
           $n26++;
         }
         $o25.count = $24;
-        $122 = rt.LuaTable.record($o25, $n26);
+        $13 = rt.LuaTable.record($o25, $n26);
         $s2.pcs[$d2] = $pc + 13;
-        $fn1 = rt.callee($11, "field 'json'");
-        return rt.leave($s2, $d2, rt.first($fn1($122)));
+        $fn1 = rt.callee($2, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn1($13)));
       }
       $15 = api;
-      if (!(($f8 = $15?.f) !== void 0 && (($19 = $f8.json) !== void 0 || ($m7 = $15.metatable) === void 0 || ($19 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+      if (!(($f7 = $15?.f) !== void 0 && (($19 = $f7.json) !== void 0 || ($m8 = $15.metatable) === void 0 || ($19 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 12;
         $19 = rt.index($15, "json", "upvalue 'api'");
       }
@@ -359,12 +361,12 @@ function load($env) {
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t32 = $s2.tails++;
-        $r13 = $fn27($17);
+        $r11 = $fn27($17);
         $s2.tails = $t32;
       } else {
-        $r13 = rt.tailCall($s2, $tb, $fn27, [$17]);
+        $r11 = rt.tailCall($s2, $tb, $fn27, [$17]);
       }
-      return $r13;
+      return $r11;
     })));
     if ($1 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $1;
     else {
@@ -383,7 +385,6 @@ function load($env) {
       if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $fn1;
       let $2;
       let $32;
       let $f4;
@@ -391,57 +392,76 @@ function load($env) {
       let $6;
       let $72;
       let $r8;
-      let $m9;
-      let $f102;
+      let $f9;
+      let $m10;
       let $11;
       let $122;
-      let $13;
-      let $m14;
-      let $f15;
-      let $t16;
+      let $arm13;
+      let $14;
+      let $15;
+      let $16;
+      let $17;
+      let $m18;
+      let $f19;
+      let $r20;
+      let $fn21;
+      let $t22;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 16;
       if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
       else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $2 = rt.first($r8);
-      $fn1 = rt.callee(($f102 = $2?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $2?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($2, "expect"), "method 'expect'");
-      $122 = users;
-      if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.create_schema) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.create_schema) !== void 0 || !("create_schema" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
-        $13 = rt.index($122, "create_schema", "upvalue 'users'");
+      if (($f9 = $2?.f) !== void 0 && typeof ($11 = $f9.expect) === "function") $arm13 = 1;
+      else if ($f9 !== void 0 && $11 === void 0 && ($m10 = $2.metatable) !== void 0 && typeof ($122 = $m10.view.expect) === "function") $arm13 = 2;
+      else {
+        $arm13 = 0;
+        $14 = rt.index($2, "expect");
       }
-      $11 = $13;
+      $16 = users;
+      if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.create_schema) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.create_schema) !== void 0 || !("create_schema" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+        $17 = rt.index($16, "create_schema", "upvalue 'users'");
+      }
+      $15 = $17;
       $s2.pcs[$d2] = $pc + 18;
-      let input = rt.first($fn1($2, $11));
-      $122 = users;
-      if (!(($f15 = $122?.f) !== void 0 && (($11 = $f15.store) !== void 0 || ($m14 = $122.metatable) === void 0 || ($11 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+      if ($arm13 === 1 && $f9.expect === $11) $r20 = $f9.expect($2, $15);
+      else if ($arm13 === 2 && $m10.view.expect === $122) $r20 = $m10.view.expect($2, $15);
+      else {
+        $fn21 = $arm13 === 0 ? rt.callee($14, "method 'expect'") : $arm13 === 1 ? $11 : $122;
+        $r20 = $fn21($2, $15);
+      }
+      let input = rt.first($r20);
+      $16 = users;
+      if (!(($f19 = $16?.f) !== void 0 && (($15 = $f19.store) !== void 0 || ($m18 = $16.metatable) === void 0 || ($15 = $m18.view.store) !== void 0 || !("store" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 19;
-        $11 = rt.index($122, "store", "upvalue 'users'");
+        $15 = rt.index($16, "store", "upvalue 'users'");
       }
-      $13 = $11;
+      $17 = $15;
       $s2.pcs[$d2] = $pc + 20;
-      $fn1 = rt.callee(($f102 = $13?.f)?.insert !== void 0 ? $f102.insert : ($m9 = $13?.metatable) !== void 0 && $m9.view.insert !== void 0 ? $m9.view.insert : rt.index($13, "insert", "field 'store'"), "method 'insert'");
-      $72 = input;
-      let user = rt.first($fn1($13, $72));
-      $11 = api;
-      if (!(($f102 = $11?.f) !== void 0 && (($122 = $f102.json) !== void 0 || ($m9 = $11.metatable) === void 0 || ($122 = $m9.view.json) !== void 0 || !("json" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $14 = input;
+      if (($f9 = $17?.f) !== void 0 && typeof ($122 = $f9.insert) === "function") $r20 = $122($17, $14);
+      else if ($f9 !== void 0 && $122 === void 0 && ($m10 = $17.metatable) !== void 0 && typeof ($11 = $m10.view.insert) === "function") $r20 = $11($17, $14);
+      else $r20 = rt.callee(rt.index($17, "insert", "field 'store'"), "method 'insert'")($17, $14);
+      let user = rt.first($r20);
+      $122 = api;
+      if (!(($f9 = $122?.f) !== void 0 && (($14 = $f9.json) !== void 0 || ($m10 = $122.metatable) === void 0 || ($14 = $m10.view.json) !== void 0 || !("json" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 21;
-        $122 = rt.index($11, "json", "upvalue 'api'");
+        $14 = rt.index($122, "json", "upvalue 'api'");
       }
-      $72 = $122;
+      $11 = $14;
       $s2.pcs[$d2] = $pc + 22;
-      $fn1 = rt.callee(($f15 = $72?.f)?.status !== void 0 ? $f15.status : ($m14 = $72?.metatable) !== void 0 && $m14.view.status !== void 0 ? $m14.view.status : rt.index($72, "status", "field 'json'"), "method 'status'");
-      $13 = 201;
-      $6 = user;
+      $fn21 = rt.callee(($f19 = $11?.f)?.status !== void 0 ? $f19.status : ($m18 = $11?.metatable) !== void 0 && $m18.view.status !== void 0 ? $m18.view.status : rt.index($11, "status", "field 'json'"), "method 'status'");
+      $15 = 201;
+      $16 = user;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t16 = $s2.tails++;
-        $r8 = $fn1($72, $13, $6);
-        $s2.tails = $t16;
+        $t22 = $s2.tails++;
+        $r20 = $fn21($11, $15, $16);
+        $s2.tails = $t22;
       } else {
-        $r8 = rt.tailCall($s2, $tb, $fn1, [$72, $13, $6]);
+        $r20 = rt.tailCall($s2, $tb, $fn21, [$11, $15, $16]);
       }
-      return $r8;
+      return $r20;
     }));
     if ($7 !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -498,9 +518,11 @@ function load($env) {
         }
         $14 = $11;
         $s2.pcs[$d2] = $pc + 27;
-        $fn1 = rt.callee(($f9 = $14?.f)?.get !== void 0 ? $f9.get : ($m10 = $14?.metatable) !== void 0 && $m10.view.get !== void 0 ? $m10.view.get : rt.index($14, "get", "field 'store'"), "method 'get'");
         $8 = id;
-        $15 = rt.first($fn1($14, $8));
+        if (($f9 = $14?.f) !== void 0 && typeof ($72 = $f9.get) === "function") $r13 = $72($14, $8);
+        else if ($f9 !== void 0 && $72 === void 0 && ($m10 = $14.metatable) !== void 0 && typeof ($42 = $m10.view.get) === "function") $r13 = $42($14, $8);
+        else $r13 = rt.callee(rt.index($14, "get", "field 'store'"), "method 'get'")($14, $8);
+        $15 = rt.first($r13);
       }
       $s2.depth = $d2;
       return $15;
@@ -580,14 +602,20 @@ function load($env) {
       let $t7;
       let $r8;
       let $9;
-      let $m10;
-      let $f11;
+      let $f102;
+      let $m112;
       let $122;
       let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $l17;
+      let $arm14;
+      let $15;
+      let $16;
+      let $17;
+      let $18;
+      let $m19;
+      let $f20;
+      let $r21;
+      let $fn22;
+      let $l23;
       $s2.pcs[$d2] = $pc + 32;
       let user = find(ctx);
       if (!rt.truthy(user)) {
@@ -612,32 +640,43 @@ function load($env) {
       else if ($f4 !== void 0 && $2 === void 0 && ($m3 = $5.metatable) !== void 0 && typeof ($9 = $m3.view.body) === "function") $r8 = $9($5);
       else $r8 = rt.callee(rt.index($5, "body", "local 'ctx'"), "method 'body'")($5);
       $6 = rt.first($r8);
-      $fn1 = rt.callee(($f11 = $6?.f)?.expect !== void 0 ? $f11.expect : ($m10 = $6?.metatable) !== void 0 && $m10.view.expect !== void 0 ? $m10.view.expect : rt.index($6, "expect"), "method 'expect'");
-      $13 = users;
-      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.update_schema) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.update_schema) !== void 0 || !("update_schema" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
-        $14 = rt.index($13, "update_schema", "upvalue 'users'");
+      if (($f102 = $6?.f) !== void 0 && typeof ($122 = $f102.expect) === "function") $arm14 = 1;
+      else if ($f102 !== void 0 && $122 === void 0 && ($m112 = $6.metatable) !== void 0 && typeof ($13 = $m112.view.expect) === "function") $arm14 = 2;
+      else {
+        $arm14 = 0;
+        $15 = rt.index($6, "expect");
       }
-      $122 = $14;
+      $17 = users;
+      if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20.update_schema) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.update_schema) !== void 0 || !("update_schema" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
+        $18 = rt.index($17, "update_schema", "upvalue 'users'");
+      }
+      $16 = $18;
       $s2.pcs[$d2] = $pc + 36;
-      let changes = rt.first($fn1($6, $122));
+      if ($arm14 === 1 && $f102.expect === $122) $r21 = $f102.expect($6, $16);
+      else if ($arm14 === 2 && $m112.view.expect === $13) $r21 = $m112.view.expect($6, $16);
+      else {
+        $fn22 = $arm14 === 0 ? rt.callee($15, "method 'expect'") : $arm14 === 1 ? $122 : $13;
+        $r21 = $fn22($6, $16);
+      }
+      let changes = rt.first($r21);
       {
         let $it1, $st1, $key1;
-        if (($122 = $env.f.pairs) === void 0) {
+        if (($16 = $env.f.pairs) === void 0) {
           $s2.pcs[$d2] = $pc + 37;
-          $122 = rt.getGlobal($env, "pairs");
+          $16 = rt.getGlobal($env, "pairs");
         }
-        $14 = $122;
-        $13 = changes;
-        if ($14 === rt.ITERATION.pairs && $13 instanceof rt.LuaTable) {
+        $18 = $16;
+        $17 = changes;
+        if ($18 === rt.ITERATION.pairs && $17 instanceof rt.LuaTable) {
           $it1 = rt.ITERATION.next;
-          $st1 = $13;
+          $st1 = $17;
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 38;
-          $l17 = rt.adjust(rt.all(rt.callee($14, "global 'pairs'")($13)), 3);
-          $it1 = $l17[0];
-          $st1 = $l17[1];
-          $key1 = $l17[2];
+          $l23 = rt.adjust(rt.all(rt.callee($18, "global 'pairs'")($17)), 3);
+          $it1 = $l23[0];
+          $st1 = $l23[1];
+          $key1 = $l23[2];
         }
         $s2.pcs[$d2] = $pc + 37;
         const $iter1 = rt.callable($it1);
@@ -703,7 +742,9 @@ function load($env) {
       let $m17;
       let $f18;
       let $fn19;
-      let $t20;
+      let $20;
+      let $t21;
+      let $r22;
       $32 = users;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.parse_id) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.parse_id) !== void 0 || !("parse_id" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 41;
@@ -736,39 +777,41 @@ function load($env) {
         }
         $15 = $122;
         $s2.pcs[$d2] = $pc + 45;
-        $fn1 = rt.callee(($f102 = $15?.f)?.remove !== void 0 ? $f102.remove : ($m112 = $15?.metatable) !== void 0 && $m112.view.remove !== void 0 ? $m112.view.remove : rt.index($15, "remove", "field 'store'"), "method 'remove'");
         $9 = id;
-        $16 = !rt.truthy(rt.first($fn1($15, $9)));
+        if (($f102 = $15?.f) !== void 0 && typeof ($72 = $f102.remove) === "function") $r14 = $72($15, $9);
+        else if ($f102 !== void 0 && $72 === void 0 && ($m112 = $15.metatable) !== void 0 && typeof ($42 = $m112.view.remove) === "function") $r14 = $42($15, $9);
+        else $r14 = rt.callee(rt.index($15, "remove", "field 'store'"), "method 'remove'")($15, $9);
+        $16 = !rt.truthy(rt.first($r14));
       }
       if ($16) {
-        $72 = api;
+        $32 = api;
         $s2.pcs[$d2] = $pc + 46;
-        $fn19 = rt.callee(($f62 = $72?.f)?.error !== void 0 ? $f62.error : ($m52 = $72?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($72, "error", "upvalue 'api'"), "method 'error'");
-        $42 = 404;
-        $32 = "User not found";
+        $fn19 = rt.callee(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
+        $2 = 404;
+        $20 = "User not found";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t20 = $s2.tails++;
-          $r14 = $fn19($72, $42, $32);
-          $s2.tails = $t20;
+          $t21 = $s2.tails++;
+          $r22 = $fn19($32, $2, $20);
+          $s2.tails = $t21;
         } else {
-          $r14 = rt.tailCall($s2, $tb, $fn19, [$72, $42, $32]);
+          $r22 = rt.tailCall($s2, $tb, $fn19, [$32, $2, $20]);
         }
-        return $r14;
+        return $r22;
       }
-      $122 = api;
-      if (!(($f102 = $122?.f) !== void 0 && (($13 = $f102.no_content) !== void 0 || ($m112 = $122.metatable) === void 0 || ($13 = $m112.view.no_content) !== void 0 || !("no_content" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+      $72 = api;
+      if (!(($f102 = $72?.f) !== void 0 && (($9 = $f102.no_content) !== void 0 || ($m112 = $72.metatable) === void 0 || ($9 = $m112.view.no_content) !== void 0 || !("no_content" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 47;
-        $13 = rt.index($122, "no_content", "upvalue 'api'");
+        $9 = rt.index($72, "no_content", "upvalue 'api'");
       }
-      $9 = $13;
+      $42 = $9;
       $s2.pcs[$d2] = $pc + 48;
-      $fn1 = rt.callee($9, "field 'no_content'");
+      $fn1 = rt.callee($42, "field 'no_content'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t20 = $s2.tails++;
+        $t21 = $s2.tails++;
         $r14 = $fn1();
-        $s2.tails = $t20;
+        $s2.tails = $t21;
       } else {
         $r14 = rt.tailCall($s2, $tb, $fn1, []);
       }

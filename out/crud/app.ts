@@ -120,13 +120,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $f7: rt.Fields | undefined;
+        let $m8: rt.LuaTable | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
+        let $r11: rt.LuaResult;
         let $12: rt.LuaValue;
-        let $r13: rt.LuaResult;
+        let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
@@ -154,30 +154,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 6;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8!.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'")), "method 'all'");
-        let list: rt.LuaValue = rt.first($fn1($2));
-        if (($3 = $env.f!.tonumber) === undefined) {
+        if (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($9 = $f7.all) === 'function') $r11 = ($9 as rt.LuaFunction)($2);
+        else if ($f7 !== undefined && $9 === undefined && ($m8 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($10 = $m8.view.all) === 'function') $r11 = ($10 as rt.LuaFunction)($2);
+        else $r11 = rt.callee(rt.index($2, "all", "field 'store'"), "method 'all'")($2);
+        let list: rt.LuaValue = rt.first($r11);
+        if (($9 = $env.f!.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 7;
-          $3 = rt.getGlobal($env, "tonumber");
+          $9 = rt.getGlobal($env, "tonumber");
         }
-        $4 = $3;
-        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).queryValue("limit");
+        $10 = $9;
+        if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).queryValue("limit");
         else {
-          $10 = ctx as rt.LuaValue;
+          $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          if (($f8 = ($10 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f8.query) === 'function') $r13 = ($11 as rt.LuaFunction)($10);
-          else if ($f8 !== undefined && $11 === undefined && ($m7 = ($10 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m7.view.query) === 'function') $r13 = ($12 as rt.LuaFunction)($10);
-          else $r13 = rt.callee(rt.index($10, "query", "local 'ctx'"), "method 'query'")($10);
-          $14 = rt.first($r13);
+          if (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f7.query) === 'function') $r11 = ($2 as rt.LuaFunction)($3);
+          else if ($f7 !== undefined && $2 === undefined && ($m8 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m8.view.query) === 'function') $r11 = ($13 as rt.LuaFunction)($3);
+          else $r11 = rt.callee(rt.index($3, "query", "local 'ctx'"), "method 'query'")($3);
+          $14 = rt.first($r11);
           if (!(($f6 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f6.limit) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
             $15 = rt.index($14, "limit");
           }
-          $9 = $15;
+          $12 = $15;
         }
-        $2 = $9;
+        $4 = $12;
         $s.pcs[$d] = $pc + 9;
-        $fn1 = rt.callee($4, "global 'tonumber'");
-        let limit: rt.LuaValue = rt.first($fn1($2));
+        $fn1 = rt.callee($10, "global 'tonumber'");
+        let limit: rt.LuaValue = rt.first($fn1($4));
         if (rt.truthy(limit)) {
           let cut: rt.LuaTable = new rt.LuaTable([]);
           {
@@ -186,24 +188,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $s.pcs[$d] = $pc + 10;
               $14 = rt.getGlobal($env, "math");
             }
-            if (!(($f6 = ($14 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.min) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+            if (!(($f6 = ($14 as rt.LuaTable)?.f) !== undefined && (($13 = $f6.min) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($13 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 10;
-              $12 = rt.index($14, "min", "global 'math'");
+              $13 = rt.index($14, "min", "global 'math'");
             }
-            $15 = $12;
-            $11 = limit;
-            $2 = list as rt.LuaValue;
-            if (($2 as rt.LuaTable)?.arr !== undefined) $3 = ($2 as rt.LuaTable).length();
-            else if (typeof $2 === 'string') $3 = $2.length;
+            $15 = $13;
+            $2 = limit;
+            $4 = list as rt.LuaValue;
+            if (($4 as rt.LuaTable)?.arr !== undefined) $9 = ($4 as rt.LuaTable).length();
+            else if (typeof $4 === 'string') $9 = $4.length;
             else {
               $s.pcs[$d] = $pc + 10;
-              $3 = rt.len($2, "local 'list'");
+              $9 = rt.len($4, "local 'list'");
             }
-            $10 = $3;
+            $3 = $9;
             $s.pcs[$d] = $pc + 11;
             $fn1 = rt.callee($15, "field 'min'");
-            $4 = rt.first($fn1($11, $10));
-            const $limit1 = rt.forNumber($4, 'limit');
+            $10 = rt.first($fn1($2, $3));
+            const $limit1 = rt.forNumber($10, 'limit');
             for (let i: number = $start1; i <= $limit1; i++) {
               $17 = list;
               $k18 = i;
@@ -221,21 +223,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           list = cut;
         }
         if ($json) {
-          $4 = api as rt.LuaValue;
-          if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.json) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $10 = api as rt.LuaValue;
+          if (!(($f6 = ($10 as rt.LuaTable)?.f) !== undefined && (($9 = $f6.json) !== undefined || ($m5 = ($10 as rt.LuaTable).metatable) === undefined || ($9 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 12;
-            $3 = rt.index($4, "json", "upvalue 'api'");
+            $9 = rt.index($10, "json", "upvalue 'api'");
           }
-          $22 = $3;
+          $22 = $9;
           $23 = list;
-          $2 = list as rt.LuaValue;
-          if (($2 as rt.LuaTable)?.arr !== undefined) $10 = ($2 as rt.LuaTable).length();
-          else if (typeof $2 === 'string') $10 = $2.length;
+          $4 = list as rt.LuaValue;
+          if (($4 as rt.LuaTable)?.arr !== undefined) $3 = ($4 as rt.LuaTable).length();
+          else if (typeof $4 === 'string') $3 = $4.length;
           else {
             $s.pcs[$d] = $pc + 12;
-            $10 = rt.len($2, "local 'list'");
+            $3 = rt.len($4, "local 'list'");
           }
-          $24 = $10;
+          $24 = $3;
           if (rh.isJsonBuilder($22) && rh.isScalar($23)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
@@ -245,7 +247,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $11 = $22;
+          $2 = $22;
           $o25 = new rt.FieldsObject();
           $n26 = 1;
           if ($23 !== undefined) {
@@ -253,13 +255,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $n26++;
           }
           $o25.count = $24;
-          $12 = rt.LuaTable.record($o25, $n26);
+          $13 = rt.LuaTable.record($o25, $n26);
           $s.pcs[$d] = $pc + 13;
-          $fn1 = rt.callee($11, "field 'json'");
-          return rt.leave($s, $d, rt.first($fn1($12)));
+          $fn1 = rt.callee($2, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn1($13)));
         }
         $15 = api as rt.LuaValue;
-        if (!(($f8 = ($15 as rt.LuaTable)?.f) !== undefined && (($19 = $f8.json) !== undefined || ($m7 = ($15 as rt.LuaTable).metatable) === undefined || ($19 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+        if (!(($f7 = ($15 as rt.LuaTable)?.f) !== undefined && (($19 = $f7.json) !== undefined || ($m8 = ($15 as rt.LuaTable).metatable) === undefined || ($19 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 12;
           $19 = rt.index($15, "json", "upvalue 'api'");
         }
@@ -285,12 +287,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t32 = $s.tails++;
-          $r13 = $fn27($17);
+          $r11 = $fn27($17);
           $s.tails = $t32;
         } else {
-          $r13 = rt.tailCall($s, $tb, $fn27, [$17]);
+          $r11 = rt.tailCall($s, $tb, $fn27, [$17]);
         }
-        return $r13;
+        return $r11;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($1 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $1;
       else {
@@ -309,7 +311,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($tb) $s.bodyAt = -1;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
-        let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $f4: rt.Fields | undefined;
@@ -317,57 +318,76 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $r8: rt.LuaResult;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $f9: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $t16: number;
+        let $arm13: number;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $r20: rt.LuaResult;
+        let $fn21!: rt.LuaFunction;
+        let $t22: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 16;
         if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
         else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
-        $12 = users as rt.LuaValue;
-        if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.create_schema) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.create_schema) !== undefined || (!("create_schema" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
-          $13 = rt.index($12, "create_schema", "upvalue 'users'");
+        if (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f9.expect) === 'function') $arm13 = 1;
+        else if ($f9 !== undefined && $11 === undefined && ($m10 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m10.view.expect) === 'function') $arm13 = 2;
+        else {
+          $arm13 = 0;
+          $14 = rt.index($2, "expect");
         }
-        $11 = $13;
+        $16 = users as rt.LuaValue;
+        if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.create_schema) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.create_schema) !== undefined || (!("create_schema" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+          $17 = rt.index($16, "create_schema", "upvalue 'users'");
+        }
+        $15 = $17;
         $s.pcs[$d] = $pc + 18;
-        let input: rt.LuaValue = rt.first($fn1($2, $11));
-        $12 = users as rt.LuaValue;
-        if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($11 = $f15.store) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($11 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+        if ($arm13 === 1 && $f9!.expect === $11) $r20 = ($f9!.expect as rt.LuaFunction)($2, $15);
+        else if ($arm13 === 2 && $m10!.view.expect === $12) $r20 = ($m10!.view.expect as rt.LuaFunction)($2, $15);
+        else {
+          $fn21 = $arm13 === 0 ? rt.callee($14, "method 'expect'") : ($arm13 === 1 ? $11 : $12) as rt.LuaFunction;
+          $r20 = $fn21($2, $15);
+        }
+        let input: rt.LuaValue = rt.first($r20);
+        $16 = users as rt.LuaValue;
+        if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($15 = $f19.store) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($15 = $m18.view.store) !== undefined || (!("store" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 19;
-          $11 = rt.index($12, "store", "upvalue 'users'");
+          $15 = rt.index($16, "store", "upvalue 'users'");
         }
-        $13 = $11;
+        $17 = $15;
         $s.pcs[$d] = $pc + 20;
-        $fn1 = rt.callee((($f10 = ($13 as rt.LuaTable)?.f)?.insert !== undefined ? $f10!.insert : ($m9 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m9.view.insert !== undefined ? $m9.view.insert : rt.index($13, "insert", "field 'store'")), "method 'insert'");
-        $7 = input;
-        let user: rt.LuaValue = rt.first($fn1($13, $7));
-        $11 = api as rt.LuaValue;
-        if (!(($f10 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f10.json) !== undefined || ($m9 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        $14 = input;
+        if (($f9 = ($17 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f9.insert) === 'function') $r20 = ($12 as rt.LuaFunction)($17, $14);
+        else if ($f9 !== undefined && $12 === undefined && ($m10 = ($17 as rt.LuaTable).metatable) !== undefined && typeof ($11 = $m10.view.insert) === 'function') $r20 = ($11 as rt.LuaFunction)($17, $14);
+        else $r20 = rt.callee(rt.index($17, "insert", "field 'store'"), "method 'insert'")($17, $14);
+        let user: rt.LuaValue = rt.first($r20);
+        $12 = api as rt.LuaValue;
+        if (!(($f9 = ($12 as rt.LuaTable)?.f) !== undefined && (($14 = $f9.json) !== undefined || ($m10 = ($12 as rt.LuaTable).metatable) === undefined || ($14 = $m10.view.json) !== undefined || (!("json" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 21;
-          $12 = rt.index($11, "json", "upvalue 'api'");
+          $14 = rt.index($12, "json", "upvalue 'api'");
         }
-        $7 = $12;
+        $11 = $14;
         $s.pcs[$d] = $pc + 22;
-        $fn1 = rt.callee((($f15 = ($7 as rt.LuaTable)?.f)?.status !== undefined ? $f15!.status : ($m14 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m14.view.status !== undefined ? $m14.view.status : rt.index($7, "status", "field 'json'")), "method 'status'");
-        $13 = 201;
-        $6 = user;
+        $fn21 = rt.callee((($f19 = ($11 as rt.LuaTable)?.f)?.status !== undefined ? $f19!.status : ($m18 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m18.view.status !== undefined ? $m18.view.status : rt.index($11, "status", "field 'json'")), "method 'status'");
+        $15 = 201;
+        $16 = user;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t16 = $s.tails++;
-          $r8 = $fn1($7, $13, $6);
-          $s.tails = $t16;
+          $t22 = $s.tails++;
+          $r20 = $fn21($11, $15, $16);
+          $s.tails = $t22;
         } else {
-          $r8 = rt.tailCall($s, $tb, $fn1, [$7, $13, $6]);
+          $r20 = rt.tailCall($s, $tb, $fn21, [$11, $15, $16]);
         }
-        return $r8;
+        return $r20;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -424,9 +444,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $14 = $11;
           $s.pcs[$d] = $pc + 27;
-          $fn1 = rt.callee((($f9 = ($14 as rt.LuaTable)?.f)?.get !== undefined ? $f9!.get : ($m10 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($14, "get", "field 'store'")), "method 'get'");
           $8 = id;
-          $15 = rt.first($fn1($14, $8));
+          if (($f9 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f9.get) === 'function') $r13 = ($7 as rt.LuaFunction)($14, $8);
+          else if ($f9 !== undefined && $7 === undefined && ($m10 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($4 = $m10.view.get) === 'function') $r13 = ($4 as rt.LuaFunction)($14, $8);
+          else $r13 = rt.callee(rt.index($14, "get", "field 'store'"), "method 'get'")($14, $8);
+          $15 = rt.first($r13);
         }
         $s.depth = $d;
         return $15;
@@ -506,14 +528,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $f10: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $l17: rt.LuaValue[];
+        let $arm14: number;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $r21: rt.LuaResult;
+        let $fn22!: rt.LuaFunction;
+        let $l23: rt.LuaValue[];
         $s.pcs[$d] = $pc + 32;
         let user: rt.LuaValue = (find(ctx) as rt.LuaValue);
         if (!rt.truthy(user)) {
@@ -538,32 +566,43 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else if ($f4 !== undefined && $2 === undefined && ($m3 = ($5 as rt.LuaTable).metatable) !== undefined && typeof ($9 = $m3.view.body) === 'function') $r8 = ($9 as rt.LuaFunction)($5);
         else $r8 = rt.callee(rt.index($5, "body", "local 'ctx'"), "method 'body'")($5);
         $6 = rt.first($r8);
-        $fn1 = rt.callee((($f11 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f11!.expect : ($m10 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m10.view.expect !== undefined ? $m10.view.expect : rt.index($6, "expect")), "method 'expect'");
-        $13 = users as rt.LuaValue;
-        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.update_schema) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.update_schema) !== undefined || (!("update_schema" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
-          $14 = rt.index($13, "update_schema", "upvalue 'users'");
+        if (($f10 = ($6 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.expect) === 'function') $arm14 = 1;
+        else if ($f10 !== undefined && $12 === undefined && ($m11 = ($6 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.expect) === 'function') $arm14 = 2;
+        else {
+          $arm14 = 0;
+          $15 = rt.index($6, "expect");
         }
-        $12 = $14;
+        $17 = users as rt.LuaValue;
+        if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.update_schema) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.update_schema) !== undefined || (!("update_schema" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
+          $18 = rt.index($17, "update_schema", "upvalue 'users'");
+        }
+        $16 = $18;
         $s.pcs[$d] = $pc + 36;
-        let changes: rt.LuaValue = rt.first($fn1($6, $12));
+        if ($arm14 === 1 && $f10!.expect === $12) $r21 = ($f10!.expect as rt.LuaFunction)($6, $16);
+        else if ($arm14 === 2 && $m11!.view.expect === $13) $r21 = ($m11!.view.expect as rt.LuaFunction)($6, $16);
+        else {
+          $fn22 = $arm14 === 0 ? rt.callee($15, "method 'expect'") : ($arm14 === 1 ? $12 : $13) as rt.LuaFunction;
+          $r21 = $fn22($6, $16);
+        }
+        let changes: rt.LuaValue = rt.first($r21);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($12 = $env.f!.pairs) === undefined) {
+          if (($16 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 37;
-            $12 = rt.getGlobal($env, "pairs");
+            $16 = rt.getGlobal($env, "pairs");
           }
-          $14 = $12;
-          $13 = changes as rt.LuaValue;
-          if ($14 === rt.ITERATION.pairs && $13 instanceof rt.LuaTable) {
+          $18 = $16;
+          $17 = changes as rt.LuaValue;
+          if ($18 === rt.ITERATION.pairs && $17 instanceof rt.LuaTable) {
             $it1 = rt.ITERATION.next;
-            $st1 = $13;
+            $st1 = $17;
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 38;
-            $l17 = rt.adjust(rt.all(rt.callee($14, "global 'pairs'")($13)), 3);
-            $it1 = $l17[0];
-            $st1 = $l17[1];
-            $key1 = $l17[2];
+            $l23 = rt.adjust(rt.all(rt.callee($18, "global 'pairs'")($17)), 3);
+            $it1 = $l23[0];
+            $st1 = $l23[1];
+            $key1 = $l23[2];
           }
           $s.pcs[$d] = $pc + 37;
           const $iter1 = rt.callable($it1);
@@ -629,7 +668,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m17: rt.LuaTable | undefined;
         let $f18: rt.Fields | undefined;
         let $fn19!: rt.LuaFunction;
-        let $t20: number;
+        let $20: rt.LuaValue;
+        let $t21: number;
+        let $r22: rt.LuaResult;
         $3 = users as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 41;
@@ -662,39 +703,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $15 = $12;
           $s.pcs[$d] = $pc + 45;
-          $fn1 = rt.callee((($f10 = ($15 as rt.LuaTable)?.f)?.remove !== undefined ? $f10!.remove : ($m11 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m11.view.remove !== undefined ? $m11.view.remove : rt.index($15, "remove", "field 'store'")), "method 'remove'");
           $9 = id;
-          $16 = !rt.truthy(rt.first($fn1($15, $9)));
+          if (($f10 = ($15 as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f10.remove) === 'function') $r14 = ($7 as rt.LuaFunction)($15, $9);
+          else if ($f10 !== undefined && $7 === undefined && ($m11 = ($15 as rt.LuaTable).metatable) !== undefined && typeof ($4 = $m11.view.remove) === 'function') $r14 = ($4 as rt.LuaFunction)($15, $9);
+          else $r14 = rt.callee(rt.index($15, "remove", "field 'store'"), "method 'remove'")($15, $9);
+          $16 = !rt.truthy(rt.first($r14));
         }
         if ($16) {
-          $7 = api as rt.LuaValue;
+          $3 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 46;
-          $fn19 = rt.callee((($f6 = ($7 as rt.LuaTable)?.f)?.error !== undefined ? $f6!.error : ($m5 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($7, "error", "upvalue 'api'")), "method 'error'");
-          $4 = 404;
-          $3 = "User not found";
+          $fn19 = rt.callee((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6!.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'");
+          $2 = 404;
+          $20 = "User not found";
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t20 = $s.tails++;
-            $r14 = $fn19($7, $4, $3);
-            $s.tails = $t20;
+            $t21 = $s.tails++;
+            $r22 = $fn19($3, $2, $20);
+            $s.tails = $t21;
           } else {
-            $r14 = rt.tailCall($s, $tb, $fn19, [$7, $4, $3]);
+            $r22 = rt.tailCall($s, $tb, $fn19, [$3, $2, $20]);
           }
-          return $r14;
+          return $r22;
         }
-        $12 = api as rt.LuaValue;
-        if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f10.no_content) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m11.view.no_content) !== undefined || (!("no_content" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $7 = api as rt.LuaValue;
+        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($9 = $f10.no_content) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($9 = $m11.view.no_content) !== undefined || (!("no_content" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 47;
-          $13 = rt.index($12, "no_content", "upvalue 'api'");
+          $9 = rt.index($7, "no_content", "upvalue 'api'");
         }
-        $9 = $13;
+        $4 = $9;
         $s.pcs[$d] = $pc + 48;
-        $fn1 = rt.callee($9, "field 'no_content'");
+        $fn1 = rt.callee($4, "field 'no_content'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t20 = $s.tails++;
+          $t21 = $s.tails++;
           $r14 = $fn1();
-          $s.tails = $t20;
+          $s.tails = $t21;
         } else {
           $r14 = rt.tailCall($s, $tb, $fn1, []);
         }

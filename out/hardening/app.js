@@ -509,7 +509,6 @@ function load($env) {
       let $m52;
       let $f62;
       let $r7;
-      let $fn8;
       let $9;
       let $10;
       let $f11;
@@ -517,10 +516,13 @@ function load($env) {
       let $13;
       let $14;
       let $r15;
-      let $m16;
-      let $f17;
-      let $t18;
-      let $r19;
+      let $f16;
+      let $m17;
+      let $18;
+      let $19;
+      let $r20;
+      let $t21;
+      let $r22;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 12;
@@ -534,19 +536,21 @@ function load($env) {
       else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
       $9 = rt.first($r15);
       $s2.pcs[$d2] = $pc + 14;
-      $fn8 = rt.callee(($f17 = $9?.f)?.text !== void 0 ? $f17.text : ($m16 = $9?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text"), "method 'text'");
-      $r7 = $fn8($9);
+      if (($f16 = $9?.f) !== void 0 && typeof ($18 = $f16.text) === "function") $r20 = $18($9);
+      else if ($f16 !== void 0 && $18 === void 0 && ($m17 = $9.metatable) !== void 0 && typeof ($19 = $m17.view.text) === "function") $r20 = $19($9);
+      else $r20 = rt.callee(rt.index($9, "text"), "method 'text'")($9);
+      $r7 = $r20;
       $s2.pcs[$d2] = $pc + 15;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t18 = $s2.tails++;
-        $r19 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
-        $s2.tails = $t18;
+        $t21 = $s2.tails++;
+        $r22 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t21;
       } else {
-        $r19 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r22 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
-      return $r19;
+      return $r22;
     }));
     if ($4 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $4;
     else {
@@ -627,53 +631,59 @@ function load($env) {
       let $m9;
       let $f102;
       let $11;
-      let $fn122;
-      let $13;
+      let $122;
       let $14;
       let $15;
-      let $m16;
-      let $f17;
-      let $m18;
+      let $16;
+      let $m17;
+      let $f18;
       let $f19;
-      let $20;
-      let $o21;
-      let $n22;
-      let $t23;
-      let $r24;
+      let $m20;
+      let $21;
+      let $222;
+      let $r23;
+      let $24;
+      let $o25;
+      let $n26;
+      let $t27;
+      let $r28;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 20;
       if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
       else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $22 = rt.first($r8);
-      $fn12 = rt.callee(($f102 = $22?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $22?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect"), "method 'expect'");
-      if (($14 = $env.f.rover) === void 0) {
-        $14 = rt.getGlobal($env, "rover");
+      $11 = ($f102 = $22?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $22?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect");
+      if (($15 = $env.f.rover) === void 0) {
+        $15 = rt.getGlobal($env, "rover");
       }
-      if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.guard) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.guard) !== void 0 || !("guard" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
-        $15 = rt.index($14, "guard", "global 'rover'");
+      if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.guard) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.guard) !== void 0 || !("guard" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+        $16 = rt.index($15, "guard", "global 'rover'");
       }
-      $13 = $15;
+      $14 = $16;
       $s2.pcs[$d2] = $pc + 22;
-      $fn122 = rt.callee(($f19 = $13?.f)?.string !== void 0 ? $f19.string : ($m18 = $13?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($13, "string", "field 'guard'"), "method 'string'");
-      $20 = rt.first($fn122($13));
-      $o21 = new rt.FieldsObject();
-      $n22 = 0;
-      if ($20 !== void 0) {
-        $o21.name = $20;
-        $n22++;
+      if (($f19 = $14?.f) !== void 0 && typeof ($21 = $f19.string) === "function") $r23 = $21($14);
+      else if ($f19 !== void 0 && $21 === void 0 && ($m20 = $14.metatable) !== void 0 && typeof ($222 = $m20.view.string) === "function") $r23 = $222($14);
+      else $r23 = rt.callee(rt.index($14, "string", "field 'guard'"), "method 'string'")($14);
+      $24 = rt.first($r23);
+      $o25 = new rt.FieldsObject();
+      $n26 = 0;
+      if ($24 !== void 0) {
+        $o25.name = $24;
+        $n26++;
       }
-      $11 = rt.LuaTable.record($o21, $n22);
+      $122 = rt.LuaTable.record($o25, $n26);
       $s2.pcs[$d2] = $pc + 23;
+      $fn12 = rt.callee($11, "method 'expect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t23 = $s2.tails++;
-        $r24 = $fn12($22, $11);
-        $s2.tails = $t23;
+        $t27 = $s2.tails++;
+        $r28 = $fn12($22, $122);
+        $s2.tails = $t27;
       } else {
-        $r24 = rt.tailCall($s2, $tb, $fn12, [$22, $11]);
+        $r28 = rt.tailCall($s2, $tb, $fn12, [$22, $122]);
       }
-      return $r24;
+      return $r28;
     }));
     if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.post !== void 0) $f10.post = $7;
     else {
@@ -698,15 +708,16 @@ function load($env) {
       let $6;
       let $72;
       let $r8;
-      let $m9;
-      let $f102;
-      let $l11;
-      let $k12;
-      let $a13;
-      let $14;
-      let $15;
-      let $o16;
-      let $n17;
+      let $f9;
+      let $m10;
+      let $11;
+      let $122;
+      let $r13;
+      let $l14;
+      let $k15;
+      let $a16;
+      let $o17;
+      let $n18;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 25;
       if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
@@ -714,27 +725,29 @@ function load($env) {
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 26;
-      $fn12 = rt.callee(($f102 = $22?.f)?.json !== void 0 ? $f102.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json"), "method 'json'");
-      let t = rt.first($fn12($22));
+      if (($f9 = $22?.f) !== void 0 && typeof ($11 = $f9.json) === "function") $r13 = $11($22);
+      else if ($f9 !== void 0 && $11 === void 0 && ($m10 = $22.metatable) !== void 0 && typeof ($122 = $m10.view.json) === "function") $r13 = $122($22);
+      else $r13 = rt.callee(rt.index($22, "json"), "method 'json'")($22);
+      let t = rt.first($r13);
       let keys = new rt.LuaTable([]);
       {
         let $it1, $st1, $key1;
-        if (($32 = $env.f.pairs) === void 0) {
+        if (($72 = $env.f.pairs) === void 0) {
           $s2.pcs[$d2] = $pc + 27;
-          $32 = rt.getGlobal($env, "pairs");
+          $72 = rt.getGlobal($env, "pairs");
         }
-        $72 = $32;
-        $6 = t;
-        if ($72 === rt.ITERATION.pairs && $6 instanceof rt.LuaTable) {
+        $122 = $72;
+        $11 = t;
+        if ($122 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) {
           $it1 = rt.ITERATION.next;
-          $st1 = $6;
+          $st1 = $11;
           $key1 = void 0;
         } else {
           $s2.pcs[$d2] = $pc + 28;
-          $l11 = rt.adjust(rt.all(rt.callee($72, "global 'pairs'")($6)), 3);
-          $it1 = $l11[0];
-          $st1 = $l11[1];
-          $key1 = $l11[2];
+          $l14 = rt.adjust(rt.all(rt.callee($122, "global 'pairs'")($11)), 3);
+          $it1 = $l14[0];
+          $st1 = $l14[1];
+          $key1 = $l14[2];
         }
         $s2.pcs[$d2] = $pc + 27;
         const $iter1 = rt.callable($it1);
@@ -751,55 +764,55 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let k = $key1;
-          $k12 = keys.length() + 1;
-          $22 = k;
-          if ($22 !== void 0 && ($a13 = keys.arr) !== void 0 && $a13[$k12 - 1] !== void 0) $a13[$k12 - 1] = $22;
-          else if ($22 !== void 0 && $a13 !== void 0 && $k12 === $a13.length + 1 && keys.plainItems) $a13.push($22);
+          $k15 = keys.length() + 1;
+          $6 = k;
+          if ($6 !== void 0 && ($a16 = keys.arr) !== void 0 && $a16[$k15 - 1] !== void 0) $a16[$k15 - 1] = $6;
+          else if ($6 !== void 0 && $a16 !== void 0 && $k15 === $a16.length + 1 && keys.plainItems) $a16.push($6);
           else {
-            rt.setIndex(keys, $k12, $22, "local 'keys'");
+            rt.setIndex(keys, $k15, $6, "local 'keys'");
           }
         }
       }
-      if (($6 = $env.f.table) === void 0) {
+      if (($11 = $env.f.table) === void 0) {
         $s2.pcs[$d2] = $pc + 30;
-        $6 = rt.getGlobal($env, "table");
+        $11 = rt.getGlobal($env, "table");
       }
-      if (!(($f102 = $6?.f) !== void 0 && (($72 = $f102.sort) !== void 0 || ($m9 = $6.metatable) === void 0 || ($72 = $m9.view.sort) !== void 0 || !("sort" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      if (!(($f9 = $11?.f) !== void 0 && (($122 = $f9.sort) !== void 0 || ($m10 = $11.metatable) === void 0 || ($122 = $m10.view.sort) !== void 0 || !("sort" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 30;
-        $72 = rt.index($6, "sort", "global 'table'");
+        $122 = rt.index($11, "sort", "global 'table'");
       }
-      $32 = $72;
-      $22 = keys;
+      $72 = $122;
+      $6 = keys;
       $s2.pcs[$d2] = $pc + 31;
-      $fn12 = rt.callee($32, "field 'sort'");
-      $fn12($22);
-      $22 = keys;
+      $fn12 = rt.callee($72, "field 'sort'");
+      $fn12($6);
+      $6 = keys;
       $s2.pcs[$d2] = $pc + 32;
-      $72 = rt.index(t, "__proto__", "local 't'");
-      $6 = t;
-      if (!(($f102 = $6?.f) !== void 0 && (($32 = $f102["constructor"]) !== void 0 || ($m9 = $6.metatable) === void 0 || ($32 = $m9.view["constructor"]) !== void 0 || !("constructor" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
-        $32 = rt.index($6, "constructor", "local 't'");
+      $122 = rt.index(t, "__proto__", "local 't'");
+      $11 = t;
+      if (!(($f9 = $11?.f) !== void 0 && (($72 = $f9["constructor"]) !== void 0 || ($m10 = $11.metatable) === void 0 || ($72 = $m10.view["constructor"]) !== void 0 || !("constructor" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+        $72 = rt.index($11, "constructor", "local 't'");
       }
-      $14 = t;
-      if (!(($f4 = $14?.f) !== void 0 && (($15 = $f4.prototype) !== void 0 || ($m52 = $14.metatable) === void 0 || ($15 = $m52.view.prototype) !== void 0 || !("prototype" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
-        $15 = rt.index($14, "prototype", "local 't'");
+      $32 = t;
+      if (!(($f4 = $32?.f) !== void 0 && (($22 = $f4.prototype) !== void 0 || ($m52 = $32.metatable) === void 0 || ($22 = $m52.view.prototype) !== void 0 || !("prototype" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $22 = rt.index($32, "prototype", "local 't'");
       }
-      $o16 = new rt.FieldsObject();
-      $n17 = 1;
-      $o16.keys = $22;
+      $o17 = new rt.FieldsObject();
+      $n18 = 1;
+      $o17.keys = $6;
+      if ($122 !== void 0) {
+        $o17.proto = $122;
+        $n18++;
+      }
       if ($72 !== void 0) {
-        $o16.proto = $72;
-        $n17++;
+        $o17.ctor = $72;
+        $n18++;
       }
-      if ($32 !== void 0) {
-        $o16.ctor = $32;
-        $n17++;
+      if ($22 !== void 0) {
+        $o17.prototype = $22;
+        $n18++;
       }
-      if ($15 !== void 0) {
-        $o16.prototype = $15;
-        $n17++;
-      }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
     };
     if ($3 !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.post !== void 0) $f6.post = $3;
     else {
@@ -1378,10 +1391,11 @@ function load($env) {
       let $9;
       let $10;
       let $11;
-      let $o12;
-      let $n13;
-      let $t14;
-      let $r15;
+      let $122;
+      let $o13;
+      let $n14;
+      let $t15;
+      let $r16;
       let a = new rt.LuaTable([]);
       let b = new rt.LuaTable([]);
       $1 = b;
@@ -1403,23 +1417,24 @@ function load($env) {
       }
       $1 = $5;
       $s2.pcs[$d2] = $pc + 66;
-      $fn3 = rt.callee(($f8 = $1?.f)?.status !== void 0 ? $f8.status : ($m7 = $1?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($1, "status", "field 'json'"), "method 'status'");
-      $9 = 201;
-      $11 = a;
-      $o12 = new rt.FieldsObject();
-      $n13 = 1;
-      $o12.a = $11;
-      $10 = rt.LuaTable.record($o12, $n13);
+      $9 = ($f8 = $1?.f)?.status !== void 0 ? $f8.status : ($m7 = $1?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($1, "status", "field 'json'");
+      $10 = 201;
+      $122 = a;
+      $o13 = new rt.FieldsObject();
+      $n14 = 1;
+      $o13.a = $122;
+      $11 = rt.LuaTable.record($o13, $n14);
       $s2.pcs[$d2] = $pc + 67;
+      $fn3 = rt.callee($9, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t14 = $s2.tails++;
-        $r15 = $fn3($1, $9, $10);
-        $s2.tails = $t14;
+        $t15 = $s2.tails++;
+        $r16 = $fn3($1, $10, $11);
+        $s2.tails = $t15;
       } else {
-        $r15 = rt.tailCall($s2, $tb, $fn3, [$1, $9, $10]);
+        $r16 = rt.tailCall($s2, $tb, $fn3, [$1, $10, $11]);
       }
-      return $r15;
+      return $r16;
     }));
     if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
     else {
@@ -1488,7 +1503,6 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $fn2;
       let $32;
       let $42;
       let $f5;
@@ -1496,24 +1510,29 @@ function load($env) {
       let $72;
       let $8;
       let $r9;
-      let $m10;
-      let $f11;
+      let $f102;
+      let $m112;
       let $122;
       let $13;
-      let $fn14;
+      let $r14;
       let $15;
       let $16;
-      let $f17;
-      let $m18;
+      let $18;
       let $19;
-      let $20;
-      let $r21;
-      let $m22;
-      let $f23;
-      let $24;
-      let $25;
-      let $o26;
-      let $n27;
+      let $f20;
+      let $m21;
+      let $22;
+      let $23;
+      let $r24;
+      let $f25;
+      let $m26;
+      let $27;
+      let $28;
+      let $r29;
+      let $30;
+      let $31;
+      let $o32;
+      let $n33;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
@@ -1523,14 +1542,16 @@ function load($env) {
         else $r9 = rt.callee(rt.index($42, "body", "local 'ctx'"), "method 'body'")($42);
         $32 = rt.first($r9);
         $s2.pcs[$d2] = $pc + 73;
-        $fn2 = rt.callee(($f11 = $32?.f)?.text !== void 0 ? $f11.text : ($m10 = $32?.metatable) !== void 0 && $m10.view.text !== void 0 ? $m10.view.text : rt.index($32, "text"), "method 'text'");
-        $122 = rt.first($fn2($32));
-        if ($122?.arr !== void 0) $13 = $122.length();
-        else if (typeof $122 === "string") $13 = $122.length;
+        if (($f102 = $32?.f) !== void 0 && typeof ($122 = $f102.text) === "function") $r14 = $122($32);
+        else if ($f102 !== void 0 && $122 === void 0 && ($m112 = $32.metatable) !== void 0 && typeof ($13 = $m112.view.text) === "function") $r14 = $13($32);
+        else $r14 = rt.callee(rt.index($32, "text"), "method 'text'")($32);
+        $15 = rt.first($r14);
+        if ($15?.arr !== void 0) $16 = $15.length();
+        else if (typeof $15 === "string") $16 = $15.length;
         else {
-          $13 = rt.len($122);
+          $16 = rt.len($15);
         }
-        $1 = $13;
+        $1 = $16;
         const $w = rh.jsonBytes();
         {
           const $b = $w.room(9), $p = $w.p;
@@ -1553,24 +1574,26 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $16 = ctx;
+      $19 = ctx;
       $s2.pcs[$d2] = $pc + 72;
-      if (($f17 = $16?.f) !== void 0 && typeof ($19 = $f17.body) === "function") $r21 = $19($16);
-      else if ($f17 !== void 0 && $19 === void 0 && ($m18 = $16.metatable) !== void 0 && typeof ($20 = $m18.view.body) === "function") $r21 = $20($16);
-      else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
-      $15 = rt.first($r21);
+      if (($f20 = $19?.f) !== void 0 && typeof ($22 = $f20.body) === "function") $r24 = $22($19);
+      else if ($f20 !== void 0 && $22 === void 0 && ($m21 = $19.metatable) !== void 0 && typeof ($23 = $m21.view.body) === "function") $r24 = $23($19);
+      else $r24 = rt.callee(rt.index($19, "body", "local 'ctx'"), "method 'body'")($19);
+      $18 = rt.first($r24);
       $s2.pcs[$d2] = $pc + 73;
-      $fn14 = rt.callee(($f23 = $15?.f)?.text !== void 0 ? $f23.text : ($m22 = $15?.metatable) !== void 0 && $m22.view.text !== void 0 ? $m22.view.text : rt.index($15, "text"), "method 'text'");
-      $24 = rt.first($fn14($15));
-      if ($24?.arr !== void 0) $25 = $24.length();
-      else if (typeof $24 === "string") $25 = $24.length;
+      if (($f25 = $18?.f) !== void 0 && typeof ($27 = $f25.text) === "function") $r29 = $27($18);
+      else if ($f25 !== void 0 && $27 === void 0 && ($m26 = $18.metatable) !== void 0 && typeof ($28 = $m26.view.text) === "function") $r29 = $28($18);
+      else $r29 = rt.callee(rt.index($18, "text"), "method 'text'")($18);
+      $30 = rt.first($r29);
+      if ($30?.arr !== void 0) $31 = $30.length();
+      else if (typeof $30 === "string") $31 = $30.length;
       else {
-        $25 = rt.len($24);
+        $31 = rt.len($30);
       }
-      $o26 = new rt.FieldsObject();
-      $n27 = 1;
-      $o26.bytes = $25;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
+      $o32 = new rt.FieldsObject();
+      $n33 = 1;
+      $o32.bytes = $31;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o32, $n33));
     }));
     if ($12 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $12;
     else {

@@ -405,7 +405,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $r7: rt.LuaResult;
-        let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $f11: rt.Fields | undefined;
@@ -413,10 +412,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $r15: rt.LuaResult;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $t18: number;
-        let $r19: rt.LuaResult;
+        let $f16: rt.Fields | undefined;
+        let $m17: rt.LuaTable | undefined;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $r20: rt.LuaResult;
+        let $t21: number;
+        let $r22: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 12;
@@ -430,19 +432,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
         $9 = rt.first($r15);
         $s.pcs[$d] = $pc + 14;
-        $fn8 = rt.callee((($f17 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f17!.text : ($m16 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")), "method 'text'");
-        $r7 = $fn8($9);
+        if (($f16 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.text) === 'function') $r20 = ($18 as rt.LuaFunction)($9);
+        else if ($f16 !== undefined && $18 === undefined && ($m17 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.text) === 'function') $r20 = ($19 as rt.LuaFunction)($9);
+        else $r20 = rt.callee(rt.index($9, "text"), "method 'text'")($9);
+        $r7 = $r20;
         $s.pcs[$d] = $pc + 15;
         $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t18 = $s.tails++;
-          $r19 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
-          $s.tails = $t18;
+          $t21 = $s.tails++;
+          $r22 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t21;
         } else {
-          $r19 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r22 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
-        return $r19;
+        return $r22;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $4;
       else {
@@ -523,53 +527,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $fn12!: rt.LuaFunction;
-        let $13: rt.LuaValue;
+        let $12: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $t23: number;
-        let $r24: rt.LuaResult;
+        let $m20: rt.LuaTable | undefined;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $r23: rt.LuaResult;
+        let $24: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
+        let $t27: number;
+        let $r28: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
         if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
         else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
-        if (($14 = $env.f!.rover) === undefined) {
-          $14 = rt.getGlobal($env, "rover");
+        $11 = (($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect"));
+        if (($15 = $env.f!.rover) === undefined) {
+          $15 = rt.getGlobal($env, "rover");
         }
-        if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.guard) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.guard) !== undefined || (!("guard" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
-          $15 = rt.index($14, "guard", "global 'rover'");
+        if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+          $16 = rt.index($15, "guard", "global 'rover'");
         }
-        $13 = $15;
+        $14 = $16;
         $s.pcs[$d] = $pc + 22;
-        $fn12 = rt.callee((($f19 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f19!.string : ($m18 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($13, "string", "field 'guard'")), "method 'string'");
-        $20 = rt.first($fn12($13));
-        $o21 = new rt.FieldsObject();
-        $n22 = 0;
-        if ($20 !== undefined) {
-          $o21.name = $20;
-          $n22++;
+        if (($f19 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($21 = $f19.string) === 'function') $r23 = ($21 as rt.LuaFunction)($14);
+        else if ($f19 !== undefined && $21 === undefined && ($m20 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($22 = $m20.view.string) === 'function') $r23 = ($22 as rt.LuaFunction)($14);
+        else $r23 = rt.callee(rt.index($14, "string", "field 'guard'"), "method 'string'")($14);
+        $24 = rt.first($r23);
+        $o25 = new rt.FieldsObject();
+        $n26 = 0;
+        if ($24 !== undefined) {
+          $o25.name = $24;
+          $n26++;
         }
-        $11 = rt.LuaTable.record($o21, $n22);
+        $12 = rt.LuaTable.record($o25, $n26);
         $s.pcs[$d] = $pc + 23;
+        $fn1 = rt.callee($11, "method 'expect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t23 = $s.tails++;
-          $r24 = $fn1($2, $11);
-          $s.tails = $t23;
+          $t27 = $s.tails++;
+          $r28 = $fn1($2, $12);
+          $s.tails = $t27;
         } else {
-          $r24 = rt.tailCall($s, $tb, $fn1, [$2, $11]);
+          $r28 = rt.tailCall($s, $tb, $fn1, [$2, $12]);
         }
-        return $r24;
+        return $r28;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $7;
       else {
@@ -594,15 +604,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $r8: rt.LuaResult;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $l11: rt.LuaValue[];
-        let $k12: number;
-        let $a13: rt.LuaValue[] | undefined;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $f9: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $r13: rt.LuaResult;
+        let $l14: rt.LuaValue[];
+        let $k15: number;
+        let $a16: rt.LuaValue[] | undefined;
+        let $o17: rt.Fields;
+        let $n18: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
         if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
@@ -610,27 +621,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 26;
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
-        let t: rt.LuaValue = rt.first($fn1($2));
+        if (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f9.json) === 'function') $r13 = ($11 as rt.LuaFunction)($2);
+        else if ($f9 !== undefined && $11 === undefined && ($m10 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m10.view.json) === 'function') $r13 = ($12 as rt.LuaFunction)($2);
+        else $r13 = rt.callee(rt.index($2, "json"), "method 'json'")($2);
+        let t: rt.LuaValue = rt.first($r13);
         let keys: rt.LuaTable = new rt.LuaTable([]);
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($3 = $env.f!.pairs) === undefined) {
+          if (($7 = $env.f!.pairs) === undefined) {
             $s.pcs[$d] = $pc + 27;
-            $3 = rt.getGlobal($env, "pairs");
+            $7 = rt.getGlobal($env, "pairs");
           }
-          $7 = $3;
-          $6 = t as rt.LuaValue;
-          if ($7 === rt.ITERATION.pairs && $6 instanceof rt.LuaTable) {
+          $12 = $7;
+          $11 = t as rt.LuaValue;
+          if ($12 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) {
             $it1 = rt.ITERATION.next;
-            $st1 = $6;
+            $st1 = $11;
             $key1 = undefined;
           } else {
             $s.pcs[$d] = $pc + 28;
-            $l11 = rt.adjust(rt.all(rt.callee($7, "global 'pairs'")($6)), 3);
-            $it1 = $l11[0];
-            $st1 = $l11[1];
-            $key1 = $l11[2];
+            $l14 = rt.adjust(rt.all(rt.callee($12, "global 'pairs'")($11)), 3);
+            $it1 = $l14[0];
+            $st1 = $l14[1];
+            $key1 = $l14[2];
           }
           $s.pcs[$d] = $pc + 27;
           const $iter1 = rt.callable($it1);
@@ -647,55 +660,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
             }
             let k: rt.LuaValue = $key1;
-            $k12 = (keys.length() + 1);
-            $2 = k;
-            if ($2 !== undefined && ($a13 = (keys as rt.LuaTable).arr) !== undefined && $a13[$k12 - 1] !== undefined) $a13[$k12 - 1] = $2;
-            else if ($2 !== undefined && $a13 !== undefined && $k12 === $a13.length + 1 && (keys as rt.LuaTable).plainItems) $a13.push($2);
+            $k15 = (keys.length() + 1);
+            $6 = k;
+            if ($6 !== undefined && ($a16 = (keys as rt.LuaTable).arr) !== undefined && $a16[$k15 - 1] !== undefined) $a16[$k15 - 1] = $6;
+            else if ($6 !== undefined && $a16 !== undefined && $k15 === $a16.length + 1 && (keys as rt.LuaTable).plainItems) $a16.push($6);
             else {
-              rt.setIndex(keys, $k12, $2, "local 'keys'");
+              rt.setIndex(keys, $k15, $6, "local 'keys'");
             }
           }
         }
-        if (($6 = $env.f!.table) === undefined) {
+        if (($11 = $env.f!.table) === undefined) {
           $s.pcs[$d] = $pc + 30;
-          $6 = rt.getGlobal($env, "table");
+          $11 = rt.getGlobal($env, "table");
         }
-        if (!(($f10 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.sort) !== undefined || ($m9 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m9.view.sort) !== undefined || (!("sort" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        if (!(($f9 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f9.sort) !== undefined || ($m10 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m10.view.sort) !== undefined || (!("sort" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 30;
-          $7 = rt.index($6, "sort", "global 'table'");
+          $12 = rt.index($11, "sort", "global 'table'");
         }
-        $3 = $7;
-        $2 = keys;
+        $7 = $12;
+        $6 = keys;
         $s.pcs[$d] = $pc + 31;
-        $fn1 = rt.callee($3, "field 'sort'");
-        $fn1($2);
-        $2 = keys;
+        $fn1 = rt.callee($7, "field 'sort'");
+        $fn1($6);
+        $6 = keys;
         $s.pcs[$d] = $pc + 32;
-        $7 = rt.index(t, "__proto__", "local 't'");
-        $6 = t as rt.LuaValue;
-        if (!(($f10 = ($6 as rt.LuaTable)?.f) !== undefined && (($3 = $f10["constructor" as string]) !== undefined || ($m9 = ($6 as rt.LuaTable).metatable) === undefined || ($3 = $m9.view["constructor" as string]) !== undefined || (!("constructor" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
-          $3 = rt.index($6, "constructor", "local 't'");
+        $12 = rt.index(t, "__proto__", "local 't'");
+        $11 = t as rt.LuaValue;
+        if (!(($f9 = ($11 as rt.LuaTable)?.f) !== undefined && (($7 = $f9["constructor" as string]) !== undefined || ($m10 = ($11 as rt.LuaTable).metatable) === undefined || ($7 = $m10.view["constructor" as string]) !== undefined || (!("constructor" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+          $7 = rt.index($11, "constructor", "local 't'");
         }
-        $14 = t as rt.LuaValue;
-        if (!(($f4 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f4.prototype) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m5.view.prototype) !== undefined || (!("prototype" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-          $15 = rt.index($14, "prototype", "local 't'");
+        $3 = t as rt.LuaValue;
+        if (!(($f4 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.prototype) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.prototype) !== undefined || (!("prototype" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $2 = rt.index($3, "prototype", "local 't'");
         }
-        $o16 = new rt.FieldsObject();
-        $n17 = 1;
-        $o16.keys = $2;
+        $o17 = new rt.FieldsObject();
+        $n18 = 1;
+        $o17.keys = $6;
+        if ($12 !== undefined) {
+          $o17.proto = $12;
+          $n18++;
+        }
         if ($7 !== undefined) {
-          $o16.proto = $7;
-          $n17++;
+          $o17.ctor = $7;
+          $n18++;
         }
-        if ($3 !== undefined) {
-          $o16.ctor = $3;
-          $n17++;
+        if ($2 !== undefined) {
+          $o17.prototype = $2;
+          $n18++;
         }
-        if ($15 !== undefined) {
-          $o16.prototype = $15;
-          $n17++;
-        }
-        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
       } as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
       else {
@@ -1274,10 +1287,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
-        let $t14: number;
-        let $r15: rt.LuaResult;
+        let $12: rt.LuaValue;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $t15: number;
+        let $r16: rt.LuaResult;
         let a: rt.LuaTable = new rt.LuaTable([]);
         let b: rt.LuaTable = new rt.LuaTable([]);
         $1 = b;
@@ -1299,23 +1313,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = $5;
         $s.pcs[$d] = $pc + 66;
-        $fn3 = rt.callee((($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'")), "method 'status'");
-        $9 = 201;
-        $11 = a;
-        $o12 = new rt.FieldsObject();
-        $n13 = 1;
-        $o12.a = $11;
-        $10 = rt.LuaTable.record($o12, $n13);
+        $9 = (($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'"));
+        $10 = 201;
+        $12 = a;
+        $o13 = new rt.FieldsObject();
+        $n14 = 1;
+        $o13.a = $12;
+        $11 = rt.LuaTable.record($o13, $n14);
         $s.pcs[$d] = $pc + 67;
+        $fn3 = rt.callee($9, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t14 = $s.tails++;
-          $r15 = $fn3($1, $9, $10);
-          $s.tails = $t14;
+          $t15 = $s.tails++;
+          $r16 = $fn3($1, $10, $11);
+          $s.tails = $t15;
         } else {
-          $r15 = rt.tailCall($s, $tb, $fn3, [$1, $9, $10]);
+          $r16 = rt.tailCall($s, $tb, $fn3, [$1, $10, $11]);
         }
-        return $r15;
+        return $r16;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
       else {
@@ -1384,7 +1399,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
         let $f5: rt.Fields | undefined;
@@ -1392,24 +1406,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $r9: rt.LuaResult;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $f10: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $fn14!: rt.LuaFunction;
+        let $r14: rt.LuaResult;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $r21: rt.LuaResult;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $o26: rt.Fields;
-        let $n27: number;
+        let $f20: rt.Fields | undefined;
+        let $m21: rt.LuaTable | undefined;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $r24: rt.LuaResult;
+        let $f25: rt.Fields | undefined;
+        let $m26: rt.LuaTable | undefined;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $r29: rt.LuaResult;
+        let $30: rt.LuaValue;
+        let $31: rt.LuaValue;
+        let $o32: rt.Fields;
+        let $n33: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
@@ -1419,38 +1438,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else $r9 = rt.callee(rt.index($4, "body", "local 'ctx'"), "method 'body'")($4);
           $3 = rt.first($r9);
           $s.pcs[$d] = $pc + 73;
-          $fn2 = rt.callee((($f11 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f11!.text : ($m10 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m10.view.text !== undefined ? $m10.view.text : rt.index($3, "text")), "method 'text'");
-          $12 = (rt.first($fn2($3))) as rt.LuaValue;
-          if (($12 as rt.LuaTable)?.arr !== undefined) $13 = ($12 as rt.LuaTable).length();
-          else if (typeof $12 === 'string') $13 = $12.length;
+          if (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.text) === 'function') $r14 = ($12 as rt.LuaFunction)($3);
+          else if ($f10 !== undefined && $12 === undefined && ($m11 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.text) === 'function') $r14 = ($13 as rt.LuaFunction)($3);
+          else $r14 = rt.callee(rt.index($3, "text"), "method 'text'")($3);
+          $15 = (rt.first($r14)) as rt.LuaValue;
+          if (($15 as rt.LuaTable)?.arr !== undefined) $16 = ($15 as rt.LuaTable).length();
+          else if (typeof $15 === 'string') $16 = $15.length;
           else {
-            $13 = rt.len($12);
+            $16 = rt.len($15);
           }
-          $1 = $13;
+          $1 = $16;
           const $w = rh.jsonBytes();
           { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
           $w.num($1 as number);
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        $16 = ctx as rt.LuaValue;
+        $19 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 72;
-        if (($f17 = ($16 as rt.LuaTable)?.f) !== undefined && typeof ($19 = $f17.body) === 'function') $r21 = ($19 as rt.LuaFunction)($16);
-        else if ($f17 !== undefined && $19 === undefined && ($m18 = ($16 as rt.LuaTable).metatable) !== undefined && typeof ($20 = $m18.view.body) === 'function') $r21 = ($20 as rt.LuaFunction)($16);
-        else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
-        $15 = rt.first($r21);
+        if (($f20 = ($19 as rt.LuaTable)?.f) !== undefined && typeof ($22 = $f20.body) === 'function') $r24 = ($22 as rt.LuaFunction)($19);
+        else if ($f20 !== undefined && $22 === undefined && ($m21 = ($19 as rt.LuaTable).metatable) !== undefined && typeof ($23 = $m21.view.body) === 'function') $r24 = ($23 as rt.LuaFunction)($19);
+        else $r24 = rt.callee(rt.index($19, "body", "local 'ctx'"), "method 'body'")($19);
+        $18 = rt.first($r24);
         $s.pcs[$d] = $pc + 73;
-        $fn14 = rt.callee((($f23 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f23!.text : ($m22 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m22.view.text !== undefined ? $m22.view.text : rt.index($15, "text")), "method 'text'");
-        $24 = (rt.first($fn14($15))) as rt.LuaValue;
-        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
-        else if (typeof $24 === 'string') $25 = $24.length;
+        if (($f25 = ($18 as rt.LuaTable)?.f) !== undefined && typeof ($27 = $f25.text) === 'function') $r29 = ($27 as rt.LuaFunction)($18);
+        else if ($f25 !== undefined && $27 === undefined && ($m26 = ($18 as rt.LuaTable).metatable) !== undefined && typeof ($28 = $m26.view.text) === 'function') $r29 = ($28 as rt.LuaFunction)($18);
+        else $r29 = rt.callee(rt.index($18, "text"), "method 'text'")($18);
+        $30 = (rt.first($r29)) as rt.LuaValue;
+        if (($30 as rt.LuaTable)?.arr !== undefined) $31 = ($30 as rt.LuaTable).length();
+        else if (typeof $30 === 'string') $31 = $30.length;
         else {
-          $25 = rt.len($24);
+          $31 = rt.len($30);
         }
-        $o26 = new rt.FieldsObject();
-        $n27 = 1;
-        $o26.bytes = $25;
-        return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
+        $o32 = new rt.FieldsObject();
+        $n33 = 1;
+        $o32.bytes = $31;
+        return rt.leave($s, $d, rt.LuaTable.record($o32, $n33));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $12;
       else {

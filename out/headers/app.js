@@ -467,13 +467,14 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $o11;
-      let $n12;
-      let $13;
-      let $o14;
-      let $n15;
-      let $t16;
-      let $r17;
+      let $11;
+      let $o12;
+      let $n13;
+      let $14;
+      let $o15;
+      let $n16;
+      let $t17;
+      let $r18;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 19;
@@ -481,27 +482,28 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 20;
-      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
-      $9 = 201;
-      $o11 = new rt.FieldsObject();
-      $n12 = 1;
-      $o11.Location = "/items/7";
-      $13 = rt.LuaTable.record($o11, $n12);
-      $o14 = new rt.FieldsObject();
-      $n15 = 2;
-      $o14.id = 7;
-      $o14.headers = $13;
-      $10 = rt.LuaTable.record($o14, $n15);
+      $9 = ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'");
+      $10 = 201;
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      $o12.Location = "/items/7";
+      $14 = rt.LuaTable.record($o12, $n13);
+      $o15 = new rt.FieldsObject();
+      $n16 = 2;
+      $o15.id = 7;
+      $o15.headers = $14;
+      $11 = rt.LuaTable.record($o15, $n16);
       $s2.pcs[$d2] = $pc + 21;
+      $fn12 = rt.callee($9, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t16 = $s2.tails++;
-        $r17 = $fn12($22, $9, $10);
-        $s2.tails = $t16;
+        $t17 = $s2.tails++;
+        $r18 = $fn12($22, $10, $11);
+        $s2.tails = $t17;
       } else {
-        $r17 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
+        $r18 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
-      return $r17;
+      return $r18;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -717,7 +719,6 @@ function load($env) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $fn12;
       let $22;
       let $32;
       let $f4;
@@ -725,35 +726,36 @@ function load($env) {
       let $6;
       let $72;
       let $r8;
-      let $m9;
-      let $f102;
+      let $f9;
+      let $m10;
       let $11;
       let $12;
-      let $k13;
-      let $a14;
+      let $r13;
+      let $14;
       let $15;
-      let $16;
-      let $k17;
+      let $k16;
+      let $a17;
       let $18;
-      let $19;
+      let $k19;
       let $20;
-      let $a21;
-      let $o22;
-      let $n23;
-      let $24;
+      let $21;
+      let $a22;
+      let $o23;
+      let $n24;
       let $25;
       let $26;
-      let $k27;
-      let $28;
-      let $a29;
-      let $30;
-      let $k31;
-      let $322;
+      let $27;
+      let $k28;
+      let $29;
+      let $a30;
+      let $31;
+      let $k32;
       let $33;
       let $34;
-      let $a35;
-      let $o36;
-      let $n37;
+      let $35;
+      let $a36;
+      let $o37;
+      let $n38;
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 33;
@@ -762,39 +764,41 @@ function load($env) {
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 34;
-      $fn12 = rt.callee(($f102 = $22?.f)?.bytes !== void 0 ? $f102.bytes : ($m9 = $22?.metatable) !== void 0 && $m9.view.bytes !== void 0 ? $m9.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
-      let bytes = rt.first($fn12($22));
+      if (($f9 = $22?.f) !== void 0 && typeof ($11 = $f9.bytes) === "function") $r13 = $11($22);
+      else if ($f9 !== void 0 && $11 === void 0 && ($m10 = $22.metatable) !== void 0 && typeof ($12 = $m10.view.bytes) === "function") $r13 = $12($22);
+      else $r13 = rt.callee(rt.index($22, "bytes"), "method 'bytes'")($22);
+      let bytes = rt.first($r13);
       if ($json) {
+        $12 = bytes;
+        if ($12?.arr !== void 0) $11 = $12.length();
+        else if (typeof $12 === "string") $11 = $12.length;
+        else {
+          $s2.pcs[$d2] = $pc + 35;
+          $11 = rt.len($12, "local 'bytes'");
+        }
+        $14 = $11;
         $72 = bytes;
-        if ($72?.arr !== void 0) $6 = $72.length();
-        else if (typeof $72 === "string") $6 = $72.length;
-        else {
+        $k16 = 1;
+        if (!(($a17 = $72?.arr) !== void 0 && ($6 = $a17[$k16 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 35;
-          $6 = rt.len($72, "local 'bytes'");
+          $6 = rt.indexItem($72, $k16, "local 'bytes'");
         }
-        $11 = $6;
+        $15 = $6;
         $32 = bytes;
-        $k13 = 1;
-        if (!(($a14 = $32?.arr) !== void 0 && ($22 = $a14[$k13 - 1]) !== void 0)) {
-          $s2.pcs[$d2] = $pc + 35;
-          $22 = rt.indexItem($32, $k13, "local 'bytes'");
-        }
-        $12 = $22;
-        $16 = bytes;
-        $18 = bytes;
-        if ($18?.arr !== void 0) $19 = $18.length();
-        else if (typeof $18 === "string") $19 = $18.length;
+        $22 = bytes;
+        if ($22?.arr !== void 0) $20 = $22.length();
+        else if (typeof $22 === "string") $20 = $22.length;
         else {
           $s2.pcs[$d2] = $pc + 35;
-          $19 = rt.len($18, "local 'bytes'");
+          $20 = rt.len($22, "local 'bytes'");
         }
-        $k17 = $19;
-        if (!(($a21 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($20 = $a21[$k17 - 1]) !== void 0)) {
+        $k19 = $20;
+        if (!(($a22 = $32?.arr) !== void 0 && $k19 - 1 >>> 0 === $k19 - 1 && ($21 = $a22[$k19 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 35;
-          $20 = rt.indexItem($16, $k17, "local 'bytes'");
+          $21 = rt.indexItem($32, $k19, "local 'bytes'");
         }
-        $15 = $20;
-        if (rh.isScalar($12) && rh.isScalar($15)) {
+        $18 = $21;
+        if (rh.isScalar($15) && rh.isScalar($18)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -808,7 +812,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.num($11);
+          $w.num($14);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -822,7 +826,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($12);
+          $w.scalar($15);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -835,7 +839,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($15);
+          $w.scalar($18);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -843,57 +847,57 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o22 = new rt.FieldsObject();
-        $n23 = 1;
-        $o22.size = $11;
-        if ($12 !== void 0) {
-          $o22.first = $12;
-          $n23++;
-        }
+        $o23 = new rt.FieldsObject();
+        $n24 = 1;
+        $o23.size = $14;
         if ($15 !== void 0) {
-          $o22.last = $15;
-          $n23++;
+          $o23.first = $15;
+          $n24++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o22, $n23));
+        if ($18 !== void 0) {
+          $o23.last = $18;
+          $n24++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
       }
-      $24 = bytes;
-      if ($24?.arr !== void 0) $25 = $24.length();
-      else if (typeof $24 === "string") $25 = $24.length;
+      $25 = bytes;
+      if ($25?.arr !== void 0) $26 = $25.length();
+      else if (typeof $25 === "string") $26 = $25.length;
       else {
         $s2.pcs[$d2] = $pc + 35;
-        $25 = rt.len($24, "local 'bytes'");
+        $26 = rt.len($25, "local 'bytes'");
       }
-      $26 = bytes;
-      $k27 = 1;
-      if (!(($a29 = $26?.arr) !== void 0 && ($28 = $a29[$k27 - 1]) !== void 0)) {
+      $27 = bytes;
+      $k28 = 1;
+      if (!(($a30 = $27?.arr) !== void 0 && ($29 = $a30[$k28 - 1]) !== void 0)) {
         $s2.pcs[$d2] = $pc + 35;
-        $28 = rt.indexItem($26, $k27, "local 'bytes'");
+        $29 = rt.indexItem($27, $k28, "local 'bytes'");
       }
-      $30 = bytes;
-      $322 = bytes;
-      if ($322?.arr !== void 0) $33 = $322.length();
-      else if (typeof $322 === "string") $33 = $322.length;
+      $31 = bytes;
+      $33 = bytes;
+      if ($33?.arr !== void 0) $34 = $33.length();
+      else if (typeof $33 === "string") $34 = $33.length;
       else {
         $s2.pcs[$d2] = $pc + 35;
-        $33 = rt.len($322, "local 'bytes'");
+        $34 = rt.len($33, "local 'bytes'");
       }
-      $k31 = $33;
-      if (!(($a35 = $30?.arr) !== void 0 && $k31 - 1 >>> 0 === $k31 - 1 && ($34 = $a35[$k31 - 1]) !== void 0)) {
+      $k32 = $34;
+      if (!(($a36 = $31?.arr) !== void 0 && $k32 - 1 >>> 0 === $k32 - 1 && ($35 = $a36[$k32 - 1]) !== void 0)) {
         $s2.pcs[$d2] = $pc + 35;
-        $34 = rt.indexItem($30, $k31, "local 'bytes'");
+        $35 = rt.indexItem($31, $k32, "local 'bytes'");
       }
-      $o36 = new rt.FieldsObject();
-      $n37 = 1;
-      $o36.size = $25;
-      if ($28 !== void 0) {
-        $o36.first = $28;
-        $n37++;
+      $o37 = new rt.FieldsObject();
+      $n38 = 1;
+      $o37.size = $26;
+      if ($29 !== void 0) {
+        $o37.first = $29;
+        $n38++;
       }
-      if ($34 !== void 0) {
-        $o36.last = $34;
-        $n37++;
+      if ($35 !== void 0) {
+        $o37.last = $35;
+        $n38++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o36, $n37));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o37, $n38));
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
@@ -919,7 +923,6 @@ function load($env) {
       let $m52;
       let $f62;
       let $r7;
-      let $fn8;
       let $9;
       let $10;
       let $f11;
@@ -927,10 +930,13 @@ function load($env) {
       let $13;
       let $14;
       let $r15;
-      let $m16;
-      let $f17;
-      let $t18;
-      let $r19;
+      let $f16;
+      let $m17;
+      let $18;
+      let $19;
+      let $r20;
+      let $t21;
+      let $r22;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 37;
@@ -944,19 +950,21 @@ function load($env) {
       else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
       $9 = rt.first($r15);
       $s2.pcs[$d2] = $pc + 39;
-      $fn8 = rt.callee(($f17 = $9?.f)?.text !== void 0 ? $f17.text : ($m16 = $9?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($9, "text"), "method 'text'");
-      $r7 = $fn8($9);
+      if (($f16 = $9?.f) !== void 0 && typeof ($18 = $f16.text) === "function") $r20 = $18($9);
+      else if ($f16 !== void 0 && $18 === void 0 && ($m17 = $9.metatable) !== void 0 && typeof ($19 = $m17.view.text) === "function") $r20 = $19($9);
+      else $r20 = rt.callee(rt.index($9, "text"), "method 'text'")($9);
+      $r7 = $r20;
       $s2.pcs[$d2] = $pc + 40;
       $fn12 = rt.callee($22, "field 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t18 = $s2.tails++;
-        $r19 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
-        $s2.tails = $t18;
+        $t21 = $s2.tails++;
+        $r22 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t21;
       } else {
-        $r19 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+        $r22 = rt.tailCall($s2, $tb, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
-      return $r19;
+      return $r22;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -974,7 +982,6 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $fn2;
       let $32;
       let $42;
       let $f5;
@@ -982,23 +989,28 @@ function load($env) {
       let $72;
       let $8;
       let $r9;
-      let $m10;
-      let $f11;
-      let $o12;
-      let $n13;
-      let $fn14;
-      let $15;
-      let $16;
-      let $f17;
-      let $m18;
+      let $f102;
+      let $m11;
+      let $12;
+      let $13;
+      let $r14;
+      let $o15;
+      let $n16;
+      let $18;
       let $19;
-      let $20;
-      let $r21;
-      let $m22;
-      let $f23;
-      let $24;
-      let $o25;
-      let $n26;
+      let $f20;
+      let $m21;
+      let $22;
+      let $23;
+      let $r24;
+      let $f25;
+      let $m26;
+      let $27;
+      let $28;
+      let $r29;
+      let $30;
+      let $o31;
+      let $n32;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
@@ -1008,8 +1020,10 @@ function load($env) {
         else $r9 = rt.callee(rt.index($42, "body", "local 'ctx'"), "method 'body'")($42);
         $32 = rt.first($r9);
         $s2.pcs[$d2] = $pc + 43;
-        $fn2 = rt.callee(($f11 = $32?.f)?.json !== void 0 ? $f11.json : ($m10 = $32?.metatable) !== void 0 && $m10.view.json !== void 0 ? $m10.view.json : rt.index($32, "json"), "method 'json'");
-        $1 = rt.first($fn2($32));
+        if (($f102 = $32?.f) !== void 0 && typeof ($12 = $f102.json) === "function") $r14 = $12($32);
+        else if ($f102 !== void 0 && $12 === void 0 && ($m11 = $32.metatable) !== void 0 && typeof ($13 = $m11.view.json) === "function") $r14 = $13($32);
+        else $r14 = rt.callee(rt.index($32, "json"), "method 'json'")($32);
+        $1 = rt.first($r14);
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1031,30 +1045,32 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o12 = new rt.FieldsObject();
-        $n13 = 0;
+        $o15 = new rt.FieldsObject();
+        $n16 = 0;
         if ($1 !== void 0) {
-          $o12.got = $1;
-          $n13++;
+          $o15.got = $1;
+          $n16++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      $16 = ctx;
+      $19 = ctx;
       $s2.pcs[$d2] = $pc + 42;
-      if (($f17 = $16?.f) !== void 0 && typeof ($19 = $f17.body) === "function") $r21 = $19($16);
-      else if ($f17 !== void 0 && $19 === void 0 && ($m18 = $16.metatable) !== void 0 && typeof ($20 = $m18.view.body) === "function") $r21 = $20($16);
-      else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
-      $15 = rt.first($r21);
+      if (($f20 = $19?.f) !== void 0 && typeof ($22 = $f20.body) === "function") $r24 = $22($19);
+      else if ($f20 !== void 0 && $22 === void 0 && ($m21 = $19.metatable) !== void 0 && typeof ($23 = $m21.view.body) === "function") $r24 = $23($19);
+      else $r24 = rt.callee(rt.index($19, "body", "local 'ctx'"), "method 'body'")($19);
+      $18 = rt.first($r24);
       $s2.pcs[$d2] = $pc + 43;
-      $fn14 = rt.callee(($f23 = $15?.f)?.json !== void 0 ? $f23.json : ($m22 = $15?.metatable) !== void 0 && $m22.view.json !== void 0 ? $m22.view.json : rt.index($15, "json"), "method 'json'");
-      $24 = rt.first($fn14($15));
-      $o25 = new rt.FieldsObject();
-      $n26 = 0;
-      if ($24 !== void 0) {
-        $o25.got = $24;
-        $n26++;
+      if (($f25 = $18?.f) !== void 0 && typeof ($27 = $f25.json) === "function") $r29 = $27($18);
+      else if ($f25 !== void 0 && $27 === void 0 && ($m26 = $18.metatable) !== void 0 && typeof ($28 = $m26.view.json) === "function") $r29 = $28($18);
+      else $r29 = rt.callee(rt.index($18, "json"), "method 'json'")($18);
+      $30 = rt.first($r29);
+      $o31 = new rt.FieldsObject();
+      $n32 = 0;
+      if ($30 !== void 0) {
+        $o31.got = $30;
+        $n32++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o25, $n26));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o31, $n32));
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
     else {
@@ -1084,21 +1100,24 @@ function load($env) {
       let $m9;
       let $f102;
       let $11;
-      let $fn12;
-      let $13;
+      let $12;
       let $14;
-      let $f15;
-      let $m16;
-      let $17;
+      let $15;
+      let $f16;
+      let $m17;
       let $18;
-      let $r19;
-      let $m20;
+      let $19;
+      let $r20;
       let $f21;
-      let $222;
-      let $o23;
-      let $n24;
-      let $t25;
-      let $r26;
+      let $m22;
+      let $23;
+      let $24;
+      let $r25;
+      let $26;
+      let $o27;
+      let $n28;
+      let $t29;
+      let $r30;
       if (($1 = $env.f.rover) === void 0) {
         $s2.pcs[$d2] = $pc + 45;
         $1 = rt.getGlobal($env, "rover");
@@ -1114,33 +1133,36 @@ function load($env) {
       else if ($f4 !== void 0 && $6 === void 0 && ($m3 = $1.metatable) !== void 0 && typeof ($72 = $m3.view.body) === "function") $r8 = $72($1);
       else $r8 = rt.callee(rt.index($1, "body", "local 'ctx'"), "method 'body'")($1);
       $22 = rt.first($r8);
-      $fn5 = rt.callee(($f102 = $22?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $22?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect"), "method 'expect'");
-      $14 = g;
+      $11 = ($f102 = $22?.f)?.expect !== void 0 ? $f102.expect : ($m9 = $22?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect");
+      $15 = g;
       $s2.pcs[$d2] = $pc + 48;
-      if (($f15 = $14?.f) !== void 0 && typeof ($17 = $f15.string) === "function") $r19 = $17($14);
-      else if ($f15 !== void 0 && $17 === void 0 && ($m16 = $14.metatable) !== void 0 && typeof ($18 = $m16.view.string) === "function") $r19 = $18($14);
-      else $r19 = rt.callee(rt.index($14, "string", "local 'g'"), "method 'string'")($14);
-      $13 = rt.first($r19);
+      if (($f16 = $15?.f) !== void 0 && typeof ($18 = $f16.string) === "function") $r20 = $18($15);
+      else if ($f16 !== void 0 && $18 === void 0 && ($m17 = $15.metatable) !== void 0 && typeof ($19 = $m17.view.string) === "function") $r20 = $19($15);
+      else $r20 = rt.callee(rt.index($15, "string", "local 'g'"), "method 'string'")($15);
+      $14 = rt.first($r20);
       $s2.pcs[$d2] = $pc + 49;
-      $fn12 = rt.callee(($f21 = $13?.f)?.required !== void 0 ? $f21.required : ($m20 = $13?.metatable) !== void 0 && $m20.view.required !== void 0 ? $m20.view.required : rt.index($13, "required"), "method 'required'");
-      $222 = rt.first($fn12($13));
-      $o23 = new rt.FieldsObject();
-      $n24 = 0;
-      if ($222 !== void 0) {
-        $o23.name = $222;
-        $n24++;
+      if (($f21 = $14?.f) !== void 0 && typeof ($23 = $f21.required) === "function") $r25 = $23($14);
+      else if ($f21 !== void 0 && $23 === void 0 && ($m22 = $14.metatable) !== void 0 && typeof ($24 = $m22.view.required) === "function") $r25 = $24($14);
+      else $r25 = rt.callee(rt.index($14, "required"), "method 'required'")($14);
+      $26 = rt.first($r25);
+      $o27 = new rt.FieldsObject();
+      $n28 = 0;
+      if ($26 !== void 0) {
+        $o27.name = $26;
+        $n28++;
       }
-      $11 = rt.LuaTable.record($o23, $n24);
+      $12 = rt.LuaTable.record($o27, $n28);
       $s2.pcs[$d2] = $pc + 50;
+      $fn5 = rt.callee($11, "method 'expect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t25 = $s2.tails++;
-        $r26 = $fn5($22, $11);
-        $s2.tails = $t25;
+        $t29 = $s2.tails++;
+        $r30 = $fn5($22, $12);
+        $s2.tails = $t29;
       } else {
-        $r26 = rt.tailCall($s2, $tb, $fn5, [$22, $11]);
+        $r30 = rt.tailCall($s2, $tb, $fn5, [$22, $12]);
       }
-      return $r26;
+      return $r30;
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {

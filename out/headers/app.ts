@@ -389,13 +389,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $o11: rt.Fields;
-        let $n12: number;
-        let $13: rt.LuaValue;
-        let $o14: rt.Fields;
-        let $n15: number;
-        let $t16: number;
-        let $r17: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $t17: number;
+        let $r18: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 19;
@@ -403,27 +404,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 20;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
-        $9 = 201;
-        $o11 = new rt.FieldsObject();
-        $n12 = 1;
-        $o11.Location = "/items/7";
-        $13 = rt.LuaTable.record($o11, $n12);
-        $o14 = new rt.FieldsObject();
-        $n15 = 2;
-        $o14.id = 7;
-        $o14.headers = $13;
-        $10 = rt.LuaTable.record($o14, $n15);
+        $9 = (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"));
+        $10 = 201;
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        $o12.Location = "/items/7";
+        $14 = rt.LuaTable.record($o12, $n13);
+        $o15 = new rt.FieldsObject();
+        $n16 = 2;
+        $o15.id = 7;
+        $o15.headers = $14;
+        $11 = rt.LuaTable.record($o15, $n16);
         $s.pcs[$d] = $pc + 21;
+        $fn1 = rt.callee($9, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t16 = $s.tails++;
-          $r17 = $fn1($2, $9, $10);
-          $s.tails = $t16;
+          $t17 = $s.tails++;
+          $r18 = $fn1($2, $10, $11);
+          $s.tails = $t17;
         } else {
-          $r17 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
+          $r18 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
-        return $r17;
+        return $r18;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -639,7 +641,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
-        let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $f4: rt.Fields | undefined;
@@ -647,35 +648,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $r8: rt.LuaResult;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $f9: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $k13: number;
-        let $a14: rt.LuaValue[] | undefined;
+        let $r13: rt.LuaResult;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $k17: number;
+        let $k16: number;
+        let $a17: rt.LuaValue[] | undefined;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
+        let $k19: number;
         let $20: rt.LuaValue;
-        let $a21: rt.LuaValue[] | undefined;
-        let $o22: rt.Fields;
-        let $n23: number;
-        let $24: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $a22: rt.LuaValue[] | undefined;
+        let $o23: rt.Fields;
+        let $n24: number;
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $k27: number;
-        let $28: rt.LuaValue;
-        let $a29: rt.LuaValue[] | undefined;
-        let $30: rt.LuaValue;
-        let $k31: number;
-        let $32: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $k28: number;
+        let $29: rt.LuaValue;
+        let $a30: rt.LuaValue[] | undefined;
+        let $31: rt.LuaValue;
+        let $k32: number;
         let $33: rt.LuaValue;
         let $34: rt.LuaValue;
-        let $a35: rt.LuaValue[] | undefined;
-        let $o36: rt.Fields;
-        let $n37: number;
+        let $35: rt.LuaValue;
+        let $a36: rt.LuaValue[] | undefined;
+        let $o37: rt.Fields;
+        let $n38: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 33;
@@ -684,100 +686,102 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 34;
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f10!.bytes : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.bytes !== undefined ? $m9.view.bytes : rt.index($2, "bytes")), "method 'bytes'");
-        let bytes: rt.LuaValue = rt.first($fn1($2));
+        if (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f9.bytes) === 'function') $r13 = ($11 as rt.LuaFunction)($2);
+        else if ($f9 !== undefined && $11 === undefined && ($m10 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m10.view.bytes) === 'function') $r13 = ($12 as rt.LuaFunction)($2);
+        else $r13 = rt.callee(rt.index($2, "bytes"), "method 'bytes'")($2);
+        let bytes: rt.LuaValue = rt.first($r13);
         if ($json) {
-          $7 = bytes as rt.LuaValue;
-          if (($7 as rt.LuaTable)?.arr !== undefined) $6 = ($7 as rt.LuaTable).length();
-          else if (typeof $7 === 'string') $6 = $7.length;
+          $12 = bytes as rt.LuaValue;
+          if (($12 as rt.LuaTable)?.arr !== undefined) $11 = ($12 as rt.LuaTable).length();
+          else if (typeof $12 === 'string') $11 = $12.length;
           else {
             $s.pcs[$d] = $pc + 35;
-            $6 = rt.len($7, "local 'bytes'");
+            $11 = rt.len($12, "local 'bytes'");
           }
-          $11 = $6;
+          $14 = $11;
+          $7 = bytes;
+          $k16 = 1;
+          if (!(($a17 = ($7 as rt.LuaTable)?.arr) !== undefined && ($6 = $a17[$k16 - 1]) !== undefined)) {
+            $s.pcs[$d] = $pc + 35;
+            $6 = rt.indexItem($7, $k16, "local 'bytes'");
+          }
+          $15 = $6;
           $3 = bytes;
-          $k13 = 1;
-          if (!(($a14 = ($3 as rt.LuaTable)?.arr) !== undefined && ($2 = $a14[$k13 - 1]) !== undefined)) {
-            $s.pcs[$d] = $pc + 35;
-            $2 = rt.indexItem($3, $k13, "local 'bytes'");
-          }
-          $12 = $2;
-          $16 = bytes;
-          $18 = bytes as rt.LuaValue;
-          if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
-          else if (typeof $18 === 'string') $19 = $18.length;
+          $2 = bytes as rt.LuaValue;
+          if (($2 as rt.LuaTable)?.arr !== undefined) $20 = ($2 as rt.LuaTable).length();
+          else if (typeof $2 === 'string') $20 = $2.length;
           else {
             $s.pcs[$d] = $pc + 35;
-            $19 = rt.len($18, "local 'bytes'");
+            $20 = rt.len($2, "local 'bytes'");
           }
-          $k17 = ($19 as number);
-          if (!(($a21 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($20 = $a21[$k17 - 1]) !== undefined)) {
+          $k19 = ($20 as number);
+          if (!(($a22 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k19 - 1 >>> 0) === $k19 - 1 && ($21 = $a22[$k19 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 35;
-            $20 = rt.indexItem($16, $k17, "local 'bytes'");
+            $21 = rt.indexItem($3, $k19, "local 'bytes'");
           }
-          $15 = $20;
-          if (rh.isScalar($12) && rh.isScalar($15)) {
+          $18 = $21;
+          if (rh.isScalar($15) && rh.isScalar($18)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.num($11 as number);
+            $w.num($14 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($12 as string | number | boolean);
-            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 97; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($15 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 97; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($18 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o22 = new rt.FieldsObject();
-          $n23 = 1;
-          $o22.size = $11;
-          if ($12 !== undefined) {
-            $o22.first = $12;
-            $n23++;
-          }
+          $o23 = new rt.FieldsObject();
+          $n24 = 1;
+          $o23.size = $14;
           if ($15 !== undefined) {
-            $o22.last = $15;
-            $n23++;
+            $o23.first = $15;
+            $n24++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o22, $n23));
+          if ($18 !== undefined) {
+            $o23.last = $18;
+            $n24++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
         }
-        $24 = bytes as rt.LuaValue;
-        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
-        else if (typeof $24 === 'string') $25 = $24.length;
+        $25 = bytes as rt.LuaValue;
+        if (($25 as rt.LuaTable)?.arr !== undefined) $26 = ($25 as rt.LuaTable).length();
+        else if (typeof $25 === 'string') $26 = $25.length;
         else {
           $s.pcs[$d] = $pc + 35;
-          $25 = rt.len($24, "local 'bytes'");
+          $26 = rt.len($25, "local 'bytes'");
         }
-        $26 = bytes;
-        $k27 = 1;
-        if (!(($a29 = ($26 as rt.LuaTable)?.arr) !== undefined && ($28 = $a29[$k27 - 1]) !== undefined)) {
+        $27 = bytes;
+        $k28 = 1;
+        if (!(($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($29 = $a30[$k28 - 1]) !== undefined)) {
           $s.pcs[$d] = $pc + 35;
-          $28 = rt.indexItem($26, $k27, "local 'bytes'");
+          $29 = rt.indexItem($27, $k28, "local 'bytes'");
         }
-        $30 = bytes;
-        $32 = bytes as rt.LuaValue;
-        if (($32 as rt.LuaTable)?.arr !== undefined) $33 = ($32 as rt.LuaTable).length();
-        else if (typeof $32 === 'string') $33 = $32.length;
+        $31 = bytes;
+        $33 = bytes as rt.LuaValue;
+        if (($33 as rt.LuaTable)?.arr !== undefined) $34 = ($33 as rt.LuaTable).length();
+        else if (typeof $33 === 'string') $34 = $33.length;
         else {
           $s.pcs[$d] = $pc + 35;
-          $33 = rt.len($32, "local 'bytes'");
+          $34 = rt.len($33, "local 'bytes'");
         }
-        $k31 = ($33 as number);
-        if (!(($a35 = ($30 as rt.LuaTable)?.arr) !== undefined && ($k31 - 1 >>> 0) === $k31 - 1 && ($34 = $a35[$k31 - 1]) !== undefined)) {
+        $k32 = ($34 as number);
+        if (!(($a36 = ($31 as rt.LuaTable)?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($35 = $a36[$k32 - 1]) !== undefined)) {
           $s.pcs[$d] = $pc + 35;
-          $34 = rt.indexItem($30, $k31, "local 'bytes'");
+          $35 = rt.indexItem($31, $k32, "local 'bytes'");
         }
-        $o36 = new rt.FieldsObject();
-        $n37 = 1;
-        $o36.size = $25;
-        if ($28 !== undefined) {
-          $o36.first = $28;
-          $n37++;
+        $o37 = new rt.FieldsObject();
+        $n38 = 1;
+        $o37.size = $26;
+        if ($29 !== undefined) {
+          $o37.first = $29;
+          $n38++;
         }
-        if ($34 !== undefined) {
-          $o36.last = $34;
-          $n37++;
+        if ($35 !== undefined) {
+          $o37.last = $35;
+          $n38++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o36, $n37));
+        return rt.leave($s, $d, rt.LuaTable.record($o37, $n38));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
@@ -803,7 +807,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $r7: rt.LuaResult;
-        let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $f11: rt.Fields | undefined;
@@ -811,10 +814,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $r15: rt.LuaResult;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $t18: number;
-        let $r19: rt.LuaResult;
+        let $f16: rt.Fields | undefined;
+        let $m17: rt.LuaTable | undefined;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $r20: rt.LuaResult;
+        let $t21: number;
+        let $r22: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 37;
@@ -828,19 +834,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r15 = rt.callee(rt.index($10, "body", "local 'ctx'"), "method 'body'")($10);
         $9 = rt.first($r15);
         $s.pcs[$d] = $pc + 39;
-        $fn8 = rt.callee((($f17 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f17!.text : ($m16 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($9, "text")), "method 'text'");
-        $r7 = $fn8($9);
+        if (($f16 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.text) === 'function') $r20 = ($18 as rt.LuaFunction)($9);
+        else if ($f16 !== undefined && $18 === undefined && ($m17 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.text) === 'function') $r20 = ($19 as rt.LuaFunction)($9);
+        else $r20 = rt.callee(rt.index($9, "text"), "method 'text'")($9);
+        $r7 = $r20;
         $s.pcs[$d] = $pc + 40;
         $fn1 = rt.callee($2, "field 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t18 = $s.tails++;
-          $r19 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
-          $s.tails = $t18;
+          $t21 = $s.tails++;
+          $r22 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t21;
         } else {
-          $r19 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+          $r22 = rt.tailCall($s, $tb, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
-        return $r19;
+        return $r22;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -858,7 +866,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
         let $f5: rt.Fields | undefined;
@@ -866,23 +873,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $r9: rt.LuaResult;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $o12: rt.Fields;
-        let $n13: number;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $12: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $r14: rt.LuaResult;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $r21: rt.LuaResult;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
+        let $f20: rt.Fields | undefined;
+        let $m21: rt.LuaTable | undefined;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $r24: rt.LuaResult;
+        let $f25: rt.Fields | undefined;
+        let $m26: rt.LuaTable | undefined;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $r29: rt.LuaResult;
+        let $30: rt.LuaValue;
+        let $o31: rt.Fields;
+        let $n32: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
@@ -892,8 +904,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else $r9 = rt.callee(rt.index($4, "body", "local 'ctx'"), "method 'body'")($4);
           $3 = rt.first($r9);
           $s.pcs[$d] = $pc + 43;
-          $fn2 = rt.callee((($f11 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f11!.json : ($m10 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m10.view.json !== undefined ? $m10.view.json : rt.index($3, "json")), "method 'json'");
-          $1 = rt.first($fn2($3));
+          if (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.json) === 'function') $r14 = ($12 as rt.LuaFunction)($3);
+          else if ($f10 !== undefined && $12 === undefined && ($m11 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.json) === 'function') $r14 = ($13 as rt.LuaFunction)($3);
+          else $r14 = rt.callee(rt.index($3, "json"), "method 'json'")($3);
+          $1 = rt.first($r14);
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
@@ -901,30 +915,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o12 = new rt.FieldsObject();
-          $n13 = 0;
+          $o15 = new rt.FieldsObject();
+          $n16 = 0;
           if ($1 !== undefined) {
-            $o12.got = $1;
-            $n13++;
+            $o15.got = $1;
+            $n16++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        $16 = ctx as rt.LuaValue;
+        $19 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 42;
-        if (($f17 = ($16 as rt.LuaTable)?.f) !== undefined && typeof ($19 = $f17.body) === 'function') $r21 = ($19 as rt.LuaFunction)($16);
-        else if ($f17 !== undefined && $19 === undefined && ($m18 = ($16 as rt.LuaTable).metatable) !== undefined && typeof ($20 = $m18.view.body) === 'function') $r21 = ($20 as rt.LuaFunction)($16);
-        else $r21 = rt.callee(rt.index($16, "body", "local 'ctx'"), "method 'body'")($16);
-        $15 = rt.first($r21);
+        if (($f20 = ($19 as rt.LuaTable)?.f) !== undefined && typeof ($22 = $f20.body) === 'function') $r24 = ($22 as rt.LuaFunction)($19);
+        else if ($f20 !== undefined && $22 === undefined && ($m21 = ($19 as rt.LuaTable).metatable) !== undefined && typeof ($23 = $m21.view.body) === 'function') $r24 = ($23 as rt.LuaFunction)($19);
+        else $r24 = rt.callee(rt.index($19, "body", "local 'ctx'"), "method 'body'")($19);
+        $18 = rt.first($r24);
         $s.pcs[$d] = $pc + 43;
-        $fn14 = rt.callee((($f23 = ($15 as rt.LuaTable)?.f)?.json !== undefined ? $f23!.json : ($m22 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m22.view.json !== undefined ? $m22.view.json : rt.index($15, "json")), "method 'json'");
-        $24 = rt.first($fn14($15));
-        $o25 = new rt.FieldsObject();
-        $n26 = 0;
-        if ($24 !== undefined) {
-          $o25.got = $24;
-          $n26++;
+        if (($f25 = ($18 as rt.LuaTable)?.f) !== undefined && typeof ($27 = $f25.json) === 'function') $r29 = ($27 as rt.LuaFunction)($18);
+        else if ($f25 !== undefined && $27 === undefined && ($m26 = ($18 as rt.LuaTable).metatable) !== undefined && typeof ($28 = $m26.view.json) === 'function') $r29 = ($28 as rt.LuaFunction)($18);
+        else $r29 = rt.callee(rt.index($18, "json"), "method 'json'")($18);
+        $30 = rt.first($r29);
+        $o31 = new rt.FieldsObject();
+        $n32 = 0;
+        if ($30 !== undefined) {
+          $o31.got = $30;
+          $n32++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o25, $n26));
+        return rt.leave($s, $d, rt.LuaTable.record($o31, $n32));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {
@@ -954,21 +970,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $fn12!: rt.LuaFunction;
-        let $13: rt.LuaValue;
+        let $12: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $f15: rt.Fields | undefined;
-        let $m16: rt.LuaTable | undefined;
-        let $17: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $f16: rt.Fields | undefined;
+        let $m17: rt.LuaTable | undefined;
         let $18: rt.LuaValue;
-        let $r19: rt.LuaResult;
-        let $m20: rt.LuaTable | undefined;
+        let $19: rt.LuaValue;
+        let $r20: rt.LuaResult;
         let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
-        let $t25: number;
-        let $r26: rt.LuaResult;
+        let $m22: rt.LuaTable | undefined;
+        let $23: rt.LuaValue;
+        let $24: rt.LuaValue;
+        let $r25: rt.LuaResult;
+        let $26: rt.LuaValue;
+        let $o27: rt.Fields;
+        let $n28: number;
+        let $t29: number;
+        let $r30: rt.LuaResult;
         if (($1 = $env.f!.rover) === undefined) {
           $s.pcs[$d] = $pc + 45;
           $1 = rt.getGlobal($env, "rover");
@@ -984,33 +1003,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else if ($f4 !== undefined && $6 === undefined && ($m3 = ($1 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m3.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($1);
         else $r8 = rt.callee(rt.index($1, "body", "local 'ctx'"), "method 'body'")($1);
         $2 = rt.first($r8);
-        $fn5 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
-        $14 = g as rt.LuaValue;
+        $11 = (($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect"));
+        $15 = g as rt.LuaValue;
         $s.pcs[$d] = $pc + 48;
-        if (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($17 = $f15.string) === 'function') $r19 = ($17 as rt.LuaFunction)($14);
-        else if ($f15 !== undefined && $17 === undefined && ($m16 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($18 = $m16.view.string) === 'function') $r19 = ($18 as rt.LuaFunction)($14);
-        else $r19 = rt.callee(rt.index($14, "string", "local 'g'"), "method 'string'")($14);
-        $13 = rt.first($r19);
+        if (($f16 = ($15 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.string) === 'function') $r20 = ($18 as rt.LuaFunction)($15);
+        else if ($f16 !== undefined && $18 === undefined && ($m17 = ($15 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.string) === 'function') $r20 = ($19 as rt.LuaFunction)($15);
+        else $r20 = rt.callee(rt.index($15, "string", "local 'g'"), "method 'string'")($15);
+        $14 = rt.first($r20);
         $s.pcs[$d] = $pc + 49;
-        $fn12 = rt.callee((($f21 = ($13 as rt.LuaTable)?.f)?.required !== undefined ? $f21!.required : ($m20 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m20.view.required !== undefined ? $m20.view.required : rt.index($13, "required")), "method 'required'");
-        $22 = rt.first($fn12($13));
-        $o23 = new rt.FieldsObject();
-        $n24 = 0;
-        if ($22 !== undefined) {
-          $o23.name = $22;
-          $n24++;
+        if (($f21 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($23 = $f21.required) === 'function') $r25 = ($23 as rt.LuaFunction)($14);
+        else if ($f21 !== undefined && $23 === undefined && ($m22 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($24 = $m22.view.required) === 'function') $r25 = ($24 as rt.LuaFunction)($14);
+        else $r25 = rt.callee(rt.index($14, "required"), "method 'required'")($14);
+        $26 = rt.first($r25);
+        $o27 = new rt.FieldsObject();
+        $n28 = 0;
+        if ($26 !== undefined) {
+          $o27.name = $26;
+          $n28++;
         }
-        $11 = rt.LuaTable.record($o23, $n24);
+        $12 = rt.LuaTable.record($o27, $n28);
         $s.pcs[$d] = $pc + 50;
+        $fn5 = rt.callee($11, "method 'expect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t25 = $s.tails++;
-          $r26 = $fn5($2, $11);
-          $s.tails = $t25;
+          $t29 = $s.tails++;
+          $r30 = $fn5($2, $12);
+          $s.tails = $t29;
         } else {
-          $r26 = rt.tailCall($s, $tb, $fn5, [$2, $11]);
+          $r30 = rt.tailCall($s, $tb, $fn5, [$2, $12]);
         }
-        return $r26;
+        return $r30;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {

@@ -207,16 +207,21 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $fn3;
-      let $m4;
-      let $f5;
-      let $r6;
-      let $72;
-      let $f82;
-      let $m92;
-      let $102;
+      let $f4;
+      let $m52;
+      let $6;
+      let $arm7;
+      let $8;
+      let $9;
+      let $r10;
       let $11;
-      let $r12;
+      let $f12;
+      let $m13;
+      let $14;
+      let $15;
+      let $r16;
+      let $r17;
+      let $fn18;
       $1 = calls;
       $22 = new rt.LuaTable([]);
       calls = $22;
@@ -225,16 +230,26 @@ function load($env) {
       trace("global.before.trace");
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 5;
-      $fn3 = rt.callee(($f5 = $22?.f)?.set !== void 0 ? $f5.set : ($m4 = $22?.metatable) !== void 0 && $m4.view.set !== void 0 ? $m4.view.set : rt.index($22, "set", "local 'ctx'"), "method 'set'");
-      $1 = "request_id";
-      $72 = ctx;
+      if (($f4 = $22?.f) !== void 0 && typeof ($1 = $f4.set) === "function") $arm7 = 1;
+      else if ($f4 !== void 0 && $1 === void 0 && ($m52 = $22.metatable) !== void 0 && typeof ($6 = $m52.view.set) === "function") $arm7 = 2;
+      else {
+        $arm7 = 0;
+        $8 = rt.index($22, "set", "local 'ctx'");
+      }
+      $9 = "request_id";
+      $11 = ctx;
       $s2.pcs[$d2] = $pc + 6;
-      if (($f82 = $72?.f) !== void 0 && typeof ($102 = $f82.request_id) === "function") $r12 = $102($72);
-      else if ($f82 !== void 0 && $102 === void 0 && ($m92 = $72.metatable) !== void 0 && typeof ($11 = $m92.view.request_id) === "function") $r12 = $11($72);
-      else $r12 = rt.callee(rt.index($72, "request_id", "local 'ctx'"), "method 'request_id'")($72);
-      $r6 = $r12;
+      if (($f12 = $11?.f) !== void 0 && typeof ($14 = $f12.request_id) === "function") $r16 = $14($11);
+      else if ($f12 !== void 0 && $14 === void 0 && ($m13 = $11.metatable) !== void 0 && typeof ($15 = $m13.view.request_id) === "function") $r16 = $15($11);
+      else $r16 = rt.callee(rt.index($11, "request_id", "local 'ctx'"), "method 'request_id'")($11);
+      $r10 = $r16;
       $s2.pcs[$d2] = $pc + 7;
-      Array.isArray($r6) ? $fn3($22, $1, ...$r6) : $fn3($22, $1, $r6);
+      if ($arm7 === 1 && $f4.set === $1) $r17 = Array.isArray($r10) ? $f4.set($22, $9, ...$r10) : $f4.set($22, $9, $r10);
+      else if ($arm7 === 2 && $m52.view.set === $6) $r17 = Array.isArray($r10) ? $m52.view.set($22, $9, ...$r10) : $m52.view.set($22, $9, $r10);
+      else {
+        $fn18 = $arm7 === 0 ? rt.callee($8, "method 'set'") : $arm7 === 1 ? $1 : $6;
+        $r17 = Array.isArray($r10) ? $fn18($22, $9, ...$r10) : $fn18($22, $9, $r10);
+      }
       $s2.depth = $d2;
       return rt.NONE;
     };
@@ -1174,7 +1189,6 @@ function load($env) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $fn12;
       let $22;
       let $32;
       let $f4;
@@ -1182,13 +1196,16 @@ function load($env) {
       let $6;
       let $72;
       let $r8;
-      let $m92;
-      let $f10;
+      let $f9;
+      let $m10;
       let $11;
-      let $o12;
-      let $n13;
-      let $o14;
-      let $n15;
+      let $12;
+      let $r13;
+      let $14;
+      let $o15;
+      let $n16;
+      let $o17;
+      let $n18;
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 50;
@@ -1197,11 +1214,13 @@ function load($env) {
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 51;
-      $fn12 = rt.callee(($f10 = $22?.f)?.json !== void 0 ? $f10.json : ($m92 = $22?.metatable) !== void 0 && $m92.view.json !== void 0 ? $m92.view.json : rt.index($22, "json"), "method 'json'");
-      let data = rt.first($fn12($22));
+      if (($f9 = $22?.f) !== void 0 && typeof ($11 = $f9.json) === "function") $r13 = $11($22);
+      else if ($f9 !== void 0 && $11 === void 0 && ($m10 = $22.metatable) !== void 0 && typeof ($12 = $m10.view.json) === "function") $r13 = $12($22);
+      else $r13 = rt.callee(rt.index($22, "json"), "method 'json'")($22);
+      let data = rt.first($r13);
       if ($json) {
-        $11 = data;
-        if (rh.isScalar($11)) {
+        $14 = data;
+        if (rh.isScalar($14)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(7), $p = $w.p;
@@ -1214,7 +1233,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($11);
+          $w.scalar($14);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1222,22 +1241,22 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o12 = new rt.FieldsObject();
-        $n13 = 0;
-        if ($11 !== void 0) {
-          $o12.got = $11;
-          $n13++;
+        $o15 = new rt.FieldsObject();
+        $n16 = 0;
+        if ($14 !== void 0) {
+          $o15.got = $14;
+          $n16++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      $72 = data;
-      $o14 = new rt.FieldsObject();
-      $n15 = 0;
-      if ($72 !== void 0) {
-        $o14.got = $72;
-        $n15++;
+      $12 = data;
+      $o17 = new rt.FieldsObject();
+      $n18 = 0;
+      if ($12 !== void 0) {
+        $o17.got = $12;
+        $n18++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
     }));
     if ($2 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.post !== void 0) $f8.post = $2;
     else {
@@ -1266,25 +1285,26 @@ function load($env) {
       let $132;
       let $14;
       let $15;
-      let $m16;
-      let $f17;
-      let $18;
+      let $16;
+      let $m17;
+      let $f18;
       let $19;
       let $20;
-      let $m21;
-      let $f22;
-      let $23;
+      let $21;
+      let $m22;
+      let $f23;
       let $24;
-      let $m25;
-      let $f26;
-      let $27;
+      let $25;
+      let $m26;
+      let $f27;
       let $28;
-      let $m29;
-      let $f30;
-      let $o31;
-      let $n32;
-      let $t33;
-      let $r34;
+      let $29;
+      let $m30;
+      let $f31;
+      let $o32;
+      let $n33;
+      let $t34;
+      let $r35;
       $1 = err;
       if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.path) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.path) !== void 0 || !("path" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
@@ -1298,53 +1318,54 @@ function load($env) {
         }
         $6 = $8;
         $s2.pcs[$d2] = $pc + 54;
-        $fn5 = rt.callee(($f12 = $6?.f)?.status !== void 0 ? $f12.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'"), "method 'status'");
-        $14 = err;
-        if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.status) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.status) !== void 0 || !("status" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+        $132 = ($f12 = $6?.f)?.status !== void 0 ? $f12.status : ($m11 = $6?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($6, "status", "field 'json'");
+        $15 = err;
+        if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.status) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.status) !== void 0 || !("status" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 53;
-          $15 = rt.index($14, "status", "local 'err'");
+          $16 = rt.index($15, "status", "local 'err'");
         }
-        $132 = $15;
-        $19 = err;
-        if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22.message) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.message) !== void 0 || !("message" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+        $14 = $16;
+        $20 = err;
+        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.message) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.message) !== void 0 || !("message" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 55;
-          $20 = rt.index($19, "message", "local 'err'");
+          $21 = rt.index($20, "message", "local 'err'");
         }
-        $23 = err;
-        if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.code) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.code) !== void 0 || !("code" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
+        $24 = err;
+        if (!(($f27 = $24?.f) !== void 0 && (($25 = $f27.code) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.code) !== void 0 || !("code" in $m26.view) && $m26.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 56;
-          $24 = rt.index($23, "code", "local 'err'");
+          $25 = rt.index($24, "code", "local 'err'");
         }
-        $27 = err;
-        if (!(($f30 = $27?.f) !== void 0 && (($28 = $f30.path) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view.path) !== void 0 || !("path" in $m29.view) && $m29.view[rt.CUT] === void 0))) {
+        $28 = err;
+        if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.path) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.path) !== void 0 || !("path" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 57;
-          $28 = rt.index($27, "path", "local 'err'");
+          $29 = rt.index($28, "path", "local 'err'");
         }
-        $o31 = new rt.FieldsObject();
-        $n32 = 0;
-        if ($20 !== void 0) {
-          $o31.error = $20;
-          $n32++;
+        $o32 = new rt.FieldsObject();
+        $n33 = 0;
+        if ($21 !== void 0) {
+          $o32.error = $21;
+          $n33++;
         }
-        if ($24 !== void 0) {
-          $o31.code = $24;
-          $n32++;
+        if ($25 !== void 0) {
+          $o32.code = $25;
+          $n33++;
         }
-        if ($28 !== void 0) {
-          $o31.path = $28;
-          $n32++;
+        if ($29 !== void 0) {
+          $o32.path = $29;
+          $n33++;
         }
-        $18 = rt.LuaTable.record($o31, $n32);
+        $19 = rt.LuaTable.record($o32, $n33);
         $s2.pcs[$d2] = $pc + 58;
+        $fn5 = rt.callee($132, "method 'status'");
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t33 = $s2.tails++;
-          $r34 = $fn5($6, $132, $18);
-          $s2.tails = $t33;
+          $t34 = $s2.tails++;
+          $r35 = $fn5($6, $14, $19);
+          $s2.tails = $t34;
         } else {
-          $r34 = rt.tailCall($s2, $tb, $fn5, [$6, $132, $18]);
+          $r35 = rt.tailCall($s2, $tb, $fn5, [$6, $14, $19]);
         }
-        return $r34;
+        return $r35;
       }
       $s2.depth = $d2;
       return rt.NONE;

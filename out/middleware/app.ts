@@ -150,16 +150,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $fn3!: rt.LuaFunction;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $r6: rt.LuaResult;
-        let $7: rt.LuaValue;
-        let $f8: rt.Fields | undefined;
-        let $m9: rt.LuaTable | undefined;
-        let $10: rt.LuaValue;
+        let $f4: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $arm7: number;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $r10: rt.LuaResult;
         let $11: rt.LuaValue;
-        let $r12: rt.LuaResult;
+        let $f12: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $r16: rt.LuaResult;
+        let $r17: rt.LuaResult;
+        let $fn18!: rt.LuaFunction;
         $1 = calls;
         $2 = new rt.LuaTable([]);
         calls = ($2 as rt.LuaTable);
@@ -168,16 +173,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("global.before.trace");
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        $fn3 = rt.callee((($f5 = ($2 as rt.LuaTable)?.f)?.set !== undefined ? $f5!.set : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.set !== undefined ? $m4.view.set : rt.index($2, "set", "local 'ctx'")), "method 'set'");
-        $1 = "request_id";
-        $7 = ctx as rt.LuaValue;
+        if (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($1 = $f4.set) === 'function') $arm7 = 1;
+        else if ($f4 !== undefined && $1 === undefined && ($m5 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m5.view.set) === 'function') $arm7 = 2;
+        else {
+          $arm7 = 0;
+          $8 = rt.index($2, "set", "local 'ctx'");
+        }
+        $9 = "request_id";
+        $11 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 6;
-        if (($f8 = ($7 as rt.LuaTable)?.f) !== undefined && typeof ($10 = $f8.request_id) === 'function') $r12 = ($10 as rt.LuaFunction)($7);
-        else if ($f8 !== undefined && $10 === undefined && ($m9 = ($7 as rt.LuaTable).metatable) !== undefined && typeof ($11 = $m9.view.request_id) === 'function') $r12 = ($11 as rt.LuaFunction)($7);
-        else $r12 = rt.callee(rt.index($7, "request_id", "local 'ctx'"), "method 'request_id'")($7);
-        $r6 = $r12;
+        if (($f12 = ($11 as rt.LuaTable)?.f) !== undefined && typeof ($14 = $f12.request_id) === 'function') $r16 = ($14 as rt.LuaFunction)($11);
+        else if ($f12 !== undefined && $14 === undefined && ($m13 = ($11 as rt.LuaTable).metatable) !== undefined && typeof ($15 = $m13.view.request_id) === 'function') $r16 = ($15 as rt.LuaFunction)($11);
+        else $r16 = rt.callee(rt.index($11, "request_id", "local 'ctx'"), "method 'request_id'")($11);
+        $r10 = $r16;
         $s.pcs[$d] = $pc + 7;
-        (Array.isArray($r6) ? $fn3($2, $1, ...$r6) : $fn3($2, $1, $r6));
+        if ($arm7 === 1 && $f4!.set === $1) $r17 = (Array.isArray($r10) ? ($f4!.set as rt.LuaFunction)($2, $9, ...$r10) : ($f4!.set as rt.LuaFunction)($2, $9, $r10));
+        else if ($arm7 === 2 && $m5!.view.set === $6) $r17 = (Array.isArray($r10) ? ($m5!.view.set as rt.LuaFunction)($2, $9, ...$r10) : ($m5!.view.set as rt.LuaFunction)($2, $9, $r10));
+        else {
+          $fn18 = $arm7 === 0 ? rt.callee($8, "method 'set'") : ($arm7 === 1 ? $1 : $6) as rt.LuaFunction;
+          $r17 = (Array.isArray($r10) ? $fn18($2, $9, ...$r10) : $fn18($2, $9, $r10));
+        }
         $s.depth = $d;
         return rt.NONE;
       };
@@ -949,7 +964,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
-        let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $f4: rt.Fields | undefined;
@@ -957,13 +971,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $r8: rt.LuaResult;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $f9: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
-        let $o14: rt.Fields;
-        let $n15: number;
+        let $12: rt.LuaValue;
+        let $r13: rt.LuaResult;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $o17: rt.Fields;
+        let $n18: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 50;
@@ -972,33 +989,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 51;
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
-        let data: rt.LuaValue = rt.first($fn1($2));
+        if (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f9.json) === 'function') $r13 = ($11 as rt.LuaFunction)($2);
+        else if ($f9 !== undefined && $11 === undefined && ($m10 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m10.view.json) === 'function') $r13 = ($12 as rt.LuaFunction)($2);
+        else $r13 = rt.callee(rt.index($2, "json"), "method 'json'")($2);
+        let data: rt.LuaValue = rt.first($r13);
         if ($json) {
-          $11 = data;
-          if (rh.isScalar($11)) {
+          $14 = data;
+          if (rh.isScalar($14)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o12 = new rt.FieldsObject();
-          $n13 = 0;
-          if ($11 !== undefined) {
-            $o12.got = $11;
-            $n13++;
+          $o15 = new rt.FieldsObject();
+          $n16 = 0;
+          if ($14 !== undefined) {
+            $o15.got = $14;
+            $n16++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        $7 = data;
-        $o14 = new rt.FieldsObject();
-        $n15 = 0;
-        if ($7 !== undefined) {
-          $o14.got = $7;
-          $n15++;
+        $12 = data;
+        $o17 = new rt.FieldsObject();
+        $n18 = 0;
+        if ($12 !== undefined) {
+          $o17.got = $12;
+          $n18++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.post !== undefined) $f8.post = $2;
       else {
@@ -1027,25 +1046,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $23: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
         let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
-        let $27: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $m26: rt.LuaTable | undefined;
+        let $f27: rt.Fields | undefined;
         let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $o31: rt.Fields;
-        let $n32: number;
-        let $t33: number;
-        let $r34: rt.LuaResult;
+        let $29: rt.LuaValue;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
+        let $o32: rt.Fields;
+        let $n33: number;
+        let $t34: number;
+        let $r35: rt.LuaResult;
         $1 = err as rt.LuaValue;
         if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.path) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 52;
@@ -1059,53 +1079,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $6 = $8;
           $s.pcs[$d] = $pc + 54;
-          $fn5 = rt.callee((($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12!.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'")), "method 'status'");
-          $14 = err as rt.LuaValue;
-          if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.status) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.status) !== undefined || (!("status" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+          $13 = (($f12 = ($6 as rt.LuaTable)?.f)?.status !== undefined ? $f12!.status : ($m11 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($6, "status", "field 'json'"));
+          $15 = err as rt.LuaValue;
+          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.status) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.status) !== undefined || (!("status" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 53;
-            $15 = rt.index($14, "status", "local 'err'");
+            $16 = rt.index($15, "status", "local 'err'");
           }
-          $13 = $15;
-          $19 = err as rt.LuaValue;
-          if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.message) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.message) !== undefined || (!("message" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+          $14 = $16;
+          $20 = err as rt.LuaValue;
+          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.message) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.message) !== undefined || (!("message" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 55;
-            $20 = rt.index($19, "message", "local 'err'");
+            $21 = rt.index($20, "message", "local 'err'");
           }
-          $23 = err as rt.LuaValue;
-          if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.code) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.code) !== undefined || (!("code" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
+          $24 = err as rt.LuaValue;
+          if (!(($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.code) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.code) !== undefined || (!("code" in $m26.view) && $m26.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 56;
-            $24 = rt.index($23, "code", "local 'err'");
+            $25 = rt.index($24, "code", "local 'err'");
           }
-          $27 = err as rt.LuaValue;
-          if (!(($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.path) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.path) !== undefined || (!("path" in $m29.view) && $m29.view[rt.CUT] === undefined)))) {
+          $28 = err as rt.LuaValue;
+          if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.path) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.path) !== undefined || (!("path" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 57;
-            $28 = rt.index($27, "path", "local 'err'");
+            $29 = rt.index($28, "path", "local 'err'");
           }
-          $o31 = new rt.FieldsObject();
-          $n32 = 0;
-          if ($20 !== undefined) {
-            $o31.error = $20;
-            $n32++;
+          $o32 = new rt.FieldsObject();
+          $n33 = 0;
+          if ($21 !== undefined) {
+            $o32.error = $21;
+            $n33++;
           }
-          if ($24 !== undefined) {
-            $o31.code = $24;
-            $n32++;
+          if ($25 !== undefined) {
+            $o32.code = $25;
+            $n33++;
           }
-          if ($28 !== undefined) {
-            $o31.path = $28;
-            $n32++;
+          if ($29 !== undefined) {
+            $o32.path = $29;
+            $n33++;
           }
-          $18 = rt.LuaTable.record($o31, $n32);
+          $19 = rt.LuaTable.record($o32, $n33);
           $s.pcs[$d] = $pc + 58;
+          $fn5 = rt.callee($13, "method 'status'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t33 = $s.tails++;
-            $r34 = $fn5($6, $13, $18);
-            $s.tails = $t33;
+            $t34 = $s.tails++;
+            $r35 = $fn5($6, $14, $19);
+            $s.tails = $t34;
           } else {
-            $r34 = rt.tailCall($s, $tb, $fn5, [$6, $13, $18]);
+            $r35 = rt.tailCall($s, $tb, $fn5, [$6, $14, $19]);
           }
-          return $r34;
+          return $r35;
         }
         $s.depth = $d;
         return rt.NONE;

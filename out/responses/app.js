@@ -656,10 +656,11 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $o11;
-      let $n12;
-      let $t13;
-      let $r14;
+      let $11;
+      let $o12;
+      let $n13;
+      let $t14;
+      let $r15;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 16;
@@ -667,22 +668,23 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 16;
-      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
-      $9 = 201;
-      $o11 = new rt.FieldsObject();
-      $n12 = 1;
-      $o11.created = true;
-      $10 = rt.LuaTable.record($o11, $n12);
+      $9 = ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'");
+      $10 = 201;
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      $o12.created = true;
+      $11 = rt.LuaTable.record($o12, $n13);
       $s2.pcs[$d2] = $pc + 17;
+      $fn12 = rt.callee($9, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t13 = $s2.tails++;
-        $r14 = $fn12($22, $9, $10);
-        $s2.tails = $t13;
+        $t14 = $s2.tails++;
+        $r15 = $fn12($22, $10, $11);
+        $s2.tails = $t14;
       } else {
-        $r14 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
+        $r15 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
-      return $r14;
+      return $r15;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1159,28 +1161,30 @@ function load($env) {
       let $f4;
       let $5;
       let $6;
-      let $o7;
-      let $n8;
-      let $t9;
-      let $r10;
+      let $72;
+      let $o82;
+      let $n92;
+      let $t10;
+      let $r11;
       $22 = api;
       $s2.pcs[$d2] = $pc + 45;
-      $fn12 = rt.callee(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
-      $5 = 409;
-      $o7 = new rt.FieldsObject();
-      $n8 = 1;
-      $o7.code = "conflict";
-      $6 = rt.LuaTable.record($o7, $n8);
+      $5 = ($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'");
+      $6 = 409;
+      $o82 = new rt.FieldsObject();
+      $n92 = 1;
+      $o82.code = "conflict";
+      $72 = rt.LuaTable.record($o82, $n92);
       $s2.pcs[$d2] = $pc + 46;
+      $fn12 = rt.callee($5, "method 'error'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t9 = $s2.tails++;
-        $r10 = $fn12($22, $5, $6);
-        $s2.tails = $t9;
+        $t10 = $s2.tails++;
+        $r11 = $fn12($22, $6, $72);
+        $s2.tails = $t10;
       } else {
-        $r10 = rt.tailCall($s2, $tb, $fn12, [$22, $5, $6]);
+        $r11 = rt.tailCall($s2, $tb, $fn12, [$22, $6, $72]);
       }
-      return $r10;
+      return $r11;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1689,53 +1693,59 @@ function load($env) {
       let $m9;
       let $f10;
       let $11;
-      let $fn122;
-      let $13;
+      let $122;
       let $14;
       let $15;
-      let $m16;
-      let $f17;
-      let $m18;
+      let $16;
+      let $m17;
+      let $f18;
       let $f19;
-      let $20;
-      let $o21;
-      let $n22;
-      let $t23;
-      let $r24;
+      let $m20;
+      let $21;
+      let $222;
+      let $r23;
+      let $24;
+      let $o25;
+      let $n26;
+      let $t27;
+      let $r28;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 83;
       if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
       else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($72 = $m52.view.body) === "function") $r8 = $72($32);
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $22 = rt.first($r8);
-      $fn12 = rt.callee(($f10 = $22?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $22?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect"), "method 'expect'");
-      if (($14 = $env.f.rover) === void 0) {
-        $14 = rt.getGlobal($env, "rover");
+      $11 = ($f10 = $22?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $22?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($22, "expect");
+      if (($15 = $env.f.rover) === void 0) {
+        $15 = rt.getGlobal($env, "rover");
       }
-      if (!(($f17 = $14?.f) !== void 0 && (($15 = $f17.guard) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.guard) !== void 0 || !("guard" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
-        $15 = rt.index($14, "guard", "global 'rover'");
+      if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.guard) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.guard) !== void 0 || !("guard" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+        $16 = rt.index($15, "guard", "global 'rover'");
       }
-      $13 = $15;
+      $14 = $16;
       $s2.pcs[$d2] = $pc + 85;
-      $fn122 = rt.callee(($f19 = $13?.f)?.string !== void 0 ? $f19.string : ($m18 = $13?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($13, "string", "field 'guard'"), "method 'string'");
-      $20 = rt.first($fn122($13));
-      $o21 = new rt.FieldsObject();
-      $n22 = 0;
-      if ($20 !== void 0) {
-        $o21.a = $20;
-        $n22++;
+      if (($f19 = $14?.f) !== void 0 && typeof ($21 = $f19.string) === "function") $r23 = $21($14);
+      else if ($f19 !== void 0 && $21 === void 0 && ($m20 = $14.metatable) !== void 0 && typeof ($222 = $m20.view.string) === "function") $r23 = $222($14);
+      else $r23 = rt.callee(rt.index($14, "string", "field 'guard'"), "method 'string'")($14);
+      $24 = rt.first($r23);
+      $o25 = new rt.FieldsObject();
+      $n26 = 0;
+      if ($24 !== void 0) {
+        $o25.a = $24;
+        $n26++;
       }
-      $11 = rt.LuaTable.record($o21, $n22);
+      $122 = rt.LuaTable.record($o25, $n26);
       $s2.pcs[$d2] = $pc + 86;
+      $fn12 = rt.callee($11, "method 'expect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t23 = $s2.tails++;
-        $r24 = $fn12($22, $11);
-        $s2.tails = $t23;
+        $t27 = $s2.tails++;
+        $r28 = $fn12($22, $122);
+        $s2.tails = $t27;
       } else {
-        $r24 = rt.tailCall($s2, $tb, $fn12, [$22, $11]);
+        $r28 = rt.tailCall($s2, $tb, $fn12, [$22, $122]);
       }
-      return $r24;
+      return $r28;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
     else {

@@ -537,10 +537,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $o11: rt.Fields;
-        let $n12: number;
-        let $t13: number;
-        let $r14: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $t14: number;
+        let $r15: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 16;
@@ -548,22 +549,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 16;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
-        $9 = 201;
-        $o11 = new rt.FieldsObject();
-        $n12 = 1;
-        $o11.created = true;
-        $10 = rt.LuaTable.record($o11, $n12);
+        $9 = (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'"));
+        $10 = 201;
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        $o12.created = true;
+        $11 = rt.LuaTable.record($o12, $n13);
         $s.pcs[$d] = $pc + 17;
+        $fn1 = rt.callee($9, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t13 = $s.tails++;
-          $r14 = $fn1($2, $9, $10);
-          $s.tails = $t13;
+          $t14 = $s.tails++;
+          $r15 = $fn1($2, $10, $11);
+          $s.tails = $t14;
         } else {
-          $r14 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
+          $r15 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
-        return $r14;
+        return $r15;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -1040,28 +1042,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $o7: rt.Fields;
-        let $n8: number;
-        let $t9: number;
-        let $r10: rt.LuaResult;
+        let $7: rt.LuaValue;
+        let $o8: rt.Fields;
+        let $n9: number;
+        let $t10: number;
+        let $r11: rt.LuaResult;
         $2 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 45;
-        $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
-        $5 = 409;
-        $o7 = new rt.FieldsObject();
-        $n8 = 1;
-        $o7.code = "conflict";
-        $6 = rt.LuaTable.record($o7, $n8);
+        $5 = (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"));
+        $6 = 409;
+        $o8 = new rt.FieldsObject();
+        $n9 = 1;
+        $o8.code = "conflict";
+        $7 = rt.LuaTable.record($o8, $n9);
         $s.pcs[$d] = $pc + 46;
+        $fn1 = rt.callee($5, "method 'error'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t9 = $s.tails++;
-          $r10 = $fn1($2, $5, $6);
-          $s.tails = $t9;
+          $t10 = $s.tails++;
+          $r11 = $fn1($2, $6, $7);
+          $s.tails = $t10;
         } else {
-          $r10 = rt.tailCall($s, $tb, $fn1, [$2, $5, $6]);
+          $r11 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
         }
-        return $r10;
+        return $r11;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -1570,53 +1574,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $fn12!: rt.LuaFunction;
-        let $13: rt.LuaValue;
+        let $12: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $t23: number;
-        let $r24: rt.LuaResult;
+        let $m20: rt.LuaTable | undefined;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $r23: rt.LuaResult;
+        let $24: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
+        let $t27: number;
+        let $r28: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 83;
         if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
         else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
-        if (($14 = $env.f!.rover) === undefined) {
-          $14 = rt.getGlobal($env, "rover");
+        $11 = (($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect"));
+        if (($15 = $env.f!.rover) === undefined) {
+          $15 = rt.getGlobal($env, "rover");
         }
-        if (!(($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.guard) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.guard) !== undefined || (!("guard" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
-          $15 = rt.index($14, "guard", "global 'rover'");
+        if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+          $16 = rt.index($15, "guard", "global 'rover'");
         }
-        $13 = $15;
+        $14 = $16;
         $s.pcs[$d] = $pc + 85;
-        $fn12 = rt.callee((($f19 = ($13 as rt.LuaTable)?.f)?.string !== undefined ? $f19!.string : ($m18 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($13, "string", "field 'guard'")), "method 'string'");
-        $20 = rt.first($fn12($13));
-        $o21 = new rt.FieldsObject();
-        $n22 = 0;
-        if ($20 !== undefined) {
-          $o21.a = $20;
-          $n22++;
+        if (($f19 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($21 = $f19.string) === 'function') $r23 = ($21 as rt.LuaFunction)($14);
+        else if ($f19 !== undefined && $21 === undefined && ($m20 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($22 = $m20.view.string) === 'function') $r23 = ($22 as rt.LuaFunction)($14);
+        else $r23 = rt.callee(rt.index($14, "string", "field 'guard'"), "method 'string'")($14);
+        $24 = rt.first($r23);
+        $o25 = new rt.FieldsObject();
+        $n26 = 0;
+        if ($24 !== undefined) {
+          $o25.a = $24;
+          $n26++;
         }
-        $11 = rt.LuaTable.record($o21, $n22);
+        $12 = rt.LuaTable.record($o25, $n26);
         $s.pcs[$d] = $pc + 86;
+        $fn1 = rt.callee($11, "method 'expect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t23 = $s.tails++;
-          $r24 = $fn1($2, $11);
-          $s.tails = $t23;
+          $t27 = $s.tails++;
+          $r28 = $fn1($2, $12);
+          $s.tails = $t27;
         } else {
-          $r24 = rt.tailCall($s, $tb, $fn1, [$2, $11]);
+          $r28 = rt.tailCall($s, $tb, $fn1, [$2, $12]);
         }
-        return $r24;
+        return $r28;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
       else {

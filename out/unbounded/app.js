@@ -97,7 +97,6 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $fn2;
       let $32;
       let $42;
       let $f5;
@@ -105,40 +104,45 @@ function load($env) {
       let $72;
       let $8;
       let $r9;
-      let $m10;
-      let $f11;
+      let $f102;
+      let $m11;
       let $12;
       let $13;
-      let $14;
+      let $r14;
       let $15;
-      let $f16;
-      let $m17;
+      let $16;
+      let $17;
       let $18;
-      let $19;
-      let $r20;
-      let $o21;
-      let $n22;
-      let $fn23;
-      let $24;
-      let $25;
-      let $f26;
-      let $m27;
+      let $f19;
+      let $m20;
+      let $21;
+      let $22;
+      let $r23;
+      let $o24;
+      let $n25;
+      let $27;
       let $28;
-      let $29;
-      let $r30;
-      let $m31;
-      let $f32;
-      let $33;
-      let $34;
-      let $35;
-      let $f36;
-      let $m37;
-      let $38;
+      let $f29;
+      let $m30;
+      let $31;
+      let $322;
+      let $r33;
+      let $f34;
+      let $m35;
+      let $36;
+      let $37;
+      let $r38;
       let $39;
-      let $r40;
+      let $40;
       let $41;
-      let $o42;
-      let $n43;
+      let $f42;
+      let $m43;
+      let $44;
+      let $45;
+      let $r46;
+      let $47;
+      let $o48;
+      let $n49;
       const $json = rh.claim(ctx);
       if ($json) {
         $42 = ctx;
@@ -148,21 +152,23 @@ function load($env) {
         else $r9 = rt.callee(rt.index($42, "body", "local 'ctx'"), "method 'body'")($42);
         $32 = rt.first($r9);
         $s2.pcs[$d2] = $pc + 6;
-        $fn2 = rt.callee(($f11 = $32?.f)?.bytes !== void 0 ? $f11.bytes : ($m10 = $32?.metatable) !== void 0 && $m10.view.bytes !== void 0 ? $m10.view.bytes : rt.index($32, "bytes"), "method 'bytes'");
-        $12 = rt.first($fn2($32));
-        if ($12?.arr !== void 0) $13 = $12.length();
-        else if (typeof $12 === "string") $13 = $12.length;
+        if (($f102 = $32?.f) !== void 0 && typeof ($12 = $f102.bytes) === "function") $r14 = $12($32);
+        else if ($f102 !== void 0 && $12 === void 0 && ($m11 = $32.metatable) !== void 0 && typeof ($13 = $m11.view.bytes) === "function") $r14 = $13($32);
+        else $r14 = rt.callee(rt.index($32, "bytes"), "method 'bytes'")($32);
+        $15 = rt.first($r14);
+        if ($15?.arr !== void 0) $16 = $15.length();
+        else if (typeof $15 === "string") $16 = $15.length;
         else {
-          $13 = rt.len($12);
+          $16 = rt.len($15);
         }
-        $1 = $13;
-        $15 = ctx;
+        $1 = $16;
+        $18 = ctx;
         $s2.pcs[$d2] = $pc + 8;
-        if (($f16 = $15?.f) !== void 0 && typeof ($18 = $f16.get) === "function") $r20 = $18($15, "checked");
-        else if ($f16 !== void 0 && $18 === void 0 && ($m17 = $15.metatable) !== void 0 && typeof ($19 = $m17.view.get) === "function") $r20 = $19($15, "checked");
-        else $r20 = rt.callee(rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "checked");
-        $14 = rt.first($r20);
-        if (rh.isScalar($14)) {
+        if (($f19 = $18?.f) !== void 0 && typeof ($21 = $f19.get) === "function") $r23 = $21($18, "checked");
+        else if ($f19 !== void 0 && $21 === void 0 && ($m20 = $18.metatable) !== void 0 && typeof ($22 = $m20.view.get) === "function") $r23 = $22($18, "checked");
+        else $r23 = rt.callee(rt.index($18, "get", "local 'ctx'"), "method 'get'")($18, "checked");
+        $17 = rt.first($r23);
+        if (rh.isScalar($17)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -192,7 +198,7 @@ function load($env) {
             $b[$p + 10] = 58;
             $w.p = $p + 11;
           }
-          $w.scalar($14);
+          $w.scalar($17);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -200,43 +206,45 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o21 = new rt.FieldsObject();
-        $n22 = 1;
-        $o21.size = $1;
-        if ($14 !== void 0) {
-          $o21.checked = $14;
-          $n22++;
+        $o24 = new rt.FieldsObject();
+        $n25 = 1;
+        $o24.size = $1;
+        if ($17 !== void 0) {
+          $o24.checked = $17;
+          $n25++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
+        return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
       }
-      $25 = ctx;
+      $28 = ctx;
       $s2.pcs[$d2] = $pc + 5;
-      if (($f26 = $25?.f) !== void 0 && typeof ($28 = $f26.body) === "function") $r30 = $28($25);
-      else if ($f26 !== void 0 && $28 === void 0 && ($m27 = $25.metatable) !== void 0 && typeof ($29 = $m27.view.body) === "function") $r30 = $29($25);
-      else $r30 = rt.callee(rt.index($25, "body", "local 'ctx'"), "method 'body'")($25);
-      $24 = rt.first($r30);
+      if (($f29 = $28?.f) !== void 0 && typeof ($31 = $f29.body) === "function") $r33 = $31($28);
+      else if ($f29 !== void 0 && $31 === void 0 && ($m30 = $28.metatable) !== void 0 && typeof ($322 = $m30.view.body) === "function") $r33 = $322($28);
+      else $r33 = rt.callee(rt.index($28, "body", "local 'ctx'"), "method 'body'")($28);
+      $27 = rt.first($r33);
       $s2.pcs[$d2] = $pc + 6;
-      $fn23 = rt.callee(($f32 = $24?.f)?.bytes !== void 0 ? $f32.bytes : ($m31 = $24?.metatable) !== void 0 && $m31.view.bytes !== void 0 ? $m31.view.bytes : rt.index($24, "bytes"), "method 'bytes'");
-      $33 = rt.first($fn23($24));
-      if ($33?.arr !== void 0) $34 = $33.length();
-      else if (typeof $33 === "string") $34 = $33.length;
+      if (($f34 = $27?.f) !== void 0 && typeof ($36 = $f34.bytes) === "function") $r38 = $36($27);
+      else if ($f34 !== void 0 && $36 === void 0 && ($m35 = $27.metatable) !== void 0 && typeof ($37 = $m35.view.bytes) === "function") $r38 = $37($27);
+      else $r38 = rt.callee(rt.index($27, "bytes"), "method 'bytes'")($27);
+      $39 = rt.first($r38);
+      if ($39?.arr !== void 0) $40 = $39.length();
+      else if (typeof $39 === "string") $40 = $39.length;
       else {
-        $34 = rt.len($33);
+        $40 = rt.len($39);
       }
-      $35 = ctx;
+      $41 = ctx;
       $s2.pcs[$d2] = $pc + 8;
-      if (($f36 = $35?.f) !== void 0 && typeof ($38 = $f36.get) === "function") $r40 = $38($35, "checked");
-      else if ($f36 !== void 0 && $38 === void 0 && ($m37 = $35.metatable) !== void 0 && typeof ($39 = $m37.view.get) === "function") $r40 = $39($35, "checked");
-      else $r40 = rt.callee(rt.index($35, "get", "local 'ctx'"), "method 'get'")($35, "checked");
-      $41 = rt.first($r40);
-      $o42 = new rt.FieldsObject();
-      $n43 = 1;
-      $o42.size = $34;
-      if ($41 !== void 0) {
-        $o42.checked = $41;
-        $n43++;
+      if (($f42 = $41?.f) !== void 0 && typeof ($44 = $f42.get) === "function") $r46 = $44($41, "checked");
+      else if ($f42 !== void 0 && $44 === void 0 && ($m43 = $41.metatable) !== void 0 && typeof ($45 = $m43.view.get) === "function") $r46 = $45($41, "checked");
+      else $r46 = rt.callee(rt.index($41, "get", "local 'ctx'"), "method 'get'")($41, "checked");
+      $47 = rt.first($r46);
+      $o48 = new rt.FieldsObject();
+      $n49 = 1;
+      $o48.size = $40;
+      if ($47 !== void 0) {
+        $o48.checked = $47;
+        $n49++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o42, $n43));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o48, $n49));
     }));
     if ($2 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.post !== void 0) $f10.post = $2;
     else {

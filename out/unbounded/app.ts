@@ -91,7 +91,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
         let $f5: rt.Fields | undefined;
@@ -99,40 +98,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $r9: rt.LuaResult;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $f10: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $r14: rt.LuaResult;
         let $15: rt.LuaValue;
-        let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $r20: rt.LuaResult;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $fn23!: rt.LuaFunction;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $f26: rt.Fields | undefined;
-        let $m27: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $m20: rt.LuaTable | undefined;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $r23: rt.LuaResult;
+        let $o24: rt.Fields;
+        let $n25: number;
+        let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $r30: rt.LuaResult;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $f36: rt.Fields | undefined;
-        let $m37: rt.LuaTable | undefined;
-        let $38: rt.LuaValue;
+        let $f29: rt.Fields | undefined;
+        let $m30: rt.LuaTable | undefined;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $r33: rt.LuaResult;
+        let $f34: rt.Fields | undefined;
+        let $m35: rt.LuaTable | undefined;
+        let $36: rt.LuaValue;
+        let $37: rt.LuaValue;
+        let $r38: rt.LuaResult;
         let $39: rt.LuaValue;
-        let $r40: rt.LuaResult;
+        let $40: rt.LuaValue;
         let $41: rt.LuaValue;
-        let $o42: rt.Fields;
-        let $n43: number;
+        let $f42: rt.Fields | undefined;
+        let $m43: rt.LuaTable | undefined;
+        let $44: rt.LuaValue;
+        let $45: rt.LuaValue;
+        let $r46: rt.LuaResult;
+        let $47: rt.LuaValue;
+        let $o48: rt.Fields;
+        let $n49: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $4 = ctx as rt.LuaValue;
@@ -142,66 +146,70 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else $r9 = rt.callee(rt.index($4, "body", "local 'ctx'"), "method 'body'")($4);
           $3 = rt.first($r9);
           $s.pcs[$d] = $pc + 6;
-          $fn2 = rt.callee((($f11 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f11!.bytes : ($m10 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m10.view.bytes !== undefined ? $m10.view.bytes : rt.index($3, "bytes")), "method 'bytes'");
-          $12 = (rt.first($fn2($3))) as rt.LuaValue;
-          if (($12 as rt.LuaTable)?.arr !== undefined) $13 = ($12 as rt.LuaTable).length();
-          else if (typeof $12 === 'string') $13 = $12.length;
+          if (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.bytes) === 'function') $r14 = ($12 as rt.LuaFunction)($3);
+          else if ($f10 !== undefined && $12 === undefined && ($m11 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.bytes) === 'function') $r14 = ($13 as rt.LuaFunction)($3);
+          else $r14 = rt.callee(rt.index($3, "bytes"), "method 'bytes'")($3);
+          $15 = (rt.first($r14)) as rt.LuaValue;
+          if (($15 as rt.LuaTable)?.arr !== undefined) $16 = ($15 as rt.LuaTable).length();
+          else if (typeof $15 === 'string') $16 = $15.length;
           else {
-            $13 = rt.len($12);
+            $16 = rt.len($15);
           }
-          $1 = $13;
-          $15 = ctx as rt.LuaValue;
+          $1 = $16;
+          $18 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 8;
-          if (($f16 = ($15 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.get) === 'function') $r20 = ($18 as rt.LuaFunction)($15, "checked");
-          else if ($f16 !== undefined && $18 === undefined && ($m17 = ($15 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.get) === 'function') $r20 = ($19 as rt.LuaFunction)($15, "checked");
-          else $r20 = rt.callee(rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "checked");
-          $14 = rt.first($r20);
-          if (rh.isScalar($14)) {
+          if (($f19 = ($18 as rt.LuaTable)?.f) !== undefined && typeof ($21 = $f19.get) === 'function') $r23 = ($21 as rt.LuaFunction)($18, "checked");
+          else if ($f19 !== undefined && $21 === undefined && ($m20 = ($18 as rt.LuaTable).metatable) !== undefined && typeof ($22 = $m20.view.get) === 'function') $r23 = ($22 as rt.LuaFunction)($18, "checked");
+          else $r23 = rt.callee(rt.index($18, "get", "local 'ctx'"), "method 'get'")($18, "checked");
+          $17 = rt.first($r23);
+          if (rh.isScalar($17)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.num($1 as number);
             { const $b = $w.room(11), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 104; $b[$p + 4] = 101; $b[$p + 5] = 99; $b[$p + 6] = 107; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-            $w.scalar($14 as string | number | boolean);
+            $w.scalar($17 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o21 = new rt.FieldsObject();
-          $n22 = 1;
-          $o21.size = $1;
-          if ($14 !== undefined) {
-            $o21.checked = $14;
-            $n22++;
+          $o24 = new rt.FieldsObject();
+          $n25 = 1;
+          $o24.size = $1;
+          if ($17 !== undefined) {
+            $o24.checked = $17;
+            $n25++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
+          return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
         }
-        $25 = ctx as rt.LuaValue;
+        $28 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        if (($f26 = ($25 as rt.LuaTable)?.f) !== undefined && typeof ($28 = $f26.body) === 'function') $r30 = ($28 as rt.LuaFunction)($25);
-        else if ($f26 !== undefined && $28 === undefined && ($m27 = ($25 as rt.LuaTable).metatable) !== undefined && typeof ($29 = $m27.view.body) === 'function') $r30 = ($29 as rt.LuaFunction)($25);
-        else $r30 = rt.callee(rt.index($25, "body", "local 'ctx'"), "method 'body'")($25);
-        $24 = rt.first($r30);
+        if (($f29 = ($28 as rt.LuaTable)?.f) !== undefined && typeof ($31 = $f29.body) === 'function') $r33 = ($31 as rt.LuaFunction)($28);
+        else if ($f29 !== undefined && $31 === undefined && ($m30 = ($28 as rt.LuaTable).metatable) !== undefined && typeof ($32 = $m30.view.body) === 'function') $r33 = ($32 as rt.LuaFunction)($28);
+        else $r33 = rt.callee(rt.index($28, "body", "local 'ctx'"), "method 'body'")($28);
+        $27 = rt.first($r33);
         $s.pcs[$d] = $pc + 6;
-        $fn23 = rt.callee((($f32 = ($24 as rt.LuaTable)?.f)?.bytes !== undefined ? $f32!.bytes : ($m31 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m31.view.bytes !== undefined ? $m31.view.bytes : rt.index($24, "bytes")), "method 'bytes'");
-        $33 = (rt.first($fn23($24))) as rt.LuaValue;
-        if (($33 as rt.LuaTable)?.arr !== undefined) $34 = ($33 as rt.LuaTable).length();
-        else if (typeof $33 === 'string') $34 = $33.length;
+        if (($f34 = ($27 as rt.LuaTable)?.f) !== undefined && typeof ($36 = $f34.bytes) === 'function') $r38 = ($36 as rt.LuaFunction)($27);
+        else if ($f34 !== undefined && $36 === undefined && ($m35 = ($27 as rt.LuaTable).metatable) !== undefined && typeof ($37 = $m35.view.bytes) === 'function') $r38 = ($37 as rt.LuaFunction)($27);
+        else $r38 = rt.callee(rt.index($27, "bytes"), "method 'bytes'")($27);
+        $39 = (rt.first($r38)) as rt.LuaValue;
+        if (($39 as rt.LuaTable)?.arr !== undefined) $40 = ($39 as rt.LuaTable).length();
+        else if (typeof $39 === 'string') $40 = $39.length;
         else {
-          $34 = rt.len($33);
+          $40 = rt.len($39);
         }
-        $35 = ctx as rt.LuaValue;
+        $41 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
-        if (($f36 = ($35 as rt.LuaTable)?.f) !== undefined && typeof ($38 = $f36.get) === 'function') $r40 = ($38 as rt.LuaFunction)($35, "checked");
-        else if ($f36 !== undefined && $38 === undefined && ($m37 = ($35 as rt.LuaTable).metatable) !== undefined && typeof ($39 = $m37.view.get) === 'function') $r40 = ($39 as rt.LuaFunction)($35, "checked");
-        else $r40 = rt.callee(rt.index($35, "get", "local 'ctx'"), "method 'get'")($35, "checked");
-        $41 = rt.first($r40);
-        $o42 = new rt.FieldsObject();
-        $n43 = 1;
-        $o42.size = $34;
-        if ($41 !== undefined) {
-          $o42.checked = $41;
-          $n43++;
+        if (($f42 = ($41 as rt.LuaTable)?.f) !== undefined && typeof ($44 = $f42.get) === 'function') $r46 = ($44 as rt.LuaFunction)($41, "checked");
+        else if ($f42 !== undefined && $44 === undefined && ($m43 = ($41 as rt.LuaTable).metatable) !== undefined && typeof ($45 = $m43.view.get) === 'function') $r46 = ($45 as rt.LuaFunction)($41, "checked");
+        else $r46 = rt.callee(rt.index($41, "get", "local 'ctx'"), "method 'get'")($41, "checked");
+        $47 = rt.first($r46);
+        $o48 = new rt.FieldsObject();
+        $n49 = 1;
+        $o48.size = $40;
+        if ($47 !== undefined) {
+          $o48.checked = $47;
+          $n49++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o42, $n43));
+        return rt.leave($s, $d, rt.LuaTable.record($o48, $n49));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {

@@ -163,16 +163,15 @@ function load($env) {
     let $7;
     let $o8;
     let $n9;
-    let $fn10;
-    let $f11;
-    let $m12;
+    let $arm10;
+    let $11;
     let $13;
     let $14;
-    let $r15;
+    let $f15;
     let $m16;
-    let $f17;
+    let $17;
     let $18;
-    let $19;
+    let $r19;
     let $f20;
     let $m21;
     let $22;
@@ -180,101 +179,141 @@ function load($env) {
     let $r24;
     let $25;
     let $26;
-    let $27;
-    let $r28;
+    let $f27;
+    let $m28;
     let $29;
     let $30;
-    let $31;
-    let $f32;
-    let $m33;
-    let $34;
+    let $r31;
+    let $32;
+    let $r33;
+    let $fn34;
     let $35;
-    let $r36;
-    let $m37;
-    let $f38;
+    let $36;
+    let $f37;
+    let $m38;
     let $39;
     let $40;
-    let $fn41;
+    let $r41;
     let $42;
-    let $fn43;
-    let $44;
+    let $f43;
+    let $m44;
     let $45;
-    let $f46;
-    let $m47;
+    let $46;
+    let $r47;
     let $48;
     let $49;
-    let $r50;
-    let $m51;
-    let $f52;
-    let $53;
+    let $51;
+    let $52;
+    let $f53;
     let $m54;
-    let $f55;
+    let $55;
     let $56;
-    let $57;
-    let $fn58;
-    let $59;
-    let $m60;
-    let $f61;
-    let $r62;
+    let $r57;
+    let $f58;
+    let $m59;
+    let $60;
+    let $61;
+    let $62;
     let $63;
-    let $f64;
-    let $m65;
+    let $r64;
+    let $fn65;
     let $66;
-    let $67;
-    let $r68;
+    let $f67;
+    let $m68;
     let $69;
     let $70;
-    let $fn71;
+    let $r71;
     let $72;
-    let $73;
-    let $f74;
-    let $m75;
-    let $76;
+    let $74;
+    let $f75;
+    let $m76;
     let $77;
-    let $r78;
-    let $m79;
-    let $f80;
-    let $81;
-    let $fn82;
-    let $83;
+    let $78;
+    let $arm79;
+    let $80;
+    let $r81;
+    let $82;
+    let $f83;
     let $m84;
-    let $f85;
-    let $r86;
-    let $fn87;
-    let $88;
-    let $m89;
-    let $f90;
+    let $85;
+    let $86;
+    let $r87;
+    let $r88;
+    let $fn89;
+    let $90;
     let $91;
-    let $fn92;
     let $93;
-    let $fn94;
-    let $95;
-    let $96;
-    let $f97;
-    let $m98;
-    let $99;
-    let $100;
-    let $r101;
-    let $m102;
-    let $f103;
-    let $104;
-    let $m105;
-    let $f106;
+    let $94;
+    let $f95;
+    let $m96;
+    let $97;
+    let $98;
+    let $r99;
+    let $f100;
+    let $m101;
+    let $102;
+    let $103;
+    let $r104;
+    let $105;
     let $107;
-    let $fn108;
-    let $109;
+    let $f108;
+    let $m109;
     let $110;
-    let $f111;
-    let $m112;
+    let $111;
+    let $arm112;
     let $113;
-    let $114;
-    let $r115;
-    let $m116;
+    let $r114;
+    let $116;
     let $f117;
-    let $118;
+    let $m118;
     let $119;
-    let $o120;
-    let $n121;
+    let $120;
+    let $arm121;
+    let $122;
+    let $123;
+    let $125;
+    let $127;
+    let $128;
+    let $f129;
+    let $m130;
+    let $131;
+    let $132;
+    let $r133;
+    let $f134;
+    let $m135;
+    let $136;
+    let $137;
+    let $arm138;
+    let $139;
+    let $140;
+    let $r141;
+    let $fn142;
+    let $f143;
+    let $m144;
+    let $145;
+    let $146;
+    let $r147;
+    let $148;
+    let $150;
+    let $151;
+    let $f152;
+    let $m153;
+    let $154;
+    let $155;
+    let $r156;
+    let $f157;
+    let $m158;
+    let $159;
+    let $160;
+    let $r161;
+    let $162;
+    let $r163;
+    let $fn164;
+    let $r165;
+    let $fn166;
+    let $167;
+    let $o168;
+    let $n169;
     if (($3 = $env.f.rover) === void 0) {
       $s.pcs[$d] = $pc;
       $3 = rt.getGlobal($env, "rover");
@@ -302,190 +341,270 @@ function load($env) {
     let g = $4;
     $4 = g;
     $s.pcs[$d] = $pc + 3;
-    $fn1 = rt.callee(($f6 = $4?.f)?.object !== void 0 ? $f6.object : ($m5 = $4?.metatable) !== void 0 && $m5.view.object !== void 0 ? $m5.view.object : rt.index($4, "object", "local 'g'"), "method 'object'");
-    $2 = g;
+    if (($f6 = $4?.f) !== void 0 && typeof ($7 = $f6.object) === "function") $arm10 = 1;
+    else if ($f6 !== void 0 && $7 === void 0 && ($m5 = $4.metatable) !== void 0 && typeof ($3 = $m5.view.object) === "function") $arm10 = 2;
+    else {
+      $arm10 = 0;
+      $2 = rt.index($4, "object", "local 'g'");
+    }
+    $14 = g;
     $s.pcs[$d] = $pc + 4;
-    if (($f11 = $2?.f) !== void 0 && typeof ($13 = $f11.string) === "function") $r15 = $13($2);
-    else if ($f11 !== void 0 && $13 === void 0 && ($m12 = $2.metatable) !== void 0 && typeof ($14 = $m12.view.string) === "function") $r15 = $14($2);
-    else $r15 = rt.callee(rt.index($2, "string", "local 'g'"), "method 'string'")($2);
-    $3 = rt.first($r15);
+    if (($f15 = $14?.f) !== void 0 && typeof ($17 = $f15.string) === "function") $r19 = $17($14);
+    else if ($f15 !== void 0 && $17 === void 0 && ($m16 = $14.metatable) !== void 0 && typeof ($18 = $m16.view.string) === "function") $r19 = $18($14);
+    else $r19 = rt.callee(rt.index($14, "string", "local 'g'"), "method 'string'")($14);
+    $13 = rt.first($r19);
     $s.pcs[$d] = $pc + 5;
-    $fn10 = rt.callee(($f17 = $3?.f)?.required !== void 0 ? $f17.required : ($m16 = $3?.metatable) !== void 0 && $m16.view.required !== void 0 ? $m16.view.required : rt.index($3, "required"), "method 'required'");
-    $18 = rt.first($fn10($3));
-    $19 = g;
+    if (($f20 = $13?.f) !== void 0 && typeof ($22 = $f20.required) === "function") $r24 = $22($13);
+    else if ($f20 !== void 0 && $22 === void 0 && ($m21 = $13.metatable) !== void 0 && typeof ($23 = $m21.view.required) === "function") $r24 = $23($13);
+    else $r24 = rt.callee(rt.index($13, "required"), "method 'required'")($13);
+    $25 = rt.first($r24);
+    $26 = g;
     $s.pcs[$d] = $pc + 6;
-    if (($f20 = $19?.f) !== void 0 && typeof ($22 = $f20.string) === "function") $r24 = $22($19);
-    else if ($f20 !== void 0 && $22 === void 0 && ($m21 = $19.metatable) !== void 0 && typeof ($23 = $m21.view.string) === "function") $r24 = $23($19);
-    else $r24 = rt.callee(rt.index($19, "string", "local 'g'"), "method 'string'")($19);
-    $25 = rt.first($r24);
+    if (($f27 = $26?.f) !== void 0 && typeof ($29 = $f27.string) === "function") $r31 = $29($26);
+    else if ($f27 !== void 0 && $29 === void 0 && ($m28 = $26.metatable) !== void 0 && typeof ($30 = $m28.view.string) === "function") $r31 = $30($26);
+    else $r31 = rt.callee(rt.index($26, "string", "local 'g'"), "method 'string'")($26);
+    $32 = rt.first($r31);
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($18 !== void 0) {
-      $o8.city = $18;
-      $n9++;
-    }
     if ($25 !== void 0) {
-      $o8.zip = $25;
+      $o8.city = $25;
       $n9++;
     }
-    $7 = rt.LuaTable.record($o8, $n9);
+    if ($32 !== void 0) {
+      $o8.zip = $32;
+      $n9++;
+    }
+    $11 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 7;
-    let address = rt.first($fn1($4, $7));
-    $23 = g;
+    if ($arm10 === 1 && $f6.object === $7) $r33 = $f6.object($4, $11);
+    else if ($arm10 === 2 && $m5.view.object === $3) $r33 = $m5.view.object($4, $11);
+    else {
+      $fn34 = $arm10 === 0 ? rt.callee($2, "method 'object'") : $arm10 === 1 ? $7 : $3;
+      $r33 = $fn34($4, $11);
+    }
+    let address = rt.first($r33);
+    $30 = g;
     $s.pcs[$d] = $pc + 8;
-    if (($f20 = $23?.f) !== void 0 && typeof ($22 = $f20.string) === "function") $r24 = $22($23);
-    else if ($f20 !== void 0 && $22 === void 0 && ($m21 = $23.metatable) !== void 0 && typeof ($19 = $m21.view.string) === "function") $r24 = $19($23);
-    else $r24 = rt.callee(rt.index($23, "string", "local 'g'"), "method 'string'")($23);
-    $25 = rt.first($r24);
+    if (($f27 = $30?.f) !== void 0 && typeof ($29 = $f27.string) === "function") $r33 = $29($30);
+    else if ($f27 !== void 0 && $29 === void 0 && ($m28 = $30.metatable) !== void 0 && typeof ($26 = $m28.view.string) === "function") $r33 = $26($30);
+    else $r33 = rt.callee(rt.index($30, "string", "local 'g'"), "method 'string'")($30);
+    $32 = rt.first($r33);
     $s.pcs[$d] = $pc + 9;
-    $fn10 = rt.callee(($f17 = $25?.f)?.required !== void 0 ? $f17.required : ($m16 = $25?.metatable) !== void 0 && $m16.view.required !== void 0 ? $m16.view.required : rt.index($25, "required"), "method 'required'");
-    $18 = "Missing name";
-    $14 = rt.first($fn10($25, $18));
-    $13 = g;
+    $25 = "Missing name";
+    if (($f20 = $32?.f) !== void 0 && typeof ($23 = $f20.required) === "function") $r31 = $23($32, $25);
+    else if ($f20 !== void 0 && $23 === void 0 && ($m21 = $32.metatable) !== void 0 && typeof ($22 = $m21.view.required) === "function") $r31 = $22($32, $25);
+    else $r31 = rt.callee(rt.index($32, "required"), "method 'required'")($32, $25);
+    $18 = rt.first($r31);
+    $17 = g;
     $s.pcs[$d] = $pc + 10;
-    if (($f11 = $13?.f) !== void 0 && typeof ($2 = $f11.integer) === "function") $r15 = $2($13);
-    else if ($f11 !== void 0 && $2 === void 0 && ($m12 = $13.metatable) !== void 0 && typeof ($3 = $m12.view.integer) === "function") $r15 = $3($13);
-    else $r15 = rt.callee(rt.index($13, "integer", "local 'g'"), "method 'integer'")($13);
-    $7 = rt.first($r15);
-    $4 = g;
+    if (($f15 = $17?.f) !== void 0 && typeof ($14 = $f15.integer) === "function") $r24 = $14($17);
+    else if ($f15 !== void 0 && $14 === void 0 && ($m16 = $17.metatable) !== void 0 && typeof ($13 = $m16.view.integer) === "function") $r24 = $13($17);
+    else $r24 = rt.callee(rt.index($17, "integer", "local 'g'"), "method 'integer'")($17);
+    $11 = rt.first($r24);
+    $2 = g;
     $s.pcs[$d] = $pc + 11;
-    if (($f6 = $4?.f) !== void 0 && typeof ($26 = $f6.number) === "function") $r28 = $26($4);
-    else if ($f6 !== void 0 && $26 === void 0 && ($m5 = $4.metatable) !== void 0 && typeof ($27 = $m5.view.number) === "function") $r28 = $27($4);
-    else $r28 = rt.callee(rt.index($4, "number", "local 'g'"), "method 'number'")($4);
-    $29 = rt.first($r28);
-    $31 = g;
+    if (($f6 = $2?.f) !== void 0 && typeof ($3 = $f6.number) === "function") $r19 = $3($2);
+    else if ($f6 !== void 0 && $3 === void 0 && ($m5 = $2.metatable) !== void 0 && typeof ($7 = $m5.view.number) === "function") $r19 = $7($2);
+    else $r19 = rt.callee(rt.index($2, "number", "local 'g'"), "method 'number'")($2);
+    $4 = rt.first($r19);
+    $36 = g;
     $s.pcs[$d] = $pc + 12;
-    if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.boolean) === "function") $r36 = $34($31);
-    else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($35 = $m33.view.boolean) === "function") $r36 = $35($31);
-    else $r36 = rt.callee(rt.index($31, "boolean", "local 'g'"), "method 'boolean'")($31);
-    $30 = rt.first($r36);
+    if (($f37 = $36?.f) !== void 0 && typeof ($39 = $f37.boolean) === "function") $r41 = $39($36);
+    else if ($f37 !== void 0 && $39 === void 0 && ($m38 = $36.metatable) !== void 0 && typeof ($40 = $m38.view.boolean) === "function") $r41 = $40($36);
+    else $r41 = rt.callee(rt.index($36, "boolean", "local 'g'"), "method 'boolean'")($36);
+    $35 = rt.first($r41);
     $s.pcs[$d] = $pc + 13;
-    $fn1 = rt.callee(($f38 = $30?.f)?.default !== void 0 ? $f38.default : ($m37 = $30?.metatable) !== void 0 && $m37.view.default !== void 0 ? $m37.view.default : rt.index($30, "default"), "method 'default'");
-    $39 = true;
-    $40 = rt.first($fn1($30, $39));
-    $45 = g;
+    $42 = true;
+    if (($f43 = $35?.f) !== void 0 && typeof ($45 = $f43.default) === "function") $r47 = $45($35, $42);
+    else if ($f43 !== void 0 && $45 === void 0 && ($m44 = $35.metatable) !== void 0 && typeof ($46 = $m44.view.default) === "function") $r47 = $46($35, $42);
+    else $r47 = rt.callee(rt.index($35, "default"), "method 'default'")($35, $42);
+    $48 = rt.first($r47);
+    $52 = g;
     $s.pcs[$d] = $pc + 14;
-    if (($f46 = $45?.f) !== void 0 && typeof ($48 = $f46.string) === "function") $r50 = $48($45);
-    else if ($f46 !== void 0 && $48 === void 0 && ($m47 = $45.metatable) !== void 0 && typeof ($49 = $m47.view.string) === "function") $r50 = $49($45);
-    else $r50 = rt.callee(rt.index($45, "string", "local 'g'"), "method 'string'")($45);
-    $44 = rt.first($r50);
-    $fn43 = rt.callee(($f52 = $44?.f)?.enum !== void 0 ? $f52.enum : ($m51 = $44?.metatable) !== void 0 && $m51.view.enum !== void 0 ? $m51.view.enum : rt.index($44, "enum"), "method 'enum'");
-    $53 = new rt.LuaTable(["admin", "user"]);
+    if (($f53 = $52?.f) !== void 0 && typeof ($55 = $f53.string) === "function") $r57 = $55($52);
+    else if ($f53 !== void 0 && $55 === void 0 && ($m54 = $52.metatable) !== void 0 && typeof ($56 = $m54.view.string) === "function") $r57 = $56($52);
+    else $r57 = rt.callee(rt.index($52, "string", "local 'g'"), "method 'string'")($52);
+    $51 = rt.first($r57);
+    if (($f58 = $51?.f) !== void 0 && typeof ($60 = $f58.enum) === "function") $arm10 = 1;
+    else if ($f58 !== void 0 && $60 === void 0 && ($m59 = $51.metatable) !== void 0 && typeof ($61 = $m59.view.enum) === "function") $arm10 = 2;
+    else {
+      $arm10 = 0;
+      $62 = rt.index($51, "enum");
+    }
+    $63 = new rt.LuaTable(["admin", "user"]);
     $s.pcs[$d] = $pc + 16;
-    $42 = rt.first($fn43($44, $53));
+    if ($arm10 === 1 && $f58.enum === $60) $r64 = $f58.enum($51, $63);
+    else if ($arm10 === 2 && $m59.view.enum === $61) $r64 = $m59.view.enum($51, $63);
+    else {
+      $fn65 = $arm10 === 0 ? rt.callee($62, "method 'enum'") : $arm10 === 1 ? $60 : $61;
+      $r64 = $fn65($51, $63);
+    }
+    $49 = rt.first($r64);
     $s.pcs[$d] = $pc + 17;
-    $fn41 = rt.callee(($f55 = $42?.f)?.default !== void 0 ? $f55.default : ($m54 = $42?.metatable) !== void 0 && $m54.view.default !== void 0 ? $m54.view.default : rt.index($42, "default"), "method 'default'");
-    $56 = "user";
-    $57 = rt.first($fn41($42, $56));
-    $59 = g;
+    $66 = "user";
+    if (($f67 = $49?.f) !== void 0 && typeof ($69 = $f67.default) === "function") $r71 = $69($49, $66);
+    else if ($f67 !== void 0 && $69 === void 0 && ($m68 = $49.metatable) !== void 0 && typeof ($70 = $m68.view.default) === "function") $r71 = $70($49, $66);
+    else $r71 = rt.callee(rt.index($49, "default"), "method 'default'")($49, $66);
+    $72 = rt.first($r71);
+    $74 = g;
     $s.pcs[$d] = $pc + 18;
-    $fn58 = rt.callee(($f61 = $59?.f)?.array !== void 0 ? $f61.array : ($m60 = $59?.metatable) !== void 0 && $m60.view.array !== void 0 ? $m60.view.array : rt.index($59, "array", "local 'g'"), "method 'array'");
-    $63 = g;
+    if (($f75 = $74?.f) !== void 0 && typeof ($77 = $f75.array) === "function") $arm79 = 1;
+    else if ($f75 !== void 0 && $77 === void 0 && ($m76 = $74.metatable) !== void 0 && typeof ($78 = $m76.view.array) === "function") $arm79 = 2;
+    else {
+      $arm79 = 0;
+      $80 = rt.index($74, "array", "local 'g'");
+    }
+    $82 = g;
     $s.pcs[$d] = $pc + 19;
-    if (($f64 = $63?.f) !== void 0 && typeof ($66 = $f64.string) === "function") $r68 = $66($63);
-    else if ($f64 !== void 0 && $66 === void 0 && ($m65 = $63.metatable) !== void 0 && typeof ($67 = $m65.view.string) === "function") $r68 = $67($63);
-    else $r68 = rt.callee(rt.index($63, "string", "local 'g'"), "method 'string'")($63);
-    $r62 = $r68;
+    if (($f83 = $82?.f) !== void 0 && typeof ($85 = $f83.string) === "function") $r87 = $85($82);
+    else if ($f83 !== void 0 && $85 === void 0 && ($m84 = $82.metatable) !== void 0 && typeof ($86 = $m84.view.string) === "function") $r87 = $86($82);
+    else $r87 = rt.callee(rt.index($82, "string", "local 'g'"), "method 'string'")($82);
+    $r81 = $r87;
     $s.pcs[$d] = $pc + 20;
-    $69 = rt.first(Array.isArray($r62) ? $fn58($59, ...$r62) : $fn58($59, $r62));
-    $70 = address;
-    $73 = g;
+    if ($arm79 === 1 && $f75.array === $77) $r88 = Array.isArray($r81) ? $f75.array($74, ...$r81) : $f75.array($74, $r81);
+    else if ($arm79 === 2 && $m76.view.array === $78) $r88 = Array.isArray($r81) ? $m76.view.array($74, ...$r81) : $m76.view.array($74, $r81);
+    else {
+      $fn89 = $arm79 === 0 ? rt.callee($80, "method 'array'") : $arm79 === 1 ? $77 : $78;
+      $r88 = Array.isArray($r81) ? $fn89($74, ...$r81) : $fn89($74, $r81);
+    }
+    $90 = rt.first($r88);
+    $91 = address;
+    $94 = g;
     $s.pcs[$d] = $pc + 21;
-    if (($f74 = $73?.f) !== void 0 && typeof ($76 = $f74.string) === "function") $r78 = $76($73);
-    else if ($f74 !== void 0 && $76 === void 0 && ($m75 = $73.metatable) !== void 0 && typeof ($77 = $m75.view.string) === "function") $r78 = $77($73);
-    else $r78 = rt.callee(rt.index($73, "string", "local 'g'"), "method 'string'")($73);
-    $72 = rt.first($r78);
+    if (($f95 = $94?.f) !== void 0 && typeof ($97 = $f95.string) === "function") $r99 = $97($94);
+    else if ($f95 !== void 0 && $97 === void 0 && ($m96 = $94.metatable) !== void 0 && typeof ($98 = $m96.view.string) === "function") $r99 = $98($94);
+    else $r99 = rt.callee(rt.index($94, "string", "local 'g'"), "method 'string'")($94);
+    $93 = rt.first($r99);
     $s.pcs[$d] = $pc + 22;
-    $fn71 = rt.callee(($f80 = $72?.f)?.nullable !== void 0 ? $f80.nullable : ($m79 = $72?.metatable) !== void 0 && $m79.view.nullable !== void 0 ? $m79.view.nullable : rt.index($72, "nullable"), "method 'nullable'");
-    $81 = rt.first($fn71($72));
-    $83 = g;
+    if (($f100 = $93?.f) !== void 0 && typeof ($102 = $f100.nullable) === "function") $r104 = $102($93);
+    else if ($f100 !== void 0 && $102 === void 0 && ($m101 = $93.metatable) !== void 0 && typeof ($103 = $m101.view.nullable) === "function") $r104 = $103($93);
+    else $r104 = rt.callee(rt.index($93, "nullable"), "method 'nullable'")($93);
+    $105 = rt.first($r104);
+    $107 = g;
     $s.pcs[$d] = $pc + 23;
-    $fn82 = rt.callee(($f85 = $83?.f)?.array !== void 0 ? $f85.array : ($m84 = $83?.metatable) !== void 0 && $m84.view.array !== void 0 ? $m84.view.array : rt.index($83, "array", "local 'g'"), "method 'array'");
-    $88 = g;
-    $fn87 = rt.callee(($f90 = $88?.f)?.object !== void 0 ? $f90.object : ($m89 = $88?.metatable) !== void 0 && $m89.view.object !== void 0 ? $m89.view.object : rt.index($88, "object", "local 'g'"), "method 'object'");
-    $96 = g;
+    if (($f108 = $107?.f) !== void 0 && typeof ($110 = $f108.array) === "function") $arm112 = 1;
+    else if ($f108 !== void 0 && $110 === void 0 && ($m109 = $107.metatable) !== void 0 && typeof ($111 = $m109.view.array) === "function") $arm112 = 2;
+    else {
+      $arm112 = 0;
+      $113 = rt.index($107, "array", "local 'g'");
+    }
+    $116 = g;
+    if (($f117 = $116?.f) !== void 0 && typeof ($119 = $f117.object) === "function") $arm121 = 1;
+    else if ($f117 !== void 0 && $119 === void 0 && ($m118 = $116.metatable) !== void 0 && typeof ($120 = $m118.view.object) === "function") $arm121 = 2;
+    else {
+      $arm121 = 0;
+      $122 = rt.index($116, "object", "local 'g'");
+    }
+    $128 = g;
     $s.pcs[$d] = $pc + 24;
-    if (($f97 = $96?.f) !== void 0 && typeof ($99 = $f97.string) === "function") $r101 = $99($96);
-    else if ($f97 !== void 0 && $99 === void 0 && ($m98 = $96.metatable) !== void 0 && typeof ($100 = $m98.view.string) === "function") $r101 = $100($96);
-    else $r101 = rt.callee(rt.index($96, "string", "local 'g'"), "method 'string'")($96);
-    $95 = rt.first($r101);
-    $fn94 = rt.callee(($f103 = $95?.f)?.enum !== void 0 ? $f103.enum : ($m102 = $95?.metatable) !== void 0 && $m102.view.enum !== void 0 ? $m102.view.enum : rt.index($95, "enum"), "method 'enum'");
-    $104 = new rt.LuaTable(["email", "phone"]);
+    if (($f129 = $128?.f) !== void 0 && typeof ($131 = $f129.string) === "function") $r133 = $131($128);
+    else if ($f129 !== void 0 && $131 === void 0 && ($m130 = $128.metatable) !== void 0 && typeof ($132 = $m130.view.string) === "function") $r133 = $132($128);
+    else $r133 = rt.callee(rt.index($128, "string", "local 'g'"), "method 'string'")($128);
+    $127 = rt.first($r133);
+    if (($f134 = $127?.f) !== void 0 && typeof ($136 = $f134.enum) === "function") $arm138 = 1;
+    else if ($f134 !== void 0 && $136 === void 0 && ($m135 = $127.metatable) !== void 0 && typeof ($137 = $m135.view.enum) === "function") $arm138 = 2;
+    else {
+      $arm138 = 0;
+      $139 = rt.index($127, "enum");
+    }
+    $140 = new rt.LuaTable(["email", "phone"]);
     $s.pcs[$d] = $pc + 25;
-    $93 = rt.first($fn94($95, $104));
+    if ($arm138 === 1 && $f134.enum === $136) $r141 = $f134.enum($127, $140);
+    else if ($arm138 === 2 && $m135.view.enum === $137) $r141 = $m135.view.enum($127, $140);
+    else {
+      $fn142 = $arm138 === 0 ? rt.callee($139, "method 'enum'") : $arm138 === 1 ? $136 : $137;
+      $r141 = $fn142($127, $140);
+    }
+    $125 = rt.first($r141);
     $s.pcs[$d] = $pc + 26;
-    $fn92 = rt.callee(($f106 = $93?.f)?.required !== void 0 ? $f106.required : ($m105 = $93?.metatable) !== void 0 && $m105.view.required !== void 0 ? $m105.view.required : rt.index($93, "required"), "method 'required'");
-    $107 = rt.first($fn92($93));
-    $110 = g;
+    if (($f143 = $125?.f) !== void 0 && typeof ($145 = $f143.required) === "function") $r147 = $145($125);
+    else if ($f143 !== void 0 && $145 === void 0 && ($m144 = $125.metatable) !== void 0 && typeof ($146 = $m144.view.required) === "function") $r147 = $146($125);
+    else $r147 = rt.callee(rt.index($125, "required"), "method 'required'")($125);
+    $148 = rt.first($r147);
+    $151 = g;
     $s.pcs[$d] = $pc + 24;
-    if (($f111 = $110?.f) !== void 0 && typeof ($113 = $f111.string) === "function") $r115 = $113($110);
-    else if ($f111 !== void 0 && $113 === void 0 && ($m112 = $110.metatable) !== void 0 && typeof ($114 = $m112.view.string) === "function") $r115 = $114($110);
-    else $r115 = rt.callee(rt.index($110, "string", "local 'g'"), "method 'string'")($110);
-    $109 = rt.first($r115);
+    if (($f152 = $151?.f) !== void 0 && typeof ($154 = $f152.string) === "function") $r156 = $154($151);
+    else if ($f152 !== void 0 && $154 === void 0 && ($m153 = $151.metatable) !== void 0 && typeof ($155 = $m153.view.string) === "function") $r156 = $155($151);
+    else $r156 = rt.callee(rt.index($151, "string", "local 'g'"), "method 'string'")($151);
+    $150 = rt.first($r156);
     $s.pcs[$d] = $pc + 26;
-    $fn108 = rt.callee(($f117 = $109?.f)?.required !== void 0 ? $f117.required : ($m116 = $109?.metatable) !== void 0 && $m116.view.required !== void 0 ? $m116.view.required : rt.index($109, "required"), "method 'required'");
-    $118 = rt.first($fn108($109));
+    if (($f157 = $150?.f) !== void 0 && typeof ($159 = $f157.required) === "function") $r161 = $159($150);
+    else if ($f157 !== void 0 && $159 === void 0 && ($m158 = $150.metatable) !== void 0 && typeof ($160 = $m158.view.required) === "function") $r161 = $160($150);
+    else $r161 = rt.callee(rt.index($150, "required"), "method 'required'")($150);
+    $162 = rt.first($r161);
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($107 !== void 0) {
-      $o8.kind = $107;
+    if ($148 !== void 0) {
+      $o8.kind = $148;
       $n9++;
     }
-    if ($118 !== void 0) {
-      $o8.value = $118;
+    if ($162 !== void 0) {
+      $o8.value = $162;
       $n9++;
     }
-    $91 = rt.LuaTable.record($o8, $n9);
+    $123 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 27;
-    $r86 = $fn87($88, $91);
+    if ($arm121 === 1 && $f117.object === $119) $r163 = $f117.object($116, $123);
+    else if ($arm121 === 2 && $m118.view.object === $120) $r163 = $m118.view.object($116, $123);
+    else {
+      $fn164 = $arm121 === 0 ? rt.callee($122, "method 'object'") : $arm121 === 1 ? $119 : $120;
+      $r163 = $fn164($116, $123);
+    }
+    $r114 = $r163;
     $s.pcs[$d] = $pc + 28;
-    $119 = rt.first(Array.isArray($r86) ? $fn82($83, ...$r86) : $fn82($83, $r86));
-    $o120 = new rt.FieldsObject();
-    $n121 = 0;
-    if ($14 !== void 0) {
-      $o120.name = $14;
-      $n121++;
+    if ($arm112 === 1 && $f108.array === $110) $r165 = Array.isArray($r114) ? $f108.array($107, ...$r114) : $f108.array($107, $r114);
+    else if ($arm112 === 2 && $m109.view.array === $111) $r165 = Array.isArray($r114) ? $m109.view.array($107, ...$r114) : $m109.view.array($107, $r114);
+    else {
+      $fn166 = $arm112 === 0 ? rt.callee($113, "method 'array'") : $arm112 === 1 ? $110 : $111;
+      $r165 = Array.isArray($r114) ? $fn166($107, ...$r114) : $fn166($107, $r114);
     }
-    if ($7 !== void 0) {
-      $o120.age = $7;
-      $n121++;
+    $167 = rt.first($r165);
+    $o168 = new rt.FieldsObject();
+    $n169 = 0;
+    if ($18 !== void 0) {
+      $o168.name = $18;
+      $n169++;
     }
-    if ($29 !== void 0) {
-      $o120.score = $29;
-      $n121++;
+    if ($11 !== void 0) {
+      $o168.age = $11;
+      $n169++;
     }
-    if ($40 !== void 0) {
-      $o120.active = $40;
-      $n121++;
+    if ($4 !== void 0) {
+      $o168.score = $4;
+      $n169++;
     }
-    if ($57 !== void 0) {
-      $o120.role = $57;
-      $n121++;
+    if ($48 !== void 0) {
+      $o168.active = $48;
+      $n169++;
     }
-    if ($69 !== void 0) {
-      $o120.tags = $69;
-      $n121++;
+    if ($72 !== void 0) {
+      $o168.role = $72;
+      $n169++;
     }
-    if ($70 !== void 0) {
-      $o120.addr = $70;
-      $n121++;
+    if ($90 !== void 0) {
+      $o168.tags = $90;
+      $n169++;
     }
-    if ($81 !== void 0) {
-      $o120.nickname = $81;
-      $n121++;
+    if ($91 !== void 0) {
+      $o168.addr = $91;
+      $n169++;
     }
-    if ($119 !== void 0) {
-      $o120.contacts = $119;
-      $n121++;
+    if ($105 !== void 0) {
+      $o168.nickname = $105;
+      $n169++;
     }
-    let signup = rt.LuaTable.record($o120, $n121);
-    $118 = api;
-    if (!(($f117 = $118?.f) !== void 0 && (($114 = $f117.signup) !== void 0 || ($m116 = $118.metatable) === void 0 || ($114 = $m116.view.signup) !== void 0 || !("signup" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
+    if ($167 !== void 0) {
+      $o168.contacts = $167;
+      $n169++;
+    }
+    let signup = rt.LuaTable.record($o168, $n169);
+    $162 = api;
+    if (!(($f157 = $162?.f) !== void 0 && (($160 = $f157.signup) !== void 0 || ($m158 = $162.metatable) === void 0 || ($160 = $m158.view.signup) !== void 0 || !("signup" in $m158.view) && $m158.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 29;
-      $114 = rt.index($118, "signup", "local 'api'");
+      $160 = rt.index($162, "signup", "local 'api'");
     }
-    $119 = $114;
-    $113 = $handlers[0] = rt.tailable((function $post(ctx) {
+    $167 = $160;
+    $159 = $handlers[0] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
@@ -493,58 +612,63 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $fn12;
       let $24;
-      let $32;
+      let $33;
       let $f4;
       let $m52;
       let $6;
-      let $74;
+      let $73;
       let $r8;
-      let $m9;
+      let $9;
       let $f10;
-      let $11;
-      let $t12;
-      $32 = ctx;
+      let $m11;
+      let $12;
+      let $133;
+      let $r14;
+      let $t15;
+      $33 = ctx;
       $s2.pcs[$d2] = $pc + 30;
-      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
-      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($74 = $m52.view.body) === "function") $r8 = $74($32);
-      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      if (($f4 = $33?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($33);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $33.metatable) !== void 0 && typeof ($73 = $m52.view.body) === "function") $r8 = $73($33);
+      else $r8 = rt.callee(rt.index($33, "body", "local 'ctx'"), "method 'body'")($33);
       $24 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 31;
-      $fn12 = rt.callee(($f10 = $24?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $24?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($24, "expect"), "method 'expect'");
-      $11 = signup;
-      let user = rt.first($fn12($24, $11));
-      $74 = api;
-      if (!(($f10 = $74?.f) !== void 0 && (($6 = $f10.json) !== void 0 || ($m9 = $74.metatable) === void 0 || ($6 = $m9.view.json) !== void 0 || !("json" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+      $9 = signup;
+      if (($f10 = $24?.f) !== void 0 && typeof ($12 = $f10.expect) === "function") $r14 = $12($24, $9);
+      else if ($f10 !== void 0 && $12 === void 0 && ($m11 = $24.metatable) !== void 0 && typeof ($133 = $m11.view.expect) === "function") $r14 = $133($24, $9);
+      else $r14 = rt.callee(rt.index($24, "expect"), "method 'expect'")($24, $9);
+      let user = rt.first($r14);
+      $12 = api;
+      if (!(($f10 = $12?.f) !== void 0 && (($9 = $f10.json) !== void 0 || ($m11 = $12.metatable) === void 0 || ($9 = $m11.view.json) !== void 0 || !("json" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 32;
-        $6 = rt.index($74, "json", "upvalue 'api'");
+        $9 = rt.index($12, "json", "upvalue 'api'");
       }
-      $11 = $6;
+      $133 = $9;
       $s2.pcs[$d2] = $pc + 33;
-      $fn12 = rt.callee(($f4 = $11?.f)?.status !== void 0 ? $f4.status : ($m52 = $11?.metatable) !== void 0 && $m52.view.status !== void 0 ? $m52.view.status : rt.index($11, "status", "field 'json'"), "method 'status'");
-      $32 = 201;
-      $24 = user;
+      $fn12 = rt.callee(($f4 = $133?.f)?.status !== void 0 ? $f4.status : ($m52 = $133?.metatable) !== void 0 && $m52.view.status !== void 0 ? $m52.view.status : rt.index($133, "status", "field 'json'"), "method 'status'");
+      $73 = 201;
+      $6 = user;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t12 = $s2.tails++;
-        $r8 = $fn12($11, $32, $24);
-        $s2.tails = $t12;
+        $t15 = $s2.tails++;
+        $r14 = $fn12($133, $73, $6);
+        $s2.tails = $t15;
       } else {
-        $r8 = rt.tailCall($s2, $tb, $fn12, [$11, $32, $24]);
+        $r14 = rt.tailCall($s2, $tb, $fn12, [$133, $73, $6]);
       }
-      return $r8;
+      return $r14;
     }));
-    if ($113 !== void 0 && ($f111 = $119?.f) !== void 0 && !$119.linked && $f111.post !== void 0) $f111.post = $113;
+    if ($159 !== void 0 && ($f152 = $167?.f) !== void 0 && !$167.linked && $f152.post !== void 0) $f152.post = $159;
     else {
       $s.pcs[$d] = $pc + 29;
-      rt.setIndex($119, "post", $113, "field 'signup'");
+      rt.setIndex($167, "post", $159, "field 'signup'");
     }
-    $114 = api;
-    if (!(($f111 = $114?.f) !== void 0 && (($118 = $f111.checked) !== void 0 || ($m116 = $114.metatable) === void 0 || ($118 = $m116.view.checked) !== void 0 || !("checked" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
+    $160 = api;
+    if (!(($f152 = $160?.f) !== void 0 && (($162 = $f152.checked) !== void 0 || ($m158 = $160.metatable) === void 0 || ($162 = $m158.view.checked) !== void 0 || !("checked" in $m158.view) && $m158.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 34;
-      $118 = rt.index($114, "checked", "local 'api'");
+      $162 = rt.index($160, "checked", "local 'api'");
     }
-    $113 = $118;
-    $119 = $handlers[1] = rt.tailable((function $post(ctx) {
+    $159 = $162;
+    $167 = $handlers[1] = rt.tailable((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
@@ -552,11 +676,11 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $l1;
       let $24;
-      let $32;
+      let $33;
       let $f4;
       let $m52;
       let $6;
-      let $74;
+      let $73;
       let $r8;
       let $9;
       let $10;
@@ -571,10 +695,11 @@ function load($env) {
       let $m19;
       let $f202;
       let $21;
-      let $r22;
-      let $232;
-      let $t24;
-      let $r25;
+      let $222;
+      let $r23;
+      let $242;
+      let $t25;
+      let $r26;
       $s2.pcs[$d2] = $pc + 42;
       if (($24 = $env.f.pcall) === void 0) {
         $24 = rt.getGlobal($env, "pcall");
@@ -586,106 +711,116 @@ function load($env) {
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
         let $fn12;
-        let $28;
-        let $33;
+        let $27;
+        let $34;
         let $f42;
         let $m53;
-        let $62;
+        let $64;
         let $75;
         let $r82;
         let $m9;
         let $f10;
-        let $11;
-        let $fn122;
-        let $132;
+        let $112;
+        let $12;
         let $143;
-        let $f15;
-        let $m162;
-        let $17;
+        let $152;
+        let $f16;
+        let $m172;
         let $182;
-        let $r19;
-        let $m20;
+        let $19;
+        let $r20;
         let $f21;
-        let $222;
-        let $fn23;
-        let $242;
-        let $252;
-        let $f26;
-        let $m27;
-        let $282;
+        let $m22;
+        let $232;
+        let $243;
+        let $r25;
+        let $262;
+        let $28;
         let $292;
-        let $r30;
+        let $f30;
         let $m31;
-        let $f322;
+        let $322;
         let $332;
-        let $o34;
-        let $n35;
-        let $t36;
-        let $r37;
-        $33 = ctx;
+        let $r34;
+        let $f35;
+        let $m36;
+        let $37;
+        let $38;
+        let $r39;
+        let $402;
+        let $o41;
+        let $n42;
+        let $t43;
+        let $r44;
+        $34 = ctx;
         $s3.pcs[$d3] = $pc + 35;
-        if (($f42 = $33?.f) !== void 0 && typeof ($62 = $f42.body) === "function") $r82 = $62($33);
-        else if ($f42 !== void 0 && $62 === void 0 && ($m53 = $33.metatable) !== void 0 && typeof ($75 = $m53.view.body) === "function") $r82 = $75($33);
-        else $r82 = rt.callee(rt.index($33, "body", "upvalue 'ctx'"), "method 'body'")($33);
-        $28 = rt.first($r82);
-        $fn12 = rt.callee(($f10 = $28?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $28?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($28, "expect"), "method 'expect'");
-        $143 = g;
+        if (($f42 = $34?.f) !== void 0 && typeof ($64 = $f42.body) === "function") $r82 = $64($34);
+        else if ($f42 !== void 0 && $64 === void 0 && ($m53 = $34.metatable) !== void 0 && typeof ($75 = $m53.view.body) === "function") $r82 = $75($34);
+        else $r82 = rt.callee(rt.index($34, "body", "upvalue 'ctx'"), "method 'body'")($34);
+        $27 = rt.first($r82);
+        $112 = ($f10 = $27?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $27?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($27, "expect");
+        $152 = g;
         $s3.pcs[$d3] = $pc + 37;
-        if (($f15 = $143?.f) !== void 0 && typeof ($17 = $f15.string) === "function") $r19 = $17($143);
-        else if ($f15 !== void 0 && $17 === void 0 && ($m162 = $143.metatable) !== void 0 && typeof ($182 = $m162.view.string) === "function") $r19 = $182($143);
-        else $r19 = rt.callee(rt.index($143, "string", "upvalue 'g'"), "method 'string'")($143);
-        $132 = rt.first($r19);
+        if (($f16 = $152?.f) !== void 0 && typeof ($182 = $f16.string) === "function") $r20 = $182($152);
+        else if ($f16 !== void 0 && $182 === void 0 && ($m172 = $152.metatable) !== void 0 && typeof ($19 = $m172.view.string) === "function") $r20 = $19($152);
+        else $r20 = rt.callee(rt.index($152, "string", "upvalue 'g'"), "method 'string'")($152);
+        $143 = rt.first($r20);
         $s3.pcs[$d3] = $pc + 38;
-        $fn122 = rt.callee(($f21 = $132?.f)?.required !== void 0 ? $f21.required : ($m20 = $132?.metatable) !== void 0 && $m20.view.required !== void 0 ? $m20.view.required : rt.index($132, "required"), "method 'required'");
-        $222 = rt.first($fn122($132));
-        $252 = g;
+        if (($f21 = $143?.f) !== void 0 && typeof ($232 = $f21.required) === "function") $r25 = $232($143);
+        else if ($f21 !== void 0 && $232 === void 0 && ($m22 = $143.metatable) !== void 0 && typeof ($243 = $m22.view.required) === "function") $r25 = $243($143);
+        else $r25 = rt.callee(rt.index($143, "required"), "method 'required'")($143);
+        $262 = rt.first($r25);
+        $292 = g;
         $s3.pcs[$d3] = $pc + 39;
-        if (($f26 = $252?.f) !== void 0 && typeof ($282 = $f26.integer) === "function") $r30 = $282($252);
-        else if ($f26 !== void 0 && $282 === void 0 && ($m27 = $252.metatable) !== void 0 && typeof ($292 = $m27.view.integer) === "function") $r30 = $292($252);
-        else $r30 = rt.callee(rt.index($252, "integer", "upvalue 'g'"), "method 'integer'")($252);
-        $242 = rt.first($r30);
+        if (($f30 = $292?.f) !== void 0 && typeof ($322 = $f30.integer) === "function") $r34 = $322($292);
+        else if ($f30 !== void 0 && $322 === void 0 && ($m31 = $292.metatable) !== void 0 && typeof ($332 = $m31.view.integer) === "function") $r34 = $332($292);
+        else $r34 = rt.callee(rt.index($292, "integer", "upvalue 'g'"), "method 'integer'")($292);
+        $28 = rt.first($r34);
         $s3.pcs[$d3] = $pc + 38;
-        $fn23 = rt.callee(($f322 = $242?.f)?.required !== void 0 ? $f322.required : ($m31 = $242?.metatable) !== void 0 && $m31.view.required !== void 0 ? $m31.view.required : rt.index($242, "required"), "method 'required'");
-        $332 = rt.first($fn23($242));
-        $o34 = new rt.FieldsObject();
-        $n35 = 0;
-        if ($222 !== void 0) {
-          $o34.name = $222;
-          $n35++;
+        if (($f35 = $28?.f) !== void 0 && typeof ($37 = $f35.required) === "function") $r39 = $37($28);
+        else if ($f35 !== void 0 && $37 === void 0 && ($m36 = $28.metatable) !== void 0 && typeof ($38 = $m36.view.required) === "function") $r39 = $38($28);
+        else $r39 = rt.callee(rt.index($28, "required"), "method 'required'")($28);
+        $402 = rt.first($r39);
+        $o41 = new rt.FieldsObject();
+        $n42 = 0;
+        if ($262 !== void 0) {
+          $o41.name = $262;
+          $n42++;
         }
-        if ($332 !== void 0) {
-          $o34.age = $332;
-          $n35++;
+        if ($402 !== void 0) {
+          $o41.age = $402;
+          $n42++;
         }
-        $11 = rt.LuaTable.record($o34, $n35);
+        $12 = rt.LuaTable.record($o41, $n42);
         $s3.pcs[$d3] = $pc + 40;
+        $fn12 = rt.callee($112, "method 'expect'");
         $s3.truncate($d3);
         if ($s3.tails < rt.TAIL_DEPTH) {
-          $t36 = $s3.tails++;
-          $r37 = $fn12($28, $11);
-          $s3.tails = $t36;
+          $t43 = $s3.tails++;
+          $r44 = $fn12($27, $12);
+          $s3.tails = $t43;
         } else {
-          $r37 = rt.tailCall($s3, $tb2, $fn12, [$28, $11]);
+          $r44 = rt.tailCall($s3, $tb2, $fn12, [$27, $12]);
         }
-        return $r37;
+        return $r44;
       }))))], 2);
       let ok = $l1[0];
       let result = $l1[1];
       if (!rt.truthy(ok)) {
-        if (rh.pristineContext(ctx)) $32 = ctx.queryValue("format");
+        if (rh.pristineContext(ctx)) $33 = ctx.queryValue("format");
         else {
           $24 = ctx;
           $s2.pcs[$d2] = $pc + 43;
           if (($f4 = $24?.f) !== void 0 && typeof ($6 = $f4.query) === "function") $r8 = $6($24);
-          else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $24.metatable) !== void 0 && typeof ($74 = $m52.view.query) === "function") $r8 = $74($24);
+          else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $24.metatable) !== void 0 && typeof ($73 = $m52.view.query) === "function") $r8 = $73($24);
           else $r8 = rt.callee(rt.index($24, "query", "local 'ctx'"), "method 'query'")($24);
           $9 = rt.first($r8);
           if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.format) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.format) !== void 0 || !("format" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
             $10 = rt.index($9, "format");
           }
-          $32 = $10;
+          $33 = $10;
         }
-        if ($32 === "text") {
+        if ($33 === "text") {
           $15 = api;
           if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.text) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.text) !== void 0 || !("text" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 44;
@@ -693,54 +828,55 @@ function load($env) {
           }
           $142 = $16;
           $s2.pcs[$d2] = $pc + 44;
-          $fn13 = rt.callee(($f202 = $142?.f)?.status !== void 0 ? $f202.status : ($m19 = $142?.metatable) !== void 0 && $m19.view.status !== void 0 ? $m19.view.status : rt.index($142, "status", "field 'text'"), "method 'status'");
-          $21 = 422;
+          $21 = ($f202 = $142?.f)?.status !== void 0 ? $f202.status : ($m19 = $142?.metatable) !== void 0 && $m19.view.status !== void 0 ? $m19.view.status : rt.index($142, "status", "field 'text'");
+          $222 = 422;
           $s2.pcs[$d2] = $pc + 45;
-          if (($232 = $env.f.tostring) === void 0) {
-            $232 = rt.getGlobal($env, "tostring");
+          if (($242 = $env.f.tostring) === void 0) {
+            $242 = rt.getGlobal($env, "tostring");
           }
-          $r22 = rt.callee($232, "global 'tostring'")(result);
+          $r23 = rt.callee($242, "global 'tostring'")(result);
           $s2.pcs[$d2] = $pc + 46;
+          $fn13 = rt.callee($21, "method 'status'");
           $s2.truncate($d2);
           if ($s2.tails < rt.TAIL_DEPTH) {
-            $t24 = $s2.tails++;
-            $r25 = Array.isArray($r22) ? $fn13($142, $21, ...$r22) : $fn13($142, $21, $r22);
-            $s2.tails = $t24;
+            $t25 = $s2.tails++;
+            $r26 = Array.isArray($r23) ? $fn13($142, $222, ...$r23) : $fn13($142, $222, $r23);
+            $s2.tails = $t25;
           } else {
-            $r25 = rt.tailCall($s2, $tb, $fn13, Array.isArray($r22) ? [$142, $21, ...$r22] : [$142, $21, $r22]);
+            $r26 = rt.tailCall($s2, $tb, $fn13, Array.isArray($r23) ? [$142, $222, ...$r23] : [$142, $222, $r23]);
           }
-          return $r25;
+          return $r26;
         }
         $10 = api;
         $s2.pcs[$d2] = $pc + 47;
         $fn13 = rt.callee(($f12 = $10?.f)?.error !== void 0 ? $f12.error : ($m11 = $10?.metatable) !== void 0 && $m11.view.error !== void 0 ? $m11.view.error : rt.index($10, "error", "upvalue 'api'"), "method 'error'");
         $9 = 422;
-        $74 = result;
+        $73 = result;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t24 = $s2.tails++;
-          $r8 = $fn13($10, $9, $74);
-          $s2.tails = $t24;
+          $t25 = $s2.tails++;
+          $r8 = $fn13($10, $9, $73);
+          $s2.tails = $t25;
         } else {
-          $r8 = rt.tailCall($s2, $tb, $fn13, [$10, $9, $74]);
+          $r8 = rt.tailCall($s2, $tb, $fn13, [$10, $9, $73]);
         }
         return $r8;
       }
       $s2.depth = $d2;
       return result;
     }));
-    if ($119 !== void 0 && ($f117 = $113?.f) !== void 0 && !$113.linked && $f117.post !== void 0) $f117.post = $119;
+    if ($167 !== void 0 && ($f157 = $159?.f) !== void 0 && !$159.linked && $f157.post !== void 0) $f157.post = $167;
     else {
       $s.pcs[$d] = $pc + 34;
-      rt.setIndex($113, "post", $119, "field 'checked'");
+      rt.setIndex($159, "post", $167, "field 'checked'");
     }
-    $118 = api;
-    if (!(($f117 = $118?.f) !== void 0 && (($114 = $f117.direct) !== void 0 || ($m116 = $118.metatable) === void 0 || ($114 = $m116.view.direct) !== void 0 || !("direct" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
+    $162 = api;
+    if (!(($f157 = $162?.f) !== void 0 && (($160 = $f157.direct) !== void 0 || ($m158 = $162.metatable) === void 0 || ($160 = $m158.view.direct) !== void 0 || !("direct" in $m158.view) && $m158.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 48;
-      $114 = rt.index($118, "direct", "local 'api'");
+      $160 = rt.index($162, "direct", "local 'api'");
     }
-    $119 = $114;
-    $113 = $handlers[2] = rt.tailable((function $get(ctx) {
+    $167 = $160;
+    $159 = $handlers[2] = rt.tailable((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
@@ -756,15 +892,15 @@ function load($env) {
       let $fn8;
       let $9;
       let $10;
-      let $11;
+      let $112;
       let $12;
-      let $132;
+      let $133;
       let $m14;
-      let $f15;
+      let $f153;
       let $fn16;
-      let $17;
+      let $172;
       let $182;
-      let $192;
+      let $19;
       let $20;
       let $21;
       let $m22;
@@ -772,22 +908,25 @@ function load($env) {
       let $24;
       let $o25;
       let $n26;
-      let $272;
+      let $27;
       let $28;
       let $fn29;
       let $302;
-      let $312;
-      let $f322;
-      let $m332;
-      let $342;
+      let $31;
+      let $f32;
+      let $m33;
+      let $34;
       let $352;
-      let $m36;
-      let $f37;
-      let $38;
+      let $362;
+      let $f372;
+      let $m382;
       let $392;
-      let $o40;
-      let $n41;
-      let $t42;
+      let $402;
+      let $r412;
+      let $422;
+      let $o43;
+      let $n44;
+      let $t45;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 49;
       if (($f2 = $1?.f) !== void 0 && typeof ($43 = $f2.query) === "function") $r6 = $43($1);
@@ -820,97 +959,99 @@ function load($env) {
       }
       $1 = $10;
       $12 = q;
-      if (!(($f15 = $12?.f) !== void 0 && (($132 = $f15.name) !== void 0 || ($m14 = $12.metatable) === void 0 || ($132 = $m14.view.name) !== void 0 || !("name" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+      if (!(($f153 = $12?.f) !== void 0 && (($133 = $f153.name) !== void 0 || ($m14 = $12.metatable) === void 0 || ($133 = $m14.view.name) !== void 0 || !("name" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
-        $132 = rt.index($12, "name", "local 'q'");
+        $133 = rt.index($12, "name", "local 'q'");
       }
       if (($182 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 52;
         $182 = rt.getGlobal($env, "tonumber");
       }
-      $17 = $182;
+      $172 = $182;
       $20 = q;
       if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.page) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.page) !== void 0 || !("page" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 52;
         $21 = rt.index($20, "page", "local 'q'");
       }
-      $192 = $21;
+      $19 = $21;
       $s2.pcs[$d2] = $pc + 53;
-      $fn16 = rt.callee($17, "global 'tonumber'");
-      $24 = rt.first($fn16($192));
+      $fn16 = rt.callee($172, "global 'tonumber'");
+      $24 = rt.first($fn16($19));
       $o25 = new rt.FieldsObject();
       $n26 = 0;
-      if ($132 !== void 0) {
-        $o25.name = $132;
+      if ($133 !== void 0) {
+        $o25.name = $133;
         $n26++;
       }
       if ($24 !== void 0) {
         $o25.page = $24;
         $n26++;
       }
-      $11 = rt.LuaTable.record($o25, $n26);
+      $112 = rt.LuaTable.record($o25, $n26);
       $28 = name;
-      $312 = g;
+      $31 = g;
       $s2.pcs[$d2] = $pc + 54;
-      if (($f322 = $312?.f) !== void 0 && typeof ($342 = $f322.integer) === "function") $r6 = $342($312);
-      else if ($f322 !== void 0 && $342 === void 0 && ($m332 = $312.metatable) !== void 0 && typeof ($352 = $m332.view.integer) === "function") $r6 = $352($312);
-      else $r6 = rt.callee(rt.index($312, "integer", "upvalue 'g'"), "method 'integer'")($312);
+      if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.integer) === "function") $r6 = $34($31);
+      else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($352 = $m33.view.integer) === "function") $r6 = $352($31);
+      else $r6 = rt.callee(rt.index($31, "integer", "upvalue 'g'"), "method 'integer'")($31);
       $302 = rt.first($r6);
       $s2.pcs[$d2] = $pc + 55;
-      $fn29 = rt.callee(($f37 = $302?.f)?.default !== void 0 ? $f37.default : ($m36 = $302?.metatable) !== void 0 && $m36.view.default !== void 0 ? $m36.view.default : rt.index($302, "default"), "method 'default'");
-      $38 = 1;
-      $392 = rt.first($fn29($302, $38));
-      $o40 = new rt.FieldsObject();
-      $n41 = 0;
+      $362 = 1;
+      if (($f372 = $302?.f) !== void 0 && typeof ($392 = $f372.default) === "function") $r412 = $392($302, $362);
+      else if ($f372 !== void 0 && $392 === void 0 && ($m382 = $302.metatable) !== void 0 && typeof ($402 = $m382.view.default) === "function") $r412 = $402($302, $362);
+      else $r412 = rt.callee(rt.index($302, "default"), "method 'default'")($302, $362);
+      $422 = rt.first($r412);
+      $o43 = new rt.FieldsObject();
+      $n44 = 0;
       if ($28 !== void 0) {
-        $o40.name = $28;
-        $n41++;
+        $o43.name = $28;
+        $n44++;
       }
-      if ($392 !== void 0) {
-        $o40.page = $392;
-        $n41++;
+      if ($422 !== void 0) {
+        $o43.page = $422;
+        $n44++;
       }
-      $272 = rt.LuaTable.record($o40, $n41);
+      $27 = rt.LuaTable.record($o43, $n44);
       $s2.pcs[$d2] = $pc + 56;
       $fn8 = rt.callee($5, "global 'pcall'");
-      $l7 = rt.adjust([...rt.all($fn8($1, $11, $272))], 2);
+      $l7 = rt.adjust([...rt.all($fn8($1, $112, $27))], 2);
       let ok = $l7[0];
       let result = $l7[1];
       if (!rt.truthy(ok)) {
-        $392 = api;
+        $422 = api;
         $s2.pcs[$d2] = $pc + 57;
-        $fn29 = rt.callee(($f37 = $392?.f)?.error !== void 0 ? $f37.error : ($m36 = $392?.metatable) !== void 0 && $m36.view.error !== void 0 ? $m36.view.error : rt.index($392, "error", "upvalue 'api'"), "method 'error'");
-        $38 = 400;
-        $352 = result;
+        $fn29 = rt.callee(($f372 = $422?.f)?.error !== void 0 ? $f372.error : ($m382 = $422?.metatable) !== void 0 && $m382.view.error !== void 0 ? $m382.view.error : rt.index($422, "error", "upvalue 'api'"), "method 'error'");
+        $402 = 400;
+        $392 = result;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t42 = $s2.tails++;
-          $r6 = $fn29($392, $38, $352);
-          $s2.tails = $t42;
+          $t45 = $s2.tails++;
+          $r412 = $fn29($422, $402, $392);
+          $s2.tails = $t45;
         } else {
-          $r6 = rt.tailCall($s2, $tb, $fn29, [$392, $38, $352]);
+          $r412 = rt.tailCall($s2, $tb, $fn29, [$422, $402, $392]);
         }
-        return $r6;
+        return $r412;
       }
       $s2.depth = $d2;
       return result;
     }));
-    if ($113 !== void 0 && ($f111 = $119?.f) !== void 0 && !$119.linked && $f111.get !== void 0) $f111.get = $113;
+    if ($159 !== void 0 && ($f152 = $167?.f) !== void 0 && !$167.linked && $f152.get !== void 0) $f152.get = $159;
     else {
       $s.pcs[$d] = $pc + 48;
-      rt.setIndex($119, "get", $113, "field 'direct'");
+      rt.setIndex($167, "get", $159, "field 'direct'");
     }
-    $114 = api;
-    if (!(($f111 = $114?.f) !== void 0 && (($118 = $f111.body) !== void 0 || ($m116 = $114.metatable) === void 0 || ($118 = $m116.view.body) !== void 0 || !("body" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
+    $160 = api;
+    if (!(($f152 = $160?.f) !== void 0 && (($162 = $f152.body) !== void 0 || ($m158 = $160.metatable) === void 0 || ($162 = $m158.view.body) !== void 0 || !("body" in $m158.view) && $m158.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 58;
-      $118 = rt.index($114, "body", "local 'api'");
+      $162 = rt.index($160, "body", "local 'api'");
     }
-    if (!(($f117 = $118?.f) !== void 0 && (($119 = $f117.as_text) !== void 0 || ($m112 = $118.metatable) === void 0 || ($119 = $m112.view.as_text) !== void 0 || !("as_text" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+    if (!(($f157 = $162?.f) !== void 0 && (($167 = $f157.as_text) !== void 0 || ($m153 = $162.metatable) === void 0 || ($167 = $m153.view.as_text) !== void 0 || !("as_text" in $m153.view) && $m153.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 58;
-      $119 = rt.index($118, "as_text", "field 'body'");
+      $167 = rt.index($162, "as_text", "field 'body'");
     }
-    $113 = $119;
-    $110 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
+    $159 = $167;
+    $155 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -920,19 +1061,19 @@ function load($env) {
       let $43;
       let $5;
       let $r6;
-      let $74;
+      let $73;
       let $8;
       let $9;
       let $f10;
       let $m11;
       let $12;
-      let $132;
+      let $133;
       let $r14;
       let $15;
       let $f16;
       let $m17;
       let $182;
-      let $192;
+      let $19;
       let $r20;
       let $21;
       let $222;
@@ -944,38 +1085,38 @@ function load($env) {
       let $28;
       let $292;
       let $r30;
-      let $312;
-      let $32;
+      let $31;
+      let $322;
       let $o33;
       let $n34;
       let $352;
       let $f36;
-      let $m372;
+      let $m37;
       let $38;
       let $392;
       let $r40;
       let $41;
       let $422;
-      let $f43;
-      let $m44;
+      let $f432;
+      let $m442;
       let $452;
-      let $46;
-      let $r47;
+      let $462;
+      let $r472;
       let $482;
       let $f49;
       let $m50;
-      let $51;
-      let $52;
+      let $512;
+      let $522;
       let $r53;
       let $54;
-      let $55;
+      let $552;
       let $b56;
-      let $572;
+      let $57;
       let $58;
       let $f59;
-      let $m602;
-      let $61;
-      let $62;
+      let $m60;
+      let $612;
+      let $622;
       let $r63;
       let $64;
       let $65;
@@ -994,16 +1135,16 @@ function load($env) {
         if (($f2 = $5?.f) !== void 0 && typeof ($43 = $f2.text) === "function") $r6 = $43($5);
         else if ($f2 !== void 0 && $43 === void 0 && ($m3 = $5.metatable) !== void 0 && typeof ($1 = $m3.view.text) === "function") $r6 = $1($5);
         else $r6 = rt.callee(rt.index($5, "text", "local 'b'"), "method 'text'")($5);
-        $74 = rt.first($r6);
+        $73 = rt.first($r6);
         $9 = b;
         if (($f10 = $9?.f) !== void 0 && typeof ($12 = $f10.text) === "function") $r14 = $12($9);
-        else if ($f10 !== void 0 && $12 === void 0 && ($m11 = $9.metatable) !== void 0 && typeof ($132 = $m11.view.text) === "function") $r14 = $132($9);
+        else if ($f10 !== void 0 && $12 === void 0 && ($m11 = $9.metatable) !== void 0 && typeof ($133 = $m11.view.text) === "function") $r14 = $133($9);
         else $r14 = rt.callee(rt.index($9, "text", "local 'b'"), "method 'text'")($9);
         $21 = rt.first($r14);
         $15 = b;
         $s2.pcs[$d2] = $pc + 61;
         if (($f16 = $15?.f) !== void 0 && typeof ($182 = $f16.as_string) === "function") $r20 = $182($15);
-        else if ($f16 !== void 0 && $182 === void 0 && ($m17 = $15.metatable) !== void 0 && typeof ($192 = $m17.view.as_string) === "function") $r20 = $192($15);
+        else if ($f16 !== void 0 && $182 === void 0 && ($m17 = $15.metatable) !== void 0 && typeof ($19 = $m17.view.as_string) === "function") $r20 = $19($15);
         else $r20 = rt.callee(rt.index($15, "as_string", "local 'b'"), "method 'as_string'")($15);
         $222 = rt.first($r20);
         $b23 = $21 === $222;
@@ -1016,14 +1157,14 @@ function load($env) {
         if (($f26 = $252?.f) !== void 0 && typeof ($28 = $f26.text) === "function") $r30 = $28($252);
         else if ($f26 !== void 0 && $28 === void 0 && ($m27 = $252.metatable) !== void 0 && typeof ($292 = $m27.view.text) === "function") $r30 = $292($252);
         else $r30 = rt.callee(rt.index($252, "text", "local 'b'"), "method 'text'")($252);
-        $312 = rt.first($r30);
-        if ($312?.arr !== void 0) $32 = $312.length();
-        else if (typeof $312 === "string") $32 = $312.length;
+        $31 = rt.first($r30);
+        if ($31?.arr !== void 0) $322 = $31.length();
+        else if (typeof $31 === "string") $322 = $31.length;
         else {
-          $32 = rt.len($312);
+          $322 = rt.len($31);
         }
-        $24 = $32;
-        if (rh.isScalar($74)) {
+        $24 = $322;
+        if (rh.isScalar($73)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -1037,7 +1178,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($74);
+          $w.scalar($73);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -1094,8 +1235,8 @@ function load($env) {
         }
         $o33 = new rt.FieldsObject();
         $n34 = 2;
-        if ($74 !== void 0) {
-          $o33.text = $74;
+        if ($73 !== void 0) {
+          $o33.text = $73;
           $n34++;
         }
         $o33.same = $8;
@@ -1105,29 +1246,29 @@ function load($env) {
       $352 = b;
       $s2.pcs[$d2] = $pc + 60;
       if (($f36 = $352?.f) !== void 0 && typeof ($38 = $f36.text) === "function") $r40 = $38($352);
-      else if ($f36 !== void 0 && $38 === void 0 && ($m372 = $352.metatable) !== void 0 && typeof ($392 = $m372.view.text) === "function") $r40 = $392($352);
+      else if ($f36 !== void 0 && $38 === void 0 && ($m37 = $352.metatable) !== void 0 && typeof ($392 = $m37.view.text) === "function") $r40 = $392($352);
       else $r40 = rt.callee(rt.index($352, "text", "local 'b'"), "method 'text'")($352);
       $41 = rt.first($r40);
       $422 = b;
-      if (($f43 = $422?.f) !== void 0 && typeof ($452 = $f43.text) === "function") $r47 = $452($422);
-      else if ($f43 !== void 0 && $452 === void 0 && ($m44 = $422.metatable) !== void 0 && typeof ($46 = $m44.view.text) === "function") $r47 = $46($422);
-      else $r47 = rt.callee(rt.index($422, "text", "local 'b'"), "method 'text'")($422);
-      $54 = rt.first($r47);
+      if (($f432 = $422?.f) !== void 0 && typeof ($452 = $f432.text) === "function") $r472 = $452($422);
+      else if ($f432 !== void 0 && $452 === void 0 && ($m442 = $422.metatable) !== void 0 && typeof ($462 = $m442.view.text) === "function") $r472 = $462($422);
+      else $r472 = rt.callee(rt.index($422, "text", "local 'b'"), "method 'text'")($422);
+      $54 = rt.first($r472);
       $482 = b;
       $s2.pcs[$d2] = $pc + 61;
-      if (($f49 = $482?.f) !== void 0 && typeof ($51 = $f49.as_string) === "function") $r53 = $51($482);
-      else if ($f49 !== void 0 && $51 === void 0 && ($m50 = $482.metatable) !== void 0 && typeof ($52 = $m50.view.as_string) === "function") $r53 = $52($482);
+      if (($f49 = $482?.f) !== void 0 && typeof ($512 = $f49.as_string) === "function") $r53 = $512($482);
+      else if ($f49 !== void 0 && $512 === void 0 && ($m50 = $482.metatable) !== void 0 && typeof ($522 = $m50.view.as_string) === "function") $r53 = $522($482);
       else $r53 = rt.callee(rt.index($482, "as_string", "local 'b'"), "method 'as_string'")($482);
-      $55 = rt.first($r53);
-      $b56 = $54 === $55;
-      if (!$b56 && typeof $54 === "object" && typeof $55 === "object") {
-        $b56 = rt.eq($54, $55);
+      $552 = rt.first($r53);
+      $b56 = $54 === $552;
+      if (!$b56 && typeof $54 === "object" && typeof $552 === "object") {
+        $b56 = rt.eq($54, $552);
       }
-      $572 = $b56;
+      $57 = $b56;
       $58 = b;
       $s2.pcs[$d2] = $pc + 60;
-      if (($f59 = $58?.f) !== void 0 && typeof ($61 = $f59.text) === "function") $r63 = $61($58);
-      else if ($f59 !== void 0 && $61 === void 0 && ($m602 = $58.metatable) !== void 0 && typeof ($62 = $m602.view.text) === "function") $r63 = $62($58);
+      if (($f59 = $58?.f) !== void 0 && typeof ($612 = $f59.text) === "function") $r63 = $612($58);
+      else if ($f59 !== void 0 && $612 === void 0 && ($m60 = $58.metatable) !== void 0 && typeof ($622 = $m60.view.text) === "function") $r63 = $622($58);
       else $r63 = rt.callee(rt.index($58, "text", "local 'b'"), "method 'text'")($58);
       $64 = rt.first($r63);
       if ($64?.arr !== void 0) $65 = $64.length();
@@ -1141,65 +1282,64 @@ function load($env) {
         $o66.text = $41;
         $n67++;
       }
-      $o66.same = $572;
+      $o66.same = $57;
       $o66.bytes = $65;
       return rt.leave($s2, $d2, rt.LuaTable.record($o66, $n67));
     }));
-    if ($110 !== void 0 && ($f106 = $113?.f) !== void 0 && !$113.linked && $f106.post !== void 0) $f106.post = $110;
+    if ($155 !== void 0 && ($f143 = $159?.f) !== void 0 && !$159.linked && $f143.post !== void 0) $f143.post = $155;
     else {
       $s.pcs[$d] = $pc + 58;
-      rt.setIndex($113, "post", $110, "field 'as_text'");
+      rt.setIndex($159, "post", $155, "field 'as_text'");
     }
-    $119 = api;
-    if (!(($f106 = $119?.f) !== void 0 && (($118 = $f106.body) !== void 0 || ($m112 = $119.metatable) === void 0 || ($118 = $m112.view.body) !== void 0 || !("body" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+    $167 = api;
+    if (!(($f143 = $167?.f) !== void 0 && (($162 = $f143.body) !== void 0 || ($m153 = $167.metatable) === void 0 || ($162 = $m153.view.body) !== void 0 || !("body" in $m153.view) && $m153.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 63;
-      $118 = rt.index($119, "body", "local 'api'");
+      $162 = rt.index($167, "body", "local 'api'");
     }
-    if (!(($f117 = $118?.f) !== void 0 && (($114 = $f117.as_json) !== void 0 || ($m116 = $118.metatable) === void 0 || ($114 = $m116.view.as_json) !== void 0 || !("as_json" in $m116.view) && $m116.view[rt.CUT] === void 0))) {
+    if (!(($f157 = $162?.f) !== void 0 && (($160 = $f157.as_json) !== void 0 || ($m158 = $162.metatable) === void 0 || ($160 = $m158.view.as_json) !== void 0 || !("as_json" in $m158.view) && $m158.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 63;
-      $114 = rt.index($118, "as_json", "field 'body'");
+      $160 = rt.index($162, "as_json", "field 'body'");
     }
-    $110 = $114;
-    $113 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
+    $155 = $160;
+    $159 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $fn12;
       let $24;
-      let $32;
+      let $33;
       let $f4;
       let $m52;
       let $6;
-      let $74;
+      let $73;
       let $r8;
-      let $m9;
-      let $f10;
-      let $11;
+      let $f9;
+      let $m10;
+      let $112;
       let $12;
-      let $k13;
-      let $a14;
+      let $r13;
+      let $142;
       let $15;
-      let $16;
-      let $17;
+      let $k16;
+      let $a17;
       let $182;
-      let $192;
+      let $19;
       let $20;
       let $21;
       let $222;
       let $232;
       let $242;
-      let $o25;
-      let $n26;
-      let $272;
+      let $252;
+      let $o26;
+      let $n27;
       let $28;
       let $292;
       let $302;
-      let $k31;
-      let $322;
-      let $a33;
-      let $342;
+      let $31;
+      let $k32;
+      let $332;
+      let $a34;
       let $352;
-      let $36;
+      let $362;
       let $37;
       let $38;
       let $392;
@@ -1207,63 +1347,66 @@ function load($env) {
       let $41;
       let $422;
       let $43;
-      let $442;
-      let $o45;
-      let $n46;
+      let $44;
+      let $452;
+      let $o46;
+      let $n47;
       const $json = rh.claim(ctx);
-      $32 = ctx;
+      $33 = ctx;
       $s2.pcs[$d2] = $pc + 64;
-      if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
-      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $32.metatable) !== void 0 && typeof ($74 = $m52.view.body) === "function") $r8 = $74($32);
-      else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
+      if (($f4 = $33?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($33);
+      else if ($f4 !== void 0 && $6 === void 0 && ($m52 = $33.metatable) !== void 0 && typeof ($73 = $m52.view.body) === "function") $r8 = $73($33);
+      else $r8 = rt.callee(rt.index($33, "body", "local 'ctx'"), "method 'body'")($33);
       $24 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 65;
-      $fn12 = rt.callee(($f10 = $24?.f)?.json !== void 0 ? $f10.json : ($m9 = $24?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($24, "json"), "method 'json'");
-      let data = rt.first($fn12($24));
+      if (($f9 = $24?.f) !== void 0 && typeof ($112 = $f9.json) === "function") $r13 = $112($24);
+      else if ($f9 !== void 0 && $112 === void 0 && ($m10 = $24.metatable) !== void 0 && typeof ($12 = $m10.view.json) === "function") $r13 = $12($24);
+      else $r13 = rt.callee(rt.index($24, "json"), "method 'json'")($24);
+      let data = rt.first($r13);
       $s2.pcs[$d2] = $pc + 67;
-      if (($74 = $env.f.type) === void 0) {
-        $74 = rt.getGlobal($env, "type");
+      if (($12 = $env.f.type) === void 0) {
+        $12 = rt.getGlobal($env, "type");
       }
-      let t = rt.first(rt.callee($74, "global 'type'")(data));
+      let t = rt.first(rt.callee($12, "global 'type'")(data));
       if ($json) {
-        $11 = t;
-        $6 = t === "table";
-        if (rt.truthy($6)) {
-          $32 = data;
-          $k13 = 1;
-          if (!(($a14 = $32?.arr) !== void 0 && ($24 = $a14[$k13 - 1]) !== void 0)) {
+        $142 = t;
+        $112 = t === "table";
+        if (rt.truthy($112)) {
+          $73 = data;
+          $k16 = 1;
+          if (!(($a17 = $73?.arr) !== void 0 && ($6 = $a17[$k16 - 1]) !== void 0)) {
             $s2.pcs[$d2] = $pc + 68;
-            $24 = rt.indexItem($32, $k13, "local 'data'");
+            $6 = rt.indexItem($73, $k16, "local 'data'");
           }
-          $6 = $24;
+          $112 = $6;
         }
-        $74 = $6;
-        $12 = rt.truthy($74) ? $74 : void 0;
-        $17 = t === "table";
-        if (rt.truthy($17)) {
-          $182 = data;
-          if ($182?.arr !== void 0) $192 = $182.length();
-          else if (typeof $182 === "string") $192 = $182.length;
+        $12 = $112;
+        $15 = rt.truthy($12) ? $12 : void 0;
+        $24 = t === "table";
+        if (rt.truthy($24)) {
+          $19 = data;
+          if ($19?.arr !== void 0) $20 = $19.length();
+          else if (typeof $19 === "string") $20 = $19.length;
           else {
             $s2.pcs[$d2] = $pc + 68;
-            $192 = rt.len($182, "local 'data'");
+            $20 = rt.len($19, "local 'data'");
           }
-          $17 = $192;
+          $24 = $20;
         }
-        $16 = $17;
-        $15 = rt.truthy($16) ? $16 : void 0;
-        $222 = t === "table";
-        if (rt.truthy($222)) {
-          $232 = data;
-          if (!(($f10 = $232?.f) !== void 0 && (($242 = $f10.name) !== void 0 || ($m9 = $232.metatable) === void 0 || ($242 = $m9.view.name) !== void 0 || !("name" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+        $33 = $24;
+        $182 = rt.truthy($33) ? $33 : void 0;
+        $232 = t === "table";
+        if (rt.truthy($232)) {
+          $242 = data;
+          if (!(($f9 = $242?.f) !== void 0 && (($252 = $f9.name) !== void 0 || ($m10 = $242.metatable) === void 0 || ($252 = $m10.view.name) !== void 0 || !("name" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 68;
-            $242 = rt.index($232, "name", "local 'data'");
+            $252 = rt.index($242, "name", "local 'data'");
           }
-          $222 = $242;
+          $232 = $252;
         }
-        $21 = $222;
-        $20 = rt.truthy($21) ? $21 : void 0;
-        if (rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($15) && rh.isScalar($20)) {
+        $222 = $232;
+        $21 = rt.truthy($222) ? $222 : void 0;
+        if (rh.isScalar($142) && rh.isScalar($15) && rh.isScalar($182) && rh.isScalar($21)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -1277,7 +1420,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($11);
+          $w.scalar($142);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1291,7 +1434,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($12);
+          $w.scalar($15);
           {
             const $b = $w.room(5), $p = $w.p;
             $b[$p] = 44;
@@ -1301,7 +1444,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($15);
+          $w.scalar($182);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -1314,7 +1457,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($20);
+          $w.scalar($21);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1322,87 +1465,87 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        $o25 = new rt.FieldsObject();
-        $n26 = 0;
-        if ($11 !== void 0) {
-          $o25.kind = $11;
-          $n26++;
-        }
-        if ($12 !== void 0) {
-          $o25.first = $12;
-          $n26++;
+        $o26 = new rt.FieldsObject();
+        $n27 = 0;
+        if ($142 !== void 0) {
+          $o26.kind = $142;
+          $n27++;
         }
         if ($15 !== void 0) {
-          $o25.n = $15;
-          $n26++;
+          $o26.first = $15;
+          $n27++;
         }
-        if ($20 !== void 0) {
-          $o25.name = $20;
-          $n26++;
+        if ($182 !== void 0) {
+          $o26.n = $182;
+          $n27++;
         }
-        return rt.leave($s2, $d2, rt.LuaTable.record($o25, $n26));
+        if ($21 !== void 0) {
+          $o26.name = $21;
+          $n27++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
       }
-      $272 = t;
-      $292 = t === "table";
-      if (rt.truthy($292)) {
-        $302 = data;
-        $k31 = 1;
-        if (!(($a33 = $302?.arr) !== void 0 && ($322 = $a33[$k31 - 1]) !== void 0)) {
+      $28 = t;
+      $302 = t === "table";
+      if (rt.truthy($302)) {
+        $31 = data;
+        $k32 = 1;
+        if (!(($a34 = $31?.arr) !== void 0 && ($332 = $a34[$k32 - 1]) !== void 0)) {
           $s2.pcs[$d2] = $pc + 68;
-          $322 = rt.indexItem($302, $k31, "local 'data'");
+          $332 = rt.indexItem($31, $k32, "local 'data'");
         }
-        $292 = $322;
+        $302 = $332;
       }
-      $28 = $292;
-      $342 = rt.truthy($28) ? $28 : void 0;
-      $36 = t === "table";
-      if (rt.truthy($36)) {
-        $37 = data;
-        if ($37?.arr !== void 0) $38 = $37.length();
-        else if (typeof $37 === "string") $38 = $37.length;
+      $292 = $302;
+      $352 = rt.truthy($292) ? $292 : void 0;
+      $37 = t === "table";
+      if (rt.truthy($37)) {
+        $38 = data;
+        if ($38?.arr !== void 0) $392 = $38.length();
+        else if (typeof $38 === "string") $392 = $38.length;
         else {
           $s2.pcs[$d2] = $pc + 68;
-          $38 = rt.len($37, "local 'data'");
+          $392 = rt.len($38, "local 'data'");
         }
-        $36 = $38;
+        $37 = $392;
       }
-      $352 = $36;
-      $392 = rt.truthy($352) ? $352 : void 0;
-      $41 = t === "table";
-      if (rt.truthy($41)) {
-        $422 = data;
-        if (!(($f4 = $422?.f) !== void 0 && (($43 = $f4.name) !== void 0 || ($m52 = $422.metatable) === void 0 || ($43 = $m52.view.name) !== void 0 || !("name" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+      $362 = $37;
+      $402 = rt.truthy($362) ? $362 : void 0;
+      $422 = t === "table";
+      if (rt.truthy($422)) {
+        $43 = data;
+        if (!(($f4 = $43?.f) !== void 0 && (($44 = $f4.name) !== void 0 || ($m52 = $43.metatable) === void 0 || ($44 = $m52.view.name) !== void 0 || !("name" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 68;
-          $43 = rt.index($422, "name", "local 'data'");
+          $44 = rt.index($43, "name", "local 'data'");
         }
-        $41 = $43;
+        $422 = $44;
       }
-      $402 = $41;
-      $442 = rt.truthy($402) ? $402 : void 0;
-      $o45 = new rt.FieldsObject();
-      $n46 = 0;
-      if ($272 !== void 0) {
-        $o45.kind = $272;
-        $n46++;
+      $41 = $422;
+      $452 = rt.truthy($41) ? $41 : void 0;
+      $o46 = new rt.FieldsObject();
+      $n47 = 0;
+      if ($28 !== void 0) {
+        $o46.kind = $28;
+        $n47++;
       }
-      if ($342 !== void 0) {
-        $o45.first = $342;
-        $n46++;
+      if ($352 !== void 0) {
+        $o46.first = $352;
+        $n47++;
       }
-      if ($392 !== void 0) {
-        $o45.n = $392;
-        $n46++;
+      if ($402 !== void 0) {
+        $o46.n = $402;
+        $n47++;
       }
-      if ($442 !== void 0) {
-        $o45.name = $442;
-        $n46++;
+      if ($452 !== void 0) {
+        $o46.name = $452;
+        $n47++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o45, $n46));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o46, $n47));
     }));
-    if ($113 !== void 0 && ($f111 = $110?.f) !== void 0 && !$110.linked && $f111.post !== void 0) $f111.post = $113;
+    if ($159 !== void 0 && ($f152 = $155?.f) !== void 0 && !$155.linked && $f152.post !== void 0) $f152.post = $159;
     else {
       $s.pcs[$d] = $pc + 63;
-      rt.setIndex($110, "post", $113, "field 'as_json'");
+      rt.setIndex($155, "post", $159, "field 'as_json'");
     }
     $s.depth = $d;
     return api;

@@ -97,16 +97,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $7: rt.LuaValue;
       let $o8: rt.Fields;
       let $n9: number;
-      let $fn10!: rt.LuaFunction;
-      let $f11: rt.Fields | undefined;
-      let $m12: rt.LuaTable | undefined;
+      let $arm10: number;
+      let $11: rt.LuaValue;
       let $13: rt.LuaValue;
       let $14: rt.LuaValue;
-      let $r15: rt.LuaResult;
+      let $f15: rt.Fields | undefined;
       let $m16: rt.LuaTable | undefined;
-      let $f17: rt.Fields | undefined;
+      let $17: rt.LuaValue;
       let $18: rt.LuaValue;
-      let $19: rt.LuaValue;
+      let $r19: rt.LuaResult;
       let $f20: rt.Fields | undefined;
       let $m21: rt.LuaTable | undefined;
       let $22: rt.LuaValue;
@@ -114,101 +113,141 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $r24: rt.LuaResult;
       let $25: rt.LuaValue;
       let $26: rt.LuaValue;
-      let $27: rt.LuaValue;
-      let $r28: rt.LuaResult;
+      let $f27: rt.Fields | undefined;
+      let $m28: rt.LuaTable | undefined;
       let $29: rt.LuaValue;
       let $30: rt.LuaValue;
-      let $31: rt.LuaValue;
-      let $f32: rt.Fields | undefined;
-      let $m33: rt.LuaTable | undefined;
-      let $34: rt.LuaValue;
+      let $r31: rt.LuaResult;
+      let $32: rt.LuaValue;
+      let $r33: rt.LuaResult;
+      let $fn34!: rt.LuaFunction;
       let $35: rt.LuaValue;
-      let $r36: rt.LuaResult;
-      let $m37: rt.LuaTable | undefined;
-      let $f38: rt.Fields | undefined;
+      let $36: rt.LuaValue;
+      let $f37: rt.Fields | undefined;
+      let $m38: rt.LuaTable | undefined;
       let $39: rt.LuaValue;
       let $40: rt.LuaValue;
-      let $fn41!: rt.LuaFunction;
+      let $r41: rt.LuaResult;
       let $42: rt.LuaValue;
-      let $fn43!: rt.LuaFunction;
-      let $44: rt.LuaValue;
+      let $f43: rt.Fields | undefined;
+      let $m44: rt.LuaTable | undefined;
       let $45: rt.LuaValue;
-      let $f46: rt.Fields | undefined;
-      let $m47: rt.LuaTable | undefined;
+      let $46: rt.LuaValue;
+      let $r47: rt.LuaResult;
       let $48: rt.LuaValue;
       let $49: rt.LuaValue;
-      let $r50: rt.LuaResult;
-      let $m51: rt.LuaTable | undefined;
-      let $f52: rt.Fields | undefined;
-      let $53: rt.LuaValue;
+      let $51: rt.LuaValue;
+      let $52: rt.LuaValue;
+      let $f53: rt.Fields | undefined;
       let $m54: rt.LuaTable | undefined;
-      let $f55: rt.Fields | undefined;
+      let $55: rt.LuaValue;
       let $56: rt.LuaValue;
-      let $57: rt.LuaValue;
-      let $fn58!: rt.LuaFunction;
-      let $59: rt.LuaValue;
-      let $m60: rt.LuaTable | undefined;
-      let $f61: rt.Fields | undefined;
-      let $r62: rt.LuaResult;
+      let $r57: rt.LuaResult;
+      let $f58: rt.Fields | undefined;
+      let $m59: rt.LuaTable | undefined;
+      let $60: rt.LuaValue;
+      let $61: rt.LuaValue;
+      let $62: rt.LuaValue;
       let $63: rt.LuaValue;
-      let $f64: rt.Fields | undefined;
-      let $m65: rt.LuaTable | undefined;
+      let $r64: rt.LuaResult;
+      let $fn65!: rt.LuaFunction;
       let $66: rt.LuaValue;
-      let $67: rt.LuaValue;
-      let $r68: rt.LuaResult;
+      let $f67: rt.Fields | undefined;
+      let $m68: rt.LuaTable | undefined;
       let $69: rt.LuaValue;
       let $70: rt.LuaValue;
-      let $fn71!: rt.LuaFunction;
+      let $r71: rt.LuaResult;
       let $72: rt.LuaValue;
-      let $73: rt.LuaValue;
-      let $f74: rt.Fields | undefined;
-      let $m75: rt.LuaTable | undefined;
-      let $76: rt.LuaValue;
+      let $74: rt.LuaValue;
+      let $f75: rt.Fields | undefined;
+      let $m76: rt.LuaTable | undefined;
       let $77: rt.LuaValue;
-      let $r78: rt.LuaResult;
-      let $m79: rt.LuaTable | undefined;
-      let $f80: rt.Fields | undefined;
-      let $81: rt.LuaValue;
-      let $fn82!: rt.LuaFunction;
-      let $83: rt.LuaValue;
+      let $78: rt.LuaValue;
+      let $arm79: number;
+      let $80: rt.LuaValue;
+      let $r81: rt.LuaResult;
+      let $82: rt.LuaValue;
+      let $f83: rt.Fields | undefined;
       let $m84: rt.LuaTable | undefined;
-      let $f85: rt.Fields | undefined;
-      let $r86: rt.LuaResult;
-      let $fn87!: rt.LuaFunction;
-      let $88: rt.LuaValue;
-      let $m89: rt.LuaTable | undefined;
-      let $f90: rt.Fields | undefined;
+      let $85: rt.LuaValue;
+      let $86: rt.LuaValue;
+      let $r87: rt.LuaResult;
+      let $r88: rt.LuaResult;
+      let $fn89!: rt.LuaFunction;
+      let $90: rt.LuaValue;
       let $91: rt.LuaValue;
-      let $fn92!: rt.LuaFunction;
       let $93: rt.LuaValue;
-      let $fn94!: rt.LuaFunction;
-      let $95: rt.LuaValue;
-      let $96: rt.LuaValue;
-      let $f97: rt.Fields | undefined;
-      let $m98: rt.LuaTable | undefined;
-      let $99: rt.LuaValue;
-      let $100: rt.LuaValue;
-      let $r101: rt.LuaResult;
-      let $m102: rt.LuaTable | undefined;
-      let $f103: rt.Fields | undefined;
-      let $104: rt.LuaValue;
-      let $m105: rt.LuaTable | undefined;
-      let $f106: rt.Fields | undefined;
+      let $94: rt.LuaValue;
+      let $f95: rt.Fields | undefined;
+      let $m96: rt.LuaTable | undefined;
+      let $97: rt.LuaValue;
+      let $98: rt.LuaValue;
+      let $r99: rt.LuaResult;
+      let $f100: rt.Fields | undefined;
+      let $m101: rt.LuaTable | undefined;
+      let $102: rt.LuaValue;
+      let $103: rt.LuaValue;
+      let $r104: rt.LuaResult;
+      let $105: rt.LuaValue;
       let $107: rt.LuaValue;
-      let $fn108!: rt.LuaFunction;
-      let $109: rt.LuaValue;
+      let $f108: rt.Fields | undefined;
+      let $m109: rt.LuaTable | undefined;
       let $110: rt.LuaValue;
-      let $f111: rt.Fields | undefined;
-      let $m112: rt.LuaTable | undefined;
+      let $111: rt.LuaValue;
+      let $arm112: number;
       let $113: rt.LuaValue;
-      let $114: rt.LuaValue;
-      let $r115: rt.LuaResult;
-      let $m116: rt.LuaTable | undefined;
+      let $r114: rt.LuaResult;
+      let $116: rt.LuaValue;
       let $f117: rt.Fields | undefined;
-      let $118: rt.LuaValue;
+      let $m118: rt.LuaTable | undefined;
       let $119: rt.LuaValue;
-      let $o120: rt.Fields;
-      let $n121: number;
+      let $120: rt.LuaValue;
+      let $arm121: number;
+      let $122: rt.LuaValue;
+      let $123: rt.LuaValue;
+      let $125: rt.LuaValue;
+      let $127: rt.LuaValue;
+      let $128: rt.LuaValue;
+      let $f129: rt.Fields | undefined;
+      let $m130: rt.LuaTable | undefined;
+      let $131: rt.LuaValue;
+      let $132: rt.LuaValue;
+      let $r133: rt.LuaResult;
+      let $f134: rt.Fields | undefined;
+      let $m135: rt.LuaTable | undefined;
+      let $136: rt.LuaValue;
+      let $137: rt.LuaValue;
+      let $arm138: number;
+      let $139: rt.LuaValue;
+      let $140: rt.LuaValue;
+      let $r141: rt.LuaResult;
+      let $fn142!: rt.LuaFunction;
+      let $f143: rt.Fields | undefined;
+      let $m144: rt.LuaTable | undefined;
+      let $145: rt.LuaValue;
+      let $146: rt.LuaValue;
+      let $r147: rt.LuaResult;
+      let $148: rt.LuaValue;
+      let $150: rt.LuaValue;
+      let $151: rt.LuaValue;
+      let $f152: rt.Fields | undefined;
+      let $m153: rt.LuaTable | undefined;
+      let $154: rt.LuaValue;
+      let $155: rt.LuaValue;
+      let $r156: rt.LuaResult;
+      let $f157: rt.Fields | undefined;
+      let $m158: rt.LuaTable | undefined;
+      let $159: rt.LuaValue;
+      let $160: rt.LuaValue;
+      let $r161: rt.LuaResult;
+      let $162: rt.LuaValue;
+      let $r163: rt.LuaResult;
+      let $fn164!: rt.LuaFunction;
+      let $r165: rt.LuaResult;
+      let $fn166!: rt.LuaFunction;
+      let $167: rt.LuaValue;
+      let $o168: rt.Fields;
+      let $n169: number;
       if (($3 = $env.f!.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
@@ -236,190 +275,270 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let g: rt.LuaValue = $4;
       $4 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 3;
-      $fn1 = rt.callee((($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6!.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'")), "method 'object'");
-      $2 = g as rt.LuaValue;
+      if (($f6 = ($4 as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f6.object) === 'function') $arm10 = 1;
+      else if ($f6 !== undefined && $7 === undefined && ($m5 = ($4 as rt.LuaTable).metatable) !== undefined && typeof ($3 = $m5.view.object) === 'function') $arm10 = 2;
+      else {
+        $arm10 = 0;
+        $2 = rt.index($4, "object", "local 'g'");
+      }
+      $14 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 4;
-      if (($f11 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($13 = $f11.string) === 'function') $r15 = ($13 as rt.LuaFunction)($2);
-      else if ($f11 !== undefined && $13 === undefined && ($m12 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($14 = $m12.view.string) === 'function') $r15 = ($14 as rt.LuaFunction)($2);
-      else $r15 = rt.callee(rt.index($2, "string", "local 'g'"), "method 'string'")($2);
-      $3 = rt.first($r15);
+      if (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($17 = $f15.string) === 'function') $r19 = ($17 as rt.LuaFunction)($14);
+      else if ($f15 !== undefined && $17 === undefined && ($m16 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($18 = $m16.view.string) === 'function') $r19 = ($18 as rt.LuaFunction)($14);
+      else $r19 = rt.callee(rt.index($14, "string", "local 'g'"), "method 'string'")($14);
+      $13 = rt.first($r19);
       $s.pcs[$d] = $pc + 5;
-      $fn10 = rt.callee((($f17 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f17!.required : ($m16 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m16.view.required !== undefined ? $m16.view.required : rt.index($3, "required")), "method 'required'");
-      $18 = rt.first($fn10($3));
-      $19 = g as rt.LuaValue;
+      if (($f20 = ($13 as rt.LuaTable)?.f) !== undefined && typeof ($22 = $f20.required) === 'function') $r24 = ($22 as rt.LuaFunction)($13);
+      else if ($f20 !== undefined && $22 === undefined && ($m21 = ($13 as rt.LuaTable).metatable) !== undefined && typeof ($23 = $m21.view.required) === 'function') $r24 = ($23 as rt.LuaFunction)($13);
+      else $r24 = rt.callee(rt.index($13, "required"), "method 'required'")($13);
+      $25 = rt.first($r24);
+      $26 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 6;
-      if (($f20 = ($19 as rt.LuaTable)?.f) !== undefined && typeof ($22 = $f20.string) === 'function') $r24 = ($22 as rt.LuaFunction)($19);
-      else if ($f20 !== undefined && $22 === undefined && ($m21 = ($19 as rt.LuaTable).metatable) !== undefined && typeof ($23 = $m21.view.string) === 'function') $r24 = ($23 as rt.LuaFunction)($19);
-      else $r24 = rt.callee(rt.index($19, "string", "local 'g'"), "method 'string'")($19);
-      $25 = rt.first($r24);
+      if (($f27 = ($26 as rt.LuaTable)?.f) !== undefined && typeof ($29 = $f27.string) === 'function') $r31 = ($29 as rt.LuaFunction)($26);
+      else if ($f27 !== undefined && $29 === undefined && ($m28 = ($26 as rt.LuaTable).metatable) !== undefined && typeof ($30 = $m28.view.string) === 'function') $r31 = ($30 as rt.LuaFunction)($26);
+      else $r31 = rt.callee(rt.index($26, "string", "local 'g'"), "method 'string'")($26);
+      $32 = rt.first($r31);
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($18 !== undefined) {
-        $o8.city = $18;
-        $n9++;
-      }
       if ($25 !== undefined) {
-        $o8.zip = $25;
+        $o8.city = $25;
         $n9++;
       }
-      $7 = rt.LuaTable.record($o8, $n9);
+      if ($32 !== undefined) {
+        $o8.zip = $32;
+        $n9++;
+      }
+      $11 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 7;
-      let address: rt.LuaValue = rt.first($fn1($4, $7));
-      $23 = g as rt.LuaValue;
+      if ($arm10 === 1 && $f6!.object === $7) $r33 = ($f6!.object as rt.LuaFunction)($4, $11);
+      else if ($arm10 === 2 && $m5!.view.object === $3) $r33 = ($m5!.view.object as rt.LuaFunction)($4, $11);
+      else {
+        $fn34 = $arm10 === 0 ? rt.callee($2, "method 'object'") : ($arm10 === 1 ? $7 : $3) as rt.LuaFunction;
+        $r33 = $fn34($4, $11);
+      }
+      let address: rt.LuaValue = rt.first($r33);
+      $30 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 8;
-      if (($f20 = ($23 as rt.LuaTable)?.f) !== undefined && typeof ($22 = $f20.string) === 'function') $r24 = ($22 as rt.LuaFunction)($23);
-      else if ($f20 !== undefined && $22 === undefined && ($m21 = ($23 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m21.view.string) === 'function') $r24 = ($19 as rt.LuaFunction)($23);
-      else $r24 = rt.callee(rt.index($23, "string", "local 'g'"), "method 'string'")($23);
-      $25 = rt.first($r24);
+      if (($f27 = ($30 as rt.LuaTable)?.f) !== undefined && typeof ($29 = $f27.string) === 'function') $r33 = ($29 as rt.LuaFunction)($30);
+      else if ($f27 !== undefined && $29 === undefined && ($m28 = ($30 as rt.LuaTable).metatable) !== undefined && typeof ($26 = $m28.view.string) === 'function') $r33 = ($26 as rt.LuaFunction)($30);
+      else $r33 = rt.callee(rt.index($30, "string", "local 'g'"), "method 'string'")($30);
+      $32 = rt.first($r33);
       $s.pcs[$d] = $pc + 9;
-      $fn10 = rt.callee((($f17 = ($25 as rt.LuaTable)?.f)?.required !== undefined ? $f17!.required : ($m16 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m16.view.required !== undefined ? $m16.view.required : rt.index($25, "required")), "method 'required'");
-      $18 = "Missing name";
-      $14 = rt.first($fn10($25, $18));
-      $13 = g as rt.LuaValue;
+      $25 = "Missing name";
+      if (($f20 = ($32 as rt.LuaTable)?.f) !== undefined && typeof ($23 = $f20.required) === 'function') $r31 = ($23 as rt.LuaFunction)($32, $25);
+      else if ($f20 !== undefined && $23 === undefined && ($m21 = ($32 as rt.LuaTable).metatable) !== undefined && typeof ($22 = $m21.view.required) === 'function') $r31 = ($22 as rt.LuaFunction)($32, $25);
+      else $r31 = rt.callee(rt.index($32, "required"), "method 'required'")($32, $25);
+      $18 = rt.first($r31);
+      $17 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 10;
-      if (($f11 = ($13 as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f11.integer) === 'function') $r15 = ($2 as rt.LuaFunction)($13);
-      else if ($f11 !== undefined && $2 === undefined && ($m12 = ($13 as rt.LuaTable).metatable) !== undefined && typeof ($3 = $m12.view.integer) === 'function') $r15 = ($3 as rt.LuaFunction)($13);
-      else $r15 = rt.callee(rt.index($13, "integer", "local 'g'"), "method 'integer'")($13);
-      $7 = rt.first($r15);
-      $4 = g as rt.LuaValue;
+      if (($f15 = ($17 as rt.LuaTable)?.f) !== undefined && typeof ($14 = $f15.integer) === 'function') $r24 = ($14 as rt.LuaFunction)($17);
+      else if ($f15 !== undefined && $14 === undefined && ($m16 = ($17 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m16.view.integer) === 'function') $r24 = ($13 as rt.LuaFunction)($17);
+      else $r24 = rt.callee(rt.index($17, "integer", "local 'g'"), "method 'integer'")($17);
+      $11 = rt.first($r24);
+      $2 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 11;
-      if (($f6 = ($4 as rt.LuaTable)?.f) !== undefined && typeof ($26 = $f6.number) === 'function') $r28 = ($26 as rt.LuaFunction)($4);
-      else if ($f6 !== undefined && $26 === undefined && ($m5 = ($4 as rt.LuaTable).metatable) !== undefined && typeof ($27 = $m5.view.number) === 'function') $r28 = ($27 as rt.LuaFunction)($4);
-      else $r28 = rt.callee(rt.index($4, "number", "local 'g'"), "method 'number'")($4);
-      $29 = rt.first($r28);
-      $31 = g as rt.LuaValue;
+      if (($f6 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($3 = $f6.number) === 'function') $r19 = ($3 as rt.LuaFunction)($2);
+      else if ($f6 !== undefined && $3 === undefined && ($m5 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.number) === 'function') $r19 = ($7 as rt.LuaFunction)($2);
+      else $r19 = rt.callee(rt.index($2, "number", "local 'g'"), "method 'number'")($2);
+      $4 = rt.first($r19);
+      $36 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 12;
-      if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.boolean) === 'function') $r36 = ($34 as rt.LuaFunction)($31);
-      else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.boolean) === 'function') $r36 = ($35 as rt.LuaFunction)($31);
-      else $r36 = rt.callee(rt.index($31, "boolean", "local 'g'"), "method 'boolean'")($31);
-      $30 = rt.first($r36);
+      if (($f37 = ($36 as rt.LuaTable)?.f) !== undefined && typeof ($39 = $f37.boolean) === 'function') $r41 = ($39 as rt.LuaFunction)($36);
+      else if ($f37 !== undefined && $39 === undefined && ($m38 = ($36 as rt.LuaTable).metatable) !== undefined && typeof ($40 = $m38.view.boolean) === 'function') $r41 = ($40 as rt.LuaFunction)($36);
+      else $r41 = rt.callee(rt.index($36, "boolean", "local 'g'"), "method 'boolean'")($36);
+      $35 = rt.first($r41);
       $s.pcs[$d] = $pc + 13;
-      $fn1 = rt.callee((($f38 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f38!.default : ($m37 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m37.view.default !== undefined ? $m37.view.default : rt.index($30, "default")), "method 'default'");
-      $39 = true;
-      $40 = rt.first($fn1($30, $39));
-      $45 = g as rt.LuaValue;
+      $42 = true;
+      if (($f43 = ($35 as rt.LuaTable)?.f) !== undefined && typeof ($45 = $f43.default) === 'function') $r47 = ($45 as rt.LuaFunction)($35, $42);
+      else if ($f43 !== undefined && $45 === undefined && ($m44 = ($35 as rt.LuaTable).metatable) !== undefined && typeof ($46 = $m44.view.default) === 'function') $r47 = ($46 as rt.LuaFunction)($35, $42);
+      else $r47 = rt.callee(rt.index($35, "default"), "method 'default'")($35, $42);
+      $48 = rt.first($r47);
+      $52 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
-      if (($f46 = ($45 as rt.LuaTable)?.f) !== undefined && typeof ($48 = $f46.string) === 'function') $r50 = ($48 as rt.LuaFunction)($45);
-      else if ($f46 !== undefined && $48 === undefined && ($m47 = ($45 as rt.LuaTable).metatable) !== undefined && typeof ($49 = $m47.view.string) === 'function') $r50 = ($49 as rt.LuaFunction)($45);
-      else $r50 = rt.callee(rt.index($45, "string", "local 'g'"), "method 'string'")($45);
-      $44 = rt.first($r50);
-      $fn43 = rt.callee((($f52 = ($44 as rt.LuaTable)?.f)?.enum !== undefined ? $f52!.enum : ($m51 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m51.view.enum !== undefined ? $m51.view.enum : rt.index($44, "enum")), "method 'enum'");
-      $53 = new rt.LuaTable(["admin", "user"]);
+      if (($f53 = ($52 as rt.LuaTable)?.f) !== undefined && typeof ($55 = $f53.string) === 'function') $r57 = ($55 as rt.LuaFunction)($52);
+      else if ($f53 !== undefined && $55 === undefined && ($m54 = ($52 as rt.LuaTable).metatable) !== undefined && typeof ($56 = $m54.view.string) === 'function') $r57 = ($56 as rt.LuaFunction)($52);
+      else $r57 = rt.callee(rt.index($52, "string", "local 'g'"), "method 'string'")($52);
+      $51 = rt.first($r57);
+      if (($f58 = ($51 as rt.LuaTable)?.f) !== undefined && typeof ($60 = $f58.enum) === 'function') $arm10 = 1;
+      else if ($f58 !== undefined && $60 === undefined && ($m59 = ($51 as rt.LuaTable).metatable) !== undefined && typeof ($61 = $m59.view.enum) === 'function') $arm10 = 2;
+      else {
+        $arm10 = 0;
+        $62 = rt.index($51, "enum");
+      }
+      $63 = new rt.LuaTable(["admin", "user"]);
       $s.pcs[$d] = $pc + 16;
-      $42 = rt.first($fn43($44, $53));
+      if ($arm10 === 1 && $f58!.enum === $60) $r64 = ($f58!.enum as rt.LuaFunction)($51, $63);
+      else if ($arm10 === 2 && $m59!.view.enum === $61) $r64 = ($m59!.view.enum as rt.LuaFunction)($51, $63);
+      else {
+        $fn65 = $arm10 === 0 ? rt.callee($62, "method 'enum'") : ($arm10 === 1 ? $60 : $61) as rt.LuaFunction;
+        $r64 = $fn65($51, $63);
+      }
+      $49 = rt.first($r64);
       $s.pcs[$d] = $pc + 17;
-      $fn41 = rt.callee((($f55 = ($42 as rt.LuaTable)?.f)?.default !== undefined ? $f55!.default : ($m54 = ($42 as rt.LuaTable)?.metatable) !== undefined && $m54.view.default !== undefined ? $m54.view.default : rt.index($42, "default")), "method 'default'");
-      $56 = "user";
-      $57 = rt.first($fn41($42, $56));
-      $59 = g as rt.LuaValue;
+      $66 = "user";
+      if (($f67 = ($49 as rt.LuaTable)?.f) !== undefined && typeof ($69 = $f67.default) === 'function') $r71 = ($69 as rt.LuaFunction)($49, $66);
+      else if ($f67 !== undefined && $69 === undefined && ($m68 = ($49 as rt.LuaTable).metatable) !== undefined && typeof ($70 = $m68.view.default) === 'function') $r71 = ($70 as rt.LuaFunction)($49, $66);
+      else $r71 = rt.callee(rt.index($49, "default"), "method 'default'")($49, $66);
+      $72 = rt.first($r71);
+      $74 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 18;
-      $fn58 = rt.callee((($f61 = ($59 as rt.LuaTable)?.f)?.array !== undefined ? $f61!.array : ($m60 = ($59 as rt.LuaTable)?.metatable) !== undefined && $m60.view.array !== undefined ? $m60.view.array : rt.index($59, "array", "local 'g'")), "method 'array'");
-      $63 = g as rt.LuaValue;
+      if (($f75 = ($74 as rt.LuaTable)?.f) !== undefined && typeof ($77 = $f75.array) === 'function') $arm79 = 1;
+      else if ($f75 !== undefined && $77 === undefined && ($m76 = ($74 as rt.LuaTable).metatable) !== undefined && typeof ($78 = $m76.view.array) === 'function') $arm79 = 2;
+      else {
+        $arm79 = 0;
+        $80 = rt.index($74, "array", "local 'g'");
+      }
+      $82 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 19;
-      if (($f64 = ($63 as rt.LuaTable)?.f) !== undefined && typeof ($66 = $f64.string) === 'function') $r68 = ($66 as rt.LuaFunction)($63);
-      else if ($f64 !== undefined && $66 === undefined && ($m65 = ($63 as rt.LuaTable).metatable) !== undefined && typeof ($67 = $m65.view.string) === 'function') $r68 = ($67 as rt.LuaFunction)($63);
-      else $r68 = rt.callee(rt.index($63, "string", "local 'g'"), "method 'string'")($63);
-      $r62 = $r68;
+      if (($f83 = ($82 as rt.LuaTable)?.f) !== undefined && typeof ($85 = $f83.string) === 'function') $r87 = ($85 as rt.LuaFunction)($82);
+      else if ($f83 !== undefined && $85 === undefined && ($m84 = ($82 as rt.LuaTable).metatable) !== undefined && typeof ($86 = $m84.view.string) === 'function') $r87 = ($86 as rt.LuaFunction)($82);
+      else $r87 = rt.callee(rt.index($82, "string", "local 'g'"), "method 'string'")($82);
+      $r81 = $r87;
       $s.pcs[$d] = $pc + 20;
-      $69 = rt.first((Array.isArray($r62) ? $fn58($59, ...$r62) : $fn58($59, $r62)));
-      $70 = address;
-      $73 = g as rt.LuaValue;
+      if ($arm79 === 1 && $f75!.array === $77) $r88 = (Array.isArray($r81) ? ($f75!.array as rt.LuaFunction)($74, ...$r81) : ($f75!.array as rt.LuaFunction)($74, $r81));
+      else if ($arm79 === 2 && $m76!.view.array === $78) $r88 = (Array.isArray($r81) ? ($m76!.view.array as rt.LuaFunction)($74, ...$r81) : ($m76!.view.array as rt.LuaFunction)($74, $r81));
+      else {
+        $fn89 = $arm79 === 0 ? rt.callee($80, "method 'array'") : ($arm79 === 1 ? $77 : $78) as rt.LuaFunction;
+        $r88 = (Array.isArray($r81) ? $fn89($74, ...$r81) : $fn89($74, $r81));
+      }
+      $90 = rt.first($r88);
+      $91 = address;
+      $94 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 21;
-      if (($f74 = ($73 as rt.LuaTable)?.f) !== undefined && typeof ($76 = $f74.string) === 'function') $r78 = ($76 as rt.LuaFunction)($73);
-      else if ($f74 !== undefined && $76 === undefined && ($m75 = ($73 as rt.LuaTable).metatable) !== undefined && typeof ($77 = $m75.view.string) === 'function') $r78 = ($77 as rt.LuaFunction)($73);
-      else $r78 = rt.callee(rt.index($73, "string", "local 'g'"), "method 'string'")($73);
-      $72 = rt.first($r78);
+      if (($f95 = ($94 as rt.LuaTable)?.f) !== undefined && typeof ($97 = $f95.string) === 'function') $r99 = ($97 as rt.LuaFunction)($94);
+      else if ($f95 !== undefined && $97 === undefined && ($m96 = ($94 as rt.LuaTable).metatable) !== undefined && typeof ($98 = $m96.view.string) === 'function') $r99 = ($98 as rt.LuaFunction)($94);
+      else $r99 = rt.callee(rt.index($94, "string", "local 'g'"), "method 'string'")($94);
+      $93 = rt.first($r99);
       $s.pcs[$d] = $pc + 22;
-      $fn71 = rt.callee((($f80 = ($72 as rt.LuaTable)?.f)?.nullable !== undefined ? $f80!.nullable : ($m79 = ($72 as rt.LuaTable)?.metatable) !== undefined && $m79.view.nullable !== undefined ? $m79.view.nullable : rt.index($72, "nullable")), "method 'nullable'");
-      $81 = rt.first($fn71($72));
-      $83 = g as rt.LuaValue;
+      if (($f100 = ($93 as rt.LuaTable)?.f) !== undefined && typeof ($102 = $f100.nullable) === 'function') $r104 = ($102 as rt.LuaFunction)($93);
+      else if ($f100 !== undefined && $102 === undefined && ($m101 = ($93 as rt.LuaTable).metatable) !== undefined && typeof ($103 = $m101.view.nullable) === 'function') $r104 = ($103 as rt.LuaFunction)($93);
+      else $r104 = rt.callee(rt.index($93, "nullable"), "method 'nullable'")($93);
+      $105 = rt.first($r104);
+      $107 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 23;
-      $fn82 = rt.callee((($f85 = ($83 as rt.LuaTable)?.f)?.array !== undefined ? $f85!.array : ($m84 = ($83 as rt.LuaTable)?.metatable) !== undefined && $m84.view.array !== undefined ? $m84.view.array : rt.index($83, "array", "local 'g'")), "method 'array'");
-      $88 = g as rt.LuaValue;
-      $fn87 = rt.callee((($f90 = ($88 as rt.LuaTable)?.f)?.object !== undefined ? $f90!.object : ($m89 = ($88 as rt.LuaTable)?.metatable) !== undefined && $m89.view.object !== undefined ? $m89.view.object : rt.index($88, "object", "local 'g'")), "method 'object'");
-      $96 = g as rt.LuaValue;
+      if (($f108 = ($107 as rt.LuaTable)?.f) !== undefined && typeof ($110 = $f108.array) === 'function') $arm112 = 1;
+      else if ($f108 !== undefined && $110 === undefined && ($m109 = ($107 as rt.LuaTable).metatable) !== undefined && typeof ($111 = $m109.view.array) === 'function') $arm112 = 2;
+      else {
+        $arm112 = 0;
+        $113 = rt.index($107, "array", "local 'g'");
+      }
+      $116 = g as rt.LuaValue;
+      if (($f117 = ($116 as rt.LuaTable)?.f) !== undefined && typeof ($119 = $f117.object) === 'function') $arm121 = 1;
+      else if ($f117 !== undefined && $119 === undefined && ($m118 = ($116 as rt.LuaTable).metatable) !== undefined && typeof ($120 = $m118.view.object) === 'function') $arm121 = 2;
+      else {
+        $arm121 = 0;
+        $122 = rt.index($116, "object", "local 'g'");
+      }
+      $128 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      if (($f97 = ($96 as rt.LuaTable)?.f) !== undefined && typeof ($99 = $f97.string) === 'function') $r101 = ($99 as rt.LuaFunction)($96);
-      else if ($f97 !== undefined && $99 === undefined && ($m98 = ($96 as rt.LuaTable).metatable) !== undefined && typeof ($100 = $m98.view.string) === 'function') $r101 = ($100 as rt.LuaFunction)($96);
-      else $r101 = rt.callee(rt.index($96, "string", "local 'g'"), "method 'string'")($96);
-      $95 = rt.first($r101);
-      $fn94 = rt.callee((($f103 = ($95 as rt.LuaTable)?.f)?.enum !== undefined ? $f103!.enum : ($m102 = ($95 as rt.LuaTable)?.metatable) !== undefined && $m102.view.enum !== undefined ? $m102.view.enum : rt.index($95, "enum")), "method 'enum'");
-      $104 = new rt.LuaTable(["email", "phone"]);
+      if (($f129 = ($128 as rt.LuaTable)?.f) !== undefined && typeof ($131 = $f129.string) === 'function') $r133 = ($131 as rt.LuaFunction)($128);
+      else if ($f129 !== undefined && $131 === undefined && ($m130 = ($128 as rt.LuaTable).metatable) !== undefined && typeof ($132 = $m130.view.string) === 'function') $r133 = ($132 as rt.LuaFunction)($128);
+      else $r133 = rt.callee(rt.index($128, "string", "local 'g'"), "method 'string'")($128);
+      $127 = rt.first($r133);
+      if (($f134 = ($127 as rt.LuaTable)?.f) !== undefined && typeof ($136 = $f134.enum) === 'function') $arm138 = 1;
+      else if ($f134 !== undefined && $136 === undefined && ($m135 = ($127 as rt.LuaTable).metatable) !== undefined && typeof ($137 = $m135.view.enum) === 'function') $arm138 = 2;
+      else {
+        $arm138 = 0;
+        $139 = rt.index($127, "enum");
+      }
+      $140 = new rt.LuaTable(["email", "phone"]);
       $s.pcs[$d] = $pc + 25;
-      $93 = rt.first($fn94($95, $104));
+      if ($arm138 === 1 && $f134!.enum === $136) $r141 = ($f134!.enum as rt.LuaFunction)($127, $140);
+      else if ($arm138 === 2 && $m135!.view.enum === $137) $r141 = ($m135!.view.enum as rt.LuaFunction)($127, $140);
+      else {
+        $fn142 = $arm138 === 0 ? rt.callee($139, "method 'enum'") : ($arm138 === 1 ? $136 : $137) as rt.LuaFunction;
+        $r141 = $fn142($127, $140);
+      }
+      $125 = rt.first($r141);
       $s.pcs[$d] = $pc + 26;
-      $fn92 = rt.callee((($f106 = ($93 as rt.LuaTable)?.f)?.required !== undefined ? $f106!.required : ($m105 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m105.view.required !== undefined ? $m105.view.required : rt.index($93, "required")), "method 'required'");
-      $107 = rt.first($fn92($93));
-      $110 = g as rt.LuaValue;
+      if (($f143 = ($125 as rt.LuaTable)?.f) !== undefined && typeof ($145 = $f143.required) === 'function') $r147 = ($145 as rt.LuaFunction)($125);
+      else if ($f143 !== undefined && $145 === undefined && ($m144 = ($125 as rt.LuaTable).metatable) !== undefined && typeof ($146 = $m144.view.required) === 'function') $r147 = ($146 as rt.LuaFunction)($125);
+      else $r147 = rt.callee(rt.index($125, "required"), "method 'required'")($125);
+      $148 = rt.first($r147);
+      $151 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 24;
-      if (($f111 = ($110 as rt.LuaTable)?.f) !== undefined && typeof ($113 = $f111.string) === 'function') $r115 = ($113 as rt.LuaFunction)($110);
-      else if ($f111 !== undefined && $113 === undefined && ($m112 = ($110 as rt.LuaTable).metatable) !== undefined && typeof ($114 = $m112.view.string) === 'function') $r115 = ($114 as rt.LuaFunction)($110);
-      else $r115 = rt.callee(rt.index($110, "string", "local 'g'"), "method 'string'")($110);
-      $109 = rt.first($r115);
+      if (($f152 = ($151 as rt.LuaTable)?.f) !== undefined && typeof ($154 = $f152.string) === 'function') $r156 = ($154 as rt.LuaFunction)($151);
+      else if ($f152 !== undefined && $154 === undefined && ($m153 = ($151 as rt.LuaTable).metatable) !== undefined && typeof ($155 = $m153.view.string) === 'function') $r156 = ($155 as rt.LuaFunction)($151);
+      else $r156 = rt.callee(rt.index($151, "string", "local 'g'"), "method 'string'")($151);
+      $150 = rt.first($r156);
       $s.pcs[$d] = $pc + 26;
-      $fn108 = rt.callee((($f117 = ($109 as rt.LuaTable)?.f)?.required !== undefined ? $f117!.required : ($m116 = ($109 as rt.LuaTable)?.metatable) !== undefined && $m116.view.required !== undefined ? $m116.view.required : rt.index($109, "required")), "method 'required'");
-      $118 = rt.first($fn108($109));
+      if (($f157 = ($150 as rt.LuaTable)?.f) !== undefined && typeof ($159 = $f157.required) === 'function') $r161 = ($159 as rt.LuaFunction)($150);
+      else if ($f157 !== undefined && $159 === undefined && ($m158 = ($150 as rt.LuaTable).metatable) !== undefined && typeof ($160 = $m158.view.required) === 'function') $r161 = ($160 as rt.LuaFunction)($150);
+      else $r161 = rt.callee(rt.index($150, "required"), "method 'required'")($150);
+      $162 = rt.first($r161);
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($107 !== undefined) {
-        $o8.kind = $107;
+      if ($148 !== undefined) {
+        $o8.kind = $148;
         $n9++;
       }
-      if ($118 !== undefined) {
-        $o8.value = $118;
+      if ($162 !== undefined) {
+        $o8.value = $162;
         $n9++;
       }
-      $91 = rt.LuaTable.record($o8, $n9);
+      $123 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 27;
-      $r86 = $fn87($88, $91);
+      if ($arm121 === 1 && $f117!.object === $119) $r163 = ($f117!.object as rt.LuaFunction)($116, $123);
+      else if ($arm121 === 2 && $m118!.view.object === $120) $r163 = ($m118!.view.object as rt.LuaFunction)($116, $123);
+      else {
+        $fn164 = $arm121 === 0 ? rt.callee($122, "method 'object'") : ($arm121 === 1 ? $119 : $120) as rt.LuaFunction;
+        $r163 = $fn164($116, $123);
+      }
+      $r114 = $r163;
       $s.pcs[$d] = $pc + 28;
-      $119 = rt.first((Array.isArray($r86) ? $fn82($83, ...$r86) : $fn82($83, $r86)));
-      $o120 = new rt.FieldsObject();
-      $n121 = 0;
-      if ($14 !== undefined) {
-        $o120.name = $14;
-        $n121++;
+      if ($arm112 === 1 && $f108!.array === $110) $r165 = (Array.isArray($r114) ? ($f108!.array as rt.LuaFunction)($107, ...$r114) : ($f108!.array as rt.LuaFunction)($107, $r114));
+      else if ($arm112 === 2 && $m109!.view.array === $111) $r165 = (Array.isArray($r114) ? ($m109!.view.array as rt.LuaFunction)($107, ...$r114) : ($m109!.view.array as rt.LuaFunction)($107, $r114));
+      else {
+        $fn166 = $arm112 === 0 ? rt.callee($113, "method 'array'") : ($arm112 === 1 ? $110 : $111) as rt.LuaFunction;
+        $r165 = (Array.isArray($r114) ? $fn166($107, ...$r114) : $fn166($107, $r114));
       }
-      if ($7 !== undefined) {
-        $o120.age = $7;
-        $n121++;
+      $167 = rt.first($r165);
+      $o168 = new rt.FieldsObject();
+      $n169 = 0;
+      if ($18 !== undefined) {
+        $o168.name = $18;
+        $n169++;
       }
-      if ($29 !== undefined) {
-        $o120.score = $29;
-        $n121++;
+      if ($11 !== undefined) {
+        $o168.age = $11;
+        $n169++;
       }
-      if ($40 !== undefined) {
-        $o120.active = $40;
-        $n121++;
+      if ($4 !== undefined) {
+        $o168.score = $4;
+        $n169++;
       }
-      if ($57 !== undefined) {
-        $o120.role = $57;
-        $n121++;
+      if ($48 !== undefined) {
+        $o168.active = $48;
+        $n169++;
       }
-      if ($69 !== undefined) {
-        $o120.tags = $69;
-        $n121++;
+      if ($72 !== undefined) {
+        $o168.role = $72;
+        $n169++;
       }
-      if ($70 !== undefined) {
-        $o120.addr = $70;
-        $n121++;
+      if ($90 !== undefined) {
+        $o168.tags = $90;
+        $n169++;
       }
-      if ($81 !== undefined) {
-        $o120.nickname = $81;
-        $n121++;
+      if ($91 !== undefined) {
+        $o168.addr = $91;
+        $n169++;
       }
-      if ($119 !== undefined) {
-        $o120.contacts = $119;
-        $n121++;
+      if ($105 !== undefined) {
+        $o168.nickname = $105;
+        $n169++;
       }
-      let signup: rt.LuaTable = rt.LuaTable.record($o120, $n121);
-      $118 = api as rt.LuaValue;
-      if (!(($f117 = ($118 as rt.LuaTable)?.f) !== undefined && (($114 = $f117.signup) !== undefined || ($m116 = ($118 as rt.LuaTable).metatable) === undefined || ($114 = $m116.view.signup) !== undefined || (!("signup" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
+      if ($167 !== undefined) {
+        $o168.contacts = $167;
+        $n169++;
+      }
+      let signup: rt.LuaTable = rt.LuaTable.record($o168, $n169);
+      $162 = api as rt.LuaValue;
+      if (!(($f157 = ($162 as rt.LuaTable)?.f) !== undefined && (($160 = $f157.signup) !== undefined || ($m158 = ($162 as rt.LuaTable).metatable) === undefined || ($160 = $m158.view.signup) !== undefined || (!("signup" in $m158.view) && $m158.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 29;
-        $114 = rt.index($118, "signup", "local 'api'");
+        $160 = rt.index($162, "signup", "local 'api'");
       }
-      $119 = $114;
-      $113 = ($handlers[0] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $167 = $160;
+      $159 = ($handlers[0] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -433,10 +552,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $r8: rt.LuaResult;
-        let $m9: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
         let $f10: rt.Fields | undefined;
-        let $11: rt.LuaValue;
-        let $t12: number;
+        let $m11: rt.LuaTable | undefined;
+        let $12: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $r14: rt.LuaResult;
+        let $t15: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
         if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
@@ -444,41 +566,43 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 31;
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
-        $11 = signup;
-        let user: rt.LuaValue = rt.first($fn1($2, $11));
-        $7 = api as rt.LuaValue;
-        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($6 = $f10.json) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($6 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+        $9 = signup;
+        if (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.expect) === 'function') $r14 = ($12 as rt.LuaFunction)($2, $9);
+        else if ($f10 !== undefined && $12 === undefined && ($m11 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.expect) === 'function') $r14 = ($13 as rt.LuaFunction)($2, $9);
+        else $r14 = rt.callee(rt.index($2, "expect"), "method 'expect'")($2, $9);
+        let user: rt.LuaValue = rt.first($r14);
+        $12 = api as rt.LuaValue;
+        if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($9 = $f10.json) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($9 = $m11.view.json) !== undefined || (!("json" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 32;
-          $6 = rt.index($7, "json", "upvalue 'api'");
+          $9 = rt.index($12, "json", "upvalue 'api'");
         }
-        $11 = $6;
+        $13 = $9;
         $s.pcs[$d] = $pc + 33;
-        $fn1 = rt.callee((($f4 = ($11 as rt.LuaTable)?.f)?.status !== undefined ? $f4!.status : ($m5 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m5.view.status !== undefined ? $m5.view.status : rt.index($11, "status", "field 'json'")), "method 'status'");
-        $3 = 201;
-        $2 = user;
+        $fn1 = rt.callee((($f4 = ($13 as rt.LuaTable)?.f)?.status !== undefined ? $f4!.status : ($m5 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m5.view.status !== undefined ? $m5.view.status : rt.index($13, "status", "field 'json'")), "method 'status'");
+        $7 = 201;
+        $6 = user;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t12 = $s.tails++;
-          $r8 = $fn1($11, $3, $2);
-          $s.tails = $t12;
+          $t15 = $s.tails++;
+          $r14 = $fn1($13, $7, $6);
+          $s.tails = $t15;
         } else {
-          $r8 = rt.tailCall($s, $tb, $fn1, [$11, $3, $2]);
+          $r14 = rt.tailCall($s, $tb, $fn1, [$13, $7, $6]);
         }
-        return $r8;
+        return $r14;
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($113 !== undefined && ($f111 = ($119 as rt.LuaTable)?.f) !== undefined && !($119 as rt.LuaTable).linked && $f111.post !== undefined) $f111.post = $113;
+      if ($159 !== undefined && ($f152 = ($167 as rt.LuaTable)?.f) !== undefined && !($167 as rt.LuaTable).linked && $f152.post !== undefined) $f152.post = $159;
       else {
         $s.pcs[$d] = $pc + 29;
-        rt.setIndex($119, "post", $113, "field 'signup'");
+        rt.setIndex($167, "post", $159, "field 'signup'");
       }
-      $114 = api as rt.LuaValue;
-      if (!(($f111 = ($114 as rt.LuaTable)?.f) !== undefined && (($118 = $f111.checked) !== undefined || ($m116 = ($114 as rt.LuaTable).metatable) === undefined || ($118 = $m116.view.checked) !== undefined || (!("checked" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
+      $160 = api as rt.LuaValue;
+      if (!(($f152 = ($160 as rt.LuaTable)?.f) !== undefined && (($162 = $f152.checked) !== undefined || ($m158 = ($160 as rt.LuaTable).metatable) === undefined || ($162 = $m158.view.checked) !== undefined || (!("checked" in $m158.view) && $m158.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 34;
-        $118 = rt.index($114, "checked", "local 'api'");
+        $162 = rt.index($160, "checked", "local 'api'");
       }
-      $113 = $118;
-      $119 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $159 = $162;
+      $167 = ($handlers[1] = rt.tailable((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -505,10 +629,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m19: rt.LuaTable | undefined;
         let $f20: rt.Fields | undefined;
         let $21: rt.LuaValue;
-        let $r22: rt.LuaResult;
-        let $23: rt.LuaValue;
-        let $t24: number;
-        let $r25: rt.LuaResult;
+        let $22: rt.LuaValue;
+        let $r23: rt.LuaResult;
+        let $24: rt.LuaValue;
+        let $t25: number;
+        let $r26: rt.LuaResult;
         $s.pcs[$d] = $pc + 42;
         if (($2 = $env.f!.pcall) === undefined) {
           $2 = rt.getGlobal($env, "pcall");
@@ -530,78 +655,88 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $m9: rt.LuaTable | undefined;
           let $f10: rt.Fields | undefined;
           let $11: rt.LuaValue;
-          let $fn12!: rt.LuaFunction;
-          let $13: rt.LuaValue;
+          let $12: rt.LuaValue;
           let $14: rt.LuaValue;
-          let $f15: rt.Fields | undefined;
-          let $m16: rt.LuaTable | undefined;
-          let $17: rt.LuaValue;
+          let $15: rt.LuaValue;
+          let $f16: rt.Fields | undefined;
+          let $m17: rt.LuaTable | undefined;
           let $18: rt.LuaValue;
-          let $r19: rt.LuaResult;
-          let $m20: rt.LuaTable | undefined;
+          let $19: rt.LuaValue;
+          let $r20: rt.LuaResult;
           let $f21: rt.Fields | undefined;
-          let $22: rt.LuaValue;
-          let $fn23!: rt.LuaFunction;
+          let $m22: rt.LuaTable | undefined;
+          let $23: rt.LuaValue;
           let $24: rt.LuaValue;
-          let $25: rt.LuaValue;
-          let $f26: rt.Fields | undefined;
-          let $m27: rt.LuaTable | undefined;
+          let $r25: rt.LuaResult;
+          let $26: rt.LuaValue;
           let $28: rt.LuaValue;
           let $29: rt.LuaValue;
-          let $r30: rt.LuaResult;
+          let $f30: rt.Fields | undefined;
           let $m31: rt.LuaTable | undefined;
-          let $f32: rt.Fields | undefined;
+          let $32: rt.LuaValue;
           let $33: rt.LuaValue;
-          let $o34: rt.Fields;
-          let $n35: number;
-          let $t36: number;
-          let $r37: rt.LuaResult;
+          let $r34: rt.LuaResult;
+          let $f35: rt.Fields | undefined;
+          let $m36: rt.LuaTable | undefined;
+          let $37: rt.LuaValue;
+          let $38: rt.LuaValue;
+          let $r39: rt.LuaResult;
+          let $40: rt.LuaValue;
+          let $o41: rt.Fields;
+          let $n42: number;
+          let $t43: number;
+          let $r44: rt.LuaResult;
           $3 = ctx as rt.LuaValue;
           $s.pcs[$d] = $pc + 35;
           if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
           else if ($f4 !== undefined && $6 === undefined && ($m5 = ($3 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m5.view.body) === 'function') $r8 = ($7 as rt.LuaFunction)($3);
           else $r8 = rt.callee(rt.index($3, "body", "upvalue 'ctx'"), "method 'body'")($3);
           $2 = rt.first($r8);
-          $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect")), "method 'expect'");
-          $14 = g as rt.LuaValue;
+          $11 = (($f10 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f10!.expect : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($2, "expect"));
+          $15 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 37;
-          if (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($17 = $f15.string) === 'function') $r19 = ($17 as rt.LuaFunction)($14);
-          else if ($f15 !== undefined && $17 === undefined && ($m16 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($18 = $m16.view.string) === 'function') $r19 = ($18 as rt.LuaFunction)($14);
-          else $r19 = rt.callee(rt.index($14, "string", "upvalue 'g'"), "method 'string'")($14);
-          $13 = rt.first($r19);
+          if (($f16 = ($15 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f16.string) === 'function') $r20 = ($18 as rt.LuaFunction)($15);
+          else if ($f16 !== undefined && $18 === undefined && ($m17 = ($15 as rt.LuaTable).metatable) !== undefined && typeof ($19 = $m17.view.string) === 'function') $r20 = ($19 as rt.LuaFunction)($15);
+          else $r20 = rt.callee(rt.index($15, "string", "upvalue 'g'"), "method 'string'")($15);
+          $14 = rt.first($r20);
           $s.pcs[$d] = $pc + 38;
-          $fn12 = rt.callee((($f21 = ($13 as rt.LuaTable)?.f)?.required !== undefined ? $f21!.required : ($m20 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m20.view.required !== undefined ? $m20.view.required : rt.index($13, "required")), "method 'required'");
-          $22 = rt.first($fn12($13));
-          $25 = g as rt.LuaValue;
+          if (($f21 = ($14 as rt.LuaTable)?.f) !== undefined && typeof ($23 = $f21.required) === 'function') $r25 = ($23 as rt.LuaFunction)($14);
+          else if ($f21 !== undefined && $23 === undefined && ($m22 = ($14 as rt.LuaTable).metatable) !== undefined && typeof ($24 = $m22.view.required) === 'function') $r25 = ($24 as rt.LuaFunction)($14);
+          else $r25 = rt.callee(rt.index($14, "required"), "method 'required'")($14);
+          $26 = rt.first($r25);
+          $29 = g as rt.LuaValue;
           $s.pcs[$d] = $pc + 39;
-          if (($f26 = ($25 as rt.LuaTable)?.f) !== undefined && typeof ($28 = $f26.integer) === 'function') $r30 = ($28 as rt.LuaFunction)($25);
-          else if ($f26 !== undefined && $28 === undefined && ($m27 = ($25 as rt.LuaTable).metatable) !== undefined && typeof ($29 = $m27.view.integer) === 'function') $r30 = ($29 as rt.LuaFunction)($25);
-          else $r30 = rt.callee(rt.index($25, "integer", "upvalue 'g'"), "method 'integer'")($25);
-          $24 = rt.first($r30);
+          if (($f30 = ($29 as rt.LuaTable)?.f) !== undefined && typeof ($32 = $f30.integer) === 'function') $r34 = ($32 as rt.LuaFunction)($29);
+          else if ($f30 !== undefined && $32 === undefined && ($m31 = ($29 as rt.LuaTable).metatable) !== undefined && typeof ($33 = $m31.view.integer) === 'function') $r34 = ($33 as rt.LuaFunction)($29);
+          else $r34 = rt.callee(rt.index($29, "integer", "upvalue 'g'"), "method 'integer'")($29);
+          $28 = rt.first($r34);
           $s.pcs[$d] = $pc + 38;
-          $fn23 = rt.callee((($f32 = ($24 as rt.LuaTable)?.f)?.required !== undefined ? $f32!.required : ($m31 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m31.view.required !== undefined ? $m31.view.required : rt.index($24, "required")), "method 'required'");
-          $33 = rt.first($fn23($24));
-          $o34 = new rt.FieldsObject();
-          $n35 = 0;
-          if ($22 !== undefined) {
-            $o34.name = $22;
-            $n35++;
+          if (($f35 = ($28 as rt.LuaTable)?.f) !== undefined && typeof ($37 = $f35.required) === 'function') $r39 = ($37 as rt.LuaFunction)($28);
+          else if ($f35 !== undefined && $37 === undefined && ($m36 = ($28 as rt.LuaTable).metatable) !== undefined && typeof ($38 = $m36.view.required) === 'function') $r39 = ($38 as rt.LuaFunction)($28);
+          else $r39 = rt.callee(rt.index($28, "required"), "method 'required'")($28);
+          $40 = rt.first($r39);
+          $o41 = new rt.FieldsObject();
+          $n42 = 0;
+          if ($26 !== undefined) {
+            $o41.name = $26;
+            $n42++;
           }
-          if ($33 !== undefined) {
-            $o34.age = $33;
-            $n35++;
+          if ($40 !== undefined) {
+            $o41.age = $40;
+            $n42++;
           }
-          $11 = rt.LuaTable.record($o34, $n35);
+          $12 = rt.LuaTable.record($o41, $n42);
           $s.pcs[$d] = $pc + 40;
+          $fn1 = rt.callee($11, "method 'expect'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t36 = $s.tails++;
-            $r37 = $fn1($2, $11);
-            $s.tails = $t36;
+            $t43 = $s.tails++;
+            $r44 = $fn1($2, $12);
+            $s.tails = $t43;
           } else {
-            $r37 = rt.tailCall($s, $tb, $fn1, [$2, $11]);
+            $r44 = rt.tailCall($s, $tb, $fn1, [$2, $12]);
           }
-          return $r37;
+          return $r44;
         }) as rt.LuaFunction)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let result: rt.LuaValue = $l1[1];
@@ -627,23 +762,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             $14 = $16;
             $s.pcs[$d] = $pc + 44;
-            $fn13 = rt.callee((($f20 = ($14 as rt.LuaTable)?.f)?.status !== undefined ? $f20!.status : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.status !== undefined ? $m19.view.status : rt.index($14, "status", "field 'text'")), "method 'status'");
-            $21 = 422;
+            $21 = (($f20 = ($14 as rt.LuaTable)?.f)?.status !== undefined ? $f20!.status : ($m19 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m19.view.status !== undefined ? $m19.view.status : rt.index($14, "status", "field 'text'"));
+            $22 = 422;
             $s.pcs[$d] = $pc + 45;
-            if (($23 = $env.f!.tostring) === undefined) {
-              $23 = rt.getGlobal($env, "tostring");
+            if (($24 = $env.f!.tostring) === undefined) {
+              $24 = rt.getGlobal($env, "tostring");
             }
-            $r22 = rt.callee($23, "global 'tostring'")(result);
+            $r23 = rt.callee($24, "global 'tostring'")(result);
             $s.pcs[$d] = $pc + 46;
+            $fn13 = rt.callee($21, "method 'status'");
             $s.truncate($d);
             if ($s.tails < rt.TAIL_DEPTH) {
-              $t24 = $s.tails++;
-              $r25 = (Array.isArray($r22) ? $fn13($14, $21, ...$r22) : $fn13($14, $21, $r22));
-              $s.tails = $t24;
+              $t25 = $s.tails++;
+              $r26 = (Array.isArray($r23) ? $fn13($14, $22, ...$r23) : $fn13($14, $22, $r23));
+              $s.tails = $t25;
             } else {
-              $r25 = rt.tailCall($s, $tb, $fn13, (Array.isArray($r22) ? [$14, $21, ...$r22] : [$14, $21, $r22]));
+              $r26 = rt.tailCall($s, $tb, $fn13, (Array.isArray($r23) ? [$14, $22, ...$r23] : [$14, $22, $r23]));
             }
-            return $r25;
+            return $r26;
           }
           $10 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 47;
@@ -652,9 +788,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $7 = result;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t24 = $s.tails++;
+            $t25 = $s.tails++;
             $r8 = $fn13($10, $9, $7);
-            $s.tails = $t24;
+            $s.tails = $t25;
           } else {
             $r8 = rt.tailCall($s, $tb, $fn13, [$10, $9, $7]);
           }
@@ -663,18 +799,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d;
         return result;
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($119 !== undefined && ($f117 = ($113 as rt.LuaTable)?.f) !== undefined && !($113 as rt.LuaTable).linked && $f117.post !== undefined) $f117.post = $119;
+      if ($167 !== undefined && ($f157 = ($159 as rt.LuaTable)?.f) !== undefined && !($159 as rt.LuaTable).linked && $f157.post !== undefined) $f157.post = $167;
       else {
         $s.pcs[$d] = $pc + 34;
-        rt.setIndex($113, "post", $119, "field 'checked'");
+        rt.setIndex($159, "post", $167, "field 'checked'");
       }
-      $118 = api as rt.LuaValue;
-      if (!(($f117 = ($118 as rt.LuaTable)?.f) !== undefined && (($114 = $f117.direct) !== undefined || ($m116 = ($118 as rt.LuaTable).metatable) === undefined || ($114 = $m116.view.direct) !== undefined || (!("direct" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
+      $162 = api as rt.LuaValue;
+      if (!(($f157 = ($162 as rt.LuaTable)?.f) !== undefined && (($160 = $f157.direct) !== undefined || ($m158 = ($162 as rt.LuaTable).metatable) === undefined || ($160 = $m158.view.direct) !== undefined || (!("direct" in $m158.view) && $m158.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 48;
-        $114 = rt.index($118, "direct", "local 'api'");
+        $160 = rt.index($162, "direct", "local 'api'");
       }
-      $119 = $114;
-      $113 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $167 = $160;
+      $159 = ($handlers[2] = rt.tailable((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -715,13 +851,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m33: rt.LuaTable | undefined;
         let $34: rt.LuaValue;
         let $35: rt.LuaValue;
-        let $m36: rt.LuaTable | undefined;
+        let $36: rt.LuaValue;
         let $f37: rt.Fields | undefined;
-        let $38: rt.LuaValue;
+        let $m38: rt.LuaTable | undefined;
         let $39: rt.LuaValue;
-        let $o40: rt.Fields;
-        let $n41: number;
-        let $t42: number;
+        let $40: rt.LuaValue;
+        let $r41: rt.LuaResult;
+        let $42: rt.LuaValue;
+        let $o43: rt.Fields;
+        let $n44: number;
+        let $t45: number;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 49;
         if (($f2 = ($1 as rt.LuaTable)?.f) !== undefined && typeof ($4 = $f2.query) === 'function') $r6 = ($4 as rt.LuaFunction)($1);
@@ -791,60 +930,62 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r6 = rt.callee(rt.index($31, "integer", "upvalue 'g'"), "method 'integer'")($31);
         $30 = rt.first($r6);
         $s.pcs[$d] = $pc + 55;
-        $fn29 = rt.callee((($f37 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f37!.default : ($m36 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m36.view.default !== undefined ? $m36.view.default : rt.index($30, "default")), "method 'default'");
-        $38 = 1;
-        $39 = rt.first($fn29($30, $38));
-        $o40 = new rt.FieldsObject();
-        $n41 = 0;
+        $36 = 1;
+        if (($f37 = ($30 as rt.LuaTable)?.f) !== undefined && typeof ($39 = $f37.default) === 'function') $r41 = ($39 as rt.LuaFunction)($30, $36);
+        else if ($f37 !== undefined && $39 === undefined && ($m38 = ($30 as rt.LuaTable).metatable) !== undefined && typeof ($40 = $m38.view.default) === 'function') $r41 = ($40 as rt.LuaFunction)($30, $36);
+        else $r41 = rt.callee(rt.index($30, "default"), "method 'default'")($30, $36);
+        $42 = rt.first($r41);
+        $o43 = new rt.FieldsObject();
+        $n44 = 0;
         if ($28 !== undefined) {
-          $o40.name = $28;
-          $n41++;
+          $o43.name = $28;
+          $n44++;
         }
-        if ($39 !== undefined) {
-          $o40.page = $39;
-          $n41++;
+        if ($42 !== undefined) {
+          $o43.page = $42;
+          $n44++;
         }
-        $27 = rt.LuaTable.record($o40, $n41);
+        $27 = rt.LuaTable.record($o43, $n44);
         $s.pcs[$d] = $pc + 56;
         $fn8 = rt.callee($5, "global 'pcall'");
         $l7 = rt.adjust([...rt.all($fn8($1, $11, $27))], 2);
         let ok: rt.LuaValue = $l7[0];
         let result: rt.LuaValue = $l7[1];
         if (!rt.truthy(ok)) {
-          $39 = api as rt.LuaValue;
+          $42 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 57;
-          $fn29 = rt.callee((($f37 = ($39 as rt.LuaTable)?.f)?.error !== undefined ? $f37!.error : ($m36 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m36.view.error !== undefined ? $m36.view.error : rt.index($39, "error", "upvalue 'api'")), "method 'error'");
-          $38 = 400;
-          $35 = result;
+          $fn29 = rt.callee((($f37 = ($42 as rt.LuaTable)?.f)?.error !== undefined ? $f37!.error : ($m38 = ($42 as rt.LuaTable)?.metatable) !== undefined && $m38.view.error !== undefined ? $m38.view.error : rt.index($42, "error", "upvalue 'api'")), "method 'error'");
+          $40 = 400;
+          $39 = result;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t42 = $s.tails++;
-            $r6 = $fn29($39, $38, $35);
-            $s.tails = $t42;
+            $t45 = $s.tails++;
+            $r41 = $fn29($42, $40, $39);
+            $s.tails = $t45;
           } else {
-            $r6 = rt.tailCall($s, $tb, $fn29, [$39, $38, $35]);
+            $r41 = rt.tailCall($s, $tb, $fn29, [$42, $40, $39]);
           }
-          return $r6;
+          return $r41;
         }
         $s.depth = $d;
         return result;
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($113 !== undefined && ($f111 = ($119 as rt.LuaTable)?.f) !== undefined && !($119 as rt.LuaTable).linked && $f111.get !== undefined) $f111.get = $113;
+      if ($159 !== undefined && ($f152 = ($167 as rt.LuaTable)?.f) !== undefined && !($167 as rt.LuaTable).linked && $f152.get !== undefined) $f152.get = $159;
       else {
         $s.pcs[$d] = $pc + 48;
-        rt.setIndex($119, "get", $113, "field 'direct'");
+        rt.setIndex($167, "get", $159, "field 'direct'");
       }
-      $114 = api as rt.LuaValue;
-      if (!(($f111 = ($114 as rt.LuaTable)?.f) !== undefined && (($118 = $f111.body) !== undefined || ($m116 = ($114 as rt.LuaTable).metatable) === undefined || ($118 = $m116.view.body) !== undefined || (!("body" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
+      $160 = api as rt.LuaValue;
+      if (!(($f152 = ($160 as rt.LuaTable)?.f) !== undefined && (($162 = $f152.body) !== undefined || ($m158 = ($160 as rt.LuaTable).metatable) === undefined || ($162 = $m158.view.body) !== undefined || (!("body" in $m158.view) && $m158.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 58;
-        $118 = rt.index($114, "body", "local 'api'");
+        $162 = rt.index($160, "body", "local 'api'");
       }
-      if (!(($f117 = ($118 as rt.LuaTable)?.f) !== undefined && (($119 = $f117.as_text) !== undefined || ($m112 = ($118 as rt.LuaTable).metatable) === undefined || ($119 = $m112.view.as_text) !== undefined || (!("as_text" in $m112.view) && $m112.view[rt.CUT] === undefined)))) {
+      if (!(($f157 = ($162 as rt.LuaTable)?.f) !== undefined && (($167 = $f157.as_text) !== undefined || ($m153 = ($162 as rt.LuaTable).metatable) === undefined || ($167 = $m153.view.as_text) !== undefined || (!("as_text" in $m153.view) && $m153.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 58;
-        $119 = rt.index($118, "as_text", "field 'body'");
+        $167 = rt.index($162, "as_text", "field 'body'");
       }
-      $113 = $119;
-      $110 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $159 = $167;
+      $155 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1020,26 +1161,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $o66.bytes = $65;
         return rt.leave($s, $d, rt.LuaTable.record($o66, $n67));
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($110 !== undefined && ($f106 = ($113 as rt.LuaTable)?.f) !== undefined && !($113 as rt.LuaTable).linked && $f106.post !== undefined) $f106.post = $110;
+      if ($155 !== undefined && ($f143 = ($159 as rt.LuaTable)?.f) !== undefined && !($159 as rt.LuaTable).linked && $f143.post !== undefined) $f143.post = $155;
       else {
         $s.pcs[$d] = $pc + 58;
-        rt.setIndex($113, "post", $110, "field 'as_text'");
+        rt.setIndex($159, "post", $155, "field 'as_text'");
       }
-      $119 = api as rt.LuaValue;
-      if (!(($f106 = ($119 as rt.LuaTable)?.f) !== undefined && (($118 = $f106.body) !== undefined || ($m112 = ($119 as rt.LuaTable).metatable) === undefined || ($118 = $m112.view.body) !== undefined || (!("body" in $m112.view) && $m112.view[rt.CUT] === undefined)))) {
+      $167 = api as rt.LuaValue;
+      if (!(($f143 = ($167 as rt.LuaTable)?.f) !== undefined && (($162 = $f143.body) !== undefined || ($m153 = ($167 as rt.LuaTable).metatable) === undefined || ($162 = $m153.view.body) !== undefined || (!("body" in $m153.view) && $m153.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 63;
-        $118 = rt.index($119, "body", "local 'api'");
+        $162 = rt.index($167, "body", "local 'api'");
       }
-      if (!(($f117 = ($118 as rt.LuaTable)?.f) !== undefined && (($114 = $f117.as_json) !== undefined || ($m116 = ($118 as rt.LuaTable).metatable) === undefined || ($114 = $m116.view.as_json) !== undefined || (!("as_json" in $m116.view) && $m116.view[rt.CUT] === undefined)))) {
+      if (!(($f157 = ($162 as rt.LuaTable)?.f) !== undefined && (($160 = $f157.as_json) !== undefined || ($m158 = ($162 as rt.LuaTable).metatable) === undefined || ($160 = $m158.view.as_json) !== undefined || (!("as_json" in $m158.view) && $m158.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 63;
-        $114 = rt.index($118, "as_json", "field 'body'");
+        $160 = rt.index($162, "as_json", "field 'body'");
       }
-      $110 = $114;
-      $113 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $155 = $160;
+      $159 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
-        let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $f4: rt.Fields | undefined;
@@ -1047,15 +1187,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $r8: rt.LuaResult;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $f9: rt.Fields | undefined;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $k13: number;
-        let $a14: rt.LuaValue[] | undefined;
+        let $r13: rt.LuaResult;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
+        let $k16: number;
+        let $a17: rt.LuaValue[] | undefined;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
@@ -1063,16 +1203,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
-        let $27: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $o26: rt.Fields;
+        let $n27: number;
         let $28: rt.LuaValue;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $k31: number;
-        let $32: rt.LuaValue;
-        let $a33: rt.LuaValue[] | undefined;
-        let $34: rt.LuaValue;
+        let $31: rt.LuaValue;
+        let $k32: number;
+        let $33: rt.LuaValue;
+        let $a34: rt.LuaValue[] | undefined;
         let $35: rt.LuaValue;
         let $36: rt.LuaValue;
         let $37: rt.LuaValue;
@@ -1083,8 +1223,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
         let $44: rt.LuaValue;
-        let $o45: rt.Fields;
-        let $n46: number;
+        let $45: rt.LuaValue;
+        let $o46: rt.Fields;
+        let $n47: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 64;
@@ -1093,145 +1234,147 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 65;
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
-        let data: rt.LuaValue = rt.first($fn1($2));
+        if (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && typeof ($11 = $f9.json) === 'function') $r13 = ($11 as rt.LuaFunction)($2);
+        else if ($f9 !== undefined && $11 === undefined && ($m10 = ($2 as rt.LuaTable).metatable) !== undefined && typeof ($12 = $m10.view.json) === 'function') $r13 = ($12 as rt.LuaFunction)($2);
+        else $r13 = rt.callee(rt.index($2, "json"), "method 'json'")($2);
+        let data: rt.LuaValue = rt.first($r13);
         $s.pcs[$d] = $pc + 67;
-        if (($7 = $env.f!.type) === undefined) {
-          $7 = rt.getGlobal($env, "type");
+        if (($12 = $env.f!.type) === undefined) {
+          $12 = rt.getGlobal($env, "type");
         }
-        let t: rt.LuaValue = rt.first(rt.callee($7, "global 'type'")(data));
+        let t: rt.LuaValue = rt.first(rt.callee($12, "global 'type'")(data));
         if ($json) {
-          $11 = t;
-          $6 = (t === "table");
-          if (rt.truthy($6)) {
-            $3 = data;
-            $k13 = 1;
-            if (!(($a14 = ($3 as rt.LuaTable)?.arr) !== undefined && ($2 = $a14[$k13 - 1]) !== undefined)) {
+          $14 = t;
+          $11 = (t === "table");
+          if (rt.truthy($11)) {
+            $7 = data;
+            $k16 = 1;
+            if (!(($a17 = ($7 as rt.LuaTable)?.arr) !== undefined && ($6 = $a17[$k16 - 1]) !== undefined)) {
               $s.pcs[$d] = $pc + 68;
-              $2 = rt.indexItem($3, $k13, "local 'data'");
+              $6 = rt.indexItem($7, $k16, "local 'data'");
             }
-            $6 = $2;
+            $11 = $6;
           }
-          $7 = $6;
-          $12 = (rt.truthy($7) ? $7 : undefined);
-          $17 = (t === "table");
-          if (rt.truthy($17)) {
-            $18 = data as rt.LuaValue;
-            if (($18 as rt.LuaTable)?.arr !== undefined) $19 = ($18 as rt.LuaTable).length();
-            else if (typeof $18 === 'string') $19 = $18.length;
+          $12 = $11;
+          $15 = (rt.truthy($12) ? $12 : undefined);
+          $2 = (t === "table");
+          if (rt.truthy($2)) {
+            $19 = data as rt.LuaValue;
+            if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
+            else if (typeof $19 === 'string') $20 = $19.length;
             else {
               $s.pcs[$d] = $pc + 68;
-              $19 = rt.len($18, "local 'data'");
+              $20 = rt.len($19, "local 'data'");
             }
-            $17 = $19;
+            $2 = $20;
           }
-          $16 = $17;
-          $15 = (rt.truthy($16) ? $16 : undefined);
-          $22 = (t === "table");
-          if (rt.truthy($22)) {
-            $23 = data as rt.LuaValue;
-            if (!(($f10 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f10.name) !== undefined || ($m9 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m9.view.name) !== undefined || (!("name" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+          $3 = $2;
+          $18 = (rt.truthy($3) ? $3 : undefined);
+          $23 = (t === "table");
+          if (rt.truthy($23)) {
+            $24 = data as rt.LuaValue;
+            if (!(($f9 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f9.name) !== undefined || ($m10 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m10.view.name) !== undefined || (!("name" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 68;
-              $24 = rt.index($23, "name", "local 'data'");
+              $25 = rt.index($24, "name", "local 'data'");
             }
-            $22 = $24;
+            $23 = $25;
           }
-          $21 = $22;
-          $20 = (rt.truthy($21) ? $21 : undefined);
-          if (rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($15) && rh.isScalar($20)) {
+          $22 = $23;
+          $21 = (rt.truthy($22) ? $22 : undefined);
+          if (rh.isScalar($14) && rh.isScalar($15) && rh.isScalar($18) && rh.isScalar($21)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 107; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($12 as string | number | boolean);
-            { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($15 as string | number | boolean);
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            $w.scalar($18 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($20 as string | number | boolean);
+            $w.scalar($21 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          $o25 = new rt.FieldsObject();
-          $n26 = 0;
-          if ($11 !== undefined) {
-            $o25.kind = $11;
-            $n26++;
-          }
-          if ($12 !== undefined) {
-            $o25.first = $12;
-            $n26++;
+          $o26 = new rt.FieldsObject();
+          $n27 = 0;
+          if ($14 !== undefined) {
+            $o26.kind = $14;
+            $n27++;
           }
           if ($15 !== undefined) {
-            $o25.n = $15;
-            $n26++;
+            $o26.first = $15;
+            $n27++;
           }
-          if ($20 !== undefined) {
-            $o25.name = $20;
-            $n26++;
+          if ($18 !== undefined) {
+            $o26.n = $18;
+            $n27++;
           }
-          return rt.leave($s, $d, rt.LuaTable.record($o25, $n26));
+          if ($21 !== undefined) {
+            $o26.name = $21;
+            $n27++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
         }
-        $27 = t;
-        $29 = (t === "table");
-        if (rt.truthy($29)) {
-          $30 = data;
-          $k31 = 1;
-          if (!(($a33 = ($30 as rt.LuaTable)?.arr) !== undefined && ($32 = $a33[$k31 - 1]) !== undefined)) {
+        $28 = t;
+        $30 = (t === "table");
+        if (rt.truthy($30)) {
+          $31 = data;
+          $k32 = 1;
+          if (!(($a34 = ($31 as rt.LuaTable)?.arr) !== undefined && ($33 = $a34[$k32 - 1]) !== undefined)) {
             $s.pcs[$d] = $pc + 68;
-            $32 = rt.indexItem($30, $k31, "local 'data'");
+            $33 = rt.indexItem($31, $k32, "local 'data'");
           }
-          $29 = $32;
+          $30 = $33;
         }
-        $28 = $29;
-        $34 = (rt.truthy($28) ? $28 : undefined);
-        $36 = (t === "table");
-        if (rt.truthy($36)) {
-          $37 = data as rt.LuaValue;
-          if (($37 as rt.LuaTable)?.arr !== undefined) $38 = ($37 as rt.LuaTable).length();
-          else if (typeof $37 === 'string') $38 = $37.length;
+        $29 = $30;
+        $35 = (rt.truthy($29) ? $29 : undefined);
+        $37 = (t === "table");
+        if (rt.truthy($37)) {
+          $38 = data as rt.LuaValue;
+          if (($38 as rt.LuaTable)?.arr !== undefined) $39 = ($38 as rt.LuaTable).length();
+          else if (typeof $38 === 'string') $39 = $38.length;
           else {
             $s.pcs[$d] = $pc + 68;
-            $38 = rt.len($37, "local 'data'");
+            $39 = rt.len($38, "local 'data'");
           }
-          $36 = $38;
+          $37 = $39;
         }
-        $35 = $36;
-        $39 = (rt.truthy($35) ? $35 : undefined);
-        $41 = (t === "table");
-        if (rt.truthy($41)) {
-          $42 = data as rt.LuaValue;
-          if (!(($f4 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f4.name) !== undefined || ($m5 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m5.view.name) !== undefined || (!("name" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $36 = $37;
+        $40 = (rt.truthy($36) ? $36 : undefined);
+        $42 = (t === "table");
+        if (rt.truthy($42)) {
+          $43 = data as rt.LuaValue;
+          if (!(($f4 = ($43 as rt.LuaTable)?.f) !== undefined && (($44 = $f4.name) !== undefined || ($m5 = ($43 as rt.LuaTable).metatable) === undefined || ($44 = $m5.view.name) !== undefined || (!("name" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 68;
-            $43 = rt.index($42, "name", "local 'data'");
+            $44 = rt.index($43, "name", "local 'data'");
           }
-          $41 = $43;
+          $42 = $44;
         }
-        $40 = $41;
-        $44 = (rt.truthy($40) ? $40 : undefined);
-        $o45 = new rt.FieldsObject();
-        $n46 = 0;
-        if ($27 !== undefined) {
-          $o45.kind = $27;
-          $n46++;
+        $41 = $42;
+        $45 = (rt.truthy($41) ? $41 : undefined);
+        $o46 = new rt.FieldsObject();
+        $n47 = 0;
+        if ($28 !== undefined) {
+          $o46.kind = $28;
+          $n47++;
         }
-        if ($34 !== undefined) {
-          $o45.first = $34;
-          $n46++;
+        if ($35 !== undefined) {
+          $o46.first = $35;
+          $n47++;
         }
-        if ($39 !== undefined) {
-          $o45.n = $39;
-          $n46++;
+        if ($40 !== undefined) {
+          $o46.n = $40;
+          $n47++;
         }
-        if ($44 !== undefined) {
-          $o45.name = $44;
-          $n46++;
+        if ($45 !== undefined) {
+          $o46.name = $45;
+          $n47++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o45, $n46));
+        return rt.leave($s, $d, rt.LuaTable.record($o46, $n47));
       }) as rt.LuaFunction) as rt.LuaFunction);
-      if ($113 !== undefined && ($f111 = ($110 as rt.LuaTable)?.f) !== undefined && !($110 as rt.LuaTable).linked && $f111.post !== undefined) $f111.post = $113;
+      if ($159 !== undefined && ($f152 = ($155 as rt.LuaTable)?.f) !== undefined && !($155 as rt.LuaTable).linked && $f152.post !== undefined) $f152.post = $159;
       else {
         $s.pcs[$d] = $pc + 63;
-        rt.setIndex($110, "post", $113, "field 'as_json'");
+        rt.setIndex($155, "post", $159, "field 'as_json'");
       }
       $s.depth = $d;
       return api;

@@ -808,9 +808,11 @@ class FunctionCompiler {
       return function* (f) {
         const o = yield* obj(f);
         f.line = line;
-        const fn = ops.callable(yield* meta(ops.indexOrCall(o, method, objDesc)), desc);
+        // the method is found before the arguments run; calling what is not a function fails after them
+        const fv = yield* meta(ops.indexOrCall(o, method, objDesc));
         const rest = yield* argv(f);
         f.line = line;
+        const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
         f.callName = methodName;
         if (tail) return tailCall(f, fn, [o, ...rest]);
         return yield* invoke(fn, [o, ...rest]);

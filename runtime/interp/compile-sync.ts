@@ -805,9 +805,11 @@ class FunctionCompiler {
       return function (f) {
         const o = obj(f);
         f.line = line;
-        const fn = ops.callable(meta(ops.indexOrCall(o, method, objDesc)), desc);
+        // the method is found before the arguments run; calling what is not a function fails after them
+        const fv = meta(ops.indexOrCall(o, method, objDesc));
         const rest = argv(f);
         f.line = line;
+        const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
         f.callName = methodName;
         if (tail) return tailCall(f, fn, [o, ...rest]);
         return invoke(fn, [o, ...rest]);

@@ -68,39 +68,52 @@ function load($env) {
     let $n9;
     let $10;
     let $r11;
-    let $m12;
+    let $12;
     let $f13;
-    let $14;
+    let $m14;
     let $15;
-    let $fn16;
-    let $17;
+    let $16;
+    let $r17;
     let $18;
-    let $f19;
-    let $m20;
+    let $20;
     let $21;
-    let $22;
-    let $r23;
-    let $m24;
-    let $f25;
-    let $26;
-    let $fn27;
-    let $28;
-    let $fn29;
+    let $f22;
+    let $m23;
+    let $24;
+    let $25;
+    let $r26;
+    let $f27;
+    let $m28;
+    let $29;
     let $30;
-    let $31;
-    let $f32;
-    let $m33;
+    let $r31;
+    let $32;
     let $34;
-    let $35;
-    let $r36;
-    let $m37;
+    let $fn35;
+    let $36;
+    let $37;
     let $f38;
-    let $39;
-    let $m40;
-    let $f41;
-    let $42;
-    let $43;
-    let $f44;
+    let $m39;
+    let $40;
+    let $41;
+    let $r42;
+    let $f43;
+    let $m44;
+    let $45;
+    let $46;
+    let $arm47;
+    let $48;
+    let $49;
+    let $r50;
+    let $fn51;
+    let $52;
+    let $f53;
+    let $m54;
+    let $55;
+    let $56;
+    let $r57;
+    let $58;
+    let $f59;
     $s.pcs[$d] = $pc + 1;
     if (($1 = $env.f.require) === void 0) {
       $1 = rt.getGlobal($env, "require");
@@ -138,102 +151,130 @@ function load($env) {
     else $r11 = rt.callee(rt.index($1, "string", "local 'g'"), "method 'string'")($1);
     $6 = rt.first($r11);
     $s.pcs[$d] = $pc + 6;
-    $fn5 = rt.callee(($f13 = $6?.f)?.required !== void 0 ? $f13.required : ($m12 = $6?.metatable) !== void 0 && $m12.view.required !== void 0 ? $m12.view.required : rt.index($6, "required"), "method 'required'");
-    $14 = "Name is required";
-    $15 = rt.first($fn5($6, $14));
-    $18 = g;
+    $12 = "Name is required";
+    if (($f13 = $6?.f) !== void 0 && typeof ($15 = $f13.required) === "function") $r17 = $15($6, $12);
+    else if ($f13 !== void 0 && $15 === void 0 && ($m14 = $6.metatable) !== void 0 && typeof ($16 = $m14.view.required) === "function") $r17 = $16($6, $12);
+    else $r17 = rt.callee(rt.index($6, "required"), "method 'required'")($6, $12);
+    $18 = rt.first($r17);
+    $21 = g;
     $s.pcs[$d] = $pc + 7;
-    if (($f19 = $18?.f) !== void 0 && typeof ($21 = $f19.string) === "function") $r23 = $21($18);
-    else if ($f19 !== void 0 && $21 === void 0 && ($m20 = $18.metatable) !== void 0 && typeof ($22 = $m20.view.string) === "function") $r23 = $22($18);
-    else $r23 = rt.callee(rt.index($18, "string", "local 'g'"), "method 'string'")($18);
-    $17 = rt.first($r23);
+    if (($f22 = $21?.f) !== void 0 && typeof ($24 = $f22.string) === "function") $r26 = $24($21);
+    else if ($f22 !== void 0 && $24 === void 0 && ($m23 = $21.metatable) !== void 0 && typeof ($25 = $m23.view.string) === "function") $r26 = $25($21);
+    else $r26 = rt.callee(rt.index($21, "string", "local 'g'"), "method 'string'")($21);
+    $20 = rt.first($r26);
     $s.pcs[$d] = $pc + 8;
-    $fn16 = rt.callee(($f25 = $17?.f)?.required !== void 0 ? $f25.required : ($m24 = $17?.metatable) !== void 0 && $m24.view.required !== void 0 ? $m24.view.required : rt.index($17, "required"), "method 'required'");
-    $26 = rt.first($fn16($17));
-    $31 = g;
+    if (($f27 = $20?.f) !== void 0 && typeof ($29 = $f27.required) === "function") $r31 = $29($20);
+    else if ($f27 !== void 0 && $29 === void 0 && ($m28 = $20.metatable) !== void 0 && typeof ($30 = $m28.view.required) === "function") $r31 = $30($20);
+    else $r31 = rt.callee(rt.index($20, "required"), "method 'required'")($20);
+    $32 = rt.first($r31);
+    $37 = g;
     $s.pcs[$d] = $pc + 9;
-    if (($f32 = $31?.f) !== void 0 && typeof ($34 = $f32.string) === "function") $r36 = $34($31);
-    else if ($f32 !== void 0 && $34 === void 0 && ($m33 = $31.metatable) !== void 0 && typeof ($35 = $m33.view.string) === "function") $r36 = $35($31);
-    else $r36 = rt.callee(rt.index($31, "string", "local 'g'"), "method 'string'")($31);
-    $30 = rt.first($r36);
-    $fn29 = rt.callee(($f38 = $30?.f)?.enum !== void 0 ? $f38.enum : ($m37 = $30?.metatable) !== void 0 && $m37.view.enum !== void 0 ? $m37.view.enum : rt.index($30, "enum"), "method 'enum'");
-    $39 = new rt.LuaTable(["admin", "member"]);
+    if (($f38 = $37?.f) !== void 0 && typeof ($40 = $f38.string) === "function") $r42 = $40($37);
+    else if ($f38 !== void 0 && $40 === void 0 && ($m39 = $37.metatable) !== void 0 && typeof ($41 = $m39.view.string) === "function") $r42 = $41($37);
+    else $r42 = rt.callee(rt.index($37, "string", "local 'g'"), "method 'string'")($37);
+    $36 = rt.first($r42);
+    if (($f43 = $36?.f) !== void 0 && typeof ($45 = $f43.enum) === "function") $arm47 = 1;
+    else if ($f43 !== void 0 && $45 === void 0 && ($m44 = $36.metatable) !== void 0 && typeof ($46 = $m44.view.enum) === "function") $arm47 = 2;
+    else {
+      $arm47 = 0;
+      $48 = rt.index($36, "enum");
+    }
+    $49 = new rt.LuaTable(["admin", "member"]);
     $s.pcs[$d] = $pc + 11;
-    $28 = rt.first($fn29($30, $39));
+    if ($arm47 === 1 && $f43.enum === $45) $r50 = $f43.enum($36, $49);
+    else if ($arm47 === 2 && $m44.view.enum === $46) $r50 = $m44.view.enum($36, $49);
+    else {
+      $fn51 = $arm47 === 0 ? rt.callee($48, "method 'enum'") : $arm47 === 1 ? $45 : $46;
+      $r50 = $fn51($36, $49);
+    }
+    $34 = rt.first($r50);
     $s.pcs[$d] = $pc + 12;
-    $fn27 = rt.callee(($f41 = $28?.f)?.default !== void 0 ? $f41.default : ($m40 = $28?.metatable) !== void 0 && $m40.view.default !== void 0 ? $m40.view.default : rt.index($28, "default"), "method 'default'");
-    $42 = "member";
-    $43 = rt.first($fn27($28, $42));
+    $52 = "member";
+    if (($f53 = $34?.f) !== void 0 && typeof ($55 = $f53.default) === "function") $r57 = $55($34, $52);
+    else if ($f53 !== void 0 && $55 === void 0 && ($m54 = $34.metatable) !== void 0 && typeof ($56 = $m54.view.default) === "function") $r57 = $56($34, $52);
+    else $r57 = rt.callee(rt.index($34, "default"), "method 'default'")($34, $52);
+    $58 = rt.first($r57);
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($15 !== void 0) {
-      $o8.name = $15;
+    if ($18 !== void 0) {
+      $o8.name = $18;
       $n9++;
     }
-    if ($26 !== void 0) {
-      $o8.email = $26;
+    if ($32 !== void 0) {
+      $o8.email = $32;
       $n9++;
     }
-    if ($43 !== void 0) {
-      $o8.role = $43;
+    if ($58 !== void 0) {
+      $o8.role = $58;
       $n9++;
     }
     $7 = rt.LuaTable.record($o8, $n9);
-    if ($7 !== void 0 && ($f44 = users.f) !== void 0 && !users.linked && $f44.create_schema !== void 0) $f44.create_schema = $7;
+    if ($7 !== void 0 && ($f59 = users.f) !== void 0 && !users.linked && $f59.create_schema !== void 0) $f59.create_schema = $7;
     else {
       $s.pcs[$d] = $pc + 13;
       rt.setIndex(users, "create_schema", $7, "local 'users'");
     }
-    $42 = g;
+    $56 = g;
     $s.pcs[$d] = $pc + 14;
-    if (($f44 = $42?.f) !== void 0 && typeof ($39 = $f44.string) === "function") $r36 = $39($42);
-    else if ($f44 !== void 0 && $39 === void 0 && ($m40 = $42.metatable) !== void 0 && typeof ($35 = $m40.view.string) === "function") $r36 = $35($42);
-    else $r36 = rt.callee(rt.index($42, "string", "local 'g'"), "method 'string'")($42);
-    $34 = rt.first($r36);
-    $31 = g;
+    if (($f59 = $56?.f) !== void 0 && typeof ($55 = $f59.string) === "function") $r57 = $55($56);
+    else if ($f59 !== void 0 && $55 === void 0 && ($m54 = $56.metatable) !== void 0 && typeof ($52 = $m54.view.string) === "function") $r57 = $52($56);
+    else $r57 = rt.callee(rt.index($56, "string", "local 'g'"), "method 'string'")($56);
+    $49 = rt.first($r57);
+    $48 = g;
     $s.pcs[$d] = $pc + 15;
-    if (($f41 = $31?.f) !== void 0 && typeof ($30 = $f41.string) === "function") $r23 = $30($31);
-    else if ($f41 !== void 0 && $30 === void 0 && ($m37 = $31.metatable) !== void 0 && typeof ($28 = $m37.view.string) === "function") $r23 = $28($31);
-    else $r23 = rt.callee(rt.index($31, "string", "local 'g'"), "method 'string'")($31);
-    $26 = rt.first($r23);
-    $21 = g;
+    if (($f53 = $48?.f) !== void 0 && typeof ($46 = $f53.string) === "function") $r50 = $46($48);
+    else if ($f53 !== void 0 && $46 === void 0 && ($m44 = $48.metatable) !== void 0 && typeof ($45 = $m44.view.string) === "function") $r50 = $45($48);
+    else $r50 = rt.callee(rt.index($48, "string", "local 'g'"), "method 'string'")($48);
+    $41 = rt.first($r50);
+    $37 = g;
     $s.pcs[$d] = $pc + 16;
-    if (($f38 = $21?.f) !== void 0 && typeof ($18 = $f38.string) === "function") $r11 = $18($21);
-    else if ($f38 !== void 0 && $18 === void 0 && ($m33 = $21.metatable) !== void 0 && typeof ($17 = $m33.view.string) === "function") $r11 = $17($21);
-    else $r11 = rt.callee(rt.index($21, "string", "local 'g'"), "method 'string'")($21);
-    $22 = rt.first($r11);
-    $fn29 = rt.callee(($f32 = $22?.f)?.enum !== void 0 ? $f32.enum : ($m24 = $22?.metatable) !== void 0 && $m24.view.enum !== void 0 ? $m24.view.enum : rt.index($22, "enum"), "method 'enum'");
-    $15 = new rt.LuaTable(["admin", "member"]);
+    if (($f43 = $37?.f) !== void 0 && typeof ($36 = $f43.string) === "function") $r42 = $36($37);
+    else if ($f43 !== void 0 && $36 === void 0 && ($m39 = $37.metatable) !== void 0 && typeof ($34 = $m39.view.string) === "function") $r42 = $34($37);
+    else $r42 = rt.callee(rt.index($37, "string", "local 'g'"), "method 'string'")($37);
+    $40 = rt.first($r42);
+    if (($f38 = $40?.f) !== void 0 && typeof ($32 = $f38.enum) === "function") $arm47 = 1;
+    else if ($f38 !== void 0 && $32 === void 0 && ($m28 = $40.metatable) !== void 0 && typeof ($30 = $m28.view.enum) === "function") $arm47 = 2;
+    else {
+      $arm47 = 0;
+      $29 = rt.index($40, "enum");
+    }
+    $25 = new rt.LuaTable(["admin", "member"]);
     $s.pcs[$d] = $pc + 18;
-    $14 = rt.first($fn29($22, $15));
+    if ($arm47 === 1 && $f38.enum === $32) $r31 = $f38.enum($40, $25);
+    else if ($arm47 === 2 && $m28.view.enum === $30) $r31 = $m28.view.enum($40, $25);
+    else {
+      $fn35 = $arm47 === 0 ? rt.callee($29, "method 'enum'") : $arm47 === 1 ? $32 : $30;
+      $r31 = $fn35($40, $25);
+    }
+    $24 = rt.first($r31);
     $o8 = new rt.FieldsObject();
     $n9 = 0;
-    if ($34 !== void 0) {
-      $o8.name = $34;
+    if ($49 !== void 0) {
+      $o8.name = $49;
       $n9++;
     }
-    if ($26 !== void 0) {
-      $o8.email = $26;
+    if ($41 !== void 0) {
+      $o8.email = $41;
       $n9++;
     }
-    if ($14 !== void 0) {
-      $o8.role = $14;
+    if ($24 !== void 0) {
+      $o8.role = $24;
       $n9++;
     }
-    $43 = rt.LuaTable.record($o8, $n9);
-    if ($43 !== void 0 && ($f25 = users.f) !== void 0 && !users.linked && $f25.update_schema !== void 0) $f25.update_schema = $43;
+    $58 = rt.LuaTable.record($o8, $n9);
+    if ($58 !== void 0 && ($f27 = users.f) !== void 0 && !users.linked && $f27.update_schema !== void 0) $f27.update_schema = $58;
     else {
       $s.pcs[$d] = $pc + 19;
-      rt.setIndex(users, "update_schema", $43, "local 'users'");
+      rt.setIndex(users, "update_schema", $58, "local 'users'");
     }
-    $14 = users;
-    $15 = rt.tailable((function $parse_id(s) {
+    $24 = users;
+    $25 = rt.tailable((function $parse_id(s) {
       const $s2 = rt.current, $d2 = $s2.depth;
       const $tb = $s2.bodyAt === $d2;
       if ($tb) $s2.bodyAt = -1;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $12;
+      let $13;
       let $m2;
       let $f3;
       let $m4;
@@ -242,9 +283,9 @@ function load($env) {
       let $72;
       let $t8;
       let $r9;
-      $12 = s;
+      $13 = s;
       $s2.pcs[$d2] = $pc + 20;
-      if (!rt.truthy(rt.first(rt.callee(typeof $12 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.match !== void 0 ? $m4.view.match : rt.index($12, "match", "local 's'") : ($f3 = $12?.f)?.match !== void 0 ? $f3.match : ($m2 = $12?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($12, "match", "local 's'"), "method 'match'")($12, "^%d+$")))) {
+      if (!rt.truthy(rt.first(rt.callee(typeof $13 === "string" ? ($m4 = rt.stringMeta) !== void 0 && $m4.view.match !== void 0 ? $m4.view.match : rt.index($13, "match", "local 's'") : ($f3 = $13?.f)?.match !== void 0 ? $f3.match : ($m2 = $13?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($13, "match", "local 's'"), "method 'match'")($13, "^%d+$")))) {
         $s2.depth = $d2;
         return void 0;
       }
@@ -252,10 +293,10 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 21;
         $62 = rt.getGlobal($env, "tonumber");
       }
-      $12 = $62;
+      $13 = $62;
       $72 = s;
       $s2.pcs[$d2] = $pc + 22;
-      $fn52 = rt.callee($12, "global 'tonumber'");
+      $fn52 = rt.callee($13, "global 'tonumber'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t8 = $s2.tails++;
@@ -266,10 +307,10 @@ function load($env) {
       }
       return $r9;
     }));
-    if ($15 !== void 0 && ($f25 = $14.f) !== void 0 && !$14.linked && $f25.parse_id !== void 0) $f25.parse_id = $15;
+    if ($25 !== void 0 && ($f27 = $24.f) !== void 0 && !$24.linked && $f27.parse_id !== void 0) $f27.parse_id = $25;
     else {
       $s.pcs[$d] = $pc + 23;
-      rt.setIndex($14, "parse_id", $15, "local 'users'");
+      rt.setIndex($24, "parse_id", $25, "local 'users'");
     }
     $s.depth = $d;
     return users;

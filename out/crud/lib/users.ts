@@ -46,39 +46,52 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $n9: number;
       let $10: rt.LuaValue;
       let $r11: rt.LuaResult;
-      let $m12: rt.LuaTable | undefined;
+      let $12: rt.LuaValue;
       let $f13: rt.Fields | undefined;
-      let $14: rt.LuaValue;
+      let $m14: rt.LuaTable | undefined;
       let $15: rt.LuaValue;
-      let $fn16!: rt.LuaFunction;
-      let $17: rt.LuaValue;
+      let $16: rt.LuaValue;
+      let $r17: rt.LuaResult;
       let $18: rt.LuaValue;
-      let $f19: rt.Fields | undefined;
-      let $m20: rt.LuaTable | undefined;
+      let $20: rt.LuaValue;
       let $21: rt.LuaValue;
-      let $22: rt.LuaValue;
-      let $r23: rt.LuaResult;
-      let $m24: rt.LuaTable | undefined;
-      let $f25: rt.Fields | undefined;
-      let $26: rt.LuaValue;
-      let $fn27!: rt.LuaFunction;
-      let $28: rt.LuaValue;
-      let $fn29!: rt.LuaFunction;
+      let $f22: rt.Fields | undefined;
+      let $m23: rt.LuaTable | undefined;
+      let $24: rt.LuaValue;
+      let $25: rt.LuaValue;
+      let $r26: rt.LuaResult;
+      let $f27: rt.Fields | undefined;
+      let $m28: rt.LuaTable | undefined;
+      let $29: rt.LuaValue;
       let $30: rt.LuaValue;
-      let $31: rt.LuaValue;
-      let $f32: rt.Fields | undefined;
-      let $m33: rt.LuaTable | undefined;
+      let $r31: rt.LuaResult;
+      let $32: rt.LuaValue;
       let $34: rt.LuaValue;
-      let $35: rt.LuaValue;
-      let $r36: rt.LuaResult;
-      let $m37: rt.LuaTable | undefined;
+      let $fn35!: rt.LuaFunction;
+      let $36: rt.LuaValue;
+      let $37: rt.LuaValue;
       let $f38: rt.Fields | undefined;
-      let $39: rt.LuaValue;
-      let $m40: rt.LuaTable | undefined;
-      let $f41: rt.Fields | undefined;
-      let $42: rt.LuaValue;
-      let $43: rt.LuaValue;
-      let $f44: rt.Fields | undefined;
+      let $m39: rt.LuaTable | undefined;
+      let $40: rt.LuaValue;
+      let $41: rt.LuaValue;
+      let $r42: rt.LuaResult;
+      let $f43: rt.Fields | undefined;
+      let $m44: rt.LuaTable | undefined;
+      let $45: rt.LuaValue;
+      let $46: rt.LuaValue;
+      let $arm47: number;
+      let $48: rt.LuaValue;
+      let $49: rt.LuaValue;
+      let $r50: rt.LuaResult;
+      let $fn51!: rt.LuaFunction;
+      let $52: rt.LuaValue;
+      let $f53: rt.Fields | undefined;
+      let $m54: rt.LuaTable | undefined;
+      let $55: rt.LuaValue;
+      let $56: rt.LuaValue;
+      let $r57: rt.LuaResult;
+      let $58: rt.LuaValue;
+      let $f59: rt.Fields | undefined;
       $s.pcs[$d] = $pc + 1;
       if (($1 = $env.f!.require) === undefined) {
         $1 = rt.getGlobal($env, "require");
@@ -116,96 +129,124 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       else $r11 = rt.callee(rt.index($1, "string", "local 'g'"), "method 'string'")($1);
       $6 = rt.first($r11);
       $s.pcs[$d] = $pc + 6;
-      $fn5 = rt.callee((($f13 = ($6 as rt.LuaTable)?.f)?.required !== undefined ? $f13!.required : ($m12 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m12.view.required !== undefined ? $m12.view.required : rt.index($6, "required")), "method 'required'");
-      $14 = "Name is required";
-      $15 = rt.first($fn5($6, $14));
-      $18 = g as rt.LuaValue;
+      $12 = "Name is required";
+      if (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && typeof ($15 = $f13.required) === 'function') $r17 = ($15 as rt.LuaFunction)($6, $12);
+      else if ($f13 !== undefined && $15 === undefined && ($m14 = ($6 as rt.LuaTable).metatable) !== undefined && typeof ($16 = $m14.view.required) === 'function') $r17 = ($16 as rt.LuaFunction)($6, $12);
+      else $r17 = rt.callee(rt.index($6, "required"), "method 'required'")($6, $12);
+      $18 = rt.first($r17);
+      $21 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 7;
-      if (($f19 = ($18 as rt.LuaTable)?.f) !== undefined && typeof ($21 = $f19.string) === 'function') $r23 = ($21 as rt.LuaFunction)($18);
-      else if ($f19 !== undefined && $21 === undefined && ($m20 = ($18 as rt.LuaTable).metatable) !== undefined && typeof ($22 = $m20.view.string) === 'function') $r23 = ($22 as rt.LuaFunction)($18);
-      else $r23 = rt.callee(rt.index($18, "string", "local 'g'"), "method 'string'")($18);
-      $17 = rt.first($r23);
+      if (($f22 = ($21 as rt.LuaTable)?.f) !== undefined && typeof ($24 = $f22.string) === 'function') $r26 = ($24 as rt.LuaFunction)($21);
+      else if ($f22 !== undefined && $24 === undefined && ($m23 = ($21 as rt.LuaTable).metatable) !== undefined && typeof ($25 = $m23.view.string) === 'function') $r26 = ($25 as rt.LuaFunction)($21);
+      else $r26 = rt.callee(rt.index($21, "string", "local 'g'"), "method 'string'")($21);
+      $20 = rt.first($r26);
       $s.pcs[$d] = $pc + 8;
-      $fn16 = rt.callee((($f25 = ($17 as rt.LuaTable)?.f)?.required !== undefined ? $f25!.required : ($m24 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m24.view.required !== undefined ? $m24.view.required : rt.index($17, "required")), "method 'required'");
-      $26 = rt.first($fn16($17));
-      $31 = g as rt.LuaValue;
+      if (($f27 = ($20 as rt.LuaTable)?.f) !== undefined && typeof ($29 = $f27.required) === 'function') $r31 = ($29 as rt.LuaFunction)($20);
+      else if ($f27 !== undefined && $29 === undefined && ($m28 = ($20 as rt.LuaTable).metatable) !== undefined && typeof ($30 = $m28.view.required) === 'function') $r31 = ($30 as rt.LuaFunction)($20);
+      else $r31 = rt.callee(rt.index($20, "required"), "method 'required'")($20);
+      $32 = rt.first($r31);
+      $37 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 9;
-      if (($f32 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($34 = $f32.string) === 'function') $r36 = ($34 as rt.LuaFunction)($31);
-      else if ($f32 !== undefined && $34 === undefined && ($m33 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m33.view.string) === 'function') $r36 = ($35 as rt.LuaFunction)($31);
-      else $r36 = rt.callee(rt.index($31, "string", "local 'g'"), "method 'string'")($31);
-      $30 = rt.first($r36);
-      $fn29 = rt.callee((($f38 = ($30 as rt.LuaTable)?.f)?.enum !== undefined ? $f38!.enum : ($m37 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m37.view.enum !== undefined ? $m37.view.enum : rt.index($30, "enum")), "method 'enum'");
-      $39 = new rt.LuaTable(["admin", "member"]);
+      if (($f38 = ($37 as rt.LuaTable)?.f) !== undefined && typeof ($40 = $f38.string) === 'function') $r42 = ($40 as rt.LuaFunction)($37);
+      else if ($f38 !== undefined && $40 === undefined && ($m39 = ($37 as rt.LuaTable).metatable) !== undefined && typeof ($41 = $m39.view.string) === 'function') $r42 = ($41 as rt.LuaFunction)($37);
+      else $r42 = rt.callee(rt.index($37, "string", "local 'g'"), "method 'string'")($37);
+      $36 = rt.first($r42);
+      if (($f43 = ($36 as rt.LuaTable)?.f) !== undefined && typeof ($45 = $f43.enum) === 'function') $arm47 = 1;
+      else if ($f43 !== undefined && $45 === undefined && ($m44 = ($36 as rt.LuaTable).metatable) !== undefined && typeof ($46 = $m44.view.enum) === 'function') $arm47 = 2;
+      else {
+        $arm47 = 0;
+        $48 = rt.index($36, "enum");
+      }
+      $49 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 11;
-      $28 = rt.first($fn29($30, $39));
+      if ($arm47 === 1 && $f43!.enum === $45) $r50 = ($f43!.enum as rt.LuaFunction)($36, $49);
+      else if ($arm47 === 2 && $m44!.view.enum === $46) $r50 = ($m44!.view.enum as rt.LuaFunction)($36, $49);
+      else {
+        $fn51 = $arm47 === 0 ? rt.callee($48, "method 'enum'") : ($arm47 === 1 ? $45 : $46) as rt.LuaFunction;
+        $r50 = $fn51($36, $49);
+      }
+      $34 = rt.first($r50);
       $s.pcs[$d] = $pc + 12;
-      $fn27 = rt.callee((($f41 = ($28 as rt.LuaTable)?.f)?.default !== undefined ? $f41!.default : ($m40 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m40.view.default !== undefined ? $m40.view.default : rt.index($28, "default")), "method 'default'");
-      $42 = "member";
-      $43 = rt.first($fn27($28, $42));
+      $52 = "member";
+      if (($f53 = ($34 as rt.LuaTable)?.f) !== undefined && typeof ($55 = $f53.default) === 'function') $r57 = ($55 as rt.LuaFunction)($34, $52);
+      else if ($f53 !== undefined && $55 === undefined && ($m54 = ($34 as rt.LuaTable).metatable) !== undefined && typeof ($56 = $m54.view.default) === 'function') $r57 = ($56 as rt.LuaFunction)($34, $52);
+      else $r57 = rt.callee(rt.index($34, "default"), "method 'default'")($34, $52);
+      $58 = rt.first($r57);
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($15 !== undefined) {
-        $o8.name = $15;
+      if ($18 !== undefined) {
+        $o8.name = $18;
         $n9++;
       }
-      if ($26 !== undefined) {
-        $o8.email = $26;
+      if ($32 !== undefined) {
+        $o8.email = $32;
         $n9++;
       }
-      if ($43 !== undefined) {
-        $o8.role = $43;
+      if ($58 !== undefined) {
+        $o8.role = $58;
         $n9++;
       }
       $7 = rt.LuaTable.record($o8, $n9);
-      if ($7 !== undefined && ($f44 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f44.create_schema !== undefined) $f44.create_schema = $7;
+      if ($7 !== undefined && ($f59 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f59.create_schema !== undefined) $f59.create_schema = $7;
       else {
         $s.pcs[$d] = $pc + 13;
         rt.setIndex(users, "create_schema", $7, "local 'users'");
       }
-      $42 = g as rt.LuaValue;
+      $56 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 14;
-      if (($f44 = ($42 as rt.LuaTable)?.f) !== undefined && typeof ($39 = $f44.string) === 'function') $r36 = ($39 as rt.LuaFunction)($42);
-      else if ($f44 !== undefined && $39 === undefined && ($m40 = ($42 as rt.LuaTable).metatable) !== undefined && typeof ($35 = $m40.view.string) === 'function') $r36 = ($35 as rt.LuaFunction)($42);
-      else $r36 = rt.callee(rt.index($42, "string", "local 'g'"), "method 'string'")($42);
-      $34 = rt.first($r36);
-      $31 = g as rt.LuaValue;
+      if (($f59 = ($56 as rt.LuaTable)?.f) !== undefined && typeof ($55 = $f59.string) === 'function') $r57 = ($55 as rt.LuaFunction)($56);
+      else if ($f59 !== undefined && $55 === undefined && ($m54 = ($56 as rt.LuaTable).metatable) !== undefined && typeof ($52 = $m54.view.string) === 'function') $r57 = ($52 as rt.LuaFunction)($56);
+      else $r57 = rt.callee(rt.index($56, "string", "local 'g'"), "method 'string'")($56);
+      $49 = rt.first($r57);
+      $48 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 15;
-      if (($f41 = ($31 as rt.LuaTable)?.f) !== undefined && typeof ($30 = $f41.string) === 'function') $r23 = ($30 as rt.LuaFunction)($31);
-      else if ($f41 !== undefined && $30 === undefined && ($m37 = ($31 as rt.LuaTable).metatable) !== undefined && typeof ($28 = $m37.view.string) === 'function') $r23 = ($28 as rt.LuaFunction)($31);
-      else $r23 = rt.callee(rt.index($31, "string", "local 'g'"), "method 'string'")($31);
-      $26 = rt.first($r23);
-      $21 = g as rt.LuaValue;
+      if (($f53 = ($48 as rt.LuaTable)?.f) !== undefined && typeof ($46 = $f53.string) === 'function') $r50 = ($46 as rt.LuaFunction)($48);
+      else if ($f53 !== undefined && $46 === undefined && ($m44 = ($48 as rt.LuaTable).metatable) !== undefined && typeof ($45 = $m44.view.string) === 'function') $r50 = ($45 as rt.LuaFunction)($48);
+      else $r50 = rt.callee(rt.index($48, "string", "local 'g'"), "method 'string'")($48);
+      $41 = rt.first($r50);
+      $37 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 16;
-      if (($f38 = ($21 as rt.LuaTable)?.f) !== undefined && typeof ($18 = $f38.string) === 'function') $r11 = ($18 as rt.LuaFunction)($21);
-      else if ($f38 !== undefined && $18 === undefined && ($m33 = ($21 as rt.LuaTable).metatable) !== undefined && typeof ($17 = $m33.view.string) === 'function') $r11 = ($17 as rt.LuaFunction)($21);
-      else $r11 = rt.callee(rt.index($21, "string", "local 'g'"), "method 'string'")($21);
-      $22 = rt.first($r11);
-      $fn29 = rt.callee((($f32 = ($22 as rt.LuaTable)?.f)?.enum !== undefined ? $f32!.enum : ($m24 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m24.view.enum !== undefined ? $m24.view.enum : rt.index($22, "enum")), "method 'enum'");
-      $15 = new rt.LuaTable(["admin", "member"]);
+      if (($f43 = ($37 as rt.LuaTable)?.f) !== undefined && typeof ($36 = $f43.string) === 'function') $r42 = ($36 as rt.LuaFunction)($37);
+      else if ($f43 !== undefined && $36 === undefined && ($m39 = ($37 as rt.LuaTable).metatable) !== undefined && typeof ($34 = $m39.view.string) === 'function') $r42 = ($34 as rt.LuaFunction)($37);
+      else $r42 = rt.callee(rt.index($37, "string", "local 'g'"), "method 'string'")($37);
+      $40 = rt.first($r42);
+      if (($f38 = ($40 as rt.LuaTable)?.f) !== undefined && typeof ($32 = $f38.enum) === 'function') $arm47 = 1;
+      else if ($f38 !== undefined && $32 === undefined && ($m28 = ($40 as rt.LuaTable).metatable) !== undefined && typeof ($30 = $m28.view.enum) === 'function') $arm47 = 2;
+      else {
+        $arm47 = 0;
+        $29 = rt.index($40, "enum");
+      }
+      $25 = new rt.LuaTable(["admin", "member"]);
       $s.pcs[$d] = $pc + 18;
-      $14 = rt.first($fn29($22, $15));
+      if ($arm47 === 1 && $f38!.enum === $32) $r31 = ($f38!.enum as rt.LuaFunction)($40, $25);
+      else if ($arm47 === 2 && $m28!.view.enum === $30) $r31 = ($m28!.view.enum as rt.LuaFunction)($40, $25);
+      else {
+        $fn35 = $arm47 === 0 ? rt.callee($29, "method 'enum'") : ($arm47 === 1 ? $32 : $30) as rt.LuaFunction;
+        $r31 = $fn35($40, $25);
+      }
+      $24 = rt.first($r31);
       $o8 = new rt.FieldsObject();
       $n9 = 0;
-      if ($34 !== undefined) {
-        $o8.name = $34;
+      if ($49 !== undefined) {
+        $o8.name = $49;
         $n9++;
       }
-      if ($26 !== undefined) {
-        $o8.email = $26;
+      if ($41 !== undefined) {
+        $o8.email = $41;
         $n9++;
       }
-      if ($14 !== undefined) {
-        $o8.role = $14;
+      if ($24 !== undefined) {
+        $o8.role = $24;
         $n9++;
       }
-      $43 = rt.LuaTable.record($o8, $n9);
-      if ($43 !== undefined && ($f25 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f25.update_schema !== undefined) $f25.update_schema = $43;
+      $58 = rt.LuaTable.record($o8, $n9);
+      if ($58 !== undefined && ($f27 = (users as rt.LuaTable).f) !== undefined && !(users as rt.LuaTable).linked && $f27.update_schema !== undefined) $f27.update_schema = $58;
       else {
         $s.pcs[$d] = $pc + 19;
-        rt.setIndex(users, "update_schema", $43, "local 'users'");
+        rt.setIndex(users, "update_schema", $58, "local 'users'");
       }
-      $14 = users;
-      $15 = rt.tailable((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
+      $24 = users;
+      $25 = rt.tailable((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         const $tb = $s.bodyAt === $d;
         if ($tb) $s.bodyAt = -1;
@@ -244,10 +285,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return $r9;
       }) as rt.LuaFunction);
-      if ($15 !== undefined && ($f25 = ($14 as rt.LuaTable).f) !== undefined && !($14 as rt.LuaTable).linked && $f25.parse_id !== undefined) $f25.parse_id = $15;
+      if ($25 !== undefined && ($f27 = ($24 as rt.LuaTable).f) !== undefined && !($24 as rt.LuaTable).linked && $f27.parse_id !== undefined) $f27.parse_id = $25;
       else {
         $s.pcs[$d] = $pc + 23;
-        rt.setIndex($14, "parse_id", $15, "local 'users'");
+        rt.setIndex($24, "parse_id", $25, "local 'users'");
       }
       $s.depth = $d;
       return users;

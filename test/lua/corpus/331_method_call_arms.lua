@@ -69,3 +69,37 @@ try(function(o) return o:name(o) end, true)
 function Base:fail(x) error("failed with " .. tostring(x)) end
 try(function(o) return o:fail(3) end, d)
 print(select("#", d:add(1, 1)), (d:add(2, 2)))
+
+-- arguments that run code: the method is found before they run and called after them
+local obj = new(Base, "o")
+local function swap() obj.name = function() return "swapped" end return 1 end
+print(obj:name(swap()), obj:name(swap()))
+Base.greet = function(self, x) return "greet " .. tostring(x) end
+local function change() Base.greet = function() return "changed" end return 2 end
+print(obj:greet(change()))
+print(obj:greet(change()))
+local function two() return 10, 20 end
+print(obj:add(two()))
+print(obj:add(1, two()))
+-- a method that is not there: the arguments still run, then the call fails
+local ran = 0
+local function bump() ran = ran + 1 return ran end
+print(pcall(function() return obj:nosuch(bump()) end))
+print(pcall(function() return obj:value(bump()) end))
+print(pcall(function() local str = "s" return str:nosuch(bump()) end))
+print(pcall(function() return (nil):name(bump()) end))
+print(pcall(function() local x = obj:nosuch(bump()) return x end))
+print(pcall(function() local str = "s" local x = str:nosuch(bump()) return x end))
+print("ran", ran)
+-- the same in a coroutine
+local co = coroutine.wrap(function()
+  local r1 = obj:add(two())
+  coroutine.yield(r1)
+  local ok, err = pcall(function() return obj:nosuch(bump()) end)
+  coroutine.yield(ok, err, ran)
+  return obj:greet(coroutine.yield("last"))
+end)
+print(co())
+print(co())
+print(co())
+print(co("resumed"))
