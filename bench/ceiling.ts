@@ -24,6 +24,7 @@ const TARGET = 10;
 
 const roverc = path.join(ROOT, 'bin', 'roverc.js');
 const floorJs = path.join(ROOT, 'dist', 'bench', 'library-floor.js');
+let floorPrograms: string[] = [];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'roverc-ceiling-'));
 
 function node(args: string[], env: NodeJS.ProcessEnv = {}): string {
@@ -46,7 +47,7 @@ const jsCpu = (name: string) => mainCpu(['--import', pathToFileURL(path.join(ROO
 
 /** The floor program of bench/library-floor.ts for `name`: its output and work's CPU seconds, or undefined. */
 function libraryFloor(name: string): { cpu: number; stdout: string } | undefined {
-  if (!node([floorJs, '--list']).split('\n').includes(name)) return undefined;
+  if (!floorPrograms.includes(name)) return undefined;
   const file = path.join(tmp, 'main-cpu');
   rmSync(file, { force: true });
   const stdout = node([floorJs, name], { ROVERC_MAIN_CPU: file });
@@ -62,7 +63,9 @@ function parseArgs(): { runs: number; only: string[] } {
     else if (argv[i] === '--only') only = argv[++i]!.split(',');
     else throw new Error(`unknown option ${argv[i]} (options: --runs N, --only a,b)`);
   }
-  if (!(runs >= 1) || only.some((p) => !PROGRAMS.includes(p))) throw new Error(`--runs is a count; programs: ${PROGRAMS.join(', ')}`);
+  if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`--runs takes a whole number of runs, got ${runs}`);
+  const unknown = only.filter((p) => !PROGRAMS.includes(p));
+  if (unknown.length > 0) throw new Error(`unknown program ${unknown.join(', ')} (programs: ${PROGRAMS.join(', ')})`);
   return { runs, only };
 }
 
@@ -71,6 +74,7 @@ const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 
 
 function main(): void {
   const { runs, only } = parseArgs();
+  floorPrograms = node([floorJs, '--list']).trim().split('\n');
   console.log(`| program | interpreted (s) | compiled (s) | js (s) | library floor (s) | interpreted/floor | interpreted/js | interpreted/compiled |`);
   console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
   const rows: Array<{ name: string; interp: number; compiled: number; js: number; bound: number; libraryBound: boolean }> = [];
@@ -111,4 +115,10 @@ function main(): void {
   }
 }
 
-main();
+try {
+  main();
+} catch (e) {
+  rmSync(tmp, { recursive: true, force: true });
+  process.stderr.write(`ceiling: ${(e as Error).message}\n`);
+  process.exitCode = 2;
+}

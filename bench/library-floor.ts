@@ -159,6 +159,11 @@ function main(): void {
     return;
   }
   const n = size === undefined ? undefined : Number(size);
+  if (n !== undefined && !(Number.isInteger(n) && n >= 0)) {
+    process.stderr.write(`library-floor: size must be a whole number, got ${JSON.stringify(size)}\n`);
+    process.exitCode = 2;
+    return;
+  }
   if (warm) program(n);
   const t0 = process.cpuUsage();
   const lines = program(n);

@@ -2447,17 +2447,12 @@ class FunctionEmitter {
         return this.methodCallArms(self, method, rest.argv, `rt.callee(${slow}, ${calleeDesc})`);
       }
       const index = isPlainKey(method) ? this.methodLookup(e.base.base, self, method, slow) : slow;
-      if (args.every((a) => this.isSafe(a))) {
-        put(`${fnVar} = rt.callee(${index}, ${calleeDesc})`);
-        const rest = this.callArgs(args, put, flat);
-        return this.sequence(parts, this.invoke(put, fnVar, { argv: [self, ...rest.argv], result: rest.result }, tail, flat));
-      }
       // Lua finds the method before the arguments run, and calls it (or fails to) after them
-      const method$ = this.temp();
-      put(`${method$} = ${index}`);
+      const found = this.temp();
+      put(`${found} = ${index}`);
       const rest = this.callArgs(args, put, flat);
-      put(this.setLine(line, callName));
-      put(`${fnVar} = rt.callee(${method$}, ${calleeDesc})`);
+      if (!args.every((a) => this.isSafe(a))) put(this.setLine(line, callName));
+      put(`${fnVar} = rt.callee(${found}, ${calleeDesc})`);
       return this.sequence(parts, this.invoke(put, fnVar, { argv: [self, ...rest.argv], result: rest.result }, tail, flat));
     }
     const callee = this.temp();
@@ -2710,8 +2705,9 @@ class FunctionEmitter {
   }
 
   /**
-   * Whether `base:method(...)` with simple arguments is written as methodCallArms: synchronous
-   * code, a plain name, and a receiver that is not a string the string library serves.
+   * Whether `base:method(...)` is written as one call per way of finding the method
+   * (methodCallArms, methodCallArmsLate): flat synchronous code, a plain name, and a receiver
+   * that may be a table and is not a string the string library serves.
    */
   private methodArms(base: Expression, method: string): boolean {
     if (this.mode !== 'sync' || !isPlainKey(method)) return false;
@@ -2729,18 +2725,32 @@ class FunctionEmitter {
    * evaluates them once. Returns the temp holding the call's results.
    */
   private methodCallArms(o: string, name: string, argv: string[], slowCallee: string): string {
+    const find = this.methodFinds(o, name);
+    const r = this.temp('rt.LuaResult', '$r');
+    const args = [o, ...argv].join(', ');
+    this.w.line(`if (${find.ownTest}) ${r} = (${find.own} as rt.LuaFunction)(${args});`);
+    this.w.line(`else if (${find.inheritedTest}) ${r} = (${find.inherited} as rt.LuaFunction)(${args});`);
+    this.w.line(`else ${r} = ${slowCallee}(${args});`);
+    return r;
+  }
+
+  /**
+   * The two ways compiled code finds `o`'s method `name` itself, as tests that load it: the
+   * table's own function field (`own`), else, when it has no own field, its metatable view's
+   * function (`inherited`); `f` and `m` hold the fields and the metatable the tests read.
+   */
+  private methodFinds(o: string, name: string): { f: string; m: string; own: string; inherited: string; ownTest: string; inheritedTest: string; p: string } {
     const p = property(name);
     const f = this.temp('rt.Fields | undefined', '$f');
     const m = this.temp('rt.LuaTable | undefined', '$m');
     const own = this.temp();
     const inherited = this.temp();
-    const r = this.temp('rt.LuaResult', '$r');
-    const args = [o, ...argv].join(', ');
-    this.w.line(`if ((${f} = ${fieldsOf(o)}) !== undefined && typeof (${own} = ${f}${p}) === 'function') ${r} = (${own} as rt.LuaFunction)(${args});`);
-    this.w.line(`else if (${f} !== undefined && ${own} === undefined && (${m} = (${o} as rt.LuaTable).metatable) !== undefined && ` +
-      `typeof (${inherited} = ${m}.view${p}) === 'function') ${r} = (${inherited} as rt.LuaFunction)(${args});`);
-    this.w.line(`else ${r} = ${slowCallee}(${args});`);
-    return r;
+    return {
+      f, m, own, inherited, p,
+      ownTest: `(${f} = ${fieldsOf(o)}) !== undefined && typeof (${own} = ${f}${p}) === 'function'`,
+      inheritedTest: `${f} !== undefined && ${own} === undefined && (${m} = (${o} as rt.LuaTable).metatable) !== undefined && ` +
+        `typeof (${inherited} = ${m}.view${p}) === 'function'`,
+    };
   }
 
   /**
@@ -2752,23 +2762,18 @@ class FunctionEmitter {
    * that function is called, as Lua calls it.
    */
   private methodCallArmsLate(o: string, name: string, args: Expression[], line: number, callName: string, slow: string, calleeDesc: string): string {
-    const p = property(name);
-    const f = this.temp('rt.Fields | undefined', '$f');
-    const m = this.temp('rt.LuaTable | undefined', '$m');
-    const own = this.temp();
-    const inherited = this.temp();
+    const { f, m, own, inherited, ownTest, inheritedTest, p } = this.methodFinds(o, name);
     const k = this.temp('number', '$arm');
     const found = this.temp();
-    this.w.line(`if ((${f} = ${fieldsOf(o)}) !== undefined && typeof (${own} = ${f}${p}) === 'function') ${k} = 1;`);
-    this.w.line(`else if (${f} !== undefined && ${own} === undefined && (${m} = (${o} as rt.LuaTable).metatable) !== undefined && ` +
-      `typeof (${inherited} = ${m}.view${p}) === 'function') ${k} = 2;`);
+    this.w.line(`if (${ownTest}) ${k} = 1;`);
+    this.w.line(`else if (${inheritedTest}) ${k} = 2;`);
     this.w.line(`else {`);
     this.w.line(`  ${k} = 0;`);
     this.w.line(`  ${found} = ${slow};`);
     this.w.line(`}`);
     const put = this.sink([], true);
     const rest = this.callArgs(args, put, true);
-    if (!args.every((a) => this.isSafe(a))) put(this.setLine(line, callName));
+    put(this.setLine(line, callName));
     const call = { argv: [o, ...rest.argv], result: rest.result };
     const r = this.temp('rt.LuaResult', '$r');
     const fn = this.temp('rt.LuaFunction', '$fn');

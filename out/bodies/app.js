@@ -164,8 +164,9 @@ function load($env) {
       let $r8;
       let $m9;
       let $f102;
-      let $t11;
-      let $r12;
+      let $11;
+      let $t12;
+      let $r13;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 8;
       if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
@@ -173,16 +174,17 @@ function load($env) {
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 9;
-      $fn12 = rt.callee(($f102 = $22?.f)?.json !== void 0 ? $f102.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json"), "method 'json'");
+      $11 = ($f102 = $22?.f)?.json !== void 0 ? $f102.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json");
+      $fn12 = rt.callee($11, "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22);
-        $s2.tails = $t11;
+        $t12 = $s2.tails++;
+        $r13 = $fn12($22);
+        $s2.tails = $t12;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r12;
+      return $r13;
     }));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $12;
     else {

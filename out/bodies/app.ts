@@ -153,8 +153,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r8: rt.LuaResult;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
         if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
@@ -162,16 +163,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 9;
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
+        $11 = (($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json"));
+        $fn1 = rt.callee($11, "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2);
-          $s.tails = $t11;
+          $t12 = $s.tails++;
+          $r13 = $fn1($2);
+          $s.tails = $t12;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r12;
+        return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
       else {

@@ -249,26 +249,28 @@ function load($env) {
       let $f4;
       let $5;
       let $6;
-      let $t7;
-      let $r8;
-      let $o9;
-      let $n10;
+      let $72;
+      let $t8;
+      let $r9;
+      let $o10;
+      let $n11;
       const $json = rh.claim(ctx);
       if (!ready) {
         $22 = api;
         $s2.pcs[$d2] = $pc + 10;
-        $fn12 = rt.callee(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
-        $5 = 503;
-        $6 = "starting";
+        $5 = ($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'");
+        $6 = 503;
+        $72 = "starting";
+        $fn12 = rt.callee($5, "method 'error'");
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t7 = $s2.tails++;
-          $r8 = $fn12($22, $5, $6);
-          $s2.tails = $t7;
+          $t8 = $s2.tails++;
+          $r9 = $fn12($22, $6, $72);
+          $s2.tails = $t8;
         } else {
-          $r8 = rt.tailCall($s2, $tb, $fn12, [$22, $5, $6]);
+          $r9 = rt.tailCall($s2, $tb, $fn12, [$22, $6, $72]);
         }
-        return $r8;
+        return $r9;
       }
       if ($json) {
         const $w = rh.jsonBytes();
@@ -292,10 +294,10 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      $o9 = new rt.FieldsObject();
-      $n10 = 1;
-      $o9.ready = true;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
+      $o10 = new rt.FieldsObject();
+      $n11 = 1;
+      $o10.ready = true;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
     })));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
     else {

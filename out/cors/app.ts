@@ -219,36 +219,38 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $t7: number;
-        let $r8: rt.LuaResult;
-        let $o9: rt.Fields;
-        let $n10: number;
+        let $7: rt.LuaValue;
+        let $t8: number;
+        let $r9: rt.LuaResult;
+        let $o10: rt.Fields;
+        let $n11: number;
         const $json: boolean = rh.claim(ctx);
         if ((!ready)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 10;
-          $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
-          $5 = 503;
-          $6 = "starting";
+          $5 = (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"));
+          $6 = 503;
+          $7 = "starting";
+          $fn1 = rt.callee($5, "method 'error'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t7 = $s.tails++;
-            $r8 = $fn1($2, $5, $6);
-            $s.tails = $t7;
+            $t8 = $s.tails++;
+            $r9 = $fn1($2, $6, $7);
+            $s.tails = $t8;
           } else {
-            $r8 = rt.tailCall($s, $tb, $fn1, [$2, $5, $6]);
+            $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
           }
-          return $r8;
+          return $r9;
         }
         if ($json) {
           const $w = rh.jsonBytes();
           { const $b = $w.room(14), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 121; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 116; $b[$p + 10] = 114; $b[$p + 11] = 117; $b[$p + 12] = 101; $b[$p + 13] = 125; $w.p = $p + 14; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        $o9 = new rt.FieldsObject();
-        $n10 = 1;
-        $o9.ready = true;
-        return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
+        $o10 = new rt.FieldsObject();
+        $n11 = 1;
+        $o10.ready = true;
+        return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {

@@ -450,16 +450,17 @@ function load($env) {
       }
       $11 = $14;
       $s2.pcs[$d2] = $pc + 22;
-      $fn21 = rt.callee(($f19 = $11?.f)?.status !== void 0 ? $f19.status : ($m18 = $11?.metatable) !== void 0 && $m18.view.status !== void 0 ? $m18.view.status : rt.index($11, "status", "field 'json'"), "method 'status'");
-      $15 = 201;
-      $16 = user;
+      $15 = ($f19 = $11?.f)?.status !== void 0 ? $f19.status : ($m18 = $11?.metatable) !== void 0 && $m18.view.status !== void 0 ? $m18.view.status : rt.index($11, "status", "field 'json'");
+      $16 = 201;
+      $17 = user;
+      $fn21 = rt.callee($15, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t22 = $s2.tails++;
-        $r20 = $fn21($11, $15, $16);
+        $r20 = $fn21($11, $16, $17);
         $s2.tails = $t22;
       } else {
-        $r20 = rt.tailCall($s2, $tb, $fn21, [$11, $15, $16]);
+        $r20 = rt.tailCall($s2, $tb, $fn21, [$11, $16, $17]);
       }
       return $r20;
     }));
@@ -549,25 +550,27 @@ function load($env) {
       let $f4;
       let $5;
       let $6;
-      let $t7;
-      let $r8;
+      let $72;
+      let $t8;
+      let $r9;
       $s2.pcs[$d2] = $pc + 29;
       let user = find(ctx);
       if (!rt.truthy(user)) {
         $2 = api;
         $s2.pcs[$d2] = $pc + 30;
-        $fn1 = rt.callee(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
-        $5 = 404;
-        $6 = "User not found";
+        $5 = ($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'");
+        $6 = 404;
+        $72 = "User not found";
+        $fn1 = rt.callee($5, "method 'error'");
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t7 = $s2.tails++;
-          $r8 = $fn1($2, $5, $6);
-          $s2.tails = $t7;
+          $t8 = $s2.tails++;
+          $r9 = $fn1($2, $6, $72);
+          $s2.tails = $t8;
         } else {
-          $r8 = rt.tailCall($s2, $tb, $fn1, [$2, $5, $6]);
+          $r9 = rt.tailCall($s2, $tb, $fn1, [$2, $6, $72]);
         }
-        return $r8;
+        return $r9;
       }
       $s2.depth = $d2;
       return user;
@@ -599,9 +602,9 @@ function load($env) {
       let $f4;
       let $5;
       let $6;
-      let $t7;
-      let $r8;
-      let $9;
+      let $72;
+      let $t8;
+      let $r9;
       let $f102;
       let $m112;
       let $122;
@@ -621,30 +624,31 @@ function load($env) {
       if (!rt.truthy(user)) {
         $2 = api;
         $s2.pcs[$d2] = $pc + 33;
-        $fn1 = rt.callee(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'");
-        $5 = 404;
-        $6 = "User not found";
+        $5 = ($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'");
+        $6 = 404;
+        $72 = "User not found";
+        $fn1 = rt.callee($5, "method 'error'");
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t7 = $s2.tails++;
-          $r8 = $fn1($2, $5, $6);
-          $s2.tails = $t7;
+          $t8 = $s2.tails++;
+          $r9 = $fn1($2, $6, $72);
+          $s2.tails = $t8;
         } else {
-          $r8 = rt.tailCall($s2, $tb, $fn1, [$2, $5, $6]);
+          $r9 = rt.tailCall($s2, $tb, $fn1, [$2, $6, $72]);
         }
-        return $r8;
+        return $r9;
       }
-      $5 = ctx;
+      $6 = ctx;
       $s2.pcs[$d2] = $pc + 34;
-      if (($f4 = $5?.f) !== void 0 && typeof ($2 = $f4.body) === "function") $r8 = $2($5);
-      else if ($f4 !== void 0 && $2 === void 0 && ($m3 = $5.metatable) !== void 0 && typeof ($9 = $m3.view.body) === "function") $r8 = $9($5);
-      else $r8 = rt.callee(rt.index($5, "body", "local 'ctx'"), "method 'body'")($5);
-      $6 = rt.first($r8);
-      if (($f102 = $6?.f) !== void 0 && typeof ($122 = $f102.expect) === "function") $arm14 = 1;
-      else if ($f102 !== void 0 && $122 === void 0 && ($m112 = $6.metatable) !== void 0 && typeof ($13 = $m112.view.expect) === "function") $arm14 = 2;
+      if (($f4 = $6?.f) !== void 0 && typeof ($5 = $f4.body) === "function") $r9 = $5($6);
+      else if ($f4 !== void 0 && $5 === void 0 && ($m3 = $6.metatable) !== void 0 && typeof ($2 = $m3.view.body) === "function") $r9 = $2($6);
+      else $r9 = rt.callee(rt.index($6, "body", "local 'ctx'"), "method 'body'")($6);
+      $72 = rt.first($r9);
+      if (($f102 = $72?.f) !== void 0 && typeof ($122 = $f102.expect) === "function") $arm14 = 1;
+      else if ($f102 !== void 0 && $122 === void 0 && ($m112 = $72.metatable) !== void 0 && typeof ($13 = $m112.view.expect) === "function") $arm14 = 2;
       else {
         $arm14 = 0;
-        $15 = rt.index($6, "expect");
+        $15 = rt.index($72, "expect");
       }
       $17 = users;
       if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20.update_schema) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.update_schema) !== void 0 || !("update_schema" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
@@ -652,11 +656,11 @@ function load($env) {
       }
       $16 = $18;
       $s2.pcs[$d2] = $pc + 36;
-      if ($arm14 === 1 && $f102.expect === $122) $r21 = $f102.expect($6, $16);
-      else if ($arm14 === 2 && $m112.view.expect === $13) $r21 = $m112.view.expect($6, $16);
+      if ($arm14 === 1 && $f102.expect === $122) $r21 = $f102.expect($72, $16);
+      else if ($arm14 === 2 && $m112.view.expect === $13) $r21 = $m112.view.expect($72, $16);
       else {
         $fn22 = $arm14 === 0 ? rt.callee($15, "method 'expect'") : $arm14 === 1 ? $122 : $13;
-        $r21 = $fn22($6, $16);
+        $r21 = $fn22($72, $16);
       }
       let changes = rt.first($r21);
       {
@@ -743,8 +747,9 @@ function load($env) {
       let $f18;
       let $fn19;
       let $20;
-      let $t21;
-      let $r22;
+      let $21;
+      let $t22;
+      let $r23;
       $32 = users;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.parse_id) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.parse_id) !== void 0 || !("parse_id" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 41;
@@ -786,18 +791,19 @@ function load($env) {
       if ($16) {
         $32 = api;
         $s2.pcs[$d2] = $pc + 46;
-        $fn19 = rt.callee(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
-        $2 = 404;
-        $20 = "User not found";
+        $2 = ($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'");
+        $20 = 404;
+        $21 = "User not found";
+        $fn19 = rt.callee($2, "method 'error'");
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t21 = $s2.tails++;
-          $r22 = $fn19($32, $2, $20);
-          $s2.tails = $t21;
+          $t22 = $s2.tails++;
+          $r23 = $fn19($32, $20, $21);
+          $s2.tails = $t22;
         } else {
-          $r22 = rt.tailCall($s2, $tb, $fn19, [$32, $2, $20]);
+          $r23 = rt.tailCall($s2, $tb, $fn19, [$32, $20, $21]);
         }
-        return $r22;
+        return $r23;
       }
       $72 = api;
       if (!(($f102 = $72?.f) !== void 0 && (($9 = $f102.no_content) !== void 0 || ($m112 = $72.metatable) === void 0 || ($9 = $m112.view.no_content) !== void 0 || !("no_content" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
@@ -809,9 +815,9 @@ function load($env) {
       $fn1 = rt.callee($42, "field 'no_content'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t21 = $s2.tails++;
+        $t22 = $s2.tails++;
         $r14 = $fn1();
-        $s2.tails = $t21;
+        $s2.tails = $t22;
       } else {
         $r14 = rt.tailCall($s2, $tb, $fn1, []);
       }

@@ -376,16 +376,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $11 = $14;
         $s.pcs[$d] = $pc + 22;
-        $fn21 = rt.callee((($f19 = ($11 as rt.LuaTable)?.f)?.status !== undefined ? $f19!.status : ($m18 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m18.view.status !== undefined ? $m18.view.status : rt.index($11, "status", "field 'json'")), "method 'status'");
-        $15 = 201;
-        $16 = user;
+        $15 = (($f19 = ($11 as rt.LuaTable)?.f)?.status !== undefined ? $f19!.status : ($m18 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m18.view.status !== undefined ? $m18.view.status : rt.index($11, "status", "field 'json'"));
+        $16 = 201;
+        $17 = user;
+        $fn21 = rt.callee($15, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t22 = $s.tails++;
-          $r20 = $fn21($11, $15, $16);
+          $r20 = $fn21($11, $16, $17);
           $s.tails = $t22;
         } else {
-          $r20 = rt.tailCall($s, $tb, $fn21, [$11, $15, $16]);
+          $r20 = rt.tailCall($s, $tb, $fn21, [$11, $16, $17]);
         }
         return $r20;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -475,25 +476,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $t7: number;
-        let $r8: rt.LuaResult;
+        let $7: rt.LuaValue;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         $s.pcs[$d] = $pc + 29;
         let user: rt.LuaValue = (find(ctx) as rt.LuaValue);
         if (!rt.truthy(user)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 30;
-          $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
-          $5 = 404;
-          $6 = "User not found";
+          $5 = (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"));
+          $6 = 404;
+          $7 = "User not found";
+          $fn1 = rt.callee($5, "method 'error'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t7 = $s.tails++;
-            $r8 = $fn1($2, $5, $6);
-            $s.tails = $t7;
+            $t8 = $s.tails++;
+            $r9 = $fn1($2, $6, $7);
+            $s.tails = $t8;
           } else {
-            $r8 = rt.tailCall($s, $tb, $fn1, [$2, $5, $6]);
+            $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
           }
-          return $r8;
+          return $r9;
         }
         $s.depth = $d;
         return user;
@@ -525,9 +528,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $t7: number;
-        let $r8: rt.LuaResult;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         let $f10: rt.Fields | undefined;
         let $m11: rt.LuaTable | undefined;
         let $12: rt.LuaValue;
@@ -547,30 +550,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (!rt.truthy(user)) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 33;
-          $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
-          $5 = 404;
-          $6 = "User not found";
+          $5 = (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"));
+          $6 = 404;
+          $7 = "User not found";
+          $fn1 = rt.callee($5, "method 'error'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t7 = $s.tails++;
-            $r8 = $fn1($2, $5, $6);
-            $s.tails = $t7;
+            $t8 = $s.tails++;
+            $r9 = $fn1($2, $6, $7);
+            $s.tails = $t8;
           } else {
-            $r8 = rt.tailCall($s, $tb, $fn1, [$2, $5, $6]);
+            $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
           }
-          return $r8;
+          return $r9;
         }
-        $5 = ctx as rt.LuaValue;
+        $6 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 34;
-        if (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f4.body) === 'function') $r8 = ($2 as rt.LuaFunction)($5);
-        else if ($f4 !== undefined && $2 === undefined && ($m3 = ($5 as rt.LuaTable).metatable) !== undefined && typeof ($9 = $m3.view.body) === 'function') $r8 = ($9 as rt.LuaFunction)($5);
-        else $r8 = rt.callee(rt.index($5, "body", "local 'ctx'"), "method 'body'")($5);
-        $6 = rt.first($r8);
-        if (($f10 = ($6 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.expect) === 'function') $arm14 = 1;
-        else if ($f10 !== undefined && $12 === undefined && ($m11 = ($6 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.expect) === 'function') $arm14 = 2;
+        if (($f4 = ($6 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f4.body) === 'function') $r9 = ($5 as rt.LuaFunction)($6);
+        else if ($f4 !== undefined && $5 === undefined && ($m3 = ($6 as rt.LuaTable).metatable) !== undefined && typeof ($2 = $m3.view.body) === 'function') $r9 = ($2 as rt.LuaFunction)($6);
+        else $r9 = rt.callee(rt.index($6, "body", "local 'ctx'"), "method 'body'")($6);
+        $7 = rt.first($r9);
+        if (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && typeof ($12 = $f10.expect) === 'function') $arm14 = 1;
+        else if ($f10 !== undefined && $12 === undefined && ($m11 = ($7 as rt.LuaTable).metatable) !== undefined && typeof ($13 = $m11.view.expect) === 'function') $arm14 = 2;
         else {
           $arm14 = 0;
-          $15 = rt.index($6, "expect");
+          $15 = rt.index($7, "expect");
         }
         $17 = users as rt.LuaValue;
         if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.update_schema) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.update_schema) !== undefined || (!("update_schema" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
@@ -578,11 +582,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $16 = $18;
         $s.pcs[$d] = $pc + 36;
-        if ($arm14 === 1 && $f10!.expect === $12) $r21 = ($f10!.expect as rt.LuaFunction)($6, $16);
-        else if ($arm14 === 2 && $m11!.view.expect === $13) $r21 = ($m11!.view.expect as rt.LuaFunction)($6, $16);
+        if ($arm14 === 1 && $f10!.expect === $12) $r21 = ($f10!.expect as rt.LuaFunction)($7, $16);
+        else if ($arm14 === 2 && $m11!.view.expect === $13) $r21 = ($m11!.view.expect as rt.LuaFunction)($7, $16);
         else {
           $fn22 = $arm14 === 0 ? rt.callee($15, "method 'expect'") : ($arm14 === 1 ? $12 : $13) as rt.LuaFunction;
-          $r21 = $fn22($6, $16);
+          $r21 = $fn22($7, $16);
         }
         let changes: rt.LuaValue = rt.first($r21);
         {
@@ -669,8 +673,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f18: rt.Fields | undefined;
         let $fn19!: rt.LuaFunction;
         let $20: rt.LuaValue;
-        let $t21: number;
-        let $r22: rt.LuaResult;
+        let $21: rt.LuaValue;
+        let $t22: number;
+        let $r23: rt.LuaResult;
         $3 = users as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 41;
@@ -712,18 +717,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($16) {
           $3 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 46;
-          $fn19 = rt.callee((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6!.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'");
-          $2 = 404;
-          $20 = "User not found";
+          $2 = (($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6!.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'"));
+          $20 = 404;
+          $21 = "User not found";
+          $fn19 = rt.callee($2, "method 'error'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t21 = $s.tails++;
-            $r22 = $fn19($3, $2, $20);
-            $s.tails = $t21;
+            $t22 = $s.tails++;
+            $r23 = $fn19($3, $20, $21);
+            $s.tails = $t22;
           } else {
-            $r22 = rt.tailCall($s, $tb, $fn19, [$3, $2, $20]);
+            $r23 = rt.tailCall($s, $tb, $fn19, [$3, $20, $21]);
           }
-          return $r22;
+          return $r23;
         }
         $7 = api as rt.LuaValue;
         if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($9 = $f10.no_content) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($9 = $m11.view.no_content) !== undefined || (!("no_content" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
@@ -735,9 +741,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = rt.callee($4, "field 'no_content'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t21 = $s.tails++;
+          $t22 = $s.tails++;
           $r14 = $fn1();
-          $s.tails = $t21;
+          $s.tails = $t22;
         } else {
           $r14 = rt.tailCall($s, $tb, $fn1, []);
         }

@@ -352,20 +352,22 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $t5;
-      let $r6;
+      let $5;
+      let $t6;
+      let $r7;
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 7;
-      $fn12 = rt.callee(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'");
+      $5 = ($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'");
+      $fn12 = rt.callee($5, "method 'query'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t5 = $s2.tails++;
-        $r6 = $fn12($22);
-        $s2.tails = $t5;
+        $t6 = $s2.tails++;
+        $r7 = $fn12($22);
+        $s2.tails = $t6;
       } else {
-        $r6 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r7 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r6;
+      return $r7;
     }));
     if ($3 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $3;
     else {
@@ -583,8 +585,9 @@ function load($env) {
       let $r8;
       let $m9;
       let $f102;
-      let $t11;
-      let $r12;
+      let $11;
+      let $t12;
+      let $r13;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 17;
       if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
@@ -592,16 +595,17 @@ function load($env) {
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 18;
-      $fn12 = rt.callee(($f102 = $22?.f)?.json !== void 0 ? $f102.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json"), "method 'json'");
+      $11 = ($f102 = $22?.f)?.json !== void 0 ? $f102.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json");
+      $fn12 = rt.callee($11, "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22);
-        $s2.tails = $t11;
+        $t12 = $s2.tails++;
+        $r13 = $fn12($22);
+        $s2.tails = $t12;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r12;
+      return $r13;
     }));
     if ($3 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $3;
     else {
@@ -1000,8 +1004,9 @@ function load($env) {
       let $m7;
       let $f8;
       let $9;
-      let $t10;
-      let $r11;
+      let $10;
+      let $t11;
+      let $r12;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 42;
@@ -1009,17 +1014,18 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 43;
-      $fn12 = rt.callee(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
-      $9 = "/x\rSet-Cookie: a=b";
+      $9 = ($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'");
+      $10 = "/x\rSet-Cookie: a=b";
+      $fn12 = rt.callee($9, "method 'permanent'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t10 = $s2.tails++;
-        $r11 = $fn12($22, $9);
-        $s2.tails = $t10;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $10);
+        $s2.tails = $t11;
       } else {
-        $r11 = rt.tailCall($s2, $tb, $fn12, [$22, $9]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
       }
-      return $r11;
+      return $r12;
     }));
     if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
     else {
@@ -1052,8 +1058,9 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $t11;
-      let $r12;
+      let $11;
+      let $t12;
+      let $r13;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 45;
@@ -1061,18 +1068,19 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 46;
-      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
-      $9 = 307;
-      $10 = "/x\0y";
+      $9 = ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'");
+      $10 = 307;
+      $11 = "/x\0y";
+      $fn12 = rt.callee($9, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22, $9, $10);
-        $s2.tails = $t11;
+        $t12 = $s2.tails++;
+        $r13 = $fn12($22, $10, $11);
+        $s2.tails = $t12;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
-      return $r12;
+      return $r13;
     }));
     if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
     else {
@@ -1463,8 +1471,9 @@ function load($env) {
       let $m4;
       let $5;
       let $6;
-      let $t7;
-      let $r8;
+      let $72;
+      let $t8;
+      let $r9;
       let t = new rt.LuaTable([]);
       $1 = t;
       if ($1 !== void 0 && ($f2 = t.f) !== void 0 && !t.linked && $f2.t !== void 0) $f2.t = $1;
@@ -1474,18 +1483,19 @@ function load($env) {
       }
       $1 = api;
       $s2.pcs[$d2] = $pc + 70;
-      $fn3 = rt.callee(($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'");
-      $5 = 422;
-      $6 = t;
+      $5 = ($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'");
+      $6 = 422;
+      $72 = t;
+      $fn3 = rt.callee($5, "method 'error'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t7 = $s2.tails++;
-        $r8 = $fn3($1, $5, $6);
-        $s2.tails = $t7;
+        $t8 = $s2.tails++;
+        $r9 = $fn3($1, $6, $72);
+        $s2.tails = $t8;
       } else {
-        $r8 = rt.tailCall($s2, $tb, $fn3, [$1, $5, $6]);
+        $r9 = rt.tailCall($s2, $tb, $fn3, [$1, $6, $72]);
       }
-      return $r8;
+      return $r9;
     }));
     if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
     else {

@@ -271,20 +271,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $t5: number;
-        let $r6: rt.LuaResult;
+        let $5: rt.LuaValue;
+        let $t6: number;
+        let $r7: rt.LuaResult;
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 7;
-        $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'");
+        $5 = (($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4!.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'"));
+        $fn1 = rt.callee($5, "method 'query'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t5 = $s.tails++;
-          $r6 = $fn1($2);
-          $s.tails = $t5;
+          $t6 = $s.tails++;
+          $r7 = $fn1($2);
+          $s.tails = $t6;
         } else {
-          $r6 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r7 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r6;
+        return $r7;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $3;
       else {
@@ -479,8 +481,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r8: rt.LuaResult;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 17;
         if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
@@ -488,16 +491,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 18;
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
+        $11 = (($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json"));
+        $fn1 = rt.callee($11, "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2);
-          $s.tails = $t11;
+          $t12 = $s.tails++;
+          $r13 = $fn1($2);
+          $s.tails = $t12;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r12;
+        return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
       else {
@@ -896,8 +900,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
-        let $t10: number;
-        let $r11: rt.LuaResult;
+        let $10: rt.LuaValue;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 42;
@@ -905,17 +910,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 43;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
-        $9 = "/x\rSet-Cookie: a=b";
+        $9 = (($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'"));
+        $10 = "/x\rSet-Cookie: a=b";
+        $fn1 = rt.callee($9, "method 'permanent'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t10 = $s.tails++;
-          $r11 = $fn1($2, $9);
-          $s.tails = $t10;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $10);
+          $s.tails = $t11;
         } else {
-          $r11 = rt.tailCall($s, $tb, $fn1, [$2, $9]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
         }
-        return $r11;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
       else {
@@ -948,8 +954,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 45;
@@ -957,18 +964,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 46;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
-        $9 = 307;
-        $10 = "/x\x00y";
+        $9 = (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'"));
+        $10 = 307;
+        $11 = "/x\x00y";
+        $fn1 = rt.callee($9, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2, $9, $10);
-          $s.tails = $t11;
+          $t12 = $s.tails++;
+          $r13 = $fn1($2, $10, $11);
+          $s.tails = $t12;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
-        return $r12;
+        return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
       else {
@@ -1359,8 +1367,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $t7: number;
-        let $r8: rt.LuaResult;
+        let $7: rt.LuaValue;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         let t: rt.LuaTable = new rt.LuaTable([]);
         $1 = t;
         if ($1 !== undefined && ($f2 = (t as rt.LuaTable).f) !== undefined && !(t as rt.LuaTable).linked && $f2.t !== undefined) $f2.t = $1;
@@ -1370,18 +1379,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $1 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 70;
-        $fn3 = rt.callee((($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2!.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'")), "method 'error'");
-        $5 = 422;
-        $6 = t;
+        $5 = (($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2!.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"));
+        $6 = 422;
+        $7 = t;
+        $fn3 = rt.callee($5, "method 'error'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t7 = $s.tails++;
-          $r8 = $fn3($1, $5, $6);
-          $s.tails = $t7;
+          $t8 = $s.tails++;
+          $r9 = $fn3($1, $6, $7);
+          $s.tails = $t8;
         } else {
-          $r8 = rt.tailCall($s, $tb, $fn3, [$1, $5, $6]);
+          $r9 = rt.tailCall($s, $tb, $fn3, [$1, $6, $7]);
         }
-        return $r8;
+        return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
       else {

@@ -214,16 +214,17 @@ function load($env) {
       if (rt.truthy($9) ? $9 : auth !== "Bearer secret") {
         $8 = api;
         $s2.pcs[$d2] = $pc + 5;
-        $fn12 = rt.callee(($f11 = $8?.f)?.error !== void 0 ? $f11.error : ($m10 = $8?.metatable) !== void 0 && $m10.view.error !== void 0 ? $m10.view.error : rt.index($8, "error", "upvalue 'api'"), "method 'error'");
-        $6 = 401;
-        $5 = "Unauthorized";
+        $6 = ($f11 = $8?.f)?.error !== void 0 ? $f11.error : ($m10 = $8?.metatable) !== void 0 && $m10.view.error !== void 0 ? $m10.view.error : rt.index($8, "error", "upvalue 'api'");
+        $5 = 401;
+        $22 = "Unauthorized";
+        $fn12 = rt.callee($6, "method 'error'");
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
           $t13 = $s2.tails++;
-          $r7 = $fn12($8, $6, $5);
+          $r7 = $fn12($8, $5, $22);
           $s2.tails = $t13;
         } else {
-          $r7 = rt.tailCall($s2, $tb, $fn12, [$8, $6, $5]);
+          $r7 = rt.tailCall($s2, $tb, $fn12, [$8, $5, $22]);
         }
         return $r7;
       }
@@ -232,14 +233,14 @@ function load($env) {
         else {
           $9 = ctx;
           $s2.pcs[$d2] = $pc + 6;
-          if (($f11 = $9?.f) !== void 0 && typeof ($5 = $f11.headers) === "function") $r7 = $5($9);
-          else if ($f11 !== void 0 && $5 === void 0 && ($m10 = $9.metatable) !== void 0 && typeof ($6 = $m10.view.headers) === "function") $r7 = $6($9);
+          if (($f11 = $9?.f) !== void 0 && typeof ($22 = $f11.headers) === "function") $r7 = $22($9);
+          else if ($f11 !== void 0 && $22 === void 0 && ($m10 = $9.metatable) !== void 0 && typeof ($5 = $m10.view.headers) === "function") $r7 = $5($9);
           else $r7 = rt.callee(rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9);
-          $8 = rt.first($r7);
-          if (!(($f3 = $8?.f) !== void 0 && (($22 = $f3["User-Agent"]) !== void 0 || ($m4 = $8.metatable) === void 0 || ($22 = $m4.view["User-Agent"]) !== void 0 || !("User-Agent" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
-            $22 = rt.index($8, "User-Agent");
+          $6 = rt.first($r7);
+          if (!(($f3 = $6?.f) !== void 0 && (($8 = $f3["User-Agent"]) !== void 0 || ($m4 = $6.metatable) === void 0 || ($8 = $m4.view["User-Agent"]) !== void 0 || !("User-Agent" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+            $8 = rt.index($6, "User-Agent");
           }
-          $15 = $22;
+          $15 = $8;
         }
         $14 = $15;
         if (rh.isScalar($14)) {

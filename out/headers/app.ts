@@ -165,16 +165,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ((rt.truthy($9) ? $9 : (auth !== "Bearer secret"))) {
           $8 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $fn12 = rt.callee((($f11 = ($8 as rt.LuaTable)?.f)?.error !== undefined ? $f11!.error : ($m10 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m10.view.error !== undefined ? $m10.view.error : rt.index($8, "error", "upvalue 'api'")), "method 'error'");
-          $6 = 401;
-          $5 = "Unauthorized";
+          $6 = (($f11 = ($8 as rt.LuaTable)?.f)?.error !== undefined ? $f11!.error : ($m10 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m10.view.error !== undefined ? $m10.view.error : rt.index($8, "error", "upvalue 'api'"));
+          $5 = 401;
+          $2 = "Unauthorized";
+          $fn12 = rt.callee($6, "method 'error'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
             $t13 = $s.tails++;
-            $r7 = $fn12($8, $6, $5);
+            $r7 = $fn12($8, $5, $2);
             $s.tails = $t13;
           } else {
-            $r7 = rt.tailCall($s, $tb, $fn12, [$8, $6, $5]);
+            $r7 = rt.tailCall($s, $tb, $fn12, [$8, $5, $2]);
           }
           return $r7;
         }
@@ -183,14 +184,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           else {
             $9 = ctx as rt.LuaValue;
             $s.pcs[$d] = $pc + 6;
-            if (($f11 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f11.headers) === 'function') $r7 = ($5 as rt.LuaFunction)($9);
-            else if ($f11 !== undefined && $5 === undefined && ($m10 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($6 = $m10.view.headers) === 'function') $r7 = ($6 as rt.LuaFunction)($9);
+            if (($f11 = ($9 as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f11.headers) === 'function') $r7 = ($2 as rt.LuaFunction)($9);
+            else if ($f11 !== undefined && $2 === undefined && ($m10 = ($9 as rt.LuaTable).metatable) !== undefined && typeof ($5 = $m10.view.headers) === 'function') $r7 = ($5 as rt.LuaFunction)($9);
             else $r7 = rt.callee(rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9);
-            $8 = rt.first($r7);
-            if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($2 = $f3["User-Agent"]) !== undefined || ($m4 = ($8 as rt.LuaTable).metatable) === undefined || ($2 = $m4.view["User-Agent"]) !== undefined || (!("User-Agent" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
-              $2 = rt.index($8, "User-Agent");
+            $6 = rt.first($r7);
+            if (!(($f3 = ($6 as rt.LuaTable)?.f) !== undefined && (($8 = $f3["User-Agent"]) !== undefined || ($m4 = ($6 as rt.LuaTable).metatable) === undefined || ($8 = $m4.view["User-Agent"]) !== undefined || (!("User-Agent" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+              $8 = rt.index($6, "User-Agent");
             }
-            $15 = $2;
+            $15 = $8;
           }
           $14 = $15;
           if (rh.isScalar($14)) {

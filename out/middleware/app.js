@@ -352,24 +352,25 @@ function load($env) {
       if (auth !== "Bearer letmein") {
         $8 = api;
         $s2.pcs[$d2] = $pc + 17;
-        $fn11 = rt.callee(($f10 = $8?.f)?.error !== void 0 ? $f10.error : ($m92 = $8?.metatable) !== void 0 && $m92.view.error !== void 0 ? $m92.view.error : rt.index($8, "error", "upvalue 'api'"), "method 'error'");
-        $72 = 401;
-        $5 = "Unauthorized";
+        $72 = ($f10 = $8?.f)?.error !== void 0 ? $f10.error : ($m92 = $8?.metatable) !== void 0 && $m92.view.error !== void 0 ? $m92.view.error : rt.index($8, "error", "upvalue 'api'");
+        $5 = 401;
+        $42 = "Unauthorized";
+        $fn11 = rt.callee($72, "method 'error'");
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
           $t12 = $s2.tails++;
-          $r6 = $fn11($8, $72, $5);
+          $r6 = $fn11($8, $5, $42);
           $s2.tails = $t12;
         } else {
-          $r6 = rt.tailCall($s2, $tb, $fn11, [$8, $72, $5]);
+          $r6 = rt.tailCall($s2, $tb, $fn11, [$8, $5, $42]);
         }
         return $r6;
       }
-      $5 = ctx;
+      $42 = ctx;
       $s2.pcs[$d2] = $pc + 18;
-      if (($f10 = $5?.f) !== void 0 && typeof ($72 = $f10.set) === "function") $r6 = $72($5, "role", "admin");
-      else if ($f10 !== void 0 && $72 === void 0 && ($m92 = $5.metatable) !== void 0 && typeof ($8 = $m92.view.set) === "function") $r6 = $8($5, "role", "admin");
-      else $r6 = rt.callee(rt.index($5, "set", "local 'ctx'"), "method 'set'")($5, "role", "admin");
+      if (($f10 = $42?.f) !== void 0 && typeof ($5 = $f10.set) === "function") $r6 = $5($42, "role", "admin");
+      else if ($f10 !== void 0 && $5 === void 0 && ($m92 = $42.metatable) !== void 0 && typeof ($72 = $m92.view.set) === "function") $r6 = $72($42, "role", "admin");
+      else $r6 = rt.callee(rt.index($42, "set", "local 'ctx'"), "method 'set'")($42, "role", "admin");
       $s2.depth = $d2;
       return rt.NONE;
     }));

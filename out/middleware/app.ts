@@ -295,24 +295,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ((auth !== "Bearer letmein")) {
           $8 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 17;
-          $fn11 = rt.callee((($f10 = ($8 as rt.LuaTable)?.f)?.error !== undefined ? $f10!.error : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.error !== undefined ? $m9.view.error : rt.index($8, "error", "upvalue 'api'")), "method 'error'");
-          $7 = 401;
-          $5 = "Unauthorized";
+          $7 = (($f10 = ($8 as rt.LuaTable)?.f)?.error !== undefined ? $f10!.error : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.error !== undefined ? $m9.view.error : rt.index($8, "error", "upvalue 'api'"));
+          $5 = 401;
+          $4 = "Unauthorized";
+          $fn11 = rt.callee($7, "method 'error'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
             $t12 = $s.tails++;
-            $r6 = $fn11($8, $7, $5);
+            $r6 = $fn11($8, $5, $4);
             $s.tails = $t12;
           } else {
-            $r6 = rt.tailCall($s, $tb, $fn11, [$8, $7, $5]);
+            $r6 = rt.tailCall($s, $tb, $fn11, [$8, $5, $4]);
           }
           return $r6;
         }
-        $5 = ctx as rt.LuaValue;
+        $4 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
-        if (($f10 = ($5 as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f10.set) === 'function') $r6 = ($7 as rt.LuaFunction)($5, "role", "admin");
-        else if ($f10 !== undefined && $7 === undefined && ($m9 = ($5 as rt.LuaTable).metatable) !== undefined && typeof ($8 = $m9.view.set) === 'function') $r6 = ($8 as rt.LuaFunction)($5, "role", "admin");
-        else $r6 = rt.callee(rt.index($5, "set", "local 'ctx'"), "method 'set'")($5, "role", "admin");
+        if (($f10 = ($4 as rt.LuaTable)?.f) !== undefined && typeof ($5 = $f10.set) === 'function') $r6 = ($5 as rt.LuaFunction)($4, "role", "admin");
+        else if ($f10 !== undefined && $5 === undefined && ($m9 = ($4 as rt.LuaTable).metatable) !== undefined && typeof ($7 = $m9.view.set) === 'function') $r6 = ($7 as rt.LuaFunction)($4, "role", "admin");
+        else $r6 = rt.callee(rt.index($4, "set", "local 'ctx'"), "method 'set'")($4, "role", "admin");
         $s.depth = $d;
         return rt.NONE;
       }) as rt.LuaFunction);

@@ -766,8 +766,9 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $t11;
-      let $r12;
+      let $11;
+      let $t12;
+      let $r13;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 22;
@@ -775,18 +776,19 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 23;
-      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'text'"), "method 'status'");
-      $9 = 202;
-      $10 = "accepted";
+      $9 = ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'text'");
+      $10 = 202;
+      $11 = "accepted";
+      $fn12 = rt.callee($9, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22, $9, $10);
-        $s2.tails = $t11;
+        $t12 = $s2.tails++;
+        $r13 = $fn12($22, $10, $11);
+        $s2.tails = $t12;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
-      return $r12;
+      return $r13;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -868,8 +870,9 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $t11;
-      let $r12;
+      let $11;
+      let $t12;
+      let $r13;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.html) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.html) !== void 0 || !("html" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 28;
@@ -877,18 +880,19 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 29;
-      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'html'"), "method 'status'");
-      $9 = 404;
-      $10 = "<p>missing</p>";
+      $9 = ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'html'");
+      $10 = 404;
+      $11 = "<p>missing</p>";
+      $fn12 = rt.callee($9, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22, $9, $10);
-        $s2.tails = $t11;
+        $t12 = $s2.tails++;
+        $r13 = $fn12($22, $10, $11);
+        $s2.tails = $t12;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
-      return $r12;
+      return $r13;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -969,8 +973,9 @@ function load($env) {
       let $m7;
       let $f8;
       let $9;
-      let $t10;
-      let $r11;
+      let $10;
+      let $t11;
+      let $r12;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 34;
@@ -978,17 +983,18 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 35;
-      $fn12 = rt.callee(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'");
-      $9 = "/new-home";
+      $9 = ($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'");
+      $10 = "/new-home";
+      $fn12 = rt.callee($9, "method 'permanent'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t10 = $s2.tails++;
-        $r11 = $fn12($22, $9);
-        $s2.tails = $t10;
+        $t11 = $s2.tails++;
+        $r12 = $fn12($22, $10);
+        $s2.tails = $t11;
       } else {
-        $r11 = rt.tailCall($s2, $tb, $fn12, [$22, $9]);
+        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $10]);
       }
-      return $r11;
+      return $r12;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -1021,8 +1027,9 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $t11;
-      let $r12;
+      let $11;
+      let $t12;
+      let $r13;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 37;
@@ -1030,18 +1037,19 @@ function load($env) {
       }
       $22 = $42;
       $s2.pcs[$d2] = $pc + 38;
-      $fn12 = rt.callee(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'");
-      $9 = 307;
-      $10 = "/temporary";
+      $9 = ($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'");
+      $10 = 307;
+      $11 = "/temporary";
+      $fn12 = rt.callee($9, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22, $9, $10);
-        $s2.tails = $t11;
+        $t12 = $s2.tails++;
+        $r13 = $fn12($22, $10, $11);
+        $s2.tails = $t12;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22, $9, $10]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22, $10, $11]);
       }
-      return $r12;
+      return $r13;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1117,22 +1125,24 @@ function load($env) {
       let $f4;
       let $5;
       let $6;
-      let $t7;
-      let $r8;
+      let $72;
+      let $t8;
+      let $r9;
       $22 = api;
       $s2.pcs[$d2] = $pc + 43;
-      $fn12 = rt.callee(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
-      $5 = 403;
-      $6 = "Forbidden: no access";
+      $5 = ($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'");
+      $6 = 403;
+      $72 = "Forbidden: no access";
+      $fn12 = rt.callee($5, "method 'error'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t7 = $s2.tails++;
-        $r8 = $fn12($22, $5, $6);
-        $s2.tails = $t7;
+        $t8 = $s2.tails++;
+        $r9 = $fn12($22, $6, $72);
+        $s2.tails = $t8;
       } else {
-        $r8 = rt.tailCall($s2, $tb, $fn12, [$22, $5, $6]);
+        $r9 = rt.tailCall($s2, $tb, $fn12, [$22, $6, $72]);
       }
-      return $r8;
+      return $r9;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -1590,8 +1600,9 @@ function load($env) {
       let $r8;
       let $m9;
       let $f10;
-      let $t11;
-      let $r12;
+      let $11;
+      let $t12;
+      let $r13;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 77;
       if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
@@ -1599,16 +1610,17 @@ function load($env) {
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 78;
-      $fn12 = rt.callee(($f10 = $22?.f)?.text !== void 0 ? $f10.text : ($m9 = $22?.metatable) !== void 0 && $m9.view.text !== void 0 ? $m9.view.text : rt.index($22, "text"), "method 'text'");
+      $11 = ($f10 = $22?.f)?.text !== void 0 ? $f10.text : ($m9 = $22?.metatable) !== void 0 && $m9.view.text !== void 0 ? $m9.view.text : rt.index($22, "text");
+      $fn12 = rt.callee($11, "method 'text'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22);
-        $s2.tails = $t11;
+        $t12 = $s2.tails++;
+        $r13 = $fn12($22);
+        $s2.tails = $t12;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r12;
+      return $r13;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
     else {
@@ -1641,8 +1653,9 @@ function load($env) {
       let $r8;
       let $m9;
       let $f10;
-      let $t11;
-      let $r12;
+      let $11;
+      let $t12;
+      let $r13;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 80;
       if (($f4 = $32?.f) !== void 0 && typeof ($6 = $f4.body) === "function") $r8 = $6($32);
@@ -1650,16 +1663,17 @@ function load($env) {
       else $r8 = rt.callee(rt.index($32, "body", "local 'ctx'"), "method 'body'")($32);
       $22 = rt.first($r8);
       $s2.pcs[$d2] = $pc + 81;
-      $fn12 = rt.callee(($f10 = $22?.f)?.json !== void 0 ? $f10.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json"), "method 'json'");
+      $11 = ($f10 = $22?.f)?.json !== void 0 ? $f10.json : ($m9 = $22?.metatable) !== void 0 && $m9.view.json !== void 0 ? $m9.view.json : rt.index($22, "json");
+      $fn12 = rt.callee($11, "method 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t11 = $s2.tails++;
-        $r12 = $fn12($22);
-        $s2.tails = $t11;
+        $t12 = $s2.tails++;
+        $r13 = $fn12($22);
+        $s2.tails = $t12;
       } else {
-        $r12 = rt.tailCall($s2, $tb, $fn12, [$22]);
+        $r13 = rt.tailCall($s2, $tb, $fn12, [$22]);
       }
-      return $r12;
+      return $r13;
     }));
     if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.post !== void 0) $f6.post = $7;
     else {

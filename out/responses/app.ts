@@ -647,8 +647,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 22;
@@ -656,18 +657,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 23;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'")), "method 'status'");
-        $9 = 202;
-        $10 = "accepted";
+        $9 = (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'text'"));
+        $10 = 202;
+        $11 = "accepted";
+        $fn1 = rt.callee($9, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2, $9, $10);
-          $s.tails = $t11;
+          $t12 = $s.tails++;
+          $r13 = $fn1($2, $10, $11);
+          $s.tails = $t12;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
-        return $r12;
+        return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -749,8 +751,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 28;
@@ -758,18 +761,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 29;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'")), "method 'status'");
-        $9 = 404;
-        $10 = "<p>missing</p>";
+        $9 = (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'html'"));
+        $10 = 404;
+        $11 = "<p>missing</p>";
+        $fn1 = rt.callee($9, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2, $9, $10);
-          $s.tails = $t11;
+          $t12 = $s.tails++;
+          $r13 = $fn1($2, $10, $11);
+          $s.tails = $t12;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
-        return $r12;
+        return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -850,8 +854,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
-        let $t10: number;
-        let $r11: rt.LuaResult;
+        let $10: rt.LuaValue;
+        let $t11: number;
+        let $r12: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 34;
@@ -859,17 +864,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 35;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'");
-        $9 = "/new-home";
+        $9 = (($f8 = ($2 as rt.LuaTable)?.f)?.permanent !== undefined ? $f8!.permanent : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.permanent !== undefined ? $m7.view.permanent : rt.index($2, "permanent", "field 'redirect'"));
+        $10 = "/new-home";
+        $fn1 = rt.callee($9, "method 'permanent'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t10 = $s.tails++;
-          $r11 = $fn1($2, $9);
-          $s.tails = $t10;
+          $t11 = $s.tails++;
+          $r12 = $fn1($2, $10);
+          $s.tails = $t11;
         } else {
-          $r11 = rt.tailCall($s, $tb, $fn1, [$2, $9]);
+          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $10]);
         }
-        return $r11;
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -902,8 +908,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 37;
@@ -911,18 +918,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $2 = $4;
         $s.pcs[$d] = $pc + 38;
-        $fn1 = rt.callee((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'")), "method 'status'");
-        $9 = 307;
-        $10 = "/temporary";
+        $9 = (($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8!.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'redirect'"));
+        $10 = 307;
+        $11 = "/temporary";
+        $fn1 = rt.callee($9, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2, $9, $10);
-          $s.tails = $t11;
+          $t12 = $s.tails++;
+          $r13 = $fn1($2, $10, $11);
+          $s.tails = $t12;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2, $9, $10]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2, $10, $11]);
         }
-        return $r12;
+        return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -998,22 +1006,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $t7: number;
-        let $r8: rt.LuaResult;
+        let $7: rt.LuaValue;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         $2 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 43;
-        $fn1 = rt.callee((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
-        $5 = 403;
-        $6 = "Forbidden: no access";
+        $5 = (($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4!.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"));
+        $6 = 403;
+        $7 = "Forbidden: no access";
+        $fn1 = rt.callee($5, "method 'error'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t7 = $s.tails++;
-          $r8 = $fn1($2, $5, $6);
-          $s.tails = $t7;
+          $t8 = $s.tails++;
+          $r9 = $fn1($2, $6, $7);
+          $s.tails = $t8;
         } else {
-          $r8 = rt.tailCall($s, $tb, $fn1, [$2, $5, $6]);
+          $r9 = rt.tailCall($s, $tb, $fn1, [$2, $6, $7]);
         }
-        return $r8;
+        return $r9;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1471,8 +1481,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r8: rt.LuaResult;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 77;
         if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
@@ -1480,16 +1491,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 78;
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f10!.text : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.text !== undefined ? $m9.view.text : rt.index($2, "text")), "method 'text'");
+        $11 = (($f10 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f10!.text : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.text !== undefined ? $m9.view.text : rt.index($2, "text"));
+        $fn1 = rt.callee($11, "method 'text'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2);
-          $s.tails = $t11;
+          $t12 = $s.tails++;
+          $r13 = $fn1($2);
+          $s.tails = $t12;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r12;
+        return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
       else {
@@ -1522,8 +1534,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r8: rt.LuaResult;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $t11: number;
-        let $r12: rt.LuaResult;
+        let $11: rt.LuaValue;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 80;
         if (($f4 = ($3 as rt.LuaTable)?.f) !== undefined && typeof ($6 = $f4.body) === 'function') $r8 = ($6 as rt.LuaFunction)($3);
@@ -1531,16 +1544,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         else $r8 = rt.callee(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3);
         $2 = rt.first($r8);
         $s.pcs[$d] = $pc + 81;
-        $fn1 = rt.callee((($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json")), "method 'json'");
+        $11 = (($f10 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f10!.json : ($m9 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m9.view.json !== undefined ? $m9.view.json : rt.index($2, "json"));
+        $fn1 = rt.callee($11, "method 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t11 = $s.tails++;
-          $r12 = $fn1($2);
-          $s.tails = $t11;
+          $t12 = $s.tails++;
+          $r13 = $fn1($2);
+          $s.tails = $t12;
         } else {
-          $r12 = rt.tailCall($s, $tb, $fn1, [$2]);
+          $r13 = rt.tailCall($s, $tb, $fn1, [$2]);
         }
-        return $r12;
+        return $r13;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {

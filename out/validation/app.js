@@ -644,16 +644,17 @@ function load($env) {
       }
       $133 = $9;
       $s2.pcs[$d2] = $pc + 33;
-      $fn12 = rt.callee(($f4 = $133?.f)?.status !== void 0 ? $f4.status : ($m52 = $133?.metatable) !== void 0 && $m52.view.status !== void 0 ? $m52.view.status : rt.index($133, "status", "field 'json'"), "method 'status'");
-      $73 = 201;
-      $6 = user;
+      $73 = ($f4 = $133?.f)?.status !== void 0 ? $f4.status : ($m52 = $133?.metatable) !== void 0 && $m52.view.status !== void 0 ? $m52.view.status : rt.index($133, "status", "field 'json'");
+      $6 = 201;
+      $33 = user;
+      $fn12 = rt.callee($73, "method 'status'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t15 = $s2.tails++;
-        $r14 = $fn12($133, $73, $6);
+        $r14 = $fn12($133, $6, $33);
         $s2.tails = $t15;
       } else {
-        $r14 = rt.tailCall($s2, $tb, $fn12, [$133, $73, $6]);
+        $r14 = rt.tailCall($s2, $tb, $fn12, [$133, $6, $33]);
       }
       return $r14;
     }));
@@ -849,16 +850,17 @@ function load($env) {
         }
         $10 = api;
         $s2.pcs[$d2] = $pc + 47;
-        $fn13 = rt.callee(($f12 = $10?.f)?.error !== void 0 ? $f12.error : ($m11 = $10?.metatable) !== void 0 && $m11.view.error !== void 0 ? $m11.view.error : rt.index($10, "error", "upvalue 'api'"), "method 'error'");
-        $9 = 422;
-        $73 = result;
+        $9 = ($f12 = $10?.f)?.error !== void 0 ? $f12.error : ($m11 = $10?.metatable) !== void 0 && $m11.view.error !== void 0 ? $m11.view.error : rt.index($10, "error", "upvalue 'api'");
+        $73 = 422;
+        $6 = result;
+        $fn13 = rt.callee($9, "method 'error'");
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
           $t25 = $s2.tails++;
-          $r8 = $fn13($10, $9, $73);
+          $r8 = $fn13($10, $73, $6);
           $s2.tails = $t25;
         } else {
-          $r8 = rt.tailCall($s2, $tb, $fn13, [$10, $9, $73]);
+          $r8 = rt.tailCall($s2, $tb, $fn13, [$10, $73, $6]);
         }
         return $r8;
       }
@@ -1020,16 +1022,17 @@ function load($env) {
       if (!rt.truthy(ok)) {
         $422 = api;
         $s2.pcs[$d2] = $pc + 57;
-        $fn29 = rt.callee(($f372 = $422?.f)?.error !== void 0 ? $f372.error : ($m382 = $422?.metatable) !== void 0 && $m382.view.error !== void 0 ? $m382.view.error : rt.index($422, "error", "upvalue 'api'"), "method 'error'");
-        $402 = 400;
-        $392 = result;
+        $402 = ($f372 = $422?.f)?.error !== void 0 ? $f372.error : ($m382 = $422?.metatable) !== void 0 && $m382.view.error !== void 0 ? $m382.view.error : rt.index($422, "error", "upvalue 'api'");
+        $392 = 400;
+        $362 = result;
+        $fn29 = rt.callee($402, "method 'error'");
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
           $t45 = $s2.tails++;
-          $r412 = $fn29($422, $402, $392);
+          $r412 = $fn29($422, $392, $362);
           $s2.tails = $t45;
         } else {
-          $r412 = rt.tailCall($s2, $tb, $fn29, [$422, $402, $392]);
+          $r412 = rt.tailCall($s2, $tb, $fn29, [$422, $392, $362]);
         }
         return $r412;
       }

@@ -578,16 +578,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $13 = $9;
         $s.pcs[$d] = $pc + 33;
-        $fn1 = rt.callee((($f4 = ($13 as rt.LuaTable)?.f)?.status !== undefined ? $f4!.status : ($m5 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m5.view.status !== undefined ? $m5.view.status : rt.index($13, "status", "field 'json'")), "method 'status'");
-        $7 = 201;
-        $6 = user;
+        $7 = (($f4 = ($13 as rt.LuaTable)?.f)?.status !== undefined ? $f4!.status : ($m5 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m5.view.status !== undefined ? $m5.view.status : rt.index($13, "status", "field 'json'"));
+        $6 = 201;
+        $3 = user;
+        $fn1 = rt.callee($7, "method 'status'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t15 = $s.tails++;
-          $r14 = $fn1($13, $7, $6);
+          $r14 = $fn1($13, $6, $3);
           $s.tails = $t15;
         } else {
-          $r14 = rt.tailCall($s, $tb, $fn1, [$13, $7, $6]);
+          $r14 = rt.tailCall($s, $tb, $fn1, [$13, $6, $3]);
         }
         return $r14;
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -783,16 +784,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $10 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 47;
-          $fn13 = rt.callee((($f12 = ($10 as rt.LuaTable)?.f)?.error !== undefined ? $f12!.error : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.error !== undefined ? $m11.view.error : rt.index($10, "error", "upvalue 'api'")), "method 'error'");
-          $9 = 422;
-          $7 = result;
+          $9 = (($f12 = ($10 as rt.LuaTable)?.f)?.error !== undefined ? $f12!.error : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.error !== undefined ? $m11.view.error : rt.index($10, "error", "upvalue 'api'"));
+          $7 = 422;
+          $6 = result;
+          $fn13 = rt.callee($9, "method 'error'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
             $t25 = $s.tails++;
-            $r8 = $fn13($10, $9, $7);
+            $r8 = $fn13($10, $7, $6);
             $s.tails = $t25;
           } else {
-            $r8 = rt.tailCall($s, $tb, $fn13, [$10, $9, $7]);
+            $r8 = rt.tailCall($s, $tb, $fn13, [$10, $7, $6]);
           }
           return $r8;
         }
@@ -954,16 +956,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (!rt.truthy(ok)) {
           $42 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 57;
-          $fn29 = rt.callee((($f37 = ($42 as rt.LuaTable)?.f)?.error !== undefined ? $f37!.error : ($m38 = ($42 as rt.LuaTable)?.metatable) !== undefined && $m38.view.error !== undefined ? $m38.view.error : rt.index($42, "error", "upvalue 'api'")), "method 'error'");
-          $40 = 400;
-          $39 = result;
+          $40 = (($f37 = ($42 as rt.LuaTable)?.f)?.error !== undefined ? $f37!.error : ($m38 = ($42 as rt.LuaTable)?.metatable) !== undefined && $m38.view.error !== undefined ? $m38.view.error : rt.index($42, "error", "upvalue 'api'"));
+          $39 = 400;
+          $36 = result;
+          $fn29 = rt.callee($40, "method 'error'");
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
             $t45 = $s.tails++;
-            $r41 = $fn29($42, $40, $39);
+            $r41 = $fn29($42, $39, $36);
             $s.tails = $t45;
           } else {
-            $r41 = rt.tailCall($s, $tb, $fn29, [$42, $40, $39]);
+            $r41 = rt.tailCall($s, $tb, $fn29, [$42, $39, $36]);
           }
           return $r41;
         }
