@@ -4,6 +4,8 @@
 // operators, and one call of the shared library (the same functions compiled code and the
 // interpreter call) for each library call of the Lua program, with the same arguments. No
 // compiled program can spend less than this without a second implementation of the library.
+// binary_trees is here for the same reason: its time is the one table representation
+// (runtime/lua/table.ts) that both modes share, a LuaTable per Lua table constructor.
 // It prints what the Lua program prints (bench/ceiling.ts compares it with luajit's output)
 // and writes the CPU seconds of the work to the file named by ROVERC_MAIN_CPU.
 //
@@ -118,6 +120,38 @@ const PROGRAMS: Record<string, Program> = {
     let left = 0;
     for (let k = t.nextKey(undefined); k !== undefined; k = t.nextKey(k)) left += found.value as number;
     return [['checksum', hits, sum, left].map(show).join('\t')];
+  },
+
+  // Its time is the shared table: one LuaTable (and its array part) per constructor the Lua
+  // program runs, as compiled code builds them, and item reads from the array part.
+  binary_trees(size) {
+    let maxdepth = size ?? 15;
+    const make = (depth: number): LuaTable => {
+      if (depth === 0) return new LuaTable([]);
+      depth--;
+      return new LuaTable([make(depth), make(depth)]);
+    };
+    const check = (tree: LuaTable): number => {
+      const items = tree.arr;
+      const left = items[0];
+      return left !== undefined ? 1 + check(left as LuaTable) + check(items[1] as LuaTable) : 1;
+    };
+    const mindepth = 4;
+    if (maxdepth < mindepth + 2) maxdepth = mindepth + 2;
+    const out: string[] = [];
+    let total = check(make(maxdepth + 1));
+    out.push(['stretch', maxdepth + 1, total].map(show).join('\t'));
+    const longlived = make(maxdepth);
+    for (let depth = mindepth; depth <= maxdepth; depth += 2) {
+      const iters = Math.floor(2 ** (maxdepth - depth + mindepth));
+      let sum = 0;
+      for (let k = 0; k < iters; k++) sum += check(make(depth));
+      out.push([iters, depth, sum].map(show).join('\t'));
+      total += sum;
+    }
+    total += check(longlived);
+    out.push(['checksum', total].map(show).join('\t'));
+    return out;
   },
 
   table_array(size) {
