@@ -137,6 +137,7 @@ class DirectHooks implements EmitHooks {
       const first = parts[0];
       if ('text' in first) {
         // the comma before each item but the first goes in the item's first run of stores
+        em.line(bytesComment(`,${first.text} | ${first.text}`));
         em.line(`if (${name}$n++ !== 0) ${constantBytes(',' + first.text)} else ${constantBytes(first.text)}`);
         writeBytes(parts.slice(1), em);
       } else {
@@ -283,7 +284,10 @@ function writeBytes(parts: Part[], em: HookEmitter): void {
   for (let i = 0; i < merged.length; i++) {
     const p = merged[i];
     if ('loop' in p) em.line(`${WRITER}.append(${p.loop});`);
-    else if ('text' in p) em.line(constantBytes(p.text));
+    else if ('text' in p) {
+      if (p.text.length <= UNROLLED) em.line(bytesComment(p.text));
+      em.line(constantBytes(p.text));
+    }
     else if (p.as === 'string') em.line(`${WRITER}.str(${p.code} as string);`);
     else if (p.as === 'number') em.line(`${WRITER}.num(${p.code} as number);`);
     else if (p.as === 'scalar') em.line(`${WRITER}.scalar(${p.code} as string | number | boolean);`);
@@ -292,10 +296,20 @@ function writeBytes(parts: Part[], em: HookEmitter): void {
     else {
       // a boolean and the constant after it: one run of stores in each branch
       const next = merged[i + 1];
-      const after = next !== undefined && 'text' in next ? (i++, next.text) : '';
+      let after = '';
+      if (next !== undefined && 'text' in next) {
+        after = next.text;
+        i++;
+      }
+      em.line(bytesComment(`true${after} | false${after}`));
       em.line(`if (${p.code}) ${constantBytes('true' + after)} else ${constantBytes('false' + after)}`);
     }
   }
+}
+
+/** The JSON text a run of byte stores writes, for a reader of the emitted code. */
+function bytesComment(text: string): string {
+  return `// writes ${text}`;
 }
 
 /** Constant JSON text (a byte string) appended to `$w`: short runs as stores, with room made once. */

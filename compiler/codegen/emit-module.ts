@@ -38,7 +38,7 @@ export function emitModuleLines(res: Resolution, options: EmitOptions): { text: 
   const handlers = routeHandlers(res).map((r) => r.handler);
   const handlerSites = new Map(handlers.map((fn, i) => [fn, i]));
   const ctx: ModuleContext = {
-    res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, debug,
+    res, types, names: new Names(!debug), coroutines: options.coroutines, fenv: options.fenv, debug,
     sites: [], formatters: new Map(), plans: new Map(), outlined: [], records: new RecordInterfaces(types), positions: new Positions(), silent: new Set(), hooks, handlerSites,
   };
   const main = emitFunction(ctx, null, res.main, 'main');

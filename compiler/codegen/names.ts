@@ -1,6 +1,6 @@
 // JS names for Lua locals: Lua names are kept, renamed only when they clash with a JS/TS
 // reserved word or with another local that could be visible in the same JS scope.
-import type { FunctionInfo, LocalVar } from '../frontend/resolve.js';
+import type { BlockScope, FunctionInfo, LocalVar } from '../frontend/resolve.js';
 
 const RESERVED = new Set([
   'arguments', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
@@ -20,11 +20,18 @@ const RESERVED = new Set([
  * same JS name could be visible where it is: one of the same function (Lua allows redeclaring
  * names; a JS block does not) or of a function that encloses it or that it encloses (an inner
  * declaration would shadow the outer variable the inner code may also use). Locals of
- * unrelated functions share names.
+ * unrelated functions share names, and so do two of one function whose blocks are apart (two
+ * `for i` loops one after the other: each is declared in the JS block of its own Lua block, so
+ * neither can see the other; not when one's block encloses the other's, even before the inner
+ * declaration, since a JS `let` covers its whole block), and an outer function's local and an
+ * inner function's when the inner function is defined outside the outer local's block.
+ * `apart` false keeps every pair of related functions' locals apart (variable accessors).
  */
 export class Names {
   private readonly byVar = new Map<LocalVar, string>();
   private readonly holders = new Map<string, LocalVar[]>();
+
+  constructor(private readonly apart = true) {}
 
   of(v: LocalVar): string {
     let name = this.byVar.get(v);
@@ -37,7 +44,7 @@ export class Names {
           this.holders.set(name, [v]);
           break;
         }
-        if (!holders.some((w) => related(w.fn, v.fn))) {
+        if (!holders.some((w) => this.clash(w, v))) {
           holders.push(v);
           break;
         }
@@ -46,11 +53,32 @@ export class Names {
     }
     return name;
   }
+
+  /** Whether two locals of one name could both be visible somewhere. */
+  private clash(a: LocalVar, b: LocalVar): boolean {
+    if (a.fn === b.fn) return !this.apart || nested(a.block, b.block);
+    if (encloses(a.fn, b.fn)) return this.reaches(a, b.fn);
+    if (encloses(b.fn, a.fn)) return this.reaches(b, a.fn);
+    return false;
+  }
+
+  /** Whether `inner` (a function nested in outer's) is defined where `outer` is in scope. */
+  private reaches(outer: LocalVar, inner: FunctionInfo): boolean {
+    if (!this.apart) return true;
+    let f = inner;
+    while (f.parent !== outer.fn) f = f.parent!;
+    return f.block === undefined || within(f.block, outer.block);
+  }
 }
 
-/** The same function, or one encloses the other. */
-function related(a: FunctionInfo, b: FunctionInfo): boolean {
-  return encloses(a, b) || encloses(b, a);
+/** The same block, or one encloses the other. */
+function nested(a: BlockScope, b: BlockScope): boolean {
+  return within(a, b) || within(b, a);
+}
+
+function within(inner: BlockScope, outer: BlockScope): boolean {
+  for (let s: BlockScope | undefined = inner; s !== undefined; s = s.parent) if (s === outer) return true;
+  return false;
 }
 
 function encloses(outer: FunctionInfo, inner: FunctionInfo): boolean {

@@ -19,6 +19,13 @@ export interface LocalVar {
   captured: boolean;
   /** Assigned again after its declaration. */
   reassigned: boolean;
+  /** The block it is declared in: two locals can see each other only if one's encloses the other's. */
+  readonly block: BlockScope;
+}
+
+/** A Lua block, as the scope of the locals declared in it. */
+export interface BlockScope {
+  readonly parent: BlockScope | undefined;
 }
 
 export interface FunctionInfo {
@@ -31,6 +38,8 @@ export interface FunctionInfo {
   slotCount: number;
   /** Line of the `function` keyword; 0 for the main chunk. */
   readonly line: number;
+  /** The block of the enclosing function its definition is in (undefined: the main chunk). */
+  readonly block: BlockScope | undefined;
 }
 
 export type VarRef =
@@ -63,7 +72,7 @@ export interface Resolution {
   readonly hidden: Map<ForNumericStatement | ForGenericStatement, number>;
 }
 
-interface Scope {
+interface Scope extends BlockScope {
   readonly vars: Map<string, LocalVar>;
   readonly parent: Scope | undefined;
   readonly fn: FunctionInfo;
@@ -112,7 +121,7 @@ class Resolver {
   }
 
   private newFunction(node: FunctionDeclaration | Chunk, parent: FunctionInfo | undefined, isVararg: boolean, line: number): FunctionInfo {
-    const info: FunctionInfo = { node, parent, params: [], isVararg, upvalues: [], slotCount: 0, line };
+    const info: FunctionInfo = { node, parent, params: [], isVararg, upvalues: [], slotCount: 0, line, block: parent === undefined ? undefined : this.scope };
     this.functions.set(node, info);
     this.upvalueIndex.set(info, new Map());
     return info;
@@ -120,7 +129,7 @@ class Resolver {
 
   private declare(id: Identifier): LocalVar {
     const fn = this.scope.fn;
-    const v: LocalVar = { name: id.name, id: nextVarId++, slot: fn.slotCount++, fn, decl: id, captured: false, reassigned: false };
+    const v: LocalVar = { name: id.name, id: nextVarId++, slot: fn.slotCount++, fn, decl: id, captured: false, reassigned: false, block: this.scope };
     this.scope.vars.set(id.name, v);
     this.decls.set(id, v);
     return v;

@@ -72,6 +72,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           const $w = rh.jsonBytes();
+          // writes {"items":["a","b"]}
           { const $b = $w.room(19), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $b[$p + 10] = 34; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 98; $b[$p + 16] = 34; $b[$p + 17] = 93; $b[$p + 18] = 125; $w.p = $p + 19; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
@@ -244,6 +245,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         if ($json) {
           const $w = rh.jsonBytes();
+          // writes {"ready":true}
           { const $b = $w.room(14), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 121; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 116; $b[$p + 10] = 114; $b[$p + 11] = 117; $b[$p + 12] = 101; $b[$p + 13] = 125; $w.p = $p + 14; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }

@@ -393,20 +393,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $67 = $68;
           if (rh.isScalar($1) && rh.isScalar($13) && rh.isScalar($25) && rh.isScalar($37) && rh.isScalar($49) && rh.isScalar($61) && rh.isScalar($67)) {
             const $w = rh.jsonBytes();
+            // writes {"id":
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
+            // writes ,"sub":
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 117; $b[$p + 4] = 98; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($13 as string | number | boolean);
+            // writes ,"upper":
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($25 as string | number | boolean);
+            // writes ,"multi":
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 117; $b[$p + 4] = 108; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($37 as string | number | boolean);
+            // writes ,"page":
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($49 as string | number | boolean);
+            // writes ,"method":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($61 as string | number | boolean);
+            // writes ,"path":
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($67 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -708,21 +716,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $30 = x;
           if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($13) && rh.isScalar($20) && rh.isScalar($25) && rh.isScalar($30)) {
             const $w = rh.jsonBytes();
+            // writes {"s":
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($10 as string | number | boolean);
+            // writes ,"x":
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 120; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($11 as string | number | boolean);
+            // writes ,"inf":
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($12 as string | number | boolean);
+            // writes ,"neg":
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($13 as string | number | boolean);
+            // writes ,"b":
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            // writes true,"nested":{"t": | false,"nested":{"t":
             if ($15) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
             $w.scalar($20 as string | number | boolean);
+            // writes ,"list":[
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 105; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
             $w.scalar($25 as string | number | boolean);
+            // writes ,
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
             $w.scalar($30 as string | number | boolean);
+            // writes ]}}
             { const $b = $w.room(3), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $b[$p + 2] = 125; $w.p = $p + 3; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -903,12 +920,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $15 = $6;
           if (rh.isScalar($13)) {
             const $w = rh.jsonBytes();
+            // writes {"utf":"Ã©â¬","raw":
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 116; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 195; $b[$p + 9] = 169; $b[$p + 10] = 226; $b[$p + 11] = 130; $b[$p + 12] = 172; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 114; $b[$p + 17] = 97; $b[$p + 18] = 119; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
             $w.scalar($13 as string | number | boolean);
+            // writes ,"esc":
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.str($14 as string);
+            // writes ,"hi":
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.str($15 as string);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -1013,19 +1034,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
+              // writes ,{"i": | {"i":
               if (items$n++ !== 0) { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; } else { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
               $w.num(i as number);
+              // writes ,"half":
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 102; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
               $w.num((i / 2) as number);
+              // writes ,"neg":
               { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
               $w.num(((-i) * 0) as number);
+              // writes ,"name":"n
               { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 110; $w.p = $p + 10; }
               $w.luaNum(i as number);
+              // writes ","odd":
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 111; $b[$p + 4] = 100; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              // writes true,"pair":[ | false,"pair":[
               if (((rt.modBy(i, 2)) === 1)) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $w.p = $p + 14; }
               $w.num(i as number);
+              // writes ,"x
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 120; $w.p = $p + 3; }
               $w.luaNum(i as number);
+              // writes "]}
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 93; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
               $11 = i;
@@ -1056,10 +1085,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $20 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
+            // writes {"count":
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.num($20 as number);
+            // writes ,"items":[
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
+            // writes ]}
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -1160,49 +1192,71 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = rows$w!;
+              // writes ,{"si":"s | {"si":"s
               if (rows$n++ !== 0) { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 115; $b[$p + 4] = 105; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 115; $w.p = $p + 9; } else { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 115; $w.p = $p + 8; }
               $w.luaNum(i as number);
+              // writes ","esc":"\"\\\n\u0000\u001f
               { const $b = $w.room(28), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 99; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 92; $b[$p + 10] = 34; $b[$p + 11] = 92; $b[$p + 12] = 92; $b[$p + 13] = 92; $b[$p + 14] = 110; $b[$p + 15] = 92; $b[$p + 16] = 117; $b[$p + 17] = 48; $b[$p + 18] = 48; $b[$p + 19] = 48; $b[$p + 20] = 48; $b[$p + 21] = 92; $b[$p + 22] = 117; $b[$p + 23] = 48; $b[$p + 24] = 48; $b[$p + 25] = 49; $b[$p + 26] = 102; $b[$p + 27] = 127; $w.p = $p + 28; }
               $w.luaNum(i as number);
+              // writes ","bytes":"ÈÿÃ©
               { const $b = $w.room(15), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 98; $b[$p + 4] = 121; $b[$p + 5] = 116; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 34; $b[$p + 11] = 200; $b[$p + 12] = 255; $b[$p + 13] = 195; $b[$p + 14] = 169; $w.p = $p + 15; }
               $w.luaNum((i / 4) as number);
               $w.raw("\",\"long\":\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"");
               $w.luaNum(i as number);
+              // writes ","empty":"","half":
               { const $b = $w.room(20), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 101; $b[$p + 4] = 109; $b[$p + 5] = 112; $b[$p + 6] = 116; $b[$p + 7] = 121; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 34; $b[$p + 11] = 34; $b[$p + 12] = 44; $b[$p + 13] = 34; $b[$p + 14] = 104; $b[$p + 15] = 97; $b[$p + 16] = 108; $b[$p + 17] = 102; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
               $w.num((i / 2) as number);
+              // writes ,"third":
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 104; $b[$p + 4] = 105; $b[$p + 5] = 114; $b[$p + 6] = 100; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
               $w.num((i / 3) as number);
+              // writes ,"inf":
               { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
               $w.num((i / (i - 2)) as number);
+              // writes ,"nan":
               { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 110; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
               $w.num(((i - 2) / (i - 2)) as number);
+              // writes ,"neg":
               { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
               $w.num(((2 - i) * 0) as number);
+              // writes ,"big":
               { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 105; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
               $w.num((i * (rt.powNum(2, 60))) as number);
+              // writes ,"huge":
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 117; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
               $w.num(((i * 1e+300) * 100000000) as number);
+              // writes ,"tiny":
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 121; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
               $w.num((i / 10000000) as number);
+              // writes ,"small":
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 109; $b[$p + 4] = 97; $b[$p + 5] = 108; $b[$p + 6] = 108; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
               $w.num((i * 1e-310) as number);
+              // writes ,"less":
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              // writes true,"pair":["p | false,"pair":["p
               if ((i < 3)) { const $b = $w.room(15), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $b[$p + 13] = 34; $b[$p + 14] = 112; $w.p = $p + 15; } else { const $b = $w.room(16), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $b[$p + 14] = 34; $b[$p + 15] = 112; $w.p = $p + 16; }
               $w.luaNum(i as number);
+              // writes ",
               { const $b = $w.room(2), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $w.p = $p + 2; }
               $w.num((i - 0.5) as number);
+              // writes ],"lua":"z
               { const $b = $w.room(10), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 108; $b[$p + 4] = 117; $b[$p + 5] = 97; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 122; $w.p = $p + 10; }
               $w.luaNum(((2 - i) * 0) as number);
+              // writes |
               { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
               $w.luaNum((i / (i - 2)) as number);
+              // writes |
               { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
               $w.luaNum(((i - 2) / (i - 2)) as number);
+              // writes |
               { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
               $w.luaNum((i * (rt.powNum(2, 60))) as number);
+              // writes |
               { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
               $w.luaNum((i / 3) as number);
+              // writes \n
               { const $b = $w.room(2), $p = $w.p; $b[$p] = 92; $b[$p + 1] = 110; $w.p = $p + 2; }
               $w.luaNum(i as number);
+              // writes 7"}
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 55; $b[$p + 1] = 34; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
               $11 = ("s" + rt.numberToString(i));
@@ -1255,10 +1309,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $30 = rows$n;
           if (rows$n !== 0) {
             const $w = rh.jsonBytes();
+            // writes {"n":
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.num($30 as number);
+            // writes ,"rows":[
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 119; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
             $w.append(rows$w!);
+            // writes ]}
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -1437,12 +1494,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $15 = $16;
           if (rh.isScalar($12) && rh.isScalar($13) && rh.isScalar($15)) {
             const $w = rh.jsonBytes();
+            // writes {"before":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 101; $b[$p + 4] = 102; $b[$p + 5] = 111; $b[$p + 6] = 114; $b[$p + 7] = 101; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($12 as string | number | boolean);
+            // writes ,"after":
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 102; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($13 as string | number | boolean);
+            // writes ,"header":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 101; $b[$p + 7] = 114; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($15 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -1666,8 +1727,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
+            // writes {"who":"inner","method":
             { const $b = $w.room(24), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 119; $b[$p + 3] = 104; $b[$p + 4] = 111; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 105; $b[$p + 9] = 110; $b[$p + 10] = 110; $b[$p + 11] = 101; $b[$p + 12] = 114; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 109; $b[$p + 17] = 101; $b[$p + 18] = 116; $b[$p + 19] = 104; $b[$p + 20] = 111; $b[$p + 21] = 100; $b[$p + 22] = 34; $b[$p + 23] = 58; $w.p = $p + 24; }
             $w.scalar($1 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -1766,10 +1829,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $12 = $3;
           if (rh.isScalar($11) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
+            // writes {"got":
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($11 as string | number | boolean);
+            // writes ,"method":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($12 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -1892,8 +1958,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
+            // writes {"ok":true,"id":
             { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 105; $b[$p + 13] = 100; $b[$p + 14] = 34; $b[$p + 15] = 58; $w.p = $p + 16; }
             $w.scalar($6 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -2115,10 +2183,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $4 = err;
           if (rh.isScalar($3) && rh.isScalar($4)) {
             const $w = rh.jsonBytes();
+            // writes {"ok":
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($3 as string | number | boolean);
+            // writes ,"err":
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 114; $b[$p + 4] = 114; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($4 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }

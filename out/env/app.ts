@@ -263,14 +263,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $25 = $30;
           if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($17) && rh.isScalar($25)) {
             const $w = rh.jsonBytes();
+            // writes {"app":
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($1 as string | number | boolean);
+            // writes ,"greeting":
             { const $b = $w.room(12), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 114; $b[$p + 4] = 101; $b[$p + 5] = 101; $b[$p + 6] = 116; $b[$p + 7] = 105; $b[$p + 8] = 110; $b[$p + 9] = 103; $b[$p + 10] = 34; $b[$p + 11] = 58; $w.p = $p + 12; }
             $w.scalar($9 as string | number | boolean);
+            // writes ,"overridden":
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 118; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 114; $b[$p + 7] = 105; $b[$p + 8] = 100; $b[$p + 9] = 100; $b[$p + 10] = 101; $b[$p + 11] = 110; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
             $w.scalar($17 as string | number | boolean);
+            // writes ,"missing":
             { const $b = $w.room(11), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 105; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 105; $b[$p + 7] = 110; $b[$p + 8] = 103; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
             $w.scalar($25 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -438,12 +443,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $14 = $16;
           if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($14)) {
             const $w = rh.jsonBytes();
+            // writes {"page_size":
             { const $b = $w.room(13), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 95; $b[$p + 7] = 115; $b[$p + 8] = 105; $b[$p + 9] = 122; $b[$p + 10] = 101; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; }
             $w.scalar($1 as string | number | boolean);
+            // writes ,"search":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 114; $b[$p + 6] = 99; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($6 as string | number | boolean);
+            // writes ,"db":
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 100; $b[$p + 3] = 98; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($14 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -561,10 +570,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $4 = err;
           if (rh.isScalar($3) && rh.isScalar($4)) {
             const $w = rh.jsonBytes();
+            // writes {"ok":
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($3 as string | number | boolean);
+            // writes ,"err":
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 114; $b[$p + 4] = 114; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($4 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }

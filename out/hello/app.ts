@@ -108,6 +108,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           const $w = rh.jsonBytes();
+          // writes {"message":"Hello World"}
           { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 34; $b[$p + 12] = 72; $b[$p + 13] = 101; $b[$p + 14] = 108; $b[$p + 15] = 108; $b[$p + 16] = 111; $b[$p + 17] = 32; $b[$p + 18] = 87; $b[$p + 19] = 111; $b[$p + 20] = 114; $b[$p + 21] = 108; $b[$p + 22] = 100; $b[$p + 23] = 34; $b[$p + 24] = 125; $w.p = $p + 25; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
@@ -185,10 +186,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           $13 = $5;
           const $w = rh.jsonBytes();
+          // writes {"message":
           { const $b = $w.room(11), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
           $w.str($12 as string);
+          // writes ,"length":
           { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 116; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
           $w.num($13 as number);
+          // writes }
           { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
@@ -232,6 +236,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           const $w = rh.jsonBytes();
+          // writes {"id":"me","static":true}
           { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 109; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 115; $b[$p + 13] = 116; $b[$p + 14] = 97; $b[$p + 15] = 116; $b[$p + 16] = 105; $b[$p + 17] = 99; $b[$p + 18] = 34; $b[$p + 19] = 58; $b[$p + 20] = 116; $b[$p + 21] = 114; $b[$p + 22] = 117; $b[$p + 23] = 101; $b[$p + 24] = 125; $w.p = $p + 25; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
@@ -330,8 +335,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
+            // writes {"static":false,"id":
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 99; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 102; $b[$p + 11] = 97; $b[$p + 12] = 108; $b[$p + 13] = 115; $b[$p + 14] = 101; $b[$p + 15] = 44; $b[$p + 16] = 34; $b[$p + 17] = 105; $b[$p + 18] = 100; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
             $w.scalar($6 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -459,10 +466,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $8 = $9;
           if (rh.isScalar($7) && rh.isScalar($8)) {
             const $w = rh.jsonBytes();
+            // writes {"user":
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($7 as string | number | boolean);
+            // writes ,"post":
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($8 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -736,14 +746,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $18 = $19;
           if (rh.isScalar($7) && rh.isScalar($8) && rh.isScalar($12) && rh.isScalar($18)) {
             const $w = rh.jsonBytes();
+            // writes {"agent":
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 103; $b[$p + 4] = 101; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($7 as string | number | boolean);
+            // writes ,"custom":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 117; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 111; $b[$p + 7] = 109; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($8 as string | number | boolean);
+            // writes ,"method":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($12 as string | number | boolean);
+            // writes ,"path":
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($18 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }

@@ -115,15 +115,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
+              // writes ,{"id": | {"id":
               if (items$n++ !== 0) { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 105; $b[$p + 4] = 100; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; } else { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
               $w.num(i as number);
+              // writes ,"name":"item 
               { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 105; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 109; $b[$p + 13] = 32; $w.p = $p + 14; }
               $w.luaNum(i as number);
+              // writes ","price":
               { const $b = $w.room(10), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 112; $b[$p + 4] = 114; $b[$p + 5] = 105; $b[$p + 6] = 99; $b[$p + 7] = 101; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
               $w.num((i * 1.5) as number);
+              // writes ,"in_stock":
               { const $b = $w.room(12), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 95; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 111; $b[$p + 8] = 99; $b[$p + 9] = 107; $b[$p + 10] = 34; $b[$p + 11] = 58; $w.p = $p + 12; }
+              // writes true,"tags":["tag | false,"tags":["tag
               if (((rt.modBy(i, 3)) !== 0)) { const $b = $w.room(17), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 116; $b[$p + 7] = 97; $b[$p + 8] = 103; $b[$p + 9] = 115; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $b[$p + 13] = 34; $b[$p + 14] = 116; $b[$p + 15] = 97; $b[$p + 16] = 103; $w.p = $p + 17; } else { const $b = $w.room(18), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 116; $b[$p + 8] = 97; $b[$p + 9] = 103; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $b[$p + 14] = 34; $b[$p + 15] = 116; $b[$p + 16] = 97; $b[$p + 17] = 103; $w.p = $p + 18; }
               $w.luaNum((rt.modBy(i, 5)) as number);
+              // writes ","all"]}
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 34; $b[$p + 7] = 93; $b[$p + 8] = 125; $w.p = $p + 9; }
             } else {
               $11 = i;
@@ -152,10 +158,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $20 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
+            // writes {"count":
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.num($20 as number);
+            // writes ,"items":[
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
+            // writes ]}
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }

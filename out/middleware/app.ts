@@ -431,10 +431,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $13 = rt.first($r19);
           if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($13)) {
             const $w = rh.jsonBytes();
+            // writes {"ok":true,"role":
             { const $b = $w.room(18), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 114; $b[$p + 13] = 111; $b[$p + 14] = 108; $b[$p + 15] = 101; $b[$p + 16] = 34; $b[$p + 17] = 58; $w.p = $p + 18; }
             $w.scalar($6 as string | number | boolean);
+            // writes ,"request_id":
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 113; $b[$p + 5] = 117; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 116; $b[$p + 9] = 95; $b[$p + 10] = 105; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
             $w.scalar($13 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -585,10 +588,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $13 = rt.first($r19);
           if (rh.isScalar($1) && rh.isScalar($13)) {
             const $w = rh.jsonBytes();
+            // writes {"id":
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
+            // writes ,"role":
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($13 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -658,8 +664,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = previous;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
+            // writes {"calls":
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($1 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -759,12 +767,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $15 = rt.first($r21);
           if (rh.isScalar($1) && rh.isScalar($8) && rh.isScalar($15)) {
             const $w = rh.jsonBytes();
+            // writes {"role":
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($1 as string | number | boolean);
+            // writes ,"started_at":
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 114; $b[$p + 6] = 116; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 95; $b[$p + 10] = 97; $b[$p + 11] = 116; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
             $w.scalar($8 as string | number | boolean);
+            // writes ,"request_id":
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 113; $b[$p + 5] = 117; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 116; $b[$p + 9] = 95; $b[$p + 10] = 105; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
             $w.scalar($15 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -870,6 +882,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         trace("handler");
         if ($json) {
           const $w = rh.jsonBytes();
+          // writes {"reached":true}
           { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 99; $b[$p + 6] = 104; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 116; $b[$p + 12] = 114; $b[$p + 13] = 117; $b[$p + 14] = 101; $b[$p + 15] = 125; $w.p = $p + 16; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
@@ -918,6 +931,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           const $w = rh.jsonBytes();
+          // writes {"secret":true}
           { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 101; $b[$p + 4] = 99; $b[$p + 5] = 114; $b[$p + 6] = 101; $b[$p + 7] = 116; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
@@ -998,8 +1012,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $14 = data;
           if (rh.isScalar($14)) {
             const $w = rh.jsonBytes();
+            // writes {"got":
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($14 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }

@@ -2010,8 +2010,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
+            // writes {"method":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($1 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -2077,8 +2079,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
+            // writes {"method":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($1 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -2144,8 +2148,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
+            // writes {"method":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($1 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -2211,8 +2217,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
+            // writes {"method":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($1 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
@@ -2278,8 +2286,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
+            // writes {"method":
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($1 as string | number | boolean);
+            // writes }
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
