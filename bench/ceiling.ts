@@ -6,8 +6,9 @@
 // floor is measured by bench/library-floor.ts, each library-bound program written as ideal
 // compiled code (types known, no guards or frames, one library call per Lua library call),
 // checked to print what luajit prints. binary_trees is bound the same way by the one table
-// representation (issue 11 item 1): its floor builds a LuaTable per Lua constructor. Programs whose time is their own code have no such
-// floor; for them the table shows interpreted/js (the hand-written JavaScript of bench/js/).
+// representation (issue 11 item 1): its floor builds a LuaTable per Lua constructor. Programs
+// whose time is their own code have no such floor; for them the table shows interpreted/js
+// (the hand-written JavaScript of bench/js/).
 // The summary says what the geometric mean can reach with the library-bound programs at their
 // floors, and how fast the others would have to be against hand-written JS for 10x.
 //
