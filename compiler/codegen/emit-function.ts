@@ -136,6 +136,34 @@ interface ArithmeticPlan {
   fields: number;
 }
 
+/** The value of a test that is the literal `true` or `false` (the emitted code has that literal too), else undefined. */
+function literalTruth(e: Expression): boolean | undefined {
+  return e.type === 'BooleanLiteral' ? e.value : undefined;
+}
+
+/** Whether a loop body has a `break` of that loop or any `goto` (either can leave it). */
+function escapes(body: Statement[]): boolean {
+  let found = false;
+  const visit = (stmts: Statement[], nested: boolean): void => {
+    for (const s of stmts) {
+      walk(s, (n) => {
+        if (found || n.type === 'FunctionDeclaration') return false;
+        if (n.type === 'GotoStatement' || (n.type === 'BreakStatement' && !nested)) {
+          found = true;
+          return false;
+        }
+        if (n.type === 'WhileStatement' || n.type === 'RepeatStatement' || n.type === 'ForNumericStatement' || n.type === 'ForGenericStatement') {
+          visit(n.body, true);
+          return false;
+        }
+        return true;
+      });
+    }
+  };
+  visit(body, false);
+  return found;
+}
+
 /** The largest loop body (in AST nodes) that unswitching copies. */
 const UNSWITCH_MAX_NODES = 120;
 
@@ -378,7 +406,8 @@ class FunctionEmitter {
     decls.push(...this.declared.filter((d) => named.has(/^let (\$\w+)/.exec(d)![1])), ...prologue);
     // only if the text names it: `...` is a syntax error outside a vararg function
     if (!this.info.isVararg && this.w.out.some((l) => /\$va\b/.test(l))) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
-    const ends = this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]);
+    // no `return` after code that never runs off its end (TS: unreachable code)
+    const ends = this.terminates(body) || (this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]));
     const out = ends ? this.w.out : [...this.w.out, `return ${LEAVE}rt.NONE);`];
     // (a nested function's text has its own marks already settled)
     const leave = (l: string): string => {
@@ -430,8 +459,15 @@ class FunctionEmitter {
     const targeted = stmts.filter((s): s is LabelStatement =>
       s.type === 'LabelStatement' && Array.from(this.res.gotos.values()).includes(s));
     if (targeted.length === 0) {
-      for (const s of stmts) this.statement(s);
-      tail?.();
+      // statements after a return, break or goto never run (no label here is a jump's
+      // target): not emitted, nor a repeat's test after them
+      let dead = false;
+      for (const s of stmts) {
+        if (dead) continue;
+        this.statement(s);
+        dead = this.leaves(s);
+      }
+      if (!dead) tail?.();
       return;
     }
     // A block with goto targets: a loop around a switch on the statement group to resume at.
@@ -476,9 +512,16 @@ class FunctionEmitter {
         this.w.open(`switch (${r.loop}pc)`);
         this.w.line('case 0:');
       }
+      // statements after a return, break or goto run only from a later label (a case)
+      let dead = false;
       for (const s of stmts.slice(k > 0 ? r.from + 1 : r.from, r.to)) {
-        if (s.type === 'LabelStatement' && this.gotoTargets.has(s)) this.w.line(`case ${this.gotoTargets.get(s)!.state}:`);
-        else this.statement(s);
+        if (s.type === 'LabelStatement' && this.gotoTargets.has(s)) {
+          this.w.line(`case ${this.gotoTargets.get(s)!.state}:`);
+          dead = false;
+        } else if (!dead) {
+          this.statement(s);
+          dead = this.leaves(s);
+        }
       }
       if (k + 1 < regions.length) emitRegion(k + 1);
       else tail?.();
@@ -494,6 +537,44 @@ class FunctionEmitter {
       if (k > 0) this.w.close();
     };
     emitRegion(0);
+  }
+
+  /** Whether control never goes on after `s`: it returns, breaks or jumps, or never ends (see terminates). */
+  private leaves(s: Statement): boolean {
+    return s.type === 'BreakStatement' || s.type === 'GotoStatement' || this.terminates([s]);
+  }
+
+  /**
+   * Whether a block never runs off its end: its last statement returns on every path or
+   * loops forever. Exactly what TS sees in the emitted code (where it would report the code
+   * after as unreachable): `if` clauses whose test is the literal `true` or `false` are
+   * folded as TS folds them, and a block with goto targets (a loop around a switch) is taken
+   * to end.
+   */
+  private terminates(stmts: Statement[]): boolean {
+    const last = stmts[stmts.length - 1];
+    if (last === undefined || stmts.some((s) => s.type === 'LabelStatement' && this.isTarget(s))) return false;
+    switch (last.type) {
+      case 'ReturnStatement': return true;
+      case 'DoStatement': return this.terminates(last.body);
+      case 'IfStatement': {
+        for (const c of last.clauses) {
+          const test = c.type === 'ElseClause' ? true : literalTruth(c.condition);
+          if (test === false) continue;
+          if (!this.terminates(c.body)) return false;
+          if (test === true) return true;
+        }
+        return false;
+      }
+      case 'WhileStatement': return literalTruth(last.condition) === true && !escapes(last.body);
+      case 'RepeatStatement': return literalTruth(last.condition) === false && !escapes(last.body);
+      default: return false;
+    }
+  }
+
+  private isTarget(label: LabelStatement): boolean {
+    for (const target of this.res.gotos.values()) if (target === label) return true;
+    return false;
   }
 
   /**
@@ -658,17 +739,31 @@ class FunctionEmitter {
       case 'FunctionDeclaration': return this.functionStatement(s);
       case 'ReturnStatement': return this.returnStatement(s.arguments);
       case 'IfStatement': {
-        // an elseif whose test writes statements is an else holding them and an if: its braces close last
+        // an elseif whose test writes statements is an else holding them and an if: its braces
+        // close last. A clause whose test is the literal false never runs, nor do those after
+        // one whose test is the literal true: not emitted (TS would call them unreachable).
         let nested = 0;
-        s.clauses.forEach((c, i) => {
-          if (c.type === 'ElseClause') {
-            this.w.reopen('} else {');
-          } else if (i === 0) {
-            this.w.open(`if (${this.flatTruth(c.condition)})`);
-          } else {
+        let opened = false;
+        for (const [i, c] of s.clauses.entries()) {
+          const test = c.type === 'ElseClause' ? true : literalTruth(c.condition);
+          if (test === false) continue;
+          if (test === true || c.type === 'ElseClause') {
+            // the clause that runs for sure: an else, or a bare block when none came before
+            if (opened) this.w.reopen('} else {');
+            else this.w.open('');
+            opened = true;
+            this.block(c.body);
+            break;
+          }
+          if (i > 0) {
             // an elseif runs after the earlier conditions, not after the clause above it
             this.stmtLine = -1;
             this.curLine = this.w.lua = lineOf(c.condition);
+          }
+          if (!opened) {
+            this.w.open(`if (${this.flatTruth(c.condition)})`);
+            opened = true;
+          } else {
             const { pre, code } = this.captured(() => this.flatTruth(c.condition));
             if (pre.length === 0) this.w.reopen(`} else if (${code}) {`);
             else {
@@ -679,12 +774,13 @@ class FunctionEmitter {
             }
           }
           this.block(c.body);
-        });
-        this.w.close();
+        }
+        if (opened) this.w.close();
         for (let k = 0; k < nested; k++) this.w.close();
         return;
       }
       case 'WhileStatement': {
+        if (literalTruth(s.condition) === false) return; // its body never runs
         const label = this.pushLoop();
         // the condition runs again after the body: it writes its own line
         this.stmtLine = -1;
@@ -708,6 +804,8 @@ class FunctionEmitter {
         this.w.open(`${this.loops[this.loops.length - 1]}: for (;;)`);
         // The test is emitted inside the body's scope (goto blocks nest it in regions).
         this.block(s.body, () => {
+          // `until false` never ends the loop (`if (false) break` would be unreachable code)
+          if (literalTruth(s.condition) === false) return;
           this.stmtLine = -1;
           this.curLine = this.w.lua = lineOf(s.condition);
           this.w.line(`if (${this.flatTruth(s.condition)}) ${this.breakLoop()};`);

@@ -37,7 +37,8 @@ it('a Rover app gets typed routes, response types and serializers that pass tsc 
   const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
   try {
     execFileSync(process.execPath, [tsc, '--strict', '--noEmit', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext',
-      '--skipLibCheck', '--types', 'node', path.join(out, 'use.ts')], { cwd: ROOT, encoding: 'utf8' });
+      '--skipLibCheck', '--types', 'node', '--allowUnreachableCode', 'false', '--allowUnusedLabels', 'false', path.join(out, 'use.ts')],
+    { cwd: ROOT, encoding: 'utf8' });
   } catch (e) {
     assert.fail(`tsc reported errors:\n${(e as { stdout?: string }).stdout?.slice(0, 4000)}`);
   }
