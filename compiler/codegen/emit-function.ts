@@ -411,7 +411,7 @@ class FunctionEmitter {
     const out = ends ? this.w.out : [...this.w.out, `return ${LEAVE}rt.NONE);`];
     // (a nested function's text has its own marks already settled)
     const leave = (l: string): string => {
-      if (silent || selfFramed) return l.replaceAll(LEAVE, '(');
+      if (silent || selfFramed) return l.replace(RETURN_PLAIN, '$1return $2;$3').replaceAll(LEAVE, '(');
       // a value that runs nothing: the depth is put back in place (rt.leave would count
       // against V8's inlining budget; fib 0.95x)
       return l.replace(RETURN_PLAIN, '$1$$s.depth = $$d;\n$1return $2;$3').replaceAll(LEAVE, 'rt.leave($s, $d, ');
@@ -1176,8 +1176,10 @@ class FunctionEmitter {
     const code = emitFunction(this.ctx, f, info, safe);
     const made = this.ctx.hooks === undefined ? code : this.ctx.hooks.closure(f, code);
     const site = this.ctx.handlerSites?.get(f);
-    // a route handler's definition also records its closure (the typed export in routes.ts)
-    return site === undefined ? made : `($handlers[${site}] = ${made} as rt.LuaFunction)`;
+    // a route handler's definition also records its closure (the typed export in routes.ts);
+    // one wrapped by rh.jsonHandler or rt.tailable is a LuaFunction already
+    const typed = /^(rh\.jsonHandler|rt\.tailable)\(/.test(made);
+    return site === undefined ? made : `($handlers[${site}] = ${typed ? made : `${made} as rt.LuaFunction`})`;
   }
 
   /** What hooks (direct-emit.ts) may use of this emitter. */

@@ -74,7 +74,7 @@ it('arithmetic on fields is one guarded fast path; the general code is a functio
 f = function $f(p?: rt.LuaValue): rt.LuaResult {
   if (($f1 = (p as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f1.x) === 'number' && !(p as rt.LuaTable).linked) $f1.x = (($2 as number) + 1);
   else $slow0(p);
-  return (rt.NONE);
+  return rt.NONE;
 };`);
   expectEmitted(lua, 'slow0', `
 function $slow0(p: rt.LuaValue): void {
@@ -831,5 +831,16 @@ check = function $check(tree?: rt.LuaValue): rt.LuaResult {
   }
   $s.depth = $d;
   return 1;
+};`);
+});
+
+it('a body that returns on every path ends there; a literal false test is left out', () => {
+  expectEmitted('local function f(x) if x then return 1 elseif false then return 3 else return 2 end end\nreturn f', 'f', `
+f = function $f(x?: rt.LuaValue): rt.LuaResult {
+  if (rt.truthy(x)) {
+    return 1;
+  } else {
+    return 2;
+  }
 };`);
 });
