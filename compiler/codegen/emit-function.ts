@@ -9,7 +9,7 @@ import { luaMark } from './source-map.js';
 import type {
   AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
   ElseClause, Identifier, IfClause, IfStatement, IndexExpression, MemberExpression, LabelStatement, LocalStatement, Node, RepeatStatement, Statement,
-  LogicalExpression, TableConstructorExpression, UnaryExpression, WhileStatement,
+  GotoStatement, LogicalExpression, TableConstructorExpression, UnaryExpression, WhileStatement,
 } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import { callArguments, callLine, inParens, isCall, isMultiValue, lineOf, opLine, rangeOf } from '../frontend/ast.js';
@@ -141,14 +141,24 @@ function literalTruth(e: Expression): boolean | undefined {
   return e.type === 'BooleanLiteral' ? e.value : undefined;
 }
 
-/** Whether a loop body has a `break` of that loop or any `goto` (either can leave it). */
-function escapes(body: Statement[]): boolean {
+/**
+ * Whether a loop can be left other than by return or error: a `break` of that loop, or a
+ * `goto` to a label outside it (`labelOf`: a goto's target).
+ */
+function escapes(loop: WhileStatement | RepeatStatement, labelOf: (g: Node) => LabelStatement | undefined): boolean {
+  const [from, to] = rangeOf(loop);
   let found = false;
   const visit = (stmts: Statement[], nested: boolean): void => {
     for (const s of stmts) {
       walk(s, (n) => {
         if (found || n.type === 'FunctionDeclaration') return false;
-        if (n.type === 'GotoStatement' || (n.type === 'BreakStatement' && !nested)) {
+        if (n.type === 'GotoStatement') {
+          const label = labelOf(n);
+          const at = label === undefined ? -1 : rangeOf(label)[0];
+          found = !(at > from && at < to);
+          return false;
+        }
+        if (n.type === 'BreakStatement' && !nested) {
           found = true;
           return false;
         }
@@ -160,7 +170,7 @@ function escapes(body: Statement[]): boolean {
       });
     }
   };
-  visit(body, false);
+  visit(loop.body, false);
   return found;
 }
 
@@ -566,11 +576,13 @@ class FunctionEmitter {
         }
         return false;
       }
-      case 'WhileStatement': return literalTruth(last.condition) === true && !escapes(last.body);
-      case 'RepeatStatement': return literalTruth(last.condition) === false && !escapes(last.body);
+      case 'WhileStatement': return literalTruth(last.condition) === true && !escapes(last, this.labelOf);
+      case 'RepeatStatement': return literalTruth(last.condition) === false && !escapes(last, this.labelOf);
       default: return false;
     }
   }
+
+  private readonly labelOf = (g: Node): LabelStatement | undefined => this.res.gotos.get(g as GotoStatement);
 
   private isTarget(label: LabelStatement): boolean {
     for (const target of this.res.gotos.values()) if (target === label) return true;

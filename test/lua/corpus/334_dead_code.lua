@@ -106,3 +106,23 @@ print(pcall(function()
     return u + 1
   end
 end))
+
+-- endless loops whose gotos stay inside them, or leave them
+local function odd_above(n)
+  local i = 0
+  while true do
+    i = i + 1
+    if i % 2 == 0 then goto continue end
+    if i > n then return i end
+    ::continue::
+  end
+end
+local function down_to_two(n)
+  repeat
+    n = n - 1
+    if n == 2 then goto done end
+  until false
+  ::done::
+  return n
+end
+print("loops with goto", odd_above(4), down_to_two(5))
