@@ -466,8 +466,7 @@ class FunctionEmitter {
   }
 
   private blockBody(stmts: Statement[], tail?: () => void): void {
-    const targeted = stmts.filter((s): s is LabelStatement =>
-      s.type === 'LabelStatement' && Array.from(this.res.gotos.values()).includes(s));
+    const targeted = stmts.filter((s): s is LabelStatement => s.type === 'LabelStatement' && this.targets.has(s));
     if (targeted.length === 0) {
       // statements after a return, break or goto never run (no label here is a jump's
       // target): not emitted, nor a repeat's test after them
@@ -563,7 +562,7 @@ class FunctionEmitter {
    */
   private terminates(stmts: Statement[]): boolean {
     const last = stmts[stmts.length - 1];
-    if (last === undefined || stmts.some((s) => s.type === 'LabelStatement' && this.isTarget(s))) return false;
+    if (last === undefined || stmts.some((s) => s.type === 'LabelStatement' && this.targets.has(s))) return false;
     switch (last.type) {
       case 'ReturnStatement': return true;
       case 'DoStatement': return this.terminates(last.body);
@@ -583,11 +582,12 @@ class FunctionEmitter {
   }
 
   private readonly labelOf = (g: Node): LabelStatement | undefined => this.res.gotos.get(g as GotoStatement);
-
-  private isTarget(label: LabelStatement): boolean {
-    for (const target of this.res.gotos.values()) if (target === label) return true;
-    return false;
+  /** The labels some goto jumps to. */
+  private get targets(): ReadonlySet<Node> {
+    return (this.targetSet ??= new Set(this.res.gotos.values()));
   }
+
+  private targetSet: Set<Node> | undefined;
 
   /**
    * Locals of a goto block that a jump back to a label must make anew (luajit: each pass

@@ -26,6 +26,8 @@ it('a Rover app gets typed routes, response types and serializers that pass tsc 
   const out = mkdtempSync(path.join(tmpdir(), 'roverc-build-'));
   execFileSync(process.execPath, [CLI, 'build', path.join(HTTP_APPS, 'list/app.lua'), '--out', out], { cwd: ROOT });
   for (const f of ['routes.ts', 'routes.js', 'serializers.js', 'serializers.d.ts', 'server.js']) assert.ok(existsSync(path.join(out, f)), `${f} is missing`);
+  // the handler's JSON byte stores say what they write
+  assert.match(readFileSync(path.join(out, 'app.ts'), 'utf8'), /\/\/ writes ,"name":"item \n\s*\{ const \$b = \$w\.room\(14\)/);
   const routes = readFileSync(path.join(out, 'routes.ts'), 'utf8');
   assert.match(routes, /export interface ItemsGetResponse \{\n  count: number;\n  items: \{\n    id: number;/);
   // a user's module importing the types and the route table

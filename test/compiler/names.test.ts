@@ -42,6 +42,37 @@ return x`);
   assert.match(ts, /let x_2: /);
 });
 
+it('locals of one function in blocks apart share their name; nested blocks keep them apart', () => {
+  const ts = emitted(`
+local out = {}
+for i = 1, 2 do out[#out + 1] = i end
+for i = 3, 4 do out[#out + 1] = i end
+do local x = 1; out[#out + 1] = x end
+do local x = 2; out[#out + 1] = x; do local x = 3; out[#out + 1] = x end end
+return out`);
+  // the two loops' i and the two outer x share a name; the x nested in the second block does not
+  assert.equal(ts.match(/for \(let i: number/g)?.length, 2, ts);
+  assert.doesNotMatch(ts, /\bi_1\b/);
+  assert.equal(ts.match(/let x: /g)?.length, 2, ts);
+  assert.equal(ts.match(/let x_1: /g)?.length, 1, ts);
+});
+
+it('an inner function defined outside an outer local\'s block may take its name', () => {
+  const ts = emitted(`
+local function area(s) return s * s end
+local total = 0
+for i = 1, 3 do local s = area(i); total = total + s end
+local function seen(v) return v + total end
+local function shadow(total) return total end
+return seen(1) + shadow(2)`);
+  // area is defined before the loop's block: its parameter and the loop's local are both s;
+  // shadow is defined where the main chunk's total is visible: its parameter is renamed
+  assert.match(ts, /function \$area\(s\??: /);
+  assert.match(ts, /let s: /);
+  assert.doesNotMatch(ts, /\bs_1\b/);
+  assert.match(ts, /function \$shadow\(total_1\??: /);
+});
+
 it('Lua locals named like the emitted imports or JS words are renamed', () => {
   const ts = emitted('local rt, rh, class = 1, 2, 3\nreturn rt + rh + class');
   assert.match(ts, /let rt_: /);
