@@ -3,7 +3,7 @@
 // and keeps one Lua line per TS line. That table is the TS -> Lua map, and composed with
 // esbuild's JS -> TS map it is the JS -> Lua map that Node (--enable-source-maps) and
 // debuggers read. Lines only: a Lua statement is one TS statement, columns add nothing.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decode, encode, type SourceMapSegment } from '@jridgewell/sourcemap-codec';
 
@@ -84,8 +84,18 @@ export function mapNames(base: string, luaFile: string): { ts: string; js: strin
 /** Writes a compiled module's .ts and .js, each with its source map beside it (source-map.ts). */
 export function writeMapped(base: string, compiled: { ts: string; js: string; tsMap: SourceMapV3; jsMap: SourceMapV3 }): void {
   const name = path.basename(base);
-  writeFileSync(base + '.ts', compiled.ts + '\n' + mapComment(name + '.ts.map'));
-  writeFileSync(base + '.js', compiled.js + mapComment(name + '.js.map'));
-  writeFileSync(base + '.ts.map', JSON.stringify(compiled.tsMap) + '\n');
-  writeFileSync(base + '.js.map', JSON.stringify(compiled.jsMap) + '\n');
+  writeWhole(base + '.ts', compiled.ts + '\n' + mapComment(name + '.ts.map'));
+  writeWhole(base + '.js', compiled.js + mapComment(name + '.js.map'));
+  writeWhole(base + '.ts.map', JSON.stringify(compiled.tsMap) + '\n');
+  writeWhole(base + '.js.map', JSON.stringify(compiled.jsMap) + '\n');
+}
+
+/**
+ * Writes a file by renaming a finished one into place: two processes compiling the same
+ * program into a shared cache (run-compiled.ts) must never import half of the other's file.
+ */
+function writeWhole(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }
